@@ -1,0 +1,134 @@
+# ptools: tools for looking into and changing live Linux processes.
+# `make` builds libptcore.a and the tools, `make check` runs every test suite.
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+LIBDIR   ?= $(PREFIX)/lib
+INCDIR   ?= $(PREFIX)/include
+MANDIR   ?= $(PREFIX)/share/man
+DATADIR  ?= $(PREFIX)/share
+
+ARCH     ?= $(shell uname -m)
+OS       ?= linux
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN      = -std=c11 -Wall -Wextra -Wshadow -Wno-missing-field-initializers
+PKGS      = libbsd-overlay libelf libdw capstone
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CPPFLAGS += -D_GNU_SOURCE -DPTC_VERSION='"$(VERSION)"' -Ilib -Iarch/$(ARCH) -Ios/$(OS)
+
+# SANITIZE=1 builds into build-san/ with ASan and UBSan; tracee programs
+# in tests/targets are never sanitized.
+ifeq ($(SANITIZE),1)
+B        ?= build-san
+SANFLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+else
+B        ?= build
+SANFLAGS  =
+endif
+ALL_CFLAGS  = $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -I$(B)/gen
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+LIBS        = $(PKG_LIBS) -lpthread
+
+# Fragments in mk/ add generated sources (GEN_SRC, under $(B)/gen), their
+# headers (GEN_HDR, under $(B)/gen) and extra tracee build rules.
+GEN_SRC :=
+GEN_HDR :=
+TARGETS_EXTRA :=
+include $(wildcard mk/*.mk)
+
+LIB_SRC  = $(wildcard lib/*.c) $(wildcard arch/$(ARCH)/*.c) $(wildcard os/$(OS)/*.c)
+LIB_OBJ  = $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC) $(GEN_SRC))
+TOOLS    = $(basename $(notdir $(wildcard tools/*.c)))
+TOOL_BIN = $(addprefix $(B)/bin/,$(TOOLS))
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(patsubst tests/unit/%.c,$(B)/unit/%,$(UNIT_SRC))
+TGT_SRC  = $(wildcard tests/targets/*.c)
+NOPIE    = basic
+TGT_BIN  = $(patsubst tests/targets/%.c,$(B)/targets/%,$(TGT_SRC)) \
+	   $(patsubst %,$(B)/targets/%-nopie,$(NOPIE)) $(TARGETS_EXTRA)
+
+.PHONY: all check run-check run-demo clean install uninstall bench demo deps lint fuzz
+all: $(B)/libptcore.a $(TOOL_BIN) $(B)/ptcore.pc
+
+$(B)/obj/%.o: %.c lib/ptcore.h $(GEN_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/libptcore.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/bin/%: $(B)/obj/tools/%.o $(B)/libptcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(B)/libptcore.a $(LIBS)
+
+$(B)/unit/%: tests/unit/%.c $(B)/libptcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(B)/libptcore.a $(LIBS) -lcmocka
+
+# Tracee programs: unoptimised, with symbols, never sanitized.  Those in
+# NOPIE are also built as fixed-address executables, NAME-nopie.
+TGT_CFLAGS = -std=gnu11 -O0 -g -fno-omit-frame-pointer -Wall -pthread
+$(B)/targets/%-nopie: tests/targets/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(TGT_CFLAGS) -fno-pie -no-pie -o $@ $<
+$(B)/targets/%: tests/targets/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(TGT_CFLAGS) -o $@ $<
+
+$(B)/ptcore.pc: ptcore.pc.in Makefile
+	@mkdir -p $(dir $@)
+	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCDIR@|$(INCDIR)|; s|@VERSION@|$(VERSION)|' ptcore.pc.in > $@
+
+# check and demo first install missing packages (as root) or say which.
+check: deps
+	@$(MAKE) --no-print-directory run-check
+run-check: all $(UNIT_BIN) $(TGT_BIN)
+	@B=$(B) sh tests/run.sh
+
+deps:
+	@sh tests/deps.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory run-demo
+run-demo: all $(TGT_BIN)
+	@B=$(B) sh tests/demo.sh
+
+bench: all $(TGT_BIN)
+	@B=$(B) sh bench/run.sh
+
+lint:
+	@sh tests/lint.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR) \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man7 \
+	  $(DESTDIR)$(DATADIR)/bash-completion/completions $(DESTDIR)$(DATADIR)/zsh/site-functions \
+	  $(DESTDIR)$(DATADIR)/fish/vendor_completions.d
+	install -m 755 $(TOOL_BIN) $(DESTDIR)$(BINDIR)
+	install -m 644 $(B)/libptcore.a $(DESTDIR)$(LIBDIR)
+	install -m 644 lib/ptcore.h $(DESTDIR)$(INCDIR)
+	install -m 644 $(B)/ptcore.pc $(DESTDIR)$(LIBDIR)/pkgconfig
+	for f in man/*.1; do [ -f "$$f" ] && install -m 644 $$f $(DESTDIR)$(MANDIR)/man1; done; true
+	for f in man/*.3; do [ -f "$$f" ] && install -m 644 $$f $(DESTDIR)$(MANDIR)/man3; done; true
+	for f in man/*.7; do [ -f "$$f" ] && install -m 644 $$f $(DESTDIR)$(MANDIR)/man7; done; true
+	for t in $(TOOLS); do \
+	  [ -f completions/bash/$$t ] && install -m 644 completions/bash/$$t $(DESTDIR)$(DATADIR)/bash-completion/completions; \
+	  [ -f completions/zsh/_$$t ] && install -m 644 completions/zsh/_$$t $(DESTDIR)$(DATADIR)/zsh/site-functions; \
+	  [ -f completions/fish/$$t.fish ] && install -m 644 completions/fish/$$t.fish $(DESTDIR)$(DATADIR)/fish/vendor_completions.d; \
+	done; true
+
+uninstall:
+	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/man1/$$t.1 \
+	  $(DESTDIR)$(DATADIR)/bash-completion/completions/$$t $(DESTDIR)$(DATADIR)/zsh/site-functions/_$$t \
+	  $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/$$t.fish; done
+	rm -f $(DESTDIR)$(LIBDIR)/libptcore.a $(DESTDIR)$(INCDIR)/ptcore.h $(DESTDIR)$(LIBDIR)/pkgconfig/ptcore.pc \
+	  $(DESTDIR)$(MANDIR)/man3/ptcore.3 $(DESTDIR)$(MANDIR)/man7/ptools.7
+
+clean:
+	rm -rf build build-san
+
+-include $(shell find $(B)/obj -name '*.d' 2>/dev/null)

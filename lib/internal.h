@@ -1,0 +1,71 @@
+/*
+ * internal.h: declarations shared inside libptcore, not installed.
+ * The OS layer (os/<os>/) and the CPU layer (arch/<cpu>/) implement the
+ * ptc_os_* and ptc_arch_* functions declared here; the rest of the
+ * library only calls them.
+ */
+#ifndef PTC_INTERNAL_H
+#define PTC_INTERNAL_H
+
+#include <stdbool.h>
+
+#include <sys/queue.h>
+
+#include "ptcore.h"
+
+/* Set the ptc_error() detail without changing errno. */
+void ptc__detail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Clear the detail (so ptc_error() falls back to strerror). */
+void ptc__clear_detail(void);
+
+struct ptc_bp;
+
+struct ptc_task {
+	TAILQ_ENTRY(ptc_task) link;
+	struct ptc_session *s;
+	pid_t pid;
+	pid_t tgid;
+	bool stopped;        /* in a ptrace-stop now */
+	bool was_stopped;    /* in group-stop when attached */
+	bool spawned;        /* started by the session */
+	bool in_syscall;     /* between syscall-enter and -exit stops */
+	bool gone;           /* exited; freed at the next wait */
+	bool attached_new;   /* auto-attached child, first stop pending */
+	int pending_sig;     /* signal to deliver on detach */
+	void *data;
+};
+
+struct ptc_session {
+	TAILQ_HEAD(, ptc_task) tasks;
+	LIST_ENTRY(ptc_session) live;
+	unsigned flags;
+	size_t ntasks;
+	struct ptc_task *reap;     /* exited task, freed at next wait */
+	struct ptc_bp *bps;        /* breakpoints written (bp.c) */
+	void (*bp_restore)(struct ptc_session *); /* set by bp.c */
+};
+
+struct ptc_task *ptc__task_add(struct ptc_session *s, pid_t pid);
+void ptc__task_del(struct ptc_session *s, struct ptc_task *t);
+
+/* ---- OS layer (os/<os>/) ---- */
+
+/* Seize pid with the session's options; 0 or -1/errno with detail. */
+int ptc_os_seize(struct ptc_session *s, pid_t pid);
+/* Decode one wait status of task pid into ev; update task state. */
+int ptc_os_decode(struct ptc_session *s, pid_t pid, int status,
+    struct ptc_event *ev);
+int ptc_os_resume(pid_t pid, enum ptc_resume how, int sig);
+int ptc_os_interrupt(pid_t pid);
+int ptc_os_detach(pid_t pid, int sig);
+/* Fork, PTRACE_TRACEME-free start: child stops itself, parent seizes. */
+int ptc_os_spawn(struct ptc_session *s, char *const argv[],
+    const struct ptc_spawn_opts *o, pid_t *pidp);
+/* Read the general register block of a stopped task (arch layout). */
+int ptc_os_getregs(pid_t pid, void *buf, size_t len);
+int ptc_os_setregs(pid_t pid, const void *buf, size_t len);
+/* Word-sized PEEK/POKE (the task must be stopped). */
+int ptc_os_peek(pid_t pid, uint64_t addr, unsigned long *word);
+int ptc_os_poke(pid_t pid, uint64_t addr, unsigned long word);
+
+#endif

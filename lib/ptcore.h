@@ -1,0 +1,464 @@
+/*
+ * ptcore.h: the public interface of libptcore, the library behind the
+ * ptools suite (ptmaps, ptpeek, ptpoke, ptregs, ptstep, ptstrace, ptdis).
+ *
+ * Conventions: every exported name starts with ptc_ (PTC_ for macros);
+ * structures that hold state are opaque and come in new/free pairs;
+ * functions return 0 (or a count) on success and -1 with errno set on
+ * failure, or NULL with errno set.  After a failure ptc_error() gives a
+ * one-line reason that is more precise than strerror(errno) where the
+ * library knows more (for example why an address expression is wrong), so
+ * a tool can say errx(1, "%s: %s", what, ptc_error()).
+ */
+#ifndef PTCORE_H
+#define PTCORE_H
+
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                              */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The reason for the last failure of a libptcore call in this thread: the
+ * detail set by the failing function, or strerror(errno) when it set none.
+ * The string stays valid until the next libptcore call in this thread.
+ */
+const char *ptc_error(void);
+
+/*
+ * Set errno to errnum and the detail returned by ptc_error() to the
+ * printf-style message; always returns -1 so it can end a failing return.
+ * Exported so that code layered on the library reports the same way.
+ */
+int ptc_fail(int errnum, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Library version string, "MAJOR.MINOR.PATCH". */
+const char *ptc_version(void);
+
+/* ------------------------------------------------------------------ */
+/* Sessions, tasks and events                                          */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A session owns a set of traced tasks (threads and processes) and the
+ * breakpoints written into them.  ptc_session_free() detaches from every
+ * task, restores every breakpoint and lets the tasks run on; the same
+ * happens for every live session when the program exits (exit(3), err(3))
+ * and, through ptc_cleanup_signals(), on SIGINT, SIGTERM and SIGHUP.
+ */
+struct ptc_session;
+struct ptc_task;
+
+/* Options for what the kernel reports (ptc_session_new flags). */
+#define PTC_TRACE_SYSCALLS 0x0001 /* PTRACE_O_TRACESYSGOOD */
+#define PTC_TRACE_FORKS    0x0002 /* fork, vfork and clone children */
+#define PTC_TRACE_EXEC     0x0004 /* exec events */
+#define PTC_TRACE_EXIT     0x0008 /* an event before a task exits */
+#define PTC_TRACE_SECCOMP  0x0010 /* seccomp SECCOMP_RET_TRACE stops */
+#define PTC_TRACE_EXITKILL 0x0020 /* tasks die if the tracer dies (spawned) */
+
+struct ptc_session *ptc_session_new(unsigned trace_flags);
+
+/*
+ * Detach from every task of the session (restoring breakpoints and
+ * leaving each task running, or stopped if it was in group-stop when
+ * attached) and free it.  Tasks the session spawned are left running
+ * unless ptc_session_kill() was called first.  NULL is accepted.
+ */
+void ptc_session_free(struct ptc_session *s);
+
+/* Kill (SIGKILL) every task the session spawned, then free it. */
+void ptc_session_kill(struct ptc_session *s);
+
+/* Attach flags. */
+#define PTC_ATTACH_STOP    0x01 /* interrupt and wait until stopped */
+#define PTC_ATTACH_THREADS 0x02 /* attach every thread of the process */
+
+/*
+ * Attach to thread or process pid with PTRACE_SEIZE.  With
+ * PTC_ATTACH_STOP the task is interrupted and this waits for the stop,
+ * so registers can be read at once; a task that was in group-stop
+ * (SIGSTOP) is left in it.  With PTC_ATTACH_THREADS every thread of the
+ * process is attached too.  *taskp (may be NULL) receives pid's task.
+ * Errors: ESRCH no such process, EPERM not allowed (with the reason in
+ * ptc_error(): already traced, different owner, kernel thread), ...
+ */
+int ptc_attach(struct ptc_session *s, pid_t pid, unsigned flags,
+    struct ptc_task **taskp);
+
+/* How ptc_spawn() starts the program. */
+struct ptc_spawn_opts {
+	char *const *envp;   /* NULL: inherit */
+	const char *user;    /* run as this user (strace -u); NULL: as is */
+	int stdin_fd;        /* -1: inherit */
+	int stdout_fd;       /* -1: inherit */
+	int stderr_fd;       /* -1: inherit */
+	int detached;        /* tracer is not the parent (strace -D) */
+};
+
+/*
+ * Start argv[0] (searched in PATH) traced by the session.  The task is
+ * stopped after the successful execve, before the program's first
+ * instruction; the event of that stop is consumed.  opts may be NULL.
+ */
+int ptc_spawn(struct ptc_session *s, char *const argv[],
+    const struct ptc_spawn_opts *opts, struct ptc_task **taskp);
+
+/* Detach from one task, delivering sig (0 for none) as it resumes. */
+int ptc_detach(struct ptc_session *s, struct ptc_task *t, int sig);
+
+/* What a stopped task was doing. */
+enum ptc_event_type {
+	PTC_EV_NONE,
+	PTC_EV_SYSCALL_ENTER, /* syscall-enter-stop */
+	PTC_EV_SYSCALL_EXIT,  /* syscall-exit-stop */
+	PTC_EV_SECCOMP,       /* seccomp trace stop (a syscall entry) */
+	PTC_EV_SIGNAL,        /* signal-delivery-stop: sig, si */
+	PTC_EV_GROUP_STOP,    /* group-stop by sig */
+	PTC_EV_INTERRUPT,     /* stopped by ptc_interrupt() */
+	PTC_EV_STEP,          /* single-step or breakpoint SIGTRAP */
+	PTC_EV_FORK,          /* new_pid is the child */
+	PTC_EV_VFORK,
+	PTC_EV_CLONE,
+	PTC_EV_VFORK_DONE,
+	PTC_EV_EXEC,          /* old_pid: thread id before the exec */
+	PTC_EV_EXITING,       /* PTRACE_EVENT_EXIT: status is the wait status */
+	PTC_EV_EXITED,        /* gone: status is the exit code */
+	PTC_EV_KILLED,        /* gone: killed by sig, core set if dumped */
+};
+
+struct ptc_event {
+	enum ptc_event_type type;
+	struct ptc_task *task; /* NULL only for unknown pids (see pid) */
+	pid_t pid;
+	int sig;
+	int status;
+	int core;
+	pid_t new_pid;
+	pid_t old_pid;
+	siginfo_t si;          /* PTC_EV_SIGNAL and PTC_EV_STEP */
+};
+
+/*
+ * Wait for the next stop or exit of any task of the session and describe
+ * it.  New children (fork/vfork/clone with PTC_TRACE_FORKS) become tasks
+ * of the session automatically.  A task that exited is freed after the
+ * event is returned (the event's task pointer is valid until the next
+ * call).  Returns -1 with errno EINTR when a cleanup signal arrived (see
+ * ptc_cleanup_signals) and ECHILD when no task is left.
+ */
+int ptc_wait(struct ptc_session *s, struct ptc_event *ev);
+
+/* Like ptc_wait() for one task only. */
+int ptc_wait_task(struct ptc_session *s, struct ptc_task *t,
+    struct ptc_event *ev);
+
+/* How a stopped task resumes. */
+enum ptc_resume {
+	PTC_RESUME_CONT,    /* run freely */
+	PTC_RESUME_SYSCALL, /* run to the next syscall stop */
+	PTC_RESUME_STEP,    /* execute one instruction */
+	PTC_RESUME_LISTEN,  /* stay in group-stop but report SIGCONT */
+};
+
+/* Resume a stopped task, delivering sig (0 for none). */
+int ptc_resume(struct ptc_task *t, enum ptc_resume how, int sig);
+
+/* Ask a running task to stop (PTRACE_INTERRUPT); wait for the event. */
+int ptc_interrupt(struct ptc_task *t);
+
+/* Accessors for a task. */
+pid_t ptc_task_pid(const struct ptc_task *t);   /* thread id */
+pid_t ptc_task_tgid(const struct ptc_task *t);  /* process id */
+int ptc_task_stopped(const struct ptc_task *t); /* in a ptrace-stop */
+/* The task was in group-stop when attached (it stays stopped on detach). */
+int ptc_task_was_stopped(const struct ptc_task *t);
+/* A pointer for the caller's own per-task data, NULL at first. */
+void *ptc_task_data(const struct ptc_task *t);
+void ptc_task_set_data(struct ptc_task *t, void *data);
+/* The session's task for thread id pid, or NULL. */
+struct ptc_task *ptc_session_task(struct ptc_session *s, pid_t pid);
+/* Number of tasks and the i-th one (in attach order). */
+size_t ptc_session_ntasks(const struct ptc_session *s);
+struct ptc_task *ptc_session_task_at(const struct ptc_session *s, size_t i);
+
+/*
+ * Install handlers for SIGINT, SIGTERM and SIGHUP (and SIGPIPE when
+ * stdout is a pipe) that make blocking library calls fail with EINTR, so
+ * the tool can leave through its normal path, and that make a second
+ * signal detach every session at once and exit.  Call once at start.
+ */
+void ptc_cleanup_signals(void);
+
+/* The cleanup signal that arrived, or 0. */
+int ptc_cleanup_pending(void);
+
+/* ------------------------------------------------------------------ */
+/* Process facts from /proc                                            */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Check that pid names a process one can look into: fails with ESRCH
+ * (no such process), with ESRCH and "zombie" detail for a zombie, and
+ * with EPERM and "kernel thread" detail for a kernel thread.
+ */
+int ptc_pid_check(pid_t pid);
+
+/* Parse a PID operand (decimal, > 0); -1 EINVAL with detail otherwise. */
+int ptc_pid_parse(const char *s, pid_t *pid);
+
+/* Thread ids of process pid into a malloc'd array; returns the count. */
+ssize_t ptc_pid_threads(pid_t pid, pid_t **tids);
+
+/* The command name (comm) of pid into buf. */
+int ptc_pid_comm(pid_t pid, char *buf, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* Memory                                                              */
+/* ------------------------------------------------------------------ */
+
+/* How memory is read or written. */
+enum ptc_mem_method {
+	PTC_MEM_AUTO,   /* best that works: VM, then PROCFS, then PEEK */
+	PTC_MEM_VM,     /* process_vm_readv / process_vm_writev */
+	PTC_MEM_PROCFS, /* /proc/PID/mem (writes read-only pages) */
+	PTC_MEM_PEEK,   /* PTRACE_PEEKDATA/POKEDATA (task must be stopped) */
+};
+
+/*
+ * Read len bytes at addr of process pid.  Returns the number of bytes
+ * read from the start of the range (short when the range runs into an
+ * unmapped or unreadable page, in which case ptc_error() names the first
+ * bad address), or -1 if not even the first byte could be read.
+ * PTC_MEM_AUTO writes through /proc/PID/mem when a page is read-only,
+ * so breakpoints and patches land in text pages.
+ */
+ssize_t ptc_mem_read(pid_t pid, uint64_t addr, void *buf, size_t len,
+    enum ptc_mem_method how);
+ssize_t ptc_mem_write(pid_t pid, uint64_t addr, const void *buf, size_t len,
+    enum ptc_mem_method how);
+
+/*
+ * Read a NUL-terminated string of at most max bytes (excluding the NUL)
+ * at addr into buf (which has room for max + 1).  Returns the length, and
+ * sets *truncated when no NUL was met within max bytes.
+ */
+ssize_t ptc_mem_read_str(pid_t pid, uint64_t addr, char *buf, size_t max,
+    int *truncated);
+
+/* ------------------------------------------------------------------ */
+/* Mappings                                                            */
+/* ------------------------------------------------------------------ */
+
+struct ptc_map {
+	uint64_t start, end;  /* [start, end) */
+	uint64_t offset;      /* file offset */
+	char perms[5];        /* "r-xp" */
+	unsigned dev_major, dev_minor;
+	uint64_t inode;
+	const char *path;     /* "" for anonymous, "[stack]", "/usr/lib/..." */
+};
+
+struct ptc_maps;
+
+/* Read /proc/PID/maps. */
+struct ptc_maps *ptc_maps_read(pid_t pid);
+/* Parse text in the /proc/PID/maps format (len bytes, need not end in NUL). */
+struct ptc_maps *ptc_maps_parse(const char *text, size_t len);
+void ptc_maps_free(struct ptc_maps *m);
+size_t ptc_maps_count(const struct ptc_maps *m);
+const struct ptc_map *ptc_maps_at(const struct ptc_maps *m, size_t i);
+/* The mapping that holds addr, or NULL. */
+const struct ptc_map *ptc_maps_find(const struct ptc_maps *m, uint64_t addr);
+/*
+ * The first mapping of a module named name: a full path, a file name
+ * ("libc.so.6"), a file name without version ("libc" matches
+ * "libc.so.6" and "libc-2.36.so"), or a bracketed name ("[stack]").
+ */
+const struct ptc_map *ptc_maps_module(const struct ptc_maps *m,
+    const char *name);
+/* Short module name of a mapping: file name, or "[heap]"-style name. */
+const char *ptc_map_name(const struct ptc_map *map);
+
+/* ------------------------------------------------------------------ */
+/* Symbols (ELF files and live processes)                              */
+/* ------------------------------------------------------------------ */
+
+/* One ELF file's symbols, sections and machine. */
+struct ptc_elf;
+
+struct ptc_elf *ptc_elf_open(const char *path);
+void ptc_elf_close(struct ptc_elf *e);
+/* ELF e_machine (EM_X86_64, ...), ELF class (32 or 64), ET_EXEC/ET_DYN. */
+int ptc_elf_machine(const struct ptc_elf *e);
+int ptc_elf_class(const struct ptc_elf *e);
+int ptc_elf_type(const struct ptc_elf *e);
+int ptc_elf_big_endian(const struct ptc_elf *e);
+
+struct ptc_sym {
+	const char *name;
+	uint64_t value;  /* link-time address */
+	uint64_t size;
+	int type;        /* STT_FUNC, STT_OBJECT, ... */
+};
+/* Look a symbol up by name (.symtab, then .dynsym). */
+int ptc_elf_sym_byname(struct ptc_elf *e, const char *name,
+    struct ptc_sym *sym);
+/* The symbol covering link-time address addr (or nearest before). */
+int ptc_elf_sym_byaddr(struct ptc_elf *e, uint64_t addr, struct ptc_sym *sym);
+/* Number of symbols and the i-th (sorted by address). */
+size_t ptc_elf_nsyms(struct ptc_elf *e);
+int ptc_elf_sym_at(struct ptc_elf *e, size_t i, struct ptc_sym *sym);
+/*
+ * The contents of a section by name (".text"): a pointer into the
+ * library's copy, its link-time address and size.
+ */
+int ptc_elf_section(struct ptc_elf *e, const char *name, const void **data,
+    uint64_t *addr, uint64_t *size);
+/* Bytes at link-time address addr (in a PT_LOAD segment with file data). */
+int ptc_elf_read(struct ptc_elf *e, uint64_t addr, void *buf, size_t len);
+
+/* The symbols of a live process: its executable and shared libraries. */
+struct ptc_syms;
+
+struct ptc_syms *ptc_syms_new(pid_t pid, const struct ptc_maps *maps);
+void ptc_syms_free(struct ptc_syms *ss);
+/*
+ * Runtime address of symbol name, searched in module (NULL: the
+ * executable first, then every library in mapping order).
+ */
+int ptc_syms_lookup(struct ptc_syms *ss, const char *module,
+    const char *name, uint64_t *addr);
+/*
+ * Describe runtime address addr: "symbol+0xoff" when an ELF symbol
+ * covers it (symbol when off is 0), else "module+0xoff" (offset from the
+ * module's first mapping), else -1.  Module and symbol part are stored
+ * separately when the out pointers are not NULL.
+ */
+int ptc_syms_describe(struct ptc_syms *ss, uint64_t addr, char *sym,
+    size_t symlen, char *mod, size_t modlen);
+
+/* ------------------------------------------------------------------ */
+/* Targets and address expressions                                     */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A target bundles what tools need about one process: its pid, its
+ * mappings and symbols (read when first needed), and a session that
+ * stops the main thread when a register is needed.  Closing it detaches.
+ */
+struct ptc_target;
+
+/* Open pid after ptc_pid_check(). */
+struct ptc_target *ptc_target_open(pid_t pid);
+void ptc_target_close(struct ptc_target *t);
+pid_t ptc_target_pid(const struct ptc_target *t);
+const struct ptc_maps *ptc_target_maps(struct ptc_target *t);
+struct ptc_syms *ptc_target_syms(struct ptc_target *t);
+/* Re-read the mappings (after the process changed them). */
+int ptc_target_refresh(struct ptc_target *t);
+/*
+ * The stopped task of thread tid (0: the main thread), attaching and
+ * interrupting it on first use.  Stays stopped until ptc_target_close().
+ */
+struct ptc_task *ptc_target_task(struct ptc_target *t, pid_t tid);
+/* The target's session (created on first use). */
+struct ptc_session *ptc_target_session(struct ptc_target *t);
+
+/*
+ * Evaluate an address expression:
+ *   0x7f00...  decimal (a leading 0 is still decimal)
+ *   [stack] [heap] [vdso] [vvar]     start of that mapping
+ *   libc.so.6  libc  /usr/bin/cat    start of the module's first mapping
+ *   main  libc:malloc                ELF symbol (module:symbol)
+ *   %rsp %rip                        register of the main thread
+ * each optionally followed by + or - and a number, as many times as
+ * wanted (libc+0x1a2b0, %rsp-16).  Fails with EINVAL and a detail saying
+ * what is wrong and where (garbage, overflow, unknown symbol or module).
+ */
+int ptc_addr_eval(struct ptc_target *t, const char *expr, uint64_t *addr);
+
+/*
+ * Parse an unsigned number: 0x hex or decimal (never octal), all of s,
+ * no overflow.  Returns 0, or -1 EINVAL/ERANGE with detail.
+ */
+int ptc_parse_u64(const char *s, uint64_t *v);
+
+/* ------------------------------------------------------------------ */
+/* Registers                                                           */
+/* ------------------------------------------------------------------ */
+
+/* Read a register of a stopped task by name ("rsp", "eax", "zf"). */
+int ptc_reg_read(struct ptc_task *t, const char *name, uint64_t *val);
+/* Write a register of a stopped task by name. */
+int ptc_reg_write(struct ptc_task *t, const char *name, uint64_t val);
+/* Program counter and stack pointer of a stopped task. */
+int ptc_pc_read(struct ptc_task *t, uint64_t *pc);
+int ptc_pc_write(struct ptc_task *t, uint64_t pc);
+int ptc_sp_read(struct ptc_task *t, uint64_t *sp);
+
+/* ------------------------------------------------------------------ */
+/* Output helpers                                                      */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Write len bytes as a canonical hexdump (16 bytes a line, offsets shown
+ * as the process's addresses starting at addr) to fp.
+ */
+int ptc_hexdump(FILE *fp, uint64_t addr, const void *buf, size_t len);
+
+/*
+ * Write s (len bytes) as a JSON string, with quotes, to fp.  Bytes that
+ * are not valid UTF-8 are written as \u00XX.
+ */
+int ptc_json_str(FILE *fp, const void *s, size_t len);
+
+/*
+ * Write len bytes in C escape style (\n \t \" \\ \ooo), as strace prints
+ * strings, to fp.  hex: 0 printable as is, 1 non-ASCII in \x, 2 all \x.
+ */
+int ptc_escape(FILE *fp, const void *s, size_t len, int hex);
+
+/* ------------------------------------------------------------------ */
+/* Syscall stops                                                       */
+/* ------------------------------------------------------------------ */
+
+enum ptc_sc_op { PTC_SC_NONE, PTC_SC_ENTRY, PTC_SC_EXIT, PTC_SC_SECCOMP };
+
+/* What the kernel says about a task stopped at a syscall. */
+struct ptc_scinfo {
+	enum ptc_sc_op op;
+	uint32_t arch;       /* AUDIT_ARCH_X86_64, AUDIT_ARCH_I386, ... */
+	uint64_t pc, sp;
+	uint64_t nr;         /* entry and seccomp stops */
+	uint64_t args[6];    /* entry and seccomp stops */
+	int64_t rval;        /* exit stops: return value or -errno */
+	int is_error;        /* exit stops */
+};
+
+/* PTRACE_GET_SYSCALL_INFO for a stopped task. */
+int ptc_syscall_info(struct ptc_task *t, struct ptc_scinfo *si);
+
+/* == section: breakpoints and stepping (lib/bp.c) == */
+/* == end section: breakpoints and stepping == */
+
+/* == section: disassembly (lib/dis.c) == */
+/* == end section: disassembly == */
+
+/* == section: syscall decoding (lib/syscall*.c) == */
+/* == end section: syscall decoding == */
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* PTCORE_H */

@@ -1,0 +1,40 @@
+#!/bin/sh
+# Run every test suite (C unit tests, then the bats suites) against the
+# build in $B and finish with one line: "N passed, N failed, N skipped".
+B=${B:-build}
+top=$(pwd)
+PTOOLS_BIN=$top/$B/bin
+PTOOLS_TARGETS=$top/$B/targets
+PTOOLS_TOP=$top
+export PTOOLS_BIN PTOOLS_TARGETS PTOOLS_TOP B
+tap=$(mktemp)
+trap 'rm -f "$tap"' EXIT
+crashed=0
+
+for u in "$B"/unit/test_*; do
+	[ -x "$u" ] || continue
+	echo "# unit: $u"
+	CMOCKA_MESSAGE_OUTPUT=TAP "$u" >"$tap.one" 2>&1
+	rc=$?
+	cat "$tap.one"
+	cat "$tap.one" >>"$tap"
+	if [ $rc -ne 0 ] && ! grep -q '^not ok' "$tap.one"; then
+		echo "not ok - $u exited with status $rc"
+		echo "not ok - $u exited with status $rc" >>"$tap"
+		crashed=$((crashed + 1))
+	fi
+	rm -f "$tap.one"
+done
+
+suites=$(ls tests/*.bats 2>/dev/null)
+if [ -n "$suites" ]; then
+	# shellcheck disable=SC2086
+	bats --tap $suites | tee -a "$tap"
+fi
+
+skipped=$(grep -c '^ok .*# skip' "$tap")
+okall=$(grep -c '^ok ' "$tap")
+failed=$(grep -c '^not ok' "$tap")
+passed=$((okall - skipped))
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
