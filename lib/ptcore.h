@@ -456,6 +456,86 @@ int ptc_syscall_info(struct ptc_task *t, struct ptc_scinfo *si);
 /* == end section: disassembly == */
 
 /* == section: syscall decoding (lib/syscall*.c) == */
+/*
+ * Draft contract between the decoders and ptstrace; the decoder side
+ * may refine it (and must keep ptstrace building when it does).
+ */
+
+/* Name of syscall nr for an AUDIT_ARCH_* value, NULL if unknown. */
+const char *ptc_sc_name(uint32_t arch, uint64_t nr);
+/* Number of the syscall called name, or -1. */
+long ptc_sc_lookup(uint32_t arch, const char *name);
+/* One past the highest syscall number known for arch. */
+uint64_t ptc_sc_count(uint32_t arch);
+
+/* Syscall classes, as strace's -e trace=%file ... */
+#define PTC_SCC_FILE    0x0001
+#define PTC_SCC_NETWORK 0x0002
+#define PTC_SCC_PROCESS 0x0004
+#define PTC_SCC_SIGNAL  0x0008
+#define PTC_SCC_MEMORY  0x0010
+#define PTC_SCC_DESC    0x0020
+#define PTC_SCC_IPC     0x0040
+#define PTC_SCC_CREDS   0x0080
+#define PTC_SCC_CLOCK   0x0100
+#define PTC_SCC_STAT    0x0200
+#define PTC_SCC_LSTAT   0x0400
+#define PTC_SCC_FSTAT   0x0800
+#define PTC_SCC_STATFS  0x1000
+#define PTC_SCC_PURE    0x2000
+unsigned ptc_sc_classes(uint32_t arch, uint64_t nr);
+/* Class bit for "file" or "%file", 0 if unknown. */
+unsigned ptc_sc_class_parse(const char *name);
+
+/* "SIGSEGV" for 11, NULL if unknown; number for a name (with or without SIG). */
+const char *ptc_signame(int sig);
+int ptc_sigparse(const char *name);
+/* "ENOENT" for 2, NULL if unknown. */
+const char *ptc_errname(int err);
+
+/* How values are printed: strace's -s, -x/-xx, -v, -y/-yy; JSON. */
+struct ptc_fmt {
+	unsigned strsize;   /* -s: bytes of a string shown (32) */
+	int xstyle;         /* 0, 1 (-x), 2 (-xx) */
+	int verbose;        /* -v: unabbreviated structures */
+	int decode_fds;     /* 0, 1 (-y paths), 2 (-yy sockets too) */
+	int json;           /* structured output (see ptc_sc_exit) */
+};
+
+/* Per-task decoding state (what entry saw, for exit). */
+struct ptc_scdec;
+struct ptc_scdec *ptc_scdec_new(void);
+void ptc_scdec_free(struct ptc_scdec *d);
+/*
+ * Where the decoders read tracee memory: by default ptc_mem_read() of
+ * the pid passed to ptc_sc_enter(); replaceable for tests and fuzzing.
+ */
+void ptc_scdec_set_reader(struct ptc_scdec *d,
+    ssize_t (*rd)(void *ctx, uint64_t addr, void *buf, size_t len),
+    void *ctx);
+/*
+ * Syscall entry: write "name(" and the arguments known at entry, each
+ * followed by ", " when more follow (exactly the text strace shows before
+ * "<unfinished ...>").  In JSON mode nothing is written at entry.
+ */
+int ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
+    const struct ptc_scinfo *si, const struct ptc_fmt *f);
+/*
+ * Syscall exit: write the rest of the arguments, ")", " = " and the
+ * decoded return value ("-1 ENOENT (No such file or directory)",
+ * "0x7f...", "3</etc/passwd>"), without newline or -T duration.  In
+ * JSON mode write the members "syscall":..,"args":[..],"retval":..,
+ * "errno":.. (no braces) for the caller to wrap.  A syscall that never
+ * returns (exit_group, execve that succeeded) is finished with
+ * ptc_sc_noreturn() which writes ") = ?" or its JSON form.
+ */
+int ptc_sc_exit(struct ptc_scdec *d, FILE *fp, const struct ptc_scinfo *si,
+    const struct ptc_fmt *f);
+int ptc_sc_noreturn(struct ptc_scdec *d, FILE *fp, const struct ptc_fmt *f);
+/* Name of the syscall the last ptc_sc_enter() saw ("<... read resumed>"). */
+const char *ptc_sc_current(const struct ptc_scdec *d);
+/* Write a siginfo as strace does: "{si_signo=SIGCHLD, si_code=...}". */
+int ptc_siginfo_print(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f);
 /* == end section: syscall decoding == */
 
 #ifdef __cplusplus
