@@ -68,4 +68,23 @@ int ptc_os_setregs(pid_t pid, const void *buf, size_t len);
 int ptc_os_peek(pid_t pid, uint64_t addr, unsigned long *word);
 int ptc_os_poke(pid_t pid, uint64_t addr, unsigned long word);
 
+/* ---- memory I/O (lib/mem.c, os/linux/mem_linux.c) ---- */
+/*
+ * One transfer of up to len bytes at addr with process_vm_readv or
+ * process_vm_writev (write != 0): the count, short when the range runs
+ * into a page that cannot be accessed, or -1/errno.
+ */
+ssize_t ptc_os_vm_rw(pid_t pid, uint64_t addr, void *buf, size_t len,
+    int write);
+/* Open /proc/PID/mem for reading or writing: fd or -1/errno (ESRCH, EPERM). */
+int ptc_os_procmem_open(pid_t pid, int write);
+/* pread/pwrite on that fd: the count (short at a bad page) or -1/errno. */
+ssize_t ptc_os_procmem_rw(int fd, uint64_t addr, void *buf, size_t len,
+    int write);
+/* One aligned word by PTRACE_PEEKDATA/POKEDATA (the task must be stopped). */
+int ptc_os_mem_peek(pid_t pid, uint64_t addr, unsigned long *word);
+int ptc_os_mem_poke(pid_t pid, uint64_t addr, unsigned long word);
+/* The page size of the system. */
+size_t ptc_os_pagesize(void);
+
 #endif
