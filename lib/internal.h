@@ -31,7 +31,9 @@ struct ptc_task {
 	bool in_syscall;     /* between syscall-enter and -exit stops */
 	bool gone;           /* exited; freed at the next wait */
 	bool attached_new;   /* auto-attached child, first stop pending */
+	bool sci_valid;      /* sci holds this stop's syscall info */
 	int pending_sig;     /* signal to deliver on detach */
+	struct ptc_scinfo sci;
 	void *data;
 };
 
@@ -68,6 +70,24 @@ int ptc_os_setregs(pid_t pid, const void *buf, size_t len);
 int ptc_os_peek(pid_t pid, uint64_t addr, unsigned long *word);
 int ptc_os_poke(pid_t pid, uint64_t addr, unsigned long word);
 
+/* ---- CPU layer (arch/<cpu>/) ---- */
+
+/* A register (or a part of one) inside the general register block. */
+struct ptc_arch_reg {
+	const char *name;
+	unsigned short off;   /* byte offset in the block */
+	unsigned char size;   /* bytes: 8, 4, 2, 1 */
+	unsigned char shift;  /* bit shift inside the containing word (ah) */
+};
+
+/* Size of the general register block (struct user_regs_struct). */
+extern const size_t ptc_arch_gregs_size;
+/* Names of the program counter and stack pointer registers. */
+extern const char ptc_arch_pc_name[];
+extern const char ptc_arch_sp_name[];
+/* The register called name, or NULL. */
+const struct ptc_arch_reg *ptc_arch_reg_find(const char *name);
+
 /* ---- memory I/O (lib/mem.c, os/linux/mem_linux.c) ---- */
 /*
  * One transfer of up to len bytes at addr with process_vm_readv or
@@ -81,9 +101,6 @@ int ptc_os_procmem_open(pid_t pid, int write);
 /* pread/pwrite on that fd: the count (short at a bad page) or -1/errno. */
 ssize_t ptc_os_procmem_rw(int fd, uint64_t addr, void *buf, size_t len,
     int write);
-/* One aligned word by PTRACE_PEEKDATA/POKEDATA (the task must be stopped). */
-int ptc_os_mem_peek(pid_t pid, uint64_t addr, unsigned long *word);
-int ptc_os_mem_poke(pid_t pid, uint64_t addr, unsigned long word);
 /* The page size of the system. */
 size_t ptc_os_pagesize(void);
 

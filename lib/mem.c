@@ -151,14 +151,14 @@ loop_peek(struct xfer *x, uint64_t addr, char *buf, size_t len)
 		if (n > len - done)
 			n = len - done;
 		if (!x->wr) {
-			if (ptc_os_mem_peek(x->pid, wa, &w) < 0)
+			if (ptc_os_peek(x->pid, wa, &w) < 0)
 				break;
 			memcpy(buf + done, (char *)&w + off, n);
 		} else {
-			if (n < WORD && ptc_os_mem_peek(x->pid, wa, &w) < 0)
+			if (n < WORD && ptc_os_peek(x->pid, wa, &w) < 0)
 				break;
 			memcpy((char *)&w + off, buf + done, n);
-			if (ptc_os_mem_poke(x->pid, wa, w) < 0)
+			if (ptc_os_poke(x->pid, wa, w) < 0)
 				break;
 		}
 		done += n;

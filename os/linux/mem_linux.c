@@ -1,12 +1,11 @@
 /*
  * mem_linux.c: the Linux ways into another process's memory:
- * process_vm_readv/writev, /proc/PID/mem and PTRACE_PEEKDATA/POKEDATA.
+ * process_vm_readv/writev and /proc/PID/mem (PEEK/POKE are in ptrace.c).
  * lib/mem.c chooses between them and handles partial transfers.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
-#include <sys/ptrace.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -67,26 +66,6 @@ ptc_os_procmem_rw(int fd, uint64_t addr, void *buf, size_t len, int wr)
 		n = wr ? write(fd, buf, len) : read(fd, buf, len);
 	} while (n < 0 && errno == EINTR);
 	return n;
-}
-
-int
-ptc_os_mem_peek(pid_t pid, uint64_t addr, unsigned long *word)
-{
-	long v;
-
-	errno = 0;
-	v = ptrace(PTRACE_PEEKDATA, pid, (void *)(uintptr_t)addr, NULL);
-	if (v == -1 && errno != 0)
-		return -1;
-	*word = (unsigned long)v;
-	return 0;
-}
-
-int
-ptc_os_mem_poke(pid_t pid, uint64_t addr, unsigned long word)
-{
-	return ptrace(PTRACE_POKEDATA, pid, (void *)(uintptr_t)addr,
-	    (void *)word) == -1 ? -1 : 0;
 }
 
 size_t
