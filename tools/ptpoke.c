@@ -171,7 +171,7 @@ main(int argc, char *argv[])
 	int ch, typed = 0;
 
 	ptc_cleanup_signals();
-	while ((ch = getopt(argc, argv, "ho:s:t:V")) != -1) {
+	while ((ch = getopt(argc, argv, "+ho:s:t:V")) != -1) {
 		switch (ch) {
 		case 'h':
 			printf(USAGE, getprogname());
