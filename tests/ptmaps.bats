@@ -11,20 +11,19 @@ rt() {
 	printf '0x%x\n' $((0x$base + $(sym_addr "$t" "$1")))
 }
 
-# The expected listing, from /proc/PID/maps with gawk's strtonum.
+# The expected listing, from /proc/PID/maps.
 expected() {
-	gawk '{
-		split($1, r, "-"); s = strtonum("0x" r[1]); e = strtonum("0x" r[2])
-		line = sprintf("0x%012x 0x%012x %s 0x%08x 0x%08x", s, e, $2,
-		    strtonum("0x" $3), e - s)
-		p = $0; for (i = 1; i <= 5; i++) sub(/^[^ ]+ +/, "", p)
-		if (NF >= 6) line = line " " p
-		print line
-	}' "/proc/$1/maps"
+	local range perms off dev inode path s e
+	while read -r range perms off dev inode path; do
+		s=0x${range%-*} e=0x${range#*-}
+		printf '0x%012x 0x%012x %s 0x%08x 0x%08x' "$s" "$e" "$perms" \
+		    "0x$off" $((e - s))
+		[ -n "$path" ] && printf ' %s' "$path"
+		echo
+	done <"/proc/$1/maps"
 }
 
 @test "one line per mapping, as /proc/PID/maps says" {
-	command -v gawk >/dev/null || skip "gawk not installed"
 	start_target basic
 	run ptmaps "$TPID"
 	assert_success
