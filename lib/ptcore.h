@@ -608,6 +608,20 @@ int ptc_value_print(FILE *fp, enum ptc_vtype t, const void *p);
  * strlen(s) / 2 bytes.  Returns the count, or -1 EINVAL with a detail.
  */
 ssize_t ptc_hex_parse(const char *s, void *out);
+/*
+ * Search [start, end) of process pid for the plen bytes at pat, at
+ * addresses that are multiples of align (1: anywhere), calling
+ * found(addr, ctx) for each match in address order; a non-zero return
+ * from found stops the search.  Memory is read in large chunks (matches
+ * across chunk boundaries are found).  Pages that cannot be read are
+ * skipped when skip is set; otherwise the first one ends the search with
+ * -1 and a detail naming it (after the matches before it were reported).
+ * Returns the number of matches, or -1 (ESRCH, EPERM, EINTR when a
+ * cleanup signal arrived, EFAULT).
+ */
+ssize_t ptc_mem_search(pid_t pid, uint64_t start, uint64_t end,
+    const void *pat, size_t plen, size_t align, int skip,
+    int (*found)(uint64_t addr, void *ctx), void *ctx);
 /* == end section: typed values and byte patterns == */
 
 #ifdef __cplusplus

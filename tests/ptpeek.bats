@@ -240,6 +240,10 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	head -c 4096 <&"$rfd" >/dev/null
 	# ptpeek is blocked writing its first 4 MiB; the target dies now
 	kill -KILL "$TPID"
+	for i in $(seq 1 200); do
+		[ "$(proc_state "$TPID" 2>/dev/null)" = Z ] && break
+		sleep 0.01
+	done
 	cat <&"$rfd" >/dev/null
 	exec {rfd}<&-
 	run wait "$pp"
