@@ -20,6 +20,29 @@
 #define STR_MAX      (64 * 1024 * 1024)
 
 static pid_t pid;
+static uint64_t prog_total, prog_done; /* progress of long reads */
+static int prog_on;
+
+/* Progress of a long read on stderr, only when stderr is a terminal. */
+static void
+progress(uint64_t n)
+{
+	if (!prog_on)
+		return;
+	prog_done += n;
+	fprintf(stderr, "\rptpeek: %" PRIu64 " of %" PRIu64 " MiB",
+	    prog_done >> 20, prog_total >> 20);
+	if (prog_done >= prog_total)
+		fputs("\r                                        \r", stderr);
+}
+
+static void
+progress_start(uint64_t total)
+{
+	prog_total = total;
+	prog_done = 0;
+	prog_on = total >= (64u << 20) && isatty(STDERR_FILENO);
+}
 
 #define USAGE \
 	"usage: %s [-r | -t type | -s] [-S] pid addr [len]\n" \
@@ -45,6 +68,8 @@ read_failed(void)
 {
 	int e = errno;
 
+	if (prog_on)
+		fputc('\n', stderr);
 	fflush(stdout);
 	if (e == ESRCH || e == EPERM)
 		errx(1, "%s", ptc_error());
@@ -64,6 +89,7 @@ do_dump(uint64_t addr, uint64_t len)
 {
 	static unsigned char buf[DUMP_CHUNK];
 
+	progress_start(len);
 	while (len > 0) {
 		size_t want = len < sizeof(buf) ? (size_t)len : sizeof(buf);
 		ssize_t n = ptc_mem_read(pid, addr, buf, want, PTC_MEM_AUTO);
@@ -72,6 +98,7 @@ do_dump(uint64_t addr, uint64_t len)
 			err(1, "stdout");
 		if (n < (ssize_t)want)
 			read_failed();
+		progress(want);
 		addr += want;
 		len -= want;
 	}
@@ -86,6 +113,7 @@ do_raw(uint64_t addr, uint64_t len)
 		errx(1, "refusing to write raw bytes to a terminal");
 	if ((buf = malloc(RAW_CHUNK)) == NULL)
 		err(1, "malloc");
+	progress_start(len);
 	while (len > 0) {
 		size_t want = len < RAW_CHUNK ? (size_t)len : RAW_CHUNK;
 		ssize_t n = ptc_mem_read(pid, addr, buf, want, PTC_MEM_AUTO);
@@ -105,6 +133,7 @@ do_raw(uint64_t addr, uint64_t len)
 			free(buf);
 			read_failed();
 		}
+		progress(want);
 		addr += want;
 		len -= want;
 	}

@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/ptrace.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -28,6 +27,8 @@ static size_t ps;
 static unsigned char *big;     /* 3 MiB, a needle across 1 MiB */
 static pid_t child;       /* stopped under ptrace by us */
 static pid_t child_free;  /* not traced */
+static struct ptc_session *session;
+static struct ptc_task *task;
 
 static const enum ptc_mem_method methods[] = {
 	PTC_MEM_VM, PTC_MEM_PROCFS, PTC_MEM_PEEK, PTC_MEM_AUTO,
@@ -82,23 +83,19 @@ setup(void **state)
 	if (child < 0 || child_free < 0)
 		return -1;
 	/* PEEK needs a ptrace-stopped tracee */
-	if (ptrace(PTRACE_SEIZE, child, NULL, NULL) < 0 ||
-	    ptrace(PTRACE_INTERRUPT, child, NULL, NULL) < 0) {
-		perror("ptrace");
+	if ((session = ptc_session_new(0)) == NULL ||
+	    ptc_attach(session, child, PTC_ATTACH_STOP, &task) < 0) {
+		fprintf(stderr, "attach: %s\n", ptc_error());
 		return -1;
 	}
-	int st;
-	if (waitpid(child, &st, 0) != child || !WIFSTOPPED(st)) {
-		perror("waitpid");
-		return -1;
-	}
-	return 0;
+	return ptc_task_stopped(task) ? 0 : -1;
 }
 
 static int
 teardown(void **state)
 {
 	(void)state;
+	ptc_session_free(session);
 	if (child <= 0 || child_free <= 0)
 		return 0;
 	kill(child, SIGKILL);
