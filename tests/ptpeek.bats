@@ -309,3 +309,23 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	run fish -n "$PTOOLS_TOP/completions/fish/ptpeek.fish"
 	assert_success
 }
+
+@test "SIGTERM while stopped with -S: the process runs on, untraced" {
+	start_target basic 8
+	heap=$(ptpeek -t ptr "$TPID" "$(rt heap_buf)")
+	mkfifo "$BATS_TEST_TMPDIR/f"
+	ptpeek -S -r "$TPID" "$heap" 0x800000 >"$BATS_TEST_TMPDIR/f" 2>"$BATS_TEST_TMPDIR/err" &
+	pp=$!
+	exec {rfd}<"$BATS_TEST_TMPDIR/f"
+	head -c 4096 <&"$rfd" >/dev/null
+	# ptpeek holds the process stopped and is blocked writing
+	[ "$(proc_state "$TPID")" = t ]
+	kill -TERM "$pp"
+	cat <&"$rfd" >/dev/null
+	exec {rfd}<&-
+	run wait "$pp"
+	assert_failure
+	assert_untouched "$TPID"
+	run ptpeek -t u32 "$TPID" "$(rt counter_u32)"
+	assert_output 100
+}

@@ -120,10 +120,13 @@ do_raw(uint64_t addr, uint64_t len)
 		size_t off = 0;
 
 		while (n > 0 && off < (size_t)n) {
-			ssize_t w = write(STDOUT_FILENO, buf + off,
-			    (size_t)n - off);
+			ssize_t w;
+
+			if (ptc_cleanup_pending())
+				errx(1, "process %d: interrupted", (int)pid);
+			w = write(STDOUT_FILENO, buf + off, (size_t)n - off);
 			if (w < 0) {
-				if (errno == EINTR && !ptc_cleanup_pending())
+				if (errno == EINTR)
 					continue;
 				err(1, "stdout");
 			}

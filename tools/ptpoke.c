@@ -222,7 +222,7 @@ main(int argc, char *argv[])
 		save_old(pid, addr, len, oldfile);
 	n = ptc_mem_write(pid, addr, data, len, PTC_MEM_AUTO);
 	if (n != (ssize_t)len)
-		errx(1, "process %d: %s (%zd of %zu bytes written)", (int)pid,
+		errx(1, "process %d: %s; %zd of %zu bytes written", (int)pid,
 		    ptc_error(), n < 0 ? 0 : n, len);
 	free(data);
 	ptc_target_close(t);
