@@ -329,3 +329,31 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	run ptpeek -t u32 "$TPID" "$(rt counter_u32)"
 	assert_output 100
 }
+
+@test "-S stops every thread for a consistent snapshot" {
+	start_target mem-threads
+	mkfifo "$BATS_TEST_TMPDIR/f"
+	# opened read-write so that the writer does not wait for a reader
+	exec {rfd}<>"$BATS_TEST_TMPDIR/f"
+	# 128 KiB of stack does not fit in the pipe: ptpeek blocks writing
+	timeout 20 ptpeek -S -r "$TPID" '[stack]' 0x20000 >"$BATS_TEST_TMPDIR/f" &
+	pp=$!
+	for i in $(seq 1 200); do
+		[ "$(proc_state "$TPID")" = t ] && break
+		sleep 0.01
+	done
+	sleep 0.1
+	for task in /proc/"$TPID"/task/*; do
+		st=$(sed 's/.*) //' "$task/stat" | cut -d' ' -f1)
+		[ "$st" = t ] || fail "thread $task in state $st"
+	done
+	assert_equal "$(ls /proc/"$TPID"/task | wc -l)" 4
+	n=$(timeout 20 head -c 131072 <&"$rfd" | wc -c)
+	exec {rfd}<&-
+	wait "$pp"
+	assert_equal "$n" 131072
+	assert_untouched "$TPID"
+	for task in /proc/"$TPID"/task/*; do
+		assert_equal "$(awk '/^TracerPid:/ { print $2 }' "$task/status")" 0
+	done
+}

@@ -302,7 +302,10 @@ main(int argc, char *argv[])
 		bad_usage(ptc_error());
 	if ((t = ptc_target_open(pid)) == NULL)
 		errx(1, "%s", ptc_error());
-	if (stop && ptc_target_task(t, 0) == NULL)
+	/* every thread stops, so that none changes memory under the read */
+	if (stop && (ptc_target_session(t) == NULL ||
+	    ptc_attach(ptc_target_session(t), pid,
+	    PTC_ATTACH_STOP | PTC_ATTACH_THREADS, NULL) < 0))
 		errx(1, "process %d: cannot stop it: %s", (int)pid,
 		    ptc_error());
 	if (argc >= 2 && ptc_addr_eval(t, argv[1], &addr) < 0)
