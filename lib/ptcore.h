@@ -565,6 +565,8 @@ int ptc_elf_sym_find(struct ptc_elf *e, uint64_t addr, struct ptc_sym *sym,
  */
 int ptc_elf_bias(const struct ptc_elf *e, uint64_t map_start,
     uint64_t map_offset, uint64_t *bias);
+/* Lowest and one past the highest link-time address of PT_LOAD segments. */
+int ptc_elf_load_range(const struct ptc_elf *e, uint64_t *lo, uint64_t *hi);
 /* The GNU build-id note's bytes (pointer into the library's copy). */
 int ptc_elf_build_id(struct ptc_elf *e, const void **id, size_t *len);
 /* The file name in .gnu_debuglink, or NULL. */
