@@ -385,7 +385,8 @@ int ptc_syms_lookup(struct ptc_syms *ss, const char *module,
  * "module+0xoff", the offset from the start of the module's first
  * mapping ("module" when 0), for files and named regions ("[stack]+0x10");
  * the .bss past a module's last file page counts as the module.  Both
- * forms evaluate back to addr with ptc_addr_eval().  Strings are
+ * forms evaluate back to addr with ptc_addr_eval() (the symbol form when
+ * its name is not defined in an earlier module too).  Strings are
  * truncated to fit.  Returns 0, or -1 ENOENT when addr is in no module
  * (anonymous or unmapped memory).  O(log n) once the module is read.
  */
