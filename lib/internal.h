@@ -68,4 +68,9 @@ int ptc_os_setregs(pid_t pid, const void *buf, size_t len);
 int ptc_os_peek(pid_t pid, uint64_t addr, unsigned long *word);
 int ptc_os_poke(pid_t pid, uint64_t addr, unsigned long word);
 
+/* ---- disassembly (lib/dis.c, arch/<cpu>/dis.c) ---- */
+
+/* ptc_dis_open() name of the CPU the library runs on ("x86_64"). */
+const char *ptc_arch_dis_native(void);
+
 #endif
