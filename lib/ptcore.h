@@ -639,6 +639,37 @@ const char *ptc_sc_current(const struct ptc_scdec *d);
 int ptc_siginfo_print(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f);
 /* == end section: syscall decoding == */
 
+/* == section: symbols and address expressions (lib/elf.c lib/sym.c lib/addr.c) == */
+
+/*
+ * Open an ELF image held in memory (copied; buf may be freed after) or
+ * read to its end from fd (a file, a pipe, /proc/PID/map_files/...);
+ * what names the source in error messages.
+ */
+struct ptc_elf *ptc_elf_open_mem(const void *buf, size_t len);
+struct ptc_elf *ptc_elf_open_fd(int fd, const char *what);
+/* The file has a .symtab (not only .dynsym): not stripped. */
+int ptc_elf_has_symtab(const struct ptc_elf *e);
+/*
+ * Like ptc_elf_sym_byaddr(), and *covered says whether the symbol holds
+ * addr (inside its size; a symbol without size reaches to the next
+ * symbol of its section) or is only the nearest one below it.
+ */
+int ptc_elf_sym_find(struct ptc_elf *e, uint64_t addr, struct ptc_sym *sym,
+    int *covered);
+/*
+ * Load bias of a file mapped at map_start from file offset map_offset
+ * (a line of /proc/PID/maps): runtime address = link-time address + bias.
+ * 0 for a non-PIE executable mapped where it was linked.
+ */
+int ptc_elf_bias(const struct ptc_elf *e, uint64_t map_start,
+    uint64_t map_offset, uint64_t *bias);
+/* The GNU build-id note's bytes (pointer into the library's copy). */
+int ptc_elf_build_id(struct ptc_elf *e, const void **id, size_t *len);
+/* The file name in .gnu_debuglink, or NULL. */
+const char *ptc_elf_debuglink(struct ptc_elf *e);
+/* == end section: symbols and address expressions == */
+
 #ifdef __cplusplus
 }
 #endif
