@@ -93,4 +93,20 @@ const struct ptc_arch_reg *ptc_arch_reg_find(const char *name);
 /* ptc_dis_open() name of the CPU the library runs on ("x86_64"). */
 const char *ptc_arch_dis_native(void);
 
+/* ---- memory I/O (lib/mem.c, os/linux/mem_linux.c) ---- */
+/*
+ * One transfer of up to len bytes at addr with process_vm_readv or
+ * process_vm_writev (write != 0): the count, short when the range runs
+ * into a page that cannot be accessed, or -1/errno.
+ */
+ssize_t ptc_os_vm_rw(pid_t pid, uint64_t addr, void *buf, size_t len,
+    int write);
+/* Open /proc/PID/mem for reading or writing: fd or -1/errno (ESRCH, EPERM). */
+int ptc_os_procmem_open(pid_t pid, int write);
+/* pread/pwrite on that fd: the count (short at a bad page) or -1/errno. */
+ssize_t ptc_os_procmem_rw(int fd, uint64_t addr, void *buf, size_t len,
+    int write);
+/* The page size of the system. */
+size_t ptc_os_pagesize(void);
+
 #endif
