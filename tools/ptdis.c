@@ -5,6 +5,7 @@
  * <symbol>: labels and <symbol+0xoff> branch targets where symbols are
  * known.  Bytes that do not decode are shown as .byte data.
  */
+#include <elf.h>
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -255,6 +256,140 @@ disasm(struct out *o, const uint8_t *buf, size_t len, uint64_t base,
 	}
 }
 
+static struct ptc_dis *open_arch(const char *, unsigned);
+
+/* Symbols of an ELF file, walked in address order along the output. */
+struct elf_names {
+	struct ptc_elf *e;
+	size_t n, next;  /* symbol count; first symbol not yet passed */
+};
+
+static const char *
+elf_label(void *ctx, uint64_t addr)
+{
+	struct elf_names *en = ctx;
+	struct ptc_sym sym;
+	const char *name = NULL;
+
+	/* the first of a run at one address is the best name for it */
+	while (en->next < en->n && ptc_elf_sym_at(en->e, en->next, &sym) == 0 &&
+	    sym.value <= addr) {
+		if (sym.value == addr && name == NULL && sym.name[0] != '\0')
+			name = sym.name;
+		en->next++;
+	}
+	return name;
+}
+
+static int
+elf_describe(void *ctx, uint64_t addr, char *buf, size_t len)
+{
+	struct elf_names *en = ctx;
+	struct ptc_sym sym;
+	int covered;
+
+	if (ptc_elf_sym_find(en->e, addr, &sym, &covered) < 0 || !covered ||
+	    sym.name[0] == '\0')
+		return -1;
+	if (addr == sym.value)
+		snprintf(buf, len, "%s", sym.name);
+	else
+		snprintf(buf, len, "%s+0x%" PRIx64, sym.name, addr - sym.value);
+	return 0;
+}
+
+/*
+ * The bytes to show from an ELF file: a section, or a function by
+ * symbol; a name that starts with a dot is tried as a section first.
+ */
+static void
+elf_range(struct ptc_elf *e, const char *path, const char *what,
+    const uint8_t **data, uint8_t **copy, uint64_t *addr, uint64_t *size,
+    int *thumb)
+{
+	struct ptc_sym sym;
+	const void *sdata;
+	int sec_first = what[0] == '.';
+	size_t i, n;
+
+	*copy = NULL;
+	*thumb = 0;
+	if (ptc_elf_section(e, what, &sdata, addr, size) == 0) {
+		if (sec_first || ptc_elf_sym_byname(e, what, &sym) < 0) {
+			*data = sdata;
+			return;
+		}
+	} else if (errno != ENOENT)  /* a section without bytes */
+		errx(1, "%s: %s", path, ptc_error());
+	if (ptc_elf_sym_byname(e, what, &sym) == 0) {
+		/* ARM marks thumb functions with the low address bit */
+		if (ptc_elf_machine(e) == EM_ARM && (sym.value & 1)) {
+			sym.value &= ~(uint64_t)1;
+			*thumb = 1;
+		}
+		*addr = sym.value;
+		*size = sym.size;
+		if (*size == 0) {
+			/* no size: up to the next symbol, or a little */
+			*size = 64;
+			n = ptc_elf_nsyms(e);
+			for (i = 0; i < n; i++) {
+				struct ptc_sym nx;
+
+				if (ptc_elf_sym_at(e, i, &nx) == 0 &&
+				    nx.value > sym.value) {
+					if (nx.value - sym.value < 65536)
+						*size = nx.value - sym.value;
+					break;
+				}
+			}
+		}
+		if ((*copy = malloc(*size)) == NULL)
+			err(1, "%s", path);
+		if (ptc_elf_read(e, *addr, *copy, *size) < 0)
+			errx(1, "%s: %s at 0x%" PRIx64 ": %s", path, what, *addr,
+			    ptc_error());
+		*data = *copy;
+		return;
+	}
+	errx(1, "%s: no symbol or section %s", path, what);
+}
+
+static void
+dis_elf(struct out *o, const char *path, const char *what, const char *arch,
+    unsigned flags, uint64_t count)
+{
+	struct elf_names en = { 0 };
+	struct namer nm = { elf_label, elf_describe, &en };
+	struct ptc_elf *e;
+	const uint8_t *data;
+	uint8_t *copy;
+	uint64_t addr, size;
+	int thumb;
+
+	if ((e = ptc_elf_open(path)) == NULL) {
+		if (strstr(ptc_error(), path) != NULL)
+			errx(1, "%s", ptc_error());
+		errx(1, "%s: %s", path, ptc_error());
+	}
+	elf_range(e, path, what != NULL ? what : ".text", &data, &copy, &addr,
+	    &size, &thumb);
+	if (arch == NULL && thumb)
+		arch = "thumb";
+	if (arch != NULL)
+		o->d = open_arch(arch, flags);
+	else if ((o->d = ptc_dis_open_elf(ptc_elf_machine(e), ptc_elf_class(e),
+	    ptc_elf_big_endian(e), flags)) == NULL)
+		errx(1, "%s: %s", path, ptc_error());
+	en.e = e;
+	en.n = ptc_elf_nsyms(e);
+	o->nm = &nm;
+	disasm(o, data, size, addr, count);
+	free(copy);
+	ptc_dis_close(o->d);
+	ptc_elf_close(e);
+}
+
 /* The whole of fd into a malloc'd buffer. */
 static uint8_t *
 read_all(int fd, size_t *lenp)
@@ -322,6 +457,21 @@ unknown_arch(const char *arch)
 	exit(2);
 }
 
+static struct ptc_dis *
+open_arch(const char *arch, unsigned flags)
+{
+	struct ptc_dis *d;
+
+	if ((d = ptc_dis_open(arch, flags)) != NULL)
+		return d;
+	if (arch != NULL && errno == EINVAL &&
+	    strncmp(ptc_error(), "unknown", 7) == 0)
+		unknown_arch(arch);
+	fprintf(stderr, "%s: %s\n", getprogname(), ptc_error());
+	usage();
+	exit(2);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -379,31 +529,29 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	(void)elf;
 	(void)pidarg;
-	(void)bflag;
 
+	if (elf != NULL && bflag)
+		usage_err("-b is for raw bytes, not with %s", "-e");
 	if (argc > 1)
 		usage_err("too many operands%s", "");
-	if ((o.d = ptc_dis_open(arch, flags)) == NULL) {
-		if (arch != NULL && errno == EINVAL &&
-		    strncmp(ptc_error(), "unknown", 7) == 0)
-			unknown_arch(arch);
-		fprintf(stderr, "%s: %s\n", getprogname(), ptc_error());
-		usage();
-		return 2;
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, NULL, _IOFBF, 1 << 20);
+	if (elf != NULL) {
+		dis_elf(&o, elf, argc > 0 ? argv[0] : NULL, arch, flags, count);
+		goto done;
 	}
+	o.d = open_arch(arch, flags);
 	if (argc == 0 || strcmp(argv[0], "-") == 0)
 		fd = STDIN_FILENO;
 	else if ((fd = open(argv[0], O_RDONLY)) < 0)
 		err(1, "%s", argv[0]);
 	if ((buf = read_all(fd, &len)) == NULL)
 		err(1, "%s", argc == 0 ? "stdin" : argv[0]);
-	if (!isatty(STDOUT_FILENO))
-		setvbuf(stdout, NULL, _IOFBF, 1 << 20);
 	disasm(&o, buf, len, base, count);
 	free(buf);
 	ptc_dis_close(o.d);
+done:
 	if (fflush(stdout) != 0 || ferror(stdout))
 		err(1, "stdout");
 	return 0;
