@@ -88,6 +88,11 @@ extern const char ptc_arch_sp_name[];
 /* The register called name, or NULL. */
 const struct ptc_arch_reg *ptc_arch_reg_find(const char *name);
 
+/* ---- disassembly (lib/dis.c, arch/<cpu>/dis.c) ---- */
+
+/* ptc_dis_open() name of the CPU the library runs on ("x86_64"). */
+const char *ptc_arch_dis_native(void);
+
 /* ---- memory I/O (lib/mem.c, os/linux/mem_linux.c) ---- */
 /*
  * One transfer of up to len bytes at addr with process_vm_readv or
