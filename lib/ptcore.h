@@ -409,6 +409,78 @@ int ptc_pc_read(struct ptc_task *t, uint64_t *pc);
 int ptc_pc_write(struct ptc_task *t, uint64_t pc);
 int ptc_sp_read(struct ptc_task *t, uint64_t *sp);
 
+/* Register groups (struct ptc_reginfo kind). */
+#define PTC_REG_GENERAL 1 /* shown by default: rax.. rip rflags segments */
+#define PTC_REG_PART    2 /* part of another: eax ax al ah, zf ... */
+#define PTC_REG_X87     3 /* st0-st7 and the x87 control words */
+#define PTC_REG_SSE     4 /* xmm0-xmm15, mxcsr */
+#define PTC_REG_AVX     5 /* ymm0-ymm15 */
+
+/* What the library knows about one register name. */
+struct ptc_reginfo {
+	const char *name;
+	unsigned size;   /* bytes (1..32); 0 for a part narrower than a byte */
+	unsigned bits;   /* width in bits */
+	unsigned kind;   /* PTC_REG_* */
+};
+
+/*
+ * The registers of the CPU in display order (general registers first,
+ * then their parts, then x87, SSE, AVX), and one by name.
+ */
+size_t ptc_reg_count(void);
+const struct ptc_reginfo *ptc_reg_at(size_t i);
+const struct ptc_reginfo *ptc_reg_lookup(const char *name);
+
+/*
+ * Decode a flags register value into flag names: "[ CF ZF IF ]" for
+ * rflags, "[ IM DM ZM OM UM PM ]" style for mxcsr.  Returns -1 when name
+ * is not a register with flags.
+ */
+int ptc_reg_decode(const char *name, uint64_t val, char *buf, size_t len);
+
+/*
+ * A snapshot of one thread's registers, read in one go and written
+ * back in one go, so setting several registers is atomic for the
+ * thread: fetch, change any number with ptc_regs_set*, store.
+ */
+struct ptc_regs;
+
+#define PTC_REGS_FP 0x01 /* also the x87/SSE/AVX block */
+
+struct ptc_regs *ptc_regs_new(void);
+void ptc_regs_free(struct ptc_regs *r);
+/* Read the registers of stopped task t (general, and FP with PTC_REGS_FP). */
+int ptc_regs_fetch(struct ptc_regs *r, struct ptc_task *t, unsigned flags);
+/* Write back the blocks changed since the fetch (nothing if none). */
+int ptc_regs_store(struct ptc_regs *r, struct ptc_task *t);
+/* Copy a snapshot (for comparing before and after a step). */
+int ptc_regs_copy(struct ptc_regs *dst, const struct ptc_regs *src);
+/*
+ * Value of a register of at most 64 bits.  -1 EINVAL for an unknown
+ * name or a wider register, ENODATA when its block was not fetched.
+ */
+int ptc_regs_get(const struct ptc_regs *r, const char *name, uint64_t *val);
+/* Bytes of any register (little-endian); returns its size. */
+int ptc_regs_get_bytes(const struct ptc_regs *r, const char *name,
+    void *buf, size_t len);
+/* Change a register in the snapshot (64 bits or less; a part merges). */
+int ptc_regs_set(struct ptc_regs *r, const char *name, uint64_t val);
+/* Change a register from len little-endian bytes (zero-extended). */
+int ptc_regs_set_bytes(struct ptc_regs *r, const char *name,
+    const void *buf, size_t len);
+/* Program counter and stack pointer of a snapshot. */
+uint64_t ptc_regs_pc(const struct ptc_regs *r);
+uint64_t ptc_regs_sp(const struct ptc_regs *r);
+/*
+ * Whether the thread of the snapshot was stopped inside a syscall: 1
+ * and its number in *nr, or 0.  *arch (may be NULL) gets the
+ * AUDIT_ARCH_* value of the code the thread runs, for ptc_sc_name().
+ */
+int ptc_regs_syscall(const struct ptc_regs *r, uint64_t *nr, uint32_t *arch);
+/* The snapshot holds the AVX upper halves (the kernel offered XSTATE). */
+int ptc_regs_have_avx(const struct ptc_regs *r);
+
 /* ------------------------------------------------------------------ */
 /* Output helpers                                                      */
 /* ------------------------------------------------------------------ */
