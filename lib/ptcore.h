@@ -670,6 +670,45 @@ int ptc_elf_build_id(struct ptc_elf *e, const void **id, size_t *len);
 const char *ptc_elf_debuglink(struct ptc_elf *e);
 /* == end section: symbols and address expressions == */
 
+/* == section: typed values and byte patterns (lib/mem.c) == */
+/*
+ * Value types for ptpeek -t and ptpoke -t: fixed-size integers, floats
+ * and pointers in the target's byte order (the host's, for now).
+ */
+enum ptc_vtype {
+	PTC_VT_U8, PTC_VT_U16, PTC_VT_U32, PTC_VT_U64,
+	PTC_VT_I8, PTC_VT_I16, PTC_VT_I32, PTC_VT_I64,
+	PTC_VT_F32, PTC_VT_F64, PTC_VT_PTR,
+};
+
+/*
+ * The type called name ("u8" .. "u64", "i8" .. "i64", "f32", "f64",
+ * "ptr"); -1 EINVAL with detail listing the valid names otherwise.
+ */
+int ptc_vtype_parse(const char *name, enum ptc_vtype *type);
+/* Size in bytes of a value of type t. */
+size_t ptc_vtype_size(enum ptc_vtype t);
+/*
+ * Encode the text s as a value of type t into out (ptc_vtype_size(t)
+ * bytes): integers in decimal or 0x hex (a leading 0 is still decimal),
+ * signed types also negative, each checked against the type's range;
+ * floats as strtod reads them; ptr like u64.  -1 EINVAL or ERANGE with
+ * a detail naming the value otherwise.
+ */
+int ptc_value_parse(enum ptc_vtype t, const char *s, void *out);
+/*
+ * Print the value of type t stored at p: integers in decimal, ptr as
+ * 0x hex, floats in the shortest form that reads back to the same value.
+ */
+int ptc_value_print(FILE *fp, enum ptc_vtype t, const void *p);
+/*
+ * Parse hex bytes, "de ad be ef" or "deadbeef" (blanks between bytes
+ * allowed, never inside one), into out, which has room for
+ * strlen(s) / 2 bytes.  Returns the count, or -1 EINVAL with a detail.
+ */
+ssize_t ptc_hex_parse(const char *s, void *out);
+/* == end section: typed values and byte patterns == */
+
 #ifdef __cplusplus
 }
 #endif

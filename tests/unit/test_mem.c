@@ -31,7 +31,6 @@ static pid_t child_free;  /* not traced */
 static const enum ptc_mem_method methods[] = {
 	PTC_MEM_VM, PTC_MEM_PROCFS, PTC_MEM_PEEK, PTC_MEM_AUTO,
 };
-static const char *const mnames[] = { "VM", "PROCFS", "PEEK", "AUTO" };
 
 static uint64_t
 A(size_t page, size_t off)
