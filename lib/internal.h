@@ -185,4 +185,30 @@ extern const size_t ptc_arch_bp_len;
 /* How far the pc is past the breakpoint address after the trap. */
 extern const size_t ptc_arch_bp_pc_adjust;
 
+/* What one instruction accesses, decoded for fault explanations. */
+struct ptc__access {
+	char text[256];         /* "mov dword ptr [rax], 1" */
+	unsigned len;           /* instruction length, 0 if it did not decode */
+	int nmem;
+	struct {
+		uint64_t addr;
+		unsigned size;
+		bool read, write;
+		bool stack;     /* implicit push/pop/call/ret access */
+	} mem[4];
+	bool is_div;            /* integer division */
+	bool have_divisor;
+	uint64_t divisor;
+	char divisor_name[16];  /* "ecx", or "" for a memory divisor */
+};
+/*
+ * Decode the instruction in code (len bytes at pc) with the registers
+ * of r: its text, memory operands with effective addresses and sizes,
+ * and for a division the divisor.  0, or -1 if it does not decode.
+ */
+/* The raw general register block of a snapshot. */
+const void *ptc__regs_gen(const struct ptc_regs *r);
+int ptc_arch_insn_access(const void *code, size_t len, uint64_t pc,
+    const struct ptc_regs *r, struct ptc__access *a);
+
 #endif

@@ -524,6 +524,87 @@ struct ptc_scinfo {
 int ptc_syscall_info(struct ptc_task *t, struct ptc_scinfo *si);
 
 /* == section: breakpoints and stepping (lib/bp.c) == */
+/*
+ * Software breakpoints belong to a session: the original bytes are put
+ * back by ptc_bp_remove(), ptc_bp_restore_all(), and on every way the
+ * session ends (ptc_session_free, exit, cleanup signals), so a process
+ * is never left with a breakpoint instruction in it.
+ */
+
+/*
+ * Write a breakpoint at addr in process pid (a task of session s).
+ * Errors: EEXIST there is one already; EFAULT addr is not mapped;
+ * EACCES its mapping is not executable (detail names the mapping).
+ */
+int ptc_bp_insert(struct ptc_session *s, pid_t pid, uint64_t addr);
+/* Put the original bytes back at addr; ENOENT if no breakpoint there. */
+int ptc_bp_remove(struct ptc_session *s, uint64_t addr);
+/* Put every breakpoint's original bytes back and forget them all. */
+void ptc_bp_restore_all(struct ptc_session *s);
+/*
+ * Forget every breakpoint without writing (after an exec replaced the
+ * memory they were written to).
+ */
+void ptc_bp_forget_all(struct ptc_session *s);
+/* Number of breakpoints written now. */
+size_t ptc_bp_count(const struct ptc_session *s);
+/* 1 if a breakpoint is written at addr now. */
+int ptc_bp_at(const struct ptc_session *s, uint64_t addr);
+/*
+ * Whether a trap event of task t came from one of the session's
+ * breakpoints (including ones removed since, which another thread may
+ * have hit just before): 1 with the breakpoint address in *addr and the
+ * task's pc moved back onto it, so the original instruction runs when
+ * the task resumes; 0 if it is some other trap; -1 on error.
+ */
+int ptc_bp_hit(struct ptc_session *s, struct ptc_task *t,
+    const struct ptc_event *ev, uint64_t *addr);
+/*
+ * Replace breakpoint bytes in buf (len bytes read at addr from the
+ * process) with the original bytes, so a disassembler sees the code.
+ */
+void ptc_bp_unpatch(const struct ptc_session *s, uint64_t addr, void *buf,
+    size_t len);
+
+/* Why a thread got a fault signal (struct ptc_fault kind). */
+enum ptc_fault_kind {
+	PTC_FAULT_OTHER,  /* a fault signal with nothing more to say */
+	PTC_FAULT_READ,   /* invalid read of addr (size) */
+	PTC_FAULT_WRITE,  /* invalid write of addr (size) */
+	PTC_FAULT_NULL,   /* read or write near address 0 */
+	PTC_FAULT_EXEC,   /* execution of unmapped or non-executable memory */
+	PTC_FAULT_STACK,  /* stack overflow */
+	PTC_FAULT_DIV,    /* integer division by zero */
+	PTC_FAULT_DIVOVF, /* integer division overflow */
+	PTC_FAULT_FP,     /* floating-point exception */
+	PTC_FAULT_ILL,    /* illegal instruction */
+	PTC_FAULT_BUS,    /* bus error */
+	PTC_FAULT_TRAP,   /* a trap the tool did not set */
+};
+
+struct ptc_fault {
+	enum ptc_fault_kind kind;
+	int sig, code;       /* signal and si_code */
+	uint64_t pc;         /* the faulting instruction */
+	uint64_t addr;       /* the address accessed (or jumped to) */
+	unsigned size;       /* bytes accessed; 0 unknown */
+	int write;           /* the access was a write */
+	char insn[256];      /* the faulting instruction, "" if unreadable */
+	char reason[320];    /* "invalid write of 0x... (size 4): ..." */
+	char where[320];     /* the mapping around the address, or "" */
+};
+
+/*
+ * Explain a fault signal (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP)
+ * that thread r of process pid stopped with: decode the instruction at
+ * the pc and its memory operands with the registers of r, compare with
+ * the kernel's si_addr, and look the address up in the mappings.
+ * Returns 0 and fills f, or -1 if sig is not a fault signal.
+ */
+int ptc_fault_explain(pid_t pid, const struct ptc_regs *r,
+    const siginfo_t *si, struct ptc_fault *f);
+/* Short name of a fault kind for JSON: "invalid-read", "null", ... */
+const char *ptc_fault_kind_name(enum ptc_fault_kind kind);
 /* == end section: breakpoints and stepping == */
 
 /* == section: disassembly (lib/dis.c) == */

@@ -344,3 +344,9 @@ ptc_sp_read(struct ptc_task *t, uint64_t *sp)
 {
 	return ptc_reg_read(t, ptc_arch_sp_name, sp);
 }
+
+const void *
+ptc__regs_gen(const struct ptc_regs *r)
+{
+	return r->gen;
+}

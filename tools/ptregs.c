@@ -20,8 +20,6 @@
 
 #include "ptcore.h"
 
-#pragma weak ptc_sc_name
-
 static int aflag, jflag;
 
 static void
@@ -110,7 +108,7 @@ syscall_name(const struct ptc_regs *r, uint64_t *nr)
 
 	if (!ptc_regs_syscall(r, nr, &arch))
 		return NULL;
-	if (ptc_sc_name != NULL && ptc_sc_name(arch, *nr) != NULL)
+	if (ptc_sc_name(arch, *nr) != NULL)
 		return ptc_sc_name(arch, *nr);
 	return "";
 }
