@@ -7,6 +7,7 @@
  * /proc/PID/mem, which can write read-only text pages and works while
  * the process runs.
  */
+#include <elf.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -221,4 +222,10 @@ ptc_bp_unpatch(const struct ptc_session *s, uint64_t addr, void *buf,
 				((unsigned char *)buf)[b->addr + i - addr] =
 				    b->orig[i];
 	}
+}
+
+int
+ptc_exec_entry(pid_t pid, uint64_t *entry)
+{
+	return ptc_os_auxv_get(pid, AT_ENTRY, entry);
 }

@@ -178,6 +178,8 @@ uint32_t ptc_arch_audit(const void *gregs);
  */
 int ptc_os_getfpregs(pid_t pid, void *buf, size_t len, int *ext);
 int ptc_os_setfpregs(pid_t pid, const void *buf, size_t len, int ext);
+/* One value of the ELF auxiliary vector of pid (AT_ENTRY ...). */
+int ptc_os_auxv_get(pid_t pid, uint64_t type, uint64_t *val);
 
 /* Breakpoint instruction of the CPU and the pc adjustment after its trap. */
 extern const unsigned char ptc_arch_bp_insn[];

@@ -566,6 +566,13 @@ int ptc_bp_hit(struct ptc_session *s, struct ptc_task *t,
 void ptc_bp_unpatch(const struct ptc_session *s, uint64_t addr, void *buf,
     size_t len);
 
+/*
+ * Entry point of the program process pid runs (ELF AT_ENTRY): where a
+ * freshly started program has its libraries loaded and has not yet run
+ * any of its own code.
+ */
+int ptc_exec_entry(pid_t pid, uint64_t *entry);
+
 /* Why a thread got a fault signal (struct ptc_fault kind). */
 enum ptc_fault_kind {
 	PTC_FAULT_OTHER,  /* a fault signal with nothing more to say */

@@ -10,6 +10,7 @@
 
 #include <elf.h>
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -47,4 +48,26 @@ ptc_os_setfpregs(pid_t pid, const void *buf, size_t len, int ext)
 		return ptc_fail(errno, "set FP registers of task %d: %s",
 		    (int)pid, strerror(errno));
 	return 0;
+}
+
+int
+ptc_os_auxv_get(pid_t pid, uint64_t type, uint64_t *val)
+{
+	char path[64];
+	uint64_t pair[2];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "/proc/%d/auxv", (int)pid);
+	if ((fp = fopen(path, "re")) == NULL)
+		return ptc_fail(errno, "%s: %s", path, strerror(errno));
+	while (fread(pair, sizeof(pair), 1, fp) == 1 && pair[0] != 0) {
+		if (pair[0] == type) {
+			fclose(fp);
+			*val = pair[1];
+			return 0;
+		}
+	}
+	fclose(fp);
+	return ptc_fail(ENOENT, "process %d: no auxv entry %llu", (int)pid,
+	    (unsigned long long)type);
 }
