@@ -427,12 +427,24 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 			break;
 		case PTC_EV_EXITED:
 		case PTC_EV_KILLED:
+			/* The last instruction (exit) ran; the signal was shown. */
+			if (!delivering && got > 0)
+				print_insn(&in, cur, NULL);
 			report_end(&ev);
 			goto out;
 		case PTC_EV_EXEC:
+			if (got > 0)
+				print_insn(&in, cur, NULL);
 			ptc_target_refresh(target);
-			note("exec", 0, "process %d runs a new program",
-			    (int)ptc_task_pid(t));
+			{
+				char comm[64];
+
+				if (ptc_pid_comm(ptc_task_pid(t), comm,
+				    sizeof(comm)) != 0)
+					snprintf(comm, sizeof(comm), "?");
+				note("exec", 0, "process %d runs %s",
+				    (int)ptc_task_pid(t), comm);
+			}
 			if (ptc_regs_fetch(cur, t, 0) != 0)
 				errx(1, "process %d: %s", (int)pid, ptc_error());
 			break;
