@@ -409,6 +409,78 @@ int ptc_pc_read(struct ptc_task *t, uint64_t *pc);
 int ptc_pc_write(struct ptc_task *t, uint64_t pc);
 int ptc_sp_read(struct ptc_task *t, uint64_t *sp);
 
+/* Register groups (struct ptc_reginfo kind). */
+#define PTC_REG_GENERAL 1 /* shown by default: rax.. rip rflags segments */
+#define PTC_REG_PART    2 /* part of another: eax ax al ah, zf ... */
+#define PTC_REG_X87     3 /* st0-st7 and the x87 control words */
+#define PTC_REG_SSE     4 /* xmm0-xmm15, mxcsr */
+#define PTC_REG_AVX     5 /* ymm0-ymm15 */
+
+/* What the library knows about one register name. */
+struct ptc_reginfo {
+	const char *name;
+	unsigned size;   /* bytes (1..32); 0 for a part narrower than a byte */
+	unsigned bits;   /* width in bits */
+	unsigned kind;   /* PTC_REG_* */
+};
+
+/*
+ * The registers of the CPU in display order (general registers first,
+ * then their parts, then x87, SSE, AVX), and one by name.
+ */
+size_t ptc_reg_count(void);
+const struct ptc_reginfo *ptc_reg_at(size_t i);
+const struct ptc_reginfo *ptc_reg_lookup(const char *name);
+
+/*
+ * Decode a flags register value into flag names: "[ CF ZF IF ]" for
+ * rflags, "[ IM DM ZM OM UM PM ]" style for mxcsr.  Returns -1 when name
+ * is not a register with flags.
+ */
+int ptc_reg_decode(const char *name, uint64_t val, char *buf, size_t len);
+
+/*
+ * A snapshot of one thread's registers, read in one go and written
+ * back in one go, so setting several registers is atomic for the
+ * thread: fetch, change any number with ptc_regs_set*, store.
+ */
+struct ptc_regs;
+
+#define PTC_REGS_FP 0x01 /* also the x87/SSE/AVX block */
+
+struct ptc_regs *ptc_regs_new(void);
+void ptc_regs_free(struct ptc_regs *r);
+/* Read the registers of stopped task t (general, and FP with PTC_REGS_FP). */
+int ptc_regs_fetch(struct ptc_regs *r, struct ptc_task *t, unsigned flags);
+/* Write back the blocks changed since the fetch (nothing if none). */
+int ptc_regs_store(struct ptc_regs *r, struct ptc_task *t);
+/* Copy a snapshot (for comparing before and after a step). */
+int ptc_regs_copy(struct ptc_regs *dst, const struct ptc_regs *src);
+/*
+ * Value of a register of at most 64 bits.  -1 EINVAL for an unknown
+ * name or a wider register, ENODATA when its block was not fetched.
+ */
+int ptc_regs_get(const struct ptc_regs *r, const char *name, uint64_t *val);
+/* Bytes of any register (little-endian); returns its size. */
+int ptc_regs_get_bytes(const struct ptc_regs *r, const char *name,
+    void *buf, size_t len);
+/* Change a register in the snapshot (64 bits or less; a part merges). */
+int ptc_regs_set(struct ptc_regs *r, const char *name, uint64_t val);
+/* Change a register from len little-endian bytes (zero-extended). */
+int ptc_regs_set_bytes(struct ptc_regs *r, const char *name,
+    const void *buf, size_t len);
+/* Program counter and stack pointer of a snapshot. */
+uint64_t ptc_regs_pc(const struct ptc_regs *r);
+uint64_t ptc_regs_sp(const struct ptc_regs *r);
+/*
+ * Whether the thread of the snapshot was stopped inside a syscall: 1
+ * and its number in *nr, or 0.  *arch (may be NULL) gets the
+ * AUDIT_ARCH_* value of the code the thread runs, for ptc_sc_name().
+ */
+int ptc_regs_syscall(const struct ptc_regs *r, uint64_t *nr, uint32_t *arch);
+/* The snapshot holds the AVX upper halves (the kernel offered XSTATE). */
+int ptc_regs_have_avx(const struct ptc_regs *r);
+
 /* ------------------------------------------------------------------ */
 /* Output helpers                                                      */
 /* ------------------------------------------------------------------ */
@@ -452,6 +524,94 @@ struct ptc_scinfo {
 int ptc_syscall_info(struct ptc_task *t, struct ptc_scinfo *si);
 
 /* == section: breakpoints and stepping (lib/bp.c) == */
+/*
+ * Software breakpoints belong to a session: the original bytes are put
+ * back by ptc_bp_remove(), ptc_bp_restore_all(), and on every way the
+ * session ends (ptc_session_free, exit, cleanup signals), so a process
+ * is never left with a breakpoint instruction in it.
+ */
+
+/*
+ * Write a breakpoint at addr in process pid (a task of session s).
+ * Errors: EEXIST there is one already; EFAULT addr is not mapped;
+ * EACCES its mapping is not executable (detail names the mapping).
+ */
+int ptc_bp_insert(struct ptc_session *s, pid_t pid, uint64_t addr);
+/* Put the original bytes back at addr; ENOENT if no breakpoint there. */
+int ptc_bp_remove(struct ptc_session *s, uint64_t addr);
+/* Put every breakpoint's original bytes back and forget them all. */
+void ptc_bp_restore_all(struct ptc_session *s);
+/*
+ * Forget every breakpoint without writing (after an exec replaced the
+ * memory they were written to).
+ */
+void ptc_bp_forget_all(struct ptc_session *s);
+/* Number of breakpoints written now. */
+size_t ptc_bp_count(const struct ptc_session *s);
+/* 1 if a breakpoint is written at addr now. */
+int ptc_bp_at(const struct ptc_session *s, uint64_t addr);
+/*
+ * Whether a trap event of task t came from one of the session's
+ * breakpoints (including ones removed since, which another thread may
+ * have hit just before): 1 with the breakpoint address in *addr and the
+ * task's pc moved back onto it, so the original instruction runs when
+ * the task resumes; 0 if it is some other trap; -1 on error.
+ */
+int ptc_bp_hit(struct ptc_session *s, struct ptc_task *t,
+    const struct ptc_event *ev, uint64_t *addr);
+/*
+ * Replace breakpoint bytes in buf (len bytes read at addr from the
+ * process) with the original bytes, so a disassembler sees the code.
+ */
+void ptc_bp_unpatch(const struct ptc_session *s, uint64_t addr, void *buf,
+    size_t len);
+
+/*
+ * Entry point of the program process pid runs (ELF AT_ENTRY): where a
+ * freshly started program has its libraries loaded and has not yet run
+ * any of its own code.
+ */
+int ptc_exec_entry(pid_t pid, uint64_t *entry);
+
+/* Why a thread got a fault signal (struct ptc_fault kind). */
+enum ptc_fault_kind {
+	PTC_FAULT_OTHER,  /* a fault signal with nothing more to say */
+	PTC_FAULT_READ,   /* invalid read of addr (size) */
+	PTC_FAULT_WRITE,  /* invalid write of addr (size) */
+	PTC_FAULT_NULL,   /* read or write near address 0 */
+	PTC_FAULT_EXEC,   /* execution of unmapped or non-executable memory */
+	PTC_FAULT_STACK,  /* stack overflow */
+	PTC_FAULT_DIV,    /* integer division by zero */
+	PTC_FAULT_DIVOVF, /* integer division overflow */
+	PTC_FAULT_FP,     /* floating-point exception */
+	PTC_FAULT_ILL,    /* illegal instruction */
+	PTC_FAULT_BUS,    /* bus error */
+	PTC_FAULT_TRAP,   /* a trap the tool did not set */
+};
+
+struct ptc_fault {
+	enum ptc_fault_kind kind;
+	int sig, code;       /* signal and si_code */
+	uint64_t pc;         /* the faulting instruction */
+	uint64_t addr;       /* the address accessed (or jumped to) */
+	unsigned size;       /* bytes accessed; 0 unknown */
+	int write;           /* the access was a write */
+	char insn[256];      /* the faulting instruction, "" if unreadable */
+	char reason[320];    /* "invalid write of 0x... (size 4): ..." */
+	char where[320];     /* the mapping around the address, or "" */
+};
+
+/*
+ * Explain a fault signal (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP)
+ * that thread r of process pid stopped with: decode the instruction at
+ * the pc and its memory operands with the registers of r, compare with
+ * the kernel's si_addr, and look the address up in the mappings.
+ * Returns 0 and fills f, or -1 if sig is not a fault signal.
+ */
+int ptc_fault_explain(pid_t pid, const struct ptc_regs *r,
+    const siginfo_t *si, struct ptc_fault *f);
+/* Short name of a fault kind for JSON: "invalid-read", "null", ... */
+const char *ptc_fault_kind_name(enum ptc_fault_kind kind);
 /* == end section: breakpoints and stepping == */
 
 /* == section: disassembly (lib/dis.c) == */
