@@ -31,7 +31,9 @@ struct ptc_task {
 	bool in_syscall;     /* between syscall-enter and -exit stops */
 	bool gone;           /* exited; freed at the next wait */
 	bool attached_new;   /* auto-attached child, first stop pending */
+	bool sci_valid;      /* sci holds this stop's syscall info */
 	int pending_sig;     /* signal to deliver on detach */
+	struct ptc_scinfo sci;
 	void *data;
 };
 
@@ -67,6 +69,24 @@ int ptc_os_setregs(pid_t pid, const void *buf, size_t len);
 /* Word-sized PEEK/POKE (the task must be stopped). */
 int ptc_os_peek(pid_t pid, uint64_t addr, unsigned long *word);
 int ptc_os_poke(pid_t pid, uint64_t addr, unsigned long word);
+
+/* ---- CPU layer (arch/<cpu>/) ---- */
+
+/* A register (or a part of one) inside the general register block. */
+struct ptc_arch_reg {
+	const char *name;
+	unsigned short off;   /* byte offset in the block */
+	unsigned char size;   /* bytes: 8, 4, 2, 1 */
+	unsigned char shift;  /* bit shift inside the containing word (ah) */
+};
+
+/* Size of the general register block (struct user_regs_struct). */
+extern const size_t ptc_arch_gregs_size;
+/* Names of the program counter and stack pointer registers. */
+extern const char ptc_arch_pc_name[];
+extern const char ptc_arch_sp_name[];
+/* The register called name, or NULL. */
+const struct ptc_arch_reg *ptc_arch_reg_find(const char *name);
 
 /* ---- tracing: ptstrace's engine (lib/trace*.c, os/linux/seccomp.c,
  * os/linux/trace_linux.c) ---- */

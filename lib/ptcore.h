@@ -107,9 +107,11 @@ struct ptc_spawn_opts {
 };
 
 /*
- * Start argv[0] (searched in PATH) traced by the session.  The task is
- * stopped after the successful execve, before the program's first
- * instruction; the event of that stop is consumed.  opts may be NULL.
+ * Start argv[0] (searched in PATH; ENOENT "NAME: command not found"
+ * before anything is started) traced by the session.  The new task is
+ * returned stopped just before its execve, so resuming it with
+ * PTC_RESUME_SYSCALL shows the execve entry, and with PTC_TRACE_EXEC a
+ * PTC_EV_EXEC event follows the successful exec.  opts may be NULL.
  */
 int ptc_spawn(struct ptc_session *s, char *const argv[],
     const struct ptc_spawn_opts *opts, struct ptc_task **taskp);
@@ -174,7 +176,7 @@ enum ptc_resume {
 /* Resume a stopped task, delivering sig (0 for none). */
 int ptc_resume(struct ptc_task *t, enum ptc_resume how, int sig);
 
-/* Ask a running task to stop (PTRACE_INTERRUPT); wait for the event. */
+/* Ask a running task to stop (PTRACE_INTERRUPT); ptc_wait reports it. */
 int ptc_interrupt(struct ptc_task *t);
 
 /* Accessors for a task. */
