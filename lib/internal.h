@@ -119,6 +119,8 @@ struct ptc__child {
  * call returns in a new grandchild process, the tracer.
  */
 pid_t ptc__trace_fork(const struct ptc__child *c, int *gofd);
+/* Wait for child pid to end: its exit code or killing signal. */
+int ptc__trace_reap(pid_t pid, int *code, int *sig);
 /* Find prog in PATH as execvp would: malloc'd path or NULL/errno. */
 char *ptc__trace_which(const char *prog);
 

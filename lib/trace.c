@@ -73,6 +73,8 @@ struct ptc_trace {
 	int need_time;
 	int filter;           /* seccomp filter in spawned programs */
 	int attached;         /* -p used: not every task has the filter */
+	int main_child;       /* the program is our child (not -D) */
+	struct timespec flushed;
 	FILE *null;
 };
 
@@ -696,6 +698,13 @@ on_exec(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
 		 */
 		if (ts->in_sc)
 			sc_finish(tr, ts, NULL, PTC__ST_UNFINISHED);
+		if (tr->open == old) {
+			fprintf(tr->out, " <pid changed to %d ...>\n",
+			    (int)ev->pid);
+			old->shown = 0;
+			old->cut = 1;
+			tr->open = NULL;
+		}
 		if (!summary_only(tr) && !tr->o.json) {
 			FILE *fp = event_line(tr, ts, 0, 0);
 
@@ -846,8 +855,10 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 		goto fail;
 	ts->hide = 1;
 	ts->seccomp = c.prog != NULL;
-	if (tr->main_pid == 0)
+	if (tr->main_pid == 0) {
 		tr->main_pid = pid;
+		tr->main_child = !c.detached;
+	}
 	if (write(gofd, "g", 1) != 1)
 		goto fail;
 	close(gofd);
@@ -935,6 +946,26 @@ on_new_child(struct ptc_trace *tr, struct tstate *parent, pid_t pid)
 		msg(tr, "Process %d attached", (int)pid);
 }
 
+/*
+ * The output is block-buffered for speed; someone following a file with
+ * tail -f still sees it move at least every quarter second while the
+ * tracees are busy.
+ */
+static void
+flush_now_and_then(struct ptc_trace *tr)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
+	if (now.tv_sec - tr->flushed.tv_sec < 1 &&
+	    (now.tv_sec == tr->flushed.tv_sec ? now.tv_nsec -
+	    tr->flushed.tv_nsec : now.tv_nsec + 1000000000 -
+	    tr->flushed.tv_nsec) < 250000000)
+		return;
+	tr->flushed = now;
+	fflush(NULL);
+}
+
 int
 ptc_trace_run(struct ptc_trace *tr, int *sigp)
 {
@@ -963,6 +994,7 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		}
 		if (ev.task == NULL)
 			continue;
+		flush_now_and_then(tr);
 		if ((ts = state_of(tr, ev.task)) == NULL)
 			continue;
 		sig = 0;
@@ -1017,6 +1049,10 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		ptc_resume(ev.task, resume_how(ts), sig);
 	}
 	rc = 0;
+	/* -b execve let the program go: it is still our child. */
+	if (tr->main_pid != 0 && !tr->main_done && tr->main_child &&
+	    ptc__trace_reap(tr->main_pid, &tr->main_code, &tr->main_sig) == 0)
+		tr->main_done = 1;
 	if (tr->main_pid != 0 && tr->main_done) {
 		if (tr->main_sig != 0) {
 			*sigp = tr->main_sig;

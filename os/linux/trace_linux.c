@@ -132,3 +132,25 @@ ptc__trace_which(const char *prog)
 	errno = saved;
 	return NULL;
 }
+
+int
+ptc__trace_reap(pid_t pid, int *code, int *sig)
+{
+	int st;
+
+	for (;;) {
+		if (waitpid(pid, &st, __WALL) == -1) {
+			if (errno == EINTR && ptc_cleanup_pending() == 0)
+				continue;
+			return -1;
+		}
+		if (WIFEXITED(st)) {
+			*code = WEXITSTATUS(st);
+			return 0;
+		}
+		if (WIFSIGNALED(st)) {
+			*sig = WTERMSIG(st);
+			return 0;
+		}
+	}
+}
