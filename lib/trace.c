@@ -45,6 +45,7 @@ struct tstate {
 	int cut;              /* entry written as <unfinished ...> */
 	int hide;             /* spawned, not yet at its execve */
 	int seccomp;          /* a filter stops only traced syscalls */
+	int start;            /* attached, not resumed yet (2: in group-stop) */
 	uint32_t arch;
 	uint64_t nr;
 	uint64_t pc;
@@ -895,10 +896,11 @@ ptc_trace_attach(struct ptc_trace *tr, pid_t pid)
 		if ((ts = state_new(tr, t, ptc_task_pid(t))) == NULL)
 			return -1;
 		nthreads++;
-		if (ptc_task_was_stopped(t))
-			ptc_resume(t, PTC_RESUME_LISTEN, 0);
-		else
-			ptc_resume(t, PTC_RESUME_SYSCALL, 0);
+		/*
+		 * Resumed by ptc_trace_run(): attaching the next -p process
+		 * stops every running task of the session again.
+		 */
+		ts->start = ptc_task_was_stopped(t) ? 2 : 1;
 	}
 	if (tr->o.quiet == 0) {
 		if (nthreads > 1)
@@ -978,6 +980,12 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		return 0;
 	if ((tr->null = fopen("/dev/null", "we")) == NULL)
 		return -1;
+	LIST_FOREACH(ts, &tr->states, link) {
+		if (ts->start != 0 && ts->task != NULL)
+			ptc_resume(ts->task, ts->start == 2 ?
+			    PTC_RESUME_LISTEN : PTC_RESUME_SYSCALL, 0);
+		ts->start = 0;
+	}
 	while (ptc_session_ntasks(tr->s) > 0) {
 		if (ptc_wait(tr->s, &ev) != 0) {
 			if (errno == EINTR) {
