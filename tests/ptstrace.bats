@@ -496,3 +496,13 @@ usage:    $use"
 	run fish -n "$PTOOLS_TOP/completions/fish/ptstrace.fish"
 	assert_success
 }
+
+@test "ptstrace: the completions list exactly the syscalls of the table" {
+	want=$(awk '!/^#/ && NF >= 2 { print $2 }' "$PTOOLS_TOP/arch/x86_64/syscalls.tbl" | sort -u)
+	got=$(bash -c "source '$PTOOLS_TOP/completions/bash/ptstrace'; printf '%s\n' \$_ptstrace_syscalls" | sort -u)
+	[ "$want" = "$got" ] || fail "bash list differs from the table"
+	got=$(zsh -c "source '$PTOOLS_TOP/completions/zsh/_ptstrace' 2>/dev/null; print -l \$_ptstrace_syscalls" | sort -u)
+	[ "$want" = "$got" ] || fail "zsh list differs from the table"
+	got=$(sed -n 's/^set -l __ptstrace_syscalls //p' "$PTOOLS_TOP/completions/fish/ptstrace.fish" | tr ' ' '\n' | sed '/^$/d' | sort -u)
+	[ "$want" = "$got" ] || fail "fish list differs from the table"
+}
