@@ -890,6 +890,67 @@ ssize_t ptc_mem_search(pid_t pid, uint64_t start, uint64_t end,
     const void *pat, size_t plen, size_t align, int skip,
     int (*found)(uint64_t addr, void *ctx), void *ctx);
 /* == end section: typed values and byte patterns == */
+/* == section: tracing (lib/trace*.c, os/linux/seccomp.c) == */
+/*
+ * A syscall tracer with strace's options and output: the engine behind
+ * ptstrace.  It owns a session, the per-task decoding state, the filters
+ * (-e trace=, signal=, status=), the output files and the -c counters.
+ */
+struct ptc_trace;
+
+struct ptc_trace_opts {
+	int follow;           /* -f 1, -ff 2: follow forks and clones */
+	const char *outfile;  /* -o FILE (NULL: stderr); with -ff FILE.PID */
+	int tstamp;           /* -t 1, -tt 2, -ttt 3 */
+	int relative;         /* -r */
+	int durations;        /* -T */
+	int summary;          /* -c 1 (summary only), -C 2 (and the trace) */
+	const char *sortby;   /* -S: time calls errors name nothing */
+	int wallclock;        /* -w */
+	int print_ip;         /* -i */
+	int quiet;            /* -q 1, -qq 2 */
+	int json;             /* --json: JSON Lines */
+	int stack;            /* -k: stack trace at each syscall */
+	int no_seccomp;       /* never install a seccomp filter */
+	int detach_execve;    /* -b execve */
+	struct ptc_fmt fmt;   /* -s -x -v -y */
+};
+
+/* A tracer with the given options (copied); NULL on failure. */
+struct ptc_trace *ptc_trace_new(const struct ptc_trace_opts *o);
+
+/*
+ * Apply one -e expression: "trace=SET" (or a bare SET), "signal=SET",
+ * "status=SET", "abbrev=", "verbose=", "raw=" (accepted).  SET is a
+ * comma list of syscall names, %classes, /regex, all and none; a leading
+ * ! inverts it; ?name ignores an unknown name.  -1 EINVAL with detail.
+ */
+int ptc_trace_expr(struct ptc_trace *tr, const char *expr);
+
+/*
+ * Start argv (searched in PATH) under the tracer; with a trace= filter
+ * a seccomp-bpf program is installed in the child before the exec so
+ * untraced syscalls never stop.  The first program spawned gives the
+ * status returned by ptc_trace_run().
+ */
+int ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
+    const struct ptc_spawn_opts *so);
+
+/* Attach to process pid and all its threads (-p). */
+int ptc_trace_attach(struct ptc_trace *tr, pid_t pid);
+
+/*
+ * Trace until no task is left or a cleanup signal arrives (then every
+ * task is detached).  Returns the exit status to leave with, strace's
+ * way: the spawned program's exit code, or 128+signal with *sig set to
+ * the signal that killed it (0 otherwise) so the caller can re-raise it.
+ */
+int ptc_trace_run(struct ptc_trace *tr, int *sig);
+
+/* Detach from what is left, close the output and free. */
+void ptc_trace_free(struct ptc_trace *tr);
+/* == end section: tracing == */
+
 
 #ifdef __cplusplus
 }
