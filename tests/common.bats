@@ -216,7 +216,7 @@ $stderr"
 		f=completions/bash/$t
 		[ -f "$f" ] || { problem "$t: no $f"; continue; }
 		out=$(bash --norc --noprofile -c 'source "$1" && complete -p "$2"' _ "$f" "$t" 2>&1)
-		[[ $out == "complete "*" -F "*" $t" ]] ||
+		[[ $out == "complete "*"-F "*" $t" ]] ||
 		    problem "$t: sourcing $f does not register 'complete -F FUNC $t': $out"
 	done
 	report
