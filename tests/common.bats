@@ -199,6 +199,7 @@ $stderr"
 		[ -f "$f" ] || continue
 		while read -r name sec; do
 			sec=${sec%% *}
+			[ "$name" = ptrace ] && continue # the system call
 			[ -f "man/$name.$sec" ] && continue
 			# a tool still being written
 			[ "$sec" = 1 ] && [[ " $SUITE_TOOLS " == *" $name "* ]] &&
@@ -320,4 +321,14 @@ EOF
 	cd "$BATS_TEST_TMPDIR"
 	run man_options ptx
 	assert_output "$(printf -- '--json\n--output\n-V\n-c\n-h\n-q\n-t')"
+}
+
+@test "ptcore.3 lists every function declared in lib/ptcore.h" {
+	local fn missing=
+	[ -f man/ptcore.3 ] || fail "no man/ptcore.3"
+	for fn in $(perl -0777 -pe 's{/\*.*?\*/}{}gs' lib/ptcore.h |
+	    grep -oE '\bptc_[a-z0-9_]+[[:space:]]*\(' | tr -d '( \t' | sort -u); do
+		grep -qE "^\.Fn $fn( |\$)" man/ptcore.3 || missing+=" $fn"
+	done
+	[ -z "$missing" ] || fail "man/ptcore.3 does not list (.Fn):$missing"
 }
