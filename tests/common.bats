@@ -339,3 +339,81 @@ EOF
 	done
 	[ -z "$missing" ] || fail "man/ptcore.3 does not list (.Fn):$missing"
 }
+
+# tests/completion.bash: the helpers the tool suites use, and the PID and
+# ADDR snippets the completion files copy.
+@test "completion.bash: complete_words runs the registered function" {
+	cat >"$BATS_TEST_TMPDIR/ptx" <<'EOC'
+_ptx() {
+	COMPREPLY=("cword=$COMP_CWORD" "cur=$2" "prev=$3" "line=$COMP_LINE" "point=$COMP_POINT")
+}
+complete -F _ptx ptx
+EOC
+	PTC_COMP_FILE=$BATS_TEST_TMPDIR/ptx run complete_words ptx -t u3
+	assert_success
+	assert_output "$(printf 'cword=2\ncur=u3\nprev=-t\nline=ptx -t u3\npoint=9')"
+	PTC_COMP_FILE=$BATS_TEST_TMPDIR/ptx run complete_words ptx ''
+	assert_line "cword=1"
+	assert_line "cur="
+	PTC_COMP_FILE=/dev/null run complete_words ptx ''
+	assert_failure
+}
+
+@test "completion.bash: _ptools_pids offers PIDs with their command names" {
+	start_target basic
+	run bash -c 'source tests/completion.bash; _ptools_pids ""; printf "%s\n" "${COMPREPLY[@]}"'
+	assert_success
+	assert_line "$TPID (basic)"
+	assert_line "$$ (bash)"
+	# One match: the bare PID, ready to be inserted.
+	run bash -c 'source tests/completion.bash; _ptools_pids "$1"; printf "%s\n" "${COMPREPLY[@]}"' _ "$TPID"
+	if [ "${#lines[@]}" -eq 1 ]; then
+		assert_output "$TPID"
+	else
+		assert_line "$TPID (basic)"
+	fi
+	run bash -c 'source tests/completion.bash; _ptools_pids x; echo "${#COMPREPLY[@]}"'
+	assert_output 0
+}
+
+@test "completion.bash: _ptools_addrs offers the mappings and modules of the PID" {
+	start_target basic
+	local c='source tests/completion.bash; _ptools_addrs "$1" "$2"; printf "%s\n" "${COMPREPLY[@]}"'
+	run bash -c "$c" _ "$TPID" ''
+	assert_success
+	assert_line basic
+	assert_line '[stack]'
+	assert_line '[heap]'
+	assert_line --regexp '^libc[.-]'
+	refute_line --partial /
+	run bash -c "$c" _ "$TPID" '[st'
+	assert_output '[stack]'
+	run bash -c "$c" _ "$TPID" /
+	assert_line "$(readlink -f "$PTOOLS_TARGETS/basic")"
+	run bash -c "$c" _ "$TPID" '%rs'
+	assert_output "$(printf '%%rsp\n%%rsi')"
+	run bash -c "$c" _ 999999999 ''
+	assert_output ''
+}
+
+@test "completion.bash: _ptools_operand and _ptools_optarg find what was typed" {
+	local c='source tests/completion.bash; COMP_WORDS=("${@:3}"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); '
+	run bash -c "$c"'_ptools_operand "$1" "$2"' _ t 1 ptpeek -t u32 123 main ''
+	assert_output 123
+	run bash -c "$c"'_ptools_operand "$1" "$2"' _ t 2 ptpeek -t u32 123 main ''
+	assert_output main
+	run bash -c "$c"'_ptools_operand "$1" "$2"' _ t 1 ptpeek -St u32 77 ''
+	assert_output 77
+	run bash -c "$c"'_ptools_operand "$1" "$2"' _ t 1 ptpeek -tu32 78 ''
+	assert_output 78
+	run bash -c "$c"'_ptools_operand "$1" "$2"' _ t 3 ptpeek 1 2 ''
+	assert_output ''
+	run bash -c "$c"'_ptools_operand "$1" "$2"' _ '' 1 ptstep -- ./a.out ''
+	assert_output ./a.out
+	run bash -c "$c"'_ptools_optarg "$1"' _ p - ptdis -j -p 42 main ''
+	assert_output 42
+	run bash -c "$c"'_ptools_optarg "$1"' _ p - ptdis -p43 ''
+	assert_output 43
+	run bash -c "$c"'_ptools_optarg "$1"' _ p - ptdis -j ''
+	assert_output ''
+}
