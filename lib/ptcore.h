@@ -951,6 +951,35 @@ int ptc_trace_run(struct ptc_trace *tr, int *sig);
 void ptc_trace_free(struct ptc_trace *tr);
 /* == end section: tracing == */
 
+/* == section: progress (lib/progress.c) == */
+/*
+ * A one-line progress report on stderr for long work (large reads and
+ * searches, long single-step runs).  It is drawn only when stderr is a
+ * terminal of which the process is in the foreground, never in the first
+ * quarter second (short work shows nothing), at most ten times a second,
+ * as "TOOL: WHAT DONE of TOTAL (PCT%)" or "TOOL: WHAT DONE" when the total
+ * is unknown, and blanked by ptc_progress_end() (or at exit), so output to
+ * files and pipes is never touched.  Call ptc_progress_end() before
+ * writing anything else to stderr, err(3) included, so the message does
+ * not land on the progress line.
+ */
+struct ptc_progress;
+
+#define PTC_PROGRESS_BYTES 0x01 /* counts are bytes: shown in KiB, MiB, GiB */
+
+/*
+ * Start a report: what says what is being done ("reading", "searching"),
+ * total is the amount of work in the unit of the counts (0: unknown).
+ * NULL only when out of memory; the other calls accept NULL and do
+ * nothing, so a tool need not check.
+ */
+struct ptc_progress *ptc_progress_new(const char *what, uint64_t total,
+    unsigned flags);
+/* done of the total is finished; cheap enough to call for each step. */
+void ptc_progress_update(struct ptc_progress *p, uint64_t done);
+/* Blank the line if one was drawn and free p.  NULL is accepted. */
+void ptc_progress_end(struct ptc_progress *p);
+/* == end section: progress == */
 
 #ifdef __cplusplus
 }
