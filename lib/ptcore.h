@@ -534,6 +534,14 @@ int ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
 int ptc_sc_exit(struct ptc_scdec *d, FILE *fp, const struct ptc_scinfo *si,
     const struct ptc_fmt *f);
 int ptc_sc_noreturn(struct ptc_scdec *d, FILE *fp, const struct ptc_fmt *f);
+/*
+ * Tell the decoder the output column at which the text of the next
+ * ptc_sc_enter() or ptc_sc_exit() starts (the width of "[pid N] " and
+ * timestamp prefixes, or of "<... read resumed>"), so that "= RESULT"
+ * lands in column 40 as strace aligns it.  Without a call, entry text is
+ * taken to start in column 0 and exit text to continue the entry's line.
+ */
+void ptc_scdec_column(struct ptc_scdec *d, unsigned col);
 /* Name of the syscall the last ptc_sc_enter() saw ("<... read resumed>"). */
 const char *ptc_sc_current(const struct ptc_scdec *d);
 /* Write a siginfo as strace does: "{si_signo=SIGCHLD, si_code=...}". */
