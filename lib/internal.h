@@ -88,4 +88,50 @@ extern const char ptc_arch_sp_name[];
 /* The register called name, or NULL. */
 const struct ptc_arch_reg *ptc_arch_reg_find(const char *name);
 
+/* ---- disassembly (lib/dis.c, arch/<cpu>/dis.c) ---- */
+
+/* ptc_dis_open() name of the CPU the library runs on ("x86_64"). */
+const char *ptc_arch_dis_native(void);
+
+/* ---- memory I/O (lib/mem.c, os/linux/mem_linux.c) ---- */
+/*
+ * One transfer of up to len bytes at addr with process_vm_readv or
+ * process_vm_writev (write != 0): the count, short when the range runs
+ * into a page that cannot be accessed, or -1/errno.
+ */
+ssize_t ptc_os_vm_rw(pid_t pid, uint64_t addr, void *buf, size_t len,
+    int write);
+/* Open /proc/PID/mem for reading or writing: fd or -1/errno (ESRCH, EPERM). */
+int ptc_os_procmem_open(pid_t pid, int write);
+/* pread/pwrite on that fd: the count (short at a bad page) or -1/errno. */
+ssize_t ptc_os_procmem_rw(int fd, uint64_t addr, void *buf, size_t len,
+    int write);
+/* The page size of the system. */
+size_t ptc_os_pagesize(void);
+
+/* ---- symbols and address expressions (elf.c sym.c addr.c) ---- */
+
+/* What a resolver is asked for by the address expression parser. */
+enum ptc_addr_term {
+	PTC_AT_REG,   /* register name without '%' ("rsp") */
+	PTC_AT_MAP,   /* bracketed mapping name with brackets ("[stack]") */
+	PTC_AT_NAME,  /* module, symbol or "module:symbol" */
+};
+
+/*
+ * Value of one term; -1 with errno and detail when it has none.  ENOENT
+ * means "no such name" (the parser may then try another split of a
+ * name such as "libfoo-1+4"); any other errno ends the evaluation.
+ */
+typedef int (*ptc_addr_resolver)(void *ctx, enum ptc_addr_term kind,
+    const char *name, uint64_t *val);
+
+/*
+ * The address expression parser of ptc_addr_eval() with the process
+ * left out: everything that needs one goes through fn.  A pure function
+ * of its input and fn, for unit tests and fuzzing.
+ */
+int ptc__addr_parse(const char *expr, ptc_addr_resolver fn, void *ctx,
+    uint64_t *addr);
+
 #endif

@@ -455,6 +455,105 @@ int ptc_syscall_info(struct ptc_task *t, struct ptc_scinfo *si);
 /* == end section: breakpoints and stepping == */
 
 /* == section: disassembly (lib/dis.c) == */
+/*
+ * A disassembler for one architecture (capstone underneath).  Every byte
+ * of the input is accounted for: bytes that do not decode come back as
+ * data pseudo-instructions (mnemonic ".byte", PTC_DIS_DATA), one unit of
+ * the architecture long (1 byte on x86, 2 on thumb, 4 on fixed-width
+ * CPUs), and decoding resumes after them; an instruction cut short by
+ * the end of the buffer comes back as one data item holding the rest.
+ */
+struct ptc_dis;
+
+/* ptc_dis_open flags. */
+#define PTC_DIS_ATT 0x01 /* AT&T syntax (x86 only); Intel is the default */
+
+/* Instruction groups (struct ptc_insn groups bits). */
+#define PTC_DIS_JUMP 0x01 /* any jump, conditional or not */
+#define PTC_DIS_CALL 0x02
+#define PTC_DIS_RET  0x04
+#define PTC_DIS_INT  0x08 /* int, syscall, trap */
+#define PTC_DIS_IRET 0x10
+#define PTC_DIS_PRIV 0x20 /* privileged */
+#define PTC_DIS_REL  0x40 /* branch with an immediate target (target set) */
+#define PTC_DIS_DATA 0x80 /* bytes that did not decode */
+
+#define PTC_INSN_MAX 16 /* longest instruction of any architecture */
+
+/* One decoded instruction, or one data item. */
+struct ptc_insn {
+	uint64_t addr;
+	uint64_t target;        /* branch target when groups has PTC_DIS_REL */
+	unsigned size;          /* bytes used, 1..PTC_INSN_MAX */
+	unsigned groups;        /* PTC_DIS_* bits */
+	uint8_t bytes[PTC_INSN_MAX];
+	char mnemonic[32];      /* "mov", ".byte" */
+	char operands[160];     /* "rbp, rsp", "0x48, 0x89" */
+};
+
+/*
+ * Open a disassembler for the architecture called arch (any name that
+ * ptc_dis_arch_names() lists, case-insensitive; NULL for the CPU this
+ * library was built for).  Fails with EINVAL and a detail for an unknown
+ * name or AT&T syntax on a CPU other than x86.
+ */
+struct ptc_dis *ptc_dis_open(const char *arch, unsigned flags);
+
+/*
+ * Open a disassembler for an ELF file's machine: e_machine (EM_X86_64,
+ * ...), ELF class (32 or 64) and byte order, as ptc_elf_machine(),
+ * ptc_elf_class() and ptc_elf_big_endian() give them.  ENOTSUP with a
+ * detail for a machine with no disassembler.
+ */
+struct ptc_dis *ptc_dis_open_elf(int machine, int elfclass, int big_endian,
+    unsigned flags);
+
+/* Free a disassembler; NULL is accepted. */
+void ptc_dis_close(struct ptc_dis *d);
+
+/* Canonical name of d's architecture ("x86_64", "aarch64", "thumb"). */
+const char *ptc_dis_arch(const struct ptc_dis *d);
+
+/* Address width of d's architecture in bits (16, 32 or 64). */
+unsigned ptc_dis_addr_bits(const struct ptc_dis *d);
+
+/*
+ * Size of d's smallest instruction in bytes (1 on x86, 2 on thumb, 4 on
+ * fixed-width CPUs): the size of a data item for bytes that do not
+ * decode.
+ */
+unsigned ptc_dis_unit(const struct ptc_dis *d);
+
+/*
+ * Every architecture name ptc_dis_open() accepts, NULL-terminated; each
+ * canonical name comes before its aliases.  ptc_dis_arch_canonical()
+ * says whether names[i] is a canonical name (for short lists).
+ */
+const char *const *ptc_dis_arch_names(void);
+int ptc_dis_arch_canonical(size_t i);
+
+/*
+ * Decode the next item at *code (*len bytes, first one at address
+ * *addr) into in and advance the three past it, like capstone's
+ * cs_disasm_iter.  Returns 1 with an instruction or a data item, 0 when
+ * *len is 0.  Never fails otherwise.
+ */
+int ptc_dis_next(struct ptc_dis *d, const uint8_t **code, size_t *len,
+    uint64_t *addr, struct ptc_insn *in);
+
+/*
+ * Decode the one instruction at the start of buf (len bytes, at address
+ * addr) into in, as a stepper shows the instruction at the program
+ * counter.  Returns its size, or 0 when len is 0.
+ */
+size_t ptc_dis_one(struct ptc_dis *d, const void *buf, size_t len,
+    uint64_t addr, struct ptc_insn *in);
+
+/*
+ * Name of one group bit ("jump", "call", "ret", "int", "iret",
+ * "privilege", "branch_relative", "data"), NULL for anything else.
+ */
+const char *ptc_dis_group_name(unsigned bit);
 /* == end section: disassembly == */
 
 /* == section: syscall decoding (lib/syscall*.c) == */
@@ -547,6 +646,37 @@ const char *ptc_sc_current(const struct ptc_scdec *d);
 /* Write a siginfo as strace does: "{si_signo=SIGCHLD, si_code=...}". */
 int ptc_siginfo_print(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f);
 /* == end section: syscall decoding == */
+
+/* == section: symbols and address expressions (lib/elf.c lib/sym.c lib/addr.c) == */
+
+/*
+ * Open an ELF image held in memory (copied; buf may be freed after) or
+ * read to its end from fd (a file, a pipe, /proc/PID/map_files/...);
+ * what names the source in error messages.
+ */
+struct ptc_elf *ptc_elf_open_mem(const void *buf, size_t len);
+struct ptc_elf *ptc_elf_open_fd(int fd, const char *what);
+/* The file has a .symtab (not only .dynsym): not stripped. */
+int ptc_elf_has_symtab(const struct ptc_elf *e);
+/*
+ * Like ptc_elf_sym_byaddr(), and *covered says whether the symbol holds
+ * addr (inside its size; a symbol without size reaches to the next
+ * symbol of its section) or is only the nearest one below it.
+ */
+int ptc_elf_sym_find(struct ptc_elf *e, uint64_t addr, struct ptc_sym *sym,
+    int *covered);
+/*
+ * Load bias of a file mapped at map_start from file offset map_offset
+ * (a line of /proc/PID/maps): runtime address = link-time address + bias.
+ * 0 for a non-PIE executable mapped where it was linked.
+ */
+int ptc_elf_bias(const struct ptc_elf *e, uint64_t map_start,
+    uint64_t map_offset, uint64_t *bias);
+/* The GNU build-id note's bytes (pointer into the library's copy). */
+int ptc_elf_build_id(struct ptc_elf *e, const void **id, size_t *len);
+/* The file name in .gnu_debuglink, or NULL. */
+const char *ptc_elf_debuglink(struct ptc_elf *e);
+/* == end section: symbols and address expressions == */
 
 #ifdef __cplusplus
 }
