@@ -248,4 +248,14 @@ int ptc__trace_reap(pid_t pid, int *code, int *sig);
 /* Find prog in PATH as execvp would: malloc'd path or NULL/errno. */
 char *ptc__trace_which(const char *prog);
 
+/*
+ * (os/linux/sym_linux.c) An fd of the file mapped at [start, end) of pid
+ * from path with inode: through the mapping itself where allowed, else
+ * through the process's root, else path.  -1/errno with detail.
+ */
+int ptc_os_module_open(pid_t pid, uint64_t start, uint64_t end,
+    const char *path, uint64_t inode);
+/* The executable's path (without " (deleted)"); -1/errno. */
+int ptc_os_exe_path(pid_t pid, char *buf, size_t len);
+
 #endif
