@@ -6,9 +6,13 @@
  * tracee).  AUTO takes the first, and falls back page by page to the
  * second where the first cannot go.
  */
+#include <ctype.h>
 #include <errno.h>
+#include <float.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -271,4 +275,342 @@ ptc_mem_read_str(pid_t pid, uint64_t addr, char *buf, size_t max,
 	if (truncated != NULL)
 		*truncated = trunc;
 	return (ssize_t)got;
+}
+
+/* ---- typed values and byte patterns ---- */
+
+static const struct {
+	const char *name;
+	unsigned char size, sign, flt;
+} vtypes[] = {
+	[PTC_VT_U8] = { "u8", 1, 0, 0 },   [PTC_VT_U16] = { "u16", 2, 0, 0 },
+	[PTC_VT_U32] = { "u32", 4, 0, 0 }, [PTC_VT_U64] = { "u64", 8, 0, 0 },
+	[PTC_VT_I8] = { "i8", 1, 1, 0 },   [PTC_VT_I16] = { "i16", 2, 1, 0 },
+	[PTC_VT_I32] = { "i32", 4, 1, 0 }, [PTC_VT_I64] = { "i64", 8, 1, 0 },
+	[PTC_VT_F32] = { "f32", 4, 0, 1 }, [PTC_VT_F64] = { "f64", 8, 0, 1 },
+	[PTC_VT_PTR] = { "ptr", 8, 0, 0 },
+};
+#define NVTYPES (sizeof(vtypes) / sizeof(vtypes[0]))
+
+int
+ptc_vtype_parse(const char *name, enum ptc_vtype *type)
+{
+	for (size_t i = 0; i < NVTYPES; i++)
+		if (strcmp(name, vtypes[i].name) == 0) {
+			*type = (enum ptc_vtype)i;
+			return 0;
+		}
+	return ptc_fail(EINVAL, "unknown type \"%s\" (u8 u16 u32 u64 i8 i16 "
+	    "i32 i64 f32 f64 ptr)", name);
+}
+
+size_t
+ptc_vtype_size(enum ptc_vtype t)
+{
+	return (size_t)t < NVTYPES ? vtypes[t].size : 0;
+}
+
+/* Digits of an unsigned number, 0x hex or decimal, all of s. */
+static int
+parse_mag(const char *s, uint64_t *v)
+{
+	int base = 10;
+	uint64_t x = 0;
+
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		s += 2;
+	}
+	if (*s == '\0')
+		return -1;
+	for (; *s != '\0'; s++) {
+		unsigned d;
+
+		if (*s >= '0' && *s <= '9')
+			d = (unsigned)(*s - '0');
+		else if (base == 16 && *s >= 'a' && *s <= 'f')
+			d = (unsigned)(*s - 'a' + 10);
+		else if (base == 16 && *s >= 'A' && *s <= 'F')
+			d = (unsigned)(*s - 'A' + 10);
+		else
+			return -1;
+		if (x > (UINT64_MAX - d) / (unsigned)base) {
+			errno = ERANGE;
+			return -2;
+		}
+		x = x * (unsigned)base + d;
+	}
+	*v = x;
+	return 0;
+}
+
+int
+ptc_value_parse(enum ptc_vtype t, const char *s, void *out)
+{
+	unsigned bits;
+	uint64_t mag;
+	int neg = 0, r;
+
+	if ((size_t)t >= NVTYPES)
+		return ptc_fail(EINVAL, "unknown type %d", (int)t);
+	bits = vtypes[t].size * 8u;
+	if (vtypes[t].flt) {
+		char *end;
+		double d;
+
+		errno = 0;
+		d = strtod(s, &end);
+		if (*s == '\0' || *end != '\0' || isspace((unsigned char)*s))
+			return ptc_fail(EINVAL, "invalid %s value \"%s\"",
+			    vtypes[t].name, s);
+		if (errno == ERANGE ||
+		    (t == PTC_VT_F32 && isfinite(d) && fabs(d) > FLT_MAX))
+			return ptc_fail(ERANGE, "%s value out of range \"%s\"",
+			    vtypes[t].name, s);
+		if (t == PTC_VT_F32) {
+			float f = (float)d;
+			memcpy(out, &f, 4);
+		} else
+			memcpy(out, &d, 8);
+		return 0;
+	}
+	if (s[0] == '-' && vtypes[t].sign) {
+		neg = 1;
+		s++;
+	}
+	if ((r = parse_mag(s, &mag)) == -1)
+		return ptc_fail(EINVAL, "invalid %s value \"%s%s\"",
+		    vtypes[t].name, neg ? "-" : "", s);
+	if (r == -2 ||
+	    (!vtypes[t].sign && bits < 64 && mag >> bits != 0) ||
+	    (vtypes[t].sign && !neg && mag > (UINT64_MAX >> (65 - bits))) ||
+	    (vtypes[t].sign && neg && mag > (UINT64_C(1) << (bits - 1))))
+		return ptc_fail(ERANGE, "%s value out of range \"%s%s\"",
+		    vtypes[t].name, neg ? "-" : "", s);
+	if (neg)
+		mag = (uint64_t)0 - mag;
+	switch (vtypes[t].size) {
+	case 1: { uint8_t v = (uint8_t)mag; memcpy(out, &v, 1); break; }
+	case 2: { uint16_t v = (uint16_t)mag; memcpy(out, &v, 2); break; }
+	case 4: { uint32_t v = (uint32_t)mag; memcpy(out, &v, 4); break; }
+	default: memcpy(out, &mag, 8); break;
+	}
+	return 0;
+}
+
+int
+ptc_value_print(FILE *fp, enum ptc_vtype t, const void *p)
+{
+	uint64_t u = 0;
+	int64_t i;
+
+	if ((size_t)t >= NVTYPES)
+		return ptc_fail(EINVAL, "unknown type %d", (int)t);
+	if (vtypes[t].flt) {
+		char buf[64];
+		double d;
+
+		if (t == PTC_VT_F32) {
+			float f;
+			memcpy(&f, p, 4);
+			for (int prec = 6; prec <= 9; prec++) {
+				snprintf(buf, sizeof(buf), "%.*g", prec, f);
+				if (strtof(buf, NULL) == f || isnan(f))
+					break;
+			}
+		} else {
+			memcpy(&d, p, 8);
+			for (int prec = 15; prec <= 17; prec++) {
+				snprintf(buf, sizeof(buf), "%.*g", prec, d);
+				if (strtod(buf, NULL) == d || isnan(d))
+					break;
+			}
+		}
+		return fprintf(fp, "%s\n", buf) < 0 ? -1 : 0;
+	}
+	switch (vtypes[t].size) {
+	case 1: { uint8_t v; memcpy(&v, p, 1); u = v;
+		i = (int8_t)v; break; }
+	case 2: { uint16_t v; memcpy(&v, p, 2); u = v;
+		i = (int16_t)v; break; }
+	case 4: { uint32_t v; memcpy(&v, p, 4); u = v;
+		i = (int32_t)v; break; }
+	default: memcpy(&u, p, 8); i = (int64_t)u; break;
+	}
+	if (t == PTC_VT_PTR)
+		return fprintf(fp, "0x%" PRIx64 "\n", u) < 0 ? -1 : 0;
+	if (vtypes[t].sign)
+		return fprintf(fp, "%" PRId64 "\n", i) < 0 ? -1 : 0;
+	return fprintf(fp, "%" PRIu64 "\n", u) < 0 ? -1 : 0;
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+ssize_t
+ptc_hex_parse(const char *s, void *out)
+{
+	unsigned char *o = out;
+	size_t n = 0;
+
+	for (const char *p = s; *p != '\0'; ) {
+		int hi, lo;
+
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == ',') {
+			p++;
+			continue;
+		}
+		if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
+			return ptc_fail(EINVAL, "hex bytes are written without "
+			    "0x: \"%s\" (use -t for a number)", s);
+		hi = hexval((unsigned char)p[0]);
+		lo = hi < 0 ? -1 : hexval((unsigned char)p[1]);
+		if (hi < 0 || lo < 0) {
+			if (hi >= 0 && (p[1] == '\0' || p[1] == ' '))
+				return ptc_fail(EINVAL, "odd number of hex "
+				    "digits in \"%s\"", s);
+			return ptc_fail(EINVAL, "invalid hex byte at \"%.8s\" "
+			    "in \"%s\"", p, s);
+		}
+		o[n++] = (unsigned char)(hi << 4 | lo);
+		p += 2;
+	}
+	return (ssize_t)n;
+}
+
+/* ---- search ---- */
+
+#define SEARCH_CHUNK (1024 * 1024) /* fits in L2, so the scan reads cache */
+
+typedef unsigned char v16 __attribute__((vector_size(16)));
+
+/*
+ * Offsets of pat in hay[0, n): first with 16 candidate positions at a
+ * time whose first and last bytes both match (one vector compare each),
+ * then memcmp for the few candidates left.  Calls back per match; stops
+ * early when cb returns non-zero (then returns 1).
+ */
+static int
+scan(const unsigned char *hay, size_t n, const unsigned char *pat,
+    size_t plen, int (*cb)(size_t off, void *arg), void *arg)
+{
+	size_t i = 0;
+
+	if (plen > n)
+		return 0;
+	if (plen >= 2) {
+		v16 first, last;
+
+		for (int k = 0; k < 16; k++) {
+			first[k] = pat[0];
+			last[k] = pat[plen - 1];
+		}
+		for (; i + 16 + plen - 1 <= n; i += 16) {
+			v16 a, b, eq;
+			uint64_t w[2];
+
+			memcpy(&a, hay + i, 16);
+			memcpy(&b, hay + i + plen - 1, 16);
+			eq = (v16)((a == first) & (b == last));
+			memcpy(w, &eq, 16);
+			if ((w[0] | w[1]) == 0)
+				continue;
+			for (int k = 0; k < 16; k++)
+				if (eq[k] != 0 &&
+				    memcmp(hay + i + k + 1, pat + 1, plen - 2) == 0 &&
+				    cb(i + (size_t)k, arg))
+					return 1;
+		}
+	}
+	/* the tail (and one-byte patterns) */
+	while (i + plen <= n) {
+		const unsigned char *m = memmem(hay + i, n - i, pat, plen);
+
+		if (m == NULL)
+			break;
+		i = (size_t)(m - hay);
+		if (cb(i, arg))
+			return 1;
+		i++;
+	}
+	return 0;
+}
+
+struct search {
+	uint64_t base;  /* address of buf[0] */
+	size_t align;
+	ssize_t count;
+	int (*found)(uint64_t, void *);
+	void *ctx;
+};
+
+static int
+search_hit(size_t off, void *arg)
+{
+	struct search *s = arg;
+	uint64_t a = s->base + off;
+
+	if (a % s->align != 0)
+		return 0;
+	s->count++;
+	return s->found(a, s->ctx);
+}
+
+ssize_t
+ptc_mem_search(pid_t pid, uint64_t start, uint64_t end, const void *pat,
+    size_t plen, size_t align, int skip,
+    int (*found)(uint64_t addr, void *ctx), void *ctx)
+{
+	struct search s = { start, align ? align : 1, 0, found, ctx };
+	size_t keep = 0, ps = ptc_os_pagesize();
+	unsigned char *buf;
+
+	if (plen == 0 || plen > SEARCH_CHUNK)
+		return ptc_fail(EINVAL, "search pattern of %zu bytes", plen);
+	if ((buf = malloc(SEARCH_CHUNK + plen)) == NULL)
+		return -1;
+	while (s.base + keep < end && s.base + keep >= start) {
+		uint64_t at = s.base + keep, left = end - at;
+		size_t want = left < SEARCH_CHUNK ? (size_t)left : SEARCH_CHUNK;
+		ssize_t n;
+		size_t total;
+
+		if (ptc_cleanup_pending()) {
+			free(buf);
+			return ptc_fail(EINTR, "interrupted");
+		}
+		n = ptc_mem_read(pid, at, buf + keep, want, PTC_MEM_AUTO);
+		if (n <= 0) {
+			uint64_t next = (at | (ps - 1)) + 1;
+
+			/* ptc_mem_read left the detail naming at */
+			if (!skip || errno == ESRCH || errno == EPERM) {
+				free(buf);
+				return -1;
+			}
+			if (next <= at || next >= end)
+				break;
+			s.base = next;
+			keep = 0;
+			continue;
+		}
+		total = keep + (size_t)n;
+		if (scan(buf, total, pat, plen, search_hit, &s))
+			break;
+		/* a match may start in the last plen - 1 bytes */
+		keep = plen - 1 < total ? plen - 1 : total;
+		memmove(buf, buf + total - keep, keep);
+		s.base += total - keep;
+	}
+	free(buf);
+	return s.count;
 }

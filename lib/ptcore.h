@@ -409,6 +409,78 @@ int ptc_pc_read(struct ptc_task *t, uint64_t *pc);
 int ptc_pc_write(struct ptc_task *t, uint64_t pc);
 int ptc_sp_read(struct ptc_task *t, uint64_t *sp);
 
+/* Register groups (struct ptc_reginfo kind). */
+#define PTC_REG_GENERAL 1 /* shown by default: rax.. rip rflags segments */
+#define PTC_REG_PART    2 /* part of another: eax ax al ah, zf ... */
+#define PTC_REG_X87     3 /* st0-st7 and the x87 control words */
+#define PTC_REG_SSE     4 /* xmm0-xmm15, mxcsr */
+#define PTC_REG_AVX     5 /* ymm0-ymm15 */
+
+/* What the library knows about one register name. */
+struct ptc_reginfo {
+	const char *name;
+	unsigned size;   /* bytes (1..32); 0 for a part narrower than a byte */
+	unsigned bits;   /* width in bits */
+	unsigned kind;   /* PTC_REG_* */
+};
+
+/*
+ * The registers of the CPU in display order (general registers first,
+ * then their parts, then x87, SSE, AVX), and one by name.
+ */
+size_t ptc_reg_count(void);
+const struct ptc_reginfo *ptc_reg_at(size_t i);
+const struct ptc_reginfo *ptc_reg_lookup(const char *name);
+
+/*
+ * Decode a flags register value into flag names: "[ CF ZF IF ]" for
+ * rflags, "[ IM DM ZM OM UM PM ]" style for mxcsr.  Returns -1 when name
+ * is not a register with flags.
+ */
+int ptc_reg_decode(const char *name, uint64_t val, char *buf, size_t len);
+
+/*
+ * A snapshot of one thread's registers, read in one go and written
+ * back in one go, so setting several registers is atomic for the
+ * thread: fetch, change any number with ptc_regs_set*, store.
+ */
+struct ptc_regs;
+
+#define PTC_REGS_FP 0x01 /* also the x87/SSE/AVX block */
+
+struct ptc_regs *ptc_regs_new(void);
+void ptc_regs_free(struct ptc_regs *r);
+/* Read the registers of stopped task t (general, and FP with PTC_REGS_FP). */
+int ptc_regs_fetch(struct ptc_regs *r, struct ptc_task *t, unsigned flags);
+/* Write back the blocks changed since the fetch (nothing if none). */
+int ptc_regs_store(struct ptc_regs *r, struct ptc_task *t);
+/* Copy a snapshot (for comparing before and after a step). */
+int ptc_regs_copy(struct ptc_regs *dst, const struct ptc_regs *src);
+/*
+ * Value of a register of at most 64 bits.  -1 EINVAL for an unknown
+ * name or a wider register, ENODATA when its block was not fetched.
+ */
+int ptc_regs_get(const struct ptc_regs *r, const char *name, uint64_t *val);
+/* Bytes of any register (little-endian); returns its size. */
+int ptc_regs_get_bytes(const struct ptc_regs *r, const char *name,
+    void *buf, size_t len);
+/* Change a register in the snapshot (64 bits or less; a part merges). */
+int ptc_regs_set(struct ptc_regs *r, const char *name, uint64_t val);
+/* Change a register from len little-endian bytes (zero-extended). */
+int ptc_regs_set_bytes(struct ptc_regs *r, const char *name,
+    const void *buf, size_t len);
+/* Program counter and stack pointer of a snapshot. */
+uint64_t ptc_regs_pc(const struct ptc_regs *r);
+uint64_t ptc_regs_sp(const struct ptc_regs *r);
+/*
+ * Whether the thread of the snapshot was stopped inside a syscall: 1
+ * and its number in *nr, or 0.  *arch (may be NULL) gets the
+ * AUDIT_ARCH_* value of the code the thread runs, for ptc_sc_name().
+ */
+int ptc_regs_syscall(const struct ptc_regs *r, uint64_t *nr, uint32_t *arch);
+/* The snapshot holds the AVX upper halves (the kernel offered XSTATE). */
+int ptc_regs_have_avx(const struct ptc_regs *r);
+
 /* ------------------------------------------------------------------ */
 /* Output helpers                                                      */
 /* ------------------------------------------------------------------ */
@@ -452,6 +524,94 @@ struct ptc_scinfo {
 int ptc_syscall_info(struct ptc_task *t, struct ptc_scinfo *si);
 
 /* == section: breakpoints and stepping (lib/bp.c) == */
+/*
+ * Software breakpoints belong to a session: the original bytes are put
+ * back by ptc_bp_remove(), ptc_bp_restore_all(), and on every way the
+ * session ends (ptc_session_free, exit, cleanup signals), so a process
+ * is never left with a breakpoint instruction in it.
+ */
+
+/*
+ * Write a breakpoint at addr in process pid (a task of session s).
+ * Errors: EEXIST there is one already; EFAULT addr is not mapped;
+ * EACCES its mapping is not executable (detail names the mapping).
+ */
+int ptc_bp_insert(struct ptc_session *s, pid_t pid, uint64_t addr);
+/* Put the original bytes back at addr; ENOENT if no breakpoint there. */
+int ptc_bp_remove(struct ptc_session *s, uint64_t addr);
+/* Put every breakpoint's original bytes back and forget them all. */
+void ptc_bp_restore_all(struct ptc_session *s);
+/*
+ * Forget every breakpoint without writing (after an exec replaced the
+ * memory they were written to).
+ */
+void ptc_bp_forget_all(struct ptc_session *s);
+/* Number of breakpoints written now. */
+size_t ptc_bp_count(const struct ptc_session *s);
+/* 1 if a breakpoint is written at addr now. */
+int ptc_bp_at(const struct ptc_session *s, uint64_t addr);
+/*
+ * Whether a trap event of task t came from one of the session's
+ * breakpoints (including ones removed since, which another thread may
+ * have hit just before): 1 with the breakpoint address in *addr and the
+ * task's pc moved back onto it, so the original instruction runs when
+ * the task resumes; 0 if it is some other trap; -1 on error.
+ */
+int ptc_bp_hit(struct ptc_session *s, struct ptc_task *t,
+    const struct ptc_event *ev, uint64_t *addr);
+/*
+ * Replace breakpoint bytes in buf (len bytes read at addr from the
+ * process) with the original bytes, so a disassembler sees the code.
+ */
+void ptc_bp_unpatch(const struct ptc_session *s, uint64_t addr, void *buf,
+    size_t len);
+
+/*
+ * Entry point of the program process pid runs (ELF AT_ENTRY): where a
+ * freshly started program has its libraries loaded and has not yet run
+ * any of its own code.
+ */
+int ptc_exec_entry(pid_t pid, uint64_t *entry);
+
+/* Why a thread got a fault signal (struct ptc_fault kind). */
+enum ptc_fault_kind {
+	PTC_FAULT_OTHER,  /* a fault signal with nothing more to say */
+	PTC_FAULT_READ,   /* invalid read of addr (size) */
+	PTC_FAULT_WRITE,  /* invalid write of addr (size) */
+	PTC_FAULT_NULL,   /* read or write near address 0 */
+	PTC_FAULT_EXEC,   /* execution of unmapped or non-executable memory */
+	PTC_FAULT_STACK,  /* stack overflow */
+	PTC_FAULT_DIV,    /* integer division by zero */
+	PTC_FAULT_DIVOVF, /* integer division overflow */
+	PTC_FAULT_FP,     /* floating-point exception */
+	PTC_FAULT_ILL,    /* illegal instruction */
+	PTC_FAULT_BUS,    /* bus error */
+	PTC_FAULT_TRAP,   /* a trap the tool did not set */
+};
+
+struct ptc_fault {
+	enum ptc_fault_kind kind;
+	int sig, code;       /* signal and si_code */
+	uint64_t pc;         /* the faulting instruction */
+	uint64_t addr;       /* the address accessed (or jumped to) */
+	unsigned size;       /* bytes accessed; 0 unknown */
+	int write;           /* the access was a write */
+	char insn[256];      /* the faulting instruction, "" if unreadable */
+	char reason[320];    /* "invalid write of 0x... (size 4): ..." */
+	char where[320];     /* the mapping around the address, or "" */
+};
+
+/*
+ * Explain a fault signal (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP)
+ * that thread r of process pid stopped with: decode the instruction at
+ * the pc and its memory operands with the registers of r, compare with
+ * the kernel's si_addr, and look the address up in the mappings.
+ * Returns 0 and fills f, or -1 if sig is not a fault signal.
+ */
+int ptc_fault_explain(pid_t pid, const struct ptc_regs *r,
+    const siginfo_t *si, struct ptc_fault *f);
+/* Short name of a fault kind for JSON: "invalid-read", "null", ... */
+const char *ptc_fault_kind_name(enum ptc_fault_kind kind);
 /* == end section: breakpoints and stepping == */
 
 /* == section: disassembly (lib/dis.c) == */
@@ -677,6 +837,149 @@ int ptc_elf_build_id(struct ptc_elf *e, const void **id, size_t *len);
 /* The file name in .gnu_debuglink, or NULL. */
 const char *ptc_elf_debuglink(struct ptc_elf *e);
 /* == end section: symbols and address expressions == */
+
+/* == section: typed values and byte patterns (lib/mem.c) == */
+/*
+ * Value types for ptpeek -t and ptpoke -t: fixed-size integers, floats
+ * and pointers in the target's byte order (the host's, for now).
+ */
+enum ptc_vtype {
+	PTC_VT_U8, PTC_VT_U16, PTC_VT_U32, PTC_VT_U64,
+	PTC_VT_I8, PTC_VT_I16, PTC_VT_I32, PTC_VT_I64,
+	PTC_VT_F32, PTC_VT_F64, PTC_VT_PTR,
+};
+
+/*
+ * The type called name ("u8" .. "u64", "i8" .. "i64", "f32", "f64",
+ * "ptr"); -1 EINVAL with detail listing the valid names otherwise.
+ */
+int ptc_vtype_parse(const char *name, enum ptc_vtype *type);
+/* Size in bytes of a value of type t. */
+size_t ptc_vtype_size(enum ptc_vtype t);
+/*
+ * Encode the text s as a value of type t into out (ptc_vtype_size(t)
+ * bytes): integers in decimal or 0x hex (a leading 0 is still decimal),
+ * signed types also negative, each checked against the type's range;
+ * floats as strtod reads them; ptr like u64.  -1 EINVAL or ERANGE with
+ * a detail naming the value otherwise.
+ */
+int ptc_value_parse(enum ptc_vtype t, const char *s, void *out);
+/*
+ * Print the value of type t stored at p: integers in decimal, ptr as
+ * 0x hex, floats in the shortest form that reads back to the same value.
+ */
+int ptc_value_print(FILE *fp, enum ptc_vtype t, const void *p);
+/*
+ * Parse hex bytes, "de ad be ef" or "deadbeef" (blanks between bytes
+ * allowed, never inside one), into out, which has room for
+ * strlen(s) / 2 bytes.  Returns the count, or -1 EINVAL with a detail.
+ */
+ssize_t ptc_hex_parse(const char *s, void *out);
+/*
+ * Search [start, end) of process pid for the plen bytes at pat, at
+ * addresses that are multiples of align (1: anywhere), calling
+ * found(addr, ctx) for each match in address order; a non-zero return
+ * from found stops the search.  Memory is read in large chunks (matches
+ * across chunk boundaries are found).  Pages that cannot be read are
+ * skipped when skip is set; otherwise the first one ends the search with
+ * -1 and a detail naming it (after the matches before it were reported).
+ * Returns the number of matches, or -1 (ESRCH, EPERM, EINTR when a
+ * cleanup signal arrived, EFAULT).
+ */
+ssize_t ptc_mem_search(pid_t pid, uint64_t start, uint64_t end,
+    const void *pat, size_t plen, size_t align, int skip,
+    int (*found)(uint64_t addr, void *ctx), void *ctx);
+/* == end section: typed values and byte patterns == */
+/* == section: tracing (lib/trace*.c, os/linux/seccomp.c) == */
+/*
+ * A syscall tracer with strace's options and output: the engine behind
+ * ptstrace.  It owns a session, the per-task decoding state, the filters
+ * (-e trace=, signal=, status=), the output files and the -c counters.
+ */
+struct ptc_trace;
+
+struct ptc_trace_opts {
+	int follow;           /* -f 1, -ff 2: follow forks and clones */
+	const char *outfile;  /* -o FILE (NULL: stderr); with -ff FILE.PID */
+	int tstamp;           /* -t 1, -tt 2, -ttt 3 */
+	int relative;         /* -r */
+	int durations;        /* -T */
+	int summary;          /* -c 1 (summary only), -C 2 (and the trace) */
+	const char *sortby;   /* -S: time calls errors name nothing */
+	int wallclock;        /* -w */
+	int print_ip;         /* -i */
+	int quiet;            /* -q 1, -qq 2 */
+	int json;             /* --json: JSON Lines */
+	int stack;            /* -k: stack trace at each syscall */
+	int no_seccomp;       /* never install a seccomp filter */
+	int detach_execve;    /* -b execve */
+	struct ptc_fmt fmt;   /* -s -x -v -y */
+};
+
+/* A tracer with the given options (copied); NULL on failure. */
+struct ptc_trace *ptc_trace_new(const struct ptc_trace_opts *o);
+
+/*
+ * Apply one -e expression: "trace=SET" (or a bare SET), "signal=SET",
+ * "status=SET", "abbrev=", "verbose=", "raw=" (accepted).  SET is a
+ * comma list of syscall names, %classes, /regex, all and none; a leading
+ * ! inverts it; ?name ignores an unknown name.  -1 EINVAL with detail.
+ */
+int ptc_trace_expr(struct ptc_trace *tr, const char *expr);
+
+/*
+ * Start argv (searched in PATH) under the tracer; with a trace= filter
+ * a seccomp-bpf program is installed in the child before the exec so
+ * untraced syscalls never stop.  The first program spawned gives the
+ * status returned by ptc_trace_run().
+ */
+int ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
+    const struct ptc_spawn_opts *so);
+
+/* Attach to process pid and all its threads (-p). */
+int ptc_trace_attach(struct ptc_trace *tr, pid_t pid);
+
+/*
+ * Trace until no task is left or a cleanup signal arrives (then every
+ * task is detached).  Returns the exit status to leave with, strace's
+ * way: the spawned program's exit code, or 128+signal with *sig set to
+ * the signal that killed it (0 otherwise) so the caller can re-raise it.
+ */
+int ptc_trace_run(struct ptc_trace *tr, int *sig);
+
+/* Detach from what is left, close the output and free. */
+void ptc_trace_free(struct ptc_trace *tr);
+/* == end section: tracing == */
+
+/* == section: progress (lib/progress.c) == */
+/*
+ * A one-line progress report on stderr for long work (large reads and
+ * searches, long single-step runs).  It is drawn only when stderr is a
+ * terminal of which the process is in the foreground, never in the first
+ * quarter second (short work shows nothing), at most ten times a second,
+ * as "TOOL: WHAT DONE of TOTAL (PCT%)" or "TOOL: WHAT DONE" when the total
+ * is unknown, and blanked by ptc_progress_end() (or at exit), so output to
+ * files and pipes is never touched.  Call ptc_progress_end() before
+ * writing anything else to stderr, err(3) included, so the message does
+ * not land on the progress line.
+ */
+struct ptc_progress;
+
+#define PTC_PROGRESS_BYTES 0x01 /* counts are bytes: shown in KiB, MiB, GiB */
+
+/*
+ * Start a report: what says what is being done ("reading", "searching"),
+ * total is the amount of work in the unit of the counts (0: unknown).
+ * NULL only when out of memory; the other calls accept NULL and do
+ * nothing, so a tool need not check.
+ */
+struct ptc_progress *ptc_progress_new(const char *what, uint64_t total,
+    unsigned flags);
+/* done of the total is finished; cheap enough to call for each step. */
+void ptc_progress_update(struct ptc_progress *p, uint64_t done);
+/* Blank the line if one was drawn and free p.  NULL is accepted. */
+void ptc_progress_end(struct ptc_progress *p);
+/* == end section: progress == */
 
 #ifdef __cplusplus
 }
