@@ -179,3 +179,13 @@ rw-p"
 	run fish -n "$PTOOLS_TOP/completions/fish/ptmaps.fish"
 	assert_success
 }
+
+@test "a non-PIE executable: module offset and symbol" {
+	start_target basic-nopie
+	a=$(printf '0x%x' "$(sym_addr basic-nopie add_numbers)")
+	run ptmaps "$TPID" "$a"
+	assert_success
+	assert_output --regexp "^$a basic-nopie\\+$(printf '0x%x' $((a - 0x400000))) add_numbers 0x0*401000 0x0*402000 r-xp "
+	run ptmaps "$TPID" add_numbers+1
+	assert_output --regexp "^0x[0-9a-f]+ basic-nopie\\+0x[0-9a-f]+ add_numbers\\+0x1 "
+}
