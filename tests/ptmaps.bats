@@ -126,7 +126,7 @@ rw-p"
 	start_target basic
 	run setpriv --reuid=65534 --regid=65534 --clear-groups "$PTOOLS_BIN/ptmaps" "$TPID"
 	assert_failure 1
-	assert_output "ptmaps: /proc/$TPID/maps: Permission denied"
+	assert_output "ptmaps: not allowed to read the mappings of process $TPID"
 	assert_untouched "$TPID"
 }
 
@@ -188,4 +188,21 @@ rw-p"
 	assert_output --regexp "^$a basic-nopie\\+$(printf '0x%x' $((a - 0x400000))) add_numbers 0x0*401000 0x0*402000 r-xp "
 	run ptmaps "$TPID" add_numbers+1
 	assert_output --regexp "^0x[0-9a-f]+ basic-nopie\\+0x[0-9a-f]+ add_numbers\\+0x1 "
+}
+
+@test "hostile and deleted file names are escaped, found by name" {
+	f="$BATS_TEST_TMPDIR/evil"$'\e'"[31m name"
+	printf 'data' >"$f"
+	start_target mem-layout "$f"
+	read -r _ _ _ _ FA <"$TOUT"
+	rm -f "$f"
+	run ptmaps -n "evil"$'\e'"[31m name" "$TPID"
+	assert_success
+	assert_output --regexp "^$(printf '0x%012x' "$FA") 0x[0-9a-f]{12} r--p 0x00000000 0x00001000 .*/evil\\\\33\\[31m name \\(deleted\\)\$"
+	[[ $output != *$'\e'* ]]
+	run ptmaps "$TPID" "$FA"
+	assert_success
+	assert_output --regexp "^$FA evil\\\\33\\[31m name - "
+	run bash -c "ptmaps -j $TPID | jq -r 'select(.path | test(\"evil\")) | .path'"
+	assert_output "$f (deleted)"
 }

@@ -185,16 +185,40 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	assert_untouched "$TPID"
 }
 
-@test "garbage and overflowing address expressions" {
+@test "garbage and overflowing address expressions, unknown names" {
 	start_target basic
+	p="ptpeek: process $TPID"
 	run ptpeek "$TPID" 0x1ffffffffffffffff 8
 	assert_failure 1
-	assert_output --regexp "^ptpeek: process $TPID: 0x1ffffffffffffffff: "
+	assert_output "$p: 0x1ffffffffffffffff: number too large: 0x1ffffffffffffffff"
+	run ptpeek "$TPID" 99999999999999999999999 8
+	assert_failure 1
+	assert_output "$p: 99999999999999999999999: number too large: 99999999999999999999999"
 	run ptpeek "$TPID" no_such_symbol_here 8
 	assert_failure 1
-	assert_output --regexp "^ptpeek: process $TPID: no_such_symbol_here: "
+	assert_output "$p: no_such_symbol_here: unknown symbol 'no_such_symbol_here'"
 	run ptpeek "$TPID" '0x10+' 8
 	assert_failure 1
+	assert_output "$p: 0x10+: missing number after '0x10+'"
+	run ptpeek "$TPID" nosuchlib:foo 8
+	assert_failure 1
+	assert_output "$p: nosuchlib:foo: no module 'nosuchlib' in process $TPID"
+	run ptpeek "$TPID" libc:nosuchfn 8
+	assert_failure 1
+	assert_output "$p: libc:nosuchfn: unknown symbol 'nosuchfn' in libc.so.6"
+	run ptpeek "$TPID" '[nosuch]' 8
+	assert_failure 1
+	assert_output "$p: [nosuch]: no mapping '[nosuch]' in process $TPID"
+	assert_untouched "$TPID"
+	run ptpeek -t u32 "$TPID" counter_u32
+	assert_output 100
+}
+
+@test "a register as ADDR stops the thread only for the read" {
+	start_target basic
+	run ptpeek -t ptr "$TPID" %rsp
+	assert_success
+	assert_output --regexp '^0x[0-9a-f]+$'
 	assert_untouched "$TPID"
 }
 
