@@ -182,6 +182,12 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	run ptpeek -s "$TPID" "$a" 0x10000000
 	assert_failure 1
 	assert_output --partial "more than the"
+	run ptpeek "$TPID" "$a" 0x100000000000
+	assert_failure 1
+	assert_output --regexp "^ptpeek: process $TPID: length 17592186044416 is more than the [0-9]+ bytes the process has mapped\$"
+	run ptpeek -t u64 "$TPID" "$a" 0x100000000000
+	assert_failure 1
+	assert_output --partial "bytes the process has mapped"
 	assert_untouched "$TPID"
 }
 

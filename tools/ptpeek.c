@@ -205,6 +205,20 @@ print_match(uint64_t addr, void *ctx)
 	return printf("0x%" PRIx64 "\n", addr) < 0;
 }
 
+/* Bytes mapped by the process (UINT64_MAX when unknown). */
+static uint64_t
+mapped_total(struct ptc_target *t)
+{
+	const struct ptc_maps *m = ptc_target_maps(t);
+	uint64_t total = 0;
+
+	if (m == NULL)
+		return UINT64_MAX;
+	for (size_t i = 0; i < ptc_maps_count(m); i++)
+		total += ptc_maps_at(m, i)->end - ptc_maps_at(m, i)->start;
+	return total;
+}
+
 /* Readable, and not [vvar] and the like, which cannot be read at all. */
 static int
 searchable(const struct ptc_map *mp)
@@ -383,6 +397,14 @@ main(int argc, char *argv[])
 			errx(1, "process %d: 0x%" PRIx64 " + %" PRIu64
 			    ": range wraps around the address space",
 			    (int)pid, addr, bytes);
+		/*
+		 * A length no range of the process could satisfy is a
+		 * mistake: say so instead of dumping up to the first hole.
+		 */
+		if (mode != STRING && bytes > mapped_total(t))
+			errx(1, "process %d: length %" PRIu64 " is more than "
+			    "the %" PRIu64 " bytes the process has mapped",
+			    (int)pid, bytes, mapped_total(t));
 	}
 	switch (mode) {
 	case DUMP:
