@@ -164,6 +164,8 @@ test_sorted(void **state)
 	(void)state;
 	e = ptc_elf_open(basic);
 	assert_non_null(e);
+	/* a name index built before the sort must not go stale */
+	assert_int_equal(ptc_elf_sym_byname(e, "add_numbers", &s), 0);
 	n = ptc_elf_nsyms(e);
 	assert_true(n > 10);
 	for (i = 0; i < n; i++) {
@@ -175,6 +177,10 @@ test_sorted(void **state)
 	}
 	/* in .symtab and .dynsym? listed once all the same */
 	assert_int_equal(seen_main, 1);
+	/* names are still found after the table was sorted and merged */
+	assert_int_equal(ptc_elf_sym_byname(e, "main", &s), 0);
+	assert_string_equal(s.name, "main");
+	assert_int_equal(s.value, nm_addr(basic, "main"));
 	assert_int_equal(ptc_elf_sym_at(e, n, &s), -1);
 	ptc_elf_close(e);
 }
