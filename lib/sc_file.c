@@ -368,14 +368,14 @@ dirents(struct ptc__dc *c, uint64_t v, int is64)
 	size_t len, off = 0;
 	unsigned count = 0, shown = 0;
 
-	if (c->is_error || c->rval <= 0) {
+	if (c->is_error || c->rval < 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
 	len = (size_t)c->rval;
 	if (len > PTC__BUF_MAX)
 		len = PTC__BUF_MAX;
-	buf = malloc(len);
+	buf = malloc(len + 1);
 	if (buf == NULL || ptc__rdall(c, v, buf, len) != 0) {
 		free(buf);
 		ptc__p_addr(c, v);

@@ -41,7 +41,11 @@ pollfds(struct ptc__dc *c, uint64_t v, uint64_t n, int results)
 		}
 		ptc__s_open(c);
 		ptc__s_field(c, "fd");
-		ptc__p_fd(c, p.fd);
+		/* strace names the paths in the request, not in the result. */
+		if (results)
+			ptc__p_int(c, p.fd);
+		else
+			ptc__p_fd(c, p.fd);
 		ptc__s_field(c, results ? "revents" : "events");
 		ptc__p_flags(c, &ptc__xt_poll_events,
 		    (uint16_t)(results ? p.revents : p.events), NULL);

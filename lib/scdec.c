@@ -518,6 +518,11 @@ void
 ptc__s_field(struct ptc__dc *c, const char *name)
 {
 	ptc__pre(c);
+	if (c->f->json && c->depth == 0) {
+		/* A named top-level argument (clone's) is a plain value. */
+		c->after_field = 1;
+		return;
+	}
 	if (c->f->json) {
 		ptc__sb_putc(c->o, '"');
 		ptc__sb_puts(c->o, name);
@@ -594,7 +599,10 @@ void
 ptc__p_hex(struct ptc__dc *c, uint64_t v)
 {
 	ptc__pre(c);
-	if (c->f->json)
+	/* JSON numbers are exact up to 2^53; beyond, keep the hex text. */
+	if (c->f->json && v < (1ull << 53))
+		ptc__sb_printf(c->o, "%" PRIu64, v);
+	else if (c->f->json)
 		ptc__sb_printf(c->o, "\"%#" PRIx64 "\"", v);
 	else
 		ptc__sb_printf(c->o, "%#" PRIx64, v);
