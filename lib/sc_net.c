@@ -69,6 +69,7 @@ ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
 	const char *fam;
 	char buf[INET6_ADDRSTRLEN + 64];
 	size_t n;
+	ssize_t got;
 
 	if (addr == 0 || len == 0) {
 		ptc__p_addr(c, addr);
@@ -76,10 +77,13 @@ ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
 	}
 	n = len > sizeof(ss) ? sizeof(ss) : (size_t)len;
 	memset(&ss, 0, sizeof(ss));
-	if (n < 2 || ptc__rdall(c, addr, &ss, n) != 0) {
+	/* A length beyond the structure: whatever of it is readable. */
+	got = ptc__rd(c, addr, &ss, n);
+	if (got < 2 || (n == len && (size_t)got < n)) {
 		ptc__p_addr(c, addr);
 		return;
 	}
+	n = (size_t)got;
 	ptc__s_open(c);
 	ptc__s_field(c, "sa_family");
 	fam = ptc__xname(&ptc__xt_address_families, ss.ss_family);
