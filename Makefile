@@ -14,9 +14,15 @@ OS       ?= linux
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Wshadow -Wno-missing-field-initializers
+PKG_CONFIG ?= pkg-config
 PKGS      = libbsd-overlay libelf libdw capstone
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# STATIC=1 links the tools statically (for the qemu guests).
+ifeq ($(STATIC),1)
+PKG_STATIC = --static
+LDFLAGS   += -static
+endif
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKG_STATIC) $(PKGS) 2>/dev/null)
 CPPFLAGS += -D_GNU_SOURCE -DPTC_VERSION='"$(VERSION)"' -Ilib -Iarch/$(ARCH) -Ios/$(OS)
 
 # SANITIZE=1 builds into build-san/ with ASan and UBSan; tracee programs

@@ -1,0 +1,527 @@
+/*
+ * proc.c: sessions of traced tasks, the wait loop that turns kernel stops
+ * into events, and the guarantee that every task is detached (and every
+ * breakpoint restored) however the program ends.
+ */
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+static LIST_HEAD(, ptc_session) live_sessions =
+    LIST_HEAD_INITIALIZER(live_sessions);
+static volatile sig_atomic_t cleanup_sig;
+static int atexit_done;
+
+static void
+cleanup_all(void)
+{
+	struct ptc_session *s;
+
+	while ((s = LIST_FIRST(&live_sessions)) != NULL)
+		ptc_session_free(s);
+}
+
+struct ptc_session *
+ptc_session_new(unsigned trace_flags)
+{
+	struct ptc_session *s;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return NULL;
+	TAILQ_INIT(&s->tasks);
+	s->flags = trace_flags;
+	LIST_INSERT_HEAD(&live_sessions, s, live);
+	if (!atexit_done) {
+		atexit(cleanup_all);
+		atexit_done = 1;
+	}
+	return s;
+}
+
+static pid_t
+read_tgid(pid_t pid)
+{
+	char path[64], line[128];
+	FILE *fp;
+	int tgid = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	if ((fp = fopen(path, "re")) == NULL)
+		return pid;
+	while (fgets(line, sizeof(line), fp) != NULL)
+		if (sscanf(line, "Tgid: %d", &tgid) == 1)
+			break;
+	fclose(fp);
+	return tgid > 0 ? tgid : pid;
+}
+
+struct ptc_task *
+ptc__task_add(struct ptc_session *s, pid_t pid)
+{
+	struct ptc_task *t;
+
+	if ((t = calloc(1, sizeof(*t))) == NULL)
+		return NULL;
+	t->s = s;
+	t->pid = pid;
+	t->tgid = read_tgid(pid);
+	TAILQ_INSERT_TAIL(&s->tasks, t, link);
+	s->ntasks++;
+	return t;
+}
+
+void
+ptc__task_del(struct ptc_session *s, struct ptc_task *t)
+{
+	TAILQ_REMOVE(&s->tasks, t, link);
+	s->ntasks--;
+	free(t);
+}
+
+struct ptc_task *
+ptc_session_task(struct ptc_session *s, pid_t pid)
+{
+	struct ptc_task *t;
+
+	TAILQ_FOREACH(t, &s->tasks, link)
+		if (t->pid == pid)
+			return t;
+	return NULL;
+}
+
+size_t
+ptc_session_ntasks(const struct ptc_session *s)
+{
+	return s->ntasks;
+}
+
+struct ptc_task *
+ptc_session_task_at(const struct ptc_session *s, size_t i)
+{
+	struct ptc_task *t;
+
+	TAILQ_FOREACH(t, &s->tasks, link)
+		if (i-- == 0)
+			return t;
+	return NULL;
+}
+
+pid_t ptc_task_pid(const struct ptc_task *t) { return t->pid; }
+pid_t ptc_task_tgid(const struct ptc_task *t) { return t->tgid; }
+int ptc_task_stopped(const struct ptc_task *t) { return t->stopped; }
+int ptc_task_was_stopped(const struct ptc_task *t) { return t->was_stopped; }
+void *ptc_task_data(const struct ptc_task *t) { return t->data; }
+void ptc_task_set_data(struct ptc_task *t, void *data) { t->data = data; }
+
+/* The one-letter state of pid from /proc/PID/stat, or 0. */
+static char
+proc_state(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	FILE *fp;
+	size_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if ((fp = fopen(path, "re")) == NULL)
+		return 0;
+	n = fread(buf, 1, sizeof(buf) - 1, fp);
+	fclose(fp);
+	buf[n] = '\0';
+	if ((p = strrchr(buf, ')')) == NULL || p[1] == '\0')
+		return 0;
+	return p[2];
+}
+
+/*
+ * Turn one wait status into an event and keep the task list in step:
+ * new children join, exec by a non-leader thread takes over the leader's
+ * id, and gone tasks leave (freed at the next wait).
+ */
+static int
+handle_status(struct ptc_session *s, pid_t pid, int status,
+    struct ptc_event *ev)
+{
+	struct ptc_task *t, *old;
+
+	if (ptc_os_decode(s, pid, status, ev) != 0)
+		return -1;
+	t = ev->task;
+	if (t == NULL)
+		return 0;
+	switch (ev->type) {
+	case PTC_EV_EXITED:
+	case PTC_EV_KILLED:
+		t->gone = true;
+		t->stopped = false;
+		TAILQ_REMOVE(&s->tasks, t, link);
+		s->ntasks--;
+		s->reap = t;
+		return 0;
+	case PTC_EV_FORK:
+	case PTC_EV_VFORK:
+	case PTC_EV_CLONE:
+		if (ev->new_pid <= 0)
+			break;
+		if ((old = ptc_session_task(s, ev->new_pid)) == NULL &&
+		    (old = ptc__task_add(s, ev->new_pid)) != NULL)
+			old->attached_new = true;
+		if (old != NULL)
+			old->spawned = t->spawned;
+		break;
+	case PTC_EV_EXEC:
+		if (ev->old_pid != pid && ev->old_pid > 0 &&
+		    (old = ptc_session_task(s, ev->old_pid)) != NULL) {
+			t->in_syscall = old->in_syscall;
+			ptc__task_del(s, old);
+		}
+		t->tgid = pid;
+		break;
+	case PTC_EV_INTERRUPT:
+		t->attached_new = false;
+		break;
+	default:
+		break;
+	}
+	t->stopped = true;
+	return 0;
+}
+
+static void
+reap(struct ptc_session *s)
+{
+	free(s->reap);
+	s->reap = NULL;
+}
+
+static int
+wait_common(struct ptc_session *s, pid_t which, struct ptc_event *ev)
+{
+	struct ptc_task *t;
+	int status;
+	pid_t pid;
+
+	reap(s);
+	for (;;) {
+		pid = waitpid(which, &status, __WALL);
+		if (pid < 0) {
+			if (errno == EINTR && !cleanup_sig)
+				continue;
+			if (errno == EINTR)
+				return ptc_fail(EINTR, "interrupted by %s",
+				    strsignal(cleanup_sig));
+			if (errno == ECHILD)
+				return ptc_fail(ECHILD, "no traced task left");
+			return -1;
+		}
+		t = ptc_session_task(s, pid);
+		if (t == NULL) {
+			/*
+			 * A child's first stop can come before its parent's
+			 * fork event; it is ours if we follow forks.
+			 */
+			if (!(s->flags & PTC_TRACE_FORKS) || !WIFSTOPPED(status))
+				continue;
+			if ((t = ptc__task_add(s, pid)) == NULL)
+				return -1;
+			t->attached_new = true;
+		}
+		return handle_status(s, pid, status, ev);
+	}
+}
+
+int
+ptc_wait(struct ptc_session *s, struct ptc_event *ev)
+{
+	return wait_common(s, -1, ev);
+}
+
+int
+ptc_wait_task(struct ptc_session *s, struct ptc_task *t,
+    struct ptc_event *ev)
+{
+	return wait_common(s, t->pid, ev);
+}
+
+/*
+ * Wait until task t is in some ptrace-stop, remembering a signal that
+ * stopped it so the signal is not lost.  -1 ESRCH if it went away.
+ */
+static int
+wait_stop(struct ptc_session *s, struct ptc_task *t)
+{
+	struct ptc_event ev;
+	int status;
+	pid_t pid;
+
+	for (;;) {
+		pid = waitpid(t->pid, &status, __WALL);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			t->gone = true;
+			return ptc_fail(ESRCH, "task %d: %s", (int)t->pid,
+			    strerror(errno));
+		}
+		if (ptc_os_decode(s, pid, status, &ev) != 0)
+			continue;
+		switch (ev.type) {
+		case PTC_EV_EXITED:
+		case PTC_EV_KILLED:
+			t->gone = true;
+			t->stopped = false;
+			return ptc_fail(ESRCH, "process %d exited",
+			    (int)t->pid);
+		case PTC_EV_SIGNAL:
+			t->pending_sig = ev.sig;
+			break;
+		case PTC_EV_GROUP_STOP:
+			t->was_stopped = true;
+			break;
+		default:
+			break;
+		}
+		t->stopped = true;
+		return 0;
+	}
+}
+
+static int
+attach_one(struct ptc_session *s, pid_t pid, struct ptc_task **taskp)
+{
+	struct ptc_task *t;
+
+	if ((t = ptc_session_task(s, pid)) != NULL) {
+		*taskp = t;
+		return 0;
+	}
+	if ((t = ptc__task_add(s, pid)) == NULL)
+		return -1;
+	t->was_stopped = proc_state(pid) == 'T';
+	if (ptc_os_seize(s, pid) != 0) {
+		int e = errno;
+
+		ptc__task_del(s, t);
+		errno = e;
+		return -1;
+	}
+	*taskp = t;
+	return 0;
+}
+
+int
+ptc_attach(struct ptc_session *s, pid_t pid, unsigned flags,
+    struct ptc_task **taskp)
+{
+	struct ptc_task *t, *main_task = NULL;
+	pid_t *tids;
+	ssize_t n, i;
+	int round, added;
+
+	if (ptc_pid_check(pid) != 0)
+		return -1;
+	if (attach_one(s, pid, &main_task) != 0)
+		return -1;
+	if (flags & PTC_ATTACH_THREADS) {
+		/* Threads may be created while we attach: repeat until none. */
+		for (round = 0; round < 10; round++) {
+			if ((n = ptc_pid_threads(pid, &tids)) < 0)
+				break;
+			added = 0;
+			for (i = 0; i < n; i++) {
+				if (ptc_session_task(s, tids[i]) != NULL)
+					continue;
+				if (attach_one(s, tids[i], &t) == 0)
+					added++;
+			}
+			free(tids);
+			if (added == 0)
+				break;
+		}
+	}
+	if (flags & PTC_ATTACH_STOP) {
+		TAILQ_FOREACH(t, &s->tasks, link) {
+			if (t->stopped || t->gone)
+				continue;
+			/* A task in group-stop reports it by itself. */
+			if (!t->was_stopped && ptc_os_interrupt(t->pid) != 0)
+				continue;
+			wait_stop(s, t);
+		}
+		if (main_task->gone) {
+			ptc__task_del(s, main_task);
+			return ptc_fail(ESRCH, "process %d exited", (int)pid);
+		}
+	}
+	if (taskp != NULL)
+		*taskp = main_task;
+	return 0;
+}
+
+int
+ptc_spawn(struct ptc_session *s, char *const argv[],
+    const struct ptc_spawn_opts *opts, struct ptc_task **taskp)
+{
+	struct ptc_task *t;
+	pid_t pid;
+
+	if (ptc_os_spawn(s, argv, opts, &pid) != 0)
+		return -1;
+	if ((t = ptc__task_add(s, pid)) == NULL) {
+		kill(pid, SIGKILL);
+		return -1;
+	}
+	t->spawned = true;
+	if (ptc_os_seize(s, pid) != 0 || wait_stop(s, t) != 0)
+		goto fail;
+	/*
+	 * The child stopped itself with SIGSTOP to wait for us.  SIGCONT
+	 * ends that group-stop for good (so detaching later does not leave
+	 * it stopped); its delivery is the stop we hand to the caller.
+	 */
+	t->was_stopped = false;
+	kill(pid, SIGCONT);
+	if (ptc_os_resume(pid, PTC_RESUME_CONT, 0) != 0 || wait_stop(s, t))
+		goto fail;
+	t->pending_sig = 0;
+	t->was_stopped = false;
+	if (taskp != NULL)
+		*taskp = t;
+	return 0;
+fail:
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, __WALL);
+	ptc__task_del(s, t);
+	return ptc_fail(ECHILD, "%s: could not start traced", argv[0]);
+}
+
+int
+ptc_resume(struct ptc_task *t, enum ptc_resume how, int sig)
+{
+	if (sig == 0)
+		sig = t->pending_sig;
+	if (ptc_os_resume(t->pid, how, sig) != 0)
+		return -1;
+	t->pending_sig = 0;
+	t->stopped = false;
+	t->sci_valid = false;
+	return 0;
+}
+
+int
+ptc_interrupt(struct ptc_task *t)
+{
+	return ptc_os_interrupt(t->pid);
+}
+
+static void
+detach_task(struct ptc_session *s, struct ptc_task *t, int sig)
+{
+	if (!t->gone && !t->stopped) {
+		if (ptc_os_interrupt(t->pid) == 0)
+			wait_stop(s, t);
+		else
+			t->gone = true;
+	}
+	if (!t->gone) {
+		if (sig == 0)
+			sig = t->pending_sig;
+		ptc_os_detach(t->pid, sig);
+	}
+	ptc__task_del(s, t);
+}
+
+int
+ptc_detach(struct ptc_session *s, struct ptc_task *t, int sig)
+{
+	detach_task(s, t, sig);
+	return 0;
+}
+
+void
+ptc_session_free(struct ptc_session *s)
+{
+	struct ptc_task *t;
+	int e = errno;
+
+	if (s == NULL)
+		return;
+	/* Breakpoint bytes go back before any task can run into them. */
+	if (s->bp_restore != NULL)
+		s->bp_restore(s);
+	while ((t = TAILQ_FIRST(&s->tasks)) != NULL)
+		detach_task(s, t, 0);
+	reap(s);
+	LIST_REMOVE(s, live);
+	free(s);
+	errno = e;
+}
+
+void
+ptc_session_kill(struct ptc_session *s)
+{
+	struct ptc_task *t, *next;
+	int status;
+
+	if (s == NULL)
+		return;
+	if (s->bp_restore != NULL)
+		s->bp_restore(s);
+	TAILQ_FOREACH_SAFE(t, &s->tasks, link, next) {
+		if (!t->spawned)
+			continue;
+		kill(t->pid, SIGKILL);
+		while (waitpid(t->pid, &status, __WALL) > 0 &&
+		    !WIFEXITED(status) && !WIFSIGNALED(status))
+			;
+		ptc__task_del(s, t);
+	}
+	ptc_session_free(s);
+}
+
+static void
+on_cleanup_signal(int sig)
+{
+	struct ptc_session *s;
+
+	if (cleanup_sig != 0) {
+		/*
+		 * Second signal: the normal path is stuck.  Put breakpoint
+		 * bytes back and exit; the kernel detaches the rest.
+		 */
+		LIST_FOREACH(s, &live_sessions, live)
+			if (s->bp_restore != NULL)
+				s->bp_restore(s);
+		_exit(128 + sig);
+	}
+	cleanup_sig = sig;
+}
+
+void
+ptc_cleanup_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_cleanup_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a blocking wait must return to see the flag. */
+	sa.sa_flags = 0;
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+int
+ptc_cleanup_pending(void)
+{
+	return cleanup_sig;
+}

@@ -1,0 +1,398 @@
+/*
+ * ptrace.c: the Linux ptrace layer.  This is the only file that names
+ * ptrace requests and decodes wait statuses; lib/proc.c builds the
+ * portable session model on top of it.
+ */
+#include <sys/ptrace.h>
+#include <sys/types.h>
+#include <sys/uio.h>
+#include <sys/user.h>
+#include <sys/wait.h>
+
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+static unsigned long
+ptrace_options(const struct ptc_session *s, int spawned)
+{
+	unsigned long o = 0;
+
+	if (s->flags & PTC_TRACE_SYSCALLS)
+		o |= PTRACE_O_TRACESYSGOOD;
+	if (s->flags & PTC_TRACE_FORKS)
+		o |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |
+		    PTRACE_O_TRACECLONE | PTRACE_O_TRACEVFORKDONE;
+	if (s->flags & PTC_TRACE_EXEC)
+		o |= PTRACE_O_TRACEEXEC;
+	if (s->flags & PTC_TRACE_EXIT)
+		o |= PTRACE_O_TRACEEXIT;
+	if (s->flags & PTC_TRACE_SECCOMP)
+		o |= PTRACE_O_TRACESECCOMP;
+	/* Only programs we started die with us; attached ones run on. */
+	if ((s->flags & PTC_TRACE_EXITKILL) && spawned)
+		o |= PTRACE_O_EXITKILL;
+	return o;
+}
+
+/* TracerPid of pid from /proc, or 0. */
+static pid_t
+tracer_of(pid_t pid)
+{
+	char path[64], line[256];
+	FILE *fp;
+	pid_t tp = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	if ((fp = fopen(path, "re")) == NULL)
+		return 0;
+	while (fgets(line, sizeof(line), fp) != NULL)
+		if (sscanf(line, "TracerPid: %d", &tp) == 1)
+			break;
+	fclose(fp);
+	return tp;
+}
+
+int
+ptc_os_seize(struct ptc_session *s, pid_t pid)
+{
+	struct ptc_task *t = ptc_session_task(s, pid);
+	int spawned = t != NULL && t->spawned;
+	pid_t tp;
+
+	if (ptrace(PTRACE_SEIZE, pid, 0, ptrace_options(s, spawned)) == 0)
+		return 0;
+	if (errno == ESRCH)
+		return ptc_fail(ESRCH, "no such process");
+	if (errno == EPERM) {
+		if ((tp = tracer_of(pid)) != 0 && tp != getpid())
+			return ptc_fail(EPERM,
+			    "already traced by process %d", (int)tp);
+		return ptc_fail(EPERM, "%s (ptrace needs the same user "
+		    "or CAP_SYS_PTRACE)", strerror(EPERM));
+	}
+	return -1;
+}
+
+/* Fill ev from a signal-delivery or trap stop with its siginfo. */
+static void
+getsiginfo(pid_t pid, struct ptc_event *ev)
+{
+	if (ptrace(PTRACE_GETSIGINFO, pid, 0, &ev->si) != 0)
+		memset(&ev->si, 0, sizeof(ev->si));
+}
+
+static int
+is_stop_signal(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+	    sig == SIGTTOU;
+}
+
+int
+ptc_os_decode(struct ptc_session *s, pid_t pid, int status,
+    struct ptc_event *ev)
+{
+	struct ptc_task *t = ptc_session_task(s, pid);
+	unsigned long msg = 0;
+	int sig, event;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->pid = pid;
+	ev->task = t;
+	if (WIFEXITED(status)) {
+		ev->type = PTC_EV_EXITED;
+		ev->status = WEXITSTATUS(status);
+		return 0;
+	}
+	if (WIFSIGNALED(status)) {
+		ev->type = PTC_EV_KILLED;
+		ev->sig = WTERMSIG(status);
+		ev->core = WCOREDUMP(status) ? 1 : 0;
+		return 0;
+	}
+	if (!WIFSTOPPED(status))
+		return ptc_fail(EINVAL, "unexpected wait status %#x", status);
+
+	sig = WSTOPSIG(status);
+	event = (unsigned)status >> 16;
+	if (t != NULL)
+		t->sci_valid = false;
+	switch (event) {
+	case 0:
+		if (sig == (SIGTRAP | 0x80)) {
+			struct ptc_scinfo si;
+
+			/* The kernel knows entry from exit; don't guess. */
+			if (t != NULL && ptc_syscall_info(t, &si) == 0 &&
+			    si.op != PTC_SC_NONE)
+				t->in_syscall = si.op == PTC_SC_ENTRY;
+			else if (t != NULL)
+				t->in_syscall = !t->in_syscall;
+			ev->type = (t == NULL || t->in_syscall) ?
+			    PTC_EV_SYSCALL_ENTER : PTC_EV_SYSCALL_EXIT;
+			return 0;
+		}
+		ev->sig = sig;
+		getsiginfo(pid, ev);
+		if (sig == SIGTRAP && ev->si.si_code != SI_USER &&
+		    ev->si.si_code != SI_TKILL && ev->si.si_code != SI_QUEUE)
+			ev->type = PTC_EV_STEP;
+		else
+			ev->type = PTC_EV_SIGNAL;
+		return 0;
+	case PTRACE_EVENT_STOP:
+		ev->sig = sig;
+		ev->type = is_stop_signal(sig) ? PTC_EV_GROUP_STOP :
+		    PTC_EV_INTERRUPT;
+		return 0;
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		ptrace(PTRACE_GETEVENTMSG, pid, 0, &msg);
+		ev->new_pid = (pid_t)msg;
+		ev->type = event == PTRACE_EVENT_FORK ? PTC_EV_FORK :
+		    event == PTRACE_EVENT_VFORK ? PTC_EV_VFORK : PTC_EV_CLONE;
+		return 0;
+	case PTRACE_EVENT_VFORK_DONE:
+		ev->type = PTC_EV_VFORK_DONE;
+		return 0;
+	case PTRACE_EVENT_EXEC:
+		ptrace(PTRACE_GETEVENTMSG, pid, 0, &msg);
+		ev->old_pid = (pid_t)msg;
+		ev->type = PTC_EV_EXEC;
+		return 0;
+	case PTRACE_EVENT_EXIT:
+		ptrace(PTRACE_GETEVENTMSG, pid, 0, &msg);
+		ev->status = (int)msg;
+		ev->type = PTC_EV_EXITING;
+		return 0;
+	case PTRACE_EVENT_SECCOMP:
+		if (t != NULL)
+			t->in_syscall = true;
+		ev->type = PTC_EV_SECCOMP;
+		return 0;
+	default:
+		ev->sig = sig;
+		ev->type = PTC_EV_INTERRUPT;
+		return 0;
+	}
+}
+
+int
+ptc_os_resume(pid_t pid, enum ptc_resume how, int sig)
+{
+	enum __ptrace_request req;
+
+	switch (how) {
+	case PTC_RESUME_SYSCALL:
+		req = PTRACE_SYSCALL;
+		break;
+	case PTC_RESUME_STEP:
+		req = PTRACE_SINGLESTEP;
+		break;
+	case PTC_RESUME_LISTEN:
+		req = PTRACE_LISTEN;
+		break;
+	default:
+		req = PTRACE_CONT;
+		break;
+	}
+	if (ptrace(req, pid, 0, (long)sig) != 0)
+		return ptc_fail(errno, "resume of task %d: %s", (int)pid,
+		    strerror(errno));
+	return 0;
+}
+
+int
+ptc_os_interrupt(pid_t pid)
+{
+	if (ptrace(PTRACE_INTERRUPT, pid, 0, 0) != 0)
+		return ptc_fail(errno, "interrupt of task %d: %s", (int)pid,
+		    strerror(errno));
+	return 0;
+}
+
+int
+ptc_os_detach(pid_t pid, int sig)
+{
+	return ptrace(PTRACE_DETACH, pid, 0, (long)sig) == 0 ? 0 : -1;
+}
+
+/* Find argv0 in PATH the way execvp would, so a typo fails before fork. */
+static int
+find_program(const char *name, char *out, size_t len)
+{
+	const char *path, *p, *end;
+
+	if (strchr(name, '/') != NULL) {
+		if (access(name, X_OK) != 0)
+			return ptc_fail(errno, "%s: %s", name, strerror(errno));
+		snprintf(out, len, "%s", name);
+		return 0;
+	}
+	if ((path = getenv("PATH")) == NULL)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (p = path; ; p = end + 1) {
+		end = strchr(p, ':');
+		if (end == NULL)
+			end = p + strlen(p);
+		snprintf(out, len, "%.*s%s%s", (int)(end - p), p,
+		    end > p ? "/" : "", name);
+		if (access(out, X_OK) == 0)
+			return 0;
+		if (*end == '\0')
+			break;
+	}
+	return ptc_fail(ENOENT, "%s: command not found", name);
+}
+
+int
+ptc_os_spawn(struct ptc_session *s, char *const argv[],
+    const struct ptc_spawn_opts *o, pid_t *pidp)
+{
+	char prog[4096];
+	struct passwd *pw = NULL;
+	pid_t pid;
+	int status;
+
+	(void)s;
+	if (argv == NULL || argv[0] == NULL)
+		return ptc_fail(EINVAL, "no program to run");
+	if (find_program(argv[0], prog, sizeof(prog)) != 0)
+		return -1;
+	if (o != NULL && o->user != NULL && (pw = getpwnam(o->user)) == NULL)
+		return ptc_fail(ENOENT, "unknown user '%s'", o->user);
+
+	fflush(NULL);
+	if ((pid = fork()) < 0)
+		return ptc_fail(errno, "fork: %s", strerror(errno));
+	if (pid == 0) {
+		if (o != NULL) {
+			if (o->stdin_fd >= 0)
+				dup2(o->stdin_fd, 0);
+			if (o->stdout_fd >= 0)
+				dup2(o->stdout_fd, 1);
+			if (o->stderr_fd >= 0)
+				dup2(o->stderr_fd, 2);
+			if (pw != NULL && (initgroups(pw->pw_name,
+			    pw->pw_gid) != 0 || setgid(pw->pw_gid) != 0 ||
+			    setuid(pw->pw_uid) != 0)) {
+				fprintf(stderr, "%s: cannot switch to user "
+				    "%s: %s\n", getprogname(), pw->pw_name,
+				    strerror(errno));
+				_exit(127);
+			}
+		}
+		/* Wait here, stopped, until the tracer has seized us. */
+		raise(SIGSTOP);
+		if (o != NULL && o->envp != NULL)
+			execve(prog, argv, o->envp);
+		else
+			execv(prog, argv);
+		fprintf(stderr, "%s: exec %s: %s\n", getprogname(), prog,
+		    strerror(errno));
+		_exit(127);
+	}
+	if (waitpid(pid, &status, WSTOPPED) != pid || !WIFSTOPPED(status)) {
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		return ptc_fail(ECHILD, "%s: child did not start", argv[0]);
+	}
+	*pidp = pid;
+	return 0;
+}
+
+int
+ptc_os_getregs(pid_t pid, void *buf, size_t len)
+{
+	struct iovec iov = { buf, len };
+
+	if (ptrace(PTRACE_GETREGSET, pid, (void *)NT_PRSTATUS, &iov) != 0)
+		return ptc_fail(errno, "registers of task %d: %s", (int)pid,
+		    strerror(errno));
+	return (int)iov.iov_len;
+}
+
+int
+ptc_os_setregs(pid_t pid, const void *buf, size_t len)
+{
+	struct iovec iov = { (void *)buf, len };
+
+	if (ptrace(PTRACE_SETREGSET, pid, (void *)NT_PRSTATUS, &iov) != 0)
+		return ptc_fail(errno, "set registers of task %d: %s",
+		    (int)pid, strerror(errno));
+	return 0;
+}
+
+int
+ptc_os_peek(pid_t pid, uint64_t addr, unsigned long *word)
+{
+	errno = 0;
+	*word = (unsigned long)ptrace(PTRACE_PEEKDATA, pid,
+	    (void *)(uintptr_t)addr, 0);
+	return errno == 0 ? 0 : -1;
+}
+
+int
+ptc_os_poke(pid_t pid, uint64_t addr, unsigned long word)
+{
+	return ptrace(PTRACE_POKEDATA, pid, (void *)(uintptr_t)addr,
+	    (void *)word) == 0 ? 0 : -1;
+}
+
+int
+ptc_syscall_info(struct ptc_task *t, struct ptc_scinfo *out)
+{
+	struct __ptrace_syscall_info si;
+	long n;
+	int i;
+
+	if (t->sci_valid) {
+		*out = t->sci;
+		return 0;
+	}
+	memset(&si, 0, sizeof(si));
+	n = ptrace(PTRACE_GET_SYSCALL_INFO, t->pid, (void *)sizeof(si), &si);
+	if (n < 0)
+		return ptc_fail(errno, "syscall info of task %d: %s",
+		    (int)t->pid, strerror(errno));
+	memset(out, 0, sizeof(*out));
+	out->arch = si.arch;
+	out->pc = si.instruction_pointer;
+	out->sp = si.stack_pointer;
+	switch (si.op) {
+	case PTRACE_SYSCALL_INFO_ENTRY:
+		out->op = PTC_SC_ENTRY;
+		out->nr = si.entry.nr;
+		for (i = 0; i < 6; i++)
+			out->args[i] = si.entry.args[i];
+		break;
+	case PTRACE_SYSCALL_INFO_SECCOMP:
+		out->op = PTC_SC_SECCOMP;
+		out->nr = si.seccomp.nr;
+		for (i = 0; i < 6; i++)
+			out->args[i] = si.seccomp.args[i];
+		break;
+	case PTRACE_SYSCALL_INFO_EXIT:
+		out->op = PTC_SC_EXIT;
+		out->rval = si.exit.rval;
+		out->is_error = si.exit.is_error;
+		break;
+	default:
+		out->op = PTC_SC_NONE;
+		break;
+	}
+	t->sci = *out;
+	t->sci_valid = true;
+	return 0;
+}

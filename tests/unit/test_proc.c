@@ -1,0 +1,260 @@
+/*
+ * test_proc.c: sessions, attach/detach, spawn and the event loop against
+ * real child processes.
+ */
+#include <sys/syscall.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "ptcore.h"
+
+static char
+state_of(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	FILE *fp;
+	size_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if ((fp = fopen(path, "r")) == NULL)
+		return 0;
+	n = fread(buf, 1, sizeof(buf) - 1, fp);
+	fclose(fp);
+	buf[n] = '\0';
+	p = strrchr(buf, ')');
+	return p ? p[2] : 0;
+}
+
+static int
+tracer_of(pid_t pid)
+{
+	char path[64], line[256];
+	FILE *fp;
+	int tp = -1;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	if ((fp = fopen(path, "r")) == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), fp))
+		if (sscanf(line, "TracerPid: %d", &tp) == 1)
+			break;
+	fclose(fp);
+	return tp;
+}
+
+static pid_t
+sleeper(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		for (;;)
+			pause();
+	}
+	usleep(20000);
+	return pid;
+}
+
+static void
+reap_child(pid_t pid)
+{
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+}
+
+static void
+test_spawn_sees_execve_first(void **state)
+{
+	struct ptc_session *s = ptc_session_new(PTC_TRACE_SYSCALLS |
+	    PTC_TRACE_EXEC | PTC_TRACE_EXITKILL);
+	char *argv[] = { "true", NULL };
+	struct ptc_task *t;
+	struct ptc_event ev;
+	struct ptc_scinfo si;
+	int first = 1, enters = 0, exits = 0, code = -1;
+
+	(void)state;
+	assert_non_null(s);
+	assert_int_equal(ptc_spawn(s, argv, NULL, &t), 0);
+	assert_int_equal(ptc_resume(t, PTC_RESUME_SYSCALL, 0), 0);
+	while (ptc_wait(s, &ev) == 0) {
+		if (ev.type == PTC_EV_EXITED) {
+			code = ev.status;
+			break;
+		}
+		if (ev.type == PTC_EV_SYSCALL_ENTER) {
+			assert_int_equal(ptc_syscall_info(ev.task, &si), 0);
+			assert_int_equal(si.op, PTC_SC_ENTRY);
+			if (first)
+				assert_int_equal(si.nr, SYS_execve);
+			first = 0;
+			enters++;
+		} else if (ev.type == PTC_EV_SYSCALL_EXIT) {
+			assert_int_equal(ptc_syscall_info(ev.task, &si), 0);
+			assert_int_equal(si.op, PTC_SC_EXIT);
+			exits++;
+		}
+		assert_int_equal(ptc_resume(ev.task, PTC_RESUME_SYSCALL, 0), 0);
+	}
+	assert_int_equal(code, 0);
+	assert_true(enters > 5);
+	/* exit_group never returns */
+	assert_int_equal(exits, enters - 1);
+	ptc_session_free(s);
+}
+
+static void
+test_spawn_missing_program(void **state)
+{
+	struct ptc_session *s = ptc_session_new(0);
+	char *argv[] = { "no-such-program-ptools", NULL };
+
+	(void)state;
+	assert_int_equal(ptc_spawn(s, argv, NULL, NULL), -1);
+	assert_int_equal(errno, ENOENT);
+	assert_string_equal(ptc_error(),
+	    "no-such-program-ptools: command not found");
+	ptc_session_free(s);
+}
+
+static void
+test_attach_stop_detach(void **state)
+{
+	pid_t pid = sleeper();
+	struct ptc_session *s = ptc_session_new(0);
+	struct ptc_task *t;
+	uint64_t sp = 0, pc = 0;
+
+	(void)state;
+	assert_int_equal(ptc_attach(s, pid, PTC_ATTACH_STOP, &t), 0);
+	assert_true(ptc_task_stopped(t));
+	assert_int_equal(state_of(pid), 't');
+	assert_int_equal(tracer_of(pid), getpid());
+	assert_int_equal(ptc_sp_read(t, &sp), 0);
+	assert_int_equal(ptc_pc_read(t, &pc), 0);
+	assert_true(sp != 0 && pc != 0);
+	ptc_session_free(s);
+	usleep(10000);
+	assert_int_equal(tracer_of(pid), 0);
+	assert_int_equal(state_of(pid), 'S');
+	reap_child(pid);
+}
+
+static void
+test_group_stop_stays_stopped(void **state)
+{
+	pid_t pid = sleeper();
+	struct ptc_session *s = ptc_session_new(0);
+	struct ptc_task *t;
+	uint64_t pc;
+	int st;
+
+	(void)state;
+	kill(pid, SIGSTOP);
+	waitpid(pid, &st, WUNTRACED);
+	assert_int_equal(state_of(pid), 'T');
+	assert_int_equal(ptc_attach(s, pid, PTC_ATTACH_STOP, &t), 0);
+	assert_true(ptc_task_was_stopped(t));
+	assert_int_equal(ptc_pc_read(t, &pc), 0);
+	ptc_session_free(s);
+	usleep(10000);
+	assert_int_equal(tracer_of(pid), 0);
+	assert_int_equal(state_of(pid), 'T');
+	kill(pid, SIGCONT);
+	usleep(10000);
+	assert_int_equal(state_of(pid), 'S');
+	reap_child(pid);
+}
+
+static void
+test_attach_errors(void **state)
+{
+	struct ptc_session *s = ptc_session_new(0);
+
+	(void)state;
+	assert_int_equal(ptc_attach(s, 4194304, 0, NULL), -1);
+	assert_int_equal(errno, ESRCH);
+	assert_int_equal(ptc_attach(s, 2, 0, NULL), -1);
+	assert_int_equal(errno, EPERM);
+	assert_string_equal(ptc_error(), "process 2 is a kernel thread");
+	ptc_session_free(s);
+}
+
+static void
+test_follow_forks(void **state)
+{
+	struct ptc_session *s = ptc_session_new(PTC_TRACE_FORKS |
+	    PTC_TRACE_EXITKILL);
+	char *argv[] = { "sh", "-c", "/bin/true; /bin/true; exit 3", NULL };
+	struct ptc_task *t;
+	struct ptc_event ev;
+	int forks = 0, exits = 0, code = -1;
+	pid_t leader;
+
+	(void)state;
+	assert_int_equal(ptc_spawn(s, argv, NULL, &t), 0);
+	leader = ptc_task_pid(t);
+	assert_int_equal(ptc_resume(t, PTC_RESUME_CONT, 0), 0);
+	while (ptc_wait(s, &ev) == 0) {
+		if (ev.type == PTC_EV_FORK || ev.type == PTC_EV_CLONE ||
+		    ev.type == PTC_EV_VFORK)
+			forks++;
+		if (ev.type == PTC_EV_EXITED) {
+			exits++;
+			if (ev.pid == leader)
+				code = ev.status;
+			continue;
+		}
+		ptc_resume(ev.task, PTC_RESUME_CONT,
+		    ev.type == PTC_EV_SIGNAL ? ev.sig : 0);
+	}
+	assert_int_equal(errno, ECHILD);
+	assert_int_equal(code, 3);
+	assert_true(forks >= 1);
+	assert_int_equal(exits, forks + 1);
+	ptc_session_free(s);
+}
+
+static void
+test_pid_parse(void **state)
+{
+	pid_t p;
+
+	(void)state;
+	assert_int_equal(ptc_pid_parse("123", &p), 0);
+	assert_int_equal(p, 123);
+	assert_int_equal(ptc_pid_parse("0123", &p), 0);
+	assert_int_equal(p, 123);
+	assert_int_equal(ptc_pid_parse("12x", &p), -1);
+	assert_string_equal(ptc_error(), "invalid PID '12x'");
+	assert_int_equal(ptc_pid_parse("0", &p), -1);
+	assert_int_equal(ptc_pid_parse("99999999999", &p), -1);
+	assert_int_equal(ptc_pid_parse("", &p), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_spawn_sees_execve_first),
+		cmocka_unit_test(test_spawn_missing_program),
+		cmocka_unit_test(test_attach_stop_detach),
+		cmocka_unit_test(test_group_stop_stays_stopped),
+		cmocka_unit_test(test_attach_errors),
+		cmocka_unit_test(test_follow_forks),
+		cmocka_unit_test(test_pid_parse),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
