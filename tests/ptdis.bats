@@ -337,3 +337,120 @@ EOF
 	run fish -c "source '$PTOOLS_TOP/completions/fish/ptdis.fish'; complete -C 'ptdis -s '"
 	assert_output --partial "att"
 }
+
+# strip_names: instruction lines only, without <symbol> annotations.
+strip_names() {
+	grep -v '^<' | sed 's/ <[^>]*>$//'
+}
+
+@test "-p PID SYMBOL LEN: the same lines as -e on the file (non-PIE)" {
+	local t=$PTOOLS_TARGETS/basic-nopie size
+	size=$(nm -S "$t" | awk '$4 == "add_numbers" { print "0x" $2 }')
+	[ -n "$size" ]
+	start_target basic-nopie
+	run ptdis -p "$TPID" add_numbers "$size"
+	assert_success
+	assert_line --index 0 "<add_numbers>:"
+	assert_line --index -1 --regexp "  c3 +ret$"
+	assert_equal "$output" "$(ptdis -e "$t" add_numbers)"
+	assert_untouched "$TPID"
+}
+
+@test "-p equals the raw bytes of /proc/PID/mem piped to ptdis -b" {
+	start_target basic
+	local a
+	a=$(ptdis -j -p "$TPID" main 1 | jq -r .address)
+	[ -n "$a" ]
+	run ptdis -p "$TPID" main 64
+	assert_success
+	assert_line --index 0 "<main>:"
+	diff <(dd if=/proc/$TPID/mem bs=64 iflag=skip_bytes skip=$((a)) count=1 2>/dev/null |
+	    ptdis -b "$a") <(printf '%s\n' "${lines[@]}" | strip_names)
+	assert_untouched "$TPID"
+}
+
+@test "ptpeek -r PID main 64 | ptdis -b ADDR equals ptdis -p PID main 64" {
+	command -v ptpeek >/dev/null || skip "ptpeek is not built on this branch yet"
+	start_target basic
+	local a
+	a=$(ptdis -j -p "$TPID" main 1 | jq -r .address)
+	diff <(ptpeek -r "$TPID" main 64 | ptdis -b "$a") \
+	    <(ptdis -p "$TPID" main 64 | strip_names)
+	diff <(ptpeek -r "$TPID" main 64 | ptdis -j -b "$a" | jq -c '[.address,.bytes,.mnemonic,.operands]') \
+	    <(ptdis -j -p "$TPID" main 64 | jq -c '[.address,.bytes,.mnemonic,.operands]')
+}
+
+@test "-p annotates calls with the callee and -j gives its symbol" {
+	start_target basic
+	run bash -c "ptdis -p $TPID main 300 | grep -E 'call +0x[0-9a-f]+ <add_numbers>$'"
+	assert_success
+	run bash -c "ptdis -j -p $TPID main 300 | jq -r 'select(.target_symbol == \"add_numbers\") | .mnemonic'"
+	assert_output "call"
+	run bash -c "ptdis -j -p $TPID main 300 | jq -r 'select(.label) | .label'"
+	assert_output "main"
+}
+
+@test "-p with -n and an address expression; -s att" {
+	start_target basic
+	run ptdis -p "$TPID" -n 2 add_numbers
+	assert_success
+	assert_equal "${#lines[@]}" 3
+	assert_line --index 1 --regexp "^0x[0-9a-f]+  55 +push   rbp$"
+	run ptdis -s att -p "$TPID" add_numbers+1 3
+	assert_success
+	assert_output --regexp "^0x[0-9a-f]+  4889e5 +movq   %rsp, %rbp$"
+}
+
+@test "-p errors: no process, bad pid, unknown symbol, unmapped, short read" {
+	start_target basic
+	run ptdis -p 12ab main
+	assert_failure 2
+	run ptdis -p 0 main
+	assert_failure 2
+	run ptdis -p 4194304 main
+	assert_failure 1
+	assert_output --partial "pid 4194304"
+	run ptdis -p "$TPID"
+	assert_failure 2
+	assert_output --partial "needs an address"
+	run ptdis -p "$TPID" no_such_symbol
+	assert_failure 1
+	assert_output --partial "no_such_symbol"
+	run ptdis -p "$TPID" 0x10 16
+	assert_failure 1
+	assert_output --regexp "^ptdis: pid $TPID: read at 0x10: "
+	run ptdis -p "$TPID" main 0x
+	assert_failure 2
+	run ptdis -p "$TPID" -e /bin/true main
+	assert_failure 2
+	run ptdis -p "$TPID" -b 0x10 main
+	assert_failure 2
+	# a read that runs off the end of the last mapping before a gap
+	local end
+	end=$(awk '/\[stack\]/ { split($1, r, "-"); print "0x" r[2] }' /proc/$TPID/maps)
+	run ptdis -p "$TPID" "$((end - 4))" 16
+	assert_failure 1
+	assert_output --partial "read 4 of 16 bytes"
+	assert_untouched "$TPID"
+}
+
+@test "-p PID %rip-2 2: the syscall the sleeping target is in; left running" {
+	start_target basic
+	run ptdis -p "$TPID" %rip-2 2
+	assert_success
+	assert_output --regexp "^0x[0-9a-f]+  0f05 +syscall$"
+	assert_untouched "$TPID"
+}
+
+@test "-e ELF SYMBOL labels the start with the name asked for" {
+	local libc
+	libc=$(ldd /bin/true | awk '/libc\.so/ { print $3 }')
+	[ -n "$libc" ] || skip "no libc found by ldd"
+	run ptdis -e "$libc" malloc -n 1
+	assert_success
+	assert_line --index 0 "<malloc>:"
+	# the same address as the library's own symbol table says
+	local a
+	a=$(nm -D "$libc" | awk '$3 ~ /^malloc(@|$)/ { print $1; exit }')
+	assert_line --index 1 --regexp "^$(printf '0x%x' "0x$a")  "
+}
