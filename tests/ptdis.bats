@@ -6,6 +6,12 @@ load helper
 
 PROLOGUE='\x55\x48\x89\xe5\xc3'
 
+# x86_64_only: skip where the default architecture or the test targets'
+# code is not x86_64 (the qemu runs of other CPUs).
+x86_64_only() {
+	[ "$(uname -m)" = x86_64 ] || skip "x86_64 code expected"
+}
+
 # hexbytes HEX: the bytes that HEX spells, on stdout.
 hexbytes() {
 	printf '%s' "$1" | xxd -r -p
@@ -39,6 +45,7 @@ same_boundaries() {
 }
 
 @test "intel syntax by default, exact lines" {
+	x86_64_only
 	run bash -c "printf '$PROLOGUE' | ptdis"
 	assert_success
 	assert_output "0x0  55                push   rbp
@@ -47,30 +54,30 @@ same_boundaries() {
 }
 
 @test "-s att gives AT&T syntax, -s intel the default" {
-	run bash -c "printf '$PROLOGUE' | ptdis -s att"
+	run bash -c "printf '$PROLOGUE' | ptdis -a x86_64 -s att"
 	assert_success
 	assert_output "0x0  55                pushq  %rbp
 0x1  4889e5            movq   %rsp, %rbp
 0x4  c3                retq"
-	run bash -c "printf '$PROLOGUE' | ptdis -s att -s intel"
+	run bash -c "printf '$PROLOGUE' | ptdis -a x86_64 -s att -s intel"
 	assert_line --index 1 "0x1  4889e5            mov    rbp, rsp"
 }
 
 @test "-b sets the addresses and the column width; calls get a target" {
-	run bash -c "printf '\x55\xe8\xf1\xff\xff\xff\xc3' | ptdis -b 0x401136"
+	run bash -c "printf '\x55\xe8\xf1\xff\xff\xff\xc3' | ptdis -a x86_64 -b 0x401136"
 	assert_success
 	assert_output "0x401136  55                push   rbp
 0x401137  e8f1ffffff        call   0x40112d
 0x40113c  c3                ret"
-	run bash -c "printf '\x90' | ptdis -b 12"
+	run bash -c "printf '\x90' | ptdis -a x86_64 -b 12"
 	assert_output "0xc  90                nop"
 }
 
 @test "-j gives one JSON object per instruction" {
-	run bash -c "printf '\x55\xe8\xf1\xff\xff\xff\x06\xc3' | ptdis -j -b 0x1000"
+	run bash -c "printf '\x55\xe8\xf1\xff\xff\xff\x06\xc3' | ptdis -a x86_64 -j -b 0x1000"
 	assert_success
 	[ "${#lines[@]}" -eq 4 ]
-	run bash -c "printf '\x55\xe8\xf1\xff\xff\xff\x06\xc3' | ptdis -j -b 0x1000 |
+	run bash -c "printf '\x55\xe8\xf1\xff\xff\xff\x06\xc3' | ptdis -a x86_64 -j -b 0x1000 |
 	    jq -c '[.address, .size, .bytes, .mnemonic, .operands, .groups, .target, .target_symbol, .label]'"
 	assert_output '["0x1000",1,"55","push","rbp",[],null,null,null]
 ["0x1001",5,"e8f1ffffff","call","0xff7",["call","branch_relative"],"0xff7",null,null]
@@ -79,7 +86,7 @@ same_boundaries() {
 }
 
 @test "-j with AT&T syntax and a jump" {
-	run bash -c "printf '\xeb\xfe\xff\xe0' | ptdis -j -s att | jq -c '[.mnemonic, .operands, .groups, .target]'"
+	run bash -c "printf '\xeb\xfe\xff\xe0' | ptdis -a x86_64 -j -s att | jq -c '[.mnemonic, .operands, .groups, .target]'"
 	assert_output '["jmp","0",["jump","branch_relative"],"0x0"]
 ["jmpq","*%rax",["jump"],null]'
 }
@@ -142,7 +149,7 @@ EOF
 }
 
 @test "bytes that do not decode are .byte data, decoding resumes" {
-	run bash -c "printf '\x06\x90\x07' | ptdis"
+	run bash -c "printf '\x06\x90\x07' | ptdis -a x86_64"
 	assert_success
 	assert_output "0x0  06                .byte  0x06
 0x1  90                nop
@@ -154,14 +161,14 @@ EOF
 }
 
 @test "a truncated last instruction is one .byte line" {
-	run bash -c "printf '\x90\xe8\xf1\xff' | ptdis"
+	run bash -c "printf '\x90\xe8\xf1\xff' | ptdis -a x86_64"
 	assert_success
 	assert_output "0x0  90                nop
 0x1  e8f1ff            .byte  0xe8, 0xf1, 0xff"
 }
 
 @test "-n stops after COUNT instructions" {
-	run bash -c "printf '$PROLOGUE' | ptdis -n 2"
+	run bash -c "printf '$PROLOGUE' | ptdis -a x86_64 -n 2"
 	assert_success
 	assert_equal "${#lines[@]}" 2
 	assert_line --index 1 "0x1  4889e5            mov    rbp, rsp"
@@ -173,11 +180,11 @@ EOF
 
 @test "FILE operand and - for stdin" {
 	printf '\x90\xc3' >"$BATS_TEST_TMPDIR/code"
-	run ptdis "$BATS_TEST_TMPDIR/code"
+	run ptdis -a x86_64 "$BATS_TEST_TMPDIR/code"
 	assert_success
 	assert_output "0x0  90                nop
 0x1  c3                ret"
-	run bash -c "ptdis - <'$BATS_TEST_TMPDIR/code'"
+	run bash -c "ptdis -a x86_64 - <'$BATS_TEST_TMPDIR/code'"
 	assert_line --index 1 "0x1  c3                ret"
 	run ptdis "$BATS_TEST_TMPDIR/nonexistent"
 	assert_failure 1
@@ -211,6 +218,7 @@ EOF
 }
 
 @test "-e ELF SYMBOL: label, link-time addresses, end of the function" {
+	x86_64_only
 	local t=$PTOOLS_TARGETS/basic-nopie a
 	a=$(printf '0x%x' "$(sym_addr basic-nopie add_numbers)")
 	run ptdis -e "$t" add_numbers
@@ -226,6 +234,7 @@ EOF
 }
 
 @test "-e ELF: .text by default, calls annotated with symbols" {
+	x86_64_only
 	local t=$PTOOLS_TARGETS/basic-nopie
 	run ptdis -e "$t"
 	assert_success
@@ -277,6 +286,7 @@ EOF
 }
 
 @test "-e with -a overrides the ELF machine" {
+	x86_64_only
 	run ptdis -e "$PTOOLS_TARGETS/basic" -a i386 add_numbers
 	assert_success
 	assert_line --index 1 --regexp "  55 +push   ebp$"
@@ -344,6 +354,7 @@ strip_names() {
 }
 
 @test "-p PID SYMBOL LEN: the same lines as -e on the file (non-PIE)" {
+	x86_64_only
 	local t=$PTOOLS_TARGETS/basic-nopie size
 	size=$(nm -S "$t" | awk '$4 == "add_numbers" { print "0x" $2 }')
 	[ -n "$size" ]
@@ -381,6 +392,7 @@ strip_names() {
 }
 
 @test "-p annotates calls with the callee and -j gives its symbol" {
+	x86_64_only
 	start_target basic
 	run bash -c "ptdis -p $TPID main 300 | grep -E 'call +0x[0-9a-f]+ <add_numbers>$'"
 	assert_success
@@ -391,6 +403,7 @@ strip_names() {
 }
 
 @test "-p with -n and an address expression; -s att" {
+	x86_64_only
 	start_target basic
 	run ptdis -p "$TPID" -n 2 add_numbers
 	assert_success
@@ -435,6 +448,7 @@ strip_names() {
 }
 
 @test "-p PID %rip-2 2: the syscall the sleeping target is in; left running" {
+	x86_64_only
 	start_target basic
 	run ptdis -p "$TPID" %rip-2 2
 	assert_success
