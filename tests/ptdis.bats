@@ -332,6 +332,15 @@ EOF
 	COMP_CWORD=1
 	_ptdis
 	[[ " ${COMPREPLY[*]} " == *" -e "* ]]
+	# after -p PID: the mappings and modules of the process
+	start_target basic
+	COMP_WORDS=(ptdis -p "$TPID" "[st")
+	COMP_CWORD=3
+	_ptdis
+	assert_equal "${COMPREPLY[*]}" "[stack]"
+	COMP_WORDS=(ptdis -p "$TPID" bas)
+	_ptdis
+	assert_equal "${COMPREPLY[*]}" "basic"
 	# every architecture ptdis knows is offered
 	local known
 	known=$(ptdis -a vax 2>&1 </dev/null | sed -n 's/.*known architectures: //p')
