@@ -477,3 +477,22 @@ strip_names() {
 	a=$(nm -D "$libc" | awk '$3 ~ /^malloc(@|$)/ { print $1; exit }')
 	assert_line --index 1 --regexp "^$(printf '0x%x' "0x$a")  "
 }
+
+@test "-e on a relocatable object: functions from .text or their own section" {
+	command -v cc >/dev/null || skip "no C compiler"
+	printf 'int f(int x) { return x + 1; }\nint g(int y) { return f(y) * 3; }\n' \
+	    >"$BATS_TEST_TMPDIR/o.c"
+	cc -O1 -c -o "$BATS_TEST_TMPDIR/o.o" "$BATS_TEST_TMPDIR/o.c"
+	cc -O1 -ffunction-sections -c -o "$BATS_TEST_TMPDIR/fs.o" "$BATS_TEST_TMPDIR/o.c"
+	local o
+	for o in o fs; do
+		run ptdis -e "$BATS_TEST_TMPDIR/$o.o" g
+		assert_success
+		assert_line --index 0 "<g>:"
+		# the same instruction boundaries as objdump shows for g
+		diff <(objdump -d --no-show-raw-insn "$BATS_TEST_TMPDIR/$o.o" |
+		    awk '/<g>:/ { on = 1; next } on && NF == 0 { exit }
+		        on && /^ +[0-9a-f]+:/ { sub(/:.*/, ""); gsub(/ /, ""); print "0x" $0 }') \
+		    <(printf '%s\n' "${lines[@]}" | awk 'NR > 1 { print $1 }')
+	done
+}

@@ -304,6 +304,34 @@ elf_describe(void *ctx, uint64_t addr, char *buf, size_t len)
 }
 
 /*
+ * A relocatable object (.o) has no segments to read a symbol's bytes
+ * from: its own section (-ffunction-sections) or .text holds them.
+ */
+static int
+sym_in_text(struct ptc_elf *e, const char *name, uint64_t addr,
+    uint64_t size, uint8_t *out)
+{
+	char sec[300];
+	const char *try[2] = { sec, ".text" };
+	const void *data;
+	uint64_t saddr, ssize;
+	size_t i;
+
+	if (ptc_elf_type(e) != ET_REL)
+		return -1;
+	snprintf(sec, sizeof(sec), ".text.%s", name);
+	for (i = 0; i < 2; i++)
+		if (ptc_elf_section(e, try[i], &data, &saddr, &ssize) == 0 &&
+		    addr >= saddr && size <= ssize &&
+		    addr - saddr <= ssize - size) {
+			memcpy(out, (const uint8_t *)data + (addr - saddr),
+			    size);
+			return 0;
+		}
+	return ptc_fail(ENOENT, "%s is in no section ptdis reads", name);
+}
+
+/*
  * The bytes to show from an ELF file: a section, or a function by
  * symbol; a name that starts with a dot is tried as a section first.
  */
@@ -352,7 +380,8 @@ elf_range(struct ptc_elf *e, const char *path, const char *what,
 		}
 		if ((*copy = malloc(*size)) == NULL)
 			err(1, "%s", path);
-		if (ptc_elf_read(e, *addr, *copy, *size) < 0)
+		if (ptc_elf_read(e, *addr, *copy, *size) < 0 &&
+		    sym_in_text(e, what, *addr, *size, *copy) < 0)
 			errx(1, "%s: %s at 0x%" PRIx64 ": %s", path, what, *addr,
 			    ptc_error());
 		*data = *copy;
