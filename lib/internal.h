@@ -134,6 +134,16 @@ typedef int (*ptc_addr_resolver)(void *ctx, enum ptc_addr_term kind,
 int ptc__addr_parse(const char *expr, ptc_addr_resolver fn, void *ctx,
     uint64_t *addr);
 
+/*
+ * (os/linux/sym_linux.c) An fd of the file mapped at [start, end) of pid
+ * from path with inode: through the mapping itself where allowed, else
+ * through the process's root, else path.  -1/errno with detail.
+ */
+int ptc_os_module_open(pid_t pid, uint64_t start, uint64_t end,
+    const char *path, uint64_t inode);
+/* The executable's path (without " (deleted)"); -1/errno. */
+int ptc_os_exe_path(pid_t pid, char *buf, size_t len);
+
 /* ---- registers, breakpoints, stepping (regs.c bp.c step.c fault.c) ---- */
 
 /* Register blocks a snapshot holds. */
@@ -212,5 +222,40 @@ struct ptc__access {
 const void *ptc__regs_gen(const struct ptc_regs *r);
 int ptc_arch_insn_access(const void *code, size_t len, uint64_t pc,
     const struct ptc_regs *r, struct ptc__access *a);
+/* ---- tracing: ptstrace's engine (lib/trace*.c, os/linux/seccomp.c,
+ * os/linux/trace_linux.c) ---- */
+struct sock_filter;
+/*
+ * Build a seccomp-bpf program for audit arch arch: syscall i (i < n) stops
+ * the tracee (SECCOMP_RET_TRACE) when traced[i] is set; numbers past n,
+ * x32 numbers and other arches always stop.  *progp is malloc'd.
+ */
+int ptc__seccomp_build(uint32_t arch, const uint8_t *traced, size_t n,
+    struct sock_filter **progp, size_t *lenp);
+/* In the child: install the program (setting no_new_privs if needed). */
+int ptc__seccomp_install(const struct sock_filter *prog, size_t len);
+/* What the child does between fork and exec. */
+struct ptc__child {
+	const char *path;          /* resolved program */
+	char *const *argv;
+	char *const *envp;
+	uid_t uid;                 /* (uid_t)-1: keep */
+	gid_t gid;
+	const char *user;          /* for initgroups */
+	const struct sock_filter *prog; /* NULL: no filter */
+	size_t proglen;
+	int detached;              /* -D: the tracer is the grandchild */
+};
+/*
+ * Fork the program stopped on a pipe before its exec: returns its pid
+ * and the pipe's write end in *gofd; write a byte there once attached.
+ * With c->detached the calling process becomes the program and the
+ * call returns in a new grandchild process, the tracer.
+ */
+pid_t ptc__trace_fork(const struct ptc__child *c, int *gofd);
+/* Wait for child pid to end: its exit code or killing signal. */
+int ptc__trace_reap(pid_t pid, int *code, int *sig);
+/* Find prog in PATH as execvp would: malloc'd path or NULL/errno. */
+char *ptc__trace_which(const char *prog);
 
 #endif

@@ -486,3 +486,131 @@ ptc_hex_parse(const char *s, void *out)
 	}
 	return (ssize_t)n;
 }
+
+/* ---- search ---- */
+
+#define SEARCH_CHUNK (1024 * 1024) /* fits in L2, so the scan reads cache */
+
+typedef unsigned char v16 __attribute__((vector_size(16)));
+
+/*
+ * Offsets of pat in hay[0, n): first with 16 candidate positions at a
+ * time whose first and last bytes both match (one vector compare each),
+ * then memcmp for the few candidates left.  Calls back per match; stops
+ * early when cb returns non-zero (then returns 1).
+ */
+static int
+scan(const unsigned char *hay, size_t n, const unsigned char *pat,
+    size_t plen, int (*cb)(size_t off, void *arg), void *arg)
+{
+	size_t i = 0;
+
+	if (plen > n)
+		return 0;
+	if (plen >= 2) {
+		v16 first, last;
+
+		for (int k = 0; k < 16; k++) {
+			first[k] = pat[0];
+			last[k] = pat[plen - 1];
+		}
+		for (; i + 16 + plen - 1 <= n; i += 16) {
+			v16 a, b, eq;
+			uint64_t w[2];
+
+			memcpy(&a, hay + i, 16);
+			memcpy(&b, hay + i + plen - 1, 16);
+			eq = (v16)((a == first) & (b == last));
+			memcpy(w, &eq, 16);
+			if ((w[0] | w[1]) == 0)
+				continue;
+			for (int k = 0; k < 16; k++)
+				if (eq[k] != 0 &&
+				    memcmp(hay + i + k + 1, pat + 1, plen - 2) == 0 &&
+				    cb(i + (size_t)k, arg))
+					return 1;
+		}
+	}
+	/* the tail (and one-byte patterns) */
+	while (i + plen <= n) {
+		const unsigned char *m = memmem(hay + i, n - i, pat, plen);
+
+		if (m == NULL)
+			break;
+		i = (size_t)(m - hay);
+		if (cb(i, arg))
+			return 1;
+		i++;
+	}
+	return 0;
+}
+
+struct search {
+	uint64_t base;  /* address of buf[0] */
+	size_t align;
+	ssize_t count;
+	int (*found)(uint64_t, void *);
+	void *ctx;
+};
+
+static int
+search_hit(size_t off, void *arg)
+{
+	struct search *s = arg;
+	uint64_t a = s->base + off;
+
+	if (a % s->align != 0)
+		return 0;
+	s->count++;
+	return s->found(a, s->ctx);
+}
+
+ssize_t
+ptc_mem_search(pid_t pid, uint64_t start, uint64_t end, const void *pat,
+    size_t plen, size_t align, int skip,
+    int (*found)(uint64_t addr, void *ctx), void *ctx)
+{
+	struct search s = { start, align ? align : 1, 0, found, ctx };
+	size_t keep = 0, ps = ptc_os_pagesize();
+	unsigned char *buf;
+
+	if (plen == 0 || plen > SEARCH_CHUNK)
+		return ptc_fail(EINVAL, "search pattern of %zu bytes", plen);
+	if ((buf = malloc(SEARCH_CHUNK + plen)) == NULL)
+		return -1;
+	while (s.base + keep < end && s.base + keep >= start) {
+		uint64_t at = s.base + keep, left = end - at;
+		size_t want = left < SEARCH_CHUNK ? (size_t)left : SEARCH_CHUNK;
+		ssize_t n;
+		size_t total;
+
+		if (ptc_cleanup_pending()) {
+			free(buf);
+			return ptc_fail(EINTR, "interrupted");
+		}
+		n = ptc_mem_read(pid, at, buf + keep, want, PTC_MEM_AUTO);
+		if (n <= 0) {
+			uint64_t next = (at | (ps - 1)) + 1;
+
+			/* ptc_mem_read left the detail naming at */
+			if (!skip || errno == ESRCH || errno == EPERM) {
+				free(buf);
+				return -1;
+			}
+			if (next <= at || next >= end)
+				break;
+			s.base = next;
+			keep = 0;
+			continue;
+		}
+		total = keep + (size_t)n;
+		if (scan(buf, total, pat, plen, search_hit, &s))
+			break;
+		/* a match may start in the last plen - 1 bytes */
+		keep = plen - 1 < total ? plen - 1 : total;
+		memmove(buf, buf + total - keep, keep);
+		s.base += total - keep;
+	}
+	free(buf);
+	return s.count;
+}

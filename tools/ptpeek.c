@@ -17,10 +17,32 @@
 
 #define DUMP_CHUNK   (64 * 1024)       /* hexdump and values, per read */
 #define RAW_CHUNK    (4 * 1024 * 1024) /* raw output, per read */
-#define SEARCH_CHUNK (1024 * 1024)     /* stays in cache for memmem */
 #define STR_MAX      (64 * 1024 * 1024)
 
 static pid_t pid;
+static uint64_t prog_total, prog_done; /* progress of long reads */
+static int prog_on;
+
+/* Progress of a long read on stderr, only when stderr is a terminal. */
+static void
+progress(uint64_t n)
+{
+	if (!prog_on)
+		return;
+	prog_done += n;
+	fprintf(stderr, "\rptpeek: %" PRIu64 " of %" PRIu64 " MiB",
+	    prog_done >> 20, prog_total >> 20);
+	if (prog_done >= prog_total)
+		fputs("\r                                        \r", stderr);
+}
+
+static void
+progress_start(uint64_t total)
+{
+	prog_total = total;
+	prog_done = 0;
+	prog_on = total >= (64u << 20) && isatty(STDERR_FILENO);
+}
 
 #define USAGE \
 	"usage: %s [-r | -t type | -s] [-S] pid addr [len]\n" \
@@ -46,6 +68,8 @@ read_failed(void)
 {
 	int e = errno;
 
+	if (prog_on)
+		fputc('\n', stderr);
 	fflush(stdout);
 	if (e == ESRCH || e == EPERM)
 		errx(1, "%s", ptc_error());
@@ -65,6 +89,7 @@ do_dump(uint64_t addr, uint64_t len)
 {
 	static unsigned char buf[DUMP_CHUNK];
 
+	progress_start(len);
 	while (len > 0) {
 		size_t want = len < sizeof(buf) ? (size_t)len : sizeof(buf);
 		ssize_t n = ptc_mem_read(pid, addr, buf, want, PTC_MEM_AUTO);
@@ -73,6 +98,7 @@ do_dump(uint64_t addr, uint64_t len)
 			err(1, "stdout");
 		if (n < (ssize_t)want)
 			read_failed();
+		progress(want);
 		addr += want;
 		len -= want;
 	}
@@ -87,16 +113,20 @@ do_raw(uint64_t addr, uint64_t len)
 		errx(1, "refusing to write raw bytes to a terminal");
 	if ((buf = malloc(RAW_CHUNK)) == NULL)
 		err(1, "malloc");
+	progress_start(len);
 	while (len > 0) {
 		size_t want = len < RAW_CHUNK ? (size_t)len : RAW_CHUNK;
 		ssize_t n = ptc_mem_read(pid, addr, buf, want, PTC_MEM_AUTO);
 		size_t off = 0;
 
 		while (n > 0 && off < (size_t)n) {
-			ssize_t w = write(STDOUT_FILENO, buf + off,
-			    (size_t)n - off);
+			ssize_t w;
+
+			if (ptc_cleanup_pending())
+				errx(1, "process %d: interrupted", (int)pid);
+			w = write(STDOUT_FILENO, buf + off, (size_t)n - off);
 			if (w < 0) {
-				if (errno == EINTR && !ptc_cleanup_pending())
+				if (errno == EINTR)
 					continue;
 				err(1, "stdout");
 			}
@@ -106,6 +136,7 @@ do_raw(uint64_t addr, uint64_t len)
 			free(buf);
 			read_failed();
 		}
+		progress(want);
 		addr += want;
 		len -= want;
 	}
@@ -154,66 +185,18 @@ do_string(uint64_t addr, uint64_t max)
 	free(buf);
 }
 
-/*
- * Search [start, end) for pat.  Matches that cross a chunk boundary are
- * found because the last len-1 bytes of a chunk are kept in front of the
- * next one.  With strict unset, unreadable pages are skipped silently.
- */
-static size_t
-search(unsigned char *buf, uint64_t start, uint64_t end,
-    const unsigned char *pat, size_t plen, size_t align, int strict)
+static int
+print_match(uint64_t addr, void *ctx)
 {
-	uint64_t pos = start;   /* address of buf[0] */
-	size_t keep = 0, found = 0;
-	uint64_t ps = (uint64_t)sysconf(_SC_PAGESIZE);
-
-	while (pos + keep < end) {
-		uint64_t left = end - (pos + keep);
-		size_t want = left < SEARCH_CHUNK ? (size_t)left :
-		    SEARCH_CHUNK;
-		ssize_t n = ptc_mem_read(pid, pos + keep, buf + keep, want,
-		    PTC_MEM_AUTO);
-		size_t total;
-
-		if (n <= 0) {
-			uint64_t bad = pos + keep, next;
-
-			if (strict || errno == ESRCH || errno == EPERM)
-				read_failed();
-			next = (bad | (ps - 1)) + 1;
-			if (next <= bad || next >= end)
-				break;
-			pos = next;
-			keep = 0;
-			continue;
-		}
-		total = keep + (size_t)n;
-		for (size_t off = 0; off + plen <= total; ) {
-			unsigned char *m = memmem(buf + off, total - off, pat,
-			    plen);
-			if (m == NULL)
-				break;
-			off = (size_t)(m - buf);
-			if ((pos + off) % align == 0) {
-				printf("0x%" PRIx64 "\n", pos + off);
-				found++;
-			}
-			off++;
-		}
-		keep = plen - 1 < total ? plen - 1 : total;
-		memmove(buf, buf + total - keep, keep);
-		pos += total - keep;
-		if (ptc_cleanup_pending())
-			errx(1, "interrupted");
-	}
-	return found;
+	(void)ctx;
+	return printf("0x%" PRIx64 "\n", addr) < 0;
 }
 
 static void
 do_search(struct ptc_target *t, const char *pattern, int typed,
     enum ptc_vtype type, int have_range, uint64_t addr, uint64_t len)
 {
-	unsigned char *pat, *buf;
+	unsigned char *pat;
 	size_t plen, align = 1;
 
 	if ((pat = malloc(strlen(pattern) + 8)) == NULL)
@@ -233,10 +216,10 @@ do_search(struct ptc_target *t, const char *pattern, int typed,
 	}
 	if (plen == 0)
 		errx(1, "-F: empty pattern");
-	if ((buf = malloc(SEARCH_CHUNK + plen)) == NULL)
-		err(1, "malloc");
 	if (have_range) {
-		search(buf, addr, addr + len, pat, plen, align, 1);
+		if (ptc_mem_search(pid, addr, addr + len, pat, plen, align, 0,
+		    print_match, NULL) < 0)
+			read_failed();
 	} else {
 		const struct ptc_maps *m = ptc_target_maps(t);
 
@@ -249,10 +232,11 @@ do_search(struct ptc_target *t, const char *pattern, int typed,
 			if (mp->perms[0] != 'r' || strcmp(mp->path, "[vvar]") == 0
 			    || strcmp(mp->path, "[vvar_vclock]") == 0)
 				continue;
-			search(buf, mp->start, mp->end, pat, plen, align, 0);
+			if (ptc_mem_search(pid, mp->start, mp->end, pat, plen,
+			    align, 1, print_match, NULL) < 0)
+				read_failed();
 		}
 	}
-	free(buf);
 	free(pat);
 }
 

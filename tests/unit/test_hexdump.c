@@ -2,6 +2,7 @@
  * test_hexdump: ptc_hexdump's exact format (full lines, a short last
  * line, unprintable bytes, wide addresses, nothing for no bytes).
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -66,12 +67,109 @@ test_bytes(void **state)
 	free(s);
 }
 
+static char *
+value(enum ptc_vtype t, const char *in)
+{
+	unsigned char b[8];
+	char *out = NULL;
+	size_t outlen = 0;
+	FILE *fp;
+
+	if (ptc_value_parse(t, in, b) < 0)
+		return NULL;
+	fp = open_memstream(&out, &outlen);
+	assert_int_equal(ptc_value_print(fp, t, b), 0);
+	fclose(fp);
+	return out;
+}
+
+static void
+check_value(enum ptc_vtype t, const char *in, const char *want)
+{
+	char *got = value(t, in);
+
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+check_bad(enum ptc_vtype t, const char *in, int e)
+{
+	assert_null(value(t, in));
+	assert_int_equal(errno, e);
+}
+
+static void
+test_values(void **state)
+{
+	enum ptc_vtype t;
+
+	(void)state;
+	check_value(PTC_VT_U8, "255", "255\n");
+	check_value(PTC_VT_U8, "0xff", "255\n");
+	check_value(PTC_VT_U16, "010", "10\n");
+	check_value(PTC_VT_I8, "-128", "-128\n");
+	check_value(PTC_VT_I16, "-0x8000", "-32768\n");
+	check_value(PTC_VT_I32, "2147483647", "2147483647\n");
+	check_value(PTC_VT_U64, "18446744073709551615",
+	    "18446744073709551615\n");
+	check_value(PTC_VT_I64, "-9223372036854775808",
+	    "-9223372036854775808\n");
+	check_value(PTC_VT_PTR, "0x7fff0000", "0x7fff0000\n");
+	check_value(PTC_VT_F64, "0.1", "0.1\n");
+	check_value(PTC_VT_F64, "3.5", "3.5\n");
+	check_value(PTC_VT_F32, "0.1", "0.1\n");
+	check_value(PTC_VT_F32, "-0.25", "-0.25\n");
+	check_value(PTC_VT_F64, "1e300", "1e+300\n");
+	check_bad(PTC_VT_U8, "256", ERANGE);
+	check_bad(PTC_VT_I8, "128", ERANGE);
+	check_bad(PTC_VT_I8, "-129", ERANGE);
+	check_bad(PTC_VT_U32, "-1", EINVAL);
+	check_bad(PTC_VT_U64, "18446744073709551616", ERANGE);
+	check_bad(PTC_VT_U64, "0x10000000000000000", ERANGE);
+	check_bad(PTC_VT_U16, "", EINVAL);
+	check_bad(PTC_VT_U16, "0x", EINVAL);
+	check_bad(PTC_VT_U16, "12a", EINVAL);
+	check_bad(PTC_VT_U16, " 1", EINVAL);
+	check_bad(PTC_VT_F32, "1e39", ERANGE);
+	check_bad(PTC_VT_F64, "1e999", ERANGE);
+	check_bad(PTC_VT_F64, "x", EINVAL);
+	assert_int_equal(ptc_vtype_parse("u32", &t), 0);
+	assert_int_equal(t, PTC_VT_U32);
+	assert_int_equal(ptc_vtype_size(t), 4);
+	assert_int_equal(ptc_vtype_parse("u12", &t), -1);
+	assert_non_null(strstr(ptc_error(), "u12"));
+}
+
+static void
+test_hex_parse(void **state)
+{
+	unsigned char b[16];
+
+	(void)state;
+	assert_int_equal(ptc_hex_parse("de ad be ef", b), 4);
+	assert_memory_equal(b, "\xde\xad\xbe\xef", 4);
+	assert_int_equal(ptc_hex_parse("DEADbeef", b), 4);
+	assert_memory_equal(b, "\xde\xad\xbe\xef", 4);
+	assert_int_equal(ptc_hex_parse("  90\t90 cc ", b), 3);
+	assert_int_equal(ptc_hex_parse("", b), 0);
+	assert_int_equal(ptc_hex_parse("abc", b), -1);
+	assert_string_equal(ptc_error(), "odd number of hex digits in \"abc\"");
+	assert_int_equal(ptc_hex_parse("a bc", b), -1);
+	assert_int_equal(ptc_hex_parse("0xde", b), -1);
+	assert_int_equal(ptc_hex_parse("zz", b), -1);
+	assert_string_equal(ptc_error(), "invalid hex byte at \"zz\" in \"zz\"");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_bytes),
+		cmocka_unit_test(test_values),
+		cmocka_unit_test(test_hex_parse),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/ptrace.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,8 +24,11 @@
 /* Layout: [0] rw data  [1] hole  [2] read-only  [3] PROT_NONE  [4] rw */
 static unsigned char *region;
 static size_t ps;
+static unsigned char *big;     /* 3 MiB, a needle across 1 MiB */
 static pid_t child;       /* stopped under ptrace by us */
 static pid_t child_free;  /* not traced */
+static struct ptc_session *session;
+static struct ptc_task *task;
 
 static const enum ptc_mem_method methods[] = {
 	PTC_MEM_VM, PTC_MEM_PROCFS, PTC_MEM_PEEK, PTC_MEM_AUTO,
@@ -69,28 +71,31 @@ setup(void **state)
 		perror("munmap/mprotect");
 		return -1;
 	}
+	big = mmap(NULL, 3 << 20, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (big == MAP_FAILED)
+		return -1;
+	memcpy(big + (1 << 20) - 3, "NEEDLE", 6);
+	memcpy(big + (3 << 20) - 6, "NEEDLE", 6);
+	memcpy(region + 4 * ps + 100, "NEEDLE", 6);
 	child = spawn_child();
 	child_free = spawn_child();
 	if (child < 0 || child_free < 0)
 		return -1;
 	/* PEEK needs a ptrace-stopped tracee */
-	if (ptrace(PTRACE_SEIZE, child, NULL, NULL) < 0 ||
-	    ptrace(PTRACE_INTERRUPT, child, NULL, NULL) < 0) {
-		perror("ptrace");
+	if ((session = ptc_session_new(0)) == NULL ||
+	    ptc_attach(session, child, PTC_ATTACH_STOP, &task) < 0) {
+		fprintf(stderr, "attach: %s\n", ptc_error());
 		return -1;
 	}
-	int st;
-	if (waitpid(child, &st, 0) != child || !WIFSTOPPED(st)) {
-		perror("waitpid");
-		return -1;
-	}
-	return 0;
+	return ptc_task_stopped(task) ? 0 : -1;
 }
 
 static int
 teardown(void **state)
 {
 	(void)state;
+	ptc_session_free(session);
 	if (child <= 0 || child_free <= 0)
 		return 0;
 	kill(child, SIGKILL);
@@ -206,12 +211,12 @@ test_prot_none(void **state)
 	for (size_t i = 0; i < 16; i++)
 		assert_int_equal(buf[i], (unsigned char)((3 * ps + i) * 7 + 1));
 	/* AUTO falls back for that page and carries on */
-	unsigned char big[3 * 4096];
-	size_t n = ps * 2 + 100 > sizeof(big) ? sizeof(big) : ps * 2 + 100;
-	assert_int_equal(ptc_mem_read(child, A(2, 0), big, n, PTC_MEM_AUTO),
+	unsigned char pages[3 * 4096];
+	size_t n = ps * 2 + 100 > sizeof(pages) ? sizeof(pages) : ps * 2 + 100;
+	assert_int_equal(ptc_mem_read(child, A(2, 0), pages, n, PTC_MEM_AUTO),
 	    (ssize_t)n);
 	for (size_t i = 0; i < n; i++)
-		assert_int_equal(big[i], (unsigned char)((2 * ps + i) * 7 + 1));
+		assert_int_equal(pages[i], (unsigned char)((2 * ps + i) * 7 + 1));
 }
 
 static void
@@ -308,6 +313,72 @@ test_read_str(void **state)
 	    -1);
 }
 
+static uint64_t hits[8];
+static size_t nhits;
+
+static int
+hit(uint64_t addr, void *ctx)
+{
+	(void)ctx;
+	if (nhits < 8)
+		hits[nhits] = addr;
+	nhits++;
+	return 0;
+}
+
+static int
+hit_stop(uint64_t addr, void *ctx)
+{
+	(void)ctx;
+	hits[nhits++] = addr;
+	return 1;
+}
+
+static void
+test_search(void **state)
+{
+	uint64_t b = (uint64_t)(uintptr_t)big;
+
+	(void)state;
+	/* across the 1 MiB read chunks, and at the very end */
+	nhits = 0;
+	assert_int_equal(ptc_mem_search(child_free, b, b + (3 << 20),
+	    "NEEDLE", 6, 1, 0, hit, NULL), 2);
+	assert_int_equal(hits[0], b + (1 << 20) - 3);
+	assert_int_equal(hits[1], b + (3 << 20) - 6);
+	/* alignment: 1 MiB - 3 is odd */
+	nhits = 0;
+	assert_int_equal(ptc_mem_search(child_free, b, b + (3 << 20),
+	    "NEEDLE", 6, 2, 0, hit, NULL), 1);
+	/* a range ending inside the last needle misses it */
+	nhits = 0;
+	assert_int_equal(ptc_mem_search(child_free, b, b + (3 << 20) - 1,
+	    "NEEDLE", 6, 1, 0, hit, NULL), 1);
+	/* the callback stops the search */
+	nhits = 0;
+	assert_int_equal(ptc_mem_search(child_free, b, b + (3 << 20),
+	    "NEEDLE", 6, 1, 0, hit_stop, NULL), 1);
+	/* over the hole: skipped, or the end of the search */
+	nhits = 0;
+	assert_int_equal(ptc_mem_search(child_free, A(0, 0), A(5, 0),
+	    "NEEDLE", 6, 1, 1, hit, NULL), 1);
+	assert_int_equal(hits[0], A(4, 100));
+	nhits = 0;
+	assert_int_equal(ptc_mem_search(child_free, A(0, 0), A(5, 0),
+	    "NEEDLE", 6, 1, 0, hit, NULL), -1);
+	assert_int_equal(errno, EFAULT);
+	char want[64];
+	snprintf(want, sizeof(want), "0x%llx", (unsigned long long)A(1, 0));
+	assert_non_null(strstr(ptc_error(), want));
+	/* one-byte patterns take the plain path */
+	nhits = 0;
+	unsigned char one = region[4 * ps + 7];
+	assert_true(ptc_mem_search(child_free, A(4, 0), A(4, 16), &one, 1, 1,
+	    0, hit, NULL) >= 1);
+	assert_int_equal(ptc_mem_search(child_free, A(4, 0), A(4, 16), "", 0,
+	    1, 0, hit, NULL), -1);
+}
+
 int
 main(void)
 {
@@ -321,6 +392,7 @@ main(void)
 		cmocka_unit_test(test_peek_needs_stop),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_read_str),
+		cmocka_unit_test(test_search),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

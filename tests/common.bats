@@ -1,0 +1,419 @@
+#!/usr/bin/env bats
+# The suite as users meet it: every tool in tools/*.c has -h, -V, exit 2 on
+# a bad option, a man page whose SYNOPSIS is its usage text and which is
+# clean under mandoc -Tlint, and bash, zsh and fish completions that load
+# and offer every option of the man page.  Each test checks every tool and
+# names each tool that fails and how, so one run shows all the drift.
+#
+# Rules:
+# - usage vs SYNOPSIS: `TOOL -h` on stdout and the SYNOPSIS section of
+#   `mandoc -Tascii man/TOOL.1` (overstrike removed) are split into forms:
+#   a form starts at a line whose first word is the tool name (after a
+#   leading "usage:" in the -h text); other lines continue the form before.
+#   Inside a form every run of white space counts as one space and leading
+#   and trailing space is dropped.  The lists of forms must be equal, word
+#   for word and bracket for bracket; only line wrapping and indentation
+#   may differ.
+# - mandoc -Tlint -W all output must be empty except: "referenced manual
+#   not found" and "mandoc.db" notes (they depend on which manuals the
+#   machine has installed; references to the suite's own pages are checked
+#   against man/ here instead) and STYLE notes about Sm.
+# - options of a man page: the flags in its SYNOPSIS plus every "Fl X" on
+#   an .It line; a cluster such as -hjV or -ff counts as each letter.  The
+#   bash completion must offer each (-X; --long as --long or --long=) when
+#   completing "TOOL -" or "TOOL --"; fish's `complete -C "TOOL -"` too.
+
+bats_require_minimum_version 1.5.0
+load helper
+load completion
+
+# The seven tools the suite is made of: a reference to a page of one of
+# them that has not been written yet is not an error.
+SUITE_TOOLS="ptmaps ptpeek ptpoke ptregs ptstep ptstrace ptdis"
+
+setup() {
+	cd "$PTOOLS_TOP" || exit 1
+	TOOLS=()
+	local f
+	for f in tools/*.c; do
+		[ -f "$f" ] || continue
+		f=${f##*/}
+		TOOLS+=("${f%.c}")
+	done
+	VERSION=$(sed -n 's/^VERSION *= *//p' Makefile)
+	# Tools that failed to build are reported once, by the first test,
+	# and left out of the others.
+	BUILT=()
+	for f in "${TOOLS[@]}"; do
+		[ -x "$PTOOLS_BIN/$f" ] && BUILT+=("$f")
+	done
+}
+
+need_tools() {
+	[ ${#TOOLS[@]} -gt 0 ] || skip "no tools in tools/ yet"
+}
+
+# Collect problems per tool; fail at the end with all of them.
+PROBLEMS=
+problem() {
+	PROBLEMS+="$*"$'\n'
+}
+report() {
+	[ -z "$PROBLEMS" ] || fail "$PROBLEMS"
+}
+
+# normalise_forms TOOL: stdin is usage text or a rendered SYNOPSIS body;
+# print one form per line, white space normalised (see the rules above).
+normalise_forms() {
+	awk -v tool="$1" '
+	function flush() { if (have) { sub(/^ /, "", f); sub(/ $/, "", f); print f }; f = ""; have = 0 }
+	{
+		line = $0
+		sub(/^[ \t]*usage:/, "", line)
+		gsub(/[ \t]+/, " ", line)
+		if (line ~ /^ ?$/) next
+		split(line, w, " ")
+		if (w[1] == tool) flush()
+		f = f " " line
+		gsub(/  +/, " ", f)
+		have = 1
+	}
+	END { flush() }'
+}
+
+# man_synopsis TOOL: the SYNOPSIS body of man/TOOL.1 as mandoc renders it.
+man_synopsis() {
+	mandoc -Tascii "man/$1.1" | sed 's/.\x08//g' |
+	    awk '/^[A-Z]/ { on = ($0 == "SYNOPSIS"); next } on'
+}
+
+# man_options TOOL: the options the man page documents, one a line
+# (-x or --long), sorted and unique.
+man_options() {
+	{
+		man_synopsis "$1" | tr '[]|' '   ' | tr ' ' '\n' |
+		    grep -E '^--?[A-Za-z0-9]'
+		grep -E '^\.It( .*)? Fl ' "man/$1.1" |
+		    grep -oE '(^| )Fl -?[A-Za-z0-9][A-Za-z0-9-]*' |
+		    sed 's/^ *Fl /-/'
+	} | while read -r o; do
+		case $o in
+		--*) printf '%s\n' "${o%%=*}" ;;
+		-*)
+			local i
+			for ((i = 1; i < ${#o}; i++)); do
+				printf -- '-%s\n' "${o:i:1}"
+			done ;;
+		esac
+	done | LC_ALL=C sort -u
+}
+
+# lint_filter: drop the mandoc -Tlint notes that are accepted (see above).
+lint_filter() {
+	grep -v -e 'referenced manual not found' -e 'mandoc\.db' \
+	    -e 'STYLE: .*\bSm\b' || true
+}
+
+@test "every tool in tools/ is built" {
+	need_tools
+	local t
+	for t in "${TOOLS[@]}"; do
+		[ -x "$PTOOLS_BIN/$t" ] || problem "$t: no $PTOOLS_BIN/$t"
+	done
+	report
+}
+
+@test "-h: usage on stdout, nothing on stderr, exit 0" {
+	need_tools
+	local t
+	for t in "${BUILT[@]}"; do
+		run --separate-stderr "$t" -h
+		[ "$status" -eq 0 ] || problem "$t -h: exit status $status, want 0"
+		[ -z "$stderr" ] || problem "$t -h: stderr: $stderr"
+		[[ $output == "usage: $t "* ]] ||
+		    problem "$t -h: stdout does not start with \"usage: $t \": ${output:0:60}"
+	done
+	report
+}
+
+@test "-h usage text equals the man page SYNOPSIS" {
+	need_tools
+	local t usage syn
+	for t in "${BUILT[@]}"; do
+		[ -f "man/$t.1" ] || { problem "$t: no man/$t.1"; continue; }
+		usage=$("$t" -h 2>/dev/null | normalise_forms "$t")
+		syn=$(man_synopsis "$t" | normalise_forms "$t")
+		[ -n "$syn" ] || { problem "$t: man/$t.1 has no SYNOPSIS"; continue; }
+		[ "$usage" = "$syn" ] || problem "$t: '$t -h' and the SYNOPSIS of man/$t.1 differ (- usage, + man page):
+$(diff <(printf '%s\n' "$usage") <(printf '%s\n' "$syn") | grep '^[<>]' | sed 's/^</-/; s/^>/+/')"
+	done
+	report
+}
+
+@test "-V prints 'TOOL VERSION' and exits 0" {
+	need_tools
+	local t
+	[ -n "$VERSION" ]
+	for t in "${BUILT[@]}"; do
+		run --separate-stderr "$t" -V
+		[ "$status" -eq 0 ] || problem "$t -V: exit status $status, want 0"
+		[ "$output" = "$t $VERSION" ] || problem "$t -V: printed '$output', want '$t $VERSION'"
+		[ -z "$stderr" ] || problem "$t -V: stderr: $stderr"
+	done
+	report
+}
+
+@test "a bad option: message and the usage on stderr, nothing on stdout, exit 2" {
+	need_tools
+	local t opt want got
+	for t in "${BUILT[@]}"; do
+		want=$("$t" -h 2>/dev/null) || true
+		for opt in -% --no-such-option; do
+			run --separate-stderr "$t" "$opt" 1
+			[ "$status" -eq 2 ] || problem "$t $opt: exit status $status, want 2"
+			[ -z "$output" ] || problem "$t $opt: stdout: $output"
+			[[ ${stderr%%$'\n'*} == "$t: "* ]] ||
+			    problem "$t $opt: first line of stderr is not \"$t: message\": ${stderr%%$'\n'*}"
+			got=$(printf '%s\n' "$stderr" | sed -n '/^usage: /,$p')
+			[ -n "$want" ] || continue # reported by the -h test
+			[ "$got" = "$want" ] || problem "$t $opt: stderr does not end with the usage of '$t -h':
+$stderr"
+		done
+	done
+	report
+}
+
+@test "man pages: present, named, clean under mandoc -Tlint -W all" {
+	local f t out page
+	for t in "${TOOLS[@]}"; do
+		[ -f "man/$t.1" ] || problem "$t: no man/$t.1"
+	done
+	for f in man/*.[1-9]; do
+		[ -f "$f" ] || continue
+		page=${f##*/}
+		out=$(mandoc -Tlint -W all "$f" 2>&1 | lint_filter)
+		[ -z "$out" ] || problem "$out"
+		t=${page%.*}
+		grep -qE "^\.Dt ${t^^} ${page##*.}\$" "$f" ||
+		    problem "$f: no '.Dt ${t^^} ${page##*.}' line"
+	done
+	report
+}
+
+@test "man pages: references to the suite's own pages exist" {
+	local f name sec
+	for f in man/*.[1-9]; do
+		[ -f "$f" ] || continue
+		while read -r name sec; do
+			sec=${sec%% *}
+			[ "$name" = ptrace ] && continue # the system call
+			[ -f "man/$name.$sec" ] && continue
+			# a tool still being written
+			[ "$sec" = 1 ] && [[ " $SUITE_TOOLS " == *" $name "* ]] &&
+			    [ ! -f "tools/$name.c" ] && continue
+			problem "$f: .Xr $name $sec: no man/$name.$sec"
+		done < <(sed -n 's/^\.Xr \(pt[a-z0-9]*\) \([0-9]\).*/\1 \2/p' "$f" | sort -u)
+	done
+	report
+}
+
+@test "bash completions: present, load silently, register a -F function" {
+	need_tools
+	local t f out
+	for t in "${TOOLS[@]}"; do
+		f=completions/bash/$t
+		[ -f "$f" ] || { problem "$t: no $f"; continue; }
+		out=$(bash --norc --noprofile -c 'source "$1" && complete -p "$2"' _ "$f" "$t" 2>&1)
+		[[ $out == "complete "*"-F "*" $t" ]] ||
+		    problem "$t: sourcing $f does not register 'complete -F FUNC $t': $out"
+	done
+	report
+}
+
+@test "bash completions offer every option of the man page" {
+	need_tools
+	local t o offered missing
+	for t in "${BUILT[@]}"; do
+		[ -f "completions/bash/$t" ] && [ -f "man/$t.1" ] || continue
+		offered=$( (complete_words "$t" -; complete_words "$t" --) 2>&1 | sed 's/=$//')
+		missing=
+		for o in $(man_options "$t"); do
+			grep -qxF -e "$o" <<<"$offered" || missing+=" $o"
+		done
+		[ -z "$missing" ] || problem "$t: completions/bash/$t does not offer:$missing"
+	done
+	report
+}
+
+@test "zsh completions: present, #compdef, found by compinit, autoload" {
+	need_tools
+	command -v zsh >/dev/null || skip "zsh not installed"
+	local t f out
+	for t in "${TOOLS[@]}"; do
+		f=completions/zsh/_$t
+		[ -f "$f" ] || { problem "$t: no $f"; continue; }
+		head -n 1 "$f" | grep -qE "^#compdef( .*)? $t( |\$)" ||
+		    problem "$t: $f does not start with '#compdef $t'"
+		out=$(zsh -n "$f" 2>&1) || problem "$t: zsh -n $f: $out"
+		out=$(cd "$BATS_TEST_TMPDIR" && HOME=$BATS_TEST_TMPDIR zsh -f -c '
+			fpath=("$1" $fpath)
+			autoload -U compinit && compinit -u -D
+			print -r -- "$_comps[$2]"
+			autoload +X "_$2"' _ "$PTOOLS_TOP/completions/zsh" "$t" 2>&1)
+		[ "$out" = "_$t" ] ||
+		    problem "$t: zsh compinit with completions/zsh in fpath: want '_$t' for $t, got: $out"
+	done
+	report
+}
+
+@test "fish completions: present, parse, list every option of the man page" {
+	need_tools
+	command -v fish >/dev/null || skip "fish not installed"
+	local t f out o missing
+	for t in "${TOOLS[@]}"; do
+		f=completions/fish/$t.fish
+		[ -f "$f" ] || { problem "$t: no $f"; continue; }
+		out=$(fish --no-config -n "$f" 2>&1) || { problem "$t: fish -n $f: $out"; continue; }
+		out=$(HOME=$BATS_TEST_TMPDIR fish --no-config -c \
+		    'source $argv[1]; complete -C"$argv[2] -"' "$f" "$t" 2>&1) ||
+		    { problem "$t: fish: $out"; continue; }
+		[ -f "man/$t.1" ] || continue
+		out=$(printf '%s\n' "$out" | cut -f1)
+		missing=
+		for o in $(man_options "$t"); do
+			grep -qxF -e "$o" <<<"$out" || missing+=" $o"
+		done
+		[ -z "$missing" ] || problem "$t: $f does not list for '$t -':$missing"
+	done
+	report
+}
+
+# The rules above must catch drift: check them on made-up inputs.
+@test "self-check: the usage/SYNOPSIS rule ignores wrapping, not words" {
+	local a b
+	a=$(printf 'usage: ptx [-ab] [-c n]\n\tptx\n           -d file\n       ptx -e\n' | normalise_forms ptx)
+	b=$(printf '     ptx [-ab] [-c n] ptx -d\n           file\n     ptx -e\n' | normalise_forms ptx)
+	[ "$a" = "$(printf 'ptx [-ab] [-c n]\nptx -d file\nptx -e')" ]
+	[ "$b" = "$(printf 'ptx [-ab] [-c n] ptx -d file\nptx -e')" ]
+	[ "$a" != "$b" ]
+	b=$(printf '     ptx [-ab] [-c N]\n     ptx -d file\n     ptx -e\n' | normalise_forms ptx)
+	[ "$a" != "$b" ]
+}
+
+@test "self-check: man_options reads SYNOPSIS clusters, .It Fl and long options" {
+	mkdir -p "$BATS_TEST_TMPDIR/man"
+	cat >"$BATS_TEST_TMPDIR/man/ptx.1" <<'EOF'
+.Dd November 28, 2026
+.Dt PTX 1
+.Os
+.Sh NAME
+.Nm ptx
+.Nd test page
+.Sh SYNOPSIS
+.Nm
+.Op Fl hV
+.Op Fl c Ar n
+.Op Fl -json
+.Op Ar file
+.Sh DESCRIPTION
+.Bl -tag -width Ds
+.It Fl q
+quiet
+.It Fl tt
+twice
+.It Fl -output Ns = Ns Ar file
+out
+.El
+EOF
+	cd "$BATS_TEST_TMPDIR"
+	run man_options ptx
+	assert_output "$(printf -- '--json\n--output\n-V\n-c\n-h\n-q\n-t')"
+}
+
+@test "ptcore.3 lists every function declared in lib/ptcore.h" {
+	local fn missing=
+	[ -f man/ptcore.3 ] || fail "no man/ptcore.3"
+	for fn in $(perl -0777 -pe 's{/\*.*?\*/}{}gs' lib/ptcore.h |
+	    grep -oE '\bptc_[a-z0-9_]+[[:space:]]*\(' | tr -d '( \t' | sort -u); do
+		grep -qE "^\.Fn $fn( |\$)" man/ptcore.3 || missing+=" $fn"
+	done
+	[ -z "$missing" ] || fail "man/ptcore.3 does not list (.Fn):$missing"
+}
+
+# tests/completion.bash: the helpers the tool suites use, and the PID and
+# ADDR snippets the completion files copy.
+@test "completion.bash: complete_words runs the registered function" {
+	cat >"$BATS_TEST_TMPDIR/ptx" <<'EOC'
+_ptx() {
+	COMPREPLY=("cword=$COMP_CWORD" "cur=$2" "prev=$3" "line=$COMP_LINE" "point=$COMP_POINT")
+}
+complete -F _ptx ptx
+EOC
+	PTC_COMP_FILE=$BATS_TEST_TMPDIR/ptx run complete_words ptx -t u3
+	assert_success
+	assert_output "$(printf 'cword=2\ncur=u3\nprev=-t\nline=ptx -t u3\npoint=9')"
+	PTC_COMP_FILE=$BATS_TEST_TMPDIR/ptx run complete_words ptx ''
+	assert_line "cword=1"
+	assert_line "cur="
+	PTC_COMP_FILE=/dev/null run complete_words ptx ''
+	assert_failure
+}
+
+@test "completion.bash: _ptools_pids offers PIDs with their command names" {
+	start_target basic
+	run bash -c 'source tests/completion.bash; _ptools_pids ""; printf "%s\n" "${COMPREPLY[@]}"'
+	assert_success
+	assert_line "$TPID (basic)"
+	assert_line "$$ (bash)"
+	# One match: the bare PID, ready to be inserted.
+	run bash -c 'source tests/completion.bash; _ptools_pids "$1"; printf "%s\n" "${COMPREPLY[@]}"' _ "$TPID"
+	if [ "${#lines[@]}" -eq 1 ]; then
+		assert_output "$TPID"
+	else
+		assert_line "$TPID (basic)"
+	fi
+	run bash -c 'source tests/completion.bash; _ptools_pids x; echo "${#COMPREPLY[@]}"'
+	assert_output 0
+}
+
+@test "completion.bash: _ptools_addrs offers the mappings and modules of the PID" {
+	start_target basic
+	local c='source tests/completion.bash; _ptools_addrs "$1" "$2"; printf "%s\n" "${COMPREPLY[@]}"'
+	run bash -c "$c" _ "$TPID" ''
+	assert_success
+	assert_line basic
+	assert_line '[stack]'
+	assert_line '[heap]'
+	assert_line --regexp '^libc[.-]'
+	refute_line --partial /
+	run bash -c "$c" _ "$TPID" '[st'
+	assert_output '[stack]'
+	run bash -c "$c" _ "$TPID" /
+	assert_line "$(readlink -f "$PTOOLS_TARGETS/basic")"
+	run bash -c "$c" _ "$TPID" '%rs'
+	assert_output "$(printf '%%rsp\n%%rsi')"
+	run bash -c "$c" _ 999999999 ''
+	assert_output ''
+}
+
+@test "completion.bash: _ptools_operand and _ptools_optarg find what was typed" {
+	local c='source tests/completion.bash; COMP_WORDS=("${@:3}"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); '
+	run bash -c "$c"'_ptools_operand "$1" "$2"' _ t 1 ptpeek -t u32 123 main ''
+	assert_output 123
+	run bash -c "$c"'_ptools_operand "$1" "$2"' _ t 2 ptpeek -t u32 123 main ''
+	assert_output main
+	run bash -c "$c"'_ptools_operand "$1" "$2"' _ t 1 ptpeek -St u32 77 ''
+	assert_output 77
+	run bash -c "$c"'_ptools_operand "$1" "$2"' _ t 1 ptpeek -tu32 78 ''
+	assert_output 78
+	run bash -c "$c"'_ptools_operand "$1" "$2"' _ t 3 ptpeek 1 2 ''
+	assert_output ''
+	run bash -c "$c"'_ptools_operand "$1" "$2"' _ '' 1 ptstep -- ./a.out ''
+	assert_output ./a.out
+	run bash -c "$c"'_ptools_optarg "$1"' _ p - ptdis -j -p 42 main ''
+	assert_output 42
+	run bash -c "$c"'_ptools_optarg "$1"' _ p - ptdis -p43 ''
+	assert_output 43
+	run bash -c "$c"'_ptools_optarg "$1"' _ p - ptdis -j ''
+	assert_output ''
+}
