@@ -143,5 +143,9 @@ const struct ptc__scent *ptc__sc_ent(uint32_t arch, uint64_t nr);
 /* Generated tables. */
 extern const struct ptc__scent ptc__sc_x86_64[];
 extern const unsigned ptc__sc_x86_64_n;
+extern const struct ptc__scent ptc__sc_i386[];
+extern const unsigned ptc__sc_i386_n;
+extern const struct ptc__scent ptc__sc_aarch64[];
+extern const unsigned ptc__sc_aarch64_n;
 
 #endif
