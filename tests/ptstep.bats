@@ -154,7 +154,8 @@ mem_hex() {
 	assert_success
 	assert_line --regexp '^0x4010ad .* syscall$'
 	assert_line --regexp '^exec     process [0-9]+ runs true$'
-	assert_line --regexp '^0x[0-9a-f]+ +ld-linux'
+	# the dynamic loader of /bin/true runs next
+	assert_line --regexp '^0x7f[0-9a-f]+ '
 }
 
 @test "ptstep -p with -b runs to a breakpoint, steps, restores the bytes and detaches" {
@@ -168,6 +169,18 @@ mem_hex() {
 	[ "$(printf '%s\n' "$output" | grep -c '^0x')" -eq 3 ]
 	[ "$(mem_hex "$TPID" "$a" 4)" = "$before" ]
 	assert_untouched "$TPID"
+}
+
+@test "ptstep -b main on a started program, then a libc function" {
+	run ptstep -n 2 -b main -- "$PTOOLS_TARGETS/step-hello"
+	assert_failure 3
+	assert_line --index 0 --regexp '^break    0x[0-9a-f]+ main thread [0-9]+$'
+	assert_line --index 1 --regexp '^0x[0-9a-f]+ +main +[0-9a-f]+ +push rbp$'
+	assert_line --index 2 --regexp '^0x[0-9a-f]+ +main\+0x1 +4889e5 +mov rbp, rsp$'
+	run ptstep -n 1 -b libc:puts -- "$PTOOLS_TARGETS/step-hello"
+	assert_failure 3
+	assert_line --index 0 --regexp '^break    0x7f[0-9a-f]+ (_IO_)?puts thread [0-9]+$'
+	[ "${#lines[@]}" -ge 2 ]
 }
 
 @test "ptstep -p -k kills the process at the end" {

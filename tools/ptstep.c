@@ -263,7 +263,7 @@ report_end(const struct ptc_event *ev)
  * every breakpoint removed and every other task detached.
  */
 static struct ptc_task *
-run_to_breakpoint(const uint64_t *bps, size_t nbp)
+run_to_breakpoint(const uint64_t *bps, size_t nbp, int quiet)
 {
 	struct ptc_task *t, *hit = NULL;
 	struct ptc_event ev;
@@ -337,7 +337,8 @@ run_to_breakpoint(const uint64_t *bps, size_t nbp)
 		if ((t = ptc_session_task(s, tid)) != NULL)
 			ptc_detach(s, t, 0);
 	}
-	note("break", addr, "thread %d", (int)ptc_task_pid(hit));
+	if (!quiet)
+		note("break", addr, "thread %d", (int)ptc_task_pid(hit));
 	return hit;
 }
 
@@ -587,7 +588,7 @@ main(int argc, char *argv[])
 			if (ptc_bp_insert(s, pid, entry) != 0)
 				errx(1, "process %d: entry %#" PRIx64 ": %s",
 				    (int)pid, entry, ptc_error());
-			if ((t = run_to_breakpoint(&entry, 1)) == NULL)
+			if ((t = run_to_breakpoint(&entry, 1, 1)) == NULL)
 				goto done;
 			ptc_bp_forget_all(s);
 			ptc_target_refresh(target);
@@ -623,7 +624,7 @@ main(int argc, char *argv[])
 				if (ptc_bp_insert(s, pid, bps[i]) != 0)
 					errx(1, "breakpoint %s: %s", bexpr[i],
 					    ptc_error());
-			if ((t = run_to_breakpoint(bps, nbp)) == NULL)
+			if ((t = run_to_breakpoint(bps, nbp, 0)) == NULL)
 				goto done;
 		}
 	}
