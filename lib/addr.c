@@ -103,7 +103,7 @@ quote(const char *s, size_t n, char *out, size_t outlen)
 static int
 is_name_char(int c)
 {
-	return isalnum(c) || strchr("_.$@/~:+-", c) != NULL;
+	return isalnum(c) || (c != 0 && strchr("_.$@/~:+-", c) != NULL);
 }
 
 static int
@@ -354,7 +354,7 @@ target_resolve(void *ctx, enum ptc_addr_term kind, const char *name,
 		if ((maps = ptc_target_maps(t)) == NULL)
 			return -1;
 		if ((m = ptc_maps_module(maps, name)) == NULL)
-			return ptc_fail(ENOENT, "no mapping %s in process %d",
+			return ptc_fail(ENOENT, "no mapping '%s' in process %d",
 			    name, (int)pid);
 		*val = m->start;
 		return 0;

@@ -166,6 +166,9 @@ addr_order(const void *pa, const void *pb)
 		return c;
 	if (a->size != b->size)
 		return a->size > b->size ? -1 : 1;
+	/* "malloc" reads better than its alias "__libc_malloc" */
+	if ((c = (int)strspn(a->name, "_") - (int)strspn(b->name, "_")) != 0)
+		return c;
 	if ((c = strcmp(a->name, b->name)) != 0)
 		return c;
 	return (int)a->dyn - (int)b->dyn;
@@ -755,6 +758,30 @@ ptc_elf_bias(const struct ptc_elf *e, uint64_t map_start, uint64_t map_offset,
 	}
 	return ptc_fail(ENOENT, "file offset 0x%" PRIx64
 	    " is in no loadable segment", map_offset);
+}
+
+int
+ptc_elf_load_range(const struct ptc_elf *e, uint64_t *lo, uint64_t *hi)
+{
+	uint64_t l = UINT64_MAX, h = 0;
+	size_t i;
+
+	for (i = 0; i < e->nph; i++) {
+		const GElf_Phdr *p = &e->ph[i];
+
+		if (p->p_type != PT_LOAD || p->p_memsz == 0 ||
+		    p->p_vaddr + p->p_memsz < p->p_vaddr)
+			continue;
+		if (p->p_vaddr < l)
+			l = p->p_vaddr;
+		if (p->p_vaddr + p->p_memsz > h)
+			h = p->p_vaddr + p->p_memsz;
+	}
+	if (l >= h)
+		return ptc_fail(ENOENT, "no loadable segments");
+	*lo = l;
+	*hi = h;
+	return 0;
 }
 
 int

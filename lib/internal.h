@@ -134,6 +134,16 @@ typedef int (*ptc_addr_resolver)(void *ctx, enum ptc_addr_term kind,
 int ptc__addr_parse(const char *expr, ptc_addr_resolver fn, void *ctx,
     uint64_t *addr);
 
+/*
+ * (os/linux/sym_linux.c) An fd of the file mapped at [start, end) of pid
+ * from path with inode: through the mapping itself where allowed, else
+ * through the process's root, else path.  -1/errno with detail.
+ */
+int ptc_os_module_open(pid_t pid, uint64_t start, uint64_t end,
+    const char *path, uint64_t inode);
+/* The executable's path (without " (deleted)"); -1/errno. */
+int ptc_os_exe_path(pid_t pid, char *buf, size_t len);
+
 /* ---- registers, breakpoints, stepping (regs.c bp.c step.c fault.c) ---- */
 
 /* Register blocks a snapshot holds. */

@@ -299,6 +299,12 @@ const char *ptc_map_name(const struct ptc_map *map);
 /* One ELF file's symbols, sections and machine. */
 struct ptc_elf;
 
+/*
+ * Read the ELF file at path into memory (so a file truncated or
+ * rewritten meanwhile cannot fault us) and index its symbols.  Errors:
+ * those of open(2), ENOEXEC "not an ELF file" / "bad ELF file: ...".
+ * A malformed file fails here or in a lookup, never crashes.
+ */
 struct ptc_elf *ptc_elf_open(const char *path);
 void ptc_elf_close(struct ptc_elf *e);
 /* ELF e_machine (EM_X86_64, ...), ELF class (32 or 64), ET_EXEC/ET_DYN. */
@@ -313,39 +319,76 @@ struct ptc_sym {
 	uint64_t size;
 	int type;        /* STT_FUNC, STT_OBJECT, ... */
 };
-/* Look a symbol up by name (.symtab, then .dynsym). */
+/*
+ * Look a symbol up by name (.symtab, then .dynsym; a global definition
+ * before a weak or local one).  "memcpy" also finds "memcpy@@GLIBC_2.14".
+ * Only definitions of functions, objects and untyped labels count: not
+ * undefined, absolute, TLS, section or file symbols.  sym->name points
+ * into e and lives as long as e.  -1 ENOENT "unknown symbol 'name'".
+ */
 int ptc_elf_sym_byname(struct ptc_elf *e, const char *name,
     struct ptc_sym *sym);
-/* The symbol covering link-time address addr (or nearest before). */
+/*
+ * The symbol covering link-time address addr (or the nearest one below
+ * it; ptc_elf_sym_find() says which).  O(log n).  -1 ENOENT when no
+ * symbol is at or below addr.
+ */
 int ptc_elf_sym_byaddr(struct ptc_elf *e, uint64_t addr, struct ptc_sym *sym);
-/* Number of symbols and the i-th (sorted by address). */
+/* Number of symbols and the i-th (sorted by address, duplicates merged). */
 size_t ptc_elf_nsyms(struct ptc_elf *e);
 int ptc_elf_sym_at(struct ptc_elf *e, size_t i, struct ptc_sym *sym);
 /*
  * The contents of a section by name (".text"): a pointer into the
- * library's copy, its link-time address and size.
+ * library's copy (raw file bytes), its link-time address and size.
+ * -1 ENOENT no such section, ENODATA a section without file data (.bss).
  */
 int ptc_elf_section(struct ptc_elf *e, const char *name, const void **data,
     uint64_t *addr, uint64_t *size);
-/* Bytes at link-time address addr (in a PT_LOAD segment with file data). */
+/*
+ * Bytes at link-time address addr as the loader would place them: from
+ * the PT_LOAD segments, zeros past a segment's file data (.bss).  The
+ * range may span adjacent segments.  -1 EFAULT when part of it is in no
+ * segment.
+ */
 int ptc_elf_read(struct ptc_elf *e, uint64_t addr, void *buf, size_t len);
 
-/* The symbols of a live process: its executable and shared libraries. */
+/*
+ * The symbols of a live process: its executable, shared libraries and
+ * vDSO.  Each module's ELF file is read on first need and kept:
+ * through /proc/PID/map_files (works for deleted files and other mount
+ * namespaces), else the process's root + path, else path, checked
+ * against the mapped inode.  A stripped file's symbols are completed
+ * from /usr/lib/debug (build-id or .gnu_debuglink) when present.
+ */
 struct ptc_syms;
 
+/*
+ * maps must stay valid as long as ss: module names are matched against
+ * it (ptc_target_syms() takes care of that).  Files are not read yet.
+ */
 struct ptc_syms *ptc_syms_new(pid_t pid, const struct ptc_maps *maps);
 void ptc_syms_free(struct ptc_syms *ss);
 /*
  * Runtime address of symbol name, searched in module (NULL: the
- * executable first, then every library in mapping order).
+ * executable first, then every library in mapping order, the vDSO
+ * last).  module is matched as ptc_maps_module() does ("libc",
+ * "libc.so.6", a path, "[vdso]").  Errors (ENOENT unless said):
+ * "no module 'libfoo' in process 123", "unknown symbol 'x' in libc.so.6",
+ * "unknown symbol 'x'", "no symbols for M: why" (errno of the failure).
  */
 int ptc_syms_lookup(struct ptc_syms *ss, const char *module,
     const char *name, uint64_t *addr);
 /*
- * Describe runtime address addr: "symbol+0xoff" when an ELF symbol
- * covers it (symbol when off is 0), else "module+0xoff" (offset from the
- * module's first mapping), else -1.  Module and symbol part are stored
- * separately when the out pointers are not NULL.
+ * Describe runtime address addr.  sym (when not NULL) gets
+ * "symbol+0xoff" if an ELF symbol covers addr ("symbol" when off is 0,
+ * without a version suffix), else "".  mod (when not NULL) gets
+ * "module+0xoff", the offset from the start of the module's first
+ * mapping ("module" when 0), for files and named regions ("[stack]+0x10");
+ * the .bss past a module's last file page counts as the module.  Both
+ * forms evaluate back to addr with ptc_addr_eval() (the symbol form when
+ * its name is not defined in an earlier module too).  Strings are
+ * truncated to fit.  Returns 0, or -1 ENOENT when addr is in no module
+ * (anonymous or unmapped memory).  O(log n) once the module is read.
  */
 int ptc_syms_describe(struct ptc_syms *ss, uint64_t addr, char *sym,
     size_t symlen, char *mod, size_t modlen);
@@ -385,14 +428,27 @@ struct ptc_session *ptc_target_session(struct ptc_target *t);
  *   main  libc:malloc                ELF symbol (module:symbol)
  *   %rsp %rip                        register of the main thread
  * each optionally followed by + or - and a number, as many times as
- * wanted (libc+0x1a2b0, %rsp-16).  Fails with EINVAL and a detail saying
- * what is wrong and where (garbage, overflow, unknown symbol or module).
+ * wanted (libc+0x1a2b0, %rsp-16; spaces around + and - are allowed).
+ * A bare name is a module if one matches, else a symbol.  A name may
+ * hold '+' and '-' (ld-linux-x86-64.so.2+0x10): the shortest name that
+ * resolves, followed by offsets, wins.  A register stops the main
+ * thread (it stays stopped until ptc_target_close()); nothing else
+ * stops the process.  Errors, with ptc_error() saying what and where:
+ * EINVAL "garbage after 'main': '*2'", "missing number after 'main+'",
+ * "bad hex digit 'z' in '0x1z'", "unknown register 'foo'"; ERANGE
+ * "number too large: 0x1ffffffffffffffff", "address overflows 64 bits
+ * at 'main+0xffffffffffffffff'", "address below 0 at '0x10-0x20'";
+ * ENOENT "unknown symbol 'mian'", "no module 'libfoo' in process 123",
+ * "no mapping '[heap]' in process 123"; and those of attaching (EPERM,
+ * ESRCH) for registers.
  */
 int ptc_addr_eval(struct ptc_target *t, const char *expr, uint64_t *addr);
 
 /*
  * Parse an unsigned number: 0x hex or decimal (never octal), all of s,
- * no overflow.  Returns 0, or -1 EINVAL/ERANGE with detail.
+ * no sign, no spaces, no overflow.  Returns 0, or -1 with detail:
+ * EINVAL "bad hex digit 'g' in '0x1g'", "not a number: '-1'", "empty
+ * number"; ERANGE "number too large: 18446744073709551616".
  */
 int ptc_parse_u64(const char *s, uint64_t *v);
 
@@ -832,6 +888,8 @@ int ptc_elf_sym_find(struct ptc_elf *e, uint64_t addr, struct ptc_sym *sym,
  */
 int ptc_elf_bias(const struct ptc_elf *e, uint64_t map_start,
     uint64_t map_offset, uint64_t *bias);
+/* Lowest and one past the highest link-time address of PT_LOAD segments. */
+int ptc_elf_load_range(const struct ptc_elf *e, uint64_t *lo, uint64_t *hi);
 /* The GNU build-id note's bytes (pointer into the library's copy). */
 int ptc_elf_build_id(struct ptc_elf *e, const void **id, size_t *len);
 /* The file name in .gnu_debuglink, or NULL. */
