@@ -88,4 +88,174 @@ extern const char ptc_arch_sp_name[];
 /* The register called name, or NULL. */
 const struct ptc_arch_reg *ptc_arch_reg_find(const char *name);
 
+/* ---- disassembly (lib/dis.c, arch/<cpu>/dis.c) ---- */
+
+/* ptc_dis_open() name of the CPU the library runs on ("x86_64"). */
+const char *ptc_arch_dis_native(void);
+
+/* ---- memory I/O (lib/mem.c, os/linux/mem_linux.c) ---- */
+/*
+ * One transfer of up to len bytes at addr with process_vm_readv or
+ * process_vm_writev (write != 0): the count, short when the range runs
+ * into a page that cannot be accessed, or -1/errno.
+ */
+ssize_t ptc_os_vm_rw(pid_t pid, uint64_t addr, void *buf, size_t len,
+    int write);
+/* Open /proc/PID/mem for reading or writing: fd or -1/errno (ESRCH, EPERM). */
+int ptc_os_procmem_open(pid_t pid, int write);
+/* pread/pwrite on that fd: the count (short at a bad page) or -1/errno. */
+ssize_t ptc_os_procmem_rw(int fd, uint64_t addr, void *buf, size_t len,
+    int write);
+/* The page size of the system. */
+size_t ptc_os_pagesize(void);
+
+/* ---- symbols and address expressions (elf.c sym.c addr.c) ---- */
+
+/* What a resolver is asked for by the address expression parser. */
+enum ptc_addr_term {
+	PTC_AT_REG,   /* register name without '%' ("rsp") */
+	PTC_AT_MAP,   /* bracketed mapping name with brackets ("[stack]") */
+	PTC_AT_NAME,  /* module, symbol or "module:symbol" */
+};
+
+/*
+ * Value of one term; -1 with errno and detail when it has none.  ENOENT
+ * means "no such name" (the parser may then try another split of a
+ * name such as "libfoo-1+4"); any other errno ends the evaluation.
+ */
+typedef int (*ptc_addr_resolver)(void *ctx, enum ptc_addr_term kind,
+    const char *name, uint64_t *val);
+
+/*
+ * The address expression parser of ptc_addr_eval() with the process
+ * left out: everything that needs one goes through fn.  A pure function
+ * of its input and fn, for unit tests and fuzzing.
+ */
+int ptc__addr_parse(const char *expr, ptc_addr_resolver fn, void *ctx,
+    uint64_t *addr);
+
+/*
+ * (os/linux/sym_linux.c) An fd of the file mapped at [start, end) of pid
+ * from path with inode: through the mapping itself where allowed, else
+ * through the process's root, else path.  -1/errno with detail.
+ */
+int ptc_os_module_open(pid_t pid, uint64_t start, uint64_t end,
+    const char *path, uint64_t inode);
+/* The executable's path (without " (deleted)"); -1/errno. */
+int ptc_os_exe_path(pid_t pid, char *buf, size_t len);
+
+/* ---- registers, breakpoints, stepping (regs.c bp.c step.c fault.c) ---- */
+
+/* Register blocks a snapshot holds. */
+enum { PTC__RS_GEN, PTC__RS_FP };
+
+/* Size of the buffers for the register blocks. */
+#define PTC__GREGS_MAX 512
+#define PTC__FPREGS_MAX 16384
+
+/*
+ * A register described for the library: the public part, the block it
+ * lives in, its byte offset there, a bit shift (ah, single flags) and,
+ * for registers split across the block (ymm), the offset of the upper
+ * half (0: none).
+ */
+struct ptc__regdesc {
+	struct ptc_reginfo info;
+	unsigned char set;
+	unsigned short off;
+	unsigned char shift;
+	unsigned short off_hi;
+	unsigned char xfeature; /* XSAVE-style component bit to set on write */
+};
+
+extern const struct ptc__regdesc ptc_arch_regdescs[];
+extern const size_t ptc_arch_nregdescs;
+/* Byte offset of the XSAVE header's feature bitmap in the FP block. */
+extern const size_t ptc_arch_xfeatures_off;
+/* Decode a flags-style register (rflags, mxcsr, fsw...) into buf. */
+int ptc_arch_reg_decode(const char *name, uint64_t v, char *buf, size_t len);
+/*
+ * From a general register block: whether the task is inside a syscall
+ * (and its number), and the AUDIT_ARCH_* of the code it runs.
+ */
+int ptc_arch_in_syscall(const void *gregs, uint64_t *nr);
+uint32_t ptc_arch_audit(const void *gregs);
+
+/*
+ * The FP/SSE/AVX block of a stopped task: the extended state when the
+ * kernel offers it (*ext set), else the legacy FXSAVE block.  Returns
+ * the length read.
+ */
+int ptc_os_getfpregs(pid_t pid, void *buf, size_t len, int *ext);
+int ptc_os_setfpregs(pid_t pid, const void *buf, size_t len, int ext);
+/* One value of the ELF auxiliary vector of pid (AT_ENTRY ...). */
+int ptc_os_auxv_get(pid_t pid, uint64_t type, uint64_t *val);
+
+/* Breakpoint instruction of the CPU and the pc adjustment after its trap. */
+extern const unsigned char ptc_arch_bp_insn[];
+extern const size_t ptc_arch_bp_len;
+/* How far the pc is past the breakpoint address after the trap. */
+extern const size_t ptc_arch_bp_pc_adjust;
+
+/* What one instruction accesses, decoded for fault explanations. */
+struct ptc__access {
+	char text[256];         /* "mov dword ptr [rax], 1" */
+	unsigned len;           /* instruction length, 0 if it did not decode */
+	int nmem;
+	struct {
+		uint64_t addr;
+		unsigned size;
+		bool read, write;
+		bool stack;     /* implicit push/pop/call/ret access */
+	} mem[4];
+	bool is_div;            /* integer division */
+	bool have_divisor;
+	uint64_t divisor;
+	char divisor_name[16];  /* "ecx", or "" for a memory divisor */
+};
+/*
+ * Decode the instruction in code (len bytes at pc) with the registers
+ * of r: its text, memory operands with effective addresses and sizes,
+ * and for a division the divisor.  0, or -1 if it does not decode.
+ */
+/* The raw general register block of a snapshot. */
+const void *ptc__regs_gen(const struct ptc_regs *r);
+int ptc_arch_insn_access(const void *code, size_t len, uint64_t pc,
+    const struct ptc_regs *r, struct ptc__access *a);
+/* ---- tracing: ptstrace's engine (lib/trace*.c, os/linux/seccomp.c,
+ * os/linux/trace_linux.c) ---- */
+struct sock_filter;
+/*
+ * Build a seccomp-bpf program for audit arch arch: syscall i (i < n) stops
+ * the tracee (SECCOMP_RET_TRACE) when traced[i] is set; numbers past n,
+ * x32 numbers and other arches always stop.  *progp is malloc'd.
+ */
+int ptc__seccomp_build(uint32_t arch, const uint8_t *traced, size_t n,
+    struct sock_filter **progp, size_t *lenp);
+/* In the child: install the program (setting no_new_privs if needed). */
+int ptc__seccomp_install(const struct sock_filter *prog, size_t len);
+/* What the child does between fork and exec. */
+struct ptc__child {
+	const char *path;          /* resolved program */
+	char *const *argv;
+	char *const *envp;
+	uid_t uid;                 /* (uid_t)-1: keep */
+	gid_t gid;
+	const char *user;          /* for initgroups */
+	const struct sock_filter *prog; /* NULL: no filter */
+	size_t proglen;
+	int detached;              /* -D: the tracer is the grandchild */
+};
+/*
+ * Fork the program stopped on a pipe before its exec: returns its pid
+ * and the pipe's write end in *gofd; write a byte there once attached.
+ * With c->detached the calling process becomes the program and the
+ * call returns in a new grandchild process, the tracer.
+ */
+pid_t ptc__trace_fork(const struct ptc__child *c, int *gofd);
+/* Wait for child pid to end: its exit code or killing signal. */
+int ptc__trace_reap(pid_t pid, int *code, int *sig);
+/* Find prog in PATH as execvp would: malloc'd path or NULL/errno. */
+char *ptc__trace_which(const char *prog);
+
 #endif

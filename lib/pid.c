@@ -18,7 +18,7 @@
 int
 ptc_pid_parse(const char *s, pid_t *pid)
 {
-	unsigned long v = 0;
+	uint64_t v = 0; /* no wrap before the INT_MAX check on 32-bit */
 	const char *p;
 
 	if (s == NULL || *s == '\0')

@@ -299,6 +299,12 @@ const char *ptc_map_name(const struct ptc_map *map);
 /* One ELF file's symbols, sections and machine. */
 struct ptc_elf;
 
+/*
+ * Read the ELF file at path into memory (so a file truncated or
+ * rewritten meanwhile cannot fault us) and index its symbols.  Errors:
+ * those of open(2), ENOEXEC "not an ELF file" / "bad ELF file: ...".
+ * A malformed file fails here or in a lookup, never crashes.
+ */
 struct ptc_elf *ptc_elf_open(const char *path);
 void ptc_elf_close(struct ptc_elf *e);
 /* ELF e_machine (EM_X86_64, ...), ELF class (32 or 64), ET_EXEC/ET_DYN. */
@@ -313,39 +319,76 @@ struct ptc_sym {
 	uint64_t size;
 	int type;        /* STT_FUNC, STT_OBJECT, ... */
 };
-/* Look a symbol up by name (.symtab, then .dynsym). */
+/*
+ * Look a symbol up by name (.symtab, then .dynsym; a global definition
+ * before a weak or local one).  "memcpy" also finds "memcpy@@GLIBC_2.14".
+ * Only definitions of functions, objects and untyped labels count: not
+ * undefined, absolute, TLS, section or file symbols.  sym->name points
+ * into e and lives as long as e.  -1 ENOENT "unknown symbol 'name'".
+ */
 int ptc_elf_sym_byname(struct ptc_elf *e, const char *name,
     struct ptc_sym *sym);
-/* The symbol covering link-time address addr (or nearest before). */
+/*
+ * The symbol covering link-time address addr (or the nearest one below
+ * it; ptc_elf_sym_find() says which).  O(log n).  -1 ENOENT when no
+ * symbol is at or below addr.
+ */
 int ptc_elf_sym_byaddr(struct ptc_elf *e, uint64_t addr, struct ptc_sym *sym);
-/* Number of symbols and the i-th (sorted by address). */
+/* Number of symbols and the i-th (sorted by address, duplicates merged). */
 size_t ptc_elf_nsyms(struct ptc_elf *e);
 int ptc_elf_sym_at(struct ptc_elf *e, size_t i, struct ptc_sym *sym);
 /*
  * The contents of a section by name (".text"): a pointer into the
- * library's copy, its link-time address and size.
+ * library's copy (raw file bytes), its link-time address and size.
+ * -1 ENOENT no such section, ENODATA a section without file data (.bss).
  */
 int ptc_elf_section(struct ptc_elf *e, const char *name, const void **data,
     uint64_t *addr, uint64_t *size);
-/* Bytes at link-time address addr (in a PT_LOAD segment with file data). */
+/*
+ * Bytes at link-time address addr as the loader would place them: from
+ * the PT_LOAD segments, zeros past a segment's file data (.bss).  The
+ * range may span adjacent segments.  -1 EFAULT when part of it is in no
+ * segment.
+ */
 int ptc_elf_read(struct ptc_elf *e, uint64_t addr, void *buf, size_t len);
 
-/* The symbols of a live process: its executable and shared libraries. */
+/*
+ * The symbols of a live process: its executable, shared libraries and
+ * vDSO.  Each module's ELF file is read on first need and kept:
+ * through /proc/PID/map_files (works for deleted files and other mount
+ * namespaces), else the process's root + path, else path, checked
+ * against the mapped inode.  A stripped file's symbols are completed
+ * from /usr/lib/debug (build-id or .gnu_debuglink) when present.
+ */
 struct ptc_syms;
 
+/*
+ * maps must stay valid as long as ss: module names are matched against
+ * it (ptc_target_syms() takes care of that).  Files are not read yet.
+ */
 struct ptc_syms *ptc_syms_new(pid_t pid, const struct ptc_maps *maps);
 void ptc_syms_free(struct ptc_syms *ss);
 /*
  * Runtime address of symbol name, searched in module (NULL: the
- * executable first, then every library in mapping order).
+ * executable first, then every library in mapping order, the vDSO
+ * last).  module is matched as ptc_maps_module() does ("libc",
+ * "libc.so.6", a path, "[vdso]").  Errors (ENOENT unless said):
+ * "no module 'libfoo' in process 123", "unknown symbol 'x' in libc.so.6",
+ * "unknown symbol 'x'", "no symbols for M: why" (errno of the failure).
  */
 int ptc_syms_lookup(struct ptc_syms *ss, const char *module,
     const char *name, uint64_t *addr);
 /*
- * Describe runtime address addr: "symbol+0xoff" when an ELF symbol
- * covers it (symbol when off is 0), else "module+0xoff" (offset from the
- * module's first mapping), else -1.  Module and symbol part are stored
- * separately when the out pointers are not NULL.
+ * Describe runtime address addr.  sym (when not NULL) gets
+ * "symbol+0xoff" if an ELF symbol covers addr ("symbol" when off is 0,
+ * without a version suffix), else "".  mod (when not NULL) gets
+ * "module+0xoff", the offset from the start of the module's first
+ * mapping ("module" when 0), for files and named regions ("[stack]+0x10");
+ * the .bss past a module's last file page counts as the module.  Both
+ * forms evaluate back to addr with ptc_addr_eval() (the symbol form when
+ * its name is not defined in an earlier module too).  Strings are
+ * truncated to fit.  Returns 0, or -1 ENOENT when addr is in no module
+ * (anonymous or unmapped memory).  O(log n) once the module is read.
  */
 int ptc_syms_describe(struct ptc_syms *ss, uint64_t addr, char *sym,
     size_t symlen, char *mod, size_t modlen);
@@ -385,14 +428,27 @@ struct ptc_session *ptc_target_session(struct ptc_target *t);
  *   main  libc:malloc                ELF symbol (module:symbol)
  *   %rsp %rip                        register of the main thread
  * each optionally followed by + or - and a number, as many times as
- * wanted (libc+0x1a2b0, %rsp-16).  Fails with EINVAL and a detail saying
- * what is wrong and where (garbage, overflow, unknown symbol or module).
+ * wanted (libc+0x1a2b0, %rsp-16; spaces around + and - are allowed).
+ * A bare name is a module if one matches, else a symbol.  A name may
+ * hold '+' and '-' (ld-linux-x86-64.so.2+0x10): the shortest name that
+ * resolves, followed by offsets, wins.  A register stops the main
+ * thread (it stays stopped until ptc_target_close()); nothing else
+ * stops the process.  Errors, with ptc_error() saying what and where:
+ * EINVAL "garbage after 'main': '*2'", "missing number after 'main+'",
+ * "bad hex digit 'z' in '0x1z'", "unknown register 'foo'"; ERANGE
+ * "number too large: 0x1ffffffffffffffff", "address overflows 64 bits
+ * at 'main+0xffffffffffffffff'", "address below 0 at '0x10-0x20'";
+ * ENOENT "unknown symbol 'mian'", "no module 'libfoo' in process 123",
+ * "no mapping '[heap]' in process 123"; and those of attaching (EPERM,
+ * ESRCH) for registers.
  */
 int ptc_addr_eval(struct ptc_target *t, const char *expr, uint64_t *addr);
 
 /*
  * Parse an unsigned number: 0x hex or decimal (never octal), all of s,
- * no overflow.  Returns 0, or -1 EINVAL/ERANGE with detail.
+ * no sign, no spaces, no overflow.  Returns 0, or -1 with detail:
+ * EINVAL "bad hex digit 'g' in '0x1g'", "not a number: '-1'", "empty
+ * number"; ERANGE "number too large: 18446744073709551616".
  */
 int ptc_parse_u64(const char *s, uint64_t *v);
 
@@ -408,6 +464,78 @@ int ptc_reg_write(struct ptc_task *t, const char *name, uint64_t val);
 int ptc_pc_read(struct ptc_task *t, uint64_t *pc);
 int ptc_pc_write(struct ptc_task *t, uint64_t pc);
 int ptc_sp_read(struct ptc_task *t, uint64_t *sp);
+
+/* Register groups (struct ptc_reginfo kind). */
+#define PTC_REG_GENERAL 1 /* shown by default: rax.. rip rflags segments */
+#define PTC_REG_PART    2 /* part of another: eax ax al ah, zf ... */
+#define PTC_REG_X87     3 /* st0-st7 and the x87 control words */
+#define PTC_REG_SSE     4 /* xmm0-xmm15, mxcsr */
+#define PTC_REG_AVX     5 /* ymm0-ymm15 */
+
+/* What the library knows about one register name. */
+struct ptc_reginfo {
+	const char *name;
+	unsigned size;   /* bytes (1..32); 0 for a part narrower than a byte */
+	unsigned bits;   /* width in bits */
+	unsigned kind;   /* PTC_REG_* */
+};
+
+/*
+ * The registers of the CPU in display order (general registers first,
+ * then their parts, then x87, SSE, AVX), and one by name.
+ */
+size_t ptc_reg_count(void);
+const struct ptc_reginfo *ptc_reg_at(size_t i);
+const struct ptc_reginfo *ptc_reg_lookup(const char *name);
+
+/*
+ * Decode a flags register value into flag names: "[ CF ZF IF ]" for
+ * rflags, "[ IM DM ZM OM UM PM ]" style for mxcsr.  Returns -1 when name
+ * is not a register with flags.
+ */
+int ptc_reg_decode(const char *name, uint64_t val, char *buf, size_t len);
+
+/*
+ * A snapshot of one thread's registers, read in one go and written
+ * back in one go, so setting several registers is atomic for the
+ * thread: fetch, change any number with ptc_regs_set*, store.
+ */
+struct ptc_regs;
+
+#define PTC_REGS_FP 0x01 /* also the x87/SSE/AVX block */
+
+struct ptc_regs *ptc_regs_new(void);
+void ptc_regs_free(struct ptc_regs *r);
+/* Read the registers of stopped task t (general, and FP with PTC_REGS_FP). */
+int ptc_regs_fetch(struct ptc_regs *r, struct ptc_task *t, unsigned flags);
+/* Write back the blocks changed since the fetch (nothing if none). */
+int ptc_regs_store(struct ptc_regs *r, struct ptc_task *t);
+/* Copy a snapshot (for comparing before and after a step). */
+int ptc_regs_copy(struct ptc_regs *dst, const struct ptc_regs *src);
+/*
+ * Value of a register of at most 64 bits.  -1 EINVAL for an unknown
+ * name or a wider register, ENODATA when its block was not fetched.
+ */
+int ptc_regs_get(const struct ptc_regs *r, const char *name, uint64_t *val);
+/* Bytes of any register (little-endian); returns its size. */
+int ptc_regs_get_bytes(const struct ptc_regs *r, const char *name,
+    void *buf, size_t len);
+/* Change a register in the snapshot (64 bits or less; a part merges). */
+int ptc_regs_set(struct ptc_regs *r, const char *name, uint64_t val);
+/* Change a register from len little-endian bytes (zero-extended). */
+int ptc_regs_set_bytes(struct ptc_regs *r, const char *name,
+    const void *buf, size_t len);
+/* Program counter and stack pointer of a snapshot. */
+uint64_t ptc_regs_pc(const struct ptc_regs *r);
+uint64_t ptc_regs_sp(const struct ptc_regs *r);
+/*
+ * Whether the thread of the snapshot was stopped inside a syscall: 1
+ * and its number in *nr, or 0.  *arch (may be NULL) gets the
+ * AUDIT_ARCH_* value of the code the thread runs, for ptc_sc_name().
+ */
+int ptc_regs_syscall(const struct ptc_regs *r, uint64_t *nr, uint32_t *arch);
+/* The snapshot holds the AVX upper halves (the kernel offered XSTATE). */
+int ptc_regs_have_avx(const struct ptc_regs *r);
 
 /* ------------------------------------------------------------------ */
 /* Output helpers                                                      */
@@ -452,9 +580,196 @@ struct ptc_scinfo {
 int ptc_syscall_info(struct ptc_task *t, struct ptc_scinfo *si);
 
 /* == section: breakpoints and stepping (lib/bp.c) == */
+/*
+ * Software breakpoints belong to a session: the original bytes are put
+ * back by ptc_bp_remove(), ptc_bp_restore_all(), and on every way the
+ * session ends (ptc_session_free, exit, cleanup signals), so a process
+ * is never left with a breakpoint instruction in it.
+ */
+
+/*
+ * Write a breakpoint at addr in process pid (a task of session s).
+ * Errors: EEXIST there is one already; EFAULT addr is not mapped;
+ * EACCES its mapping is not executable (detail names the mapping).
+ */
+int ptc_bp_insert(struct ptc_session *s, pid_t pid, uint64_t addr);
+/* Put the original bytes back at addr; ENOENT if no breakpoint there. */
+int ptc_bp_remove(struct ptc_session *s, uint64_t addr);
+/* Put every breakpoint's original bytes back and forget them all. */
+void ptc_bp_restore_all(struct ptc_session *s);
+/*
+ * Forget every breakpoint without writing (after an exec replaced the
+ * memory they were written to).
+ */
+void ptc_bp_forget_all(struct ptc_session *s);
+/* Number of breakpoints written now. */
+size_t ptc_bp_count(const struct ptc_session *s);
+/* 1 if a breakpoint is written at addr now. */
+int ptc_bp_at(const struct ptc_session *s, uint64_t addr);
+/*
+ * Whether a trap event of task t came from one of the session's
+ * breakpoints (including ones removed since, which another thread may
+ * have hit just before): 1 with the breakpoint address in *addr and the
+ * task's pc moved back onto it, so the original instruction runs when
+ * the task resumes; 0 if it is some other trap; -1 on error.
+ */
+int ptc_bp_hit(struct ptc_session *s, struct ptc_task *t,
+    const struct ptc_event *ev, uint64_t *addr);
+/*
+ * Replace breakpoint bytes in buf (len bytes read at addr from the
+ * process) with the original bytes, so a disassembler sees the code.
+ */
+void ptc_bp_unpatch(const struct ptc_session *s, uint64_t addr, void *buf,
+    size_t len);
+
+/*
+ * Entry point of the program process pid runs (ELF AT_ENTRY): where a
+ * freshly started program has its libraries loaded and has not yet run
+ * any of its own code.
+ */
+int ptc_exec_entry(pid_t pid, uint64_t *entry);
+
+/* Why a thread got a fault signal (struct ptc_fault kind). */
+enum ptc_fault_kind {
+	PTC_FAULT_OTHER,  /* a fault signal with nothing more to say */
+	PTC_FAULT_READ,   /* invalid read of addr (size) */
+	PTC_FAULT_WRITE,  /* invalid write of addr (size) */
+	PTC_FAULT_NULL,   /* read or write near address 0 */
+	PTC_FAULT_EXEC,   /* execution of unmapped or non-executable memory */
+	PTC_FAULT_STACK,  /* stack overflow */
+	PTC_FAULT_DIV,    /* integer division by zero */
+	PTC_FAULT_DIVOVF, /* integer division overflow */
+	PTC_FAULT_FP,     /* floating-point exception */
+	PTC_FAULT_ILL,    /* illegal instruction */
+	PTC_FAULT_BUS,    /* bus error */
+	PTC_FAULT_TRAP,   /* a trap the tool did not set */
+};
+
+struct ptc_fault {
+	enum ptc_fault_kind kind;
+	int sig, code;       /* signal and si_code */
+	uint64_t pc;         /* the faulting instruction */
+	uint64_t addr;       /* the address accessed (or jumped to) */
+	unsigned size;       /* bytes accessed; 0 unknown */
+	int write;           /* the access was a write */
+	char insn[256];      /* the faulting instruction, "" if unreadable */
+	char reason[320];    /* "invalid write of 0x... (size 4): ..." */
+	char where[320];     /* the mapping around the address, or "" */
+};
+
+/*
+ * Explain a fault signal (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP)
+ * that thread r of process pid stopped with: decode the instruction at
+ * the pc and its memory operands with the registers of r, compare with
+ * the kernel's si_addr, and look the address up in the mappings.
+ * Returns 0 and fills f, or -1 if sig is not a fault signal.
+ */
+int ptc_fault_explain(pid_t pid, const struct ptc_regs *r,
+    const siginfo_t *si, struct ptc_fault *f);
+/* Short name of a fault kind for JSON: "invalid-read", "null", ... */
+const char *ptc_fault_kind_name(enum ptc_fault_kind kind);
 /* == end section: breakpoints and stepping == */
 
 /* == section: disassembly (lib/dis.c) == */
+/*
+ * A disassembler for one architecture (capstone underneath).  Every byte
+ * of the input is accounted for: bytes that do not decode come back as
+ * data pseudo-instructions (mnemonic ".byte", PTC_DIS_DATA), one unit of
+ * the architecture long (1 byte on x86, 2 on thumb, 4 on fixed-width
+ * CPUs), and decoding resumes after them; an instruction cut short by
+ * the end of the buffer comes back as one data item holding the rest.
+ */
+struct ptc_dis;
+
+/* ptc_dis_open flags. */
+#define PTC_DIS_ATT 0x01 /* AT&T syntax (x86 only); Intel is the default */
+
+/* Instruction groups (struct ptc_insn groups bits). */
+#define PTC_DIS_JUMP 0x01 /* any jump, conditional or not */
+#define PTC_DIS_CALL 0x02
+#define PTC_DIS_RET  0x04
+#define PTC_DIS_INT  0x08 /* int, syscall, trap */
+#define PTC_DIS_IRET 0x10
+#define PTC_DIS_PRIV 0x20 /* privileged */
+#define PTC_DIS_REL  0x40 /* branch with an immediate target (target set) */
+#define PTC_DIS_DATA 0x80 /* bytes that did not decode */
+
+#define PTC_INSN_MAX 16 /* longest instruction of any architecture */
+
+/* One decoded instruction, or one data item. */
+struct ptc_insn {
+	uint64_t addr;
+	uint64_t target;        /* branch target when groups has PTC_DIS_REL */
+	unsigned size;          /* bytes used, 1..PTC_INSN_MAX */
+	unsigned groups;        /* PTC_DIS_* bits */
+	uint8_t bytes[PTC_INSN_MAX];
+	char mnemonic[32];      /* "mov", ".byte" */
+	char operands[160];     /* "rbp, rsp", "0x48, 0x89" */
+};
+
+/*
+ * Open a disassembler for the architecture called arch (any name that
+ * ptc_dis_arch_names() lists, case-insensitive; NULL for the CPU this
+ * library was built for).  Fails with EINVAL and a detail for an unknown
+ * name or AT&T syntax on a CPU other than x86.
+ */
+struct ptc_dis *ptc_dis_open(const char *arch, unsigned flags);
+
+/*
+ * Open a disassembler for an ELF file's machine: e_machine (EM_X86_64,
+ * ...), ELF class (32 or 64) and byte order, as ptc_elf_machine(),
+ * ptc_elf_class() and ptc_elf_big_endian() give them.  ENOTSUP with a
+ * detail for a machine with no disassembler.
+ */
+struct ptc_dis *ptc_dis_open_elf(int machine, int elfclass, int big_endian,
+    unsigned flags);
+
+/* Free a disassembler; NULL is accepted. */
+void ptc_dis_close(struct ptc_dis *d);
+
+/* Canonical name of d's architecture ("x86_64", "aarch64", "thumb"). */
+const char *ptc_dis_arch(const struct ptc_dis *d);
+
+/* Address width of d's architecture in bits (16, 32 or 64). */
+unsigned ptc_dis_addr_bits(const struct ptc_dis *d);
+
+/*
+ * Size of d's smallest instruction in bytes (1 on x86, 2 on thumb, 4 on
+ * fixed-width CPUs): the size of a data item for bytes that do not
+ * decode.
+ */
+unsigned ptc_dis_unit(const struct ptc_dis *d);
+
+/*
+ * Every architecture name ptc_dis_open() accepts, NULL-terminated; each
+ * canonical name comes before its aliases.  ptc_dis_arch_canonical()
+ * says whether names[i] is a canonical name (for short lists).
+ */
+const char *const *ptc_dis_arch_names(void);
+int ptc_dis_arch_canonical(size_t i);
+
+/*
+ * Decode the next item at *code (*len bytes, first one at address
+ * *addr) into in and advance the three past it, like capstone's
+ * cs_disasm_iter.  Returns 1 with an instruction or a data item, 0 when
+ * *len is 0.  Never fails otherwise.
+ */
+int ptc_dis_next(struct ptc_dis *d, const uint8_t **code, size_t *len,
+    uint64_t *addr, struct ptc_insn *in);
+
+/*
+ * Decode the one instruction at the start of buf (len bytes, at address
+ * addr) into in, as a stepper shows the instruction at the program
+ * counter.  Returns its size, or 0 when len is 0.
+ */
+size_t ptc_dis_one(struct ptc_dis *d, const void *buf, size_t len,
+    uint64_t addr, struct ptc_insn *in);
+
+/*
+ * Name of one group bit ("jump", "call", "ret", "int", "iret",
+ * "privilege", "branch_relative", "data"), NULL for anything else.
+ */
+const char *ptc_dis_group_name(unsigned bit);
 /* == end section: disassembly == */
 
 /* == section: syscall decoding (lib/syscall*.c) == */
@@ -534,11 +849,165 @@ int ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
 int ptc_sc_exit(struct ptc_scdec *d, FILE *fp, const struct ptc_scinfo *si,
     const struct ptc_fmt *f);
 int ptc_sc_noreturn(struct ptc_scdec *d, FILE *fp, const struct ptc_fmt *f);
+/*
+ * Tell the decoder the output column at which the text of the next
+ * ptc_sc_enter() or ptc_sc_exit() starts (the width of "[pid N] " and
+ * timestamp prefixes, or of "<... read resumed>"), so that "= RESULT"
+ * lands in column 40 as strace aligns it.  Without a call, entry text is
+ * taken to start in column 0 and exit text to continue the entry's line.
+ */
+void ptc_scdec_column(struct ptc_scdec *d, unsigned col);
 /* Name of the syscall the last ptc_sc_enter() saw ("<... read resumed>"). */
 const char *ptc_sc_current(const struct ptc_scdec *d);
 /* Write a siginfo as strace does: "{si_signo=SIGCHLD, si_code=...}". */
 int ptc_siginfo_print(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f);
 /* == end section: syscall decoding == */
+
+/* == section: symbols and address expressions (lib/elf.c lib/sym.c lib/addr.c) == */
+
+/*
+ * Open an ELF image held in memory (copied; buf may be freed after) or
+ * read to its end from fd (a file, a pipe, /proc/PID/map_files/...);
+ * what names the source in error messages.
+ */
+struct ptc_elf *ptc_elf_open_mem(const void *buf, size_t len);
+struct ptc_elf *ptc_elf_open_fd(int fd, const char *what);
+/* The file has a .symtab (not only .dynsym): not stripped. */
+int ptc_elf_has_symtab(const struct ptc_elf *e);
+/*
+ * Like ptc_elf_sym_byaddr(), and *covered says whether the symbol holds
+ * addr (inside its size; a symbol without size reaches to the next
+ * symbol of its section) or is only the nearest one below it.
+ */
+int ptc_elf_sym_find(struct ptc_elf *e, uint64_t addr, struct ptc_sym *sym,
+    int *covered);
+/*
+ * Load bias of a file mapped at map_start from file offset map_offset
+ * (a line of /proc/PID/maps): runtime address = link-time address + bias.
+ * 0 for a non-PIE executable mapped where it was linked.
+ */
+int ptc_elf_bias(const struct ptc_elf *e, uint64_t map_start,
+    uint64_t map_offset, uint64_t *bias);
+/* Lowest and one past the highest link-time address of PT_LOAD segments. */
+int ptc_elf_load_range(const struct ptc_elf *e, uint64_t *lo, uint64_t *hi);
+/* The GNU build-id note's bytes (pointer into the library's copy). */
+int ptc_elf_build_id(struct ptc_elf *e, const void **id, size_t *len);
+/* The file name in .gnu_debuglink, or NULL. */
+const char *ptc_elf_debuglink(struct ptc_elf *e);
+/* == end section: symbols and address expressions == */
+
+/* == section: typed values and byte patterns (lib/mem.c) == */
+/*
+ * Value types for ptpeek -t and ptpoke -t: fixed-size integers, floats
+ * and pointers in the target's byte order (the host's, for now).
+ */
+enum ptc_vtype {
+	PTC_VT_U8, PTC_VT_U16, PTC_VT_U32, PTC_VT_U64,
+	PTC_VT_I8, PTC_VT_I16, PTC_VT_I32, PTC_VT_I64,
+	PTC_VT_F32, PTC_VT_F64, PTC_VT_PTR,
+};
+
+/*
+ * The type called name ("u8" .. "u64", "i8" .. "i64", "f32", "f64",
+ * "ptr"); -1 EINVAL with detail listing the valid names otherwise.
+ */
+int ptc_vtype_parse(const char *name, enum ptc_vtype *type);
+/* Size in bytes of a value of type t. */
+size_t ptc_vtype_size(enum ptc_vtype t);
+/*
+ * Encode the text s as a value of type t into out (ptc_vtype_size(t)
+ * bytes): integers in decimal or 0x hex (a leading 0 is still decimal),
+ * signed types also negative, each checked against the type's range;
+ * floats as strtod reads them; ptr like u64.  -1 EINVAL or ERANGE with
+ * a detail naming the value otherwise.
+ */
+int ptc_value_parse(enum ptc_vtype t, const char *s, void *out);
+/*
+ * Print the value of type t stored at p: integers in decimal, ptr as
+ * 0x hex, floats in the shortest form that reads back to the same value.
+ */
+int ptc_value_print(FILE *fp, enum ptc_vtype t, const void *p);
+/*
+ * Parse hex bytes, "de ad be ef" or "deadbeef" (blanks between bytes
+ * allowed, never inside one), into out, which has room for
+ * strlen(s) / 2 bytes.  Returns the count, or -1 EINVAL with a detail.
+ */
+ssize_t ptc_hex_parse(const char *s, void *out);
+/*
+ * Search [start, end) of process pid for the plen bytes at pat, at
+ * addresses that are multiples of align (1: anywhere), calling
+ * found(addr, ctx) for each match in address order; a non-zero return
+ * from found stops the search.  Memory is read in large chunks (matches
+ * across chunk boundaries are found).  Pages that cannot be read are
+ * skipped when skip is set; otherwise the first one ends the search with
+ * -1 and a detail naming it (after the matches before it were reported).
+ * Returns the number of matches, or -1 (ESRCH, EPERM, EINTR when a
+ * cleanup signal arrived, EFAULT).
+ */
+ssize_t ptc_mem_search(pid_t pid, uint64_t start, uint64_t end,
+    const void *pat, size_t plen, size_t align, int skip,
+    int (*found)(uint64_t addr, void *ctx), void *ctx);
+/* == end section: typed values and byte patterns == */
+/* == section: tracing (lib/trace*.c, os/linux/seccomp.c) == */
+/*
+ * A syscall tracer with strace's options and output: the engine behind
+ * ptstrace.  It owns a session, the per-task decoding state, the filters
+ * (-e trace=, signal=, status=), the output files and the -c counters.
+ */
+struct ptc_trace;
+
+struct ptc_trace_opts {
+	int follow;           /* -f 1, -ff 2: follow forks and clones */
+	const char *outfile;  /* -o FILE (NULL: stderr); with -ff FILE.PID */
+	int tstamp;           /* -t 1, -tt 2, -ttt 3 */
+	int relative;         /* -r */
+	int durations;        /* -T */
+	int summary;          /* -c 1 (summary only), -C 2 (and the trace) */
+	const char *sortby;   /* -S: time calls errors name nothing */
+	int wallclock;        /* -w */
+	int print_ip;         /* -i */
+	int quiet;            /* -q 1, -qq 2 */
+	int json;             /* --json: JSON Lines */
+	int stack;            /* -k: stack trace at each syscall */
+	int no_seccomp;       /* never install a seccomp filter */
+	int detach_execve;    /* -b execve */
+	struct ptc_fmt fmt;   /* -s -x -v -y */
+};
+
+/* A tracer with the given options (copied); NULL on failure. */
+struct ptc_trace *ptc_trace_new(const struct ptc_trace_opts *o);
+
+/*
+ * Apply one -e expression: "trace=SET" (or a bare SET), "signal=SET",
+ * "status=SET", "abbrev=", "verbose=", "raw=" (accepted).  SET is a
+ * comma list of syscall names, %classes, /regex, all and none; a leading
+ * ! inverts it; ?name ignores an unknown name.  -1 EINVAL with detail.
+ */
+int ptc_trace_expr(struct ptc_trace *tr, const char *expr);
+
+/*
+ * Start argv (searched in PATH) under the tracer; with a trace= filter
+ * a seccomp-bpf program is installed in the child before the exec so
+ * untraced syscalls never stop.  The first program spawned gives the
+ * status returned by ptc_trace_run().
+ */
+int ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
+    const struct ptc_spawn_opts *so);
+
+/* Attach to process pid and all its threads (-p). */
+int ptc_trace_attach(struct ptc_trace *tr, pid_t pid);
+
+/*
+ * Trace until no task is left or a cleanup signal arrives (then every
+ * task is detached).  Returns the exit status to leave with, strace's
+ * way: the spawned program's exit code, or 128+signal with *sig set to
+ * the signal that killed it (0 otherwise) so the caller can re-raise it.
+ */
+int ptc_trace_run(struct ptc_trace *tr, int *sig);
+
+/* Detach from what is left, close the output and free. */
+void ptc_trace_free(struct ptc_trace *tr);
+/* == end section: tracing == */
 
 /* == section: progress (lib/progress.c) == */
 /*

@@ -1,45 +1,92 @@
 /*
- * regs.c: the x86_64 general registers as offsets into
- * struct user_regs_struct, with their 32-, 16- and 8-bit parts.
+ * regs.c: the x86_64 registers as the library sees them.  General
+ * registers are offsets into struct user_regs_struct (NT_PRSTATUS);
+ * x87, SSE and AVX registers are offsets into the FXSAVE area that
+ * starts both the legacy NT_PRFPREG block and the XSAVE block
+ * (NT_X86_XSTATE), whose AVX component holds the ymm upper halves.
  */
 #include <sys/user.h>
 
+#include <linux/audit.h>
+
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
 
-#define R(n, f, sz, sh) { n, offsetof(struct user_regs_struct, f), sz, sh }
-#define GPR(q, d, w, l, f) \
-	R(q, f, 8, 0), R(d, f, 4, 0), R(w, f, 2, 0), R(l, f, 1, 0)
+#define GO(f) offsetof(struct user_regs_struct, f)
+#define FO(f) offsetof(struct user_fpregs_struct, f)
 
-static const struct ptc_arch_reg regs[] = {
-	GPR("rax", "eax", "ax", "al", rax),
-	GPR("rbx", "ebx", "bx", "bl", rbx),
-	GPR("rcx", "ecx", "cx", "cl", rcx),
-	GPR("rdx", "edx", "dx", "dl", rdx),
-	GPR("rsi", "esi", "si", "sil", rsi),
-	GPR("rdi", "edi", "di", "dil", rdi),
-	GPR("rbp", "ebp", "bp", "bpl", rbp),
-	GPR("rsp", "esp", "sp", "spl", rsp),
-	GPR("r8", "r8d", "r8w", "r8b", r8),
-	GPR("r9", "r9d", "r9w", "r9b", r9),
-	GPR("r10", "r10d", "r10w", "r10b", r10),
-	GPR("r11", "r11d", "r11w", "r11b", r11),
-	GPR("r12", "r12d", "r12w", "r12b", r12),
-	GPR("r13", "r13d", "r13w", "r13b", r13),
-	GPR("r14", "r14d", "r14w", "r14b", r14),
-	GPR("r15", "r15d", "r15w", "r15b", r15),
-	R("ah", rax, 1, 8), R("bh", rbx, 1, 8),
-	R("ch", rcx, 1, 8), R("dh", rdx, 1, 8),
-	R("rip", rip, 8, 0), R("eip", rip, 4, 0),
-	R("rflags", eflags, 8, 0), R("eflags", eflags, 4, 0),
-	R("orig_rax", orig_rax, 8, 0),
-	R("cs", cs, 8, 0), R("ss", ss, 8, 0), R("ds", ds, 8, 0),
-	R("es", es, 8, 0), R("fs", fs, 8, 0), R("gs", gs, 8, 0),
-	R("fs_base", fs_base, 8, 0), R("gs_base", gs_base, 8, 0),
+/* XSAVE layout: the header's feature bitmap and the AVX component. */
+#define XSAVE_XFEATURES 512
+#define XSAVE_AVX       576
+#define XF_X87 0x1
+#define XF_SSE 0x2
+#define XF_AVX 0x4
+
+#define GEN(n, f) { { n, 8, 64, PTC_REG_GENERAL }, PTC__RS_GEN, GO(f), 0, 0, 0 }
+#define PART(n, f, sz, sh) \
+	{ { n, sz, (sz) * 8, PTC_REG_PART }, PTC__RS_GEN, GO(f), sh, 0, 0 }
+#define FLAG(n, bit, w) \
+	{ { n, 0, w, PTC_REG_PART }, PTC__RS_GEN, GO(eflags), bit, 0, 0 }
+#define SUBS(d, w, l, f) PART(d, f, 4, 0), PART(w, f, 2, 0), PART(l, f, 1, 0)
+#define X87(n, off, sz) \
+	{ { n, sz, (sz) * 8, PTC_REG_X87 }, PTC__RS_FP, off, 0, 0, XF_X87 }
+#define ST(i) X87("st" #i, FO(st_space) + 16 * (i), 10)
+#define XMM(i) { { "xmm" #i, 16, 128, PTC_REG_SSE }, PTC__RS_FP, \
+	FO(xmm_space) + 16 * (i), 0, 0, XF_SSE }
+#define YMM(i) { { "ymm" #i, 32, 256, PTC_REG_AVX }, PTC__RS_FP, \
+	FO(xmm_space) + 16 * (i), 0, XSAVE_AVX + 16 * (i), XF_SSE | XF_AVX }
+
+const struct ptc__regdesc ptc_arch_regdescs[] = {
+	GEN("rax", rax), GEN("rbx", rbx), GEN("rcx", rcx), GEN("rdx", rdx),
+	GEN("rsi", rsi), GEN("rdi", rdi), GEN("rbp", rbp), GEN("rsp", rsp),
+	GEN("r8", r8), GEN("r9", r9), GEN("r10", r10), GEN("r11", r11),
+	GEN("r12", r12), GEN("r13", r13), GEN("r14", r14), GEN("r15", r15),
+	GEN("rip", rip), GEN("rflags", eflags),
+	GEN("cs", cs), GEN("ss", ss), GEN("ds", ds), GEN("es", es),
+	GEN("fs", fs), GEN("gs", gs),
+	GEN("fs_base", fs_base), GEN("gs_base", gs_base),
+	GEN("orig_rax", orig_rax),
+
+	SUBS("eax", "ax", "al", rax), SUBS("ebx", "bx", "bl", rbx),
+	SUBS("ecx", "cx", "cl", rcx), SUBS("edx", "dx", "dl", rdx),
+	SUBS("esi", "si", "sil", rsi), SUBS("edi", "di", "dil", rdi),
+	SUBS("ebp", "bp", "bpl", rbp), SUBS("esp", "sp", "spl", rsp),
+	SUBS("r8d", "r8w", "r8b", r8), SUBS("r9d", "r9w", "r9b", r9),
+	SUBS("r10d", "r10w", "r10b", r10), SUBS("r11d", "r11w", "r11b", r11),
+	SUBS("r12d", "r12w", "r12b", r12), SUBS("r13d", "r13w", "r13b", r13),
+	SUBS("r14d", "r14w", "r14b", r14), SUBS("r15d", "r15w", "r15b", r15),
+	PART("ah", rax, 1, 8), PART("bh", rbx, 1, 8),
+	PART("ch", rcx, 1, 8), PART("dh", rdx, 1, 8),
+	PART("eip", rip, 4, 0), PART("eflags", eflags, 4, 0),
+	FLAG("cf", 0, 1), FLAG("pf", 2, 1), FLAG("af", 4, 1),
+	FLAG("zf", 6, 1), FLAG("sf", 7, 1), FLAG("tf", 8, 1),
+	FLAG("if", 9, 1), FLAG("df", 10, 1), FLAG("of", 11, 1),
+	FLAG("iopl", 12, 2), FLAG("nt", 14, 1), FLAG("rf", 16, 1),
+	FLAG("vm", 17, 1), FLAG("ac", 18, 1), FLAG("vif", 19, 1),
+	FLAG("vip", 20, 1), FLAG("id", 21, 1),
+
+	ST(0), ST(1), ST(2), ST(3), ST(4), ST(5), ST(6), ST(7),
+	X87("fcw", FO(cwd), 2), X87("fsw", FO(swd), 2),
+	X87("ftw", FO(ftw), 1), X87("fop", FO(fop), 2),
+	X87("fip", FO(rip), 8), X87("fdp", FO(rdp), 8),
+
+	XMM(0), XMM(1), XMM(2), XMM(3), XMM(4), XMM(5), XMM(6), XMM(7),
+	XMM(8), XMM(9), XMM(10), XMM(11), XMM(12), XMM(13), XMM(14), XMM(15),
+	{ { "mxcsr", 4, 32, PTC_REG_SSE }, PTC__RS_FP, FO(mxcsr), 0, 0,
+	  XF_SSE },
+
+	YMM(0), YMM(1), YMM(2), YMM(3), YMM(4), YMM(5), YMM(6), YMM(7),
+	YMM(8), YMM(9), YMM(10), YMM(11), YMM(12), YMM(13), YMM(14), YMM(15),
 };
 
+const size_t ptc_arch_nregdescs =
+    sizeof(ptc_arch_regdescs) / sizeof(ptc_arch_regdescs[0]);
+const size_t ptc_arch_xfeatures_off = XSAVE_XFEATURES;
+
+/* The older interface: general registers and their byte-sized parts. */
 const size_t ptc_arch_gregs_size = sizeof(struct user_regs_struct);
 const char ptc_arch_pc_name[] = "rip";
 const char ptc_arch_sp_name[] = "rsp";
@@ -47,10 +94,96 @@ const char ptc_arch_sp_name[] = "rsp";
 const struct ptc_arch_reg *
 ptc_arch_reg_find(const char *name)
 {
+	static struct ptc_arch_reg one;
 	size_t i;
 
-	for (i = 0; i < sizeof(regs) / sizeof(regs[0]); i++)
-		if (strcmp(regs[i].name, name) == 0)
-			return &regs[i];
+	for (i = 0; i < ptc_arch_nregdescs; i++) {
+		const struct ptc__regdesc *d = &ptc_arch_regdescs[i];
+
+		if (d->set != PTC__RS_GEN || d->info.size == 0 ||
+		    strcmp(d->info.name, name) != 0)
+			continue;
+		one.name = d->info.name;
+		one.off = d->off;
+		one.size = (unsigned char)d->info.size;
+		one.shift = d->shift;
+		return &one;
+	}
 	return NULL;
+}
+
+struct flagname {
+	unsigned bit;
+	const char *name;
+};
+
+static const struct flagname rflags_names[] = {
+	{ 0, "CF" }, { 2, "PF" }, { 4, "AF" }, { 6, "ZF" }, { 7, "SF" },
+	{ 8, "TF" }, { 9, "IF" }, { 10, "DF" }, { 11, "OF" }, { 14, "NT" },
+	{ 16, "RF" }, { 17, "VM" }, { 18, "AC" }, { 19, "VIF" },
+	{ 20, "VIP" }, { 21, "ID" }, { 0, NULL },
+};
+
+static const struct flagname mxcsr_names[] = {
+	{ 0, "IE" }, { 1, "DE" }, { 2, "ZE" }, { 3, "OE" }, { 4, "UE" },
+	{ 5, "PE" }, { 6, "DAZ" }, { 7, "IM" }, { 8, "DM" }, { 9, "ZM" },
+	{ 10, "OM" }, { 11, "UM" }, { 12, "PM" }, { 15, "FZ" }, { 0, NULL },
+};
+
+static const struct flagname fsw_names[] = {
+	{ 0, "IE" }, { 1, "DE" }, { 2, "ZE" }, { 3, "OE" }, { 4, "UE" },
+	{ 5, "PE" }, { 6, "SF" }, { 7, "ES" }, { 8, "C0" }, { 9, "C1" },
+	{ 10, "C2" }, { 14, "C3" }, { 15, "B" }, { 0, NULL },
+};
+
+int
+ptc_arch_reg_decode(const char *name, uint64_t v, char *buf, size_t len)
+{
+	static const char *const rc[] = { "nearest", "down", "up", "zero" };
+	const struct flagname *f;
+	size_t n;
+
+	if (strcmp(name, "rflags") == 0 || strcmp(name, "eflags") == 0)
+		f = rflags_names;
+	else if (strcmp(name, "mxcsr") == 0)
+		f = mxcsr_names;
+	else if (strcmp(name, "fsw") == 0)
+		f = fsw_names;
+	else
+		return -1;
+	n = (size_t)snprintf(buf, len, "[");
+	for (; f->name != NULL; f++)
+		if (v & ((uint64_t)1 << f->bit) && n < len)
+			n += (size_t)snprintf(buf + n, len - n, " %s",
+			    f->name);
+	if (n < len && strcmp(name, "mxcsr") == 0 && ((v >> 13) & 3) != 0)
+		n += (size_t)snprintf(buf + n, len - n, " RC=%s",
+		    rc[(v >> 13) & 3]);
+	if (n < len && strcmp(name, "fsw") == 0)
+		n += (size_t)snprintf(buf + n, len - n, " TOP=%u",
+		    (unsigned)((v >> 11) & 7));
+	if (n < len)
+		snprintf(buf + n, len - n, " ]");
+	return 0;
+}
+
+int
+ptc_arch_in_syscall(const void *gregs, uint64_t *nr)
+{
+	const struct user_regs_struct *r = gregs;
+
+	/* The kernel keeps orig_rax at -1 outside a syscall. */
+	if ((int64_t)r->orig_rax < 0)
+		return 0;
+	*nr = r->orig_rax;
+	return 1;
+}
+
+uint32_t
+ptc_arch_audit(const void *gregs)
+{
+	const struct user_regs_struct *r = gregs;
+
+	/* 0x23 is the 32-bit user code segment of Linux on x86_64. */
+	return r->cs == 0x23 ? AUDIT_ARCH_I386 : AUDIT_ARCH_X86_64;
 }

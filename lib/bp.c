@@ -1,0 +1,231 @@
+/*
+ * bp.c: software breakpoints owned by a session.  The original bytes
+ * are kept with each breakpoint and written back on every way out
+ * (the session's bp_restore hook runs from ptc_session_free, the atexit
+ * cleanup and a second cleanup signal), so a process never keeps a
+ * breakpoint instruction after the tool is gone.  Writes go through
+ * /proc/PID/mem, which can write read-only text pages and works while
+ * the process runs.
+ */
+#include <elf.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define BP_MAX_LEN 16
+
+struct ptc_bp {
+	struct ptc_bp *next;
+	pid_t pid;
+	uint64_t addr;
+	bool live;                       /* breakpoint bytes are written */
+	unsigned char orig[BP_MAX_LEN];
+};
+
+static struct ptc_bp *
+find(const struct ptc_session *s, uint64_t addr)
+{
+	struct ptc_bp *b;
+
+	for (b = s->bps; b != NULL; b = b->next)
+		if (b->addr == addr)
+			return b;
+	return NULL;
+}
+
+static int
+put_back(struct ptc_bp *b)
+{
+	if (!b->live)
+		return 0;
+	if (ptc_mem_write(b->pid, b->addr, b->orig, ptc_arch_bp_len,
+	    PTC_MEM_PROCFS) != (ssize_t)ptc_arch_bp_len &&
+	    ptc_mem_write(b->pid, b->addr, b->orig, ptc_arch_bp_len,
+	    PTC_MEM_AUTO) != (ssize_t)ptc_arch_bp_len)
+		return -1;
+	b->live = false;
+	return 0;
+}
+
+static void
+forget(struct ptc_session *s)
+{
+	struct ptc_bp *b;
+
+	while ((b = s->bps) != NULL) {
+		s->bps = b->next;
+		free(b);
+	}
+}
+
+/*
+ * Also runs from a signal handler (second cleanup signal) just before
+ * _exit: then it only writes, it does not free.
+ */
+static void
+restore_hook(struct ptc_session *s)
+{
+	struct ptc_bp *b;
+
+	for (b = s->bps; b != NULL; b = b->next)
+		put_back(b);
+	if (!ptc_cleanup_pending())
+		forget(s);
+}
+
+int
+ptc_bp_insert(struct ptc_session *s, pid_t pid, uint64_t addr)
+{
+	const struct ptc_map *m;
+	struct ptc_maps *maps;
+	struct ptc_bp *b;
+	int fresh = 0;
+
+	if ((b = find(s, addr)) != NULL && b->live)
+		return ptc_fail(EEXIST, "a breakpoint is already set at "
+		    "%#llx", (unsigned long long)addr);
+	if ((maps = ptc_maps_read(pid)) == NULL)
+		return -1;
+	m = ptc_maps_find(maps, addr);
+	if (m == NULL) {
+		ptc_maps_free(maps);
+		return ptc_fail(EFAULT, "%#llx is not mapped",
+		    (unsigned long long)addr);
+	}
+	if (m->perms[2] != 'x') {
+		int r = ptc_fail(EACCES, "%#llx is not executable (mapping "
+		    "%#llx-%#llx %s %s)", (unsigned long long)addr,
+		    (unsigned long long)m->start, (unsigned long long)m->end,
+		    m->perms, *m->path ? m->path : "[anon]");
+		ptc_maps_free(maps);
+		return r;
+	}
+	ptc_maps_free(maps);
+	if (b == NULL) {
+		if ((b = calloc(1, sizeof(*b))) == NULL)
+			return -1;
+		fresh = 1;
+	}
+	b->pid = pid;
+	b->addr = addr;
+	if (ptc_mem_read(pid, addr, b->orig, ptc_arch_bp_len, PTC_MEM_AUTO) !=
+	    (ssize_t)ptc_arch_bp_len)
+		goto fail;
+	if (ptc_mem_write(pid, addr, ptc_arch_bp_insn, ptc_arch_bp_len,
+	    PTC_MEM_PROCFS) != (ssize_t)ptc_arch_bp_len &&
+	    ptc_mem_write(pid, addr, ptc_arch_bp_insn, ptc_arch_bp_len,
+	    PTC_MEM_AUTO) != (ssize_t)ptc_arch_bp_len)
+		goto fail;
+	b->live = true;
+	if (fresh) {
+		b->next = s->bps;
+		s->bps = b;
+	}
+	s->bp_restore = restore_hook;
+	return 0;
+fail:
+	{
+		int e = errno;
+
+		if (fresh)
+			free(b);
+		return ptc_fail(e, "breakpoint at %#llx: %s",
+		    (unsigned long long)addr, ptc_error());
+	}
+}
+
+int
+ptc_bp_remove(struct ptc_session *s, uint64_t addr)
+{
+	struct ptc_bp *b = find(s, addr);
+
+	if (b == NULL || !b->live)
+		return ptc_fail(ENOENT, "no breakpoint at %#llx",
+		    (unsigned long long)addr);
+	if (put_back(b) != 0)
+		return ptc_fail(errno, "restoring %#llx: %s",
+		    (unsigned long long)addr, ptc_error());
+	return 0;
+}
+
+void
+ptc_bp_restore_all(struct ptc_session *s)
+{
+	struct ptc_bp *b;
+
+	for (b = s->bps; b != NULL; b = b->next)
+		put_back(b);
+	forget(s);
+}
+
+void
+ptc_bp_forget_all(struct ptc_session *s)
+{
+	forget(s);
+}
+
+size_t
+ptc_bp_count(const struct ptc_session *s)
+{
+	const struct ptc_bp *b;
+	size_t n = 0;
+
+	for (b = s->bps; b != NULL; b = b->next)
+		n += b->live;
+	return n;
+}
+
+int
+ptc_bp_at(const struct ptc_session *s, uint64_t addr)
+{
+	const struct ptc_bp *b = find(s, addr);
+
+	return b != NULL && b->live;
+}
+
+int
+ptc_bp_hit(struct ptc_session *s, struct ptc_task *t,
+    const struct ptc_event *ev, uint64_t *addr)
+{
+	struct ptc_bp *b;
+	uint64_t pc;
+
+	/* A single-step trap is not a breakpoint, whatever the pc. */
+	if (ev->type != PTC_EV_STEP || ev->si.si_code == TRAP_TRACE)
+		return 0;
+	if (ptc_pc_read(t, &pc) != 0)
+		return -1;
+	if ((b = find(s, pc - ptc_arch_bp_pc_adjust)) == NULL)
+		return 0;
+	if (ptc_arch_bp_pc_adjust != 0 &&
+	    ptc_pc_write(t, b->addr) != 0)
+		return -1;
+	*addr = b->addr;
+	return 1;
+}
+
+void
+ptc_bp_unpatch(const struct ptc_session *s, uint64_t addr, void *buf,
+    size_t len)
+{
+	const struct ptc_bp *b;
+	size_t i;
+
+	for (b = s->bps; b != NULL; b = b->next) {
+		if (!b->live)
+			continue;
+		for (i = 0; i < ptc_arch_bp_len; i++)
+			if (b->addr + i >= addr && b->addr + i < addr + len)
+				((unsigned char *)buf)[b->addr + i - addr] =
+				    b->orig[i];
+	}
+}
+
+int
+ptc_exec_entry(pid_t pid, uint64_t *entry)
+{
+	return ptc_os_auxv_get(pid, AT_ENTRY, entry);
+}

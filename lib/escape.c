@@ -1,0 +1,192 @@
+/*
+ * escape.c: strings the way strace quotes them, and the small output
+ * buffer the syscall decoders format into.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "sc_priv.h"
+
+/* Keep a line's buffer bounded even for a runaway decoder. */
+#define SB_LIMIT (1u << 22)
+
+static int
+sb_grow(struct ptc__sb *b, size_t need)
+{
+	size_t cap;
+	char *p;
+
+	if (b->oom)
+		return -1;
+	if (b->len + need + 1 <= b->cap)
+		return 0;
+	if (b->len + need + 1 > SB_LIMIT) {
+		b->oom = 1;
+		return -1;
+	}
+	cap = b->cap ? b->cap : 256;
+	while (cap < b->len + need + 1)
+		cap *= 2;
+	p = realloc(b->p, cap);
+	if (p == NULL) {
+		b->oom = 1;
+		return -1;
+	}
+	b->p = p;
+	b->cap = cap;
+	return 0;
+}
+
+void
+ptc__sb_putc(struct ptc__sb *b, char ch)
+{
+	if (sb_grow(b, 1) == 0) {
+		b->p[b->len++] = ch;
+		b->p[b->len] = '\0';
+	}
+}
+
+void
+ptc__sb_write(struct ptc__sb *b, const void *s, size_t len)
+{
+	if (sb_grow(b, len) == 0) {
+		memcpy(b->p + b->len, s, len);
+		b->len += len;
+		b->p[b->len] = '\0';
+	}
+}
+
+void
+ptc__sb_puts(struct ptc__sb *b, const char *s)
+{
+	ptc__sb_write(b, s, strlen(s));
+}
+
+void
+ptc__sb_printf(struct ptc__sb *b, const char *fmt, ...)
+{
+	va_list ap;
+	char tmp[256];
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof(tmp)) {
+		ptc__sb_write(b, tmp, (size_t)n);
+		return;
+	}
+	if (sb_grow(b, (size_t)n) != 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+/*
+ * Whether -x must switch the whole string to \x form: strace does so
+ * as soon as one byte is neither printable ASCII nor white space.
+ */
+static int
+needs_hex(const unsigned char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] > 0x7e || (s[i] < ' ' && (s[i] < '\t' || s[i] > '\r')))
+			return 1;
+	return 0;
+}
+
+static void
+escape(struct ptc__sb *b, const void *str, size_t len, int hex, int quotes)
+{
+	static const char xd[] = "0123456789abcdef";
+	const unsigned char *s = str;
+	char buf[512];
+	size_t i, n = 0;
+	unsigned ch;
+
+	if (hex == 1 && !needs_hex(s, len))
+		hex = 0;
+	if (quotes)
+		ptc__sb_putc(b, '"');
+	for (i = 0; i < len; i++) {
+		if (n > sizeof(buf) - 8) {
+			ptc__sb_write(b, buf, n);
+			n = 0;
+		}
+		ch = s[i];
+		if (hex) {
+			buf[n++] = '\\';
+			buf[n++] = 'x';
+			buf[n++] = xd[ch >> 4];
+			buf[n++] = xd[ch & 15];
+			continue;
+		}
+		switch (ch) {
+		case '"': case '\\':
+			buf[n++] = '\\';
+			buf[n++] = (char)ch;
+			continue;
+		case '\f': buf[n++] = '\\'; buf[n++] = 'f'; continue;
+		case '\n': buf[n++] = '\\'; buf[n++] = 'n'; continue;
+		case '\r': buf[n++] = '\\'; buf[n++] = 'r'; continue;
+		case '\t': buf[n++] = '\\'; buf[n++] = 't'; continue;
+		case '\v': buf[n++] = '\\'; buf[n++] = 'v'; continue;
+		}
+		if (ch >= ' ' && ch <= 0x7e) {
+			buf[n++] = (char)ch;
+			continue;
+		}
+		/* Octal, short unless a digit follows that would join it. */
+		buf[n++] = '\\';
+		if (i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '7') {
+			buf[n++] = (char)('0' + (ch >> 6));
+			buf[n++] = (char)('0' + ((ch >> 3) & 7));
+		} else if (ch >= 0100) {
+			buf[n++] = (char)('0' + (ch >> 6));
+			buf[n++] = (char)('0' + ((ch >> 3) & 7));
+		} else if (ch >= 010) {
+			buf[n++] = (char)('0' + ((ch >> 3) & 7));
+		}
+		buf[n++] = (char)('0' + (ch & 7));
+	}
+	ptc__sb_write(b, buf, n);
+	if (quotes)
+		ptc__sb_putc(b, '"');
+}
+
+void
+ptc__sb_escape(struct ptc__sb *b, const void *s, size_t len, int hex)
+{
+	escape(b, s, len, hex, 1);
+}
+
+void
+ptc__sb_escape_path(struct ptc__sb *b, const char *path)
+{
+	escape(b, path, strlen(path), 0, 0);
+}
+
+int
+ptc_escape(FILE *fp, const void *s, size_t len, int hex)
+{
+	struct ptc__sb b = { 0 };
+	int rc = 0;
+
+	ptc__sb_escape(&b, s, len, hex);
+	if (b.oom)
+		rc = ptc_fail(ENOMEM, "escaping %zu bytes: out of memory", len);
+	else if (fwrite(b.p, 1, b.len, fp) != b.len)
+		rc = -1;
+	free(b.p);
+	return rc;
+}

@@ -1,0 +1,142 @@
+/*
+ * sc_basic.c: printers for the plain argument kinds of the syscall
+ * tables (numbers, pointers, descriptors, strings, flags) and for
+ * return values.
+ */
+#include <fcntl.h>
+#include <inttypes.h>
+#include <string.h>
+
+#include "internal.h"
+#include "sc_priv.h"
+#include "xlat.h"
+
+void
+ptc__a_int(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_int(c, (int)v);
+}
+
+void
+ptc__a_uint(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_uint(c, (unsigned)v);
+}
+
+void
+ptc__a_long(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	if (c->wordsize == 4)
+		ptc__p_int(c, (int32_t)v);
+	else
+		ptc__p_int(c, (int64_t)v);
+}
+
+void
+ptc__a_ulong(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_uint(c, c->wordsize == 4 ? (uint32_t)v : v);
+}
+
+void
+ptc__a_hex(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_hex(c, c->wordsize == 4 ? (uint32_t)v : v);
+}
+
+void
+ptc__a_ptr(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_addr(c, v);
+}
+
+void
+ptc__a_oct(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_oct(c, (unsigned)v);
+}
+
+void
+ptc__a_fd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_fd(c, (int)v);
+}
+
+void
+ptc__a_path(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_path(c, v);
+}
+
+void
+ptc__a_str(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_str(c, v, c->f->strsize);
+}
+
+/* An input buffer whose length is argument a->aux. */
+void
+ptc__a_buf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	ptc__p_buf(c, v, a->aux >= 0 ? c->a[a->aux] : 0);
+}
+
+/* An output buffer: as many bytes as the call returned. */
+void
+ptc__a_obuf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	if (c->is_error) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	(void)a;
+	ptc__p_buf(c, v, (uint64_t)c->rval);
+}
+
+void
+ptc__a_flags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	ptc__p_flags(c, a->x, c->wordsize == 4 ? (uint32_t)v : v, NULL);
+}
+
+void
+ptc__a_enum(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	ptc__p_enum(c, a->x, (unsigned)v, NULL);
+}
+
+/* ---- return values ---- */
+
+void
+ptc__r_int(struct ptc__dc *c, int64_t v)
+{
+	ptc__p_int(c, c->wordsize == 4 ? (int32_t)v : v);
+}
+
+void
+ptc__r_hex(struct ptc__dc *c, int64_t v)
+{
+	ptc__p_hex(c, c->wordsize == 4 ? (uint32_t)v : (uint64_t)v);
+}
+
+void
+ptc__r_oct(struct ptc__dc *c, int64_t v)
+{
+	ptc__p_oct(c, (uint64_t)v);
+}
+
+void
+ptc__r_fd(struct ptc__dc *c, int64_t v)
+{
+	ptc__p_fd(c, (int)v);
+}

@@ -1,0 +1,151 @@
+/*
+ * sc_priv.h: what the syscall decoders share inside libptcore.
+ *
+ * A syscall table row (generated from arch/<cpu>/syscalls.tbl by
+ * mk/scgen.awk) names a printer for each argument and for the return
+ * value; a flag or enum table (generated from lib/xlat/NAME.in by
+ * mk/xlatgen.awk) is a list of value/name pairs.  The printers live in
+ * lib/sc_*.c grouped by syscall family and all write through the
+ * helpers below, which know about text and JSON output.
+ */
+#ifndef PTC_SC_PRIV_H
+#define PTC_SC_PRIV_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "ptcore.h"
+
+struct ptc__xlat {
+	uint64_t val;
+	const char *name;
+};
+
+struct ptc__xtab {
+	const struct ptc__xlat *v;
+	unsigned n;
+};
+
+struct ptc__dc;
+struct ptc__arg;
+
+typedef void ptc__afn(struct ptc__dc *, const struct ptc__arg *, uint64_t);
+typedef void ptc__rfn(struct ptc__dc *, int64_t);
+
+struct ptc__arg {
+	ptc__afn *fn;
+	const struct ptc__xtab *x;  /* flag/enum table, or NULL */
+	int aux;                    /* kind-specific (length arg index) */
+	int out;                    /* filled in by the kernel: at exit */
+};
+
+struct ptc__scent {
+	const char *name;
+	unsigned classes;
+	ptc__rfn *ret;
+	int nargs;                  /* -1: unknown, show six raw values */
+	struct ptc__arg args[6];
+};
+
+/* A growing output buffer: decoders format a line here, then write it. */
+struct ptc__sb {
+	char *p;
+	size_t len, cap;
+	int oom;
+};
+
+void ptc__sb_putc(struct ptc__sb *b, char ch);
+void ptc__sb_puts(struct ptc__sb *b, const char *s);
+void ptc__sb_write(struct ptc__sb *b, const void *s, size_t len);
+void ptc__sb_printf(struct ptc__sb *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Escape as ptc_escape() does, into b. */
+void ptc__sb_escape(struct ptc__sb *b, const void *s, size_t len, int hex);
+/* A path shown in <...> after a descriptor (-y): escaped, no quotes. */
+void ptc__sb_escape_path(struct ptc__sb *b, const char *path);
+void ptc__sb_json(struct ptc__sb *b, const void *s, size_t len);
+
+/* Everything a printer may look at, kept between entry and exit. */
+struct ptc__dc {
+	struct ptc__sb *o;
+	const struct ptc_fmt *f;
+	pid_t pid;
+	uint32_t arch;
+	uint64_t nr;
+	uint64_t a[6];
+	const struct ptc__scent *e;
+	int exiting;
+	int64_t rval;               /* at exit */
+	int is_error;
+	int wordsize;               /* 8 or 4 (compat tasks) */
+	uint64_t saved[6];          /* per-argument values seen at entry */
+	int nprinted;               /* arguments written so far */
+	int depth;                  /* struct/array nesting */
+	unsigned items[16];         /* items written at each depth */
+	int after_field;            /* a "name=" was just written */
+	ssize_t (*rd)(void *, uint64_t, void *, size_t);
+	void *rdctx;
+};
+
+/* Hard caps on what a tracee value can make the decoders read. */
+#define PTC__STR_MAX   4096    /* bytes of a path (PATH_MAX) */
+#define PTC__ARR_MAX   1024    /* elements of any array shown */
+#define PTC__BUF_MAX   65536   /* bytes of a buffer read at once */
+
+/* Read tracee memory; returns bytes read (short/-1 on fault). */
+ssize_t ptc__rd(struct ptc__dc *c, uint64_t addr, void *buf, size_t len);
+/* Read exactly len bytes or fail (-1). */
+int ptc__rdall(struct ptc__dc *c, uint64_t addr, void *buf, size_t len);
+
+/* Primitive writers (text or JSON according to c->f->json). */
+void ptc__p_addr(struct ptc__dc *c, uint64_t v);   /* NULL / 0x... */
+void ptc__p_int(struct ptc__dc *c, int64_t v);
+void ptc__p_uint(struct ptc__dc *c, uint64_t v);
+void ptc__p_hex(struct ptc__dc *c, uint64_t v);
+void ptc__p_oct(struct ptc__dc *c, uint64_t v);
+void ptc__p_raw(struct ptc__dc *c, const char *s); /* text as is; JSON string */
+/* Strings: quoted, escaped, with -s truncation. */
+void ptc__p_bytes(struct ptc__dc *c, const void *s, size_t len, int more);
+void ptc__p_str(struct ptc__dc *c, uint64_t addr, size_t max);
+void ptc__p_path(struct ptc__dc *c, uint64_t addr);
+void ptc__p_buf(struct ptc__dc *c, uint64_t addr, uint64_t len);
+/* Flags and enums; dflt printed when v is 0 and no name matches. */
+void ptc__p_flags(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
+    const char *dflt);
+void ptc__p_enum(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
+    const char *unknown);
+const char *ptc__xname(const struct ptc__xtab *x, uint64_t v);
+/* Flags into a string (for composites); returns s. */
+char *ptc__sflags(char *s, size_t len, const struct ptc__xtab *x, uint64_t v,
+    const char *dflt);
+void ptc__p_fd(struct ptc__dc *c, int fd);
+
+/* Structures and arrays: text "{a=1, b=2}" / JSON {"a":1,"b":2}. */
+void ptc__s_open(struct ptc__dc *c);
+void ptc__s_close(struct ptc__dc *c);
+void ptc__s_field(struct ptc__dc *c, const char *name); /* "name=" */
+void ptc__s_more(struct ptc__dc *c);  /* ", ..." (abbreviated) */
+void ptc__l_open(struct ptc__dc *c);
+void ptc__l_close(struct ptc__dc *c);
+void ptc__l_sep(struct ptc__dc *c);   /* between elements */
+void ptc__p_comment(struct ptc__dc *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));  /* " / * x * /" text only */
+
+/* Signal sets and signals. */
+void ptc__p_sigset(struct ptc__dc *c, const void *set, size_t len);
+void ptc__p_signo(struct ptc__dc *c, int sig);
+
+/* Path of fd in the tracee (for -y), into buf; -1 if unknown. */
+int ptc__fdpath(pid_t pid, int fd, char *buf, size_t len);
+
+const struct ptc__scent *ptc__sc_ent(uint32_t arch, uint64_t nr);
+
+/* Generated tables. */
+extern const struct ptc__scent ptc__sc_x86_64[];
+extern const unsigned ptc__sc_x86_64_n;
+extern const struct ptc__scent ptc__sc_i386[];
+extern const unsigned ptc__sc_i386_n;
+extern const struct ptc__scent ptc__sc_aarch64[];
+extern const unsigned ptc__sc_aarch64_n;
+
+#endif

@@ -1,0 +1,723 @@
+/*
+ * scdec.c: the syscall decoding engine.  ptc_sc_enter() prints what is
+ * known when a syscall starts and ptc_sc_exit() the rest, as strace
+ * splits a line around "<unfinished ...>"; the per-argument printers
+ * named by the syscall table do the actual work (lib/sc_*.c).
+ */
+#include <linux/audit.h>
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/uio.h>
+
+#include "internal.h"
+#include "sc_priv.h"
+#include "xlat.h"
+
+/* Column where strace aligns "= RESULT". */
+#define RESULT_COL 40
+
+struct ptc_scdec {
+	struct ptc__dc c;
+	struct ptc__sb o;       /* the text being formatted */
+	struct ptc__sb j;       /* JSON: arguments formatted at entry */
+	char name[32];          /* name shown for an unknown number */
+	const char *cur;        /* name of the syscall entered */
+	int entered;
+	int nentry;             /* arguments printed at entry */
+	unsigned col;           /* column of the text to come */
+	int col_set;
+	size_t entry_end;       /* column after the entry text */
+	ssize_t (*rd)(void *, uint64_t, void *, size_t);
+	void *rdctx;
+};
+
+/*
+ * The memory reader of the library when it is linked in, else
+ * process_vm_readv() directly (a tracer stopped the task, so the
+ * pages cannot change under us).
+ */
+extern ssize_t ptc_mem_read(pid_t, uint64_t, void *, size_t,
+    enum ptc_mem_method) __attribute__((weak));
+
+static ssize_t
+default_read(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+	pid_t pid = (pid_t)(intptr_t)ctx;
+	struct iovec l, r;
+
+	if (ptc_mem_read != NULL)
+		return ptc_mem_read(pid, addr, buf, len, PTC_MEM_AUTO);
+	l.iov_base = buf;
+	l.iov_len = len;
+	r.iov_base = (void *)(uintptr_t)addr;
+	r.iov_len = len;
+	return process_vm_readv(pid, &l, 1, &r, 1, 0);
+}
+
+struct ptc_scdec *
+ptc_scdec_new(void)
+{
+	struct ptc_scdec *d = calloc(1, sizeof(*d));
+
+	if (d == NULL)
+		return NULL;
+	d->c.o = &d->o;
+	return d;
+}
+
+void
+ptc_scdec_free(struct ptc_scdec *d)
+{
+	if (d == NULL)
+		return;
+	free(d->o.p);
+	free(d->j.p);
+	free(d);
+}
+
+void
+ptc_scdec_set_reader(struct ptc_scdec *d,
+    ssize_t (*rd)(void *ctx, uint64_t addr, void *buf, size_t len),
+    void *ctx)
+{
+	d->rd = rd;
+	d->rdctx = ctx;
+}
+
+void
+ptc_scdec_column(struct ptc_scdec *d, unsigned col)
+{
+	d->col = col;
+	d->col_set = 1;
+}
+
+const char *
+ptc_sc_current(const struct ptc_scdec *d)
+{
+	return d->cur;
+}
+
+ssize_t
+ptc__rd(struct ptc__dc *c, uint64_t addr, void *buf, size_t len)
+{
+	if (len == 0)
+		return 0;
+	if (addr == 0)
+		return -1;
+	if (c->rd != NULL)
+		return c->rd(c->rdctx, addr, buf, len);
+	return default_read((void *)(intptr_t)c->pid, addr, buf, len);
+}
+
+int
+ptc__rdall(struct ptc__dc *c, uint64_t addr, void *buf, size_t len)
+{
+	return ptc__rd(c, addr, buf, len) == (ssize_t)len ? 0 : -1;
+}
+
+static void
+reset(struct ptc__dc *c)
+{
+	c->nprinted = 0;
+	c->depth = 0;
+	c->after_field = 0;
+}
+
+/* Write one argument, preceded by the separator it needs. */
+static void
+print_arg(struct ptc__dc *c, int i)
+{
+	const struct ptc__arg *a;
+
+	if (c->nprinted++ > 0)
+		ptc__sb_puts(c->o, c->f->json ? "," : ", ");
+	c->depth = 0;
+	c->after_field = 0;
+	if (c->e == NULL || c->e->nargs < 0) {
+		ptc__p_hex(c, c->a[i]);
+		return;
+	}
+	a = &c->e->args[i];
+	a->fn(c, a, c->a[i]);
+}
+
+static int
+nargs(const struct ptc__dc *c)
+{
+	return c->e == NULL || c->e->nargs < 0 ? 6 : c->e->nargs;
+}
+
+static int
+flush(struct ptc_scdec *d, FILE *fp)
+{
+	if (d->o.oom) {
+		d->o.oom = 0;
+		d->o.len = 0;
+		return ptc_fail(ENOMEM, "decoding %s: out of memory",
+		    d->cur != NULL ? d->cur : "syscall");
+	}
+	if (d->o.len > 0 && fwrite(d->o.p, 1, d->o.len, fp) != d->o.len)
+		return -1;
+	d->o.len = 0;
+	return 0;
+}
+
+int
+ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
+    const struct ptc_scinfo *si, const struct ptc_fmt *f)
+{
+	struct ptc__dc *c = &d->c;
+	int i, n;
+
+	c->f = f;
+	c->pid = pid;
+	c->arch = si->arch;
+	c->nr = si->nr;
+	memcpy(c->a, si->args, sizeof(c->a));
+	memset(c->saved, 0, sizeof(c->saved));
+	c->wordsize = si->arch == AUDIT_ARCH_I386 ? 4 : 8;
+	c->rd = d->rd;
+	c->rdctx = d->rdctx;
+	c->exiting = 0;
+	c->rval = 0;
+	c->is_error = 0;
+	c->e = ptc__sc_ent(si->arch, si->nr);
+	if (c->e != NULL) {
+		d->cur = c->e->name;
+	} else {
+		snprintf(d->name, sizeof(d->name), "syscall_%#" PRIx64, si->nr);
+		d->cur = d->name;
+	}
+	d->entered = 1;
+	reset(c);
+	n = nargs(c);
+
+	if (f->json) {
+		/* Entry arguments may be gone at exit (execve): keep them. */
+		c->o = &d->j;
+		d->j.len = 0;
+		for (i = 0; i < n; i++) {
+			if (c->e != NULL && c->e->nargs >= 0 &&
+			    c->e->args[i].out)
+				break;
+			print_arg(c, i);
+		}
+		d->nentry = i;
+		c->o = &d->o;
+		d->col_set = 0;
+		return 0;
+	}
+
+	d->o.len = 0;
+	ptc__sb_puts(&d->o, d->cur);
+	ptc__sb_putc(&d->o, '(');
+	for (i = 0; i < n; i++) {
+		if (c->e != NULL && c->e->nargs >= 0 && c->e->args[i].out)
+			break;
+		print_arg(c, i);
+	}
+	d->nentry = i;
+	if (i > 0 && i < n)
+		ptc__sb_puts(&d->o, ", ");
+	d->entry_end = (d->col_set ? d->col : 0) + d->o.len;
+	d->col_set = 0;
+	return flush(d, fp);
+}
+
+/* Pad to the result column as strace does ("...) " then spaces). */
+static void
+pad(struct ptc_scdec *d)
+{
+	size_t col;
+
+	ptc__sb_putc(&d->o, ' ');
+	col = (d->col_set ? d->col : d->entry_end) + d->o.len;
+	while (col++ < RESULT_COL)
+		ptc__sb_putc(&d->o, ' ');
+	d->col_set = 0;
+}
+
+static const struct {
+	int err;
+	const char *msg;
+} kerrs[] = {
+	{ 512, "To be restarted if SA_RESTART is set" },
+	{ 513, "To be restarted" },
+	{ 514, "To be restarted if no handler" },
+	{ 515, "ioctl not implemented" },
+	{ 516, "Interrupted by signal" },
+	{ 517, "Driver requests probe retry" },
+	{ 518, "Stale open file" },
+	{ 519, "No such parameter" },
+	{ 521, "Illegal NFS file handle" },
+	{ 522, "Update synchronization mismatch" },
+	{ 523, "Cookie is stale" },
+	{ 524, "Operation is not supported" },
+	{ 525, "Buffer or request is too small" },
+	{ 526, "An untranslatable error occurred" },
+	{ 527, "Type not supported by server" },
+	{ 528, "Request initiated, but will not complete before timeout" },
+	{ 529, "iocb queued, will get completion event" },
+	{ 530, "conflict with recalled state" },
+	{ 531, "NFS file lock reclaim refused" },
+};
+
+static void
+print_error(struct ptc_scdec *d, int err)
+{
+	const char *name = ptc_errname(err), *msg = NULL;
+	size_t i;
+
+	if (d->c.f->json) {
+		ptc__sb_puts(&d->o, ",\"retval\":-1,\"errno\":");
+		if (name != NULL)
+			ptc__sb_json(&d->o, name, strlen(name));
+		else
+			ptc__sb_printf(&d->o, "%d", err);
+		return;
+	}
+	for (i = 0; i < sizeof(kerrs) / sizeof(kerrs[0]); i++)
+		if (kerrs[i].err == err)
+			msg = kerrs[i].msg;
+	if (msg != NULL) {
+		/* The kernel restarts or fails these: no -1 reaches the user. */
+		ptc__sb_printf(&d->o, "= ? %s (%s)", name, msg);
+		return;
+	}
+	if (name != NULL)
+		ptc__sb_printf(&d->o, "= -1 %s (%s)", name, strerror(err));
+	else
+		ptc__sb_printf(&d->o, "= -1 E??? (%s)", strerror(err));
+}
+
+static void
+json_head(struct ptc_scdec *d)
+{
+	ptc__sb_puts(&d->o, "\"syscall\":");
+	ptc__sb_json(&d->o, d->cur, strlen(d->cur));
+	ptc__sb_puts(&d->o, ",\"args\":[");
+	if (d->j.len > 0)
+		ptc__sb_write(&d->o, d->j.p, d->j.len);
+}
+
+int
+ptc_sc_exit(struct ptc_scdec *d, FILE *fp, const struct ptc_scinfo *si,
+    const struct ptc_fmt *f)
+{
+	struct ptc__dc *c = &d->c;
+	int i, n;
+
+	c->f = f;
+	c->exiting = 1;
+	c->rval = si->rval;
+	c->is_error = si->is_error;
+	d->o.len = 0;
+	if (!d->entered) {
+		/* An exit without its entry (attached mid-syscall). */
+		if (f->json)
+			ptc__sb_printf(&d->o, "\"retval\":%" PRId64, si->rval);
+		else
+			ptc__sb_printf(&d->o, ") = %" PRId64, si->rval);
+		return flush(d, fp);
+	}
+	d->entered = 0;
+	n = nargs(c);
+	c->nprinted = f->json ? d->nentry : 0;
+	if (f->json)
+		json_head(d);
+	for (i = d->nentry; i < n; i++)
+		print_arg(c, i);
+	if (f->json) {
+		ptc__sb_putc(&d->o, ']');
+		if (si->is_error && si->rval < 0 && si->rval >= -4095) {
+			print_error(d, (int)-si->rval);
+		} else {
+			ptc__sb_puts(&d->o, ",\"retval\":");
+			c->depth = 0;
+			c->after_field = 0;
+			ptc__sb_printf(&d->o, "%" PRId64, si->rval);
+		}
+		return flush(d, fp);
+	}
+	ptc__sb_putc(&d->o, ')');
+	pad(d);
+	if (si->is_error && si->rval < 0 && si->rval >= -4095) {
+		print_error(d, (int)-si->rval);
+	} else {
+		ptc__sb_puts(&d->o, "= ");
+		reset(c);
+		if (c->e != NULL)
+			c->e->ret(c, si->rval);
+		else
+			ptc__sb_printf(&d->o, "%" PRId64, si->rval);
+	}
+	return flush(d, fp);
+}
+
+int
+ptc_sc_noreturn(struct ptc_scdec *d, FILE *fp, const struct ptc_fmt *f)
+{
+	d->o.len = 0;
+	d->entered = 0;
+	if (f->json) {
+		json_head(d);
+		ptc__sb_puts(&d->o, "],\"retval\":null");
+		return flush(d, fp);
+	}
+	ptc__sb_putc(&d->o, ')');
+	pad(d);
+	ptc__sb_puts(&d->o, "= ?");
+	return flush(d, fp);
+}
+
+/* ---- primitive printers ---- */
+
+/* Before a value inside a structure or array: its separator. */
+static void
+pre(struct ptc__dc *c)
+{
+	if (c->after_field) {
+		c->after_field = 0;
+		return;
+	}
+	if (c->depth > 0 && c->depth < 16 && c->items[c->depth]++ > 0)
+		ptc__sb_puts(c->o, c->f->json ? "," : ", ");
+}
+
+void
+ptc__s_open(struct ptc__dc *c)
+{
+	pre(c);
+	ptc__sb_putc(c->o, '{');
+	c->depth++;
+	if (c->depth < 16)
+		c->items[c->depth] = 0;
+}
+
+void
+ptc__s_close(struct ptc__dc *c)
+{
+	ptc__sb_putc(c->o, '}');
+	c->depth--;
+}
+
+void
+ptc__l_open(struct ptc__dc *c)
+{
+	pre(c);
+	ptc__sb_putc(c->o, '[');
+	c->depth++;
+	if (c->depth < 16)
+		c->items[c->depth] = 0;
+}
+
+void
+ptc__l_close(struct ptc__dc *c)
+{
+	ptc__sb_putc(c->o, ']');
+	c->depth--;
+}
+
+void
+ptc__l_sep(struct ptc__dc *c)
+{
+	(void)c;
+}
+
+void
+ptc__s_field(struct ptc__dc *c, const char *name)
+{
+	pre(c);
+	if (c->f->json) {
+		ptc__sb_putc(c->o, '"');
+		ptc__sb_puts(c->o, name);
+		ptc__sb_puts(c->o, "\":");
+	} else {
+		ptc__sb_puts(c->o, name);
+		ptc__sb_putc(c->o, '=');
+	}
+	c->after_field = 1;
+}
+
+void
+ptc__s_more(struct ptc__dc *c)
+{
+	if (c->f->json)
+		return;
+	pre(c);
+	ptc__sb_puts(c->o, "...");
+}
+
+void
+ptc__p_comment(struct ptc__dc *c, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[128];
+
+	if (c->f->json)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	ptc__sb_printf(c->o, " /* %s */", buf);
+}
+
+void
+ptc__p_raw(struct ptc__dc *c, const char *s)
+{
+	pre(c);
+	if (c->f->json)
+		ptc__sb_json(c->o, s, strlen(s));
+	else
+		ptc__sb_puts(c->o, s);
+}
+
+void
+ptc__p_addr(struct ptc__dc *c, uint64_t v)
+{
+	pre(c);
+	if (c->wordsize == 4)
+		v &= 0xffffffffu;
+	if (v == 0)
+		ptc__sb_puts(c->o, c->f->json ? "null" : "NULL");
+	else if (c->f->json)
+		ptc__sb_printf(c->o, "\"%#" PRIx64 "\"", v);
+	else
+		ptc__sb_printf(c->o, "%#" PRIx64, v);
+}
+
+void
+ptc__p_int(struct ptc__dc *c, int64_t v)
+{
+	pre(c);
+	ptc__sb_printf(c->o, "%" PRId64, v);
+}
+
+void
+ptc__p_uint(struct ptc__dc *c, uint64_t v)
+{
+	pre(c);
+	ptc__sb_printf(c->o, "%" PRIu64, v);
+}
+
+void
+ptc__p_hex(struct ptc__dc *c, uint64_t v)
+{
+	pre(c);
+	if (c->f->json)
+		ptc__sb_printf(c->o, "\"%#" PRIx64 "\"", v);
+	else
+		ptc__sb_printf(c->o, "%#" PRIx64, v);
+}
+
+void
+ptc__p_oct(struct ptc__dc *c, uint64_t v)
+{
+	pre(c);
+	if (c->f->json)
+		ptc__sb_printf(c->o, "\"%#" PRIo64 "\"", v);
+	else
+		ptc__sb_printf(c->o, "%#" PRIo64, v);
+}
+
+/* Bytes as a string; more: the string went on beyond what is shown. */
+void
+ptc__p_bytes(struct ptc__dc *c, const void *s, size_t len, int more)
+{
+	pre(c);
+	if (c->f->json) {
+		ptc__sb_json(c->o, s, len);
+		return;
+	}
+	ptc__sb_escape(c->o, s, len, c->f->xstyle);
+	if (more)
+		ptc__sb_puts(c->o, "...");
+}
+
+static size_t
+strsize(const struct ptc__dc *c)
+{
+	size_t n = c->f->strsize;
+
+	return n > PTC__BUF_MAX ? PTC__BUF_MAX : n;
+}
+
+/*
+ * A NUL-terminated string of at most max bytes: read page by page so
+ * that a string ending just before an unmapped page is still shown.
+ */
+static ssize_t
+read_cstr(struct ptc__dc *c, uint64_t addr, char *buf, size_t max,
+    int *trunc)
+{
+	size_t got = 0, chunk;
+	ssize_t n;
+	char *z;
+
+	*trunc = 0;
+	while (got <= max) {
+		chunk = 4096 - ((addr + got) & 4095);
+		if (chunk > max + 1 - got)
+			chunk = max + 1 - got;
+		n = ptc__rd(c, addr + got, buf + got, chunk);
+		if (n <= 0)
+			return got == 0 ? -1 : -1;
+		z = memchr(buf + got, '\0', (size_t)n);
+		if (z != NULL)
+			return z - buf;
+		got += (size_t)n;
+		if ((size_t)n < chunk)
+			return -1;
+	}
+	*trunc = 1;
+	return (ssize_t)max;
+}
+
+void
+ptc__p_str(struct ptc__dc *c, uint64_t addr, size_t max)
+{
+	char *buf;
+	ssize_t n;
+	int trunc;
+
+	if (addr == 0) {
+		ptc__p_addr(c, 0);
+		return;
+	}
+	if (max > PTC__STR_MAX * 16)
+		max = PTC__STR_MAX * 16;
+	buf = malloc(max + 1);
+	if (buf == NULL || (n = read_cstr(c, addr, buf, max, &trunc)) < 0) {
+		free(buf);
+		ptc__p_addr(c, addr);
+		return;
+	}
+	ptc__p_bytes(c, buf, (size_t)n, trunc);
+	free(buf);
+}
+
+void
+ptc__p_path(struct ptc__dc *c, uint64_t addr)
+{
+	ptc__p_str(c, addr, PTC__STR_MAX - 1);
+}
+
+void
+ptc__p_buf(struct ptc__dc *c, uint64_t addr, uint64_t len)
+{
+	size_t show = strsize(c);
+	char *buf;
+
+	if (addr == 0) {
+		ptc__p_addr(c, 0);
+		return;
+	}
+	if (len < show)
+		show = (size_t)len;
+	buf = malloc(show + 1);
+	if (buf == NULL || ptc__rdall(c, addr, buf, show) != 0) {
+		free(buf);
+		ptc__p_addr(c, addr);
+		return;
+	}
+	ptc__p_bytes(c, buf, show, len > show);
+	free(buf);
+}
+
+const char *
+ptc__xname(const struct ptc__xtab *x, uint64_t v)
+{
+	unsigned i;
+
+	for (i = 0; i < x->n; i++)
+		if (x->v[i].val == v)
+			return x->v[i].name;
+	return NULL;
+}
+
+char *
+ptc__sflags(char *s, size_t len, const struct ptc__xtab *x, uint64_t v,
+    const char *dflt)
+{
+	size_t n = 0;
+	unsigned i;
+	int any = 0;
+
+	s[0] = '\0';
+	for (i = 0; i < x->n && v != 0; i++) {
+		if (x->v[i].val == 0 || (v & x->v[i].val) != x->v[i].val)
+			continue;
+		n += (size_t)snprintf(s + n, n < len ? len - n : 0, "%s%s",
+		    any ? "|" : "", x->v[i].name);
+		v &= ~x->v[i].val;
+		any = 1;
+		if (n >= len)
+			break;
+	}
+	if (n < len && v != 0)
+		n += (size_t)snprintf(s + n, len - n, "%s%#" PRIx64,
+		    any ? "|" : "", v);
+	else if (n < len && !any)
+		snprintf(s + n, len - n, "%s", dflt != NULL ? dflt : "0");
+	return s;
+}
+
+void
+ptc__p_flags(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
+    const char *dflt)
+{
+	char buf[1024];
+
+	ptc__p_raw(c, ptc__sflags(buf, sizeof(buf), x, v, dflt));
+}
+
+void
+ptc__p_enum(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
+    const char *unknown)
+{
+	const char *s = ptc__xname(x, v);
+	char buf[64];
+
+	if (s != NULL) {
+		ptc__p_raw(c, s);
+		return;
+	}
+	if (unknown == NULL) {
+		ptc__p_hex(c, v);
+		return;
+	}
+	pre(c);
+	if (c->f->json)
+		ptc__sb_printf(c->o, "%" PRIu64, v);
+	else {
+		snprintf(buf, sizeof(buf), "%#" PRIx64 " /* %s */", v, unknown);
+		ptc__sb_puts(c->o, buf);
+	}
+}
+
+void
+ptc__p_fd(struct ptc__dc *c, int fd)
+{
+	char path[PTC__STR_MAX];
+
+	pre(c);
+	if (c->f->decode_fds && fd >= 0 &&
+	    ptc__fdpath(c->pid, fd, path, sizeof(path)) == 0) {
+		if (c->f->json) {
+			ptc__sb_printf(c->o, "{\"fd\":%d,\"path\":", fd);
+			ptc__sb_json(c->o, path, strlen(path));
+			ptc__sb_putc(c->o, '}');
+		} else {
+			ptc__sb_printf(c->o, "%d<", fd);
+			ptc__sb_escape_path(c->o, path);
+			ptc__sb_putc(c->o, '>');
+		}
+		return;
+	}
+	ptc__sb_printf(c->o, "%d", fd);
+}

@@ -1,0 +1,1106 @@
+/*
+ * trace.c: ptstrace's engine.  One wait loop turns the session's events
+ * into strace's lines: a syscall's entry text is staged per task and
+ * written when the syscall returns, or cut with " <unfinished ...>" when
+ * another task's line must come first and resumed later with
+ * "<... NAME resumed>", exactly as strace frames them.  Output goes
+ * through one large stdio buffer, so a syscall stop costs the tracer a
+ * wait, one PTRACE_GET_SYSCALL_INFO and a resume, plus the memory the
+ * decoders read.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sys/queue.h>
+#include <sys/resource.h>
+
+#include "internal.h"
+#include "trace_int.h"
+
+#define OUTBUF_SIZE (1 << 20)
+#define FFBUF_SIZE  (1 << 16)
+
+struct tstate {
+	LIST_ENTRY(tstate) link;
+	pid_t pid;
+	struct ptc_task *task;
+	struct ptc_scdec *dec;
+	FILE *ff;             /* -ff: this task's own file */
+	FILE *ms;             /* staged text of the current syscall */
+	char *mbuf;
+	size_t msize;
+	char lead[96];        /* line prefix of the staged entry */
+	size_t leadlen;
+	int in_sc;            /* a traced syscall's exit is pending */
+	int skip_exit;        /* an untraced syscall's exit is pending */
+	int shown;            /* entry written, line still open */
+	int cut;              /* entry written as <unfinished ...> */
+	int hide;             /* spawned, not yet at its execve */
+	int seccomp;          /* a filter stops only traced syscalls */
+	int start;            /* attached, not resumed yet (2: in group-stop) */
+	uint32_t arch;
+	uint64_t nr;
+	uint64_t pc;
+	char name[40];
+	struct timespec t0;   /* entry (monotonic), for -T and -c */
+	struct timespec w0;   /* entry (wall clock), for JSON */
+};
+
+struct ptc_trace {
+	struct ptc_trace_opts o;
+	struct ptc_fmt fmt;
+	struct ptc_session *s;
+	struct ptc__scset trace;
+	int trace_given;
+	uint64_t sigset;
+	unsigned status;
+	FILE *out;
+	int out_pipe;
+	int out_tty;
+	struct tstate *open;  /* whose entry is open on the shared output */
+	LIST_HEAD(, tstate) states;
+	size_t nstates;
+	pid_t main_pid;
+	int main_code, main_sig, main_done;
+	struct ptc__stats stats;
+	struct timespec last; /* -r: start of the previous line */
+	int need_time;
+	int filter;           /* seccomp filter in spawned programs */
+	int attached;         /* -p used: not every task has the filter */
+	int main_child;       /* the program is our child (not -D) */
+	struct timespec flushed;
+	FILE *null;
+};
+
+static void
+msg(struct ptc_trace *tr, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int
+staged(const struct ptc_trace *tr)
+{
+	return tr->status != PTC__ST_ALL || tr->o.json;
+}
+
+static int
+summary_only(const struct ptc_trace *tr)
+{
+	return tr->o.summary == 1;
+}
+
+static FILE *
+out_of(struct ptc_trace *tr, struct tstate *ts)
+{
+	if (ts != NULL && ts->ff != NULL)
+		return ts->ff;
+	return tr->out != NULL ? tr->out : stderr;
+}
+
+struct ptc_trace *
+ptc_trace_new(const struct ptc_trace_opts *o)
+{
+	struct ptc_trace *tr = calloc(1, sizeof(*tr));
+
+	if (tr == NULL)
+		return NULL;
+	tr->o = *o;
+	tr->fmt = o->fmt;
+	tr->fmt.json = o->json;
+	if (tr->fmt.strsize == 0)
+		tr->fmt.strsize = 32;
+	ptc__scset_all(&tr->trace);
+	tr->sigset = ~(uint64_t)0;
+	tr->status = PTC__ST_ALL;
+	LIST_INIT(&tr->states);
+	tr->need_time = o->durations || o->summary || o->tstamp ||
+	    o->relative || o->json;
+	if (o->follow == 2 && o->outfile == NULL)
+		tr->o.follow = 1;
+	if (tr->o.outfile == NULL) {
+		tr->out = stderr;
+	} else if (tr->o.outfile[0] == '|' || tr->o.outfile[0] == '!') {
+		if ((tr->out = popen(tr->o.outfile + 1, "w")) == NULL) {
+			ptc_fail(errno, "%s: %s", tr->o.outfile,
+			    strerror(errno));
+			free(tr);
+			return NULL;
+		}
+		tr->out_pipe = 1;
+		tr->o.follow = tr->o.follow ? 1 : 0;
+	} else if (tr->o.follow != 2) {
+		if ((tr->out = fopen(tr->o.outfile, "we")) == NULL) {
+			ptc_fail(errno, "%s: %s", tr->o.outfile,
+			    strerror(errno));
+			free(tr);
+			return NULL;
+		}
+	}
+	if (tr->out != NULL) {
+		tr->out_tty = isatty(fileno(tr->out));
+		setvbuf(tr->out, NULL, tr->out_tty ? _IOLBF : _IOFBF,
+		    OUTBUF_SIZE);
+	}
+	return tr;
+}
+
+int
+ptc_trace_expr(struct ptc_trace *tr, const char *expr)
+{
+	const char *eq = strchr(expr, '=');
+	size_t klen = eq != NULL ? (size_t)(eq - expr) : 0;
+	const char *v = eq != NULL ? eq + 1 : expr;
+
+#define KEY(s) (klen == strlen(s) && strncmp(expr, s, klen) == 0)
+	if (eq == NULL || KEY("trace") || KEY("t")) {
+		if (ptc__scset_parse(&tr->trace, v) != 0)
+			return -1;
+		tr->trace_given = 1;
+		return 0;
+	}
+	if (KEY("signal") || KEY("signals") || KEY("s"))
+		return ptc__sigset_parse(v, &tr->sigset);
+	if (KEY("status"))
+		return ptc__status_parse(v, &tr->status);
+	if (KEY("verbose") || KEY("v")) {
+		tr->fmt.verbose = strcmp(v, "none") != 0;
+		return 0;
+	}
+	if (KEY("abbrev") || KEY("a") || KEY("raw") || KEY("x") ||
+	    KEY("quiet") || KEY("q") || KEY("silent") || KEY("silence"))
+		return 0;
+	if (KEY("decode-fds")) {
+		tr->fmt.decode_fds = strcmp(v, "none") == 0 ? 0 :
+		    strstr(v, "socket") != NULL || strcmp(v, "all") == 0 ? 2 :
+		    1;
+		return 0;
+	}
+#undef KEY
+	return ptc_fail(EINVAL, "invalid qualifier '%.*s'", (int)klen, expr);
+}
+
+/* ---- task states ---- */
+
+static struct tstate *
+state_find(struct ptc_trace *tr, pid_t pid)
+{
+	struct tstate *ts;
+
+	LIST_FOREACH(ts, &tr->states, link)
+		if (ts->pid == pid)
+			return ts;
+	return NULL;
+}
+
+static struct tstate *
+state_new(struct ptc_trace *tr, struct ptc_task *t, pid_t pid)
+{
+	struct tstate *ts = calloc(1, sizeof(*ts));
+
+	if (ts == NULL)
+		return NULL;
+	ts->pid = pid;
+	ts->task = t;
+	if ((ts->dec = ptc_scdec_new()) == NULL ||
+	    (ts->ms = open_memstream(&ts->mbuf, &ts->msize)) == NULL) {
+		ptc_scdec_free(ts->dec);
+		free(ts);
+		return NULL;
+	}
+	if (tr->o.follow == 2 && tr->o.outfile != NULL) {
+		char path[4096];
+
+		snprintf(path, sizeof(path), "%s.%d", tr->o.outfile, (int)pid);
+		if ((ts->ff = fopen(path, "we")) != NULL)
+			setvbuf(ts->ff, NULL, _IOFBF, FFBUF_SIZE);
+		else
+			fprintf(stderr, "%s: %s: %s\n", getprogname(), path,
+			    strerror(errno));
+	}
+	LIST_INSERT_HEAD(&tr->states, ts, link);
+	tr->nstates++;
+	if (t != NULL)
+		ptc_task_set_data(t, ts);
+	return ts;
+}
+
+static void
+state_free(struct ptc_trace *tr, struct tstate *ts)
+{
+	if (tr->open == ts)
+		tr->open = NULL;
+	LIST_REMOVE(ts, link);
+	tr->nstates--;
+	if (ts->task != NULL && ptc_task_data(ts->task) == ts)
+		ptc_task_set_data(ts->task, NULL);
+	if (ts->ff != NULL)
+		fclose(ts->ff);
+	fclose(ts->ms);
+	free(ts->mbuf);
+	ptc_scdec_free(ts->dec);
+	free(ts);
+}
+
+/* The state of the event's task, made when the task is new to us. */
+static struct tstate *
+state_of(struct ptc_trace *tr, struct ptc_task *t)
+{
+	struct tstate *ts = ptc_task_data(t);
+
+	if (ts == NULL && (ts = state_find(tr, ptc_task_pid(t))) != NULL) {
+		ts->task = t;
+		ptc_task_set_data(t, ts);
+	}
+	if (ts == NULL) {
+		/* A child whose first stop came before its parent's event. */
+		if ((ts = state_new(tr, t, ptc_task_pid(t))) == NULL)
+			return NULL;
+		ts->seccomp = tr->filter && !tr->attached;
+		if (tr->o.quiet == 0)
+			msg(tr, "Process %d attached", (int)ts->pid);
+	}
+	return ts;
+}
+
+/* ---- output ---- */
+
+static void
+ts_sub(struct timespec *d, const struct timespec *a, const struct timespec *b)
+{
+	d->tv_sec = a->tv_sec - b->tv_sec;
+	d->tv_nsec = a->tv_nsec - b->tv_nsec;
+	if (d->tv_nsec < 0) {
+		d->tv_sec--;
+		d->tv_nsec += 1000000000;
+	}
+}
+
+/*
+ * strace's line prefix: "PID  " (-f with -o), "[pid  PID] " (more than
+ * one task on the shared output), the -t/-tt/-ttt/-r stamp and -i's
+ * "[ip] ".  Returns its length.
+ */
+static size_t
+make_lead(struct ptc_trace *tr, struct tstate *ts, char *buf, size_t len,
+    int have_ip, uint64_t ip)
+{
+	size_t n = 0;
+	int r;
+
+	buf[0] = '\0';
+	if (ts->ff == NULL && tr->o.follow && tr->o.outfile != NULL &&
+	    !tr->out_pipe)
+		r = snprintf(buf, len, "%-5d ", (int)ts->pid);
+	else if (ts->ff == NULL && tr->nstates > 1)
+		r = snprintf(buf, len, "[pid %5d] ", (int)ts->pid);
+	else
+		r = 0;
+	n += (size_t)r;
+	if (tr->o.relative) {
+		struct timespec now, d;
+
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (tr->last.tv_sec == 0 && tr->last.tv_nsec == 0)
+			tr->last = now;
+		ts_sub(&d, &now, &tr->last);
+		tr->last = now;
+		r = snprintf(buf + n, len - n, "%6ld.%06ld ", (long)d.tv_sec,
+		    d.tv_nsec / 1000);
+		n += (size_t)r;
+	} else if (tr->o.tstamp) {
+		struct timespec now;
+		struct tm tm;
+
+		clock_gettime(CLOCK_REALTIME, &now);
+		if (tr->o.tstamp >= 3) {
+			r = snprintf(buf + n, len - n, "%lld.%06ld ",
+			    (long long)now.tv_sec, now.tv_nsec / 1000);
+		} else {
+			localtime_r(&now.tv_sec, &tm);
+			r = (int)strftime(buf + n, len - n, "%H:%M:%S", &tm);
+			if (tr->o.tstamp == 2)
+				r += snprintf(buf + n + r, len - n - r,
+				    ".%06ld", now.tv_nsec / 1000);
+			r += snprintf(buf + n + r, len - n - r, " ");
+		}
+		n += (size_t)r;
+	}
+	if (tr->o.print_ip) {
+		if (have_ip)
+			r = snprintf(buf + n, len - n, "[%016llx] ",
+			    (unsigned long long)ip);
+		else
+			r = snprintf(buf + n, len - n, "[????????????????] ");
+		n += (size_t)r;
+	}
+	return n < len ? n : len - 1;
+}
+
+/* Close the open line of another task with " <unfinished ...>". */
+static void
+cut_open(struct ptc_trace *tr, struct tstate *except)
+{
+	struct tstate *o = tr->open;
+
+	if (o == NULL || o == except)
+		return;
+	fputs(" <unfinished ...>\n", tr->out);
+	o->shown = 0;
+	o->cut = 1;
+	tr->open = NULL;
+}
+
+/* Make the output ready for a new line of ts. */
+static FILE *
+begin_line(struct ptc_trace *tr, struct tstate *ts)
+{
+	FILE *fp = out_of(tr, ts);
+
+	if (fp == tr->out)
+		cut_open(tr, NULL);
+	return fp;
+}
+
+static size_t
+staged_len(struct tstate *ts)
+{
+	off_t n;
+
+	fflush(ts->ms);
+	n = ftello(ts->ms);
+	return n > 0 ? (size_t)n : 0;
+}
+
+static void
+json_head(struct ptc_trace *tr, FILE *fp, pid_t pid, const struct timespec *w)
+{
+	(void)tr;
+	fprintf(fp, "{\"pid\":%d,\"time\":%lld.%06ld,", (int)pid,
+	    (long long)w->tv_sec, w->tv_nsec / 1000);
+}
+
+static void
+wall_now(struct timespec *w)
+{
+	clock_gettime(CLOCK_REALTIME, w);
+}
+
+/* A line of its own: "--- SIGCHLD {...} ---", "+++ exited with 0 +++". */
+static FILE *
+event_line(struct ptc_trace *tr, struct tstate *ts, int have_ip, uint64_t ip)
+{
+	FILE *fp = begin_line(tr, ts);
+	char lead[96];
+	size_t n;
+
+	if (tr->o.json) {
+		struct timespec w;
+
+		wall_now(&w);
+		json_head(tr, fp, ts->pid, &w);
+		return fp;
+	}
+	n = make_lead(tr, ts, lead, sizeof(lead), have_ip, ip);
+	fwrite(lead, 1, n, fp);
+	return fp;
+}
+
+/* ---- syscalls ---- */
+
+static void
+print_stack(struct ptc_trace *tr, struct tstate *ts, FILE *fp)
+{
+	struct ptc__unwind *u;
+
+	if (!tr->o.stack)
+		return;
+	if ((u = ptc__unwind_new(ts->pid)) == NULL)
+		return;
+	ptc__unwind_print(u, ts->pid, fp);
+	ptc__unwind_free(u);
+}
+
+static void
+sc_entry(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si)
+{
+	const char *name;
+	FILE *fp;
+
+	ts->in_sc = 1;
+	ts->arch = si->arch;
+	ts->nr = si->nr;
+	ts->pc = si->pc;
+	ts->shown = 0;
+	ts->cut = 0;
+	if (tr->need_time)
+		clock_gettime(CLOCK_MONOTONIC, &ts->t0);
+	if (summary_only(tr))
+		return;
+	if (tr->o.json)
+		wall_now(&ts->w0);
+	else
+		ts->leadlen = make_lead(tr, ts, ts->lead, sizeof(ts->lead), 1,
+		    si->pc);
+	rewind(ts->ms);
+	ptc_scdec_column(ts->dec, (unsigned)ts->leadlen);
+	ptc_sc_enter(ts->dec, ts->ms, ts->pid, si, &tr->fmt);
+	name = ptc_sc_current(ts->dec);
+	snprintf(ts->name, sizeof(ts->name), "%s", name != NULL ? name : "?");
+	if (staged(tr))
+		return;
+	fp = begin_line(tr, ts);
+	fwrite(ts->lead, 1, ts->leadlen, fp);
+	fwrite(ts->mbuf, 1, staged_len(ts), fp);
+	ts->shown = 1;
+	if (fp == tr->out) {
+		tr->open = ts;
+		/* Someone watching a terminal wants to see a blocked call. */
+		if (tr->out_tty)
+			fflush(fp);
+	}
+}
+
+/*
+ * Finish the syscall of ts: how is PTC__ST_SUCCESSFUL/FAILED (si is the
+ * exit stop), UNFINISHED (it never returns: "= ?"), or DETACHED.
+ */
+static void
+sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
+    unsigned how)
+{
+	struct timespec now, dt = { 0, 0 };
+	FILE *fp;
+	size_t entry_len = 0;
+	int cont;
+
+	ts->in_sc = 0;
+	if (tr->need_time) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		ts_sub(&dt, &now, &ts->t0);
+	}
+	if (tr->o.summary && how != PTC__ST_DETACHED)
+		ptc__stats_add(&tr->stats, ts->arch, ts->nr,
+		    how == PTC__ST_FAILED, &dt);
+	if (summary_only(tr))
+		return;
+	if (staged(tr)) {
+		if (!(tr->status & how)) {
+			/* Keep the decoder's bookkeeping; drop the text. */
+			if (how == PTC__ST_UNFINISHED || how ==
+			    PTC__ST_DETACHED)
+				ptc_sc_noreturn(ts->dec, tr->null, &tr->fmt);
+			else
+				ptc_sc_exit(ts->dec, tr->null, si, &tr->fmt);
+			return;
+		}
+		entry_len = staged_len(ts);
+		fp = begin_line(tr, ts);
+		if (tr->o.json)
+			json_head(tr, fp, ts->pid, &ts->w0);
+		else
+			fwrite(ts->lead, 1, ts->leadlen, fp);
+		fwrite(ts->mbuf, 1, entry_len, fp);
+		rewind(ts->ms);
+		if (how == PTC__ST_DETACHED) {
+			fputs(tr->o.json ? "\"detached\":true" : " <detached ...>",
+			    ts->ms);
+		} else if (how == PTC__ST_UNFINISHED)
+			ptc_sc_noreturn(ts->dec, ts->ms, &tr->fmt);
+		else
+			ptc_sc_exit(ts->dec, ts->ms, si, &tr->fmt);
+		fwrite(ts->mbuf, 1, staged_len(ts), fp);
+		if (tr->o.json)
+			fprintf(fp, ",\"duration\":%ld.%06ld}\n",
+			    (long)dt.tv_sec, dt.tv_nsec / 1000);
+		else if (tr->o.durations && how != PTC__ST_UNFINISHED &&
+		    how != PTC__ST_DETACHED)
+			fprintf(fp, " <%ld.%06ld>\n", (long)dt.tv_sec,
+			    dt.tv_nsec / 1000);
+		else
+			fputc('\n', fp);
+		print_stack(tr, ts, fp);
+		return;
+	}
+	fp = out_of(tr, ts);
+	cont = ts->shown && (fp != tr->out || tr->open == ts);
+	if (!cont) {
+		char lead[96];
+		size_t n;
+
+		fp = begin_line(tr, ts);
+		n = make_lead(tr, ts, lead, sizeof(lead), 0, 0);
+		fwrite(lead, 1, n, fp);
+		n += (size_t)fprintf(fp, "<... %s resumed>", ts->name);
+		ptc_scdec_column(ts->dec, (unsigned)n);
+	}
+	if (fp == tr->out)
+		tr->open = NULL;
+	ts->shown = 0;
+	rewind(ts->ms);
+	if (how == PTC__ST_DETACHED)
+		fputs(" <detached ...>", ts->ms);
+	else if (how == PTC__ST_UNFINISHED)
+		ptc_sc_noreturn(ts->dec, ts->ms, &tr->fmt);
+	else
+		ptc_sc_exit(ts->dec, ts->ms, si, &tr->fmt);
+	fwrite(ts->mbuf, 1, staged_len(ts), fp);
+	if (tr->o.durations && how != PTC__ST_UNFINISHED &&
+	    how != PTC__ST_DETACHED)
+		fprintf(fp, " <%ld.%06ld>\n", (long)dt.tv_sec,
+		    dt.tv_nsec / 1000);
+	else
+		fputc('\n', fp);
+	print_stack(tr, ts, fp);
+}
+
+/* ---- events ---- */
+
+static void
+msg(struct ptc_trace *tr, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (tr->out == stderr)
+		cut_open(tr, NULL);
+	fprintf(stderr, "%s: ", getprogname());
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static int
+sig_shown(const struct ptc_trace *tr, int sig)
+{
+	return sig >= 1 && sig <= 64 && (tr->sigset >> (sig - 1) & 1);
+}
+
+static enum ptc_resume
+resume_how(const struct tstate *ts)
+{
+	return ts->seccomp && !ts->in_sc && !ts->skip_exit ?
+	    PTC_RESUME_CONT : PTC_RESUME_SYSCALL;
+}
+
+/*
+ * The decoders' siginfo printer when the library has one (a weak
+ * reference does not pull it in by itself), else the common fields.
+ */
+#pragma weak ptc_siginfo_print
+
+static void
+siginfo_out(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f)
+{
+	const char *n = ptc_signame(si->si_signo);
+
+	if (ptc_siginfo_print != NULL) {
+		ptc_siginfo_print(fp, si, f);
+		return;
+	}
+	if (f->json) {
+		fprintf(fp, "{\"si_signo\":%d,\"si_code\":%d}", si->si_signo,
+		    si->si_code);
+		return;
+	}
+	fprintf(fp, "{si_signo=%s, si_code=", n != NULL ? n : "?");
+	switch (si->si_code) {
+	case SI_USER:
+		fprintf(fp, "SI_USER, si_pid=%d, si_uid=%u}", (int)si->si_pid,
+		    (unsigned)si->si_uid);
+		return;
+	case SI_TKILL:
+		fprintf(fp, "SI_TKILL, si_pid=%d, si_uid=%u}", (int)si->si_pid,
+		    (unsigned)si->si_uid);
+		return;
+	case SI_KERNEL:
+		fputs("SI_KERNEL}", fp);
+		return;
+	default:
+		fprintf(fp, "%d}", si->si_code);
+		return;
+	}
+}
+
+static void
+on_signal(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
+{
+	FILE *fp;
+
+	if (summary_only(tr) || !sig_shown(tr, ev->sig))
+		return;
+	fp = event_line(tr, ts, 0, 0);
+	if (tr->o.json) {
+		const char *n = ptc_signame(ev->sig);
+
+		fputs("\"signal\":", fp);
+		if (n != NULL)
+			ptc_json_str(fp, n, strlen(n));
+		else
+			fprintf(fp, "%d", ev->sig);
+		fputs(",\"siginfo\":", fp);
+		siginfo_out(fp, &ev->si, &tr->fmt);
+		fputs("}\n", fp);
+		return;
+	}
+	fprintf(fp, "--- %s ", ptc_signame(ev->sig) != NULL ?
+	    ptc_signame(ev->sig) : "SIG?");
+	siginfo_out(fp, &ev->si, &tr->fmt);
+	fputs(" ---\n", fp);
+}
+
+static void
+on_gone(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
+{
+	FILE *fp;
+
+	if (ts->in_sc)
+		sc_finish(tr, ts, NULL, PTC__ST_UNFINISHED);
+	if (ev->pid == tr->main_pid && !tr->main_done) {
+		tr->main_done = 1;
+		if (ev->type == PTC_EV_EXITED)
+			tr->main_code = ev->status;
+		else
+			tr->main_sig = ev->sig;
+	}
+	if (!summary_only(tr) && (ev->type == PTC_EV_KILLED ?
+	    sig_shown(tr, ev->sig) : tr->o.quiet < 2)) {
+		fp = event_line(tr, ts, 0, 0);
+		if (tr->o.json && ev->type == PTC_EV_EXITED)
+			fprintf(fp, "\"exited\":%d}\n", ev->status);
+		else if (tr->o.json)
+			fprintf(fp, "\"killed\":\"%s\",\"core_dumped\":%s}\n",
+			    ptc_signame(ev->sig) ? ptc_signame(ev->sig) : "?",
+			    ev->core ? "true" : "false");
+		else if (ev->type == PTC_EV_EXITED)
+			fprintf(fp, "+++ exited with %d +++\n", ev->status);
+		else
+			fprintf(fp, "+++ killed by %s%s +++\n",
+			    ptc_signame(ev->sig) ? ptc_signame(ev->sig) : "?",
+			    ev->core ? " (core dumped)" : "");
+	}
+	state_free(tr, ts);
+}
+
+static void
+on_exec(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
+{
+	struct tstate *old;
+
+	ts->hide = 0;
+	if (ev->old_pid > 0 && ev->old_pid != ev->pid &&
+	    (old = state_find(tr, ev->old_pid)) != NULL && old != ts) {
+		/*
+		 * A thread other than the leader called execve: the kernel
+		 * gave it the leader's id and the leader is gone.
+		 */
+		if (ts->in_sc)
+			sc_finish(tr, ts, NULL, PTC__ST_UNFINISHED);
+		if (tr->open == old) {
+			fprintf(tr->out, " <pid changed to %d ...>\n",
+			    (int)ev->pid);
+			old->shown = 0;
+			old->cut = 1;
+			tr->open = NULL;
+		}
+		if (!summary_only(tr) && !tr->o.json) {
+			FILE *fp = event_line(tr, ts, 0, 0);
+
+			fprintf(fp, "+++ superseded by execve in pid %d +++\n",
+			    (int)ev->old_pid);
+		}
+		if (old->pid == tr->main_pid)
+			tr->main_pid = ev->pid;
+		state_free(tr, ts);
+		old->pid = ev->pid;
+		old->task = ev->task;
+		old->hide = 0;
+		ptc_task_set_data(ev->task, old);
+	}
+}
+
+static void
+on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t,
+    enum ptc_event_type type)
+{
+	struct ptc_scinfo si;
+
+	if (ptc_syscall_info(t, &si) != 0)
+		return;
+	if (si.op == PTC_SC_ENTRY || si.op == PTC_SC_SECCOMP) {
+		/* A seccomp stop after the entry stop of the same call. */
+		if (ts->in_sc || ts->skip_exit)
+			return;
+		if (ts->hide) {
+			const char *n = ptc_sc_name(si.arch, si.nr);
+
+			if (n == NULL || (strcmp(n, "execve") != 0 &&
+			    strcmp(n, "execveat") != 0)) {
+				ts->skip_exit = si.op == PTC_SC_ENTRY;
+				return;
+			}
+			ts->hide = 0;
+		}
+		if (!ptc__scset_has(&tr->trace, si.arch, si.nr)) {
+			ts->skip_exit = si.op == PTC_SC_ENTRY;
+			return;
+		}
+		sc_entry(tr, ts, &si);
+		return;
+	}
+	(void)type;
+	if (si.op == PTC_SC_EXIT) {
+		if (ts->skip_exit) {
+			ts->skip_exit = 0;
+			return;
+		}
+		if (ts->in_sc)
+			sc_finish(tr, ts, &si, si.is_error ? PTC__ST_FAILED :
+			    PTC__ST_SUCCESSFUL);
+	}
+}
+
+static struct ptc_session *
+session(struct ptc_trace *tr, int spawn)
+{
+	unsigned fl;
+
+	if (tr->s != NULL)
+		return tr->s;
+	fl = PTC_TRACE_SYSCALLS | PTC_TRACE_EXEC;
+	if (tr->o.follow)
+		fl |= PTC_TRACE_FORKS;
+	if (spawn)
+		fl |= PTC_TRACE_EXITKILL;
+	tr->filter = spawn && !tr->o.no_seccomp && tr->trace_given &&
+	    !ptc__scset_is_all(&tr->trace);
+	if (tr->filter)
+		fl |= PTC_TRACE_SECCOMP;
+	tr->s = ptc_session_new(fl);
+	return tr->s;
+}
+
+int
+ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
+    const struct ptc_spawn_opts *so)
+{
+	struct ptc__child c;
+	struct sock_filter *prog = NULL;
+	struct passwd *pw = NULL;
+	struct ptc_event ev;
+	struct ptc_task *t;
+	struct tstate *ts;
+	size_t plen = 0, n;
+	char *path;
+	int gofd = -1, rc;
+	pid_t pid;
+
+	if (session(tr, 1) == NULL)
+		return -1;
+	if ((path = ptc__trace_which(argv[0])) == NULL)
+		return ptc_fail(errno, "Can't stat '%s': %s", argv[0],
+		    strerror(errno));
+	memset(&c, 0, sizeof(c));
+	c.path = path;
+	c.argv = argv;
+	c.envp = so != NULL && so->envp != NULL ? so->envp : environ;
+	if (so != NULL && so->user != NULL) {
+		if ((pw = getpwnam(so->user)) == NULL) {
+			free(path);
+			return ptc_fail(ENOENT, "Cannot find user '%s'",
+			    so->user);
+		}
+		c.user = pw->pw_name;
+		c.uid = pw->pw_uid;
+		c.gid = pw->pw_gid;
+	}
+	c.detached = so != NULL && so->detached;
+	if (tr->filter) {
+		const uint8_t *bits = ptc__scset_bits(&tr->trace,
+		    PTC__ARCH_NATIVE, &n);
+
+		if (bits != NULL && ptc__seccomp_build(PTC__ARCH_NATIVE, bits,
+		    n, &prog, &plen) == 0) {
+			c.prog = prog;
+			c.proglen = plen;
+		}
+	}
+	fflush(NULL);
+	pid = ptc__trace_fork(&c, &gofd);
+	free(path);
+	if (pid == -1) {
+		free(prog);
+		return ptc_fail(errno, "fork: %s", strerror(errno));
+	}
+	free(prog);
+	if ((t = ptc__task_add(tr->s, pid)) == NULL)
+		goto fail;
+	t->spawned = !c.detached;
+	if (ptc_os_seize(tr->s, pid) != 0) {
+		ptc__task_del(tr->s, t);
+		goto fail;
+	}
+	/* The child waits in read(2): stop it there to own it. */
+	if (ptc_os_interrupt(pid) != 0)
+		goto fail;
+	do
+		rc = ptc_wait_task(tr->s, t, &ev);
+	while (rc == 0 && ev.type != PTC_EV_INTERRUPT &&
+	    ev.type != PTC_EV_EXITED && ev.type != PTC_EV_KILLED);
+	if (rc != 0 || ev.type != PTC_EV_INTERRUPT)
+		goto fail;
+	if ((ts = state_new(tr, t, pid)) == NULL)
+		goto fail;
+	ts->hide = 1;
+	ts->seccomp = c.prog != NULL;
+	if (tr->main_pid == 0) {
+		tr->main_pid = pid;
+		tr->main_child = !c.detached;
+	}
+	if (write(gofd, "g", 1) != 1)
+		goto fail;
+	close(gofd);
+	return ptc_resume(t, resume_how(ts), 0);
+fail:
+	rc = errno;
+	if (gofd != -1)
+		close(gofd);
+	kill(pid, SIGKILL);
+	errno = rc;
+	return ptc_fail(rc, "%s: could not start traced: %s", argv[0],
+	    strerror(rc));
+}
+
+int
+ptc_trace_attach(struct ptc_trace *tr, pid_t pid)
+{
+	struct ptc_task *t, *main_task;
+	struct tstate *ts;
+	size_t i, n, nthreads = 0;
+
+	if (session(tr, 0) == NULL)
+		return -1;
+	if (ptc_attach(tr->s, pid, PTC_ATTACH_STOP | PTC_ATTACH_THREADS,
+	    &main_task) != 0)
+		return -1;
+	tr->attached = 1;
+	n = ptc_session_ntasks(tr->s);
+	for (i = 0; i < n; i++) {
+		t = ptc_session_task_at(tr->s, i);
+		if (ptc_task_data(t) != NULL || ptc_task_tgid(t) !=
+		    ptc_task_tgid(main_task))
+			continue;
+		if ((ts = state_new(tr, t, ptc_task_pid(t))) == NULL)
+			return -1;
+		nthreads++;
+		/*
+		 * Resumed by ptc_trace_run(): attaching the next -p process
+		 * stops every running task of the session again.
+		 */
+		ts->start = ptc_task_was_stopped(t) ? 2 : 1;
+	}
+	if (tr->o.quiet == 0) {
+		if (nthreads > 1)
+			msg(tr, "Process %d attached with %zu threads",
+			    (int)pid, nthreads);
+		else
+			msg(tr, "Process %d attached", (int)pid);
+	}
+	return 0;
+}
+
+static void
+detach_all(struct ptc_trace *tr)
+{
+	struct tstate *ts;
+	struct ptc_task *t;
+
+	while ((t = ptc_session_task_at(tr->s, 0)) != NULL) {
+		ts = ptc_task_data(t);
+		if (ts != NULL && ts->in_sc)
+			sc_finish(tr, ts, NULL, PTC__ST_DETACHED);
+		ptc_detach(tr->s, t, 0);
+		if (tr->o.quiet == 0)
+			msg(tr, "Process %d detached", ts != NULL ? ts->pid :
+			    ptc_task_pid(t));
+		if (ts != NULL) {
+			ts->task = NULL;
+			state_free(tr, ts);
+		}
+	}
+}
+
+static void
+on_new_child(struct ptc_trace *tr, struct tstate *parent, pid_t pid)
+{
+	struct ptc_task *ct = ptc_session_task(tr->s, pid);
+	struct tstate *cs;
+
+	if (ct == NULL || (cs = ptc_task_data(ct)) != NULL)
+		return;
+	if ((cs = state_new(tr, ct, pid)) == NULL)
+		return;
+	cs->seccomp = parent->seccomp;
+	if (tr->o.quiet == 0)
+		msg(tr, "Process %d attached", (int)pid);
+}
+
+/*
+ * The output is block-buffered for speed; someone following a file with
+ * tail -f still sees it move at least every quarter second while the
+ * tracees are busy.
+ */
+static void
+flush_now_and_then(struct ptc_trace *tr)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
+	if (now.tv_sec - tr->flushed.tv_sec < 1 &&
+	    (now.tv_sec == tr->flushed.tv_sec ? now.tv_nsec -
+	    tr->flushed.tv_nsec : now.tv_nsec + 1000000000 -
+	    tr->flushed.tv_nsec) < 250000000)
+		return;
+	tr->flushed = now;
+	fflush(NULL);
+}
+
+int
+ptc_trace_run(struct ptc_trace *tr, int *sigp)
+{
+	struct ptc_event ev;
+	struct tstate *ts;
+	int sig, rc = 0;
+
+	*sigp = 0;
+	if (tr->s == NULL)
+		return 0;
+	if ((tr->null = fopen("/dev/null", "we")) == NULL)
+		return -1;
+	LIST_FOREACH(ts, &tr->states, link) {
+		if (ts->start != 0 && ts->task != NULL)
+			ptc_resume(ts->task, ts->start == 2 ?
+			    PTC_RESUME_LISTEN : PTC_RESUME_SYSCALL, 0);
+		ts->start = 0;
+	}
+	while (ptc_session_ntasks(tr->s) > 0) {
+		if (ptc_wait(tr->s, &ev) != 0) {
+			if (errno == EINTR) {
+				detach_all(tr);
+				sig = ptc_cleanup_pending();
+				*sigp = sig;
+				rc = 128 + sig;
+				goto done;
+			}
+			if (errno == ECHILD)
+				break;
+			rc = -1;
+			goto done;
+		}
+		if (ev.task == NULL)
+			continue;
+		flush_now_and_then(tr);
+		if ((ts = state_of(tr, ev.task)) == NULL)
+			continue;
+		sig = 0;
+		switch (ev.type) {
+		case PTC_EV_SYSCALL_ENTER:
+		case PTC_EV_SYSCALL_EXIT:
+		case PTC_EV_SECCOMP:
+			on_syscall(tr, ts, ev.task, ev.type);
+			break;
+		case PTC_EV_SIGNAL:
+		case PTC_EV_STEP:
+			on_signal(tr, ts, &ev);
+			sig = ev.sig;
+			break;
+		case PTC_EV_GROUP_STOP:
+			if (!summary_only(tr) && sig_shown(tr, ev.sig) &&
+			    !tr->o.json) {
+				FILE *fp = event_line(tr, ts, 0, 0);
+
+				fprintf(fp, "--- stopped by %s ---\n",
+				    ptc_signame(ev.sig));
+			}
+			ptc_resume(ev.task, PTC_RESUME_LISTEN, 0);
+			continue;
+		case PTC_EV_FORK:
+		case PTC_EV_VFORK:
+		case PTC_EV_CLONE:
+			on_new_child(tr, ts, ev.new_pid);
+			break;
+		case PTC_EV_EXEC:
+			on_exec(tr, ts, &ev);
+			ts = ptc_task_data(ev.task);
+			if (tr->o.detach_execve && ts != NULL) {
+				if (ts->in_sc)
+					sc_finish(tr, ts, NULL,
+					    PTC__ST_DETACHED);
+				ptc_detach(tr->s, ev.task, 0);
+				ts->task = NULL;
+				state_free(tr, ts);
+				continue;
+			}
+			break;
+		case PTC_EV_EXITED:
+		case PTC_EV_KILLED:
+			on_gone(tr, ts, &ev);
+			continue;
+		default:
+			break;
+		}
+		if (ts == NULL)
+			continue;
+		ptc_resume(ev.task, resume_how(ts), sig);
+	}
+	rc = 0;
+	/* -b execve let the program go: it is still our child. */
+	if (tr->main_pid != 0 && !tr->main_done && tr->main_child &&
+	    ptc__trace_reap(tr->main_pid, &tr->main_code, &tr->main_sig) == 0)
+		tr->main_done = 1;
+	if (tr->main_pid != 0 && tr->main_done) {
+		if (tr->main_sig != 0) {
+			*sigp = tr->main_sig;
+			rc = 128 + tr->main_sig;
+		} else
+			rc = tr->main_code;
+	}
+done:
+	if (tr->o.summary)
+		ptc__stats_print(&tr->stats, tr->out != NULL ? tr->out :
+		    stderr, tr->o.sortby);
+	return rc;
+}
+
+void
+ptc_trace_free(struct ptc_trace *tr)
+{
+	struct tstate *ts;
+
+	if (tr == NULL)
+		return;
+	if (tr->s != NULL) {
+		detach_all(tr);
+		ptc_session_free(tr->s);
+	}
+	while ((ts = LIST_FIRST(&tr->states)) != NULL)
+		state_free(tr, ts);
+	if (tr->out != NULL && tr->out != stderr) {
+		if (tr->out_pipe)
+			pclose(tr->out);
+		else
+			fclose(tr->out);
+	} else
+		fflush(stderr);
+	if (tr->null != NULL)
+		fclose(tr->null);
+	ptc__scset_free(&tr->trace);
+	ptc__stats_free(&tr->stats);
+	free(tr);
+}

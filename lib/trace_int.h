@@ -1,0 +1,100 @@
+/*
+ * trace_int.h: what the files of the tracing engine (lib/trace*.c) share
+ * and nothing else sees.
+ */
+#ifndef PTC_TRACE_INT_H
+#define PTC_TRACE_INT_H
+
+#include <regex.h>
+#include <stdint.h>
+#include <time.h>
+
+#include <linux/audit.h>
+
+#include "ptcore.h"
+
+/* The audit arch of native syscalls and of the compat ABI, if any. */
+#if defined(__x86_64__)
+#define PTC__ARCH_NATIVE AUDIT_ARCH_X86_64
+#define PTC__ARCH_COMPAT AUDIT_ARCH_I386
+#elif defined(__aarch64__)
+#define PTC__ARCH_NATIVE AUDIT_ARCH_AARCH64
+#define PTC__ARCH_COMPAT AUDIT_ARCH_ARM
+#elif defined(__i386__)
+#define PTC__ARCH_NATIVE AUDIT_ARCH_I386
+#define PTC__ARCH_COMPAT 0
+#else
+#error "no audit arch known for this CPU"
+#endif
+
+#define PTC__NARCH 2
+
+struct ptc__scmap {
+	uint32_t arch;
+	size_t n;
+	uint8_t *bits;
+};
+
+/* A syscall set as parsed from "-e trace=SET". */
+struct ptc__scset {
+	int invert;
+	int all;
+	unsigned classes;
+	char **names;
+	size_t nnames;
+	regex_t *re;
+	size_t nre;
+	struct ptc__scmap map[PTC__NARCH];
+};
+
+int ptc__scset_parse(struct ptc__scset *set, const char *spec);
+void ptc__scset_all(struct ptc__scset *set);
+void ptc__scset_free(struct ptc__scset *set);
+int ptc__scset_has(struct ptc__scset *set, uint32_t arch, uint64_t nr);
+int ptc__scset_is_all(const struct ptc__scset *set);
+/* The set as one byte per syscall number of arch, n numbers. */
+const uint8_t *ptc__scset_bits(struct ptc__scset *set, uint32_t arch,
+    size_t *np);
+
+/* Outcomes of a syscall, for -e status= (-z, -Z). */
+#define PTC__ST_SUCCESSFUL  0x01
+#define PTC__ST_FAILED      0x02
+#define PTC__ST_UNFINISHED  0x04
+#define PTC__ST_UNAVAILABLE 0x08
+#define PTC__ST_DETACHED    0x10
+#define PTC__ST_ALL         0x1f
+
+int ptc__status_parse(const char *spec, unsigned *maskp);
+/* Bit sig-1 set for each signal of the set. */
+int ptc__sigset_parse(const char *spec, uint64_t *setp);
+
+/* -c counters for one syscall. */
+struct ptc__scstat {
+	uint64_t calls;
+	uint64_t errors;
+	struct timespec time;
+};
+
+/* Counters per arch, indexed by syscall number. */
+struct ptc__stats {
+	struct {
+		uint32_t arch;
+		size_t n;
+		struct ptc__scstat *st;
+	} a[PTC__NARCH];
+};
+
+void ptc__stats_add(struct ptc__stats *s, uint32_t arch, uint64_t nr,
+    int error, const struct timespec *dt);
+/* Print strace's -c table, sorted by sortby (time calls errors name). */
+int ptc__stats_print(struct ptc__stats *s, FILE *fp, const char *sortby);
+void ptc__stats_free(struct ptc__stats *s);
+
+/* -k: a stack unwinder for one process (lib/unwind.c). */
+struct ptc__unwind;
+struct ptc__unwind *ptc__unwind_new(pid_t pid);
+void ptc__unwind_free(struct ptc__unwind *u);
+/* Write " > /lib/x.so(func+0xoff) [0xaddr]\n" lines for thread tid. */
+int ptc__unwind_print(struct ptc__unwind *u, pid_t tid, FILE *fp);
+
+#endif

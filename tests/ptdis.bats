@@ -1,0 +1,339 @@
+#!/usr/bin/env bats
+# ptdis: raw bytes, ELF files and live memory; exact output where it is
+# deterministic, boundaries against objdump, errors and exit statuses.
+
+load helper
+
+PROLOGUE='\x55\x48\x89\xe5\xc3'
+
+# hexbytes HEX: the bytes that HEX spells, on stdout.
+hexbytes() {
+	printf '%s' "$1" | xxd -r -p
+}
+
+# text_of FILE: "offset vma size" of FILE's .text, in decimal.
+text_of() {
+	readelf -SW "$1" | awk '$2 == ".text" { print $5, $4, $6 }' | {
+		read -r off vma size
+		echo $((0x$off)) $((0x$vma)) $((0x$size))
+	}
+}
+
+# same_boundaries FILE LEN: the instruction addresses of the first LEN
+# bytes of FILE's .text, ptdis on the raw bytes and objdump on the file,
+# compared below the last 16 bytes (where the cut instruction may differ).
+same_boundaries() {
+	local f=$1 n=$2 off vma size stop
+	read -r off vma size < <(text_of "$f")
+	[ "$n" -le "$size" ] || n=$size
+	stop=$((vma + n - 16))
+	tail -c +$((off + 1)) "$f" | head -c "$n" | ptdis -b "$vma" |
+	    perl -ane "print \"\$F[0]\n\" if hex(\$F[0]) < $stop" >"$BATS_TEST_TMPDIR/ptdis"
+	objdump -d --no-show-raw-insn --start-address="$vma" \
+	    --stop-address=$((vma + n)) "$f" |
+	    perl -ne "printf \"0x%x\n\", hex(\$1) if /^ +([0-9a-f]+):/ && hex(\$1) < $stop" \
+	    >"$BATS_TEST_TMPDIR/objdump"
+	# an empty or tiny comparison proves nothing
+	[ "$(wc -l <"$BATS_TEST_TMPDIR/ptdis")" -gt 1000 ]
+	diff "$BATS_TEST_TMPDIR/objdump" "$BATS_TEST_TMPDIR/ptdis"
+}
+
+@test "intel syntax by default, exact lines" {
+	run bash -c "printf '$PROLOGUE' | ptdis"
+	assert_success
+	assert_output "0x0  55                push   rbp
+0x1  4889e5            mov    rbp, rsp
+0x4  c3                ret"
+}
+
+@test "-s att gives AT&T syntax, -s intel the default" {
+	run bash -c "printf '$PROLOGUE' | ptdis -s att"
+	assert_success
+	assert_output "0x0  55                pushq  %rbp
+0x1  4889e5            movq   %rsp, %rbp
+0x4  c3                retq"
+	run bash -c "printf '$PROLOGUE' | ptdis -s att -s intel"
+	assert_line --index 1 "0x1  4889e5            mov    rbp, rsp"
+}
+
+@test "-b sets the addresses and the column width; calls get a target" {
+	run bash -c "printf '\x55\xe8\xf1\xff\xff\xff\xc3' | ptdis -b 0x401136"
+	assert_success
+	assert_output "0x401136  55                push   rbp
+0x401137  e8f1ffffff        call   0x40112d
+0x40113c  c3                ret"
+	run bash -c "printf '\x90' | ptdis -b 12"
+	assert_output "0xc  90                nop"
+}
+
+@test "-j gives one JSON object per instruction" {
+	run bash -c "printf '\x55\xe8\xf1\xff\xff\xff\x06\xc3' | ptdis -j -b 0x1000"
+	assert_success
+	[ "${#lines[@]}" -eq 4 ]
+	run bash -c "printf '\x55\xe8\xf1\xff\xff\xff\x06\xc3' | ptdis -j -b 0x1000 |
+	    jq -c '[.address, .size, .bytes, .mnemonic, .operands, .groups, .target, .target_symbol, .label]'"
+	assert_output '["0x1000",1,"55","push","rbp",[],null,null,null]
+["0x1001",5,"e8f1ffffff","call","0xff7",["call","branch_relative"],"0xff7",null,null]
+["0x1006",1,"06",".byte","0x06",["data"],null,null,null]
+["0x1007",1,"c3","ret","",["ret"],null,null,null]'
+}
+
+@test "-j with AT&T syntax and a jump" {
+	run bash -c "printf '\xeb\xfe\xff\xe0' | ptdis -j -s att | jq -c '[.mnemonic, .operands, .groups, .target]'"
+	assert_output '["jmp","0",["jump","branch_relative"],"0x0"]
+["jmpq","*%rax",["jump"],null]'
+}
+
+@test "every architecture decodes a known snippet" {
+	local spec arch hex want got
+	while read -r arch hex want; do
+		got=$(hexbytes "$hex" | ptdis -a "$arch" | awk '{ print $3 }' | paste -sd, -)
+		[ "$got" = "$want" ] || fail "$arch: got '$got', want '$want'"
+	done <<'EOF'
+x86_64 554889e5c3 push,mov,ret
+x86-64 554889e5c3 push,mov,ret
+amd64 554889e5c3 push,mov,ret
+i386 5589e5c3 push,mov,ret
+x86 5589e5c3 push,mov,ret
+x86-16 5589e5c3 push,mov,ret
+8086 5589e5c3 push,mov,ret
+aarch64 fd7bbfa9c0035fd6 stp,ret
+arm64 fd7bbfa9c0035fd6 stp,ret
+arm 04e02de51eff2fe1 str,bx
+armeb e52de004e12fff1e str,bx
+thumb 80b57047 push,bx
+mips 03e0000800000000 jr,nop
+mipsel 0800e00300000000 jr,nop
+mips64 03e0000800000000 jr,nop
+mips64el 0800e00300000000 jr,nop
+ppc 7c0802a64e800020 mflr,blr
+ppc64 7c0802a64e800020 mflr,blr
+ppc64le a602087c2000804e mflr,blr
+EOF
+	# operands too, where the register names tell the mode apart
+	run bash -c "printf '\x55' | ptdis -a x86-16"
+	assert_output "0x0  55                push   bp"
+	run bash -c "printf '\xfd\x7b\xbf\xa9' | ptdis -a AArch64"
+	assert_output "0x0  fd7bbfa9  stp    x29, x30, [sp, #-0x10]!"
+}
+
+@test "instruction boundaries agree with objdump: /bin/true" {
+	same_boundaries "$(readlink -f /bin/true)" 1000000
+}
+
+@test "instruction boundaries agree with objdump: /usr/bin/ls" {
+	same_boundaries "$(readlink -f /usr/bin/ls)" 65536
+}
+
+@test "instruction boundaries agree with objdump: libc" {
+	local libc
+	libc=$(ldd /bin/true | awk '/libc\.so/ { print $3 }')
+	[ -n "$libc" ] || skip "no libc found by ldd"
+	same_boundaries "$(readlink -f "$libc")" 65536
+}
+
+@test "empty input prints nothing and succeeds" {
+	run ptdis </dev/null
+	assert_success
+	assert_output ""
+	run ptdis -j </dev/null
+	assert_success
+	assert_output ""
+}
+
+@test "bytes that do not decode are .byte data, decoding resumes" {
+	run bash -c "printf '\x06\x90\x07' | ptdis"
+	assert_success
+	assert_output "0x0  06                .byte  0x06
+0x1  90                nop
+0x2  07                .byte  0x07"
+	# a fixed-width CPU skips a whole word
+	run bash -c "printf '\xff\xff\xff\xff\xc0\x03\x5f\xd6' | ptdis -a arm64"
+	assert_output "0x0  ffffffff  .byte  0xff, 0xff, 0xff, 0xff
+0x4  c0035fd6  ret"
+}
+
+@test "a truncated last instruction is one .byte line" {
+	run bash -c "printf '\x90\xe8\xf1\xff' | ptdis"
+	assert_success
+	assert_output "0x0  90                nop
+0x1  e8f1ff            .byte  0xe8, 0xf1, 0xff"
+}
+
+@test "-n stops after COUNT instructions" {
+	run bash -c "printf '$PROLOGUE' | ptdis -n 2"
+	assert_success
+	assert_equal "${#lines[@]}" 2
+	assert_line --index 1 "0x1  4889e5            mov    rbp, rsp"
+	run ptdis -n 0 </dev/null
+	assert_failure 2
+	run ptdis -n x </dev/null
+	assert_failure 2
+}
+
+@test "FILE operand and - for stdin" {
+	printf '\x90\xc3' >"$BATS_TEST_TMPDIR/code"
+	run ptdis "$BATS_TEST_TMPDIR/code"
+	assert_success
+	assert_output "0x0  90                nop
+0x1  c3                ret"
+	run bash -c "ptdis - <'$BATS_TEST_TMPDIR/code'"
+	assert_line --index 1 "0x1  c3                ret"
+	run ptdis "$BATS_TEST_TMPDIR/nonexistent"
+	assert_failure 1
+	assert_output --partial "nonexistent: No such file or directory"
+	run ptdis a b
+	assert_failure 2
+}
+
+@test "unknown architecture: usage error with the list" {
+	run ptdis -a vax </dev/null
+	assert_failure 2
+	assert_line --index 0 "ptdis: unknown architecture: vax"
+	assert_line --index 1 --partial "known architectures: x86_64 x86-64 amd64 i386"
+	assert_output --partial "ppc64le"
+	assert_output --partial "usage: ptdis"
+}
+
+@test "bad syntax, AT&T on ARM, bad base: usage errors" {
+	run ptdis -s masm </dev/null
+	assert_failure 2
+	assert_output --partial "unknown syntax: masm"
+	run ptdis -a arm -s att </dev/null
+	assert_failure 2
+	assert_output --partial "AT&T syntax is for x86 only"
+	run ptdis -b 0xzz </dev/null
+	assert_failure 2
+	run ptdis -b -1 </dev/null
+	assert_failure 2
+	run ptdis -e /bin/true -b 0x10
+	assert_failure 2
+}
+
+@test "-e ELF SYMBOL: label, link-time addresses, end of the function" {
+	local t=$PTOOLS_TARGETS/basic-nopie a
+	a=$(printf '0x%x' "$(sym_addr basic-nopie add_numbers)")
+	run ptdis -e "$t" add_numbers
+	assert_success
+	assert_line --index 0 "<add_numbers>:"
+	assert_line --index 1 --regexp "^$a  55 +push   rbp$"
+	assert_line --index -1 --regexp "  c3 +ret$"
+	# the same bytes as objdump shows for the symbol
+	diff <(objdump -d --no-show-raw-insn "$t" |
+	    awk '/<add_numbers>:/ { on = 1; next } on && NF == 0 { exit }
+	        on { sub(/:.*/, ""); gsub(/ /, ""); print "0x" $0 }') \
+	    <(ptdis -e "$t" add_numbers | awk 'NR > 1 { print $1 }')
+}
+
+@test "-e ELF: .text by default, calls annotated with symbols" {
+	local t=$PTOOLS_TARGETS/basic-nopie
+	run ptdis -e "$t"
+	assert_success
+	assert_line "<main>:"
+	assert_line "<add_numbers>:"
+	assert_line --regexp "call +0x[0-9a-f]+ <add_numbers>$"
+	assert_line --regexp "j[a-z]+ +0x[0-9a-f]+ <main\+0x[0-9a-f]+>$"
+	# the first line is the start of .text
+	local vma
+	read -r _ vma _ < <(text_of "$t")
+	run bash -c "ptdis -e '$t' | grep -v '^<' | head -1 | cut -d' ' -f1"
+	assert_output "$(printf '0x%x' "$vma")"
+}
+
+@test "-e ELF .SECTION and -n and -j labels" {
+	local t=$PTOOLS_TARGETS/basic
+	run ptdis -e "$t" .init -n 2
+	assert_success
+	assert_line --index 0 "<_init>:"
+	assert_equal "${#lines[@]}" 3
+	run bash -c "ptdis -j -e '$t' main | jq -r 'select(.label) | .label'"
+	assert_output "main"
+	run bash -c "ptdis -j -e '$t' main | jq -r 'select(.target_symbol) | .target_symbol' | sort -u"
+	assert_output --regexp "main\+0x"
+}
+
+@test "-e errors: not ELF, truncated, no symbol, section without bytes" {
+	local t=$PTOOLS_TARGETS/basic
+	run ptdis -e /etc/hostname
+	assert_failure 1
+	assert_output "ptdis: /etc/hostname: not an ELF file"
+	: >"$BATS_TEST_TMPDIR/empty"
+	run ptdis -e "$BATS_TEST_TMPDIR/empty"
+	assert_failure 1
+	assert_output --partial "not an ELF file"
+	head -c 2000 "$t" >"$BATS_TEST_TMPDIR/trunc"
+	run ptdis -e "$BATS_TEST_TMPDIR/trunc"
+	assert_failure 1
+	assert_output --regexp "^ptdis: .*trunc: "
+	run ptdis -e "$t" no_such_function
+	assert_failure 1
+	assert_output "ptdis: $t: no symbol or section no_such_function"
+	run ptdis -e "$t" .bss
+	assert_failure 1
+	assert_output "ptdis: $t: section .bss has no file data"
+	run ptdis -e "$BATS_TEST_TMPDIR/nonexistent"
+	assert_failure 1
+	assert_output --partial "No such file or directory"
+}
+
+@test "-e with -a overrides the ELF machine" {
+	run ptdis -e "$PTOOLS_TARGETS/basic" -a i386 add_numbers
+	assert_success
+	assert_line --index 1 --regexp "  55 +push   ebp$"
+}
+
+@test "-h, -V and a bad option" {
+	run ptdis -h
+	assert_success
+	assert_line --index 0 --partial "usage: ptdis [-hjV] [-a arch]"
+	run ptdis -V
+	assert_success
+	assert_output "ptdis 0.1.0"
+	run ptdis -Q
+	assert_failure 2
+	assert_output --partial "usage: ptdis"
+}
+
+@test "usage matches the man page SYNOPSIS; man page is lint-clean" {
+	local man=$PTOOLS_TOP/man/ptdis.1 syn use
+	run mandoc -Tlint -W warning "$man"
+	assert_output ""
+	syn=$(MANWIDTH=200 mandoc -Tascii -O width=200 "$man" | col -b |
+	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | sed 's/^ *//; /^$/d')
+	use=$(ptdis -h | sed 's/^usage: //; s/^ *//')
+	assert_equal "$use" "$syn"
+}
+
+@test "bash completion: options, architectures, syntaxes, ELF symbols" {
+	source "$PTOOLS_TOP/completions/bash/ptdis"
+	COMP_WORDS=(ptdis -a mips6)
+	COMP_CWORD=2
+	_ptdis
+	assert_equal "${COMPREPLY[*]}" "mips64 mips64el"
+	COMP_WORDS=(ptdis -s a)
+	COMP_CWORD=2
+	_ptdis
+	assert_equal "${COMPREPLY[*]}" "att"
+	COMP_WORDS=(ptdis -e "$PTOOLS_TARGETS/basic" add_)
+	COMP_CWORD=3
+	_ptdis
+	assert_equal "${COMPREPLY[*]}" "add_numbers"
+	COMP_WORDS=(ptdis -)
+	COMP_CWORD=1
+	_ptdis
+	[[ " ${COMPREPLY[*]} " == *" -e "* ]]
+	# every architecture ptdis knows is offered
+	local known
+	known=$(ptdis -a vax 2>&1 </dev/null | sed -n 's/.*known architectures: //p')
+	assert_equal "$(echo $_ptdis_archs)" "$known"
+}
+
+@test "zsh and fish completions load" {
+	run zsh -c "autoload -U compinit; compinit -u; source '$PTOOLS_TOP/completions/zsh/_ptdis'"
+	assert_success
+	assert_output ""
+	run fish -n "$PTOOLS_TOP/completions/fish/ptdis.fish"
+	assert_success
+	run fish -c "source '$PTOOLS_TOP/completions/fish/ptdis.fish'; complete -C 'ptdis -s '"
+	assert_output --partial "att"
+}

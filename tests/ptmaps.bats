@@ -1,0 +1,175 @@
+#!/usr/bin/env bats
+# ptmaps: the mapping list (checked against /proc/PID/maps), filters,
+# addresses to module+offset, JSON, and bad input.
+
+load helper
+
+rt() {
+	local t=${2:-basic} base
+	base=$(awk -v p="$PTOOLS_TARGETS/$t" '$6 == p { print $1; exit }' \
+	    "/proc/$TPID/maps" | cut -d- -f1)
+	printf '0x%x\n' $((0x$base + $(sym_addr "$t" "$1")))
+}
+
+# The expected listing, from /proc/PID/maps.
+expected() {
+	local range perms off dev inode path s e
+	while read -r range perms off dev inode path; do
+		s=0x${range%-*} e=0x${range#*-}
+		printf '0x%012x 0x%012x %s 0x%08x 0x%08x' "$s" "$e" "$perms" \
+		    "0x$off" $((e - s))
+		[ -n "$path" ] && printf ' %s' "$path"
+		echo
+	done <"/proc/$1/maps"
+}
+
+@test "one line per mapping, as /proc/PID/maps says" {
+	start_target basic
+	run ptmaps "$TPID"
+	assert_success
+	assert_output "$(expected "$TPID")"
+}
+
+@test "columns: start end perms offset size path" {
+	start_target basic
+	run ptmaps "$TPID"
+	assert_success
+	assert_line --regexp "^0x[0-9a-f]{12} 0x[0-9a-f]{12} r-xp 0x[0-9a-f]{8} 0x[0-9a-f]{8} $PTOOLS_TARGETS/basic\$"
+	assert_line --regexp "^0x[0-9a-f]{12} 0x[0-9a-f]{12} rw-p 0x00000000 0x[0-9a-f]{8} \\[stack\\]\$"
+	# anonymous memory has no path column
+	assert_line --regexp "^0x[0-9a-f]{12} 0x[0-9a-f]{12} rw-p 0x00000000 0x[0-9a-f]{8}\$"
+}
+
+@test "-n module and -P permissions" {
+	start_target basic
+	run ptmaps -n libc -P rx "$TPID"
+	assert_success
+	assert_equal "${#lines[@]}" 1
+	assert_output --regexp " r-xp .*/libc\\.so\\.6\$"
+	run ptmaps -n basic "$TPID"
+	assert_success
+	assert_equal "${#lines[@]}" "$(grep -c " $PTOOLS_TARGETS/basic\$" "/proc/$TPID/maps")"
+	run ptmaps -n '[stack]' "$TPID"
+	assert_output --regexp "\\[stack\\]\$"
+	assert_equal "${#lines[@]}" 1
+	run ptmaps -P ws "$TPID"
+	assert_success
+	assert_output ""
+	run ptmaps -n nosuchmodule "$TPID"
+	assert_failure 1
+	assert_output 'ptmaps: no module named "nosuchmodule"'
+}
+
+@test "an address: mapping, module+offset, symbol" {
+	start_target basic
+	c=$(rt counter_u32)
+	base=$(ptmaps -n basic "$TPID" | head -1 | cut -d' ' -f1)
+	map=$(ptmaps -P rw -n basic "$TPID")
+	run ptmaps "$TPID" "$c"
+	assert_success
+	off=$(printf '0x%x' $((c - base)))
+	assert_output --regexp "^$c basic\\+$off (counter_u32|-) ${map//./\\.}\$"
+	run ptmaps "$TPID" '[stack]+8'
+	assert_output --regexp "^0x[0-9a-f]+ \\[stack\\]\\+0x8 - .* \\[stack\\]\$"
+}
+
+@test "an address in no mapping: message, exit 1, others printed" {
+	start_target basic
+	run ptmaps "$TPID" 0x10 '[heap]'
+	assert_failure 1
+	assert_line --index 0 "ptmaps: process $TPID: 0x10: not in any mapping"
+	assert_line --index 1 --regexp "^0x[0-9a-f]+ \\[heap\\]\\+0x0 - "
+	run ptmaps "$TPID" 'garbage!'
+	assert_failure 1
+	assert_output --regexp "^ptmaps: process $TPID: garbage!: "
+}
+
+@test "-j: JSON lines" {
+	start_target basic
+	run ptmaps -j "$TPID"
+	assert_success
+	assert_equal "${#lines[@]}" "$(wc -l <"/proc/$TPID/maps")"
+	run bash -c "ptmaps -j $TPID | jq -r 'select(.path == \"[stack]\") | .perms'"
+	assert_output rw-p
+	run bash -c "ptmaps -j $TPID '[stack]+16' | jq -r '.module, .module_offset, .symbol'"
+	assert_output "[stack]
+0x10
+null"
+	run bash -c "ptmaps -j $TPID | jq -s 'map(.size) | add > 0'"
+	assert_output true
+}
+
+@test "no such process, zombie, kernel thread, EPERM" {
+	run ptmaps 2147483647
+	assert_failure 1
+	assert_output "ptmaps: no such process 2147483647"
+	run ptmaps 2
+	assert_failure 1
+	assert_output "ptmaps: process 2 is a kernel thread"
+	sh -c 'true & exec sleep 60' &
+	zp=$!
+	_started_pids+=("$zp")
+	for i in $(seq 1 100); do
+		z=$(ps --ppid "$zp" -o pid= | tr -d ' ')
+		[ -n "$z" ] && [ "$(proc_state "$z")" = Z ] && break
+		sleep 0.01
+	done
+	run ptmaps "$z"
+	assert_failure 1
+	assert_output "ptmaps: process $z is a zombie"
+	start_target basic
+	run setpriv --reuid=65534 --regid=65534 --clear-groups "$PTOOLS_BIN/ptmaps" "$TPID"
+	assert_failure 1
+	assert_output "ptmaps: /proc/$TPID/maps: Permission denied"
+	assert_untouched "$TPID"
+}
+
+@test "usage, version, bad options" {
+	run ptmaps -h
+	assert_success
+	assert_output "usage: ptmaps [-j] [-n name] [-P perms] pid [addr ...]"
+	run ptmaps -V
+	assert_output "ptmaps 0.1.0"
+	run ptmaps -Q 1
+	assert_failure 2
+	run ptmaps
+	assert_failure 2
+	assert_line --index 0 "ptmaps: missing operand"
+	run ptmaps -P rq 1
+	assert_failure 2
+	assert_line --index 0 "ptmaps: -P takes letters of rwxps"
+	run ptmaps -n libc 1 0x1000
+	assert_failure 2
+	run ptmaps 0
+	assert_failure 2
+}
+
+@test "man page is lint-clean and matches usage" {
+	run mandoc -Tlint -W warning "$PTOOLS_TOP/man/ptmaps.1"
+	assert_success
+	assert_output ""
+	syn=$(MANWIDTH=200 mandoc -Tascii "$PTOOLS_TOP/man/ptmaps.1" | col -b |
+	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | sed 's/^ *//' | grep .)
+	assert_equal "$syn" "$(ptmaps -h | sed 's/^usage: //')"
+}
+
+@test "completions: bash offers options, PIDs and module names" {
+	source "$PTOOLS_TOP/completions/bash/ptmaps"
+	COMP_WORDS=(ptmaps -); COMP_CWORD=1; COMPREPLY=()
+	_ptmaps
+	assert_equal "${COMPREPLY[*]}" "-h -j -n -P -V"
+	COMP_WORDS=(ptmaps -P ""); COMP_CWORD=2; COMPREPLY=()
+	_ptmaps
+	[[ " ${COMPREPLY[*]} " == *" rx "* ]]
+	start_target basic
+	COMP_WORDS=(ptmaps "$TPID" "libc"); COMP_CWORD=2; COMPREPLY=()
+	_ptmaps
+	assert_equal "${COMPREPLY[*]}" "libc.so.6"
+	COMP_WORDS=(ptmaps "$TPID" -n "[he"); COMP_CWORD=3; COMPREPLY=()
+	_ptmaps
+	assert_equal "${COMPREPLY[*]}" "[heap]"
+	run zsh -c "autoload -U compinit; compinit -u; source $PTOOLS_TOP/completions/zsh/_ptmaps"
+	assert_success
+	run fish -n "$PTOOLS_TOP/completions/fish/ptmaps.fish"
+	assert_success
+}

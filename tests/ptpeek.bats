@@ -1,0 +1,331 @@
+#!/usr/bin/env bats
+# ptpeek: hexdump, raw, typed values, strings, search, and bad input.
+
+load helper
+
+# rt SYM [TARGET]: runtime address of SYM in the started target $TPID.
+rt() {
+	local t=${2:-basic} base
+	base=$(awk -v p="$PTOOLS_TARGETS/$t" '$6 == p { print $1; exit }' \
+	    "/proc/$TPID/maps" | cut -d- -f1)
+	printf '0x%x\n' $((0x$base + $(sym_addr "$t" "$1")))
+}
+
+# layout: the page addresses printed by the mem-layout target.
+layout() {
+	start_target mem-layout
+	read -r _ _ RW RO <"$TOUT"
+}
+
+hexline() { # hexline ADDR: the address column of ptpeek's dump
+	printf '0x%012x' "$1"
+}
+
+@test "hexdump of known bytes, exact" {
+	start_target basic
+	a=$(rt data_bytes)
+	run ptpeek "$TPID" "$a" 20
+	assert_success
+	assert_output "$(hexline $a)  00 01 02 03 04 05 06 07  08 09 0a 0b 0c 0d 0e 0f  |................|
+$(hexline $((a + 16)))  10 11 12 13                                       |....|"
+}
+
+@test "default length is 64 bytes; symbols and offsets as ADDR" {
+	start_target basic
+	run ptpeek "$TPID" "$(rt data_bytes)"
+	assert_success
+	assert_equal "${#lines[@]}" 4
+	assert_line --index 3 --partial "30 31 32 33 34 35 36 37  38 39 3a 3b 3c 3d 3e 3f  |0123456789:;<=>?|"
+	run ptpeek "$TPID" data_bytes+0x30 16
+	assert_success
+	assert_output --partial "30 31 32 33 34 35 36 37  38 39 3a 3b 3c 3d 3e 3f  |0123456789:;<=>?|"
+}
+
+@test "typed values, one per line" {
+	start_target basic
+	run ptpeek -t u32 "$TPID" "$(rt counter_u32)"
+	assert_success
+	assert_output 100
+	run ptpeek -t i32 "$TPID" "$(rt negative_i32)"
+	assert_output -- -42
+	run ptpeek -t u64 "$TPID" "$(rt magic_u64)"
+	assert_output 1234605616436508552
+	run ptpeek -t ptr "$TPID" "$(rt magic_u64)"
+	assert_output 0x1122334455667788
+	run ptpeek -t f64 "$TPID" "$(rt value_f64)"
+	assert_output 3.5
+	run ptpeek -t f32 "$TPID" "$(rt value_f32)"
+	assert_output -- -0.25
+	run ptpeek -t u8 "$TPID" "$(rt data_bytes)" 3
+	assert_output "0
+1
+2"
+	run ptpeek -t u16 "$TPID" "$(( $(rt data_bytes) + 1 ))" 2
+	assert_output "513
+1027"
+	run ptpeek -t i8 "$TPID" "$(rt negative_i32)"
+	assert_output -- -42
+}
+
+@test "C string, escaped" {
+	start_target basic
+	run ptpeek -s "$TPID" "$(rt greeting)"
+	assert_success
+	assert_output "hello, ptools"
+	run ptpeek -s "$TPID" "$(rt greeting)" 5
+	assert_output "hello"
+	run ptpeek -s "$TPID" "$(rt weird_str)"
+	assert_success
+	assert_output --partial 'tab\there\nnl \"q\" \\ '
+	[[ $output != *$'\t'* && $output != *$'\x7f'* && $output != *$'\x01'* ]]
+}
+
+@test "raw bytes to a pipe; refused on a terminal" {
+	start_target basic
+	a=$(rt data_bytes)
+	run bash -c "ptpeek -r $TPID $a 8 | od -An -tx1"
+	assert_success
+	assert_output " 00 01 02 03 04 05 06 07"
+	run script -qec "ptpeek -r $TPID $a 8" /dev/null
+	assert_failure
+	assert_output --partial "ptpeek: refusing to write raw bytes to a terminal"
+}
+
+@test "-F finds strings, hex bytes and typed values; feeds ptpoke" {
+	start_target basic
+	g=$(rt greeting)
+	run ptpeek -F str:hello "$TPID"
+	assert_success
+	assert_line "$g"
+	run ptpeek -F "68 65 6c 6c 6f 2c" "$TPID"
+	assert_line "$g"
+	run ptpeek -F 68656c6c6f2c "$TPID"
+	assert_line "$g"
+	run ptpeek -t u32 -F 100 "$TPID"
+	assert_line "$(rt counter_u32)"
+	for l in "${lines[@]}"; do [[ $l =~ ^0x[0-9a-f]+$ ]]; done
+	# within a range, every offset; typed search is aligned
+	d=$(rt data_bytes)
+	run ptpeek -F "03 04" "$TPID" "$d" 64
+	assert_output "$(printf '0x%x' $((d + 3)))"
+	run ptpeek -t u16 -F 0x0504 "$TPID" "$d" 64
+	assert_output "$(printf '0x%x' $((d + 4)))"
+	run ptpeek -t u16 -F 0x0403 "$TPID" "$d" 64
+	assert_success
+	assert_output ""
+}
+
+@test "-F finds a match across a read chunk boundary" {
+	start_target basic 2
+	heap=$(ptpeek -t ptr "$TPID" "$(rt heap_buf)")
+	needle=$((heap + 2 * 1024 * 1024 - 64))
+	# the first 1 MiB chunk ends inside the needle
+	run ptpeek -F str:NEEDLE-in-heap "$TPID" $((needle + 5 - 1024 * 1024)) 0x200000
+	assert_success
+	assert_output "$(printf '0x%x' $needle)"
+	run ptpeek -F str:NEEDLE-in-heap "$TPID"
+	assert_line "$(printf '0x%x' $needle)"
+}
+
+@test "-S stops for the read and lets the process go" {
+	start_target basic
+	run ptpeek -S -t u32 "$TPID" "$(rt counter_u32)"
+	assert_success
+	assert_output 100
+	assert_untouched "$TPID"
+}
+
+@test "LEN 0 prints nothing" {
+	start_target basic
+	run ptpeek "$TPID" "$(rt data_bytes)" 0
+	assert_success
+	assert_output ""
+}
+
+@test "unmapped address" {
+	start_target basic
+	run ptpeek "$TPID" 0x10 8
+	assert_failure 1
+	assert_output "ptpeek: process $TPID: cannot read memory at 0x10 (unmapped or unreadable)"
+	assert_untouched "$TPID"
+}
+
+@test "partly mapped range: what was read, then the first bad address" {
+	layout
+	run ptpeek "$TPID" $((RW + 4096 - 16)) 32
+	assert_failure 1
+	assert_line --index 0 "$(hexline $((RW + 4080)))  f0 f1 f2 f3 f4 f5 f6 f7  f8 f9 fa fb fc fd fe ff  |................|"
+	assert_line --index 1 "$(printf 'ptpeek: process %d: cannot read memory at 0x%x (unmapped or unreadable)' "$TPID" $((RW + 4096)))"
+	assert_equal "${#lines[@]}" 2
+	run ptpeek -t u32 "$TPID" $((RW + 4096 - 8)) 4
+	assert_failure 1
+	assert_line --index 0 4227529208
+	assert_line --index 1 4294901244
+	assert_untouched "$TPID"
+}
+
+@test "absurd and malformed LEN" {
+	start_target basic
+	a=$(rt data_bytes)
+	run ptpeek "$TPID" "$a" 0xffffffffffffffff
+	assert_failure 1
+	assert_output --partial "range wraps around the address space"
+	run ptpeek "$TPID" "$a" 99999999999999999999
+	assert_failure 1
+	assert_output --regexp "^ptpeek: length 99999999999999999999: "
+	run ptpeek "$TPID" "$a" 12x
+	assert_failure 1
+	assert_output --regexp "^ptpeek: length 12x: "
+	run ptpeek -t u64 "$TPID" "$a" 0x4000000000000000
+	assert_failure 1
+	assert_output "ptpeek: count 0x4000000000000000: too large"
+	run ptpeek -s "$TPID" "$a" 0x10000000
+	assert_failure 1
+	assert_output --partial "more than the"
+	assert_untouched "$TPID"
+}
+
+@test "garbage and overflowing address expressions" {
+	start_target basic
+	run ptpeek "$TPID" 0x1ffffffffffffffff 8
+	assert_failure 1
+	assert_output --regexp "^ptpeek: process $TPID: 0x1ffffffffffffffff: "
+	run ptpeek "$TPID" no_such_symbol_here 8
+	assert_failure 1
+	assert_output --regexp "^ptpeek: process $TPID: no_such_symbol_here: "
+	run ptpeek "$TPID" '0x10+' 8
+	assert_failure 1
+	assert_untouched "$TPID"
+}
+
+@test "no such process, zombie, kernel thread" {
+	run ptpeek 2147483647 0x1000 8
+	assert_failure 1
+	assert_output "ptpeek: no such process 2147483647"
+	# a shell that exec's away from its exited child leaves a zombie
+	sh -c 'true & exec sleep 60' &
+	zp=$!
+	_started_pids+=("$zp")
+	for i in $(seq 1 100); do
+		z=$(ps --ppid "$zp" -o pid= | tr -d ' ')
+		[ -n "$z" ] && [ "$(proc_state "$z")" = Z ] && break
+		sleep 0.01
+	done
+	run ptpeek "$z" 0x1000 8
+	assert_failure 1
+	assert_output "ptpeek: process $z is a zombie"
+	run ptpeek 2 0x1000 8
+	assert_failure 1
+	assert_output "ptpeek: process 2 is a kernel thread"
+}
+
+@test "EPERM: an unprivileged user against a root process" {
+	start_target basic
+	a=$(rt counter_u32)
+	run setpriv --reuid=65534 --regid=65534 --clear-groups "$PTOOLS_BIN/ptpeek" -t u32 "$TPID" "$a"
+	assert_failure 1
+	assert_output "ptpeek: not allowed to read memory of process $TPID"
+	assert_untouched "$TPID"
+	run ptpeek -t u32 "$TPID" "$a"
+	assert_output 100
+}
+
+@test "target exits while ptpeek reads" {
+	start_target basic 8
+	heap=$(ptpeek -t ptr "$TPID" "$(rt heap_buf)")
+	mkfifo "$BATS_TEST_TMPDIR/f"
+	ptpeek -r "$TPID" "$heap" 0x800000 >"$BATS_TEST_TMPDIR/f" 2>"$BATS_TEST_TMPDIR/err" &
+	pp=$!
+	exec {rfd}<"$BATS_TEST_TMPDIR/f"
+	head -c 4096 <&"$rfd" >/dev/null
+	# ptpeek is blocked writing its first 4 MiB; the target dies now
+	kill -KILL "$TPID"
+	for i in $(seq 1 200); do
+		[ "$(proc_state "$TPID" 2>/dev/null)" = Z ] && break
+		sleep 0.01
+	done
+	cat <&"$rfd" >/dev/null
+	exec {rfd}<&-
+	run wait "$pp"
+	assert_failure 1
+	run cat "$BATS_TEST_TMPDIR/err"
+	assert_output "ptpeek: no such process $TPID"
+}
+
+@test "usage, version, bad options" {
+	run ptpeek -h
+	assert_success
+	assert_line --index 0 "usage: ptpeek [-r | -t type | -s] [-S] pid addr [len]"
+	assert_line --index 1 "       ptpeek [-S] [-t type] -F pattern pid [addr [len]]"
+	run ptpeek -V
+	assert_output "ptpeek 0.1.0"
+	run ptpeek -Q 1 2
+	assert_failure 2
+	assert_line --partial "usage: ptpeek"
+	run ptpeek -r -s 1 2
+	assert_failure 2
+	assert_line --index 0 "ptpeek: -r, -s and -t exclude each other"
+	run ptpeek -t u12 1 2
+	assert_failure 2
+	assert_line --index 0 --partial "ptpeek: unknown type \"u12\""
+	run ptpeek 1
+	assert_failure 2
+	run ptpeek -s -F 00 1
+	assert_failure 2
+	run ptpeek abc 0x10
+	assert_failure 2
+	assert_line --index 0 --partial "ptpeek: invalid PID"
+	run ptpeek -F 0xdead 1
+	assert_failure 1
+	assert_output --partial "without 0x"
+}
+
+@test "man page is lint-clean and matches usage" {
+	run mandoc -Tlint -W warning "$PTOOLS_TOP/man/ptpeek.1"
+	assert_success
+	assert_output ""
+	syn=$(MANWIDTH=200 mandoc -Tascii "$PTOOLS_TOP/man/ptpeek.1" | col -b |
+	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | sed 's/^ *//' | grep .)
+	assert_equal "$syn" "$(ptpeek -h | sed 's/^usage: //; s/^ *//')"
+}
+
+@test "completions: bash offers options and PIDs; zsh and fish load" {
+	source "$PTOOLS_TOP/completions/bash/ptpeek"
+	COMP_WORDS=(ptpeek -t ""); COMP_CWORD=2; COMPREPLY=()
+	_ptpeek
+	[[ " ${COMPREPLY[*]} " == *" u32 "* && " ${COMPREPLY[*]} " == *" f64 "* ]]
+	COMP_WORDS=(ptpeek -); COMP_CWORD=1; COMPREPLY=()
+	_ptpeek
+	[[ " ${COMPREPLY[*]} " == *" -F "* && " ${COMPREPLY[*]} " == *" -S "* ]]
+	COMP_WORDS=(ptpeek "$$"); COMP_CWORD=1; COMPREPLY=()
+	_ptpeek
+	[[ " ${COMPREPLY[*]} " == *" $$ "* ]]
+	start_target basic
+	COMP_WORDS=(ptpeek "$TPID" "[st"); COMP_CWORD=2; COMPREPLY=()
+	_ptpeek
+	[[ " ${COMPREPLY[*]} " == *" [stack] "* ]]
+	run zsh -c "autoload -U compinit; compinit -u; source $PTOOLS_TOP/completions/zsh/_ptpeek"
+	assert_success
+	run fish -n "$PTOOLS_TOP/completions/fish/ptpeek.fish"
+	assert_success
+}
+
+@test "SIGTERM while stopped with -S: the process runs on, untraced" {
+	start_target basic 8
+	heap=$(ptpeek -t ptr "$TPID" "$(rt heap_buf)")
+	mkfifo "$BATS_TEST_TMPDIR/f"
+	ptpeek -S -r "$TPID" "$heap" 0x800000 >"$BATS_TEST_TMPDIR/f" 2>"$BATS_TEST_TMPDIR/err" &
+	pp=$!
+	exec {rfd}<"$BATS_TEST_TMPDIR/f"
+	head -c 4096 <&"$rfd" >/dev/null
+	# ptpeek holds the process stopped and is blocked writing
+	[ "$(proc_state "$TPID")" = t ]
+	kill -TERM "$pp"
+	cat <&"$rfd" >/dev/null
+	exec {rfd}<&-
+	run wait "$pp"
+	assert_failure
+	assert_untouched "$TPID"
+	run ptpeek -t u32 "$TPID" "$(rt counter_u32)"
+	assert_output 100
+}

@@ -1,0 +1,212 @@
+#!/usr/bin/env bats
+# ptpoke: hex bytes, typed values, strings, stdin, -o and undo,
+# read-only pages, and bad input that must leave memory unchanged.
+
+load helper
+
+rt() {
+	local t=${2:-basic} base
+	base=$(awk -v p="$PTOOLS_TARGETS/$t" '$6 == p { print $1; exit }' \
+	    "/proc/$TPID/maps" | cut -d- -f1)
+	printf '0x%x\n' $((0x$base + $(sym_addr "$t" "$1")))
+}
+
+layout() {
+	start_target mem-layout
+	read -r _ _ RW RO <"$TOUT"
+}
+
+# bytes PID ADDR LEN: the bytes there in hex, one line
+bytes() {
+	ptpeek -r "$1" "$2" "$3" | od -An -tx1 -v | tr -s ' \n' ' ' | sed 's/^ //; s/ $//'
+}
+
+@test "hex bytes, as one operand or many" {
+	start_target basic
+	d=$(rt data_bytes)
+	run ptpoke "$TPID" "$d" 9090cc
+	assert_success
+	assert_output ""
+	assert_equal "$(bytes "$TPID" "$d" 4)" "90 90 cc 03"
+	ptpoke "$TPID" "$d" aa bb
+	assert_equal "$(bytes "$TPID" "$d" 4)" "aa bb cc 03"
+	ptpoke "$TPID" $((d + 1)) "de ad be ef"
+	assert_equal "$(bytes "$TPID" "$d" 6)" "aa de ad be ef 05"
+	assert_untouched "$TPID"
+}
+
+@test "typed values" {
+	start_target basic
+	c=$(rt counter_u32)
+	ptpoke -t u32 "$TPID" "$c" 12345
+	assert_equal "$(ptpeek -t u32 "$TPID" "$c")" 12345
+	ptpoke -t i32 "$TPID" "$(rt negative_i32)" -7
+	assert_equal "$(ptpeek -t i32 "$TPID" "$(rt negative_i32)")" -7
+	ptpoke -t f64 "$TPID" "$(rt value_f64)" 0.125
+	assert_equal "$(ptpeek -t f64 "$TPID" "$(rt value_f64)")" 0.125
+	ptpoke -t u64 "$TPID" "$(rt magic_u64)" 0xcafef00d
+	assert_equal "$(ptpeek -t ptr "$TPID" "$(rt magic_u64)")" 0xcafef00d
+	d=$(rt data_bytes)
+	ptpoke -t u16 "$TPID" "$d" 1 2 0xffff
+	assert_equal "$(bytes "$TPID" "$d" 7)" "01 00 02 00 ff ff 06"
+}
+
+@test "a string, without NUL" {
+	start_target basic
+	g=$(rt greeting)
+	ptpoke -s "HELLO" "$TPID" "$g"
+	assert_equal "$(ptpeek -s "$TPID" "$g")" "HELLO, ptools"
+}
+
+@test "-o saves the old bytes and stdin puts them back" {
+	start_target basic
+	d=$(rt data_bytes)
+	run ptpoke -o "$BATS_TEST_TMPDIR/old" -t u64 "$TPID" $((d + 8)) 0
+	assert_success
+	assert_equal "$(od -An -tx1 "$BATS_TEST_TMPDIR/old" | tr -s ' ' | sed 's/^ //')" "08 09 0a 0b 0c 0d 0e 0f"
+	assert_equal "$(bytes "$TPID" $((d + 8)) 8)" "00 00 00 00 00 00 00 00"
+	ptpoke "$TPID" $((d + 8)) - <"$BATS_TEST_TMPDIR/old"
+	assert_equal "$(bytes "$TPID" $((d + 8)) 8)" "08 09 0a 0b 0c 0d 0e 0f"
+}
+
+@test "read-only code pages are written, and restored" {
+	start_target basic
+	f=$(rt add_numbers)
+	before=$(bytes "$TPID" "$f" 4)
+	ptpoke -o "$BATS_TEST_TMPDIR/old" "$TPID" "$f" cc
+	assert_equal "$(bytes "$TPID" "$f" 1)" "cc"
+	ptpoke "$TPID" "$f" - <"$BATS_TEST_TMPDIR/old"
+	assert_equal "$(bytes "$TPID" "$f" 4)" "$before"
+	# the process still runs the restored code
+	assert_untouched "$TPID"
+}
+
+@test "read-only data page of a tracee" {
+	layout
+	run ptpoke "$TPID" "$RO" 41 42
+	assert_success
+	assert_equal "$(bytes "$TPID" "$RO" 3)" "41 42 fd"
+}
+
+@test "partly mapped range: nothing written" {
+	layout
+	run ptpoke -t u64 "$TPID" $((RW + 4092)) 0
+	assert_failure 1
+	assert_output "$(printf 'ptpoke: process %d: 8 bytes at 0x%x: 0x%x is not mapped; nothing written' "$TPID" $((RW + 4092)) $((RW + 4096)))"
+	assert_equal "$(bytes "$TPID" $((RW + 4092)) 4)" "fc fd fe ff"
+	run ptpoke "$TPID" 0x10 00
+	assert_failure 1
+	assert_output "ptpoke: process $TPID: 1 bytes at 0x10: 0x10 is not mapped; nothing written"
+	assert_untouched "$TPID"
+}
+
+@test "bad values are refused before anything is written" {
+	start_target basic
+	d=$(rt data_bytes)
+	before=$(bytes "$TPID" "$d" 8)
+	run ptpoke "$TPID" "$d" 01 02 zz
+	assert_failure 1
+	assert_output 'ptpoke: invalid hex byte at "zz" in "zz"'
+	run ptpoke "$TPID" "$d" 012
+	assert_failure 1
+	assert_output 'ptpoke: odd number of hex digits in "012"'
+	run ptpoke "$TPID" "$d" 0x90
+	assert_failure 1
+	assert_output --partial "without 0x"
+	run ptpoke -t u8 "$TPID" "$d" 1 256
+	assert_failure 1
+	assert_output 'ptpoke: u8 value out of range "256"'
+	run ptpoke -t i8 "$TPID" "$d" -129
+	assert_output 'ptpoke: i8 value out of range "-129"'
+	run ptpoke -t u64 "$TPID" "$d" 18446744073709551616
+	assert_output 'ptpoke: u64 value out of range "18446744073709551616"'
+	run ptpoke -t u32 "$TPID" "$d" -1
+	assert_output 'ptpoke: invalid u32 value "-1"'
+	run ptpoke -t f32 "$TPID" "$d" 1e39
+	assert_output 'ptpoke: f32 value out of range "1e39"'
+	run ptpoke -t f64 "$TPID" "$d" 1.5x
+	assert_output 'ptpoke: invalid f64 value "1.5x"'
+	run ptpoke "$TPID" no_such_symbol_here 00
+	assert_failure 1
+	assert_output --regexp "^ptpoke: process $TPID: no_such_symbol_here: "
+	run ptpoke "$TPID" 0x1ffffffffffffffff 00
+	assert_failure 1
+	assert_equal "$(bytes "$TPID" "$d" 8)" "$before"
+	assert_untouched "$TPID"
+}
+
+@test "no such process, zombie, kernel thread, EPERM" {
+	run ptpoke 2147483647 0x1000 00
+	assert_failure 1
+	assert_output "ptpoke: no such process 2147483647"
+	run ptpoke 2 0x1000 00
+	assert_failure 1
+	assert_output "ptpoke: process 2 is a kernel thread"
+	sh -c 'true & exec sleep 60' &
+	zp=$!
+	_started_pids+=("$zp")
+	for i in $(seq 1 100); do
+		z=$(ps --ppid "$zp" -o pid= | tr -d ' ')
+		[ -n "$z" ] && [ "$(proc_state "$z")" = Z ] && break
+		sleep 0.01
+	done
+	run ptpoke "$z" 0x1000 00
+	assert_failure 1
+	assert_output "ptpoke: process $z is a zombie"
+	start_target basic
+	c=$(rt counter_u32)
+	run setpriv --reuid=65534 --regid=65534 --clear-groups "$PTOOLS_BIN/ptpoke" -t u32 "$TPID" "$c" 7
+	assert_failure 1
+	assert_output --partial "ptpoke: "
+	assert_untouched "$TPID"
+	assert_equal "$(ptpeek -t u32 "$TPID" "$c")" 100
+}
+
+@test "usage, version, bad options" {
+	run ptpoke -h
+	assert_success
+	assert_output "usage: ptpoke [-t type] [-s string] [-o oldfile] pid addr [value ... | -]"
+	run ptpoke -V
+	assert_output "ptpoke 0.1.0"
+	run ptpoke -Q 1 2 3
+	assert_failure 2
+	run ptpoke 1 0x1000
+	assert_failure 2
+	assert_line --index 0 "ptpoke: nothing to write: give values, -s or -"
+	run ptpoke -s ab 1 0x1000 00
+	assert_failure 2
+	run ptpoke -t u8 1 0x1000 -
+	assert_failure 2
+	run ptpoke -s a -t u8 1 0x1000
+	assert_failure 2
+}
+
+@test "man page is lint-clean and matches usage" {
+	run mandoc -Tlint -W warning "$PTOOLS_TOP/man/ptpoke.1"
+	assert_success
+	assert_output ""
+	syn=$(MANWIDTH=200 mandoc -Tascii "$PTOOLS_TOP/man/ptpoke.1" | col -b |
+	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | sed 's/^ *//' | grep .)
+	assert_equal "$syn" "$(ptpoke -h | sed 's/^usage: //')"
+}
+
+@test "completions: bash offers types, files and PIDs; zsh and fish load" {
+	source "$PTOOLS_TOP/completions/bash/ptpoke"
+	COMP_WORDS=(ptpoke -t ""); COMP_CWORD=2; COMPREPLY=()
+	_ptpoke
+	[[ " ${COMPREPLY[*]} " == *" i64 "* ]]
+	COMP_WORDS=(ptpoke -); COMP_CWORD=1; COMPREPLY=()
+	_ptpoke
+	[[ " ${COMPREPLY[*]} " == *" -o "* ]]
+	COMP_WORDS=(ptpoke -t u8 "$$"); COMP_CWORD=3; COMPREPLY=()
+	_ptpoke
+	[[ " ${COMPREPLY[*]} " == *" $$ "* ]]
+	start_target basic
+	COMP_WORDS=(ptpoke -t u8 "$TPID" "bas"); COMP_CWORD=4; COMPREPLY=()
+	_ptpoke
+	assert_equal "${COMPREPLY[*]}" "basic"
+	run zsh -c "autoload -U compinit; compinit -u; source $PTOOLS_TOP/completions/zsh/_ptpoke"
+	assert_success
+	run fish -n "$PTOOLS_TOP/completions/fish/ptpoke.fish"
+	assert_success
+}

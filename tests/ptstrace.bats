@@ -1,0 +1,508 @@
+#!/usr/bin/env bats
+# ptstrace: options, framing of the output, exit status, attach and
+# detach, seccomp filtering, JSON, man page and completions.  The
+# comparisons with strace itself are in ptstrace-compare.bats.
+
+load helper
+
+setup() {
+	cd "$BATS_TEST_TMPDIR" || exit 1
+	T=$PTOOLS_TARGETS
+	ulimit -c 0
+}
+
+# Wait until FILE has a line matching REGEX (at most 5 s).
+wait_for_line() {
+	local i
+	for i in $(seq 1 500); do
+		grep -Eq "$2" "$1" 2>/dev/null && return 0
+		sleep 0.01
+	done
+	echo "no line /$2/ in $1:" >&2
+	cat "$1" >&2
+	return 1
+}
+
+@test "ptstrace: -h prints the usage on stdout and exits 0" {
+	run ptstrace -h
+	assert_success
+	assert_line --index 0 --regexp '^usage: ptstrace \[-CcDfhikqrTtVvwxyZz\]'
+}
+
+@test "ptstrace: -V prints the version" {
+	run ptstrace -V
+	assert_success
+	assert_output "ptstrace 0.1.0"
+}
+
+@test "ptstrace: a bad option or no program exits 2 with the usage" {
+	run ptstrace -Q true
+	assert_failure 2
+	assert_output --partial "usage: ptstrace"
+	run ptstrace
+	assert_failure 2
+	assert_output --partial "must have PROG [ARGS] or -p PID"
+	run ptstrace -s abc true
+	assert_failure 2
+	run ptstrace -b exit true
+	assert_failure 2
+}
+
+@test "ptstrace: an unknown syscall, signal or status in -e is a usage error" {
+	run ptstrace -e trace=nosuchcall true
+	assert_failure 2
+	assert_line --index 0 "ptstrace: invalid system call 'nosuchcall'"
+	run ptstrace -e signal=SIGFOO true
+	assert_failure 2
+	assert_line --index 0 "ptstrace: invalid signal 'SIGFOO'"
+	run ptstrace -e status=great true
+	assert_failure 2
+	assert_line --index 0 "ptstrace: invalid status 'great'"
+	run ptstrace -e 'trace=/(' true
+	assert_failure 2
+	assert_line --index 0 --partial "invalid regular expression"
+	run ptstrace -e trace='?nosuchcall,exit_group' -o out true
+	assert_success
+}
+
+@test "ptstrace: a missing program is reported like strace" {
+	run ptstrace /nonexistent/prog
+	assert_failure 1
+	assert_output "ptstrace: Can't stat '/nonexistent/prog': No such file or directory"
+}
+
+@test "ptstrace: exit status is the program's" {
+	run ptstrace -o out "$T/st-proc"
+	assert_failure 3
+	run tail -1 out
+	assert_output "+++ exited with 3 +++"
+	run ptstrace -o out false
+	assert_failure 1
+	run ptstrace -o out true
+	assert_success
+}
+
+@test "ptstrace: a program killed by a signal kills ptstrace the same way" {
+	run ptstrace -o out "$T/st-signals" segv
+	assert_failure 139
+	run tail -1 out
+	assert_output "+++ killed by SIGSEGV +++"
+	run ptstrace -o out "$T/st-signals" kill
+	assert_failure 137
+	run tail -1 out
+	assert_output "+++ killed by SIGKILL +++"
+	run grep -c '^--- SIGSEGV {si_signo=SIGSEGV, ' out
+	assert_output 0
+}
+
+@test "ptstrace: exit_group ends with = ? and the exit line" {
+	run ptstrace -o out -e trace=exit_group "$T/st-proc"
+	assert_failure 3
+	run cat out
+	assert_output "exit_group(3)                           = ?
++++ exited with 3 +++"
+}
+
+@test "ptstrace: -e trace=none shows only signals and the exit" {
+	run ptstrace -o out -e trace=none "$T/st-signals"
+	assert_success
+	run sed -E 's/si_pid=[0-9]+/si_pid=PID/; s/si_(utime|stime)=[0-9]+/si_\1=T/g' out
+	assert_line --index 0 "--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=PID, si_uid=0} ---"
+	assert_line --index 1 "--- SIGUSR2 {si_signo=SIGUSR2, si_code=SI_USER, si_pid=PID, si_uid=0} ---"
+	assert_line --index 2 --regexp "^--- SIGCHLD \{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=PID, "
+	assert_line --index 3 "+++ exited with 0 +++"
+	[ "${#lines[@]}" -eq 4 ]
+}
+
+@test "ptstrace: -e signal= selects the signals shown" {
+	run ptstrace -o out -e trace=none -e signal=SIGUSR2 "$T/st-signals"
+	assert_success
+	run cut -c1-10 out
+	assert_output "--- SIGUSR
++++ exited"
+	run ptstrace -o out -e trace=none -e 'signal=!USR1,12' "$T/st-signals"
+	run grep -c '^--- SIGUSR' out
+	assert_output 0
+}
+
+@test "ptstrace: -qq hides the exit line, -q the attach messages" {
+	run ptstrace -qq -o out -e trace=none -e signal=none "$T/st-proc"
+	assert_failure 3
+	[ ! -s out ]
+	run ptstrace -f -o out -e trace=none "$T/st-proc" 2
+	assert_output --regexp "^ptstrace: Process [0-9]+ attached"
+	run ptstrace -q -f -o out -e trace=none "$T/st-proc" 2
+	refute_output --partial "attached"
+}
+
+@test "ptstrace: -f with -o prefixes every line with the pid as strace" {
+	run ptstrace -f -o out -e trace=exit_group,exit "$T/st-proc" 2
+	assert_failure 3
+	# 1 leader, 2 fork children, 1 vfork child, 1 thread
+	run grep -cE '^[0-9]+ +\+\+\+ exited with' out
+	assert_output 5
+	run grep -vcE '^[0-9]+ {1,5}[^ ]' out
+	assert_output 0
+	run grep -E '^[0-9]+ +exit_group\(3\) += \?$' out
+	assert_success
+	pid=$(tail -1 out | cut -d' ' -f1)
+	[ "$(tail -1 out)" = "$(printf '%-5d +++ exited with 3 +++' "$pid")" ]
+}
+
+@test "ptstrace: -f on stderr uses [pid N] prefixes while there are several tasks" {
+	run ptstrace -q -f -e trace=exit_group "$T/st-proc" 2
+	assert_failure 3
+	assert_line --regexp '^\[pid +[0-9]+\] exit_group\(0\) += \?$'
+	assert_line --regexp '^\[pid +[0-9]+\] \+\+\+ exited with 1 \+\+\+$'
+	# the last task alone: no prefix
+	assert_line --index $((${#lines[@]} - 1)) "+++ exited with 3 +++"
+	assert_line --index $((${#lines[@]} - 2)) --regexp '^exit_group\(3\) +='
+	# strace's width: 5 columns for the pid
+	run bash -c "grep -E '^\[pid ' <<<'$output' | grep -vcE '^\[pid [ 0-9]{5}\] '"
+	assert_output 0
+}
+
+@test "ptstrace: -ff -o writes one file per process" {
+	run ptstrace -ff -o tr -e trace=exit_group,exit "$T/st-proc" 2
+	assert_failure 3
+	run ls
+	n=$(ls tr.* | wc -l)
+	[ "$n" -eq 5 ]
+	run cat tr.*
+	refute_output --regexp '^(\[pid|[0-9]+ )'
+	run grep -l 'exit_group(3)' tr.*
+	assert_success
+}
+
+@test "ptstrace: a fork-heavy program (200 children) under -f" {
+	run ptstrace -f -qq -o out -e trace=exit_group,wait4 "$T/st-proc" 200
+	assert_failure 3
+	run grep -c ' exit_group(' out
+	assert_output 202
+	run grep -cE 'wait4\(.*\) += [0-9]+$|<\.\.\. wait4 resumed>.* = [0-9]+$' out
+	assert_output 201
+}
+
+@test "ptstrace: unfinished and resumed lines are framed as strace frames them" {
+	run ptstrace -f -qq -o out -e trace=wait4,exit_group "$T/st-proc" 1
+	assert_failure 3
+	# every <unfinished ...> is resumed later by the same pid
+	while read -r pid rest; do
+		name=${rest%%(*}
+		grep -qE "^$pid +<\.\.\. $name resumed>" out ||
+		    fail "no resumed line for $pid $name"
+	done < <(grep ' <unfinished \.\.\.>$' out)
+	run grep -cE ', +<unfinished|[^ ] <unfinished \.\.\.>$' out
+	refute_output 0
+}
+
+@test "ptstrace: -T -tt -ttt -r -i decorate lines as strace" {
+	ptstrace -o out -T -e trace=getppid "$T/st-proc"  || true
+	run grep -E '^getppid\(\) += [0-9]+ <[0-9]+\.[0-9]{6}>$' out
+	assert_success
+	ptstrace -o out -tt -e trace=getppid "$T/st-proc" || true
+	run grep -E '^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} getppid\(\) += [0-9]+$' out
+	assert_success
+	ptstrace -o out -t -e trace=getppid "$T/st-proc" || true
+	run grep -E '^[0-9]{2}:[0-9]{2}:[0-9]{2} getppid\(\)' out
+	assert_success
+	ptstrace -o out -ttt -e trace=getppid "$T/st-proc" || true
+	run grep -E '^[0-9]{10}\.[0-9]{6} getppid\(\)' out
+	assert_success
+	ptstrace -o out -r -e trace=getppid "$T/st-proc" || true
+	run grep -E '^ +[0-9]+\.[0-9]{6} getppid\(\)' out
+	assert_success
+	ptstrace -o out -i -e trace=getppid "$T/st-proc" || true
+	run grep -E '^\[[0-9a-f]{16}\] getppid\(\)' out
+	assert_success
+	run tail -1 out
+	assert_output "[????????????????] +++ exited with 3 +++"
+}
+
+@test "ptstrace: -z, -Z and -e status= select by outcome" {
+	ptstrace -o out -Z -e trace=access "$T/st-files"
+	run cat out
+	assert_line --index 0 --regexp '^access\(.* = -1 ENOENT \(No such file or directory\)$'
+	[ "${#lines[@]}" -eq 2 ]
+	ptstrace -o out -z -e trace=access "$T/st-files"
+	run cat out
+	assert_line --index 0 --regexp '^access\(.* = 0$'
+	[ "${#lines[@]}" -eq 2 ]
+	ptstrace -o out -e status=failed -e trace=openat,close "$T/st-files"
+	run grep -c ' = -1 ' out
+	assert_output 3
+	run grep -vc ' = -1 \|^+++' out
+	assert_output 0
+	ptstrace -o out -e 'status=!unfinished' -e trace=exit_group "$T/st-files"
+	run cat out
+	assert_output "+++ exited with 0 +++"
+}
+
+@test "ptstrace: -e trace= accepts classes, negation and regular expressions" {
+	ptstrace -o out -e 'trace=/^(mk|rm)dir$' "$T/st-files"
+	run cut -d'(' -f1 out
+	assert_output "mkdir
+rmdir
++++ exited with 0 +++"
+	ptstrace -o out -e 'trace=!all' "$T/st-files"
+	run cat out
+	assert_output "+++ exited with 0 +++"
+	ptstrace -o out -e 'trace=%memory' "$T/st-memory"
+	run grep -vcE '^(mmap|munmap|mprotect|madvise|mremap|msync|mlock|munlock|brk)\(|^\+\+\+' out
+	assert_output 0
+	run grep -c '^mremap(' out
+	assert_output 1
+}
+
+@test "ptstrace: -c prints strace's summary table" {
+	run ptstrace -c -o out "$T/st-files"
+	assert_success
+	run cat out
+	assert_line --index 0 "% time     seconds  usecs/call     calls    errors syscall"
+	assert_line --index 1 "------ ----------- ----------- --------- --------- ----------------"
+	assert_line --regexp '^ +[0-9]+\.[0-9]{2} +[0-9]+\.[0-9]{6} +[0-9]+ +3 +2 access$'
+	assert_line --regexp '^ +[0-9]+\.[0-9]{2} +[0-9]+\.[0-9]{6} +[0-9]+ +1 +rmdir$'
+	assert_line --index $((${#lines[@]} - 1)) --regexp '^100\.00 +[0-9]+\.[0-9]{6} +[0-9]+ +[0-9]+ +[0-9]+ total$'
+	refute_output --partial "+++ exited"
+	run ptstrace -c -S calls -o out -e trace=close "$T/st-files"
+	run sed -n 3p out
+	assert_output --regexp ' close$'
+}
+
+@test "ptstrace: --json writes one valid object per line" {
+	run ptstrace --json -o out -e trace=openat,close,access "$T/st-signals"
+	assert_success
+	run jq -e -c . out
+	assert_success
+	run jq -r 'select(.syscall == "access") | [.retval, .errno] | @tsv' out
+	assert_success
+	run jq -e -s 'map(select(.syscall)) | all(has("pid") and has("time") and has("args") and has("retval") and has("duration"))' out
+	assert_success
+	run jq -r 'select(.signal) | .signal' out
+	assert_output "SIGUSR1
+SIGUSR2
+SIGCHLD"
+	run jq -c 'select(has("exited"))' out
+	assert_output --regexp '^\{"pid":[0-9]+,"time":[0-9.]+,"exited":0\}$'
+	run ptstrace --json -o out "$T/st-signals" segv
+	run tail -1 out
+	assert_output --regexp '"killed":"SIGSEGV","core_dumped":false\}$'
+}
+
+@test "ptstrace: a trace= filter runs the program under a seccomp filter" {
+	ptstrace -q -o out -e trace=getppid "$T/st-threads" 1 >tout &
+	tracer=$!
+	wait_for_line tout '^ready'
+	pid=$(awk '{print $2}' tout)
+	run grep -E '^Seccomp:' "/proc/$pid/status"
+	assert_output --regexp 'Seccomp:[[:space:]]+2'
+	kill -INT "$tracer"
+	wait "$tracer" || true
+	kill -KILL "$pid" 2>/dev/null || true
+	run grep -c '^getppid() ' out
+	refute_output 0
+	run grep -vc '^getppid() \|^nanosleep' out
+	assert_output 0
+	# without a filter, and with --seccomp-bpf accepted
+	ptstrace -q -o out --seccomp-bpf "$T/st-threads" 1 >tout &
+	tracer=$!
+	wait_for_line tout '^ready'
+	pid=$(awk '{print $2}' tout)
+	run grep -E '^Seccomp:' "/proc/$pid/status"
+	assert_output --regexp 'Seccomp:[[:space:]]+0'
+	kill -INT "$tracer"
+	wait "$tracer" || true
+	kill -KILL "$pid" 2>/dev/null || true
+}
+
+@test "ptstrace: -p attaches every thread, SIGINT detaches and the process runs on" {
+	start_target st-threads 3
+	ptstrace -p "$TPID" -o out -e trace=getppid 2>err &
+	tracer=$!
+	wait_for_line err 'attached'
+	sleep 0.3
+	kill -INT "$tracer"
+	rc=0
+	wait "$tracer" || rc=$?
+	[ "$rc" -eq 130 ]
+	assert_untouched "$TPID"
+	run cat err
+	assert_line --index 0 "ptstrace: Process $TPID attached with 3 threads"
+	assert_line "ptstrace: Process $TPID detached"
+	run grep -c 'detached$' err
+	assert_output 3
+	# all three threads were traced
+	run sh -c "grep -oE '^\[pid +[0-9]+\]' out | sort -u | wc -l"
+	assert_output 3
+	# and the process still makes progress
+	run grep -c . "/proc/$TPID/status"
+	assert_success
+}
+
+@test "ptstrace: -p PID,PID attaches several processes" {
+	start_target st-threads 1
+	p1=$TPID
+	start_target st-threads 1
+	p2=$TPID
+	ptstrace -p "$p1,$p2" -o out -e trace=getppid 2>err &
+	tracer=$!
+	wait_for_line out "^\[pid +$p1\] getppid"
+	wait_for_line out "^\[pid +$p2\] getppid"
+	kill -INT "$tracer"
+	wait "$tracer" || true
+	run grep -cE "^\[pid +$p1\] getppid" out
+	refute_output 0
+	run grep -cE "^\[pid +$p2\] getppid" out
+	refute_output 0
+	assert_untouched "$p1"
+	assert_untouched "$p2"
+}
+
+@test "ptstrace: a process already traced is refused with a clear message" {
+	start_target basic
+	ptstrace -q -p "$TPID" -o /dev/null &
+	tracer=$!
+	for i in $(seq 1 200); do
+		[ "$(tracer_pid "$TPID")" != 0 ] && break
+		sleep 0.01
+	done
+	run ptstrace -p "$TPID"
+	assert_failure 1
+	assert_output "ptstrace: attach to process $TPID: already traced by process $tracer"
+	kill -INT "$tracer"
+	wait "$tracer" || true
+	assert_untouched "$TPID"
+}
+
+@test "ptstrace: attaching to a process of another user fails with EPERM" {
+	start_target basic
+	run setpriv --reuid=65534 --regid=65534 --clear-groups "$PTOOLS_BIN/ptstrace" -p "$TPID"
+	assert_failure 1
+	assert_output --regexp "^ptstrace: attach to process $TPID: .*Operation not permitted"
+	run ptstrace -p 12x
+	assert_failure 2
+	run ptstrace -p 4194303
+	assert_failure 1
+	assert_output "ptstrace: attach to process 4194303: no such process 4194303"
+}
+
+@test "ptstrace: the spawned program dies with a killed ptstrace, an attached one runs on" {
+	ptstrace -q -o /dev/null "$T/st-threads" 2 >tout &
+	tracer=$!
+	wait_for_line tout '^ready'
+	pid=$(awk '{print $2}' tout)
+	kill -KILL "$tracer"
+	wait "$tracer" || true
+	for i in $(seq 1 200); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.01
+	done
+	run kill -0 "$pid"
+	assert_failure
+	start_target st-threads 2
+	ptstrace -p "$TPID" -o out 2>err &
+	tracer=$!
+	wait_for_line err attached
+	sleep 0.1
+	kill -KILL "$tracer"
+	wait "$tracer" || true
+	assert_untouched "$TPID"
+}
+
+@test "ptstrace: execve by a thread that is not the leader" {
+	run ptstrace -f -q -o out -e trace=execve,exit_group "$T/st-execthread"
+	assert_success
+	run grep -c 'superseded by execve' out
+	assert_output 1
+	run grep -cE ' <pid changed to [0-9]+ \.\.\.>$' out
+	assert_output 1
+	run tail -1 out
+	assert_output --regexp '^[0-9]+ +\+\+\+ exited with 0 \+\+\+$'
+}
+
+@test "ptstrace: -b execve detaches at exec" {
+	run ptstrace -f -o out -b execve sh -c 'exit 5'
+	assert_failure 5
+	run grep -c '^.*exit_group' out
+	assert_output 0
+}
+
+@test "ptstrace: -E sets and unsets variables, -u runs as another user" {
+	run ptstrace -o /dev/null -E PTS_A=one -E HOME sh -c 'echo "$PTS_A:${HOME-unset}"'
+	assert_success
+	assert_output "one:unset"
+	run ptstrace -o /dev/null -u nobody id -u
+	assert_success
+	assert_output 65534
+	run ptstrace -u no-such-user-here true
+	assert_failure 1
+	assert_output --partial "no-such-user-here"
+}
+
+@test "ptstrace: -D runs the tracer detached, the program keeps its pid" {
+	run ptstrace -D -o out sh -c 'echo $$; exit 4'
+	assert_failure 4
+	pid=$output
+	run grep -c '^exit_group(4) ' out
+	assert_output 1
+}
+
+@test "ptstrace: -k prints a stack trace after each syscall" {
+	run ptstrace -k -o out -e trace=rmdir "$T/st-files"
+	assert_success
+	run grep -A20 '^rmdir(' out
+	assert_line --regexp '^ > .*libc.*\(.*\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$'
+	assert_line --regexp '^ > .*/st-files\(main\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$'
+}
+
+@test "ptstrace: -o |command pipes the trace" {
+	run ptstrace -o '|wc -l >count' -e trace=exit_group true
+	assert_success
+	sleep 0.1
+	run cat count
+	assert_output 2
+}
+
+@test "ptstrace: the man page is lint-clean and its synopsis matches -h" {
+	run mandoc -Tlint -W all "$PTOOLS_TOP/man/ptstrace.1"
+	refute_output --regexp 'ERROR|WARNING'
+	syn=$(MANWIDTH=200 mandoc -Tutf8 -O width=200 "$PTOOLS_TOP/man/ptstrace.1" | col -b |
+	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n\t' ' ' | sed 's/^ //; s/ $//')
+	use=$(ptstrace -h | sed 's/^usage: //' | tr -s ' \n\t' ' ' | sed 's/ $//')
+	[ "$syn" = "$use" ] || fail "synopsis: $syn
+usage:    $use"
+}
+
+@test "ptstrace: bash completion offers options, syscalls and classes" {
+	source "$PTOOLS_TOP/completions/bash/ptstrace"
+	COMP_WORDS=(ptstrace -e trace=ope)
+	COMP_CWORD=2
+	_ptstrace
+	[[ " ${COMPREPLY[*]} " == *" trace=openat "* ]] || fail "${COMPREPLY[*]}"
+	COMP_WORDS=(ptstrace -e trace=%fi)
+	COMPREPLY=()
+	_ptstrace
+	[[ " ${COMPREPLY[*]} " == *" trace=%file "* ]] || fail "${COMPREPLY[*]}"
+	COMP_WORDS=(ptstrace --js)
+	COMP_CWORD=1
+	COMPREPLY=()
+	_ptstrace
+	[ "${COMPREPLY[*]}" = "--json" ]
+}
+
+@test "ptstrace: zsh and fish completions load" {
+	run zsh -c "autoload -U compinit; compinit -u; source '$PTOOLS_TOP/completions/zsh/_ptstrace'"
+	assert_success
+	run fish -n "$PTOOLS_TOP/completions/fish/ptstrace.fish"
+	assert_success
+}
+
+@test "ptstrace: the completions list exactly the syscalls of the table" {
+	want=$(awk '!/^#/ && NF >= 2 { print $2 }' "$PTOOLS_TOP/arch/x86_64/syscalls.tbl" | sort -u)
+	got=$(bash -c "source '$PTOOLS_TOP/completions/bash/ptstrace'; printf '%s\n' \$_ptstrace_syscalls" | sort -u)
+	[ "$want" = "$got" ] || fail "bash list differs from the table"
+	got=$(zsh -c "source '$PTOOLS_TOP/completions/zsh/_ptstrace' 2>/dev/null; print -l \$_ptstrace_syscalls" | sort -u)
+	[ "$want" = "$got" ] || fail "zsh list differs from the table"
+	got=$(sed -n 's/^set -l __ptstrace_syscalls //p' "$PTOOLS_TOP/completions/fish/ptstrace.fish" | tr ' ' '\n' | sed '/^$/d' | sort -u)
+	[ "$want" = "$got" ] || fail "fish list differs from the table"
+}

@@ -1,0 +1,38 @@
+#!/bin/busybox sh
+# init.sh: /init of the qemu guests made by tests/qemu/run.sh.  Mounts
+# the kernel file systems, runs the test suites against the build named
+# in /etc/ptools-qemu.env, prints their summary line and powers off.
+/bin/busybox mkdir -p /proc /sys /dev /tmp /run /sbin /usr/bin /usr/sbin
+/bin/busybox --install -s
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev 2>/dev/null
+mkdir -p /dev/pts /dev/shm
+mount -t devpts devpts /dev/pts
+mount -t tmpfs tmpfs /tmp
+mount -t tmpfs tmpfs /dev/shm
+mount -t tmpfs tmpfs /run
+exec </dev/console >/dev/console 2>&1
+
+. /etc/ptools-qemu.env
+PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin
+HOME=/root
+TMPDIR=/tmp
+TERM=dumb
+LANG=C
+export PATH HOME TMPDIR TERM LANG
+hostname "ptools-$ARCH"
+ln -sf /proc/self/fd /dev/fd 2>/dev/null
+ln -sf /proc/self/fd/0 /dev/stdin 2>/dev/null
+ln -sf /proc/self/fd/1 /dev/stdout 2>/dev/null
+ln -sf /proc/self/fd/2 /dev/stderr 2>/dev/null
+
+echo "ptools-qemu: $(uname -m) kernel $(uname -r), $(nproc) CPUs," \
+    "ptrace_scope $(cat /proc/sys/kernel/yama/ptrace_scope 2>/dev/null || echo -)"
+cd /ptools || exit 1
+start=$(date +%s)
+B=$B sh tests/run.sh
+echo "ptools-qemu: suites took $(($(date +%s) - start))s"
+echo "ptools-qemu: done"
+sync
+poweroff -f

@@ -1,0 +1,343 @@
+#!/bin/bash
+# run.sh ARCH: build ptools for ARCH (aarch64 or i386), boot a Debian
+# kernel with qemu on an initramfs holding the build and the test
+# suites, run them inside and print the guest's "N passed, N failed,
+# N skipped" as the last line.  Exit status 0 only if the guest ran the
+# suites to the end without a failure.
+#
+# Layout (everything under $QEMU_DIR, default build-qemu/, is a cache
+# that can be deleted):
+#   debs/DEBARCH/       packages fetched with `apt-get download`
+#   sysroot-DEBARCH/    -dev packages unpacked with `dpkg -x`: headers,
+#                       static libraries and .pc files for cross builds
+#   kernel-FLAVOUR/     vmlinuz from Debian's linux-image package
+#   rootfs-ARCH/        the guest's root, rebuilt on every run
+#   ARCH.cpio.gz        the initramfs; ARCH.log the guest's console
+# Build directories: build-aarch64/, build-i386/ (the tools statically
+# linked, the tracees as usual) and, for the i386 guest, build-x86_64s/
+# (the 64-bit tools, static, which trace 32-bit programs there).
+#
+# Environment: QEMU_TIMEOUT (seconds for the guest, default 1200),
+# QEMU_SUITES (bats files to run, e.g. "ptmaps ptpeek"; default all),
+# QEMU_SMP (guest CPUs, default 2), QEMU_JOBS (make -j).
+set -eu
+
+arch=${1:-}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top"
+Q=${QEMU_DIR:-build-qemu}
+timeout_s=${QEMU_TIMEOUT:-1200}
+smp=${QEMU_SMP:-2}
+jobs=${QEMU_JOBS:-$(nproc 2>/dev/null || echo 2)}
+hostdeb=$(dpkg --print-architecture)
+
+die() { echo "check-qemu: $*" >&2; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+say() { echo "check-qemu: $*" >&2; }
+
+case $arch in
+aarch64)
+	deb=arm64 triplet=aarch64-linux-gnu cc=aarch64-linux-gnu-gcc
+	ccpkg=gcc-aarch64-linux-gnu:$hostdeb
+	cclib="libc6-dev-arm64-cross linux-libc-dev-arm64-cross"
+	kdeb=arm64 kmeta=linux-image-arm64 qemu=qemu-system-aarch64
+	qpkg=qemu-system-arm
+	qargs="-M virt -cpu cortex-a57" console=ttyAMA0
+	;;
+i386)
+	# The guest kernel is amd64 (with IA32 emulation): the 32-bit
+	# build runs there next to the 64-bit tools.
+	deb=i386 triplet=i386-linux-gnu cc=i686-linux-gnu-gcc
+	ccpkg=gcc-i686-linux-gnu:$hostdeb
+	cclib="libc6-dev-i386-cross linux-libc-dev-i386-cross"
+	kdeb=amd64 kmeta=linux-image-cloud-amd64 qemu=qemu-system-x86_64
+	qpkg=qemu-system-x86
+	qargs="-M pc -cpu max" console=ttyS0
+	;;
+*)
+	echo "usage: make check-qemu ARCH=aarch64|i386" >&2
+	exit 2
+	;;
+esac
+
+# Packages unpacked into the sysroot (headers, static libraries, .pc).
+DEV_PKGS="libbsd-dev libmd-dev libcapstone-dev libelf-dev libdw-dev
+zlib1g-dev liblzma-dev libbz2-dev libzstd-dev libcmocka-dev libcmocka0"
+# Packages unpacked into the guest's root: static shells, the C library
+# and shared libraries for the (dynamic) tracees and unit tests, and
+# the reference strace and jq the suites compare with.
+ROOT_PKGS="busybox-static bash-static libc6 libgcc-s1 libcmocka0 strace
+jq libjq1 libonig5"
+# Host packages the 64-bit static tools of the i386 guest link with.
+HOST_STATIC="libbsd-dev libmd-dev libcapstone-dev libelf-dev libdw-dev
+zlib1g-dev liblzma-dev libbz2-dev libzstd-dev"
+
+root=0
+[ "$(id -u)" -eq 0 ] && root=1
+
+apt_install() {
+	[ $root -eq 1 ] || die "missing packages; as root: apt-get install $*"
+	say "installing $*"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends "$@" >/dev/null ||
+	    die "apt-get install $* failed"
+}
+
+# ---- host tools ----------------------------------------------------
+host_deps() {
+	local need=""
+	command -v "$qemu" >/dev/null || need="$need $qpkg"
+	command -v "$cc" >/dev/null || need="$need $ccpkg $cclib"
+	[ -n "$(command -v "$cc")" ] && ! echo 'int main(void){return 0;}' |
+	    "$cc" -static -x c -o /dev/null - 2>/dev/null && need="$need $cclib"
+	command -v cpio >/dev/null || need="$need cpio"
+	command -v bats >/dev/null || need="$need bats"
+	[ -d /usr/lib/bats/bats-assert ] || need="$need bats-assert bats-support"
+	if [ "$arch" = i386 ]; then
+		for p in $HOST_STATIC; do
+			dpkg-query -W -f='${Status}\n' "$p:$hostdeb" 2>/dev/null |
+			    grep -q 'ok installed' || need="$need $p:$hostdeb"
+		done
+	fi
+	if [ -n "$need" ]; then
+		[ $root -eq 1 ] && { apt-get update -qq >/dev/null 2>&1 || true; }
+		# shellcheck disable=SC2086
+		apt_install $need
+	fi
+}
+
+# ---- foreign packages ----------------------------------------------
+# apt must know the architecture; an index that fails to download (a
+# mirror in sync) is not fatal as long as the packages are found.
+foreign_arch() {
+	local a
+	for a in "$deb" "$kdeb"; do
+		[ "$a" = "$hostdeb" ] && continue
+		if ! dpkg --print-foreign-architectures | grep -qx "$a"; then
+			[ $root -eq 1 ] || die "as root: dpkg --add-architecture $a && apt-get update"
+			dpkg --add-architecture "$a"
+			rm -f "$Q/.apt-updated"
+		fi
+	done
+	if ! apt-cache show "libc6:$deb" >/dev/null 2>&1 ||
+	    ! apt-cache show "$kmeta:$kdeb" >/dev/null 2>&1; then
+		[ $root -eq 1 ] || die "as root: apt-get update"
+		say "apt-get update"
+		apt-get update -qq >/dev/null 2>&1 || true
+	fi
+}
+
+# Fetch package NAME:ARCH into $Q/debs/ARCH unless it is there.
+fetch() {
+	local dir=$Q/debs/$2 p missing=""
+	mkdir -p "$dir"
+	for p in $1; do
+		ls "$dir/${p}_"*"_$2.deb" >/dev/null 2>&1 ||
+		    ls "$dir/${p}_"*"_all.deb" >/dev/null 2>&1 ||
+		    missing="$missing $p:$2"
+	done
+	[ -z "$missing" ] && return 0
+	say "downloading$missing"
+	# shellcheck disable=SC2086
+	(cd "$dir" && apt-get download -q -o APT::Sandbox::User=root \
+	    $missing >/dev/null) || die "apt-get download$missing failed"
+}
+
+# The newest file matching a package name in a cache directory.
+debfile() { ls -t "$Q/debs/$2/${1}_"*"_$2.deb" 2>/dev/null | head -n 1; }
+
+sysroot() {
+	local sr=$Q/sysroot-$deb p stamp
+	stamp=$sr/.stamp
+	fetch "$DEV_PKGS" "$deb"
+	if [ "$(cat "$stamp" 2>/dev/null)" != "$(echo $DEV_PKGS)" ]; then
+		say "unpacking the $deb sysroot"
+		rm -rf "$sr" && mkdir -p "$sr"
+		for p in $DEV_PKGS; do
+			dpkg -x "$(debfile "$p" "$deb")" "$sr"
+		done
+		echo $DEV_PKGS >"$stamp"
+	fi
+	SYSROOT=$(cd "$sr" && pwd)
+	# pkg-config that sees only the sysroot's .pc files, with paths
+	# moved into it.
+	PKGCFG=$top/$Q/pkg-config-$deb
+	cat >"$PKGCFG" <<-EOF
+	#!/bin/sh
+	PKG_CONFIG_LIBDIR=$SYSROOT/usr/lib/$triplet/pkgconfig:$SYSROOT/usr/share/pkgconfig
+	PKG_CONFIG_SYSROOT_DIR=$SYSROOT
+	export PKG_CONFIG_LIBDIR PKG_CONFIG_SYSROOT_DIR
+	exec pkg-config "\$@"
+	EOF
+	chmod +x "$PKGCFG"
+}
+
+kernel() {
+	local kd=$Q/kernel-${kmeta#linux-image-} pkg f
+	KERNEL=$kd/vmlinuz
+	[ -f "$KERNEL" ] && return 0
+	# The metapackage names the current kernel package.
+	pkg=$(apt-cache depends "$kmeta:$kdeb" 2>/dev/null |
+	    sed -n 's/^ *Depends: \(linux-image-[^ ]*\)$/\1/p' |
+	    sed 's/:.*//' | head -n 1)
+	[ -n "$pkg" ] || die "no kernel package behind $kmeta:$kdeb"
+	fetch "$pkg" "$kdeb"
+	f=$(debfile "$pkg" "$kdeb")
+	say "unpacking $(basename "$f")"
+	rm -rf "$kd.tmp" && mkdir -p "$kd.tmp"
+	dpkg-deb --fsys-tarfile "$f" | tar -x -C "$kd.tmp" --wildcards './boot/vmlinuz-*'
+	mkdir -p "$kd"
+	mv "$kd.tmp"/boot/vmlinuz-* "$KERNEL"
+	rm -rf "$kd.tmp"
+}
+
+# ---- builds ----------------------------------------------------------
+unset MAKEFLAGS MAKELEVEL MFLAGS
+
+# The committed syscall numbers must be the kernel headers' ones.
+sysnr_check() {
+	local f=arch/$arch/syscalls.nr
+	if ! CC=$cc sh tests/qemu/sysnr.sh "$arch" |
+	    diff -u - <(awk '!/^[ \t]*(#|$)/ { print $1, $2 }' "$f") >"$Q/sysnr.diff"; then
+		cat "$Q/sysnr.diff" >&2
+		die "$f differs from the kernel headers (above)"
+	fi
+}
+
+# Static tools and the usual (dynamic, PIE and non-PIE) tracees, then
+# the unit tests: cmocka ships no static library, so they link the
+# project's libraries statically and the C library and cmocka
+# dynamically (the guest has both).
+build() {
+	local b=build-$arch staticlibs
+	say "building $b"
+	make -s -j"$jobs" ARCH="$arch" CC="$cc" AR="${cc%gcc}ar" \
+	    PKG_CONFIG="$PKGCFG" STATIC=1 B="$b" qemu-build ||
+	    die "build for $arch failed"
+	staticlibs=$("$PKGCFG" --libs --static libbsd-overlay libelf libdw capstone)
+	make -s -j"$jobs" ARCH="$arch" CC="$cc" AR="${cc%gcc}ar" \
+	    PKG_CONFIG="$PKGCFG" B="$b" \
+	    PKG_LIBS="-Wl,-Bstatic $staticlibs -Wl,-Bdynamic" qemu-unit ||
+	    die "unit tests for $arch failed to build"
+	if [ "$arch" = i386 ]; then
+		say "building build-x86_64s (64-bit static tools)"
+		make -s -j"$jobs" ARCH=x86_64 STATIC=1 B=build-x86_64s all ||
+		    die "64-bit static build failed"
+		mkdir -p "build-i386/qemu"
+		"$cc" -static -O0 -g -o build-i386/qemu/static32 \
+		    tests/qemu/static32.c || die "static32 failed to build"
+	fi
+}
+
+# ---- the guest's root ----------------------------------------------
+rootfs() {
+	local r=$Q/rootfs-$arch p s b=build-$arch
+	say "packing the initramfs"
+	fetch "$ROOT_PKGS" "$deb"
+	rm -rf "$r" && mkdir -p "$r"
+	for p in $ROOT_PKGS; do
+		dpkg -x "$(debfile "$p" "$deb")" "$r"
+	done
+	rm -rf "$r/usr/share/doc" "$r/usr/share/man" "$r/usr/share/locale" \
+	    "$r/usr/share/lintian"
+	mkdir -p "$r/bin" "$r/dev" "$r/proc" "$r/sys" "$r/tmp" "$r/root" \
+	    "$r/etc" "$r/usr/bin" "$r/usr/lib" "$r/usr/libexec"
+	ln -sf bash-static "$r/bin/bash"
+	# bats-core and its helper libraries are shell scripts.
+	cp -a /usr/lib/bats-core "$r/usr/lib/"
+	cp -a /usr/libexec/bats-core "$r/usr/libexec/"
+	cp -a /usr/lib/bats "$r/usr/lib/"
+	cp /usr/bin/bats "$r/usr/bin/bats"
+	echo "root:x:0:0:root:/root:/bin/sh" >"$r/etc/passwd"
+	echo "nobody:x:65534:65534:nobody:/nonexistent:/bin/sh" >>"$r/etc/passwd"
+	printf 'root:x:0:\nnogroup:x:65534:\n' >"$r/etc/group"
+	[ $root -eq 1 ] && mknod -m 600 "$r/dev/console" c 5 1
+
+	# The project: sources the suites read (completions, man pages,
+	# tests) and the build.
+	mkdir -p "$r/ptools"
+	tar -c --exclude='./build*' --exclude=./.git --exclude=./bench \
+	    -f - . | tar -x -C "$r/ptools"
+	mkdir -p "$r/ptools/$b"
+	for s in bin targets unit qemu; do
+		[ -d "$b/$s" ] && cp -a "$b/$s" "$r/ptools/$b/"
+	done
+	# The suites look symbols up with nm, which the guest lacks.
+	for s in targets qemu; do
+		[ -d "$r/ptools/$b/$s" ] || continue
+		mkdir -p "$r/ptools/$b/$s/.nm"
+		for p in "$r/ptools/$b/$s"/*; do
+			[ -f "$p" ] && "${cc%gcc}nm" "$p" \
+			    >"$r/ptools/$b/$s/.nm/$(basename "$p")" 2>/dev/null
+		done
+	done
+	install -m 755 tests/qemu/nm.sh "$r/usr/bin/nm"
+	if [ "$arch" = i386 ]; then
+		mkdir -p "$r/ptools/build-x86_64s"
+		[ -d build-x86_64s/bin ] && cp -a build-x86_64s/bin "$r/ptools/build-x86_64s/"
+		# A 64-bit strace (as strace64) as the oracle for 64-bit
+		# tracers of 32-bit programs.
+		fetch "libc6 strace" "$hostdeb"
+		dpkg -x "$(debfile libc6 "$hostdeb")" "$r"
+		rm -rf "$Q/strace64" && mkdir -p "$Q/strace64"
+		dpkg -x "$(debfile strace "$hostdeb")" "$Q/strace64"
+		cp "$Q/strace64/usr/bin/strace" "$r/usr/bin/strace64"
+	fi
+	# Guest-only suites run with the rest.
+	for s in tests/qemu/*.bats; do
+		[ -f "$s" ] && cp "$s" "$r/ptools/tests/qemu-$(basename "$s")"
+	done
+	# QEMU_SUITES keeps only the named suites.
+	if [ -n "${QEMU_SUITES:-}" ]; then
+		for s in "$r"/ptools/tests/*.bats; do
+			case " $QEMU_SUITES " in
+			*" $(basename "$s" .bats) "*) ;;
+			*) rm -f "$s" ;;
+			esac
+		done
+	fi
+	cat >"$r/etc/ptools-qemu.env" <<-EOF
+	ARCH=$arch
+	B=$b
+	TRIPLET=$triplet
+	EOF
+	cp tests/qemu/init.sh "$r/init"
+	chmod 755 "$r/init"
+	(cd "$r" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) |
+	    gzip -1 >"$Q/$arch.cpio.gz"
+}
+
+# ---- boot ------------------------------------------------------------
+boot() {
+	local log=$Q/$arch.log rc line
+	say "booting $(basename "$KERNEL") in $qemu ($smp CPUs, ${timeout_s}s at most)"
+	local t0=$SECONDS
+	set +e
+	# shellcheck disable=SC2086
+	timeout --foreground -k 10 "$timeout_s" "$qemu" $qargs -smp "$smp" \
+	    -m 1024 -nographic -nic none -no-reboot -kernel "$KERNEL" \
+	    -initrd "$Q/$arch.cpio.gz" \
+	    -append "console=$console panic=-1 quiet loglevel=3" </dev/null |
+	    tr -d '\r' | tee "$log"
+	rc=${PIPESTATUS[0]}
+	set -e
+	say "guest ran $((SECONDS - t0))s, qemu status $rc"
+	[ "$rc" -eq 124 ] && die "the guest did not finish in ${timeout_s}s"
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$log" | tail -n 1)
+	[ -n "$line" ] || die "the guest printed no result (see $log)"
+	grep -q '^ptools-qemu: done' "$log" || die "the guest did not finish the suites"
+	echo "$line"
+	case $line in
+	*" 0 failed,"*) exit 0 ;;
+	*) exit 1 ;;
+	esac
+}
+
+mkdir -p "$Q"
+host_deps
+foreign_arch
+sysroot
+kernel
+sysnr_check
+build
+rootfs
+boot

@@ -1,0 +1,584 @@
+/*
+ * test_elf: ELF reading (lib/elf.c) on the test tracees, /bin/true, and
+ * truncated and corrupted copies made in a temporary directory.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <inttypes.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "ptcore.h"
+
+static char basic[4096], nopie[4096];
+
+static void
+target_paths(void)
+{
+	const char *dir = getenv("PTOOLS_TARGETS");
+	const char *b = getenv("B");
+	char def[512];
+
+	if (dir == NULL) {
+		snprintf(def, sizeof(def), "%s/targets", b ? b : "build");
+		dir = def;
+	}
+	snprintf(basic, sizeof(basic), "%s/basic", dir);
+	snprintf(nopie, sizeof(nopie), "%s/basic-nopie", dir);
+}
+
+/* Link-time address of sym in path according to nm(1), the oracle. */
+static uint64_t
+nm_addr(const char *path, const char *sym)
+{
+	char cmd[8192], line[512];
+	uint64_t v = 0;
+	FILE *fp;
+
+	snprintf(cmd, sizeof(cmd), "nm '%s'", path);
+	fp = popen(cmd, "r");
+	assert_non_null(fp);
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		char name[256], t;
+		unsigned long long a;
+
+		if (sscanf(line, "%llx %c %255s", &a, &t, name) == 3 &&
+		    strcmp(name, sym) == 0)
+			v = a;
+	}
+	pclose(fp);
+	assert_true(v != 0);
+	return v;
+}
+
+static void
+test_header(void **state)
+{
+	struct ptc_elf *e;
+
+	(void)state;
+	e = ptc_elf_open(basic);
+	assert_non_null(e);
+	assert_int_equal(ptc_elf_machine(e), EM_X86_64);
+	assert_int_equal(ptc_elf_class(e), 64);
+	assert_int_equal(ptc_elf_type(e), ET_DYN);
+	assert_int_equal(ptc_elf_big_endian(e), 0);
+	assert_true(ptc_elf_has_symtab(e));
+	ptc_elf_close(e);
+
+	e = ptc_elf_open(nopie);
+	assert_non_null(e);
+	assert_int_equal(ptc_elf_type(e), ET_EXEC);
+	ptc_elf_close(e);
+}
+
+static void
+test_byname(void **state)
+{
+	static const char *names[] = { "main", "add_numbers", "counter_u32",
+	    "magic_u64", "greeting", "data_bytes", "heap_buf", "_start" };
+	const char *files[] = { basic, nopie };
+	struct ptc_sym s;
+	size_t i, f;
+
+	(void)state;
+	for (f = 0; f < 2; f++) {
+		struct ptc_elf *e = ptc_elf_open(files[f]);
+
+		assert_non_null(e);
+		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+			assert_int_equal(ptc_elf_sym_byname(e, names[i], &s), 0);
+			assert_string_equal(s.name, names[i]);
+			assert_int_equal(s.value, nm_addr(files[f], names[i]));
+		}
+		assert_int_equal(ptc_elf_sym_byname(e, "add_numbers", &s), 0);
+		assert_int_equal(s.type, STT_FUNC);
+		assert_true(s.size > 0);
+		assert_int_equal(ptc_elf_sym_byname(e, "counter_u32", &s), 0);
+		assert_int_equal(s.type, STT_OBJECT);
+		assert_int_equal(s.size, 4);
+		assert_int_equal(ptc_elf_sym_byname(e, "no_such_symbol", &s), -1);
+		assert_int_equal(errno, ENOENT);
+		assert_string_equal(ptc_error(), "unknown symbol 'no_such_symbol'");
+		/* undefined references are not definitions */
+		assert_int_equal(ptc_elf_sym_byname(e, "printf", &s), -1);
+		ptc_elf_close(e);
+	}
+}
+
+static void
+test_byaddr(void **state)
+{
+	struct ptc_elf *e;
+	struct ptc_sym s;
+	uint64_t a, m;
+	int cov;
+
+	(void)state;
+	e = ptc_elf_open(basic);
+	assert_non_null(e);
+	a = nm_addr(basic, "add_numbers");
+	assert_int_equal(ptc_elf_sym_byaddr(e, a, &s), 0);
+	assert_string_equal(s.name, "add_numbers");
+	assert_int_equal(ptc_elf_sym_find(e, a + 3, &s, &cov), 0);
+	assert_string_equal(s.name, "add_numbers");
+	assert_int_equal(cov, 1);
+	m = nm_addr(basic, "main");
+	assert_int_equal(ptc_elf_sym_find(e, m + 1, &s, &cov), 0);
+	assert_string_equal(s.name, "main");
+	assert_int_equal(ptc_elf_sym_find(e, nm_addr(basic, "data_bytes") + 63,
+	    &s, &cov), 0);
+	assert_string_equal(s.name, "data_bytes");
+	assert_int_equal(cov, 1);
+	assert_int_equal(ptc_elf_sym_find(e, nm_addr(basic, "counter_u32") + 3,
+	    &s, &cov), 0);
+	assert_string_equal(s.name, "counter_u32");
+	/* below every symbol */
+	assert_int_equal(ptc_elf_sym_byaddr(e, 0, &s), -1);
+	assert_int_equal(errno, ENOENT);
+	/* far above: nearest below, not covering */
+	assert_int_equal(ptc_elf_sym_find(e, 0x7fffffff0000ULL, &s, &cov), 0);
+	assert_int_equal(cov, 0);
+	ptc_elf_close(e);
+}
+
+static void
+test_sorted(void **state)
+{
+	struct ptc_elf *e;
+	struct ptc_sym s;
+	uint64_t prev = 0;
+	size_t i, n;
+	int seen_main = 0;
+
+	(void)state;
+	e = ptc_elf_open(basic);
+	assert_non_null(e);
+	n = ptc_elf_nsyms(e);
+	assert_true(n > 10);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(ptc_elf_sym_at(e, i, &s), 0);
+		assert_true(s.value >= prev);
+		prev = s.value;
+		if (strcmp(s.name, "main") == 0)
+			seen_main++;
+	}
+	/* in .symtab and .dynsym? listed once all the same */
+	assert_int_equal(seen_main, 1);
+	assert_int_equal(ptc_elf_sym_at(e, n, &s), -1);
+	ptc_elf_close(e);
+}
+
+static void
+test_read(void **state)
+{
+	const char *files[] = { basic, nopie };
+	unsigned char buf[64];
+	uint32_t u32;
+	uint64_t u64;
+	size_t f, i;
+
+	(void)state;
+	for (f = 0; f < 2; f++) {
+		struct ptc_elf *e = ptc_elf_open(files[f]);
+
+		assert_non_null(e);
+		assert_int_equal(ptc_elf_read(e, nm_addr(files[f], "counter_u32"),
+		    &u32, 4), 0);
+		assert_int_equal(u32, 100);
+		assert_int_equal(ptc_elf_read(e, nm_addr(files[f], "magic_u64"),
+		    &u64, 8), 0);
+		assert_int_equal(u64, 0x1122334455667788ULL);
+		assert_int_equal(ptc_elf_read(e, nm_addr(files[f], "greeting"),
+		    buf, 14), 0);
+		assert_string_equal((char *)buf, "hello, ptools");
+		assert_int_equal(ptc_elf_read(e, nm_addr(files[f], "data_bytes"),
+		    buf, 64), 0);
+		for (i = 0; i < 64; i++)
+			assert_int_equal(buf[i], i);
+		/* .bss: in memory, not in the file, reads as zeros */
+		memset(buf, 0xee, 8);
+		assert_int_equal(ptc_elf_read(e, nm_addr(files[f], "heap_buf"),
+		    buf, 8), 0);
+		for (i = 0; i < 8; i++)
+			assert_int_equal(buf[i], 0);
+		/* push %rbp; mov %rsp,%rbp */
+		assert_int_equal(ptc_elf_read(e, nm_addr(files[f], "add_numbers"),
+		    buf, 4), 0);
+		assert_memory_equal(buf, "\x55\x48\x89\xe5", 4);
+		assert_int_equal(ptc_elf_read(e, 0x7fff00000000ULL, buf, 1), -1);
+		assert_int_equal(errno, EFAULT);
+		assert_string_equal(ptc_error(),
+		    "0x7fff00000000 is not in a loaded segment");
+		assert_int_equal(ptc_elf_read(e, UINT64_MAX, buf, 2), -1);
+		ptc_elf_close(e);
+	}
+}
+
+static void
+test_section(void **state)
+{
+	struct ptc_elf *e;
+	const void *data;
+	uint64_t addr, size, a;
+
+	(void)state;
+	e = ptc_elf_open(basic);
+	assert_non_null(e);
+	assert_int_equal(ptc_elf_section(e, ".text", &data, &addr, &size), 0);
+	a = nm_addr(basic, "add_numbers");
+	assert_true(a >= addr && a < addr + size);
+	assert_memory_equal((const char *)data + (a - addr), "\x55\x48\x89\xe5", 4);
+	assert_int_equal(ptc_elf_section(e, ".bss", &data, &addr, &size), -1);
+	assert_int_equal(errno, ENODATA);
+	assert_int_equal(ptc_elf_section(e, ".nothere", &data, &addr, &size), -1);
+	assert_int_equal(errno, ENOENT);
+	assert_string_equal(ptc_error(), "no section .nothere");
+	ptc_elf_close(e);
+}
+
+static void
+test_bias(void **state)
+{
+	struct ptc_elf *e;
+	uint64_t b;
+
+	(void)state;
+	e = ptc_elf_open(basic);
+	assert_non_null(e);
+	assert_int_equal(ptc_elf_bias(e, 0x555555554000ULL, 0, &b), 0);
+	assert_int_equal(b, 0x555555554000ULL);
+	/* the first mapping seen may be the text segment */
+	assert_int_equal(ptc_elf_bias(e, 0x555555555000ULL, 0x1000, &b), 0);
+	assert_int_equal(b, 0x555555554000ULL);
+	assert_int_equal(ptc_elf_bias(e, 0x555555557000ULL, 0x2000, &b), 0);
+	assert_int_equal(b, 0x555555555000ULL);
+	assert_int_equal(ptc_elf_bias(e, 0x555555554000ULL, 0x100000, &b), -1);
+	ptc_elf_close(e);
+
+	e = ptc_elf_open(nopie);
+	assert_non_null(e);
+	assert_int_equal(ptc_elf_bias(e, 0x400000, 0, &b), 0);
+	assert_int_equal(b, 0);
+	assert_int_equal(ptc_elf_bias(e, 0x401000, 0x1000, &b), 0);
+	assert_int_equal(b, 0);
+	ptc_elf_close(e);
+}
+
+static void
+test_stripped(void **state)
+{
+	struct ptc_elf *e;
+	const void *id;
+	size_t len;
+	struct ptc_sym s;
+
+	(void)state;
+	e = ptc_elf_open("/bin/true");
+	assert_non_null(e);
+	assert_int_equal(ptc_elf_has_symtab(e), 0);
+	if (ptc_elf_build_id(e, &id, &len) == 0)
+		assert_int_equal(len, 20);
+	/* a stripped file still names what it exports, if anything */
+	(void)ptc_elf_sym_byname(e, "main", &s);
+	ptc_elf_close(e);
+
+	e = ptc_elf_open(basic);
+	assert_non_null(e);
+	assert_int_equal(ptc_elf_build_id(e, &id, &len), 0);
+	assert_int_equal(len, 20);
+	assert_null(ptc_elf_debuglink(e));
+	ptc_elf_close(e);
+}
+
+static void
+test_errors(void **state)
+{
+	char dir[] = "/tmp/ptc-elf-XXXXXX", path[256];
+	struct ptc_elf *e;
+	FILE *fp;
+
+	(void)state;
+	assert_null(ptc_elf_open("/nonexistent/file"));
+	assert_int_equal(errno, ENOENT);
+	assert_string_equal(ptc_error(),
+	    "/nonexistent/file: No such file or directory");
+	assert_null(ptc_elf_open("/"));
+	assert_int_equal(errno, EISDIR);
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/text", dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("#!/bin/sh\necho not elf\n", fp);
+	fclose(fp);
+	assert_null(ptc_elf_open(path));
+	assert_int_equal(errno, ENOEXEC);
+	assert_non_null(strstr(ptc_error(), "not an ELF file"));
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/empty", dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fclose(fp);
+	assert_null(ptc_elf_open(path));
+	assert_int_equal(errno, ENOEXEC);
+	unlink(path);
+	rmdir(dir);
+
+	assert_null(ptc_elf_open_mem("\177ELF", 4));
+	e = ptc_elf_open_mem("\177ELF\2\1\1\0\0\0\0\0\0\0\0\0", 16);
+	assert_null(e);
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	struct stat st;
+	char *buf;
+	int fd;
+
+	fd = open(path, O_RDONLY);
+	assert_true(fd >= 0);
+	assert_int_equal(fstat(fd, &st), 0);
+	buf = malloc((size_t)st.st_size);
+	assert_non_null(buf);
+	assert_int_equal(read(fd, buf, (size_t)st.st_size), st.st_size);
+	close(fd);
+	*len = (size_t)st.st_size;
+	return buf;
+}
+
+/* Use everything an opened file offers; only crashes count as failure. */
+static void
+exercise(struct ptc_elf *e)
+{
+	struct ptc_sym s;
+	unsigned char buf[32];
+	const void *d;
+	uint64_t a, z;
+	size_t i, n;
+	int cov;
+
+	(void)ptc_elf_machine(e);
+	(void)ptc_elf_class(e);
+	(void)ptc_elf_type(e);
+	(void)ptc_elf_big_endian(e);
+	(void)ptc_elf_sym_byname(e, "main", &s);
+	(void)ptc_elf_sym_byname(e, "add_numbers", &s);
+	n = ptc_elf_nsyms(e);
+	for (i = 0; i < n; i++) {
+		if (ptc_elf_sym_at(e, i, &s) == 0) {
+			(void)strlen(s.name);
+			(void)ptc_elf_sym_find(e, s.value + 1, &s, &cov);
+			(void)ptc_elf_read(e, s.value, buf, sizeof(buf));
+		}
+	}
+	(void)ptc_elf_section(e, ".text", &d, &a, &z);
+	(void)ptc_elf_section(e, ".data", &d, &a, &z);
+	(void)ptc_elf_read(e, 0x1000, buf, sizeof(buf));
+	(void)ptc_elf_read(e, 0x401000, buf, sizeof(buf));
+	(void)ptc_elf_bias(e, 0x400000, 0, &a);
+	if (ptc_elf_build_id(e, &d, &z) == 0)
+		assert_true(z > 0);
+	(void)ptc_elf_debuglink(e);
+}
+
+static void
+test_truncated(void **state)
+{
+	char dir[] = "/tmp/ptc-elf-XXXXXX", path[256];
+	size_t len, cut, opened = 0;
+	char *img;
+
+	(void)state;
+	img = slurp(basic, &len);
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/cut", dir);
+	for (cut = 0; cut < len; cut += cut < 256 ? 1 : 97) {
+		struct ptc_elf *e;
+		FILE *fp = fopen(path, "w");
+
+		assert_non_null(fp);
+		assert_int_equal(fwrite(img, 1, cut, fp), cut);
+		fclose(fp);
+		e = ptc_elf_open(path);
+		if (e != NULL) {
+			opened++;
+			exercise(e);
+			ptc_elf_close(e);
+		} else {
+			assert_true(errno != 0);
+			assert_true(strlen(ptc_error()) > 0);
+		}
+	}
+	/* headers alone are enough to open a cut file in most cases */
+	assert_true(opened > 0);
+	unlink(path);
+	rmdir(dir);
+	free(img);
+}
+
+/* Small deterministic generator so a failure can be replayed. */
+static uint32_t
+rnd(uint64_t *st)
+{
+	*st = *st * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (uint32_t)(*st >> 33);
+}
+
+static void
+test_corrupted(void **state)
+{
+	const char *files[] = { basic, nopie, "/bin/true" };
+	uint64_t st = 12345;
+	size_t f;
+
+	(void)state;
+	for (f = 0; f < 3; f++) {
+		size_t len, iter;
+		char *img = slurp(files[f], &len);
+		char *copy = malloc(len);
+		Elf64_Ehdr *eh = (Elf64_Ehdr *)copy;
+
+		assert_non_null(copy);
+		for (iter = 0; iter < 400; iter++) {
+			struct ptc_elf *e;
+			int k, flips = 1 + (int)(rnd(&st) % 8);
+
+			memcpy(copy, img, len);
+			for (k = 0; k < flips; k++) {
+				size_t pos;
+				uint32_t r = rnd(&st);
+
+				/* mostly headers, where damage is interesting */
+				switch (r % 4) {
+				case 0:
+					pos = rnd(&st) % 64;
+					break;
+				case 1:
+					pos = eh->e_shoff < len ? eh->e_shoff +
+					    rnd(&st) % (len - eh->e_shoff) : 0;
+					break;
+				case 2:
+					pos = eh->e_phoff + rnd(&st) % 0x300;
+					break;
+				default:
+					pos = rnd(&st) % len;
+				}
+				if (pos >= len)
+					pos = rnd(&st) % len;
+				copy[pos] = (char)rnd(&st);
+			}
+			if ((e = ptc_elf_open_mem(copy, len)) != NULL) {
+				exercise(e);
+				ptc_elf_close(e);
+			}
+		}
+		/* targeted damage: offsets and counts far out of range */
+		{
+			static const size_t offs[] = {
+			    offsetof(Elf64_Ehdr, e_shoff),
+			    offsetof(Elf64_Ehdr, e_phoff),
+			    offsetof(Elf64_Ehdr, e_shnum),
+			    offsetof(Elf64_Ehdr, e_phnum),
+			    offsetof(Elf64_Ehdr, e_shstrndx),
+			    offsetof(Elf64_Ehdr, e_shentsize),
+			    offsetof(Elf64_Ehdr, e_phentsize) };
+			static const uint64_t vals[] = { 0, 1, 0xffff,
+			    0xfffffff0ULL, UINT64_MAX };
+			size_t o, v;
+
+			for (o = 0; o < sizeof(offs) / sizeof(offs[0]); o++) {
+				for (v = 0; v < sizeof(vals) / sizeof(vals[0]); v++) {
+					struct ptc_elf *e;
+					size_t w = offs[o] < offsetof(Elf64_Ehdr,
+					    e_flags) ? 8 : 2;
+
+					memcpy(copy, img, len);
+					memcpy(copy + offs[o], &vals[v], w);
+					if ((e = ptc_elf_open_mem(copy, len)) != NULL) {
+						exercise(e);
+						ptc_elf_close(e);
+					}
+				}
+			}
+		}
+		/* every section header's link, offset and size made wild */
+		{
+			Elf64_Ehdr *h = (Elf64_Ehdr *)img;
+			size_t i, fld;
+
+			for (i = 0; i < h->e_shnum &&
+			    h->e_shoff + (i + 1) * sizeof(Elf64_Shdr) <= len; i++) {
+				for (fld = 0; fld < 3; fld++) {
+					Elf64_Shdr *sh;
+					struct ptc_elf *e;
+
+					memcpy(copy, img, len);
+					sh = (Elf64_Shdr *)(copy + h->e_shoff) + i;
+					if (fld == 0)
+						sh->sh_link = 0xffff;
+					else if (fld == 1)
+						sh->sh_offset = len - 1;
+					else
+						sh->sh_size = UINT64_MAX / 2;
+					if ((e = ptc_elf_open_mem(copy, len)) != NULL) {
+						exercise(e);
+						ptc_elf_close(e);
+					}
+				}
+			}
+		}
+		free(copy);
+		free(img);
+	}
+}
+
+static void
+test_open_fd(void **state)
+{
+	struct ptc_elf *e;
+	struct ptc_sym s;
+	int fd;
+
+	(void)state;
+	fd = open(basic, O_RDONLY);
+	assert_true(fd >= 0);
+	e = ptc_elf_open_fd(fd, "basic via fd");
+	close(fd);
+	assert_non_null(e);
+	assert_int_equal(ptc_elf_sym_byname(e, "main", &s), 0);
+	ptc_elf_close(e);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_header),
+		cmocka_unit_test(test_byname),
+		cmocka_unit_test(test_byaddr),
+		cmocka_unit_test(test_sorted),
+		cmocka_unit_test(test_read),
+		cmocka_unit_test(test_section),
+		cmocka_unit_test(test_bias),
+		cmocka_unit_test(test_stripped),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_open_fd),
+		cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_corrupted),
+	};
+
+	target_paths();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,368 @@
+/*
+ * ptpeek: read the memory of a live process: a hexdump with the
+ * process's own addresses, raw bytes, typed values or a C string; or
+ * search its memory for bytes, a string or a typed value (-F) and print
+ * every address where it occurs.
+ */
+#include <err.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ptcore.h"
+
+#define DUMP_CHUNK   (64 * 1024)       /* hexdump and values, per read */
+#define RAW_CHUNK    (4 * 1024 * 1024) /* raw output, per read */
+#define STR_MAX      (64 * 1024 * 1024)
+
+static pid_t pid;
+static uint64_t prog_total, prog_done; /* progress of long reads */
+static int prog_on;
+
+/* Progress of a long read on stderr, only when stderr is a terminal. */
+static void
+progress(uint64_t n)
+{
+	if (!prog_on)
+		return;
+	prog_done += n;
+	fprintf(stderr, "\rptpeek: %" PRIu64 " of %" PRIu64 " MiB",
+	    prog_done >> 20, prog_total >> 20);
+	if (prog_done >= prog_total)
+		fputs("\r                                        \r", stderr);
+}
+
+static void
+progress_start(uint64_t total)
+{
+	prog_total = total;
+	prog_done = 0;
+	prog_on = total >= (64u << 20) && isatty(STDERR_FILENO);
+}
+
+#define USAGE \
+	"usage: %s [-r | -t type | -s] [-S] pid addr [len]\n" \
+	"       %s [-S] [-t type] -F pattern pid [addr [len]]\n"
+
+static void
+usage(void)
+{
+	fprintf(stderr, USAGE, getprogname(), getprogname());
+}
+
+static void
+bad_usage(const char *msg)
+{
+	warnx("%s", msg);
+	usage();
+	exit(2);
+}
+
+/* Report a failed or short read and exit 1. */
+static void
+read_failed(void)
+{
+	int e = errno;
+
+	if (prog_on)
+		fputc('\n', stderr);
+	fflush(stdout);
+	if (e == ESRCH || e == EPERM)
+		errx(1, "%s", ptc_error());
+	errx(1, "process %d: %s", (int)pid, ptc_error());
+}
+
+static void
+finish(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout))
+		err(1, "stdout");
+	exit(0);
+}
+
+static void
+do_dump(uint64_t addr, uint64_t len)
+{
+	static unsigned char buf[DUMP_CHUNK];
+
+	progress_start(len);
+	while (len > 0) {
+		size_t want = len < sizeof(buf) ? (size_t)len : sizeof(buf);
+		ssize_t n = ptc_mem_read(pid, addr, buf, want, PTC_MEM_AUTO);
+
+		if (n > 0 && ptc_hexdump(stdout, addr, buf, (size_t)n) < 0)
+			err(1, "stdout");
+		if (n < (ssize_t)want)
+			read_failed();
+		progress(want);
+		addr += want;
+		len -= want;
+	}
+}
+
+static void
+do_raw(uint64_t addr, uint64_t len)
+{
+	unsigned char *buf;
+
+	if (isatty(STDOUT_FILENO))
+		errx(1, "refusing to write raw bytes to a terminal");
+	if ((buf = malloc(RAW_CHUNK)) == NULL)
+		err(1, "malloc");
+	progress_start(len);
+	while (len > 0) {
+		size_t want = len < RAW_CHUNK ? (size_t)len : RAW_CHUNK;
+		ssize_t n = ptc_mem_read(pid, addr, buf, want, PTC_MEM_AUTO);
+		size_t off = 0;
+
+		while (n > 0 && off < (size_t)n) {
+			ssize_t w;
+
+			if (ptc_cleanup_pending())
+				errx(1, "process %d: interrupted", (int)pid);
+			w = write(STDOUT_FILENO, buf + off, (size_t)n - off);
+			if (w < 0) {
+				if (errno == EINTR)
+					continue;
+				err(1, "stdout");
+			}
+			off += (size_t)w;
+		}
+		if (n < (ssize_t)want) {
+			free(buf);
+			read_failed();
+		}
+		progress(want);
+		addr += want;
+		len -= want;
+	}
+	free(buf);
+}
+
+static void
+do_values(enum ptc_vtype t, uint64_t addr, uint64_t count)
+{
+	static unsigned char buf[DUMP_CHUNK];
+	size_t sz = ptc_vtype_size(t);
+
+	while (count > 0) {
+		size_t nv = count < sizeof(buf) / sz ? (size_t)count :
+		    sizeof(buf) / sz;
+		ssize_t n = ptc_mem_read(pid, addr, buf, nv * sz,
+		    PTC_MEM_AUTO);
+
+		for (size_t i = 0; n > 0 && (i + 1) * sz <= (size_t)n; i++)
+			if (ptc_value_print(stdout, t, buf + i * sz) < 0)
+				err(1, "stdout");
+		if (n < (ssize_t)(nv * sz))
+			read_failed();
+		addr += nv * sz;
+		count -= nv;
+	}
+}
+
+static void
+do_string(uint64_t addr, uint64_t max)
+{
+	char *buf;
+	ssize_t n;
+	int trunc;
+
+	if ((buf = malloc((size_t)max + 1)) == NULL)
+		err(1, "malloc");
+	n = ptc_mem_read_str(pid, addr, buf, (size_t)max, &trunc);
+	if (n < 0)
+		read_failed();
+	if (ptc_escape(stdout, buf, (size_t)n, 0) < 0 || putchar('\n') == EOF)
+		err(1, "stdout");
+	/* stopped by an unreadable page rather than by max */
+	if (trunc && (uint64_t)n < max)
+		read_failed();
+	free(buf);
+}
+
+static int
+print_match(uint64_t addr, void *ctx)
+{
+	(void)ctx;
+	return printf("0x%" PRIx64 "\n", addr) < 0;
+}
+
+static void
+do_search(struct ptc_target *t, const char *pattern, int typed,
+    enum ptc_vtype type, int have_range, uint64_t addr, uint64_t len)
+{
+	unsigned char *pat;
+	size_t plen, align = 1;
+
+	if ((pat = malloc(strlen(pattern) + 8)) == NULL)
+		err(1, "malloc");
+	if (typed) {
+		if (ptc_value_parse(type, pattern, pat) < 0)
+			errx(1, "-F: %s", ptc_error());
+		plen = align = ptc_vtype_size(type);
+	} else if (strncmp(pattern, "str:", 4) == 0) {
+		plen = strlen(pattern + 4);
+		memcpy(pat, pattern + 4, plen);
+	} else {
+		ssize_t n = ptc_hex_parse(pattern, pat);
+		if (n < 0)
+			errx(1, "-F: %s", ptc_error());
+		plen = (size_t)n;
+	}
+	if (plen == 0)
+		errx(1, "-F: empty pattern");
+	if (have_range) {
+		if (ptc_mem_search(pid, addr, addr + len, pat, plen, align, 0,
+		    print_match, NULL) < 0)
+			read_failed();
+	} else {
+		const struct ptc_maps *m = ptc_target_maps(t);
+
+		if (m == NULL)
+			errx(1, "process %d: %s", (int)pid, ptc_error());
+		for (size_t i = 0; i < ptc_maps_count(m); i++) {
+			const struct ptc_map *mp = ptc_maps_at(m, i);
+
+			/* [vvar] and the like cannot be read at all */
+			if (mp->perms[0] != 'r' || strcmp(mp->path, "[vvar]") == 0
+			    || strcmp(mp->path, "[vvar_vclock]") == 0)
+				continue;
+			if (ptc_mem_search(pid, mp->start, mp->end, pat, plen,
+			    align, 1, print_match, NULL) < 0)
+				read_failed();
+		}
+	}
+	free(pat);
+}
+
+int
+main(int argc, char *argv[])
+{
+	enum { DUMP, RAW, VALUES, STRING } mode = DUMP;
+	enum ptc_vtype type = PTC_VT_U8;
+	const char *pattern = NULL;
+	struct ptc_target *t;
+	uint64_t addr, len;
+	int ch, stop = 0, typed = 0, have_len;
+
+	ptc_cleanup_signals();
+	while ((ch = getopt(argc, argv, "F:hrSst:V")) != -1) {
+		switch (ch) {
+		case 'F':
+			pattern = optarg;
+			break;
+		case 'h':
+			printf(USAGE, getprogname(), getprogname());
+			finish();
+			break;
+		case 'r':
+			if (mode != DUMP && mode != RAW)
+				bad_usage("-r, -s and -t exclude each other");
+			mode = RAW;
+			break;
+		case 'S':
+			stop = 1;
+			break;
+		case 's':
+			if (mode != DUMP && mode != STRING)
+				bad_usage("-r, -s and -t exclude each other");
+			mode = STRING;
+			break;
+		case 't':
+			if (mode != DUMP && mode != VALUES)
+				bad_usage("-r, -s and -t exclude each other");
+			if (ptc_vtype_parse(optarg, &type) < 0)
+				bad_usage(ptc_error());
+			mode = VALUES;
+			typed = 1;
+			break;
+		case 'V':
+			printf("%s %s\n", getprogname(), ptc_version());
+			finish();
+			break;
+		default:
+			usage();
+			exit(2);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (pattern != NULL && (mode == RAW || mode == STRING))
+		bad_usage("-F searches: it takes -t but not -r or -s");
+	if (argc < (pattern != NULL ? 1 : 2))
+		bad_usage("missing operand");
+	if (argc > 3)
+		bad_usage("too many operands");
+	if (ptc_pid_parse(argv[0], &pid) < 0)
+		bad_usage(ptc_error());
+	if ((t = ptc_target_open(pid)) == NULL)
+		errx(1, "%s", ptc_error());
+	if (stop && ptc_target_task(t, 0) == NULL)
+		errx(1, "process %d: cannot stop it: %s", (int)pid,
+		    ptc_error());
+	if (argc >= 2 && ptc_addr_eval(t, argv[1], &addr) < 0)
+		errx(1, "process %d: %s: %s", (int)pid, argv[1], ptc_error());
+	have_len = argc == 3;
+	if (have_len && ptc_parse_u64(argv[2], &len) < 0)
+		errx(1, "length %s: %s", argv[2], ptc_error());
+	if (!have_len)
+		len = mode == VALUES ? 1 : mode == STRING ? 4096 : 64;
+
+	if (pattern != NULL) {
+		if (argc >= 2 && !have_len) {
+			/* from ADDR to the end of its mapping */
+			const struct ptc_maps *m = ptc_target_maps(t);
+			const struct ptc_map *mp = m != NULL ?
+			    ptc_maps_find(m, addr) : NULL;
+			if (mp == NULL)
+				errx(1, "process %d: 0x%" PRIx64 ": not in any "
+				    "mapping", (int)pid, addr);
+			len = mp->end - addr;
+		}
+		if (argc >= 2 && len > 0 && len - 1 > UINT64_MAX - addr)
+			errx(1, "process %d: 0x%" PRIx64 " + %" PRIu64
+			    ": range wraps around the address space",
+			    (int)pid, addr, len);
+		do_search(t, pattern, typed, type, argc >= 2, addr, len);
+		ptc_target_close(t);
+		finish();
+	}
+	if (len == 0) {
+		ptc_target_close(t);
+		finish();
+	}
+	if (mode == VALUES && len > UINT64_MAX / ptc_vtype_size(type))
+		errx(1, "count %s: too large", argv[2]);
+	if (mode == STRING && len > STR_MAX)
+		errx(1, "length %s: more than the %d bytes a string may have",
+		    argv[2], STR_MAX);
+	{
+		uint64_t bytes = mode == VALUES ? len * ptc_vtype_size(type) :
+		    len;
+		if (bytes - 1 > UINT64_MAX - addr)
+			errx(1, "process %d: 0x%" PRIx64 " + %" PRIu64
+			    ": range wraps around the address space",
+			    (int)pid, addr, bytes);
+	}
+	switch (mode) {
+	case DUMP:
+		do_dump(addr, len);
+		break;
+	case RAW:
+		do_raw(addr, len);
+		break;
+	case VALUES:
+		do_values(type, addr, len);
+		break;
+	case STRING:
+		do_string(addr, len);
+		break;
+	}
+	ptc_target_close(t);
+	finish();
+}

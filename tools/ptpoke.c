@@ -1,0 +1,230 @@
+/*
+ * ptpoke: write the memory of a live process: hex bytes, typed values,
+ * a string or raw bytes from stdin, also into read-only code pages.
+ * The whole input is checked, and the whole range found mapped, before
+ * anything is written; -o saves the bytes about to be overwritten so
+ * that feeding them back on stdin undoes the change.
+ */
+#include <err.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ptcore.h"
+
+#define STDIN_MAX (256 * 1024 * 1024)
+
+#define USAGE \
+	"usage: %s [-t type] [-s string] [-o oldfile] pid addr [value ... | -]\n"
+
+static void
+usage(void)
+{
+	fprintf(stderr, USAGE, getprogname());
+}
+
+static void
+bad_usage(const char *msg)
+{
+	warnx("%s", msg);
+	usage();
+	exit(2);
+}
+
+static unsigned char *
+read_stdin(size_t *lenp)
+{
+	unsigned char *buf = NULL;
+	size_t len = 0, cap = 0;
+
+	if (isatty(STDIN_FILENO))
+		errx(1, "refusing to read raw bytes from a terminal");
+	for (;;) {
+		ssize_t n;
+
+		if (cap - len < 65536) {
+			if (cap >= STDIN_MAX)
+				errx(1, "stdin: more than %d bytes", STDIN_MAX);
+			cap = cap ? cap * 2 : 65536;
+			if ((buf = realloc(buf, cap)) == NULL)
+				err(1, "malloc");
+		}
+		n = read(STDIN_FILENO, buf + len, cap - len);
+		if (n < 0) {
+			if (errno == EINTR && !ptc_cleanup_pending())
+				continue;
+			err(1, "stdin");
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	*lenp = len;
+	return buf;
+}
+
+/* The bytes to write, from the operands after ADDR. */
+static unsigned char *
+build(int typed, enum ptc_vtype type, const char *str, int argc,
+    char *argv[], size_t *lenp)
+{
+	unsigned char *buf;
+	size_t len = 0, cap = 16;
+
+	if (str != NULL) {
+		if (argc > 0)
+			bad_usage("-s takes no value operands");
+		*lenp = strlen(str);
+		if ((buf = malloc(*lenp + 1)) == NULL)
+			err(1, "malloc");
+		memcpy(buf, str, *lenp);
+		return buf;
+	}
+	if (argc == 0)
+		bad_usage("nothing to write: give values, -s or -");
+	if (argc == 1 && strcmp(argv[0], "-") == 0) {
+		if (typed)
+			bad_usage("- reads raw bytes: it takes no -t");
+		return read_stdin(lenp);
+	}
+	for (int i = 0; i < argc; i++)
+		cap += strlen(argv[i]) / 2 + 8;
+	if ((buf = malloc(cap)) == NULL)
+		err(1, "malloc");
+	for (int i = 0; i < argc; i++) {
+		if (typed) {
+			if (ptc_value_parse(type, argv[i], buf + len) < 0)
+				errx(1, "%s", ptc_error());
+			len += ptc_vtype_size(type);
+		} else {
+			ssize_t n = ptc_hex_parse(argv[i], buf + len);
+			if (n < 0)
+				errx(1, "%s", ptc_error());
+			len += (size_t)n;
+		}
+	}
+	*lenp = len;
+	return buf;
+}
+
+/* Fail unless every byte of [addr, addr + len) is in some mapping. */
+static void
+check_mapped(struct ptc_target *t, pid_t pid, uint64_t addr, size_t len)
+{
+	const struct ptc_maps *m = ptc_target_maps(t);
+	uint64_t a = addr, end;
+
+	if (len - 1 > UINT64_MAX - addr)
+		errx(1, "process %d: 0x%" PRIx64 " + %zu: range wraps around "
+		    "the address space", (int)pid, addr, len);
+	if (m == NULL)
+		errx(1, "process %d: %s", (int)pid, ptc_error());
+	end = addr + (len - 1);
+	for (;;) {
+		const struct ptc_map *mp = ptc_maps_find(m, a);
+
+		if (mp == NULL)
+			errx(1, "process %d: %zu bytes at 0x%" PRIx64 ": 0x%"
+			    PRIx64 " is not mapped; nothing written",
+			    (int)pid, len, addr, a);
+		if (mp->end - 1 >= end)
+			break;
+		a = mp->end;
+	}
+}
+
+static void
+save_old(pid_t pid, uint64_t addr, size_t len, const char *path)
+{
+	unsigned char *old;
+	FILE *fp;
+	ssize_t n;
+
+	if ((old = malloc(len ? len : 1)) == NULL)
+		err(1, "malloc");
+	n = len ? ptc_mem_read(pid, addr, old, len, PTC_MEM_AUTO) : 0;
+	if (n != (ssize_t)len)
+		errx(1, "process %d: -o: %s; nothing written", (int)pid,
+		    ptc_error());
+	if ((fp = fopen(path, "we")) == NULL)
+		err(1, "%s", path);
+	if (fwrite(old, 1, len, fp) != len || fclose(fp) != 0)
+		err(1, "%s", path);
+	free(old);
+}
+
+int
+main(int argc, char *argv[])
+{
+	enum ptc_vtype type = PTC_VT_U8;
+	const char *str = NULL, *oldfile = NULL;
+	struct ptc_target *t;
+	unsigned char *data;
+	uint64_t addr;
+	size_t len;
+	ssize_t n;
+	pid_t pid;
+	int ch, typed = 0;
+
+	ptc_cleanup_signals();
+	while ((ch = getopt(argc, argv, "+ho:s:t:V")) != -1) {
+		switch (ch) {
+		case 'h':
+			printf(USAGE, getprogname());
+			if (fflush(stdout) != 0)
+				err(1, "stdout");
+			exit(0);
+		case 'o':
+			oldfile = optarg;
+			break;
+		case 's':
+			str = optarg;
+			break;
+		case 't':
+			if (ptc_vtype_parse(optarg, &type) < 0)
+				bad_usage(ptc_error());
+			typed = 1;
+			break;
+		case 'V':
+			printf("%s %s\n", getprogname(), ptc_version());
+			if (fflush(stdout) != 0)
+				err(1, "stdout");
+			exit(0);
+		default:
+			usage();
+			exit(2);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (typed && str != NULL)
+		bad_usage("-s and -t exclude each other");
+	if (argc < 2)
+		bad_usage("missing operand");
+	if (ptc_pid_parse(argv[0], &pid) < 0)
+		bad_usage(ptc_error());
+	/* all of the input is checked before the process is touched */
+	data = build(typed, type, str, argc - 2, argv + 2, &len);
+	if ((t = ptc_target_open(pid)) == NULL)
+		errx(1, "%s", ptc_error());
+	if (ptc_addr_eval(t, argv[1], &addr) < 0)
+		errx(1, "process %d: %s: %s", (int)pid, argv[1], ptc_error());
+	if (len == 0) {
+		ptc_target_close(t);
+		exit(0);
+	}
+	check_mapped(t, pid, addr, len);
+	if (oldfile != NULL)
+		save_old(pid, addr, len, oldfile);
+	n = ptc_mem_write(pid, addr, data, len, PTC_MEM_AUTO);
+	if (n != (ssize_t)len)
+		errx(1, "process %d: %s; %zd of %zu bytes written", (int)pid,
+		    ptc_error(), n < 0 ? 0 : n, len);
+	free(data);
+	ptc_target_close(t);
+	return 0;
+}

@@ -1,0 +1,386 @@
+/*
+ * ptregs: show or set the registers of a thread of a live process.
+ *
+ * Without register operands it prints every general register (flags
+ * decoded) and, with -a, the x87, SSE and AVX registers; named registers
+ * print as bare values, one per line; REG=VALUE operands are all applied
+ * in one write.  The thread is stopped only while this runs; a process
+ * that was stopped (SIGSTOP) stays stopped.
+ */
+#include <sys/types.h>
+
+#include <ctype.h>
+#include <err.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ptcore.h"
+
+static int aflag, jflag;
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: %s [-aj] [-T | -t TID] [-p PID | PID] "
+	    "[REG[=VALUE] ...]\n", getprogname());
+}
+
+static void
+bad_usage(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", getprogname());
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	usage();
+	exit(2);
+}
+
+/*
+ * Parse a register value: 0x hex of any width up to 32 bytes, decimal,
+ * or negative decimal (two's complement).  Little-endian into buf.
+ */
+static int
+parse_value(const char *s, unsigned char *buf, size_t len, size_t *n)
+{
+	const char *p, *end;
+	unsigned long long v;
+	size_t i, digits;
+	int neg = 0;
+
+	memset(buf, 0, len);
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		p = s + 2;
+		end = p + strlen(p);
+		digits = (size_t)(end - p);
+		if (digits == 0 || digits > len * 2)
+			return -1;
+		for (i = 0; i < digits; i++) {
+			int c = tolower((unsigned char)end[-1 - (ptrdiff_t)i]);
+			int d;
+
+			if (!isxdigit(c))
+				return -1;
+			d = isdigit(c) ? c - '0' : c - 'a' + 10;
+			buf[i / 2] |= (unsigned char)(d << (i % 2 ? 4 : 0));
+		}
+		*n = (digits + 1) / 2;
+		if (*n < 8)
+			*n = 8;
+		return 0;
+	}
+	p = s;
+	if (*p == '-') {
+		neg = 1;
+		p++;
+	}
+	if (!isdigit((unsigned char)*p))
+		return -1;
+	errno = 0;
+	v = strtoull(p, (char **)&end, 10);
+	if (errno != 0 || *end != '\0')
+		return -1;
+	if (neg)
+		v = -v;
+	memcpy(buf, &v, sizeof(v));
+	if (neg)
+		memset(buf + sizeof(v), 0xff, len - sizeof(v));
+	*n = sizeof(v);
+	return 0;
+}
+
+/* Print len little-endian bytes as one big hex number. */
+static void
+print_wide(FILE *fp, const unsigned char *b, size_t len)
+{
+	fputs("0x", fp);
+	while (len-- > 0)
+		fprintf(fp, "%02x", b[len]);
+}
+
+static const char *
+syscall_name(const struct ptc_regs *r, uint64_t *nr)
+{
+	uint32_t arch;
+
+	if (!ptc_regs_syscall(r, nr, &arch))
+		return NULL;
+	if (ptc_sc_name(arch, *nr) != NULL)
+		return ptc_sc_name(arch, *nr);
+	return "";
+}
+
+static int
+shown(const struct ptc_reginfo *ri, const struct ptc_regs *r)
+{
+	if (ri->kind == PTC_REG_GENERAL)
+		return 1;
+	if (!aflag || ri->kind == PTC_REG_PART)
+		return 0;
+	return ri->kind != PTC_REG_AVX || ptc_regs_have_avx(r);
+}
+
+static void
+print_text(pid_t tid, const struct ptc_regs *r)
+{
+	const struct ptc_reginfo *ri;
+	unsigned char b[32];
+	const char *name;
+	char dec[128];
+	uint64_t v, nr;
+	long double ld;
+	size_t i;
+	int n;
+
+	printf("%-9s%d\n", "thread", (int)tid);
+	if ((name = syscall_name(r, &nr)) == NULL)
+		printf("%-9s-\n", "syscall");
+	else if (*name != '\0')
+		printf("%-9s%s (%" PRIu64 ")\n", "syscall", name, nr);
+	else
+		printf("%-9s%" PRIu64 "\n", "syscall", nr);
+	for (i = 0; (ri = ptc_reg_at(i)) != NULL; i++) {
+		if (!shown(ri, r))
+			continue;
+		if ((n = ptc_regs_get_bytes(r, ri->name, b, sizeof(b))) < 0)
+			continue;
+		printf("%-9s", ri->name);
+		if (ri->size <= 8) {
+			memset(&v, 0, sizeof(v));
+			memcpy(&v, b, (size_t)n);
+			printf("0x%0*" PRIx64, (int)ri->size * 2, v);
+			if (ptc_reg_decode(ri->name, v, dec, sizeof(dec)) == 0)
+				printf(" %s", dec);
+		} else {
+			print_wide(stdout, b, (size_t)n);
+			if (ri->kind == PTC_REG_X87 && n == 10 &&
+			    sizeof(long double) >= 10) {
+				memset(&ld, 0, sizeof(ld));
+				memcpy(&ld, b, 10);
+				printf(" %.19Lg", ld);
+			}
+		}
+		putchar('\n');
+	}
+}
+
+static void
+print_json(pid_t tid, const struct ptc_regs *r, char **names, int nnames)
+{
+	const struct ptc_reginfo *ri;
+	unsigned char b[32];
+	const char *name;
+	char dec[128], *p, *q;
+	uint64_t nr;
+	size_t i;
+	int n, first = 1;
+
+	printf("{\"tid\":%d,\"syscall\":", (int)tid);
+	if ((name = syscall_name(r, &nr)) == NULL)
+		printf("null");
+	else if (*name != '\0')
+		printf("{\"nr\":%" PRIu64 ",\"name\":\"%s\"}", nr, name);
+	else
+		printf("{\"nr\":%" PRIu64 ",\"name\":null}", nr);
+	printf(",\"regs\":{");
+	for (i = 0; ; i++) {
+		if (nnames > 0) {
+			if ((int)i >= nnames)
+				break;
+			ri = ptc_reg_lookup(names[i]);
+		} else if ((ri = ptc_reg_at(i)) == NULL)
+			break;
+		else if (!shown(ri, r))
+			continue;
+		if (ri == NULL ||
+		    (n = ptc_regs_get_bytes(r, ri->name, b, sizeof(b))) < 0)
+			continue;
+		printf("%s\"%s\":\"", first ? "" : ",", ri->name);
+		print_wide(stdout, b, (size_t)n);
+		putchar('"');
+		first = 0;
+	}
+	printf("}");
+	if (nnames == 0 && ptc_regs_get(r, "rflags", &nr) == 0 &&
+	    ptc_reg_decode("rflags", nr, dec, sizeof(dec)) == 0) {
+		/* "[ PF ZF IF ]" as a list of names */
+		printf(",\"flags\":[");
+		first = 1;
+		for (p = strtok_r(dec, " []", &q); p != NULL;
+		    p = strtok_r(NULL, " []", &q)) {
+			printf("%s\"%s\"", first ? "" : ",", p);
+			first = 0;
+		}
+		printf("]");
+	}
+	printf("}\n");
+}
+
+/* Named registers: bare values, one a line. */
+static void
+print_named(const struct ptc_regs *r, char **names, int nnames)
+{
+	const struct ptc_reginfo *ri;
+	unsigned char b[32];
+	uint64_t v;
+	int i, n;
+
+	for (i = 0; i < nnames; i++) {
+		ri = ptc_reg_lookup(names[i]);
+		if ((n = ptc_regs_get_bytes(r, names[i], b, sizeof(b))) < 0)
+			errx(1, "%s: %s", names[i], ptc_error());
+		if (ri->size == 0) {
+			memset(&v, 0, sizeof(v));
+			memcpy(&v, b, 1);
+			printf("%" PRIu64 "\n", v);
+		} else if (ri->size <= 8) {
+			memset(&v, 0, sizeof(v));
+			memcpy(&v, b, (size_t)n);
+			printf("0x%" PRIx64 "\n", v);
+		} else {
+			print_wide(stdout, b, (size_t)n);
+			putchar('\n');
+		}
+	}
+}
+
+/* Show (and change) the registers of one stopped task. */
+static void
+do_task(struct ptc_task *t, char **ops, int nops)
+{
+	struct ptc_regs *r;
+	const struct ptc_reginfo *ri;
+	unsigned char val[32];
+	char *names[256], *eq, name[64];
+	unsigned flags = aflag ? PTC_REGS_FP : 0;
+	int i, nnames = 0, nsets = 0;
+	size_t n;
+
+	for (i = 0; i < nops; i++) {
+		eq = strchr(ops[i], '=');
+		snprintf(name, sizeof(name), "%.*s",
+		    eq ? (int)(eq - ops[i]) : (int)strlen(ops[i]), ops[i]);
+		if ((ri = ptc_reg_lookup(name)) == NULL)
+			bad_usage("unknown register '%s'", name);
+		if (ri->kind == PTC_REG_X87 || ri->kind == PTC_REG_SSE ||
+		    ri->kind == PTC_REG_AVX)
+			flags |= PTC_REGS_FP;
+		if (eq == NULL && nnames < 256)
+			names[nnames++] = ops[i];
+	}
+	if ((r = ptc_regs_new()) == NULL)
+		err(1, "malloc");
+	if (ptc_regs_fetch(r, t, flags) != 0)
+		errx(1, "thread %d: %s", (int)ptc_task_pid(t), ptc_error());
+	for (i = 0; i < nops; i++) {
+		if ((eq = strchr(ops[i], '=')) == NULL)
+			continue;
+		snprintf(name, sizeof(name), "%.*s", (int)(eq - ops[i]),
+		    ops[i]);
+		if (parse_value(eq + 1, val, sizeof(val), &n) != 0)
+			errx(2, "%s: bad value '%s'", name, eq + 1);
+		if (ptc_regs_set_bytes(r, name, val, n) != 0)
+			errx(1, "thread %d: %s: %s", (int)ptc_task_pid(t), name,
+			    ptc_error());
+		nsets++;
+	}
+	if (nsets > 0 && ptc_regs_store(r, t) != 0)
+		errx(1, "thread %d: %s", (int)ptc_task_pid(t), ptc_error());
+	if (jflag && (nnames > 0 || nsets == 0))
+		print_json(ptc_task_pid(t), r, names, nnames);
+	else if (nnames > 0)
+		print_named(r, names, nnames);
+	else if (nsets == 0)
+		print_text(ptc_task_pid(t), r);
+	ptc_regs_free(r);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct ptc_session *s;
+	struct ptc_task *t;
+	pid_t pid = 0, tid = 0, *tids;
+	ssize_t nt, i;
+	int ch, all = 0, found;
+
+	while ((ch = getopt(argc, argv, "aVhjp:Tt:")) != -1) {
+		switch (ch) {
+		case 'a':
+			aflag = 1;
+			break;
+		case 'h':
+			usage();
+			exit(0);
+		case 'j':
+			jflag = 1;
+			break;
+		case 'p':
+			if (ptc_pid_parse(optarg, &pid) != 0)
+				bad_usage("bad PID '%s'", optarg);
+			break;
+		case 'T':
+			all = 1;
+			break;
+		case 't':
+			if (ptc_pid_parse(optarg, &tid) != 0)
+				bad_usage("bad thread id '%s'", optarg);
+			break;
+		case 'V':
+			printf("%s %s\n", getprogname(), ptc_version());
+			exit(0);
+		default:
+			usage();
+			exit(2);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (pid == 0) {
+		if (argc < 1)
+			bad_usage("%s", "no PID given");
+		if (ptc_pid_parse(argv[0], &pid) != 0)
+			bad_usage("bad PID '%s'", argv[0]);
+		argc--;
+		argv++;
+	}
+	if (all && tid != 0)
+		bad_usage("%s", "-T and -t exclude each other");
+	if (all && argc > 0)
+		bad_usage("%s", "-T shows registers, it does not set them");
+	ptc_cleanup_signals();
+
+	if (ptc_pid_check(pid) != 0)
+		errx(1, "process %d: %s", (int)pid, ptc_error());
+	if (tid != 0) {
+		if ((nt = ptc_pid_threads(pid, &tids)) < 0)
+			errx(1, "process %d: %s", (int)pid, ptc_error());
+		for (found = 0, i = 0; i < nt; i++)
+			found |= tids[i] == tid;
+		free(tids);
+		if (!found)
+			errx(1, "process %d has no thread %d", (int)pid,
+			    (int)tid);
+	}
+	if ((s = ptc_session_new(0)) == NULL)
+		err(1, "malloc");
+	if (ptc_attach(s, tid ? tid : pid,
+	    PTC_ATTACH_STOP | (all ? PTC_ATTACH_THREADS : 0), &t) != 0)
+		errx(1, "process %d: %s", (int)pid, ptc_error());
+	if (all) {
+		for (i = 0; (t = ptc_session_task_at(s, (size_t)i)) != NULL;
+		    i++) {
+			if (i > 0 && !jflag)
+				putchar('\n');
+			do_task(t, NULL, 0);
+		}
+	} else
+		do_task(t, argv, argc);
+	ptc_session_free(s);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		err(1, "stdout");
+	return 0;
+}

@@ -1,0 +1,654 @@
+/*
+ * ptstep: single-step a process and print every instruction it runs:
+ * address, symbol+offset, bytes, disassembly.  -b runs at full speed to
+ * a breakpoint first; faults are explained (which address, why).  The
+ * process is detached at the end and runs on (or is killed with -k); a
+ * program started by ptstep keeps its exit status, which ptstep returns.
+ */
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <err.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ptcore.h"
+
+#define MAX_BP 64
+
+static int jflag, kflag, rflag, sflag;
+static struct ptc_session *s;
+static struct ptc_target *target;
+static struct ptc_dis *dis;
+static pid_t pid;
+static int spawned;
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: %s [-jkrs] [-b ADDR]... [-n COUNT] [-u ADDR] "
+	    "(-p PID | [--] CMD [ARG ...])\n", getprogname());
+}
+
+static void
+bad_usage(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", getprogname());
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	usage();
+	exit(2);
+}
+
+/* "main+0x4", "libc.so.6+0x1234" or "?". */
+static const char *
+where(uint64_t addr)
+{
+	static char buf[256];
+	struct ptc_syms *ss = ptc_target_syms(target);
+
+	if (ss != NULL && ptc_syms_describe(ss, addr, buf, sizeof(buf), NULL,
+	    0) == 0)
+		return buf;
+	/* Libraries loaded since the mappings were read: read them again. */
+	if (ptc_maps_find(ptc_target_maps(target), addr) == NULL &&
+	    ptc_target_refresh(target) == 0 &&
+	    (ss = ptc_target_syms(target)) != NULL &&
+	    ptc_syms_describe(ss, addr, buf, sizeof(buf), NULL, 0) == 0)
+		return buf;
+	snprintf(buf, sizeof(buf), "?");
+	return buf;
+}
+
+static void
+hex(FILE *fp, const uint8_t *b, size_t n)
+{
+	static const char digits[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		putc(digits[b[i] >> 4], fp);
+		putc(digits[b[i] & 15], fp);
+	}
+}
+
+/* A note line: "WORD    text", or a JSON object {"event":WORD,...}. */
+static void
+note(const char *word, uint64_t addr, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+note(const char *word, uint64_t addr, const char *fmt, ...)
+{
+	char text[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	if (jflag) {
+		printf("{\"event\":\"%s\"", word);
+		if (addr != 0)
+			printf(",\"addr\":\"0x%" PRIx64 "\",\"sym\":", addr);
+		if (addr != 0)
+			ptc_json_str(stdout, where(addr), strlen(where(addr)));
+		printf(",\"text\":");
+		ptc_json_str(stdout, text, strlen(text));
+		printf("}\n");
+	} else if (addr != 0)
+		printf("%-8s 0x%" PRIx64 " %s %s\n", word, addr, where(addr),
+		    text);
+	else
+		printf("%-8s %s\n", word, text);
+}
+
+/* General registers that differ between two snapshots (pc excluded). */
+static void
+print_changes(const struct ptc_regs *a, const struct ptc_regs *b)
+{
+	const struct ptc_reginfo *ri;
+	uint64_t va, vb;
+	size_t i;
+	int first = 1;
+
+	for (i = 0; (ri = ptc_reg_at(i)) != NULL; i++) {
+		if (ri->kind != PTC_REG_GENERAL || strcmp(ri->name, "rip") == 0)
+			continue;
+		if (ptc_regs_get(a, ri->name, &va) != 0 ||
+		    ptc_regs_get(b, ri->name, &vb) != 0 || va == vb)
+			continue;
+		if (jflag)
+			printf("%s\"%s\":\"0x%" PRIx64 "\"", first ? "" : ",",
+			    ri->name, vb);
+		else
+			printf("%s%s=0x%" PRIx64, first ? "  ; " : " ",
+			    ri->name, vb);
+		first = 0;
+	}
+}
+
+static void
+print_insn(const struct ptc_insn *in, const struct ptc_regs *before,
+    const struct ptc_regs *after)
+{
+	const char *sym = where(in->addr);
+
+	if (jflag) {
+		printf("{\"addr\":\"0x%" PRIx64 "\",\"sym\":", in->addr);
+		ptc_json_str(stdout, sym, strlen(sym));
+		printf(",\"bytes\":\"");
+		hex(stdout, in->bytes, in->size);
+		printf("\",\"insn\":");
+		if (in->operands[0] != '\0') {
+			char t[200];
+
+			snprintf(t, sizeof(t), "%s %s", in->mnemonic,
+			    in->operands);
+			ptc_json_str(stdout, t, strlen(t));
+		} else
+			ptc_json_str(stdout, in->mnemonic,
+			    strlen(in->mnemonic));
+		if (rflag && after != NULL) {
+			printf(",\"regs\":{");
+			print_changes(before, after);
+			putchar('}');
+		}
+		printf("}\n");
+		return;
+	}
+	printf("0x%-14" PRIx64 " %-24s ", in->addr, sym);
+	hex(stdout, in->bytes, in->size);
+	printf("%*s %s%s%s", in->size < 10 ? 2 * (10 - (int)in->size) : 0, "",
+	    in->mnemonic,
+	    in->operands[0] ? " " : "", in->operands);
+	if (rflag && after != NULL)
+		print_changes(before, after);
+	putchar('\n');
+}
+
+/* The syscall the thread is about to make, from its registers. */
+static void
+print_syscall(const struct ptc_regs *r)
+{
+	static const char *const argregs[] = { "rdi", "rsi", "rdx", "r10",
+	    "r8", "r9" };
+	const char *name;
+	uint64_t nr, v;
+	char text[512];
+	size_t i;
+	int n;
+
+	if (ptc_regs_get(r, "rax", &nr) != 0)
+		return;
+	name = ptc_sc_name(0xc000003e, nr);
+	n = snprintf(text, sizeof(text), "%s(", name ? name : "?");
+	for (i = 0; i < 6 && n > 0 && (size_t)n < sizeof(text); i++) {
+		ptc_regs_get(r, argregs[i], &v);
+		n += snprintf(text + n, sizeof(text) - (size_t)n, "%s%#" PRIx64,
+		    i ? ", " : "", v);
+	}
+	if (n > 0 && (size_t)n < sizeof(text))
+		snprintf(text + n, sizeof(text) - (size_t)n, ")");
+	note("syscall", 0, "%s [%" PRIu64 "]", text, nr);
+}
+
+static void
+print_fault(pid_t tid, const struct ptc_regs *r, const siginfo_t *si)
+{
+	struct ptc_fault f;
+	const char *sn = ptc_signame(si->si_signo);
+
+	if (ptc_fault_explain(tid, r, si, &f) != 0) {
+		note("signal", 0, "%s", sn ? sn : strsignal(si->si_signo));
+		return;
+	}
+	if (jflag) {
+		printf("{\"event\":\"fault\",\"signal\":\"%s\",\"pc\":\"0x%"
+		    PRIx64 "\",\"sym\":", sn ? sn : "?", f.pc);
+		ptc_json_str(stdout, where(f.pc), strlen(where(f.pc)));
+		printf(",\"kind\":\"%s\",\"addr\":\"0x%" PRIx64 "\",\"size\":%u,"
+		    "\"insn\":", ptc_fault_kind_name(f.kind), f.addr, f.size);
+		ptc_json_str(stdout, f.insn, strlen(f.insn));
+		printf(",\"reason\":");
+		ptc_json_str(stdout, f.reason, strlen(f.reason));
+		printf(",\"where\":");
+		ptc_json_str(stdout, f.where, strlen(f.where));
+		printf("}\n");
+		return;
+	}
+	printf("%-8s %s at 0x%" PRIx64 " %s: %s\n", "fault", sn ? sn : "?",
+	    f.pc, where(f.pc), f.reason);
+	if (f.where[0] != '\0')
+		printf("%-8s %s\n", "where", f.where);
+}
+
+static int
+is_fault(int sig)
+{
+	return sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE ||
+	    sig == SIGILL || sig == SIGTRAP;
+}
+
+/* The exit status a program ptstep started should give ptstep. */
+static int exit_code;
+static int gone;
+
+static void
+report_end(const struct ptc_event *ev)
+{
+	const char *sn;
+
+	gone = 1;
+	if (ev->type == PTC_EV_EXITED) {
+		note("exited", 0, "%d", ev->status);
+		exit_code = ev->status;
+	} else {
+		sn = ptc_signame(ev->sig);
+		note("killed", 0, "%s%s", sn ? sn : "?",
+		    ev->core ? " (core dumped)" : "");
+		exit_code = 128 + ev->sig;
+	}
+}
+
+/*
+ * Run the process at full speed until a task hits one of the
+ * breakpoints; that task is returned, stopped at the breakpoint, with
+ * every breakpoint removed and every other task detached.
+ */
+static struct ptc_task *
+run_to_breakpoint(const uint64_t *bps, size_t nbp)
+{
+	struct ptc_task *t, *hit = NULL;
+	struct ptc_event ev;
+	uint64_t addr = 0;
+	size_t i;
+	pid_t tid;
+	int r;
+
+	for (i = 0; (t = ptc_session_task_at(s, i)) != NULL; i++)
+		if (ptc_resume(t, PTC_RESUME_CONT, 0) != 0)
+			errx(1, "process %d: %s", (int)pid, ptc_error());
+	while (hit == NULL) {
+		if (ptc_wait(s, &ev) != 0) {
+			if (errno == EINTR)
+				return NULL;
+			errx(1, "process %d: %s", (int)pid, ptc_error());
+		}
+		t = ev.task;
+		switch (ev.type) {
+		case PTC_EV_EXITED:
+		case PTC_EV_KILLED:
+			if (ev.pid == pid || ptc_session_ntasks(s) == 0) {
+				report_end(&ev);
+				return NULL;
+			}
+			continue;
+		case PTC_EV_STEP:
+			if ((r = ptc_bp_hit(s, t, &ev, &addr)) < 0)
+				errx(1, "process %d: %s", (int)pid,
+				    ptc_error());
+			if (r == 1) {
+				hit = t;
+				continue;
+			}
+			ptc_resume(t, PTC_RESUME_CONT, ev.sig);
+			continue;
+		case PTC_EV_SIGNAL:
+			ptc_resume(t, PTC_RESUME_CONT, ev.sig);
+			continue;
+		case PTC_EV_GROUP_STOP:
+			ptc_resume(t, PTC_RESUME_LISTEN, 0);
+			continue;
+		case PTC_EV_EXEC:
+			/* The new program has none of our breakpoints. */
+			ptc_bp_forget_all(s);
+			errx(1, "process %d: executed a new program before "
+			    "reaching a breakpoint", (int)pid);
+		default:
+			if (t != NULL)
+				ptc_resume(t, PTC_RESUME_CONT, 0);
+			continue;
+		}
+	}
+	for (i = 0; i < nbp; i++)
+		if (ptc_bp_at(s, bps[i]) && ptc_bp_remove(s, bps[i]) != 0)
+			errx(1, "process %d: %s", (int)pid, ptc_error());
+	/* Other threads run on untraced; one may have hit a breakpoint too. */
+	i = 0;
+	while ((t = ptc_session_task_at(s, i)) != NULL) {
+		if (t == hit) {
+			i++;
+			continue;
+		}
+		tid = ptc_task_pid(t);
+		if (!ptc_task_stopped(t)) {
+			ptc_interrupt(t);
+			if (ptc_wait_task(s, t, &ev) == 0 &&
+			    ev.type == PTC_EV_STEP)
+				ptc_bp_hit(s, t, &ev, &addr);
+		}
+		if ((t = ptc_session_task(s, tid)) != NULL)
+			ptc_detach(s, t, 0);
+	}
+	note("break", addr, "thread %d", (int)ptc_task_pid(hit));
+	return hit;
+}
+
+static int
+step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
+{
+	struct ptc_regs *cur, *nxt, *tmp;
+	struct ptc_event ev;
+	struct ptc_insn in;
+	uint8_t code[PTC_INSN_MAX];
+	uint64_t n, pc;
+	ssize_t got;
+	int sig = 0, delivering = 0;
+
+	if ((cur = ptc_regs_new()) == NULL || (nxt = ptc_regs_new()) == NULL)
+		err(1, "malloc");
+	if (ptc_regs_fetch(cur, t, 0) != 0)
+		errx(1, "process %d: %s", (int)pid, ptc_error());
+	for (n = 0; n < count; ) {
+		if (ptc_cleanup_pending())
+			break;
+		pc = ptc_regs_pc(cur);
+		if (have_until && pc == until) {
+			note("until", pc, "reached");
+			break;
+		}
+		got = ptc_mem_read(ptc_task_pid(t), pc, code, sizeof(code),
+		    PTC_MEM_AUTO);
+		if (got <= 0)
+			memset(&in, 0, sizeof(in));
+		else
+			ptc_dis_one(dis, code, (size_t)got, pc, &in);
+		if (sflag && got > 0 && strcmp(in.mnemonic, "syscall") == 0)
+			print_syscall(cur);
+		if (ptc_resume(t, PTC_RESUME_STEP, sig) != 0)
+			errx(1, "process %d: %s", (int)pid, ptc_error());
+		delivering = sig != 0;
+		sig = 0;
+		if (ptc_wait_task(s, t, &ev) != 0) {
+			if (errno == EINTR)
+				break;
+			errx(1, "process %d: %s", (int)pid, ptc_error());
+		}
+		switch (ev.type) {
+		case PTC_EV_STEP:
+			if (ev.si.si_code == SI_KERNEL && !delivering) {
+				/* A trap instruction of the program itself. */
+				if (ptc_regs_fetch(nxt, t, 0) != 0)
+					errx(1, "%s", ptc_error());
+				if (got > 0)
+					print_insn(&in, cur, nxt);
+				print_fault(ptc_task_pid(t), nxt, &ev.si);
+				tmp = cur, cur = nxt, nxt = tmp;
+				n++;
+				break;
+			}
+			if (ptc_regs_fetch(nxt, t, 0) != 0)
+				errx(1, "process %d: %s", (int)pid, ptc_error());
+			/*
+			 * Entering a signal handler runs no instruction, nor
+			 * does leaving a syscall stop (a trap at the same pc).
+			 */
+			if (!delivering && !(ev.si.si_code == TRAP_BRKPT &&
+			    ptc_regs_pc(nxt) == pc)) {
+				if (got > 0)
+					print_insn(&in, cur, nxt);
+				else
+					note("insn", pc, "unreadable");
+				n++;
+			}
+			tmp = cur, cur = nxt, nxt = tmp;
+			break;
+		case PTC_EV_SIGNAL:
+			if (ptc_regs_fetch(nxt, t, 0) != 0)
+				errx(1, "process %d: %s", (int)pid, ptc_error());
+			if (is_fault(ev.sig) && ptc_regs_pc(nxt) == pc) {
+				if (got > 0)
+					print_insn(&in, cur, NULL);
+				print_fault(ptc_task_pid(t), nxt, &ev.si);
+			} else {
+				const char *sn = ptc_signame(ev.sig);
+
+				note("signal", 0, "%s", sn ? sn : "?");
+			}
+			tmp = cur, cur = nxt, nxt = tmp;
+			sig = ev.sig;
+			break;
+		case PTC_EV_EXITED:
+		case PTC_EV_KILLED:
+			/* The last instruction (exit) ran; the signal was shown. */
+			if (!delivering && got > 0)
+				print_insn(&in, cur, NULL);
+			report_end(&ev);
+			goto out;
+		case PTC_EV_EXEC:
+			if (got > 0)
+				print_insn(&in, cur, NULL);
+			ptc_target_refresh(target);
+			{
+				char comm[64];
+
+				if (ptc_pid_comm(ptc_task_pid(t), comm,
+				    sizeof(comm)) != 0)
+					snprintf(comm, sizeof(comm), "?");
+				note("exec", 0, "process %d runs %s",
+				    (int)ptc_task_pid(t), comm);
+			}
+			if (ptc_regs_fetch(cur, t, 0) != 0)
+				errx(1, "process %d: %s", (int)pid, ptc_error());
+			break;
+		case PTC_EV_GROUP_STOP:
+			note("stopped", 0, "by %s", ptc_signame(ev.sig) ?
+			    ptc_signame(ev.sig) : "?");
+			goto out;
+		default:
+			if (ptc_regs_fetch(cur, t, 0) != 0)
+				errx(1, "process %d: %s", (int)pid, ptc_error());
+			break;
+		}
+	}
+out:
+	ptc_regs_free(cur);
+	ptc_regs_free(nxt);
+	/* A signal that stopped the last step is delivered on detach. */
+	if (!gone && sig != 0)
+		ptc_detach(s, t, sig);
+	return 0;
+}
+
+/* Start CMD traced and run it to its first instruction (after exec). */
+static struct ptc_task *
+start(char *argv[])
+{
+	struct ptc_task *t;
+	struct ptc_event ev;
+
+	if (ptc_spawn(s, argv, NULL, &t) != 0)
+		errx(1, "%s", ptc_error());
+	pid = ptc_task_pid(t);
+	spawned = 1;
+	if (ptc_resume(t, PTC_RESUME_CONT, 0) != 0)
+		errx(1, "process %d: %s", (int)pid, ptc_error());
+	for (;;) {
+		if (ptc_wait_task(s, t, &ev) != 0)
+			errx(1, "%s: %s", argv[0], ptc_error());
+		if (ev.type == PTC_EV_EXEC)
+			return t;
+		if (ev.type == PTC_EV_EXITED || ev.type == PTC_EV_KILLED) {
+			report_end(&ev);
+			exit(exit_code);
+		}
+		ptc_resume(t, PTC_RESUME_CONT, ev.type == PTC_EV_SIGNAL ?
+		    ev.sig : 0);
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	const char *bexpr[MAX_BP], *uexpr = NULL, *errstr;
+	uint64_t bps[MAX_BP], count = UINT64_MAX, until = 0, pc, entry;
+	struct ptc_task *t;
+	size_t nbp = 0, i, j;
+	pid_t *tids;
+	ssize_t nthreads;
+	int ch, status;
+
+	while ((ch = getopt(argc, argv, "+b:hjkn:p:rsu:V")) != -1) {
+		switch (ch) {
+		case 'b':
+			if (nbp == MAX_BP)
+				bad_usage("more than %s breakpoints", "64");
+			bexpr[nbp++] = optarg;
+			break;
+		case 'h':
+			usage();
+			exit(0);
+		case 'j':
+			jflag = 1;
+			break;
+		case 'k':
+			kflag = 1;
+			break;
+		case 'n':
+			count = (uint64_t)strtonum(optarg, 1, LLONG_MAX,
+			    &errstr);
+			if (errstr != NULL)
+				bad_usage("bad COUNT '%s'", optarg);
+			break;
+		case 'p':
+			if (ptc_pid_parse(optarg, &pid) != 0)
+				bad_usage("bad PID '%s'", optarg);
+			break;
+		case 'r':
+			rflag = 1;
+			break;
+		case 's':
+			sflag = 1;
+			break;
+		case 'u':
+			uexpr = optarg;
+			break;
+		case 'V':
+			printf("%s %s\n", getprogname(), ptc_version());
+			exit(0);
+		default:
+			usage();
+			exit(2);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if ((pid == 0) == (argc == 0))
+		bad_usage("%s", pid ? "give -p PID or a command, not both" :
+		    "no process: give -p PID or a command");
+	ptc_cleanup_signals();
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+	if ((dis = ptc_dis_open(NULL, 0)) == NULL)
+		errx(1, "disassembler: %s", ptc_error());
+	if ((s = ptc_session_new(PTC_TRACE_EXEC | PTC_TRACE_EXITKILL)) == NULL)
+		err(1, "malloc");
+
+	if (argc > 0)
+		t = start(argv);
+	else {
+		if (ptc_pid_check(pid) != 0)
+			errx(1, "process %d: %s", (int)pid, ptc_error());
+		nthreads = ptc_pid_threads(pid, &tids);
+		if (nthreads > 0)
+			free(tids);
+		/* Breakpoints are in shared memory: every thread may hit one. */
+		if (ptc_attach(s, pid, PTC_ATTACH_STOP |
+		    (nbp > 0 && nthreads > 1 ? PTC_ATTACH_THREADS : 0),
+		    &t) != 0)
+			errx(1, "process %d: %s", (int)pid, ptc_error());
+	}
+	if ((target = ptc_target_open(pid)) == NULL)
+		errx(1, "process %d: %s", (int)pid, ptc_error());
+
+	if (spawned && nbp > 0) {
+		/* Libraries are loaded once the program's entry is reached. */
+		if (ptc_exec_entry(pid, &entry) != 0 ||
+		    ptc_pc_read(t, &pc) != 0)
+			errx(1, "process %d: %s", (int)pid, ptc_error());
+		if (pc != entry) {
+			if (ptc_bp_insert(s, pid, entry) != 0)
+				errx(1, "process %d: entry %#" PRIx64 ": %s",
+				    (int)pid, entry, ptc_error());
+			if ((t = run_to_breakpoint(&entry, 1)) == NULL)
+				goto done;
+			ptc_bp_forget_all(s);
+			ptc_target_refresh(target);
+		}
+	}
+	for (i = 0; i < nbp; i++) {
+		if (ptc_addr_eval(target, bexpr[i], &bps[i]) != 0)
+			errx(1, "breakpoint %s: %s", bexpr[i], ptc_error());
+		for (j = 0; j < i; j++)
+			if (bps[j] == bps[i])
+				errx(1, "breakpoint %s: same address as %s "
+				    "(%#" PRIx64 ")", bexpr[i], bexpr[j],
+				    bps[i]);
+	}
+	if (uexpr != NULL && ptc_addr_eval(target, uexpr, &until) != 0)
+		errx(1, "-u %s: %s", uexpr, ptc_error());
+	if (nbp > 0) {
+		if (ptc_pc_read(t, &pc) != 0)
+			errx(1, "process %d: %s", (int)pid, ptc_error());
+		for (i = 0; i < nbp; i++) {
+			if (bps[i] == pc)
+				errx(1, "breakpoint %s: process %d is stopped "
+				    "at %#" PRIx64 " already; step from here "
+				    "without -b", bexpr[i], (int)pid, pc);
+			if (ptc_bp_insert(s, pid, bps[i]) != 0)
+				errx(1, "breakpoint %s: %s", bexpr[i],
+				    ptc_error());
+		}
+		if ((t = run_to_breakpoint(bps, nbp)) == NULL)
+			goto done;
+	}
+	step_loop(t, count, uexpr != NULL, until);
+done:
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (kflag)
+			kill(pid, SIGKILL);
+		err(1, "stdout");
+	}
+	if (kflag && !gone) {
+		if (spawned)
+			ptc_session_kill(s);
+		else {
+			ptc_session_free(s);
+			kill(pid, SIGKILL);
+		}
+		s = NULL;
+		exit_code = 128 + SIGKILL;
+		gone = 1;
+	}
+	ptc_session_free(s);
+	ptc_target_close(target);
+	ptc_dis_close(dis);
+	if (ptc_cleanup_pending() && !spawned)
+		return 1;
+	if (spawned && !gone) {
+		/* Detached, it runs to its normal end; report as our own. */
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		if (WIFEXITED(status))
+			return WEXITSTATUS(status);
+		return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 1;
+	}
+	return spawned ? exit_code : 0;
+}
