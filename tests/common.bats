@@ -93,7 +93,8 @@ man_options() {
 	{
 		man_synopsis "$1" | tr '[]|' '   ' | tr ' ' '\n' |
 		    grep -E '^--?[A-Za-z0-9]'
-		grep -E '^\.It( .*)? Fl ' "man/$1.1" |
+		# "Fl Fl json" is another way to write "Fl -json" (--json)
+		grep -E '^\.It( .*)? Fl ' "man/$1.1" | sed 's/Fl Fl /Fl -/g' |
 		    grep -oE '(^| )Fl -?[A-Za-z0-9][A-Za-z0-9-]*' |
 		    sed 's/^ *Fl /-/'
 	} | while read -r o; do
@@ -323,11 +324,13 @@ quiet
 twice
 .It Fl -output Ns = Ns Ar file
 out
+.It Fl Fl seccomp-bpf
+filter
 .El
 EOF
 	cd "$BATS_TEST_TMPDIR"
 	run man_options ptx
-	assert_output "$(printf -- '--json\n--output\n-V\n-c\n-h\n-q\n-t')"
+	assert_output "$(printf -- '--json\n--output\n--seccomp-bpf\n-V\n-c\n-h\n-q\n-t')"
 }
 
 @test "ptcore.3 lists every function declared in lib/ptcore.h" {
