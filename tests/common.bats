@@ -109,6 +109,18 @@ man_options() {
 	done | LC_ALL=C sort -u
 }
 
+# has_addr_operand TOOL: the SYNOPSIS has an addr operand, one that is
+# not the argument of an option.
+has_addr_operand() {
+	local w prev=
+	for w in $(man_synopsis "$1"); do
+		[[ ${w,,} =~ ^\[?addr ]] && [[ $prev != -* && $prev != \[-* ]] &&
+		    return 0
+		prev=$w
+	done
+	return 1
+}
+
 # lint_filter: drop the mandoc -Tlint notes that are accepted (see above).
 lint_filter() {
 	grep -v -e 'referenced manual not found' -e 'mandoc\.db' \
@@ -419,4 +431,25 @@ EOC
 	assert_output 43
 	run bash -c "$c"'_ptools_optarg "$1"' _ p - ptdis -j ''
 	assert_output ''
+}
+
+@test "bash completions offer PIDs with their command names, and mappings for addr operands" {
+	need_tools
+	start_target basic
+	local t offered syn
+	for t in "${BUILT[@]}"; do
+		[ -f "completions/bash/$t" ] || continue
+		# The PID is the first operand or the argument of -p.
+		offered=$( (complete_words "$t" ''; complete_words "$t" -p '') 2>/dev/null)
+		grep -qxF "$TPID (basic)" <<<"$offered" ||
+		    problem "$t: neither '$t <TAB>' nor '$t -p <TAB>' offers '$TPID (basic)'"
+		[ -f "man/$t.1" ] || continue
+		# An addr operand (not an option's argument) follows the PID.
+		has_addr_operand "$t" || continue
+		offered=$( (complete_words "$t" "$TPID" '[st'
+		    complete_words "$t" -p "$TPID" '[st') 2>/dev/null)
+		grep -qxF '[stack]' <<<"$offered" ||
+		    problem "$t: '$t $TPID [st<TAB>' (or with -p) does not offer '[stack]'"
+	done
+	report
 }
