@@ -81,25 +81,24 @@ void
 ptc__a_envp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	uint64_t buf[64];
-	unsigned n = 0, i;
+	uint32_t *b32 = (uint32_t *)buf;
+	unsigned n = 0, i, ws = (unsigned)c->wordsize;
 	ssize_t got;
-	size_t want;
 
 	(void)a;
-	if (c->f->verbose || v == 0 || c->wordsize != 8) {
+	if (c->f->verbose || v == 0) {
 		strvec(c, v);
 		return;
 	}
 	/* Count in chunks, bounded: a runaway vector stops at 1M. */
 	for (;;) {
-		want = sizeof(buf);
-		got = ptc__rd(c, v + (uint64_t)n * 8, buf, want);
-		if (got < 8) {
+		got = ptc__rd(c, v + (uint64_t)n * ws, buf, sizeof(buf));
+		if (got < (ssize_t)ws) {
 			ptc__p_addr(c, v);
 			return;
 		}
-		for (i = 0; i < (size_t)got / 8; i++, n++)
-			if (buf[i] == 0)
+		for (i = 0; i < (size_t)got / ws; i++, n++)
+			if (ws == 8 ? buf[i] == 0 : b32[i] == 0)
 				goto done;
 		if (n >= (1u << 20))
 			break;
@@ -265,7 +264,7 @@ void
 ptc__a_clone_rest(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	uint64_t fl = c->a[0];
-	int first = 1;
+	int first = 1, i386 = c->wordsize == 4;
 	int32_t tid;
 
 	(void)a;
@@ -288,13 +287,13 @@ ptc__a_clone_rest(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	if (fl & K_CLONE_SETTLS) {
 		SEP();
 		ptc__s_field(c, "tls");
-		ptc__p_addr(c, c->a[4]);
+		ptc__p_addr(c, c->a[i386 ? 3 : 4]);
 		c->after_field = 0;
 	}
 	if (fl & (K_CLONE_CHILD_SETTID | K_CLONE_CHILD_CLEARTID)) {
 		SEP();
 		ptc__s_field(c, "child_tidptr");
-		ptc__p_addr(c, c->a[3]);
+		ptc__p_addr(c, c->a[i386 ? 4 : 3]);
 		c->after_field = 0;
 	}
 #undef SEP
@@ -427,10 +426,22 @@ void
 ptc__a_rlimit(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	uint64_t rl[2];
+	uint32_t rl32[2];
 	int is64 = strcmp(c->e->name, "prlimit64") == 0;
 
-	if (v == 0 || (a->out && c->is_error) ||
-	    ptc__rdall(c, v, rl, sizeof(rl)) != 0) {
+	if (v == 0 || (a->out && c->is_error)) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	if (!is64 && c->wordsize == 4) {
+		/* A 32-bit task's struct rlimit: two 32-bit words. */
+		if (ptc__rdall(c, v, rl32, sizeof(rl32)) != 0) {
+			ptc__p_addr(c, v);
+			return;
+		}
+		rl[0] = rl32[0];
+		rl[1] = rl32[1];
+	} else if (ptc__rdall(c, v, rl, sizeof(rl)) != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
@@ -639,4 +650,12 @@ ptc__a_resuming(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__pre(c);
 	ptc__sb_printf(c->o, "<... resuming interrupted %s ...>",
 	    c->restart != NULL ? c->restart : "system call");
+}
+
+void
+ptc__a_futex64(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	c->ts64 = 1;
+	ptc__a_futex(c, a, v);
+	c->ts64 = 0;
 }
