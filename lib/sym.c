@@ -35,6 +35,7 @@ struct mod {
 	char *errmsg;        /* ptc_error() of a failed load */
 	struct ptc_elf *e;
 	struct ptc_elf *dbg; /* separate debug file, when e is stripped */
+	int dbg_tried;       /* looked for dbg (only when first needed) */
 	uint64_t bias;
 	uint64_t img_lo, img_hi; /* runtime extent of the loaded segments */
 };
@@ -302,8 +303,6 @@ load(struct ptc_syms *ss, struct mod *md)
 		md->img_lo += md->bias;
 		md->img_hi += md->bias;
 	}
-	if (!ptc_elf_has_symtab(md->e))
-		md->dbg = open_debug(md);
 	md->state = MOD_LOADED;
 	return 0;
 }
@@ -327,13 +326,29 @@ find_mod(struct ptc_syms *ss, const char *name)
 	return NULL;
 }
 
+/*
+ * The debug file of a stripped module, looked for once: its symbol
+ * table is larger than the file itself, so exported names are first
+ * looked up without it.
+ */
+static struct ptc_elf *
+mod_dbg(struct mod *md)
+{
+	if (!md->dbg_tried) {
+		md->dbg_tried = 1;
+		if (!ptc_elf_has_symtab(md->e))
+			md->dbg = open_debug(md);
+	}
+	return md->dbg;
+}
+
 static int
 mod_lookup(struct mod *md, const char *name, uint64_t *addr)
 {
 	struct ptc_sym s;
 
 	if (ptc_elf_sym_byname(md->e, name, &s) == 0 ||
-	    (md->dbg != NULL && ptc_elf_sym_byname(md->dbg, name, &s) == 0)) {
+	    (mod_dbg(md) != NULL && ptc_elf_sym_byname(md->dbg, name, &s) == 0)) {
 		*addr = s.value + md->bias;
 		return 0;
 	}
@@ -409,7 +424,7 @@ int
 ptc_syms_describe(struct ptc_syms *ss, uint64_t addr, char *sym,
     size_t symlen, char *mod, size_t modlen)
 {
-	struct ptc_sym best, s;
+	struct ptc_sym best = { 0 }, s;
 	struct mod *md;
 	uint64_t off;
 	int covered, found = 0;
@@ -442,7 +457,7 @@ ptc_syms_describe(struct ptc_syms *ss, uint64_t addr, char *sym,
 			found = 1;
 		}
 		/* the debug file knows the local symbols a stripped file lost */
-		if (md->dbg != NULL &&
+		if (mod_dbg(md) != NULL &&
 		    ptc_elf_sym_find(md->dbg, link, &s, &covered) == 0 &&
 		    covered && (!found || s.value > best.value)) {
 			best = s;
