@@ -408,7 +408,8 @@ main(int argc, char *argv[])
 		 * A length no range of the process could satisfy is a
 		 * mistake: say so instead of dumping up to the first hole.
 		 */
-		if (mode != STRING && bytes > mapped_total(t))
+		if (mode != STRING && bytes > (1u << 20) &&
+		    bytes > mapped_total(t))
 			errx(1, "process %d: length %" PRIu64 " is more than "
 			    "the %" PRIu64 " bytes the process has mapped",
 			    (int)pid, bytes, mapped_total(t));
