@@ -22,8 +22,18 @@ struct sctab {
 	const unsigned *n;
 };
 
+/* PTC_SC_<cpu>: the build generated that table (mk/qemu.mk). */
 static const struct sctab sctabs[] = {
+#ifdef PTC_SC_x86_64
 	{ AUDIT_ARCH_X86_64, ptc__sc_x86_64, &ptc__sc_x86_64_n },
+#endif
+#ifdef PTC_SC_i386
+	{ AUDIT_ARCH_I386, ptc__sc_i386, &ptc__sc_i386_n },
+#endif
+#ifdef PTC_SC_aarch64
+	{ AUDIT_ARCH_AARCH64, ptc__sc_aarch64, &ptc__sc_aarch64_n },
+#endif
+	{ 0, NULL, NULL },
 };
 
 static const struct sctab *
@@ -31,7 +41,7 @@ sctab(uint32_t arch)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(sctabs) / sizeof(sctabs[0]); i++)
+	for (i = 0; sctabs[i].t != NULL; i++)
 		if (sctabs[i].arch == arch)
 			return &sctabs[i];
 	return NULL;

@@ -64,6 +64,7 @@ struct ptc_trace {
 	unsigned status;
 	FILE *out;
 	int out_pipe;
+	int out_tty;
 	struct tstate *open;  /* whose entry is open on the shared output */
 	LIST_HEAD(, tstate) states;
 	size_t nstates;
@@ -142,9 +143,11 @@ ptc_trace_new(const struct ptc_trace_opts *o)
 			return NULL;
 		}
 	}
-	if (tr->out != NULL)
-		setvbuf(tr->out, NULL, isatty(fileno(tr->out)) ? _IOLBF :
-		    _IOFBF, OUTBUF_SIZE);
+	if (tr->out != NULL) {
+		tr->out_tty = isatty(fileno(tr->out));
+		setvbuf(tr->out, NULL, tr->out_tty ? _IOLBF : _IOFBF,
+		    OUTBUF_SIZE);
+	}
 	return tr;
 }
 
@@ -459,7 +462,7 @@ sc_entry(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si)
 	if (fp == tr->out) {
 		tr->open = ts;
 		/* Someone watching a terminal wants to see a blocked call. */
-		if (isatty(fileno(fp)))
+		if (tr->out_tty)
 			fflush(fp);
 	}
 }
@@ -630,9 +633,14 @@ on_signal(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
 {
 	FILE *fp;
 
+	uint64_t pc = 0;
+	int have_pc = 0;
+
 	if (summary_only(tr) || !sig_shown(tr, ev->sig))
 		return;
-	fp = event_line(tr, ts, 0, 0);
+	if (tr->o.print_ip && ev->task != NULL)
+		have_pc = ptc_pc_read(ev->task, &pc) == 0;
+	fp = event_line(tr, ts, have_pc, pc);
 	if (tr->o.json) {
 		const char *n = ptc_signame(ev->sig);
 

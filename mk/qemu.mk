@@ -5,11 +5,25 @@
 # Included before the main rules: keep "all" the default goal.
 .DEFAULT_GOAL := all
 
-# The syscall tables of the CPUs this file brings (arch/CPU/syscalls.tbl,
-# turned into C by mk/sc.mk).  An x86_64 build also needs the i386 table
-# to decode 32-bit tracees; that line belongs in mk/sc.mk.
+# Syscall tables of the other CPUs: numbers from arch/CPU/syscalls.nr,
+# descriptions from the x86_64 table by name (mk/qemu-sctbl.awk), then
+# C as mk/sc.mk makes it.  An x86_64 build also carries the i386 table,
+# for 32-bit tracees (drop that line once mk/sc.mk lists i386 in
+# SC_ARCHES_x86_64).  lib/syscall.c knows which tables were built from
+# the PTC_SC_<cpu> macros.
 SC_ARCHES_aarch64 = aarch64
 SC_ARCHES_i386    = i386
+ifeq ($(ARCH),x86_64)
+GEN_SRC += $(B)/gen/sc_i386.c
+endif
+CPPFLAGS += $(patsubst $(B)/gen/sc_%.c,-DPTC_SC_%,$(filter $(B)/gen/sc_%.c,$(GEN_SRC)))
+
+$(B)/gen/sc_aarch64.c $(B)/gen/sc_i386.c: $(B)/gen/sc_%.c: arch/%/syscalls.nr \
+    arch/x86_64/syscalls.tbl mk/qemu-sctbl.awk mk/scgen.awk
+	@mkdir -p $(dir $@)
+	awk -f mk/qemu-sctbl.awk arch/x86_64/syscalls.tbl arch/$*/syscalls.nr \
+	    > $(B)/gen/syscalls-$*.tbl
+	awk -v arch=$* -f mk/scgen.awk $(B)/gen/syscalls-$*.tbl > $@.tmp && mv $@.tmp $@
 
 .PHONY: check-qemu qemu-build qemu-unit
 check-qemu:

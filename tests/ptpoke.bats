@@ -210,3 +210,31 @@ bytes() {
 	run fish -n "$PTOOLS_TOP/completions/fish/ptpoke.fish"
 	assert_success
 }
+
+@test "target exits while ptpoke waits for its input" {
+	start_target basic
+	mkfifo "$BATS_TEST_TMPDIR/in"
+	timeout 20 ptpoke "$TPID" greeting - <"$BATS_TEST_TMPDIR/in" 2>"$BATS_TEST_TMPDIR/err" &
+	pp=$!
+	exec {wfd}>"$BATS_TEST_TMPDIR/in"
+	kill -KILL "$TPID"
+	for i in $(seq 1 200); do
+		[ "$(proc_state "$TPID" 2>/dev/null)" = Z ] && break
+		sleep 0.01
+	done
+	printf 'AB' >&"$wfd"
+	exec {wfd}>&-
+	rc=0
+	wait "$pp" || rc=$?
+	assert_equal "$rc" 1
+	run cat "$BATS_TEST_TMPDIR/err"
+	# a zombie, or already reaped by the shell
+	assert_output --regexp "^ptpoke: (process $TPID is a zombie|no such process $TPID)\$"
+}
+
+@test "a non-PIE executable: symbols at their link-time addresses" {
+	start_target basic-nopie
+	a=$(sym_addr basic-nopie counter_u32)
+	ptpoke -t u32 "$TPID" counter_u32 77
+	assert_equal "$(ptpeek -t u32 "$TPID" "$a")" 77
+}

@@ -33,7 +33,7 @@ static int spawned;
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-jkrs] [-b ADDR]... [-n COUNT] [-u ADDR] "
+	fprintf(stderr, "usage: %s [-jkrs] [-b ADDR...] [-n COUNT] [-u ADDR] "
 	    "(-p PID | [--] CMD [ARG ...])\n", getprogname());
 }
 
@@ -191,7 +191,7 @@ print_syscall(const struct ptc_regs *r)
 	n = snprintf(text, sizeof(text), "%s(", name ? name : "?");
 	for (i = 0; i < 6 && n > 0 && (size_t)n < sizeof(text); i++) {
 		ptc_regs_get(r, argregs[i], &v);
-		n += snprintf(text + n, sizeof(text) - (size_t)n, "%s%#" PRIx64,
+		n += snprintf(text + n, sizeof(text) - (size_t)n, "%s0x%" PRIx64,
 		    i ? ", " : "", v);
 	}
 	if (n > 0 && (size_t)n < sizeof(text))
@@ -263,7 +263,7 @@ report_end(const struct ptc_event *ev)
  * every breakpoint removed and every other task detached.
  */
 static struct ptc_task *
-run_to_breakpoint(const uint64_t *bps, size_t nbp)
+run_to_breakpoint(const uint64_t *bps, size_t nbp, int quiet)
 {
 	struct ptc_task *t, *hit = NULL;
 	struct ptc_event ev;
@@ -337,7 +337,8 @@ run_to_breakpoint(const uint64_t *bps, size_t nbp)
 		if ((t = ptc_session_task(s, tid)) != NULL)
 			ptc_detach(s, t, 0);
 	}
-	note("break", addr, "thread %d", (int)ptc_task_pid(hit));
+	if (!quiet)
+		note("break", addr, "thread %d", (int)ptc_task_pid(hit));
 	return hit;
 }
 
@@ -587,7 +588,7 @@ main(int argc, char *argv[])
 			if (ptc_bp_insert(s, pid, entry) != 0)
 				errx(1, "process %d: entry %#" PRIx64 ": %s",
 				    (int)pid, entry, ptc_error());
-			if ((t = run_to_breakpoint(&entry, 1)) == NULL)
+			if ((t = run_to_breakpoint(&entry, 1, 1)) == NULL)
 				goto done;
 			ptc_bp_forget_all(s);
 			ptc_target_refresh(target);
@@ -607,17 +608,25 @@ main(int argc, char *argv[])
 	if (nbp > 0) {
 		if (ptc_pc_read(t, &pc) != 0)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
-		for (i = 0; i < nbp; i++) {
-			if (bps[i] == pc)
-				errx(1, "breakpoint %s: process %d is stopped "
-				    "at %#" PRIx64 " already; step from here "
-				    "without -b", bexpr[i], (int)pid, pc);
-			if (ptc_bp_insert(s, pid, bps[i]) != 0)
-				errx(1, "breakpoint %s: %s", bexpr[i],
-				    ptc_error());
+		/* Stopped on a breakpoint address already: it is reached. */
+		for (i = 0; i < nbp && bps[i] != pc; i++)
+			;
+		if (i < nbp) {
+			for (j = 0; j < nbp; j++)
+				if (ptc_bp_insert(s, pid, bps[j]) != 0)
+					errx(1, "breakpoint %s: %s", bexpr[j],
+					    ptc_error());
+			ptc_bp_restore_all(s);
+			note("break", pc, "thread %d (stopped there already)",
+			    (int)ptc_task_pid(t));
+		} else {
+			for (i = 0; i < nbp; i++)
+				if (ptc_bp_insert(s, pid, bps[i]) != 0)
+					errx(1, "breakpoint %s: %s", bexpr[i],
+					    ptc_error());
+			if ((t = run_to_breakpoint(bps, nbp, 0)) == NULL)
+				goto done;
 		}
-		if ((t = run_to_breakpoint(bps, nbp)) == NULL)
-			goto done;
 	}
 	step_loop(t, count, uexpr != NULL, until);
 done:

@@ -193,6 +193,16 @@ kernel() {
 # ---- builds ----------------------------------------------------------
 unset MAKEFLAGS MAKELEVEL MFLAGS
 
+# The committed syscall numbers must be the kernel headers' ones.
+sysnr_check() {
+	local f=arch/$arch/syscalls.nr
+	if ! CC=$cc sh tests/qemu/sysnr.sh "$arch" |
+	    diff -u - <(awk '!/^[ \t]*(#|$)/ { print $1, $2 }' "$f") >"$Q/sysnr.diff"; then
+		cat "$Q/sysnr.diff" >&2
+		die "$f differs from the kernel headers (above)"
+	fi
+}
+
 # Static tools and the usual (dynamic, PIE and non-PIE) tracees, then
 # the unit tests: cmocka ships no static library, so they link the
 # project's libraries statically and the C library and cmocka
@@ -327,6 +337,7 @@ host_deps
 foreign_arch
 sysroot
 kernel
+sysnr_check
 build
 rootfs
 boot

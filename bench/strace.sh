@@ -1,0 +1,53 @@
+#!/bin/sh
+# ptstrace against strace on a syscall-heavy workload (one-byte dd):
+#  1. untraced, ptstrace -f -e trace=openat (seccomp filter), and strace
+#     the same (with and without --seccomp-bpf): the filtered run should
+#     stay within 10% of the untraced one;
+#  2. full tracing to a file: ptstrace time / strace time (goal <= 0.8).
+# Each figure is the median of $RUNS runs (default 5).
+B=${B:-build}
+PTOOLS_BIN=${PTOOLS_BIN:-$(pwd)/$B/bin}
+RUNS=${RUNS:-7}
+COUNT=${COUNT:-100000}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+if ! command -v strace >/dev/null 2>&1; then
+	echo "strace not installed: skipped"
+	exit 0
+fi
+
+# ms CMD...: median wall time of CMD in milliseconds.
+ms() {
+	i=0
+	: >"$out/times"
+	while [ "$i" -lt "$RUNS" ]; do
+		t0=$(date +%s%N)
+		"$@" >/dev/null 2>&1
+		t1=$(date +%s%N)
+		echo $(((t1 - t0) / 1000)) >>"$out/times"
+		i=$((i + 1))
+	done
+	sort -n "$out/times" | awk '{ a[NR] = $1 } END { printf "%.1f", a[int((NR + 1) / 2)] / 1000 }'
+}
+
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
+}
+
+dd="dd if=/dev/zero of=/dev/null bs=1 count=$COUNT"
+echo "workload: $dd, median of $RUNS runs"
+
+base=$(ms $dd)
+pf=$(ms "$PTOOLS_BIN/ptstrace" -f -e trace=openat -o "$out/p" $dd)
+sf=$(ms strace -f -e trace=openat -o "$out/s" $dd)
+sfs=$(ms strace -f --seccomp-bpf -e trace=openat -o "$out/s" $dd)
+echo "untraced                         ${base} ms"
+echo "ptstrace -f -e trace=openat      ${pf} ms  ($(ratio "$pf" "$base") x untraced; goal <= 1.10)"
+echo "strace -f -e trace=openat        ${sf} ms  ($(ratio "$sf" "$base") x untraced)"
+echo "strace -f --seccomp-bpf -e ...   ${sfs} ms  ($(ratio "$sfs" "$base") x untraced)"
+
+pt=$(ms "$PTOOLS_BIN/ptstrace" -f -o "$out/p" $dd)
+st=$(ms strace -f -o "$out/s" $dd)
+echo "full trace to a file: ptstrace ${pt} ms, strace ${st} ms, ratio $(ratio "$pt" "$st") (goal <= 0.80)"
+echo "trace lines: ptstrace $(wc -l <"$out/p"), strace $(wc -l <"$out/s")"

@@ -1,0 +1,75 @@
+#!/usr/bin/env bats
+# ptstrace against strace itself: the same tracee programs, run under
+# both with address randomisation off (setarch -R), in the same
+# directory, must give the same lines for the syscalls listed here.  Only
+# what must differ is normalised (process ids, CPU times in siginfo).
+# Each list holds the syscalls whose decoding is complete; grow it as
+# decoders are added.
+
+load helper
+
+setup() {
+	command -v strace >/dev/null || skip "strace is not installed"
+	cd "$BATS_TEST_TMPDIR" || exit 1
+	T=$PTOOLS_TARGETS
+	ulimit -c 0
+}
+
+normalise() {
+	sed -E 's/si_pid=[0-9]+/si_pid=PID/g
+		s/si_(utime|stime)=[0-9]+/si_\1=N/g
+		s/^(getpid|getppid|gettid|set_tid_address|wait4|clone|clone3|vfork|fork)(\(.*\)) += [0-9]+$/\1\2 = PID/
+		s/^execve\((.*), 0x[0-9a-f]+ (\/\* [0-9]+ vars \*\/)\)/execve(\1, ENVP \2)/' "$1"
+}
+
+# compare TARGET SET [ARGS...]: trace TARGET with both tracers, keeping
+# the syscalls of SET; the outputs and the exit statuses must agree.
+compare() {
+	local target=$1 set=$2 src prc
+	shift 2
+	src=0
+	setarch -R strace -o s.out -e trace="$set" "$T/$target" "$@" \
+	    >/dev/null 2>&1 || src=$?
+	prc=0
+	setarch -R ptstrace -o p.out -e trace="$set" "$T/$target" "$@" \
+	    >/dev/null 2>&1 || prc=$?
+	normalise s.out >s.norm
+	normalise p.out >p.norm
+	run diff -u s.norm p.norm
+	assert_success
+	[ "$src" -eq "$prc" ] || fail "exit status: strace $src, ptstrace $prc"
+	# the comparison is not vacuous
+	[ "$(wc -l <s.norm)" -ge 2 ]
+}
+
+@test "compare: exit_group and process exit" {
+	compare st-proc exit_group
+}
+
+@test "compare: files (st-files)" {
+	compare st-files "${ST_FILES_SET:-mkdir,rmdir,unlink,rename,symlink,readlink,chmod,truncate,umask,chdir,getcwd,access,openat,close,read,write,lseek,pread64,dup,dup2,fcntl,fsync,exit_group}"
+}
+
+@test "compare: memory (st-memory)" {
+	compare st-memory "${ST_MEMORY_SET:-mmap,mprotect,munmap,madvise,mremap,msync,mlock,munlock,brk,exit_group}"
+}
+
+@test "compare: signals (st-signals)" {
+	compare st-signals "${ST_SIGNALS_SET:-rt_sigaction,rt_sigprocmask,kill,exit_group}"
+}
+
+@test "compare: a program killed by SIGSEGV (st-signals segv)" {
+	compare st-signals "${ST_SIGNALS_SET:-rt_sigaction,rt_sigprocmask,kill,exit_group}" segv
+}
+
+@test "compare: sockets (st-sockets)" {
+	compare st-sockets "${ST_SOCKETS_SET:-socketpair,socket,bind,listen,connect,sendto,recvfrom,shutdown,setsockopt,getsockname,close,unlink}"
+}
+
+@test "compare: pipes, poll and sleeps (st-poll)" {
+	compare st-poll "${ST_POLL_SET:-pipe2,pipe,poll,select,read,write,epoll_create1,epoll_ctl,epoll_wait,eventfd2,nanosleep,clock_nanosleep,close}"
+}
+
+@test "compare: processes (st-proc)" {
+	compare st-proc "${ST_PROC_SET:-getpid,getppid,wait4,exit_group}" 3
+}
