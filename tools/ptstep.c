@@ -342,6 +342,34 @@ run_to_breakpoint(const uint64_t *bps, size_t nbp, int quiet)
 	return hit;
 }
 
+/*
+ * Instruction bytes at pc.  Pages of mappings that are not writable
+ * are read once and kept (a step then costs one read less); code in
+ * writable mappings is read every time, as it may change.
+ */
+static uint64_t cache_page = UINT64_MAX;
+static uint8_t cache[4096];
+
+static ssize_t
+read_code(pid_t tid, uint64_t pc, uint8_t *buf, size_t len)
+{
+	const struct ptc_map *m;
+	uint64_t page = pc & ~(uint64_t)4095;
+
+	if (page != cache_page) {
+		m = ptc_maps_find(ptc_target_maps(target), pc);
+		if (m == NULL || m->perms[1] == 'w' || m->end < page + 4096 ||
+		    ptc_mem_read(tid, page, cache, sizeof(cache),
+		    PTC_MEM_AUTO) != (ssize_t)sizeof(cache))
+			return ptc_mem_read(tid, pc, buf, len, PTC_MEM_AUTO);
+		cache_page = page;
+	}
+	if (pc + len > page + sizeof(cache))
+		return ptc_mem_read(tid, pc, buf, len, PTC_MEM_AUTO);
+	memcpy(buf, cache + (pc - page), len);
+	return (ssize_t)len;
+}
+
 static int
 step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 {
@@ -365,8 +393,7 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 			note("until", pc, "reached");
 			break;
 		}
-		got = ptc_mem_read(ptc_task_pid(t), pc, code, sizeof(code),
-		    PTC_MEM_AUTO);
+		got = read_code(ptc_task_pid(t), pc, code, sizeof(code));
 		if (got <= 0)
 			memset(&in, 0, sizeof(in));
 		else
@@ -437,6 +464,7 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 			if (got > 0)
 				print_insn(&in, cur, NULL);
 			ptc_target_refresh(target);
+			cache_page = UINT64_MAX;
 			{
 				char comm[64];
 
