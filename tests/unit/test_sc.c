@@ -521,6 +521,38 @@ test_mmap_misc(void **state)
 }
 
 static void
+test_ioctl(void **state)
+{
+	/* struct termios of the kernel: 4 flags, c_line, 19 c_cc. */
+	static const unsigned char tio[36] = {
+		0x00, 0x05, 0, 0,           /* ICRNL|IXON */
+		0x05, 0, 0, 0,              /* OPOST|ONLCR */
+		0xbf, 0, 0, 0,              /* B38400|CS8|CREAD */
+		0x3b, 0x8a, 0, 0,           /* ISIG ICANON ECHO ECHOE ECHOK ECHOCTL ECHOKE IEXTEN */
+		0, 3, 0x1c,
+	};
+	static const uint16_t ws[4] = { 24, 80, 0, 0 };
+	static const int one = 1;
+
+	(void)state;
+	fmt_default();
+	map(0x100, tio, sizeof(tio));
+	map(0x200, ws, sizeof(ws));
+	map(0x300, &one, 4);
+	assert_string_equal(D(16, 0, 0, 0x5401, 0x100, 0, 0, 0),
+	    "ioctl(0, TCGETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, "
+	    "c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, ...}) = 0");
+	assert_string_equal(D(16, -25, 1, 0x5401, 0x100, 0, 0, 0),
+	    "ioctl(1, TCGETS, 0x100)                 = -1 ENOTTY (Inappropriate ioctl for device)");
+	assert_string_equal(D(16, 0, 1, 0x5413, 0x200, 0, 0, 0),
+	    "ioctl(1, TIOCGWINSZ, {ws_row=24, ws_col=80, ws_xpixel=0, ws_ypixel=0}) = 0");
+	assert_string_equal(D(16, 0, 3, 0x5421, 0x300, 0, 0, 0),
+	    "ioctl(3, FIONBIO, [1])                  = 0");
+	assert_string_equal(D(16, -25, 3, 0xc0189436, 0x300, 0, 0, 0),
+	    "ioctl(3, _IOC(_IOC_READ|_IOC_WRITE, 0x94, 0x36, 0x18), 0x300) = -1 ENOTTY (Inappropriate ioctl for device)");
+}
+
+static void
 test_restart_errors(void **state)
 {
 	(void)state;
@@ -638,6 +670,7 @@ main(void)
 		cmocka_unit_test_setup(test_sigaction, setup),
 		cmocka_unit_test_setup(test_sockaddr, setup),
 		cmocka_unit_test_setup(test_mmap_misc, setup),
+		cmocka_unit_test_setup(test_ioctl, setup),
 		cmocka_unit_test_setup(test_restart_errors, setup),
 		cmocka_unit_test_setup(test_caps, setup),
 		cmocka_unit_test_setup(test_json, setup),
