@@ -650,6 +650,77 @@ test_siginfo(void **state)
 	    "\"si_pid\":5,\"si_uid\":1000}");
 }
 
+/* Tracee memory of random bytes: every decoder must stay in bounds. */
+static uint64_t seed = 0x9e3779b97f4a7c15ull;
+
+static uint64_t
+rnd(void)
+{
+	seed ^= seed << 13;
+	seed ^= seed >> 7;
+	seed ^= seed << 17;
+	return seed;
+}
+
+static ssize_t
+rd_random(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+	unsigned char *b = buf;
+	size_t i;
+
+	(void)ctx;
+	if (addr < 0x10000 || addr > 0x7fffffffffffull)
+		return -1;
+	/* Sometimes a short read, as at the end of a mapping. */
+	if ((rnd() & 7) == 0 && len > 1)
+		len = (size_t)(rnd() % len) + 1;
+	for (i = 0; i < len; i++)
+		b[i] = (rnd() & 3) == 0 ? 0 : (unsigned char)rnd();
+	return (ssize_t)len;
+}
+
+static void
+test_random(void **state)
+{
+	static const uint32_t arches[] = { X86, AUDIT_ARCH_I386 };
+	struct ptc_scdec *d = ptc_scdec_new();
+	struct ptc_scinfo si = { 0 };
+	FILE *fp = fopen("/dev/null", "w");
+	size_t k;
+	uint64_t nr;
+	int round, i;
+
+	(void)state;
+	assert_non_null(fp);
+	ptc_scdec_set_reader(d, rd_random, NULL);
+	for (k = 0; k < sizeof(arches) / sizeof(arches[0]); k++) {
+		for (round = 0; round < 8; round++) {
+			fmt_default();
+			fmt.verbose = round & 1;
+			fmt.json = (round >> 1) & 1;
+			fmt.xstyle = round >> 2;
+			fmt.strsize = round == 7 ? 100000 : 32;
+			for (nr = 0; nr < ptc_sc_count(arches[k]) + 2; nr++) {
+				si.arch = arches[k];
+				si.nr = nr;
+				for (i = 0; i < 6; i++) {
+					uint64_t r = rnd();
+
+					si.args[i] = (r & 3) == 0 ? r & 0xff :
+					    (r & 3) == 1 ? 0x10000 + (r & 0xffffff) : r;
+				}
+				ptc_sc_enter(d, fp, 1, &si, &fmt);
+				si.rval = (rnd() & 1) ? -(int64_t)(rnd() % 4200) :
+				    (int64_t)(rnd() % 70000);
+				si.is_error = si.rval < 0 && si.rval >= -4095;
+				ptc_sc_exit(d, fp, &si, &fmt);
+			}
+		}
+	}
+	fclose(fp);
+	ptc_scdec_free(d);
+}
+
 int
 main(void)
 {
@@ -675,6 +746,7 @@ main(void)
 		cmocka_unit_test_setup(test_caps, setup),
 		cmocka_unit_test_setup(test_json, setup),
 		cmocka_unit_test_setup(test_siginfo, setup),
+		cmocka_unit_test_setup(test_random, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
