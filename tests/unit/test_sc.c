@@ -548,8 +548,8 @@ test_ioctl(void **state)
 	    "ioctl(1, TIOCGWINSZ, {ws_row=24, ws_col=80, ws_xpixel=0, ws_ypixel=0}) = 0");
 	assert_string_equal(D(16, 0, 3, 0x5421, 0x300, 0, 0, 0),
 	    "ioctl(3, FIONBIO, [1])                  = 0");
-	assert_string_equal(D(16, -25, 3, 0xc0189436, 0x300, 0, 0, 0),
-	    "ioctl(3, _IOC(_IOC_READ|_IOC_WRITE, 0x94, 0x36, 0x18), 0x300) = -1 ENOTTY (Inappropriate ioctl for device)");
+	assert_string_equal(D(16, -25, 3, 0xc0187a01, 0x300, 0, 0, 0),
+	    "ioctl(3, _IOC(_IOC_READ|_IOC_WRITE, 0x7a, 0x1, 0x18), 0x300) = -1 ENOTTY (Inappropriate ioctl for device)");
 }
 
 static void
