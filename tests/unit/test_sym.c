@@ -430,6 +430,43 @@ test_debugfile(void **state)
 	live_close(&l);
 }
 
+/* A stripped executable with its symbols in DIR/.debug via .gnu_debuglink. */
+static void
+test_debuglink(void **state)
+{
+	static char cmd[6 * PATH_MAX];
+	char dir[] = "/tmp/ptc-dbg-XXXXXX", prog[PATH_MAX];
+	struct live l;
+	uint64_t a;
+	uint32_t u32;
+	char sym[128];
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(prog, sizeof(prog), "%s/prog", dir);
+	snprintf(cmd, sizeof(cmd), "set -e; mkdir '%s/.debug'; cp '%s' '%s'; "
+	    "objcopy --only-keep-debug '%s' '%s/.debug/prog.debug'; "
+	    "strip --strip-all '%s'; "
+	    "objcopy --add-gnu-debuglink='%s/.debug/prog.debug' '%s'",
+	    dir, basic, prog, prog, dir, prog, dir, prog);
+	if (system(cmd) != 0) {
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+		(void)system(cmd);
+		skip();
+	}
+	live_open(&l, prog);
+	assert_int_equal(ptc_syms_lookup(l.ss, NULL, "counter_u32", &a), 0);
+	assert_int_equal(ptc_mem_read(l.pid, a, &u32, 4, PTC_MEM_AUTO), 4);
+	assert_int_equal(u32, 100);
+	assert_int_equal(ptc_syms_lookup(l.ss, "prog", "add_numbers", &a), 0);
+	assert_int_equal(ptc_syms_describe(l.ss, a + 1, sym, sizeof(sym), NULL,
+	    0), 0);
+	assert_string_equal(sym, "add_numbers+0x1");
+	live_close(&l);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 /* Many lookups by address on one loaded set: all consistent. */
 static void
 test_many(void **state)
@@ -480,6 +517,7 @@ main(void)
 		cmocka_unit_test_teardown(test_regions, teardown),
 		cmocka_unit_test_teardown(test_deleted, teardown),
 		cmocka_unit_test_teardown(test_debugfile, teardown),
+		cmocka_unit_test_teardown(test_debuglink, teardown),
 		cmocka_unit_test_teardown(test_many, teardown),
 	};
 
