@@ -152,6 +152,50 @@ test_byaddr(void **state)
 	ptc_elf_close(e);
 }
 
+/* PLT entries are named after what they call, objdump being the oracle. */
+static void
+test_plt(void **state)
+{
+	const char *files[] = { basic, nopie, "/bin/true" };
+	char cmd[8192], line[512];
+	size_t f, seen = 0;
+
+	(void)state;
+	for (f = 0; f < 3; f++) {
+		struct ptc_elf *e = ptc_elf_open(files[f]);
+		FILE *fp;
+
+		assert_non_null(e);
+		snprintf(cmd, sizeof(cmd), "objdump -d '%s'", files[f]);
+		fp = popen(cmd, "r");
+		assert_non_null(fp);
+		while (fgets(line, sizeof(line), fp) != NULL) {
+			unsigned long long a;
+			char name[256];
+			struct ptc_sym s;
+
+			/* "0000000000001030 <puts@plt>:" */
+			/* not "<puts@plt-0x10>", objdump's name for PLT0 */
+			if (sscanf(line, "%llx <%255[^>]>:", &a, name) != 2 ||
+			    strlen(name) < 5 ||
+			    strcmp(name + strlen(name) - 4, "@plt") != 0)
+				continue;
+			if (ptc_elf_sym_byname(e, name, &s) != 0)
+				fail_msg("%s: %s: %s", files[f], name, ptc_error());
+			assert_int_equal(s.value, a);
+			assert_int_equal(ptc_elf_sym_byaddr(e, a + 1, &s), 0);
+			assert_string_equal(s.name, name);
+			seen++;
+		}
+		pclose(fp);
+		/* the plain name is the function, not its PLT entry */
+		if (ptc_elf_sym_byname(e, "printf", NULL) == 0)
+			fail_msg("printf found in %s", files[f]);
+		ptc_elf_close(e);
+	}
+	assert_true(seen >= 6);
+}
+
 static void
 test_sorted(void **state)
 {
@@ -595,6 +639,7 @@ main(void)
 		cmocka_unit_test(test_byname),
 		cmocka_unit_test(test_byaddr),
 		cmocka_unit_test(test_sorted),
+		cmocka_unit_test(test_plt),
 		cmocka_unit_test(test_read),
 		cmocka_unit_test(test_section),
 		cmocka_unit_test(test_bias),
