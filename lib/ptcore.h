@@ -323,8 +323,10 @@ struct ptc_sym {
  * Look a symbol up by name (.symtab, then .dynsym; a global definition
  * before a weak or local one).  "memcpy" also finds "memcpy@@GLIBC_2.14".
  * Only definitions of functions, objects and untyped labels count: not
- * undefined, absolute, TLS, section or file symbols.  sym->name points
- * into e and lives as long as e.  -1 ENOENT "unknown symbol 'name'".
+ * undefined, absolute, TLS, section or file symbols.  x86-64 PLT entries
+ * are symbols too, named as objdump names them ("puts@plt"), found only
+ * by that full name.  sym->name points into e and lives as long as e.
+ * -1 ENOENT "unknown symbol 'name'".
  */
 int ptc_elf_sym_byname(struct ptc_elf *e, const char *name,
     struct ptc_sym *sym);
@@ -381,7 +383,7 @@ int ptc_syms_lookup(struct ptc_syms *ss, const char *module,
 /*
  * Describe runtime address addr.  sym (when not NULL) gets
  * "symbol+0xoff" if an ELF symbol covers addr ("symbol" when off is 0,
- * without a version suffix), else "".  mod (when not NULL) gets
+ * without a version suffix; "puts@plt+0x4" in a PLT), else "".  mod (when not NULL) gets
  * "module+0xoff", the offset from the start of the module's first
  * mapping ("module" when 0), for files and named regions ("[stack]+0x10");
  * the .bss past a module's last file page counts as the module.  Both
