@@ -453,3 +453,38 @@ EOC
 	done
 	report
 }
+
+@test "completion.zsh: _ptools_pids and _ptools_addrs" {
+	command -v zsh >/dev/null || skip "zsh not installed"
+	start_target basic
+	# _describe and compadd stand in for the completion system: print
+	# what would be offered.
+	run zsh -f -c '
+		source tests/completion.zsh
+		_describe() { print -l -- "${(@P)4}" }
+		compadd() { [[ $1 == -a ]] && print -l -- "${(@P)2}" || print -l -- "${@:2}" }
+		_ptools_pids
+		_ptools_addrs "$1"' _ "$TPID"
+	assert_success
+	assert_line "$TPID:basic"
+	assert_line "$(readlink -f "$PTOOLS_TARGETS/basic")"
+	assert_line basic
+	assert_line '[stack]'
+	assert_line --regexp '^libc[.-]'
+}
+
+@test "completion.fish: __ptools_pids and __ptools_addrs" {
+	command -v fish >/dev/null || skip "fish not installed"
+	start_target basic
+	run --separate-stderr fish --no-config -c 'source tests/completion.fish; __ptools_pids'
+	assert_success
+	assert_line "$TPID"$'\t'basic
+	[ -z "$stderr" ]
+	run --separate-stderr fish --no-config -c 'source tests/completion.fish; __ptools_addrs $argv[1]' "$TPID"
+	assert_success
+	[ -z "$stderr" ]
+	assert_line basic
+	assert_line '[stack]'
+	assert_line --regexp '^libc[.-]'
+	refute_line --partial /
+}
