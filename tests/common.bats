@@ -155,6 +155,7 @@ lint_filter() {
 	for t in "${BUILT[@]}"; do
 		[ -f "man/$t.1" ] || { problem "$t: no man/$t.1"; continue; }
 		usage=$("$t" -h 2>/dev/null | normalise_forms "$t")
+		[ -n "$usage" ] || { problem "$t: '$t -h' printed no usage on stdout"; continue; }
 		syn=$(man_synopsis "$t" | normalise_forms "$t")
 		[ -n "$syn" ] || { problem "$t: man/$t.1 has no SYNOPSIS"; continue; }
 		[ "$usage" = "$syn" ] || problem "$t: '$t -h' and the SYNOPSIS of man/$t.1 differ (- usage, + man page):
