@@ -214,6 +214,20 @@ $stderr"
 	report
 }
 
+@test "man pages of the tools have the usual sections, in order" {
+	need_tools
+	local t got want="NAME SYNOPSIS DESCRIPTION EXIT STATUS EXAMPLES SEE ALSO"
+	for t in "${TOOLS[@]}"; do
+		[ -f "man/$t.1" ] || continue # reported above
+		# The sections of want that the page has, in the page's order.
+		got=$(sed -n 's/^\.Sh //p' "man/$t.1" | tr -d '"' |
+		    grep -xE 'NAME|SYNOPSIS|DESCRIPTION|EXIT STATUS|EXAMPLES|SEE ALSO' | tr '\n' ' ')
+		[ "${got% }" = "$want" ] ||
+		    problem "$t: man/$t.1 sections: '${got% }', want '$want'"
+	done
+	report
+}
+
 @test "man pages: references to the suite's own pages exist" {
 	local f name sec
 	for f in man/*.[1-9]; do
