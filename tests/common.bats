@@ -360,14 +360,19 @@ EOF
 	assert_output "$(printf -- '--json\n--output\n--seccomp-bpf\n-V\n-c\n-h\n-q\n-t')"
 }
 
-@test "ptcore.3 lists every function declared in lib/ptcore.h" {
-	local fn missing=
+@test "ptcore.3 shows every function of lib/ptcore.h with its prototype, and no other" {
 	[ -f man/ptcore.3 ] || fail "no man/ptcore.3"
-	for fn in $(perl -0777 -pe 's{/\*.*?\*/}{}gs' lib/ptcore.h |
-	    grep -oE '\bptc_[a-z0-9_]+[[:space:]]*\(' | tr -d '( \t' | sort -u); do
-		grep -qE "^\.Fn $fn( |\$)" man/ptcore.3 || missing+=" $fn"
-	done
-	[ -z "$missing" ] || fail "man/ptcore.3 does not list (.Fn):$missing"
+	local hdr man out
+	hdr=$(perl tests/protos.pl hdr lib/ptcore.h | LC_ALL=C sort)
+	man=$(perl tests/protos.pl man man/ptcore.3 | LC_ALL=C sort)
+	[ "$(wc -l <<<"$hdr")" -gt 100 ] || fail "protos.pl found too few functions in ptcore.h"
+	out=$(diff <(cut -f1 <<<"$hdr") <(cut -f1 <<<"$man") | grep '^[<>]' |
+	    sed 's/^< \(.*\)/not in man\/ptcore.3: \1/; s/^> \(.*\)/in man\/ptcore.3 but not in lib\/ptcore.h: \1/')
+	[ -z "$out" ] || fail "$out"
+	out=$(diff <(printf '%s\n' "$hdr") <(printf '%s\n' "$man") | grep '^[<>]' | cut -f2 |
+	    sed 's/^/  /')
+	[ -z "$out" ] || fail "prototypes differ (first lib/ptcore.h, then man/ptcore.3):
+$out"
 }
 
 # tests/completion.bash: the helpers the tool suites use, and the PID and
