@@ -44,8 +44,8 @@ tracer_pid() {
 
 # assert_untouched PID: running (not stopped by ptrace), not traced.
 assert_untouched() {
-	local st i
-	for i in $(seq 1 100); do
+	local st _
+	for _ in $(seq 1 100); do
 		st=$(proc_state "$1")
 		[ "$st" != t ] && [ "$(tracer_pid "$1")" = 0 ] && break
 		sleep 0.01
