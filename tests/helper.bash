@@ -22,8 +22,8 @@ start_target() {
 	"$PTOOLS_TARGETS/$name" "$@" >"$TOUT" 2>&1 </dev/null &
 	TPID=$!
 	_started_pids+=("$TPID")
-	local i
-	for i in $(seq 1 500); do
+	local _
+	for _ in $(seq 1 500); do
 		[ -s "$TOUT" ] && return 0
 		kill -0 "$TPID" 2>/dev/null || break
 		sleep 0.01
