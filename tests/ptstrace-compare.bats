@@ -20,7 +20,7 @@ normalise() {
 	sed -E 's/si_pid=[0-9]+/si_pid=PID/g
 		s/si_(utime|stime)=[0-9]+/si_\1=N/g
 		s/^(getpid|getppid|gettid|set_tid_address|wait4|clone|clone3|vfork|fork)(\(.*\)) += [0-9]+$/\1\2 = PID/
-		s/^(kill|tkill|tgkill)\([0-9]+,/\1(PID,/
+		s/^(kill|tkill|tgkill|wait4)\([0-9]+,/\1(PID,/
 		s/^(getsockname|getpeername)(.*sin6?_port=htons\()[0-9]+\)/\1\2PORT)/
 		s/^execve\((.*), 0x[0-9a-f]+ (\/\* [0-9]+ vars \*\/)\)/execve(\1, ENVP \2)/' "$1"
 }
@@ -128,4 +128,32 @@ compare() {
 	skip "the class table does not put mmap in %desc yet"
 	COMPARE_OPTS="-qq -e signal=none"
 	compare st-files "%desc,exit_group"
+}
+
+@test "compare: -ff, one file per process (st-proc 3)" {
+	local set=getpid,getppid,wait4,exit_group,exit,vfork,clone,clone3
+	setarch -R strace -ff -e signal=none -o s -e trace=$set "$T/st-proc" 3 \
+	    >/dev/null 2>&1 || true
+	setarch -R ptstrace -ff -e signal=none -o p -e trace=$set "$T/st-proc" 3 \
+	    >/dev/null 2>&1 || true
+	mapfile -t sf < <(ls s.* | sort -t. -k2 -n)
+	mapfile -t pf < <(ls p.* | sort -t. -k2 -n)
+	[ "${#sf[@]}" -eq 6 ] || fail "strace wrote ${#sf[@]} files"
+	[ "${#pf[@]}" -eq "${#sf[@]}" ] || fail "ptstrace wrote ${#pf[@]} files"
+	for i in "${!sf[@]}"; do
+		# a call restarted because a child died meanwhile is timing
+		normalise "${sf[$i]}" | sed -E '/= \? ERESTART/d
+		    s/(child_tidptr|parent_tid|tid)=0x[0-9a-f]+/\1=ADDR/g
+		    s/parent_tid=\[[0-9]+\]/parent_tid=[PID]/' >s.norm
+		normalise "${pf[$i]}" | sed -E '/= \? ERESTART/d
+		    s/(child_tidptr|parent_tid|tid)=0x[0-9a-f]+/\1=ADDR/g
+		    s/parent_tid=\[[0-9]+\]/parent_tid=[PID]/' >p.norm
+		# a thread reaped after the group exit began reports the
+		# group's exit code: timing again
+		if [ "$i" -eq $((${#sf[@]} - 1)) ]; then
+			sed -i -E 's/^\+\+\+ exited with [0-9]+ \+\+\+$/+++ exited +++/' s.norm p.norm
+		fi
+		run diff -u s.norm p.norm
+		assert_success
+	done
 }
