@@ -508,9 +508,12 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 			fwrite(ts->lead, 1, ts->leadlen, fp);
 		fwrite(ts->mbuf, 1, entry_len, fp);
 		rewind(ts->ms);
-		if (how == PTC__ST_DETACHED) {
-			fputs(tr->o.json ? "\"detached\":true" : " <detached ...>",
-			    ts->ms);
+		if (how == PTC__ST_DETACHED && tr->o.json) {
+			fputs("\"syscall\":", ts->ms);
+			ptc_json_str(ts->ms, ts->name, strlen(ts->name));
+			fputs(",\"detached\":true", ts->ms);
+		} else if (how == PTC__ST_DETACHED) {
+			fputs(" <detached ...>", ts->ms);
 		} else if (how == PTC__ST_UNFINISHED)
 			ptc_sc_noreturn(ts->dec, ts->ms, &tr->fmt);
 		else

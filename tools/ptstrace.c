@@ -108,7 +108,7 @@ main(int argc, char *argv[])
 	memset(&so, 0, sizeof(so));
 	so.stdin_fd = so.stdout_fd = so.stderr_fd = -1;
 	o.fmt.strsize = 32;
-	while ((ch = getopt_long(argc, argv, "+CDE:S:TVZb:ce:fhikn:o:p:qrs:"
+	while ((ch = getopt_long(argc, argv, "+CDE:S:TVZb:ce:fhiko:p:qrs:"
 	    "tu:vwxyz", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'B':
@@ -170,9 +170,6 @@ main(int argc, char *argv[])
 			break;
 		case 'k':
 			o.stack = 1;
-			break;
-		case 'n':
-			bad_usage("-n is not supported", NULL);
 			break;
 		case 'o':
 			o.outfile = optarg;
