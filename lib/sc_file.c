@@ -591,9 +591,7 @@ ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
 			break;
 		}
 		if (i > 0 && ptc__rdall(c, v + i * 16, iov, sizeof(iov)) != 0) {
-			ptc__pre(c);
-			if (!c->f->json)
-				ptc__sb_printf(c->o, "%#" PRIx64, v + i * 16);
+			ptc__p_addr(c, v + i * 16);
 			break;
 		}
 		len = iov[1];
