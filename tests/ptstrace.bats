@@ -143,7 +143,8 @@ wait_for_line() {
 	assert_output 5
 	run grep -vcE '^[0-9]+ {1,5}[^ ]' out
 	assert_output 0
-	run grep -E '^[0-9]+ +exit_group\(3\) += \?$' out
+	# whole, or cut by the thread's exit and resumed
+	run grep -E '^[0-9]+ +(exit_group\(3\) += \?|exit_group\(3 <unfinished \.\.\.>)$' out
 	assert_success
 	pid=$(tail -1 out | cut -d' ' -f1)
 	[ "$(tail -1 out)" = "$(printf '%-5d +++ exited with 3 +++' "$pid")" ]
@@ -391,6 +392,29 @@ exit_group
 	refute_output 0
 	assert_untouched "$p1"
 	assert_untouched "$p2"
+}
+
+@test "ptstrace: -C prints the trace and the table, -S name sorts by name" {
+	run ptstrace -C -S name -o out -e trace=close,access "$T/st-files"
+	assert_success
+	run grep -c '^close(' out
+	refute_output 0
+	run grep -E '^ +[0-9.]+ +[0-9.]+ +[0-9]+ +[0-9]+ +[0-9]* *(access|close)$' out
+	assert_line --index 0 --regexp ' access$'
+	assert_line --index 1 --regexp ' close$'
+}
+
+@test "ptstrace: SIGINT while the program blocks in a syscall ends its line with <detached ...>" {
+	start_target st-threads 1
+	ptstrace -p "$TPID" -o out -e trace=nanosleep,clock_nanosleep 2>err &
+	tracer=$!
+	wait_for_line err attached
+	sleep 0.3
+	kill -INT "$tracer"
+	wait "$tracer" || true
+	assert_untouched "$TPID"
+	run tail -1 out
+	assert_output --regexp '^clock_nanosleep\(CLOCK_REALTIME, 0, \{tv_sec=0, tv_nsec=10000000\}, +<detached \.\.\.>$'
 }
 
 @test "ptstrace: a process already traced is refused with a clear message" {
