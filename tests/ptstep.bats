@@ -88,7 +88,7 @@ mem_hex() {
 
 @test "ptstep -s shows syscalls as they are entered" {
 	run ptstep -s -- "$ASM"
-	assert_line "syscall  exit(0x24, 0x0, 0x0, 0x0, 0x0, 0x0) [60]"
+	assert_line --regexp '^syscall  exit\((0x24|36)[,)].* \[60\]$'
 }
 
 @test "ptstep -j prints one JSON object per line" {

@@ -173,30 +173,46 @@ print_insn(const struct ptc_insn *in, const struct ptc_regs *before,
 	putchar('\n');
 }
 
-/* The syscall the thread is about to make, from its registers. */
+/*
+ * The syscall the thread is about to make, decoded from its registers
+ * by the library's syscall decoder as strace shows an entry.
+ */
 static void
-print_syscall(const struct ptc_regs *r)
+print_syscall(pid_t tid, const struct ptc_regs *r)
 {
 	static const char *const argregs[] = { "rdi", "rsi", "rdx", "r10",
 	    "r8", "r9" };
-	const char *name;
-	uint64_t nr, v;
-	char text[512];
-	size_t i;
-	int n;
+	static struct ptc_scdec *dec;
+	struct ptc_scinfo si;
+	struct ptc_fmt f;
+	char *text = NULL;
+	size_t len = 0, i;
+	FILE *fp;
 
-	if (ptc_regs_get(r, "rax", &nr) != 0)
+	memset(&si, 0, sizeof(si));
+	memset(&f, 0, sizeof(f));
+	f.strsize = 32;
+	si.op = PTC_SC_ENTRY;
+	if (ptc_regs_syscall(r, &si.nr, &si.arch) < 0 ||
+	    ptc_regs_get(r, "rax", &si.nr) != 0)
 		return;
-	name = ptc_sc_name(0xc000003e, nr);
-	n = snprintf(text, sizeof(text), "%s(", name ? name : "?");
-	for (i = 0; i < 6 && n > 0 && (size_t)n < sizeof(text); i++) {
-		ptc_regs_get(r, argregs[i], &v);
-		n += snprintf(text + n, sizeof(text) - (size_t)n, "%s0x%" PRIx64,
-		    i ? ", " : "", v);
-	}
-	if (n > 0 && (size_t)n < sizeof(text))
-		snprintf(text + n, sizeof(text) - (size_t)n, ")");
-	note("syscall", 0, "%s [%" PRIu64 "]", text, nr);
+	for (i = 0; i < 6; i++)
+		ptc_regs_get(r, argregs[i], &si.args[i]);
+	si.pc = ptc_regs_pc(r);
+	si.sp = ptc_regs_sp(r);
+	if (dec == NULL && (dec = ptc_scdec_new()) == NULL)
+		return;
+	if ((fp = open_memstream(&text, &len)) == NULL)
+		return;
+	ptc_sc_enter(dec, fp, tid, &si, &f);
+	fclose(fp);
+	/* Arguments only known at exit are left out: "read(0, ...)". */
+	len = strlen(text);
+	if (len >= 2 && strcmp(text + len - 2, ", ") == 0)
+		note("syscall", 0, "%s...) [%" PRIu64 "]", text, si.nr);
+	else
+		note("syscall", 0, "%s) [%" PRIu64 "]", text, si.nr);
+	free(text);
 }
 
 static void
@@ -399,7 +415,7 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 		else
 			ptc_dis_one(dis, code, (size_t)got, pc, &in);
 		if (sflag && got > 0 && strcmp(in.mnemonic, "syscall") == 0)
-			print_syscall(cur);
+			print_syscall(ptc_task_pid(t), cur);
 		if (ptc_resume(t, PTC_RESUME_STEP, sig) != 0)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
 		delivering = sig != 0;
@@ -678,7 +694,7 @@ done:
 	ptc_target_close(target);
 	ptc_dis_close(dis);
 	if (ptc_cleanup_pending() && !spawned)
-		return 1;
+		return 128 + ptc_cleanup_pending();
 	if (spawned && !gone) {
 		/* Detached, it runs to its normal end; report as our own. */
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
