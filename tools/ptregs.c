@@ -349,8 +349,10 @@ main(int argc, char *argv[])
 	}
 	if (all && tid != 0)
 		bad_usage("%s", "-T and -t exclude each other");
-	if (all && argc > 0)
-		bad_usage("%s", "-T shows registers, it does not set them");
+	for (i = 0; all && i < argc; i++)
+		if (strchr(argv[i], '=') != NULL)
+			bad_usage("%s", "-T shows registers, it does not set "
+			    "them");
 	ptc_cleanup_signals();
 
 	if (ptc_pid_check(pid) != 0)
@@ -375,7 +377,7 @@ main(int argc, char *argv[])
 		    i++) {
 			if (i > 0 && !jflag)
 				putchar('\n');
-			do_task(t, NULL, 0);
+			do_task(t, argv, argc);
 		}
 	} else
 		do_task(t, argv, argc);
