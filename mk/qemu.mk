@@ -25,6 +25,14 @@ $(B)/gen/sc_aarch64.c $(B)/gen/sc_i386.c: $(B)/gen/sc_%.c: arch/%/syscalls.nr \
 	    > $(B)/gen/syscalls-$*.tbl
 	awk -v arch=$* -f mk/scgen.awk $(B)/gen/syscalls-$*.tbl > $@.tmp && mv $@.tmp $@
 
+# Tracees written in x86_64 assembly have a version per CPU here; the
+# rule for each is the same as tests/targets' (mk/step.mk adds its flags).
+ifneq ($(ARCH),x86_64)
+$(B)/targets/step-asm: tests/qemu/step-asm-$(ARCH).c
+	@mkdir -p $(dir $@)
+	$(CC) $(TGT_CFLAGS) -o $@ $<
+endif
+
 .PHONY: check-qemu qemu-build qemu-unit
 check-qemu:
 	@bash tests/qemu/run.sh $(ARCH)

@@ -1,43 +1,118 @@
 /*
- * regs.c: the i386 general registers as offsets into the 32-bit struct
- * user_regs_struct, with their 16- and 8-bit parts.
+ * regs.c: the i386 registers as the library sees them (table in
+ * regs32.h): eax..esp, eip, eflags with its flags, segments, and the
+ * x87, SSE and AVX registers of the FXSAVE/XSAVE image.
  */
-#include <sys/user.h>
+#include <linux/audit.h>
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
+#include "regs32.h"
 
-#define R(n, f, sz, sh) { n, offsetof(struct user_regs_struct, f), sz, sh }
-#define GPR(d, w, l, h, f) \
-	R(d, f, 4, 0), R(w, f, 2, 0), R(l, f, 1, 0), R(h, f, 1, 8)
-#define IDX(d, w, f) R(d, f, 4, 0), R(w, f, 2, 0)
+const struct ptc__regdesc ptc_arch_regdescs[] = { I386_REGDESCS };
+const size_t ptc_arch_nregdescs =
+    sizeof(ptc_arch_regdescs) / sizeof(ptc_arch_regdescs[0]);
+const size_t ptc_arch_xfeatures_off = I386_XSAVE_XFEATURES;
 
-static const struct ptc_arch_reg regs[] = {
-	GPR("eax", "ax", "al", "ah", eax),
-	GPR("ebx", "bx", "bl", "bh", ebx),
-	GPR("ecx", "cx", "cl", "ch", ecx),
-	GPR("edx", "dx", "dl", "dh", edx),
-	IDX("esi", "si", esi), IDX("edi", "di", edi),
-	IDX("ebp", "bp", ebp), IDX("esp", "sp", esp),
-	R("eip", eip, 4, 0), R("eflags", eflags, 4, 0),
-	R("orig_eax", orig_eax, 4, 0),
-	R("cs", xcs, 2, 0), R("ss", xss, 2, 0), R("ds", xds, 2, 0),
-	R("es", xes, 2, 0), R("fs", xfs, 2, 0), R("gs", xgs, 2, 0),
-};
-
-const size_t ptc_arch_gregs_size = sizeof(struct user_regs_struct);
+/* The older interface: general registers and their byte-sized parts. */
+const size_t ptc_arch_gregs_size = sizeof(struct i386_gregs);
 const char ptc_arch_pc_name[] = "eip";
 const char ptc_arch_sp_name[] = "esp";
 
 const struct ptc_arch_reg *
 ptc_arch_reg_find(const char *name)
 {
+	static struct ptc_arch_reg one;
 	size_t i;
 
-	for (i = 0; i < sizeof(regs) / sizeof(regs[0]); i++)
-		if (strcmp(regs[i].name, name) == 0)
-			return &regs[i];
+	for (i = 0; i < ptc_arch_nregdescs; i++) {
+		const struct ptc__regdesc *d = &ptc_arch_regdescs[i];
+
+		if (d->set != PTC__RS_GEN || d->info.size == 0 ||
+		    strcmp(d->info.name, name) != 0)
+			continue;
+		one.name = d->info.name;
+		one.off = d->off;
+		one.size = (unsigned char)d->info.size;
+		one.shift = d->shift;
+		return &one;
+	}
 	return NULL;
+}
+
+struct flagname {
+	unsigned bit;
+	const char *name;
+};
+
+static const struct flagname eflags_names[] = {
+	{ 0, "CF" }, { 2, "PF" }, { 4, "AF" }, { 6, "ZF" }, { 7, "SF" },
+	{ 8, "TF" }, { 9, "IF" }, { 10, "DF" }, { 11, "OF" }, { 14, "NT" },
+	{ 16, "RF" }, { 17, "VM" }, { 18, "AC" }, { 19, "VIF" },
+	{ 20, "VIP" }, { 21, "ID" }, { 0, NULL },
+};
+
+static const struct flagname mxcsr_names[] = {
+	{ 0, "IE" }, { 1, "DE" }, { 2, "ZE" }, { 3, "OE" }, { 4, "UE" },
+	{ 5, "PE" }, { 6, "DAZ" }, { 7, "IM" }, { 8, "DM" }, { 9, "ZM" },
+	{ 10, "OM" }, { 11, "UM" }, { 12, "PM" }, { 15, "FZ" }, { 0, NULL },
+};
+
+static const struct flagname fsw_names[] = {
+	{ 0, "IE" }, { 1, "DE" }, { 2, "ZE" }, { 3, "OE" }, { 4, "UE" },
+	{ 5, "PE" }, { 6, "SF" }, { 7, "ES" }, { 8, "C0" }, { 9, "C1" },
+	{ 10, "C2" }, { 14, "C3" }, { 15, "B" }, { 0, NULL },
+};
+
+int
+ptc_arch_reg_decode(const char *name, uint64_t v, char *buf, size_t len)
+{
+	static const char *const rc[] = { "nearest", "down", "up", "zero" };
+	const struct flagname *f;
+	size_t n;
+
+	if (strcmp(name, "eflags") == 0)
+		f = eflags_names;
+	else if (strcmp(name, "mxcsr") == 0)
+		f = mxcsr_names;
+	else if (strcmp(name, "fsw") == 0)
+		f = fsw_names;
+	else
+		return -1;
+	n = (size_t)snprintf(buf, len, "[");
+	for (; f->name != NULL; f++)
+		if (v & ((uint64_t)1 << f->bit) && n < len)
+			n += (size_t)snprintf(buf + n, len - n, " %s",
+			    f->name);
+	if (n < len && strcmp(name, "mxcsr") == 0 && ((v >> 13) & 3) != 0)
+		n += (size_t)snprintf(buf + n, len - n, " RC=%s",
+		    rc[(v >> 13) & 3]);
+	if (n < len && strcmp(name, "fsw") == 0)
+		n += (size_t)snprintf(buf + n, len - n, " TOP=%u",
+		    (unsigned)((v >> 11) & 7));
+	if (n < len)
+		snprintf(buf + n, len - n, " ]");
+	return 0;
+}
+
+int
+ptc_arch_in_syscall(const void *gregs, uint64_t *nr)
+{
+	const struct i386_gregs *r = gregs;
+
+	/* The kernel keeps orig_eax at -1 outside a syscall. */
+	if ((int32_t)r->orig_eax < 0)
+		return 0;
+	*nr = r->orig_eax;
+	return 1;
+}
+
+uint32_t
+ptc_arch_audit(const void *gregs)
+{
+	(void)gregs;
+	return AUDIT_ARCH_I386;
 }

@@ -317,7 +317,7 @@ boot() {
 	    -m 1024 -nographic -nic none -no-reboot -kernel "$KERNEL" \
 	    -initrd "$Q/$arch.cpio.gz" \
 	    -append "console=$console panic=-1 quiet loglevel=3" </dev/null |
-	    tr -d '\r' | tee "$log"
+	    sed -u 's/\r$//' | tee "$log"
 	rc=${PIPESTATUS[0]}
 	set -e
 	say "guest ran $((SECONDS - t0))s, qemu status $rc"
