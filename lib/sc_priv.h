@@ -83,6 +83,7 @@ struct ptc__dc {
 	uint64_t saved[6];          /* per-argument values seen at entry */
 	int saved_ok[6];
 	int cur;                    /* index of the argument being printed */
+	const char *restart;        /* call interrupted by ERESTART_RESTARTBLOCK */
 	int probing;                /* entry: would an exit argument print? */
 	int nprinted;               /* arguments written so far */
 	int depth;                  /* struct/array nesting */

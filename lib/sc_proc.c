@@ -627,3 +627,16 @@ ptc__a_futex(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	}
 #undef NEXT
 }
+
+/* restart_syscall's "argument": what it resumes. */
+void
+ptc__a_resuming(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	(void)v;
+	if (c->f->json)
+		return;
+	ptc__pre(c);
+	ptc__sb_printf(c->o, "<... resuming interrupted %s ...>",
+	    c->restart != NULL ? c->restart : "system call");
+}
