@@ -108,6 +108,13 @@ mem_hex() {
 	assert_line "killed   SIGSEGV"
 }
 
+@test "ptstep -j reports a fault as a JSON object" {
+	run ptstep -j -- "$ASM" n
+	assert_failure 139
+	f=$(printf '%s\n' "$output" | jq -c 'select(.event == "fault") | [.signal, .pc, .kind, .addr, .size, .insn]')
+	[ "$f" = '["SIGSEGV","0x40104f","null","0x8",4,"mov ecx, dword ptr [rax + 8]"]' ] || fail "$f"
+}
+
 @test "ptstep explains a write to read-only data" {
 	run ptstep -- "$ASM" w
 	assert_line --regexp '^fault    SIGSEGV at 0x401059 .*: invalid write of 0x[0-9a-f]+ \(size 4\): mapping is not writable$'
