@@ -22,10 +22,12 @@
 
 static int aflag, jflag;
 
+static FILE *usage_fp; /* stdout for -h, else stderr */
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-aj] [-T | -t TID] [-p PID | PID] "
+	fprintf(usage_fp != NULL ? usage_fp : stderr, "usage: %s [-aj] [-T | -t TID] [-p PID | PID] "
 	    "[REG[=VALUE] ...]\n", getprogname());
 }
 
@@ -313,6 +315,7 @@ main(int argc, char *argv[])
 			aflag = 1;
 			break;
 		case 'h':
+			usage_fp = stdout;
 			usage();
 			exit(0);
 		case 'j':

@@ -30,10 +30,12 @@ static struct ptc_dis *dis;
 static pid_t pid;
 static int spawned;
 
+static FILE *usage_fp; /* stdout for -h, else stderr */
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-jkrs] [-b ADDR...] [-n COUNT] [-u ADDR] "
+	fprintf(usage_fp != NULL ? usage_fp : stderr, "usage: %s [-jkrs] [-b ADDR...] [-n COUNT] [-u ADDR] "
 	    "(-p PID | [--] CMD [ARG ...])\n", getprogname());
 }
 
@@ -558,6 +560,7 @@ main(int argc, char *argv[])
 			bexpr[nbp++] = optarg;
 			break;
 		case 'h':
+			usage_fp = stdout;
 			usage();
 			exit(0);
 		case 'j':
