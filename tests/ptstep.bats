@@ -199,6 +199,13 @@ mem_hex() {
 	[ -z "$st" ] || [ "$st" = Z ] || [ "$st" = gone ] || fail "state $st"
 }
 
+@test "ptstep -k kills a program it started" {
+	run ptstep -n 2 -k -b main -- "$PTOOLS_TARGETS/step-hello"
+	assert_failure 137
+	refute_output --partial "hello from step-hello"
+	[ "$(printf '%s\n' "$output" | grep -c '^0x')" -eq 2 ]
+}
+
 @test "ptstep refuses a breakpoint on unmapped memory" {
 	start_target step-loop
 	run ptstep -b 0x10 -p "$TPID"
