@@ -49,24 +49,26 @@ bad_usage(const char *fmt, const char *arg)
 	exit(2);
 }
 
-/* "main+0x4", "libc.so.6+0x1234" or "?". */
+/* "main+0x4" (symbol), else "libc.so.6+0x1234" (module), else "?". */
 static const char *
 where(uint64_t addr)
 {
-	static char buf[256];
+	static char buf[256], mod[256];
 	struct ptc_syms *ss = ptc_target_syms(target);
+	int r = -1;
 
-	if (ss != NULL && ptc_syms_describe(ss, addr, buf, sizeof(buf), NULL,
-	    0) == 0)
-		return buf;
+	if (ss != NULL)
+		r = ptc_syms_describe(ss, addr, buf, sizeof(buf), mod,
+		    sizeof(mod));
 	/* Libraries loaded since the mappings were read: read them again. */
-	if (ptc_maps_find(ptc_target_maps(target), addr) == NULL &&
+	if (r != 0 && ptc_maps_find(ptc_target_maps(target), addr) == NULL &&
 	    ptc_target_refresh(target) == 0 &&
-	    (ss = ptc_target_syms(target)) != NULL &&
-	    ptc_syms_describe(ss, addr, buf, sizeof(buf), NULL, 0) == 0)
-		return buf;
-	snprintf(buf, sizeof(buf), "?");
-	return buf;
+	    (ss = ptc_target_syms(target)) != NULL)
+		r = ptc_syms_describe(ss, addr, buf, sizeof(buf), mod,
+		    sizeof(mod));
+	if (r != 0)
+		return "?";
+	return buf[0] != '\0' ? buf : mod;
 }
 
 static void
