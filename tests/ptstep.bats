@@ -259,6 +259,31 @@ mem_hex() {
 	done
 }
 
+@test "ptstep -b: threads created after the attach may hit the breakpoint" {
+	start_target step-spawn t
+	a=$(rt_addr step-spawn tick "$TPID")
+	for i in 1 2 3 4 5; do
+		run ptstep -n 2 -b "$a" -p "$TPID"
+		assert_success
+		assert_line --index 0 --regexp "^break    $a tick thread [0-9]+$"
+	done
+	[ "$(mem_hex "$TPID" "$a" 1)" != cc ]
+	assert_untouched "$TPID"
+}
+
+@test "ptstep -b: fork children get the original bytes and run on" {
+	start_target step-spawn f
+	a=$(rt_addr step-spawn tick "$TPID")
+	for i in 1 2 3 4 5; do
+		run ptstep -n 2 -b "$a" -p "$TPID"
+		assert_success
+		assert_line --index 0 --regexp "^break    $a tick thread $TPID$"
+	done
+	sleep 0.1
+	refute grep -q "child died" "$TOUT"
+	assert_untouched "$TPID"
+}
+
 @test "ptstep restores breakpoint bytes when interrupted with SIGINT" {
 	start_target step-loop
 	a=$(rt_addr step-loop never_called "$TPID")

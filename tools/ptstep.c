@@ -278,6 +278,34 @@ report_end(const struct ptc_event *ev)
 }
 
 /*
+ * Children forked while breakpoints are written: a fork child gets the
+ * original bytes back (it has its own copy of the memory) and runs on
+ * untraced; a vfork child shares the parent's memory and is let go as
+ * it is.  Known from the parent's event; the child's own first stop may
+ * come before or after it.
+ */
+#define MAX_KIDS 256
+static pid_t kid_pid[MAX_KIDS];
+static char kid_vfork[MAX_KIDS];
+static size_t nkids;
+static int seen_mark;
+
+static void
+release_child(struct ptc_task *c)
+{
+	size_t i;
+
+	for (i = 0; i < nkids; i++)
+		if (kid_pid[i] == ptc_task_pid(c))
+			break;
+	if (i == nkids)
+		return;          /* its parent's event is still to come */
+	if (!kid_vfork[i])
+		ptc_bp_clear_in(s, ptc_task_pid(c));
+	ptc_detach(s, c, 0);
+}
+
+/*
  * Run the process at full speed until a task hits one of the
  * breakpoints; that task is returned, stopped at the breakpoint, with
  * every breakpoint removed and every other task detached.
@@ -287,14 +315,16 @@ run_to_breakpoint(const uint64_t *bps, size_t nbp, int quiet)
 {
 	struct ptc_task *t, *hit = NULL;
 	struct ptc_event ev;
-	uint64_t addr = 0;
+	uint64_t addr = 0, addr2;
 	size_t i;
 	pid_t tid;
 	int r;
 
-	for (i = 0; (t = ptc_session_task_at(s, i)) != NULL; i++)
-		if (ptc_resume(t, PTC_RESUME_CONT, 0) != 0)
-			errx(1, "process %d: %s", (int)pid, ptc_error());
+	for (i = 0; (t = ptc_session_task_at(s, i)) != NULL; i++) {
+		ptc_task_set_data(t, &seen_mark);
+		/* A thread that has just exited reports it to the wait. */
+		ptc_resume(t, PTC_RESUME_CONT, 0);
+	}
 	while (hit == NULL) {
 		if (ptc_wait(s, &ev) != 0) {
 			if (errno == EINTR)
@@ -302,7 +332,39 @@ run_to_breakpoint(const uint64_t *bps, size_t nbp, int quiet)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
 		}
 		t = ev.task;
+		if (t != NULL && ev.type != PTC_EV_EXITED &&
+		    ev.type != PTC_EV_KILLED && ptc_task_tgid(t) != pid) {
+			/* A fork child's first stop. */
+			release_child(t);
+			continue;
+		}
+		if (t != NULL && ptc_task_data(t) == NULL) {
+			/* A new thread's first stop: let it run. */
+			ptc_task_set_data(t, &seen_mark);
+			if (ev.type == PTC_EV_STEP &&
+			    ptc_bp_hit(s, t, &ev, &addr) == 1) {
+				hit = t;
+				continue;
+			}
+			ptc_resume(t, PTC_RESUME_CONT, 0);
+			continue;
+		}
 		switch (ev.type) {
+		case PTC_EV_FORK:
+		case PTC_EV_VFORK:
+			if (nkids < MAX_KIDS) {
+				kid_pid[nkids] = ev.new_pid;
+				kid_vfork[nkids++] = ev.type == PTC_EV_VFORK;
+			}
+			{
+				struct ptc_task *c = ptc_session_task(s,
+				    ev.new_pid);
+
+				if (c != NULL && ptc_task_stopped(c))
+					release_child(c);
+			}
+			ptc_resume(t, PTC_RESUME_CONT, 0);
+			continue;
 		case PTC_EV_EXITED:
 		case PTC_EV_KILLED:
 			if (ev.pid == pid || ptc_session_ntasks(s) == 0) {
@@ -337,24 +399,35 @@ run_to_breakpoint(const uint64_t *bps, size_t nbp, int quiet)
 			continue;
 		}
 	}
+	/*
+	 * Stop every other task (one may have hit a breakpoint just now:
+	 * its pc is moved back), give fork children their original bytes,
+	 * remove the breakpoints, and let the others run on untraced.
+	 */
+	i = 0;
+	while ((t = ptc_session_task_at(s, i)) != NULL) {
+		i++;
+		if (t == hit || ptc_task_stopped(t))
+			continue;
+		tid = ptc_task_pid(t);
+		ptc_interrupt(t);
+		if (ptc_wait_task(s, t, &ev) == 0 && ev.type == PTC_EV_STEP &&
+		    (t = ptc_session_task(s, tid)) != NULL)
+			ptc_bp_hit(s, t, &ev, &addr2);
+		if (ptc_session_task(s, tid) == NULL)
+			i--;     /* it exited and left the list */
+	}
+	for (i = 0; (t = ptc_session_task_at(s, i)) != NULL; i++)
+		if (t != hit && ptc_task_tgid(t) != pid)
+			ptc_bp_clear_in(s, ptc_task_pid(t));
 	for (i = 0; i < nbp; i++)
 		if (ptc_bp_at(s, bps[i]) && ptc_bp_remove(s, bps[i]) != 0)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
-	/* Other threads run on untraced; one may have hit a breakpoint too. */
 	i = 0;
 	while ((t = ptc_session_task_at(s, i)) != NULL) {
-		if (t == hit) {
+		if (t == hit)
 			i++;
-			continue;
-		}
-		tid = ptc_task_pid(t);
-		if (!ptc_task_stopped(t)) {
-			ptc_interrupt(t);
-			if (ptc_wait_task(s, t, &ev) == 0 &&
-			    ev.type == PTC_EV_STEP)
-				ptc_bp_hit(s, t, &ev, &addr);
-		}
-		if ((t = ptc_session_task(s, tid)) != NULL)
+		else
 			ptc_detach(s, t, 0);
 	}
 	if (!quiet)
@@ -497,6 +570,18 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 			if (ptc_regs_fetch(cur, t, 0) != 0)
 				errx(1, "process %d: %s", (int)pid, ptc_error());
 			break;
+		case PTC_EV_FORK:
+		case PTC_EV_VFORK:
+		case PTC_EV_CLONE:
+			/* Only the stepped thread is followed. */
+			{
+				struct ptc_task *c = ptc_session_task(s,
+				    ev.new_pid);
+
+				if (c != NULL)
+					ptc_detach(s, c, 0);
+			}
+			break;
 		case PTC_EV_GROUP_STOP:
 			note("stopped", 0, "by %s", ptc_signame(ev.sig) ?
 			    ptc_signame(ev.sig) : "?");
@@ -608,7 +693,9 @@ main(int argc, char *argv[])
 		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	if ((dis = ptc_dis_open(NULL, 0)) == NULL)
 		errx(1, "disassembler: %s", ptc_error());
-	if ((s = ptc_session_new(PTC_TRACE_EXEC | PTC_TRACE_EXITKILL)) == NULL)
+	/* With breakpoints, new threads and children must be seen too. */
+	if ((s = ptc_session_new(PTC_TRACE_EXEC | PTC_TRACE_EXITKILL |
+	    (nbp > 0 ? PTC_TRACE_FORKS : 0))) == NULL)
 		err(1, "malloc");
 
 	if (argc > 0)
