@@ -245,6 +245,18 @@ mem_hex() {
 	assert_untouched "$TPID"
 }
 
+@test "ptstep -b and -u take register expressions" {
+	start_target basic
+	pc=$(ptregs "$TPID" rip)
+	run ptstep -b %rip -u %rip -p "$TPID"
+	assert_success
+	assert_line --index 0 --regexp "^break    $pc .*\(stopped there already\)$"
+	run ptstep -b %rsp -p "$TPID"
+	assert_failure 1
+	assert_output --regexp "^ptstep: breakpoint %rsp: 0x[0-9a-f]+ is not executable \(mapping .* rw-p \[stack\]\)$"
+	assert_untouched "$TPID"
+}
+
 @test "ptstep on a multi-threaded process: any thread may hit the breakpoint, the rest run on" {
 	start_target step-threads
 	a=$(rt_addr step-threads tick "$TPID")

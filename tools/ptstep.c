@@ -601,6 +601,26 @@ out:
 	return 0;
 }
 
+/* Evaluate the -b and -u address expressions in the target. */
+static void
+eval_all(const char **bexpr, uint64_t *bps, size_t nbp, const char *uexpr,
+    uint64_t *until)
+{
+	size_t i, j;
+
+	for (i = 0; i < nbp; i++) {
+		if (ptc_addr_eval(target, bexpr[i], &bps[i]) != 0)
+			errx(1, "breakpoint %s: %s", bexpr[i], ptc_error());
+		for (j = 0; j < i; j++)
+			if (bps[j] == bps[i])
+				errx(1, "breakpoint %s: same address as %s "
+				    "(%#" PRIx64 ")", bexpr[i], bexpr[j],
+				    bps[i]);
+	}
+	if (uexpr != NULL && ptc_addr_eval(target, uexpr, until) != 0)
+		errx(1, "-u %s: %s", uexpr, ptc_error());
+}
+
 /* Start CMD traced and run it to its first instruction (after exec). */
 static struct ptc_task *
 start(char *argv[])
@@ -637,7 +657,7 @@ main(int argc, char *argv[])
 	size_t nbp = 0, i, j;
 	pid_t *tids;
 	ssize_t nthreads;
-	int ch, status;
+	int ch, status, evaluated = 0;
 
 	while ((ch = getopt(argc, argv, "+b:hjkn:p:rsu:V")) != -1) {
 		switch (ch) {
@@ -703,6 +723,15 @@ main(int argc, char *argv[])
 	else {
 		if (ptc_pid_check(pid) != 0)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
+		/*
+		 * A register in an expression is read through a session of
+		 * the target's own, which must be gone before ours attaches.
+		 */
+		if ((target = ptc_target_open(pid)) == NULL)
+			errx(1, "process %d: %s", (int)pid, ptc_error());
+		eval_all(bexpr, bps, nbp, uexpr, &until);
+		evaluated = 1;
+		ptc_target_close(target);
 		nthreads = ptc_pid_threads(pid, &tids);
 		if (nthreads > 0)
 			free(tids);
@@ -730,17 +759,8 @@ main(int argc, char *argv[])
 			ptc_target_refresh(target);
 		}
 	}
-	for (i = 0; i < nbp; i++) {
-		if (ptc_addr_eval(target, bexpr[i], &bps[i]) != 0)
-			errx(1, "breakpoint %s: %s", bexpr[i], ptc_error());
-		for (j = 0; j < i; j++)
-			if (bps[j] == bps[i])
-				errx(1, "breakpoint %s: same address as %s "
-				    "(%#" PRIx64 ")", bexpr[i], bexpr[j],
-				    bps[i]);
-	}
-	if (uexpr != NULL && ptc_addr_eval(target, uexpr, &until) != 0)
-		errx(1, "-u %s: %s", uexpr, ptc_error());
+	if (!evaluated)
+		eval_all(bexpr, bps, nbp, uexpr, &until);
 	if (nbp > 0) {
 		if (ptc_pc_read(t, &pc) != 0)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
