@@ -31,7 +31,14 @@ echo "ptools-qemu: $(uname -m) kernel $(uname -r), $(nproc) CPUs," \
     "ptrace_scope $(cat /proc/sys/kernel/yama/ptrace_scope 2>/dev/null || echo -)"
 cd /ptools || exit 1
 start=$(date +%s)
-B=$B sh tests/run.sh
+if [ -f /etc/ptools-qemu.cmd ]; then
+	# QEMU_CMD: one command line instead of the suites (for debugging).
+	export B PATH="/ptools/$B/bin:$PATH"
+	sh /etc/ptools-qemu.cmd
+	echo "ptools-qemu: command exit $?"
+else
+	B=$B sh tests/run.sh
+fi
 echo "ptools-qemu: suites took $(($(date +%s) - start))s"
 echo "ptools-qemu: done"
 sync
