@@ -43,6 +43,7 @@ LIBS        = $(PKG_LIBS) -lpthread
 GEN_SRC :=
 GEN_HDR :=
 TARGETS_EXTRA :=
+.DEFAULT_GOAL := all
 include $(wildcard mk/*.mk)
 
 LIB_SRC  = $(wildcard lib/*.c) $(wildcard arch/$(ARCH)/*.c) $(wildcard os/$(OS)/*.c)

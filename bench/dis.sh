@@ -4,7 +4,7 @@
 # run with objdump, with a raw capstone loop compiled here (decode and
 # print address, mnemonic and operands: the floor for any capstone tool)
 # and with cstool (fed the same bytes as hex, in pieces that fit an
-# argument).  Prints each time (best of 5) and the ratios.
+# argument).  Prints each time (best of 7) and the ratios.
 B=${B:-build}
 PTDIS=${PTOOLS_BIN:-$B/bin}/ptdis
 tmp=$(mktemp -d)
@@ -59,27 +59,32 @@ for p in "$tmp"/piece.*; do
 	od -An -v -tx1 "$p" | tr -d ' \n' >"$p.hex"
 done
 
-# best NAME CMD: best wall time of 5 runs of CMD (sh -c) into $b, shown
-best() {
-	b=
-	for _ in 1 2 3 4 5; do
-		t0=$(date +%s.%N)
-		sh -c "$2" >/dev/null 2>&1
-		t1=$(date +%s.%N)
-		b=$(echo "$t0 $t1 $b" | awk '{ t = $2 - $1
-		    if ($3 != "" && $3 < t) t = $3; printf "%.4f", t }')
-	done
-	printf '%-30s %8.3f s\n' "$1" "$b"
+# The candidates run in turn, round after round, so that a burst of load
+# on the machine hits them all alike; each keeps its best wall time in
+# $tmp/t.NAME.
+round() {
+	t0=$(date +%s.%N)
+	sh -c "$2" >/dev/null 2>&1
+	t1=$(date +%s.%N)
+	old=$(cat "$tmp/t.$1" 2>/dev/null)
+	echo "$t0 $t1 $old" | awk '{ t = $2 - $1
+	    if ($3 != "" && $3 < t) t = $3; printf "%.4f\n", t }' >"$tmp/t.$1.new"
+	mv "$tmp/t.$1.new" "$tmp/t.$1"
 }
-
-best "ptdis -e (.text)" "'$PTDIS' -e '$f'"; t_elf=$b
-best "ptdis -b (raw bytes)" "'$PTDIS' -b $vma <'$tmp/text.bin'"; t_raw=$b
-best "ptdis -j -e (.text)" "'$PTDIS' -j -e '$f'"; t_json=$b
-best "objdump -d --no-show-raw-insn" \
-    "objdump -d -M intel --no-show-raw-insn -j .text '$f'"; t_obj=$b
-best "raw capstone loop" "'$tmp/raw' $vma <'$tmp/text.bin'"; t_cs=$b
-best "cstool (30 KB pieces)" \
-    "for p in '$tmp'/piece.*.hex; do cstool x64 \$(cat \$p); done"; t_cst=$b
+for _ in 1 2 3 4 5 6 7; do
+	round elf "'$PTDIS' -e '$f'"
+	round raw "'$PTDIS' -b $vma '$tmp/text.bin'"
+	round json "'$PTDIS' -j -e '$f'"
+	round obj "objdump -d -M intel --no-show-raw-insn -j .text '$f'"
+	round cs "'$tmp/raw' $vma <'$tmp/text.bin'"
+	round cst "for p in '$tmp'/piece.*.hex; do cstool x64 \$(cat \$p); done"
+done
+t_elf=$(cat "$tmp/t.elf") t_raw=$(cat "$tmp/t.raw") t_json=$(cat "$tmp/t.json")
+t_obj=$(cat "$tmp/t.obj") t_cs=$(cat "$tmp/t.cs") t_cst=$(cat "$tmp/t.cst")
+printf '%-30s %8.3f s\n' "ptdis -e (.text)" "$t_elf" \
+    "ptdis -b (raw bytes)" "$t_raw" "ptdis -j -e (.text)" "$t_json" \
+    "objdump -d --no-show-raw-insn" "$t_obj" "raw capstone loop" "$t_cs" \
+    "cstool (30 KB pieces)" "$t_cst"
 
 echo "$t_elf $t_raw $t_json $t_obj $t_cs $t_cst" | awk '{
 	printf "ratio ptdis -e / objdump:         %.2f (target < 1)\n", $1 / $4

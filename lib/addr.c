@@ -2,7 +2,7 @@
  * addr.c: numbers and address expressions, as every tool's ADDR operand.
  *
  *   expr   := term chain
- *   term   := number | '%' reg | '[' name ']' | name
+ *   term   := number | '%' reg | '[' name ']' [':' name] | name
  *   chain  := { ['+' | '-'] number }
  *   number := 0x hex | decimal       (a leading 0 is never octal)
  *
@@ -292,7 +292,17 @@ ptc__addr_parse(const char *expr, ptc_addr_resolver fn, void *ctx,
 			return ptc_fail(EINVAL, "missing ']' in '%s'",
 			    quote(expr, len, q1, sizeof(q1)));
 		p = close + 1;
-		if (resolve(&ps, PTC_AT_MAP, t, (size_t)(p - t), &v) == -1)
+		if (*p == ':') {
+			/* "[vdso]:__vdso_time": a symbol of a named region */
+			p++;
+			while (is_name_char((unsigned char)*p))
+				p++;
+			while (p > close + 2 && (p[-1] == '+' || p[-1] == '-'))
+				p--;
+			if (name_term(&ps, t, p, &v) == -1)
+				return -1;
+		} else if (resolve(&ps, PTC_AT_MAP, t, (size_t)(p - t),
+		    &v) == -1)
 			return -1;
 	} else if (*p == '+' || *p == '-') {
 		return ptc_fail(EINVAL, "missing address before '%c' in '%s'",

@@ -3,11 +3,12 @@
  * .dynsym), sections, program headers and the bytes at a link-time
  * address.
  *
- * The whole file is read into memory and handed to elf_memory() rather
- * than mapped: a file that is truncated or rewritten while we look at it
- * must give an error, not SIGBUS.  Every header value taken from the file
- * is checked before it is used, so a malformed file makes ptc_elf_open()
- * or a lookup fail but never crashes.
+ * Files are read with pread (libelf's ELF_C_READ) rather than mapped: a
+ * file that is truncated or rewritten while we look at it must give an
+ * error, not SIGBUS, and only the parts needed are read (the symbols of
+ * a 2 MB libc are a small part of it).  Every header value taken from
+ * the file is checked before it is used, so a malformed file makes
+ * ptc_elf_open() or a lookup fail but never crashes.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -42,8 +43,9 @@ struct esec {
 
 struct ptc_elf {
 	Elf *elf;
-	char *image;
-	size_t len;
+	char *image;         /* the file in memory, or NULL: read from fd */
+	int fd;
+	size_t len;          /* size of the file */
 	GElf_Ehdr eh;
 	GElf_Phdr *ph;
 	size_t nph;
@@ -52,7 +54,9 @@ struct ptc_elf {
 	size_t shstrndx;     /* SIZE_MAX when unknown */
 	struct esym *syms;   /* sorted by address */
 	size_t nsyms;
-	uint32_t *byname;    /* indexes into syms, sorted by name */
+	uint32_t *byname;    /* hash of names: index + 1 into syms, 0 empty */
+	size_t nbuckets;     /* a power of two, or 0 before the first lookup */
+	int sorted;          /* syms sorted and merged (at first need) */
 	int has_symtab;
 };
 
@@ -120,6 +124,28 @@ read_all(int fd, char **bufp, size_t *lenp)
 	return 0;
 }
 
+static int
+pread_all(int fd, void *buf, size_t len, uint64_t off)
+{
+	char *p = buf;
+
+	while (len > 0) {
+		ssize_t n = pread(fd, p, len, (off_t)off);
+
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+		off += (uint64_t)n;
+	}
+	return 0;
+}
+
 /* Order for the address table: address, then the better name first. */
 static int
 sym_rank(const struct esym *s)
@@ -174,25 +200,56 @@ addr_order(const void *pa, const void *pb)
 	return (int)a->dyn - (int)b->dyn;
 }
 
-/* qsort_r is a GNU extension; the table is passed through a static. */
-static _Thread_local const struct esym *sort_syms;
-
-static int
-name_order(const void *pa, const void *pb)
+/* FNV-1a of a name up to a version suffix (see name_cmp). */
+static uint32_t
+name_hash(const char *s)
 {
-	const struct esym *a = &sort_syms[*(const uint32_t *)pa];
-	const struct esym *b = &sort_syms[*(const uint32_t *)pb];
-	int c;
+	uint32_t h = 2166136261u;
 
-	if ((c = name_cmp(a->name, b->name)) != 0)
-		return c;
-	/* .symtab before .dynsym, then the better binding */
+	for (; *s != '\0' && *s != '@'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/*
+ * Which of two symbols of the same name a lookup by name returns: the
+ * exact spelling over a versioned one, .symtab over .dynsym, then the
+ * better binding.
+ */
+static int
+name_better(const struct esym *a, const struct esym *b, const char *name)
+{
+	int ea = strcmp(a->name, name) == 0, eb = strcmp(b->name, name) == 0;
+
+	if (ea != eb)
+		return ea;
 	if (a->dyn != b->dyn)
-		return (int)a->dyn - (int)b->dyn;
-	if ((c = sym_rank(a) - sym_rank(b)) != 0)
-		return c;
-	if (a->value != b->value)
-		return a->value < b->value ? -1 : 1;
+		return !a->dyn;
+	return sym_rank(a) < sym_rank(b);
+}
+
+/*
+ * The name index is a hash table built at the first lookup by name:
+ * linear in the symbols, where sorting 3,000 names of a libc costs more
+ * than the rest of opening the file.
+ */
+static int
+build_names(struct ptc_elf *e)
+{
+	size_t nb = 16, i;
+
+	while (nb < 2 * e->nsyms)
+		nb *= 2;
+	if ((e->byname = calloc(nb, sizeof(uint32_t))) == NULL)
+		return -1;
+	e->nbuckets = nb;
+	for (i = 0; i < e->nsyms; i++) {
+		size_t b = name_hash(e->syms[i].name) & (nb - 1);
+
+		while (e->byname[b] != 0)
+			b = (b + 1) & (nb - 1);
+		e->byname[b] = (uint32_t)(i + 1);
+	}
 	return 0;
 }
 
@@ -284,34 +341,42 @@ load_syms(struct ptc_elf *e)
 			n++;
 		}
 	}
-	if (n > 0) {
-		size_t i, j;
-
-		qsort(v, n, sizeof(*v), addr_order);
-		/* .symtab and .dynsym mostly repeat each other: keep one */
-		for (i = 0, j = 0; i < n; i++) {
-			if (j > 0 && v[j - 1].value == v[i].value &&
-			    strcmp(v[j - 1].name, v[i].name) == 0) {
-				if (!v[i].dyn)
-					v[j - 1].dyn = 0;
-				continue;
-			}
-			v[j++] = v[i];
-		}
-		n = j;
-		if ((e->byname = reallocarray(NULL, n, sizeof(uint32_t))) == NULL) {
-			free(v);
-			return -1;
-		}
-		for (i = 0; i < n; i++)
-			e->byname[i] = (uint32_t)i;
-		sort_syms = v;
-		qsort(e->byname, n, sizeof(uint32_t), name_order);
-		sort_syms = NULL;
-	}
 	e->syms = v;
 	e->nsyms = n;
 	return 0;
+}
+
+/*
+ * Sort by address at the first lookup that needs the order, so a lookup
+ * by name alone does not pay for it.  The name index refers to places
+ * in the table, so it is rebuilt after.
+ */
+static void
+sort_syms(struct ptc_elf *e)
+{
+	struct esym *v = e->syms;
+	size_t i, j, n = e->nsyms;
+
+	if (e->sorted)
+		return;
+	e->sorted = 1;
+	if (n == 0)
+		return;
+	qsort(v, n, sizeof(*v), addr_order);
+	/* .symtab and .dynsym mostly repeat each other: keep one */
+	for (i = 0, j = 0; i < n; i++) {
+		if (j > 0 && v[j - 1].value == v[i].value &&
+		    strcmp(v[j - 1].name, v[i].name) == 0) {
+			if (!v[i].dyn)
+				v[j - 1].dyn = 0;
+			continue;
+		}
+		v[j++] = v[i];
+	}
+	e->nsyms = j;
+	free(e->byname);
+	e->byname = NULL;
+	e->nbuckets = 0;
 }
 
 static int
@@ -353,32 +418,12 @@ load_headers(struct ptc_elf *e)
 	return 0;
 }
 
-/* Takes ownership of image (malloc'd, len bytes). */
+/* Everything after e->elf is set; frees e on failure. */
 static struct ptc_elf *
-elf_from_image(char *image, size_t len, const char *what)
+elf_setup(struct ptc_elf *e, const char *what)
 {
-	struct ptc_elf *e;
 	int saved;
 
-	pthread_once(&elf_once, elf_init);
-	if (!elf_ok) {
-		free(image);
-		ptc_fail(ENOSYS, "libelf version mismatch");
-		return NULL;
-	}
-	if (len < EI_NIDENT || memcmp(image, ELFMAG, SELFMAG) != 0) {
-		free(image);
-		ptc_fail(ENOEXEC, "%s: not an ELF file", what);
-		return NULL;
-	}
-	if ((e = calloc(1, sizeof(*e))) == NULL) {
-		free(image);
-		return NULL;
-	}
-	e->image = image;
-	e->len = len;
-	e->shstrndx = SIZE_MAX;
-	e->elf = elf_memory(image, len);
 	if (e->elf == NULL || elf_kind(e->elf) != ELF_K_ELF ||
 	    gelf_getehdr(e->elf, &e->eh) == NULL) {
 		ptc_fail(ENOEXEC, "%s: bad ELF file: %s", what,
@@ -402,38 +447,114 @@ fail:
 	return NULL;
 }
 
+static int
+elf_lib_ok(void)
+{
+	pthread_once(&elf_once, elf_init);
+	if (!elf_ok)
+		return ptc_fail(ENOSYS, "libelf version mismatch");
+	return 0;
+}
+
+/* Takes ownership of image (malloc'd, len bytes). */
+static struct ptc_elf *
+elf_from_image(char *image, size_t len, const char *what)
+{
+	struct ptc_elf *e;
+
+	if (elf_lib_ok() == -1) {
+		free(image);
+		return NULL;
+	}
+	if (len < EI_NIDENT || memcmp(image, ELFMAG, SELFMAG) != 0) {
+		free(image);
+		ptc_fail(ENOEXEC, "%s: not an ELF file", what);
+		return NULL;
+	}
+	if ((e = calloc(1, sizeof(*e))) == NULL) {
+		free(image);
+		return NULL;
+	}
+	e->fd = -1;
+	e->image = image;
+	e->len = len;
+	e->shstrndx = SIZE_MAX;
+	e->elf = elf_memory(image, len);
+	return elf_setup(e, what);
+}
+
+/*
+ * Takes ownership of fd.  A regular file is read by libelf with pread
+ * as parts are needed (a library's symbols without the rest of it); a
+ * file that shrinks meanwhile gives read errors, not SIGBUS as a mapping
+ * would.  Anything else (a pipe) is read to its end first.
+ */
+static struct ptc_elf *
+elf_from_fd(int fd, const char *what)
+{
+	struct ptc_elf *e;
+	unsigned char magic[SELFMAG];
+	struct stat st;
+	char *image;
+	size_t len;
+
+	if (elf_lib_ok() == -1)
+		goto fail;
+	if (fstat(fd, &st) == -1) {
+		ptc_fail(errno, "%s: %s", what, strerror(errno));
+		goto fail;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		ptc_fail(EISDIR, "%s: %s", what, strerror(EISDIR));
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		if (read_all(fd, &image, &len) == -1) {
+			ptc_fail(errno, "%s: %s", what, strerror(errno));
+			goto fail;
+		}
+		close(fd);
+		return elf_from_image(image, len, what);
+	}
+	if (pread(fd, magic, SELFMAG, 0) != SELFMAG ||
+	    memcmp(magic, ELFMAG, SELFMAG) != 0) {
+		ptc_fail(ENOEXEC, "%s: not an ELF file", what);
+		goto fail;
+	}
+	if ((e = calloc(1, sizeof(*e))) == NULL)
+		goto fail;
+	e->fd = fd;
+	e->len = (size_t)st.st_size;
+	e->shstrndx = SIZE_MAX;
+	e->elf = elf_begin(fd, ELF_C_READ, NULL);
+	return elf_setup(e, what);
+fail:
+	close(fd);
+	return NULL;
+}
+
 struct ptc_elf *
 ptc_elf_open(const char *path)
 {
-	char *image;
-	size_t len;
-	int fd, saved;
+	int fd;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
 		ptc_fail(errno, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	if (read_all(fd, &image, &len) == -1) {
-		saved = errno;
-		close(fd);
-		ptc_fail(saved, "%s: %s", path, strerror(saved));
-		return NULL;
-	}
-	close(fd);
-	return elf_from_image(image, len, path);
+	return elf_from_fd(fd, path);
 }
 
 struct ptc_elf *
 ptc_elf_open_fd(int fd, const char *what)
 {
-	char *image;
-	size_t len;
+	int own;
 
-	if (read_all(fd, &image, &len) == -1) {
+	if ((own = fcntl(fd, F_DUPFD_CLOEXEC, 0)) == -1) {
 		ptc_fail(errno, "%s: %s", what, strerror(errno));
 		return NULL;
 	}
-	return elf_from_image(image, len, what);
+	return elf_from_fd(own, what);
 }
 
 struct ptc_elf *
@@ -454,6 +575,8 @@ ptc_elf_close(struct ptc_elf *e)
 		return;
 	if (e->elf != NULL)
 		elf_end(e->elf);
+	if (e->fd != -1)
+		close(e->fd);
 	free(e->image);
 	free(e->ph);
 	free(e->sec);
@@ -506,32 +629,25 @@ fill(const struct esym *s, struct ptc_sym *out)
 int
 ptc_elf_sym_byname(struct ptc_elf *e, const char *name, struct ptc_sym *sym)
 {
-	size_t lo = 0, hi = e->nsyms;
+	const struct esym *best = NULL;
+	size_t b;
 
-	/* first entry not less than name */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
+	if (e->nsyms > 0 && e->nbuckets == 0 && build_names(e) == -1)
+		return -1;
+	if (e->nsyms == 0)
+		return ptc_fail(ENOENT, "unknown symbol '%s'", name);
+	for (b = name_hash(name) & (e->nbuckets - 1); e->byname[b] != 0;
+	    b = (b + 1) & (e->nbuckets - 1)) {
+		const struct esym *s = &e->syms[e->byname[b] - 1];
 
-		if (name_cmp(e->syms[e->byname[mid]].name, name) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+		if (name_cmp(s->name, name) == 0 &&
+		    (best == NULL || name_better(s, best, name)))
+			best = s;
 	}
-	if (lo < e->nsyms && name_cmp(e->syms[e->byname[lo]].name, name) == 0) {
-		size_t i;
-
-		/* an exact spelling wins over a versioned one */
-		for (i = lo; i < e->nsyms &&
-		    name_cmp(e->syms[e->byname[i]].name, name) == 0; i++) {
-			if (strcmp(e->syms[e->byname[i]].name, name) == 0) {
-				fill(&e->syms[e->byname[i]], sym);
-				return 0;
-			}
-		}
-		fill(&e->syms[e->byname[lo]], sym);
-		return 0;
-	}
-	return ptc_fail(ENOENT, "unknown symbol '%s'", name);
+	if (best == NULL)
+		return ptc_fail(ENOENT, "unknown symbol '%s'", name);
+	fill(best, sym);
+	return 0;
 }
 
 /* Index of the last symbol at or below addr, or SIZE_MAX. */
@@ -588,6 +704,7 @@ ptc_elf_sym_find(struct ptc_elf *e, uint64_t addr, struct ptc_sym *sym,
 {
 	size_t i, k, best = SIZE_MAX;
 
+	sort_syms(e);
 	if ((i = last_at_or_below(e, addr)) == SIZE_MAX)
 		return ptc_fail(ENOENT, "no symbol at or below 0x%" PRIx64,
 		    addr);
@@ -632,12 +749,14 @@ ptc_elf_sym_byaddr(struct ptc_elf *e, uint64_t addr, struct ptc_sym *sym)
 size_t
 ptc_elf_nsyms(struct ptc_elf *e)
 {
+	sort_syms(e);
 	return e->nsyms;
 }
 
 int
 ptc_elf_sym_at(struct ptc_elf *e, size_t i, struct ptc_sym *sym)
 {
+	sort_syms(e);
 	if (i >= e->nsyms)
 		return ptc_fail(ERANGE, "symbol index %zu out of range (%zu)",
 		    i, e->nsyms);
@@ -718,7 +837,12 @@ ptc_elf_read(struct ptc_elf *e, uint64_t addr, void *buf, size_t len)
 			    fn > e->len - p->p_offset - off)
 				return ptc_fail(EIO, "segment at 0x%" PRIx64
 				    " runs past the end of the file", p->p_vaddr);
-			memcpy(out, e->image + p->p_offset + off, fn);
+			if (e->image != NULL)
+				memcpy(out, e->image + p->p_offset + off, fn);
+			else if (pread_all(e->fd, out, fn,
+			    p->p_offset + off) == -1)
+				return ptc_fail(EIO, "reading 0x%" PRIx64
+				    ": %s", a, strerror(errno));
 			/* bytes past p_filesz are zero-filled in memory */
 			memset(out + fn, 0, n - fn);
 		} else

@@ -192,6 +192,9 @@ ptc_maps_read(pid_t pid)
 		if (e == ENOENT)
 			return ptc_fail(ESRCH, "no such process %d", (int)pid),
 			    NULL;
+		if (e == EACCES || e == EPERM)
+			return ptc_fail(EPERM, "not allowed to read the "
+			    "mappings of process %d", (int)pid), NULL;
 		return ptc_fail(e, "%s: %s", path, strerror(e)), NULL;
 	}
 	for (;;) {
@@ -220,6 +223,9 @@ ptc_maps_read(pid_t pid)
 		if (e == ESRCH)
 			return ptc_fail(ESRCH, "process %d exited", (int)pid),
 			    NULL;
+		if (e == EACCES || e == EPERM)
+			return ptc_fail(EPERM, "not allowed to read the "
+			    "mappings of process %d", (int)pid), NULL;
 		return ptc_fail(e, "%s: %s", path, strerror(e)), NULL;
 	}
 	fclose(fp);

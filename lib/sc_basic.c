@@ -103,6 +103,19 @@ ptc__a_obuf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__p_buf(c, v, (uint64_t)c->rval);
 }
 
+/* An output buffer of random bytes: always in \x form, as strace shows. */
+void
+ptc__a_hexbuf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	struct ptc_fmt f = *c->f;
+	const struct ptc_fmt *saved = c->f;
+
+	f.xstyle = 2;
+	c->f = &f;
+	ptc__a_obuf(c, a, v);
+	c->f = saved;
+}
+
 void
 ptc__a_flags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {

@@ -36,7 +36,8 @@ struct ptc__arg {
 	ptc__afn *fn;
 	const struct ptc__xtab *x;  /* flag/enum table, or NULL */
 	int aux;                    /* kind-specific (length arg index) */
-	int out;                    /* filled in by the kernel: at exit */
+	int out;                    /* 1 at exit, 2 in-out, 3 split */
+	int opt;                    /* at exit, and may print nothing */
 };
 
 struct ptc__scent {
@@ -78,7 +79,11 @@ struct ptc__dc {
 	int64_t rval;               /* at exit */
 	int is_error;
 	int wordsize;               /* 8 or 4 (compat tasks) */
+	uint64_t sp;
 	uint64_t saved[6];          /* per-argument values seen at entry */
+	int saved_ok[6];
+	int cur;                    /* index of the argument being printed */
+	int probing;                /* entry: would an exit argument print? */
 	int nprinted;               /* arguments written so far */
 	int depth;                  /* struct/array nesting */
 	unsigned items[16];         /* items written at each depth */
@@ -97,6 +102,8 @@ ssize_t ptc__rd(struct ptc__dc *c, uint64_t addr, void *buf, size_t len);
 /* Read exactly len bytes or fail (-1). */
 int ptc__rdall(struct ptc__dc *c, uint64_t addr, void *buf, size_t len);
 
+/* The separator a value inside a structure or array needs. */
+void ptc__pre(struct ptc__dc *c);
 /* Primitive writers (text or JSON according to c->f->json). */
 void ptc__p_addr(struct ptc__dc *c, uint64_t v);   /* NULL / 0x... */
 void ptc__p_int(struct ptc__dc *c, int64_t v);
@@ -131,6 +138,18 @@ void ptc__l_sep(struct ptc__dc *c);   /* between elements */
 void ptc__p_comment(struct ptc__dc *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));  /* " / * x * /" text only */
 
+/* A comment with the date of a time, as strace adds with -v (text only). */
+void ptc__p_time_comment(struct ptc__dc *c, int64_t sec, int64_t nsec);
+
+/* struct timespec at addr (NULL, or the address when unreadable). */
+void ptc__p_timespec(struct ptc__dc *c, uint64_t addr);
+
+/* An iovec array; out: only the first left bytes hold data. */
+void ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
+    uint64_t left);
+/* A sockaddr of len bytes at addr. */
+void ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len);
+
 /* Signal sets and signals. */
 void ptc__p_sigset(struct ptc__dc *c, const void *set, size_t len);
 void ptc__p_signo(struct ptc__dc *c, int sig);
@@ -139,6 +158,9 @@ void ptc__p_signo(struct ptc__dc *c, int sig);
 int ptc__fdpath(pid_t pid, int fd, char *buf, size_t len);
 
 const struct ptc__scent *ptc__sc_ent(uint32_t arch, uint64_t nr);
+
+/* Every printer the tables name (generated). */
+#include "sc_fns.h"
 
 /* Generated tables. */
 extern const struct ptc__scent ptc__sc_x86_64[];

@@ -29,6 +29,7 @@ struct ptc_scdec {
 	const char *cur;        /* name of the syscall entered */
 	int entered;
 	int nentry;             /* arguments printed at entry */
+	int split;              /* the last of them goes on at exit */
 	unsigned col;           /* column of the text to come */
 	int col_set;
 	size_t entry_end;       /* column after the entry text */
@@ -128,22 +129,53 @@ reset(struct ptc__dc *c)
 	c->after_field = 0;
 }
 
-/* Write one argument, preceded by the separator it needs. */
+/*
+ * Write one argument, preceded by the separator it needs; a printer
+ * that writes nothing (open's mode without O_CREAT) takes its separator
+ * away again.
+ */
 static void
 print_arg(struct ptc__dc *c, int i)
 {
 	const struct ptc__arg *a;
+	size_t before = c->o->len, after;
 
-	if (c->nprinted++ > 0)
+	if (c->nprinted > 0)
 		ptc__sb_puts(c->o, c->f->json ? "," : ", ");
+	after = c->o->len;
 	c->depth = 0;
 	c->after_field = 0;
+	c->cur = i;
 	if (c->e == NULL || c->e->nargs < 0) {
 		ptc__p_hex(c, c->a[i]);
-		return;
+	} else {
+		a = &c->e->args[i];
+		a->fn(c, a, c->a[i]);
 	}
-	a = &c->e->args[i];
-	a->fn(c, a, c->a[i]);
+	if (c->o->len == after && !c->o->oom) {
+		c->o->len = before;
+		if (c->o->p != NULL)
+			c->o->p[before] = '\0';
+	} else {
+		c->nprinted++;
+	}
+}
+
+/* Values that in-out arguments point to, read before the kernel runs. */
+static void
+save_inout(struct ptc__dc *c, int from, int n)
+{
+	int i;
+
+	for (i = from; i < n; i++) {
+		c->saved_ok[i] = 0;
+		if (c->e->args[i].out != 2 || c->a[i] == 0)
+			continue;
+		c->saved[i] = 0;
+		if (ptc__rdall(c, c->a[i], &c->saved[i], 8) == 0 ||
+		    ptc__rdall(c, c->a[i], &c->saved[i], 4) == 0)
+			c->saved_ok[i] = 1;
+	}
 }
 
 static int
@@ -167,6 +199,55 @@ flush(struct ptc_scdec *d, FILE *fp)
 	return 0;
 }
 
+/*
+ * Print the arguments known at entry: up to the first one the kernel
+ * fills in, or including a split one (printed now, completed at exit).
+ * Returns the index of the first argument left for exit.
+ */
+static int
+entry_args(struct ptc_scdec *d, int n)
+{
+	struct ptc__dc *c = &d->c;
+	int i, out;
+
+	d->split = 0;
+	for (i = 0; i < n; i++) {
+		out = c->e != NULL && c->e->nargs >= 0 ? c->e->args[i].out : 0;
+		if (out == 1 || out == 2)
+			break;
+		print_arg(c, i);
+		if (out == 3) {
+			d->split = 1;
+			i++;
+			break;
+		}
+	}
+	d->nentry = i;
+	return i;
+}
+
+/* Whether the exit arguments from i on will show anything (", " now). */
+static int
+exit_prints(struct ptc_scdec *d, int i)
+{
+	struct ptc__dc *c = &d->c;
+	struct ptc__sb scratch = { 0 };
+	const struct ptc__arg *a = &c->e->args[i];
+	int r;
+
+	if (!a->opt)
+		return 1;
+	c->o = &scratch;
+	c->probing = 1;
+	c->cur = i;
+	a->fn(c, a, c->a[i]);
+	c->probing = 0;
+	c->o = &d->o;
+	r = scratch.len > 0;
+	free(scratch.p);
+	return r;
+}
+
 int
 ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
     const struct ptc_scinfo *si, const struct ptc_fmt *f)
@@ -179,6 +260,7 @@ ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
 	c->arch = si->arch;
 	c->nr = si->nr;
 	memcpy(c->a, si->args, sizeof(c->a));
+	c->sp = si->sp;
 	memset(c->saved, 0, sizeof(c->saved));
 	c->wordsize = si->arch == AUDIT_ARCH_I386 ? 4 : 8;
 	c->rd = d->rd;
@@ -201,13 +283,9 @@ ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
 		/* Entry arguments may be gone at exit (execve): keep them. */
 		c->o = &d->j;
 		d->j.len = 0;
-		for (i = 0; i < n; i++) {
-			if (c->e != NULL && c->e->nargs >= 0 &&
-			    c->e->args[i].out)
-				break;
-			print_arg(c, i);
-		}
-		d->nentry = i;
+		i = entry_args(d, n);
+		if (c->e != NULL && c->e->nargs >= 0)
+			save_inout(c, i, n);
 		c->o = &d->o;
 		d->col_set = 0;
 		return 0;
@@ -216,13 +294,10 @@ ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
 	d->o.len = 0;
 	ptc__sb_puts(&d->o, d->cur);
 	ptc__sb_putc(&d->o, '(');
-	for (i = 0; i < n; i++) {
-		if (c->e != NULL && c->e->nargs >= 0 && c->e->args[i].out)
-			break;
-		print_arg(c, i);
-	}
-	d->nentry = i;
-	if (i > 0 && i < n)
+	i = entry_args(d, n);
+	if (c->e != NULL && c->e->nargs >= 0)
+		save_inout(c, i, n);
+	if (i > 0 && i < n && !d->split && exit_prints(d, i))
 		ptc__sb_puts(&d->o, ", ");
 	d->entry_end = (d->col_set ? d->col : 0) + d->o.len;
 	d->col_set = 0;
@@ -330,7 +405,17 @@ ptc_sc_exit(struct ptc_scdec *d, FILE *fp, const struct ptc_scinfo *si,
 	c->nprinted = f->json ? d->nentry : 0;
 	if (f->json)
 		json_head(d);
-	for (i = d->nentry; i < n; i++)
+	i = d->nentry;
+	if (d->split) {
+		/* The split argument goes on where entry left it. */
+		c->depth = 0;
+		c->after_field = 0;
+		c->cur = i - 1;
+		if (!f->json)
+			c->e->args[i - 1].fn(c, &c->e->args[i - 1], c->a[i - 1]);
+		c->nprinted = i;
+	}
+	for (; i < n; i++)
 		print_arg(c, i);
 	if (f->json) {
 		ptc__sb_putc(&d->o, ']');
@@ -378,8 +463,8 @@ ptc_sc_noreturn(struct ptc_scdec *d, FILE *fp, const struct ptc_fmt *f)
 /* ---- primitive printers ---- */
 
 /* Before a value inside a structure or array: its separator. */
-static void
-pre(struct ptc__dc *c)
+void
+ptc__pre(struct ptc__dc *c)
 {
 	if (c->after_field) {
 		c->after_field = 0;
@@ -392,7 +477,7 @@ pre(struct ptc__dc *c)
 void
 ptc__s_open(struct ptc__dc *c)
 {
-	pre(c);
+	ptc__pre(c);
 	ptc__sb_putc(c->o, '{');
 	c->depth++;
 	if (c->depth < 16)
@@ -409,7 +494,7 @@ ptc__s_close(struct ptc__dc *c)
 void
 ptc__l_open(struct ptc__dc *c)
 {
-	pre(c);
+	ptc__pre(c);
 	ptc__sb_putc(c->o, '[');
 	c->depth++;
 	if (c->depth < 16)
@@ -432,7 +517,12 @@ ptc__l_sep(struct ptc__dc *c)
 void
 ptc__s_field(struct ptc__dc *c, const char *name)
 {
-	pre(c);
+	ptc__pre(c);
+	if (c->f->json && c->depth == 0) {
+		/* A named top-level argument (clone's) is a plain value. */
+		c->after_field = 1;
+		return;
+	}
 	if (c->f->json) {
 		ptc__sb_putc(c->o, '"');
 		ptc__sb_puts(c->o, name);
@@ -449,7 +539,7 @@ ptc__s_more(struct ptc__dc *c)
 {
 	if (c->f->json)
 		return;
-	pre(c);
+	ptc__pre(c);
 	ptc__sb_puts(c->o, "...");
 }
 
@@ -470,7 +560,7 @@ ptc__p_comment(struct ptc__dc *c, const char *fmt, ...)
 void
 ptc__p_raw(struct ptc__dc *c, const char *s)
 {
-	pre(c);
+	ptc__pre(c);
 	if (c->f->json)
 		ptc__sb_json(c->o, s, strlen(s));
 	else
@@ -480,7 +570,7 @@ ptc__p_raw(struct ptc__dc *c, const char *s)
 void
 ptc__p_addr(struct ptc__dc *c, uint64_t v)
 {
-	pre(c);
+	ptc__pre(c);
 	if (c->wordsize == 4)
 		v &= 0xffffffffu;
 	if (v == 0)
@@ -494,22 +584,25 @@ ptc__p_addr(struct ptc__dc *c, uint64_t v)
 void
 ptc__p_int(struct ptc__dc *c, int64_t v)
 {
-	pre(c);
+	ptc__pre(c);
 	ptc__sb_printf(c->o, "%" PRId64, v);
 }
 
 void
 ptc__p_uint(struct ptc__dc *c, uint64_t v)
 {
-	pre(c);
+	ptc__pre(c);
 	ptc__sb_printf(c->o, "%" PRIu64, v);
 }
 
 void
 ptc__p_hex(struct ptc__dc *c, uint64_t v)
 {
-	pre(c);
-	if (c->f->json)
+	ptc__pre(c);
+	/* JSON numbers are exact up to 2^53; beyond, keep the hex text. */
+	if (c->f->json && v < (1ull << 53))
+		ptc__sb_printf(c->o, "%" PRIu64, v);
+	else if (c->f->json)
 		ptc__sb_printf(c->o, "\"%#" PRIx64 "\"", v);
 	else
 		ptc__sb_printf(c->o, "%#" PRIx64, v);
@@ -518,18 +611,18 @@ ptc__p_hex(struct ptc__dc *c, uint64_t v)
 void
 ptc__p_oct(struct ptc__dc *c, uint64_t v)
 {
-	pre(c);
+	ptc__pre(c);
 	if (c->f->json)
-		ptc__sb_printf(c->o, "\"%#" PRIo64 "\"", v);
+		ptc__sb_printf(c->o, "\"%#03" PRIo64 "\"", v);
 	else
-		ptc__sb_printf(c->o, "%#" PRIo64, v);
+		ptc__sb_printf(c->o, "%#03" PRIo64, v);
 }
 
 /* Bytes as a string; more: the string went on beyond what is shown. */
 void
 ptc__p_bytes(struct ptc__dc *c, const void *s, size_t len, int more)
 {
-	pre(c);
+	ptc__pre(c);
 	if (c->f->json) {
 		ptc__sb_json(c->o, s, len);
 		return;
@@ -649,6 +742,8 @@ ptc__sflags(char *s, size_t len, const struct ptc__xtab *x, uint64_t v,
 	int any = 0;
 
 	s[0] = '\0';
+	if (v == 0 && dflt == NULL)
+		dflt = ptc__xname(x, 0);
 	for (i = 0; i < x->n && v != 0; i++) {
 		if (x->v[i].val == 0 || (v & x->v[i].val) != x->v[i].val)
 			continue;
@@ -691,7 +786,7 @@ ptc__p_enum(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
 		ptc__p_hex(c, v);
 		return;
 	}
-	pre(c);
+	ptc__pre(c);
 	if (c->f->json)
 		ptc__sb_printf(c->o, "%" PRIu64, v);
 	else {
@@ -705,7 +800,7 @@ ptc__p_fd(struct ptc__dc *c, int fd)
 {
 	char path[PTC__STR_MAX];
 
-	pre(c);
+	ptc__pre(c);
 	if (c->f->decode_fds && fd >= 0 &&
 	    ptc__fdpath(c->pid, fd, path, sizeof(path)) == 0) {
 		if (c->f->json) {

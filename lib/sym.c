@@ -35,6 +35,7 @@ struct mod {
 	char *errmsg;        /* ptc_error() of a failed load */
 	struct ptc_elf *e;
 	struct ptc_elf *dbg; /* separate debug file, when e is stripped */
+	int dbg_tried;       /* looked for dbg (only when first needed) */
 	uint64_t bias;
 	uint64_t img_lo, img_hi; /* runtime extent of the loaded segments */
 };
@@ -124,9 +125,12 @@ ptc_syms_new(pid_t pid, const struct ptc_maps *maps)
 			continue;
 		if (strip_deleted(m->path, &path) == -1)
 			goto fail;
-		for (j = 0; j < ss->nmods; j++)
-			if (strcmp(ss->mods[j].path, path) == 0)
-				break;
+		/* a file's mappings are mostly next to each other */
+		j = ss->nranges > 0 ? ss->ranges[ss->nranges - 1].mod : 0;
+		if (j >= ss->nmods || strcmp(ss->mods[j].path, path) != 0)
+			for (j = 0; j < ss->nmods; j++)
+				if (strcmp(ss->mods[j].path, path) == 0)
+					break;
 		if (j == ss->nmods) {
 			struct mod *md;
 
@@ -262,7 +266,7 @@ load(struct ptc_syms *ss, struct mod *md)
 	if (md->state == MOD_FAILED) {
 		if (md->errmsg != NULL)
 			return ptc_fail(md->err, "%s", md->errmsg);
-		return ptc_fail(md->err, "%s has no symbols", md->name);
+		return ptc_fail(md->err, "not an ELF module");
 	}
 	if (md->file) {
 		snprintf(what, sizeof(what), "%s", md->path);
@@ -302,8 +306,6 @@ load(struct ptc_syms *ss, struct mod *md)
 		md->img_lo += md->bias;
 		md->img_hi += md->bias;
 	}
-	if (!ptc_elf_has_symtab(md->e))
-		md->dbg = open_debug(md);
 	md->state = MOD_LOADED;
 	return 0;
 }
@@ -327,13 +329,29 @@ find_mod(struct ptc_syms *ss, const char *name)
 	return NULL;
 }
 
+/*
+ * The debug file of a stripped module, looked for once: its symbol
+ * table is larger than the file itself, so exported names are first
+ * looked up without it.
+ */
+static struct ptc_elf *
+mod_dbg(struct mod *md)
+{
+	if (!md->dbg_tried) {
+		md->dbg_tried = 1;
+		if (!ptc_elf_has_symtab(md->e))
+			md->dbg = open_debug(md);
+	}
+	return md->dbg;
+}
+
 static int
 mod_lookup(struct mod *md, const char *name, uint64_t *addr)
 {
 	struct ptc_sym s;
 
 	if (ptc_elf_sym_byname(md->e, name, &s) == 0 ||
-	    (md->dbg != NULL && ptc_elf_sym_byname(md->dbg, name, &s) == 0)) {
+	    (mod_dbg(md) != NULL && ptc_elf_sym_byname(md->dbg, name, &s) == 0)) {
 		*addr = s.value + md->bias;
 		return 0;
 	}
@@ -409,7 +427,7 @@ int
 ptc_syms_describe(struct ptc_syms *ss, uint64_t addr, char *sym,
     size_t symlen, char *mod, size_t modlen)
 {
-	struct ptc_sym best, s;
+	struct ptc_sym best = { 0 }, s;
 	struct mod *md;
 	uint64_t off;
 	int covered, found = 0;
@@ -442,7 +460,7 @@ ptc_syms_describe(struct ptc_syms *ss, uint64_t addr, char *sym,
 			found = 1;
 		}
 		/* the debug file knows the local symbols a stripped file lost */
-		if (md->dbg != NULL &&
+		if (mod_dbg(md) != NULL &&
 		    ptc_elf_sym_find(md->dbg, link, &s, &covered) == 0 &&
 		    covered && (!found || s.value > best.value)) {
 			best = s;

@@ -645,9 +645,14 @@ on_signal(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
 {
 	FILE *fp;
 
+	uint64_t pc = 0;
+	int have_pc = 0;
+
 	if (summary_only(tr) || !sig_shown(tr, ev->sig))
 		return;
-	fp = event_line(tr, ts, 0, 0);
+	if (tr->o.print_ip && ev->task != NULL)
+		have_pc = ptc_pc_read(ev->task, &pc) == 0;
+	fp = event_line(tr, ts, have_pc, pc);
 	if (tr->o.json) {
 		const char *n = ptc_signame(ev->sig);
 

@@ -10,7 +10,7 @@ XLAT_IN   = $(sort $(wildcard lib/xlat/*.in))
 XLAT_GEN  = $(patsubst lib/xlat/%.in,$(B)/gen/xlat/%.c,$(XLAT_IN))
 
 GEN_SRC += $(XLAT_GEN) $(patsubst %,$(B)/gen/sc_%.c,$(SC_ARCHES))
-GEN_HDR += $(B)/gen/xlat.h
+GEN_HDR += $(B)/gen/xlat.h $(B)/gen/sc_fns.h
 
 $(B)/gen/xlat/%.c: lib/xlat/%.in mk/xlatgen.awk
 	@mkdir -p $(dir $@)
@@ -25,3 +25,7 @@ $(B)/gen/xlat.h: $(XLAT_IN) mk/sc.mk
 $(B)/gen/sc_%.c: arch/%/syscalls.tbl mk/scgen.awk
 	@mkdir -p $(dir $@)
 	awk -v arch=$* -f mk/scgen.awk $< > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/sc_fns.h: $(patsubst %,arch/%/syscalls.tbl,$(SC_ARCHES)) mk/scgen.awk
+	@mkdir -p $(dir $@)
+	awk -v fns=1 -f mk/scgen.awk $(patsubst %,arch/%/syscalls.tbl,$(SC_ARCHES)) > $@.tmp && mv $@.tmp $@

@@ -93,7 +93,8 @@ man_options() {
 	{
 		man_synopsis "$1" | tr '[]|' '   ' | tr ' ' '\n' |
 		    grep -E '^--?[A-Za-z0-9]'
-		grep -E '^\.It( .*)? Fl ' "man/$1.1" |
+		# "Fl Fl json" is another way to write "Fl -json" (--json)
+		grep -E '^\.It( .*)? Fl ' "man/$1.1" | sed 's/Fl Fl /Fl -/g' |
 		    grep -oE '(^| )Fl -?[A-Za-z0-9][A-Za-z0-9-]*' |
 		    sed 's/^ *Fl /-/'
 	} | while read -r o; do
@@ -106,6 +107,18 @@ man_options() {
 			done ;;
 		esac
 	done | LC_ALL=C sort -u
+}
+
+# has_addr_operand TOOL: the SYNOPSIS has an addr operand, one that is
+# not the argument of an option.
+has_addr_operand() {
+	local w prev=
+	for w in $(man_synopsis "$1"); do
+		[[ ${w,,} =~ ^\[?addr ]] && [[ $prev != -* && $prev != \[-* ]] &&
+		    return 0
+		prev=$w
+	done
+	return 1
 }
 
 # lint_filter: drop the mandoc -Tlint notes that are accepted (see above).
@@ -323,11 +336,13 @@ quiet
 twice
 .It Fl -output Ns = Ns Ar file
 out
+.It Fl Fl seccomp-bpf
+filter
 .El
 EOF
 	cd "$BATS_TEST_TMPDIR"
 	run man_options ptx
-	assert_output "$(printf -- '--json\n--output\n-V\n-c\n-h\n-q\n-t')"
+	assert_output "$(printf -- '--json\n--output\n--seccomp-bpf\n-V\n-c\n-h\n-q\n-t')"
 }
 
 @test "ptcore.3 lists every function declared in lib/ptcore.h" {
@@ -416,4 +431,25 @@ EOC
 	assert_output 43
 	run bash -c "$c"'_ptools_optarg "$1"' _ p - ptdis -j ''
 	assert_output ''
+}
+
+@test "bash completions offer PIDs with their command names, and mappings for addr operands" {
+	need_tools
+	start_target basic
+	local t offered syn
+	for t in "${BUILT[@]}"; do
+		[ -f "completions/bash/$t" ] || continue
+		# The PID is the first operand or the argument of -p.
+		offered=$( (complete_words "$t" ''; complete_words "$t" -p '') 2>/dev/null)
+		grep -qxF "$TPID (basic)" <<<"$offered" ||
+		    problem "$t: neither '$t <TAB>' nor '$t -p <TAB>' offers '$TPID (basic)'"
+		[ -f "man/$t.1" ] || continue
+		# An addr operand (not an option's argument) follows the PID.
+		has_addr_operand "$t" || continue
+		offered=$( (complete_words "$t" "$TPID" '[st'
+		    complete_words "$t" -p "$TPID" '[st') 2>/dev/null)
+		grep -qxF '[stack]' <<<"$offered" ||
+		    problem "$t: '$t $TPID [st<TAB>' (or with -p) does not offer '[stack]'"
+	done
+	report
 }

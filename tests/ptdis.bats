@@ -6,6 +6,12 @@ load helper
 
 PROLOGUE='\x55\x48\x89\xe5\xc3'
 
+# x86_64_only: skip where the default architecture or the test targets'
+# code is not x86_64 (the qemu runs of other CPUs).
+x86_64_only() {
+	[ "$(uname -m)" = x86_64 ] || skip "x86_64 code expected"
+}
+
 # hexbytes HEX: the bytes that HEX spells, on stdout.
 hexbytes() {
 	printf '%s' "$1" | xxd -r -p
@@ -39,6 +45,7 @@ same_boundaries() {
 }
 
 @test "intel syntax by default, exact lines" {
+	x86_64_only
 	run bash -c "printf '$PROLOGUE' | ptdis"
 	assert_success
 	assert_output "0x0  55                push   rbp
@@ -47,30 +54,30 @@ same_boundaries() {
 }
 
 @test "-s att gives AT&T syntax, -s intel the default" {
-	run bash -c "printf '$PROLOGUE' | ptdis -s att"
+	run bash -c "printf '$PROLOGUE' | ptdis -a x86_64 -s att"
 	assert_success
 	assert_output "0x0  55                pushq  %rbp
 0x1  4889e5            movq   %rsp, %rbp
 0x4  c3                retq"
-	run bash -c "printf '$PROLOGUE' | ptdis -s att -s intel"
+	run bash -c "printf '$PROLOGUE' | ptdis -a x86_64 -s att -s intel"
 	assert_line --index 1 "0x1  4889e5            mov    rbp, rsp"
 }
 
 @test "-b sets the addresses and the column width; calls get a target" {
-	run bash -c "printf '\x55\xe8\xf1\xff\xff\xff\xc3' | ptdis -b 0x401136"
+	run bash -c "printf '\x55\xe8\xf1\xff\xff\xff\xc3' | ptdis -a x86_64 -b 0x401136"
 	assert_success
 	assert_output "0x401136  55                push   rbp
 0x401137  e8f1ffffff        call   0x40112d
 0x40113c  c3                ret"
-	run bash -c "printf '\x90' | ptdis -b 12"
+	run bash -c "printf '\x90' | ptdis -a x86_64 -b 12"
 	assert_output "0xc  90                nop"
 }
 
 @test "-j gives one JSON object per instruction" {
-	run bash -c "printf '\x55\xe8\xf1\xff\xff\xff\x06\xc3' | ptdis -j -b 0x1000"
+	run bash -c "printf '\x55\xe8\xf1\xff\xff\xff\x06\xc3' | ptdis -a x86_64 -j -b 0x1000"
 	assert_success
 	[ "${#lines[@]}" -eq 4 ]
-	run bash -c "printf '\x55\xe8\xf1\xff\xff\xff\x06\xc3' | ptdis -j -b 0x1000 |
+	run bash -c "printf '\x55\xe8\xf1\xff\xff\xff\x06\xc3' | ptdis -a x86_64 -j -b 0x1000 |
 	    jq -c '[.address, .size, .bytes, .mnemonic, .operands, .groups, .target, .target_symbol, .label]'"
 	assert_output '["0x1000",1,"55","push","rbp",[],null,null,null]
 ["0x1001",5,"e8f1ffffff","call","0xff7",["call","branch_relative"],"0xff7",null,null]
@@ -79,7 +86,7 @@ same_boundaries() {
 }
 
 @test "-j with AT&T syntax and a jump" {
-	run bash -c "printf '\xeb\xfe\xff\xe0' | ptdis -j -s att | jq -c '[.mnemonic, .operands, .groups, .target]'"
+	run bash -c "printf '\xeb\xfe\xff\xe0' | ptdis -a x86_64 -j -s att | jq -c '[.mnemonic, .operands, .groups, .target]'"
 	assert_output '["jmp","0",["jump","branch_relative"],"0x0"]
 ["jmpq","*%rax",["jump"],null]'
 }
@@ -142,7 +149,7 @@ EOF
 }
 
 @test "bytes that do not decode are .byte data, decoding resumes" {
-	run bash -c "printf '\x06\x90\x07' | ptdis"
+	run bash -c "printf '\x06\x90\x07' | ptdis -a x86_64"
 	assert_success
 	assert_output "0x0  06                .byte  0x06
 0x1  90                nop
@@ -154,14 +161,14 @@ EOF
 }
 
 @test "a truncated last instruction is one .byte line" {
-	run bash -c "printf '\x90\xe8\xf1\xff' | ptdis"
+	run bash -c "printf '\x90\xe8\xf1\xff' | ptdis -a x86_64"
 	assert_success
 	assert_output "0x0  90                nop
 0x1  e8f1ff            .byte  0xe8, 0xf1, 0xff"
 }
 
 @test "-n stops after COUNT instructions" {
-	run bash -c "printf '$PROLOGUE' | ptdis -n 2"
+	run bash -c "printf '$PROLOGUE' | ptdis -a x86_64 -n 2"
 	assert_success
 	assert_equal "${#lines[@]}" 2
 	assert_line --index 1 "0x1  4889e5            mov    rbp, rsp"
@@ -173,11 +180,11 @@ EOF
 
 @test "FILE operand and - for stdin" {
 	printf '\x90\xc3' >"$BATS_TEST_TMPDIR/code"
-	run ptdis "$BATS_TEST_TMPDIR/code"
+	run ptdis -a x86_64 "$BATS_TEST_TMPDIR/code"
 	assert_success
 	assert_output "0x0  90                nop
 0x1  c3                ret"
-	run bash -c "ptdis - <'$BATS_TEST_TMPDIR/code'"
+	run bash -c "ptdis -a x86_64 - <'$BATS_TEST_TMPDIR/code'"
 	assert_line --index 1 "0x1  c3                ret"
 	run ptdis "$BATS_TEST_TMPDIR/nonexistent"
 	assert_failure 1
@@ -211,6 +218,7 @@ EOF
 }
 
 @test "-e ELF SYMBOL: label, link-time addresses, end of the function" {
+	x86_64_only
 	local t=$PTOOLS_TARGETS/basic-nopie a
 	a=$(printf '0x%x' "$(sym_addr basic-nopie add_numbers)")
 	run ptdis -e "$t" add_numbers
@@ -226,6 +234,7 @@ EOF
 }
 
 @test "-e ELF: .text by default, calls annotated with symbols" {
+	x86_64_only
 	local t=$PTOOLS_TARGETS/basic-nopie
 	run ptdis -e "$t"
 	assert_success
@@ -277,6 +286,7 @@ EOF
 }
 
 @test "-e with -a overrides the ELF machine" {
+	x86_64_only
 	run ptdis -e "$PTOOLS_TARGETS/basic" -a i386 add_numbers
 	assert_success
 	assert_line --index 1 --regexp "  55 +push   ebp$"
@@ -322,6 +332,15 @@ EOF
 	COMP_CWORD=1
 	_ptdis
 	[[ " ${COMPREPLY[*]} " == *" -e "* ]]
+	# after -p PID: the mappings and modules of the process
+	start_target basic
+	COMP_WORDS=(ptdis -p "$TPID" "[st")
+	COMP_CWORD=3
+	_ptdis
+	assert_equal "${COMPREPLY[*]}" "[stack]"
+	COMP_WORDS=(ptdis -p "$TPID" bas)
+	_ptdis
+	assert_equal "${COMPREPLY[*]}" "basic"
 	# every architecture ptdis knows is offered
 	local known
 	known=$(ptdis -a vax 2>&1 </dev/null | sed -n 's/.*known architectures: //p')
@@ -336,4 +355,144 @@ EOF
 	assert_success
 	run fish -c "source '$PTOOLS_TOP/completions/fish/ptdis.fish'; complete -C 'ptdis -s '"
 	assert_output --partial "att"
+}
+
+# strip_names: instruction lines only, without <symbol> annotations.
+strip_names() {
+	grep -v '^<' | sed 's/ <[^>]*>$//'
+}
+
+@test "-p PID SYMBOL LEN: the same lines as -e on the file (non-PIE)" {
+	x86_64_only
+	local t=$PTOOLS_TARGETS/basic-nopie size
+	size=$(nm -S "$t" | awk '$4 == "add_numbers" { print "0x" $2 }')
+	[ -n "$size" ]
+	start_target basic-nopie
+	run ptdis -p "$TPID" add_numbers "$size"
+	assert_success
+	assert_line --index 0 "<add_numbers>:"
+	assert_line --index -1 --regexp "  c3 +ret$"
+	assert_equal "$output" "$(ptdis -e "$t" add_numbers)"
+	assert_untouched "$TPID"
+}
+
+@test "-p equals the raw bytes of /proc/PID/mem piped to ptdis -b" {
+	start_target basic
+	local a
+	a=$(ptdis -j -p "$TPID" main 1 | jq -r .address)
+	[ -n "$a" ]
+	run ptdis -p "$TPID" main 64
+	assert_success
+	assert_line --index 0 "<main>:"
+	diff <(dd if=/proc/$TPID/mem bs=64 iflag=skip_bytes skip=$((a)) count=1 2>/dev/null |
+	    ptdis -b "$a") <(printf '%s\n' "${lines[@]}" | strip_names)
+	assert_untouched "$TPID"
+}
+
+@test "ptpeek -r PID main 64 | ptdis -b ADDR equals ptdis -p PID main 64" {
+	command -v ptpeek >/dev/null || skip "ptpeek is not built on this branch yet"
+	start_target basic
+	local a
+	a=$(ptdis -j -p "$TPID" main 1 | jq -r .address)
+	diff <(ptpeek -r "$TPID" main 64 | ptdis -b "$a") \
+	    <(ptdis -p "$TPID" main 64 | strip_names)
+	diff <(ptpeek -r "$TPID" main 64 | ptdis -j -b "$a" | jq -c '[.address,.bytes,.mnemonic,.operands]') \
+	    <(ptdis -j -p "$TPID" main 64 | jq -c '[.address,.bytes,.mnemonic,.operands]')
+}
+
+@test "-p annotates calls with the callee and -j gives its symbol" {
+	x86_64_only
+	start_target basic
+	run bash -c "ptdis -p $TPID main 300 | grep -E 'call +0x[0-9a-f]+ <add_numbers>$'"
+	assert_success
+	run bash -c "ptdis -j -p $TPID main 300 | jq -r 'select(.target_symbol == \"add_numbers\") | .mnemonic'"
+	assert_output "call"
+	run bash -c "ptdis -j -p $TPID main 300 | jq -r 'select(.label) | .label'"
+	assert_output "main"
+}
+
+@test "-p with -n and an address expression; -s att" {
+	x86_64_only
+	start_target basic
+	run ptdis -p "$TPID" -n 2 add_numbers
+	assert_success
+	assert_equal "${#lines[@]}" 3
+	assert_line --index 1 --regexp "^0x[0-9a-f]+  55 +push   rbp$"
+	run ptdis -s att -p "$TPID" add_numbers+1 3
+	assert_success
+	assert_output --regexp "^0x[0-9a-f]+  4889e5 +movq   %rsp, %rbp$"
+}
+
+@test "-p errors: no process, bad pid, unknown symbol, unmapped, short read" {
+	start_target basic
+	run ptdis -p 12ab main
+	assert_failure 2
+	run ptdis -p 0 main
+	assert_failure 2
+	run ptdis -p 4194304 main
+	assert_failure 1
+	assert_output --partial "pid 4194304"
+	run ptdis -p "$TPID"
+	assert_failure 2
+	assert_output --partial "needs an address"
+	run ptdis -p "$TPID" no_such_symbol
+	assert_failure 1
+	assert_output --partial "no_such_symbol"
+	run ptdis -p "$TPID" 0x10 16
+	assert_failure 1
+	assert_output --regexp "^ptdis: pid $TPID: read at 0x10: "
+	run ptdis -p "$TPID" main 0x
+	assert_failure 2
+	run ptdis -p "$TPID" -e /bin/true main
+	assert_failure 2
+	run ptdis -p "$TPID" -b 0x10 main
+	assert_failure 2
+	# a read that runs off the end of the last mapping before a gap
+	local end
+	end=$(awk '/\[stack\]/ { split($1, r, "-"); print "0x" r[2] }' /proc/$TPID/maps)
+	run ptdis -p "$TPID" "$((end - 4))" 16
+	assert_failure 1
+	assert_output --partial "read 4 of 16 bytes"
+	assert_untouched "$TPID"
+}
+
+@test "-p PID %rip-2 2: the syscall the sleeping target is in; left running" {
+	x86_64_only
+	start_target basic
+	run ptdis -p "$TPID" %rip-2 2
+	assert_success
+	assert_output --regexp "^0x[0-9a-f]+  0f05 +syscall$"
+	assert_untouched "$TPID"
+}
+
+@test "-e ELF SYMBOL labels the start with the name asked for" {
+	local libc
+	libc=$(ldd /bin/true | awk '/libc\.so/ { print $3 }')
+	[ -n "$libc" ] || skip "no libc found by ldd"
+	run ptdis -e "$libc" malloc -n 1
+	assert_success
+	assert_line --index 0 "<malloc>:"
+	# the same address as the library's own symbol table says
+	local a
+	a=$(nm -D "$libc" | awk '$3 ~ /^malloc(@|$)/ { print $1; exit }')
+	assert_line --index 1 --regexp "^$(printf '0x%x' "0x$a")  "
+}
+
+@test "-e on a relocatable object: functions from .text or their own section" {
+	command -v cc >/dev/null || skip "no C compiler"
+	printf 'int f(int x) { return x + 1; }\nint g(int y) { return f(y) * 3; }\n' \
+	    >"$BATS_TEST_TMPDIR/o.c"
+	cc -O1 -c -o "$BATS_TEST_TMPDIR/o.o" "$BATS_TEST_TMPDIR/o.c"
+	cc -O1 -ffunction-sections -c -o "$BATS_TEST_TMPDIR/fs.o" "$BATS_TEST_TMPDIR/o.c"
+	local o
+	for o in o fs; do
+		run ptdis -e "$BATS_TEST_TMPDIR/$o.o" g
+		assert_success
+		assert_line --index 0 "<g>:"
+		# the same instruction boundaries as objdump shows for g
+		diff <(objdump -d --no-show-raw-insn "$BATS_TEST_TMPDIR/$o.o" |
+		    awk '/<g>:/ { on = 1; next } on && NF == 0 { exit }
+		        on && /^ +[0-9a-f]+:/ { sub(/:.*/, ""); gsub(/ /, ""); print "0x" $0 }') \
+		    <(printf '%s\n' "${lines[@]}" | awk 'NR > 1 { print $1 }')
+	done
 }

@@ -68,9 +68,13 @@ expected() {
 	run ptmaps "$TPID" "$c"
 	assert_success
 	off=$(printf '0x%x' $((c - base)))
-	assert_output --regexp "^$c basic\\+$off (counter_u32|-) ${map//./\\.}\$"
+	assert_output "$c basic+$off counter_u32 $map"
 	run ptmaps "$TPID" '[stack]+8'
 	assert_output --regexp "^0x[0-9a-f]+ \\[stack\\]\\+0x8 - .* \\[stack\\]\$"
+	run ptmaps "$TPID" main+4 libc:malloc
+	assert_success
+	assert_line --index 0 --regexp "^0x[0-9a-f]+ basic\\+0x[0-9a-f]+ main\\+0x4 0x[0-9a-f]+ 0x[0-9a-f]+ r-xp "
+	assert_line --index 1 --regexp "^0x[0-9a-f]+ libc\\.so\\.6\\+0x[0-9a-f]+ malloc 0x[0-9a-f]+ 0x[0-9a-f]+ r-xp .*/libc\\.so\\.6\$"
 }
 
 @test "an address in no mapping: message, exit 1, others printed" {
@@ -78,7 +82,7 @@ expected() {
 	run ptmaps "$TPID" 0x10 '[heap]'
 	assert_failure 1
 	assert_line --index 0 "ptmaps: process $TPID: 0x10: not in any mapping"
-	assert_line --index 1 --regexp "^0x[0-9a-f]+ \\[heap\\]\\+0x0 - "
+	assert_line --index 1 --regexp "^0x[0-9a-f]+ \\[heap\\] - "
 	run ptmaps "$TPID" 'garbage!'
 	assert_failure 1
 	assert_output --regexp "^ptmaps: process $TPID: garbage!: "
@@ -91,10 +95,12 @@ expected() {
 	assert_equal "${#lines[@]}" "$(wc -l <"/proc/$TPID/maps")"
 	run bash -c "ptmaps -j $TPID | jq -r 'select(.path == \"[stack]\") | .perms'"
 	assert_output rw-p
-	run bash -c "ptmaps -j $TPID '[stack]+16' | jq -r '.module, .module_offset, .symbol'"
-	assert_output "[stack]
-0x10
+	run bash -c "ptmaps -j $TPID '[stack]+16' | jq -r '.module, .symbol'"
+	assert_output "[stack]+0x10
 null"
+	run bash -c "ptmaps -j $TPID counter_u32 | jq -r '.symbol, .perms'"
+	assert_output "counter_u32
+rw-p"
 	run bash -c "ptmaps -j $TPID | jq -s 'map(.size) | add > 0'"
 	assert_output true
 }
@@ -120,7 +126,7 @@ null"
 	start_target basic
 	run setpriv --reuid=65534 --regid=65534 --clear-groups "$PTOOLS_BIN/ptmaps" "$TPID"
 	assert_failure 1
-	assert_output "ptmaps: /proc/$TPID/maps: Permission denied"
+	assert_output "ptmaps: not allowed to read the mappings of process $TPID"
 	assert_untouched "$TPID"
 }
 
@@ -172,4 +178,31 @@ null"
 	assert_success
 	run fish -n "$PTOOLS_TOP/completions/fish/ptmaps.fish"
 	assert_success
+}
+
+@test "a non-PIE executable: module offset and symbol" {
+	start_target basic-nopie
+	a=$(printf '0x%x' "$(sym_addr basic-nopie add_numbers)")
+	run ptmaps "$TPID" "$a"
+	assert_success
+	assert_output --regexp "^$a basic-nopie\\+$(printf '0x%x' $((a - 0x400000))) add_numbers 0x0*401000 0x0*402000 r-xp "
+	run ptmaps "$TPID" add_numbers+1
+	assert_output --regexp "^0x[0-9a-f]+ basic-nopie\\+0x[0-9a-f]+ add_numbers\\+0x1 "
+}
+
+@test "hostile and deleted file names are escaped, found by name" {
+	f="$BATS_TEST_TMPDIR/evil"$'\e'"[31m name"
+	printf 'data' >"$f"
+	start_target mem-layout "$f"
+	read -r _ _ _ _ FA <"$TOUT"
+	rm -f "$f"
+	run ptmaps -n "evil"$'\e'"[31m name" "$TPID"
+	assert_success
+	assert_output --regexp "^$(printf '0x%012x' "$FA") 0x[0-9a-f]{12} r--p 0x00000000 0x00001000 .*/evil\\\\33\\[31m name \\(deleted\\)\$"
+	[[ $output != *$'\e'* ]]
+	run ptmaps "$TPID" "$FA"
+	assert_success
+	assert_output --regexp "^$FA evil\\\\33\\[31m name - "
+	run bash -c "ptmaps -j $TPID | jq -r 'select(.path | test(\"evil\")) | .path'"
+	assert_output "$f (deleted)"
 }

@@ -182,19 +182,49 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	run ptpeek -s "$TPID" "$a" 0x10000000
 	assert_failure 1
 	assert_output --partial "more than the"
+	run ptpeek "$TPID" "$a" 0x100000000000
+	assert_failure 1
+	assert_output --regexp "^ptpeek: process $TPID: length 17592186044416 is more than the [0-9]+ bytes the process has mapped\$"
+	run ptpeek -t u64 "$TPID" "$a" 0x100000000000
+	assert_failure 1
+	assert_output --partial "bytes the process has mapped"
 	assert_untouched "$TPID"
 }
 
-@test "garbage and overflowing address expressions" {
+@test "garbage and overflowing address expressions, unknown names" {
 	start_target basic
+	p="ptpeek: process $TPID"
 	run ptpeek "$TPID" 0x1ffffffffffffffff 8
 	assert_failure 1
-	assert_output --regexp "^ptpeek: process $TPID: 0x1ffffffffffffffff: "
+	assert_output "$p: 0x1ffffffffffffffff: number too large: 0x1ffffffffffffffff"
+	run ptpeek "$TPID" 99999999999999999999999 8
+	assert_failure 1
+	assert_output "$p: 99999999999999999999999: number too large: 99999999999999999999999"
 	run ptpeek "$TPID" no_such_symbol_here 8
 	assert_failure 1
-	assert_output --regexp "^ptpeek: process $TPID: no_such_symbol_here: "
+	assert_output "$p: no_such_symbol_here: unknown symbol 'no_such_symbol_here'"
 	run ptpeek "$TPID" '0x10+' 8
 	assert_failure 1
+	assert_output "$p: 0x10+: missing number after '0x10+'"
+	run ptpeek "$TPID" nosuchlib:foo 8
+	assert_failure 1
+	assert_output "$p: nosuchlib:foo: no module 'nosuchlib' in process $TPID"
+	run ptpeek "$TPID" libc:nosuchfn 8
+	assert_failure 1
+	assert_output "$p: libc:nosuchfn: unknown symbol 'nosuchfn' in libc.so.6"
+	run ptpeek "$TPID" '[nosuch]' 8
+	assert_failure 1
+	assert_output "$p: [nosuch]: no mapping '[nosuch]' in process $TPID"
+	assert_untouched "$TPID"
+	run ptpeek -t u32 "$TPID" counter_u32
+	assert_output 100
+}
+
+@test "a register as ADDR stops the thread only for the read" {
+	start_target basic
+	run ptpeek -t ptr "$TPID" %rsp
+	assert_success
+	assert_output --regexp '^0x[0-9a-f]+$'
 	assert_untouched "$TPID"
 }
 
@@ -246,8 +276,9 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	done
 	cat <&"$rfd" >/dev/null
 	exec {rfd}<&-
-	run wait "$pp"
-	assert_failure 1
+	rc=0
+	wait "$pp" || rc=$?
+	assert_equal "$rc" 1
 	run cat "$BATS_TEST_TMPDIR/err"
 	assert_output "ptpeek: no such process $TPID"
 }
@@ -323,9 +354,57 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	kill -TERM "$pp"
 	cat <&"$rfd" >/dev/null
 	exec {rfd}<&-
-	run wait "$pp"
-	assert_failure
+	rc=0
+	wait "$pp" || rc=$?
+	[ "$rc" -ne 0 ]
 	assert_untouched "$TPID"
 	run ptpeek -t u32 "$TPID" "$(rt counter_u32)"
 	assert_output 100
+}
+
+@test "-S stops every thread for a consistent snapshot" {
+	start_target mem-threads
+	mkfifo "$BATS_TEST_TMPDIR/f"
+	# opened read-write so that the writer does not wait for a reader
+	exec {rfd}<>"$BATS_TEST_TMPDIR/f"
+	# 128 KiB of stack does not fit in the pipe: ptpeek blocks writing
+	timeout 20 ptpeek -S -r "$TPID" '[stack]' 0x20000 >"$BATS_TEST_TMPDIR/f" &
+	pp=$!
+	for i in $(seq 1 200); do
+		[ "$(proc_state "$TPID")" = t ] && break
+		sleep 0.01
+	done
+	sleep 0.1
+	for task in /proc/"$TPID"/task/*; do
+		st=$(sed 's/.*) //' "$task/stat" | cut -d' ' -f1)
+		[ "$st" = t ] || fail "thread $task in state $st"
+	done
+	assert_equal "$(ls /proc/"$TPID"/task | wc -l)" 4
+	n=$(timeout 20 head -c 131072 <&"$rfd" | wc -c)
+	exec {rfd}<&-
+	wait "$pp"
+	assert_equal "$n" 131072
+	assert_untouched "$TPID"
+	for task in /proc/"$TPID"/task/*; do
+		assert_equal "$(awk '/^TracerPid:/ { print $2 }' "$task/status")" 0
+	done
+}
+
+@test "-s and -F over a range that runs into a hole" {
+	layout
+	run ptpeek -s "$TPID" $((RW + 4090))
+	assert_failure 1
+	assert_line --index 0 '\372\373\374\375\376\377'
+	assert_line --index 1 "$(printf 'ptpeek: process %d: cannot read memory at 0x%x (unmapped or unreadable)' "$TPID" $((RW + 4096)))"
+	run ptpeek -F "fe ff" "$TPID" "$RW" 8192
+	assert_failure 1
+	assert_equal "${#lines[@]}" 17
+	assert_line --index 0 "$(printf '0x%x' $((RW + 0xfe)))"
+	assert_line --index 15 "$(printf '0x%x' $((RW + 0xffe)))"
+	assert_line --index 16 --partial "cannot read memory at $(printf '0x%x' $((RW + 4096)))"
+	# without a range, unreadable memory is skipped
+	run ptpeek -F "fe ff" "$TPID"
+	assert_success
+	assert_line "$(printf '0x%x' $((RW + 0xffe)))"
+	assert_untouched "$TPID"
 }

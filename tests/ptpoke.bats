@@ -157,7 +157,7 @@ bytes() {
 	c=$(rt counter_u32)
 	run setpriv --reuid=65534 --regid=65534 --clear-groups "$PTOOLS_BIN/ptpoke" -t u32 "$TPID" "$c" 7
 	assert_failure 1
-	assert_output --partial "ptpoke: "
+	assert_output "ptpoke: process $TPID: not allowed to read the mappings of process $TPID"
 	assert_untouched "$TPID"
 	assert_equal "$(ptpeek -t u32 "$TPID" "$c")" 100
 }
@@ -209,4 +209,32 @@ bytes() {
 	assert_success
 	run fish -n "$PTOOLS_TOP/completions/fish/ptpoke.fish"
 	assert_success
+}
+
+@test "target exits while ptpoke waits for its input" {
+	start_target basic
+	mkfifo "$BATS_TEST_TMPDIR/in"
+	timeout 20 ptpoke "$TPID" greeting - <"$BATS_TEST_TMPDIR/in" 2>"$BATS_TEST_TMPDIR/err" &
+	pp=$!
+	exec {wfd}>"$BATS_TEST_TMPDIR/in"
+	kill -KILL "$TPID"
+	for i in $(seq 1 200); do
+		[ "$(proc_state "$TPID" 2>/dev/null)" = Z ] && break
+		sleep 0.01
+	done
+	printf 'AB' >&"$wfd"
+	exec {wfd}>&-
+	rc=0
+	wait "$pp" || rc=$?
+	assert_equal "$rc" 1
+	run cat "$BATS_TEST_TMPDIR/err"
+	# a zombie, or already reaped by the shell
+	assert_output --regexp "^ptpoke: (process $TPID is a zombie|no such process $TPID)\$"
+}
+
+@test "a non-PIE executable: symbols at their link-time addresses" {
+	start_target basic-nopie
+	a=$(sym_addr basic-nopie counter_u32)
+	ptpoke -t u32 "$TPID" counter_u32 77
+	assert_equal "$(ptpeek -t u32 "$TPID" "$a")" 77
 }

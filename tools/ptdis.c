@@ -257,11 +257,14 @@ disasm(struct out *o, const uint8_t *buf, size_t len, uint64_t base,
 }
 
 static struct ptc_dis *open_arch(const char *, unsigned);
+static uint64_t parse_num(const char *, const char *);
 
 /* Symbols of an ELF file, walked in address order along the output. */
 struct elf_names {
 	struct ptc_elf *e;
 	size_t n, next;  /* symbol count; first symbol not yet passed */
+	const char *asked;  /* the symbol asked for labels its own start */
+	uint64_t asked_addr;
 };
 
 static const char *
@@ -278,6 +281,8 @@ elf_label(void *ctx, uint64_t addr)
 			name = sym.name;
 		en->next++;
 	}
+	if (en->asked != NULL && addr == en->asked_addr)
+		name = en->asked;
 	return name;
 }
 
@@ -299,13 +304,41 @@ elf_describe(void *ctx, uint64_t addr, char *buf, size_t len)
 }
 
 /*
+ * A relocatable object (.o) has no segments to read a symbol's bytes
+ * from: its own section (-ffunction-sections) or .text holds them.
+ */
+static int
+sym_in_text(struct ptc_elf *e, const char *name, uint64_t addr,
+    uint64_t size, uint8_t *out)
+{
+	char sec[300];
+	const char *try[2] = { sec, ".text" };
+	const void *data;
+	uint64_t saddr, ssize;
+	size_t i;
+
+	if (ptc_elf_type(e) != ET_REL)
+		return -1;
+	snprintf(sec, sizeof(sec), ".text.%s", name);
+	for (i = 0; i < 2; i++)
+		if (ptc_elf_section(e, try[i], &data, &saddr, &ssize) == 0 &&
+		    addr >= saddr && size <= ssize &&
+		    addr - saddr <= ssize - size) {
+			memcpy(out, (const uint8_t *)data + (addr - saddr),
+			    size);
+			return 0;
+		}
+	return ptc_fail(ENOENT, "%s is in no section ptdis reads", name);
+}
+
+/*
  * The bytes to show from an ELF file: a section, or a function by
  * symbol; a name that starts with a dot is tried as a section first.
  */
 static void
 elf_range(struct ptc_elf *e, const char *path, const char *what,
     const uint8_t **data, uint8_t **copy, uint64_t *addr, uint64_t *size,
-    int *thumb)
+    int *thumb, int *is_sym)
 {
 	struct ptc_sym sym;
 	const void *sdata;
@@ -313,7 +346,7 @@ elf_range(struct ptc_elf *e, const char *path, const char *what,
 	size_t i, n;
 
 	*copy = NULL;
-	*thumb = 0;
+	*thumb = *is_sym = 0;
 	if (ptc_elf_section(e, what, &sdata, addr, size) == 0) {
 		if (sec_first || ptc_elf_sym_byname(e, what, &sym) < 0) {
 			*data = sdata;
@@ -329,6 +362,7 @@ elf_range(struct ptc_elf *e, const char *path, const char *what,
 		}
 		*addr = sym.value;
 		*size = sym.size;
+		*is_sym = 1;
 		if (*size == 0) {
 			/* no size: up to the next symbol, or a little */
 			*size = 64;
@@ -346,7 +380,8 @@ elf_range(struct ptc_elf *e, const char *path, const char *what,
 		}
 		if ((*copy = malloc(*size)) == NULL)
 			err(1, "%s", path);
-		if (ptc_elf_read(e, *addr, *copy, *size) < 0)
+		if (ptc_elf_read(e, *addr, *copy, *size) < 0 &&
+		    sym_in_text(e, what, *addr, *size, *copy) < 0)
 			errx(1, "%s: %s at 0x%" PRIx64 ": %s", path, what, *addr,
 			    ptc_error());
 		*data = *copy;
@@ -365,7 +400,7 @@ dis_elf(struct out *o, const char *path, const char *what, const char *arch,
 	const uint8_t *data;
 	uint8_t *copy;
 	uint64_t addr, size;
-	int thumb;
+	int thumb, is_sym;
 
 	if ((e = ptc_elf_open(path)) == NULL) {
 		if (strstr(ptc_error(), path) != NULL)
@@ -373,7 +408,11 @@ dis_elf(struct out *o, const char *path, const char *what, const char *arch,
 		errx(1, "%s: %s", path, ptc_error());
 	}
 	elf_range(e, path, what != NULL ? what : ".text", &data, &copy, &addr,
-	    &size, &thumb);
+	    &size, &thumb, &is_sym);
+	if (is_sym) {
+		en.asked = what;
+		en.asked_addr = addr;
+	}
 	if (arch == NULL && thumb)
 		arch = "thumb";
 	if (arch != NULL)
@@ -388,6 +427,106 @@ dis_elf(struct out *o, const char *path, const char *what, const char *arch,
 	free(copy);
 	ptc_dis_close(o->d);
 	ptc_elf_close(e);
+}
+
+/* Symbols of a live process. */
+static const char *
+pid_label(void *ctx, uint64_t addr)
+{
+	static char name[256];
+
+	/* a symbol starts here when it covers addr with no offset */
+	if (ptc_syms_describe(ctx, addr, name, sizeof(name), NULL, 0) < 0 ||
+	    name[0] == '\0' || strchr(name, '+') != NULL)
+		return NULL;
+	return name;
+}
+
+static int
+pid_describe(void *ctx, uint64_t addr, char *buf, size_t len)
+{
+	char mod[256];
+
+	if (ptc_syms_describe(ctx, addr, buf, len, mod, sizeof(mod)) < 0)
+		return -1;
+	/* no symbol covers it (a PLT slot): the module and offset then */
+	if (buf[0] == '\0')
+		snprintf(buf, len, "%s", mod);
+	return buf[0] != '\0' ? 0 : -1;
+}
+
+/* The disassembler for process pid: its executable's machine. */
+static struct ptc_dis *
+pid_dis(pid_t pid, const char *arch, unsigned flags)
+{
+	struct ptc_elf *e;
+	struct ptc_dis *d = NULL;
+	char exe[64];
+
+	if (arch != NULL)
+		return open_arch(arch, flags);
+	snprintf(exe, sizeof(exe), "/proc/%d/exe", (int)pid);
+	if ((e = ptc_elf_open(exe)) != NULL) {
+		d = ptc_dis_open_elf(ptc_elf_machine(e), ptc_elf_class(e),
+		    ptc_elf_big_endian(e), flags);
+		ptc_elf_close(e);
+	}
+	return d != NULL ? d : open_arch(NULL, flags);
+}
+
+/*
+ * len bytes at the address expression expr of process pidarg.  Without
+ * len: 64 bytes, or 16 for each of -n COUNT instructions, and a read cut
+ * short by an unmapped page is then no error.
+ */
+static int
+dis_pid(struct out *o, const char *pidarg, int argc, char *argv[],
+    const char *arch, unsigned flags, uint64_t count)
+{
+	struct namer nm = { pid_label, pid_describe, NULL };
+	struct ptc_target *t;
+	uint64_t addr, len = 64;
+	uint8_t *buf;
+	ssize_t n;
+	pid_t pid;
+	int rc = 0;
+
+	if (ptc_pid_parse(pidarg, &pid) < 0)
+		usage_err("%s", ptc_error());
+	if (argc < 1)
+		usage_err("-p needs an address%s", "");
+	if (argc > 2)
+		usage_err("too many operands%s", "");
+	if (argc == 2)
+		len = parse_num("bad length: %s", argv[1]);
+	else if (count != UINT64_MAX)
+		len = count < (1 << 16) ? count * PTC_INSN_MAX : 1 << 20;
+	if (len > (1 << 30))
+		usage_err("length too large: %s", argv[1]);
+	ptc_cleanup_signals();
+	if (ptc_pid_check(pid) < 0 || (t = ptc_target_open(pid)) == NULL)
+		errx(1, "pid %d: %s", (int)pid, ptc_error());
+	if (ptc_addr_eval(t, argv[0], &addr) < 0)
+		errx(1, "pid %d: %s: %s", (int)pid, argv[0], ptc_error());
+	if ((buf = malloc(len > 0 ? len : 1)) == NULL)
+		err(1, "pid %d", (int)pid);
+	n = len > 0 ? ptc_mem_read(pid, addr, buf, len, PTC_MEM_AUTO) : 0;
+	if (n < 0)
+		errx(1, "pid %d: read at 0x%" PRIx64 ": %s", (int)pid, addr,
+		    ptc_error());
+	if ((uint64_t)n < len && argc == 2) {
+		warnx("pid %d: read %zd of %" PRIu64 " bytes at 0x%" PRIx64
+		    ": %s", (int)pid, n, len, addr, ptc_error());
+		rc = 1;
+	}
+	o->d = pid_dis(pid, arch, flags);
+	nm.ctx = ptc_target_syms(t);
+	o->nm = nm.ctx != NULL ? &nm : NULL;
+	disasm(o, buf, (size_t)n, addr, count);
+	free(buf);
+	ptc_dis_close(o->d);
+	ptc_target_close(t);
+	return rc;
 }
 
 /* The whole of fd into a malloc'd buffer. */
@@ -425,20 +564,12 @@ read_all(int fd, size_t *lenp)
 }
 
 static uint64_t
-parse_num(const char *what, const char *s)
+parse_num(const char *fmt, const char *s)
 {
 	uint64_t v;
 
-	char *end;
-
-	/* TODO(ptc_parse_u64 once on main): hex with 0x, else decimal. */
-	errno = 0;
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
-		v = strtoull(s + 2, &end, 16);
-	else
-		v = strtoull(s, &end, 10);
-	if (s[0] == '-' || s[0] == '+' || end == s || *end != '\0' || errno != 0)
-		usage_err(what, s);
+	if (ptc_parse_u64(s, &v) < 0)
+		usage_err(fmt, s);
 	return v;
 }
 
@@ -479,7 +610,7 @@ main(int argc, char *argv[])
 	const char *arch = NULL, *elf = NULL, *pidarg = NULL, *errstr;
 	uint64_t base = 0, count = UINT64_MAX;
 	unsigned flags = 0;
-	int ch, bflag = 0, fd;
+	int ch, bflag = 0, fd, rc = 0;
 	uint8_t *buf;
 	size_t len;
 
@@ -529,18 +660,20 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	(void)pidarg;
-
 	if (elf != NULL && bflag)
 		usage_err("-b is for raw bytes, not with %s", "-e");
-	if (argc > 1)
+	if (pidarg != NULL && (bflag || elf != NULL))
+		usage_err("-p does not go with %s", bflag ? "-b" : "-e");
+	if (argc > 1 && pidarg == NULL)
 		usage_err("too many operands%s", "");
 	if (!isatty(STDOUT_FILENO))
 		setvbuf(stdout, NULL, _IOFBF, 1 << 20);
-	if (elf != NULL) {
+	if (pidarg != NULL)
+		rc = dis_pid(&o, pidarg, argc, argv, arch, flags, count);
+	else if (elf != NULL)
 		dis_elf(&o, elf, argc > 0 ? argv[0] : NULL, arch, flags, count);
+	if (pidarg != NULL || elf != NULL)
 		goto done;
-	}
 	o.d = open_arch(arch, flags);
 	if (argc == 0 || strcmp(argv[0], "-") == 0)
 		fd = STDIN_FILENO;
@@ -554,5 +687,5 @@ main(int argc, char *argv[])
 done:
 	if (fflush(stdout) != 0 || ferror(stdout))
 		err(1, "stdout");
-	return 0;
+	return rc;
 }

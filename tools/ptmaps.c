@@ -18,6 +18,34 @@
 
 static int json;
 
+/*
+ * Tracee bytes with C escapes for anything not printable, without the
+ * quotes ptc_escape() may put around them (so awk and $(...) see the
+ * bare text; an inner quote is escaped, so this cannot strip one).
+ */
+static int
+put_escaped(const void *s, size_t len)
+{
+	char *out = NULL;
+	size_t olen = 0;
+	FILE *fp = open_memstream(&out, &olen);
+	int r;
+
+	if (fp == NULL)
+		return -1;
+	r = ptc_escape(fp, s, len, 0);
+	if (fclose(fp) != 0 || r < 0) {
+		free(out);
+		return -1;
+	}
+	if (olen >= 2 && out[0] == '"' && out[olen - 1] == '"')
+		r = fwrite(out + 1, 1, olen - 2, stdout) == olen - 2 ? 0 : -1;
+	else
+		r = fwrite(out, 1, olen, stdout) == olen ? 0 : -1;
+	free(out);
+	return r;
+}
+
 static void
 usage(void)
 {
@@ -68,7 +96,7 @@ print_map(const struct ptc_map *mp)
 	if (mp->path[0] != '\0') {
 		putchar(' ');
 		/* a path is the tracee's choice: no raw control bytes */
-		ptc_escape(stdout, mp->path, strlen(mp->path), 0);
+		put_escaped(mp->path, strlen(mp->path));
 	}
 }
 
@@ -124,21 +152,27 @@ locate(struct ptc_target *t, pid_t pid, const char *expr)
 		    (int)pid, addr);
 		return -1;
 	}
-	first = first_of(m, mp);
-	/* an ELF symbol where one covers the address */
-	if (mp->path[0] == '/' && (ss = ptc_target_syms(t)) != NULL &&
+	/*
+	 * module+0xoff and symbol+0xoff from the symbol reader, which knows
+	 * a module's .bss; for other memory, from the mapping alone.
+	 */
+	if ((ss = ptc_target_syms(t)) == NULL ||
 	    ptc_syms_describe(ss, addr, sym, sizeof(sym), mod,
-	    sizeof(mod)) < 0)
+	    sizeof(mod)) < 0) {
 		sym[0] = '\0';
+		mod[0] = '\0';
+		if (mp->path[0] != '\0') {
+			first = first_of(m, mp);
+			snprintf(mod, sizeof(mod), "%s+0x%" PRIx64,
+			    ptc_map_name(mp), addr - first->start);
+		}
+	}
 	if (json) {
 		printf("{\"addr\":\"0x%" PRIx64 "\",\"module\":", addr);
-		if (mp->path[0] != '\0') {
-			const char *name = ptc_map_name(mp);
-			ptc_json_str(stdout, name, strlen(name));
-			printf(",\"module_offset\":\"0x%" PRIx64 "\"",
-			    addr - first->start);
-		} else
-			printf("null,\"module_offset\":null");
+		if (mod[0] != '\0')
+			ptc_json_str(stdout, mod, strlen(mod));
+		else
+			printf("null");
 		printf(",\"symbol\":");
 		if (sym[0] != '\0')
 			ptc_json_str(stdout, sym, strlen(sym));
@@ -150,13 +184,16 @@ locate(struct ptc_target *t, pid_t pid, const char *expr)
 		return 0;
 	}
 	printf("0x%" PRIx64 " ", addr);
-	if (mp->path[0] != '\0') {
-		const char *name = ptc_map_name(mp);
-		ptc_escape(stdout, name, strlen(name), 0);
-		printf("+0x%" PRIx64 " ", addr - first->start);
-	} else
-		printf("- ");
-	printf("%s ", sym[0] != '\0' ? sym : "-");
+	if (mod[0] != '\0')
+		put_escaped(mod, strlen(mod));
+	else
+		putchar('-');
+	putchar(' ');
+	if (sym[0] != '\0')
+		put_escaped(sym, strlen(sym));
+	else
+		putchar('-');
+	putchar(' ');
 	print_map(mp);
 	putchar('\n');
 	return 0;

@@ -20,33 +20,39 @@
 #define STR_MAX      (64 * 1024 * 1024)
 
 static pid_t pid;
-static uint64_t prog_total, prog_done; /* progress of long reads */
-static int prog_on;
-
-/* Progress of a long read on stderr, only when stderr is a terminal. */
-static void
-progress(uint64_t n)
-{
-	if (!prog_on)
-		return;
-	prog_done += n;
-	fprintf(stderr, "\rptpeek: %" PRIu64 " of %" PRIu64 " MiB",
-	    prog_done >> 20, prog_total >> 20);
-	if (prog_done >= prog_total)
-		fputs("\r                                        \r", stderr);
-}
-
-static void
-progress_start(uint64_t total)
-{
-	prog_total = total;
-	prog_done = 0;
-	prog_on = total >= (64u << 20) && isatty(STDERR_FILENO);
-}
+static struct ptc_progress *prog; /* long reads and searches */
 
 #define USAGE \
 	"usage: %s [-r | -t type | -s] [-S] pid addr [len]\n" \
 	"       %s [-S] [-t type] -F pattern pid [addr [len]]\n"
+
+/*
+ * Tracee bytes with C escapes for anything not printable, without the
+ * quotes ptc_escape() may put around them (so awk and $(...) see the
+ * bare text; an inner quote is escaped, so this cannot strip one).
+ */
+static int
+put_escaped(const void *s, size_t len)
+{
+	char *out = NULL;
+	size_t olen = 0;
+	FILE *fp = open_memstream(&out, &olen);
+	int r;
+
+	if (fp == NULL)
+		return -1;
+	r = ptc_escape(fp, s, len, 0);
+	if (fclose(fp) != 0 || r < 0) {
+		free(out);
+		return -1;
+	}
+	if (olen >= 2 && out[0] == '"' && out[olen - 1] == '"')
+		r = fwrite(out + 1, 1, olen - 2, stdout) == olen - 2 ? 0 : -1;
+	else
+		r = fwrite(out, 1, olen, stdout) == olen ? 0 : -1;
+	free(out);
+	return r;
+}
 
 static void
 usage(void)
@@ -68,8 +74,8 @@ read_failed(void)
 {
 	int e = errno;
 
-	if (prog_on)
-		fputc('\n', stderr);
+	ptc_progress_end(prog);
+	prog = NULL;
 	fflush(stdout);
 	if (e == ESRCH || e == EPERM)
 		errx(1, "%s", ptc_error());
@@ -79,6 +85,8 @@ read_failed(void)
 static void
 finish(void)
 {
+	ptc_progress_end(prog);
+	prog = NULL;
 	if (fflush(stdout) != 0 || ferror(stdout))
 		err(1, "stdout");
 	exit(0);
@@ -88,8 +96,9 @@ static void
 do_dump(uint64_t addr, uint64_t len)
 {
 	static unsigned char buf[DUMP_CHUNK];
+	uint64_t done = 0;
 
-	progress_start(len);
+	prog = ptc_progress_new("reading", len, PTC_PROGRESS_BYTES);
 	while (len > 0) {
 		size_t want = len < sizeof(buf) ? (size_t)len : sizeof(buf);
 		ssize_t n = ptc_mem_read(pid, addr, buf, want, PTC_MEM_AUTO);
@@ -98,7 +107,7 @@ do_dump(uint64_t addr, uint64_t len)
 			err(1, "stdout");
 		if (n < (ssize_t)want)
 			read_failed();
-		progress(want);
+		ptc_progress_update(prog, done += want);
 		addr += want;
 		len -= want;
 	}
@@ -108,12 +117,11 @@ static void
 do_raw(uint64_t addr, uint64_t len)
 {
 	unsigned char *buf;
+	uint64_t done = 0;
 
-	if (isatty(STDOUT_FILENO))
-		errx(1, "refusing to write raw bytes to a terminal");
 	if ((buf = malloc(RAW_CHUNK)) == NULL)
 		err(1, "malloc");
-	progress_start(len);
+	prog = ptc_progress_new("reading", len, PTC_PROGRESS_BYTES);
 	while (len > 0) {
 		size_t want = len < RAW_CHUNK ? (size_t)len : RAW_CHUNK;
 		ssize_t n = ptc_mem_read(pid, addr, buf, want, PTC_MEM_AUTO);
@@ -122,12 +130,15 @@ do_raw(uint64_t addr, uint64_t len)
 		while (n > 0 && off < (size_t)n) {
 			ssize_t w;
 
-			if (ptc_cleanup_pending())
+			if (ptc_cleanup_pending()) {
+				ptc_progress_end(prog);
 				errx(1, "process %d: interrupted", (int)pid);
+			}
 			w = write(STDOUT_FILENO, buf + off, (size_t)n - off);
 			if (w < 0) {
 				if (errno == EINTR)
 					continue;
+				ptc_progress_end(prog);
 				err(1, "stdout");
 			}
 			off += (size_t)w;
@@ -136,7 +147,7 @@ do_raw(uint64_t addr, uint64_t len)
 			free(buf);
 			read_failed();
 		}
-		progress(want);
+		ptc_progress_update(prog, done += want);
 		addr += want;
 		len -= want;
 	}
@@ -177,7 +188,7 @@ do_string(uint64_t addr, uint64_t max)
 	n = ptc_mem_read_str(pid, addr, buf, (size_t)max, &trunc);
 	if (n < 0)
 		read_failed();
-	if (ptc_escape(stdout, buf, (size_t)n, 0) < 0 || putchar('\n') == EOF)
+	if (put_escaped(buf, (size_t)n) < 0 || putchar('\n') == EOF)
 		err(1, "stdout");
 	/* stopped by an unreadable page rather than by max */
 	if (trunc && (uint64_t)n < max)
@@ -192,19 +203,41 @@ print_match(uint64_t addr, void *ctx)
 	return printf("0x%" PRIx64 "\n", addr) < 0;
 }
 
-static void
-do_search(struct ptc_target *t, const char *pattern, int typed,
-    enum ptc_vtype type, int have_range, uint64_t addr, uint64_t len)
+/* Bytes mapped by the process (UINT64_MAX when unknown). */
+static uint64_t
+mapped_total(struct ptc_target *t)
 {
-	unsigned char *pat;
-	size_t plen, align = 1;
+	const struct ptc_maps *m = ptc_target_maps(t);
+	uint64_t total = 0;
 
+	if (m == NULL)
+		return UINT64_MAX;
+	for (size_t i = 0; i < ptc_maps_count(m); i++)
+		total += ptc_maps_at(m, i)->end - ptc_maps_at(m, i)->start;
+	return total;
+}
+
+/* Readable, and not [vvar] and the like, which cannot be read at all. */
+static int
+searchable(const struct ptc_map *mp)
+{
+	return mp->perms[0] == 'r' && strcmp(mp->path, "[vvar]") != 0 &&
+	    strcmp(mp->path, "[vvar_vclock]") != 0;
+}
+
+static unsigned char *pat;      /* -F: the bytes searched for */
+static size_t plen, palign = 1;
+
+/* Turn the -F argument into bytes, before the process is touched. */
+static void
+parse_pattern(const char *pattern, int typed, enum ptc_vtype type)
+{
 	if ((pat = malloc(strlen(pattern) + 8)) == NULL)
 		err(1, "malloc");
 	if (typed) {
 		if (ptc_value_parse(type, pattern, pat) < 0)
 			errx(1, "-F: %s", ptc_error());
-		plen = align = ptc_vtype_size(type);
+		plen = palign = ptc_vtype_size(type);
 	} else if (strncmp(pattern, "str:", 4) == 0) {
 		plen = strlen(pattern + 4);
 		memcpy(pat, pattern + 4, plen);
@@ -216,8 +249,13 @@ do_search(struct ptc_target *t, const char *pattern, int typed,
 	}
 	if (plen == 0)
 		errx(1, "-F: empty pattern");
+}
+
+static void
+do_search(struct ptc_target *t, int have_range, uint64_t addr, uint64_t len)
+{
 	if (have_range) {
-		if (ptc_mem_search(pid, addr, addr + len, pat, plen, align, 0,
+		if (ptc_mem_search(pid, addr, addr + len, pat, plen, palign, 0,
 		    print_match, NULL) < 0)
 			read_failed();
 	} else {
@@ -225,16 +263,27 @@ do_search(struct ptc_target *t, const char *pattern, int typed,
 
 		if (m == NULL)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
-		for (size_t i = 0; i < ptc_maps_count(m); i++) {
-			const struct ptc_map *mp = ptc_maps_at(m, i);
+		uint64_t total = 0, done = 0;
 
-			/* [vvar] and the like cannot be read at all */
-			if (mp->perms[0] != 'r' || strcmp(mp->path, "[vvar]") == 0
-			    || strcmp(mp->path, "[vvar_vclock]") == 0)
-				continue;
-			if (ptc_mem_search(pid, mp->start, mp->end, pat, plen,
-			    align, 1, print_match, NULL) < 0)
-				read_failed();
+		for (int pass = 0; pass < 2; pass++) {
+			for (size_t i = 0; i < ptc_maps_count(m); i++) {
+				const struct ptc_map *mp = ptc_maps_at(m, i);
+
+				if (!searchable(mp))
+					continue;
+				if (pass == 0) {
+					total += mp->end - mp->start;
+					continue;
+				}
+				if (ptc_mem_search(pid, mp->start, mp->end, pat,
+				    plen, palign, 1, print_match, NULL) < 0)
+					read_failed();
+				done += mp->end - mp->start;
+				ptc_progress_update(prog, done);
+			}
+			if (pass == 0)
+				prog = ptc_progress_new("searching", total,
+				    PTC_PROGRESS_BYTES);
 		}
 	}
 	free(pat);
@@ -300,9 +349,16 @@ main(int argc, char *argv[])
 		bad_usage("too many operands");
 	if (ptc_pid_parse(argv[0], &pid) < 0)
 		bad_usage(ptc_error());
+	if (pattern != NULL)
+		parse_pattern(pattern, typed, type);
+	if (mode == RAW && isatty(STDOUT_FILENO))
+		errx(1, "refusing to write raw bytes to a terminal");
 	if ((t = ptc_target_open(pid)) == NULL)
 		errx(1, "%s", ptc_error());
-	if (stop && ptc_target_task(t, 0) == NULL)
+	/* every thread stops, so that none changes memory under the read */
+	if (stop && (ptc_target_session(t) == NULL ||
+	    ptc_attach(ptc_target_session(t), pid,
+	    PTC_ATTACH_STOP | PTC_ATTACH_THREADS, NULL) < 0))
 		errx(1, "process %d: cannot stop it: %s", (int)pid,
 		    ptc_error());
 	if (argc >= 2 && ptc_addr_eval(t, argv[1], &addr) < 0)
@@ -328,7 +384,7 @@ main(int argc, char *argv[])
 			errx(1, "process %d: 0x%" PRIx64 " + %" PRIu64
 			    ": range wraps around the address space",
 			    (int)pid, addr, len);
-		do_search(t, pattern, typed, type, argc >= 2, addr, len);
+		do_search(t, argc >= 2, addr, len);
 		ptc_target_close(t);
 		finish();
 	}
@@ -348,6 +404,15 @@ main(int argc, char *argv[])
 			errx(1, "process %d: 0x%" PRIx64 " + %" PRIu64
 			    ": range wraps around the address space",
 			    (int)pid, addr, bytes);
+		/*
+		 * A length no range of the process could satisfy is a
+		 * mistake: say so instead of dumping up to the first hole.
+		 */
+		if (mode != STRING && bytes > (1u << 20) &&
+		    bytes > mapped_total(t))
+			errx(1, "process %d: length %" PRIu64 " is more than "
+			    "the %" PRIu64 " bytes the process has mapped",
+			    (int)pid, bytes, mapped_total(t));
 	}
 	switch (mode) {
 	case DUMP:

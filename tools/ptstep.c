@@ -33,7 +33,7 @@ static int spawned;
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-jkrs] [-b ADDR]... [-n COUNT] [-u ADDR] "
+	fprintf(stderr, "usage: %s [-jkrs] [-b ADDR...] [-n COUNT] [-u ADDR] "
 	    "(-p PID | [--] CMD [ARG ...])\n", getprogname());
 }
 
@@ -191,7 +191,7 @@ print_syscall(const struct ptc_regs *r)
 	n = snprintf(text, sizeof(text), "%s(", name ? name : "?");
 	for (i = 0; i < 6 && n > 0 && (size_t)n < sizeof(text); i++) {
 		ptc_regs_get(r, argregs[i], &v);
-		n += snprintf(text + n, sizeof(text) - (size_t)n, "%s%#" PRIx64,
+		n += snprintf(text + n, sizeof(text) - (size_t)n, "%s0x%" PRIx64,
 		    i ? ", " : "", v);
 	}
 	if (n > 0 && (size_t)n < sizeof(text))
@@ -263,7 +263,7 @@ report_end(const struct ptc_event *ev)
  * every breakpoint removed and every other task detached.
  */
 static struct ptc_task *
-run_to_breakpoint(const uint64_t *bps, size_t nbp)
+run_to_breakpoint(const uint64_t *bps, size_t nbp, int quiet)
 {
 	struct ptc_task *t, *hit = NULL;
 	struct ptc_event ev;
@@ -337,8 +337,37 @@ run_to_breakpoint(const uint64_t *bps, size_t nbp)
 		if ((t = ptc_session_task(s, tid)) != NULL)
 			ptc_detach(s, t, 0);
 	}
-	note("break", addr, "thread %d", (int)ptc_task_pid(hit));
+	if (!quiet)
+		note("break", addr, "thread %d", (int)ptc_task_pid(hit));
 	return hit;
+}
+
+/*
+ * Instruction bytes at pc.  Pages of mappings that are not writable
+ * are read once and kept (a step then costs one read less); code in
+ * writable mappings is read every time, as it may change.
+ */
+static uint64_t cache_page = UINT64_MAX;
+static uint8_t cache[4096];
+
+static ssize_t
+read_code(pid_t tid, uint64_t pc, uint8_t *buf, size_t len)
+{
+	const struct ptc_map *m;
+	uint64_t page = pc & ~(uint64_t)4095;
+
+	if (page != cache_page) {
+		m = ptc_maps_find(ptc_target_maps(target), pc);
+		if (m == NULL || m->perms[1] == 'w' || m->end < page + 4096 ||
+		    ptc_mem_read(tid, page, cache, sizeof(cache),
+		    PTC_MEM_AUTO) != (ssize_t)sizeof(cache))
+			return ptc_mem_read(tid, pc, buf, len, PTC_MEM_AUTO);
+		cache_page = page;
+	}
+	if (pc + len > page + sizeof(cache))
+		return ptc_mem_read(tid, pc, buf, len, PTC_MEM_AUTO);
+	memcpy(buf, cache + (pc - page), len);
+	return (ssize_t)len;
 }
 
 static int
@@ -364,8 +393,7 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 			note("until", pc, "reached");
 			break;
 		}
-		got = ptc_mem_read(ptc_task_pid(t), pc, code, sizeof(code),
-		    PTC_MEM_AUTO);
+		got = read_code(ptc_task_pid(t), pc, code, sizeof(code));
 		if (got <= 0)
 			memset(&in, 0, sizeof(in));
 		else
@@ -436,6 +464,7 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 			if (got > 0)
 				print_insn(&in, cur, NULL);
 			ptc_target_refresh(target);
+			cache_page = UINT64_MAX;
 			{
 				char comm[64];
 
@@ -587,7 +616,7 @@ main(int argc, char *argv[])
 			if (ptc_bp_insert(s, pid, entry) != 0)
 				errx(1, "process %d: entry %#" PRIx64 ": %s",
 				    (int)pid, entry, ptc_error());
-			if ((t = run_to_breakpoint(&entry, 1)) == NULL)
+			if ((t = run_to_breakpoint(&entry, 1, 1)) == NULL)
 				goto done;
 			ptc_bp_forget_all(s);
 			ptc_target_refresh(target);
@@ -607,17 +636,25 @@ main(int argc, char *argv[])
 	if (nbp > 0) {
 		if (ptc_pc_read(t, &pc) != 0)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
-		for (i = 0; i < nbp; i++) {
-			if (bps[i] == pc)
-				errx(1, "breakpoint %s: process %d is stopped "
-				    "at %#" PRIx64 " already; step from here "
-				    "without -b", bexpr[i], (int)pid, pc);
-			if (ptc_bp_insert(s, pid, bps[i]) != 0)
-				errx(1, "breakpoint %s: %s", bexpr[i],
-				    ptc_error());
+		/* Stopped on a breakpoint address already: it is reached. */
+		for (i = 0; i < nbp && bps[i] != pc; i++)
+			;
+		if (i < nbp) {
+			for (j = 0; j < nbp; j++)
+				if (ptc_bp_insert(s, pid, bps[j]) != 0)
+					errx(1, "breakpoint %s: %s", bexpr[j],
+					    ptc_error());
+			ptc_bp_restore_all(s);
+			note("break", pc, "thread %d (stopped there already)",
+			    (int)ptc_task_pid(t));
+		} else {
+			for (i = 0; i < nbp; i++)
+				if (ptc_bp_insert(s, pid, bps[i]) != 0)
+					errx(1, "breakpoint %s: %s", bexpr[i],
+					    ptc_error());
+			if ((t = run_to_breakpoint(bps, nbp, 0)) == NULL)
+				goto done;
 		}
-		if ((t = run_to_breakpoint(bps, nbp)) == NULL)
-			goto done;
 	}
 	step_loop(t, count, uexpr != NULL, until);
 done:

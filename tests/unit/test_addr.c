@@ -103,6 +103,7 @@ static const struct {
 	{ PTC_AT_REG, "rip", 0x401000 },
 	{ PTC_AT_MAP, "[stack]", 0x7ffd00000000ULL },
 	{ PTC_AT_MAP, "[vdso]", 0x7ffe00000000ULL },
+	{ PTC_AT_NAME, "[vdso]:__vdso_time", 0x7ffe00000c00ULL },
 };
 
 static int calls;
@@ -171,6 +172,8 @@ test_parse_ok(void **state)
 		{ "[stack]", 0x7ffd00000000ULL },
 		{ "[stack]+0x100", 0x7ffd00000100ULL },
 		{ "[vdso] - 1", 0x7ffdffffffffULL },
+		{ "[vdso]:__vdso_time", 0x7ffe00000c00ULL },
+		{ "[vdso]:__vdso_time+4", 0x7ffe00000c04ULL },
 		{ "big+1", UINT64_MAX },
 		{ "0xffffffffffffffff-0xffffffffffffffff", 0 },
 	};
@@ -231,6 +234,8 @@ test_parse_errors(void **state)
 		{ "%xyz", EINVAL, "unknown register 'xyz'" },
 		{ "[stack", EINVAL, "missing ']' in '[stack'" },
 		{ "[nope]", ENOENT, "no mapping '[nope]' in process 123" },
+		{ "[vdso]:nope", ENOENT, "unknown symbol '[vdso]:nope'" },
+		{ "[vdso]:", ENOENT, "unknown symbol '[vdso]:'" },
 		{ "+4", EINVAL, "missing address before '+' in '+4'" },
 		{ "-4", EINVAL, "missing address before '-' in '-4'" },
 		{ "*main", EINVAL, "unexpected '*main' in address expression" },
@@ -475,6 +480,12 @@ test_eval_live(void **state)
 	assert_string_equal(ptc_error(), want);
 	assert_int_equal(ptc_addr_eval(t, "libc:mallocx", &v), -1);
 	assert_string_equal(ptc_error(), "unknown symbol 'mallocx' in libc.so.6");
+	m = ptc_maps_module(ptc_target_maps(t), "[vdso]");
+	if (m != NULL) {
+		assert_int_equal(ptc_addr_eval(t, "[vdso]:__vdso_clock_gettime",
+		    &v), 0);
+		assert_true(v > m->start && v < m->end);
+	}
 	assert_int_equal(ptc_addr_eval(t, ":main", &v), -1);
 	assert_int_equal(errno, EINVAL);
 	assert_int_equal(ptc_addr_eval(t, "/no/such/file", &v), -1);

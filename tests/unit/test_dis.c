@@ -108,8 +108,12 @@ test_native(void **state)
 
 	(void)state;
 	assert_non_null(d);
-#ifdef __x86_64__
+#if defined(__x86_64__)
 	assert_string_equal(ptc_dis_arch(d), "x86_64");
+#elif defined(__aarch64__)
+	assert_string_equal(ptc_dis_arch(d), "aarch64");
+#elif defined(__i386__)
+	assert_string_equal(ptc_dis_arch(d), "i386");
 #endif
 	ptc_dis_close(d);
 }

@@ -164,6 +164,8 @@ test_sorted(void **state)
 	(void)state;
 	e = ptc_elf_open(basic);
 	assert_non_null(e);
+	/* a name index built before the sort must not go stale */
+	assert_int_equal(ptc_elf_sym_byname(e, "add_numbers", &s), 0);
 	n = ptc_elf_nsyms(e);
 	assert_true(n > 10);
 	for (i = 0; i < n; i++) {
@@ -175,6 +177,10 @@ test_sorted(void **state)
 	}
 	/* in .symtab and .dynsym? listed once all the same */
 	assert_int_equal(seen_main, 1);
+	/* names are still found after the table was sorted and merged */
+	assert_int_equal(ptc_elf_sym_byname(e, "main", &s), 0);
+	assert_string_equal(s.name, "main");
+	assert_int_equal(s.value, nm_addr(basic, "main"));
 	assert_int_equal(ptc_elf_sym_at(e, n, &s), -1);
 	ptc_elf_close(e);
 }
@@ -436,14 +442,45 @@ rnd(uint64_t *st)
 	return (uint32_t)(*st >> 33);
 }
 
+static char corrupt_path[64];
+
+/*
+ * Open a damaged image both ways libelf reads: from memory, and from a
+ * file read on demand with pread.
+ */
+static void
+open_both(const char *img, size_t len)
+{
+	struct ptc_elf *e;
+	FILE *fp;
+
+	if ((e = ptc_elf_open_mem(img, len)) != NULL) {
+		exercise(e);
+		ptc_elf_close(e);
+	}
+	fp = fopen(corrupt_path, "w");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(img, 1, len, fp), len);
+	assert_int_equal(fclose(fp), 0);
+	if ((e = ptc_elf_open(corrupt_path)) != NULL) {
+		exercise(e);
+		ptc_elf_close(e);
+	}
+}
+
 static void
 test_corrupted(void **state)
 {
 	const char *files[] = { basic, nopie, "/bin/true" };
 	uint64_t st = 12345;
-	size_t f;
+	size_t f, iters;
 
 	(void)state;
+	snprintf(corrupt_path, sizeof(corrupt_path), "/tmp/ptc-elf-%d",
+	    (int)getpid());
+	/* PTC_ELF_ITERS=100000 for a longer hunt */
+	iters = getenv("PTC_ELF_ITERS") ? strtoul(getenv("PTC_ELF_ITERS"),
+	    NULL, 10) : 400;
 	for (f = 0; f < 3; f++) {
 		size_t len, iter;
 		char *img = slurp(files[f], &len);
@@ -451,8 +488,7 @@ test_corrupted(void **state)
 		Elf64_Ehdr *eh = (Elf64_Ehdr *)copy;
 
 		assert_non_null(copy);
-		for (iter = 0; iter < 400; iter++) {
-			struct ptc_elf *e;
+		for (iter = 0; iter < iters; iter++) {
 			int k, flips = 1 + (int)(rnd(&st) % 8);
 
 			memcpy(copy, img, len);
@@ -479,10 +515,7 @@ test_corrupted(void **state)
 					pos = rnd(&st) % len;
 				copy[pos] = (char)rnd(&st);
 			}
-			if ((e = ptc_elf_open_mem(copy, len)) != NULL) {
-				exercise(e);
-				ptc_elf_close(e);
-			}
+			open_both(copy, len);
 		}
 		/* targeted damage: offsets and counts far out of range */
 		{
@@ -500,16 +533,12 @@ test_corrupted(void **state)
 
 			for (o = 0; o < sizeof(offs) / sizeof(offs[0]); o++) {
 				for (v = 0; v < sizeof(vals) / sizeof(vals[0]); v++) {
-					struct ptc_elf *e;
 					size_t w = offs[o] < offsetof(Elf64_Ehdr,
 					    e_flags) ? 8 : 2;
 
 					memcpy(copy, img, len);
 					memcpy(copy + offs[o], &vals[v], w);
-					if ((e = ptc_elf_open_mem(copy, len)) != NULL) {
-						exercise(e);
-						ptc_elf_close(e);
-					}
+					open_both(copy, len);
 				}
 			}
 		}
@@ -522,7 +551,6 @@ test_corrupted(void **state)
 			    h->e_shoff + (i + 1) * sizeof(Elf64_Shdr) <= len; i++) {
 				for (fld = 0; fld < 3; fld++) {
 					Elf64_Shdr *sh;
-					struct ptc_elf *e;
 
 					memcpy(copy, img, len);
 					sh = (Elf64_Shdr *)(copy + h->e_shoff) + i;
@@ -532,16 +560,14 @@ test_corrupted(void **state)
 						sh->sh_offset = len - 1;
 					else
 						sh->sh_size = UINT64_MAX / 2;
-					if ((e = ptc_elf_open_mem(copy, len)) != NULL) {
-						exercise(e);
-						ptc_elf_close(e);
-					}
+					open_both(copy, len);
 				}
 			}
 		}
 		free(copy);
 		free(img);
 	}
+	unlink(corrupt_path);
 }
 
 static void

@@ -314,6 +314,8 @@ test_errors(void **state)
 	assert_int_equal(errno, EINVAL);
 	/* regions without ELF: no symbols, but a module name */
 	assert_int_equal(ptc_syms_lookup(l.ss, "[stack]", "main", &a), -1);
+	assert_string_equal(ptc_error(),
+	    "no symbols for [stack]: not an ELF module");
 	assert_int_equal(ptc_syms_describe(l.ss, 0, sym, sizeof(sym), mod,
 	    sizeof(mod)), -1);
 	assert_int_equal(errno, ENOENT);

@@ -1,0 +1,11 @@
+# fish completion for ptstep
+complete -c ptstep -s b -r -d 'run to a breakpoint at ADDR first'
+complete -c ptstep -s h -d 'print usage'
+complete -c ptstep -s j -d 'JSON output'
+complete -c ptstep -s k -d 'kill the process at the end'
+complete -c ptstep -s n -r -d 'number of instructions'
+complete -c ptstep -s p -x -a '(__fish_complete_pids)' -d 'attach to a process'
+complete -c ptstep -s r -d 'show changed registers'
+complete -c ptstep -s s -d 'show syscalls'
+complete -c ptstep -s u -r -d 'stop at ADDR'
+complete -c ptstep -s V -d 'print version'

@@ -1,0 +1,754 @@
+/*
+ * sc_file.c: printers for files and descriptors: open flags and modes,
+ * directory descriptors, stat/statx/statfs structures, directory
+ * entries, fcntl, pipes, iovecs.
+ */
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <time.h>
+
+#include "internal.h"
+#include "sc_priv.h"
+#include "xlat.h"
+
+#define K_O_CREAT   0100
+#define K_O_TMPFILE 020000000
+
+/* ---- flags and modes ---- */
+
+static char *
+oflags_str(char *buf, size_t len, uint64_t v)
+{
+	const char *acc = ptc__xname(&ptc__xt_open_access, v & 3);
+	char rest[512];
+
+	v &= 0xffffffffu;
+	if ((v & ~3ull) == 0) {
+		snprintf(buf, len, "%s", acc != NULL ? acc : "O_ACCMODE");
+		return buf;
+	}
+	ptc__sflags(rest, sizeof(rest), &ptc__xt_open_flags, v & ~3ull, NULL);
+	snprintf(buf, len, "%s|%s", acc != NULL ? acc : "O_ACCMODE", rest);
+	return buf;
+}
+
+void
+ptc__a_oflags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	char buf[600];
+
+	(void)a;
+	ptc__p_raw(c, oflags_str(buf, sizeof(buf), v));
+}
+
+/* open's mode, shown only when the flags create a file. */
+void
+ptc__a_omode(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	if (a->aux >= 0 && (c->a[a->aux] & (K_O_CREAT | K_O_TMPFILE)))
+		ptc__p_oct(c, v & 07777);
+}
+
+static char *
+mode_str(char *buf, size_t len, unsigned m, int with_type)
+{
+	const char *t = NULL;
+	size_t n = 0;
+
+	if (with_type) {
+		switch (m & S_IFMT) {
+		case S_IFREG: t = "S_IFREG"; break;
+		case S_IFDIR: t = "S_IFDIR"; break;
+		case S_IFCHR: t = "S_IFCHR"; break;
+		case S_IFBLK: t = "S_IFBLK"; break;
+		case S_IFIFO: t = "S_IFIFO"; break;
+		case S_IFLNK: t = "S_IFLNK"; break;
+		case S_IFSOCK: t = "S_IFSOCK"; break;
+		}
+	}
+	buf[0] = '\0';
+	if (t != NULL)
+		n += (size_t)snprintf(buf + n, len - n, "%s|", t);
+	if (m & S_ISUID)
+		n += (size_t)snprintf(buf + n, len - n, "S_ISUID|");
+	if (m & S_ISGID)
+		n += (size_t)snprintf(buf + n, len - n, "S_ISGID|");
+	if (m & S_ISVTX)
+		n += (size_t)snprintf(buf + n, len - n, "S_ISVTX|");
+	snprintf(buf + n, len - n, "%#03o", m & 0777);
+	return buf;
+}
+
+void
+ptc__a_mknod_mode(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	char buf[96];
+
+	(void)a;
+	ptc__p_raw(c, mode_str(buf, sizeof(buf), (unsigned)v, 1));
+}
+
+void
+ptc__a_dirfd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	char path[PTC__STR_MAX];
+
+	(void)a;
+	if ((int)v != AT_FDCWD) {
+		ptc__p_fd(c, (int)v);
+		return;
+	}
+	if (c->f->decode_fds && !c->f->json &&
+	    ptc__fdpath(c->pid, -1, path, sizeof(path)) == 0) {
+		ptc__pre(c);
+		ptc__sb_puts(c->o, "AT_FDCWD<");
+		ptc__sb_escape_path(c->o, path);
+		ptc__sb_putc(c->o, '>');
+		return;
+	}
+	ptc__p_raw(c, "AT_FDCWD");
+}
+
+void
+ptc__a_id(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_int(c, (int)v);
+}
+
+/* statx's flags: the sync type is always named, as strace does. */
+void
+ptc__a_statx_flags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	char buf[256], rest[200];
+
+	(void)a;
+	v &= 0xffffffffu;
+	if ((v & 0x6000) == 0) {
+		if (v == 0)
+			snprintf(buf, sizeof(buf), "AT_STATX_SYNC_AS_STAT");
+		else
+			snprintf(buf, sizeof(buf), "AT_STATX_SYNC_AS_STAT|%s",
+			    ptc__sflags(rest, sizeof(rest),
+			    &ptc__xt_statx_flags, v, NULL));
+	} else {
+		ptc__sflags(buf, sizeof(buf), &ptc__xt_statx_flags, v, NULL);
+	}
+	ptc__p_raw(c, buf);
+}
+
+/* ---- stat and friends ---- */
+
+static void
+field_u(struct ptc__dc *c, const char *name, uint64_t v)
+{
+	ptc__s_field(c, name);
+	ptc__p_uint(c, v);
+}
+
+static void
+field_i(struct ptc__dc *c, const char *name, int64_t v)
+{
+	ptc__s_field(c, name);
+	ptc__p_int(c, v);
+}
+
+static void
+field_mode(struct ptc__dc *c, const char *name, unsigned m)
+{
+	char buf[96];
+
+	ptc__s_field(c, name);
+	ptc__p_raw(c, mode_str(buf, sizeof(buf), m, 1));
+}
+
+static void
+field_dev(struct ptc__dc *c, const char *name, uint64_t dev)
+{
+	unsigned ma = (unsigned)(((dev >> 32) & 0xfffff000) | ((dev >> 8) & 0xfff));
+	unsigned mi = (unsigned)(((dev >> 12) & 0xffffff00) | (dev & 0xff));
+	char buf[64];
+
+	ptc__s_field(c, name);
+	if (c->f->json) {
+		ptc__p_uint(c, dev);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "makedev(%#x, %#x)", ma, mi);
+	ptc__p_raw(c, buf);
+}
+
+/* A time as strace shows it with -v: seconds and a comment. */
+void
+ptc__p_time_comment(struct ptc__dc *c, int64_t sec, int64_t nsec)
+{
+	struct tm tm;
+	time_t t = (time_t)sec;
+	char buf[64], zone[16];
+
+	if (c->f->json || localtime_r(&t, &tm) == NULL)
+		return;
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
+	strftime(zone, sizeof(zone), "%z", &tm);
+	if (nsec != 0)
+		ptc__p_comment(c, "%s.%09" PRId64 "%s", buf, nsec, zone);
+	else
+		ptc__p_comment(c, "%s%s", buf, zone);
+}
+
+static void
+field_time(struct ptc__dc *c, const char *name, int64_t sec, int64_t nsec)
+{
+	char nm[32];
+
+	field_i(c, name, sec);
+	ptc__p_time_comment(c, sec, nsec);
+	snprintf(nm, sizeof(nm), "%s_nsec", name);
+	field_u(c, nm, (uint64_t)nsec);
+}
+
+void
+ptc__a_stat(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	struct stat st;
+
+	(void)a;
+	if (c->is_error || ptc__rdall(c, v, &st, sizeof(st)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	if (c->f->verbose) {
+		field_dev(c, "st_dev", st.st_dev);
+		field_u(c, "st_ino", st.st_ino);
+	}
+	field_mode(c, "st_mode", st.st_mode);
+	if (c->f->verbose) {
+		field_u(c, "st_nlink", st.st_nlink);
+		field_u(c, "st_uid", st.st_uid);
+		field_u(c, "st_gid", st.st_gid);
+		field_u(c, "st_blksize", (uint64_t)st.st_blksize);
+		field_u(c, "st_blocks", (uint64_t)st.st_blocks);
+	}
+	if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+		field_dev(c, "st_rdev", st.st_rdev);
+	else
+		field_u(c, "st_size", (uint64_t)st.st_size);
+	if (c->f->verbose) {
+		field_time(c, "st_atime", st.st_atim.tv_sec, st.st_atim.tv_nsec);
+		field_time(c, "st_mtime", st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+		field_time(c, "st_ctime", st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
+	} else {
+		ptc__s_more(c);
+	}
+	ptc__s_close(c);
+}
+
+/* The kernel's struct statx (fixed layout, 256 bytes). */
+struct k_statx_ts {
+	int64_t tv_sec;
+	uint32_t tv_nsec;
+	int32_t pad;
+};
+struct k_statx {
+	uint32_t mask, blksize;
+	uint64_t attributes;
+	uint32_t nlink, uid, gid;
+	uint16_t mode, pad1;
+	uint64_t ino, size, blocks, attributes_mask;
+	struct k_statx_ts atime, btime, ctime, mtime;
+	uint32_t rdev_major, rdev_minor, dev_major, dev_minor;
+	uint64_t mnt_id;
+	uint64_t spare[13];
+};
+
+static void
+field_xts(struct ptc__dc *c, const char *name, const struct k_statx_ts *t)
+{
+	ptc__s_field(c, name);
+	ptc__s_open(c);
+	field_i(c, "tv_sec", t->tv_sec);
+	field_u(c, "tv_nsec", t->tv_nsec);
+	ptc__s_close(c);
+	ptc__p_time_comment(c, t->tv_sec, t->tv_nsec);
+}
+
+static void
+field_flags(struct ptc__dc *c, const char *name, const struct ptc__xtab *x,
+    uint64_t v)
+{
+	ptc__s_field(c, name);
+	ptc__p_flags(c, x, v, NULL);
+}
+
+void
+ptc__a_statx(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	struct k_statx sx;
+
+	(void)a;
+	if (c->is_error || ptc__rdall(c, v, &sx, sizeof(sx)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	field_flags(c, "stx_mask", &ptc__xt_statx_mask, sx.mask);
+	if (c->f->verbose)
+		field_u(c, "stx_blksize", sx.blksize);
+	field_flags(c, "stx_attributes", &ptc__xt_statx_attrs, sx.attributes);
+	if (c->f->verbose) {
+		field_u(c, "stx_nlink", sx.nlink);
+		field_u(c, "stx_uid", sx.uid);
+		field_u(c, "stx_gid", sx.gid);
+	}
+	field_mode(c, "stx_mode", sx.mode);
+	if (c->f->verbose)
+		field_u(c, "stx_ino", sx.ino);
+	field_u(c, "stx_size", sx.size);
+	if (!c->f->verbose) {
+		ptc__s_more(c);
+		ptc__s_close(c);
+		return;
+	}
+	field_u(c, "stx_blocks", sx.blocks);
+	field_flags(c, "stx_attributes_mask", &ptc__xt_statx_attrs,
+	    sx.attributes_mask);
+	field_xts(c, "stx_atime", &sx.atime);
+	if (sx.mask & 0x800)
+		field_xts(c, "stx_btime", &sx.btime);
+	field_xts(c, "stx_ctime", &sx.ctime);
+	field_xts(c, "stx_mtime", &sx.mtime);
+	field_u(c, "stx_rdev_major", sx.rdev_major);
+	field_u(c, "stx_rdev_minor", sx.rdev_minor);
+	field_u(c, "stx_dev_major", sx.dev_major);
+	field_u(c, "stx_dev_minor", sx.dev_minor);
+	if (sx.mask & 0x1000) {
+		ptc__s_field(c, "stx_mnt_id");
+		ptc__p_hex(c, sx.mnt_id);
+	}
+	ptc__s_close(c);
+}
+
+void
+ptc__a_statfs(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	struct statfs sf;
+
+	(void)a;
+	if (c->is_error || ptc__rdall(c, v, &sf, sizeof(sf)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "f_type");
+	ptc__p_hex(c, (uint64_t)sf.f_type);
+	field_u(c, "f_bsize", (uint64_t)sf.f_bsize);
+	field_u(c, "f_blocks", sf.f_blocks);
+	field_u(c, "f_bfree", sf.f_bfree);
+	field_u(c, "f_bavail", sf.f_bavail);
+	field_u(c, "f_files", sf.f_files);
+	field_u(c, "f_ffree", sf.f_ffree);
+	field_u(c, "f_namelen", (uint64_t)sf.f_namelen);
+	field_u(c, "f_frsize", (uint64_t)sf.f_frsize);
+	ptc__s_field(c, "f_flags");
+	ptc__p_hex(c, (uint64_t)sf.f_flags);
+	ptc__s_close(c);
+}
+
+/* ---- directories ---- */
+
+static void
+dirents(struct ptc__dc *c, uint64_t v, int is64)
+{
+	unsigned char *buf;
+	size_t len, off = 0;
+	unsigned count = 0, shown = 0;
+
+	if (c->is_error || c->rval < 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	len = (size_t)c->rval;
+	if (len > PTC__BUF_MAX)
+		len = PTC__BUF_MAX;
+	buf = malloc(len + 1);
+	if (buf == NULL || ptc__rdall(c, v, buf, len) != 0) {
+		free(buf);
+		ptc__p_addr(c, v);
+		return;
+	}
+	if (!c->f->verbose) {
+		while (off + 19 <= len) {
+			uint16_t reclen;
+
+			memcpy(&reclen, buf + off + 16, 2);
+			if (reclen == 0)
+				break;
+			count++;
+			off += reclen;
+		}
+		free(buf);
+		ptc__p_addr(c, v);
+		ptc__p_comment(c, "%u entries", count);
+		return;
+	}
+	ptc__l_open(c);
+	while (off + 19 <= len) {
+		uint64_t ino, doff;
+		uint16_t reclen;
+		unsigned type;
+		size_t namelen, nameoff = is64 ? 19 : 18;
+
+		memcpy(&ino, buf + off, 8);
+		memcpy(&doff, buf + off + 8, 8);
+		memcpy(&reclen, buf + off + 16, 2);
+		if (reclen < nameoff || off + reclen > len)
+			break;
+		if (shown++ >= c->f->strsize) {
+			ptc__s_more(c);
+			break;
+		}
+		type = is64 ? buf[off + 18] : buf[off + reclen - 1];
+		namelen = strnlen((char *)buf + off + nameoff, reclen - nameoff);
+		ptc__s_open(c);
+		field_u(c, "d_ino", ino);
+		field_u(c, "d_off", doff);
+		field_u(c, "d_reclen", reclen);
+		if (is64) {
+			ptc__s_field(c, "d_type");
+			ptc__p_enum(c, &ptc__xt_dirent_types, type, "DT_???");
+		}
+		ptc__s_field(c, "d_name");
+		ptc__p_bytes(c, buf + off + nameoff, namelen, 0);
+		if (!is64) {
+			ptc__s_field(c, "d_type");
+			ptc__p_enum(c, &ptc__xt_dirent_types, type, "DT_???");
+		}
+		ptc__s_close(c);
+		off += reclen;
+	}
+	ptc__l_close(c);
+	free(buf);
+}
+
+void
+ptc__a_dirents64(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	dirents(c, v, 1);
+}
+
+void
+ptc__a_dirents(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	dirents(c, v, 0);
+}
+
+/* getcwd's buffer holds rval bytes including the NUL; not cut by -s. */
+void
+ptc__a_cwd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	if (c->is_error || c->rval <= 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__p_str(c, v, (size_t)c->rval < PTC__STR_MAX ?
+	    (size_t)c->rval : PTC__STR_MAX);
+}
+
+void
+ptc__a_rlbuf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	ptc__a_obuf(c, a, v);
+}
+
+/* ---- small in/out values ---- */
+
+static void
+bracket_u(struct ptc__dc *c, uint64_t v, int sign)
+{
+	ptc__l_open(c);
+	if (sign)
+		ptc__p_int(c, (int64_t)v);
+	else
+		ptc__p_uint(c, v);
+	ptc__l_close(c);
+}
+
+void
+ptc__a_pipefds(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int fds[2];
+
+	(void)a;
+	if (c->is_error || ptc__rdall(c, v, fds, sizeof(fds)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	ptc__p_fd(c, fds[0]);
+	ptc__p_fd(c, fds[1]);
+	ptc__l_close(c);
+}
+
+void
+ptc__a_uintp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint32_t x;
+
+	(void)a;
+	if (c->is_error || ptc__rdall(c, v, &x, sizeof(x)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	bracket_u(c, x, 0);
+}
+
+void
+ptc__a_idp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	ptc__a_uintp(c, a, v);
+}
+
+/* An in-out value: "[in]" or "[in => out]" when the call changed it. */
+static void
+inout(struct ptc__dc *c, uint64_t v, int bytes)
+{
+	uint64_t now = 0, then = c->saved[c->cur];
+	uint64_t mask = bytes == 8 ? ~0ull : 0xffffffffull;
+
+	if (v == 0) {
+		ptc__p_addr(c, 0);
+		return;
+	}
+	if (!c->saved_ok[c->cur]) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	then &= mask;
+	if (c->is_error || ptc__rdall(c, v, &now, (size_t)bytes) != 0)
+		now = then;
+	now &= mask;
+	if (c->f->json) {
+		if (bytes == 8)
+			ptc__p_int(c, (int64_t)now);
+		else
+			ptc__p_uint(c, now);
+		return;
+	}
+	ptc__pre(c);
+	if (now == then)
+		ptc__sb_printf(c->o, bytes == 8 ? "[%" PRId64 "]" : "[%" PRIu64 "]",
+		    now);
+	else
+		ptc__sb_printf(c->o, bytes == 8 ?
+		    "[%" PRId64 " => %" PRId64 "]" : "[%" PRIu64 " => %" PRIu64 "]",
+		    then, now);
+}
+
+void
+ptc__a_socklenp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	inout(c, v, 4);
+}
+
+void
+ptc__a_offp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	inout(c, v, 8);
+}
+
+/* ---- iovecs ---- */
+
+/*
+ * An iovec array of n elements; out: buffers the kernel filled, of
+ * which only the first left bytes in total hold data.
+ */
+void
+ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
+    uint64_t left)
+{
+	uint64_t i, iov[2];
+
+	if (v == 0 || n == 0 || ptc__rdall(c, v, iov, sizeof(iov)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	for (i = 0; i < n; i++) {
+		uint64_t len, show;
+
+		if (i >= c->f->strsize || i >= PTC__ARR_MAX) {
+			ptc__s_more(c);
+			break;
+		}
+		if (i > 0 && ptc__rdall(c, v + i * 16, iov, sizeof(iov)) != 0) {
+			ptc__p_addr(c, v + i * 16);
+			break;
+		}
+		len = iov[1];
+		show = len < left ? len : left;
+		ptc__s_open(c);
+		ptc__s_field(c, "iov_base");
+		if (out && show == 0 && len != 0)
+			ptc__p_addr(c, iov[0]);
+		else
+			ptc__p_buf(c, iov[0], show);
+		left -= show;
+		ptc__s_field(c, "iov_len");
+		ptc__p_uint(c, len);
+		ptc__s_close(c);
+	}
+	ptc__l_close(c);
+}
+
+void
+ptc__a_iovec(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t n = a->aux >= 0 ? (uint32_t)c->a[a->aux] : 0;
+
+	if (a->out && c->is_error) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__p_iovec(c, v, n, a->out, a->out ? (uint64_t)c->rval : ~0ull);
+}
+
+/* ---- fcntl ---- */
+
+static void
+flock_struct(struct ptc__dc *c, uint64_t v)
+{
+	struct flock fl;
+
+	if (ptc__rdall(c, v, &fl, sizeof(fl)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "l_type");
+	ptc__p_enum(c, &ptc__xt_lock_types, (uint64_t)fl.l_type, "F_???");
+	ptc__s_field(c, "l_whence");
+	ptc__p_enum(c, &ptc__xt_seek_whence, (uint64_t)fl.l_whence, "SEEK_???");
+	field_i(c, "l_start", fl.l_start);
+	field_i(c, "l_len", fl.l_len);
+	if (c->exiting && (int)c->a[1] == F_GETLK)
+		field_i(c, "l_pid", fl.l_pid);
+	ptc__s_close(c);
+}
+
+void
+ptc__a_fcntl_arg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	char buf[600];
+
+	(void)a;
+	switch ((int)c->a[1]) {
+	case F_GETFD: case F_GETFL: case F_GETOWN: case F_GETSIG:
+	case F_GETLEASE: case F_GETPIPE_SZ: case F_GET_SEALS:
+		return;
+	case F_SETFD:
+		ptc__p_flags(c, &ptc__xt_fd_flags, (unsigned)v, NULL);
+		return;
+	case F_SETFL:
+		ptc__p_raw(c, oflags_str(buf, sizeof(buf), v));
+		return;
+	case F_DUPFD: case F_DUPFD_CLOEXEC: case F_SETOWN: case F_SETSIG:
+	case F_SETPIPE_SZ: case F_NOTIFY: case F_SETLEASE: case F_ADD_SEALS:
+		ptc__p_int(c, (int)v);
+		return;
+	case F_SETLK: case F_SETLKW: case F_GETLK:
+	case F_OFD_SETLK: case F_OFD_SETLKW: case F_OFD_GETLK:
+		flock_struct(c, v);
+		return;
+	}
+	ptc__p_hex(c, v);
+}
+
+void
+ptc__r_fcntl(struct ptc__dc *c, int64_t v)
+{
+	char buf[600];
+
+	switch ((int)c->a[1]) {
+	case F_DUPFD: case F_DUPFD_CLOEXEC:
+		ptc__p_fd(c, (int)v);
+		return;
+	case F_GETFL:
+		ptc__p_hex(c, (uint64_t)v);
+		if (!c->f->json)
+			ptc__sb_printf(c->o, " (flags %s)",
+			    oflags_str(buf, sizeof(buf), (uint64_t)v));
+		return;
+	case F_GETFD:
+		ptc__p_hex(c, (uint64_t)v);
+		if (v != 0 && !c->f->json)
+			ptc__sb_printf(c->o, " (flags %s)", ptc__sflags(buf,
+			    sizeof(buf), &ptc__xt_fd_flags, (uint64_t)v, NULL));
+		return;
+	}
+	ptc__p_int(c, v);
+}
+
+/* ---- utimensat, openat2 ---- */
+
+void
+ptc__a_utimes(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int64_t ts[4];
+	int i;
+
+	(void)a;
+	if (v == 0 || ptc__rdall(c, v, ts, sizeof(ts)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	for (i = 0; i < 2; i++) {
+		if (ts[2 * i + 1] == UTIME_NOW) {
+			ptc__p_raw(c, "UTIME_NOW");
+			continue;
+		}
+		if (ts[2 * i + 1] == UTIME_OMIT) {
+			ptc__p_raw(c, "UTIME_OMIT");
+			continue;
+		}
+		ptc__s_open(c);
+		field_i(c, "tv_sec", ts[2 * i]);
+		field_i(c, "tv_nsec", ts[2 * i + 1]);
+		ptc__s_close(c);
+		ptc__p_time_comment(c, ts[2 * i], ts[2 * i + 1]);
+	}
+	ptc__l_close(c);
+}
+
+void
+ptc__a_open_how(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t how[3];
+	char buf[600];
+
+	(void)a;
+	if (ptc__rdall(c, v, how, sizeof(how)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "flags");
+	ptc__p_raw(c, oflags_str(buf, sizeof(buf), how[0]));
+	if (how[0] & (K_O_CREAT | K_O_TMPFILE)) {
+		ptc__s_field(c, "mode");
+		ptc__p_oct(c, how[1]);
+	}
+	ptc__s_field(c, "resolve");
+	ptc__p_hex(c, how[2]);
+	ptc__s_close(c);
+}

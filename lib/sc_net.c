@@ -1,0 +1,315 @@
+/*
+ * sc_net.c: sockets: families, types, protocols, socket addresses
+ * (inet, inet6, unix, netlink), socket options, msghdr.
+ */
+#include <arpa/inet.h>
+#include <linux/netlink.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "sc_priv.h"
+#include "xlat.h"
+
+void
+ptc__a_socktype(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	unsigned t = (unsigned)v & 0xf, fl = (unsigned)v & ~0xfu;
+	const char *n = ptc__xname(&ptc__xt_socktypes, t);
+	char buf[128], rest[96];
+
+	(void)a;
+	if (n != NULL)
+		snprintf(buf, sizeof(buf), "%s", n);
+	else
+		snprintf(buf, sizeof(buf), "%#x /* SOCK_??? */", t);
+	if (fl != 0)
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "|%s",
+		    ptc__sflags(rest, sizeof(rest), &ptc__xt_sock_flags, fl,
+		    NULL));
+	ptc__p_raw(c, buf);
+}
+
+void
+ptc__a_sockproto(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int fam = a->aux >= 0 ? (int)c->a[a->aux] : -1;
+	const char *n = NULL;
+
+	switch (fam) {
+	case AF_INET: case AF_INET6:
+		n = ptc__xname(&ptc__xt_inet_protocols, (unsigned)v);
+		break;
+	case AF_NETLINK:
+		n = ptc__xname(&ptc__xt_netlink_protocols, (unsigned)v);
+		break;
+	}
+	if (n != NULL)
+		ptc__p_raw(c, n);
+	else
+		ptc__p_int(c, (int)v);
+}
+
+static void
+field_raw(struct ptc__dc *c, const char *name, const char *val)
+{
+	ptc__s_field(c, name);
+	ptc__p_raw(c, val);
+}
+
+void
+ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
+{
+	struct sockaddr_storage ss;
+	const char *fam;
+	char buf[INET6_ADDRSTRLEN + 64];
+	size_t n;
+	ssize_t got;
+
+	if (addr == 0 || len == 0) {
+		ptc__p_addr(c, addr);
+		return;
+	}
+	n = len > sizeof(ss) ? sizeof(ss) : (size_t)len;
+	memset(&ss, 0, sizeof(ss));
+	/* A length beyond the structure: whatever of it is readable. */
+	got = ptc__rd(c, addr, &ss, n);
+	if (got < 2 || (n == len && (size_t)got < n)) {
+		ptc__p_addr(c, addr);
+		return;
+	}
+	n = (size_t)got;
+	ptc__s_open(c);
+	ptc__s_field(c, "sa_family");
+	fam = ptc__xname(&ptc__xt_address_families, ss.ss_family);
+	if (fam != NULL)
+		ptc__p_raw(c, fam);
+	else
+		ptc__p_uint(c, ss.ss_family);
+	switch (ss.ss_family) {
+	case AF_INET: {
+		struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
+
+		if (n < sizeof(*sin))
+			break;
+		snprintf(buf, sizeof(buf), "htons(%u)", ntohs(sin->sin_port));
+		field_raw(c, "sin_port", c->f->json ? buf + 6 : buf);
+		inet_ntop(AF_INET, &sin->sin_addr, buf + 32, 32);
+		if (c->f->json) {
+			field_raw(c, "sin_addr", buf + 32);
+		} else {
+			snprintf(buf, 32, "inet_addr(\"");
+			memmove(buf + 11, buf + 32, strlen(buf + 32) + 1);
+			strcat(buf, "\")");
+			ptc__s_field(c, "sin_addr");
+			ptc__p_raw(c, buf);
+		}
+		break;
+	}
+	case AF_INET6: {
+		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)&ss;
+		char a6[INET6_ADDRSTRLEN];
+
+		if (n < sizeof(*s6) - 4)
+			break;
+		snprintf(buf, sizeof(buf), "htons(%u)", ntohs(s6->sin6_port));
+		field_raw(c, "sin6_port", buf);
+		snprintf(buf, sizeof(buf), "htonl(%u)",
+		    ntohl(s6->sin6_flowinfo));
+		field_raw(c, "sin6_flowinfo", buf);
+		inet_ntop(AF_INET6, &s6->sin6_addr, a6, sizeof(a6));
+		if (c->f->json) {
+			field_raw(c, "sin6_addr", a6);
+		} else {
+			ptc__pre(c);
+			ptc__sb_printf(c->o,
+			    "inet_pton(AF_INET6, \"%s\", &sin6_addr)", a6);
+		}
+		if (n >= sizeof(*s6)) {
+			ptc__s_field(c, "sin6_scope_id");
+			ptc__p_uint(c, s6->sin6_scope_id);
+		}
+		break;
+	}
+	case AF_UNIX: {
+		struct sockaddr_un *sun = (struct sockaddr_un *)&ss;
+		size_t plen = n - offsetof(struct sockaddr_un, sun_path);
+
+		if (n <= offsetof(struct sockaddr_un, sun_path))
+			break;
+		if (plen > sizeof(sun->sun_path))
+			plen = sizeof(sun->sun_path);
+		ptc__s_field(c, "sun_path");
+		if (sun->sun_path[0] == '\0' && plen > 1) {
+			/* Abstract: "@" and the name with its NULs. */
+			if (!c->f->json)
+				ptc__sb_putc(c->o, '@');
+			c->after_field = 1;
+			ptc__p_bytes(c, sun->sun_path + 1, plen - 1, 0);
+		} else {
+			ptc__p_bytes(c, sun->sun_path,
+			    strnlen(sun->sun_path, plen), 0);
+		}
+		break;
+	}
+	case AF_NETLINK: {
+		struct sockaddr_nl *nl = (struct sockaddr_nl *)&ss;
+
+		if (n < sizeof(*nl))
+			break;
+		ptc__s_field(c, "nl_pid");
+		ptc__p_uint(c, nl->nl_pid);
+		snprintf(buf, sizeof(buf), "%08x", nl->nl_groups);
+		field_raw(c, "nl_groups", buf);
+		break;
+	}
+	default:
+		ptc__s_field(c, "sa_data");
+		ptc__p_bytes(c, ((char *)&ss) + 2, n - 2, 0);
+		break;
+	}
+	ptc__s_close(c);
+}
+
+/* An input sockaddr whose length is argument a->aux. */
+void
+ptc__a_sockaddr(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	ptc__p_sockaddr(c, v, a->aux >= 0 ? (uint32_t)c->a[a->aux] : 0);
+}
+
+/* A sockaddr the kernel filled; its length is *argument a->aux. */
+void
+ptc__a_sockaddr_out(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint32_t len = 0, in;
+	int li = a->aux;
+
+	if (v == 0 || c->is_error || li < 0 || c->a[li] == 0 ||
+	    ptc__rdall(c, c->a[li], &len, sizeof(len)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	in = c->saved_ok[li] ? (uint32_t)c->saved[li] : len;
+	ptc__p_sockaddr(c, v, len < in ? len : in);
+}
+
+static const struct ptc__xtab *
+sockopt_table(int level)
+{
+	switch (level) {
+	case SOL_SOCKET: return &ptc__xt_sockopts_socket;
+	case IPPROTO_TCP: return &ptc__xt_sockopts_tcp;
+	case IPPROTO_IP: return &ptc__xt_sockopts_ip;
+	case IPPROTO_IPV6: return &ptc__xt_sockopts_ipv6;
+	}
+	return NULL;
+}
+
+void
+ptc__a_sockopt(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	const struct ptc__xtab *x = sockopt_table(a->aux >= 0 ?
+	    (int)c->a[a->aux] : -1);
+	const char *n = x != NULL ? ptc__xname(x, (unsigned)v) : NULL;
+
+	if (n != NULL)
+		ptc__p_raw(c, n);
+	else
+		ptc__p_int(c, (int)v);
+}
+
+static void
+optval(struct ptc__dc *c, uint64_t v, uint64_t len)
+{
+	int32_t i;
+
+	if (len == 4 && ptc__rdall(c, v, &i, 4) == 0) {
+		ptc__l_open(c);
+		ptc__p_int(c, i);
+		ptc__l_close(c);
+		return;
+	}
+	if (len == 0 || len > 256) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__p_buf(c, v, len);
+}
+
+void
+ptc__a_sockoptval(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	optval(c, v, a->aux >= 0 ? (uint32_t)c->a[a->aux] : 0);
+}
+
+void
+ptc__a_sockoptval_out(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint32_t len;
+
+	if (c->is_error || a->aux < 0 ||
+	    ptc__rdall(c, c->a[a->aux], &len, sizeof(len)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	optval(c, v, len);
+}
+
+/* ---- msghdr ---- */
+
+struct k_msghdr {
+	uint64_t name;
+	uint32_t namelen, pad1;
+	uint64_t iov, iovlen, control, controllen;
+	uint32_t flags, pad2;
+};
+
+static void
+msghdr(struct ptc__dc *c, uint64_t v, int out)
+{
+	struct k_msghdr m;
+
+	if (v == 0 || (out && c->is_error) ||
+	    ptc__rdall(c, v, &m, sizeof(m)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "msg_name");
+	ptc__p_sockaddr(c, m.name, m.namelen);
+	ptc__s_field(c, "msg_namelen");
+	ptc__p_uint(c, m.namelen);
+	ptc__s_field(c, "msg_iov");
+	ptc__p_iovec(c, m.iov, m.iovlen, out, out ? (uint64_t)c->rval : ~0ull);
+	ptc__s_field(c, "msg_iovlen");
+	ptc__p_uint(c, m.iovlen);
+	if (m.controllen != 0) {
+		ptc__s_field(c, "msg_control");
+		ptc__p_addr(c, m.control);
+	}
+	ptc__s_field(c, "msg_controllen");
+	ptc__p_uint(c, m.controllen);
+	ptc__s_field(c, "msg_flags");
+	ptc__p_flags(c, &ptc__xt_msg_flags, m.flags, NULL);
+	ptc__s_close(c);
+}
+
+void
+ptc__a_msghdr(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	msghdr(c, v, 0);
+}
+
+void
+ptc__a_msghdr_out(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	msghdr(c, v, 1);
+}

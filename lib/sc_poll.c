@@ -1,0 +1,218 @@
+/*
+ * sc_poll.c: poll, select and epoll; their results are appended to the
+ * return value as strace does ("1 ([{fd=3, revents=POLLIN}])").
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "sc_priv.h"
+#include "xlat.h"
+
+struct k_pollfd {
+	int32_t fd;
+	int16_t events, revents;
+};
+
+static void
+pollfds(struct ptc__dc *c, uint64_t v, uint64_t n, int results)
+{
+	struct k_pollfd p;
+	uint64_t i;
+
+	if (v == 0 || n > PTC__ARR_MAX * 1024) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	if (n > 0 && ptc__rdall(c, v, &p, sizeof(p)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	for (i = 0; i < n; i++) {
+		if (ptc__rdall(c, v + i * sizeof(p), &p, sizeof(p)) != 0)
+			break;
+		if (results && p.revents == 0)
+			continue;
+		if (i >= c->f->strsize || i >= PTC__ARR_MAX) {
+			ptc__s_more(c);
+			break;
+		}
+		ptc__s_open(c);
+		ptc__s_field(c, "fd");
+		/* strace names the paths in the request, not in the result. */
+		if (results)
+			ptc__p_int(c, p.fd);
+		else
+			ptc__p_fd(c, p.fd);
+		ptc__s_field(c, results ? "revents" : "events");
+		ptc__p_flags(c, &ptc__xt_poll_events,
+		    (uint16_t)(results ? p.revents : p.events), NULL);
+		ptc__s_close(c);
+	}
+	ptc__l_close(c);
+}
+
+void
+ptc__a_pollfd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	pollfds(c, v, a->aux >= 0 ? (uint32_t)c->a[a->aux] : 0, 0);
+}
+
+void
+ptc__r_poll(struct ptc__dc *c, int64_t v)
+{
+	ptc__p_int(c, v);
+	if (c->f->json)
+		return;
+	if (v == 0) {
+		ptc__sb_puts(c->o, " (Timeout)");
+		return;
+	}
+	ptc__sb_puts(c->o, " (");
+	pollfds(c, c->a[0], (uint32_t)c->a[1], 1);
+	if (strcmp(c->e->name, "ppoll") == 0 && c->a[2] != 0) {
+		ptc__sb_puts(c->o, ", left ");
+		c->depth = 0;
+		ptc__p_timespec(c, c->a[2]);
+	}
+	ptc__sb_putc(c->o, ')');
+}
+
+/* Descriptors set in the fd_set at v, nfds bits; -1 if unreadable. */
+static int
+fdset(struct ptc__dc *c, uint64_t v, int nfds)
+{
+	unsigned char buf[1024];
+	int i, first = 1, shown = 0;
+	size_t len;
+
+	if (nfds < 0)
+		nfds = 0;
+	if (nfds > (int)sizeof(buf) * 8)
+		nfds = (int)sizeof(buf) * 8;
+	len = ((size_t)nfds + 63) / 64 * 8;
+	if (len > 0 && ptc__rdall(c, v, buf, len) != 0)
+		return -1;
+	ptc__pre(c);
+	ptc__sb_putc(c->o, '[');
+	for (i = 0; i < nfds; i++) {
+		if (!(buf[i / 8] & (1u << (i % 8))))
+			continue;
+		if (shown++ >= (int)c->f->strsize) {
+			ptc__sb_puts(c->o, c->f->json ? "" : " ...");
+			break;
+		}
+		if (!first)
+			ptc__sb_puts(c->o, c->f->json ? "," : " ");
+		first = 0;
+		ptc__sb_printf(c->o, "%d", i);
+	}
+	ptc__sb_putc(c->o, ']');
+	return 0;
+}
+
+void
+ptc__a_fdset(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int nfds = a->aux >= 0 ? (int)c->a[a->aux] : 0;
+
+	if (v == 0 || fdset(c, v, nfds) != 0)
+		ptc__p_addr(c, v);
+}
+
+void
+ptc__r_select(struct ptc__dc *c, int64_t v)
+{
+	static const char *const names[] = { "in", "out", "except" };
+	int i, any = 0, nfds = (int)c->a[0];
+	int spec = strcmp(c->e->name, "pselect6") == 0;
+
+	ptc__p_int(c, v);
+	if (c->f->json)
+		return;
+	if (v == 0) {
+		ptc__sb_puts(c->o, " (Timeout)");
+		return;
+	}
+	ptc__sb_puts(c->o, " (");
+	for (i = 0; i < 3; i++) {
+		if (c->a[i + 1] == 0)
+			continue;
+		ptc__sb_printf(c->o, "%s%s ", any ? ", " : "", names[i]);
+		c->depth = 0;
+		fdset(c, c->a[i + 1], nfds);
+		any = 1;
+	}
+	if (c->a[4] != 0) {
+		ptc__sb_printf(c->o, "%sleft ", any ? ", " : "");
+		c->depth = 0;
+		if (spec) {
+			ptc__p_timespec(c, c->a[4]);
+		} else {
+			int64_t tv[2];
+
+			if (ptc__rdall(c, c->a[4], tv, sizeof(tv)) == 0)
+				ptc__sb_printf(c->o, "{tv_sec=%" PRId64
+				    ", tv_usec=%" PRId64 "}", tv[0], tv[1]);
+		}
+	}
+	ptc__sb_putc(c->o, ')');
+}
+
+/* struct epoll_event is packed on x86_64: 4 + 8 bytes. */
+static int
+epoll_ev(struct ptc__dc *c, uint64_t v)
+{
+	unsigned char b[12];
+	uint32_t ev;
+	uint64_t data;
+
+	if (ptc__rdall(c, v, b, sizeof(b)) != 0)
+		return -1;
+	memcpy(&ev, b, 4);
+	memcpy(&data, b + 4, 8);
+	ptc__s_open(c);
+	ptc__s_field(c, "events");
+	ptc__p_flags(c, &ptc__xt_epoll_events, ev, NULL);
+	ptc__s_field(c, "data");
+	ptc__s_open(c);
+	ptc__s_field(c, "u32");
+	ptc__p_uint(c, (uint32_t)data);
+	ptc__s_field(c, "u64");
+	ptc__p_uint(c, data);
+	ptc__s_close(c);
+	ptc__s_close(c);
+	return 0;
+}
+
+void
+ptc__a_epoll_event(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	if (v == 0 || epoll_ev(c, v) != 0)
+		ptc__p_addr(c, v);
+}
+
+void
+ptc__a_epoll_events(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int64_t i, n = c->rval;
+
+	(void)a;
+	if (c->is_error || v == 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	for (i = 0; i < n; i++) {
+		if (i >= (int64_t)c->f->strsize || i >= PTC__ARR_MAX) {
+			ptc__s_more(c);
+			break;
+		}
+		if (epoll_ev(c, v + (uint64_t)i * 12) != 0)
+			break;
+	}
+	ptc__l_close(c);
+}

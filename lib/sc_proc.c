@@ -1,0 +1,629 @@
+/*
+ * sc_proc.c: processes: execve's vectors, wait statuses, clone and
+ * clone3, rusage, uname, prctl, arch_prctl, rlimits, futex.
+ */
+#include <linux/futex.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+
+#include <inttypes.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "sc_priv.h"
+#include "xlat.h"
+
+#define K_CLONE_PIDFD          0x00001000
+#define K_CLONE_SETTLS         0x00080000
+#define K_CLONE_PARENT_SETTID  0x00100000
+#define K_CLONE_CHILD_CLEARTID 0x00200000
+#define K_CLONE_CHILD_SETTID   0x01000000
+
+/* Read the word-sized pointer at addr (4 bytes for compat tasks). */
+static int
+rd_ptr(struct ptc__dc *c, uint64_t addr, uint64_t *p)
+{
+	uint32_t p32;
+
+	if (c->wordsize == 4) {
+		if (ptc__rdall(c, addr, &p32, 4) != 0)
+			return -1;
+		*p = p32;
+		return 0;
+	}
+	return ptc__rdall(c, addr, p, 8);
+}
+
+/* An array of string pointers ending in NULL (argv, verbose envp). */
+static void
+strvec(struct ptc__dc *c, uint64_t v)
+{
+	uint64_t p;
+	unsigned i;
+
+	if (v == 0 || rd_ptr(c, v, &p) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	for (i = 0; ; i++) {
+		if (rd_ptr(c, v + (uint64_t)i * (unsigned)c->wordsize, &p) != 0) {
+			ptc__pre(c);
+			if (!c->f->json)
+				ptc__sb_printf(c->o, "%#" PRIx64,
+				    v + (uint64_t)i * (unsigned)c->wordsize);
+			break;
+		}
+		if (p == 0)
+			break;
+		if (i >= c->f->strsize || i >= PTC__ARR_MAX) {
+			ptc__s_more(c);
+			break;
+		}
+		ptc__p_str(c, p, c->f->strsize);
+	}
+	ptc__l_close(c);
+}
+
+void
+ptc__a_argv(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	strvec(c, v);
+}
+
+/* envp: the count only, unless -v, as strace shows it. */
+void
+ptc__a_envp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t buf[64];
+	unsigned n = 0, i;
+	ssize_t got;
+	size_t want;
+
+	(void)a;
+	if (c->f->verbose || v == 0 || c->wordsize != 8) {
+		strvec(c, v);
+		return;
+	}
+	/* Count in chunks, bounded: a runaway vector stops at 1M. */
+	for (;;) {
+		want = sizeof(buf);
+		got = ptc__rd(c, v + (uint64_t)n * 8, buf, want);
+		if (got < 8) {
+			ptc__p_addr(c, v);
+			return;
+		}
+		for (i = 0; i < (size_t)got / 8; i++, n++)
+			if (buf[i] == 0)
+				goto done;
+		if (n >= (1u << 20))
+			break;
+	}
+done:
+	ptc__p_addr(c, v);
+	ptc__p_comment(c, "%u var%s", n, n == 1 ? "" : "s");
+}
+
+/* ---- wait ---- */
+
+static void
+wstatus_str(char *buf, size_t len, int s)
+{
+	const char *sig;
+	char tmp[16];
+	size_t n;
+
+	if (WIFEXITED(s)) {
+		snprintf(buf, len, "WIFEXITED(s) && WEXITSTATUS(s) == %d",
+		    WEXITSTATUS(s));
+	} else if (WIFSIGNALED(s)) {
+		sig = ptc_signame(WTERMSIG(s));
+		if (sig == NULL) {
+			snprintf(tmp, sizeof(tmp), "%d", WTERMSIG(s));
+			sig = tmp;
+		}
+		snprintf(buf, len, "WIFSIGNALED(s) && WTERMSIG(s) == %s%s", sig,
+		    WCOREDUMP(s) ? " && WCOREDUMP(s)" : "");
+	} else if (WIFSTOPPED(s)) {
+		sig = ptc_signame(WSTOPSIG(s));
+		if (sig == NULL) {
+			snprintf(tmp, sizeof(tmp), "%d", WSTOPSIG(s));
+			sig = tmp;
+		}
+		snprintf(buf, len, "WIFSTOPPED(s) && WSTOPSIG(s) == %s", sig);
+	} else if (WIFCONTINUED(s)) {
+		snprintf(buf, len, "WIFCONTINUED(s)");
+	} else {
+		snprintf(buf, len, "%#x", s);
+		return;
+	}
+	n = strlen(buf);
+	if ((s >> 16) != 0)
+		snprintf(buf + n, len - n, " | %#x << 16", (unsigned)s >> 16);
+}
+
+void
+ptc__a_wstatus(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	char buf[128];
+	int s;
+
+	(void)a;
+	if (v == 0 || c->is_error || c->rval == 0 ||
+	    ptc__rdall(c, v, &s, sizeof(s)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	wstatus_str(buf, sizeof(buf), s);
+	if (c->f->json) {
+		ptc__p_raw(c, buf);
+		return;
+	}
+	ptc__pre(c);
+	ptc__sb_printf(c->o, "[{%s}]", buf);
+}
+
+static void
+p_timeval(struct ptc__dc *c, int64_t sec, int64_t usec)
+{
+	ptc__s_open(c);
+	ptc__s_field(c, "tv_sec");
+	ptc__p_int(c, sec);
+	ptc__s_field(c, "tv_usec");
+	ptc__p_int(c, usec);
+	ptc__s_close(c);
+}
+
+void
+ptc__a_rusage(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	struct rusage ru;
+
+	if (v == 0 || (a->out && c->is_error) ||
+	    ptc__rdall(c, v, &ru, sizeof(ru)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "ru_utime");
+	p_timeval(c, ru.ru_utime.tv_sec, ru.ru_utime.tv_usec);
+	ptc__s_field(c, "ru_stime");
+	p_timeval(c, ru.ru_stime.tv_sec, ru.ru_stime.tv_usec);
+	if (c->f->verbose) {
+		static const char *const names[] = {
+			"ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss",
+			"ru_minflt", "ru_majflt", "ru_nswap", "ru_inblock",
+			"ru_oublock", "ru_msgsnd", "ru_msgrcv", "ru_nsignals",
+			"ru_nvcsw", "ru_nivcsw",
+		};
+		const long *f = &ru.ru_maxrss;
+		size_t i;
+
+		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+			ptc__s_field(c, names[i]);
+			ptc__p_int(c, f[i * (sizeof(ru.ru_maxrss) / sizeof(long))]);
+		}
+	} else {
+		ptc__s_more(c);
+	}
+	ptc__s_close(c);
+}
+
+/* ---- clone ---- */
+
+static char *
+clone_flags_str(char *buf, size_t len, uint64_t fl, int with_sig)
+{
+	char rest[512];
+	int sig = (int)(fl & 0xff);
+	const char *sn;
+
+	if (!with_sig) {
+		ptc__sflags(buf, len, &ptc__xt_clone_flags, fl, NULL);
+		return buf;
+	}
+	fl &= ~0xffull;
+	sn = ptc_signame(sig);
+	if (fl == 0 && sig != 0) {
+		if (sn != NULL)
+			snprintf(buf, len, "%s", sn);
+		else
+			snprintf(buf, len, "%d", sig);
+		return buf;
+	}
+	ptc__sflags(rest, sizeof(rest), &ptc__xt_clone_flags, fl, NULL);
+	if (sig == 0)
+		snprintf(buf, len, "%s", rest);
+	else if (sn != NULL)
+		snprintf(buf, len, "%s|%s", rest, sn);
+	else
+		snprintf(buf, len, "%s|%d", rest, sig);
+	return buf;
+}
+
+/* clone(flags, stack, parent_tid, child_tid, tls) on x86_64. */
+void
+ptc__a_clone_flags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	char buf[600];
+
+	(void)a;
+	ptc__s_field(c, "child_stack");
+	ptc__p_addr(c, c->a[1]);
+	c->after_field = 0;
+	ptc__sb_puts(c->o, c->f->json ? "," : ", ");
+	ptc__s_field(c, "flags");
+	ptc__p_raw(c, clone_flags_str(buf, sizeof(buf), v, 1));
+}
+
+void
+ptc__a_clone_rest(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t fl = c->a[0];
+	int first = 1;
+	int32_t tid;
+
+	(void)a;
+	(void)v;
+#define SEP() do { if (!first) ptc__sb_puts(c->o, c->f->json ? "," : ", "); \
+	first = 0; } while (0)
+	if (fl & (K_CLONE_PARENT_SETTID | K_CLONE_PIDFD)) {
+		SEP();
+		ptc__s_field(c, "parent_tid");
+		if (c->probing || c->is_error ||
+		    ptc__rdall(c, c->a[2], &tid, sizeof(tid)) != 0) {
+			ptc__p_addr(c, c->a[2]);
+		} else {
+			ptc__l_open(c);
+			ptc__p_int(c, tid);
+			ptc__l_close(c);
+		}
+		c->after_field = 0;
+	}
+	if (fl & K_CLONE_SETTLS) {
+		SEP();
+		ptc__s_field(c, "tls");
+		ptc__p_addr(c, c->a[4]);
+		c->after_field = 0;
+	}
+	if (fl & (K_CLONE_CHILD_SETTID | K_CLONE_CHILD_CLEARTID)) {
+		SEP();
+		ptc__s_field(c, "child_tidptr");
+		ptc__p_addr(c, c->a[3]);
+		c->after_field = 0;
+	}
+#undef SEP
+}
+
+void
+ptc__a_none(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)c;
+	(void)a;
+	(void)v;
+}
+
+/* struct clone_args of clone3; at exit " => {parent_tid=[N]}". */
+void
+ptc__a_clone_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t ca[11] = { 0 };
+	size_t len = c->a[1] < sizeof(ca) ? (size_t)c->a[1] : sizeof(ca);
+	char buf[600];
+	int32_t tid;
+
+	(void)a;
+	if (c->exiting) {
+		if (c->f->json || c->is_error || c->saved_ok[0] == 0)
+			return;
+		if (!(c->saved[0] & (K_CLONE_PARENT_SETTID | K_CLONE_PIDFD)))
+			return;
+		if (ptc__rdall(c, c->saved[1], &tid, sizeof(tid)) != 0)
+			return;
+		ptc__sb_printf(c->o, " => {%s=[%d]}",
+		    (c->saved[0] & K_CLONE_PIDFD) ? "pidfd" : "parent_tid", tid);
+		return;
+	}
+	if (len < 64 || ptc__rdall(c, v, ca, len) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	c->saved[0] = ca[0];
+	c->saved[1] = (ca[0] & K_CLONE_PIDFD) ? ca[1] : ca[3];
+	c->saved_ok[0] = 1;
+	ptc__s_open(c);
+	ptc__s_field(c, "flags");
+	ptc__p_raw(c, clone_flags_str(buf, sizeof(buf), ca[0], 0));
+	if (ca[0] & K_CLONE_PIDFD) {
+		ptc__s_field(c, "pidfd");
+		ptc__p_addr(c, ca[1]);
+	}
+	if (ca[0] & (K_CLONE_CHILD_SETTID | K_CLONE_CHILD_CLEARTID)) {
+		ptc__s_field(c, "child_tid");
+		ptc__p_addr(c, ca[2]);
+	}
+	if (ca[0] & K_CLONE_PARENT_SETTID) {
+		ptc__s_field(c, "parent_tid");
+		ptc__p_addr(c, ca[3]);
+	}
+	ptc__s_field(c, "exit_signal");
+	ptc__p_signo(c, (int)ca[4]);
+	ptc__s_field(c, "stack");
+	ptc__p_addr(c, ca[5]);
+	ptc__s_field(c, "stack_size");
+	ptc__p_hex(c, ca[6]);
+	if (ca[0] & K_CLONE_SETTLS) {
+		ptc__s_field(c, "tls");
+		ptc__p_addr(c, ca[7]);
+	}
+	ptc__s_close(c);
+}
+
+/* ---- uname ---- */
+
+void
+ptc__a_utsname(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	struct utsname u;
+	static const char *const names[] = {
+		"sysname", "nodename", "release", "version", "machine",
+		"domainname",
+	};
+	const char *f[6];
+	size_t i, n;
+
+	(void)a;
+	if (c->is_error || ptc__rdall(c, v, &u, sizeof(u)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	f[0] = u.sysname;
+	f[1] = u.nodename;
+	f[2] = u.release;
+	f[3] = u.version;
+	f[4] = u.machine;
+	f[5] = u.domainname;
+	n = c->f->verbose ? 6 : 2;
+	ptc__s_open(c);
+	for (i = 0; i < n; i++) {
+		size_t len = strnlen(f[i], sizeof(u.sysname));
+
+		ptc__s_field(c, names[i]);
+		if (len > c->f->strsize)
+			ptc__p_bytes(c, f[i], c->f->strsize, 1);
+		else
+			ptc__p_bytes(c, f[i], len, 0);
+	}
+	if (!c->f->verbose)
+		ptc__s_more(c);
+	ptc__s_close(c);
+}
+
+/* ---- rlimits ---- */
+
+static void
+rlim_val(struct ptc__dc *c, uint64_t v, int is64)
+{
+	char buf[64];
+
+	if (v == ~0ull || (!is64 && c->wordsize == 4 && v == 0xffffffffu)) {
+		ptc__p_raw(c, is64 ? "RLIM64_INFINITY" : "RLIM_INFINITY");
+		return;
+	}
+	if (v != 0 && v % 1024 == 0 && !c->f->json) {
+		snprintf(buf, sizeof(buf), "%" PRIu64 "*1024", v / 1024);
+		ptc__p_raw(c, buf);
+		return;
+	}
+	ptc__p_uint(c, v);
+}
+
+void
+ptc__a_rlimit(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t rl[2];
+	int is64 = strcmp(c->e->name, "prlimit64") == 0;
+
+	if (v == 0 || (a->out && c->is_error) ||
+	    ptc__rdall(c, v, rl, sizeof(rl)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "rlim_cur");
+	rlim_val(c, rl[0], is64);
+	ptc__s_field(c, "rlim_max");
+	rlim_val(c, rl[1], is64);
+	ptc__s_close(c);
+}
+
+/* ---- prctl, arch_prctl ---- */
+
+/* prctl's arguments after the option, which ones depending on it. */
+void
+ptc__a_prctl_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int op = (int)c->a[0], i, nshow = 4, first = 1;
+
+	(void)a;
+	(void)v;
+#define NEXT() do { if (!first) ptc__sb_puts(c->o, c->f->json ? "," : ", "); \
+	first = 0; } while (0)
+	switch (op) {
+	case PR_SET_NAME:
+		if (c->probing) {
+			ptc__sb_putc(c->o, 'x');
+			return;
+		}
+		NEXT();
+		ptc__p_str(c, c->a[1], 16);
+		return;
+	case PR_GET_NAME:
+		if (c->probing) {
+			ptc__sb_putc(c->o, 'x');
+			return;
+		}
+		NEXT();
+		if (c->exiting && !c->is_error)
+			ptc__p_str(c, c->a[1], 16);
+		else
+			ptc__p_addr(c, c->a[1]);
+		return;
+	case PR_SET_PDEATHSIG:
+		if (c->probing) {
+			ptc__sb_putc(c->o, 'x');
+			return;
+		}
+		NEXT();
+		ptc__p_signo(c, (int)c->a[1]);
+		return;
+	case PR_GET_DUMPABLE: case PR_GET_KEEPCAPS: case PR_GET_SECCOMP:
+	case PR_GET_TIMERSLACK: case PR_GET_SECUREBITS:
+	case PR_GET_NO_NEW_PRIVS: case PR_GET_THP_DISABLE:
+	case PR_GET_CHILD_SUBREAPER: case PR_GET_IO_FLUSHER:
+		return;
+	case PR_SET_DUMPABLE: case PR_SET_KEEPCAPS: case PR_CAPBSET_READ:
+	case PR_CAPBSET_DROP: case PR_SET_CHILD_SUBREAPER:
+	case PR_SET_TIMERSLACK:
+		nshow = 1;
+		break;
+	}
+	if (c->probing) {
+		ptc__sb_putc(c->o, 'x');
+		return;
+	}
+	for (i = 1; i <= nshow; i++) {
+		NEXT();
+		if (op == PR_SET_NO_NEW_PRIVS || nshow == 1)
+			ptc__p_uint(c, c->a[i]);
+		else
+			ptc__p_hex(c, c->a[i]);
+	}
+#undef NEXT
+}
+
+void
+ptc__r_prctl(struct ptc__dc *c, int64_t v)
+{
+	ptc__p_int(c, v);
+	if ((int)c->a[0] == PR_GET_DUMPABLE && !c->f->json) {
+		const char *s = ptc__xname(&ptc__xt_dumpable, (uint64_t)v);
+
+		if (s != NULL)
+			ptc__sb_printf(c->o, " (%s)", s);
+	}
+}
+
+void
+ptc__a_arch_prctl_arg(struct ptc__dc *c, const struct ptc__arg *a,
+    uint64_t v)
+{
+	uint64_t x;
+
+	(void)a;
+	switch (c->a[0]) {
+	case 0x1003: case 0x1004: /* ARCH_GET_FS, ARCH_GET_GS */
+		if (c->is_error || rd_ptr(c, v, &x) != 0) {
+			ptc__p_addr(c, v);
+			return;
+		}
+		ptc__l_open(c);
+		ptc__p_addr(c, x);
+		ptc__l_close(c);
+		return;
+	}
+	ptc__p_addr(c, v);
+}
+
+void
+ptc__a_arch_prctl_code(struct ptc__dc *c, const struct ptc__arg *a,
+    uint64_t v)
+{
+	(void)a;
+	ptc__p_enum(c, &ptc__xt_arch_prctl_codes, (unsigned)v, "ARCH_???");
+}
+
+/* ---- futex ---- */
+
+void
+ptc__a_futex(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int op = (int)c->a[1], cmd = op & FUTEX_CMD_MASK;
+	const char *name = ptc__xname(&ptc__xt_futex_ops, (unsigned)cmd);
+	char buf[96];
+	size_t n = 0;
+
+	(void)a;
+	ptc__p_addr(c, v);
+#define NEXT() ptc__sb_puts(c->o, c->f->json ? "," : ", ")
+	NEXT();
+	if (name != NULL) {
+		n = (size_t)snprintf(buf, sizeof(buf), "%s%s", name,
+		    (op & FUTEX_PRIVATE_FLAG) ? "_PRIVATE" : "");
+		if (op & FUTEX_CLOCK_REALTIME)
+			snprintf(buf + n, sizeof(buf) - n, "|FUTEX_CLOCK_REALTIME");
+	} else {
+		snprintf(buf, sizeof(buf), "%#x", (unsigned)op);
+	}
+	ptc__p_raw(c, buf);
+	NEXT();
+	ptc__p_uint(c, (uint32_t)c->a[2]);
+	switch (cmd) {
+	case FUTEX_WAIT:
+		NEXT();
+		ptc__p_timespec(c, c->a[3]);
+		break;
+	case FUTEX_WAIT_BITSET:
+		NEXT();
+		ptc__p_timespec(c, c->a[3]);
+		NEXT();
+		if ((uint32_t)c->a[5] == FUTEX_BITSET_MATCH_ANY)
+			ptc__p_raw(c, "FUTEX_BITSET_MATCH_ANY");
+		else
+			ptc__p_hex(c, (uint32_t)c->a[5]);
+		break;
+	case FUTEX_WAKE_BITSET:
+		NEXT();
+		if ((uint32_t)c->a[5] == FUTEX_BITSET_MATCH_ANY)
+			ptc__p_raw(c, "FUTEX_BITSET_MATCH_ANY");
+		else
+			ptc__p_hex(c, (uint32_t)c->a[5]);
+		break;
+	case FUTEX_REQUEUE:
+		NEXT();
+		ptc__p_uint(c, (uint32_t)c->a[3]);
+		NEXT();
+		ptc__p_addr(c, c->a[4]);
+		break;
+	case FUTEX_CMP_REQUEUE: case FUTEX_CMP_REQUEUE_PI:
+		NEXT();
+		ptc__p_uint(c, (uint32_t)c->a[3]);
+		NEXT();
+		ptc__p_addr(c, c->a[4]);
+		NEXT();
+		ptc__p_uint(c, (uint32_t)c->a[5]);
+		break;
+	case FUTEX_WAKE_OP:
+		NEXT();
+		ptc__p_uint(c, (uint32_t)c->a[3]);
+		NEXT();
+		ptc__p_addr(c, c->a[4]);
+		NEXT();
+		ptc__p_hex(c, (uint32_t)c->a[5]);
+		break;
+	case FUTEX_LOCK_PI: case FUTEX_LOCK_PI2: case FUTEX_WAIT_REQUEUE_PI:
+		NEXT();
+		ptc__p_timespec(c, c->a[3]);
+		if (cmd == FUTEX_WAIT_REQUEUE_PI) {
+			NEXT();
+			ptc__p_addr(c, c->a[4]);
+		}
+		break;
+	}
+#undef NEXT
+}

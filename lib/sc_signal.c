@@ -1,0 +1,363 @@
+/*
+ * sc_signal.c: signals, signal sets, sigaction, siginfo.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "sc_priv.h"
+#include "xlat.h"
+
+/* Bytes of a signal set shown at most (1024 signals). */
+#define SIGSET_MAX 128
+
+void
+ptc__p_signo(struct ptc__dc *c, int sig)
+{
+	const char *s = ptc_signame(sig);
+
+	if (s != NULL)
+		ptc__p_raw(c, s);
+	else
+		ptc__p_int(c, sig);
+}
+
+void
+ptc__a_signo(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_signo(c, (int)v);
+}
+
+void
+ptc__r_signo(struct ptc__dc *c, int64_t v)
+{
+	ptc__p_signo(c, (int)v);
+}
+
+/* Name of signal sig without "SIG", into buf. */
+static const char *
+short_name(char *buf, size_t len, int sig)
+{
+	const char *s = ptc_signame(sig);
+
+	if (s == NULL)
+		snprintf(buf, len, "%d", sig);
+	else
+		snprintf(buf, len, "%s", s + 3);
+	return buf;
+}
+
+/*
+ * "[HUP INT]"; a set holding more than half of all signals is shown as
+ * the complement, "~[KILL STOP]", as strace does.
+ */
+void
+ptc__p_sigset(struct ptc__dc *c, const void *set, size_t len)
+{
+	const unsigned char *b = set;
+	size_t nbits = len * 8, i, count = 0;
+	int inv, first = 1;
+	char name[16];
+
+	for (i = 0; i < nbits; i++)
+		if (b[i / 8] & (1u << (i % 8)))
+			count++;
+	inv = count * 2 > nbits;
+	ptc__pre(c);
+	if (c->f->json) {
+		ptc__sb_puts(c->o, "[");
+		for (i = 0; i < nbits; i++) {
+			if (!(b[i / 8] & (1u << (i % 8))))
+				continue;
+			if (!first)
+				ptc__sb_putc(c->o, ',');
+			first = 0;
+			short_name(name, sizeof(name), (int)i + 1);
+			ptc__sb_printf(c->o, "\"%s\"", name);
+		}
+		ptc__sb_puts(c->o, "]");
+		return;
+	}
+	ptc__sb_puts(c->o, inv ? "~[" : "[");
+	for (i = 0; i < nbits; i++) {
+		int set_bit = (b[i / 8] & (1u << (i % 8))) != 0;
+
+		if (set_bit == inv)
+			continue;
+		if (!first)
+			ptc__sb_putc(c->o, ' ');
+		first = 0;
+		ptc__sb_puts(c->o, short_name(name, sizeof(name), (int)i + 1));
+	}
+	ptc__sb_putc(c->o, ']');
+}
+
+/* A sigset_t pointer whose size in bytes is argument a->aux. */
+void
+ptc__a_sigset(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	unsigned char set[SIGSET_MAX];
+	uint64_t len = a->aux >= 0 ? c->a[a->aux] : 8;
+
+	if (v == 0 || (a->out && c->is_error) || len == 0 ||
+	    len > SIGSET_MAX || ptc__rdall(c, v, set, (size_t)len) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__p_sigset(c, set, (size_t)len);
+}
+
+static void
+p_handler(struct ptc__dc *c, uint64_t h)
+{
+	if (c->wordsize == 4)
+		h &= 0xffffffffu;
+	if (h == 0)
+		ptc__p_raw(c, "SIG_DFL");
+	else if (h == 1)
+		ptc__p_raw(c, "SIG_IGN");
+	else if (h == (c->wordsize == 4 ? 0xffffffffull : ~0ull))
+		ptc__p_raw(c, "SIG_ERR");
+	else
+		ptc__p_addr(c, h);
+}
+
+/* The kernel's struct sigaction: handler, flags, restorer, mask. */
+void
+ptc__a_sigaction(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t sa[4];
+	uint32_t sa32[4];
+	size_t masklen;
+
+	if (v == 0 || (a->out && c->is_error)) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	if (c->wordsize == 4) {
+		if (ptc__rdall(c, v, sa32, sizeof(sa32)) != 0) {
+			ptc__p_addr(c, v);
+			return;
+		}
+		sa[0] = sa32[0];
+		sa[1] = sa32[1];
+		sa[2] = sa32[2];
+		sa[3] = sa32[3];
+		masklen = 4;
+	} else {
+		if (ptc__rdall(c, v, sa, sizeof(sa)) != 0) {
+			ptc__p_addr(c, v);
+			return;
+		}
+		masklen = 8;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "sa_handler");
+	p_handler(c, sa[0]);
+	ptc__s_field(c, "sa_mask");
+	ptc__p_sigset(c, &sa[3], masklen);
+	ptc__s_field(c, "sa_flags");
+	ptc__p_flags(c, &ptc__xt_sa_flags, sa[1] & 0xffffffffu, NULL);
+	if (sa[1] & 0x04000000) {
+		ptc__s_field(c, "sa_restorer");
+		ptc__p_addr(c, sa[2]);
+	}
+	ptc__s_close(c);
+}
+
+/* The mask a signal handler returns to, from the frame at the stack. */
+void
+ptc__a_sigreturn(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t mask;
+
+	(void)a;
+	(void)v;
+	/* x86_64: sp points at the ucontext; uc_sigmask is 296 bytes in. */
+	if (c->wordsize != 8 || ptc__rdall(c, c->sp + 296, &mask, 8) != 0)
+		return;
+	ptc__s_open(c);
+	ptc__s_field(c, "mask");
+	ptc__p_sigset(c, &mask, 8);
+	ptc__s_close(c);
+}
+
+void
+ptc__a_stack(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	struct {
+		uint64_t sp;
+		int32_t flags, pad;
+		uint64_t size;
+	} ss;
+
+	if (v == 0 || (a->out && c->is_error) ||
+	    ptc__rdall(c, v, &ss, sizeof(ss)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "ss_sp");
+	ptc__p_addr(c, ss.sp);
+	ptc__s_field(c, "ss_flags");
+	ptc__p_flags(c, &ptc__xt_ss_flags, (uint32_t)ss.flags, NULL);
+	ptc__s_field(c, "ss_size");
+	ptc__p_uint(c, ss.size);
+	ptc__s_close(c);
+}
+
+/* ---- siginfo ---- */
+
+static const struct ptc__xtab *
+code_table(int sig)
+{
+	switch (sig) {
+	case SIGCHLD: return &ptc__xt_sigchld_codes;
+	case SIGSEGV: return &ptc__xt_sigsegv_codes;
+	case SIGBUS: return &ptc__xt_sigbus_codes;
+	case SIGILL: return &ptc__xt_sigill_codes;
+	case SIGFPE: return &ptc__xt_sigfpe_codes;
+	case SIGTRAP: return &ptc__xt_sigtrap_codes;
+	case SIGPOLL: return &ptc__xt_sigpoll_codes;
+	case SIGSYS: return &ptc__xt_sigsys_codes;
+	}
+	return NULL;
+}
+
+static void
+field_int(struct ptc__dc *c, const char *name, int64_t v)
+{
+	ptc__s_field(c, name);
+	ptc__p_int(c, v);
+}
+
+static void
+siginfo_body(struct ptc__dc *c, const siginfo_t *si)
+{
+	const struct ptc__xtab *x = code_table(si->si_signo);
+	const char *code = NULL;
+	int from_user = si->si_code <= 0;
+
+	ptc__s_open(c);
+	ptc__s_field(c, "si_signo");
+	ptc__p_signo(c, si->si_signo);
+	ptc__s_field(c, "si_code");
+	if (from_user || si->si_code == SI_KERNEL)
+		code = ptc__xname(&ptc__xt_si_codes, (uint64_t)(int64_t)si->si_code);
+	else if (x != NULL)
+		code = ptc__xname(x, (uint64_t)(int64_t)si->si_code);
+	if (code != NULL)
+		ptc__p_raw(c, code);
+	else
+		ptc__p_int(c, si->si_code);
+	if (si->si_errno != 0) {
+		const char *e = ptc_errname(si->si_errno);
+
+		ptc__s_field(c, "si_errno");
+		if (e != NULL)
+			ptc__p_raw(c, e);
+		else
+			ptc__p_int(c, si->si_errno);
+	}
+	if (from_user) {
+		if (si->si_code == SI_TIMER) {
+			field_int(c, "si_timerid", si->si_timerid);
+			field_int(c, "si_overrun", si->si_overrun);
+			field_int(c, "si_int", si->si_int);
+			ptc__s_field(c, "si_ptr");
+			ptc__p_addr(c, (uint64_t)(uintptr_t)si->si_ptr);
+		} else {
+			field_int(c, "si_pid", si->si_pid);
+			field_int(c, "si_uid", si->si_uid);
+			if (si->si_code == SI_QUEUE || si->si_code == SI_MESGQ) {
+				field_int(c, "si_int", si->si_int);
+				ptc__s_field(c, "si_ptr");
+				ptc__p_addr(c, (uint64_t)(uintptr_t)si->si_ptr);
+			}
+		}
+		ptc__s_close(c);
+		return;
+	}
+	switch (si->si_signo) {
+	case SIGCHLD:
+		field_int(c, "si_pid", si->si_pid);
+		field_int(c, "si_uid", si->si_uid);
+		ptc__s_field(c, "si_status");
+		if (si->si_code == CLD_EXITED)
+			ptc__p_int(c, si->si_status);
+		else
+			ptc__p_signo(c, si->si_status);
+		field_int(c, "si_utime", (int64_t)si->si_utime);
+		field_int(c, "si_stime", (int64_t)si->si_stime);
+		break;
+	case SIGILL: case SIGFPE: case SIGSEGV: case SIGBUS:
+		ptc__s_field(c, "si_addr");
+		ptc__p_addr(c, (uint64_t)(uintptr_t)si->si_addr);
+		break;
+	case SIGPOLL:
+		field_int(c, "si_band", si->si_band);
+		field_int(c, "si_fd", si->si_fd);
+		break;
+	case SIGSYS: {
+		const char *arch = ptc__xname(&ptc__xt_audit_arch,
+		    si->si_arch);
+		const char *name = ptc_sc_name(si->si_arch,
+		    (uint64_t)si->si_syscall);
+		char buf[64];
+
+		ptc__s_field(c, "si_call_addr");
+		ptc__p_addr(c, (uint64_t)(uintptr_t)si->si_call_addr);
+		ptc__s_field(c, "si_syscall");
+		if (name != NULL && !c->f->json) {
+			snprintf(buf, sizeof(buf), "__NR_%s", name);
+			ptc__p_raw(c, buf);
+		} else {
+			ptc__p_int(c, si->si_syscall);
+		}
+		ptc__s_field(c, "si_arch");
+		if (arch != NULL)
+			ptc__p_raw(c, arch);
+		else
+			ptc__p_hex(c, si->si_arch);
+		break;
+	}
+	}
+	ptc__s_close(c);
+}
+
+void
+ptc__a_siginfo(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	siginfo_t si;
+
+	if (v == 0 || (a->out && c->is_error) ||
+	    ptc__rdall(c, v, &si, sizeof(si)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	siginfo_body(c, &si);
+}
+
+int
+ptc_siginfo_print(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f)
+{
+	struct ptc__sb b = { 0 };
+	struct ptc__dc c;
+	int rc = 0;
+
+	memset(&c, 0, sizeof(c));
+	c.o = &b;
+	c.f = f;
+	c.wordsize = 8;
+	siginfo_body(&c, si);
+	if (b.oom)
+		rc = ptc_fail(ENOMEM, "siginfo: out of memory");
+	else if (fwrite(b.p, 1, b.len, fp) != b.len)
+		rc = -1;
+	free(b.p);
+	return rc;
+}

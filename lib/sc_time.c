@@ -1,0 +1,145 @@
+/*
+ * sc_time.c: time structures: timespec, timeval, itimerspec,
+ * itimerval; sleeps.
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "internal.h"
+#include "sc_priv.h"
+#include "xlat.h"
+
+static void
+pair(struct ptc__dc *c, int64_t sec, int64_t frac, const char *fname)
+{
+	ptc__s_open(c);
+	ptc__s_field(c, "tv_sec");
+	ptc__p_int(c, sec);
+	ptc__s_field(c, fname);
+	ptc__p_int(c, frac);
+	ptc__s_close(c);
+}
+
+/* Two signed words (or two 32-bit ones for compat tasks). */
+static int
+rd_pair(struct ptc__dc *c, uint64_t addr, int64_t *a, int64_t *b)
+{
+	int64_t v[2];
+	int32_t w[2];
+
+	if (c->wordsize == 4) {
+		if (ptc__rdall(c, addr, w, sizeof(w)) != 0)
+			return -1;
+		*a = w[0];
+		*b = w[1];
+		return 0;
+	}
+	if (ptc__rdall(c, addr, v, sizeof(v)) != 0)
+		return -1;
+	*a = v[0];
+	*b = v[1];
+	return 0;
+}
+
+void
+ptc__p_timespec(struct ptc__dc *c, uint64_t addr)
+{
+	int64_t s, ns;
+
+	if (addr == 0 || rd_pair(c, addr, &s, &ns) != 0) {
+		ptc__p_addr(c, addr);
+		return;
+	}
+	pair(c, s, ns, "tv_nsec");
+}
+
+static void
+p_timeval(struct ptc__dc *c, uint64_t addr)
+{
+	int64_t s, us;
+
+	if (addr == 0 || rd_pair(c, addr, &s, &us) != 0) {
+		ptc__p_addr(c, addr);
+		return;
+	}
+	pair(c, s, us, "tv_usec");
+}
+
+void
+ptc__a_timespec(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	if (a->out && c->is_error) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__p_timespec(c, v);
+}
+
+/* What is left of a sleep: only meaningful when it was interrupted. */
+void
+ptc__a_timespec_rem(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	if (c->is_error)
+		ptc__p_timespec(c, v);
+	else
+		ptc__p_addr(c, v);
+}
+
+void
+ptc__a_timeval(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	if (a->out && c->is_error) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	p_timeval(c, v);
+}
+
+static void
+itimer(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v, int spec)
+{
+	unsigned ws = (unsigned)c->wordsize;
+	int64_t s, f;
+
+	if (v == 0 || (a->out && c->is_error) ||
+	    rd_pair(c, v, &s, &f) != 0 || rd_pair(c, v + 2 * ws, &s, &f) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "it_interval");
+	rd_pair(c, v, &s, &f);
+	pair(c, s, f, spec ? "tv_nsec" : "tv_usec");
+	ptc__s_field(c, "it_value");
+	rd_pair(c, v + 2 * ws, &s, &f);
+	pair(c, s, f, spec ? "tv_nsec" : "tv_usec");
+	ptc__s_close(c);
+}
+
+void
+ptc__a_itimerspec(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	itimer(c, a, v, 1);
+}
+
+void
+ptc__a_itimerval(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	itimer(c, a, v, 0);
+}
+
+void
+ptc__a_timerid(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int32_t id;
+
+	(void)a;
+	if (c->is_error || ptc__rdall(c, v, &id, sizeof(id)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	ptc__p_int(c, id);
+	ptc__l_close(c);
+}

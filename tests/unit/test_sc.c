@@ -1,0 +1,588 @@
+/*
+ * test_sc: the syscall decoders, fed canned tracee memory through
+ * ptc_scdec_set_reader(), checked against strace 6.1's exact text.
+ */
+#include <linux/audit.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "ptcore.h"
+
+#define X86 AUDIT_ARCH_X86_64
+
+/* ---- canned memory ---- */
+
+struct region {
+	uint64_t addr;
+	const void *p;
+	size_t len;
+};
+static struct region mem[16];
+static int nmem;
+
+static void
+map(uint64_t addr, const void *p, size_t len)
+{
+	mem[nmem].addr = addr;
+	mem[nmem].p = p;
+	mem[nmem].len = len;
+	nmem++;
+}
+
+static ssize_t
+rd(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+	int i;
+
+	(void)ctx;
+	for (i = 0; i < nmem; i++) {
+		if (addr >= mem[i].addr && addr < mem[i].addr + mem[i].len) {
+			size_t n = mem[i].addr + mem[i].len - addr;
+
+			if (n > len)
+				n = len;
+			memcpy(buf, (const char *)mem[i].p + (addr - mem[i].addr), n);
+			return (ssize_t)n;
+		}
+	}
+	return -1;
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	nmem = 0;
+	return 0;
+}
+
+static struct ptc_fmt fmt;
+static char out[8192];
+
+static void
+fmt_default(void)
+{
+	memset(&fmt, 0, sizeof(fmt));
+	fmt.strsize = 32;
+}
+
+/* Decode one syscall; half: stop after entry. */
+static const char *
+decode(long nr, int64_t rval, int half, uint64_t a0, uint64_t a1,
+    uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	struct ptc_scdec *d = ptc_scdec_new();
+	struct ptc_scinfo si = { 0 };
+	FILE *fp;
+
+	out[0] = '\0';
+	fp = fmemopen(out, sizeof(out), "w");
+	assert_non_null(d);
+	assert_non_null(fp);
+	ptc_scdec_set_reader(d, rd, NULL);
+	si.op = PTC_SC_ENTRY;
+	si.arch = X86;
+	si.nr = (uint64_t)nr;
+	si.args[0] = a0;
+	si.args[1] = a1;
+	si.args[2] = a2;
+	si.args[3] = a3;
+	si.args[4] = a4;
+	si.args[5] = a5;
+	assert_int_equal(ptc_sc_enter(d, fp, 1, &si, &fmt), 0);
+	if (!half) {
+		si.op = PTC_SC_EXIT;
+		si.rval = rval;
+		si.is_error = rval < 0 && rval >= -4095;
+		assert_int_equal(ptc_sc_exit(d, fp, &si, &fmt), 0);
+	}
+	fclose(fp);
+	ptc_scdec_free(d);
+	return out;
+}
+
+#define D(nr, rv, ...) decode(nr, rv, 0, __VA_ARGS__)
+
+/* ---- tables ---- */
+
+static void
+test_names(void **state)
+{
+	(void)state;
+	assert_string_equal(ptc_sc_name(X86, 0), "read");
+	assert_string_equal(ptc_sc_name(X86, 257), "openat");
+	assert_string_equal(ptc_sc_name(X86, 435), "clone3");
+	assert_string_equal(ptc_sc_name(X86, 437), "openat2");
+	assert_string_equal(ptc_sc_name(X86, 449), "futex_waitv");
+	assert_string_equal(ptc_sc_name(X86, 451), "cachestat");
+	assert_string_equal(ptc_sc_name(X86, 462), "mseal");
+	assert_null(ptc_sc_name(X86, 400));
+	assert_null(ptc_sc_name(X86, 100000));
+	assert_null(ptc_sc_name(0x1234, 0));
+	assert_int_equal(ptc_sc_lookup(X86, "execve"), 59);
+	assert_int_equal(ptc_sc_lookup(X86, "landlock_create_ruleset"), 444);
+	assert_int_equal(ptc_sc_lookup(X86, "nosuchcall"), -1);
+	assert_true(ptc_sc_count(X86) >= 470);
+}
+
+static void
+test_classes(void **state)
+{
+	(void)state;
+	assert_true(ptc_sc_classes(X86, 257) & PTC_SCC_FILE);
+	assert_true(ptc_sc_classes(X86, 257) & PTC_SCC_DESC);
+	assert_false(ptc_sc_classes(X86, 0) & PTC_SCC_FILE);
+	assert_true(ptc_sc_classes(X86, 42) & PTC_SCC_NETWORK);
+	assert_true(ptc_sc_classes(X86, 9) & PTC_SCC_MEMORY);
+	assert_true(ptc_sc_classes(X86, 39) & PTC_SCC_PURE);
+	assert_true(ptc_sc_classes(X86, 4) & PTC_SCC_STAT);
+	assert_true(ptc_sc_classes(X86, 6) & PTC_SCC_LSTAT);
+	assert_int_equal(ptc_sc_class_parse("%file"), PTC_SCC_FILE);
+	assert_int_equal(ptc_sc_class_parse("network"), PTC_SCC_NETWORK);
+	assert_int_equal(ptc_sc_class_parse("%%stat"),
+	    PTC_SCC_STAT | PTC_SCC_LSTAT | PTC_SCC_FSTAT);
+	assert_int_equal(ptc_sc_class_parse("%bogus"), 0);
+}
+
+/* Every __NR_ of the installed kernel headers has our number and name. */
+static void
+test_kernel_headers(void **state)
+{
+	FILE *fp = fopen("/usr/include/x86_64-linux-gnu/asm/unistd_64.h", "r");
+	char line[256], name[128];
+	long nr;
+	int n = 0;
+
+	(void)state;
+	if (fp == NULL)
+		skip();
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		if (sscanf(line, "#define __NR_%127s %ld", name, &nr) != 2)
+			continue;
+		if (ptc_sc_name(X86, (uint64_t)nr) == NULL ||
+		    strcmp(ptc_sc_name(X86, (uint64_t)nr), name) != 0)
+			fail_msg("__NR_%s is %ld in the headers, table says %s",
+			    name, nr, ptc_sc_name(X86, (uint64_t)nr) ?
+			    ptc_sc_name(X86, (uint64_t)nr) : "nothing");
+		n++;
+	}
+	fclose(fp);
+	assert_true(n > 300);
+}
+
+static void
+test_signals_errnos(void **state)
+{
+	(void)state;
+	assert_string_equal(ptc_signame(9), "SIGKILL");
+	assert_string_equal(ptc_signame(17), "SIGCHLD");
+	assert_string_equal(ptc_signame(32), "SIGRTMIN");
+	assert_string_equal(ptc_signame(34), "SIGRT_2");
+	assert_string_equal(ptc_signame(64), "SIGRT_32");
+	assert_null(ptc_signame(65));
+	assert_null(ptc_signame(0));
+	assert_int_equal(ptc_sigparse("SIGTERM"), 15);
+	assert_int_equal(ptc_sigparse("term"), 15);
+	assert_int_equal(ptc_sigparse("9"), 9);
+	assert_int_equal(ptc_sigparse("RTMIN"), 32);
+	assert_int_equal(ptc_sigparse("SIGRT_3"), 35);
+	assert_int_equal(ptc_sigparse("SIGNOPE"), -1);
+	assert_int_equal(ptc_sigparse("0"), -1);
+	assert_string_equal(ptc_errname(2), "ENOENT");
+	assert_string_equal(ptc_errname(11), "EAGAIN");
+	assert_string_equal(ptc_errname(95), "EOPNOTSUPP");
+	assert_string_equal(ptc_errname(512), "ERESTARTSYS");
+	assert_null(ptc_errname(0));
+}
+
+/* ---- decoding ---- */
+
+static void
+test_openat(void **state)
+{
+	static const char path[] = "/etc/passwd";
+
+	(void)state;
+	fmt_default();
+	map(0x1000, path, sizeof(path));
+	assert_string_equal(D(257, 3, (uint64_t)-100, 0x1000, 02000000, 0, 0, 0),
+	    "openat(AT_FDCWD, \"/etc/passwd\", O_RDONLY|O_CLOEXEC) = 3");
+	assert_string_equal(D(257, -2, (uint64_t)-100, 0x1000, 0, 0, 0, 0),
+	    "openat(AT_FDCWD, \"/etc/passwd\", O_RDONLY) = -1 ENOENT (No such file or directory)");
+	assert_string_equal(D(257, 4, 5, 0x1000, 01101, 0640, 0, 0),
+	    "openat(5, \"/etc/passwd\", O_WRONLY|O_CREAT|O_TRUNC, 0640) = 4");
+	/* Unreadable path: its address. */
+	assert_string_equal(D(2, -14, 0xdead0000, 0, 0, 0, 0, 0),
+	    "open(0xdead0000, O_RDONLY)              = -1 EFAULT (Bad address)");
+}
+
+static void
+test_read_write(void **state)
+{
+	static const char data[] = "root:x:0:0:root:/root:/bin/bash\nmore";
+
+	(void)state;
+	fmt_default();
+	map(0x2000, data, sizeof(data) - 1);
+	assert_string_equal(D(0, 10, 3, 0x2000, 10, 0, 0, 0),
+	    "read(3, \"root:x:0:0\", 10)               = 10");
+	assert_string_equal(D(0, 36, 3, 0x2000, 4096, 0, 0, 0),
+	    "read(3, \"root:x:0:0:root:/root:/bin/bash\\n\"..., 4096) = 36");
+	assert_string_equal(D(1, 4, 1, 0x2000, 4, 0, 0, 0),
+	    "write(1, \"root\", 4)                     = 4");
+	assert_string_equal(D(0, -11, 3, 0x2000, 10, 0, 0, 0),
+	    "read(3, 0x2000, 10)                     = -1 EAGAIN (Resource temporarily unavailable)");
+	fmt.strsize = 4;
+	assert_string_equal(D(1, 10, 1, 0x2000, 10, 0, 0, 0),
+	    "write(1, \"root\"..., 10)                 = 10");
+	fmt.xstyle = 2;
+	assert_string_equal(D(1, 2, 1, 0x2000, 2, 0, 0, 0),
+	    "write(1, \"\\x72\\x6f\", 2)                 = 2");
+}
+
+/* Entry alone is what strace shows before "<unfinished ...>". */
+static void
+test_unfinished(void **state)
+{
+	static const char data[] = "x";
+
+	(void)state;
+	fmt_default();
+	map(0x2000, data, 1);
+	assert_string_equal(decode(0, 0, 1, 3, 0x2000, 1, 0, 0, 0), "read(3, ");
+	assert_string_equal(decode(3, 0, 1, 3, 0, 0, 0, 0, 0), "close(3");
+	assert_string_equal(decode(39, 0, 1, 0, 0, 0, 0, 0, 0), "getpid(");
+	assert_string_equal(decode(61, 0, 1, 5, 0x2000, 0, 0, 0, 0), "wait4(5, ");
+}
+
+static void
+test_column(void **state)
+{
+	struct ptc_scdec *d = ptc_scdec_new();
+	struct ptc_scinfo si = { 0 };
+	FILE *fp = fmemopen(out, sizeof(out), "w");
+
+	(void)state;
+	fmt_default();
+	ptc_scdec_set_reader(d, rd, NULL);
+	si.arch = X86;
+	si.nr = 39;
+	ptc_scdec_column(d, 10);
+	ptc_sc_enter(d, fp, 1, &si, &fmt);
+	si.rval = 7;
+	ptc_sc_exit(d, fp, &si, &fmt);
+	fclose(fp);
+	/* Column 10 + "getpid() ", then spaces up to column 40. */
+	assert_string_equal(out, "getpid()                      = 7");
+	fp = fmemopen(out, sizeof(out), "w");
+	si.nr = 3;
+	si.args[0] = 4;
+	ptc_sc_enter(d, fp, 1, &si, &fmt);
+	/* Exit text after an 18-column "<... close resumed>" prefix. */
+	ptc_scdec_column(d, 18);
+	ptc_sc_exit(d, fp, &si, &fmt);
+	fclose(fp);
+	assert_string_equal(out, "close(4)                     = 7");
+	assert_string_equal(ptc_sc_current(d), "close");
+	ptc_scdec_free(d);
+}
+
+static void
+test_unknown_nr(void **state)
+{
+	(void)state;
+	fmt_default();
+	assert_string_equal(D(500, -38, 1, 2, 3, 4, 5, 6),
+	    "syscall_0x1f4(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS (Function not implemented)");
+}
+
+static void
+test_execve(void **state)
+{
+	static const char p0[] = "/bin/ls", a1[] = "-l", e0[] = "A=1";
+	uint64_t argv[] = { 0x1000, 0x1100, 0x1200, 0 };
+	uint64_t envp[] = { 0x1300, 0x1300, 0 };
+	struct ptc_scdec *d = ptc_scdec_new();
+	struct ptc_scinfo si = { 0 };
+	FILE *fp = fmemopen(out, sizeof(out), "w");
+
+	(void)state;
+	fmt_default();
+	map(0x1000, p0, sizeof(p0));
+	map(0x1100, p0 + 5, sizeof(p0) - 5);
+	map(0x1200, a1, sizeof(a1));
+	map(0x1300, e0, sizeof(e0));
+	map(0x5000, argv, sizeof(argv));
+	map(0x6000, envp, sizeof(envp));
+	ptc_scdec_set_reader(d, rd, NULL);
+	si.arch = X86;
+	si.nr = 59;
+	si.args[0] = 0x1000;
+	si.args[1] = 0x5000;
+	si.args[2] = 0x6000;
+	ptc_sc_enter(d, fp, 1, &si, &fmt);
+	ptc_sc_exit(d, fp, &si, &fmt);
+	fclose(fp);
+	assert_string_equal(out, "execve(\"/bin/ls\", [\"/bin/ls\", \"ls\", \"-l\"], "
+	    "0x6000 /* 2 vars */) = 0");
+	/* Success never returns to the old image: entry text is all. */
+	fp = fmemopen(out, sizeof(out), "w");
+	fmt.verbose = 1;
+	ptc_sc_enter(d, fp, 1, &si, &fmt);
+	nmem = 0;
+	ptc_sc_noreturn(d, fp, &fmt);
+	fclose(fp);
+	assert_string_equal(out, "execve(\"/bin/ls\", [\"/bin/ls\", \"ls\", \"-l\"], "
+	    "[\"A=1\", \"A=1\"]) = ?");
+	ptc_scdec_free(d);
+}
+
+static void
+test_wait4(void **state)
+{
+	static int st_exit = 3 << 8, st_kill = 9, st_core = 11 | 0x80,
+	    st_stop = (19 << 8) | 0x7f;
+
+	(void)state;
+	fmt_default();
+	map(0x100, &st_exit, 4);
+	map(0x200, &st_kill, 4);
+	map(0x300, &st_core, 4);
+	map(0x400, &st_stop, 4);
+	assert_string_equal(D(61, 42, 42, 0x100, 0, 0, 0, 0),
+	    "wait4(42, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, NULL) = 42");
+	assert_string_equal(D(61, 42, (uint64_t)-1, 0x200, 0x40000000, 0, 0, 0),
+	    "wait4(-1, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL}], __WALL, NULL) = 42");
+	assert_string_equal(D(61, 42, 42, 0x300, 0, 0, 0, 0),
+	    "wait4(42, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGSEGV && WCOREDUMP(s)}], 0, NULL) = 42");
+	assert_string_equal(D(61, 42, 42, 0x400, 2, 0, 0, 0),
+	    "wait4(42, [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGSTOP}], WSTOPPED, NULL) = 42");
+	assert_string_equal(D(61, 0, 42, 0x400, 1, 0, 0, 0),
+	    "wait4(42, 0x400, WNOHANG, NULL)         = 0");
+}
+
+static void
+test_sigaction(void **state)
+{
+	static const uint64_t sa[4] = { 0x401000, 0x04000000 | 0x10000000,
+		0x7f0000001000, 1ull << 11 };
+	static const uint64_t ign[4] = { 1, 0, 0, 0 };
+	static const uint64_t set1 = (1ull << 16) | (1ull << 35), full = ~0ull;
+
+	(void)state;
+	fmt_default();
+	map(0x100, sa, sizeof(sa));
+	map(0x200, ign, sizeof(ign));
+	map(0x300, &set1, 8);
+	map(0x400, &full, 8);
+	assert_string_equal(D(13, 0, 10, 0x100, 0, 8, 0, 0),
+	    "rt_sigaction(SIGUSR1, {sa_handler=0x401000, sa_mask=[USR2], "
+	    "sa_flags=SA_RESTORER|SA_RESTART, sa_restorer=0x7f0000001000}, NULL, 8) = 0");
+	assert_string_equal(D(13, 0, 13, 0, 0x200, 8, 0, 0),
+	    "rt_sigaction(SIGPIPE, NULL, {sa_handler=SIG_IGN, sa_mask=[], sa_flags=0}, 8) = 0");
+	assert_string_equal(D(14, 0, 0, 0x300, 0x400, 8, 0, 0),
+	    "rt_sigprocmask(SIG_BLOCK, [CHLD RT_4], ~[], 8) = 0");
+	assert_string_equal(D(62, 0, 1234, 15, 0, 0, 0, 0),
+	    "kill(1234, SIGTERM)                     = 0");
+}
+
+static void
+test_sockaddr(void **state)
+{
+	static const unsigned char in4[16] = { 2, 0, 0, 80, 127, 0, 0, 1 };
+	static const unsigned char in6[28] = { 10, 0, 0, 53, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0 };
+	static const char un[] = "\1\0/run/x.sock";
+	static const char abst[] = "\1\0\0abc";
+	static const uint32_t len16 = 16;
+
+	(void)state;
+	fmt_default();
+	map(0x100, in4, sizeof(in4));
+	map(0x200, in6, sizeof(in6));
+	map(0x300, un, sizeof(un));
+	map(0x400, abst, sizeof(abst) - 1);
+	map(0x500, &len16, 4);
+	assert_string_equal(D(42, -111, 3, 0x100, 16, 0, 0, 0),
+	    "connect(3, {sa_family=AF_INET, sin_port=htons(80), "
+	    "sin_addr=inet_addr(\"127.0.0.1\")}, 16) = -1 ECONNREFUSED (Connection refused)");
+	assert_string_equal(D(49, 0, 3, 0x200, 28, 0, 0, 0),
+	    "bind(3, {sa_family=AF_INET6, sin6_port=htons(53), "
+	    "sin6_flowinfo=htonl(0), inet_pton(AF_INET6, \"::1\", &sin6_addr), "
+	    "sin6_scope_id=0}, 28) = 0");
+	assert_string_equal(D(42, 0, 3, 0x300, sizeof(un), 0, 0, 0),
+	    "connect(3, {sa_family=AF_UNIX, sun_path=\"/run/x.sock\"}, 14) = 0");
+	assert_string_equal(D(42, 0, 3, 0x400, sizeof(abst) - 1, 0, 0, 0),
+	    "connect(3, {sa_family=AF_UNIX, sun_path=@\"abc\"}, 6) = 0");
+	assert_string_equal(D(41, 3, 2, 0x80801, 0, 0, 0, 0),
+	    "socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC|SOCK_NONBLOCK, IPPROTO_IP) = 3");
+	assert_string_equal(D(54, 0, 3, 1, 2, 0x500, 4, 0),
+	    "setsockopt(3, SOL_SOCKET, SO_REUSEADDR, [16], 4) = 0");
+	/* An absurd length is capped, not allocated. */
+	assert_string_equal(D(42, -22, 3, 0x100, 0xffffffff, 0, 0, 0),
+	    "connect(3, {sa_family=AF_INET, sin_port=htons(80), "
+	    "sin_addr=inet_addr(\"127.0.0.1\")}, 4294967295) = -1 EINVAL (Invalid argument)");
+}
+
+static void
+test_mmap_misc(void **state)
+{
+	static const int fds[2] = { 3, 4 };
+	static const uint64_t rl[2] = { 8192 * 1024, ~0ull };
+	static const int64_t ts[2] = { 1, 500 };
+
+	(void)state;
+	fmt_default();
+	map(0x100, fds, sizeof(fds));
+	map(0x200, rl, sizeof(rl));
+	map(0x300, ts, sizeof(ts));
+	assert_string_equal(D(9, 0x7f0000000000, 0, 8192, 3, 0x22, (uint64_t)-1, 0),
+	    "mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f0000000000");
+	assert_string_equal(D(10, 0, 0x7f0000000000, 4096, 0, 0, 0, 0),
+	    "mprotect(0x7f0000000000, 4096, PROT_NONE) = 0");
+	assert_string_equal(D(293, 0, 0x100, 02000000, 0, 0, 0, 0),
+	    "pipe2([3, 4], O_CLOEXEC)                = 0");
+	assert_string_equal(D(302, 0, 0, 3, 0, 0x200, 0, 0),
+	    "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}) = 0");
+	assert_string_equal(D(230, 0, 0, 0, 0x300, 0, 0, 0),
+	    "clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=1, tv_nsec=500}, NULL) = 0");
+	assert_string_equal(D(72, 0x8002, 3, 3, 0, 0, 0, 0),
+	    "fcntl(3, F_GETFL)                       = 0x8002 (flags O_RDWR|O_LARGEFILE)");
+	assert_string_equal(D(8, 6, 3, 0, 2, 0, 0, 0),
+	    "lseek(3, 0, SEEK_END)                   = 6");
+	assert_string_equal(D(231, 0, 0, 0, 0, 0, 0, 0) , "exit_group(0)                           = 0");
+	assert_string_equal(D(95, 022, 022, 0, 0, 0, 0, 0),
+	    "umask(022)                              = 022");
+}
+
+static void
+test_restart_errors(void **state)
+{
+	(void)state;
+	fmt_default();
+	assert_string_equal(D(34, -514, 0, 0, 0, 0, 0, 0),
+	    "pause()                                 = ? ERESTARTNOHAND (To be restarted if no handler)");
+	assert_string_equal(D(35, -516, 0, 0, 0, 0, 0, 0),
+	    "nanosleep(NULL, NULL)                   = ? ERESTART_RESTARTBLOCK (Interrupted by signal)");
+}
+
+/* An iovec count from the tracee never drives an allocation. */
+static void
+test_caps(void **state)
+{
+	static const uint64_t iov[2] = { 0x100, 3 };
+	static const char buf[] = "abc";
+
+	(void)state;
+	fmt_default();
+	map(0x100, buf, 3);
+	map(0x200, iov, sizeof(iov));
+	assert_string_equal(D(20, 3, 1, 0x200, 1, 0, 0, 0),
+	    "writev(1, [{iov_base=\"abc\", iov_len=3}], 1) = 3");
+	/* 2^40 elements: the second is unreadable, so it stops there. */
+	assert_string_equal(D(20, -22, 1, 0x200, 1ull << 30, 0, 0, 0),
+	    "writev(1, [{iov_base=\"abc\", iov_len=3}, 0x210], 1073741824) = -1 EINVAL (Invalid argument)");
+	/* A huge read buffer shows -s bytes only. */
+	assert_string_equal(D(0, -14, 3, 0x100, ~0ull, 0, 0, 0),
+	    "read(3, 0x100, 18446744073709551615)    = -1 EFAULT (Bad address)");
+}
+
+static void
+test_json(void **state)
+{
+	static const char path[] = "/etc/passwd";
+	static const char data[] = "ab\"c";
+
+	(void)state;
+	fmt_default();
+	fmt.json = 1;
+	map(0x1000, path, sizeof(path));
+	map(0x2000, data, 4);
+	assert_string_equal(D(257, 3, (uint64_t)-100, 0x1000, 02000000, 0, 0, 0),
+	    "\"syscall\":\"openat\",\"args\":[\"AT_FDCWD\",\"/etc/passwd\","
+	    "\"O_RDONLY|O_CLOEXEC\"],\"retval\":3");
+	assert_string_equal(D(0, -2, 3, 0x2000, 4, 0, 0, 0),
+	    "\"syscall\":\"read\",\"args\":[3,\"0x2000\",4],\"retval\":-1,\"errno\":\"ENOENT\"");
+	assert_string_equal(D(0, 4, 3, 0x2000, 4, 0, 0, 0),
+	    "\"syscall\":\"read\",\"args\":[3,\"ab\\\"c\",4],\"retval\":4");
+	/* Entry writes nothing in JSON mode. */
+	assert_string_equal(decode(0, 0, 1, 3, 0x2000, 1, 0, 0, 0), "");
+}
+
+static void
+test_siginfo(void **state)
+{
+	siginfo_t si;
+	FILE *fp;
+
+	(void)state;
+	fmt_default();
+	memset(&si, 0, sizeof(si));
+	si.si_signo = SIGCHLD;
+	si.si_code = CLD_EXITED;
+	si.si_pid = 77;
+	si.si_uid = 0;
+	si.si_status = 3;
+	fp = fmemopen(out, sizeof(out), "w");
+	assert_int_equal(ptc_siginfo_print(fp, &si, &fmt), 0);
+	fclose(fp);
+	assert_string_equal(out, "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=77, "
+	    "si_uid=0, si_status=3, si_utime=0, si_stime=0}");
+	memset(&si, 0, sizeof(si));
+	si.si_signo = SIGSEGV;
+	si.si_code = SEGV_MAPERR;
+	si.si_addr = (void *)0x10;
+	fp = fmemopen(out, sizeof(out), "w");
+	ptc_siginfo_print(fp, &si, &fmt);
+	fclose(fp);
+	assert_string_equal(out, "{si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x10}");
+	memset(&si, 0, sizeof(si));
+	si.si_signo = SIGUSR1;
+	si.si_code = SI_USER;
+	si.si_pid = 5;
+	si.si_uid = 1000;
+	fp = fmemopen(out, sizeof(out), "w");
+	ptc_siginfo_print(fp, &si, &fmt);
+	fclose(fp);
+	assert_string_equal(out, "{si_signo=SIGUSR1, si_code=SI_USER, si_pid=5, si_uid=1000}");
+	fmt.json = 1;
+	fp = fmemopen(out, sizeof(out), "w");
+	ptc_siginfo_print(fp, &si, &fmt);
+	fclose(fp);
+	assert_string_equal(out, "{\"si_signo\":\"SIGUSR1\",\"si_code\":\"SI_USER\","
+	    "\"si_pid\":5,\"si_uid\":1000}");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_names, setup),
+		cmocka_unit_test_setup(test_classes, setup),
+		cmocka_unit_test_setup(test_kernel_headers, setup),
+		cmocka_unit_test_setup(test_signals_errnos, setup),
+		cmocka_unit_test_setup(test_openat, setup),
+		cmocka_unit_test_setup(test_read_write, setup),
+		cmocka_unit_test_setup(test_unfinished, setup),
+		cmocka_unit_test_setup(test_column, setup),
+		cmocka_unit_test_setup(test_unknown_nr, setup),
+		cmocka_unit_test_setup(test_execve, setup),
+		cmocka_unit_test_setup(test_wait4, setup),
+		cmocka_unit_test_setup(test_sigaction, setup),
+		cmocka_unit_test_setup(test_sockaddr, setup),
+		cmocka_unit_test_setup(test_mmap_misc, setup),
+		cmocka_unit_test_setup(test_restart_errors, setup),
+		cmocka_unit_test_setup(test_caps, setup),
+		cmocka_unit_test_setup(test_json, setup),
+		cmocka_unit_test_setup(test_siginfo, setup),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,214 @@
+/*
+ * test_trace.c: the tracing engine's pieces that do not need a tracee:
+ * -e set parsing, the seccomp-bpf program (run for real in a child) and
+ * the -c table.
+ */
+#include <sys/syscall.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "internal.h"
+#include "trace_int.h"
+
+#define NATIVE PTC__ARCH_NATIVE
+
+static int
+has(struct ptc__scset *set, const char *name)
+{
+	long nr = ptc_sc_lookup(NATIVE, name);
+
+	assert_true(nr >= 0);
+	return ptc__scset_has(set, NATIVE, (uint64_t)nr);
+}
+
+static void
+test_names(void **state)
+{
+	struct ptc__scset set = { 0 };
+
+	(void)state;
+	assert_int_equal(ptc__scset_parse(&set, "openat,close"), 0);
+	assert_true(has(&set, "openat"));
+	assert_true(has(&set, "close"));
+	assert_false(has(&set, "read"));
+	/* a number past the table: only "all" and inverted sets trace it */
+	assert_false(ptc__scset_has(&set, NATIVE, 100000));
+	assert_int_equal(ptc__scset_parse(&set, "!openat"), 0);
+	assert_false(has(&set, "openat"));
+	assert_true(has(&set, "read"));
+	assert_true(ptc__scset_has(&set, NATIVE, 100000));
+	ptc__scset_free(&set);
+}
+
+static void
+test_regex_all_none(void **state)
+{
+	struct ptc__scset set = { 0 };
+
+	(void)state;
+	assert_int_equal(ptc__scset_parse(&set, "/^open"), 0);
+	assert_true(has(&set, "open"));
+	assert_true(has(&set, "openat"));
+	assert_false(has(&set, "close"));
+	assert_int_equal(ptc__scset_parse(&set, "all"), 0);
+	assert_true(ptc__scset_is_all(&set));
+	assert_true(has(&set, "close"));
+	assert_int_equal(ptc__scset_parse(&set, "none"), 0);
+	assert_false(ptc__scset_is_all(&set));
+	assert_false(has(&set, "close"));
+	assert_int_equal(ptc__scset_parse(&set, "!none"), 0);
+	assert_true(has(&set, "close"));
+	ptc__scset_free(&set);
+}
+
+static void
+test_errors(void **state)
+{
+	struct ptc__scset set = { 0 };
+
+	(void)state;
+	assert_int_equal(ptc__scset_parse(&set, "openat,nosuch"), -1);
+	assert_int_equal(errno, EINVAL);
+	assert_string_equal(ptc_error(), "invalid system call 'nosuch'");
+	assert_int_equal(ptc__scset_parse(&set, "?nosuch,close"), 0);
+	assert_true(has(&set, "close"));
+	assert_int_equal(ptc__scset_parse(&set, "/("), -1);
+	assert_int_equal(ptc__scset_parse(&set, "%nosuchclass"), -1);
+	assert_int_equal(ptc__scset_parse(&set, ""), -1);
+	ptc__scset_free(&set);
+}
+
+static void
+test_status_signals(void **state)
+{
+	unsigned mask;
+	uint64_t sigs;
+
+	(void)state;
+	assert_int_equal(ptc__status_parse("successful", &mask), 0);
+	assert_int_equal(mask, PTC__ST_SUCCESSFUL);
+	assert_int_equal(ptc__status_parse("!failed", &mask), 0);
+	assert_int_equal(mask, PTC__ST_ALL & ~PTC__ST_FAILED);
+	assert_int_equal(ptc__status_parse("failed,unfinished", &mask), 0);
+	assert_int_equal(mask, PTC__ST_FAILED | PTC__ST_UNFINISHED);
+	assert_int_equal(ptc__status_parse("great", &mask), -1);
+	assert_int_equal(ptc__sigset_parse("SIGUSR1,chld,9", &sigs), 0);
+	assert_true(sigs & (1ULL << (10 - 1)));
+	assert_true(sigs & (1ULL << (17 - 1)));
+	assert_true(sigs & (1ULL << (9 - 1)));
+	assert_false(sigs & (1ULL << (2 - 1)));
+	assert_int_equal(ptc__sigset_parse("!all", &sigs), 0);
+	assert_true(sigs == 0);
+	assert_int_equal(ptc__sigset_parse("SIGNOPE", &sigs), -1);
+	assert_int_equal(ptc__sigset_parse("65", &sigs), -1);
+}
+
+/*
+ * Install the program for "getppid" in a child that is not traced: a
+ * syscall that should stop for a tracer fails with ENOSYS instead, the
+ * others run.  Both the short form (traced listed) and the long form
+ * (untraced listed) are checked.
+ */
+static void
+run_filter(const char *spec, int getppid_traced)
+{
+	struct ptc__scset set = { 0 };
+	struct sock_filter *prog;
+	const uint8_t *bits;
+	size_t n, len;
+	pid_t pid;
+	int st;
+
+	assert_int_equal(ptc__scset_parse(&set, spec), 0);
+	bits = ptc__scset_bits(&set, NATIVE, &n);
+	assert_non_null(bits);
+	assert_int_equal(ptc__seccomp_build(NATIVE, bits, n, &prog, &len), 0);
+	assert_true(len > 8);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		long r;
+
+		if (ptc__seccomp_install(prog, len) != 0)
+			_exit(10);
+		errno = 0;
+		r = syscall(SYS_getppid);
+		if (getppid_traced != (r == -1 && errno == ENOSYS))
+			_exit(11);
+		errno = 0;
+		r = syscall(SYS_getuid);
+		if (getppid_traced == (r == -1 && errno == ENOSYS))
+			_exit(12);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+	free(prog);
+	ptc__scset_free(&set);
+}
+
+static void
+test_seccomp(void **state)
+{
+	(void)state;
+	run_filter("getppid", 1);
+	/* the untraced numbers listed: exit_group must stay usable */
+	run_filter("!getppid,exit_group", 0);
+}
+
+static void
+test_stats_table(void **state)
+{
+	struct ptc__stats st = { 0 };
+	struct timespec a = { 0, 300000 }, b = { 0, 100000 };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+	long rd = ptc_sc_lookup(NATIVE, "read"), cl = ptc_sc_lookup(NATIVE,
+	    "close");
+
+	(void)state;
+	ptc__stats_add(&st, NATIVE, (uint64_t)rd, 0, &a);
+	ptc__stats_add(&st, NATIVE, (uint64_t)rd, 1, &a);
+	ptc__stats_add(&st, NATIVE, (uint64_t)cl, 0, &b);
+	fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	ptc__stats_print(&st, fp, NULL);
+	fclose(fp);
+	assert_string_equal(buf,
+	    "% time     seconds  usecs/call     calls    errors syscall\n"
+	    "------ ----------- ----------- --------- --------- ----------------\n"
+	    " 85.71    0.000600         300         2         1 read\n"
+	    " 14.29    0.000100         100         1           close\n"
+	    "------ ----------- ----------- --------- --------- ----------------\n"
+	    "100.00    0.000700         233         3         1 total\n");
+	free(buf);
+	ptc__stats_free(&st);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_regex_all_none),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_status_signals),
+		cmocka_unit_test(test_seccomp),
+		cmocka_unit_test(test_stats_table),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
