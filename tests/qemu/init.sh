@@ -20,7 +20,9 @@ HOME=/root
 TMPDIR=/tmp
 TERM=dumb
 LANG=C
-export PATH HOME TMPDIR TERM LANG
+# A test that hangs fails after this long instead of using up the run.
+BATS_TEST_TIMEOUT=${BATS_TEST_TIMEOUT:-180}
+export PATH HOME TMPDIR TERM LANG BATS_TEST_TIMEOUT
 hostname "ptools-$ARCH"
 ln -sf /proc/self/fd /dev/fd 2>/dev/null
 ln -sf /proc/self/fd/0 /dev/stdin 2>/dev/null

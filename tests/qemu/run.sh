@@ -212,6 +212,11 @@ sysnr_check() {
 		cat "$Q/sysnr.diff" >&2
 		die "$f differs from the kernel headers (above)"
 	fi
+	if ! awk -f mk/qemu-sctbl.awk arch/x86_64/syscalls.tbl "$f" |
+	    cmp -s - <(sed 1,2d "arch/$arch/syscalls.tbl"); then
+		say "warning: arch/$arch/syscalls.tbl is older than its" \
+		    "sources; run make qemu-sctbl"
+	fi
 }
 
 # Static tools and the usual (dynamic, PIE and non-PIE) tracees, then
