@@ -229,17 +229,3 @@ ptc_exec_entry(pid_t pid, uint64_t *entry)
 {
 	return ptc_os_auxv_get(pid, AT_ENTRY, entry);
 }
-
-int
-ptc_bp_clear_in(const struct ptc_session *s, pid_t pid)
-{
-	const struct ptc_bp *b;
-	int rc = 0;
-
-	for (b = s->bps; b != NULL; b = b->next)
-		if (b->live && ptc_mem_write(pid, b->addr, b->orig,
-		    ptc_arch_bp_len, PTC_MEM_PROCFS) !=
-		    (ssize_t)ptc_arch_bp_len)
-			rc = -1;
-	return rc;
-}

@@ -605,11 +605,6 @@ void ptc_bp_restore_all(struct ptc_session *s);
  * memory they were written to).
  */
 void ptc_bp_forget_all(struct ptc_session *s);
-/*
- * Write the original bytes of every breakpoint into process pid, a fork
- * child that inherited them, so it can run untraced.
- */
-int ptc_bp_clear_in(const struct ptc_session *s, pid_t pid);
 /* Number of breakpoints written now. */
 size_t ptc_bp_count(const struct ptc_session *s);
 /* 1 if a breakpoint is written at addr now. */

@@ -290,6 +290,31 @@ static char kid_vfork[MAX_KIDS];
 static size_t nkids;
 static int seen_mark;
 
+/*
+ * Put the original bytes of the breakpoints into a fork child, which
+ * has its own copy of the memory with the breakpoints in it.
+ */
+static void
+clear_child(pid_t child, const uint64_t *bps, size_t nbp)
+{
+	uint8_t b[PTC_INSN_MAX];
+	ssize_t n;
+	size_t i;
+
+	for (i = 0; i < nbp; i++) {
+		if (!ptc_bp_at(s, bps[i]))
+			continue;
+		if ((n = ptc_mem_read(child, bps[i], b, sizeof(b),
+		    PTC_MEM_AUTO)) <= 0)
+			continue;
+		ptc_bp_unpatch(s, bps[i], b, (size_t)n);
+		ptc_mem_write(child, bps[i], b, (size_t)n, PTC_MEM_PROCFS);
+	}
+}
+
+static const uint64_t *cur_bps;
+static size_t cur_nbp;
+
 static void
 release_child(struct ptc_task *c)
 {
@@ -301,7 +326,7 @@ release_child(struct ptc_task *c)
 	if (i == nkids)
 		return;          /* its parent's event is still to come */
 	if (!kid_vfork[i])
-		ptc_bp_clear_in(s, ptc_task_pid(c));
+		clear_child(ptc_task_pid(c), cur_bps, cur_nbp);
 	ptc_detach(s, c, 0);
 }
 
@@ -320,6 +345,8 @@ run_to_breakpoint(const uint64_t *bps, size_t nbp, int quiet)
 	pid_t tid;
 	int r;
 
+	cur_bps = bps;
+	cur_nbp = nbp;
 	for (i = 0; (t = ptc_session_task_at(s, i)) != NULL; i++) {
 		ptc_task_set_data(t, &seen_mark);
 		/* A thread that has just exited reports it to the wait. */
@@ -419,7 +446,7 @@ run_to_breakpoint(const uint64_t *bps, size_t nbp, int quiet)
 	}
 	for (i = 0; (t = ptc_session_task_at(s, i)) != NULL; i++)
 		if (t != hit && ptc_task_tgid(t) != pid)
-			ptc_bp_clear_in(s, ptc_task_pid(t));
+			clear_child(ptc_task_pid(t), bps, nbp);
 	for (i = 0; i < nbp; i++)
 		if (ptc_bp_at(s, bps[i]) && ptc_bp_remove(s, bps[i]) != 0)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
