@@ -24,7 +24,7 @@
 #include "internal.h"
 
 /* Larger files are refused: no real executable or library comes near. */
-#define ELF_MAX_SIZE ((size_t)1 << 32)
+#define ELF_MAX_SIZE ((size_t)1 << (sizeof(size_t) > 4 ? 32 : 31))
 
 struct esym {
 	const char *name;

@@ -556,8 +556,11 @@ int ptc_hexdump(FILE *fp, uint64_t addr, const void *buf, size_t len);
 int ptc_json_str(FILE *fp, const void *s, size_t len);
 
 /*
- * Write len bytes in C escape style (\n \t \" \\ \ooo), as strace prints
- * strings, to fp.  hex: 0 printable as is, 1 non-ASCII in \x, 2 all \x.
+ * Write len bytes as strace quotes a string, double quotes included:
+ * \n \t \r \v \f \" \\ and octal (\1, or \001 when a digit follows)
+ * for the rest of what is not printable ASCII.  hex 1 (strace -x): if
+ * any byte is neither printable nor white space, the whole string is
+ * written as \xHH; hex 2 (-xx): always.
  */
 int ptc_escape(FILE *fp, const void *s, size_t len, int hex);
 
@@ -774,10 +777,26 @@ size_t ptc_dis_one(struct ptc_dis *d, const void *buf, size_t len,
 const char *ptc_dis_group_name(unsigned bit);
 /* == end section: disassembly == */
 
-/* == section: syscall decoding (lib/syscall*.c) == */
+/* == section: syscall decoding (lib/syscall.c lib/scdec.c lib/sc_*.c) == */
 /*
- * Draft contract between the decoders and ptstrace; the decoder side
- * may refine it (and must keep ptstrace building when it does).
+ * Syscall names, classes and argument decoders come from per-CPU tables
+ * (arch/<cpu>/syscalls.tbl, one row per syscall naming a printer per
+ * argument) and flag tables (lib/xlat/NAME.in), generated into C at build
+ * time.  Tables are chosen by the AUDIT_ARCH_* value the kernel reports,
+ * so a 32-bit task under a 64-bit kernel decodes with its own table.
+ *
+ * Text output is strace 6.1's, byte for byte where known.  JSON output
+ * (ptc_fmt.json) gives each argument as a JSON value:
+ *   numbers (ints, sizes, hex values below 2^53)   3, 832, 4096
+ *   pointers                                        "0x7ffc1000", or null
+ *   strings and buffers (cut at strsize, no "...")  "/etc/passwd"
+ *   flags and named constants                       "O_RDONLY|O_CLOEXEC"
+ *   descriptors (with decode_fds: an object)        3, {"fd":3,"path":"/x"}
+ *   structures                                      {"st_mode":"S_IFREG|0644",..}
+ *   arrays, signal sets                             ["ls","-l"], ["INT","TERM"]
+ *   in-out values ("[16 => 8]" in text)             the value after the call
+ * Abbreviations ("...") and comments ("/ * 3 vars * /") are left out;
+ * named top-level arguments (clone's "flags=") are plain values.
  */
 
 /* Name of syscall nr for an AUDIT_ARCH_* value, NULL if unknown. */
@@ -840,13 +859,16 @@ void ptc_scdec_set_reader(struct ptc_scdec *d,
 int ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
     const struct ptc_scinfo *si, const struct ptc_fmt *f);
 /*
- * Syscall exit: write the rest of the arguments, ")", " = " and the
- * decoded return value ("-1 ENOENT (No such file or directory)",
- * "0x7f...", "3</etc/passwd>"), without newline or -T duration.  In
- * JSON mode write the members "syscall":..,"args":[..],"retval":..,
- * "errno":.. (no braces) for the caller to wrap.  A syscall that never
- * returns (exit_group, execve that succeeded) is finished with
- * ptc_sc_noreturn() which writes ") = ?" or its JSON form.
+ * Syscall exit: write the rest of the arguments, ")", spaces up to
+ * column 40 (see ptc_scdec_column), "= " and the decoded return value
+ * ("-1 ENOENT (No such file or directory)", "0x7f...", "3</etc/passwd>",
+ * "? ERESTARTSYS (To be restarted if SA_RESTART is set)"), without
+ * newline or -T duration.  In JSON mode write the members
+ * "syscall":"openat","args":[..],"retval":3 and, on failure,
+ * "retval":-1,"errno":"ENOENT" (no braces) for the caller to wrap.  A
+ * syscall that never returns (exit_group, execve that succeeded) is
+ * finished with ptc_sc_noreturn(), which writes ") = ?" (JSON:
+ * "retval":null).
  */
 int ptc_sc_exit(struct ptc_scdec *d, FILE *fp, const struct ptc_scinfo *si,
     const struct ptc_fmt *f);
