@@ -300,8 +300,9 @@ const char *ptc_map_name(const struct ptc_map *map);
 struct ptc_elf;
 
 /*
- * Read the ELF file at path into memory (so a file truncated or
- * rewritten meanwhile cannot fault us) and index its symbols.  Errors:
+ * Open the ELF file at path and index its symbols.  Parts of the file
+ * are read with pread when needed, never mapped, so a file truncated or
+ * rewritten meanwhile gives errors, not SIGBUS.  Errors:
  * those of open(2), ENOEXEC "not an ELF file" / "bad ELF file: ...".
  * A malformed file fails here or in a lookup, never crashes.
  */
@@ -891,8 +892,9 @@ int ptc_siginfo_print(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f);
 
 /*
  * Open an ELF image held in memory (copied; buf may be freed after) or
- * read to its end from fd (a file, a pipe, /proc/PID/map_files/...);
- * what names the source in error messages.
+ * from fd (a file, /proc/PID/map_files/..., or a pipe, which is read to
+ * its end); fd is duplicated, so the caller may close it at once.  what
+ * names the source in error messages.
  */
 struct ptc_elf *ptc_elf_open_mem(const void *buf, size_t len);
 struct ptc_elf *ptc_elf_open_fd(int fd, const char *what);
