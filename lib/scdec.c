@@ -802,9 +802,22 @@ ptc__p_enum(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
 void
 ptc__p_fd(struct ptc__dc *c, int fd)
 {
-	char path[PTC__STR_MAX];
+	char path[PTC__STR_MAX], sock[512];
 
 	ptc__pre(c);
+	if (c->f->decode_fds >= 2 && fd >= 0 &&
+	    ptc__fdpath(c->pid, fd, path, sizeof(path)) == 0 &&
+	    ptc__fdsock(c->pid, fd, path, sock, sizeof(sock)) == 0) {
+		/* Already in strace's form, quotes and all. */
+		if (c->f->json) {
+			ptc__sb_printf(c->o, "{\"fd\":%d,\"path\":", fd);
+			ptc__sb_json(c->o, sock, strlen(sock));
+			ptc__sb_putc(c->o, '}');
+		} else {
+			ptc__sb_printf(c->o, "%d<%s>", fd, sock);
+		}
+		return;
+	}
 	if (c->f->decode_fds && fd >= 0 &&
 	    ptc__fdpath(c->pid, fd, path, sizeof(path)) == 0) {
 		if (c->f->json) {
