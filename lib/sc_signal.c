@@ -161,7 +161,8 @@ ptc__a_sigaction(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__s_field(c, "sa_mask");
 	ptc__p_sigset(c, &sa[3], masklen);
 	ptc__s_field(c, "sa_flags");
-	ptc__p_flags(c, &ptc__xt_sa_flags, sa[1] & 0xffffffffu, NULL);
+	/* All of the word: strace shows stray high bits too. */
+	ptc__p_flags(c, &ptc__xt_sa_flags, sa[1], NULL);
 	if (sa[1] & 0x04000000) {
 		ptc__s_field(c, "sa_restorer");
 		ptc__p_addr(c, sa[2]);
