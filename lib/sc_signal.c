@@ -2,6 +2,8 @@
  * sc_signal.c: signals, signal sets, sigaction, siginfo.
  */
 #include <errno.h>
+#include <linux/audit.h>
+
 #include <inttypes.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -179,7 +181,8 @@ ptc__a_sigreturn(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	(void)a;
 	(void)v;
 	/* x86_64: sp points at the ucontext; uc_sigmask is 296 bytes in. */
-	if (c->wordsize != 8 || ptc__rdall(c, c->sp + 296, &mask, 8) != 0)
+	if (c->arch != AUDIT_ARCH_X86_64 ||
+	    ptc__rdall(c, c->sp + 296, &mask, 8) != 0)
 		return;
 	ptc__s_open(c);
 	ptc__s_field(c, "mask");
