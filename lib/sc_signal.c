@@ -1,9 +1,9 @@
 /*
  * sc_signal.c: signals, signal sets, sigaction, siginfo.
  */
-#include <errno.h>
 #include <linux/audit.h>
 
+#include <errno.h>
 #include <inttypes.h>
 #include <signal.h>
 #include <stdlib.h>
