@@ -84,7 +84,6 @@ struct ptc__dc {
 	int saved_ok[6];
 	int cur;                    /* index of the argument being printed */
 	const char *restart;        /* call interrupted by ERESTART_RESTARTBLOCK */
-	int probing;                /* entry: would an exit argument print? */
 	int ts64;                   /* 64-bit time structures (32-bit task) */
 	int nprinted;               /* arguments written so far */
 	int depth;                  /* struct/array nesting */

@@ -272,7 +272,7 @@ ptc__a_clone_rest(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	if (fl & (K_CLONE_PARENT_SETTID | K_CLONE_PIDFD)) {
 		SEP();
 		ptc__s_field(c, "parent_tid");
-		if (c->probing || c->is_error ||
+		if (c->is_error ||
 		    ptc__rdall(c, c->a[2], &tid, sizeof(tid)) != 0) {
 			ptc__p_addr(c, c->a[2]);
 		} else {
@@ -465,18 +465,10 @@ ptc__a_prctl_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	first = 0; } while (0)
 	switch (op) {
 	case PR_SET_NAME:
-		if (c->probing) {
-			ptc__sb_putc(c->o, 'x');
-			return;
-		}
 		NEXT();
 		ptc__p_str(c, c->a[1], 16);
 		return;
 	case PR_GET_NAME:
-		if (c->probing) {
-			ptc__sb_putc(c->o, 'x');
-			return;
-		}
 		NEXT();
 		if (c->exiting && !c->is_error)
 			ptc__p_str(c, c->a[1], 16);
@@ -484,10 +476,6 @@ ptc__a_prctl_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 			ptc__p_addr(c, c->a[1]);
 		return;
 	case PR_SET_PDEATHSIG:
-		if (c->probing) {
-			ptc__sb_putc(c->o, 'x');
-			return;
-		}
 		NEXT();
 		ptc__p_signo(c, (int)c->a[1]);
 		return;
@@ -497,10 +485,6 @@ ptc__a_prctl_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	case PR_GET_CHILD_SUBREAPER: case PR_GET_IO_FLUSHER:
 		return;
 	case PR_CAPBSET_READ: case PR_CAPBSET_DROP:
-		if (c->probing) {
-			ptc__sb_putc(c->o, 'x');
-			return;
-		}
 		ptc__p_enum(c, &ptc__xt_capabilities, (unsigned)c->a[1],
 		    "CAP_???");
 		return;
@@ -508,10 +492,6 @@ ptc__a_prctl_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	case PR_SET_CHILD_SUBREAPER: case PR_SET_TIMERSLACK:
 		nshow = 1;
 		break;
-	}
-	if (c->probing) {
-		ptc__sb_putc(c->o, 'x');
-		return;
 	}
 	for (i = 1; i <= nshow; i++) {
 		NEXT();

@@ -30,6 +30,7 @@ struct ptc_scdec {
 	int entered;
 	int nentry;             /* arguments printed at entry */
 	int split;              /* the last of them goes on at exit */
+	int optexit;            /* the first exit argument may be absent */
 	unsigned col;           /* column of the text to come */
 	int col_set;
 	size_t entry_end;       /* column after the entry text */
@@ -226,28 +227,6 @@ entry_args(struct ptc_scdec *d, int n)
 	return i;
 }
 
-/* Whether the exit arguments from i on will show anything (", " now). */
-static int
-exit_prints(struct ptc_scdec *d, int i)
-{
-	struct ptc__dc *c = &d->c;
-	struct ptc__sb scratch = { 0 };
-	const struct ptc__arg *a = &c->e->args[i];
-	int r;
-
-	if (!a->opt)
-		return 1;
-	c->o = &scratch;
-	c->probing = 1;
-	c->cur = i;
-	a->fn(c, a, c->a[i]);
-	c->probing = 0;
-	c->o = &d->o;
-	r = scratch.len > 0;
-	free(scratch.p);
-	return r;
-}
-
 int
 ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
     const struct ptc_scinfo *si, const struct ptc_fmt *f)
@@ -297,7 +276,14 @@ ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
 	i = entry_args(d, n);
 	if (c->e != NULL && c->e->nargs >= 0)
 		save_inout(c, i, n);
-	if (i > 0 && i < n && !d->split && exit_prints(d, i))
+	/*
+	 * ", " before what exit will show; an argument that may show
+	 * nothing (clone's tail) brings its own, as strace's
+	 * "<... clone resumed>, child_tidptr=..." does.
+	 */
+	d->optexit = i < n && c->e != NULL && c->e->nargs >= 0 &&
+	    c->e->args[i].opt;
+	if (i > 0 && i < n && !d->split && !d->optexit)
 		ptc__sb_puts(&d->o, ", ");
 	d->entry_end = (d->col_set ? d->col : 0) + d->o.len;
 	d->col_set = 0;
@@ -402,7 +388,7 @@ ptc_sc_exit(struct ptc_scdec *d, FILE *fp, const struct ptc_scinfo *si,
 	}
 	d->entered = 0;
 	n = nargs(c);
-	c->nprinted = f->json ? d->nentry : 0;
+	c->nprinted = f->json || d->optexit ? d->nentry : 0;
 	if (f->json)
 		json_head(d);
 	i = d->nentry;

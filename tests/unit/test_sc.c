@@ -318,6 +318,14 @@ test_unfinished(void **state)
 	assert_string_equal(decode(3, 0, 1, 3, 0, 0, 0, 0, 0), "close(3");
 	assert_string_equal(decode(39, 0, 1, 0, 0, 0, 0, 0, 0), "getpid(");
 	assert_string_equal(decode(61, 0, 1, 5, 0x2000, 0, 0, 0, 0), "wait4(5, ");
+	/* clone's tail brings its own ", " ("<... clone resumed>, child_tidptr="). */
+	assert_string_equal(decode(56, 0, 1, 0x01200011, 0, 0, 0x7000, 0, 0),
+	    "clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD");
+	assert_string_equal(D(56, 42, 0x01200011, 0, 0, 0x7000, 0, 0),
+	    "clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, "
+	    "child_tidptr=0x7000) = 42");
+	assert_string_equal(D(56, 42, 17, 0, 0, 0, 0, 0),
+	    "clone(child_stack=NULL, flags=SIGCHLD)  = 42");
 }
 
 static void
