@@ -232,7 +232,7 @@ wait_for_line() {
 	[ "${#lines[@]}" -eq 2 ]
 	ptstrace -o out -e status=failed -e trace=openat,close "$T/st-files"
 	run grep -c ' = -1 ' out
-	assert_output 2
+	assert_output 3
 	run grep -F 'openat(AT_FDCWD, "st-dir/missing", O_RDONLY)' out
 	assert_output 'openat(AT_FDCWD, "st-dir/missing", O_RDONLY) = -1 ENOENT (No such file or directory)'
 	run grep -vc ' = -1 \|^+++' out
