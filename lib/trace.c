@@ -76,6 +76,9 @@ struct ptc_trace {
 	int filter;           /* seccomp filter in spawned programs */
 	int attached;         /* -p used: not every task has the filter */
 	int main_child;       /* the program is our child (not -D) */
+	struct ptc__unwind *uw; /* -k: modules of process uw_pid */
+	pid_t uw_pid;
+	int uw_stale;
 	struct timespec flushed;
 	FILE *null;
 };
@@ -417,14 +420,30 @@ event_line(struct ptc_trace *tr, struct tstate *ts, int have_ip, uint64_t ip)
 static void
 print_stack(struct ptc_trace *tr, struct tstate *ts, FILE *fp)
 {
-	struct ptc__unwind *u;
+	pid_t tgid;
 
-	if (!tr->o.stack)
+	if (!tr->o.stack || ts->task == NULL)
 		return;
-	if ((u = ptc__unwind_new(ts->pid)) == NULL)
-		return;
-	ptc__unwind_print(u, ts->pid, fp);
-	ptc__unwind_free(u);
+	/*
+	 * Reading the maps and opening every module is the expensive part:
+	 * keep it per process until a syscall may have changed the modules.
+	 */
+	tgid = ptc_task_tgid(ts->task);
+	if (tr->uw != NULL && (tr->uw_pid != tgid || tr->uw_stale)) {
+		ptc__unwind_free(tr->uw);
+		tr->uw = NULL;
+	}
+	if (tr->uw == NULL) {
+		if ((tr->uw = ptc__unwind_new(tgid)) == NULL)
+			return;
+		tr->uw_pid = tgid;
+		tr->uw_stale = 0;
+	}
+	ptc__unwind_print(tr->uw, ts->pid, fp);
+	if (strcmp(ts->name, "mmap") == 0 || strcmp(ts->name, "munmap") == 0 ||
+	    strcmp(ts->name, "mremap") == 0 || strncmp(ts->name, "execve",
+	    6) == 0)
+		tr->uw_stale = 1;
 }
 
 static void
@@ -702,6 +721,7 @@ on_exec(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
 	struct tstate *old;
 
 	ts->hide = 0;
+	tr->uw_stale = 1;
 	if (ev->old_pid > 0 && ev->old_pid != ev->pid &&
 	    (old = state_find(tr, ev->old_pid)) != NULL && old != ts) {
 		/*
@@ -1123,6 +1143,7 @@ ptc_trace_free(struct ptc_trace *tr)
 		fflush(stderr);
 	if (tr->null != NULL)
 		fclose(tr->null);
+	ptc__unwind_free(tr->uw);
 	ptc__scset_free(&tr->trace);
 	ptc__stats_free(&tr->stats);
 	free(tr);
