@@ -52,10 +52,7 @@ strvec(struct ptc__dc *c, uint64_t v)
 	ptc__l_open(c);
 	for (i = 0; ; i++) {
 		if (rd_ptr(c, v + (uint64_t)i * (unsigned)c->wordsize, &p) != 0) {
-			ptc__pre(c);
-			if (!c->f->json)
-				ptc__sb_printf(c->o, "%#" PRIx64,
-				    v + (uint64_t)i * (unsigned)c->wordsize);
+			ptc__p_addr(c, v + (uint64_t)i * (unsigned)c->wordsize);
 			break;
 		}
 		if (p == 0)

@@ -381,6 +381,18 @@ staged_len(struct tstate *ts)
 	return n > 0 ? (size_t)n : 0;
 }
 
+/*
+ * Copy the staged text to fp.  The flush in staged_len() is what sets
+ * ts->mbuf, so it must come first (argument order is unspecified).
+ */
+static void
+put_staged(struct tstate *ts, FILE *fp)
+{
+	size_t n = staged_len(ts);
+
+	fwrite(ts->mbuf, 1, n, fp);
+}
+
 static void
 json_head(struct ptc_trace *tr, FILE *fp, pid_t pid, const struct timespec *w)
 {
@@ -476,7 +488,7 @@ sc_entry(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si)
 		return;
 	fp = begin_line(tr, ts);
 	fwrite(ts->lead, 1, ts->leadlen, fp);
-	fwrite(ts->mbuf, 1, staged_len(ts), fp);
+	put_staged(ts, fp);
 	ts->shown = 1;
 	if (fp == tr->out) {
 		tr->open = ts;
@@ -537,7 +549,7 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 			ptc_sc_noreturn(ts->dec, ts->ms, &tr->fmt);
 		else
 			ptc_sc_exit(ts->dec, ts->ms, si, &tr->fmt);
-		fwrite(ts->mbuf, 1, staged_len(ts), fp);
+		put_staged(ts, fp);
 		if (tr->o.json)
 			fprintf(fp, ",\"duration\":%ld.%06ld}\n",
 			    (long)dt.tv_sec, dt.tv_nsec / 1000);
@@ -572,7 +584,7 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 		ptc_sc_noreturn(ts->dec, ts->ms, &tr->fmt);
 	else
 		ptc_sc_exit(ts->dec, ts->ms, si, &tr->fmt);
-	fwrite(ts->mbuf, 1, staged_len(ts), fp);
+	put_staged(ts, fp);
 	if (tr->o.durations && how != PTC__ST_UNFINISHED &&
 	    how != PTC__ST_DETACHED)
 		fprintf(fp, " <%ld.%06ld>\n", (long)dt.tv_sec,

@@ -166,6 +166,11 @@ GENERAL="rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15 rip rflag
 	run ptregs -T "$TPID"
 	assert_success
 	[ "$(printf '%s\n' "$output" | grep -c '^thread ')" -eq "$(ls /proc/$TPID/task | wc -l)" ]
+	run ptregs -T "$TPID" rip
+	assert_success
+	[ "$(printf '%s\n' "$output" | grep -c '^0x')" -eq "$(ls /proc/$TPID/task | wc -l)" ]
+	run ptregs -T "$TPID" rip=0
+	assert_failure 2
 	other=$(ls /proc/$TPID/task | grep -vx "$TPID" | head -1)
 	run ptregs -t "$other" "$TPID"
 	assert_success
