@@ -394,9 +394,8 @@ put_staged(struct tstate *ts, FILE *fp)
 }
 
 static void
-json_head(struct ptc_trace *tr, FILE *fp, pid_t pid, const struct timespec *w)
+json_head(FILE *fp, pid_t pid, const struct timespec *w)
 {
-	(void)tr;
 	fprintf(fp, "{\"pid\":%d,\"time\":%lld.%06ld,", (int)pid,
 	    (long long)w->tv_sec, w->tv_nsec / 1000);
 }
@@ -419,7 +418,7 @@ event_line(struct ptc_trace *tr, struct tstate *ts, int have_ip, uint64_t ip)
 		struct timespec w;
 
 		wall_now(&w);
-		json_head(tr, fp, ts->pid, &w);
+		json_head(fp, ts->pid, &w);
 		return fp;
 	}
 	n = make_lead(tr, ts, lead, sizeof(lead), have_ip, ip);
@@ -534,7 +533,7 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 		entry_len = staged_len(ts);
 		fp = begin_line(tr, ts);
 		if (tr->o.json)
-			json_head(tr, fp, ts->pid, &ts->w0);
+			json_head(fp, ts->pid, &ts->w0);
 		else
 			fwrite(ts->lead, 1, ts->leadlen, fp);
 		fwrite(ts->mbuf, 1, entry_len, fp);
@@ -766,8 +765,7 @@ on_exec(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
 }
 
 static void
-on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t,
-    enum ptc_event_type type)
+on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 {
 	struct ptc_scinfo si;
 
@@ -794,7 +792,6 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t,
 		sc_entry(tr, ts, &si);
 		return;
 	}
-	(void)type;
 	if (si.op == PTC_SC_EXIT) {
 		if (ts->skip_exit) {
 			ts->skip_exit = 0;
@@ -1068,7 +1065,7 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		case PTC_EV_SYSCALL_ENTER:
 		case PTC_EV_SYSCALL_EXIT:
 		case PTC_EV_SECCOMP:
-			on_syscall(tr, ts, ev.task, ev.type);
+			on_syscall(tr, ts, ev.task);
 			break;
 		case PTC_EV_SIGNAL:
 		case PTC_EV_STEP:
