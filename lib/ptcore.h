@@ -300,8 +300,9 @@ const char *ptc_map_name(const struct ptc_map *map);
 struct ptc_elf;
 
 /*
- * Read the ELF file at path into memory (so a file truncated or
- * rewritten meanwhile cannot fault us) and index its symbols.  Errors:
+ * Open the ELF file at path and index its symbols.  Parts of the file
+ * are read with pread when needed, never mapped, so a file truncated or
+ * rewritten meanwhile gives errors, not SIGBUS.  Errors:
  * those of open(2), ENOEXEC "not an ELF file" / "bad ELF file: ...".
  * A malformed file fails here or in a lookup, never crashes.
  */
@@ -323,8 +324,10 @@ struct ptc_sym {
  * Look a symbol up by name (.symtab, then .dynsym; a global definition
  * before a weak or local one).  "memcpy" also finds "memcpy@@GLIBC_2.14".
  * Only definitions of functions, objects and untyped labels count: not
- * undefined, absolute, TLS, section or file symbols.  sym->name points
- * into e and lives as long as e.  -1 ENOENT "unknown symbol 'name'".
+ * undefined, absolute, TLS, section or file symbols.  x86-64 PLT entries
+ * are symbols too, named as objdump names them ("puts@plt"), found only
+ * by that full name.  sym->name points into e and lives as long as e.
+ * -1 ENOENT "unknown symbol 'name'".
  */
 int ptc_elf_sym_byname(struct ptc_elf *e, const char *name,
     struct ptc_sym *sym);
@@ -381,7 +384,7 @@ int ptc_syms_lookup(struct ptc_syms *ss, const char *module,
 /*
  * Describe runtime address addr.  sym (when not NULL) gets
  * "symbol+0xoff" if an ELF symbol covers addr ("symbol" when off is 0,
- * without a version suffix), else "".  mod (when not NULL) gets
+ * without a version suffix; "puts@plt+0x4" in a PLT), else "".  mod (when not NULL) gets
  * "module+0xoff", the offset from the start of the module's first
  * mapping ("module" when 0), for files and named regions ("[stack]+0x10");
  * the .bss past a module's last file page counts as the module.  Both
@@ -889,8 +892,9 @@ int ptc_siginfo_print(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f);
 
 /*
  * Open an ELF image held in memory (copied; buf may be freed after) or
- * read to its end from fd (a file, a pipe, /proc/PID/map_files/...);
- * what names the source in error messages.
+ * from fd (a file, /proc/PID/map_files/..., or a pipe, which is read to
+ * its end); fd is duplicated, so the caller may close it at once.  what
+ * names the source in error messages.
  */
 struct ptc_elf *ptc_elf_open_mem(const void *buf, size_t len);
 struct ptc_elf *ptc_elf_open_fd(int fd, const char *what);

@@ -468,8 +468,13 @@ ptc_syms_describe(struct ptc_syms *ss, uint64_t addr, char *sym,
 		}
 		if (found) {
 			off = link - best.value;
-			/* "memcpy", not "memcpy@@GLIBC_2.14": it reads back */
-			int nl = (int)strcspn(best.name, "@");
+			/*
+			 * "memcpy", not "memcpy@@GLIBC_2.14": it reads back;
+			 * "puts@plt" stays, it is the name of a PLT entry.
+			 */
+			size_t bl = strlen(best.name);
+			int nl = bl > 4 && strcmp(best.name + bl - 4, "@plt") == 0 ?
+			    (int)bl : (int)strcspn(best.name, "@");
 
 			if (off == 0)
 				snprintf(sym, symlen, "%.*s", nl, best.name);
