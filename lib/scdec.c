@@ -678,7 +678,7 @@ read_cstr(struct ptc__dc *c, uint64_t addr, char *buf, size_t max,
 void
 ptc__p_str(struct ptc__dc *c, uint64_t addr, size_t max)
 {
-	char *buf;
+	char stackbuf[PTC__STR_MAX + 1], *buf = stackbuf;
 	ssize_t n;
 	int trunc;
 
@@ -688,14 +688,17 @@ ptc__p_str(struct ptc__dc *c, uint64_t addr, size_t max)
 	}
 	if (max > PTC__STR_MAX * 16)
 		max = PTC__STR_MAX * 16;
-	buf = malloc(max + 1);
-	if (buf == NULL || (n = read_cstr(c, addr, buf, max, &trunc)) < 0) {
-		free(buf);
+	/* Paths and -s sized strings fit the stack; only a big -s allocates. */
+	if (max + 1 > sizeof(stackbuf) && (buf = malloc(max + 1)) == NULL) {
 		ptc__p_addr(c, addr);
 		return;
 	}
-	ptc__p_bytes(c, buf, (size_t)n, trunc);
-	free(buf);
+	if ((n = read_cstr(c, addr, buf, max, &trunc)) < 0)
+		ptc__p_addr(c, addr);
+	else
+		ptc__p_bytes(c, buf, (size_t)n, trunc);
+	if (buf != stackbuf)
+		free(buf);
 }
 
 void
@@ -708,7 +711,7 @@ void
 ptc__p_buf(struct ptc__dc *c, uint64_t addr, uint64_t len)
 {
 	size_t show = strsize(c);
-	char *buf;
+	char stackbuf[1024], *buf = stackbuf;
 
 	if (addr == 0) {
 		ptc__p_addr(c, 0);
@@ -716,14 +719,16 @@ ptc__p_buf(struct ptc__dc *c, uint64_t addr, uint64_t len)
 	}
 	if (len < show)
 		show = (size_t)len;
-	buf = malloc(show + 1);
-	if (buf == NULL || ptc__rdall(c, addr, buf, show) != 0) {
-		free(buf);
+	if (show > sizeof(stackbuf) && (buf = malloc(show)) == NULL) {
 		ptc__p_addr(c, addr);
 		return;
 	}
-	ptc__p_bytes(c, buf, show, len > show);
-	free(buf);
+	if (ptc__rdall(c, addr, buf, show) != 0)
+		ptc__p_addr(c, addr);
+	else
+		ptc__p_bytes(c, buf, show, len > show);
+	if (buf != stackbuf)
+		free(buf);
 }
 
 const char *
@@ -802,9 +807,22 @@ ptc__p_enum(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
 void
 ptc__p_fd(struct ptc__dc *c, int fd)
 {
-	char path[PTC__STR_MAX];
+	char path[PTC__STR_MAX], sock[512];
 
 	ptc__pre(c);
+	if (c->f->decode_fds >= 2 && fd >= 0 &&
+	    ptc__fdpath(c->pid, fd, path, sizeof(path)) == 0 &&
+	    ptc__fdsock(c->pid, fd, path, sock, sizeof(sock)) == 0) {
+		/* Already in strace's form, quotes and all. */
+		if (c->f->json) {
+			ptc__sb_printf(c->o, "{\"fd\":%d,\"path\":", fd);
+			ptc__sb_json(c->o, sock, strlen(sock));
+			ptc__sb_putc(c->o, '}');
+		} else {
+			ptc__sb_printf(c->o, "%d<%s>", fd, sock);
+		}
+		return;
+	}
 	if (c->f->decode_fds && fd >= 0 &&
 	    ptc__fdpath(c->pid, fd, path, sizeof(path)) == 0) {
 		if (c->f->json) {

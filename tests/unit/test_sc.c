@@ -548,8 +548,8 @@ test_ioctl(void **state)
 	    "ioctl(1, TIOCGWINSZ, {ws_row=24, ws_col=80, ws_xpixel=0, ws_ypixel=0}) = 0");
 	assert_string_equal(D(16, 0, 3, 0x5421, 0x300, 0, 0, 0),
 	    "ioctl(3, FIONBIO, [1])                  = 0");
-	assert_string_equal(D(16, -25, 3, 0xc0189436, 0x300, 0, 0, 0),
-	    "ioctl(3, _IOC(_IOC_READ|_IOC_WRITE, 0x94, 0x36, 0x18), 0x300) = -1 ENOTTY (Inappropriate ioctl for device)");
+	assert_string_equal(D(16, -25, 3, 0xc0187a01, 0x300, 0, 0, 0),
+	    "ioctl(3, _IOC(_IOC_READ|_IOC_WRITE, 0x7a, 0x1, 0x18), 0x300) = -1 ENOTTY (Inappropriate ioctl for device)");
 }
 
 static void
@@ -679,13 +679,121 @@ rd_random(void *ctx, uint64_t addr, void *buf, size_t len)
 	return (ssize_t)len;
 }
 
+/* A small JSON checker: does s hold exactly one valid JSON value? */
+static const char *jv(const char *s);
+
+static const char *
+jws(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return s;
+}
+
+static const char *
+jstr(const char *s)
+{
+	if (*s++ != '"')
+		return NULL;
+	while (*s != '"') {
+		if ((unsigned char)*s < 0x20)
+			return NULL;
+		if (*s == '\\') {
+			s++;
+			if (*s == 'u') {
+				int i;
+
+				for (i = 1; i <= 4; i++)
+					if (!strchr("0123456789abcdefABCDEF", s[i]) ||
+					    s[i] == '\0')
+						return NULL;
+				s += 4;
+			} else if (!strchr("\"\\/bfnrt", *s) || *s == '\0') {
+				return NULL;
+			}
+		}
+		s++;
+	}
+	return s + 1;
+}
+
+static const char *
+jv(const char *s)
+{
+	s = jws(s);
+	if (*s == '{' || *s == '[') {
+		char close = *s == '{' ? '}' : ']';
+		int obj = *s == '{';
+
+		s = jws(s + 1);
+		if (*s == close)
+			return s + 1;
+		for (;;) {
+			if (obj) {
+				if ((s = jstr(jws(s))) == NULL)
+					return NULL;
+				s = jws(s);
+				if (*s++ != ':')
+					return NULL;
+			}
+			if ((s = jv(s)) == NULL)
+				return NULL;
+			s = jws(s);
+			if (*s == close)
+				return s + 1;
+			if (*s++ != ',')
+				return NULL;
+		}
+	}
+	if (*s == '"')
+		return jstr(s);
+	if (strncmp(s, "null", 4) == 0 || strncmp(s, "true", 4) == 0)
+		return s + 4;
+	if (strncmp(s, "false", 5) == 0)
+		return s + 5;
+	if (*s == '-')
+		s++;
+	if (*s < '0' || *s > '9')
+		return NULL;
+	while ((*s >= '0' && *s <= '9') || *s == '.' || *s == 'e' ||
+	    *s == 'E' || *s == '+' || *s == '-')
+		s++;
+	return s;
+}
+
+static int
+json_ok(const char *members)
+{
+	static char buf[(1 << 20) + 3];
+	const char *end;
+	size_t n = strlen(members);
+
+	buf[0] = '{';
+	memcpy(buf + 1, members, n);
+	buf[n + 1] = '}';
+	buf[n + 2] = '\0';
+	end = jv(buf);
+	return end != NULL && *jws(end) == '\0';
+}
+
+static void
+test_json_checker(void **state)
+{
+	(void)state;
+	assert_true(json_ok("\"a\":[1,-2,{\"b\":null}],\"c\":\"x\\u00ff\""));
+	assert_false(json_ok("\"a\":[1,]"));
+	assert_false(json_ok("\"a\":\"x\" \"b\":1"));
+	assert_false(json_ok("\"a\":child_stack=1"));
+}
+
 static void
 test_random(void **state)
 {
 	static const uint32_t arches[] = { X86, AUDIT_ARCH_I386 };
 	struct ptc_scdec *d = ptc_scdec_new();
 	struct ptc_scinfo si = { 0 };
-	FILE *fp = fopen("/dev/null", "w");
+	static char jbuf[1 << 20];
+	FILE *fp = fopen("/dev/null", "w"), *jf;
 	size_t k;
 	uint64_t nr;
 	int round, i;
@@ -694,12 +802,13 @@ test_random(void **state)
 	assert_non_null(fp);
 	ptc_scdec_set_reader(d, rd_random, NULL);
 	for (k = 0; k < sizeof(arches) / sizeof(arches[0]); k++) {
-		for (round = 0; round < 8; round++) {
+		for (round = 0; round < 32; round++) {
 			fmt_default();
 			fmt.verbose = round & 1;
 			fmt.json = (round >> 1) & 1;
-			fmt.xstyle = round >> 2;
-			fmt.strsize = round == 7 ? 100000 : 32;
+			fmt.xstyle = (round >> 2) & 1;
+			fmt.decode_fds = (round >> 3) & 1;
+			fmt.strsize = (round & 7) == 7 ? 100000 : 32;
 			for (nr = 0; nr < ptc_sc_count(arches[k]) + 2; nr++) {
 				si.arch = arches[k];
 				si.nr = nr;
@@ -709,11 +818,21 @@ test_random(void **state)
 					si.args[i] = (r & 3) == 0 ? r & 0xff :
 					    (r & 3) == 1 ? 0x10000 + (r & 0xffffff) : r;
 				}
-				ptc_sc_enter(d, fp, 1, &si, &fmt);
+				jf = fmt.json ? fmemopen(jbuf, sizeof(jbuf), "w") : fp;
+				assert_non_null(jf);
+				ptc_sc_enter(d, jf, 1, &si, &fmt);
 				si.rval = (rnd() & 1) ? -(int64_t)(rnd() % 4200) :
 				    (int64_t)(rnd() % 70000);
 				si.is_error = si.rval < 0 && si.rval >= -4095;
-				ptc_sc_exit(d, fp, &si, &fmt);
+				ptc_sc_exit(d, jf, &si, &fmt);
+				if (jf != fp) {
+					fclose(jf);
+					if (!json_ok(jbuf))
+						fail_msg("%s: invalid JSON: %s",
+						    ptc_sc_name(si.arch, nr) ?
+						    ptc_sc_name(si.arch, nr) : "?",
+						    jbuf);
+				}
 			}
 		}
 	}
@@ -746,6 +865,7 @@ main(void)
 		cmocka_unit_test_setup(test_caps, setup),
 		cmocka_unit_test_setup(test_json, setup),
 		cmocka_unit_test_setup(test_siginfo, setup),
+		cmocka_unit_test_setup(test_json_checker, setup),
 		cmocka_unit_test_setup(test_random, setup),
 	};
 
