@@ -8,6 +8,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -91,9 +92,10 @@ frame_cb(Dwfl_Frame *frame, void *arg)
 		fprintf(w->fp, " > unexpected_backtracing_error [0x%" PRIx64
 		    "]\n", (uint64_t)pc);
 	else if (sym != NULL)
-		fprintf(w->fp, " > %s(%s+0x%" PRIx64 ") [0x%" PRIx64 "]\n",
-		    mname, sym, (uint64_t)(off + (pc - adj)),
-		    (uint64_t)(pc - start));
+		/* "__libc_start_main@@GLIBC_2.34": the version is noise here. */
+		fprintf(w->fp, " > %s(%.*s+0x%" PRIx64 ") [0x%" PRIx64 "]\n",
+		    mname, (int)strcspn(sym, "@"), sym,
+		    (uint64_t)(off + (pc - adj)), (uint64_t)(pc - start));
 	else
 		fprintf(w->fp, " > %s() [0x%" PRIx64 "]\n", mname,
 		    (uint64_t)(pc - start));
