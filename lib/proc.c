@@ -210,6 +210,13 @@ wait_common(struct ptc_session *s, pid_t which, struct ptc_event *ev)
 
 	reap(s);
 	for (;;) {
+		/*
+		 * A signal that came while the caller was busy interrupted
+		 * no waitpid; with stops always pending none ever would.
+		 */
+		if (cleanup_sig)
+			return ptc_fail(EINTR, "interrupted by %s",
+			    strsignal(cleanup_sig));
 		pid = waitpid(which, &status, __WALL);
 		if (pid < 0) {
 			if (errno == EINTR && !cleanup_sig)
