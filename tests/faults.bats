@@ -475,3 +475,12 @@ no_raw_ctl() {
 	no_raw_ctl "$BATS_TEST_TMPDIR/one"
 	grep -q 'evil\\33\[7m' "$BATS_TEST_TMPDIR/one"
 }
+
+@test "escaping: ptstrace -k escapes a module path in stack traces" {
+	local exe=$BATS_TEST_TMPDIR/evil$'\033'[7mecho
+	cp /bin/echo "$exe"
+	run ptstrace -k -e trace=write -o "$BATS_TEST_TMPDIR/tr" "$exe" hi
+	assert_success
+	grep -qF 'evil\33[7mecho(' "$BATS_TEST_TMPDIR/tr"
+	no_raw_ctl "$BATS_TEST_TMPDIR/tr"
+}
