@@ -236,6 +236,25 @@ assert_stopped() {
 	done
 }
 
+@test "faults: SIGINT/SIGTERM/SIGHUP to ptstep stepping into a blocking syscall: process survives" {
+	# The step's SIGTRAP waits for the syscall to end; it must not be
+	# left to kill the process after the detach.
+	local sig st
+	for sig in INT TERM HUP; do
+		start_target basic
+		ptstep -n 5 -p "$TPID" >/dev/null 2>&1 &
+		st=$!
+		wait_for is_traced "$TPID"
+		sleep 0.2
+		kill -"$sig" "$st"
+		wait_exit "$st"
+		assert_untouched "$TPID"
+		sleep 0.1
+		kill -0 "$TPID" || fail "process died after SIG$sig to ptstep"
+		teardown_targets || true
+	done
+}
+
 @test "faults: SIGINT/SIGTERM/SIGHUP to ptpeek -S mid-read: process continues" {
 	local sig pk heap
 	for sig in INT TERM HUP; do
