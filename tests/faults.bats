@@ -503,3 +503,31 @@ no_raw_ctl() {
 	grep -qF 'evil\33[7mecho(' "$BATS_TEST_TMPDIR/tr"
 	no_raw_ctl "$BATS_TEST_TMPDIR/tr"
 }
+
+# The runtime address of hostile-sym-esc's renamed function.
+evil_sym_addr() {
+	local link base
+	link=$(nm "$PTOOLS_TARGETS/hostile-sym-esc" | LC_ALL=C awk '/ T evil/ { print $1 }')
+	base=$(awk -v exe="$PTOOLS_TARGETS/hostile-sym-esc" '$6 == exe { print $1; exit }' \
+	    "/proc/$1/maps" | cut -d- -f1)
+	printf '0x%x\n' $((0x$base + 0x$link))
+}
+
+@test "escaping: symbol names with escape sequences in ptdis, ptstep and ptmaps" {
+	start_target hostile-sym-esc
+	local addr
+	addr=$(evil_sym_addr "$TPID")
+	ptdis -e "$PTOOLS_TARGETS/hostile-sym-esc" >"$BATS_TEST_TMPDIR/dis"
+	grep -qF '<evil\033[31msym>:' "$BATS_TEST_TMPDIR/dis"
+	grep -qF 'call   0x' "$BATS_TEST_TMPDIR/dis"
+	no_raw_ctl "$BATS_TEST_TMPDIR/dis"
+	ptdis -p "$TPID" "$addr" 4 >"$BATS_TEST_TMPDIR/dis"
+	grep -qF '<evil\033[31msym>:' "$BATS_TEST_TMPDIR/dis"
+	no_raw_ctl "$BATS_TEST_TMPDIR/dis"
+	ptstep -n 3 -b "$addr" -p "$TPID" >"$BATS_TEST_TMPDIR/st"
+	grep -qF 'evil\033[31msym+0x1 ' "$BATS_TEST_TMPDIR/st"
+	no_raw_ctl "$BATS_TEST_TMPDIR/st"
+	ptmaps "$TPID" "$addr" >"$BATS_TEST_TMPDIR/maps"
+	no_raw_ctl "$BATS_TEST_TMPDIR/maps"
+	assert_untouched "$TPID"
+}
