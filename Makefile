@@ -43,6 +43,7 @@ LIBS        = $(PKG_LIBS) -lpthread
 GEN_SRC :=
 GEN_HDR :=
 TARGETS_EXTRA :=
+.DEFAULT_GOAL := all
 include $(wildcard mk/*.mk)
 
 LIB_SRC  = $(wildcard lib/*.c) $(wildcard arch/$(ARCH)/*.c) $(wildcard os/$(OS)/*.c)
@@ -56,7 +57,7 @@ NOPIE    = basic
 TGT_BIN  = $(patsubst tests/targets/%.c,$(B)/targets/%,$(TGT_SRC)) \
 	   $(patsubst %,$(B)/targets/%-nopie,$(NOPIE)) $(TARGETS_EXTRA)
 
-.PHONY: all check run-check run-demo clean install uninstall bench demo deps lint fuzz
+.PHONY: FORCE all check run-check run-demo clean install uninstall bench demo deps lint fuzz
 all: $(B)/libptcore.a $(TOOL_BIN) $(B)/ptcore.pc
 
 $(B)/obj/%.o: %.c lib/ptcore.h $(GEN_HDR)
@@ -85,9 +86,14 @@ $(B)/targets/%: tests/targets/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(TGT_CFLAGS) -o $@ $<
 
-$(B)/ptcore.pc: ptcore.pc.in Makefile
+# Remade on every run but only replaced when it changes, so a PREFIX
+# given to `make install` reaches the installed file.
+$(B)/ptcore.pc: ptcore.pc.in Makefile FORCE
 	@mkdir -p $(dir $@)
-	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCDIR@|$(INCDIR)|; s|@VERSION@|$(VERSION)|' ptcore.pc.in > $@
+	@sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCDIR@|$(INCDIR)|; s|@VERSION@|$(VERSION)|' \
+	    ptcore.pc.in > $@.new && \
+	    if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+FORCE:
 
 # check and demo first install missing packages (as root) or say which.
 check: deps
@@ -114,7 +120,7 @@ install: all
 	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man7 \
 	  $(DESTDIR)$(DATADIR)/bash-completion/completions $(DESTDIR)$(DATADIR)/zsh/site-functions \
 	  $(DESTDIR)$(DATADIR)/fish/vendor_completions.d
-	install -m 755 $(TOOL_BIN) $(DESTDIR)$(BINDIR)
+	$(if $(TOOL_BIN),install -m 755 $(TOOL_BIN) $(DESTDIR)$(BINDIR))
 	install -m 644 $(B)/libptcore.a $(DESTDIR)$(LIBDIR)
 	install -m 644 lib/ptcore.h $(DESTDIR)$(INCDIR)
 	install -m 644 $(B)/ptcore.pc $(DESTDIR)$(LIBDIR)/pkgconfig

@@ -14,7 +14,8 @@ NGDB=${MEM_BENCH_NGDB:-5}
 out=$(mktemp)
 "$tgt" "$MB" >"$out" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; rm -f "$out"' EXIT INT TERM
+trap 'kill $pid 2>/dev/null; rm -f "$out"' EXIT
+trap 'exit 1' INT TERM HUP PIPE
 while [ ! -s "$out" ]; do sleep 0.05; done
 
 # runtime address of a symbol of the (PIE) target

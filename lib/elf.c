@@ -24,7 +24,7 @@
 #include "internal.h"
 
 /* Larger files are refused: no real executable or library comes near. */
-#define ELF_MAX_SIZE ((size_t)1 << 32)
+#define ELF_MAX_SIZE ((size_t)1 << (sizeof(size_t) > 4 ? 32 : 31))
 
 struct esym {
 	const char *name;
@@ -34,6 +34,7 @@ struct esym {
 	uint8_t type;
 	uint8_t bind;
 	uint8_t dyn;     /* from .dynsym */
+	uint8_t synth;   /* made up for a PLT entry ("puts@plt") */
 };
 
 struct esec {
@@ -58,6 +59,8 @@ struct ptc_elf {
 	size_t nbuckets;     /* a power of two, or 0 before the first lookup */
 	int sorted;          /* syms sorted and merged (at first need) */
 	int has_symtab;
+	char **pool;         /* names of made-up symbols */
+	size_t npool;
 };
 
 static pthread_once_t elf_once = PTHREAD_ONCE_INIT;
@@ -285,6 +288,216 @@ sym_wanted(const GElf_Sym *s, const char *name)
 }
 
 static int
+push_sym(struct esym **vp, size_t *np, size_t *capp, const struct esym *s)
+{
+	if (*np == *capp) {
+		size_t nc = *capp ? *capp * 2 : 256;
+		struct esym *nv;
+
+		if (nc > UINT32_MAX || (nv = reallocarray(*vp, nc,
+		    sizeof(**vp))) == NULL)
+			return -1;
+		*vp = nv;
+		*capp = nc;
+	}
+	(*vp)[(*np)++] = *s;
+	return 0;
+}
+
+struct slot {
+	uint64_t addr;      /* GOT slot a dynamic relocation fills */
+	const char *name;   /* with the symbol's address */
+};
+
+static int
+slot_order(const void *pa, const void *pb)
+{
+	const struct slot *a = pa, *b = pb;
+
+	return a->addr < b->addr ? -1 : a->addr > b->addr;
+}
+
+/*
+ * The GOT slot a PLT entry jumps through, for the machines whose PLT
+ * layout we know: on x86-64 every entry that reaches a function is
+ * "[endbr64] [bnd] jmp *disp32(%rip)", lazy (.plt), IBT (.plt.sec) or
+ * GOT-bound (.plt.got) alike.  -1 for PLT0 and anything else.
+ */
+static int
+plt_slot(int machine, const unsigned char *c, size_t len, uint64_t addr,
+    uint64_t *slot)
+{
+	size_t i = 0;
+	int32_t disp;
+
+	if (machine != EM_X86_64)
+		return -1;
+	if (len >= 4 && c[0] == 0xf3 && c[1] == 0x0f && c[2] == 0x1e &&
+	    c[3] == 0xfa)
+		i = 4;
+	if (i < len && c[i] == 0xf2)
+		i++;
+	if (i + 6 > len || c[i] != 0xff || c[i + 1] != 0x25)
+		return -1;
+	memcpy(&disp, c + i + 2, 4);
+	*slot = addr + i + 6 + (uint64_t)(int64_t)disp;
+	return 0;
+}
+
+/* Collect the relocations that name a symbol, sorted by the slot. */
+static int
+dyn_slots(struct ptc_elf *e, struct slot **sp, size_t *np)
+{
+	Elf_Scn *scn = NULL;
+	struct slot *v = NULL;
+	size_t n = 0, cap = 0;
+
+	while ((scn = elf_nextscn(e->elf, scn)) != NULL) {
+		GElf_Shdr sh, lsh;
+		Elf_Scn *lscn;
+		Elf_Data *d, *ld;
+		size_t cnt, i, entsz;
+		int rela;
+
+		if (gelf_getshdr(scn, &sh) == NULL ||
+		    (sh.sh_type != SHT_RELA && sh.sh_type != SHT_REL))
+			continue;
+		rela = sh.sh_type == SHT_RELA;
+		if (sh.sh_link == 0 || sh.sh_link >= e->nsec ||
+		    (lscn = elf_getscn(e->elf, sh.sh_link)) == NULL ||
+		    gelf_getshdr(lscn, &lsh) == NULL ||
+		    (lsh.sh_type != SHT_DYNSYM && lsh.sh_type != SHT_SYMTAB) ||
+		    lsh.sh_link == 0 || lsh.sh_link >= e->nsec)
+			continue;
+		if ((d = elf_getdata(scn, NULL)) == NULL || d->d_buf == NULL ||
+		    (ld = elf_getdata(lscn, NULL)) == NULL || ld->d_buf == NULL)
+			continue;
+		entsz = gelf_fsize(e->elf, rela ? ELF_T_RELA : ELF_T_REL, 1,
+		    EV_CURRENT);
+		if (entsz == 0)
+			continue;
+		cnt = d->d_size / entsz;
+		for (i = 0; i < cnt; i++) {
+			GElf_Rela r;
+			GElf_Rel rl;
+			GElf_Sym sym;
+			const char *name;
+
+			if (rela) {
+				if (gelf_getrela(d, (int)i, &r) == NULL)
+					break;
+			} else {
+				if (gelf_getrel(d, (int)i, &rl) == NULL)
+					break;
+				r.r_offset = rl.r_offset;
+				r.r_info = rl.r_info;
+			}
+			if (GELF_R_SYM(r.r_info) == 0 ||
+			    gelf_getsym(ld, (int)GELF_R_SYM(r.r_info), &sym) == NULL)
+				continue;
+			name = elf_strptr(e->elf, lsh.sh_link, sym.st_name);
+			if (name == NULL || name[0] == '\0')
+				continue;
+			if (n == cap) {
+				size_t nc = cap ? cap * 2 : 64;
+				struct slot *nv = reallocarray(v, nc, sizeof(*v));
+
+				if (nv == NULL) {
+					free(v);
+					return -1;
+				}
+				v = nv;
+				cap = nc;
+			}
+			v[n].addr = r.r_offset;
+			v[n].name = name;
+			n++;
+		}
+	}
+	if (n > 0)
+		qsort(v, n, sizeof(*v), slot_order);
+	*sp = v;
+	*np = n;
+	return 0;
+}
+
+/*
+ * Name the PLT entries after the functions they call ("puts@plt"), as
+ * objdump does, so a call into the PLT reads as what it calls.
+ */
+static int
+plt_syms(struct ptc_elf *e, struct esym **vp, size_t *np, size_t *capp)
+{
+	static const char *const plts[] = { ".plt", ".plt.sec", ".plt.got" };
+	struct slot *slots;
+	size_t nslots, i;
+
+	if (e->eh.e_machine != EM_X86_64 || e->shstrndx == SIZE_MAX)
+		return 0;
+	if (dyn_slots(e, &slots, &nslots) == -1)
+		return -1;
+	for (i = 1; nslots > 0 && i < e->nsec; i++) {
+		Elf_Scn *scn = elf_getscn(e->elf, i);
+		const unsigned char *c;
+		const char *sn;
+		GElf_Shdr sh;
+		Elf_Data *d;
+		size_t k, ent, off;
+
+		if (scn == NULL || gelf_getshdr(scn, &sh) == NULL ||
+		    sh.sh_type != SHT_PROGBITS ||
+		    (sn = elf_strptr(e->elf, e->shstrndx, sh.sh_name)) == NULL)
+			continue;
+		for (k = 0; k < sizeof(plts) / sizeof(plts[0]); k++)
+			if (strcmp(sn, plts[k]) == 0)
+				break;
+		if (k == sizeof(plts) / sizeof(plts[0]))
+			continue;
+		ent = sh.sh_entsize >= 8 && sh.sh_entsize <= 64 ?
+		    (size_t)sh.sh_entsize : 16;
+		if ((d = elf_rawdata(scn, NULL)) == NULL || d->d_buf == NULL)
+			continue;
+		c = d->d_buf;
+		for (off = 0; off + ent <= d->d_size; off += ent) {
+			struct slot key, *hit;
+			struct esym s;
+			char **np2, *name;
+			uint64_t slot;
+
+			if (plt_slot(e->eh.e_machine, c + off, ent,
+			    sh.sh_addr + off, &slot) == -1)
+				continue;
+			key.addr = slot;
+			if ((hit = bsearch(&key, slots, nslots, sizeof(*slots),
+			    slot_order)) == NULL)
+				continue;
+			if ((np2 = reallocarray(e->pool, e->npool + 1,
+			    sizeof(*e->pool))) == NULL)
+				goto fail;
+			e->pool = np2;
+			if (asprintf(&name, "%s@plt", hit->name) == -1)
+				goto fail;
+			e->pool[e->npool++] = name;
+			memset(&s, 0, sizeof(s));
+			s.name = name;
+			s.value = sh.sh_addr + off;
+			s.size = ent;
+			s.shndx = (uint32_t)i;
+			s.type = STT_FUNC;
+			s.bind = STB_LOCAL;
+			s.synth = 1;
+			if (push_sym(vp, np, capp, &s) == -1)
+				goto fail;
+		}
+	}
+	free(slots);
+	return 0;
+fail:
+	free(slots);
+	return -1;
+}
+
+static int
 load_syms(struct ptc_elf *e)
 {
 	Elf_Scn *scn = NULL;
@@ -340,6 +553,10 @@ load_syms(struct ptc_elf *e)
 			v[n].dyn = sh.sh_type == SHT_DYNSYM;
 			n++;
 		}
+	}
+	if (plt_syms(e, &v, &n, &cap) == -1) {
+		free(v);
+		return -1;
 	}
 	e->syms = v;
 	e->nsyms = n;
@@ -582,6 +799,9 @@ ptc_elf_close(struct ptc_elf *e)
 	free(e->sec);
 	free(e->syms);
 	free(e->byname);
+	for (size_t i = 0; i < e->npool; i++)
+		free(e->pool[i]);
+	free(e->pool);
 	free(e);
 }
 
@@ -640,6 +860,9 @@ ptc_elf_sym_byname(struct ptc_elf *e, const char *name, struct ptc_sym *sym)
 	    b = (b + 1) & (e->nbuckets - 1)) {
 		const struct esym *s = &e->syms[e->byname[b] - 1];
 
+		/* "puts" is not its PLT entry; "puts@plt" is */
+		if (s->synth && strcmp(s->name, name) != 0)
+			continue;
 		if (name_cmp(s->name, name) == 0 &&
 		    (best == NULL || name_better(s, best, name)))
 			best = s;

@@ -210,10 +210,7 @@ wait_common(struct ptc_session *s, pid_t which, struct ptc_event *ev)
 
 	reap(s);
 	for (;;) {
-		/*
-		 * A signal that came while the caller was busy interrupted
-		 * no waitpid; with stops always pending none ever would.
-		 */
+		/* A signal that came between two waits interrupts nothing. */
 		if (cleanup_sig)
 			return ptc_fail(EINTR, "interrupted by %s",
 			    strsignal(cleanup_sig));
@@ -431,6 +428,17 @@ ptc_interrupt(struct ptc_task *t)
 static void
 detach_task(struct ptc_session *s, struct ptc_task *t, int sig)
 {
+	/*
+	 * A task we think is running may be stopped after all (its stop
+	 * was reported to a wait that never returned it to us): then
+	 * PTRACE_DETACH works at once, where interrupting it and waiting
+	 * for a stop that was already reported would block for ever.
+	 */
+	if (!t->gone && !t->stopped &&
+	    ptc_os_detach(t->pid, sig != 0 ? sig : t->pending_sig) == 0) {
+		ptc__task_del(s, t);
+		return;
+	}
 	if (!t->gone && !t->stopped) {
 		if (ptc_os_interrupt(t->pid) == 0)
 			wait_stop(s, t);

@@ -300,8 +300,9 @@ const char *ptc_map_name(const struct ptc_map *map);
 struct ptc_elf;
 
 /*
- * Read the ELF file at path into memory (so a file truncated or
- * rewritten meanwhile cannot fault us) and index its symbols.  Errors:
+ * Open the ELF file at path and index its symbols.  Parts of the file
+ * are read with pread when needed, never mapped, so a file truncated or
+ * rewritten meanwhile gives errors, not SIGBUS.  Errors:
  * those of open(2), ENOEXEC "not an ELF file" / "bad ELF file: ...".
  * A malformed file fails here or in a lookup, never crashes.
  */
@@ -323,8 +324,10 @@ struct ptc_sym {
  * Look a symbol up by name (.symtab, then .dynsym; a global definition
  * before a weak or local one).  "memcpy" also finds "memcpy@@GLIBC_2.14".
  * Only definitions of functions, objects and untyped labels count: not
- * undefined, absolute, TLS, section or file symbols.  sym->name points
- * into e and lives as long as e.  -1 ENOENT "unknown symbol 'name'".
+ * undefined, absolute, TLS, section or file symbols.  x86-64 PLT entries
+ * are symbols too, named as objdump names them ("puts@plt"), found only
+ * by that full name.  sym->name points into e and lives as long as e.
+ * -1 ENOENT "unknown symbol 'name'".
  */
 int ptc_elf_sym_byname(struct ptc_elf *e, const char *name,
     struct ptc_sym *sym);
@@ -381,7 +384,7 @@ int ptc_syms_lookup(struct ptc_syms *ss, const char *module,
 /*
  * Describe runtime address addr.  sym (when not NULL) gets
  * "symbol+0xoff" if an ELF symbol covers addr ("symbol" when off is 0,
- * without a version suffix), else "".  mod (when not NULL) gets
+ * without a version suffix; "puts@plt+0x4" in a PLT), else "".  mod (when not NULL) gets
  * "module+0xoff", the offset from the start of the module's first
  * mapping ("module" when 0), for files and named regions ("[stack]+0x10");
  * the .bss past a module's last file page counts as the module.  Both
@@ -554,8 +557,11 @@ int ptc_hexdump(FILE *fp, uint64_t addr, const void *buf, size_t len);
 int ptc_json_str(FILE *fp, const void *s, size_t len);
 
 /*
- * Write len bytes in C escape style (\n \t \" \\ \ooo), as strace prints
- * strings, to fp.  hex: 0 printable as is, 1 non-ASCII in \x, 2 all \x.
+ * Write len bytes as strace quotes a string, double quotes included:
+ * \n \t \r \v \f \" \\ and octal (\1, or \001 when a digit follows)
+ * for the rest of what is not printable ASCII.  hex 1 (strace -x): if
+ * any byte is neither printable nor white space, the whole string is
+ * written as \xHH; hex 2 (-xx): always.
  */
 int ptc_escape(FILE *fp, const void *s, size_t len, int hex);
 
@@ -772,10 +778,26 @@ size_t ptc_dis_one(struct ptc_dis *d, const void *buf, size_t len,
 const char *ptc_dis_group_name(unsigned bit);
 /* == end section: disassembly == */
 
-/* == section: syscall decoding (lib/syscall*.c) == */
+/* == section: syscall decoding (lib/syscall.c lib/scdec.c lib/sc_*.c) == */
 /*
- * Draft contract between the decoders and ptstrace; the decoder side
- * may refine it (and must keep ptstrace building when it does).
+ * Syscall names, classes and argument decoders come from per-CPU tables
+ * (arch/<cpu>/syscalls.tbl, one row per syscall naming a printer per
+ * argument) and flag tables (lib/xlat/NAME.in), generated into C at build
+ * time.  Tables are chosen by the AUDIT_ARCH_* value the kernel reports,
+ * so a 32-bit task under a 64-bit kernel decodes with its own table.
+ *
+ * Text output is strace 6.1's, byte for byte where known.  JSON output
+ * (ptc_fmt.json) gives each argument as a JSON value:
+ *   numbers (ints, sizes, hex values below 2^53)   3, 832, 4096
+ *   pointers                                        "0x7ffc1000", or null
+ *   strings and buffers (cut at strsize, no "...")  "/etc/passwd"
+ *   flags and named constants                       "O_RDONLY|O_CLOEXEC"
+ *   descriptors (with decode_fds: an object)        3, {"fd":3,"path":"/x"}
+ *   structures                                      {"st_mode":"S_IFREG|0644",..}
+ *   arrays, signal sets                             ["ls","-l"], ["INT","TERM"]
+ *   in-out values ("[16 => 8]" in text)             the value after the call
+ * Abbreviations ("...") and comments ("/ * 3 vars * /") are left out;
+ * named top-level arguments (clone's "flags=") are plain values.
  */
 
 /* Name of syscall nr for an AUDIT_ARCH_* value, NULL if unknown. */
@@ -838,13 +860,16 @@ void ptc_scdec_set_reader(struct ptc_scdec *d,
 int ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
     const struct ptc_scinfo *si, const struct ptc_fmt *f);
 /*
- * Syscall exit: write the rest of the arguments, ")", " = " and the
- * decoded return value ("-1 ENOENT (No such file or directory)",
- * "0x7f...", "3</etc/passwd>"), without newline or -T duration.  In
- * JSON mode write the members "syscall":..,"args":[..],"retval":..,
- * "errno":.. (no braces) for the caller to wrap.  A syscall that never
- * returns (exit_group, execve that succeeded) is finished with
- * ptc_sc_noreturn() which writes ") = ?" or its JSON form.
+ * Syscall exit: write the rest of the arguments, ")", spaces up to
+ * column 40 (see ptc_scdec_column), "= " and the decoded return value
+ * ("-1 ENOENT (No such file or directory)", "0x7f...", "3</etc/passwd>",
+ * "? ERESTARTSYS (To be restarted if SA_RESTART is set)"), without
+ * newline or -T duration.  In JSON mode write the members
+ * "syscall":"openat","args":[..],"retval":3 and, on failure,
+ * "retval":-1,"errno":"ENOENT" (no braces) for the caller to wrap.  A
+ * syscall that never returns (exit_group, execve that succeeded) is
+ * finished with ptc_sc_noreturn(), which writes ") = ?" (JSON:
+ * "retval":null).
  */
 int ptc_sc_exit(struct ptc_scdec *d, FILE *fp, const struct ptc_scinfo *si,
     const struct ptc_fmt *f);
@@ -867,8 +892,9 @@ int ptc_siginfo_print(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f);
 
 /*
  * Open an ELF image held in memory (copied; buf may be freed after) or
- * read to its end from fd (a file, a pipe, /proc/PID/map_files/...);
- * what names the source in error messages.
+ * from fd (a file, /proc/PID/map_files/..., or a pipe, which is read to
+ * its end); fd is duplicated, so the caller may close it at once.  what
+ * names the source in error messages.
  */
 struct ptc_elf *ptc_elf_open_mem(const void *buf, size_t len);
 struct ptc_elf *ptc_elf_open_fd(int fd, const char *what);

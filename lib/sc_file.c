@@ -345,17 +345,25 @@ ptc__a_statfs(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	}
 	ptc__s_open(c);
 	ptc__s_field(c, "f_type");
-	ptc__p_hex(c, (uint64_t)sf.f_type);
+	ptc__p_enum(c, &ptc__xt_fs_magic, (uint64_t)sf.f_type, NULL);
 	field_u(c, "f_bsize", (uint64_t)sf.f_bsize);
 	field_u(c, "f_blocks", sf.f_blocks);
 	field_u(c, "f_bfree", sf.f_bfree);
 	field_u(c, "f_bavail", sf.f_bavail);
 	field_u(c, "f_files", sf.f_files);
 	field_u(c, "f_ffree", sf.f_ffree);
+	ptc__s_field(c, "f_fsid");
+	ptc__s_open(c);
+	ptc__s_field(c, "val");
+	ptc__l_open(c);
+	ptc__p_hex(c, (uint32_t)sf.f_fsid.__val[0]);
+	ptc__p_hex(c, (uint32_t)sf.f_fsid.__val[1]);
+	ptc__l_close(c);
+	ptc__s_close(c);
 	field_u(c, "f_namelen", (uint64_t)sf.f_namelen);
 	field_u(c, "f_frsize", (uint64_t)sf.f_frsize);
 	ptc__s_field(c, "f_flags");
-	ptc__p_hex(c, (uint64_t)sf.f_flags);
+	ptc__p_flags(c, &ptc__xt_statfs_flags, (uint64_t)sf.f_flags, NULL);
 	ptc__s_close(c);
 }
 
@@ -516,7 +524,10 @@ ptc__a_idp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__a_uintp(c, a, v);
 }
 
-/* An in-out value: "[in]" or "[in => out]" when the call changed it. */
+/*
+ * An in-out value: "[in]", or when the call changed it "[in => out]"
+ * (a length) or "[in] => [out]" (an offset), as strace shows them.
+ */
 static void
 inout(struct ptc__dc *c, uint64_t v, int bytes)
 {
@@ -548,8 +559,8 @@ inout(struct ptc__dc *c, uint64_t v, int bytes)
 		    now);
 	else
 		ptc__sb_printf(c->o, bytes == 8 ?
-		    "[%" PRId64 " => %" PRId64 "]" : "[%" PRIu64 " => %" PRIu64 "]",
-		    then, now);
+		    "[%" PRId64 "] => [%" PRId64 "]" :
+		    "[%" PRIu64 " => %" PRIu64 "]", then, now);
 }
 
 void
@@ -578,6 +589,7 @@ ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
 {
 	uint64_t i, iov[2];
 
+	(void)out;
 	if (v == 0 || n == 0 || ptc__rdall(c, v, iov, sizeof(iov)) != 0) {
 		ptc__p_addr(c, v);
 		return;
@@ -598,10 +610,7 @@ ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
 		show = len < left ? len : left;
 		ptc__s_open(c);
 		ptc__s_field(c, "iov_base");
-		if (out && show == 0 && len != 0)
-			ptc__p_addr(c, iov[0]);
-		else
-			ptc__p_buf(c, iov[0], show);
+		ptc__p_buf(c, iov[0], show);
 		left -= show;
 		ptc__s_field(c, "iov_len");
 		ptc__p_uint(c, len);

@@ -51,36 +51,112 @@ static const struct {
 	{ B4000000, "B4000000" },
 };
 
+static const char *
+speed_name(unsigned v)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(speeds) / sizeof(speeds[0]); i++)
+		if (v == speeds[i].v)
+			return speeds[i].name;
+	return NULL;
+}
+
+static void
+term_oflag(char *buf, size_t len, unsigned f)
+{
+	char rest[256];
+
+	/* The delay fields come first, as values, then the flags. */
+	snprintf(buf, len, "NL%u|CR%u|TAB%u|BS%u|VT%u|FF%u",
+	    (f & NLDLY) ? 1 : 0, (f & CRDLY) >> 9, (f & TABDLY) >> 11,
+	    (f & BSDLY) ? 1 : 0, (f & VTDLY) ? 1 : 0, (f & FFDLY) ? 1 : 0);
+	f &= ~(unsigned)(NLDLY | CRDLY | TABDLY | BSDLY | VTDLY | FFDLY);
+	if (f != 0)
+		snprintf(buf + strlen(buf), len - strlen(buf), "|%s",
+		    ptc__sflags(rest, sizeof(rest), &ptc__xt_term_oflags, f,
+		    NULL));
+}
+
+static void
+term_cflag(char *buf, size_t len, unsigned f)
+{
+	const char *sp = speed_name(f & CBAUD);
+	char rest[256];
+	size_t n;
+
+	if (sp != NULL)
+		n = (size_t)snprintf(buf, len, "%s", sp);
+	else
+		n = (size_t)snprintf(buf, len, "%#x", f & CBAUD);
+	n += (size_t)snprintf(buf + n, len - n, "|CS%u",
+	    5 + ((f & CSIZE) >> 4));
+	f &= ~(unsigned)(CBAUD | CSIZE);
+	if (f != 0)
+		snprintf(buf + n, len - n, "|%s", ptc__sflags(rest,
+		    sizeof(rest), &ptc__xt_term_cflags, f, NULL));
+}
+
+static const char *const cc_names[] = {
+	"VINTR", "VQUIT", "VERASE", "VKILL", "VEOF", "VTIME", "VMIN",
+	"VSWTC", "VSTART", "VSTOP", "VSUSP", "VEOL", "VREPRINT", "VDISCARD",
+	"VWERASE", "VLNEXT", "VEOL2",
+};
+
+/* struct termios as strace shows it: flags by name, c_cc with -v. */
 static void
 termios(struct ptc__dc *c, uint64_t v)
 {
 	struct termios t;
-	const char *sp = NULL;
+	char buf[512];
 	size_t i;
 
 	if (ptc__rdall(c, v, &t, sizeof(t)) != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
-	for (i = 0; i < sizeof(speeds) / sizeof(speeds[0]); i++)
-		if ((t.c_cflag & CBAUD) == speeds[i].v)
-			sp = speeds[i].name;
-	ptc__pre(c);
-	if (c->f->json) {
-		ptc__sb_printf(c->o, "{\"c_iflag\":%u,\"c_oflag\":%u,"
-		    "\"c_cflag\":%u,\"c_lflag\":%u}", t.c_iflag, t.c_oflag,
-		    t.c_cflag, t.c_lflag);
+	ptc__s_open(c);
+	ptc__s_field(c, "c_iflag");
+	ptc__p_raw(c, ptc__sflags(buf, sizeof(buf), &ptc__xt_term_iflags,
+	    t.c_iflag, ""));
+	ptc__s_field(c, "c_oflag");
+	term_oflag(buf, sizeof(buf), t.c_oflag);
+	ptc__p_raw(c, buf);
+	ptc__s_field(c, "c_cflag");
+	term_cflag(buf, sizeof(buf), t.c_cflag);
+	ptc__p_raw(c, buf);
+	ptc__s_field(c, "c_lflag");
+	ptc__p_raw(c, ptc__sflags(buf, sizeof(buf), &ptc__xt_term_lflags,
+	    t.c_lflag, ""));
+	if (!c->f->verbose) {
+		ptc__s_more(c);
+		ptc__s_close(c);
 		return;
 	}
-	/* strace's short form: speed and a few telling mode bits. */
-	ptc__sb_putc(c->o, '{');
-	if (sp != NULL)
-		ptc__sb_puts(c->o, sp);
+	ptc__s_field(c, "c_line");
+	if (t.c_line == 0)
+		ptc__p_raw(c, "N_TTY");
 	else
-		ptc__sb_printf(c->o, "%#x", t.c_cflag & CBAUD);
-	ptc__sb_printf(c->o, " %sopost %sisig %sicanon %secho ...}",
-	    (t.c_oflag & OPOST) ? "" : "-", (t.c_lflag & ISIG) ? "" : "-",
-	    (t.c_lflag & ICANON) ? "" : "-", (t.c_lflag & ECHO) ? "" : "-");
+		ptc__p_uint(c, t.c_line);
+	ptc__s_field(c, "c_cc");
+	ptc__pre(c);
+	ptc__sb_putc(c->o, c->f->json ? '{' : '[');
+	for (i = 0; i < NCCS; i++) {
+		char name[16];
+
+		if (i < sizeof(cc_names) / sizeof(cc_names[0]))
+			snprintf(name, sizeof(name), "%s", cc_names[i]);
+		else
+			snprintf(name, sizeof(name), "%zu", i);
+		if (c->f->json)
+			ptc__sb_printf(c->o, "%s\"%s\":%u", i ? "," : "", name,
+			    t.c_cc[i]);
+		else
+			ptc__sb_printf(c->o, t.c_cc[i] ? "%s[%s]=%#x" :
+			    "%s[%s]=%u", i ? ", " : "", name, t.c_cc[i]);
+	}
+	ptc__sb_putc(c->o, c->f->json ? '}' : ']');
+	ptc__s_close(c);
 }
 
 static void

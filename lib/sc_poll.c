@@ -216,3 +216,27 @@ ptc__a_epoll_events(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	}
 	ptc__l_close(c);
 }
+
+/* pselect6's last argument: a pointer to {sigset pointer, size}. */
+void
+ptc__a_pselect_sig(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t ss[2];
+	unsigned char set[128];
+
+	(void)a;
+	if (v == 0 || ptc__rdall(c, v, ss, sizeof(ss)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "sigmask");
+	if (ss[0] == 0 || ss[1] == 0 || ss[1] > sizeof(set) ||
+	    ptc__rdall(c, ss[0], set, (size_t)ss[1]) != 0)
+		ptc__p_addr(c, ss[0]);
+	else
+		ptc__p_sigset(c, set, (size_t)ss[1]);
+	ptc__s_field(c, "sigsetsize");
+	ptc__p_uint(c, ss[1]);
+	ptc__s_close(c);
+}

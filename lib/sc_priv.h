@@ -83,7 +83,9 @@ struct ptc__dc {
 	uint64_t saved[6];          /* per-argument values seen at entry */
 	int saved_ok[6];
 	int cur;                    /* index of the argument being printed */
+	const char *restart;        /* call interrupted by ERESTART_RESTARTBLOCK */
 	int probing;                /* entry: would an exit argument print? */
+	int ts64;                   /* 64-bit time structures (32-bit task) */
 	int nprinted;               /* arguments written so far */
 	int depth;                  /* struct/array nesting */
 	unsigned items[16];         /* items written at each depth */
@@ -161,6 +163,15 @@ const struct ptc__scent *ptc__sc_ent(uint32_t arch, uint64_t nr);
 
 /* Every printer the tables name (generated). */
 #include "sc_fns.h"
+
+/*
+ * Printers only other CPUs' tables use: the 64-bit time structures of
+ * the *_time64 calls of 32-bit tasks.
+ */
+ptc__afn ptc__a_timespec64;
+ptc__afn ptc__a_timespec_rem64;
+ptc__afn ptc__a_itimerspec64;
+ptc__afn ptc__a_futex64;
 
 /* Generated tables. */
 extern const struct ptc__scent ptc__sc_x86_64[];

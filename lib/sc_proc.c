@@ -78,25 +78,24 @@ void
 ptc__a_envp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	uint64_t buf[64];
-	unsigned n = 0, i;
+	uint32_t *b32 = (uint32_t *)buf;
+	unsigned n = 0, i, ws = (unsigned)c->wordsize;
 	ssize_t got;
-	size_t want;
 
 	(void)a;
-	if (c->f->verbose || v == 0 || c->wordsize != 8) {
+	if (c->f->verbose || v == 0) {
 		strvec(c, v);
 		return;
 	}
 	/* Count in chunks, bounded: a runaway vector stops at 1M. */
 	for (;;) {
-		want = sizeof(buf);
-		got = ptc__rd(c, v + (uint64_t)n * 8, buf, want);
-		if (got < 8) {
+		got = ptc__rd(c, v + (uint64_t)n * ws, buf, sizeof(buf));
+		if (got < (ssize_t)ws) {
 			ptc__p_addr(c, v);
 			return;
 		}
-		for (i = 0; i < (size_t)got / 8; i++, n++)
-			if (buf[i] == 0)
+		for (i = 0; i < (size_t)got / ws; i++, n++)
+			if (ws == 8 ? buf[i] == 0 : b32[i] == 0)
 				goto done;
 		if (n >= (1u << 20))
 			break;
@@ -262,7 +261,7 @@ void
 ptc__a_clone_rest(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	uint64_t fl = c->a[0];
-	int first = 1;
+	int first = 1, i386 = c->wordsize == 4;
 	int32_t tid;
 
 	(void)a;
@@ -285,13 +284,13 @@ ptc__a_clone_rest(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	if (fl & K_CLONE_SETTLS) {
 		SEP();
 		ptc__s_field(c, "tls");
-		ptc__p_addr(c, c->a[4]);
+		ptc__p_addr(c, c->a[i386 ? 3 : 4]);
 		c->after_field = 0;
 	}
 	if (fl & (K_CLONE_CHILD_SETTID | K_CLONE_CHILD_CLEARTID)) {
 		SEP();
 		ptc__s_field(c, "child_tidptr");
-		ptc__p_addr(c, c->a[3]);
+		ptc__p_addr(c, c->a[i386 ? 4 : 3]);
 		c->after_field = 0;
 	}
 #undef SEP
@@ -424,10 +423,22 @@ void
 ptc__a_rlimit(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	uint64_t rl[2];
+	uint32_t rl32[2];
 	int is64 = strcmp(c->e->name, "prlimit64") == 0;
 
-	if (v == 0 || (a->out && c->is_error) ||
-	    ptc__rdall(c, v, rl, sizeof(rl)) != 0) {
+	if (v == 0 || (a->out && c->is_error)) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	if (!is64 && c->wordsize == 4) {
+		/* A 32-bit task's struct rlimit: two 32-bit words. */
+		if (ptc__rdall(c, v, rl32, sizeof(rl32)) != 0) {
+			ptc__p_addr(c, v);
+			return;
+		}
+		rl[0] = rl32[0];
+		rl[1] = rl32[1];
+	} else if (ptc__rdall(c, v, rl, sizeof(rl)) != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
@@ -484,9 +495,16 @@ ptc__a_prctl_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	case PR_GET_NO_NEW_PRIVS: case PR_GET_THP_DISABLE:
 	case PR_GET_CHILD_SUBREAPER: case PR_GET_IO_FLUSHER:
 		return;
-	case PR_SET_DUMPABLE: case PR_SET_KEEPCAPS: case PR_CAPBSET_READ:
-	case PR_CAPBSET_DROP: case PR_SET_CHILD_SUBREAPER:
-	case PR_SET_TIMERSLACK:
+	case PR_CAPBSET_READ: case PR_CAPBSET_DROP:
+		if (c->probing) {
+			ptc__sb_putc(c->o, 'x');
+			return;
+		}
+		ptc__p_enum(c, &ptc__xt_capabilities, (unsigned)c->a[1],
+		    "CAP_???");
+		return;
+	case PR_SET_DUMPABLE: case PR_SET_KEEPCAPS:
+	case PR_SET_CHILD_SUBREAPER: case PR_SET_TIMERSLACK:
 		nshow = 1;
 		break;
 	}
@@ -623,4 +641,151 @@ ptc__a_futex(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		break;
 	}
 #undef NEXT
+}
+
+/* restart_syscall's "argument": what it resumes. */
+void
+ptc__a_resuming(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	(void)v;
+	if (c->f->json)
+		return;
+	ptc__pre(c);
+	ptc__sb_printf(c->o, "<... resuming interrupted %s ...>",
+	    c->restart != NULL ? c->restart : "system call");
+}
+
+void
+ptc__a_futex64(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	c->ts64 = 1;
+	ptc__a_futex(c, a, v);
+	c->ts64 = 0;
+}
+
+/* Group lists: getgroups fills rval entries, setgroups reads arg 0. */
+static void
+gids(struct ptc__dc *c, uint64_t v, uint64_t n)
+{
+	uint32_t g;
+	uint64_t i;
+
+	if (v == 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	if (n == 0) {
+		ptc__l_open(c);
+		ptc__l_close(c);
+		return;
+	}
+	if (v == 0 || ptc__rdall(c, v, &g, sizeof(g)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	for (i = 0; i < n; i++) {
+		if (i >= c->f->strsize || i >= PTC__ARR_MAX) {
+			ptc__s_more(c);
+			break;
+		}
+		if (ptc__rdall(c, v + i * 4, &g, sizeof(g)) != 0)
+			break;
+		ptc__p_uint(c, g);
+	}
+	ptc__l_close(c);
+}
+
+void
+ptc__a_gidlist(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	if (a->out) {
+		if (c->is_error) {
+			ptc__p_addr(c, v);
+			return;
+		}
+		gids(c, v, (int)c->a[0] == 0 ? 0 : (uint64_t)c->rval);
+		return;
+	}
+	gids(c, v, (uint32_t)c->a[0]);
+}
+
+void
+ptc__a_sysinfo(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	struct {
+		int64_t uptime;
+		uint64_t loads[3];
+		uint64_t totalram, freeram, sharedram, bufferram;
+		uint64_t totalswap, freeswap;
+		uint16_t procs, pad;
+		uint32_t pad2;
+		uint64_t totalhigh, freehigh;
+		uint32_t mem_unit;
+	} si;
+	static const char *const names[] = { "totalram", "freeram",
+		"sharedram", "bufferram", "totalswap", "freeswap" };
+	const uint64_t *vals;
+	int i;
+
+	(void)a;
+	if (c->is_error || c->wordsize != 8 ||
+	    ptc__rdall(c, v, &si, sizeof(si)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	vals = &si.totalram;
+	ptc__s_open(c);
+	ptc__s_field(c, "uptime");
+	ptc__p_int(c, si.uptime);
+	ptc__s_field(c, "loads");
+	ptc__l_open(c);
+	for (i = 0; i < 3; i++)
+		ptc__p_uint(c, si.loads[i]);
+	ptc__l_close(c);
+	for (i = 0; i < 6; i++) {
+		ptc__s_field(c, names[i]);
+		ptc__p_uint(c, vals[i]);
+	}
+	ptc__s_field(c, "procs");
+	ptc__p_uint(c, si.procs);
+	ptc__s_field(c, "totalhigh");
+	ptc__p_uint(c, si.totalhigh);
+	ptc__s_field(c, "freehigh");
+	ptc__p_uint(c, si.freehigh);
+	ptc__s_field(c, "mem_unit");
+	ptc__p_uint(c, si.mem_unit);
+	ptc__s_close(c);
+}
+
+/* A CPU mask: "[0 1 5]"; its size is rval (getaffinity) or arg 1. */
+void
+ptc__a_cpuset(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	unsigned char buf[1024];
+	uint64_t len = a->out ? (uint64_t)c->rval : c->a[1];
+	size_t i;
+	int first = 1;
+
+	if (v == 0 || (a->out && c->is_error) || len == 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	if (len > sizeof(buf))
+		len = sizeof(buf);
+	if (ptc__rdall(c, v, buf, (size_t)len) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__pre(c);
+	ptc__sb_putc(c->o, '[');
+	for (i = 0; i < len * 8; i++) {
+		if (!(buf[i / 8] & (1u << (i % 8))))
+			continue;
+		ptc__sb_printf(c->o, "%s%zu", first ? "" :
+		    (c->f->json ? "," : " "), i);
+		first = 0;
+	}
+	ptc__sb_putc(c->o, ']');
 }

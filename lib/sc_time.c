@@ -27,7 +27,7 @@ rd_pair(struct ptc__dc *c, uint64_t addr, int64_t *a, int64_t *b)
 	int64_t v[2];
 	int32_t w[2];
 
-	if (c->wordsize == 4) {
+	if (c->wordsize == 4 && !c->ts64) {
 		if (ptc__rdall(c, addr, w, sizeof(w)) != 0)
 			return -1;
 		*a = w[0];
@@ -99,7 +99,7 @@ ptc__a_timeval(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 static void
 itimer(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v, int spec)
 {
-	unsigned ws = (unsigned)c->wordsize;
+	unsigned ws = c->ts64 ? 8 : (unsigned)c->wordsize;
 	int64_t s, f;
 
 	if (v == 0 || (a->out && c->is_error) ||
@@ -142,4 +142,33 @@ ptc__a_timerid(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__l_open(c);
 	ptc__p_int(c, id);
 	ptc__l_close(c);
+}
+
+/*
+ * The *_time64 calls of 32-bit tasks pass 64-bit time structures
+ * whatever the word size.
+ */
+void
+ptc__a_timespec64(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	c->ts64 = 1;
+	ptc__a_timespec(c, a, v);
+	c->ts64 = 0;
+}
+
+void
+ptc__a_timespec_rem64(struct ptc__dc *c, const struct ptc__arg *a,
+    uint64_t v)
+{
+	c->ts64 = 1;
+	ptc__a_timespec_rem(c, a, v);
+	c->ts64 = 0;
+}
+
+void
+ptc__a_itimerspec64(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	c->ts64 = 1;
+	ptc__a_itimerspec(c, a, v);
+	c->ts64 = 0;
 }

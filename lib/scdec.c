@@ -431,6 +431,10 @@ ptc_sc_exit(struct ptc_scdec *d, FILE *fp, const struct ptc_scinfo *si,
 	}
 	ptc__sb_putc(&d->o, ')');
 	pad(d);
+	/* restart_syscall names what it resumes, as strace does. */
+	if (si->is_error && si->rval == -516 &&
+	    strcmp(d->cur, "restart_syscall") != 0)
+		c->restart = d->cur;
 	if (si->is_error && si->rval < 0 && si->rval >= -4095) {
 		print_error(d, (int)-si->rval);
 	} else {

@@ -125,9 +125,12 @@ ptc_syms_new(pid_t pid, const struct ptc_maps *maps)
 			continue;
 		if (strip_deleted(m->path, &path) == -1)
 			goto fail;
-		for (j = 0; j < ss->nmods; j++)
-			if (strcmp(ss->mods[j].path, path) == 0)
-				break;
+		/* a file's mappings are mostly next to each other */
+		j = ss->nranges > 0 ? ss->ranges[ss->nranges - 1].mod : 0;
+		if (j >= ss->nmods || strcmp(ss->mods[j].path, path) != 0)
+			for (j = 0; j < ss->nmods; j++)
+				if (strcmp(ss->mods[j].path, path) == 0)
+					break;
 		if (j == ss->nmods) {
 			struct mod *md;
 
@@ -263,7 +266,7 @@ load(struct ptc_syms *ss, struct mod *md)
 	if (md->state == MOD_FAILED) {
 		if (md->errmsg != NULL)
 			return ptc_fail(md->err, "%s", md->errmsg);
-		return ptc_fail(md->err, "%s has no symbols", md->name);
+		return ptc_fail(md->err, "not an ELF module");
 	}
 	if (md->file) {
 		snprintf(what, sizeof(what), "%s", md->path);
@@ -465,8 +468,13 @@ ptc_syms_describe(struct ptc_syms *ss, uint64_t addr, char *sym,
 		}
 		if (found) {
 			off = link - best.value;
-			/* "memcpy", not "memcpy@@GLIBC_2.14": it reads back */
-			int nl = (int)strcspn(best.name, "@");
+			/*
+			 * "memcpy", not "memcpy@@GLIBC_2.14": it reads back;
+			 * "puts@plt" stays, it is the name of a PLT entry.
+			 */
+			size_t bl = strlen(best.name);
+			int nl = bl > 4 && strcmp(best.name + bl - 4, "@plt") == 0 ?
+			    (int)bl : (int)strcspn(best.name, "@");
 
 			if (off == 0)
 				snprintf(sym, symlen, "%.*s", nl, best.name);

@@ -379,6 +379,18 @@ staged_len(struct tstate *ts)
 	return n > 0 ? (size_t)n : 0;
 }
 
+/*
+ * Copy the staged text to fp.  The flush in staged_len() is what sets
+ * ts->mbuf, so it must come first (argument order is unspecified).
+ */
+static void
+put_staged(struct tstate *ts, FILE *fp)
+{
+	size_t n = staged_len(ts);
+
+	fwrite(ts->mbuf, 1, n, fp);
+}
+
 static void
 json_head(struct ptc_trace *tr, FILE *fp, pid_t pid, const struct timespec *w)
 {
@@ -458,7 +470,7 @@ sc_entry(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si)
 		return;
 	fp = begin_line(tr, ts);
 	fwrite(ts->lead, 1, ts->leadlen, fp);
-	fwrite(ts->mbuf, 1, staged_len(ts), fp);
+	put_staged(ts, fp);
 	ts->shown = 1;
 	if (fp == tr->out) {
 		tr->open = ts;
@@ -509,14 +521,17 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 			fwrite(ts->lead, 1, ts->leadlen, fp);
 		fwrite(ts->mbuf, 1, entry_len, fp);
 		rewind(ts->ms);
-		if (how == PTC__ST_DETACHED) {
-			fputs(tr->o.json ? "\"detached\":true" : " <detached ...>",
-			    ts->ms);
+		if (how == PTC__ST_DETACHED && tr->o.json) {
+			fputs("\"syscall\":", ts->ms);
+			ptc_json_str(ts->ms, ts->name, strlen(ts->name));
+			fputs(",\"detached\":true", ts->ms);
+		} else if (how == PTC__ST_DETACHED) {
+			fputs(" <detached ...>", ts->ms);
 		} else if (how == PTC__ST_UNFINISHED)
 			ptc_sc_noreturn(ts->dec, ts->ms, &tr->fmt);
 		else
 			ptc_sc_exit(ts->dec, ts->ms, si, &tr->fmt);
-		fwrite(ts->mbuf, 1, staged_len(ts), fp);
+		put_staged(ts, fp);
 		if (tr->o.json)
 			fprintf(fp, ",\"duration\":%ld.%06ld}\n",
 			    (long)dt.tv_sec, dt.tv_nsec / 1000);
@@ -551,7 +566,7 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 		ptc_sc_noreturn(ts->dec, ts->ms, &tr->fmt);
 	else
 		ptc_sc_exit(ts->dec, ts->ms, si, &tr->fmt);
-	fwrite(ts->mbuf, 1, staged_len(ts), fp);
+	put_staged(ts, fp);
 	if (tr->o.durations && how != PTC__ST_UNFINISHED &&
 	    how != PTC__ST_DETACHED)
 		fprintf(fp, " <%ld.%06ld>\n", (long)dt.tv_sec,
@@ -784,7 +799,13 @@ session(struct ptc_trace *tr, int spawn)
 		fl |= PTC_TRACE_FORKS;
 	if (spawn)
 		fl |= PTC_TRACE_EXITKILL;
-	tr->filter = spawn && !tr->o.no_seccomp && tr->trace_given &&
+	/*
+	 * A task with the filter and no tracer gets ENOSYS from every
+	 * traced syscall, so the filter needs -f (every child stays ours)
+	 * and no -b execve (which lets the program go), as in strace.
+	 */
+	tr->filter = spawn && tr->o.follow && !tr->o.detach_execve &&
+	    !tr->o.no_seccomp && tr->trace_given &&
 	    !ptc__scset_is_all(&tr->trace);
 	if (tr->filter)
 		fl |= PTC_TRACE_SECCOMP;
@@ -996,7 +1017,16 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		ts->start = 0;
 	}
 	while (ptc_session_ntasks(tr->s) > 0) {
-		if (ptc_wait(tr->s, &ev) != 0) {
+		/*
+		 * A cleanup signal that came while an event was handled
+		 * interrupts nothing: look for it before waiting again.
+		 */
+		if (ptc_cleanup_pending() != 0) {
+			errno = EINTR;
+			rc = -1;
+		} else
+			rc = ptc_wait(tr->s, &ev);
+		if (rc != 0) {
 			if (errno == EINTR) {
 				detach_all(tr);
 				sig = ptc_cleanup_pending();

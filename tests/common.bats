@@ -155,6 +155,7 @@ lint_filter() {
 	for t in "${BUILT[@]}"; do
 		[ -f "man/$t.1" ] || { problem "$t: no man/$t.1"; continue; }
 		usage=$("$t" -h 2>/dev/null | normalise_forms "$t")
+		[ -n "$usage" ] || { problem "$t: '$t -h' printed no usage on stdout"; continue; }
 		syn=$(man_synopsis "$t" | normalise_forms "$t")
 		[ -n "$syn" ] || { problem "$t: man/$t.1 has no SYNOPSIS"; continue; }
 		[ "$usage" = "$syn" ] || problem "$t: '$t -h' and the SYNOPSIS of man/$t.1 differ (- usage, + man page):
@@ -209,6 +210,20 @@ $stderr"
 		t=${page%.*}
 		grep -qE "^\.Dt ${t^^} ${page##*.}\$" "$f" ||
 		    problem "$f: no '.Dt ${t^^} ${page##*.}' line"
+	done
+	report
+}
+
+@test "man pages of the tools have the usual sections, in order" {
+	need_tools
+	local t got want="NAME SYNOPSIS DESCRIPTION EXIT STATUS EXAMPLES SEE ALSO"
+	for t in "${TOOLS[@]}"; do
+		[ -f "man/$t.1" ] || continue # reported above
+		# The sections of want that the page has, in the page's order.
+		got=$(sed -n 's/^\.Sh //p' "man/$t.1" | tr -d '"' |
+		    grep -xE 'NAME|SYNOPSIS|DESCRIPTION|EXIT STATUS|EXAMPLES|SEE ALSO' | tr '\n' ' ')
+		[ "${got% }" = "$want" ] ||
+		    problem "$t: man/$t.1 sections: '${got% }', want '$want'"
 	done
 	report
 }
@@ -345,14 +360,19 @@ EOF
 	assert_output "$(printf -- '--json\n--output\n--seccomp-bpf\n-V\n-c\n-h\n-q\n-t')"
 }
 
-@test "ptcore.3 lists every function declared in lib/ptcore.h" {
-	local fn missing=
+@test "ptcore.3 shows every function of lib/ptcore.h with its prototype, and no other" {
 	[ -f man/ptcore.3 ] || fail "no man/ptcore.3"
-	for fn in $(perl -0777 -pe 's{/\*.*?\*/}{}gs' lib/ptcore.h |
-	    grep -oE '\bptc_[a-z0-9_]+[[:space:]]*\(' | tr -d '( \t' | sort -u); do
-		grep -qE "^\.Fn $fn( |\$)" man/ptcore.3 || missing+=" $fn"
-	done
-	[ -z "$missing" ] || fail "man/ptcore.3 does not list (.Fn):$missing"
+	local hdr man out
+	hdr=$(perl tests/protos.pl hdr lib/ptcore.h | LC_ALL=C sort)
+	man=$(perl tests/protos.pl man man/ptcore.3 | LC_ALL=C sort)
+	[ "$(wc -l <<<"$hdr")" -gt 100 ] || fail "protos.pl found too few functions in ptcore.h"
+	out=$(diff <(cut -f1 <<<"$hdr") <(cut -f1 <<<"$man") | grep '^[<>]' |
+	    sed 's/^< \(.*\)/not in man\/ptcore.3: \1/; s/^> \(.*\)/in man\/ptcore.3 but not in lib\/ptcore.h: \1/')
+	[ -z "$out" ] || fail "$out"
+	out=$(diff <(printf '%s\n' "$hdr") <(printf '%s\n' "$man") | grep '^[<>]' | cut -f2 |
+	    sed 's/^/  /')
+	[ -z "$out" ] || fail "prototypes differ (first lib/ptcore.h, then man/ptcore.3):
+$out"
 }
 
 # tests/completion.bash: the helpers the tool suites use, and the PID and
@@ -452,4 +472,39 @@ EOC
 		    problem "$t: '$t $TPID [st<TAB>' (or with -p) does not offer '[stack]'"
 	done
 	report
+}
+
+@test "completion.zsh: _ptools_pids and _ptools_addrs" {
+	command -v zsh >/dev/null || skip "zsh not installed"
+	start_target basic
+	# _describe and compadd stand in for the completion system: print
+	# what would be offered.
+	run zsh -f -c '
+		source tests/completion.zsh
+		_describe() { print -l -- "${(@P)4}" }
+		compadd() { [[ $1 == -a ]] && print -l -- "${(@P)2}" || print -l -- "${@:2}" }
+		_ptools_pids
+		_ptools_addrs "$1"' _ "$TPID"
+	assert_success
+	assert_line "$TPID:basic"
+	assert_line "$(readlink -f "$PTOOLS_TARGETS/basic")"
+	assert_line basic
+	assert_line '[stack]'
+	assert_line --regexp '^libc[.-]'
+}
+
+@test "completion.fish: __ptools_pids and __ptools_addrs" {
+	command -v fish >/dev/null || skip "fish not installed"
+	start_target basic
+	run --separate-stderr fish --no-config -c 'source tests/completion.fish; __ptools_pids'
+	assert_success
+	assert_line "$TPID"$'\t'basic
+	[ -z "$stderr" ]
+	run --separate-stderr fish --no-config -c 'source tests/completion.fish; __ptools_addrs $argv[1]' "$TPID"
+	assert_success
+	[ -z "$stderr" ]
+	assert_line basic
+	assert_line '[stack]'
+	assert_line --regexp '^libc[.-]'
+	refute_line --partial /
 }

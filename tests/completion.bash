@@ -60,9 +60,9 @@ _ptools_pids() {
 		pid=${d#/proc/}
 		[[ $pid == "$cur"* ]] || continue
 		[ -r "$d/cmdline" ] || continue
-		read -r -d '' cmd <"$d/cmdline" 2>/dev/null
+		read -r -d '' cmd 2>/dev/null <"$d/cmdline"
 		[ -n "$cmd" ] || continue
-		read -r comm <"$d/comm" 2>/dev/null || continue
+		read -r comm 2>/dev/null <"$d/comm" || continue
 		pids+=("$pid")
 		descs+=("$pid ($comm)")
 	done
@@ -152,3 +152,6 @@ _ptools_optarg() {
 	[ -n "$v" ] && printf '%s\n' "$v"
 	return 0
 }
+
+# ---- the same for zsh and fish: tests/completion.zsh and
+# tests/completion.fish hold tested reference copies.

@@ -12,6 +12,7 @@ done
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" -eq 0 ]; then
 	echo "installing:$missing"
+	# shellcheck disable=SC2086 # one word per package
 	apt-get update -qq &&
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 else

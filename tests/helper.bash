@@ -22,8 +22,8 @@ start_target() {
 	"$PTOOLS_TARGETS/$name" "$@" >"$TOUT" 2>&1 </dev/null &
 	TPID=$!
 	_started_pids+=("$TPID")
-	local i
-	for i in $(seq 1 500); do
+	local _
+	for _ in $(seq 1 500); do
 		[ -s "$TOUT" ] && return 0
 		kill -0 "$TPID" 2>/dev/null || break
 		sleep 0.01
@@ -44,8 +44,8 @@ tracer_pid() {
 
 # assert_untouched PID: running (not stopped by ptrace), not traced.
 assert_untouched() {
-	local st i
-	for i in $(seq 1 100); do
+	local st _
+	for _ in $(seq 1 100); do
 		st=$(proc_state "$1")
 		[ "$st" != t ] && [ "$(tracer_pid "$1")" = 0 ] && break
 		sleep 0.01

@@ -22,10 +22,12 @@ setup() {
 	# The sanitizer build installs its own (instrumented) library.
 	MAKEVARS=(B="$B" PREFIX=/usr/local DESTDIR="$D")
 	SANFLAGS=()
+	SANVAR=()
 	if [ "$B" = build-san ]; then
-		MAKEVARS+=(SANITIZE=1)
+		SANVAR=(SANITIZE=1)
 		SANFLAGS=(-fsanitize=address,undefined)
 	fi
+	MAKEVARS+=("${SANVAR[@]}")
 	VERSION=$(sed -n 's/^VERSION *= *//p' Makefile)
 }
 
@@ -162,4 +164,17 @@ $(printf '%s\n' "$output" | grep '^[<>]' | sed 's/^</-/; s/^>/+/')"
 	assert_success
 	run installed_files
 	assert_output ""
+}
+
+@test "make install PREFIX=/opt/ptools: files and pkg-config file use that prefix" {
+	local d=$BATS_TEST_TMPDIR/opt
+	run make --no-print-directory -s B="$B" PREFIX=/opt/ptools DESTDIR="$d" \
+	    "${SANVAR[@]}" install
+	assert_success
+	[ -x "$d/opt/ptools/bin/${TOOLS[0]}" ] || fail "no $d/opt/ptools/bin/${TOOLS[0]}"
+	[ -f "$d/opt/ptools/share/man/man7/ptools.7" ] || fail "no ptools.7 under /opt/ptools"
+	run grep -E '^(prefix|libdir|includedir)=' "$d/opt/ptools/lib/pkgconfig/ptcore.pc"
+	[ "$output" = "$(printf 'prefix=/opt/ptools\nlibdir=/opt/ptools/lib\nincludedir=/opt/ptools/include')" ] ||
+	    fail "the installed ptcore.pc was made for another prefix (Makefile: \$(B)/ptcore.pc is not remade when PREFIX, LIBDIR or INCDIR change):
+$output"
 }

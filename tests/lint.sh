@@ -1,6 +1,7 @@
 #!/bin/sh
-# make lint: mandoc -Tlint -W all on every man page and shellcheck on the
-# shell scripts and bash completions.  Prints each finding and exits 1 if
+# make lint: mandoc -Tlint -W all on every man page, shellcheck on the
+# shell scripts and bash completions, zsh -n and fish -n on the zsh and
+# fish completions.  Prints each finding and exits 1 if
 # there was any.  Accepted mandoc notes (the same rule as
 # tests/common.bats): "referenced manual not found" and "mandoc.db"
 # (they depend on which manuals this machine has installed) and STYLE
@@ -44,6 +45,20 @@ if [ -n "$scripts" ]; then
 		status=1
 	fi
 fi
+
+# zsh and fish files: at least that they parse.
+for f in completions/zsh/_* tests/completion.zsh; do
+	[ -f "$f" ] || continue
+	if command -v zsh >/dev/null; then
+		zsh -n "$f" || status=1
+	fi
+done
+for f in completions/fish/*.fish tests/completion.fish; do
+	[ -f "$f" ] || continue
+	if command -v fish >/dev/null; then
+		fish --no-config -n "$f" || status=1
+	fi
+done
 
 [ $status -eq 0 ] && echo "lint: clean"
 exit $status

@@ -389,3 +389,22 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 		assert_equal "$(awk '/^TracerPid:/ { print $2 }' "$task/status")" 0
 	done
 }
+
+@test "-s and -F over a range that runs into a hole" {
+	layout
+	run ptpeek -s "$TPID" $((RW + 4090))
+	assert_failure 1
+	assert_line --index 0 '\372\373\374\375\376\377'
+	assert_line --index 1 "$(printf 'ptpeek: process %d: cannot read memory at 0x%x (unmapped or unreadable)' "$TPID" $((RW + 4096)))"
+	run ptpeek -F "fe ff" "$TPID" "$RW" 8192
+	assert_failure 1
+	assert_equal "${#lines[@]}" 17
+	assert_line --index 0 "$(printf '0x%x' $((RW + 0xfe)))"
+	assert_line --index 15 "$(printf '0x%x' $((RW + 0xffe)))"
+	assert_line --index 16 --partial "cannot read memory at $(printf '0x%x' $((RW + 4096)))"
+	# without a range, unreadable memory is skipped
+	run ptpeek -F "fe ff" "$TPID"
+	assert_success
+	assert_line "$(printf '0x%x' $((RW + 0xffe)))"
+	assert_untouched "$TPID"
+}

@@ -157,7 +157,7 @@ bytes() {
 	c=$(rt counter_u32)
 	run setpriv --reuid=65534 --regid=65534 --clear-groups "$PTOOLS_BIN/ptpoke" -t u32 "$TPID" "$c" 7
 	assert_failure 1
-	assert_output --partial "ptpoke: "
+	assert_output "ptpoke: process $TPID: not allowed to read the mappings of process $TPID"
 	assert_untouched "$TPID"
 	assert_equal "$(ptpeek -t u32 "$TPID" "$c")" 100
 }

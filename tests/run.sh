@@ -7,6 +7,9 @@ PTOOLS_BIN=$top/$B/bin
 PTOOLS_TARGETS=$top/$B/targets
 PTOOLS_TOP=$top
 export PTOOLS_BIN PTOOLS_TARGETS PTOOLS_TOP B
+# A hung test fails instead of hanging the run.
+: "${BATS_TEST_TIMEOUT:=180}"
+export BATS_TEST_TIMEOUT
 tap=$(mktemp)
 trap 'rm -f "$tap"' EXIT
 crashed=0
@@ -14,7 +17,7 @@ crashed=0
 for u in "$B"/unit/test_*; do
 	[ -x "$u" ] || continue
 	echo "# unit: $u"
-	CMOCKA_MESSAGE_OUTPUT=TAP "$u" >"$tap.one" 2>&1
+	CMOCKA_MESSAGE_OUTPUT=TAP timeout 600 "$u" >"$tap.one" 2>&1
 	rc=$?
 	cat "$tap.one"
 	cat "$tap.one" >>"$tap"

@@ -119,8 +119,6 @@ do_raw(uint64_t addr, uint64_t len)
 	unsigned char *buf;
 	uint64_t done = 0;
 
-	if (isatty(STDOUT_FILENO))
-		errx(1, "refusing to write raw bytes to a terminal");
 	if ((buf = malloc(RAW_CHUNK)) == NULL)
 		err(1, "malloc");
 	prog = ptc_progress_new("reading", len, PTC_PROGRESS_BYTES);
@@ -227,19 +225,19 @@ searchable(const struct ptc_map *mp)
 	    strcmp(mp->path, "[vvar_vclock]") != 0;
 }
 
-static void
-do_search(struct ptc_target *t, const char *pattern, int typed,
-    enum ptc_vtype type, int have_range, uint64_t addr, uint64_t len)
-{
-	unsigned char *pat;
-	size_t plen, align = 1;
+static unsigned char *pat;      /* -F: the bytes searched for */
+static size_t plen, palign = 1;
 
+/* Turn the -F argument into bytes, before the process is touched. */
+static void
+parse_pattern(const char *pattern, int typed, enum ptc_vtype type)
+{
 	if ((pat = malloc(strlen(pattern) + 8)) == NULL)
 		err(1, "malloc");
 	if (typed) {
 		if (ptc_value_parse(type, pattern, pat) < 0)
 			errx(1, "-F: %s", ptc_error());
-		plen = align = ptc_vtype_size(type);
+		plen = palign = ptc_vtype_size(type);
 	} else if (strncmp(pattern, "str:", 4) == 0) {
 		plen = strlen(pattern + 4);
 		memcpy(pat, pattern + 4, plen);
@@ -251,8 +249,13 @@ do_search(struct ptc_target *t, const char *pattern, int typed,
 	}
 	if (plen == 0)
 		errx(1, "-F: empty pattern");
+}
+
+static void
+do_search(struct ptc_target *t, int have_range, uint64_t addr, uint64_t len)
+{
 	if (have_range) {
-		if (ptc_mem_search(pid, addr, addr + len, pat, plen, align, 0,
+		if (ptc_mem_search(pid, addr, addr + len, pat, plen, palign, 0,
 		    print_match, NULL) < 0)
 			read_failed();
 	} else {
@@ -273,7 +276,7 @@ do_search(struct ptc_target *t, const char *pattern, int typed,
 					continue;
 				}
 				if (ptc_mem_search(pid, mp->start, mp->end, pat,
-				    plen, align, 1, print_match, NULL) < 0)
+				    plen, palign, 1, print_match, NULL) < 0)
 					read_failed();
 				done += mp->end - mp->start;
 				ptc_progress_update(prog, done);
@@ -346,6 +349,10 @@ main(int argc, char *argv[])
 		bad_usage("too many operands");
 	if (ptc_pid_parse(argv[0], &pid) < 0)
 		bad_usage(ptc_error());
+	if (pattern != NULL)
+		parse_pattern(pattern, typed, type);
+	if (mode == RAW && isatty(STDOUT_FILENO))
+		errx(1, "refusing to write raw bytes to a terminal");
 	if ((t = ptc_target_open(pid)) == NULL)
 		errx(1, "%s", ptc_error());
 	/* every thread stops, so that none changes memory under the read */
@@ -377,7 +384,7 @@ main(int argc, char *argv[])
 			errx(1, "process %d: 0x%" PRIx64 " + %" PRIu64
 			    ": range wraps around the address space",
 			    (int)pid, addr, len);
-		do_search(t, pattern, typed, type, argc >= 2, addr, len);
+		do_search(t, argc >= 2, addr, len);
 		ptc_target_close(t);
 		finish();
 	}
@@ -401,7 +408,8 @@ main(int argc, char *argv[])
 		 * A length no range of the process could satisfy is a
 		 * mistake: say so instead of dumping up to the first hole.
 		 */
-		if (mode != STRING && bytes > mapped_total(t))
+		if (mode != STRING && bytes > (1u << 20) &&
+		    bytes > mapped_total(t))
 			errx(1, "process %d: length %" PRIu64 " is more than "
 			    "the %" PRIu64 " bytes the process has mapped",
 			    (int)pid, bytes, mapped_total(t));

@@ -22,10 +22,12 @@
 
 static int aflag, jflag;
 
+static FILE *usage_fp; /* stdout for -h, else stderr */
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-aj] [-T | -t TID] [-p PID | PID] "
+	fprintf(usage_fp != NULL ? usage_fp : stderr, "usage: %s [-aj] [-T | -t TID] [-p PID | PID] "
 	    "[REG[=VALUE] ...]\n", getprogname());
 }
 
@@ -313,6 +315,7 @@ main(int argc, char *argv[])
 			aflag = 1;
 			break;
 		case 'h':
+			usage_fp = stdout;
 			usage();
 			exit(0);
 		case 'j':
@@ -349,8 +352,10 @@ main(int argc, char *argv[])
 	}
 	if (all && tid != 0)
 		bad_usage("%s", "-T and -t exclude each other");
-	if (all && argc > 0)
-		bad_usage("%s", "-T shows registers, it does not set them");
+	for (i = 0; all && i < argc; i++)
+		if (strchr(argv[i], '=') != NULL)
+			bad_usage("%s", "-T shows registers, it does not set "
+			    "them");
 	ptc_cleanup_signals();
 
 	if (ptc_pid_check(pid) != 0)
@@ -375,7 +380,7 @@ main(int argc, char *argv[])
 		    i++) {
 			if (i > 0 && !jflag)
 				putchar('\n');
-			do_task(t, NULL, 0);
+			do_task(t, argv, argc);
 		}
 	} else
 		do_task(t, argv, argc);

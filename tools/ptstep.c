@@ -30,10 +30,12 @@ static struct ptc_dis *dis;
 static pid_t pid;
 static int spawned;
 
+static FILE *usage_fp; /* stdout for -h, else stderr */
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-jkrs] [-b ADDR...] [-n COUNT] [-u ADDR] "
+	fprintf(usage_fp != NULL ? usage_fp : stderr, "usage: %s [-jkrs] [-b ADDR...] [-n COUNT] [-u ADDR] "
 	    "(-p PID | [--] CMD [ARG ...])\n", getprogname());
 }
 
@@ -76,24 +78,26 @@ shown(const char *str)
 	return b;
 }
 
-/* "main+0x4", "libc.so.6+0x1234" or "?". */
+/* "main+0x4" (symbol), else "libc.so.6+0x1234" (module), else "?". */
 static const char *
 where(uint64_t addr)
 {
-	static char buf[256];
+	static char buf[256], mod[256];
 	struct ptc_syms *ss = ptc_target_syms(target);
+	int r = -1;
 
-	if (ss != NULL && ptc_syms_describe(ss, addr, buf, sizeof(buf), NULL,
-	    0) == 0)
-		return buf;
+	if (ss != NULL)
+		r = ptc_syms_describe(ss, addr, buf, sizeof(buf), mod,
+		    sizeof(mod));
 	/* Libraries loaded since the mappings were read: read them again. */
-	if (ptc_maps_find(ptc_target_maps(target), addr) == NULL &&
+	if (r != 0 && ptc_maps_find(ptc_target_maps(target), addr) == NULL &&
 	    ptc_target_refresh(target) == 0 &&
-	    (ss = ptc_target_syms(target)) != NULL &&
-	    ptc_syms_describe(ss, addr, buf, sizeof(buf), NULL, 0) == 0)
-		return buf;
-	snprintf(buf, sizeof(buf), "?");
-	return buf;
+	    (ss = ptc_target_syms(target)) != NULL)
+		r = ptc_syms_describe(ss, addr, buf, sizeof(buf), mod,
+		    sizeof(mod));
+	if (r != 0)
+		return "?";
+	return buf[0] != '\0' ? buf : mod;
 }
 
 static void
@@ -202,30 +206,46 @@ print_insn(const struct ptc_insn *in, const struct ptc_regs *before,
 	putchar('\n');
 }
 
-/* The syscall the thread is about to make, from its registers. */
+/*
+ * The syscall the thread is about to make, decoded from its registers
+ * by the library's syscall decoder as strace shows an entry.
+ */
 static void
-print_syscall(const struct ptc_regs *r)
+print_syscall(pid_t tid, const struct ptc_regs *r)
 {
 	static const char *const argregs[] = { "rdi", "rsi", "rdx", "r10",
 	    "r8", "r9" };
-	const char *name;
-	uint64_t nr, v;
-	char text[512];
-	size_t i;
-	int n;
+	static struct ptc_scdec *dec;
+	struct ptc_scinfo si;
+	struct ptc_fmt f;
+	char *text = NULL;
+	size_t len = 0, i;
+	FILE *fp;
 
-	if (ptc_regs_get(r, "rax", &nr) != 0)
+	memset(&si, 0, sizeof(si));
+	memset(&f, 0, sizeof(f));
+	f.strsize = 32;
+	si.op = PTC_SC_ENTRY;
+	if (ptc_regs_syscall(r, &si.nr, &si.arch) < 0 ||
+	    ptc_regs_get(r, "rax", &si.nr) != 0)
 		return;
-	name = ptc_sc_name(0xc000003e, nr);
-	n = snprintf(text, sizeof(text), "%s(", name ? name : "?");
-	for (i = 0; i < 6 && n > 0 && (size_t)n < sizeof(text); i++) {
-		ptc_regs_get(r, argregs[i], &v);
-		n += snprintf(text + n, sizeof(text) - (size_t)n, "%s0x%" PRIx64,
-		    i ? ", " : "", v);
-	}
-	if (n > 0 && (size_t)n < sizeof(text))
-		snprintf(text + n, sizeof(text) - (size_t)n, ")");
-	note("syscall", 0, "%s [%" PRIu64 "]", text, nr);
+	for (i = 0; i < 6; i++)
+		ptc_regs_get(r, argregs[i], &si.args[i]);
+	si.pc = ptc_regs_pc(r);
+	si.sp = ptc_regs_sp(r);
+	if (dec == NULL && (dec = ptc_scdec_new()) == NULL)
+		return;
+	if ((fp = open_memstream(&text, &len)) == NULL)
+		return;
+	ptc_sc_enter(dec, fp, tid, &si, &f);
+	fclose(fp);
+	/* Arguments only known at exit are left out: "read(0, ...)". */
+	len = strlen(text);
+	if (len >= 2 && strcmp(text + len - 2, ", ") == 0)
+		note("syscall", 0, "%s...) [%" PRIu64 "]", text, si.nr);
+	else
+		note("syscall", 0, "%s) [%" PRIu64 "]", text, si.nr);
+	free(text);
 }
 
 static void
@@ -287,6 +307,59 @@ report_end(const struct ptc_event *ev)
 }
 
 /*
+ * Children forked while breakpoints are written: a fork child gets the
+ * original bytes back (it has its own copy of the memory) and runs on
+ * untraced; a vfork child shares the parent's memory and is let go as
+ * it is.  Known from the parent's event; the child's own first stop may
+ * come before or after it.
+ */
+#define MAX_KIDS 256
+static pid_t kid_pid[MAX_KIDS];
+static char kid_vfork[MAX_KIDS];
+static size_t nkids;
+static int seen_mark;
+
+/*
+ * Put the original bytes of the breakpoints into a fork child, which
+ * has its own copy of the memory with the breakpoints in it.
+ */
+static void
+clear_child(pid_t child, const uint64_t *bps, size_t nbp)
+{
+	uint8_t b[PTC_INSN_MAX];
+	ssize_t n;
+	size_t i;
+
+	for (i = 0; i < nbp; i++) {
+		if (!ptc_bp_at(s, bps[i]))
+			continue;
+		if ((n = ptc_mem_read(child, bps[i], b, sizeof(b),
+		    PTC_MEM_AUTO)) <= 0)
+			continue;
+		ptc_bp_unpatch(s, bps[i], b, (size_t)n);
+		ptc_mem_write(child, bps[i], b, (size_t)n, PTC_MEM_PROCFS);
+	}
+}
+
+static const uint64_t *cur_bps;
+static size_t cur_nbp;
+
+static void
+release_child(struct ptc_task *c)
+{
+	size_t i;
+
+	for (i = 0; i < nkids; i++)
+		if (kid_pid[i] == ptc_task_pid(c))
+			break;
+	if (i == nkids)
+		return;          /* its parent's event is still to come */
+	if (!kid_vfork[i])
+		clear_child(ptc_task_pid(c), cur_bps, cur_nbp);
+	ptc_detach(s, c, 0);
+}
+
+/*
  * Run the process at full speed until a task hits one of the
  * breakpoints; that task is returned, stopped at the breakpoint, with
  * every breakpoint removed and every other task detached.
@@ -296,14 +369,18 @@ run_to_breakpoint(const uint64_t *bps, size_t nbp, int quiet)
 {
 	struct ptc_task *t, *hit = NULL;
 	struct ptc_event ev;
-	uint64_t addr = 0;
+	uint64_t addr = 0, addr2;
 	size_t i;
 	pid_t tid;
 	int r;
 
-	for (i = 0; (t = ptc_session_task_at(s, i)) != NULL; i++)
-		if (ptc_resume(t, PTC_RESUME_CONT, 0) != 0)
-			errx(1, "process %d: %s", (int)pid, ptc_error());
+	cur_bps = bps;
+	cur_nbp = nbp;
+	for (i = 0; (t = ptc_session_task_at(s, i)) != NULL; i++) {
+		ptc_task_set_data(t, &seen_mark);
+		/* A thread that has just exited reports it to the wait. */
+		ptc_resume(t, PTC_RESUME_CONT, 0);
+	}
 	while (hit == NULL) {
 		if (ptc_wait(s, &ev) != 0) {
 			if (errno == EINTR)
@@ -311,7 +388,39 @@ run_to_breakpoint(const uint64_t *bps, size_t nbp, int quiet)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
 		}
 		t = ev.task;
+		if (t != NULL && ev.type != PTC_EV_EXITED &&
+		    ev.type != PTC_EV_KILLED && ptc_task_tgid(t) != pid) {
+			/* A fork child's first stop. */
+			release_child(t);
+			continue;
+		}
+		if (t != NULL && ptc_task_data(t) == NULL) {
+			/* A new thread's first stop: let it run. */
+			ptc_task_set_data(t, &seen_mark);
+			if (ev.type == PTC_EV_STEP &&
+			    ptc_bp_hit(s, t, &ev, &addr) == 1) {
+				hit = t;
+				continue;
+			}
+			ptc_resume(t, PTC_RESUME_CONT, 0);
+			continue;
+		}
 		switch (ev.type) {
+		case PTC_EV_FORK:
+		case PTC_EV_VFORK:
+			if (nkids < MAX_KIDS) {
+				kid_pid[nkids] = ev.new_pid;
+				kid_vfork[nkids++] = ev.type == PTC_EV_VFORK;
+			}
+			{
+				struct ptc_task *c = ptc_session_task(s,
+				    ev.new_pid);
+
+				if (c != NULL && ptc_task_stopped(c))
+					release_child(c);
+			}
+			ptc_resume(t, PTC_RESUME_CONT, 0);
+			continue;
 		case PTC_EV_EXITED:
 		case PTC_EV_KILLED:
 			if (ev.pid == pid || ptc_session_ntasks(s) == 0) {
@@ -346,29 +455,68 @@ run_to_breakpoint(const uint64_t *bps, size_t nbp, int quiet)
 			continue;
 		}
 	}
+	/*
+	 * Stop every other task (one may have hit a breakpoint just now:
+	 * its pc is moved back), give fork children their original bytes,
+	 * remove the breakpoints, and let the others run on untraced.
+	 */
+	i = 0;
+	while ((t = ptc_session_task_at(s, i)) != NULL) {
+		i++;
+		if (t == hit || ptc_task_stopped(t))
+			continue;
+		tid = ptc_task_pid(t);
+		ptc_interrupt(t);
+		if (ptc_wait_task(s, t, &ev) == 0 && ev.type == PTC_EV_STEP &&
+		    (t = ptc_session_task(s, tid)) != NULL)
+			ptc_bp_hit(s, t, &ev, &addr2);
+		if (ptc_session_task(s, tid) == NULL)
+			i--;     /* it exited and left the list */
+	}
+	for (i = 0; (t = ptc_session_task_at(s, i)) != NULL; i++)
+		if (t != hit && ptc_task_tgid(t) != pid)
+			clear_child(ptc_task_pid(t), bps, nbp);
 	for (i = 0; i < nbp; i++)
 		if (ptc_bp_at(s, bps[i]) && ptc_bp_remove(s, bps[i]) != 0)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
-	/* Other threads run on untraced; one may have hit a breakpoint too. */
 	i = 0;
 	while ((t = ptc_session_task_at(s, i)) != NULL) {
-		if (t == hit) {
+		if (t == hit)
 			i++;
-			continue;
-		}
-		tid = ptc_task_pid(t);
-		if (!ptc_task_stopped(t)) {
-			ptc_interrupt(t);
-			if (ptc_wait_task(s, t, &ev) == 0 &&
-			    ev.type == PTC_EV_STEP)
-				ptc_bp_hit(s, t, &ev, &addr);
-		}
-		if ((t = ptc_session_task(s, tid)) != NULL)
+		else
 			ptc_detach(s, t, 0);
 	}
 	if (!quiet)
 		note("break", addr, "thread %d", (int)ptc_task_pid(hit));
 	return hit;
+}
+
+/*
+ * Instruction bytes at pc.  Pages of mappings that are not writable
+ * are read once and kept (a step then costs one read less); code in
+ * writable mappings is read every time, as it may change.
+ */
+static uint64_t cache_page = UINT64_MAX;
+static uint8_t cache[4096];
+
+static ssize_t
+read_code(pid_t tid, uint64_t pc, uint8_t *buf, size_t len)
+{
+	const struct ptc_map *m;
+	uint64_t page = pc & ~(uint64_t)4095;
+
+	if (page != cache_page) {
+		m = ptc_maps_find(ptc_target_maps(target), pc);
+		if (m == NULL || m->perms[1] == 'w' || m->end < page + 4096 ||
+		    ptc_mem_read(tid, page, cache, sizeof(cache),
+		    PTC_MEM_AUTO) != (ssize_t)sizeof(cache))
+			return ptc_mem_read(tid, pc, buf, len, PTC_MEM_AUTO);
+		cache_page = page;
+	}
+	if (pc + len > page + sizeof(cache))
+		return ptc_mem_read(tid, pc, buf, len, PTC_MEM_AUTO);
+	memcpy(buf, cache + (pc - page), len);
+	return (ssize_t)len;
 }
 
 static int
@@ -394,14 +542,13 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 			note("until", pc, "reached");
 			break;
 		}
-		got = ptc_mem_read(ptc_task_pid(t), pc, code, sizeof(code),
-		    PTC_MEM_AUTO);
+		got = read_code(ptc_task_pid(t), pc, code, sizeof(code));
 		if (got <= 0)
 			memset(&in, 0, sizeof(in));
 		else
 			ptc_dis_one(dis, code, (size_t)got, pc, &in);
 		if (sflag && got > 0 && strcmp(in.mnemonic, "syscall") == 0)
-			print_syscall(cur);
+			print_syscall(ptc_task_pid(t), cur);
 		if (ptc_resume(t, PTC_RESUME_STEP, sig) != 0)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
 		delivering = sig != 0;
@@ -466,6 +613,7 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 			if (got > 0)
 				print_insn(&in, cur, NULL);
 			ptc_target_refresh(target);
+			cache_page = UINT64_MAX;
 			{
 				char comm[64];
 
@@ -477,6 +625,18 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 			}
 			if (ptc_regs_fetch(cur, t, 0) != 0)
 				errx(1, "process %d: %s", (int)pid, ptc_error());
+			break;
+		case PTC_EV_FORK:
+		case PTC_EV_VFORK:
+		case PTC_EV_CLONE:
+			/* Only the stepped thread is followed. */
+			{
+				struct ptc_task *c = ptc_session_task(s,
+				    ev.new_pid);
+
+				if (c != NULL)
+					ptc_detach(s, c, 0);
+			}
 			break;
 		case PTC_EV_GROUP_STOP:
 			note("stopped", 0, "by %s", ptc_signame(ev.sig) ?
@@ -495,6 +655,26 @@ out:
 	if (!gone && sig != 0)
 		ptc_detach(s, t, sig);
 	return 0;
+}
+
+/* Evaluate the -b and -u address expressions in the target. */
+static void
+eval_all(const char **bexpr, uint64_t *bps, size_t nbp, const char *uexpr,
+    uint64_t *until)
+{
+	size_t i, j;
+
+	for (i = 0; i < nbp; i++) {
+		if (ptc_addr_eval(target, bexpr[i], &bps[i]) != 0)
+			errx(1, "breakpoint %s: %s", bexpr[i], ptc_error());
+		for (j = 0; j < i; j++)
+			if (bps[j] == bps[i])
+				errx(1, "breakpoint %s: same address as %s "
+				    "(%#" PRIx64 ")", bexpr[i], bexpr[j],
+				    bps[i]);
+	}
+	if (uexpr != NULL && ptc_addr_eval(target, uexpr, until) != 0)
+		errx(1, "-u %s: %s", uexpr, ptc_error());
 }
 
 /* Start CMD traced and run it to its first instruction (after exec). */
@@ -533,7 +713,7 @@ main(int argc, char *argv[])
 	size_t nbp = 0, i, j;
 	pid_t *tids;
 	ssize_t nthreads;
-	int ch, status;
+	int ch, status, evaluated = 0;
 
 	while ((ch = getopt(argc, argv, "+b:hjkn:p:rsu:V")) != -1) {
 		switch (ch) {
@@ -543,6 +723,7 @@ main(int argc, char *argv[])
 			bexpr[nbp++] = optarg;
 			break;
 		case 'h':
+			usage_fp = stdout;
 			usage();
 			exit(0);
 		case 'j':
@@ -588,7 +769,9 @@ main(int argc, char *argv[])
 		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	if ((dis = ptc_dis_open(NULL, 0)) == NULL)
 		errx(1, "disassembler: %s", ptc_error());
-	if ((s = ptc_session_new(PTC_TRACE_EXEC | PTC_TRACE_EXITKILL)) == NULL)
+	/* With breakpoints, new threads and children must be seen too. */
+	if ((s = ptc_session_new(PTC_TRACE_EXEC | PTC_TRACE_EXITKILL |
+	    (nbp > 0 ? PTC_TRACE_FORKS : 0))) == NULL)
 		err(1, "malloc");
 
 	if (argc > 0)
@@ -596,6 +779,15 @@ main(int argc, char *argv[])
 	else {
 		if (ptc_pid_check(pid) != 0)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
+		/*
+		 * A register in an expression is read through a session of
+		 * the target's own, which must be gone before ours attaches.
+		 */
+		if ((target = ptc_target_open(pid)) == NULL)
+			errx(1, "process %d: %s", (int)pid, ptc_error());
+		eval_all(bexpr, bps, nbp, uexpr, &until);
+		evaluated = 1;
+		ptc_target_close(target);
 		nthreads = ptc_pid_threads(pid, &tids);
 		if (nthreads > 0)
 			free(tids);
@@ -623,17 +815,8 @@ main(int argc, char *argv[])
 			ptc_target_refresh(target);
 		}
 	}
-	for (i = 0; i < nbp; i++) {
-		if (ptc_addr_eval(target, bexpr[i], &bps[i]) != 0)
-			errx(1, "breakpoint %s: %s", bexpr[i], ptc_error());
-		for (j = 0; j < i; j++)
-			if (bps[j] == bps[i])
-				errx(1, "breakpoint %s: same address as %s "
-				    "(%#" PRIx64 ")", bexpr[i], bexpr[j],
-				    bps[i]);
-	}
-	if (uexpr != NULL && ptc_addr_eval(target, uexpr, &until) != 0)
-		errx(1, "-u %s: %s", uexpr, ptc_error());
+	if (!evaluated)
+		eval_all(bexpr, bps, nbp, uexpr, &until);
 	if (nbp > 0) {
 		if (ptc_pc_read(t, &pc) != 0)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
@@ -679,7 +862,7 @@ done:
 	ptc_target_close(target);
 	ptc_dis_close(dis);
 	if (ptc_cleanup_pending() && !spawned)
-		return 1;
+		return 128 + ptc_cleanup_pending();
 	if (spawned && !gone) {
 		/* Detached, it runs to its normal end; report as our own. */
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)

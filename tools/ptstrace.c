@@ -20,6 +20,10 @@
 
 #define MAXPIDS 256
 
+/* Kept here, not on main's stack, so that err() exits leak nothing. */
+static struct ptc_trace *tr;
+static char **envcopy;
+
 static void
 usage(FILE *fp)
 {
@@ -58,6 +62,9 @@ env_edit(char **env, const char *spec)
 	if (spec[klen] == '=')
 		out[n++] = (char *)spec;
 	out[n] = NULL;
+	/* The strings belong to environ and argv; only the array is ours. */
+	if (env != environ)
+		free(env);
 	return out;
 }
 
@@ -91,9 +98,7 @@ main(int argc, char *argv[])
 	};
 	struct ptc_trace_opts o;
 	struct ptc_spawn_opts so;
-	struct ptc_trace *tr;
 	const char *errstr = NULL;
-	char **env = NULL;
 	const char *exprs[64];
 	pid_t pids[MAXPIDS];
 	size_t nexprs = 0, npids = 0, i;
@@ -103,7 +108,7 @@ main(int argc, char *argv[])
 	memset(&so, 0, sizeof(so));
 	so.stdin_fd = so.stdout_fd = so.stderr_fd = -1;
 	o.fmt.strsize = 32;
-	while ((ch = getopt_long(argc, argv, "+CDE:S:TVZb:ce:fhikn:o:p:qrs:"
+	while ((ch = getopt_long(argc, argv, "+CDE:S:TVZb:ce:fhiko:p:qrs:"
 	    "tu:vwxyz", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'B':
@@ -115,7 +120,8 @@ main(int argc, char *argv[])
 			so.detached = 1;
 			break;
 		case 'E':
-			env = env_edit(env != NULL ? env : environ, optarg);
+			envcopy = env_edit(envcopy != NULL ? envcopy : environ,
+			    optarg);
 			break;
 		case 'J':
 			o.json = 1;
@@ -164,9 +170,6 @@ main(int argc, char *argv[])
 			break;
 		case 'k':
 			o.stack = 1;
-			break;
-		case 'n':
-			bad_usage("-n is not supported", NULL);
 			break;
 		case 'o':
 			o.outfile = optarg;
@@ -241,7 +244,7 @@ main(int argc, char *argv[])
 			errx(1, "attach to process %d: %s", (int)pids[i],
 			    ptc_error());
 	if (argc > 0) {
-		so.envp = env;
+		so.envp = envcopy;
 		if (ptc_trace_spawn(tr, argv, &so) != 0)
 			errx(1, "%s", ptc_error());
 	}
@@ -249,7 +252,7 @@ main(int argc, char *argv[])
 	if (rc == -1)
 		warnx("wait: %s", ptc_error());
 	ptc_trace_free(tr);
-	free(env);
+	free(envcopy);
 	if (fflush(stdout) != 0 || ferror(stdout) || fflush(stderr) != 0)
 		return 1;
 	if (sig != 0) {

@@ -38,7 +38,7 @@ machine() {
 	assert_untouched "$TPID"
 }
 
-@test "guest: recorded nm gives the tracee's symbols" {
+@test "guest: nm gives the tracee's symbols" {
 	run sym_addr basic counter_u32
 	assert_success
 	assert_output --regexp '^0x[0-9a-f]+$'

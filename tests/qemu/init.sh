@@ -20,7 +20,9 @@ HOME=/root
 TMPDIR=/tmp
 TERM=dumb
 LANG=C
-export PATH HOME TMPDIR TERM LANG
+# A test that hangs fails after this long instead of using up the run.
+BATS_TEST_TIMEOUT=${BATS_TEST_TIMEOUT:-180}
+export PATH HOME TMPDIR TERM LANG BATS_TEST_TIMEOUT
 hostname "ptools-$ARCH"
 ln -sf /proc/self/fd /dev/fd 2>/dev/null
 ln -sf /proc/self/fd/0 /dev/stdin 2>/dev/null
@@ -31,7 +33,14 @@ echo "ptools-qemu: $(uname -m) kernel $(uname -r), $(nproc) CPUs," \
     "ptrace_scope $(cat /proc/sys/kernel/yama/ptrace_scope 2>/dev/null || echo -)"
 cd /ptools || exit 1
 start=$(date +%s)
-B=$B sh tests/run.sh
+if [ -f /etc/ptools-qemu.cmd ]; then
+	# QEMU_CMD: one command line instead of the suites (for debugging).
+	export B PATH="/ptools/$B/bin:$PATH"
+	sh /etc/ptools-qemu.cmd
+	echo "ptools-qemu: command exit $?"
+else
+	B=$B sh tests/run.sh
+fi
 echo "ptools-qemu: suites took $(($(date +%s) - start))s"
 echo "ptools-qemu: done"
 sync

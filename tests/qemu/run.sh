@@ -19,7 +19,9 @@
 #
 # Environment: QEMU_TIMEOUT (seconds for the guest, default 1200),
 # QEMU_SUITES (bats files to run, e.g. "ptmaps ptpeek"; default all),
-# QEMU_SMP (guest CPUs, default 2), QEMU_JOBS (make -j).
+# QEMU_SMP (guest CPUs, default 2), QEMU_JOBS (make -j), QEMU_CMD (a
+# shell command run in the guest instead of the suites, for debugging;
+# its output is the console's).
 set -eu
 
 arch=${1:-}
@@ -37,6 +39,7 @@ say() { echo "check-qemu: $*" >&2; }
 case $arch in
 aarch64)
 	deb=arm64 triplet=aarch64-linux-gnu cc=aarch64-linux-gnu-gcc
+	BINUTILS=aarch64-linux-gnu
 	ccpkg=gcc-aarch64-linux-gnu:$hostdeb
 	cclib="libc6-dev-arm64-cross linux-libc-dev-arm64-cross"
 	kdeb=arm64 kmeta=linux-image-arm64 qemu=qemu-system-aarch64
@@ -47,6 +50,7 @@ i386)
 	# The guest kernel is amd64 (with IA32 emulation): the 32-bit
 	# build runs there next to the 64-bit tools.
 	deb=i386 triplet=i386-linux-gnu cc=i686-linux-gnu-gcc
+	BINUTILS=i686-linux-gnu
 	ccpkg=gcc-i686-linux-gnu:$hostdeb
 	cclib="libc6-dev-i386-cross linux-libc-dev-i386-cross"
 	kdeb=amd64 kmeta=linux-image-cloud-amd64 qemu=qemu-system-x86_64
@@ -63,10 +67,17 @@ esac
 DEV_PKGS="libbsd-dev libmd-dev libcapstone-dev libelf-dev libdw-dev
 zlib1g-dev liblzma-dev libbz2-dev libzstd-dev libcmocka-dev libcmocka0"
 # Packages unpacked into the guest's root: static shells, the C library
-# and shared libraries for the (dynamic) tracees and unit tests, and
-# the reference strace and jq the suites compare with.
-ROOT_PKGS="busybox-static bash-static libc6 libgcc-s1 libcmocka0 strace
-jq libjq1 libonig5"
+# and shared libraries for the (dynamic) tracees and unit tests, the
+# reference strace, and what the suites call besides busybox: jq,
+# binutils (nm, objdump, readelf), procps (ps --ppid).
+ROOT_PKGS="busybox-static bash-static libc6 libgcc-s1 libstdc++6 libcmocka0
+strace jq libjq1 libonig5 binutils binutils-$BINUTILS binutils-common
+libbinutils libctf0 libctf-nobfd0 libgprofng0 libjansson4 zlib1g libzstd1
+procps libproc2-0 libncursesw6 libtinfo6 libcap-ng0"
+# Suites not run in the guests (see rootfs()).
+GUEST_EXCLUDE="common install"
+# Single programs taken from larger packages: PACKAGE:PATH.
+ROOT_PICK="util-linux:usr/bin/setpriv bsdutils:usr/bin/script"
 # Host packages the 64-bit static tools of the i386 guest link with.
 HOST_STATIC="libbsd-dev libmd-dev libcapstone-dev libelf-dev libdw-dev
 zlib1g-dev liblzma-dev libbz2-dev libzstd-dev"
@@ -201,6 +212,11 @@ sysnr_check() {
 		cat "$Q/sysnr.diff" >&2
 		die "$f differs from the kernel headers (above)"
 	fi
+	if ! awk -f mk/qemu-sctbl.awk arch/x86_64/syscalls.tbl "$f" |
+	    cmp -s - <(sed 1,2d "arch/$arch/syscalls.tbl"); then
+		say "warning: arch/$arch/syscalls.tbl is older than its" \
+		    "sources; run make qemu-sctbl"
+	fi
 }
 
 # Static tools and the usual (dynamic, PIE and non-PIE) tracees, then
@@ -237,8 +253,15 @@ rootfs() {
 	for p in $ROOT_PKGS; do
 		dpkg -x "$(debfile "$p" "$deb")" "$r"
 	done
+	fetch "$(for p in $ROOT_PICK; do echo "${p%%:*}"; done)" "$deb"
+	rm -rf "$Q/pick" && mkdir -p "$Q/pick"
+	for p in $ROOT_PICK; do
+		dpkg -x "$(debfile "${p%%:*}" "$deb")" "$Q/pick"
+		mkdir -p "$r/$(dirname "${p#*:}")"
+		cp "$Q/pick/${p#*:}" "$r/${p#*:}"
+	done
 	rm -rf "$r/usr/share/doc" "$r/usr/share/man" "$r/usr/share/locale" \
-	    "$r/usr/share/lintian"
+	    "$r/usr/share/lintian" "$r/usr/share/info"
 	mkdir -p "$r/bin" "$r/dev" "$r/proc" "$r/sys" "$r/tmp" "$r/root" \
 	    "$r/etc" "$r/usr/bin" "$r/usr/lib" "$r/usr/libexec"
 	ln -sf bash-static "$r/bin/bash"
@@ -261,16 +284,6 @@ rootfs() {
 	for s in bin targets unit qemu; do
 		[ -d "$b/$s" ] && cp -a "$b/$s" "$r/ptools/$b/"
 	done
-	# The suites look symbols up with nm, which the guest lacks.
-	for s in targets qemu; do
-		[ -d "$r/ptools/$b/$s" ] || continue
-		mkdir -p "$r/ptools/$b/$s/.nm"
-		for p in "$r/ptools/$b/$s"/*; do
-			[ -f "$p" ] && "${cc%gcc}nm" "$p" \
-			    >"$r/ptools/$b/$s/.nm/$(basename "$p")" 2>/dev/null
-		done
-	done
-	install -m 755 tests/qemu/nm.sh "$r/usr/bin/nm"
 	if [ "$arch" = i386 ]; then
 		mkdir -p "$r/ptools/build-x86_64s"
 		[ -d build-x86_64s/bin ] && cp -a build-x86_64s/bin "$r/ptools/build-x86_64s/"
@@ -286,20 +299,29 @@ rootfs() {
 	for s in tests/qemu/*.bats; do
 		[ -f "$s" ] && cp "$s" "$r/ptools/tests/qemu-$(basename "$s")"
 	done
-	# QEMU_SUITES keeps only the named suites.
-	if [ -n "${QEMU_SUITES:-}" ]; then
-		for s in "$r"/ptools/tests/*.bats; do
-			case " $QEMU_SUITES " in
-			*" $(basename "$s" .bats) "*) ;;
-			*) rm -f "$s" ;;
-			esac
-		done
-	fi
+	# QEMU_SUITES keeps only the named suites; by default all but
+	# those that check installation, man pages and completions, which
+	# are the same on every CPU and need host tools (make, mandoc, zsh).
+	for s in "$r"/ptools/tests/*.bats; do
+		case " ${QEMU_SUITES:-} " in
+		"  ") case " $GUEST_EXCLUDE " in
+		      *" $(basename "$s" .bats) "*) rm -f "$s"; continue ;;
+		      esac ;;
+		*" $(basename "$s" .bats) "*) ;;
+		*) rm -f "$s"; continue ;;
+		esac
+		# Tests that cannot run on this CPU or in the guest: skipped,
+		# with their reason (tests/qemu/skips.txt).
+		awk -v arch="$arch" -v suite="$(basename "$s" .bats)" \
+		    -f tests/qemu/skip.awk tests/qemu/skips.txt "$s" >"$s.tmp" &&
+		    mv "$s.tmp" "$s"
+	done
 	cat >"$r/etc/ptools-qemu.env" <<-EOF
 	ARCH=$arch
 	B=$b
 	TRIPLET=$triplet
 	EOF
+	[ -n "${QEMU_CMD:-}" ] && printf '%s\n' "$QEMU_CMD" >"$r/etc/ptools-qemu.cmd"
 	cp tests/qemu/init.sh "$r/init"
 	chmod 755 "$r/init"
 	(cd "$r" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) |
@@ -317,7 +339,7 @@ boot() {
 	    -m 1024 -nographic -nic none -no-reboot -kernel "$KERNEL" \
 	    -initrd "$Q/$arch.cpio.gz" \
 	    -append "console=$console panic=-1 quiet loglevel=3" </dev/null |
-	    tr -d '\r' | tee "$log"
+	    sed -u 's/\r$//' | tee "$log"
 	rc=${PIPESTATUS[0]}
 	set -e
 	say "guest ran $((SECONDS - t0))s, qemu status $rc"

@@ -1,7 +1,8 @@
 /*
  * st-proc: a tracee for ptstrace with process syscalls: it forks N
  * children (argument, default 1) that each exit with their index, waits
- * for them, starts a thread that exits, and exits with status 3.
+ * for them in order (so traces repeat), vforks, starts a thread that
+ * exits, and exits with status 3.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@ int
 main(int argc, char *argv[])
 {
 	int n = argc > 1 ? atoi(argv[1]) : 1, i, st;
+	pid_t *kids = calloc(n > 0 ? n : 1, sizeof(*kids));
 	pthread_t t;
 
 	getpid();
@@ -29,9 +31,10 @@ main(int argc, char *argv[])
 
 		if (pid == 0)
 			_exit(i % 256);
+		kids[i] = pid;
 	}
 	for (i = 0; i < n; i++)
-		wait(&st);
+		waitpid(kids[i], &st, 0);
 	if (vfork() == 0)
 		_exit(7);
 	wait(&st);

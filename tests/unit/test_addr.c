@@ -482,7 +482,12 @@ test_eval_live(void **state)
 	assert_string_equal(ptc_error(), "unknown symbol 'mallocx' in libc.so.6");
 	m = ptc_maps_module(ptc_target_maps(t), "[vdso]");
 	if (m != NULL) {
-		assert_int_equal(ptc_addr_eval(t, "[vdso]:__vdso_clock_gettime",
+		assert_int_equal(ptc_addr_eval(t,
+#if defined(__aarch64__)
+		    "[vdso]:__kernel_clock_gettime",
+#else
+		    "[vdso]:__vdso_clock_gettime",
+#endif
 		    &v), 0);
 		assert_true(v > m->start && v < m->end);
 	}
@@ -502,11 +507,14 @@ test_eval_live(void **state)
 	/* not stopped until a register is asked for */
 	assert_true(proc_state(child, &tracer) != 't');
 	assert_int_equal(tracer, 0);
-	assert_int_equal(ptc_addr_eval(t, "%rsp", &sp), 0);
+	snprintf(want, sizeof(want), "%%%s", ptc_arch_sp_name);
+	assert_int_equal(ptc_addr_eval(t, want, &sp), 0);
 	assert_true(sp > stack_start);
-	assert_int_equal(ptc_addr_eval(t, "%rsp-16", &v), 0);
+	snprintf(want, sizeof(want), "%%%s-16", ptc_arch_sp_name);
+	assert_int_equal(ptc_addr_eval(t, want, &v), 0);
 	assert_int_equal(v, sp - 16);
-	assert_int_equal(ptc_addr_eval(t, "%rip", &v), 0);
+	snprintf(want, sizeof(want), "%%%s", ptc_arch_pc_name);
+	assert_int_equal(ptc_addr_eval(t, want, &v), 0);
 	assert_true(v != 0);
 	assert_int_equal(ptc_addr_eval(t, "%nosuchreg", &v), -1);
 	assert_int_equal(proc_state(child, &tracer), 't');

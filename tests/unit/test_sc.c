@@ -153,28 +153,86 @@ test_classes(void **state)
 
 /* Every __NR_ of the installed kernel headers has our number and name. */
 static void
-test_kernel_headers(void **state)
+check_header(const char *path, uint32_t arch)
 {
-	FILE *fp = fopen("/usr/include/x86_64-linux-gnu/asm/unistd_64.h", "r");
+	FILE *fp = fopen(path, "r");
 	char line[256], name[128];
 	long nr;
 	int n = 0;
 
-	(void)state;
 	if (fp == NULL)
 		skip();
 	while (fgets(line, sizeof(line), fp) != NULL) {
 		if (sscanf(line, "#define __NR_%127s %ld", name, &nr) != 2)
 			continue;
-		if (ptc_sc_name(X86, (uint64_t)nr) == NULL ||
-		    strcmp(ptc_sc_name(X86, (uint64_t)nr), name) != 0)
-			fail_msg("__NR_%s is %ld in the headers, table says %s",
-			    name, nr, ptc_sc_name(X86, (uint64_t)nr) ?
-			    ptc_sc_name(X86, (uint64_t)nr) : "nothing");
+		if (ptc_sc_name(arch, (uint64_t)nr) == NULL ||
+		    strcmp(ptc_sc_name(arch, (uint64_t)nr), name) != 0)
+			fail_msg("%s: __NR_%s is %ld, table says %s", path,
+			    name, nr, ptc_sc_name(arch, (uint64_t)nr) ?
+			    ptc_sc_name(arch, (uint64_t)nr) : "nothing");
 		n++;
 	}
 	fclose(fp);
 	assert_true(n > 300);
+}
+
+static void
+test_kernel_headers(void **state)
+{
+	(void)state;
+	check_header("/usr/include/x86_64-linux-gnu/asm/unistd_64.h", X86);
+}
+
+static void
+test_kernel_headers_i386(void **state)
+{
+	(void)state;
+	check_header("/usr/include/x86_64-linux-gnu/asm/unistd_32.h",
+	    AUDIT_ARCH_I386);
+	assert_string_equal(ptc_sc_name(AUDIT_ARCH_I386, 11), "execve");
+	assert_string_equal(ptc_sc_name(AUDIT_ARCH_I386, 435), "clone3");
+	assert_int_equal(ptc_sc_lookup(AUDIT_ARCH_I386, "mmap2"), 192);
+	assert_int_equal(ptc_sc_lookup(AUDIT_ARCH_I386, "openat"), 295);
+}
+
+/* A 32-bit task: 4-byte words, its own numbers and pointer sizes. */
+static void
+test_i386_decode(void **state)
+{
+	static const char path[] = "/etc/passwd";
+	static const uint32_t argv[] = { 0x1000, 0x1100, 0 };
+	static const char a1[] = "-l";
+	struct ptc_scdec *d = ptc_scdec_new();
+	struct ptc_scinfo si = { 0 };
+	FILE *fp = fmemopen(out, sizeof(out), "w");
+
+	(void)state;
+	fmt_default();
+	map(0x1000, path, sizeof(path));
+	map(0x1100, a1, sizeof(a1));
+	map(0x2000, argv, sizeof(argv));
+	map(0x3000, argv + 2, 4);
+	ptc_scdec_set_reader(d, rd, NULL);
+	si.arch = AUDIT_ARCH_I386;
+	si.nr = 11;
+	si.args[0] = 0x1000;
+	si.args[1] = 0x2000;
+	si.args[2] = 0x3000;
+	ptc_sc_enter(d, fp, 1, &si, &fmt);
+	ptc_sc_noreturn(d, fp, &fmt);
+	si.nr = 295;  /* openat */
+	si.args[0] = 0xffffff9c;
+	si.args[1] = 0x1000;
+	si.args[2] = 0;
+	fputc('\n', fp);
+	ptc_sc_enter(d, fp, 1, &si, &fmt);
+	si.rval = 3;
+	ptc_sc_exit(d, fp, &si, &fmt);
+	fclose(fp);
+	assert_string_equal(out,
+	    "execve(\"/etc/passwd\", [\"/etc/passwd\", \"-l\"], 0x3000 /* 0 vars */) = ?\n"
+	    "openat(AT_FDCWD, \"/etc/passwd\", O_RDONLY) = 3");
+	ptc_scdec_free(d);
 }
 
 static void
@@ -567,6 +625,8 @@ main(void)
 		cmocka_unit_test_setup(test_names, setup),
 		cmocka_unit_test_setup(test_classes, setup),
 		cmocka_unit_test_setup(test_kernel_headers, setup),
+		cmocka_unit_test_setup(test_kernel_headers_i386, setup),
+		cmocka_unit_test_setup(test_i386_decode, setup),
 		cmocka_unit_test_setup(test_signals_errnos, setup),
 		cmocka_unit_test_setup(test_openat, setup),
 		cmocka_unit_test_setup(test_read_write, setup),

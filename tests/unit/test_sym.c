@@ -25,6 +25,12 @@
 #include "ptcore.h"
 
 static char basic[PATH_MAX], nopie[PATH_MAX];
+
+#if defined(__aarch64__)
+#define VDSO_GETTIME "__kernel_clock_gettime"
+#else
+#define VDSO_GETTIME "__vdso_clock_gettime"
+#endif
 /* children of the running test, killed by its teardown even when it fails */
 static pid_t children[8];
 static size_t nchildren;
@@ -314,6 +320,8 @@ test_errors(void **state)
 	assert_int_equal(errno, EINVAL);
 	/* regions without ELF: no symbols, but a module name */
 	assert_int_equal(ptc_syms_lookup(l.ss, "[stack]", "main", &a), -1);
+	assert_string_equal(ptc_error(),
+	    "no symbols for [stack]: not an ELF module");
 	assert_int_equal(ptc_syms_describe(l.ss, 0, sym, sizeof(sym), mod,
 	    sizeof(mod)), -1);
 	assert_int_equal(errno, ENOENT);
@@ -341,7 +349,7 @@ test_regions(void **state)
 	/* the vDSO is an ELF image in memory only */
 	if ((m = ptc_maps_module(l.maps, "[vdso]")) != NULL) {
 		assert_int_equal(ptc_syms_lookup(l.ss, "[vdso]",
-		    "__vdso_clock_gettime", &a), 0);
+		    VDSO_GETTIME, &a), 0);
 		assert_true(a >= m->start && a < m->end);
 		assert_int_equal(ptc_syms_describe(l.ss, a, sym, sizeof(sym),
 		    mod, sizeof(mod)), 0);
@@ -428,6 +436,43 @@ test_debugfile(void **state)
 	live_close(&l);
 }
 
+/* A stripped executable with its symbols in DIR/.debug via .gnu_debuglink. */
+static void
+test_debuglink(void **state)
+{
+	static char cmd[6 * PATH_MAX];
+	char dir[] = "/tmp/ptc-dbg-XXXXXX", prog[PATH_MAX];
+	struct live l;
+	uint64_t a;
+	uint32_t u32;
+	char sym[128];
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(prog, sizeof(prog), "%s/prog", dir);
+	snprintf(cmd, sizeof(cmd), "set -e; mkdir '%s/.debug'; cp '%s' '%s'; "
+	    "objcopy --only-keep-debug '%s' '%s/.debug/prog.debug'; "
+	    "strip --strip-all '%s'; "
+	    "objcopy --add-gnu-debuglink='%s/.debug/prog.debug' '%s'",
+	    dir, basic, prog, prog, dir, prog, dir, prog);
+	if (system(cmd) != 0) {
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+		(void)system(cmd);
+		skip();
+	}
+	live_open(&l, prog);
+	assert_int_equal(ptc_syms_lookup(l.ss, NULL, "counter_u32", &a), 0);
+	assert_int_equal(ptc_mem_read(l.pid, a, &u32, 4, PTC_MEM_AUTO), 4);
+	assert_int_equal(u32, 100);
+	assert_int_equal(ptc_syms_lookup(l.ss, "prog", "add_numbers", &a), 0);
+	assert_int_equal(ptc_syms_describe(l.ss, a + 1, sym, sizeof(sym), NULL,
+	    0), 0);
+	assert_string_equal(sym, "add_numbers+0x1");
+	live_close(&l);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 /* Many lookups by address on one loaded set: all consistent. */
 static void
 test_many(void **state)
@@ -435,7 +480,7 @@ test_many(void **state)
 	struct live l;
 	struct ptc_elf *e;
 	uint64_t base;
-	size_t i, n, checked = 0;
+	size_t i, n, checked = 0, plt = 0;
 
 	(void)state;
 	live_open(&l, basic);
@@ -446,6 +491,7 @@ test_many(void **state)
 	for (i = 0; i < n; i++) {
 		struct ptc_sym s;
 		char sym[256], want[256];
+		int nl;
 
 		assert_int_equal(ptc_elf_sym_at(e, i, &s), 0);
 		if (s.size == 0 || (s.type != 2 && s.type != 1))
@@ -453,16 +499,23 @@ test_many(void **state)
 		assert_int_equal(ptc_syms_describe(l.ss, base + s.value +
 		    s.size - 1, sym, sizeof(sym), NULL, 0), 0);
 		/* versioned names are shown as they are typed */
+		nl = strstr(s.name, "@plt") != NULL ? (int)strlen(s.name) :
+		    (int)strcspn(s.name, "@");
 		if (s.size == 1)
-			snprintf(want, sizeof(want), "%.*s",
-			    (int)strcspn(s.name, "@"), s.name);
+			snprintf(want, sizeof(want), "%.*s", nl, s.name);
 		else
-			snprintf(want, sizeof(want), "%.*s+0x%" PRIx64,
-			    (int)strcspn(s.name, "@"), s.name, s.size - 1);
+			snprintf(want, sizeof(want), "%.*s+0x%" PRIx64, nl,
+			    s.name, s.size - 1);
+		if (strstr(s.name, "@plt") != NULL)
+			plt++;
 		assert_string_equal(sym, want);
 		checked++;
 	}
 	assert_true(checked > 5);
+#if defined(__x86_64__)
+	/* the tracee calls printf, malloc, getpid... through its PLT */
+	assert_true(plt >= 3);
+#endif
 	ptc_elf_close(e);
 	live_close(&l);
 }
@@ -478,6 +531,7 @@ main(void)
 		cmocka_unit_test_teardown(test_regions, teardown),
 		cmocka_unit_test_teardown(test_deleted, teardown),
 		cmocka_unit_test_teardown(test_debugfile, teardown),
+		cmocka_unit_test_teardown(test_debuglink, teardown),
 		cmocka_unit_test_teardown(test_many, teardown),
 	};
 

@@ -1,0 +1,104 @@
+#!/bin/sh
+# Single-stepping speed: ptstep with its output to a pipe against a gdb
+# stepi loop that prints each instruction (x/i $pc), over the same
+# program in the same run.  Start-up costs are removed by timing two
+# lengths of each and taking the difference.  Also: syscalls per step
+# (strace -c), and the floor of this machine (a bare
+# PTRACE_SINGLESTEP + waitpid loop, built here).
+B=${B:-build}
+BIN=${PTOOLS_BIN:-$B/bin}
+TGT=${PTOOLS_TARGETS:-$B/targets}/step-hello
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { print b - a }'; }
+calc() { awk "BEGIN { print $1 }"; }
+
+pt_time() {
+	t0=$(now)
+	"$BIN/ptstep" -n "$1" -- "$TGT" 2>/dev/null | cat >/dev/null
+	t1=$(now)
+	secs "$t0" "$t1"
+}
+
+gdb_time() {
+	cat >"$tmp/g.gdb" <<EOG
+set pagination off
+set confirm off
+starti
+set \$i = 0
+while \$i < $1
+  stepi
+  x/i \$pc
+  set \$i = \$i + 1
+end
+kill
+quit
+EOG
+	t0=$(now)
+	gdb -nx -batch -x "$tmp/g.gdb" --args "$TGT" 2>/dev/null | cat >/dev/null
+	t1=$(now)
+	secs "$t0" "$t1"
+}
+
+PN1=5000 PN2=100000 GN1=200 GN2=5000
+p1=$(pt_time $PN1); p2=$(pt_time $PN2)
+pt_rate=$(calc "($PN2 - $PN1) / ($p2 - $p1)")
+g1=$(gdb_time $GN1); g2=$(gdb_time $GN2)
+gdb_rate=$(calc "($GN2 - $GN1) / ($g2 - $g1)")
+
+cat >"$tmp/raw.c" <<'EOC'
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+int
+main(int argc, char **argv)
+{
+	int i, st, n = atoi(argv[1]);
+	struct timespec a, b;
+	pid_t p = fork();
+
+	(void)argc;
+	if (p == 0) {
+		volatile unsigned long x = 0;
+
+		ptrace(PTRACE_TRACEME, 0, 0, 0);
+		raise(SIGSTOP);
+		for (;;)
+			x++;
+	}
+	waitpid(p, &st, 0);
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	for (i = 0; i < n; i++) {
+		ptrace(PTRACE_SINGLESTEP, p, 0, 0);
+		waitpid(p, &st, 0);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	printf("%.0f\n", n / ((b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9));
+	kill(p, SIGKILL);
+	return 0;
+}
+EOC
+floor=0
+cc -O2 -o "$tmp/raw" "$tmp/raw.c" 2>/dev/null && floor=$("$tmp/raw" 100000)
+
+# Attach mode: strace cannot trace the child ptstep itself traces.
+"${PTOOLS_TARGETS:-$B/targets}/step-loop" >/dev/null &
+lp=$!
+sleep 0.2
+strace -c -o "$tmp/sc" "$BIN/ptstep" -n 20000 -p "$lp" >/dev/null 2>&1
+kill "$lp"
+calls=$(awk '$NF == "total" { print $4 }' "$tmp/sc")
+per_step=$(calc "$calls / 20000")
+
+printf 'ptstep: %.0f steps/s (output to a pipe)\n' "$pt_rate"
+printf 'gdb stepi + x/i loop: %.0f steps/s\n' "$gdb_rate"
+printf 'ratio ptstep/gdb: %.1fx\n' "$(calc "$pt_rate / $gdb_rate")"
+printf 'floor (bare SINGLESTEP+waitpid): %s steps/s; ptstep is %.0f%% of it\n' \
+    "$floor" "$(calc "100 * $pt_rate / $floor")"
+printf 'syscalls per step (strace -c, 20000 steps of ptstep -p, start-up included): %.2f\n' "$per_step"

@@ -1,0 +1,225 @@
+#!/usr/bin/env bats
+# ptregs: show and set registers; values agree with gdb.
+
+load helper
+
+GENERAL="rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15 rip rflags cs ss ds es fs gs fs_base gs_base orig_rax"
+
+@test "ptregs -h prints usage and exits 0" {
+	run ptregs -h
+	assert_success
+	assert_output "usage: ptregs [-aj] [-T | -t TID] [-p PID | PID] [REG[=VALUE] ...]"
+}
+
+@test "ptregs -V prints the version" {
+	run ptregs -V
+	assert_output "ptregs 0.1.0"
+}
+
+@test "ptregs bad usage exits 2" {
+	run ptregs
+	assert_failure 2
+	assert_output --partial "usage:"
+	run ptregs -x 1
+	assert_failure 2
+	run ptregs notapid
+	assert_failure 2
+	start_target basic
+	run ptregs "$TPID" nosuchreg
+	assert_failure 2
+	assert_output --partial "unknown register 'nosuchreg'"
+	run ptregs "$TPID" rax=zz
+	assert_failure 2
+	assert_output --partial "bad value"
+	assert_untouched "$TPID"
+}
+
+@test "ptregs prints every general register with flags decoded, and the syscall" {
+	start_target basic
+	run ptregs "$TPID"
+	assert_success
+	assert_line --index 0 "thread   $TPID"
+	assert_line --index 1 --regexp '^syscall  (clock_nanosleep \(230\)|restart_syscall \(219\))$'
+	names=$(printf '%s\n' "${lines[@]:2}" | awk '{ print $1 }' | tr '\n' ' ')
+	[ "$names" = "$GENERAL " ] || fail "names: $names"
+	assert_line --regexp '^rflags   0x[0-9a-f]{16} \[( [A-Z]+)* IF( [A-Z]+)* \]$'
+	assert_line --regexp '^cs       0x0000000000000033$'
+	assert_untouched "$TPID"
+}
+
+@test "ptregs values agree with gdb on a stopped process, which stays stopped" {
+	start_target basic
+	kill -STOP "$TPID"
+	sleep 0.1
+	run ptregs "$TPID"
+	assert_success
+	mine=$output
+	[ "$(proc_state "$TPID")" = T ]
+	gdbout=$(gdb -nx -batch -p "$TPID" -ex 'info registers' 2>/dev/null)
+	[ "$(proc_state "$TPID")" = T ]
+	n=0
+	for r in rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15 rip eflags cs ss ds es fs gs fs_base gs_base; do
+		g=$(printf '%s\n' "$gdbout" | awk -v r="$r" '$1 == r { print $2; exit }')
+		[ -n "$g" ] || continue
+		m=$(printf '%s\n' "$mine" | awk -v r="${r/eflags/rflags}" '$1 == r { print $2; exit }')
+		[ $((g)) -eq $((m)) ] || fail "$r: gdb $g ptregs $m"
+		n=$((n + 1))
+	done
+	[ "$n" -ge 24 ] || fail "only $n registers compared"
+	gflags=$(printf '%s\n' "$gdbout" | awk '$1 == "eflags" { $1 = $2 = ""; print }' | sed 's/^ *//')
+	mflags=$(printf '%s\n' "$mine" | awk '$1 == "rflags" { $1 = $2 = ""; print }' | sed 's/^ *//')
+	[ "$gflags" = "$mflags" ] || fail "flags: gdb '$gflags' ptregs '$mflags'"
+	kill -CONT "$TPID"
+	assert_untouched "$TPID"
+}
+
+@test "ptregs named registers print bare values; parts and flags agree" {
+	start_target basic
+	kill -STOP "$TPID"
+	sleep 0.1
+	run ptregs "$TPID" rip rax eax ax al ah rflags zf if
+	assert_success
+	[ "${#lines[@]}" -eq 9 ]
+	rax=${lines[1]}
+	[ $((lines[2])) -eq $((rax & 0xffffffff)) ]
+	[ $((lines[3])) -eq $((rax & 0xffff)) ]
+	[ $((lines[4])) -eq $((rax & 0xff)) ]
+	[ $((lines[5])) -eq $(((rax >> 8) & 0xff)) ]
+	fl=${lines[6]}
+	[ "${lines[7]}" -eq $(((fl >> 6) & 1)) ]
+	[ "${lines[8]}" = 1 ]
+	[ "$(ptregs "$TPID" rip)" = "${lines[0]}" ]
+	[ "$(proc_state "$TPID")" = T ]
+}
+
+@test "ptregs REG=VALUE sets several registers at once" {
+	start_target basic
+	kill -STOP "$TPID"
+	sleep 0.1
+	run ptregs "$TPID" rbx=0x1122334455667788 r12=5 r13=-1 cf=1
+	assert_success
+	assert_output ""
+	run ptregs "$TPID" rbx ebx bx bl bh r12 r13 cf
+	assert_output "0x1122334455667788
+0x55667788
+0x7788
+0x88
+0x77
+0x5
+0xffffffffffffffff
+1"
+	run ptregs "$TPID" bl=0x99 ah=1
+	run ptregs "$TPID" rbx
+	assert_output "0x1122334455667799"
+	run ptregs "$TPID" al=0x100
+	assert_failure 1
+	assert_output --partial "too wide for al"
+	[ "$(proc_state "$TPID")" = T ]
+}
+
+@test "ptregs -a adds x87, SSE and AVX" {
+	start_target basic
+	run ptregs -a "$TPID"
+	assert_success
+	assert_line --regexp '^st0      0x[0-9a-f]{20} '
+	assert_line --regexp '^fcw      0x037f$'
+	assert_line --regexp '^xmm15    0x[0-9a-f]{32}$'
+	assert_line --regexp '^mxcsr    0x[0-9a-f]{8} \[( [A-Z]+)* \]$'
+	if grep -qw avx /proc/cpuinfo; then
+		assert_line --regexp '^ymm0     0x[0-9a-f]{64}$'
+		# the low half of ymm0 is xmm0
+		x=$(printf '%s\n' "$output" | awk '$1 == "xmm0" { print substr($2, 3) }')
+		y=$(printf '%s\n' "$output" | awk '$1 == "ymm0" { print substr($2, 35) }')
+		[ "$x" = "$y" ]
+	fi
+	assert_untouched "$TPID"
+}
+
+@test "ptregs sets and reads an SSE register" {
+	start_target basic
+	kill -STOP "$TPID"
+	sleep 0.1
+	run ptregs "$TPID" xmm9=0x00112233445566778899aabbccddeeff
+	assert_success
+	run ptregs "$TPID" xmm9
+	assert_output "0x00112233445566778899aabbccddeeff"
+	gx=$(gdb -nx -batch -p "$TPID" -ex 'p/x $xmm9.uint128' 2>/dev/null | awk '/^\$1/ { print $3 }')
+	[ "$gx" = 0x112233445566778899aabbccddeeff ] || fail "gdb xmm9 $gx"
+}
+
+@test "ptregs -j prints JSON that matches the text" {
+	start_target basic
+	kill -STOP "$TPID"
+	sleep 0.1
+	run ptregs -j "$TPID"
+	assert_success
+	[ "$(printf '%s\n' "$output" | jq -r .tid)" = "$TPID" ]
+	[ $(($(printf '%s\n' "$output" | jq -r .regs.rip))) -eq $(($(ptregs "$TPID" rip))) ]
+	printf '%s\n' "$output" | jq -e '.flags | index("IF")' >/dev/null
+	printf '%s\n' "$output" | jq -e '.syscall.name | test("nanosleep|restart_syscall")' >/dev/null
+	run ptregs -j "$TPID" rsp
+	[ "$(printf '%s\n' "$output" | jq -r '.regs | keys | join(",")')" = rsp ]
+}
+
+@test "ptregs -T lists every thread, -t picks one" {
+	start_target step-threads
+	run ptregs -T "$TPID"
+	assert_success
+	[ "$(printf '%s\n' "$output" | grep -c '^thread ')" -eq "$(ls /proc/$TPID/task | wc -l)" ]
+	run ptregs -T "$TPID" rip
+	assert_success
+	[ "$(printf '%s\n' "$output" | grep -c '^0x')" -eq "$(ls /proc/$TPID/task | wc -l)" ]
+	run ptregs -T "$TPID" rip=0
+	assert_failure 2
+	other=$(ls /proc/$TPID/task | grep -vx "$TPID" | head -1)
+	run ptregs -t "$other" "$TPID"
+	assert_success
+	assert_line --index 0 "thread   $other"
+	# the spinning thread is not in a syscall
+	assert_line --index 1 "syscall  -"
+	run ptregs -t 999999 "$TPID"
+	assert_failure 1
+	assert_output "ptregs: process $TPID has no thread 999999"
+	assert_untouched "$TPID"
+}
+
+@test "ptregs: no such process" {
+	run ptregs 999999
+	assert_failure 1
+	assert_output --partial "ptregs: process 999999: "
+}
+
+@test "ptregs: not permitted" {
+	start_target basic
+	run setpriv --reuid=65534 --regid=65534 --clear-groups "$PTOOLS_BIN/ptregs" "$TPID"
+	assert_failure 1
+	assert_output --partial "ptregs: process $TPID: "
+	assert_untouched "$TPID"
+}
+
+@test "ptregs man page is lint-clean and matches usage" {
+	run mandoc -Tlint -W warning "$PTOOLS_TOP/man/ptregs.1"
+	assert_success
+	assert_output ""
+	syn=$(mandoc -Tutf8 "$PTOOLS_TOP/man/ptregs.1" | col -b | awk '/^SYNOPSIS/ { s = 1; next } s && /^$/ { exit } s { printf "%s ", $0 }' | tr -s ' \t' '  ' | sed 's/^ //; s/ $//')
+	use=$(ptregs -h 2>&1 | sed 's/^usage: //')
+	[ "$syn" = "$use" ] || fail "man: '$syn' usage: '$use'"
+}
+
+@test "ptregs completions: register names after the PID" {
+	source "$PTOOLS_TOP/completions/bash/ptregs"
+	COMP_WORDS=(ptregs 1 xm)
+	COMP_CWORD=2
+	_ptregs
+	[[ " ${COMPREPLY[*]} " == *" xmm15 "* ]]
+	COMP_WORDS=(ptregs -a 1 r1)
+	COMP_CWORD=3
+	_ptregs
+	[[ " ${COMPREPLY[*]} " == *" r15 "* ]]
+	COMP_WORDS=(ptregs -)
+	COMP_CWORD=1
+	_ptregs
+	[[ " ${COMPREPLY[*]} " == *" -t "* ]]
+	zsh -c "autoload -U compinit; compinit -u; source $PTOOLS_TOP/completions/zsh/_ptregs"
+	fish -n "$PTOOLS_TOP/completions/fish/ptregs.fish"
+}

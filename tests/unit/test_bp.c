@@ -1,0 +1,200 @@
+/*
+ * test_bp.c: breakpoints in a real child: written and restored, hit and
+ * rewound, refused on bad addresses, restored when the session ends.
+ */
+#include <sys/mman.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "ptcore.h"
+
+static volatile int data_word = 1;
+
+__attribute__((noinline)) static void
+target_fn(void)
+{
+	data_word++;
+}
+
+/* A child that calls target_fn every millisecond. */
+static pid_t
+caller(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		for (;;) {
+			target_fn();
+			usleep(1000);
+		}
+	}
+	usleep(20000);
+	return pid;
+}
+
+static void
+reap_child(pid_t pid)
+{
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+}
+
+static uint8_t
+byte_at(pid_t pid, uint64_t addr)
+{
+	uint8_t b = 0;
+
+	assert_int_equal(ptc_mem_read(pid, addr, &b, 1, PTC_MEM_AUTO), 1);
+	return b;
+}
+
+static void
+test_insert_hit_restore(void **state)
+{
+	struct ptc_session *s = ptc_session_new(0);
+	struct ptc_task *t;
+	struct ptc_event ev;
+	pid_t pid = caller();
+	uint64_t fn = (uint64_t)(uintptr_t)target_fn, addr = 0, pc;
+	uint8_t orig = byte_at(pid, fn), buf[4];
+
+	(void)state;
+	assert_int_equal(ptc_attach(s, pid, PTC_ATTACH_STOP, &t), 0);
+	assert_int_equal(ptc_bp_insert(s, pid, fn), 0);
+	assert_int_equal(ptc_bp_count(s), 1);
+	assert_true(ptc_bp_at(s, fn));
+	assert_int_not_equal(byte_at(pid, fn), orig);
+	/* the disassembler view shows the original byte */
+	assert_int_equal(ptc_mem_read(pid, fn, buf, 4, PTC_MEM_AUTO), 4);
+	ptc_bp_unpatch(s, fn, buf, 4);
+	assert_int_equal(buf[0], orig);
+	assert_int_equal(ptc_bp_insert(s, pid, fn), -1);
+	assert_int_equal(errno, EEXIST);
+
+	assert_int_equal(ptc_resume(t, PTC_RESUME_CONT, 0), 0);
+	do {
+		assert_int_equal(ptc_wait_task(s, t, &ev), 0);
+		if (ev.type == PTC_EV_STEP)
+			break;
+		ptc_resume(t, PTC_RESUME_CONT, ev.type == PTC_EV_SIGNAL ?
+		    ev.sig : 0);
+	} while (1);
+	assert_int_equal(ptc_bp_hit(s, t, &ev, &addr), 1);
+	assert_int_equal(addr, fn);
+	assert_int_equal(ptc_pc_read(t, &pc), 0);
+	assert_int_equal(pc, fn);
+
+	assert_int_equal(ptc_bp_remove(s, fn), 0);
+	assert_int_equal(byte_at(pid, fn), orig);
+	assert_int_equal(ptc_bp_remove(s, fn), -1);
+	assert_int_equal(errno, ENOENT);
+	/* a removed breakpoint is still recognised (another thread's hit) */
+	assert_int_equal(ptc_bp_count(s), 0);
+	ptc_session_free(s);
+	reap_child(pid);
+}
+
+static void
+test_bad_addresses(void **state)
+{
+	struct ptc_session *s = ptc_session_new(0);
+	struct ptc_task *t;
+	pid_t pid = caller();
+
+	(void)state;
+	assert_int_equal(ptc_attach(s, pid, PTC_ATTACH_STOP, &t), 0);
+	assert_int_equal(ptc_bp_insert(s, pid, 0x10), -1);
+	assert_int_equal(errno, EFAULT);
+	assert_int_equal(ptc_bp_insert(s, pid,
+	    (uint64_t)(uintptr_t)&data_word), -1);
+	assert_int_equal(errno, EACCES);
+	assert_non_null(strstr(ptc_error(), "not executable"));
+	ptc_session_free(s);
+	reap_child(pid);
+}
+
+static void
+test_session_free_restores(void **state)
+{
+	struct ptc_session *s = ptc_session_new(0);
+	struct ptc_task *t;
+	pid_t pid = caller();
+	uint64_t fn = (uint64_t)(uintptr_t)target_fn;
+	uint8_t orig = byte_at(pid, fn);
+
+	(void)state;
+	assert_int_equal(ptc_attach(s, pid, PTC_ATTACH_STOP, &t), 0);
+	assert_int_equal(ptc_bp_insert(s, pid, fn), 0);
+	ptc_session_free(s);
+	assert_int_equal(byte_at(pid, fn), orig);
+	/* still alive: it did not run into a stray breakpoint */
+	usleep(20000);
+	assert_int_equal(waitpid(pid, NULL, WNOHANG), 0);
+	reap_child(pid);
+}
+
+static void
+test_fault_explain(void **state)
+{
+	struct ptc_session *s = ptc_session_new(0);
+	struct ptc_regs *r = ptc_regs_new();
+	struct ptc_task *t;
+	struct ptc_event ev;
+	struct ptc_fault f;
+	pid_t pid;
+
+	(void)state;
+	pid = fork();
+	if (pid == 0) {
+		volatile int *volatile p = (volatile int *)(uintptr_t)16;
+
+		raise(SIGSTOP);
+		*p = 1;
+		_exit(0);
+	}
+	waitpid(pid, NULL, WSTOPPED);
+	assert_int_equal(ptc_attach(s, pid, 0, &t), 0);
+	kill(pid, SIGCONT);
+	do {
+		assert_int_equal(ptc_wait_task(s, t, &ev), 0);
+		if (ev.type == PTC_EV_SIGNAL && ev.sig == SIGSEGV)
+			break;
+		ptc_resume(t, PTC_RESUME_CONT, 0);
+	} while (1);
+	assert_int_equal(ptc_regs_fetch(r, t, 0), 0);
+	assert_int_equal(ptc_fault_explain(pid, r, &ev.si, &f), 0);
+	assert_int_equal(f.kind, PTC_FAULT_NULL);
+	assert_int_equal(f.addr, 16);
+	assert_int_equal(f.size, 4);
+	assert_true(f.write);
+	assert_string_equal(f.reason, "NULL-pointer write of 0x10 (size 4)");
+	assert_string_equal(ptc_fault_kind_name(f.kind), "null");
+	ptc_regs_free(r);
+	ptc_session_kill(s);
+	reap_child(pid);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_insert_hit_restore),
+		cmocka_unit_test(test_bad_addresses),
+		cmocka_unit_test(test_session_free_restores),
+		cmocka_unit_test(test_fault_explain),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
