@@ -531,3 +531,21 @@ evil_sym_addr() {
 	no_raw_ctl "$BATS_TEST_TMPDIR/maps"
 	assert_untouched "$TPID"
 }
+
+@test "faults: timeout(1) signals twice: output complete, a stepped process survives" {
+	# timeout sends its signal to the tool and then to its own group.
+	start_target hostile-esc "$BATS_TEST_TMPDIR"
+	local i
+	for i in 1 2 3; do
+		timeout -s INT 0.3 ptstrace --json -o "$BATS_TEST_TMPDIR/js" -p "$TPID" 2>/dev/null || true
+		jq -e . "$BATS_TEST_TMPDIR/js" >/dev/null || fail "JSON cut short"
+		tail -n 1 "$BATS_TEST_TMPDIR/js" | grep -q '}$'
+	done
+	assert_untouched "$TPID"
+	teardown_targets || true
+	start_target basic
+	timeout 0.5 ptstep -n 5 -p "$TPID" >/dev/null 2>&1 || true
+	assert_untouched "$TPID"
+	sleep 0.1
+	kill -0 "$TPID" || fail "stepped process died"
+}
