@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -18,6 +19,7 @@
 static LIST_HEAD(, ptc_session) live_sessions =
     LIST_HEAD_INITIALIZER(live_sessions);
 static volatile sig_atomic_t cleanup_sig;
+static struct timespec cleanup_at; /* when cleanup_sig came */
 static int atexit_done;
 
 static void
@@ -507,6 +509,19 @@ on_cleanup_signal(int sig)
 	struct ptc_session *s;
 
 	if (cleanup_sig != 0) {
+		struct timespec now;
+
+		/*
+		 * The same signal again within a second is one event sent
+		 * twice (timeout(1) signals the child, then its group):
+		 * exiting at once would lose output and leave a stepped
+		 * thread with its trap flag set.
+		 */
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (sig == cleanup_sig && (now.tv_sec - cleanup_at.tv_sec) *
+		    1000000000L + (now.tv_nsec - cleanup_at.tv_nsec) <
+		    1000000000L)
+			return;
 		/*
 		 * Second signal: the normal path is stuck.  Put breakpoint
 		 * bytes back and exit; the kernel detaches the rest.
@@ -516,6 +531,7 @@ on_cleanup_signal(int sig)
 				s->bp_restore(s);
 		_exit(128 + sig);
 	}
+	clock_gettime(CLOCK_MONOTONIC, &cleanup_at);
 	cleanup_sig = sig;
 }
 

@@ -266,7 +266,8 @@ state_of(struct ptc_trace *tr, struct ptc_task *t)
 		if ((ts = state_new(tr, t, ptc_task_pid(t))) == NULL)
 			return NULL;
 		ts->seccomp = tr->filter && !tr->attached;
-		if (tr->o.quiet == 0)
+		/* strace announces followed children only without -o. */
+		if (tr->o.quiet == 0 && tr->o.outfile == NULL)
 			msg(tr, "Process %d attached", (int)ts->pid);
 	}
 	return ts;
@@ -990,7 +991,7 @@ on_new_child(struct ptc_trace *tr, struct tstate *parent, pid_t pid)
 	if ((cs = state_new(tr, ct, pid)) == NULL)
 		return;
 	cs->seccomp = parent->seccomp;
-	if (tr->o.quiet == 0)
+	if (tr->o.quiet == 0 && tr->o.outfile == NULL)
 		msg(tr, "Process %d attached", (int)pid);
 }
 

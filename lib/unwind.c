@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "sc_priv.h"
 #include "trace_int.h"
 
 struct ptc__unwind {
@@ -67,6 +68,17 @@ struct walk {
 	int n;
 };
 
+static void
+put_escaped(FILE *fp, const char *s)
+{
+	struct ptc__sb b = { 0 };
+
+	ptc__sb_escape_path(&b, s);
+	if (b.p != NULL)
+		fputs(b.p, fp);
+	free(b.p);
+}
+
 static int
 frame_cb(Dwfl_Frame *frame, void *arg)
 {
@@ -88,17 +100,26 @@ frame_cb(Dwfl_Frame *frame, void *arg)
 		sym = dwfl_module_addrinfo(mod, adj, &off, &s, NULL, NULL,
 		    NULL);
 	}
-	if (mname == NULL)
+	if (mname == NULL) {
 		fprintf(w->fp, " > unexpected_backtracing_error [0x%" PRIx64
 		    "]\n", (uint64_t)pc);
-	else if (sym != NULL)
+		goto next;
+	}
+	/* Module paths and symbol names come from the tracee: escaped. */
+	fputs(" > ", w->fp);
+	put_escaped(w->fp, mname);
+	fputc('(', w->fp);
+	if (sym != NULL) {
 		/* "__libc_start_main@@GLIBC_2.34": the version is noise here. */
-		fprintf(w->fp, " > %s(%.*s+0x%" PRIx64 ") [0x%" PRIx64 "]\n",
-		    mname, (int)strcspn(sym, "@"), sym,
-		    (uint64_t)(off + (pc - adj)), (uint64_t)(pc - start));
-	else
-		fprintf(w->fp, " > %s() [0x%" PRIx64 "]\n", mname,
-		    (uint64_t)(pc - start));
+		char name[512];
+
+		snprintf(name, sizeof(name), "%.*s", (int)strcspn(sym, "@"),
+		    sym);
+		put_escaped(w->fp, name);
+		fprintf(w->fp, "+0x%" PRIx64, (uint64_t)(off + (pc - adj)));
+	}
+	fprintf(w->fp, ") [0x%" PRIx64 "]\n", (uint64_t)(pc - start));
+next:
 	return ++w->n >= 256 ? DWARF_CB_ABORT : DWARF_CB_OK;
 }
 

@@ -78,3 +78,9 @@ fuzz-regress: $(FUZZ_REPLAY)
 	done
 
 -include $(shell find $(FZ)/obj -name '*.d' 2>/dev/null)
+
+# A tracee whose function symbol holds an escape sequence (tests of the
+# escaping of symbol names in tests/faults.bats).
+TARGETS_EXTRA += $(B)/targets/hostile-sym-esc
+$(B)/targets/hostile-sym-esc: $(B)/targets/hostile-sym
+	objcopy --redefine-sym "evil_sym=$$(printf 'evil\033[31msym')" $< $@

@@ -3,7 +3,7 @@
 # As root this runs apt-get; otherwise it prints the apt-get line needed.
 PKGS="build-essential pkg-config libbsd-dev libcapstone-dev libelf-dev
 libdw-dev libcmocka-dev bats bats-support bats-assert mandoc jq strace gdb
-binutils shellcheck zsh fish util-linux procps"
+binutils shellcheck zsh fish util-linux procps clang libclang-rt-14-dev"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'ok installed' ||

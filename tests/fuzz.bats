@@ -27,10 +27,8 @@ replay() {
 @test "fuzz replay: disassembler" { replay dis; }
 @test "fuzz replay: syscall decoders" { replay scdec; }
 
-@test "fuzz replay: a failing check is reported" {
-	# The replay driver is not a no-op: an input that breaks the JSON
-	# validator's expectations fails (the validator itself is checked).
-	local bin=$PTOOLS_TOP/$B/fuzz/replay_escape
-	run "$bin" /nonexistent/input
-	assert_failure
+@test "fuzz replay: the crashes found so far are kept" {
+	# Each was a bug; its input must stay in the replayed set.
+	[ -s "$PTOOLS_TOP/tests/fuzz/regress/scdec/json-iovec-trailing-comma" ]
+	[ -s "$PTOOLS_TOP/tests/fuzz/regress/scdec/json-argv-trailing-comma" ]
 }

@@ -111,6 +111,34 @@ put_json_str(char *p, const char *s, size_t max)
 	return (size_t)(o - p);
 }
 
+/*
+ * A symbol name (from the file or the process, so maybe hostile) into
+ * p, at most max bytes: control and non-ASCII bytes as \ooo, so no
+ * escape sequence reaches the terminal.  Returns the length.
+ */
+static size_t
+put_name(char *p, const char *s, size_t max)
+{
+	char *o = p;
+	unsigned char c;
+
+	for (; *s != '\0' && (size_t)(o - p) + 5 <= max; s++) {
+		c = (unsigned char)*s;
+		if (c == '\\') {
+			*o++ = '\\';
+			*o++ = '\\';
+		} else if (c < 0x20 || c >= 0x7f) {
+			*o++ = '\\';
+			*o++ = (char)('0' + (c >> 6));
+			*o++ = (char)('0' + ((c >> 3) & 7));
+			*o++ = (char)('0' + (c & 7));
+		} else {
+			*o++ = (char)c;
+		}
+	}
+	return (size_t)(o - p);
+}
+
 static void
 emit(const char *line, size_t n)
 {
@@ -149,11 +177,7 @@ print_text(const struct out *o, const struct ptc_insn *in, const char *tsym)
 	if (tsym != NULL) {
 		*p++ = ' ';
 		*p++ = '<';
-		n = strlen(tsym);
-		if (n > 200)
-			n = 200;
-		memcpy(p, tsym, n);
-		p += n;
+		p += put_name(p, tsym, 200);
 		*p++ = '>';
 	}
 	*p++ = '\n';
@@ -242,12 +266,10 @@ disasm(struct out *o, const uint8_t *buf, size_t len, uint64_t base,
 			print_json(o, &in, label, tsym);
 		else {
 			if (label != NULL) {
-				size_t n = strlen(label);
+				size_t n;
 
-				if (n > sizeof(lbuf) - 5)
-					n = sizeof(lbuf) - 5;
 				lbuf[0] = '<';
-				memcpy(lbuf + 1, label, n);
+				n = put_name(lbuf + 1, label, sizeof(lbuf) - 5);
 				memcpy(lbuf + 1 + n, ">:\n", 3);
 				emit(lbuf, n + 4);
 			}

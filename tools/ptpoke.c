@@ -220,6 +220,10 @@ main(int argc, char *argv[])
 	check_mapped(t, pid, addr, len);
 	if (oldfile != NULL)
 		save_old(pid, addr, len, oldfile);
+	/* Interrupted while reading stdin: the user wants nothing written. */
+	if (ptc_cleanup_pending())
+		errx(1, "process %d: interrupted by %s: nothing written",
+		    (int)pid, strsignal(ptc_cleanup_pending()));
 	n = ptc_mem_write(pid, addr, data, len, PTC_MEM_AUTO);
 	if (n != (ssize_t)len)
 		errx(1, "process %d: %s; %zd of %zu bytes written", (int)pid,

@@ -49,6 +49,35 @@ bad_usage(const char *fmt, const char *arg)
 	exit(2);
 }
 
+/*
+ * s for text output: symbol names and paths come from the process, so
+ * control and non-ASCII bytes are shown as \ooo and no escape sequence
+ * reaches the terminal.  Three calls may share one printf.
+ */
+static const char *
+shown(const char *str)
+{
+	static char bufs[3][1024];
+	static int next;
+	char *b = bufs[next], *o = b;
+	unsigned char c;
+
+	next = (next + 1) % 3;
+	for (; *str != '\0' && o < b + sizeof(bufs[0]) - 5; str++) {
+		c = (unsigned char)*str;
+		if (c < 0x20 || c >= 0x7f) {
+			*o++ = '\\';
+			*o++ = (char)('0' + (c >> 6));
+			*o++ = (char)('0' + ((c >> 3) & 7));
+			*o++ = (char)('0' + (c & 7));
+		} else {
+			*o++ = (char)c;
+		}
+	}
+	*o = '\0';
+	return b;
+}
+
 /* "main+0x4" (symbol), else "libc.so.6+0x1234" (module), else "?". */
 static const char *
 where(uint64_t addr)
@@ -107,8 +136,8 @@ note(const char *word, uint64_t addr, const char *fmt, ...)
 		ptc_json_str(stdout, text, strlen(text));
 		printf("}\n");
 	} else if (addr != 0)
-		printf("%-8s 0x%" PRIx64 " %s %s\n", word, addr, where(addr),
-		    text);
+		printf("%-8s 0x%" PRIx64 " %s %s\n", word, addr,
+		    shown(where(addr)), text);
 	else
 		printf("%-8s %s\n", word, text);
 }
@@ -167,7 +196,7 @@ print_insn(const struct ptc_insn *in, const struct ptc_regs *before,
 		printf("}\n");
 		return;
 	}
-	printf("0x%-14" PRIx64 " %-24s ", in->addr, sym);
+	printf("0x%-14" PRIx64 " %-24s ", in->addr, shown(sym));
 	hex(stdout, in->bytes, in->size);
 	printf("%*s %s%s%s", in->size < 10 ? 2 * (10 - (int)in->size) : 0, "",
 	    in->mnemonic,
@@ -244,9 +273,9 @@ print_fault(pid_t tid, const struct ptc_regs *r, const siginfo_t *si)
 		return;
 	}
 	printf("%-8s %s at 0x%" PRIx64 " %s: %s\n", "fault", sn ? sn : "?",
-	    f.pc, where(f.pc), f.reason);
+	    f.pc, shown(where(f.pc)), shown(f.reason));
 	if (f.where[0] != '\0')
-		printf("%-8s %s\n", "where", f.where);
+		printf("%-8s %s\n", "where", shown(f.where));
 }
 
 static int
