@@ -176,17 +176,29 @@ ptc__sb_escape_path(struct ptc__sb *b, const char *path)
 	escape(b, path, strlen(path), 0, 0);
 }
 
-int
-ptc_escape(FILE *fp, const void *s, size_t len, int hex)
+static int
+escape_to(FILE *fp, const void *s, size_t len, int hex, int quotes)
 {
 	struct ptc__sb b = { 0 };
 	int rc = 0;
 
-	ptc__sb_escape(&b, s, len, hex);
+	escape(&b, s, len, hex, quotes);
 	if (b.oom)
 		rc = ptc_fail(ENOMEM, "escaping %zu bytes: out of memory", len);
 	else if (fwrite(b.p, 1, b.len, fp) != b.len)
 		rc = -1;
 	free(b.p);
 	return rc;
+}
+
+int
+ptc_escape(FILE *fp, const void *s, size_t len, int hex)
+{
+	return escape_to(fp, s, len, hex, 1);
+}
+
+int
+ptc_escape_bare(FILE *fp, const void *s, size_t len)
+{
+	return escape_to(fp, s, len, 0, 0);
 }

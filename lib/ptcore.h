@@ -564,6 +564,12 @@ int ptc_json_str(FILE *fp, const void *s, size_t len);
  * written as \xHH; hex 2 (-xx): always.
  */
 int ptc_escape(FILE *fp, const void *s, size_t len, int hex);
+/*
+ * The escapes of ptc_escape() with hex 0 but without the quotes: for a
+ * bare field of an output line (a mapping path, a string read by
+ * ptpeek -s) that must not carry raw control bytes to a terminal.
+ */
+int ptc_escape_bare(FILE *fp, const void *s, size_t len);
 
 /* ------------------------------------------------------------------ */
 /* Syscall stops                                                       */

@@ -68,17 +68,6 @@ struct walk {
 	int n;
 };
 
-static void
-put_escaped(FILE *fp, const char *s)
-{
-	struct ptc__sb b = { 0 };
-
-	ptc__sb_escape_path(&b, s);
-	if (b.p != NULL)
-		fputs(b.p, fp);
-	free(b.p);
-}
-
 static int
 frame_cb(Dwfl_Frame *frame, void *arg)
 {
@@ -107,7 +96,7 @@ frame_cb(Dwfl_Frame *frame, void *arg)
 	}
 	/* Module paths and symbol names come from the tracee: escaped. */
 	fputs(" > ", w->fp);
-	put_escaped(w->fp, mname);
+	ptc_escape_bare(w->fp, mname, strlen(mname));
 	fputc('(', w->fp);
 	if (sym != NULL) {
 		/* "__libc_start_main@@GLIBC_2.34": the version is noise here. */
@@ -115,7 +104,7 @@ frame_cb(Dwfl_Frame *frame, void *arg)
 
 		snprintf(name, sizeof(name), "%.*s", (int)strcspn(sym, "@"),
 		    sym);
-		put_escaped(w->fp, name);
+		ptc_escape_bare(w->fp, name, strlen(name));
 		fprintf(w->fp, "+0x%" PRIx64, (uint64_t)(off + (pc - adj)));
 	}
 	fprintf(w->fp, ") [0x%" PRIx64 "]\n", (uint64_t)(pc - start));

@@ -18,34 +18,6 @@
 
 static int json;
 
-/*
- * Tracee bytes with C escapes for anything not printable, without the
- * quotes ptc_escape() may put around them (so awk and $(...) see the
- * bare text; an inner quote is escaped, so this cannot strip one).
- */
-static int
-put_escaped(const void *s, size_t len)
-{
-	char *out = NULL;
-	size_t olen = 0;
-	FILE *fp = open_memstream(&out, &olen);
-	int r;
-
-	if (fp == NULL)
-		return -1;
-	r = ptc_escape(fp, s, len, 0);
-	if (fclose(fp) != 0 || r < 0) {
-		free(out);
-		return -1;
-	}
-	if (olen >= 2 && out[0] == '"' && out[olen - 1] == '"')
-		r = fwrite(out + 1, 1, olen - 2, stdout) == olen - 2 ? 0 : -1;
-	else
-		r = fwrite(out, 1, olen, stdout) == olen ? 0 : -1;
-	free(out);
-	return r;
-}
-
 static void
 usage(void)
 {
@@ -96,7 +68,7 @@ print_map(const struct ptc_map *mp)
 	if (mp->path[0] != '\0') {
 		putchar(' ');
 		/* a path is the tracee's choice: no raw control bytes */
-		put_escaped(mp->path, strlen(mp->path));
+		ptc_escape_bare(stdout, mp->path, strlen(mp->path));
 	}
 }
 
@@ -185,12 +157,12 @@ locate(struct ptc_target *t, pid_t pid, const char *expr)
 	}
 	printf("0x%" PRIx64 " ", addr);
 	if (mod[0] != '\0')
-		put_escaped(mod, strlen(mod));
+		ptc_escape_bare(stdout, mod, strlen(mod));
 	else
 		putchar('-');
 	putchar(' ');
 	if (sym[0] != '\0')
-		put_escaped(sym, strlen(sym));
+		ptc_escape_bare(stdout, sym, strlen(sym));
 	else
 		putchar('-');
 	putchar(' ');

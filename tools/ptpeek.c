@@ -26,34 +26,6 @@ static struct ptc_progress *prog; /* long reads and searches */
 	"usage: %s [-r | -t type | -s] [-S] pid addr [len]\n" \
 	"       %s [-S] [-t type] -F pattern pid [addr [len]]\n"
 
-/*
- * Tracee bytes with C escapes for anything not printable, without the
- * quotes ptc_escape() may put around them (so awk and $(...) see the
- * bare text; an inner quote is escaped, so this cannot strip one).
- */
-static int
-put_escaped(const void *s, size_t len)
-{
-	char *out = NULL;
-	size_t olen = 0;
-	FILE *fp = open_memstream(&out, &olen);
-	int r;
-
-	if (fp == NULL)
-		return -1;
-	r = ptc_escape(fp, s, len, 0);
-	if (fclose(fp) != 0 || r < 0) {
-		free(out);
-		return -1;
-	}
-	if (olen >= 2 && out[0] == '"' && out[olen - 1] == '"')
-		r = fwrite(out + 1, 1, olen - 2, stdout) == olen - 2 ? 0 : -1;
-	else
-		r = fwrite(out, 1, olen, stdout) == olen ? 0 : -1;
-	free(out);
-	return r;
-}
-
 static void
 usage(void)
 {
@@ -188,7 +160,8 @@ do_string(uint64_t addr, uint64_t max)
 	n = ptc_mem_read_str(pid, addr, buf, (size_t)max, &trunc);
 	if (n < 0)
 		read_failed();
-	if (put_escaped(buf, (size_t)n) < 0 || putchar('\n') == EOF)
+	if (ptc_escape_bare(stdout, buf, (size_t)n) < 0 ||
+	    putchar('\n') == EOF)
 		err(1, "stdout");
 	/* stopped by an unreadable page rather than by max */
 	if (trunc && (uint64_t)n < max)
