@@ -311,6 +311,7 @@ attach_one(struct ptc_session *s, pid_t pid, struct ptc_task **taskp)
 	if ((t = ptc__task_add(s, pid)) == NULL)
 		return -1;
 	t->was_stopped = proc_state(pid) == 'T';
+	t->fresh = true;
 	if (ptc_os_seize(s, pid) != 0) {
 		int e = errno;
 
@@ -333,6 +334,9 @@ ptc_attach(struct ptc_session *s, pid_t pid, unsigned flags,
 
 	if (ptc_pid_check(pid) != 0)
 		return -1;
+	/* Tasks the session had before this call are not ours to stop. */
+	TAILQ_FOREACH(t, &s->tasks, link)
+		t->fresh = false;
 	if (attach_one(s, pid, &main_task) != 0)
 		return -1;
 	if (flags & PTC_ATTACH_THREADS) {
@@ -354,7 +358,7 @@ ptc_attach(struct ptc_session *s, pid_t pid, unsigned flags,
 	}
 	if (flags & PTC_ATTACH_STOP) {
 		TAILQ_FOREACH(t, &s->tasks, link) {
-			if (t->stopped || t->gone)
+			if (!t->fresh || t->stopped || t->gone)
 				continue;
 			/* A task in group-stop reports it by itself. */
 			if (!t->was_stopped && ptc_os_interrupt(t->pid) != 0)

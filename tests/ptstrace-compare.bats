@@ -125,7 +125,6 @@ compare() {
 }
 
 @test "compare: the %desc class" {
-	skip "the class table does not put mmap in %desc yet"
 	COMPARE_OPTS="-qq -e signal=none"
 	compare st-files "%desc,exit_group"
 }

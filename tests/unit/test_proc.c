@@ -152,6 +152,31 @@ test_attach_stop_detach(void **state)
 }
 
 static void
+test_attach_stops_only_the_new_task(void **state)
+{
+	pid_t a = sleeper(), b = sleeper();
+	struct ptc_session *s = ptc_session_new(0);
+	struct ptc_task *ta, *tb;
+
+	(void)state;
+	assert_int_equal(ptc_attach(s, a, PTC_ATTACH_STOP, &ta), 0);
+	assert_int_equal(ptc_resume(ta, PTC_RESUME_CONT, 0), 0);
+	assert_int_equal(ptc_attach(s, b, PTC_ATTACH_STOP, &tb), 0);
+	assert_true(ptc_task_stopped(tb));
+	assert_false(ptc_task_stopped(ta));
+	usleep(10000);
+	assert_int_equal(state_of(a), 'S');
+	ptc_session_free(s);
+	usleep(10000);
+	assert_int_equal(tracer_of(a), 0);
+	assert_int_equal(tracer_of(b), 0);
+	assert_int_equal(state_of(a), 'S');
+	assert_int_equal(state_of(b), 'S');
+	reap_child(a);
+	reap_child(b);
+}
+
+static void
 test_group_stop_stays_stopped(void **state)
 {
 	pid_t pid = sleeper();
@@ -250,6 +275,7 @@ main(void)
 		cmocka_unit_test(test_spawn_sees_execve_first),
 		cmocka_unit_test(test_spawn_missing_program),
 		cmocka_unit_test(test_attach_stop_detach),
+		cmocka_unit_test(test_attach_stops_only_the_new_task),
 		cmocka_unit_test(test_group_stop_stays_stopped),
 		cmocka_unit_test(test_attach_errors),
 		cmocka_unit_test(test_follow_forks),
