@@ -35,19 +35,19 @@ ratio() {
 	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 }
 
-dd="dd if=/dev/zero of=/dev/null bs=1 count=$COUNT"
-echo "workload: $dd, median of $RUNS runs"
+set -- dd if=/dev/zero of=/dev/null bs=1 count="$COUNT"
+echo "workload: $*, median of $RUNS runs"
 
-base=$(ms $dd)
-pf=$(ms "$PTOOLS_BIN/ptstrace" -f -e trace=openat -o "$out/p" $dd)
-sf=$(ms strace -f -e trace=openat -o "$out/s" $dd)
-sfs=$(ms strace -f --seccomp-bpf -e trace=openat -o "$out/s" $dd)
+base=$(ms "$@")
+pf=$(ms "$PTOOLS_BIN/ptstrace" -f -e trace=openat -o "$out/p" "$@")
+sf=$(ms strace -f -e trace=openat -o "$out/s" "$@")
+sfs=$(ms strace -f --seccomp-bpf -e trace=openat -o "$out/s" "$@")
 echo "untraced                         ${base} ms"
 echo "ptstrace -f -e trace=openat      ${pf} ms  ($(ratio "$pf" "$base") x untraced; goal <= 1.10)"
 echo "strace -f -e trace=openat        ${sf} ms  ($(ratio "$sf" "$base") x untraced)"
 echo "strace -f --seccomp-bpf -e ...   ${sfs} ms  ($(ratio "$sfs" "$base") x untraced)"
 
-pt=$(ms "$PTOOLS_BIN/ptstrace" -f -o "$out/p" $dd)
-st=$(ms strace -f -o "$out/s" $dd)
+pt=$(ms "$PTOOLS_BIN/ptstrace" -f -o "$out/p" "$@")
+st=$(ms strace -f -o "$out/s" "$@")
 echo "full trace to a file: ptstrace ${pt} ms, strace ${st} ms, ratio $(ratio "$pt" "$st") (goal <= 0.80)"
 echo "trace lines: ptstrace $(wc -l <"$out/p"), strace $(wc -l <"$out/s")"

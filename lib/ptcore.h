@@ -822,8 +822,17 @@ uint64_t ptc_sc_count(uint32_t arch);
 #define PTC_SCC_FSTAT   0x0800
 #define PTC_SCC_STATFS  0x1000
 #define PTC_SCC_PURE    0x2000
+#define PTC_SCC_FSTATFS 0x4000
+/*
+ * Classes of syscall nr; 0 for a number the table does not know (strace
+ * traces such calls whatever class was asked for).
+ */
 unsigned ptc_sc_classes(uint32_t arch, uint64_t nr);
-/* Class bit for "file" or "%file", 0 if unknown. */
+/*
+ * Class bits for "file" or "%file" (also "%%stat" = stat, lstat and
+ * fstat; "%%statfs" = statfs and fstatfs; "%net" = "%network"), 0 if
+ * unknown.
+ */
 unsigned ptc_sc_class_parse(const char *name);
 
 /* "SIGSEGV" for 11, NULL if unknown; number for a name (with or without SIG). */

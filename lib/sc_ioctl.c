@@ -13,10 +13,25 @@
 #include "sc_priv.h"
 #include "xlat.h"
 
+/* Requests two subsystems define with one number: strace names both. */
+static const struct {
+	unsigned v;
+	const char *name;
+} shared[] = {
+	{ 0x40049409, "BTRFS_IOC_CLONE or FICLONE" },
+	{ 0x4020940d, "BTRFS_IOC_CLONE_RANGE or FICLONERANGE" },
+	{ 0xc0189436, "BTRFS_IOC_FILE_EXTENT_SAME or FIDEDUPERANGE" },
+};
+
 void
 ptc__a_ioctl_cmd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	const char *n = ptc__xname(&ptc__xt_ioctls, (uint32_t)v);
+	size_t i;
+
+	for (i = 0; n == NULL && i < sizeof(shared) / sizeof(shared[0]); i++)
+		if (shared[i].v == (uint32_t)v)
+			n = shared[i].name;
 	unsigned cmd = (unsigned)v, dir = cmd >> 30;
 	static const char *const dirs[] = {
 		"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE",
@@ -215,6 +230,9 @@ ptc__a_ioctl_arg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	case TCXONC: case TCFLSH: case TCSBRK: case TCSBRKP:
 	case TIOCSCTTY:
 		ptc__p_uint(c, (uint32_t)v);
+		return;
+	case 0x40049409: /* FICLONE: the source descriptor */
+		ptc__p_fd(c, (int)v);
 		return;
 	case TIOCNOTTY: case FIOCLEX: case FIONCLEX: case TIOCEXCL:
 	case TIOCNXCL: case TIOCSBRK: case TIOCCBRK:

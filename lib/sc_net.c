@@ -270,6 +270,75 @@ struct k_msghdr {
 	uint32_t flags, pad2;
 };
 
+/* Control messages: SCM_RIGHTS and SCM_CREDENTIALS decoded. */
+static void
+cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
+{
+	unsigned char buf[4096];
+	size_t off = 0, n = len > sizeof(buf) ? sizeof(buf) : (size_t)len;
+	unsigned count = 0;
+
+	if (n < 16 || ptc__rdall(c, v, buf, n) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	while (off + 16 <= n) {
+		uint64_t clen;
+		int32_t level, type;
+		size_t dlen, i;
+
+		memcpy(&clen, buf + off, 8);
+		memcpy(&level, buf + off + 8, 4);
+		memcpy(&type, buf + off + 12, 4);
+		if (clen < 16 || count++ >= c->f->strsize)
+			break;
+		ptc__s_open(c);
+		ptc__s_field(c, "cmsg_len");
+		ptc__p_uint(c, clen);
+		ptc__s_field(c, "cmsg_level");
+		if (level == SOL_SOCKET)
+			ptc__p_raw(c, "SOL_SOCKET");
+		else
+			ptc__p_enum(c, &ptc__xt_sock_levels, (uint32_t)level,
+			    "SOL_???");
+		ptc__s_field(c, "cmsg_type");
+		dlen = clen - 16 < n - off - 16 ? (size_t)clen - 16 : n - off - 16;
+		if (level == SOL_SOCKET && type == SCM_RIGHTS) {
+			ptc__p_raw(c, "SCM_RIGHTS");
+			ptc__s_field(c, "cmsg_data");
+			ptc__l_open(c);
+			for (i = 0; i + 4 <= dlen; i += 4) {
+				int32_t fd;
+
+				memcpy(&fd, buf + off + 16 + i, 4);
+				ptc__p_fd(c, fd);
+			}
+			ptc__l_close(c);
+		} else if (level == SOL_SOCKET && type == SCM_CREDENTIALS &&
+		    dlen >= 12) {
+			uint32_t cr[3];
+
+			memcpy(cr, buf + off + 16, 12);
+			ptc__p_raw(c, "SCM_CREDENTIALS");
+			ptc__s_field(c, "cmsg_data");
+			ptc__s_open(c);
+			ptc__s_field(c, "pid");
+			ptc__p_int(c, (int32_t)cr[0]);
+			ptc__s_field(c, "uid");
+			ptc__p_uint(c, cr[1]);
+			ptc__s_field(c, "gid");
+			ptc__p_uint(c, cr[2]);
+			ptc__s_close(c);
+		} else {
+			ptc__p_int(c, type);
+		}
+		ptc__s_close(c);
+		off += (size_t)((clen + 7) & ~7ull);
+	}
+	ptc__l_close(c);
+}
+
 static void
 msghdr(struct ptc__dc *c, uint64_t v, int out)
 {
@@ -291,7 +360,7 @@ msghdr(struct ptc__dc *c, uint64_t v, int out)
 	ptc__p_uint(c, m.iovlen);
 	if (m.controllen != 0) {
 		ptc__s_field(c, "msg_control");
-		ptc__p_addr(c, m.control);
+		cmsgs(c, m.control, m.controllen);
 	}
 	ptc__s_field(c, "msg_controllen");
 	ptc__p_uint(c, m.controllen);

@@ -84,7 +84,6 @@ struct ptc__dc {
 	int saved_ok[6];
 	int cur;                    /* index of the argument being printed */
 	const char *restart;        /* call interrupted by ERESTART_RESTARTBLOCK */
-	int probing;                /* entry: would an exit argument print? */
 	int ts64;                   /* 64-bit time structures (32-bit task) */
 	int nprinted;               /* arguments written so far */
 	int depth;                  /* struct/array nesting */
@@ -158,6 +157,8 @@ void ptc__p_signo(struct ptc__dc *c, int sig);
 
 /* Path of fd in the tracee (for -y), into buf; -1 if unknown. */
 int ptc__fdpath(pid_t pid, int fd, char *buf, size_t len);
+/* -yy: "TCP:[1.2.3.4:5->6.7.8.9:10]" for a socket whose link is given. */
+int ptc__fdsock(pid_t pid, int fd, const char *link, char *buf, size_t len);
 
 const struct ptc__scent *ptc__sc_ent(uint32_t arch, uint64_t nr);
 

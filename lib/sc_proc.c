@@ -52,6 +52,7 @@ strvec(struct ptc__dc *c, uint64_t v)
 	ptc__l_open(c);
 	for (i = 0; ; i++) {
 		if (rd_ptr(c, v + (uint64_t)i * (unsigned)c->wordsize, &p) != 0) {
+			/* strace ends the array with the unreadable address. */
 			ptc__p_addr(c, v + (uint64_t)i * (unsigned)c->wordsize);
 			break;
 		}
@@ -271,7 +272,7 @@ ptc__a_clone_rest(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	if (fl & (K_CLONE_PARENT_SETTID | K_CLONE_PIDFD)) {
 		SEP();
 		ptc__s_field(c, "parent_tid");
-		if (c->probing || c->is_error ||
+		if (c->is_error ||
 		    ptc__rdall(c, c->a[2], &tid, sizeof(tid)) != 0) {
 			ptc__p_addr(c, c->a[2]);
 		} else {
@@ -464,18 +465,10 @@ ptc__a_prctl_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	first = 0; } while (0)
 	switch (op) {
 	case PR_SET_NAME:
-		if (c->probing) {
-			ptc__sb_putc(c->o, 'x');
-			return;
-		}
 		NEXT();
 		ptc__p_str(c, c->a[1], 16);
 		return;
 	case PR_GET_NAME:
-		if (c->probing) {
-			ptc__sb_putc(c->o, 'x');
-			return;
-		}
 		NEXT();
 		if (c->exiting && !c->is_error)
 			ptc__p_str(c, c->a[1], 16);
@@ -483,10 +476,6 @@ ptc__a_prctl_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 			ptc__p_addr(c, c->a[1]);
 		return;
 	case PR_SET_PDEATHSIG:
-		if (c->probing) {
-			ptc__sb_putc(c->o, 'x');
-			return;
-		}
 		NEXT();
 		ptc__p_signo(c, (int)c->a[1]);
 		return;
@@ -496,10 +485,6 @@ ptc__a_prctl_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	case PR_GET_CHILD_SUBREAPER: case PR_GET_IO_FLUSHER:
 		return;
 	case PR_CAPBSET_READ: case PR_CAPBSET_DROP:
-		if (c->probing) {
-			ptc__sb_putc(c->o, 'x');
-			return;
-		}
 		ptc__p_enum(c, &ptc__xt_capabilities, (unsigned)c->a[1],
 		    "CAP_???");
 		return;
@@ -507,10 +492,6 @@ ptc__a_prctl_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	case PR_SET_CHILD_SUBREAPER: case PR_SET_TIMERSLACK:
 		nshow = 1;
 		break;
-	}
-	if (c->probing) {
-		ptc__sb_putc(c->o, 'x');
-		return;
 	}
 	for (i = 1; i <= nshow; i++) {
 		NEXT();
@@ -788,4 +769,49 @@ ptc__a_cpuset(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		first = 0;
 	}
 	ptc__sb_putc(c->o, ']');
+}
+
+/* IOPRIO_PRIO_VALUE(class, data) */
+void
+ptc__a_ioprio(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	const char *cl = ptc__xname(&ptc__xt_ioprio_class, ((unsigned)v >> 13) & 7);
+	char buf[96];
+
+	(void)a;
+	if (cl == NULL || c->f->json) {
+		ptc__p_int(c, (int)v);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "IOPRIO_PRIO_VALUE(%s, %u)", cl,
+	    (unsigned)v & 0x1fff);
+	ptc__p_raw(c, buf);
+}
+
+/* struct sched_param: one int, shown as "[N]". */
+void
+ptc__a_schedparam(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int32_t prio;
+
+	if (v == 0 || (a->out && c->is_error) ||
+	    ptc__rdall(c, v, &prio, sizeof(prio)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	ptc__p_int(c, prio);
+	ptc__l_close(c);
+}
+
+/* "0 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 0))" */
+void
+ptc__r_ioprio(struct ptc__dc *c, int64_t v)
+{
+	const char *cl = ptc__xname(&ptc__xt_ioprio_class, ((unsigned)v >> 13) & 7);
+
+	ptc__p_int(c, v);
+	if (cl != NULL && !c->f->json)
+		ptc__sb_printf(c->o, " (IOPRIO_PRIO_VALUE(%s, %u))", cl,
+		    (unsigned)v & 0x1fff);
 }

@@ -1,6 +1,8 @@
 /*
  * sc_signal.c: signals, signal sets, sigaction, siginfo.
  */
+#include <linux/audit.h>
+
 #include <errno.h>
 #include <inttypes.h>
 #include <signal.h>
@@ -161,7 +163,8 @@ ptc__a_sigaction(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__s_field(c, "sa_mask");
 	ptc__p_sigset(c, &sa[3], masklen);
 	ptc__s_field(c, "sa_flags");
-	ptc__p_flags(c, &ptc__xt_sa_flags, sa[1] & 0xffffffffu, NULL);
+	/* All of the word: strace shows stray high bits too. */
+	ptc__p_flags(c, &ptc__xt_sa_flags, sa[1], NULL);
 	if (sa[1] & 0x04000000) {
 		ptc__s_field(c, "sa_restorer");
 		ptc__p_addr(c, sa[2]);
@@ -178,7 +181,8 @@ ptc__a_sigreturn(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	(void)a;
 	(void)v;
 	/* x86_64: sp points at the ucontext; uc_sigmask is 296 bytes in. */
-	if (c->wordsize != 8 || ptc__rdall(c, c->sp + 296, &mask, 8) != 0)
+	if (c->arch != AUDIT_ARCH_X86_64 ||
+	    ptc__rdall(c, c->sp + 296, &mask, 8) != 0)
 		return;
 	ptc__s_open(c);
 	ptc__s_field(c, "mask");

@@ -172,3 +172,49 @@ ptc__a_itimerspec64(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__a_itimerspec(c, a, v);
 	c->ts64 = 0;
 }
+
+/* struct sigevent of timer_create and mq_notify. */
+void
+ptc__a_sigevent(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	struct {
+		uint64_t value;
+		int32_t signo, notify;
+		union {
+			int32_t tid;
+			struct {
+				uint64_t function, attribute;
+			} t;
+		} u;
+	} ev;
+
+	(void)a;
+	if (v == 0 || ptc__rdall(c, v, &ev, sizeof(ev)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	if (ev.value != 0) {
+		ptc__s_field(c, "sigev_value");
+		ptc__s_open(c);
+		ptc__s_field(c, "sival_int");
+		ptc__p_int(c, (int32_t)ev.value);
+		ptc__s_field(c, "sival_ptr");
+		ptc__p_addr(c, ev.value);
+		ptc__s_close(c);
+	}
+	ptc__s_field(c, "sigev_signo");
+	ptc__p_signo(c, ev.signo);
+	ptc__s_field(c, "sigev_notify");
+	ptc__p_enum(c, &ptc__xt_sigev_notify, (uint32_t)ev.notify, "SIGEV_???");
+	if (ev.notify == 4) {   /* SIGEV_THREAD_ID */
+		ptc__s_field(c, "sigev_notify_thread_id");
+		ptc__p_int(c, ev.u.tid);
+	} else if (ev.notify == 2) {   /* SIGEV_THREAD */
+		ptc__s_field(c, "sigev_notify_function");
+		ptc__p_addr(c, ev.u.t.function);
+		ptc__s_field(c, "sigev_notify_attributes");
+		ptc__p_addr(c, ev.u.t.attribute);
+	}
+	ptc__s_close(c);
+}

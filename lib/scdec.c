@@ -30,6 +30,7 @@ struct ptc_scdec {
 	int entered;
 	int nentry;             /* arguments printed at entry */
 	int split;              /* the last of them goes on at exit */
+	int optexit;            /* the first exit argument may be absent */
 	unsigned col;           /* column of the text to come */
 	int col_set;
 	size_t entry_end;       /* column after the entry text */
@@ -226,28 +227,6 @@ entry_args(struct ptc_scdec *d, int n)
 	return i;
 }
 
-/* Whether the exit arguments from i on will show anything (", " now). */
-static int
-exit_prints(struct ptc_scdec *d, int i)
-{
-	struct ptc__dc *c = &d->c;
-	struct ptc__sb scratch = { 0 };
-	const struct ptc__arg *a = &c->e->args[i];
-	int r;
-
-	if (!a->opt)
-		return 1;
-	c->o = &scratch;
-	c->probing = 1;
-	c->cur = i;
-	a->fn(c, a, c->a[i]);
-	c->probing = 0;
-	c->o = &d->o;
-	r = scratch.len > 0;
-	free(scratch.p);
-	return r;
-}
-
 int
 ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
     const struct ptc_scinfo *si, const struct ptc_fmt *f)
@@ -297,7 +276,14 @@ ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
 	i = entry_args(d, n);
 	if (c->e != NULL && c->e->nargs >= 0)
 		save_inout(c, i, n);
-	if (i > 0 && i < n && !d->split && exit_prints(d, i))
+	/*
+	 * ", " before what exit will show; an argument that may show
+	 * nothing (clone's tail) brings its own, as strace's
+	 * "<... clone resumed>, child_tidptr=..." does.
+	 */
+	d->optexit = i < n && c->e != NULL && c->e->nargs >= 0 &&
+	    c->e->args[i].opt;
+	if (i > 0 && i < n && !d->split && !d->optexit)
 		ptc__sb_puts(&d->o, ", ");
 	d->entry_end = (d->col_set ? d->col : 0) + d->o.len;
 	d->col_set = 0;
@@ -402,7 +388,7 @@ ptc_sc_exit(struct ptc_scdec *d, FILE *fp, const struct ptc_scinfo *si,
 	}
 	d->entered = 0;
 	n = nargs(c);
-	c->nprinted = f->json ? d->nentry : 0;
+	c->nprinted = f->json || d->optexit ? d->nentry : 0;
 	if (f->json)
 		json_head(d);
 	i = d->nentry;
@@ -678,7 +664,7 @@ read_cstr(struct ptc__dc *c, uint64_t addr, char *buf, size_t max,
 void
 ptc__p_str(struct ptc__dc *c, uint64_t addr, size_t max)
 {
-	char *buf;
+	char stackbuf[PTC__STR_MAX + 1], *buf = stackbuf;
 	ssize_t n;
 	int trunc;
 
@@ -688,14 +674,17 @@ ptc__p_str(struct ptc__dc *c, uint64_t addr, size_t max)
 	}
 	if (max > PTC__STR_MAX * 16)
 		max = PTC__STR_MAX * 16;
-	buf = malloc(max + 1);
-	if (buf == NULL || (n = read_cstr(c, addr, buf, max, &trunc)) < 0) {
-		free(buf);
+	/* Paths and -s sized strings fit the stack; only a big -s allocates. */
+	if (max + 1 > sizeof(stackbuf) && (buf = malloc(max + 1)) == NULL) {
 		ptc__p_addr(c, addr);
 		return;
 	}
-	ptc__p_bytes(c, buf, (size_t)n, trunc);
-	free(buf);
+	if ((n = read_cstr(c, addr, buf, max, &trunc)) < 0)
+		ptc__p_addr(c, addr);
+	else
+		ptc__p_bytes(c, buf, (size_t)n, trunc);
+	if (buf != stackbuf)
+		free(buf);
 }
 
 void
@@ -708,7 +697,7 @@ void
 ptc__p_buf(struct ptc__dc *c, uint64_t addr, uint64_t len)
 {
 	size_t show = strsize(c);
-	char *buf;
+	char stackbuf[1024], *buf = stackbuf;
 
 	if (addr == 0) {
 		ptc__p_addr(c, 0);
@@ -716,14 +705,16 @@ ptc__p_buf(struct ptc__dc *c, uint64_t addr, uint64_t len)
 	}
 	if (len < show)
 		show = (size_t)len;
-	buf = malloc(show + 1);
-	if (buf == NULL || ptc__rdall(c, addr, buf, show) != 0) {
-		free(buf);
+	if (show > sizeof(stackbuf) && (buf = malloc(show)) == NULL) {
 		ptc__p_addr(c, addr);
 		return;
 	}
-	ptc__p_bytes(c, buf, show, len > show);
-	free(buf);
+	if (ptc__rdall(c, addr, buf, show) != 0)
+		ptc__p_addr(c, addr);
+	else
+		ptc__p_bytes(c, buf, show, len > show);
+	if (buf != stackbuf)
+		free(buf);
 }
 
 const char *
@@ -802,9 +793,22 @@ ptc__p_enum(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
 void
 ptc__p_fd(struct ptc__dc *c, int fd)
 {
-	char path[PTC__STR_MAX];
+	char path[PTC__STR_MAX], sock[512];
 
 	ptc__pre(c);
+	if (c->f->decode_fds >= 2 && fd >= 0 &&
+	    ptc__fdpath(c->pid, fd, path, sizeof(path)) == 0 &&
+	    ptc__fdsock(c->pid, fd, path, sock, sizeof(sock)) == 0) {
+		/* Already in strace's form, quotes and all. */
+		if (c->f->json) {
+			ptc__sb_printf(c->o, "{\"fd\":%d,\"path\":", fd);
+			ptc__sb_json(c->o, sock, strlen(sock));
+			ptc__sb_putc(c->o, '}');
+		} else {
+			ptc__sb_printf(c->o, "%d<%s>", fd, sock);
+		}
+		return;
+	}
 	if (c->f->decode_fds && fd >= 0 &&
 	    ptc__fdpath(c->pid, fd, path, sizeof(path)) == 0) {
 		if (c->f->json) {

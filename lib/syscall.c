@@ -114,8 +114,8 @@ static const struct {
 	{ "fstat", PTC_SCC_FSTAT },
 	{ "%stat", PTC_SCC_STAT | PTC_SCC_LSTAT | PTC_SCC_FSTAT },
 	{ "statfs", PTC_SCC_STATFS },
-	{ "fstatfs", PTC_SCC_STATFS },
-	{ "%statfs", PTC_SCC_STATFS },
+	{ "fstatfs", PTC_SCC_FSTATFS },
+	{ "%statfs", PTC_SCC_STATFS | PTC_SCC_FSTATFS },
 	{ "pure", PTC_SCC_PURE },
 };
 

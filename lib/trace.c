@@ -76,6 +76,9 @@ struct ptc_trace {
 	int filter;           /* seccomp filter in spawned programs */
 	int attached;         /* -p used: not every task has the filter */
 	int main_child;       /* the program is our child (not -D) */
+	struct ptc__unwind *uw; /* -k: modules of process uw_pid */
+	pid_t uw_pid;
+	int uw_stale;
 	struct timespec flushed;
 	FILE *null;
 };
@@ -392,9 +395,8 @@ put_staged(struct tstate *ts, FILE *fp)
 }
 
 static void
-json_head(struct ptc_trace *tr, FILE *fp, pid_t pid, const struct timespec *w)
+json_head(FILE *fp, pid_t pid, const struct timespec *w)
 {
-	(void)tr;
 	fprintf(fp, "{\"pid\":%d,\"time\":%lld.%06ld,", (int)pid,
 	    (long long)w->tv_sec, w->tv_nsec / 1000);
 }
@@ -417,7 +419,7 @@ event_line(struct ptc_trace *tr, struct tstate *ts, int have_ip, uint64_t ip)
 		struct timespec w;
 
 		wall_now(&w);
-		json_head(tr, fp, ts->pid, &w);
+		json_head(fp, ts->pid, &w);
 		return fp;
 	}
 	n = make_lead(tr, ts, lead, sizeof(lead), have_ip, ip);
@@ -430,14 +432,30 @@ event_line(struct ptc_trace *tr, struct tstate *ts, int have_ip, uint64_t ip)
 static void
 print_stack(struct ptc_trace *tr, struct tstate *ts, FILE *fp)
 {
-	struct ptc__unwind *u;
+	pid_t tgid;
 
-	if (!tr->o.stack)
+	if (!tr->o.stack || ts->task == NULL)
 		return;
-	if ((u = ptc__unwind_new(ts->pid)) == NULL)
-		return;
-	ptc__unwind_print(u, ts->pid, fp);
-	ptc__unwind_free(u);
+	/*
+	 * Reading the maps and opening every module is the expensive part:
+	 * keep it per process until a syscall may have changed the modules.
+	 */
+	tgid = ptc_task_tgid(ts->task);
+	if (tr->uw != NULL && (tr->uw_pid != tgid || tr->uw_stale)) {
+		ptc__unwind_free(tr->uw);
+		tr->uw = NULL;
+	}
+	if (tr->uw == NULL) {
+		if ((tr->uw = ptc__unwind_new(tgid)) == NULL)
+			return;
+		tr->uw_pid = tgid;
+		tr->uw_stale = 0;
+	}
+	ptc__unwind_print(tr->uw, ts->pid, fp);
+	if (strcmp(ts->name, "mmap") == 0 || strcmp(ts->name, "munmap") == 0 ||
+	    strcmp(ts->name, "mremap") == 0 || strncmp(ts->name, "execve",
+	    6) == 0)
+		tr->uw_stale = 1;
 }
 
 static void
@@ -516,7 +534,7 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 		entry_len = staged_len(ts);
 		fp = begin_line(tr, ts);
 		if (tr->o.json)
-			json_head(tr, fp, ts->pid, &ts->w0);
+			json_head(fp, ts->pid, &ts->w0);
 		else
 			fwrite(ts->lead, 1, ts->leadlen, fp);
 		fwrite(ts->mbuf, 1, entry_len, fp);
@@ -715,6 +733,7 @@ on_exec(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
 	struct tstate *old;
 
 	ts->hide = 0;
+	tr->uw_stale = 1;
 	if (ev->old_pid > 0 && ev->old_pid != ev->pid &&
 	    (old = state_find(tr, ev->old_pid)) != NULL && old != ts) {
 		/*
@@ -747,8 +766,7 @@ on_exec(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
 }
 
 static void
-on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t,
-    enum ptc_event_type type)
+on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 {
 	struct ptc_scinfo si;
 
@@ -775,7 +793,6 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t,
 		sc_entry(tr, ts, &si);
 		return;
 	}
-	(void)type;
 	if (si.op == PTC_SC_EXIT) {
 		if (ts->skip_exit) {
 			ts->skip_exit = 0;
@@ -1049,7 +1066,7 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		case PTC_EV_SYSCALL_ENTER:
 		case PTC_EV_SYSCALL_EXIT:
 		case PTC_EV_SECCOMP:
-			on_syscall(tr, ts, ev.task, ev.type);
+			on_syscall(tr, ts, ev.task);
 			break;
 		case PTC_EV_SIGNAL:
 		case PTC_EV_STEP:
@@ -1136,6 +1153,7 @@ ptc_trace_free(struct ptc_trace *tr)
 		fflush(stderr);
 	if (tr->null != NULL)
 		fclose(tr->null);
+	ptc__unwind_free(tr->uw);
 	ptc__scset_free(&tr->trace);
 	ptc__stats_free(&tr->stats);
 	free(tr);

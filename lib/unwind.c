@@ -8,6 +8,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -109,7 +110,12 @@ frame_cb(Dwfl_Frame *frame, void *arg)
 	put_escaped(w->fp, mname);
 	fputc('(', w->fp);
 	if (sym != NULL) {
-		put_escaped(w->fp, sym);
+		/* "__libc_start_main@@GLIBC_2.34": the version is noise here. */
+		char name[512];
+
+		snprintf(name, sizeof(name), "%.*s", (int)strcspn(sym, "@"),
+		    sym);
+		put_escaped(w->fp, name);
 		fprintf(w->fp, "+0x%" PRIx64, (uint64_t)(off + (pc - adj)));
 	}
 	fprintf(w->fp, ") [0x%" PRIx64 "]\n", (uint64_t)(pc - start));

@@ -9,8 +9,9 @@
 # successful return value prints (int, fd, hex, ...: ptc__r_RET); each ARG
 # is KIND[:PARAM], prefixed with ">" when the kernel fills it in (printed
 # at syscall exit), ">>" when it is read at entry and shown at exit
-# ("[in => out]"), ">?" for an exit argument that may print nothing (so
-# entry asks before writing ", "), "<>" for one printed at entry and
+# ("[in => out]"), ">?" for an exit argument that may print nothing (entry
+# text then ends without ", " and the argument brings its own), "<>" for
+# one printed at entry and
 # completed at exit (clone3's " => {...}").  KIND names the printer ptc__a_KIND; PARAM is a flag
 # table name (lib/xlat/PARAM.in) or a number (meaning depends on KIND,
 # usually the index of a length argument).  A single "?" as ARG means

@@ -157,3 +157,14 @@ compare() {
 		assert_success
 	done
 }
+
+@test "compare: -k stack frames of the program and libc" {
+	setarch -R strace -k -o s.out -e trace=rmdir "$T/st-files" >/dev/null 2>&1
+	setarch -R ptstrace -k -o p.out -e trace=rmdir "$T/st-files" >/dev/null 2>&1
+	# the syscall line, the libc wrapper and main (strace's libdw may
+	# name the libc start-up frames by other aliases)
+	run diff <(head -3 s.out) <(head -3 p.out)
+	assert_success
+	run grep -c '(main+0x' p.out
+	assert_output 1
+}

@@ -1,7 +1,22 @@
 /*
- * fdpath.c: what a tracee's descriptor refers to, for strace's -y.
+ * fdpath.c: what a tracee's descriptor refers to, for strace's -y, and
+ * for -yy what a socket is connected to (/proc/PID/net tables for inet
+ * sockets, NETLINK_SOCK_DIAG for unix ones, as strace shows them).
  */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <linux/inet_diag.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
+#include <sys/socket.h>
+#include <sys/xattr.h>
+
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -21,5 +36,322 @@ ptc__fdpath(pid_t pid, int fd, char *buf, size_t len)
 	if (n < 0)
 		return -1;
 	buf[n] = '\0';
+	return 0;
+}
+
+/* ---- -yy: what a socket is connected to ---- */
+
+/* "127.0.0.1:80" or "[::1]:80" from a /proc/net address "0100007F:0050". */
+static int
+proc_addr(const char *s, int v6, char *out, size_t len, int *zero)
+{
+	unsigned char a[16];
+	uint32_t w;
+	unsigned port, i;
+	char hex[9], ip[INET6_ADDRSTRLEN];
+	size_t n = v6 ? 32 : 8;
+
+	if (strlen(s) < n + 2 || s[n] != ':')
+		return -1;
+	for (i = 0; i < n / 8; i++) {
+		memcpy(hex, s + i * 8, 8);
+		hex[8] = '\0';
+		w = (uint32_t)strtoul(hex, NULL, 16);
+		memcpy(a + i * 4, &w, 4);
+	}
+	port = (unsigned)strtoul(s + n + 1, NULL, 16);
+	*zero = port == 0;
+	for (i = 0; i < n / 2; i++)
+		if (a[i] != 0)
+			*zero = 0;
+	if (inet_ntop(v6 ? AF_INET6 : AF_INET, a, ip, sizeof(ip)) == NULL)
+		return -1;
+	snprintf(out, len, v6 ? "[%s]:%u" : "%s:%u", ip, port);
+	return 0;
+}
+
+static int
+inet_sock(pid_t pid, const char *table, int v6, unsigned long ino,
+    const char *proto, char *buf, size_t len)
+{
+	char path[64], line[512], l[80], r[80], la[64], ra[64];
+	unsigned long in;
+	int lz, rz, found = -1;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "/proc/%d/net/%s", (int)pid, table);
+	if ((fp = fopen(path, "re")) == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		if (sscanf(line, "%*s %79s %79s %*s %*s %*s %*s %*s %*s %lu",
+		    l, r, &in) != 3 || in != ino)
+			continue;
+		if (proc_addr(l, v6, la, sizeof(la), &lz) != 0 ||
+		    proc_addr(r, v6, ra, sizeof(ra), &rz) != 0)
+			break;
+		if (!rz)
+			snprintf(buf, len, "%s:[%s->%s]", proto, la, ra);
+		else if (!lz)
+			snprintf(buf, len, "%s:[%s]", proto, la);
+		else
+			snprintf(buf, len, "%s:[%lu]", proto, ino);
+		found = 0;
+		break;
+	}
+	fclose(fp);
+	return found;
+}
+
+/*
+ * An inet socket through NETLINK_SOCK_DIAG: a dump of the protocol's
+ * sockets in every state (a socket that is only bound is not in
+ * /proc/net/tcp), matched by inode.
+ */
+static int
+inet_diag(int family, int protocol, unsigned long ino, const char *proto,
+    char *buf, size_t len)
+{
+	struct {
+		struct nlmsghdr nh;
+		struct inet_diag_req_v2 req;
+	} q;
+	union {
+		char b[16384];
+		struct nlmsghdr nh;
+	} rsp;
+	struct sockaddr_nl nl = { .nl_family = AF_NETLINK };
+	char la[INET6_ADDRSTRLEN], ra[INET6_ADDRSTRLEN];
+	int fd, found = -1, done = 0, rounds = 0;
+	ssize_t n;
+
+	fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+	if (fd < 0)
+		return -1;
+	memset(&q, 0, sizeof(q));
+	q.nh.nlmsg_len = sizeof(q);
+	q.nh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	q.nh.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	q.req.sdiag_family = (unsigned char)family;
+	q.req.sdiag_protocol = (unsigned char)protocol;
+	q.req.idiag_states = ~0u;
+	if (sendto(fd, &q, sizeof(q), 0, (struct sockaddr *)&nl,
+	    sizeof(nl)) != (ssize_t)sizeof(q)) {
+		close(fd);
+		return -1;
+	}
+	/* Bounded: a host with very many sockets is not read to the end. */
+	while (!done && found != 0 && rounds++ < 256 &&
+	    (n = recv(fd, rsp.b, sizeof(rsp.b), 0)) > 0) {
+		struct nlmsghdr *h;
+
+		for (h = &rsp.nh; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
+			struct inet_diag_msg *m;
+			int lz, rz, v6 = family == AF_INET6;
+			unsigned i, alen = v6 ? 16 : 4;
+
+			if (h->nlmsg_type == NLMSG_DONE ||
+			    h->nlmsg_type == NLMSG_ERROR) {
+				done = 1;
+				break;
+			}
+			m = NLMSG_DATA(h);
+			if (m->idiag_inode != (unsigned)ino)
+				continue;
+			lz = m->id.idiag_sport == 0;
+			rz = m->id.idiag_dport == 0;
+			for (i = 0; i < alen / 4; i++) {
+				if (m->id.idiag_src[i] != 0)
+					lz = 0;
+				if (m->id.idiag_dst[i] != 0)
+					rz = 0;
+			}
+			inet_ntop(family, m->id.idiag_src, la, sizeof(la));
+			inet_ntop(family, m->id.idiag_dst, ra, sizeof(ra));
+			if (!rz)
+				snprintf(buf, len, v6 ? "%s:[[%s]:%u->[%s]:%u]" :
+				    "%s:[%s:%u->%s:%u]", proto, la,
+				    ntohs(m->id.idiag_sport), ra,
+				    ntohs(m->id.idiag_dport));
+			else if (!lz)
+				snprintf(buf, len, v6 ? "%s:[[%s]:%u]" :
+				    "%s:[%s:%u]", proto, la,
+				    ntohs(m->id.idiag_sport));
+			else
+				snprintf(buf, len, "%s:[%lu]", proto, ino);
+			found = 0;
+			break;
+		}
+	}
+	close(fd);
+	return found;
+}
+
+/* A unix socket's peer and name through NETLINK_SOCK_DIAG. */
+static int
+unix_sock(unsigned long ino, const char *proto, char *buf, size_t len)
+{
+	struct {
+		struct nlmsghdr nh;
+		struct unix_diag_req req;
+	} q;
+	union {
+		char b[8192];
+		struct nlmsghdr nh;
+	} rsp;
+	struct sockaddr_nl nl = { .nl_family = AF_NETLINK };
+	struct nlmsghdr *h;
+	struct unix_diag_msg *m;
+	struct rtattr *at;
+	unsigned peer = 0;
+	char name[256] = "";
+	ssize_t n;
+	int fd, alen, ok = -1;
+
+	fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+	if (fd < 0)
+		return -1;
+	memset(&q, 0, sizeof(q));
+	q.nh.nlmsg_len = sizeof(q);
+	q.nh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	q.nh.nlmsg_flags = NLM_F_REQUEST;
+	q.req.sdiag_family = AF_UNIX;
+	q.req.udiag_states = ~0u;
+	q.req.udiag_ino = (unsigned)ino;
+	q.req.udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER;
+	q.req.udiag_cookie[0] = q.req.udiag_cookie[1] = ~0u;
+	if (sendto(fd, &q, sizeof(q), 0, (struct sockaddr *)&nl,
+	    sizeof(nl)) != (ssize_t)sizeof(q) ||
+	    (n = recv(fd, rsp.b, sizeof(rsp.b), 0)) <= 0) {
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	for (h = &rsp.nh; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
+		if (h->nlmsg_type != SOCK_DIAG_BY_FAMILY ||
+		    h->nlmsg_len < NLMSG_LENGTH(sizeof(*m)))
+			break;
+		m = NLMSG_DATA(h);
+		if (m->udiag_ino != (unsigned)ino)
+			continue;
+		alen = (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*m)));
+		for (at = (struct rtattr *)(m + 1); RTA_OK(at, alen);
+		    at = RTA_NEXT(at, alen)) {
+			size_t pl = RTA_PAYLOAD(at);
+
+			if (at->rta_type == UNIX_DIAG_PEER && pl >= 4)
+				memcpy(&peer, RTA_DATA(at), 4);
+			else if (at->rta_type == UNIX_DIAG_NAME && pl > 0) {
+				const char *p = RTA_DATA(at);
+
+				if (pl >= sizeof(name) - 1)
+					pl = sizeof(name) - 2;
+				if (p[0] == '\0') {
+					name[0] = '@';
+					memcpy(name + 1, p + 1, pl - 1);
+					name[pl] = '\0';
+				} else {
+					memcpy(name, p, pl);
+					name[pl] = '\0';
+				}
+			}
+		}
+		ok = 0;
+		break;
+	}
+	if (ok != 0)
+		return -1;
+	if (peer != 0 && name[0] != '\0')
+		snprintf(buf, len, "%s:[%lu->%u,\"%s\"]", proto, ino, peer, name);
+	else if (peer != 0)
+		snprintf(buf, len, "%s:[%lu->%u]", proto, ino, peer);
+	else if (name[0] != '\0')
+		snprintf(buf, len, "%s:[%lu,\"%s\"]", proto, ino, name);
+	else
+		snprintf(buf, len, "%s:[%lu]", proto, ino);
+	return 0;
+}
+
+/*
+ * What recent sockets were found to be, by inode: a connection reset by
+ * its peer leaves the kernel's tables before the program closes it, and
+ * strace keeps showing what it last knew.
+ */
+static struct {
+	unsigned long ino;
+	char desc[160];
+} seen[64];
+static unsigned seen_next;
+
+static int
+remember(unsigned long ino, const char *desc, int ok)
+{
+	unsigned i;
+
+	if (ok) {
+		for (i = 0; i < 64; i++)
+			if (seen[i].ino == ino)
+				break;
+		if (i == 64)
+			i = seen_next++ % 64;
+		seen[i].ino = ino;
+		snprintf(seen[i].desc, sizeof(seen[i].desc), "%s", desc);
+	}
+	return 0;
+}
+
+static int
+recall(unsigned long ino, char *buf, size_t len)
+{
+	unsigned i;
+
+	for (i = 0; i < 64; i++) {
+		if (seen[i].ino == ino && seen[i].desc[0] != '\0') {
+			snprintf(buf, len, "%s", seen[i].desc);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+int
+ptc__fdsock(pid_t pid, int fd, const char *link, char *buf, size_t len)
+{
+	char path[64], proto[32];
+	unsigned long ino;
+	ssize_t n;
+
+	if (sscanf(link, "socket:[%lu]", &ino) != 1)
+		return -1;
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)pid, fd);
+	n = getxattr(path, "system.sockprotoname", proto, sizeof(proto) - 1);
+	if (n <= 0)
+		return -1;
+	proto[n] = '\0';
+	/*
+	 * sock_diag answers for the tracer's network namespace; the
+	 * tracee's /proc/PID/net tables are the fallback.
+	 */
+	if (strcmp(proto, "TCP") == 0 &&
+	    (inet_diag(AF_INET, IPPROTO_TCP, ino, proto, buf, len) == 0 ||
+	    inet_sock(pid, "tcp", 0, ino, proto, buf, len) == 0))
+		return remember(ino, buf, 1);
+	if (strcmp(proto, "UDP") == 0 &&
+	    (inet_diag(AF_INET, IPPROTO_UDP, ino, proto, buf, len) == 0 ||
+	    inet_sock(pid, "udp", 0, ino, proto, buf, len) == 0))
+		return remember(ino, buf, 1);
+	if (strcmp(proto, "TCPv6") == 0 &&
+	    (inet_diag(AF_INET6, IPPROTO_TCP, ino, proto, buf, len) == 0 ||
+	    inet_sock(pid, "tcp6", 1, ino, proto, buf, len) == 0))
+		return remember(ino, buf, 1);
+	if (strcmp(proto, "UDPv6") == 0 &&
+	    (inet_diag(AF_INET6, IPPROTO_UDP, ino, proto, buf, len) == 0 ||
+	    inet_sock(pid, "udp6", 1, ino, proto, buf, len) == 0))
+		return remember(ino, buf, 1);
+	if (strncmp(proto, "UNIX", 4) == 0 &&
+	    unix_sock(ino, proto, buf, len) == 0)
+		return 0;
+	if (recall(ino, buf, len) == 0)
+		return 0;
+	snprintf(buf, len, "%s:[%lu]", proto, ino);
 	return 0;
 }

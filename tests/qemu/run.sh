@@ -18,7 +18,8 @@
 # (the 64-bit tools, static, which trace 32-bit programs there).
 #
 # Environment: QEMU_TIMEOUT (seconds for the guest, default 1200),
-# QEMU_SUITES (bats files to run, e.g. "ptmaps ptpeek"; default all),
+# QEMU_SUITES (bats files to run, e.g. "ptmaps ptpeek", or "all"; default
+# GUEST_SUITES below),
 # QEMU_SMP (guest CPUs, default 2), QEMU_JOBS (make -j), QEMU_CMD (a
 # shell command run in the guest instead of the suites, for debugging;
 # its output is the console's).
@@ -74,7 +75,15 @@ ROOT_PKGS="busybox-static bash-static libc6 libgcc-s1 libstdc++6 libcmocka0
 strace jq libjq1 libonig5 binutils binutils-$BINUTILS binutils-common
 libbinutils libctf0 libctf-nobfd0 libgprofng0 libjansson4 zlib1g libzstd1
 procps libproc2-0 libncursesw6 libtinfo6 libcap-ng0"
-# Suites not run in the guests (see rootfs()).
+# Suites run in the guests unless QEMU_SUITES says otherwise ("all":
+# every suite but GUEST_EXCLUDE): those whose results depend on the CPU.
+# Under software emulation a suite runs 10 to 30 times slower than
+# natively, so the rest (memory writes, fuzz replays, README examples),
+# which the native run covers, is left out by default.
+GUEST_SUITES="qemu-guest qemu-i386-compat ptregs ptstep ptstrace
+ptstrace-compare ptmaps ptpeek ptdis"
+# Never in the guests: installation, man pages and completions are the
+# same on every CPU and need host tools (make, mandoc, zsh, fish).
 GUEST_EXCLUDE="common install"
 # Single programs taken from larger packages: PACKAGE:PATH.
 ROOT_PICK="util-linux:usr/bin/setpriv bsdutils:usr/bin/script"
@@ -281,8 +290,12 @@ rootfs() {
 	tar -c --exclude='./build*' --exclude=./.git --exclude=./bench \
 	    -f - . | tar -x -C "$r/ptools"
 	mkdir -p "$r/ptools/$b"
-	for s in bin targets unit qemu; do
-		[ -d "$b/$s" ] && cp -a "$b/$s" "$r/ptools/$b/"
+	# Everything built but the objects and generated sources.
+	for s in "$b"/*/; do
+		case $(basename "$s") in
+		obj|gen) ;;
+		*) cp -a "$s" "$r/ptools/$b/" ;;
+		esac
 	done
 	if [ "$arch" = i386 ]; then
 		mkdir -p "$r/ptools/build-x86_64s"
@@ -296,17 +309,17 @@ rootfs() {
 		cp "$Q/strace64/usr/bin/strace" "$r/usr/bin/strace64"
 	fi
 	# Guest-only suites run with the rest.
-	for s in tests/qemu/*.bats; do
+	for s in tests/qemu/guest.bats tests/qemu/"$arch"-*.bats; do
 		[ -f "$s" ] && cp "$s" "$r/ptools/tests/qemu-$(basename "$s")"
 	done
-	# QEMU_SUITES keeps only the named suites; by default all but
-	# those that check installation, man pages and completions, which
-	# are the same on every CPU and need host tools (make, mandoc, zsh).
+	# Keep the suites chosen by QEMU_SUITES or GUEST_SUITES.
+	local keep=${QEMU_SUITES:-$GUEST_SUITES}
 	for s in "$r"/ptools/tests/*.bats; do
-		case " ${QEMU_SUITES:-} " in
-		"  ") case " $GUEST_EXCLUDE " in
-		      *" $(basename "$s" .bats) "*) rm -f "$s"; continue ;;
-		      esac ;;
+		case " $GUEST_EXCLUDE " in
+		*" $(basename "$s" .bats) "*) rm -f "$s"; continue ;;
+		esac
+		case " $(echo $keep) " in
+		" all ") ;;
 		*" $(basename "$s" .bats) "*) ;;
 		*) rm -f "$s"; continue ;;
 		esac

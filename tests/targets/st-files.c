@@ -16,6 +16,7 @@ main(void)
 {
 	static const char text[] = "hello, ptools\n\ttab \"quoted\" \\ end\001\377";
 	char buf[64], big[200];
+	char *volatile bad;
 	struct stat st;
 	int fd, fd2, dfd;
 
@@ -58,5 +59,10 @@ main(void)
 	getcwd(buf, sizeof(buf));
 	umask(022);
 	close(-1);
+	/* unreadable pointers: shown as addresses */
+	bad = (char *)8;
+	open(bad - 7, O_RDONLY);
+	write(-1, bad, 5);
+	read(0, bad + 8, 0);
 	return 0;
 }

@@ -318,6 +318,14 @@ test_unfinished(void **state)
 	assert_string_equal(decode(3, 0, 1, 3, 0, 0, 0, 0, 0), "close(3");
 	assert_string_equal(decode(39, 0, 1, 0, 0, 0, 0, 0, 0), "getpid(");
 	assert_string_equal(decode(61, 0, 1, 5, 0x2000, 0, 0, 0, 0), "wait4(5, ");
+	/* clone's tail brings its own ", " ("<... clone resumed>, child_tidptr="). */
+	assert_string_equal(decode(56, 0, 1, 0x01200011, 0, 0, 0x7000, 0, 0),
+	    "clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD");
+	assert_string_equal(D(56, 42, 0x01200011, 0, 0, 0x7000, 0, 0),
+	    "clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, "
+	    "child_tidptr=0x7000) = 42");
+	assert_string_equal(D(56, 42, 17, 0, 0, 0, 0, 0),
+	    "clone(child_stack=NULL, flags=SIGCHLD)  = 42");
 }
 
 static void
@@ -521,6 +529,38 @@ test_mmap_misc(void **state)
 }
 
 static void
+test_ioctl(void **state)
+{
+	/* struct termios of the kernel: 4 flags, c_line, 19 c_cc. */
+	static const unsigned char tio[36] = {
+		0x00, 0x05, 0, 0,           /* ICRNL|IXON */
+		0x05, 0, 0, 0,              /* OPOST|ONLCR */
+		0xbf, 0, 0, 0,              /* B38400|CS8|CREAD */
+		0x3b, 0x8a, 0, 0,           /* ISIG ICANON ECHO ECHOE ECHOK ECHOCTL ECHOKE IEXTEN */
+		0, 3, 0x1c,
+	};
+	static const uint16_t ws[4] = { 24, 80, 0, 0 };
+	static const int one = 1;
+
+	(void)state;
+	fmt_default();
+	map(0x100, tio, sizeof(tio));
+	map(0x200, ws, sizeof(ws));
+	map(0x300, &one, 4);
+	assert_string_equal(D(16, 0, 0, 0x5401, 0x100, 0, 0, 0),
+	    "ioctl(0, TCGETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, "
+	    "c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, ...}) = 0");
+	assert_string_equal(D(16, -25, 1, 0x5401, 0x100, 0, 0, 0),
+	    "ioctl(1, TCGETS, 0x100)                 = -1 ENOTTY (Inappropriate ioctl for device)");
+	assert_string_equal(D(16, 0, 1, 0x5413, 0x200, 0, 0, 0),
+	    "ioctl(1, TIOCGWINSZ, {ws_row=24, ws_col=80, ws_xpixel=0, ws_ypixel=0}) = 0");
+	assert_string_equal(D(16, 0, 3, 0x5421, 0x300, 0, 0, 0),
+	    "ioctl(3, FIONBIO, [1])                  = 0");
+	assert_string_equal(D(16, -25, 3, 0xc0187a01, 0x300, 0, 0, 0),
+	    "ioctl(3, _IOC(_IOC_READ|_IOC_WRITE, 0x7a, 0x1, 0x18), 0x300) = -1 ENOTTY (Inappropriate ioctl for device)");
+}
+
+static void
 test_restart_errors(void **state)
 {
 	(void)state;
@@ -618,6 +658,196 @@ test_siginfo(void **state)
 	    "\"si_pid\":5,\"si_uid\":1000}");
 }
 
+/* Tracee memory of random bytes: every decoder must stay in bounds. */
+static uint64_t seed = 0x9e3779b97f4a7c15ull;
+
+static uint64_t
+rnd(void)
+{
+	seed ^= seed << 13;
+	seed ^= seed >> 7;
+	seed ^= seed << 17;
+	return seed;
+}
+
+static ssize_t
+rd_random(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+	unsigned char *b = buf;
+	size_t i;
+
+	(void)ctx;
+	if (addr < 0x10000 || addr > 0x7fffffffffffull)
+		return -1;
+	/* Sometimes a short read, as at the end of a mapping. */
+	if ((rnd() & 7) == 0 && len > 1)
+		len = (size_t)(rnd() % len) + 1;
+	for (i = 0; i < len; i++)
+		b[i] = (rnd() & 3) == 0 ? 0 : (unsigned char)rnd();
+	return (ssize_t)len;
+}
+
+/* A small JSON checker: does s hold exactly one valid JSON value? */
+static const char *jv(const char *s);
+
+static const char *
+jws(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return s;
+}
+
+static const char *
+jstr(const char *s)
+{
+	if (*s++ != '"')
+		return NULL;
+	while (*s != '"') {
+		if ((unsigned char)*s < 0x20)
+			return NULL;
+		if (*s == '\\') {
+			s++;
+			if (*s == 'u') {
+				int i;
+
+				for (i = 1; i <= 4; i++)
+					if (!strchr("0123456789abcdefABCDEF", s[i]) ||
+					    s[i] == '\0')
+						return NULL;
+				s += 4;
+			} else if (!strchr("\"\\/bfnrt", *s) || *s == '\0') {
+				return NULL;
+			}
+		}
+		s++;
+	}
+	return s + 1;
+}
+
+static const char *
+jv(const char *s)
+{
+	s = jws(s);
+	if (*s == '{' || *s == '[') {
+		char close = *s == '{' ? '}' : ']';
+		int obj = *s == '{';
+
+		s = jws(s + 1);
+		if (*s == close)
+			return s + 1;
+		for (;;) {
+			if (obj) {
+				if ((s = jstr(jws(s))) == NULL)
+					return NULL;
+				s = jws(s);
+				if (*s++ != ':')
+					return NULL;
+			}
+			if ((s = jv(s)) == NULL)
+				return NULL;
+			s = jws(s);
+			if (*s == close)
+				return s + 1;
+			if (*s++ != ',')
+				return NULL;
+		}
+	}
+	if (*s == '"')
+		return jstr(s);
+	if (strncmp(s, "null", 4) == 0 || strncmp(s, "true", 4) == 0)
+		return s + 4;
+	if (strncmp(s, "false", 5) == 0)
+		return s + 5;
+	if (*s == '-')
+		s++;
+	if (*s < '0' || *s > '9')
+		return NULL;
+	while ((*s >= '0' && *s <= '9') || *s == '.' || *s == 'e' ||
+	    *s == 'E' || *s == '+' || *s == '-')
+		s++;
+	return s;
+}
+
+static int
+json_ok(const char *members)
+{
+	static char buf[(1 << 20) + 3];
+	const char *end;
+	size_t n = strlen(members);
+
+	buf[0] = '{';
+	memcpy(buf + 1, members, n);
+	buf[n + 1] = '}';
+	buf[n + 2] = '\0';
+	end = jv(buf);
+	return end != NULL && *jws(end) == '\0';
+}
+
+static void
+test_json_checker(void **state)
+{
+	(void)state;
+	assert_true(json_ok("\"a\":[1,-2,{\"b\":null}],\"c\":\"x\\u00ff\""));
+	assert_false(json_ok("\"a\":[1,]"));
+	assert_false(json_ok("\"a\":\"x\" \"b\":1"));
+	assert_false(json_ok("\"a\":child_stack=1"));
+}
+
+static void
+test_random(void **state)
+{
+	static const uint32_t arches[] = { X86, AUDIT_ARCH_I386 };
+	struct ptc_scdec *d = ptc_scdec_new();
+	struct ptc_scinfo si = { 0 };
+	static char jbuf[1 << 20];
+	FILE *fp = fopen("/dev/null", "w"), *jf;
+	size_t k;
+	uint64_t nr;
+	int round, i;
+
+	(void)state;
+	assert_non_null(fp);
+	ptc_scdec_set_reader(d, rd_random, NULL);
+	for (k = 0; k < sizeof(arches) / sizeof(arches[0]); k++) {
+		for (round = 0; round < 32; round++) {
+			fmt_default();
+			fmt.verbose = round & 1;
+			fmt.json = (round >> 1) & 1;
+			fmt.xstyle = (round >> 2) & 1;
+			fmt.decode_fds = (round >> 3) & 1;
+			fmt.strsize = (round & 7) == 7 ? 100000 : 32;
+			for (nr = 0; nr < ptc_sc_count(arches[k]) + 2; nr++) {
+				si.arch = arches[k];
+				si.nr = nr;
+				for (i = 0; i < 6; i++) {
+					uint64_t r = rnd();
+
+					si.args[i] = (r & 3) == 0 ? r & 0xff :
+					    (r & 3) == 1 ? 0x10000 + (r & 0xffffff) : r;
+				}
+				jf = fmt.json ? fmemopen(jbuf, sizeof(jbuf), "w") : fp;
+				assert_non_null(jf);
+				ptc_sc_enter(d, jf, 1, &si, &fmt);
+				si.rval = (rnd() & 1) ? -(int64_t)(rnd() % 4200) :
+				    (int64_t)(rnd() % 70000);
+				si.is_error = si.rval < 0 && si.rval >= -4095;
+				ptc_sc_exit(d, jf, &si, &fmt);
+				if (jf != fp) {
+					fclose(jf);
+					if (!json_ok(jbuf))
+						fail_msg("%s: invalid JSON: %s",
+						    ptc_sc_name(si.arch, nr) ?
+						    ptc_sc_name(si.arch, nr) : "?",
+						    jbuf);
+				}
+			}
+		}
+	}
+	fclose(fp);
+	ptc_scdec_free(d);
+}
+
 int
 main(void)
 {
@@ -638,10 +868,13 @@ main(void)
 		cmocka_unit_test_setup(test_sigaction, setup),
 		cmocka_unit_test_setup(test_sockaddr, setup),
 		cmocka_unit_test_setup(test_mmap_misc, setup),
+		cmocka_unit_test_setup(test_ioctl, setup),
 		cmocka_unit_test_setup(test_restart_errors, setup),
 		cmocka_unit_test_setup(test_caps, setup),
 		cmocka_unit_test_setup(test_json, setup),
 		cmocka_unit_test_setup(test_siginfo, setup),
+		cmocka_unit_test_setup(test_json_checker, setup),
+		cmocka_unit_test_setup(test_random, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
