@@ -1080,6 +1080,22 @@ void ptc_progress_update(struct ptc_progress *p, uint64_t done);
 void ptc_progress_end(struct ptc_progress *p);
 /* == end section: progress == */
 
+/* == section: hardening (os/linux/pidguard.c) == */
+/*
+ * A handle (a pidfd) bound to the process called pid now, that keeps
+ * naming that process if it exits and its PID is reused.  Returns the
+ * descriptor (close it with close(2)) or -1 (ESRCH; ENOSYS on kernels
+ * without pidfd, when tools go on without the check).
+ */
+int ptc_pid_hold(pid_t pid);
+/*
+ * 0 while the process held by fd (from ptc_pid_hold) lives or when fd
+ * is -1 (nothing to check); -1 ESRCH once it has exited, so whatever
+ * now has its PID is another process and must not be written to.
+ */
+int ptc_pid_alive(int fd);
+/* == end section: hardening == */
+
 #ifdef __cplusplus
 }
 #endif

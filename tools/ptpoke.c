@@ -168,7 +168,7 @@ main(int argc, char *argv[])
 	size_t len;
 	ssize_t n;
 	pid_t pid;
-	int ch, typed = 0;
+	int ch, typed = 0, hold;
 
 	ptc_cleanup_signals();
 	while ((ch = getopt(argc, argv, "+ho:s:t:V")) != -1) {
@@ -211,6 +211,8 @@ main(int argc, char *argv[])
 	data = build(typed, type, str, argc - 2, argv + 2, &len);
 	if ((t = ptc_target_open(pid)) == NULL)
 		errx(1, "%s", ptc_error());
+	/* Bound to this process even if its PID is reused meanwhile. */
+	hold = ptc_pid_hold(pid);
 	if (ptc_addr_eval(t, argv[1], &addr) < 0)
 		errx(1, "process %d: %s: %s", (int)pid, argv[1], ptc_error());
 	if (len == 0) {
@@ -220,6 +222,10 @@ main(int argc, char *argv[])
 	check_mapped(t, pid, addr, len);
 	if (oldfile != NULL)
 		save_old(pid, addr, len, oldfile);
+	/* -o may have waited (a FIFO): the process must still be the one. */
+	if (ptc_pid_alive(hold) != 0)
+		errx(1, "process %d: %s: nothing written", (int)pid,
+		    ptc_error());
 	/* Interrupted while reading stdin: the user wants nothing written. */
 	if (ptc_cleanup_pending())
 		errx(1, "process %d: interrupted by %s: nothing written",
@@ -229,6 +235,8 @@ main(int argc, char *argv[])
 		errx(1, "process %d: %s; %zd of %zu bytes written", (int)pid,
 		    ptc_error(), n < 0 ? 0 : n, len);
 	free(data);
+	if (hold >= 0)
+		close(hold);
 	ptc_target_close(t);
 	return 0;
 }
