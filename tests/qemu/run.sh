@@ -86,7 +86,8 @@ ptstrace-compare ptmaps ptpeek ptdis"
 # same on every CPU and need host tools (make, mandoc, zsh, fish).
 GUEST_EXCLUDE="common install"
 # Single programs taken from larger packages: PACKAGE:PATH.
-ROOT_PICK="util-linux:usr/bin/setpriv bsdutils:usr/bin/script"
+ROOT_PICK="util-linux:usr/bin/setpriv util-linux:usr/bin/setarch
+bsdutils:usr/bin/script"
 # Host packages the 64-bit static tools of the i386 guest link with.
 HOST_STATIC="libbsd-dev libmd-dev libcapstone-dev libelf-dev libdw-dev
 zlib1g-dev liblzma-dev libbz2-dev libzstd-dev"
