@@ -303,8 +303,8 @@ rootfs() {
 		[ -d build-x86_64s/bin ] && cp -a build-x86_64s/bin "$r/ptools/build-x86_64s/"
 		# A 64-bit strace (as strace64) as the oracle for 64-bit
 		# tracers of 32-bit programs.
-		fetch "libc6 strace libunwind8 libunwind-ptrace0 liblzma5" "$hostdeb"
-		for p in libc6 libunwind8 libunwind-ptrace0 liblzma5; do
+		fetch "libc6 strace libunwind8 liblzma5" "$hostdeb"
+		for p in libc6 libunwind8 liblzma5; do
 			dpkg -x "$(debfile "$p" "$hostdeb")" "$r"
 		done
 		rm -rf "$Q/strace64" && mkdir -p "$Q/strace64"
