@@ -31,6 +31,8 @@ $(B)/obj/$(B)/gen/xlat/%.o: CPPFLAGS += $(XLAT_X86_ONLY)
 endif
 ifeq ($(ARCH),i386)
 $(B)/obj/$(B)/gen/xlat/%.o: CPPFLAGS += -DPTRACE_ARCH_PRCTL=30
+# /proc/PID/mem offsets are addresses: above 2 GiB they need a 64-bit off_t.
+CPPFLAGS += -D_FILE_OFFSET_BITS=64
 endif
 
 QEMU_SCTBL = arch/aarch64/syscalls.tbl arch/i386/syscalls.tbl

@@ -86,7 +86,8 @@ ptstrace-compare ptmaps ptpeek ptdis"
 # same on every CPU and need host tools (make, mandoc, zsh, fish).
 GUEST_EXCLUDE="common install"
 # Single programs taken from larger packages: PACKAGE:PATH.
-ROOT_PICK="util-linux:usr/bin/setpriv bsdutils:usr/bin/script"
+ROOT_PICK="util-linux:usr/bin/setpriv util-linux:usr/bin/setarch
+bsdutils:usr/bin/script"
 # Host packages the 64-bit static tools of the i386 guest link with.
 HOST_STATIC="libbsd-dev libmd-dev libcapstone-dev libelf-dev libdw-dev
 zlib1g-dev liblzma-dev libbz2-dev libzstd-dev"
@@ -302,8 +303,10 @@ rootfs() {
 		[ -d build-x86_64s/bin ] && cp -a build-x86_64s/bin "$r/ptools/build-x86_64s/"
 		# A 64-bit strace (as strace64) as the oracle for 64-bit
 		# tracers of 32-bit programs.
-		fetch "libc6 strace" "$hostdeb"
-		dpkg -x "$(debfile libc6 "$hostdeb")" "$r"
+		fetch "libc6 strace libunwind8 liblzma5" "$hostdeb"
+		for p in libc6 libunwind8 liblzma5; do
+			dpkg -x "$(debfile "$p" "$hostdeb")" "$r"
+		done
 		rm -rf "$Q/strace64" && mkdir -p "$Q/strace64"
 		dpkg -x "$(debfile strace "$hostdeb")" "$Q/strace64"
 		cp "$Q/strace64/usr/bin/strace" "$r/usr/bin/strace64"
