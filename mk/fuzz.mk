@@ -82,5 +82,7 @@ fuzz-regress: $(FUZZ_REPLAY)
 # A tracee whose function symbol holds an escape sequence (tests of the
 # escaping of symbol names in tests/faults.bats).
 TARGETS_EXTRA += $(B)/targets/hostile-sym-esc
+# A cross compiler (aarch64-linux-gnu-gcc) has its own objcopy.
+OBJCOPY ?= $(if $(filter %-gcc,$(firstword $(CC))),$(patsubst %-gcc,%-objcopy,$(firstword $(CC))),objcopy)
 $(B)/targets/hostile-sym-esc: $(B)/targets/hostile-sym
-	objcopy --redefine-sym "evil_sym=$$(printf 'evil\033[31msym')" $< $@
+	$(OBJCOPY) --redefine-sym "evil_sym=$$(printf 'evil\033[31msym')" $< $@
