@@ -44,6 +44,8 @@ GEN_SRC :=
 GEN_HDR :=
 TARGETS_EXTRA :=
 .DEFAULT_GOAL := all
+# Generated sources are kept, not removed as intermediate files.
+.SECONDARY:
 include $(wildcard mk/*.mk)
 
 LIB_SRC  = $(wildcard lib/*.c) $(wildcard arch/$(ARCH)/*.c) $(wildcard os/$(OS)/*.c)

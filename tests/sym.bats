@@ -59,13 +59,19 @@ start_cmd() {
 }
 
 @test "an unprivileged user reads symbols of its own process" {
-	start_cmd nobody "$PTOOLS_TARGETS/basic"
+	# A copy nobody can reach whatever the checkout's permissions.
+	d=$(mktemp -d /tmp/ptools-nobody.XXXXXX)
+	chmod 755 "$d"
+	cp "$PTOOLS_TARGETS/basic" "$d/"
+	start_cmd nobody "$d/basic"
 	run nobody ptpeek -t u32 "$TPID" counter_u32
 	assert_success
 	assert_output 100
 	run nobody ptpeek -t u32 "$TPID" libc
 	assert_success
 	assert_output 1179403647
+	kill "$TPID"
+	rm -rf "$d"
 }
 
 @test "non-PIE: symbols at their link-time addresses" {
