@@ -73,21 +73,11 @@ int ptc_os_poke(pid_t pid, uint64_t addr, unsigned long word);
 
 /* ---- CPU layer (arch/<cpu>/) ---- */
 
-/* A register (or a part of one) inside the general register block. */
-struct ptc_arch_reg {
-	const char *name;
-	unsigned short off;   /* byte offset in the block */
-	unsigned char size;   /* bytes: 8, 4, 2, 1 */
-	unsigned char shift;  /* bit shift inside the containing word (ah) */
-};
-
 /* Size of the general register block (struct user_regs_struct). */
 extern const size_t ptc_arch_gregs_size;
 /* Names of the program counter and stack pointer registers. */
 extern const char ptc_arch_pc_name[];
 extern const char ptc_arch_sp_name[];
-/* The register called name, or NULL. */
-const struct ptc_arch_reg *ptc_arch_reg_find(const char *name);
 
 /* ---- disassembly (lib/dis.c, arch/<cpu>/dis.c) ---- */
 

@@ -86,31 +86,10 @@ const size_t ptc_arch_nregdescs =
     sizeof(ptc_arch_regdescs) / sizeof(ptc_arch_regdescs[0]);
 const size_t ptc_arch_xfeatures_off = XSAVE_XFEATURES;
 
-/* The older interface: general registers and their byte-sized parts. */
+/* The general register block and the pc and sp by name. */
 const size_t ptc_arch_gregs_size = sizeof(struct user_regs_struct);
 const char ptc_arch_pc_name[] = "rip";
 const char ptc_arch_sp_name[] = "rsp";
-
-const struct ptc_arch_reg *
-ptc_arch_reg_find(const char *name)
-{
-	static struct ptc_arch_reg one;
-	size_t i;
-
-	for (i = 0; i < ptc_arch_nregdescs; i++) {
-		const struct ptc__regdesc *d = &ptc_arch_regdescs[i];
-
-		if (d->set != PTC__RS_GEN || d->info.size == 0 ||
-		    strcmp(d->info.name, name) != 0)
-			continue;
-		one.name = d->info.name;
-		one.off = d->off;
-		one.size = (unsigned char)d->info.size;
-		one.shift = d->shift;
-		return &one;
-	}
-	return NULL;
-}
 
 struct flagname {
 	unsigned bit;
