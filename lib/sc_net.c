@@ -334,6 +334,9 @@ cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 			ptc__p_int(c, type);
 		}
 		ptc__s_close(c);
+		/* A length past the buffer (or one that would wrap) ends it. */
+		if (clen > n - off || ((clen + 7) & ~7ull) > n - off)
+			break;
 		off += (size_t)((clen + 7) & ~7ull);
 	}
 	ptc__l_close(c);
