@@ -16,6 +16,10 @@ FZ           ?= build-fuzz
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 30
 FUZZ_JOBS    ?= 1
+# FUZZ_RUNS=N: a fixed number of runs from a fixed seed, so a CI run is
+# reproducible (exploration is `make fuzz` without it).
+FUZZ_RUNS    ?=
+FUZZ_EXTRA    = $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS) -seed=1)
 FUZZ_NAMES    = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN      = $(addprefix $(FZ)/fuzz_,$(FUZZ_NAMES))
 FUZZ_REPLAY   = $(addprefix $(B)/fuzz/replay_,$(FUZZ_NAMES))
@@ -61,7 +65,7 @@ fuzz: fuzz-build
 	  dirs="$(FZ)/corpus/$$n"; \
 	  [ -d tests/fuzz/regress/$$n ] && dirs="$$dirs tests/fuzz/regress/$$n"; \
 	  echo "fuzz $$n: $(FUZZ_SECONDS) s"; \
-	  $(FZ)/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	  $(FZ)/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 $(FUZZ_EXTRA) \
 	    -rss_limit_mb=2048 -malloc_limit_mb=512 -print_final_stats=1 \
 	    -artifact_prefix=$(FZ)/crash/$$n/ $$dirs \
 	    >$(FZ)/fuzz_$$n.log 2>&1; rc=$$?; \
