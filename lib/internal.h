@@ -30,7 +30,6 @@ struct ptc_task {
 	bool spawned;        /* started by the session */
 	bool in_syscall;     /* between syscall-enter and -exit stops */
 	bool gone;           /* exited; freed at the next wait */
-	bool attached_new;   /* auto-attached child, first stop pending */
 	bool fresh;          /* attached by the ptc_attach() call under way */
 	bool sci_valid;      /* sci holds this stop's syscall info */
 	int pending_sig;     /* signal to deliver on detach */

@@ -172,9 +172,8 @@ handle_status(struct ptc_session *s, pid_t pid, int status,
 	case PTC_EV_CLONE:
 		if (ev->new_pid <= 0)
 			break;
-		if ((old = ptc_session_task(s, ev->new_pid)) == NULL &&
-		    (old = ptc__task_add(s, ev->new_pid)) != NULL)
-			old->attached_new = true;
+		if ((old = ptc_session_task(s, ev->new_pid)) == NULL)
+			old = ptc__task_add(s, ev->new_pid);
 		if (old != NULL)
 			old->spawned = t->spawned;
 		break;
@@ -185,9 +184,6 @@ handle_status(struct ptc_session *s, pid_t pid, int status,
 			ptc__task_del(s, old);
 		}
 		t->tgid = pid;
-		break;
-	case PTC_EV_INTERRUPT:
-		t->attached_new = false;
 		break;
 	default:
 		break;
@@ -237,7 +233,6 @@ wait_common(struct ptc_session *s, pid_t which, struct ptc_event *ev)
 				continue;
 			if ((t = ptc__task_add(s, pid)) == NULL)
 				return -1;
-			t->attached_new = true;
 		}
 		return handle_status(s, pid, status, ev);
 	}
