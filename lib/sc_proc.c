@@ -243,7 +243,10 @@ clone_flags_str(char *buf, size_t len, uint64_t fl, int with_sig)
 	return buf;
 }
 
-/* clone(flags, stack, parent_tid, child_tid, tls) on x86_64. */
+/*
+ * clone(flags, stack, parent_tid, child_tid, tls) on x86_64; the other
+ * CPUs swap the last two (the row says clone_rest:1, or a 32-bit task).
+ */
 void
 ptc__a_clone_flags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
@@ -262,10 +265,9 @@ void
 ptc__a_clone_rest(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	uint64_t fl = c->a[0];
-	int first = 1, i386 = c->wordsize == 4;
+	int first = 1, i386 = c->wordsize == 4 || a->aux == 1;
 	int32_t tid;
 
-	(void)a;
 	(void)v;
 #define SEP() do { if (!first) ptc__sb_puts(c->o, c->f->json ? "," : ", "); \
 	first = 0; } while (0)
