@@ -104,6 +104,12 @@ ptc_sc_current(const struct ptc_scdec *d)
 	return d->cur;
 }
 
+void
+ptc_scdec_interrupted(struct ptc_scdec *d, const char *name)
+{
+	d->c.restart = name;
+}
+
 ssize_t
 ptc__rd(struct ptc__dc *c, uint64_t addr, void *buf, size_t len)
 {
