@@ -899,13 +899,6 @@ int ptc_sc_noreturn(struct ptc_scdec *d, FILE *fp, const struct ptc_fmt *f);
 void ptc_scdec_column(struct ptc_scdec *d, unsigned col);
 /* Name of the syscall the last ptc_sc_enter() saw ("<... read resumed>"). */
 const char *ptc_sc_current(const struct ptc_scdec *d);
-/*
- * Name the call a task was blocked in when the tracer came (its exit,
- * "= ? ERESTART_RESTARTBLOCK", was never seen), for the next
- * restart_syscall's "<... resuming interrupted NAME ...>".  name must
- * outlive d (a ptc_sc_name() result does).
- */
-void ptc_scdec_interrupted(struct ptc_scdec *d, const char *name);
 /* Write a siginfo as strace does: "{si_signo=SIGCHLD, si_code=...}". */
 int ptc_siginfo_print(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f);
 /* == end section: syscall decoding == */

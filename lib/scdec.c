@@ -16,6 +16,7 @@
 
 #include "internal.h"
 #include "sc_priv.h"
+#include "trace_int.h"
 #include "xlat.h"
 
 /* Column where strace aligns "= RESULT". */
@@ -105,7 +106,7 @@ ptc_sc_current(const struct ptc_scdec *d)
 }
 
 void
-ptc_scdec_interrupted(struct ptc_scdec *d, const char *name)
+ptc__scdec_interrupted(struct ptc_scdec *d, const char *name)
 {
 	d->c.restart = name;
 }

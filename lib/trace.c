@@ -783,7 +783,7 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 		const char *n = ptc_sc_name(si.arch, si.nr);
 
 		if (n != NULL && strcmp(n, "restart_syscall") == 0)
-			ptc_scdec_interrupted(ts->dec, ptc_sc_name(si.arch,
+			ptc__scdec_interrupted(ts->dec, ptc_sc_name(si.arch,
 			    (uint64_t)ts->blocked_nr));
 		ts->blocked_nr = -1;
 	}
