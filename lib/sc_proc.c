@@ -414,7 +414,8 @@ rlim_val(struct ptc__dc *c, uint64_t v, int is64)
 		ptc__p_raw(c, is64 ? "RLIM64_INFINITY" : "RLIM_INFINITY");
 		return;
 	}
-	if (v != 0 && v % 1024 == 0 && !c->f->json) {
+	/* strace writes 1024 itself as it is, 2048 as 2*1024 */
+	if (v > 1024 && v % 1024 == 0 && !c->f->json) {
 		snprintf(buf, sizeof(buf), "%" PRIu64 "*1024", v / 1024);
 		ptc__p_raw(c, buf);
 		return;

@@ -606,12 +606,14 @@ test_mmap_misc(void **state)
 {
 	static const int fds[2] = { 3, 4 };
 	static const uint64_t rl[2] = { 8192 * 1024, ~0ull };
+	static const uint64_t rl2[2] = { 1024, 4096 };
 	static const int64_t ts[2] = { 1, 500 };
 
 	(void)state;
 	fmt_default();
 	map(0x100, fds, sizeof(fds));
 	map(0x200, rl, sizeof(rl));
+	map(0x280, rl2, sizeof(rl2));
 	map(0x300, ts, sizeof(ts));
 	assert_string_equal(D("mmap", 0x7f0000000000, 0, 8192, 3, 0x22, (uint64_t)-1, 0),
 	    "mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f0000000000");
@@ -621,6 +623,8 @@ test_mmap_misc(void **state)
 	    "pipe2([3, 4], O_CLOEXEC)                = 0");
 	assert_string_equal(D("prlimit64", 0, 0, 3, 0, 0x200, 0, 0),
 	    "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}) = 0");
+	assert_string_equal(D("prlimit64", 0, 0, 7, 0, 0x280, 0, 0),
+	    "prlimit64(0, RLIMIT_NOFILE, NULL, {rlim_cur=1024, rlim_max=4*1024}) = 0");
 	assert_string_equal(D("clock_nanosleep", 0, 0, 0, 0x300, 0, 0, 0),
 	    "clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=1, tv_nsec=500}, NULL) = 0");
 #if defined(__aarch64__)
@@ -682,6 +686,36 @@ test_restart_errors(void **state)
 	    "ppoll(NULL, 0, NULL, NULL, 8)           = ? ERESTARTNOHAND (To be restarted if no handler)");
 	assert_string_equal(D("nanosleep", -516, 0, 0, 0, 0, 0, 0),
 	    "nanosleep(NULL, NULL)                   = ? ERESTART_RESTARTBLOCK (Interrupted by signal)");
+}
+
+/* rt_sigreturn shows the mask of the signal frame at the stack pointer. */
+static void
+test_sigreturn(void **state)
+{
+	static const uint64_t mask = (1ull << 9) | (1ull << 14);
+	struct ptc_scdec *d = ptc_scdec_new();
+	struct ptc_scinfo si = { 0 };
+	FILE *fp = fmemopen(out, sizeof(out), "w");
+
+	(void)state;
+	fmt_default();
+#if defined(__x86_64__)
+	map(0x10000 + 296, &mask, sizeof(mask));
+#elif defined(__aarch64__)
+	map(0x10000 + 128 + 40, &mask, sizeof(mask));
+#else
+	skip();
+#endif
+	ptc_scdec_set_reader(d, rd, NULL);
+	si.arch = NATIVE;
+	si.nr = (uint64_t)scnr("rt_sigreturn");
+	si.sp = 0x10000;
+	ptc_sc_enter(d, fp, 1, &si, &fmt);
+	si.rval = 0;
+	ptc_sc_exit(d, fp, &si, &fmt);
+	fclose(fp);
+	assert_string_equal(out, "rt_sigreturn({mask=[USR1 TERM]})        = 0");
+	ptc_scdec_free(d);
 }
 
 /* An iovec count from the tracee never drives an allocation. */
@@ -987,6 +1021,7 @@ main(void)
 		cmocka_unit_test_setup(test_mmap_misc, setup),
 		cmocka_unit_test_setup(test_ioctl, setup),
 		cmocka_unit_test_setup(test_restart_errors, setup),
+		cmocka_unit_test_setup(test_sigreturn, setup),
 		cmocka_unit_test_setup(test_caps, setup),
 		cmocka_unit_test_setup(test_json, setup),
 		cmocka_unit_test_setup(test_siginfo, setup),
