@@ -186,3 +186,10 @@ compare() {
 	run grep -c '(main+0x' p.out
 	assert_output 1
 }
+
+@test "compare: one call of each decoded kind (sc-calls)" {
+	# when its child's SIGCHLD comes is the scheduler's choice
+	COMPARE_OPTS="-e signal=none"
+	COMPARE_DROP='= \? ERESTART'
+	compare sc-calls all
+}
