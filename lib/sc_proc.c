@@ -58,7 +58,9 @@ strvec(struct ptc__dc *c, uint64_t v)
 		}
 		if (p == 0)
 			break;
-		if (i >= c->f->strsize || i >= PTC__ARR_MAX) {
+		/* -v shows every string, as strace does. */
+		if ((!c->f->verbose && i >= c->f->strsize) ||
+		    i >= PTC__ARR_MAX) {
 			ptc__s_more(c);
 			break;
 		}

@@ -514,6 +514,28 @@ test_execve(void **state)
 	ptc_scdec_free(d);
 }
 
+/* -s 2 cuts argv after two strings; -v shows them all. */
+static void
+test_execve_long(void **state)
+{
+	static const char p0[] = "/bin/x", s[] = "a";
+	uint64_t argv[5] = { 0x1000, 0x1100, 0x1100, 0x1100, 0 };
+	uint64_t envp[1] = { 0 };
+
+	(void)state;
+	fmt_default();
+	fmt.strsize = 2;
+	map(0x1000, p0, sizeof(p0));
+	map(0x1100, s, sizeof(s));
+	map(0x5000, argv, sizeof(argv));
+	map(0x6000, envp, sizeof(envp));
+	assert_string_equal(D("execve", 0, 0x1000, 0x5000, 0x6000, 0, 0, 0),
+	    "execve(\"/bin/x\", [\"/b\"..., \"a\", ...], 0x6000 /* 0 vars */) = 0");
+	fmt.verbose = 1;
+	assert_string_equal(D("execve", 0, 0x1000, 0x5000, 0x6000, 0, 0, 0),
+	    "execve(\"/bin/x\", [\"/b\"..., \"a\", \"a\", \"a\"], []) = 0");
+}
+
 static void
 test_wait4(void **state)
 {
@@ -1021,6 +1043,7 @@ main(void)
 		cmocka_unit_test_setup(test_column, setup),
 		cmocka_unit_test_setup(test_unknown_nr, setup),
 		cmocka_unit_test_setup(test_execve, setup),
+		cmocka_unit_test_setup(test_execve_long, setup),
 		cmocka_unit_test_setup(test_wait4, setup),
 		cmocka_unit_test_setup(test_sigaction, setup),
 		cmocka_unit_test_setup(test_sockaddr, setup),
