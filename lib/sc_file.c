@@ -607,6 +607,22 @@ ptc__a_offp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 
 /* ---- iovecs ---- */
 
+/* Element i of the iovec array at v, in the tracee's word size. */
+static int
+rd_iov(struct ptc__dc *c, uint64_t v, uint64_t i, uint64_t iov[2])
+{
+	uint32_t iov32[2];
+
+	if (c->wordsize == 4) {
+		if (ptc__rdall(c, v + i * 8, iov32, sizeof(iov32)) != 0)
+			return -1;
+		iov[0] = iov32[0];
+		iov[1] = iov32[1];
+		return 0;
+	}
+	return ptc__rdall(c, v + i * 16, iov, 2 * sizeof(*iov));
+}
+
 /*
  * An iovec array of n elements; out: buffers the kernel filled, of
  * which only the first left bytes in total hold data.
@@ -616,9 +632,10 @@ ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
     uint64_t left)
 {
 	uint64_t i, iov[2];
+	unsigned esz = c->wordsize == 4 ? 8 : 16;
 
 	(void)out;
-	if (v == 0 || n == 0 || ptc__rdall(c, v, iov, sizeof(iov)) != 0) {
+	if (v == 0 || n == 0 || rd_iov(c, v, 0, iov) != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
@@ -630,8 +647,8 @@ ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
 			ptc__s_more(c);
 			break;
 		}
-		if (i > 0 && ptc__rdall(c, v + i * 16, iov, sizeof(iov)) != 0) {
-			ptc__p_addr(c, v + i * 16);
+		if (i > 0 && rd_iov(c, v, i, iov) != 0) {
+			ptc__p_addr(c, v + i * esz);
 			break;
 		}
 		len = iov[1];

@@ -784,7 +784,11 @@ test_caps(void **state)
 #endif
 	/* A huge read buffer shows -s bytes only. */
 	assert_string_equal(D("read", -14, 3, 0x100, ~0ull, 0, 0, 0),
+#if defined(__i386__)
+	    "read(3, 0x100, 4294967295)              = -1 EFAULT (Bad address)");
+#else
 	    "read(3, 0x100, 18446744073709551615)    = -1 EFAULT (Bad address)");
+#endif
 }
 
 static void
@@ -967,16 +971,20 @@ jv(const char *s)
 static int
 json_ok(const char *members)
 {
-	static char buf[(1 << 20) + 3];
 	const char *end;
 	size_t n = strlen(members);
+	char *buf = malloc(n + 3);
+	int ok;
 
+	assert_non_null(buf);
 	buf[0] = '{';
 	memcpy(buf + 1, members, n);
 	buf[n + 1] = '}';
 	buf[n + 2] = '\0';
 	end = jv(buf);
-	return end != NULL && *jws(end) == '\0';
+	ok = end != NULL && *jws(end) == '\0';
+	free(buf);
+	return ok;
 }
 
 static void
@@ -999,7 +1007,8 @@ test_random(void **state)
 #endif
 	struct ptc_scdec *d = ptc_scdec_new();
 	struct ptc_scinfo si = { 0 };
-	static char jbuf[1 << 20];
+	char *jbuf = NULL;
+	size_t jlen = 0;
 	FILE *fp = fopen("/dev/null", "w"), *jf;
 	size_t k;
 	uint64_t nr;
@@ -1025,7 +1034,8 @@ test_random(void **state)
 					si.args[i] = (r & 3) == 0 ? r & 0xff :
 					    (r & 3) == 1 ? 0x10000 + (r & 0xffffff) : r;
 				}
-				jf = fmt.json ? fmemopen(jbuf, sizeof(jbuf), "w") : fp;
+				/* Grows as needed: a whole line, however long. */
+				jf = fmt.json ? open_memstream(&jbuf, &jlen) : fp;
 				assert_non_null(jf);
 				ptc_sc_enter(d, jf, 1, &si, &fmt);
 				si.rval = (rnd() & 1) ? -(int64_t)(rnd() % 4200) :
@@ -1039,6 +1049,8 @@ test_random(void **state)
 						    ptc_sc_name(si.arch, nr) ?
 						    ptc_sc_name(si.arch, nr) : "?",
 						    jbuf);
+					free(jbuf);
+					jbuf = NULL;
 				}
 			}
 		}
