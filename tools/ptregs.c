@@ -206,8 +206,13 @@ print_json(pid_t tid, const struct ptc_regs *r, char **names, int nnames)
 		first = 0;
 	}
 	printf("}");
-	if (nnames == 0 && ptc_regs_get(r, "rflags", &nr) == 0 &&
-	    ptc_reg_decode("rflags", nr, dec, sizeof(dec)) == 0) {
+	/* The flags register: the first general register with flags. */
+	for (i = 0; nnames == 0 && (ri = ptc_reg_at(i)) != NULL; i++)
+		if (ri->kind == PTC_REG_GENERAL &&
+		    ptc_regs_get(r, ri->name, &nr) == 0 &&
+		    ptc_reg_decode(ri->name, nr, dec, sizeof(dec)) == 0)
+			break;
+	if (nnames == 0 && ri != NULL) {
 		/* "[ PF ZF IF ]" as a list of names */
 		printf(",\"flags\":[");
 		first = 1;
