@@ -590,10 +590,11 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 			 * Entering a signal handler runs no instruction, nor
 			 * does leaving a syscall stop: after an exec, a trap
 			 * at the new program's first instruction (x86:
-			 * TRAP_BRKPT, aarch64: SI_USER).
+			 * TRAP_BRKPT, aarch64: SI_USER or a step trap).
 			 */
-			if (!delivering && !((ev.si.si_code == TRAP_BRKPT ||
-			    ev.si.si_code == SI_USER) && same)) {
+			if (!delivering && !(same && (after_exec ||
+			    ev.si.si_code == TRAP_BRKPT ||
+			    ev.si.si_code == SI_USER))) {
 				if (got > 0)
 					print_insn(&in, cur, nxt);
 				else
