@@ -287,6 +287,20 @@ mem_hex() {
 	[ "${#lines[@]}" -ge 2 ]
 }
 
+@test "ptstep steps over a syscall that returns: each instruction once" {
+	run ptstep -n 60 -b libc:write -- "$PTOOLS_TARGETS/step-hello"
+	assert_failure 3
+	assert_line --regexp '^break    0x[0-9a-f]+ (__libc_|__)?write thread [0-9]+$'
+	insns=$(printf '%s\n' "$output" | awk '/^0x/ { print $1, $3, $4 }')
+	sc=$(printf '%s\n' "$insns" | grep -m1 -nE ' (syscall|svc)$' | cut -d: -f1)
+	[ -n "$sc" ] || fail "no syscall instruction in: $insns"
+	set -- $(printf '%s\n' "$insns" | sed -n "${sc}p")
+	next=$(printf '0x%x' $(($1 + ${#2} / 2)))
+	# the instruction after the syscall comes next, and only once
+	[ "$(printf '%s\n' "$insns" | sed -n "$((sc + 1))p" | cut -d' ' -f1)" = "$next" ] || fail "after $1: $insns"
+	[ "$(printf '%s\n' "$insns" | sed -n "$((sc + 2))p" | cut -d' ' -f1)" != "$next" ] || fail "twice: $insns"
+}
+
 @test "ptstep -p -k kills the process at the end" {
 	start_target step-loop
 	run ptstep -n 2 -k -p "$TPID"
