@@ -248,4 +248,34 @@ int ptc__trace_reap(pid_t pid, int *code, int *sig);
 /* Find prog in PATH as execvp would: malloc'd path or NULL/errno. */
 char *ptc__trace_which(const char *prog);
 
+/* ---- register views (compat): lib/regs.c, arch/<cpu>/regs.c ---- */
+/*
+ * How the library reads one layout of the general register block: a
+ * 64-bit kernel hands a 32-bit task's registers out in that task's own
+ * layout (68 bytes on x86), so each snapshot carries the view it was
+ * read with.  The native view is made from the ptc_arch_* tables above.
+ */
+struct ptc__regview {
+	const char *arch;             /* ptc_dis_open() name: "i386" */
+	const struct ptc__regdesc *descs;
+	size_t ndescs;
+	size_t gregs_size;            /* bytes of the general block */
+	size_t xfeatures_off;
+	const char *pc_name, *sp_name;
+	unsigned ptrsize;             /* bytes of a pointer of the task */
+	int (*decode)(const char *name, uint64_t v, char *buf, size_t len);
+	int (*in_syscall)(const void *gregs, uint64_t *nr);
+	uint32_t (*audit)(const void *gregs);
+};
+/*
+ * The view for a general block of len bytes that is not the native
+ * one (a 32-bit task under a 64-bit kernel), or NULL if the CPU layer
+ * knows none.
+ */
+const struct ptc__regview *ptc_arch_regview_other(size_t len);
+/* The native view (lib/regs.c). */
+const struct ptc__regview *ptc__regview_native(void);
+/* ELF class of the executable of pid: 32 or 64, -1/errno (os layer). */
+int ptc_os_exe_class(pid_t pid);
+
 #endif

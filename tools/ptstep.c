@@ -151,8 +151,9 @@ print_changes(const struct ptc_regs *a, const struct ptc_regs *b)
 	size_t i;
 	int first = 1;
 
-	for (i = 0; (ri = ptc_reg_at(i)) != NULL; i++) {
-		if (ri->kind != PTC_REG_GENERAL || strcmp(ri->name, "rip") == 0)
+	for (i = 0; (ri = ptc_regs_reg_at(b, i)) != NULL; i++) {
+		if (ri->kind != PTC_REG_GENERAL ||
+		    strcmp(ri->name, ptc_regs_pc_name(b)) == 0)
 			continue;
 		if (ptc_regs_get(a, ri->name, &va) != 0 ||
 		    ptc_regs_get(b, ri->name, &vb) != 0 || va == vb)
