@@ -300,4 +300,30 @@ const struct ptc__regview *ptc__regview_native(void);
 /* ELF class of the executable of pid: 32 or 64, -1/errno (os layer). */
 int ptc_os_exe_class(pid_t pid);
 
+/* ---- registers per CPU (a64step): arch/<cpu>/dis.c, lib/dis.c,
+ * os/linux/ptrace.c) ---- */
+/*
+ * How code makes a syscall, per CPU (arch/<cpu>/dis.c).  The names of
+ * the registers that hold the number and the six arguments just before
+ * the syscall instruction, for code of audit arch arch (AUDIT_ARCH_*):
+ * seven names, or NULL when this library does not know that code.
+ */
+const char *const *ptc_arch_syscall_regs(uint32_t arch);
+/*
+ * Whether the size bytes at code are a syscall instruction of the
+ * disassembler architecture disarch ("x86_64", "i386", "aarch64").
+ */
+bool ptc_arch_insn_is_syscall(const char *disarch, const uint8_t *code,
+    size_t size);
+/*
+ * A register set the kernel keeps apart from NT_PRSTATUS that holds the
+ * number of the syscall a stopped thread is in (aarch64's
+ * NT_ARM_SYSTEM_CALL, -1 outside a syscall), or 0.  ptc_os_getregs()
+ * appends its 4 bytes to the general block when asked for more bytes
+ * than NT_PRSTATUS gives; the arch layer's block layout has room.
+ */
+extern const unsigned ptc_arch_sysnr_regset;
+/* One register set (NT_*) of a stopped task: the length read, or -1. */
+int ptc_os_getregset(pid_t pid, unsigned note, void *buf, size_t len);
+
 #endif

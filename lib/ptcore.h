@@ -1145,6 +1145,30 @@ int ptc_proc_ptrsize(pid_t pid);
 int ptc_task_ptrsize(struct ptc_task *t);
 /* == end section: register views (compat) == */
 
+/* == section: registers per CPU (a64step) == */
+/*
+ * The syscall a thread is about to make, from snapshot r taken at its
+ * syscall instruction (see ptc_insn_is_syscall()): the number in *nr
+ * and six arguments in args[] from the registers the CPU's convention
+ * uses (x86_64: rax; rdi rsi rdx r10 r8 r9; i386: eax; ebx ecx edx esi
+ * edi ebp; aarch64: x8; x0-x5).  *arch (may be NULL) gets the
+ * AUDIT_ARCH_* value for ptc_sc_name().  0, or -1 ENOTSUP for code of a
+ * CPU the library does not know.
+ */
+int ptc_regs_syscall_args(const struct ptc_regs *r, uint64_t *nr,
+    uint64_t args[6], uint32_t *arch);
+/*
+ * 1 if in (decoded by d) is an instruction that makes a syscall:
+ * x86_64 syscall; i386 int 0x80 and sysenter; aarch64 svc #0.  Else 0.
+ */
+int ptc_insn_is_syscall(const struct ptc_dis *d, const struct ptc_insn *in);
+/*
+ * Name of the program counter in the register table ("rip", "eip",
+ * "pc"), to tell it from the registers an instruction changes.
+ */
+const char *ptc_reg_pc_name(void);
+/* == end section: registers per CPU (a64step) == */
+
 #ifdef __cplusplus
 }
 #endif

@@ -203,13 +203,21 @@ ptc_regs_fetch(struct ptc_regs *r, struct ptc_task *t, unsigned flags)
 	r->view = NULL;
 	if (!t->stopped)
 		return ptc_fail(ESRCH, "task %d is not stopped", (int)t->pid);
-	/* The kernel gives the task's own layout; its size tells which. */
+	/*
+	 * The kernel gives the task's own layout; its size tells which.
+	 * The native block may have room for more than the kernel fills
+	 * (aarch64 appends the syscall number).
+	 */
 	if ((n = ptc_os_getregs(t->pid, r->gen, sizeof(r->gen))) < 0)
 		return -1;
 	if ((size_t)n != v->gregs_size &&
-	    (v = ptc_arch_regview_other((size_t)n)) == NULL)
-		return ptc_fail(ENOTSUP, "task %d: a register block of %d "
-		    "bytes, of no layout known here", (int)t->pid, n);
+	    (v = ptc_arch_regview_other((size_t)n)) == NULL) {
+		v = ptc__regview_native();
+		if ((size_t)n > v->gregs_size)
+			return ptc_fail(ENOTSUP, "task %d: a register block "
+			    "of %d bytes, of no layout known here",
+			    (int)t->pid, n);
+	}
 	r->view = v;
 	r->have |= 1u << PTC__RS_GEN;
 	if (flags & PTC_REGS_FP) {

@@ -103,12 +103,38 @@ print_wide(FILE *fp, const unsigned char *b, size_t len)
 		fprintf(fp, "%02x", b[len]);
 }
 
-static const char *
-syscall_name(const struct ptc_regs *r, uint64_t *nr)
+/* Whether the instruction at the pc of r makes a syscall. */
+static int
+at_syscall_insn(pid_t tid, const struct ptc_regs *r)
 {
+	static struct ptc_dis *dis;
+	struct ptc_insn in;
+	uint8_t code[PTC_INSN_MAX];
+	ssize_t n;
+
+	if (dis == NULL && (dis = ptc_dis_open(NULL, 0)) == NULL)
+		return 0;
+	n = ptc_mem_read(tid, ptc_regs_pc(r), code, sizeof(code),
+	    PTC_MEM_AUTO);
+	return n > 0 && ptc_dis_one(dis, code, (size_t)n, ptc_regs_pc(r),
+	    &in) > 0 && ptc_insn_is_syscall(dis, &in);
+}
+
+/*
+ * The syscall thread tid is in, or NULL.  A stop that interrupts a
+ * syscall moves the pc back onto the syscall instruction to restart
+ * it, and on aarch64 the kernel then forgets the number: the syscall
+ * is the one the thread restarts, from the registers at that
+ * instruction.
+ */
+static const char *
+syscall_name(pid_t tid, const struct ptc_regs *r, uint64_t *nr)
+{
+	uint64_t args[6];
 	uint32_t arch;
 
-	if (!ptc_regs_syscall(r, nr, &arch))
+	if (!ptc_regs_syscall(r, nr, &arch) && (!at_syscall_insn(tid, r) ||
+	    ptc_regs_syscall_args(r, nr, args, &arch) != 0))
 		return NULL;
 	if (ptc_sc_name(arch, *nr) != NULL)
 		return ptc_sc_name(arch, *nr);
@@ -138,7 +164,7 @@ print_text(pid_t tid, const struct ptc_regs *r)
 	int n;
 
 	printf("%-9s%d\n", "thread", (int)tid);
-	if ((name = syscall_name(r, &nr)) == NULL)
+	if ((name = syscall_name(tid, r, &nr)) == NULL)
 		printf("%-9s-\n", "syscall");
 	else if (*name != '\0')
 		printf("%-9s%s (%" PRIu64 ")\n", "syscall", name, nr);
@@ -182,7 +208,7 @@ print_json(pid_t tid, const struct ptc_regs *r, char **names, int nnames)
 	int n, first = 1;
 
 	printf("{\"tid\":%d,\"syscall\":", (int)tid);
-	if ((name = syscall_name(r, &nr)) == NULL)
+	if ((name = syscall_name(tid, r, &nr)) == NULL)
 		printf("null");
 	else if (*name != '\0')
 		printf("{\"nr\":%" PRIu64 ",\"name\":\"%s\"}", nr, name);
