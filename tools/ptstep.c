@@ -521,6 +521,19 @@ read_code(pid_t tid, uint64_t pc, uint8_t *buf, size_t len)
 	return (ssize_t)len;
 }
 
+/* Code is read in the mode of the snapshot: 32-bit in a 32-bit program. */
+static void
+dis_for(const struct ptc_regs *r)
+{
+	struct ptc_dis *d;
+
+	if (strcmp(ptc_dis_arch(dis), ptc_regs_arch(r)) == 0 ||
+	    (d = ptc_dis_open(ptc_regs_arch(r), 0)) == NULL)
+		return;
+	ptc_dis_close(dis);
+	dis = d;
+}
+
 static int
 step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 {
@@ -540,6 +553,7 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 		if (ptc_cleanup_pending())
 			break;
 		pc = ptc_regs_pc(cur);
+		dis_for(cur);
 		if (have_until && pc == until) {
 			note("until", pc, "reached");
 			break;
