@@ -70,6 +70,26 @@ int ptc_os_setregs(pid_t pid, const void *buf, size_t len);
 int ptc_os_peek(pid_t pid, uint64_t addr, unsigned long *word);
 int ptc_os_poke(pid_t pid, uint64_t addr, unsigned long word);
 
+/* ---- process facts (os/linux/procfs.c) ---- */
+
+/* What the OS says of a process before anything touches it. */
+struct ptc_os_pstate {
+	char state;          /* the OS's one-letter state, for messages */
+	bool zombie;         /* exited, not yet reaped */
+	bool kthread;        /* a kernel thread: no user memory */
+	bool group_stopped;  /* stopped by job control (SIGSTOP...) */
+};
+/* -1 ESRCH when pid does not exist (detail set). */
+int ptc_os_proc_state(pid_t pid, struct ptc_os_pstate *st);
+/* The thread group (process) of thread pid; pid itself if unknown. */
+pid_t ptc_os_tgid(pid_t pid);
+/* The thread ids of process pid, malloc'd into *tids; their count. */
+ssize_t ptc_os_threads(pid_t pid, pid_t **tids);
+/* The command name of pid, NUL-terminated in buf. */
+int ptc_os_comm(pid_t pid, char *buf, size_t len);
+/* The mappings of pid (ptc_maps_read() of the public API). */
+struct ptc_maps *ptc_os_maps_read(pid_t pid);
+
 /* ---- CPU layer (arch/<cpu>/) ---- */
 
 /* Size of the general register block (struct user_regs_struct). */
@@ -133,6 +153,8 @@ int ptc_os_module_open(pid_t pid, uint64_t start, uint64_t end,
     const char *path, uint64_t inode);
 /* The executable's path (without " (deleted)"); -1/errno. */
 int ptc_os_exe_path(pid_t pid, char *buf, size_t len);
+/* A read-only fd of the executable itself (deleted or not); -1/errno. */
+int ptc_os_exe_open(pid_t pid);
 
 /* ---- registers, breakpoints, stepping (regs.c bp.c step.c fault.c) ---- */
 
@@ -248,6 +270,36 @@ int ptc__trace_reap(pid_t pid, int *code, int *sig);
 /* Find prog in PATH as execvp would: malloc'd path or NULL/errno. */
 char *ptc__trace_which(const char *prog);
 
+/* ---- register views (compat): lib/regs.c, arch/<cpu>/regs.c ---- */
+/*
+ * How the library reads one layout of the general register block: a
+ * 64-bit kernel hands a 32-bit task's registers out in that task's own
+ * layout (68 bytes on x86), so each snapshot carries the view it was
+ * read with.  The native view is made from the ptc_arch_* tables above.
+ */
+struct ptc__regview {
+	const char *arch;             /* ptc_dis_open() name: "i386" */
+	const struct ptc__regdesc *descs;
+	size_t ndescs;
+	size_t gregs_size;            /* bytes of the general block */
+	size_t xfeatures_off;
+	const char *pc_name, *sp_name;
+	unsigned ptrsize;             /* bytes of a pointer of the task */
+	int (*decode)(const char *name, uint64_t v, char *buf, size_t len);
+	int (*in_syscall)(const void *gregs, uint64_t *nr);
+	uint32_t (*audit)(const void *gregs);
+};
+/*
+ * The view for a general block of len bytes that is not the native
+ * one (a 32-bit task under a 64-bit kernel), or NULL if the CPU layer
+ * knows none.
+ */
+const struct ptc__regview *ptc_arch_regview_other(size_t len);
+/* The native view (lib/regs.c). */
+const struct ptc__regview *ptc__regview_native(void);
+/* ELF class of the executable of pid: 32 or 64, -1/errno (os layer). */
+int ptc_os_exe_class(pid_t pid);
+
 /* ---- registers per CPU (a64step): arch/<cpu>/dis.c, lib/dis.c,
  * os/linux/ptrace.c) ---- */
 /*
@@ -263,12 +315,16 @@ const char *const *ptc_arch_syscall_regs(uint32_t arch);
  */
 bool ptc_arch_insn_is_syscall(const char *disarch, const uint8_t *code,
     size_t size);
+/* The same for a breakpoint instruction (int3, brk). */
+bool ptc_arch_insn_is_breakpoint(const char *disarch, const uint8_t *code,
+    size_t size);
 /*
  * A register set the kernel keeps apart from NT_PRSTATUS that holds the
  * number of the syscall a stopped thread is in (aarch64's
  * NT_ARM_SYSTEM_CALL, -1 outside a syscall), or 0.  ptc_os_getregs()
- * appends its 4 bytes to the general block when asked for more bytes
- * than NT_PRSTATUS gives; the arch layer's block layout has room.
+ * appends its value as a 64-bit number to the general block when asked
+ * for more bytes than NT_PRSTATUS gives; the arch layer's block layout
+ * has room.
  */
 extern const unsigned ptc_arch_sysnr_regset;
 /* One register set (NT_*) of a stopped task: the length read, or -1. */

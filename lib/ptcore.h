@@ -225,6 +225,13 @@ ssize_t ptc_pid_threads(pid_t pid, pid_t **tids);
 /* The command name (comm) of pid into buf. */
 int ptc_pid_comm(pid_t pid, char *buf, size_t len);
 
+/*
+ * The executable file of process pid, opened as an ELF file (machine,
+ * class, symbols), even when it was deleted or lives in another mount
+ * namespace.  NULL with errno and a detail.
+ */
+struct ptc_elf *ptc_pid_elf(pid_t pid);
+
 /* ------------------------------------------------------------------ */
 /* Memory                                                              */
 /* ------------------------------------------------------------------ */
@@ -1096,6 +1103,48 @@ int ptc_pid_hold(pid_t pid);
 int ptc_pid_alive(int fd);
 /* == end section: hardening == */
 
+/* == section: register views (compat) (lib/regs.c arch/<cpu>/regs.c) == */
+/*
+ * A snapshot is read in the layout the kernel gives for its task: a
+ * 32-bit program under a 64-bit x86 kernel has eax..esp, eip and eflags,
+ * not rax..rip.  These look registers up in the view of snapshot r (the
+ * native one while r is NULL or not yet fetched); ptc_reg_count(),
+ * ptc_reg_at() and ptc_reg_lookup() are the native view.  Names are
+ * those of ptc_regs_get(); the order is that of ptc_reg_at().
+ */
+size_t ptc_regs_reg_count(const struct ptc_regs *r);
+const struct ptc_reginfo *ptc_regs_reg_at(const struct ptc_regs *r,
+    size_t i);
+const struct ptc_reginfo *ptc_regs_reg_lookup(const struct ptc_regs *r,
+    const char *name);
+/*
+ * The CPU of the view as ptc_dis_open() names it ("x86_64", "i386"),
+ * so code is disassembled in the task's mode.
+ */
+const char *ptc_regs_arch(const struct ptc_regs *r);
+/* Names of the program counter, stack pointer and flags ("eip", ...). */
+const char *ptc_regs_pc_name(const struct ptc_regs *r);
+const char *ptc_regs_sp_name(const struct ptc_regs *r);
+/* The flags register of the view ("rflags", "eflags"), NULL if none. */
+const char *ptc_regs_flags_name(const struct ptc_regs *r);
+/* Size of a pointer of the view's code: 4 for a 32-bit task. */
+unsigned ptc_regs_ptrsize(const struct ptc_regs *r);
+/* ptc_reg_decode() in the view of r. */
+int ptc_regs_decode(const struct ptc_regs *r, const char *name,
+    uint64_t val, char *buf, size_t len);
+/*
+ * Size in bytes of a pointer of process pid (4 or 8), from the ELF
+ * class of the program it runs, so it needs no attach and is right for
+ * x32 programs too.  -1 with detail (ESRCH, EACCES, ENOEXEC).
+ */
+int ptc_proc_ptrsize(pid_t pid);
+/*
+ * The same for a stopped task, falling back to its register layout
+ * when the executable cannot be read.
+ */
+int ptc_task_ptrsize(struct ptc_task *t);
+/* == end section: register views (compat) == */
+
 /* == section: registers per CPU (a64step) == */
 /*
  * The syscall a thread is about to make, from snapshot r taken at its
@@ -1114,10 +1163,12 @@ int ptc_regs_syscall_args(const struct ptc_regs *r, uint64_t *nr,
  */
 int ptc_insn_is_syscall(const struct ptc_dis *d, const struct ptc_insn *in);
 /*
- * Name of the program counter in the register table ("rip", "eip",
- * "pc"), to tell it from the registers an instruction changes.
+ * 1 if in (decoded by d) is a breakpoint instruction: x86 int3 (and
+ * int 3), aarch64 brk #N.  After its trap the pc is past int3 but still
+ * on brk.  Else 0.
  */
-const char *ptc_reg_pc_name(void);
+int ptc_insn_is_breakpoint(const struct ptc_dis *d,
+    const struct ptc_insn *in);
 /* == end section: registers per CPU (a64step) == */
 
 #ifdef __cplusplus

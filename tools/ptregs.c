@@ -112,7 +112,12 @@ at_syscall_insn(pid_t tid, const struct ptc_regs *r)
 	uint8_t code[PTC_INSN_MAX];
 	ssize_t n;
 
-	if (dis == NULL && (dis = ptc_dis_open(NULL, 0)) == NULL)
+	/* The code is read in the mode of the snapshot's view. */
+	if (dis != NULL && strcmp(ptc_dis_arch(dis), ptc_regs_arch(r)) != 0) {
+		ptc_dis_close(dis);
+		dis = NULL;
+	}
+	if (dis == NULL && (dis = ptc_dis_open(ptc_regs_arch(r), 0)) == NULL)
 		return 0;
 	n = ptc_mem_read(tid, ptc_regs_pc(r), code, sizeof(code),
 	    PTC_MEM_AUTO);
@@ -170,7 +175,7 @@ print_text(pid_t tid, const struct ptc_regs *r)
 		printf("%-9s%s (%" PRIu64 ")\n", "syscall", name, nr);
 	else
 		printf("%-9s%" PRIu64 "\n", "syscall", nr);
-	for (i = 0; (ri = ptc_reg_at(i)) != NULL; i++) {
+	for (i = 0; (ri = ptc_regs_reg_at(r, i)) != NULL; i++) {
 		if (!shown(ri, r))
 			continue;
 		if ((n = ptc_regs_get_bytes(r, ri->name, b, sizeof(b))) < 0)
@@ -180,7 +185,8 @@ print_text(pid_t tid, const struct ptc_regs *r)
 			memset(&v, 0, sizeof(v));
 			memcpy(&v, b, (size_t)n);
 			printf("0x%0*" PRIx64, (int)ri->size * 2, v);
-			if (ptc_reg_decode(ri->name, v, dec, sizeof(dec)) == 0)
+			if (ptc_regs_decode(r, ri->name, v, dec,
+			    sizeof(dec)) == 0)
 				printf(" %s", dec);
 		} else {
 			print_wide(stdout, b, (size_t)n);
@@ -218,8 +224,8 @@ print_json(pid_t tid, const struct ptc_regs *r, char **names, int nnames)
 		if (nnames > 0) {
 			if ((int)i >= nnames)
 				break;
-			ri = ptc_reg_lookup(names[i]);
-		} else if ((ri = ptc_reg_at(i)) == NULL)
+			ri = ptc_regs_reg_lookup(r, names[i]);
+		} else if ((ri = ptc_regs_reg_at(r, i)) == NULL)
 			break;
 		else if (!shown(ri, r))
 			continue;
@@ -232,13 +238,9 @@ print_json(pid_t tid, const struct ptc_regs *r, char **names, int nnames)
 		first = 0;
 	}
 	printf("}");
-	/* The flags register: the first general register with flags. */
-	for (i = 0; nnames == 0 && (ri = ptc_reg_at(i)) != NULL; i++)
-		if (ri->kind == PTC_REG_GENERAL &&
-		    ptc_regs_get(r, ri->name, &nr) == 0 &&
-		    ptc_reg_decode(ri->name, nr, dec, sizeof(dec)) == 0)
-			break;
-	if (nnames == 0 && ri != NULL) {
+	if (nnames == 0 && (name = ptc_regs_flags_name(r)) != NULL &&
+	    ptc_regs_get(r, name, &nr) == 0 &&
+	    ptc_regs_decode(r, name, nr, dec, sizeof(dec)) == 0) {
 		/* "[ PF ZF IF ]" as a list of names */
 		printf(",\"flags\":[");
 		first = 1;
@@ -262,7 +264,7 @@ print_named(const struct ptc_regs *r, char **names, int nnames)
 	int i, n;
 
 	for (i = 0; i < nnames; i++) {
-		ri = ptc_reg_lookup(names[i]);
+		ri = ptc_regs_reg_lookup(r, names[i]);
 		if ((n = ptc_regs_get_bytes(r, names[i], b, sizeof(b))) < 0)
 			errx(1, "%s: %s", names[i], ptc_error());
 		if (ri->size == 0) {
@@ -292,11 +294,16 @@ do_task(struct ptc_task *t, char **ops, int nops)
 	int i, nnames = 0, nsets = 0;
 	size_t n;
 
+	if ((r = ptc_regs_new()) == NULL)
+		err(1, "malloc");
+	/* Names are those of the task's view (eax.. for 32-bit code). */
+	if (ptc_regs_fetch(r, t, flags) != 0)
+		errx(1, "thread %d: %s", (int)ptc_task_pid(t), ptc_error());
 	for (i = 0; i < nops; i++) {
 		eq = strchr(ops[i], '=');
 		snprintf(name, sizeof(name), "%.*s",
 		    eq ? (int)(eq - ops[i]) : (int)strlen(ops[i]), ops[i]);
-		if ((ri = ptc_reg_lookup(name)) == NULL)
+		if ((ri = ptc_regs_reg_lookup(r, name)) == NULL)
 			bad_usage("unknown register '%s'", name);
 		if (ri->kind == PTC_REG_X87 || ri->kind == PTC_REG_SSE ||
 		    ri->kind == PTC_REG_AVX)
@@ -304,9 +311,7 @@ do_task(struct ptc_task *t, char **ops, int nops)
 		if (eq == NULL && nnames < 256)
 			names[nnames++] = ops[i];
 	}
-	if ((r = ptc_regs_new()) == NULL)
-		err(1, "malloc");
-	if (ptc_regs_fetch(r, t, flags) != 0)
+	if ((flags & PTC_REGS_FP) && !aflag && ptc_regs_fetch(r, t, flags) != 0)
 		errx(1, "thread %d: %s", (int)ptc_task_pid(t), ptc_error());
 	for (i = 0; i < nops; i++) {
 		if ((eq = strchr(ops[i], '=')) == NULL)

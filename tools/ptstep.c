@@ -152,12 +152,12 @@ static void
 print_changes(const struct ptc_regs *a, const struct ptc_regs *b)
 {
 	const struct ptc_reginfo *ri;
-	const char *pcname = ptc_reg_pc_name();
+	const char *pcname = ptc_regs_pc_name(b);
 	uint64_t va, vb;
 	size_t i;
 	int first = 1;
 
-	for (i = 0; (ri = ptc_reg_at(i)) != NULL; i++) {
+	for (i = 0; (ri = ptc_regs_reg_at(b, i)) != NULL; i++) {
 		if (ri->kind != PTC_REG_GENERAL || strcmp(ri->name, pcname) == 0)
 			continue;
 		if (ptc_regs_get(a, ri->name, &va) != 0 ||
@@ -521,6 +521,19 @@ read_code(pid_t tid, uint64_t pc, uint8_t *buf, size_t len)
 	return (ssize_t)len;
 }
 
+/* Code is read in the mode of the snapshot: 32-bit in a 32-bit program. */
+static void
+dis_for(const struct ptc_regs *r)
+{
+	struct ptc_dis *d;
+
+	if (strcmp(ptc_dis_arch(dis), ptc_regs_arch(r)) == 0 ||
+	    (d = ptc_dis_open(ptc_regs_arch(r), 0)) == NULL)
+		return;
+	ptc_dis_close(dis);
+	dis = d;
+}
+
 static int
 step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 {
@@ -540,6 +553,7 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 		if (ptc_cleanup_pending())
 			break;
 		pc = ptc_regs_pc(cur);
+		dis_for(cur);
 		if (have_until && pc == until) {
 			note("until", pc, "reached");
 			break;
@@ -566,8 +580,8 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 				errx(1, "process %d: %s", (int)pid, ptc_error());
 			same = ptc_regs_pc(nxt) == pc;
 			if (!delivering && (ev.si.si_code == SI_KERNEL ||
-			    (ev.si.si_code == TRAP_BRKPT && same &&
-			    !after_exec))) {
+			    (ev.si.si_code == TRAP_BRKPT && same && got > 0 &&
+			    ptc_insn_is_breakpoint(dis, &in)))) {
 				/*
 				 * A trap instruction of the program itself:
 				 * int3 (SI_KERNEL, pc past it), or brk
@@ -578,7 +592,7 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 					print_insn(&in, cur, nxt);
 				print_fault(ptc_task_pid(t), nxt, &ev.si);
 				if (same && got > 0 && (ptc_regs_set(nxt,
-				    ptc_reg_pc_name(), pc + in.size) != 0 ||
+				    ptc_regs_pc_name(nxt), pc + in.size) != 0 ||
 				    ptc_regs_store(nxt, t) != 0))
 					errx(1, "process %d: %s", (int)pid,
 					    ptc_error());
