@@ -193,8 +193,14 @@ ptc_bp_hit(struct ptc_session *s, struct ptc_task *t,
 	struct ptc_bp *b;
 	uint64_t pc;
 
-	/* A single-step trap is not a breakpoint, whatever the pc. */
-	if (ev->type != PTC_EV_STEP || ev->si.si_code == TRAP_TRACE)
+	/*
+	 * A single-step trap is not a breakpoint, whatever the pc: x86
+	 * says TRAP_TRACE, aarch64 TRAP_TRACE (TRAP_HWBKPT on old kernels)
+	 * and SI_USER for the step over a syscall.  Breakpoint
+	 * instructions trap with SI_KERNEL (int3) or TRAP_BRKPT (brk).
+	 */
+	if (ev->type != PTC_EV_STEP || ev->si.si_code == TRAP_TRACE ||
+	    ev->si.si_code == TRAP_HWBKPT || ev->si.si_code == SI_USER)
 		return 0;
 	if (ptc_pc_read(t, &pc) != 0)
 		return -1;

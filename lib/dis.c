@@ -403,3 +403,50 @@ ptc_dis_unit(const struct ptc_dis *d)
 {
 	return d->a->unit;
 }
+
+/*
+ * Syscall and breakpoint instructions, and the registers of a syscall.
+ * Which bytes make a syscall or a trap and which registers carry it is
+ * the CPU layer's
+ * knowledge (arch/<cpu>/dis.c); these pass it on by disassembler
+ * architecture and by the audit arch of the snapshot's code.
+ */
+int
+ptc_insn_is_syscall(const struct ptc_dis *d, const struct ptc_insn *in)
+{
+	if (in->size == 0 || (in->groups & PTC_DIS_DATA))
+		return 0;
+	return ptc_arch_insn_is_syscall(ptc_dis_arch(d), in->bytes, in->size);
+}
+
+int
+ptc_regs_syscall_args(const struct ptc_regs *r, uint64_t *nr,
+    uint64_t args[6], uint32_t *arch)
+{
+	const char *const *names;
+	uint64_t unused;
+	uint32_t a = 0;
+	int i;
+
+	ptc_regs_syscall(r, &unused, &a);
+	if ((names = ptc_arch_syscall_regs(a)) == NULL)
+		return ptc_fail(ENOTSUP, "no syscall convention known for "
+		    "audit arch %#x", (unsigned)a);
+	if (ptc_regs_get(r, names[0], nr) != 0)
+		return -1;
+	for (i = 0; i < 6; i++)
+		if (ptc_regs_get(r, names[i + 1], &args[i]) != 0)
+			return -1;
+	if (arch != NULL)
+		*arch = a;
+	return 0;
+}
+
+int
+ptc_insn_is_breakpoint(const struct ptc_dis *d, const struct ptc_insn *in)
+{
+	if (in->size == 0 || (in->groups & PTC_DIS_DATA))
+		return 0;
+	return ptc_arch_insn_is_breakpoint(ptc_dis_arch(d), in->bytes,
+	    in->size);
+}

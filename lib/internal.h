@@ -270,4 +270,64 @@ int ptc__trace_reap(pid_t pid, int *code, int *sig);
 /* Find prog in PATH as execvp would: malloc'd path or NULL/errno. */
 char *ptc__trace_which(const char *prog);
 
+/* ---- register views (compat): lib/regs.c, arch/<cpu>/regs.c ---- */
+/*
+ * How the library reads one layout of the general register block: a
+ * 64-bit kernel hands a 32-bit task's registers out in that task's own
+ * layout (68 bytes on x86), so each snapshot carries the view it was
+ * read with.  The native view is made from the ptc_arch_* tables above.
+ */
+struct ptc__regview {
+	const char *arch;             /* ptc_dis_open() name: "i386" */
+	const struct ptc__regdesc *descs;
+	size_t ndescs;
+	size_t gregs_size;            /* bytes of the general block */
+	size_t xfeatures_off;
+	const char *pc_name, *sp_name;
+	unsigned ptrsize;             /* bytes of a pointer of the task */
+	int (*decode)(const char *name, uint64_t v, char *buf, size_t len);
+	int (*in_syscall)(const void *gregs, uint64_t *nr);
+	uint32_t (*audit)(const void *gregs);
+};
+/*
+ * The view for a general block of len bytes that is not the native
+ * one (a 32-bit task under a 64-bit kernel), or NULL if the CPU layer
+ * knows none.
+ */
+const struct ptc__regview *ptc_arch_regview_other(size_t len);
+/* The native view (lib/regs.c). */
+const struct ptc__regview *ptc__regview_native(void);
+/* ELF class of the executable of pid: 32 or 64, -1/errno (os layer). */
+int ptc_os_exe_class(pid_t pid);
+
+/* ---- registers per CPU (a64step): arch/<cpu>/dis.c, lib/dis.c,
+ * os/linux/ptrace.c) ---- */
+/*
+ * How code makes a syscall, per CPU (arch/<cpu>/dis.c).  The names of
+ * the registers that hold the number and the six arguments just before
+ * the syscall instruction, for code of audit arch arch (AUDIT_ARCH_*):
+ * seven names, or NULL when this library does not know that code.
+ */
+const char *const *ptc_arch_syscall_regs(uint32_t arch);
+/*
+ * Whether the size bytes at code are a syscall instruction of the
+ * disassembler architecture disarch ("x86_64", "i386", "aarch64").
+ */
+bool ptc_arch_insn_is_syscall(const char *disarch, const uint8_t *code,
+    size_t size);
+/* The same for a breakpoint instruction (int3, brk). */
+bool ptc_arch_insn_is_breakpoint(const char *disarch, const uint8_t *code,
+    size_t size);
+/*
+ * A register set the kernel keeps apart from NT_PRSTATUS that holds the
+ * number of the syscall a stopped thread is in (aarch64's
+ * NT_ARM_SYSTEM_CALL, -1 outside a syscall), or 0.  ptc_os_getregs()
+ * appends its value as a 64-bit number to the general block when asked
+ * for more bytes than NT_PRSTATUS gives; the arch layer's block layout
+ * has room.
+ */
+extern const unsigned ptc_arch_sysnr_regset;
+/* One register set (NT_*) of a stopped task: the length read, or -1. */
+int ptc_os_getregset(pid_t pid, unsigned note, void *buf, size_t len);
+
 #endif

@@ -1103,6 +1103,74 @@ int ptc_pid_hold(pid_t pid);
 int ptc_pid_alive(int fd);
 /* == end section: hardening == */
 
+/* == section: register views (compat) (lib/regs.c arch/<cpu>/regs.c) == */
+/*
+ * A snapshot is read in the layout the kernel gives for its task: a
+ * 32-bit program under a 64-bit x86 kernel has eax..esp, eip and eflags,
+ * not rax..rip.  These look registers up in the view of snapshot r (the
+ * native one while r is NULL or not yet fetched); ptc_reg_count(),
+ * ptc_reg_at() and ptc_reg_lookup() are the native view.  Names are
+ * those of ptc_regs_get(); the order is that of ptc_reg_at().
+ */
+size_t ptc_regs_reg_count(const struct ptc_regs *r);
+const struct ptc_reginfo *ptc_regs_reg_at(const struct ptc_regs *r,
+    size_t i);
+const struct ptc_reginfo *ptc_regs_reg_lookup(const struct ptc_regs *r,
+    const char *name);
+/*
+ * The CPU of the view as ptc_dis_open() names it ("x86_64", "i386"),
+ * so code is disassembled in the task's mode.
+ */
+const char *ptc_regs_arch(const struct ptc_regs *r);
+/* Names of the program counter, stack pointer and flags ("eip", ...). */
+const char *ptc_regs_pc_name(const struct ptc_regs *r);
+const char *ptc_regs_sp_name(const struct ptc_regs *r);
+/* The flags register of the view ("rflags", "eflags"), NULL if none. */
+const char *ptc_regs_flags_name(const struct ptc_regs *r);
+/* Size of a pointer of the view's code: 4 for a 32-bit task. */
+unsigned ptc_regs_ptrsize(const struct ptc_regs *r);
+/* ptc_reg_decode() in the view of r. */
+int ptc_regs_decode(const struct ptc_regs *r, const char *name,
+    uint64_t val, char *buf, size_t len);
+/*
+ * Size in bytes of a pointer of process pid (4 or 8), from the ELF
+ * class of the program it runs, so it needs no attach and is right for
+ * x32 programs too.  -1 with detail (ESRCH, EACCES, ENOEXEC).
+ */
+int ptc_proc_ptrsize(pid_t pid);
+/*
+ * The same for a stopped task, falling back to its register layout
+ * when the executable cannot be read.
+ */
+int ptc_task_ptrsize(struct ptc_task *t);
+/* == end section: register views (compat) == */
+
+/* == section: registers per CPU (a64step) == */
+/*
+ * The syscall a thread is about to make, from snapshot r taken at its
+ * syscall instruction (see ptc_insn_is_syscall()): the number in *nr
+ * and six arguments in args[] from the registers the CPU's convention
+ * uses (x86_64: rax; rdi rsi rdx r10 r8 r9; i386: eax; ebx ecx edx esi
+ * edi ebp; aarch64: x8; x0-x5).  *arch (may be NULL) gets the
+ * AUDIT_ARCH_* value for ptc_sc_name().  0, or -1 ENOTSUP for code of a
+ * CPU the library does not know.
+ */
+int ptc_regs_syscall_args(const struct ptc_regs *r, uint64_t *nr,
+    uint64_t args[6], uint32_t *arch);
+/*
+ * 1 if in (decoded by d) is an instruction that makes a syscall:
+ * x86_64 syscall; i386 int 0x80 and sysenter; aarch64 svc #0.  Else 0.
+ */
+int ptc_insn_is_syscall(const struct ptc_dis *d, const struct ptc_insn *in);
+/*
+ * 1 if in (decoded by d) is a breakpoint instruction: x86 int3 (and
+ * int 3), aarch64 brk #N.  After its trap the pc is past int3 but still
+ * on brk.  Else 0.
+ */
+int ptc_insn_is_breakpoint(const struct ptc_dis *d,
+    const struct ptc_insn *in);
+/* == end section: registers per CPU (a64step) == */
+
 #ifdef __cplusplus
 }
 #endif

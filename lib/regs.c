@@ -1,8 +1,10 @@
 /*
  * regs.c: registers of a stopped thread by name.  A snapshot holds the
- * raw register blocks as the kernel gives them; names are resolved
- * through the CPU layer's table, and only blocks that changed are
- * written back, in one request each, so a set of changes is atomic.
+ * raw register blocks as the kernel gives them and the view they were
+ * read with: the CPU layer's native table, or another one when the
+ * kernel gives another layout (a 32-bit task under a 64-bit kernel).
+ * Names are resolved through that view, and only blocks that changed
+ * are written back, in one request each, so a set of changes is atomic.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 #include "internal.h"
 
 struct ptc_regs {
+	const struct ptc__regview *view; /* NULL until fetched: native */
 	unsigned have;        /* blocks fetched: 1 << PTC__RS_* */
 	unsigned dirty;       /* blocks changed since the fetch */
 	int fp_ext;           /* FP block is the extended (XSAVE) image */
@@ -19,41 +22,163 @@ struct ptc_regs {
 	unsigned char fp[PTC__FPREGS_MAX];
 };
 
+/* The first general register that decodes as flags ("rflags"). */
+static const char *
+flags_name(const struct ptc__regview *v)
+{
+	char buf[128];
+	size_t i;
+
+	for (i = 0; i < v->ndescs; i++)
+		if (v->descs[i].info.kind == PTC_REG_GENERAL &&
+		    v->decode(v->descs[i].info.name, 0, buf, sizeof(buf)) == 0)
+			return v->descs[i].info.name;
+	return NULL;
+}
+
+const struct ptc__regview *
+ptc__regview_native(void)
+{
+	static struct ptc__regview v;
+
+	if (v.descs == NULL) {
+		v.arch = ptc_arch_dis_native();
+		v.ndescs = ptc_arch_nregdescs;
+		v.gregs_size = ptc_arch_gregs_size;
+		v.xfeatures_off = ptc_arch_xfeatures_off;
+		v.pc_name = ptc_arch_pc_name;
+		v.sp_name = ptc_arch_sp_name;
+		v.ptrsize = sizeof(void *);
+		v.decode = ptc_arch_reg_decode;
+		v.in_syscall = ptc_arch_in_syscall;
+		v.audit = ptc_arch_audit;
+		v.descs = ptc_arch_regdescs;
+	}
+	return &v;
+}
+
+static const struct ptc__regview *
+view_of(const struct ptc_regs *r)
+{
+	return r != NULL && r->view != NULL ? r->view : ptc__regview_native();
+}
+
+static const struct ptc__regdesc *
+find(const struct ptc__regview *v, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < v->ndescs; i++)
+		if (strcmp(v->descs[i].info.name, name) == 0)
+			return &v->descs[i];
+	return NULL;
+}
+
 size_t
 ptc_reg_count(void)
 {
-	return ptc_arch_nregdescs;
+	return ptc_regs_reg_count(NULL);
 }
 
 const struct ptc_reginfo *
 ptc_reg_at(size_t i)
 {
-	return i < ptc_arch_nregdescs ? &ptc_arch_regdescs[i].info : NULL;
-}
-
-static const struct ptc__regdesc *
-find(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < ptc_arch_nregdescs; i++)
-		if (strcmp(ptc_arch_regdescs[i].info.name, name) == 0)
-			return &ptc_arch_regdescs[i];
-	return NULL;
+	return ptc_regs_reg_at(NULL, i);
 }
 
 const struct ptc_reginfo *
 ptc_reg_lookup(const char *name)
 {
-	const struct ptc__regdesc *d = find(name);
+	return ptc_regs_reg_lookup(NULL, name);
+}
+
+size_t
+ptc_regs_reg_count(const struct ptc_regs *r)
+{
+	return view_of(r)->ndescs;
+}
+
+const struct ptc_reginfo *
+ptc_regs_reg_at(const struct ptc_regs *r, size_t i)
+{
+	const struct ptc__regview *v = view_of(r);
+
+	return i < v->ndescs ? &v->descs[i].info : NULL;
+}
+
+const struct ptc_reginfo *
+ptc_regs_reg_lookup(const struct ptc_regs *r, const char *name)
+{
+	const struct ptc__regdesc *d = find(view_of(r), name);
 
 	return d != NULL ? &d->info : NULL;
+}
+
+const char *
+ptc_regs_arch(const struct ptc_regs *r)
+{
+	return view_of(r)->arch;
+}
+
+const char *
+ptc_regs_pc_name(const struct ptc_regs *r)
+{
+	return view_of(r)->pc_name;
+}
+
+const char *
+ptc_regs_sp_name(const struct ptc_regs *r)
+{
+	return view_of(r)->sp_name;
+}
+
+const char *
+ptc_regs_flags_name(const struct ptc_regs *r)
+{
+	return flags_name(view_of(r));
+}
+
+unsigned
+ptc_regs_ptrsize(const struct ptc_regs *r)
+{
+	return view_of(r)->ptrsize;
+}
+
+int
+ptc_regs_decode(const struct ptc_regs *r, const char *name, uint64_t val,
+    char *buf, size_t len)
+{
+	return view_of(r)->decode(name, val, buf, len);
+}
+
+int
+ptc_proc_ptrsize(pid_t pid)
+{
+	int c = ptc_os_exe_class(pid);
+
+	if (c < 0)
+		return -1;
+	return c == 32 ? 4 : 8;
+}
+
+int
+ptc_task_ptrsize(struct ptc_task *t)
+{
+	struct ptc_regs r;
+	int n;
+
+	/* The executable tells x32 (ILP32 in 64-bit mode) apart. */
+	if ((n = ptc_proc_ptrsize(t->tgid > 0 ? t->tgid : t->pid)) > 0)
+		return n;
+	if (ptc_regs_fetch(&r, t, 0) != 0)
+		return -1;
+	return (int)view_of(&r)->ptrsize;
 }
 
 int
 ptc_reg_decode(const char *name, uint64_t val, char *buf, size_t len)
 {
-	return ptc_arch_reg_decode(name, val, buf, len);
+	return ptc_regs_decode(NULL, name, val, buf, len);
 }
 
 struct ptc_regs *
@@ -71,13 +196,29 @@ ptc_regs_free(struct ptc_regs *r)
 int
 ptc_regs_fetch(struct ptc_regs *r, struct ptc_task *t, unsigned flags)
 {
+	const struct ptc__regview *v = ptc__regview_native();
 	int n;
 
 	r->have = r->dirty = 0;
+	r->view = NULL;
 	if (!t->stopped)
 		return ptc_fail(ESRCH, "task %d is not stopped", (int)t->pid);
-	if (ptc_os_getregs(t->pid, r->gen, ptc_arch_gregs_size) < 0)
+	/*
+	 * The kernel gives the task's own layout; its size tells which.
+	 * The native block may have room for more than the kernel fills
+	 * (aarch64 appends the syscall number).
+	 */
+	if ((n = ptc_os_getregs(t->pid, r->gen, sizeof(r->gen))) < 0)
 		return -1;
+	if ((size_t)n != v->gregs_size &&
+	    (v = ptc_arch_regview_other((size_t)n)) == NULL) {
+		v = ptc__regview_native();
+		if ((size_t)n > v->gregs_size)
+			return ptc_fail(ENOTSUP, "task %d: a register block "
+			    "of %d bytes, of no layout known here",
+			    (int)t->pid, n);
+	}
+	r->view = v;
 	r->have |= 1u << PTC__RS_GEN;
 	if (flags & PTC_REGS_FP) {
 		n = ptc_os_getfpregs(t->pid, r->fp, sizeof(r->fp), &r->fp_ext);
@@ -97,7 +238,7 @@ ptc_regs_store(struct ptc_regs *r, struct ptc_task *t)
 	if (!t->stopped)
 		return ptc_fail(ESRCH, "task %d is not stopped", (int)t->pid);
 	if ((r->dirty & (1u << PTC__RS_GEN)) &&
-	    ptc_os_setregs(t->pid, r->gen, ptc_arch_gregs_size) != 0)
+	    ptc_os_setregs(t->pid, r->gen, view_of(r)->gregs_size) != 0)
 		return -1;
 	if ((r->dirty & (1u << PTC__RS_FP)) &&
 	    ptc_os_setfpregs(t->pid, r->fp, r->fp_len, r->fp_ext) != 0)
@@ -111,14 +252,32 @@ ptc_regs_store(struct ptc_regs *r, struct ptc_task *t)
 int
 ptc_regs_copy(struct ptc_regs *dst, const struct ptc_regs *src)
 {
+	dst->view = src->view;
 	dst->have = src->have;
 	dst->dirty = src->dirty;
 	dst->fp_ext = src->fp_ext;
 	dst->fp_len = src->fp_len;
-	memcpy(dst->gen, src->gen, ptc_arch_gregs_size);
+	memcpy(dst->gen, src->gen, view_of(src)->gregs_size);
 	if (src->have & (1u << PTC__RS_FP))
 		memcpy(dst->fp, src->fp, src->fp_len);
 	return 0;
+}
+
+/* Bytes of the FP block the view's table reaches into (ymm upper halves aside). */
+static size_t
+fp_extent(const struct ptc__regview *v)
+{
+	size_t i, end, max = 0;
+
+	for (i = 0; i < v->ndescs; i++) {
+		if (v->descs[i].set != PTC__RS_FP)
+			continue;
+		end = (size_t)v->descs[i].off + (v->descs[i].off_hi != 0 ? 16 :
+		    v->descs[i].info.size);
+		if (end > max)
+			max = end;
+	}
+	return max;
 }
 
 /* The block that holds d and its length, or NULL with errno set. */
@@ -130,17 +289,26 @@ block(const struct ptc_regs *r, const struct ptc__regdesc *d, size_t *len)
 		return NULL;
 	}
 	if (d->set == PTC__RS_GEN) {
-		*len = ptc_arch_gregs_size;
+		*len = view_of(r)->gregs_size;
 		return (unsigned char *)r->gen;
 	}
 	*len = r->fp_len;
+	/*
+	 * The table describes the FXSAVE-style image; the legacy block of
+	 * a 32-bit task (FSAVE format) is shorter and laid out otherwise.
+	 */
+	if (r->fp_len < fp_extent(view_of(r))) {
+		ptc_fail(ENODATA, "%s: the kernel gives no FXSAVE state for "
+		    "this task (%zu bytes)", d->info.name, r->fp_len);
+		return NULL;
+	}
 	return (unsigned char *)r->fp;
 }
 
 static const struct ptc__regdesc *
-lookup(const char *name)
+lookup(const struct ptc_regs *r, const char *name)
 {
-	const struct ptc__regdesc *d = find(name);
+	const struct ptc__regdesc *d = find(view_of(r), name);
 
 	if (d == NULL)
 		ptc_fail(EINVAL, "unknown register '%s'", name);
@@ -173,7 +341,7 @@ ptc_regs_get_bytes(const struct ptc_regs *r, const char *name, void *buf,
 	size_t blen, size;
 	uint64_t word;
 
-	if ((d = lookup(name)) == NULL || (b = block(r, d, &blen)) == NULL ||
+	if ((d = lookup(r, name)) == NULL || (b = block(r, d, &blen)) == NULL ||
 	    need_hi(r, d) != 0)
 		return -1;
 	memset(tmp, 0, sizeof(tmp));
@@ -203,7 +371,7 @@ ptc_regs_get(const struct ptc_regs *r, const char *name, uint64_t *val)
 	const struct ptc__regdesc *d;
 	unsigned char tmp[32];
 
-	if ((d = lookup(name)) == NULL)
+	if ((d = lookup(r, name)) == NULL)
 		return -1;
 	if (d->info.size > 8)
 		return ptc_fail(EINVAL, "register %s is wider than 64 bits",
@@ -224,7 +392,7 @@ ptc_regs_set_bytes(struct ptc_regs *r, const char *name, const void *buf,
 	size_t blen, size;
 	uint64_t word, val, m;
 
-	if ((d = lookup(name)) == NULL || (b = block(r, d, &blen)) == NULL ||
+	if ((d = lookup(r, name)) == NULL || (b = block(r, d, &blen)) == NULL ||
 	    need_hi(r, d) != 0)
 		return -1;
 	size = d->info.size ? d->info.size : 1;
@@ -251,9 +419,9 @@ ptc_regs_set_bytes(struct ptc_regs *r, const char *name, const void *buf,
 	}
 	if (d->set == PTC__RS_FP && r->fp_ext && d->xfeature != 0) {
 		/* The kernel only takes components marked present. */
-		memcpy(&word, b + ptc_arch_xfeatures_off, sizeof(word));
+		memcpy(&word, b + view_of(r)->xfeatures_off, sizeof(word));
 		word |= d->xfeature;
-		memcpy(b + ptc_arch_xfeatures_off, &word, sizeof(word));
+		memcpy(b + view_of(r)->xfeatures_off, &word, sizeof(word));
 	}
 	r->dirty |= 1u << d->set;
 	return 0;
@@ -270,7 +438,7 @@ ptc_regs_pc(const struct ptc_regs *r)
 {
 	uint64_t v = 0;
 
-	ptc_regs_get(r, ptc_arch_pc_name, &v);
+	ptc_regs_get(r, view_of(r)->pc_name, &v);
 	return v;
 }
 
@@ -279,16 +447,20 @@ ptc_regs_sp(const struct ptc_regs *r)
 {
 	uint64_t v = 0;
 
-	ptc_regs_get(r, ptc_arch_sp_name, &v);
+	ptc_regs_get(r, view_of(r)->sp_name, &v);
 	return v;
 }
 
 int
 ptc_regs_syscall(const struct ptc_regs *r, uint64_t *nr, uint32_t *arch)
 {
+	const struct ptc__regview *v = view_of(r);
+
+	if (!(r->have & (1u << PTC__RS_GEN)))
+		return ptc_fail(ENODATA, "registers were not read");
 	if (arch != NULL)
-		*arch = ptc_arch_audit(r->gen);
-	return ptc_arch_in_syscall(r->gen, nr);
+		*arch = v->audit(r->gen);
+	return v->in_syscall(r->gen, nr);
 }
 
 int
@@ -300,15 +472,28 @@ ptc_regs_have_avx(const struct ptc_regs *r)
 
 /* One-register helpers used by address expressions and tools. */
 
+/*
+ * A snapshot of t with the block that holds name, resolved in the
+ * task's own view (known only once the general block is read).
+ */
+static int
+fetch_for(struct ptc_regs *r, struct ptc_task *t, const char *name)
+{
+	const struct ptc__regdesc *d;
+
+	if (ptc_regs_fetch(r, t, 0) != 0 || (d = lookup(r, name)) == NULL)
+		return -1;
+	if (d->set == PTC__RS_FP)
+		return ptc_regs_fetch(r, t, PTC_REGS_FP);
+	return 0;
+}
+
 int
 ptc_reg_read(struct ptc_task *t, const char *name, uint64_t *val)
 {
 	struct ptc_regs r;
-	const struct ptc__regdesc *d;
 
-	if ((d = lookup(name)) == NULL)
-		return -1;
-	if (ptc_regs_fetch(&r, t, d->set == PTC__RS_FP ? PTC_REGS_FP : 0))
+	if (fetch_for(&r, t, name) != 0)
 		return -1;
 	return ptc_regs_get(&r, name, val);
 }
@@ -317,32 +502,44 @@ int
 ptc_reg_write(struct ptc_task *t, const char *name, uint64_t val)
 {
 	struct ptc_regs r;
-	const struct ptc__regdesc *d;
 
-	if ((d = lookup(name)) == NULL)
-		return -1;
-	if (ptc_regs_fetch(&r, t, d->set == PTC__RS_FP ? PTC_REGS_FP : 0) ||
-	    ptc_regs_set(&r, name, val) != 0)
+	if (fetch_for(&r, t, name) != 0 || ptc_regs_set(&r, name, val) != 0)
 		return -1;
 	return ptc_regs_store(&r, t);
+}
+
+static int
+pcsp_read(struct ptc_task *t, int sp, uint64_t *val)
+{
+	struct ptc_regs r;
+
+	if (ptc_regs_fetch(&r, t, 0) != 0)
+		return -1;
+	return ptc_regs_get(&r, sp ? view_of(&r)->sp_name :
+	    view_of(&r)->pc_name, val);
 }
 
 int
 ptc_pc_read(struct ptc_task *t, uint64_t *pc)
 {
-	return ptc_reg_read(t, ptc_arch_pc_name, pc);
+	return pcsp_read(t, 0, pc);
 }
 
 int
 ptc_pc_write(struct ptc_task *t, uint64_t pc)
 {
-	return ptc_reg_write(t, ptc_arch_pc_name, pc);
+	struct ptc_regs r;
+
+	if (ptc_regs_fetch(&r, t, 0) != 0 ||
+	    ptc_regs_set(&r, view_of(&r)->pc_name, pc) != 0)
+		return -1;
+	return ptc_regs_store(&r, t);
 }
 
 int
 ptc_sp_read(struct ptc_task *t, uint64_t *sp)
 {
-	return ptc_reg_read(t, ptc_arch_sp_name, sp);
+	return pcsp_read(t, 1, sp);
 }
 
 const void *

@@ -126,11 +126,46 @@ do_raw(uint64_t addr, uint64_t len)
 	free(buf);
 }
 
+/*
+ * A pointer is as wide as the process's: 4 bytes in a 32-bit program,
+ * whatever the tool's own width.  0 until ptr_size() asked.
+ */
+static size_t psize;
+
+static size_t
+ptr_size(void)
+{
+	int n;
+
+	if (psize == 0)
+		psize = (n = ptc_proc_ptrsize(pid)) > 0 ? (size_t)n :
+		    ptc_vtype_size(PTC_VT_PTR);
+	return psize;
+}
+
+static size_t
+value_size(enum ptc_vtype t)
+{
+	return t == PTC_VT_PTR ? ptr_size() : ptc_vtype_size(t);
+}
+
+static int
+value_print(enum ptc_vtype t, const unsigned char *p)
+{
+	uint64_t v = 0;
+
+	if (t == PTC_VT_PTR && ptr_size() < sizeof(v)) {
+		memcpy(&v, p, ptr_size());
+		return ptc_value_print(stdout, t, &v);
+	}
+	return ptc_value_print(stdout, t, p);
+}
+
 static void
 do_values(enum ptc_vtype t, uint64_t addr, uint64_t count)
 {
 	static unsigned char buf[DUMP_CHUNK];
-	size_t sz = ptc_vtype_size(t);
+	size_t sz = value_size(t);
 
 	while (count > 0) {
 		size_t nv = count < sizeof(buf) / sz ? (size_t)count :
@@ -139,7 +174,7 @@ do_values(enum ptc_vtype t, uint64_t addr, uint64_t count)
 		    PTC_MEM_AUTO);
 
 		for (size_t i = 0; n > 0 && (i + 1) * sz <= (size_t)n; i++)
-			if (ptc_value_print(stdout, t, buf + i * sz) < 0)
+			if (value_print(t, buf + i * sz) < 0)
 				err(1, "stdout");
 		if (n < (ssize_t)(nv * sz))
 			read_failed();
@@ -210,7 +245,11 @@ parse_pattern(const char *pattern, int typed, enum ptc_vtype type)
 	if (typed) {
 		if (ptc_value_parse(type, pattern, pat) < 0)
 			errx(1, "-F: %s", ptc_error());
-		plen = palign = ptc_vtype_size(type);
+		plen = palign = value_size(type);
+		if (plen < ptc_vtype_size(type) && (pat[4] | pat[5] | pat[6] |
+		    pat[7]) != 0)
+			errx(1, "-F: ptr value out of range \"%s\": process %d "
+			    "has %zu-byte pointers", pattern, (int)pid, plen);
 	} else if (strncmp(pattern, "str:", 4) == 0) {
 		plen = strlen(pattern + 4);
 		memcpy(pat, pattern + 4, plen);
@@ -365,13 +404,13 @@ main(int argc, char *argv[])
 		ptc_target_close(t);
 		finish();
 	}
-	if (mode == VALUES && len > UINT64_MAX / ptc_vtype_size(type))
+	if (mode == VALUES && len > UINT64_MAX / value_size(type))
 		errx(1, "count %s: too large", argv[2]);
 	if (mode == STRING && len > STR_MAX)
 		errx(1, "length %s: more than the %d bytes a string may have",
 		    argv[2], STR_MAX);
 	{
-		uint64_t bytes = mode == VALUES ? len * ptc_vtype_size(type) :
+		uint64_t bytes = mode == VALUES ? len * value_size(type) :
 		    len;
 		if (bytes - 1 > UINT64_MAX - addr)
 			errx(1, "process %d: 0x%" PRIx64 " + %" PRIu64

@@ -67,9 +67,33 @@ read_stdin(size_t *lenp)
 	return buf;
 }
 
+/*
+ * One typed value into out; its size.  A pointer is as wide as the
+ * process's (4 bytes in a 32-bit program), whatever the tool's width.
+ */
+static size_t
+value(enum ptc_vtype type, pid_t pid, const char *s, unsigned char *out)
+{
+	uint64_t v;
+	uint32_t w;
+	int psize;
+
+	if (ptc_value_parse(type, s, out) < 0)
+		errx(1, "%s", ptc_error());
+	if (type != PTC_VT_PTR || (psize = ptc_proc_ptrsize(pid)) != 4)
+		return ptc_vtype_size(type);
+	memcpy(&v, out, sizeof(v));
+	if (v > UINT32_MAX)
+		errx(1, "ptr value out of range \"%s\": process %d has 4-byte "
+		    "pointers", s, (int)pid);
+	w = (uint32_t)v;
+	memcpy(out, &w, sizeof(w));
+	return sizeof(w);
+}
+
 /* The bytes to write, from the operands after ADDR. */
 static unsigned char *
-build(int typed, enum ptc_vtype type, const char *str, int argc,
+build(int typed, enum ptc_vtype type, pid_t pid, const char *str, int argc,
     char *argv[], size_t *lenp)
 {
 	unsigned char *buf;
@@ -97,9 +121,7 @@ build(int typed, enum ptc_vtype type, const char *str, int argc,
 		err(1, "malloc");
 	for (int i = 0; i < argc; i++) {
 		if (typed) {
-			if (ptc_value_parse(type, argv[i], buf + len) < 0)
-				errx(1, "%s", ptc_error());
-			len += ptc_vtype_size(type);
+			len += value(type, pid, argv[i], buf + len);
 		} else {
 			ssize_t n = ptc_hex_parse(argv[i], buf + len);
 			if (n < 0)
@@ -208,7 +230,7 @@ main(int argc, char *argv[])
 	if (ptc_pid_parse(argv[0], &pid) < 0)
 		bad_usage(ptc_error());
 	/* all of the input is checked before the process is touched */
-	data = build(typed, type, str, argc - 2, argv + 2, &len);
+	data = build(typed, type, pid, str, argc - 2, argv + 2, &len);
 	if ((t = ptc_target_open(pid)) == NULL)
 		errx(1, "%s", ptc_error());
 	/* Bound to this process even if its PID is reused meanwhile. */

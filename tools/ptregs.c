@@ -103,12 +103,43 @@ print_wide(FILE *fp, const unsigned char *b, size_t len)
 		fprintf(fp, "%02x", b[len]);
 }
 
-static const char *
-syscall_name(const struct ptc_regs *r, uint64_t *nr)
+/* Whether the instruction at the pc of r makes a syscall. */
+static int
+at_syscall_insn(pid_t tid, const struct ptc_regs *r)
 {
+	static struct ptc_dis *dis;
+	struct ptc_insn in;
+	uint8_t code[PTC_INSN_MAX];
+	ssize_t n;
+
+	/* The code is read in the mode of the snapshot's view. */
+	if (dis != NULL && strcmp(ptc_dis_arch(dis), ptc_regs_arch(r)) != 0) {
+		ptc_dis_close(dis);
+		dis = NULL;
+	}
+	if (dis == NULL && (dis = ptc_dis_open(ptc_regs_arch(r), 0)) == NULL)
+		return 0;
+	n = ptc_mem_read(tid, ptc_regs_pc(r), code, sizeof(code),
+	    PTC_MEM_AUTO);
+	return n > 0 && ptc_dis_one(dis, code, (size_t)n, ptc_regs_pc(r),
+	    &in) > 0 && ptc_insn_is_syscall(dis, &in);
+}
+
+/*
+ * The syscall thread tid is in, or NULL.  A stop that interrupts a
+ * syscall moves the pc back onto the syscall instruction to restart
+ * it, and on aarch64 the kernel then forgets the number: the syscall
+ * is the one the thread restarts, from the registers at that
+ * instruction.
+ */
+static const char *
+syscall_name(pid_t tid, const struct ptc_regs *r, uint64_t *nr)
+{
+	uint64_t args[6];
 	uint32_t arch;
 
-	if (!ptc_regs_syscall(r, nr, &arch))
+	if (!ptc_regs_syscall(r, nr, &arch) && (!at_syscall_insn(tid, r) ||
+	    ptc_regs_syscall_args(r, nr, args, &arch) != 0))
 		return NULL;
 	if (ptc_sc_name(arch, *nr) != NULL)
 		return ptc_sc_name(arch, *nr);
@@ -138,13 +169,13 @@ print_text(pid_t tid, const struct ptc_regs *r)
 	int n;
 
 	printf("%-9s%d\n", "thread", (int)tid);
-	if ((name = syscall_name(r, &nr)) == NULL)
+	if ((name = syscall_name(tid, r, &nr)) == NULL)
 		printf("%-9s-\n", "syscall");
 	else if (*name != '\0')
 		printf("%-9s%s (%" PRIu64 ")\n", "syscall", name, nr);
 	else
 		printf("%-9s%" PRIu64 "\n", "syscall", nr);
-	for (i = 0; (ri = ptc_reg_at(i)) != NULL; i++) {
+	for (i = 0; (ri = ptc_regs_reg_at(r, i)) != NULL; i++) {
 		if (!shown(ri, r))
 			continue;
 		if ((n = ptc_regs_get_bytes(r, ri->name, b, sizeof(b))) < 0)
@@ -154,7 +185,8 @@ print_text(pid_t tid, const struct ptc_regs *r)
 			memset(&v, 0, sizeof(v));
 			memcpy(&v, b, (size_t)n);
 			printf("0x%0*" PRIx64, (int)ri->size * 2, v);
-			if (ptc_reg_decode(ri->name, v, dec, sizeof(dec)) == 0)
+			if (ptc_regs_decode(r, ri->name, v, dec,
+			    sizeof(dec)) == 0)
 				printf(" %s", dec);
 		} else {
 			print_wide(stdout, b, (size_t)n);
@@ -181,7 +213,7 @@ print_json(pid_t tid, const struct ptc_regs *r, char **names, int nnames)
 	int n, first = 1;
 
 	printf("{\"tid\":%d,\"syscall\":", (int)tid);
-	if ((name = syscall_name(r, &nr)) == NULL)
+	if ((name = syscall_name(tid, r, &nr)) == NULL)
 		printf("null");
 	else if (*name != '\0')
 		printf("{\"nr\":%" PRIu64 ",\"name\":\"%s\"}", nr, name);
@@ -192,8 +224,8 @@ print_json(pid_t tid, const struct ptc_regs *r, char **names, int nnames)
 		if (nnames > 0) {
 			if ((int)i >= nnames)
 				break;
-			ri = ptc_reg_lookup(names[i]);
-		} else if ((ri = ptc_reg_at(i)) == NULL)
+			ri = ptc_regs_reg_lookup(r, names[i]);
+		} else if ((ri = ptc_regs_reg_at(r, i)) == NULL)
 			break;
 		else if (!shown(ri, r))
 			continue;
@@ -206,8 +238,9 @@ print_json(pid_t tid, const struct ptc_regs *r, char **names, int nnames)
 		first = 0;
 	}
 	printf("}");
-	if (nnames == 0 && ptc_regs_get(r, "rflags", &nr) == 0 &&
-	    ptc_reg_decode("rflags", nr, dec, sizeof(dec)) == 0) {
+	if (nnames == 0 && (name = ptc_regs_flags_name(r)) != NULL &&
+	    ptc_regs_get(r, name, &nr) == 0 &&
+	    ptc_regs_decode(r, name, nr, dec, sizeof(dec)) == 0) {
 		/* "[ PF ZF IF ]" as a list of names */
 		printf(",\"flags\":[");
 		first = 1;
@@ -231,7 +264,7 @@ print_named(const struct ptc_regs *r, char **names, int nnames)
 	int i, n;
 
 	for (i = 0; i < nnames; i++) {
-		ri = ptc_reg_lookup(names[i]);
+		ri = ptc_regs_reg_lookup(r, names[i]);
 		if ((n = ptc_regs_get_bytes(r, names[i], b, sizeof(b))) < 0)
 			errx(1, "%s: %s", names[i], ptc_error());
 		if (ri->size == 0) {
@@ -261,11 +294,16 @@ do_task(struct ptc_task *t, char **ops, int nops)
 	int i, nnames = 0, nsets = 0;
 	size_t n;
 
+	if ((r = ptc_regs_new()) == NULL)
+		err(1, "malloc");
+	/* Names are those of the task's view (eax.. for 32-bit code). */
+	if (ptc_regs_fetch(r, t, flags) != 0)
+		errx(1, "thread %d: %s", (int)ptc_task_pid(t), ptc_error());
 	for (i = 0; i < nops; i++) {
 		eq = strchr(ops[i], '=');
 		snprintf(name, sizeof(name), "%.*s",
 		    eq ? (int)(eq - ops[i]) : (int)strlen(ops[i]), ops[i]);
-		if ((ri = ptc_reg_lookup(name)) == NULL)
+		if ((ri = ptc_regs_reg_lookup(r, name)) == NULL)
 			bad_usage("unknown register '%s'", name);
 		if (ri->kind == PTC_REG_X87 || ri->kind == PTC_REG_SSE ||
 		    ri->kind == PTC_REG_AVX)
@@ -273,9 +311,7 @@ do_task(struct ptc_task *t, char **ops, int nops)
 		if (eq == NULL && nnames < 256)
 			names[nnames++] = ops[i];
 	}
-	if ((r = ptc_regs_new()) == NULL)
-		err(1, "malloc");
-	if (ptc_regs_fetch(r, t, flags) != 0)
+	if ((flags & PTC_REGS_FP) && !aflag && ptc_regs_fetch(r, t, flags) != 0)
 		errx(1, "thread %d: %s", (int)ptc_task_pid(t), ptc_error());
 	for (i = 0; i < nops; i++) {
 		if ((eq = strchr(ops[i], '=')) == NULL)

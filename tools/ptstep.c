@@ -27,6 +27,11 @@ static int jflag, kflag, rflag, sflag;
 static struct ptc_session *s;
 static struct ptc_target *target;
 static struct ptc_dis *dis;
+/*
+ * An exec has stopped the program and it was not run since: the first
+ * step reports the end of the exec syscall before any instruction runs.
+ */
+static int after_exec;
 static pid_t pid;
 static int spawned;
 
@@ -147,12 +152,13 @@ static void
 print_changes(const struct ptc_regs *a, const struct ptc_regs *b)
 {
 	const struct ptc_reginfo *ri;
+	const char *pcname = ptc_regs_pc_name(b);
 	uint64_t va, vb;
 	size_t i;
 	int first = 1;
 
-	for (i = 0; (ri = ptc_reg_at(i)) != NULL; i++) {
-		if (ri->kind != PTC_REG_GENERAL || strcmp(ri->name, "rip") == 0)
+	for (i = 0; (ri = ptc_regs_reg_at(b, i)) != NULL; i++) {
+		if (ri->kind != PTC_REG_GENERAL || strcmp(ri->name, pcname) == 0)
 			continue;
 		if (ptc_regs_get(a, ri->name, &va) != 0 ||
 		    ptc_regs_get(b, ri->name, &vb) != 0 || va == vb)
@@ -213,24 +219,19 @@ print_insn(const struct ptc_insn *in, const struct ptc_regs *before,
 static void
 print_syscall(pid_t tid, const struct ptc_regs *r)
 {
-	static const char *const argregs[] = { "rdi", "rsi", "rdx", "r10",
-	    "r8", "r9" };
 	static struct ptc_scdec *dec;
 	struct ptc_scinfo si;
 	struct ptc_fmt f;
 	char *text = NULL;
-	size_t len = 0, i;
+	size_t len = 0;
 	FILE *fp;
 
 	memset(&si, 0, sizeof(si));
 	memset(&f, 0, sizeof(f));
 	f.strsize = 32;
 	si.op = PTC_SC_ENTRY;
-	if (ptc_regs_syscall(r, &si.nr, &si.arch) < 0 ||
-	    ptc_regs_get(r, "rax", &si.nr) != 0)
+	if (ptc_regs_syscall_args(r, &si.nr, si.args, &si.arch) != 0)
 		return;
-	for (i = 0; i < 6; i++)
-		ptc_regs_get(r, argregs[i], &si.args[i]);
 	si.pc = ptc_regs_pc(r);
 	si.sp = ptc_regs_sp(r);
 	if (dec == NULL && (dec = ptc_scdec_new()) == NULL)
@@ -376,6 +377,7 @@ run_to_breakpoint(const uint64_t *bps, size_t nbp, int quiet)
 
 	cur_bps = bps;
 	cur_nbp = nbp;
+	after_exec = 0;
 	for (i = 0; (t = ptc_session_task_at(s, i)) != NULL; i++) {
 		ptc_task_set_data(t, &seen_mark);
 		/* A thread that has just exited reports it to the wait. */
@@ -519,6 +521,19 @@ read_code(pid_t tid, uint64_t pc, uint8_t *buf, size_t len)
 	return (ssize_t)len;
 }
 
+/* Code is read in the mode of the snapshot: 32-bit in a 32-bit program. */
+static void
+dis_for(const struct ptc_regs *r)
+{
+	struct ptc_dis *d;
+
+	if (strcmp(ptc_dis_arch(dis), ptc_regs_arch(r)) == 0 ||
+	    (d = ptc_dis_open(ptc_regs_arch(r), 0)) == NULL)
+		return;
+	ptc_dis_close(dis);
+	dis = d;
+}
+
 static int
 step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 {
@@ -528,7 +543,7 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 	uint8_t code[PTC_INSN_MAX];
 	uint64_t n, pc;
 	ssize_t got;
-	int sig = 0, delivering = 0;
+	int sig = 0, delivering = 0, same, after_report = 0;
 
 	if ((cur = ptc_regs_new()) == NULL || (nxt = ptc_regs_new()) == NULL)
 		err(1, "malloc");
@@ -538,6 +553,7 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 		if (ptc_cleanup_pending())
 			break;
 		pc = ptc_regs_pc(cur);
+		dis_for(cur);
 		if (have_until && pc == until) {
 			note("until", pc, "reached");
 			break;
@@ -547,7 +563,7 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 			memset(&in, 0, sizeof(in));
 		else
 			ptc_dis_one(dis, code, (size_t)got, pc, &in);
-		if (sflag && got > 0 && strcmp(in.mnemonic, "syscall") == 0)
+		if (sflag && got > 0 && ptc_insn_is_syscall(dis, &in))
 			print_syscall(ptc_task_pid(t), cur);
 		if (ptc_resume(t, PTC_RESUME_STEP, sig) != 0)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
@@ -560,31 +576,50 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 		}
 		switch (ev.type) {
 		case PTC_EV_STEP:
-			if (ev.si.si_code == SI_KERNEL && !delivering) {
-				/* A trap instruction of the program itself. */
-				if (ptc_regs_fetch(nxt, t, 0) != 0)
-					errx(1, "%s", ptc_error());
+			if (ptc_regs_fetch(nxt, t, 0) != 0)
+				errx(1, "process %d: %s", (int)pid, ptc_error());
+			same = ptc_regs_pc(nxt) == pc;
+			if (!delivering && (ev.si.si_code == SI_KERNEL ||
+			    (ev.si.si_code == TRAP_BRKPT && same && got > 0 &&
+			    ptc_insn_is_breakpoint(dis, &in)))) {
+				/*
+				 * A trap instruction of the program itself:
+				 * int3 (SI_KERNEL, pc past it), or brk
+				 * (TRAP_BRKPT, pc on it: step over it, as the
+				 * program runs on after int3).
+				 */
 				if (got > 0)
 					print_insn(&in, cur, nxt);
 				print_fault(ptc_task_pid(t), nxt, &ev.si);
+				if (same && got > 0 && (ptc_regs_set(nxt,
+				    ptc_regs_pc_name(nxt), pc + in.size) != 0 ||
+				    ptc_regs_store(nxt, t) != 0))
+					errx(1, "process %d: %s", (int)pid,
+					    ptc_error());
 				tmp = cur, cur = nxt, nxt = tmp;
 				n++;
 				break;
 			}
-			if (ptc_regs_fetch(nxt, t, 0) != 0)
-				errx(1, "process %d: %s", (int)pid, ptc_error());
 			/*
 			 * Entering a signal handler runs no instruction, nor
-			 * does leaving a syscall stop (a trap at the same pc).
+			 * do the traps at the end of a syscall that leave the
+			 * pc where it was: after an exec, at the new program's
+			 * first instruction (x86: TRAP_BRKPT, aarch64:
+			 * SI_USER), and on aarch64 the step trap that follows
+			 * such a report when the exception return did not
+			 * leave the step armed.
 			 */
-			if (!delivering && !(ev.si.si_code == TRAP_BRKPT &&
-			    ptc_regs_pc(nxt) == pc)) {
+			if (!delivering && !(same && (after_exec ||
+			    after_report || ev.si.si_code == TRAP_BRKPT ||
+			    ev.si.si_code == SI_USER))) {
 				if (got > 0)
 					print_insn(&in, cur, nxt);
 				else
 					note("insn", pc, "unreadable");
 				n++;
 			}
+			after_exec = 0;
+			after_report = ev.si.si_code == SI_USER;
 			tmp = cur, cur = nxt, nxt = tmp;
 			break;
 		case PTC_EV_SIGNAL:
@@ -614,6 +649,7 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 				print_insn(&in, cur, NULL);
 			ptc_target_refresh(target);
 			cache_page = UINT64_MAX;
+			after_exec = 1;
 			{
 				char comm[64];
 
@@ -693,8 +729,10 @@ start(char *argv[])
 	for (;;) {
 		if (ptc_wait_task(s, t, &ev) != 0)
 			errx(1, "%s: %s", argv[0], ptc_error());
-		if (ev.type == PTC_EV_EXEC)
+		if (ev.type == PTC_EV_EXEC) {
+			after_exec = 1;
 			return t;
+		}
 		if (ev.type == PTC_EV_EXITED || ev.type == PTC_EV_KILLED) {
 			report_end(&ev);
 			exit(exit_code);

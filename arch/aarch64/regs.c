@@ -4,14 +4,17 @@
  * sp, pc, pstate), with the 32-bit w views, the fp and lr aliases and
  * the NZCV condition flags of pstate; the FP/SIMD registers v0-v31,
  * fpsr and fpcr are offsets into struct user_fpsimd_struct (NT_PRFPREG).
- * The kernel keeps the syscall number outside NT_PRSTATUS, so the
- * general block cannot tell whether the thread is inside a syscall.
+ * The kernel keeps the syscall number outside NT_PRSTATUS, in
+ * NT_ARM_SYSTEM_CALL: the OS layer appends it to the general block
+ * (struct gregs below), which so tells whether the thread is inside a
+ * syscall.
  */
 #include <sys/user.h>
 
 #include <linux/audit.h>
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -61,8 +64,17 @@ const size_t ptc_arch_nregdescs =
 /* No XSAVE-style component bitmap on this CPU. */
 const size_t ptc_arch_xfeatures_off = 0;
 
-/* The older interface: general registers and their parts. */
-const size_t ptc_arch_gregs_size = sizeof(struct user_regs_struct);
+/*
+ * The general block: NT_PRSTATUS, then the number of the syscall under
+ * way (-1: none) from NT_ARM_SYSTEM_CALL.  Only the first part is
+ * written back (the kernel takes no more than NT_PRSTATUS holds).
+ */
+struct gregs {
+	struct user_regs_struct r;
+	int64_t syscallno;
+};
+
+const size_t ptc_arch_gregs_size = sizeof(struct gregs);
 const char ptc_arch_pc_name[] = "pc";
 const char ptc_arch_sp_name[] = "sp";
 
@@ -125,13 +137,12 @@ ptc_arch_reg_decode(const char *name, uint64_t v, char *buf, size_t len)
 int
 ptc_arch_in_syscall(const void *gregs, uint64_t *nr)
 {
-	/*
-	 * The syscall number is in NT_ARM_SYSTEM_CALL, not in this block,
-	 * and x8 may hold anything: say "not known to be in a syscall".
-	 */
-	(void)gregs;
-	(void)nr;
-	return 0;
+	const struct gregs *g = gregs;
+
+	if (g->syscallno < 0)
+		return 0;
+	*nr = (uint64_t)g->syscallno;
+	return 1;
 }
 
 uint32_t

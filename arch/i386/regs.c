@@ -95,3 +95,11 @@ ptc_arch_audit(const void *gregs)
 	(void)gregs;
 	return AUDIT_ARCH_I386;
 }
+
+const struct ptc__regview *
+ptc_arch_regview_other(size_t len)
+{
+	/* A 64-bit task seen from the 32-bit build: not read. */
+	(void)len;
+	return NULL;
+}

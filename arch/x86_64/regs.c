@@ -4,6 +4,8 @@
  * x87, SSE and AVX registers are offsets into the FXSAVE area that
  * starts both the legacy NT_PRFPREG block and the XSAVE block
  * (NT_X86_XSTATE), whose AVX component holds the ymm upper halves.
+ * A 32-bit task's registers come in the i386 layout (regs32.h): its
+ * view is here too.
  */
 #include <sys/user.h>
 
@@ -14,6 +16,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "../i386/regs32.h"
 
 #define GO(f) offsetof(struct user_regs_struct, f)
 #define FO(f) offsetof(struct user_fpregs_struct, f)
@@ -165,4 +168,47 @@ ptc_arch_audit(const void *gregs)
 
 	/* 0x23 is the 32-bit user code segment of Linux on x86_64. */
 	return r->cs == 0x23 ? AUDIT_ARCH_I386 : AUDIT_ARCH_X86_64;
+}
+
+/* ---- the view of a 32-bit task (IA32 emulation) ---- */
+
+static const struct ptc__regdesc i386_descs[] = { I386_REGDESCS };
+
+static int
+i386_in_syscall(const void *gregs, uint64_t *nr)
+{
+	const struct i386_gregs *r = gregs;
+
+	if ((int32_t)r->orig_eax < 0)
+		return 0;
+	*nr = r->orig_eax;
+	return 1;
+}
+
+static uint32_t
+i386_audit(const void *gregs)
+{
+	(void)gregs;
+	return AUDIT_ARCH_I386;
+}
+
+static const struct ptc__regview i386_view = {
+	.arch = "i386",
+	.descs = i386_descs,
+	.ndescs = sizeof(i386_descs) / sizeof(i386_descs[0]),
+	.gregs_size = sizeof(struct i386_gregs),
+	.xfeatures_off = I386_XSAVE_XFEATURES,
+	.pc_name = "eip",
+	.sp_name = "esp",
+	.ptrsize = 4,
+	/* Same flag names: rflags is eflags widened. */
+	.decode = ptc_arch_reg_decode,
+	.in_syscall = i386_in_syscall,
+	.audit = i386_audit,
+};
+
+const struct ptc__regview *
+ptc_arch_regview_other(size_t len)
+{
+	return len == sizeof(struct i386_gregs) ? &i386_view : NULL;
 }

@@ -144,8 +144,16 @@ ptc_os_decode(struct ptc_session *s, pid_t pid, int status,
 		}
 		ev->sig = sig;
 		getsiginfo(pid, ev);
-		if (sig == SIGTRAP && ev->si.si_code != SI_USER &&
-		    ev->si.si_code != SI_TKILL && ev->si.si_code != SI_QUEUE)
+		/*
+		 * A step over a syscall instruction ends with a trap the
+		 * kernel reports at the syscall's exit; on CPUs without
+		 * their own report (aarch64) it looks like a kill() from
+		 * nobody: SI_USER with pid and uid 0.
+		 */
+		if (sig == SIGTRAP && ((ev->si.si_code != SI_USER &&
+		    ev->si.si_code != SI_TKILL && ev->si.si_code != SI_QUEUE) ||
+		    (ev->si.si_code == SI_USER && ev->si.si_pid == 0 &&
+		    ev->si.si_uid == 0)))
 			ev->type = PTC_EV_STEP;
 		else
 			ev->type = PTC_EV_SIGNAL;
@@ -352,13 +360,39 @@ ptc_os_spawn(struct ptc_session *s, char *const argv[],
 }
 
 int
+ptc_os_getregset(pid_t pid, unsigned note, void *buf, size_t len)
+{
+	struct iovec iov = { buf, len };
+
+	if (ptrace(PTRACE_GETREGSET, pid, (void *)(uintptr_t)note, &iov) != 0)
+		return ptc_fail(errno, "register set %#x of task %d: %s",
+		    note, (int)pid, strerror(errno));
+	return (int)iov.iov_len;
+}
+
+int
 ptc_os_getregs(pid_t pid, void *buf, size_t len)
 {
 	struct iovec iov = { buf, len };
+	int32_t nr = -1;
+	int64_t nr64;
 
 	if (ptrace(PTRACE_GETREGSET, pid, (void *)NT_PRSTATUS, &iov) != 0)
 		return ptc_fail(errno, "registers of task %d: %s", (int)pid,
 		    strerror(errno));
+	/*
+	 * Where the syscall number is kept apart, it follows the block as
+	 * a 64-bit number (-1, "no syscall", if the kernel does not give
+	 * it), so the block stays a whole number of registers.
+	 */
+	if (ptc_arch_sysnr_regset != 0 && iov.iov_len + sizeof(nr64) <= len) {
+		if (ptc_os_getregset(pid, ptc_arch_sysnr_regset, &nr,
+		    sizeof(nr)) != (int)sizeof(nr))
+			nr = -1;
+		nr64 = nr;
+		memcpy((char *)buf + iov.iov_len, &nr64, sizeof(nr64));
+		return (int)(iov.iov_len + sizeof(nr64));
+	}
 	return (int)iov.iov_len;
 }
 

@@ -3,6 +3,7 @@
  * the 64-bit tools.  Without arguments it writes one known line with a
  * raw write(2) and exits 3.  With "wait" it prints "ready PID" and
  * sleeps until killed, so the tools can attach to a 32-bit process.
+ * counter_ptr is a pointer to counter_u32: 4 bytes in this program.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 
 volatile uint32_t counter_u32 = 100;
 char greeting[] = "hello, ptools";
+volatile uint32_t *volatile counter_ptr = &counter_u32;
 const char line[] = "static32 says hello\n";
 
 int

@@ -1,0 +1,14 @@
+# compat: a static 32-bit x86 program as a tracee, for the register
+# views of 32-bit tasks (tests/unit/test_regs32.c).  An x86_64 build
+# makes it with -m32 where the compiler can; without a 32-bit C library
+# the test skips.
+ifeq ($(ARCH),x86_64)
+COMPAT_M32 = -m32
+endif
+ifneq ($(filter x86_64 i386,$(ARCH)),)
+TARGETS_EXTRA += $(B)/targets/static32
+$(B)/targets/static32: tests/qemu/static32.c
+	@mkdir -p $(dir $@)
+	@$(CC) $(COMPAT_M32) -static -O0 -g -o $@ $< 2>/dev/null || \
+	    echo "compat: no 32-bit static C library here; $@ not built"
+endif

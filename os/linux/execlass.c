@@ -1,0 +1,36 @@
+/*
+ * execlass.c: the ELF class of a process's executable, through
+ * /proc/PID/exe (which opens the file the process runs even when it
+ * was deleted or lies in another mount namespace), for the pointer
+ * size of the process: a 64-bit kernel runs 32-bit programs too.
+ */
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+int
+ptc_os_exe_class(pid_t pid)
+{
+	unsigned char ident[EI_NIDENT];
+	char path[64];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return ptc_fail(errno, "process %d: %s: %s", (int)pid, path,
+		    strerror(errno));
+	n = read(fd, ident, sizeof(ident));
+	close(fd);
+	if (n != (ssize_t)sizeof(ident) ||
+	    memcmp(ident, ELFMAG, SELFMAG) != 0 ||
+	    (ident[EI_CLASS] != ELFCLASS32 && ident[EI_CLASS] != ELFCLASS64))
+		return ptc_fail(ENOEXEC, "process %d: %s is not an ELF file",
+		    (int)pid, path);
+	return ident[EI_CLASS] == ELFCLASS32 ? 32 : 64;
+}
