@@ -553,6 +553,41 @@ ptc__a_idp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 }
 
 /*
+ * A 64-bit offset a 32-bit task passes in two registers: v is the low
+ * word, argument a->aux the high one (pread64, fallocate...).
+ */
+void
+ptc__a_loff(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t hi = a->aux >= 0 ? (uint32_t)c->a[a->aux] : 0;
+
+	ptc__p_int(c, (int64_t)(hi << 32 | (uint32_t)v));
+}
+
+/* _llseek's offset: v is the high word, argument a->aux the low one. */
+void
+ptc__a_loff_hi(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t lo = a->aux >= 0 ? (uint32_t)c->a[a->aux] : 0;
+
+	ptc__p_int(c, (int64_t)((uint64_t)(uint32_t)v << 32 | lo));
+}
+
+/* _llseek's result: the new 64-bit offset the kernel stored, "[N]". */
+void
+ptc__a_loffp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t x;
+
+	(void)a;
+	if (c->is_error || ptc__rdall(c, v, &x, sizeof(x)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	bracket_u(c, x, 1);
+}
+
+/*
  * An in-out value: "[in]", or when the call changed it "[in => out]"
  * (a length) or "[in] => [out]" (an offset), as strace shows them.
  */

@@ -269,6 +269,7 @@ ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
 		/* Entry arguments may be gone at exit (execve): keep them. */
 		c->o = &d->j;
 		d->j.len = 0;
+		d->j.oom = 0;
 		i = entry_args(d, n);
 		if (c->e != NULL && c->e->nargs >= 0)
 			save_inout(c, i, n);
@@ -369,6 +370,9 @@ json_head(struct ptc_scdec *d)
 	ptc__sb_puts(&d->o, "\"syscall\":");
 	ptc__sb_json(&d->o, d->cur, strlen(d->cur));
 	ptc__sb_puts(&d->o, ",\"args\":[");
+	/* Entry arguments past the size limit: the line fails as a whole. */
+	if (d->j.oom)
+		d->o.oom = 1;
 	if (d->j.len > 0)
 		ptc__sb_write(&d->o, d->j.p, d->j.len);
 }

@@ -89,11 +89,15 @@ rd(void *ctx, uint64_t addr, void *buf, size_t len)
 	return -1;
 }
 
+/* The ABI decode() decodes for: the native one unless a test says. */
+static uint32_t dec_arch;
+
 static int
 setup(void **state)
 {
 	(void)state;
 	nmem = 0;
+	dec_arch = NATIVE;
 	return 0;
 }
 
@@ -122,7 +126,7 @@ decode(long nr, int64_t rval, int half, uint64_t a0, uint64_t a1,
 	assert_non_null(fp);
 	ptc_scdec_set_reader(d, rd, NULL);
 	si.op = PTC_SC_ENTRY;
-	si.arch = NATIVE;
+	si.arch = dec_arch;
 	si.nr = (uint64_t)nr;
 	si.args[0] = a0;
 	si.args[1] = a1;
@@ -280,6 +284,38 @@ test_kernel_headers_i386(void **state)
 }
 
 /* A 32-bit task: 4-byte words, its own numbers and pointer sizes. */
+/*
+ * 64-bit offsets a 32-bit task passes in two registers, and _llseek's
+ * result, as the i386 strace shows them (lines from a guest run).
+ */
+static void
+test_i386_split_offsets(void **state)
+{
+	static const char data[] = "llo, ptool";
+	static const uint64_t res = 24;
+
+	(void)state;
+#ifndef PTC_SC_i386
+	skip();
+#else
+	fmt_default();
+	map(0x1000, data, 10);
+	map(0x2000, &res, sizeof(res));
+	dec_arch = AUDIT_ARCH_I386;
+	assert_string_equal(decode(180, 10, 0, 5, 0x1000, 10, 2, 0, 0),
+	    "pread64(5, \"llo, ptool\", 10, 2)         = 10");
+	assert_string_equal(decode(181, 2, 0, 5, 0x1000, 2, 5, 1, 0),
+	    "pwrite64(5, \"ll\", 2, 4294967301)        = 2");
+	assert_string_equal(decode(140, 0, 0, 5, 0xffffffff, 0xfffffffd,
+	    0x2000, 2, 0), "_llseek(5, -3, [24], SEEK_END)          = 0");
+	assert_string_equal(decode(140, -9, 0, 5, 0, 0, 0x2000, 0, 0),
+	    "_llseek(5, 0, 0x2000, SEEK_SET)         = -1 EBADF (Bad file descriptor)");
+	assert_string_equal(decode(324, 0, 0, 3, 1, 0, 1, 0x1000, 0),
+	    "fallocate(3, FALLOC_FL_KEEP_SIZE, 4294967296, 4096) = 0");
+	dec_arch = NATIVE;
+#endif
+}
+
 static void
 test_i386_decode(void **state)
 {
@@ -1068,6 +1104,7 @@ main(void)
 		cmocka_unit_test_setup(test_kernel_headers, setup),
 		cmocka_unit_test_setup(test_kernel_headers_i386, setup),
 		cmocka_unit_test_setup(test_i386_decode, setup),
+		cmocka_unit_test_setup(test_i386_split_offsets, setup),
 		cmocka_unit_test_setup(test_signals_errnos, setup),
 		cmocka_unit_test_setup(test_openat, setup),
 		cmocka_unit_test_setup(test_read_write, setup),
