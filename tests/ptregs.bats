@@ -3,7 +3,27 @@
 
 load helper
 
-GENERAL="rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15 rip rflags cs ss ds es fs gs fs_base gs_base orig_rax"
+# What differs per CPU: the general registers, and which are the pc,
+# the stack pointer, a scratch register and the flags.
+case $(uname -m) in
+aarch64)
+	GENERAL="x0 x1 x2 x3 x4 x5 x6 x7 x8 x9 x10 x11 x12 x13 x14 x15 x16 x17 x18 x19 x20 x21 x22 x23 x24 x25 x26 x27 x28 x29 x30 sp pc pstate"
+	PC=pc SP=sp ACC=x0 FLAGS=pstate
+	# basic sleeps in clock_nanosleep; once interrupted it restarts
+	# with restart_syscall
+	SLEEP='clock_nanosleep \(115\)|restart_syscall \(128\)'
+	;;
+*)
+	GENERAL="rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15 rip rflags cs ss ds es fs gs fs_base gs_base orig_rax"
+	PC=rip SP=rsp ACC=rax FLAGS=rflags
+	SLEEP='clock_nanosleep \(230\)|restart_syscall \(219\)'
+	;;
+esac
+
+# gdb's own command-line: skip where it is not installed (the guests).
+need_gdb() {
+	command -v gdb >/dev/null || skip "needs gdb, which is not installed"
+}
 
 @test "ptregs -h prints usage and exits 0" {
 	run ptregs -h
@@ -28,7 +48,7 @@ GENERAL="rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15 rip rflag
 	run ptregs "$TPID" nosuchreg
 	assert_failure 2
 	assert_output --partial "unknown register 'nosuchreg'"
-	run ptregs "$TPID" rax=zz
+	run ptregs "$TPID" "$ACC=zz"
 	assert_failure 2
 	assert_output --partial "bad value"
 	assert_untouched "$TPID"
@@ -39,15 +59,22 @@ GENERAL="rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15 rip rflag
 	run ptregs "$TPID"
 	assert_success
 	assert_line --index 0 "thread   $TPID"
-	assert_line --index 1 --regexp '^syscall  (clock_nanosleep \(230\)|restart_syscall \(219\))$'
+	assert_line --index 1 --regexp "^syscall  ($SLEEP)\$"
 	names=$(printf '%s\n' "${lines[@]:2}" | awk '{ print $1 }' | tr '\n' ' ')
 	[ "$names" = "$GENERAL " ] || fail "names: $names"
-	assert_line --regexp '^rflags   0x[0-9a-f]{16} \[( [A-Z]+)* IF( [A-Z]+)* \]$'
-	assert_line --regexp '^cs       0x0000000000000033$'
+	if [ "$PC" = pc ]; then
+		assert_line --regexp '^pstate   0x[0-9a-f]{16} \[( [A-Z]+)* EL0 \]$'
+		assert_line --regexp '^x29      0x[0-9a-f]{16}$'
+	else
+		assert_line --regexp '^rflags   0x[0-9a-f]{16} \[( [A-Z]+)* IF( [A-Z]+)* \]$'
+		assert_line --regexp '^cs       0x0000000000000033$'
+	fi
+	[ "${#lines[@]}" -eq $(($(echo $GENERAL | wc -w) + 2)) ]
 	assert_untouched "$TPID"
 }
 
 @test "ptregs values agree with gdb on a stopped process, which stays stopped" {
+	need_gdb
 	start_target basic
 	kill -STOP "$TPID"
 	sleep 0.1
@@ -58,17 +85,26 @@ GENERAL="rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15 rip rflag
 	gdbout=$(gdb -nx -batch -p "$TPID" -ex 'info registers' 2>/dev/null)
 	[ "$(proc_state "$TPID")" = T ]
 	n=0
-	for r in rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15 rip eflags cs ss ds es fs gs fs_base gs_base; do
+	if [ "$PC" = pc ]; then
+		# gdb calls pstate cpsr and decodes it its own way
+		regs="${GENERAL/pstate/cpsr}" want=34
+	else
+		regs="rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15 rip eflags cs ss ds es fs gs fs_base gs_base"
+		want=24
+	fi
+	for r in $regs; do
 		g=$(printf '%s\n' "$gdbout" | awk -v r="$r" '$1 == r { print $2; exit }')
 		[ -n "$g" ] || continue
-		m=$(printf '%s\n' "$mine" | awk -v r="${r/eflags/rflags}" '$1 == r { print $2; exit }')
+		m=$(printf '%s\n' "$mine" | awk -v r="$r" 'BEGIN { sub(/^eflags$/, "rflags", r); sub(/^cpsr$/, "pstate", r) } $1 == r { print $2; exit }')
 		[ $((g)) -eq $((m)) ] || fail "$r: gdb $g ptregs $m"
 		n=$((n + 1))
 	done
-	[ "$n" -ge 24 ] || fail "only $n registers compared"
-	gflags=$(printf '%s\n' "$gdbout" | awk '$1 == "eflags" { $1 = $2 = ""; print }' | sed 's/^ *//')
-	mflags=$(printf '%s\n' "$mine" | awk '$1 == "rflags" { $1 = $2 = ""; print }' | sed 's/^ *//')
-	[ "$gflags" = "$mflags" ] || fail "flags: gdb '$gflags' ptregs '$mflags'"
+	[ "$n" -ge "$want" ] || fail "only $n registers compared"
+	if [ "$PC" != pc ]; then
+		gflags=$(printf '%s\n' "$gdbout" | awk '$1 == "eflags" { $1 = $2 = ""; print }' | sed 's/^ *//')
+		mflags=$(printf '%s\n' "$mine" | awk '$1 == "rflags" { $1 = $2 = ""; print }' | sed 's/^ *//')
+		[ "$gflags" = "$mflags" ] || fail "flags: gdb '$gflags' ptregs '$mflags'"
+	fi
 	kill -CONT "$TPID"
 	assert_untouched "$TPID"
 }
@@ -77,18 +113,34 @@ GENERAL="rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15 rip rflag
 	start_target basic
 	kill -STOP "$TPID"
 	sleep 0.1
-	run ptregs "$TPID" rip rax eax ax al ah rflags zf if
-	assert_success
-	[ "${#lines[@]}" -eq 9 ]
-	rax=${lines[1]}
-	[ $((lines[2])) -eq $((rax & 0xffffffff)) ]
-	[ $((lines[3])) -eq $((rax & 0xffff)) ]
-	[ $((lines[4])) -eq $((rax & 0xff)) ]
-	[ $((lines[5])) -eq $(((rax >> 8) & 0xff)) ]
-	fl=${lines[6]}
-	[ "${lines[7]}" -eq $(((fl >> 6) & 1)) ]
-	[ "${lines[8]}" = 1 ]
-	[ "$(ptregs "$TPID" rip)" = "${lines[0]}" ]
+	if [ "$PC" = pc ]; then
+		run ptregs "$TPID" pc x29 w29 fp x30 lr sp wsp pstate n z c v
+		assert_success
+		[ "${#lines[@]}" -eq 13 ]
+		x29=${lines[1]}
+		[ $((lines[2])) -eq $((x29 & 0xffffffff)) ]
+		[ "${lines[3]}" = "$x29" ]
+		[ "${lines[4]}" = "${lines[5]}" ]
+		[ $((lines[7])) -eq $((lines[6] & 0xffffffff)) ]
+		fl=${lines[8]}
+		[ "${lines[9]}" -eq $(((fl >> 31) & 1)) ]
+		[ "${lines[10]}" -eq $(((fl >> 30) & 1)) ]
+		[ "${lines[11]}" -eq $(((fl >> 29) & 1)) ]
+		[ "${lines[12]}" -eq $(((fl >> 28) & 1)) ]
+	else
+		run ptregs "$TPID" rip rax eax ax al ah rflags zf if
+		assert_success
+		[ "${#lines[@]}" -eq 9 ]
+		rax=${lines[1]}
+		[ $((lines[2])) -eq $((rax & 0xffffffff)) ]
+		[ $((lines[3])) -eq $((rax & 0xffff)) ]
+		[ $((lines[4])) -eq $((rax & 0xff)) ]
+		[ $((lines[5])) -eq $(((rax >> 8) & 0xff)) ]
+		fl=${lines[6]}
+		[ "${lines[7]}" -eq $(((fl >> 6) & 1)) ]
+		[ "${lines[8]}" = 1 ]
+	fi
+	[ "$(ptregs "$TPID" "$PC")" = "${lines[0]}" ]
 	[ "$(proc_state "$TPID")" = T ]
 }
 
@@ -96,11 +148,31 @@ GENERAL="rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15 rip rflag
 	start_target basic
 	kill -STOP "$TPID"
 	sleep 0.1
-	run ptregs "$TPID" rbx=0x1122334455667788 r12=5 r13=-1 cf=1
-	assert_success
-	assert_output ""
-	run ptregs "$TPID" rbx ebx bx bl bh r12 r13 cf
-	assert_output "0x1122334455667788
+	if [ "$PC" = pc ]; then
+		run ptregs "$TPID" x19=0x1122334455667788 x20=5 x21=-1 c=1
+		assert_success
+		assert_output ""
+		run ptregs "$TPID" x19 w19 x20 x21 c
+		assert_output "0x1122334455667788
+0x55667788
+0x5
+0xffffffffffffffff
+1"
+		run ptregs "$TPID" w19=0x99 z=1
+		assert_success
+		run ptregs "$TPID" x19 z c
+		assert_output "0x1122334400000099
+1
+1"
+		run ptregs "$TPID" w19=0x100000000
+		assert_failure 1
+		assert_output --partial "too wide for w19"
+	else
+		run ptregs "$TPID" rbx=0x1122334455667788 r12=5 r13=-1 cf=1
+		assert_success
+		assert_output ""
+		run ptregs "$TPID" rbx ebx bx bl bh r12 r13 cf
+		assert_output "0x1122334455667788
 0x55667788
 0x7788
 0x88
@@ -108,12 +180,13 @@ GENERAL="rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15 rip rflag
 0x5
 0xffffffffffffffff
 1"
-	run ptregs "$TPID" bl=0x99 ah=1
-	run ptregs "$TPID" rbx
-	assert_output "0x1122334455667799"
-	run ptregs "$TPID" al=0x100
-	assert_failure 1
-	assert_output --partial "too wide for al"
+		run ptregs "$TPID" bl=0x99 ah=1
+		run ptregs "$TPID" rbx
+		assert_output "0x1122334455667799"
+		run ptregs "$TPID" al=0x100
+		assert_failure 1
+		assert_output --partial "too wide for al"
+	fi
 	[ "$(proc_state "$TPID")" = T ]
 }
 
@@ -121,6 +194,17 @@ GENERAL="rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15 rip rflag
 	start_target basic
 	run ptregs -a "$TPID"
 	assert_success
+	if [ "$PC" = pc ]; then
+		# FP/SIMD: v0-v31, fpsr and fpcr after the general registers
+		names=$(printf '%s\n' "${lines[@]:2}" | awk '{ print $1 }' | tr '\n' ' ')
+		[ "$names" = "$GENERAL $(printf 'v%d ' $(seq 0 31))fpsr fpcr " ] || fail "names: $names"
+		assert_line --regexp '^v31      0x[0-9a-f]{32}$'
+		assert_line --regexp '^fpsr     0x[0-9a-f]{8} \[( [A-Z]+)* \]$'
+		# the default: round to nearest, no traps
+		assert_line 'fpcr     0x00000000 [ ]'
+		assert_untouched "$TPID"
+		return
+	fi
 	assert_line --regexp '^st0      0x[0-9a-f]{20} '
 	assert_line --regexp '^fcw      0x037f$'
 	assert_line --regexp '^xmm15    0x[0-9a-f]{32}$'
@@ -139,10 +223,17 @@ GENERAL="rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15 rip rflag
 	start_target basic
 	kill -STOP "$TPID"
 	sleep 0.1
-	run ptregs "$TPID" xmm9=0x00112233445566778899aabbccddeeff
+	v=xmm9
+	[ "$PC" = pc ] && v=v9
+	run ptregs "$TPID" $v=0x00112233445566778899aabbccddeeff
 	assert_success
-	run ptregs "$TPID" xmm9
+	run ptregs "$TPID" $v
 	assert_output "0x00112233445566778899aabbccddeeff"
+	# the other registers are untouched
+	run ptregs "$TPID" ${v%9}8
+	refute_output "0x00112233445566778899aabbccddeeff"
+	[ "$PC" = rip ] || return 0
+	command -v gdb >/dev/null || return 0
 	gx=$(gdb -nx -batch -p "$TPID" -ex 'p/x $xmm9.uint128' 2>/dev/null | awk '/^\$1/ { print $3 }')
 	[ "$gx" = 0x112233445566778899aabbccddeeff ] || fail "gdb xmm9 $gx"
 }
@@ -154,11 +245,16 @@ GENERAL="rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15 rip rflag
 	run ptregs -j "$TPID"
 	assert_success
 	[ "$(printf '%s\n' "$output" | jq -r .tid)" = "$TPID" ]
-	[ $(($(printf '%s\n' "$output" | jq -r .regs.rip))) -eq $(($(ptregs "$TPID" rip))) ]
-	printf '%s\n' "$output" | jq -e '.flags | index("IF")' >/dev/null
+	[ $(($(printf '%s\n' "$output" | jq -r .regs.$PC))) -eq $(($(ptregs "$TPID" "$PC"))) ]
+	if [ "$PC" = pc ]; then
+		printf '%s\n' "$output" | jq -e '.flags | index("EL0")' >/dev/null
+	else
+		printf '%s\n' "$output" | jq -e '.flags | index("IF")' >/dev/null
+	fi
 	printf '%s\n' "$output" | jq -e '.syscall.name | test("nanosleep|restart_syscall")' >/dev/null
-	run ptregs -j "$TPID" rsp
-	[ "$(printf '%s\n' "$output" | jq -r '.regs | keys | join(",")')" = rsp ]
+	[ "$(printf '%s\n' "$output" | jq -r '.regs | keys_unsorted | join(" ")')" = "$GENERAL" ]
+	run ptregs -j "$TPID" "$SP"
+	[ "$(printf '%s\n' "$output" | jq -r '.regs | keys | join(",")')" = "$SP" ]
 }
 
 @test "ptregs -T lists every thread, -t picks one" {
@@ -166,10 +262,10 @@ GENERAL="rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15 rip rflag
 	run ptregs -T "$TPID"
 	assert_success
 	[ "$(printf '%s\n' "$output" | grep -c '^thread ')" -eq "$(ls /proc/$TPID/task | wc -l)" ]
-	run ptregs -T "$TPID" rip
+	run ptregs -T "$TPID" "$PC"
 	assert_success
 	[ "$(printf '%s\n' "$output" | grep -c '^0x')" -eq "$(ls /proc/$TPID/task | wc -l)" ]
-	run ptregs -T "$TPID" rip=0
+	run ptregs -T "$TPID" "$PC=0"
 	assert_failure 2
 	other=$(ls /proc/$TPID/task | grep -vx "$TPID" | head -1)
 	run ptregs -t "$other" "$TPID"

@@ -5,6 +5,20 @@ load helper
 
 ASM=$PTOOLS_TARGETS/step-asm
 
+# What differs per CPU: register names, the breakpoint instruction, and
+# the addresses of step-asm (tests/targets/step-asm.c, and
+# tests/qemu/step-asm-aarch64.c built in its place on aarch64).
+case $(uname -m) in
+aarch64)
+	PC=pc SP=sp BPHEX=000020d4 BPLEN=4 EXIT_NR=93
+	SEQ=0x4001a0 UNTIL=0x4001a8
+	;;
+*)
+	PC=rip SP=rsp BPHEX=cc BPLEN=1 EXIT_NR=60
+	SEQ=0x401036 UNTIL=0x40103e
+	;;
+esac
+
 # runtime address of SYMBOL in the PIE target NAME running as PID
 rt_addr() {
 	local base off
@@ -44,7 +58,20 @@ mem_hex() {
 	run ptstep -- "$ASM"
 	assert_failure 36
 	cols=$(printf '%s\n' "$output" | awk '/^0x/ { $2 = ""; print }' | tr -s ' ')
-	expected="0x401000 488b3c24 mov rdi, qword ptr [rsp]
+	if [ "$PC" = pc ]; then
+		expected="0x400144 e00340f9 ldr x0, [sp]
+0x400148 1f0800f1 cmp x0, #2
+0x40014c ab020054 b.lt #0x4001a0
+0x4001a0 a0008052 movz w0, #0x5
+0x4001a4 001c0011 add w0, w0, #7
+0x4001a8 61008052 movz w1, #0x3
+0x4001ac 007c011b mul w0, w0, w1
+0x4001b0 02008052 movz w2, #0
+0x4001b4 1f2003d5 nop
+0x4001b8 a80b80d2 movz x8, #0x5d
+0x4001bc 010000d4 svc #0"
+	else
+		expected="0x401000 488b3c24 mov rdi, qword ptr [rsp]
 0x401004 4883ff02 cmp rdi, 2
 0x401008 7c2c jl 0x401036
 0x401036 b805000000 mov eax, 5
@@ -55,14 +82,15 @@ mem_hex() {
 0x401044 89c7 mov edi, eax
 0x401046 b83c000000 mov eax, 0x3c
 0x40104b 0f05 syscall"
+	fi
 	[ "$cols" = "$expected" ] || fail "got: $cols"
 	assert_line "exited   36"
 }
 
 @test "ptstep names the location by symbol or module" {
 	run ptstep -n 4 -- "$ASM"
-	sym=$(printf '%s\n' "$output" | awk '$1 == "0x401036" { print $2 }')
-	[[ $sym =~ ^(seq|step-asm\+0x1036)$ ]] || fail "location '$sym'"
+	sym=$(printf '%s\n' "$output" | awk -v a="$SEQ" '$1 == a { print $2 }')
+	[[ $sym =~ ^(seq|step-asm\+0x${SEQ: -4})$ ]] || fail "location '$sym'"
 }
 
 @test "ptstep -n stops counting and the program runs on to its own exit" {
@@ -73,37 +101,57 @@ mem_hex() {
 }
 
 @test "ptstep -u stops at an address" {
-	run ptstep -u 0x40103e -- "$ASM"
+	run ptstep -u "$UNTIL" -- "$ASM"
 	assert_failure 36
-	assert_line --partial "until    0x40103e"
+	assert_line --partial "until    $UNTIL"
 	[ "$(printf '%s\n' "$output" | grep -c '^0x')" -eq 5 ]
 }
 
 @test "ptstep -r shows the registers each instruction changed" {
 	run ptstep -r -- "$ASM"
-	assert_line --regexp '^0x401036 .* mov eax, 5  ; rax=0x5$'
-	assert_line --regexp '^0x40103b .* add eax, 7  ; rax=0xc rflags=0x[0-9a-f]+$'
-	assert_line --regexp '^0x40103e .* imul eax, eax, 3  ; rax=0x24( rflags=0x[0-9a-f]+)?$'
+	if [ "$PC" = pc ]; then
+		# flags change only with cmp; pc is never listed
+		assert_line --regexp '^0x400148 .* cmp x0, #2  ; pstate=0x[0-9a-f]+$'
+		assert_line --regexp '^0x4001a0 .* movz w0, #0x5  ; x0=0x5$'
+		assert_line --regexp '^0x4001a4 .* add w0, w0, #7  ; x0=0xc$'
+		assert_line --regexp '^0x4001ac .* mul w0, w0, w1  ; x0=0x24$'
+		assert_line --regexp '^0x4001b4 .* nop$'
+	else
+		assert_line --regexp '^0x401036 .* mov eax, 5  ; rax=0x5$'
+		assert_line --regexp '^0x40103b .* add eax, 7  ; rax=0xc rflags=0x[0-9a-f]+$'
+		assert_line --regexp '^0x40103e .* imul eax, eax, 3  ; rax=0x24( rflags=0x[0-9a-f]+)?$'
+		assert_line --regexp '^0x401043 .* nop$'
+	fi
 }
 
 @test "ptstep -s shows syscalls as they are entered" {
 	run ptstep -s -- "$ASM"
-	assert_line --regexp '^syscall  exit\((0x24|36)[,)].* \[60\]$'
+	assert_line --regexp "^syscall  exit\\((0x24|36)[,)].* \\[$EXIT_NR\\]\$"
+	# shown just before the syscall instruction, once
+	[ "$(printf '%s\n' "$output" | grep -c '^syscall ')" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | grep -A1 '^syscall ' | tail -1)" = "$(printf '%s\n' "$output" | grep '^0x' | tail -1)" ]
 }
 
 @test "ptstep -j prints one JSON object per line" {
 	run ptstep -j -r -- "$ASM"
 	assert_failure 36
 	printf '%s\n' "$output" | jq -e . >/dev/null
-	[ "$(printf '%s\n' "$output" | jq -r 'select(.addr == "0x401036") | .insn')" = "mov eax, 5" ]
-	[ "$(printf '%s\n' "$output" | jq -r 'select(.addr == "0x401036") | .regs.rax')" = "0x5" ]
+	if [ "$PC" = pc ]; then
+		[ "$(printf '%s\n' "$output" | jq -r 'select(.addr == "0x4001a0") | .insn')" = "movz w0, #0x5" ]
+		[ "$(printf '%s\n' "$output" | jq -r 'select(.addr == "0x4001a0") | .regs.x0')" = "0x5" ]
+	else
+		[ "$(printf '%s\n' "$output" | jq -r 'select(.addr == "0x401036") | .insn')" = "mov eax, 5" ]
+		[ "$(printf '%s\n' "$output" | jq -r 'select(.addr == "0x401036") | .regs.rax')" = "0x5" ]
+	fi
 	[ "$(printf '%s\n' "$output" | jq -r 'select(.event == "exited") | .text')" = "36" ]
 }
 
 @test "ptstep explains a NULL-pointer read" {
 	run ptstep -- "$ASM" n
 	assert_failure 139
-	assert_line --regexp "^fault    SIGSEGV at 0x40104f .*: NULL-pointer read of 0x8 \\(size 4\\)$"
+	pc=0x40104f
+	[ "$PC" = pc ] && pc=0x4001c4
+	assert_line --regexp "^fault    SIGSEGV at $pc .*: NULL-pointer read of 0x8 \\(size 4\\)$"
 	assert_line --regexp '^where    0x8 is not mapped'
 	assert_line "killed   SIGSEGV"
 }
@@ -112,13 +160,23 @@ mem_hex() {
 	run ptstep -j -- "$ASM" n
 	assert_failure 139
 	f=$(printf '%s\n' "$output" | jq -c 'select(.event == "fault") | [.signal, .pc, .kind, .addr, .size, .insn]')
-	[ "$f" = '["SIGSEGV","0x40104f","null","0x8",4,"mov ecx, dword ptr [rax + 8]"]' ] || fail "$f"
+	if [ "$PC" = pc ]; then
+		[ "$f" = '["SIGSEGV","0x4001c4","null","0x8",4,"ldr w1, [x0, #8]"]' ] || fail "$f"
+	else
+		[ "$f" = '["SIGSEGV","0x40104f","null","0x8",4,"mov ecx, dword ptr [rax + 8]"]' ] || fail "$f"
+	fi
 }
 
 @test "ptstep explains a write to read-only data" {
 	run ptstep -- "$ASM" w
-	assert_line --regexp '^fault    SIGSEGV at 0x401059 .*: invalid write of 0x[0-9a-f]+ \(size 4\): mapping is not writable$'
-	assert_line --regexp '^where    0x[0-9a-f]+ is in .* r--p .*step-asm'
+	if [ "$PC" = pc ]; then
+		# the linker puts .rodata in the text segment here
+		assert_line --regexp '^fault    SIGSEGV at 0x4001d4 .*: invalid write of 0x400248 \(size 4\): mapping is not writable$'
+		assert_line --regexp '^where    0x400248 is in .* r-xp .*step-asm \(\+0x248\)$'
+	else
+		assert_line --regexp '^fault    SIGSEGV at 0x401059 .*: invalid write of 0x[0-9a-f]+ \(size 4\): mapping is not writable$'
+		assert_line --regexp '^where    0x[0-9a-f]+ is in .* r--p .*step-asm'
+	fi
 }
 
 @test "ptstep explains a jump to unmapped memory" {
@@ -133,12 +191,22 @@ mem_hex() {
 
 @test "ptstep explains a stack overflow by recursion" {
 	run ptstep -- "$ASM" s
-	assert_line --regexp '^fault    SIGSEGV at 0x401076 .*: stack overflow: write of 0x[0-9a-f]+ \(size 8\) beyond the stack'
+	pc=0x401076
+	[ "$PC" = pc ] && pc=0x4001f0
+	assert_line --regexp "^fault    SIGSEGV at $pc "'.*: stack overflow: write of 0x[0-9a-f]+ \(size 8\) beyond the stack'
 	assert_line --regexp '^where    .* bytes before .* \[stack\]$'
 }
 
 @test "ptstep explains a division by zero" {
 	run ptstep -- "$ASM" d
+	if [ "$PC" = pc ]; then
+		# integer division by zero does not trap on aarch64: 1 / 0 = 0
+		assert_success
+		assert_line --regexp '^0x400200 .* sdiv w0, w0, w1$'
+		refute_line --partial "fault"
+		assert_line "exited   0"
+		return
+	fi
 	assert_failure 136
 	assert_line --regexp '^fault    SIGFPE at 0x40108b .*: integer division by zero \(divisor ecx = 0\)$'
 	assert_line "killed   SIGFPE"
@@ -146,24 +214,48 @@ mem_hex() {
 
 @test "ptstep explains an illegal instruction" {
 	run ptstep -- "$ASM" u
-	assert_line --regexp '^fault    SIGILL at 0x40108d .*: illegal instruction: ud2$'
+	assert_failure 132
+	if [ "$PC" = pc ]; then
+		# capstone 4 does not decode udf
+		assert_line --regexp '^fault    SIGILL at 0x40020c .*: illegal instruction( \(bytes do not decode\)|: udf #0)$'
+	else
+		assert_line --regexp '^fault    SIGILL at 0x40108d .*: illegal instruction: ud2$'
+	fi
+	assert_line "killed   SIGILL"
 }
 
 @test "ptstep reports a trap it did not set and steps on" {
 	run ptstep -- "$ASM" t
 	assert_success
-	assert_line --regexp '^fault    SIGTRAP .*: trap \(breakpoint instruction\) not set by this tool$'
-	assert_line --regexp '^0x401090 .* xor edi, edi$'
+	if [ "$PC" = pc ]; then
+		# brk leaves the pc on itself: ptstep steps over it
+		assert_line --regexp '^0x400210 .* brk #0$'
+		assert_line --regexp '^fault    SIGTRAP at 0x400210 .*: trap not set by this tool$'
+		assert_line --regexp '^0x400214 .* movz x0, #0$'
+		[ "$(printf '%s\n' "$output" | grep -c 'brk #0$')" -eq 1 ]
+	else
+		assert_line --regexp '^fault    SIGTRAP .*: trap \(breakpoint instruction\) not set by this tool$'
+		assert_line --regexp '^0x401090 .* xor edi, edi$'
+	fi
+	assert_line "exited   0"
 }
 
 @test "ptstep follows a process that execs while stepped" {
 	run ptstep -n 40 -- "$ASM" e
 	assert_success
-	assert_line --regexp '^0x4010ad .* syscall$'
+	if [ "$PC" = pc ]; then
+		assert_line --regexp '^0x400238 .* svc #0$'
+	else
+		assert_line --regexp '^0x4010ad .* syscall$'
+		# the dynamic loader of /bin/true runs next, mapped high
+		# (0x7e... or 0x7f... as the mmap base falls)
+		assert_line --regexp '^0x7[0-9a-f]{11} '
+	fi
 	assert_line --regexp '^exec     process [0-9]+ runs true$'
-	# the dynamic loader of /bin/true runs next, mapped high (0x7e... or
-	# 0x7f... as the mmap base falls)
-	assert_line --regexp '^0x7[0-9a-f]{11} '
+	# the end of the exec is no instruction: the first one is shown once
+	after=$(printf '%s\n' "$output" | awk '/^exec / { e = 1; next } e && /^0x/ { print $1 }' | head -2)
+	[ "$(printf '%s\n' "$after" | wc -l)" -eq 2 ]
+	[ "$(printf '%s\n' "$after" | uniq | wc -l)" -eq 2 ] || fail "repeated: $after"
 }
 
 @test "ptstep -p with -b runs to a breakpoint, steps, restores the bytes and detaches" {
@@ -183,12 +275,31 @@ mem_hex() {
 	run ptstep -n 2 -b main -- "$PTOOLS_TARGETS/step-hello"
 	assert_failure 3
 	assert_line --index 0 --regexp '^break    0x[0-9a-f]+ main thread [0-9]+$'
-	assert_line --index 1 --regexp '^0x[0-9a-f]+ +main +[0-9a-f]+ +push rbp$'
-	assert_line --index 2 --regexp '^0x[0-9a-f]+ +main\+0x1 +4889e5 +mov rbp, rsp$'
+	if [ "$PC" = pc ]; then
+		assert_line --index 1 --regexp '^0x[0-9a-f]+ +main +fd7bbfa9 +stp x29, x30, \[sp, #-0x10\]!$'
+		assert_line --index 2 --regexp '^0x[0-9a-f]+ +main\+0x4 +fd030091 +mov x29, sp$'
+	else
+		assert_line --index 1 --regexp '^0x[0-9a-f]+ +main +[0-9a-f]+ +push rbp$'
+		assert_line --index 2 --regexp '^0x[0-9a-f]+ +main\+0x1 +4889e5 +mov rbp, rsp$'
+	fi
 	run ptstep -n 1 -b libc:puts -- "$PTOOLS_TARGETS/step-hello"
 	assert_failure 3
-	assert_line --index 0 --regexp '^break    0x7f[0-9a-f]+ (_IO_)?puts thread [0-9]+$'
+	assert_line --index 0 --regexp '^break    0x(7f|ffff)[0-9a-f]+ (_IO_)?puts thread [0-9]+$'
 	[ "${#lines[@]}" -ge 2 ]
+}
+
+@test "ptstep steps over a syscall that returns: each instruction once" {
+	run ptstep -n 60 -b libc:write -- "$PTOOLS_TARGETS/step-hello"
+	assert_failure 3
+	assert_line --regexp '^break    0x[0-9a-f]+ (__libc_|__)?write thread [0-9]+$'
+	insns=$(printf '%s\n' "$output" | awk '/^0x/ { print $1, $3, $4 }')
+	sc=$(printf '%s\n' "$insns" | grep -m1 -nE ' (syscall|svc)$' | cut -d: -f1)
+	[ -n "$sc" ] || fail "no syscall instruction in: $insns"
+	set -- $(printf '%s\n' "$insns" | sed -n "${sc}p")
+	next=$(printf '0x%x' $(($1 + ${#2} / 2)))
+	# the instruction after the syscall comes next, and only once
+	[ "$(printf '%s\n' "$insns" | sed -n "$((sc + 1))p" | cut -d' ' -f1)" = "$next" ] || fail "after $1: $insns"
+	[ "$(printf '%s\n' "$insns" | sed -n "$((sc + 2))p" | cut -d' ' -f1)" != "$next" ] || fail "twice: $insns"
 }
 
 @test "ptstep -p -k kills the process at the end" {
@@ -230,13 +341,13 @@ mem_hex() {
 	run ptstep -b "$a" -b "$(printf '%d' "$a")" -p "$TPID"
 	assert_failure 1
 	assert_output --partial "same address as $a"
-	[ "$(mem_hex "$TPID" "$a" 1)" != cc ]
+	[ "$(mem_hex "$TPID" "$a" "$BPLEN")" != "$BPHEX" ]
 	assert_untouched "$TPID"
 }
 
 @test "ptstep with a breakpoint where the process is stopped starts there" {
 	start_target basic
-	pc=$(ptregs "$TPID" rip)
+	pc=$(ptregs "$TPID" "$PC")
 	before=$(mem_hex "$TPID" "$pc" 4)
 	run ptstep -b "$pc" -u "$pc" -p "$TPID"
 	assert_success
@@ -248,13 +359,13 @@ mem_hex() {
 
 @test "ptstep -b and -u take register expressions" {
 	start_target basic
-	pc=$(ptregs "$TPID" rip)
-	run ptstep -b %rip -u %rip -p "$TPID"
+	pc=$(ptregs "$TPID" "$PC")
+	run ptstep -b "%$PC" -u "%$PC" -p "$TPID"
 	assert_success
 	assert_line --index 0 --regexp "^break    $pc .*\(stopped there already\)$"
-	run ptstep -b %rsp -p "$TPID"
+	run ptstep -b "%$SP" -p "$TPID"
 	assert_failure 1
-	assert_output --regexp "^ptstep: breakpoint %rsp: 0x[0-9a-f]+ is not executable \(mapping .* rw-p \[stack\]\)$"
+	assert_output --regexp "^ptstep: breakpoint %$SP: 0x[0-9a-f]+ is not executable \(mapping .* rw-p \[stack\]\)$"
 	assert_untouched "$TPID"
 }
 
@@ -280,7 +391,7 @@ mem_hex() {
 		assert_success
 		assert_line --index 0 --regexp "^break    $a tick thread [0-9]+$"
 	done
-	[ "$(mem_hex "$TPID" "$a" 1)" != cc ]
+	[ "$(mem_hex "$TPID" "$a" "$BPLEN")" != "$BPHEX" ]
 	assert_untouched "$TPID"
 }
 
@@ -304,10 +415,10 @@ mem_hex() {
 	ptstep -b "$a" -p "$TPID" >/dev/null 2>&1 &
 	spid=$!
 	for i in $(seq 1 100); do
-		[ "$(mem_hex "$TPID" "$a" 1)" = cc ] && break
+		[ "$(mem_hex "$TPID" "$a" "$BPLEN")" = "$BPHEX" ] && break
 		sleep 0.02
 	done
-	[ "$(mem_hex "$TPID" "$a" 1)" = cc ] || fail "breakpoint never written"
+	[ "$(mem_hex "$TPID" "$a" "$BPLEN")" = "$BPHEX" ] || fail "breakpoint never written"
 	kill -INT "$spid"
 	wait "$spid" || true
 	[ "$(mem_hex "$TPID" "$a" 4)" = "$before" ]

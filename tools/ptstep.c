@@ -543,7 +543,7 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 	uint8_t code[PTC_INSN_MAX];
 	uint64_t n, pc;
 	ssize_t got;
-	int sig = 0, delivering = 0, same;
+	int sig = 0, delivering = 0, same, after_report = 0;
 
 	if ((cur = ptc_regs_new()) == NULL || (nxt = ptc_regs_new()) == NULL)
 		err(1, "malloc");
@@ -602,12 +602,15 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 			}
 			/*
 			 * Entering a signal handler runs no instruction, nor
-			 * does leaving a syscall stop: after an exec, a trap
-			 * at the new program's first instruction (x86:
-			 * TRAP_BRKPT, aarch64: SI_USER or a step trap).
+			 * do the traps at the end of a syscall that leave the
+			 * pc where it was: after an exec, at the new program's
+			 * first instruction (x86: TRAP_BRKPT, aarch64:
+			 * SI_USER), and on aarch64 the step trap that follows
+			 * such a report when the exception return did not
+			 * leave the step armed.
 			 */
 			if (!delivering && !(same && (after_exec ||
-			    ev.si.si_code == TRAP_BRKPT ||
+			    after_report || ev.si.si_code == TRAP_BRKPT ||
 			    ev.si.si_code == SI_USER))) {
 				if (got > 0)
 					print_insn(&in, cur, nxt);
@@ -616,6 +619,7 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 				n++;
 			}
 			after_exec = 0;
+			after_report = ev.si.si_code == SI_USER;
 			tmp = cur, cur = nxt, nxt = tmp;
 			break;
 		case PTC_EV_SIGNAL:

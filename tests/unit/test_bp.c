@@ -191,6 +191,54 @@ test_fault_explain(void **state)
 	reap_child(pid);
 }
 
+/* 1 if the bytes decode, in architecture arch, to a syscall instruction. */
+static int
+is_syscall(const char *arch, const void *code, size_t len)
+{
+	struct ptc_dis *d = ptc_dis_open(arch, 0);
+	struct ptc_insn in;
+	int r;
+
+	assert_non_null(d);
+	assert_int_equal(ptc_dis_one(d, code, len, 0x1000, &in), len);
+	r = ptc_insn_is_syscall(d, &in);
+	ptc_dis_close(d);
+	return r;
+}
+
+/*
+ * The syscall instructions of the code this library's CPU runs: its own
+ * and, on x86_64, the 32-bit ones; anything else is not one.
+ */
+static void
+test_syscall_insn(void **state)
+{
+	(void)state;
+#if defined(__aarch64__)
+	assert_int_equal(is_syscall(NULL, "\x01\x00\x00\xd4", 4), 1);
+	assert_int_equal(is_syscall(NULL, "\x21\x00\x00\xd4", 4), 0);
+	assert_int_equal(is_syscall(NULL, "\x00\x00\x20\xd4", 4), 0);
+	assert_int_equal(is_syscall(NULL, "\x1f\x20\x03\xd5", 4), 0);
+	/* x86 code is not this CPU's */
+	assert_int_equal(is_syscall("x86_64", "\x0f\x05", 2), 0);
+#else
+#if defined(__x86_64__)
+	assert_int_equal(is_syscall(NULL, "\x0f\x05", 2), 1);
+	/* int 0x80 in 64-bit code makes a 32-bit syscall: not by these
+	 * registers */
+	assert_int_equal(is_syscall(NULL, "\xcd\x80", 2), 0);
+	assert_int_equal(is_syscall(NULL, "\x90", 1), 0);
+#endif
+	assert_int_equal(is_syscall("i386", "\xcd\x80", 2), 1);
+	assert_int_equal(is_syscall("i386", "\x0f\x34", 2), 1);
+	assert_int_equal(is_syscall("i386", "\xcd\x03", 2), 0);
+	assert_int_equal(is_syscall("i386", "\xcc", 1), 0);
+	assert_int_equal(is_syscall("aarch64", "\x01\x00\x00\xd4", 4), 0);
+#endif
+	/* bytes that do not decode */
+	assert_int_equal(is_syscall("aarch64", "\xff\xff\xff\xff", 4), 0);
+}
+
 int
 main(void)
 {
@@ -199,6 +247,7 @@ main(void)
 		cmocka_unit_test(test_bad_addresses),
 		cmocka_unit_test(test_session_free_restores),
 		cmocka_unit_test(test_fault_explain),
+		cmocka_unit_test(test_syscall_insn),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
