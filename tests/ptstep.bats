@@ -565,6 +565,23 @@ i386_build() {
 	refute_output --partial "hello from step-hello"
 }
 
+@test "i386: ptstep steps over a syscall that returns: each instruction once" {
+	i386_build || skip "the tools are not 32-bit x86"
+	run ptstep -n 60 -b libc:write -- "$PTOOLS_TARGETS/step-hello"
+	assert_failure 3
+	assert_line --regexp '^break    0x[0-9a-f]+ (__libc_|__)?write thread [0-9]+$'
+	insns=$(printf '%s\n' "$output" | awk '/^0x/ { print $1, $4, $5 }')
+	# the vDSO's entry makes the call: sysenter, syscall or int 0x80
+	sc=$(printf '%s\n' "$insns" | grep -m1 -nE ' (sysenter|syscall|int 0x80) *$' | cut -d: -f1)
+	[ -n "$sc" ] || fail "no syscall instruction in: $insns"
+	at=$(printf '%s\n' "$insns" | sed -n "${sc}p" | cut -d' ' -f1)
+	next=$(printf '%s\n' "$insns" | sed -n "$((sc + 1))p" | cut -d' ' -f1)
+	after=$(printf '%s\n' "$insns" | sed -n "$((sc + 2))p" | cut -d' ' -f1)
+	# execution goes on past it, and the next instruction is shown once
+	[ -n "$next" ] && [ "$next" != "$at" ] && [ "$after" != "$next" ] ||
+	    fail "at $at: $insns"
+}
+
 @test "i386: ptstep -b and -u take %eip and %esp" {
 	i386_build || skip "the tools are not 32-bit x86"
 	start_target basic
