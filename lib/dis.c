@@ -405,8 +405,9 @@ ptc_dis_unit(const struct ptc_dis *d)
 }
 
 /*
- * Syscall instructions and the registers of a syscall.  Which bytes
- * make a syscall and which registers carry it is the CPU layer's
+ * Syscall and breakpoint instructions, and the registers of a syscall.
+ * Which bytes make a syscall or a trap and which registers carry it is
+ * the CPU layer's
  * knowledge (arch/<cpu>/dis.c); these pass it on by disassembler
  * architecture and by the audit arch of the snapshot's code.
  */
@@ -441,8 +442,11 @@ ptc_regs_syscall_args(const struct ptc_regs *r, uint64_t *nr,
 	return 0;
 }
 
-const char *
-ptc_reg_pc_name(void)
+int
+ptc_insn_is_breakpoint(const struct ptc_dis *d, const struct ptc_insn *in)
 {
-	return ptc_arch_pc_name;
+	if (in->size == 0 || (in->groups & PTC_DIS_DATA))
+		return 0;
+	return ptc_arch_insn_is_breakpoint(ptc_dis_arch(d), in->bytes,
+	    in->size);
 }

@@ -315,12 +315,16 @@ const char *const *ptc_arch_syscall_regs(uint32_t arch);
  */
 bool ptc_arch_insn_is_syscall(const char *disarch, const uint8_t *code,
     size_t size);
+/* The same for a breakpoint instruction (int3, brk). */
+bool ptc_arch_insn_is_breakpoint(const char *disarch, const uint8_t *code,
+    size_t size);
 /*
  * A register set the kernel keeps apart from NT_PRSTATUS that holds the
  * number of the syscall a stopped thread is in (aarch64's
  * NT_ARM_SYSTEM_CALL, -1 outside a syscall), or 0.  ptc_os_getregs()
- * appends its 4 bytes to the general block when asked for more bytes
- * than NT_PRSTATUS gives; the arch layer's block layout has room.
+ * appends its value as a 64-bit number to the general block when asked
+ * for more bytes than NT_PRSTATUS gives; the arch layer's block layout
+ * has room.
  */
 extern const unsigned ptc_arch_sysnr_regset;
 /* One register set (NT_*) of a stopped task: the length read, or -1. */

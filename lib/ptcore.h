@@ -1163,10 +1163,12 @@ int ptc_regs_syscall_args(const struct ptc_regs *r, uint64_t *nr,
  */
 int ptc_insn_is_syscall(const struct ptc_dis *d, const struct ptc_insn *in);
 /*
- * Name of the program counter in the register table ("rip", "eip",
- * "pc"), to tell it from the registers an instruction changes.
+ * 1 if in (decoded by d) is a breakpoint instruction: x86 int3 (and
+ * int 3), aarch64 brk #N.  After its trap the pc is past int3 but still
+ * on brk.  Else 0.
  */
-const char *ptc_reg_pc_name(void);
+int ptc_insn_is_breakpoint(const struct ptc_dis *d,
+    const struct ptc_insn *in);
 /* == end section: registers per CPU (a64step) == */
 
 #ifdef __cplusplus

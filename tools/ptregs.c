@@ -112,7 +112,12 @@ at_syscall_insn(pid_t tid, const struct ptc_regs *r)
 	uint8_t code[PTC_INSN_MAX];
 	ssize_t n;
 
-	if (dis == NULL && (dis = ptc_dis_open(NULL, 0)) == NULL)
+	/* The code is read in the mode of the snapshot's view. */
+	if (dis != NULL && strcmp(ptc_dis_arch(dis), ptc_regs_arch(r)) != 0) {
+		ptc_dis_close(dis);
+		dis = NULL;
+	}
+	if (dis == NULL && (dis = ptc_dis_open(ptc_regs_arch(r), 0)) == NULL)
 		return 0;
 	n = ptc_mem_read(tid, ptc_regs_pc(r), code, sizeof(code),
 	    PTC_MEM_AUTO);

@@ -580,8 +580,8 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 				errx(1, "process %d: %s", (int)pid, ptc_error());
 			same = ptc_regs_pc(nxt) == pc;
 			if (!delivering && (ev.si.si_code == SI_KERNEL ||
-			    (ev.si.si_code == TRAP_BRKPT && same &&
-			    !after_exec))) {
+			    (ev.si.si_code == TRAP_BRKPT && same && got > 0 &&
+			    ptc_insn_is_breakpoint(dis, &in)))) {
 				/*
 				 * A trap instruction of the program itself:
 				 * int3 (SI_KERNEL, pc past it), or brk
@@ -592,7 +592,7 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 					print_insn(&in, cur, nxt);
 				print_fault(ptc_task_pid(t), nxt, &ev.si);
 				if (same && got > 0 && (ptc_regs_set(nxt,
-				    ptc_reg_pc_name(), pc + in.size) != 0 ||
+				    ptc_regs_pc_name(nxt), pc + in.size) != 0 ||
 				    ptc_regs_store(nxt, t) != 0))
 					errx(1, "process %d: %s", (int)pid,
 					    ptc_error());

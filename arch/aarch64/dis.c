@@ -44,4 +44,17 @@ ptc_arch_insn_is_syscall(const char *disarch, const uint8_t *code,
 	    memcmp(code, svc0, sizeof(svc0)) == 0;
 }
 
+bool
+ptc_arch_insn_is_breakpoint(const char *disarch, const uint8_t *code,
+    size_t size)
+{
+	uint32_t w;
+
+	if (size != 4 || strcmp(disarch, "aarch64") != 0)
+		return false;
+	w = (uint32_t)code[0] | (uint32_t)code[1] << 8 |
+	    (uint32_t)code[2] << 16 | (uint32_t)code[3] << 24;
+	return (w & 0xffe0001f) == 0xd4200000;  /* brk #imm16 */
+}
+
 const unsigned ptc_arch_sysnr_regset = NT_ARM_SYSTEM_CALL;

@@ -71,8 +71,7 @@ const size_t ptc_arch_xfeatures_off = 0;
  */
 struct gregs {
 	struct user_regs_struct r;
-	int32_t syscallno;
-	int32_t pad;
+	int64_t syscallno;
 };
 
 const size_t ptc_arch_gregs_size = sizeof(struct gregs);

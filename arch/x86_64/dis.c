@@ -49,5 +49,15 @@ ptc_arch_insn_is_syscall(const char *disarch, const uint8_t *code,
 	return false;
 }
 
+bool
+ptc_arch_insn_is_breakpoint(const char *disarch, const uint8_t *code,
+    size_t size)
+{
+	if (strcmp(disarch, "x86_64") != 0 && strcmp(disarch, "i386") != 0)
+		return false;
+	return (size == 1 && code[0] == 0xcc) ||                   /* int3 */
+	    (size == 2 && code[0] == 0xcd && code[1] == 0x03);     /* int 3 */
+}
+
 /* The syscall number is in orig_rax, inside the general block. */
 const unsigned ptc_arch_sysnr_regset = 0;

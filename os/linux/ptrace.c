@@ -375,20 +375,23 @@ ptc_os_getregs(pid_t pid, void *buf, size_t len)
 {
 	struct iovec iov = { buf, len };
 	int32_t nr = -1;
+	int64_t nr64;
 
 	if (ptrace(PTRACE_GETREGSET, pid, (void *)NT_PRSTATUS, &iov) != 0)
 		return ptc_fail(errno, "registers of task %d: %s", (int)pid,
 		    strerror(errno));
 	/*
-	 * Where the syscall number is kept apart, it follows the block
-	 * (-1, "no syscall", if the kernel does not give it).
+	 * Where the syscall number is kept apart, it follows the block as
+	 * a 64-bit number (-1, "no syscall", if the kernel does not give
+	 * it), so the block stays a whole number of registers.
 	 */
-	if (ptc_arch_sysnr_regset != 0 && iov.iov_len + sizeof(nr) <= len) {
+	if (ptc_arch_sysnr_regset != 0 && iov.iov_len + sizeof(nr64) <= len) {
 		if (ptc_os_getregset(pid, ptc_arch_sysnr_regset, &nr,
 		    sizeof(nr)) != (int)sizeof(nr))
 			nr = -1;
-		memcpy((char *)buf + iov.iov_len, &nr, sizeof(nr));
-		return (int)(iov.iov_len + sizeof(nr));
+		nr64 = nr;
+		memcpy((char *)buf + iov.iov_len, &nr64, sizeof(nr64));
+		return (int)(iov.iov_len + sizeof(nr64));
 	}
 	return (int)iov.iov_len;
 }

@@ -206,6 +206,21 @@ is_syscall(const char *arch, const void *code, size_t len)
 	return r;
 }
 
+/* 1 if the bytes decode, in architecture arch, to a breakpoint. */
+static int
+is_breakpoint(const char *arch, const void *code, size_t len)
+{
+	struct ptc_dis *d = ptc_dis_open(arch, 0);
+	struct ptc_insn in;
+	int r;
+
+	assert_non_null(d);
+	assert_int_equal(ptc_dis_one(d, code, len, 0x1000, &in), len);
+	r = ptc_insn_is_breakpoint(d, &in);
+	ptc_dis_close(d);
+	return r;
+}
+
 /*
  * The syscall instructions of the code this library's CPU runs: its own
  * and, on x86_64, the 32-bit ones; anything else is not one.
@@ -239,6 +254,29 @@ test_syscall_insn(void **state)
 	assert_int_equal(is_syscall("aarch64", "\xff\xff\xff\xff", 4), 0);
 }
 
+/* Breakpoint instructions of the code this library's CPU runs. */
+static void
+test_breakpoint_insn(void **state)
+{
+	(void)state;
+#if defined(__aarch64__)
+	assert_int_equal(is_breakpoint(NULL, "\x00\x00\x20\xd4", 4), 1);
+	/* brk #0x3e8 */
+	assert_int_equal(is_breakpoint(NULL, "\x00\x7d\x20\xd4", 4), 1);
+	/* svc #0, hlt #0 */
+	assert_int_equal(is_breakpoint(NULL, "\x01\x00\x00\xd4", 4), 0);
+	assert_int_equal(is_breakpoint(NULL, "\x00\x00\x40\xd4", 4), 0);
+	assert_int_equal(is_breakpoint("x86_64", "\xcc", 1), 0);
+#else
+	assert_int_equal(is_breakpoint(NULL, "\xcc", 1), 1);
+	assert_int_equal(is_breakpoint(NULL, "\xcd\x03", 2), 1);
+	assert_int_equal(is_breakpoint(NULL, "\xcd\x80", 2), 0);
+	assert_int_equal(is_breakpoint(NULL, "\x90", 1), 0);
+	assert_int_equal(is_breakpoint("aarch64", "\x00\x00\x20\xd4", 4),
+	    0);
+#endif
+}
+
 int
 main(void)
 {
@@ -248,6 +286,7 @@ main(void)
 		cmocka_unit_test(test_session_free_restores),
 		cmocka_unit_test(test_fault_explain),
 		cmocka_unit_test(test_syscall_insn),
+		cmocka_unit_test(test_breakpoint_insn),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
