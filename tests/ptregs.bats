@@ -319,3 +319,127 @@ need_gdb() {
 	zsh -c "autoload -U compinit; compinit -u; source $PTOOLS_TOP/completions/zsh/_ptregs"
 	fish -n "$PTOOLS_TOP/completions/fish/ptregs.fish"
 }
+
+# ---- i386: the 32-bit build ----
+# The tests above expect x86_64 registers; the i386 guest skips them
+# (tests/qemu/skips.txt) and runs these instead, which skip unless the
+# tools are 32-bit x86 (the guest's kernel is x86_64, so uname cannot
+# tell).
+
+GENERAL32="eax ebx ecx edx esi edi ebp esp eip eflags cs ss ds es fs gs orig_eax"
+
+# The ELF machine of the tools: 3 is EM_386.
+i386_build() {
+	[ "$(od -An -tu2 -j18 -N2 "$PTOOLS_BIN/ptregs" | tr -d ' ')" = 3 ]
+}
+
+@test "i386: ptregs prints every general register with flags decoded, and the syscall" {
+	i386_build || skip "the tools are not 32-bit x86"
+	start_target basic
+	run ptregs "$TPID"
+	assert_success
+	assert_line --index 0 "thread   $TPID"
+	assert_line --index 1 --regexp '^syscall  (clock_nanosleep \(267\)|clock_nanosleep_time64 \(407\)|restart_syscall \(0\))$'
+	names=$(printf '%s\n' "${lines[@]:2}" | awk '{ print $1 }' | tr '\n' ' ')
+	[ "$names" = "$GENERAL32 " ] || fail "names: $names"
+	assert_line --regexp '^eflags   0x[0-9a-f]{8} \[( [A-Z]+)* IF( [A-Z]+)* \]$'
+	assert_line "cs       0x00000023"
+	run ptregs "$TPID" rax
+	assert_failure 2
+	assert_output --partial "unknown register 'rax'"
+	run ptregs "$TPID" eax=zz
+	assert_failure 2
+	assert_output --partial "bad value"
+	assert_untouched "$TPID"
+}
+
+@test "i386: ptregs values agree with gdb on a stopped process" {
+	i386_build || skip "the tools are not 32-bit x86"
+	command -v gdb >/dev/null || skip "no gdb"
+	start_target basic
+	kill -STOP "$TPID"
+	sleep 0.1
+	run ptregs "$TPID"
+	assert_success
+	mine=$output
+	gdbout=$(gdb -nx -batch -p "$TPID" -ex 'info registers' 2>/dev/null)
+	n=0
+	for r in eax ebx ecx edx esi edi ebp esp eip eflags cs ss ds es fs gs; do
+		g=$(printf '%s\n' "$gdbout" | awk -v r="$r" '$1 == r { print $2; exit }')
+		[ -n "$g" ] || continue
+		m=$(printf '%s\n' "$mine" | awk -v r="$r" '$1 == r { print $2; exit }')
+		[ $((g)) -eq $((m)) ] || fail "$r: gdb $g ptregs $m"
+		n=$((n + 1))
+	done
+	[ "$n" -ge 16 ] || fail "only $n registers compared"
+	kill -CONT "$TPID"
+	assert_untouched "$TPID"
+}
+
+@test "i386: ptregs named registers, parts, flags and REG=VALUE" {
+	i386_build || skip "the tools are not 32-bit x86"
+	start_target basic
+	kill -STOP "$TPID"
+	sleep 0.1
+	run ptregs "$TPID" eip eax ax al ah eflags zf if
+	assert_success
+	[ "${#lines[@]}" -eq 8 ]
+	eax=${lines[1]}
+	[ $((lines[2])) -eq $((eax & 0xffff)) ]
+	[ $((lines[3])) -eq $((eax & 0xff)) ]
+	[ $((lines[4])) -eq $(((eax >> 8) & 0xff)) ]
+	[ "${lines[6]}" -eq $(((lines[5] >> 6) & 1)) ]
+	[ "${lines[7]}" = 1 ]
+	run ptregs "$TPID" ebx=0x11223344 esi=5 edi=0xffffffff cf=1
+	assert_success
+	assert_output ""
+	run ptregs "$TPID" ebx bx bl bh esi edi cf
+	assert_output "0x11223344
+0x3344
+0x44
+0x33
+0x5
+0xffffffff
+1"
+	run ptregs "$TPID" ebx=0x100000000
+	assert_failure 1
+	assert_output --partial "too wide for ebx"
+	[ "$(proc_state "$TPID")" = T ]
+}
+
+@test "i386: ptregs -a shows x87, eight xmm registers, and sets one" {
+	i386_build || skip "the tools are not 32-bit x86"
+	start_target basic
+	kill -STOP "$TPID"
+	sleep 0.1
+	run ptregs -a "$TPID"
+	assert_success
+	assert_line --regexp '^st0      0x[0-9a-f]{20} '
+	assert_line "fcw      0x037f"
+	assert_line --regexp '^xmm7     0x[0-9a-f]{32}$'
+	refute_line --regexp '^xmm8 '
+	assert_line --regexp '^mxcsr    0x[0-9a-f]{8} \[( [A-Z]+)* \]$'
+	run ptregs "$TPID" xmm5=0x00112233445566778899aabbccddeeff
+	assert_success
+	run ptregs "$TPID" xmm5
+	assert_output "0x00112233445566778899aabbccddeeff"
+}
+
+@test "i386: ptregs -j and -T" {
+	i386_build || skip "the tools are not 32-bit x86"
+	start_target basic
+	kill -STOP "$TPID"
+	sleep 0.1
+	run ptregs -j "$TPID"
+	assert_success
+	[ $(($(printf '%s\n' "$output" | jq -r .regs.eip))) -eq $(($(ptregs "$TPID" eip))) ]
+	printf '%s\n' "$output" | jq -e '.flags | index("IF")' >/dev/null
+	[ "$(printf '%s\n' "$output" | jq -r '.regs | keys | length')" -eq 17 ]
+	run ptregs -j "$TPID" esp
+	[ "$(printf '%s\n' "$output" | jq -r '.regs | keys | join(",")')" = esp ]
+	kill -CONT "$TPID"
+	start_target step-threads
+	run ptregs -T "$TPID" eip
+	assert_success
+	[ "$(printf '%s\n' "$output" | grep -c '^0x')" -eq "$(ls /proc/$TPID/task | wc -l)" ]
+}

@@ -465,3 +465,135 @@ mem_hex() {
 	zsh -c "autoload -U compinit; compinit -u; source $PTOOLS_TOP/completions/zsh/_ptstep"
 	fish -n "$PTOOLS_TOP/completions/fish/ptstep.fish"
 }
+
+# ---- i386: the 32-bit build (tests/qemu/step-asm-i386.c) ----
+# The tests above expect x86_64 code and addresses; the i386 guest
+# skips them (tests/qemu/skips.txt) and runs these instead, which skip
+# unless the tools are 32-bit x86 (the guest's kernel is x86_64, so
+# uname cannot tell).
+
+# The ELF machine of the tools: 3 is EM_386.
+i386_build() {
+	[ "$(od -An -tu2 -j18 -N2 "$PTOOLS_BIN/ptstep" | tr -d ' ')" = 3 ]
+}
+
+@test "i386: ptstep steps a known instruction sequence exactly and keeps the exit status" {
+	i386_build || skip "the tools are not 32-bit x86"
+	run ptstep -- "$ASM"
+	assert_failure 36
+	cols=$(printf '%s\n' "$output" | awk '/^0x/ { $2 = ""; print }' | tr -s ' ')
+	expected="0x8049000 8b3c24 mov edi, dword ptr [esp]
+0x8049003 83ff02 cmp edi, 2
+0x8049006 7c2b jl 0x8049033
+0x8049033 b805000000 mov eax, 5
+0x8049038 83c007 add eax, 7
+0x804903b 6bc003 imul eax, eax, 3
+0x804903e 31d2 xor edx, edx
+0x8049040 90 nop
+0x8049041 89c3 mov ebx, eax
+0x8049043 b801000000 mov eax, 1
+0x8049048 cd80 int 0x80"
+	[ "$cols" = "$expected" ] || fail "got: $cols"
+	assert_line "exited   36"
+	sym=$(printf '%s\n' "$output" | awk '$1 == "0x8049033" { print $2 }')
+	[ "$sym" = seq ] || fail "location '$sym'"
+}
+
+@test "i386: ptstep -u, -r, -s and -j" {
+	i386_build || skip "the tools are not 32-bit x86"
+	run ptstep -u 0x804903b -- "$ASM"
+	assert_failure 36
+	assert_line --partial "until    0x804903b"
+	[ "$(printf '%s\n' "$output" | grep -c '^0x')" -eq 5 ]
+	run ptstep -r -- "$ASM"
+	assert_line --regexp '^0x8049033 .* mov eax, 5  ; eax=0x5$'
+	assert_line --regexp '^0x8049038 .* add eax, 7  ; eax=0xc eflags=0x[0-9a-f]+$'
+	assert_line --regexp '^0x8049041 .* mov ebx, eax  ; ebx=0x24$'
+	run ptstep -s -- "$ASM"
+	assert_line 'syscall  exit(36) [1]'
+	run ptstep -j -r -- "$ASM"
+	assert_failure 36
+	[ "$(printf '%s\n' "$output" | jq -c 'select(.addr == "0x8049033") | [.insn, .regs]')" = '["mov eax, 5",{"eax":"0x5"}]' ]
+	[ "$(printf '%s\n' "$output" | jq -r 'select(.event == "exited") | .text')" = "36" ]
+}
+
+@test "i386: ptstep explains faults in 32-bit code" {
+	i386_build || skip "the tools are not 32-bit x86"
+	run ptstep -- "$ASM" n
+	assert_failure 139
+	assert_line "fault    SIGSEGV at 0x804904c f_null+0x2: NULL-pointer read of 0x8 (size 4)"
+	assert_line --regexp '^where    0x8 is not mapped'
+	run ptstep -j -- "$ASM" n
+	f=$(printf '%s\n' "$output" | jq -c 'select(.event == "fault") | [.signal, .pc, .kind, .addr, .size, .insn]')
+	[ "$f" = '["SIGSEGV","0x804904c","null","0x8",4,"mov ecx, dword ptr [eax + 8]"]' ] || fail "$f"
+	run ptstep -- "$ASM" w
+	assert_line "fault    SIGSEGV at 0x8049054 f_rodata+0x5: invalid write of 0x804a000 (size 4): mapping is not writable"
+	run ptstep -- "$ASM" d
+	assert_failure 136
+	assert_line "fault    SIGFPE at 0x8049082 f_div+0x8: integer division by zero (divisor ecx = 0)"
+	run ptstep -- "$ASM" u
+	assert_line "fault    SIGILL at 0x8049084 f_ud2: illegal instruction: ud2"
+	run ptstep -- "$ASM" t
+	assert_success
+	assert_line --regexp '^fault    SIGTRAP .*: trap \(breakpoint instruction\) not set by this tool$'
+	assert_line --regexp '^0x8049087 .* xor ebx, ebx$'
+}
+
+@test "i386: ptstep explains a stack overflow by recursion" {
+	i386_build || skip "the tools are not 32-bit x86"
+	# A 1 MiB stack: 256 frames of 4 KiB, not 2048 steps of each.
+	run bash -c 'ulimit -s 1024 && exec ptstep -- "$1" s' _ "$ASM"
+	assert_line --regexp '^fault    SIGSEGV at 0x804906e f_stack\+0x6: stack overflow: write of 0x[0-9a-f]+ \(size 4\) beyond the stack'
+	assert_line --regexp '^where    .* bytes before .* \[stack\]$'
+}
+
+@test "i386: ptstep follows an exec, and -b main, -k on a started program" {
+	i386_build || skip "the tools are not 32-bit x86"
+	run ptstep -n 40 -- "$ASM" e
+	assert_success
+	assert_line --regexp '^0x80490a1 +f_exec\+0x11 +cd80 +int 0x80$'
+	assert_line --regexp '^exec     process [0-9]+ runs true$'
+	run ptstep -n 2 -b main -- "$PTOOLS_TARGETS/step-hello"
+	assert_failure 3
+	assert_line --index 0 --regexp '^break    0x[0-9a-f]+ main thread [0-9]+$'
+	assert_line --index 1 --regexp '^0x[0-9a-f]+ +main +8d4c2404 +lea ecx, \[esp \+ 4\]$'
+	run ptstep -n 1 -b libc:puts -- "$PTOOLS_TARGETS/step-hello"
+	assert_failure 3
+	assert_line --index 0 --regexp '^break    0xf[0-9a-f]{7} (_IO_)?puts thread [0-9]+$'
+	run ptstep -n 2 -k -b main -- "$PTOOLS_TARGETS/step-hello"
+	assert_failure 137
+	refute_output --partial "hello from step-hello"
+}
+
+@test "i386: ptstep steps over a syscall that returns: each instruction once" {
+	i386_build || skip "the tools are not 32-bit x86"
+	run ptstep -n 60 -b libc:write -- "$PTOOLS_TARGETS/step-hello"
+	assert_failure 3
+	assert_line --regexp '^break    0x[0-9a-f]+ (__libc_|__)?write thread [0-9]+$'
+	insns=$(printf '%s\n' "$output" | awk '/^0x/ { print $1, $4, $5 }')
+	# the vDSO's entry makes the call: sysenter, syscall or int 0x80
+	sc=$(printf '%s\n' "$insns" | grep -m1 -nE ' (sysenter|syscall|int 0x80) *$' | cut -d: -f1)
+	[ -n "$sc" ] || fail "no syscall instruction in: $insns"
+	at=$(printf '%s\n' "$insns" | sed -n "${sc}p" | cut -d' ' -f1)
+	next=$(printf '%s\n' "$insns" | sed -n "$((sc + 1))p" | cut -d' ' -f1)
+	after=$(printf '%s\n' "$insns" | sed -n "$((sc + 2))p" | cut -d' ' -f1)
+	# execution goes on past it, and the next instruction is shown once
+	[ -n "$next" ] && [ "$next" != "$at" ] && [ "$after" != "$next" ] ||
+	    fail "at $at: $insns"
+}
+
+@test "i386: ptstep -b and -u take %eip and %esp" {
+	i386_build || skip "the tools are not 32-bit x86"
+	start_target basic
+	pc=$(ptregs "$TPID" eip)
+	before=$(mem_hex "$TPID" "$pc" 4)
+	run ptstep -b %eip -u %eip -p "$TPID"
+	assert_success
+	assert_line --index 0 --regexp "^break    $pc .*thread $TPID \(stopped there already\)$"
+	assert_line --index 1 --regexp "^until    $pc .*reached$"
+	[ "$(mem_hex "$TPID" "$pc" 4)" = "$before" ]
+	run ptstep -b %esp -p "$TPID"
+	assert_failure 1
+	assert_output --regexp "^ptstep: breakpoint %esp: 0x[0-9a-f]+ is not executable \(mapping .* rw-p \[stack\]\)$"
+	assert_untouched "$TPID"
+}

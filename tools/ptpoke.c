@@ -184,8 +184,9 @@ main(int argc, char *argv[])
 {
 	enum ptc_vtype type = PTC_VT_U8;
 	const char *str = NULL, *oldfile = NULL;
-	struct ptc_target *t;
-	unsigned char *data;
+	/* static: still reachable when an error exits (leak checkers) */
+	static struct ptc_target *t;
+	static unsigned char *data;
 	uint64_t addr;
 	size_t len;
 	ssize_t n;

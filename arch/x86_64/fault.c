@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "../i386/access32.h"
 
 /* A register's value by capstone id: its name is the library's name. */
 static int
@@ -56,6 +57,9 @@ ptc_arch_insn_access(const void *code, size_t len, uint64_t pc,
 	size_t n;
 	int i;
 
+	/* A 32-bit program: its code and registers are the i386 ones. */
+	if (strcmp(ptc_regs_arch(r), "i386") == 0)
+		return i386_insn_access(code, len, pc, r, a);
 	memset(a, 0, sizeof(*a));
 	if (cs_open(CS_ARCH_X86, CS_MODE_64, &h) != CS_ERR_OK)
 		return -1;

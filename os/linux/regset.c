@@ -50,17 +50,34 @@ ptc_os_setfpregs(pid_t pid, const void *buf, size_t len, int ext)
 	return 0;
 }
 
+/* One (type, value) pair of an auxv of 32-bit (w32) or 64-bit words. */
+static int
+auxv_pair(FILE *fp, int w32, uint64_t pair[2])
+{
+	uint32_t p32[2];
+
+	if (!w32)
+		return fread(pair, sizeof(uint64_t) * 2, 1, fp) == 1 ? 0 : -1;
+	if (fread(p32, sizeof(p32), 1, fp) != 1)
+		return -1;
+	pair[0] = p32[0];
+	pair[1] = p32[1];
+	return 0;
+}
+
 int
 ptc_os_auxv_get(pid_t pid, uint64_t type, uint64_t *val)
 {
 	char path[64];
 	uint64_t pair[2];
 	FILE *fp;
+	/* The kernel keeps the auxv in the program's word size. */
+	int w32 = ptc_os_exe_class(pid) == 32;
 
 	snprintf(path, sizeof(path), "/proc/%d/auxv", (int)pid);
 	if ((fp = fopen(path, "re")) == NULL)
 		return ptc_fail(errno, "%s: %s", path, strerror(errno));
-	while (fread(pair, sizeof(pair), 1, fp) == 1 && pair[0] != 0) {
+	while (auxv_pair(fp, w32, pair) == 0 && pair[0] != 0) {
 		if (pair[0] == type) {
 			fclose(fp);
 			*val = pair[1];

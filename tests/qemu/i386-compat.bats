@@ -204,3 +204,26 @@ sym32() {
 	done
 	refute_output --partial "rbp"
 }
+
+@test "compat: the 64-bit ptstep steps a 32-bit program as the 32-bit ptstep does" {
+	asm=$PTOOLS_TARGETS/step-asm
+	run od -An -tu1 -j4 -N1 "$asm"
+	assert_output "   1"
+	# Without address randomization the two runs see the same stack.
+	for arg in "" n w d u t; do
+		setarch "$(uname -m)" -R "$BIN64/ptstep" -r -s -- "$asm" $arg \
+		    >"$BATS_TEST_TMPDIR/64" 2>&1 || true
+		setarch "$(uname -m)" -R "$BIN32/ptstep" -r -s -- "$asm" $arg \
+		    >"$BATS_TEST_TMPDIR/32" 2>&1 || true
+		run diff "$BATS_TEST_TMPDIR/32" "$BATS_TEST_TMPDIR/64"
+		assert_success
+	done
+	run "$BIN64/ptstep" -r -s -- "$asm"
+	assert_failure 36
+	assert_line --regexp '^0x8049033 +seq +b805000000 +mov eax, 5  ; eax=0x5$'
+	assert_line 'syscall  exit(36) [1]'
+	run "$BIN64/ptstep" -- "$asm" w
+	assert_line "fault    SIGSEGV at 0x8049054 f_rodata+0x5: invalid write of 0x804a000 (size 4): mapping is not writable"
+	run "$BIN64/ptstep" -- "$asm" d
+	assert_line "fault    SIGFPE at 0x8049082 f_div+0x8: integer division by zero (divisor ecx = 0)"
+}
