@@ -72,3 +72,61 @@ teardown_targets() {
 teardown() {
 	teardown_targets
 }
+
+# ptools_cpu: the CPU the tools under test were built for: x86_64, i386
+# or aarch64.  Not `uname -m`, which is the kernel's: the i386 guest runs
+# 32-bit tools on a 64-bit kernel.
+ptools_cpu() {
+	if [ -z "${_ptools_cpu:-}" ]; then
+		case $(readelf -h "$PTOOLS_BIN/ptmaps" | sed -n 's/^ *Machine: *//p') in
+		*X86-64*) _ptools_cpu=x86_64 ;;
+		*80386*) _ptools_cpu=i386 ;;
+		AArch64) _ptools_cpu=aarch64 ;;
+		*) _ptools_cpu=unknown ;;
+		esac
+	fi
+	echo "$_ptools_cpu"
+}
+
+# cpu_reg pc|sp: the name of the program counter or the stack pointer
+# on ptools_cpu, as address expressions and ptregs spell it.
+cpu_reg() {
+	case $1:$(ptools_cpu) in
+	pc:x86_64) echo rip ;;
+	sp:x86_64) echo rsp ;;
+	pc:i386) echo eip ;;
+	sp:i386) echo esp ;;
+	pc:aarch64) echo pc ;;
+	sp:aarch64) echo sp ;;
+	*) echo "cpu_reg: no $1 for $(ptools_cpu)" >&2; return 1 ;;
+	esac
+}
+
+# make_zombie: set $ZOMBIE to a zombie process (a shell that exec's away
+# from its exited child); its parent is killed in teardown.  Found
+# through /proc, as the guests' ps does not run.
+make_zombie() {
+	local zp _
+	sh -c 'true & exec sleep 60' &
+	zp=$!
+	_started_pids+=("$zp")
+	ZOMBIE=
+	for _ in $(seq 1 200); do
+		ZOMBIE=$(tr -d ' ' <"/proc/$zp/task/$zp/children" 2>/dev/null)
+		[ -n "$ZOMBIE" ] && [ "$(proc_state "$ZOMBIE")" = Z ] && return 0
+		sleep 0.01
+	done
+	echo "make_zombie: no zombie child of $zp" >&2
+	return 1
+}
+
+# syscall_insn: "HEXBYTES LEN" of the instruction a thread sleeping in a
+# system call has just executed on ptools_cpu: its program counter minus
+# LEN is where that instruction starts.
+syscall_insn() {
+	case $(ptools_cpu) in
+	x86_64) echo "0f05 2" ;;
+	i386) echo "cd80 2" ;;      # the vDSO's landing pad follows int 0x80
+	aarch64) echo "010000d4 4" ;;
+	esac
+}

@@ -221,10 +221,18 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 }
 
 @test "a register as ADDR stops the thread only for the read" {
+	local sp pc insn len
+	sp=$(cpu_reg sp) pc=$(cpu_reg pc)
+	read -r insn len < <(syscall_insn)
 	start_target basic
-	run ptpeek -t ptr "$TPID" %rsp
+	run ptpeek -t ptr "$TPID" "%$sp"
 	assert_success
 	assert_output --regexp '^0x[0-9a-f]+$'
+	assert_untouched "$TPID"
+	# the sleeping thread's program counter is just past its system call
+	run bash -c "ptpeek -r $TPID %$pc-$len $len | od -An -tx1 | tr -d ' \n'"
+	assert_success
+	assert_output "$insn"
 	assert_untouched "$TPID"
 }
 
@@ -232,15 +240,8 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	run ptpeek 2147483647 0x1000 8
 	assert_failure 1
 	assert_output "ptpeek: no such process 2147483647"
-	# a shell that exec's away from its exited child leaves a zombie
-	sh -c 'true & exec sleep 60' &
-	zp=$!
-	_started_pids+=("$zp")
-	for i in $(seq 1 100); do
-		z=$(ps --ppid "$zp" -o pid= | tr -d ' ')
-		[ -n "$z" ] && [ "$(proc_state "$z")" = Z ] && break
-		sleep 0.01
-	done
+	make_zombie
+	z=$ZOMBIE
 	run ptpeek "$z" 0x1000 8
 	assert_failure 1
 	assert_output "ptpeek: process $z is a zombie"
