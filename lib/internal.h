@@ -70,6 +70,26 @@ int ptc_os_setregs(pid_t pid, const void *buf, size_t len);
 int ptc_os_peek(pid_t pid, uint64_t addr, unsigned long *word);
 int ptc_os_poke(pid_t pid, uint64_t addr, unsigned long word);
 
+/* ---- process facts (os/linux/procfs.c) ---- */
+
+/* What the OS says of a process before anything touches it. */
+struct ptc_os_pstate {
+	char state;          /* the OS's one-letter state, for messages */
+	bool zombie;         /* exited, not yet reaped */
+	bool kthread;        /* a kernel thread: no user memory */
+	bool group_stopped;  /* stopped by job control (SIGSTOP...) */
+};
+/* -1 ESRCH when pid does not exist (detail set). */
+int ptc_os_proc_state(pid_t pid, struct ptc_os_pstate *st);
+/* The thread group (process) of thread pid; pid itself if unknown. */
+pid_t ptc_os_tgid(pid_t pid);
+/* The thread ids of process pid, malloc'd into *tids; their count. */
+ssize_t ptc_os_threads(pid_t pid, pid_t **tids);
+/* The command name of pid, NUL-terminated in buf. */
+int ptc_os_comm(pid_t pid, char *buf, size_t len);
+/* The mappings of pid (ptc_maps_read() of the public API). */
+struct ptc_maps *ptc_os_maps_read(pid_t pid);
+
 /* ---- CPU layer (arch/<cpu>/) ---- */
 
 /* Size of the general register block (struct user_regs_struct). */
@@ -133,6 +153,8 @@ int ptc_os_module_open(pid_t pid, uint64_t start, uint64_t end,
     const char *path, uint64_t inode);
 /* The executable's path (without " (deleted)"); -1/errno. */
 int ptc_os_exe_path(pid_t pid, char *buf, size_t len);
+/* A read-only fd of the executable itself (deleted or not); -1/errno. */
+int ptc_os_exe_open(pid_t pid);
 
 /* ---- registers, breakpoints, stepping (regs.c bp.c step.c fault.c) ---- */
 

@@ -1,7 +1,7 @@
 /*
- * maps.c: the memory mappings of a process, parsed from the text of
- * /proc/PID/maps, with lookup by address (binary search) and by module
- * name.
+ * maps.c: the memory mappings of a process (read by the OS layer),
+ * the parser of Linux's maps text, and lookup by address (binary
+ * search) and by module name.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -181,63 +181,7 @@ fail:
 struct ptc_maps *
 ptc_maps_read(pid_t pid)
 {
-	char path[64], *buf = NULL;
-	size_t len = 0, cap = 0;
-	struct ptc_maps *m;
-	FILE *fp;
-
-	snprintf(path, sizeof(path), "/proc/%d/maps", (int)pid);
-	if ((fp = fopen(path, "re")) == NULL) {
-		int e = errno;
-		if (e == ENOENT)
-			return ptc_fail(ESRCH, "no such process %d", (int)pid),
-			    NULL;
-		if (e == EACCES || e == EPERM)
-			return ptc_fail(EPERM, "not allowed to read the "
-			    "mappings of process %d", (int)pid), NULL;
-		return ptc_fail(e, "%s: %s", path, strerror(e)), NULL;
-	}
-	for (;;) {
-		size_t got;
-
-		if (cap - len < 4096) {
-			char *nb = realloc(buf, cap ? cap * 2 : 65536);
-			if (nb == NULL) {
-				free(buf);
-				fclose(fp);
-				return NULL;
-			}
-			buf = nb;
-			cap = cap ? cap * 2 : 65536;
-		}
-		got = fread(buf + len, 1, cap - len, fp);
-		len += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(fp)) {
-		/* reading maps of a process that just died gives ESRCH */
-		int e = errno ? errno : EIO;
-		free(buf);
-		fclose(fp);
-		if (e == ESRCH)
-			return ptc_fail(ESRCH, "process %d exited", (int)pid),
-			    NULL;
-		if (e == EACCES || e == EPERM)
-			return ptc_fail(EPERM, "not allowed to read the "
-			    "mappings of process %d", (int)pid), NULL;
-		return ptc_fail(e, "%s: %s", path, strerror(e)), NULL;
-	}
-	fclose(fp);
-	if (len == 0) {
-		/* kernel threads and zombies have no mappings at all */
-		free(buf);
-		return ptc_fail(ESRCH, "process %d has no memory mappings "
-		    "(exited, zombie or kernel thread)", (int)pid), NULL;
-	}
-	m = ptc_maps_parse(buf, len);
-	free(buf);
-	return m;
+	return ptc_os_maps_read(pid);
 }
 
 void

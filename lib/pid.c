@@ -1,19 +1,15 @@
 /*
- * pid.c: facts about a process from /proc, checked before a tool
- * touches it, so "no such process", "zombie" and "kernel thread" each get
- * their own message.
+ * pid.c: PIDs from the command line, and facts about a process (from
+ * the OS layer) checked before a tool touches it, so "no such process",
+ * "zombie" and "kernel thread" each get their own message.
  */
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
-
-#define PF_KTHREAD_FLAG 0x00200000 /* include/linux/sched.h */
 
 int
 ptc_pid_parse(const char *s, pid_t *pid)
@@ -39,27 +35,15 @@ ptc_pid_parse(const char *s, pid_t *pid)
 int
 ptc_pid_check(pid_t pid)
 {
-	char path[64], buf[1024], *p;
-	unsigned long flags = 0;
-	FILE *fp;
-	size_t n;
-	char state;
+	struct ptc_os_pstate st;
 
 	if (pid <= 0)
 		return ptc_fail(ESRCH, "invalid PID %d", (int)pid);
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	if ((fp = fopen(path, "re")) == NULL)
-		return ptc_fail(ESRCH, "no such process %d", (int)pid);
-	n = fread(buf, 1, sizeof(buf) - 1, fp);
-	fclose(fp);
-	buf[n] = '\0';
-	/* comm may hold spaces and parentheses: parse after the last ')'. */
-	if ((p = strrchr(buf, ')')) == NULL ||
-	    sscanf(p + 1, " %c %*d %*d %*d %*d %*d %lu", &state, &flags) != 2)
-		return ptc_fail(ESRCH, "no such process %d", (int)pid);
-	if (state == 'Z' || state == 'X')
+	if (ptc_os_proc_state(pid, &st) != 0)
+		return -1;
+	if (st.zombie)
 		return ptc_fail(ESRCH, "process %d is a zombie", (int)pid);
-	if (flags & PF_KTHREAD_FLAG)
+	if (st.kthread)
 		return ptc_fail(EPERM, "process %d is a kernel thread",
 		    (int)pid);
 	return 0;
@@ -68,48 +52,26 @@ ptc_pid_check(pid_t pid)
 ssize_t
 ptc_pid_threads(pid_t pid, pid_t **tids)
 {
-	char path[64];
-	struct dirent *de;
-	pid_t *v = NULL, *nv;
-	size_t n = 0, cap = 0;
-	DIR *d;
-
-	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
-	if ((d = opendir(path)) == NULL)
-		return ptc_fail(ESRCH, "no such process %d", (int)pid);
-	while ((de = readdir(d)) != NULL) {
-		if (!isdigit((unsigned char)de->d_name[0]))
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			if ((nv = reallocarray(v, cap, sizeof(*v))) == NULL) {
-				free(v);
-				closedir(d);
-				return -1;
-			}
-			v = nv;
-		}
-		v[n++] = (pid_t)atoi(de->d_name);
-	}
-	closedir(d);
-	*tids = v;
-	return (ssize_t)n;
+	return ptc_os_threads(pid, tids);
 }
 
 int
 ptc_pid_comm(pid_t pid, char *buf, size_t len)
 {
-	char path[64];
-	FILE *fp;
-	size_t n;
+	return ptc_os_comm(pid, buf, len);
+}
 
-	snprintf(path, sizeof(path), "/proc/%d/comm", (int)pid);
-	if ((fp = fopen(path, "re")) == NULL)
-		return ptc_fail(ESRCH, "no such process %d", (int)pid);
-	n = fread(buf, 1, len - 1, fp);
-	fclose(fp);
-	buf[n] = '\0';
-	if (n > 0 && buf[n - 1] == '\n')
-		buf[n - 1] = '\0';
-	return 0;
+struct ptc_elf *
+ptc_pid_elf(pid_t pid)
+{
+	struct ptc_elf *e;
+	char what[64];
+	int fd;
+
+	if ((fd = ptc_os_exe_open(pid)) == -1)
+		return NULL;
+	snprintf(what, sizeof(what), "executable of process %d", (int)pid);
+	e = ptc_elf_open_fd(fd, what);
+	close(fd);
+	return e;
 }

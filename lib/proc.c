@@ -48,23 +48,6 @@ ptc_session_new(unsigned trace_flags)
 	return s;
 }
 
-static pid_t
-read_tgid(pid_t pid)
-{
-	char path[64], line[128];
-	FILE *fp;
-	int tgid = 0;
-
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
-	if ((fp = fopen(path, "re")) == NULL)
-		return pid;
-	while (fgets(line, sizeof(line), fp) != NULL)
-		if (sscanf(line, "Tgid: %d", &tgid) == 1)
-			break;
-	fclose(fp);
-	return tgid > 0 ? tgid : pid;
-}
-
 struct ptc_task *
 ptc__task_add(struct ptc_session *s, pid_t pid)
 {
@@ -74,7 +57,7 @@ ptc__task_add(struct ptc_session *s, pid_t pid)
 		return NULL;
 	t->s = s;
 	t->pid = pid;
-	t->tgid = read_tgid(pid);
+	t->tgid = ptc_os_tgid(pid);
 	TAILQ_INSERT_TAIL(&s->tasks, t, link);
 	s->ntasks++;
 	return t;
@@ -122,25 +105,6 @@ int ptc_task_stopped(const struct ptc_task *t) { return t->stopped; }
 int ptc_task_was_stopped(const struct ptc_task *t) { return t->was_stopped; }
 void *ptc_task_data(const struct ptc_task *t) { return t->data; }
 void ptc_task_set_data(struct ptc_task *t, void *data) { t->data = data; }
-
-/* The one-letter state of pid from /proc/PID/stat, or 0. */
-static char
-proc_state(pid_t pid)
-{
-	char path[64], buf[512], *p;
-	FILE *fp;
-	size_t n;
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	if ((fp = fopen(path, "re")) == NULL)
-		return 0;
-	n = fread(buf, 1, sizeof(buf) - 1, fp);
-	fclose(fp);
-	buf[n] = '\0';
-	if ((p = strrchr(buf, ')')) == NULL || p[1] == '\0')
-		return 0;
-	return p[2];
-}
 
 /*
  * Turn one wait status into an event and keep the task list in step:
@@ -297,6 +261,7 @@ wait_stop(struct ptc_session *s, struct ptc_task *t)
 static int
 attach_one(struct ptc_session *s, pid_t pid, struct ptc_task **taskp)
 {
+	struct ptc_os_pstate st;
 	struct ptc_task *t;
 
 	if ((t = ptc_session_task(s, pid)) != NULL) {
@@ -305,7 +270,7 @@ attach_one(struct ptc_session *s, pid_t pid, struct ptc_task **taskp)
 	}
 	if ((t = ptc__task_add(s, pid)) == NULL)
 		return -1;
-	t->was_stopped = proc_state(pid) == 'T';
+	t->was_stopped = ptc_os_proc_state(pid, &st) == 0 && st.group_stopped;
 	t->fresh = true;
 	if (ptc_os_seize(s, pid) != 0) {
 		int e = errno;

@@ -225,6 +225,13 @@ ssize_t ptc_pid_threads(pid_t pid, pid_t **tids);
 /* The command name (comm) of pid into buf. */
 int ptc_pid_comm(pid_t pid, char *buf, size_t len);
 
+/*
+ * The executable file of process pid, opened as an ELF file (machine,
+ * class, symbols), even when it was deleted or lives in another mount
+ * namespace.  NULL with errno and a detail.
+ */
+struct ptc_elf *ptc_pid_elf(pid_t pid);
+
 /* ------------------------------------------------------------------ */
 /* Memory                                                              */
 /* ------------------------------------------------------------------ */

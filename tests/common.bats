@@ -508,3 +508,20 @@ EOC
 	assert_line --regexp '^libc[.-]'
 	refute_line --partial /
 }
+
+# The OS layer holds every use of the OS's tracing interface (issue 8):
+# lib/ and tools/ name no ptrace request, seccomp constant or /proc file
+# in code (comments may explain what the OS layer does).  Comments are
+# removed by the preprocessor without expanding includes.
+@test "layering: ptrace, seccomp and /proc appear only under os/" {
+	local f bad=""
+	for f in "$PTOOLS_TOP"/lib/*.c "$PTOOLS_TOP"/lib/*.h "$PTOOLS_TOP"/tools/*.c; do
+		out=$(gcc -fpreprocessed -dD -E -P "$f" 2>/dev/null |
+		    grep -nE '"/proc/|PTRACE_[A-Z]|SECCOMP_[A-Z]|<sys/ptrace\.h>|<linux/seccomp\.h>' || true)
+		[ -z "$out" ] || bad="$bad${f#"$PTOOLS_TOP"/}: $out"$'\n'
+	done
+	[ -z "$bad" ] || fail "OS interface outside os/:"$'\n'"$bad"
+	# and the check itself sees what it looks for
+	run bash -c "gcc -fpreprocessed -dD -E -P '$PTOOLS_TOP/os/linux/procfs.c' | grep -c '\"/proc/'"
+	[ "$output" -ge 3 ]
+}

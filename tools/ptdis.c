@@ -483,12 +483,10 @@ pid_dis(pid_t pid, const char *arch, unsigned flags)
 {
 	struct ptc_elf *e;
 	struct ptc_dis *d = NULL;
-	char exe[64];
 
 	if (arch != NULL)
 		return open_arch(arch, flags);
-	snprintf(exe, sizeof(exe), "/proc/%d/exe", (int)pid);
-	if ((e = ptc_elf_open(exe)) != NULL) {
+	if ((e = ptc_pid_elf(pid)) != NULL) {
 		d = ptc_dis_open_elf(ptc_elf_machine(e), ptc_elf_class(e),
 		    ptc_elf_big_endian(e), flags);
 		ptc_elf_close(e);

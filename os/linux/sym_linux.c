@@ -79,3 +79,19 @@ ptc_os_exe_path(pid_t pid, char *buf, size_t len)
 		buf[n - d] = '\0';
 	return 0;
 }
+
+int
+ptc_os_exe_open(pid_t pid)
+{
+	char link[64];
+	int fd;
+
+	snprintf(link, sizeof(link), "/proc/%d/exe", (int)pid);
+	if ((fd = open(link, O_RDONLY | O_CLOEXEC)) == -1) {
+		if (errno == ENOENT)
+			return ptc_fail(ESRCH, "no such process %d", (int)pid);
+		return ptc_fail(errno, "executable of process %d: %s",
+		    (int)pid, strerror(errno));
+	}
+	return fd;
+}

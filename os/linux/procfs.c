@@ -1,0 +1,168 @@
+/*
+ * procfs.c: facts about a process read from /proc: its state and kind
+ * (stat), thread group (status), threads (task/), name (comm) and
+ * mappings (maps).  Everything else in the library asks through these.
+ */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define PF_KTHREAD_FLAG 0x00200000 /* include/linux/sched.h */
+
+int
+ptc_os_proc_state(pid_t pid, struct ptc_os_pstate *st)
+{
+	char path[64], buf[1024], *p;
+	unsigned long flags = 0;
+	FILE *fp;
+	size_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if ((fp = fopen(path, "re")) == NULL)
+		return ptc_fail(ESRCH, "no such process %d", (int)pid);
+	n = fread(buf, 1, sizeof(buf) - 1, fp);
+	fclose(fp);
+	buf[n] = '\0';
+	/* comm may hold spaces and parentheses: parse after the last ')'. */
+	if ((p = strrchr(buf, ')')) == NULL ||
+	    sscanf(p + 1, " %c %*d %*d %*d %*d %*d %lu", &st->state,
+	    &flags) != 2)
+		return ptc_fail(ESRCH, "no such process %d", (int)pid);
+	st->zombie = st->state == 'Z' || st->state == 'X';
+	st->kthread = (flags & PF_KTHREAD_FLAG) != 0;
+	/* 't' is a tracing stop, 'T' a group-stop (job control). */
+	st->group_stopped = st->state == 'T';
+	return 0;
+}
+
+pid_t
+ptc_os_tgid(pid_t pid)
+{
+	char path[64], line[128];
+	FILE *fp;
+	int tgid = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	if ((fp = fopen(path, "re")) == NULL)
+		return pid;
+	while (fgets(line, sizeof(line), fp) != NULL)
+		if (sscanf(line, "Tgid: %d", &tgid) == 1)
+			break;
+	fclose(fp);
+	return tgid > 0 ? tgid : pid;
+}
+
+ssize_t
+ptc_os_threads(pid_t pid, pid_t **tids)
+{
+	char path[64];
+	struct dirent *de;
+	pid_t *v = NULL, *nv;
+	size_t n = 0, cap = 0;
+	DIR *d;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	if ((d = opendir(path)) == NULL)
+		return ptc_fail(ESRCH, "no such process %d", (int)pid);
+	while ((de = readdir(d)) != NULL) {
+		if (!isdigit((unsigned char)de->d_name[0]))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			if ((nv = reallocarray(v, cap, sizeof(*v))) == NULL) {
+				free(v);
+				closedir(d);
+				return -1;
+			}
+			v = nv;
+		}
+		v[n++] = (pid_t)atoi(de->d_name);
+	}
+	closedir(d);
+	*tids = v;
+	return (ssize_t)n;
+}
+
+int
+ptc_os_comm(pid_t pid, char *buf, size_t len)
+{
+	char path[64];
+	FILE *fp;
+	size_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/comm", (int)pid);
+	if ((fp = fopen(path, "re")) == NULL)
+		return ptc_fail(ESRCH, "no such process %d", (int)pid);
+	n = fread(buf, 1, len - 1, fp);
+	fclose(fp);
+	buf[n] = '\0';
+	if (n > 0 && buf[n - 1] == '\n')
+		buf[n - 1] = '\0';
+	return 0;
+}
+
+/* The error of opening or reading pid's maps file, as a detail. */
+static int
+maps_fail(pid_t pid, const char *path, int e)
+{
+	if (e == ENOENT || e == ESRCH)
+		return ptc_fail(ESRCH, "no such process %d", (int)pid);
+	if (e == EACCES || e == EPERM)
+		return ptc_fail(EPERM, "not allowed to read the mappings of "
+		    "process %d", (int)pid);
+	return ptc_fail(e, "%s: %s", path, strerror(e));
+}
+
+struct ptc_maps *
+ptc_os_maps_read(pid_t pid)
+{
+	char path[64], *buf = NULL, *nb;
+	size_t len = 0, cap = 0, got;
+	struct ptc_maps *m;
+	FILE *fp;
+	int e;
+
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)pid);
+	if ((fp = fopen(path, "re")) == NULL)
+		return maps_fail(pid, path, errno), NULL;
+	for (;;) {
+		if (cap - len < 4096) {
+			if ((nb = realloc(buf, cap ? cap * 2 : 65536)) == NULL) {
+				free(buf);
+				fclose(fp);
+				return NULL;
+			}
+			buf = nb;
+			cap = cap ? cap * 2 : 65536;
+		}
+		got = fread(buf + len, 1, cap - len, fp);
+		len += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		/* Reading the maps of a process that just died: ESRCH. */
+		e = errno ? errno : EIO;
+		free(buf);
+		fclose(fp);
+		if (e == ESRCH)
+			return ptc_fail(ESRCH, "process %d exited", (int)pid),
+			    NULL;
+		return maps_fail(pid, path, e), NULL;
+	}
+	fclose(fp);
+	if (len == 0) {
+		/* Kernel threads and zombies have no mappings at all. */
+		free(buf);
+		return ptc_fail(ESRCH, "process %d has no memory mappings "
+		    "(exited, zombie or kernel thread)", (int)pid), NULL;
+	}
+	m = ptc_maps_parse(buf, len);
+	free(buf);
+	return m;
+}
