@@ -316,7 +316,7 @@ assert_stopped() {
 	run ptpoke -t u32 "$TPID" counter_u32 101
 	assert_success
 	assert_stopped "$TPID"
-	run ptregs "$TPID" rip
+	run ptregs "$TPID" "$(cpu_reg pc)"
 	assert_success
 	assert_stopped "$TPID"
 	run ptdis -p "$TPID" add_numbers 8
@@ -337,7 +337,7 @@ assert_stopped() {
 	assert_untouched "$TPID"
 	run grep -c '^getppid() *= ' "$BATS_TEST_TMPDIR/tr"
 	[ "$output" -gt 0 ]
-	run ptregs "$TPID" rip
+	run ptregs "$TPID" "$(cpu_reg pc)"
 	assert_success
 	run ptstep -n 5 -p "$TPID"
 	assert_success

@@ -142,14 +142,8 @@ bytes() {
 	run ptpoke 2 0x1000 00
 	assert_failure 1
 	assert_output "ptpoke: process 2 is a kernel thread"
-	sh -c 'true & exec sleep 60' &
-	zp=$!
-	_started_pids+=("$zp")
-	for i in $(seq 1 100); do
-		z=$(ps --ppid "$zp" -o pid= | tr -d ' ')
-		[ -n "$z" ] && [ "$(proc_state "$z")" = Z ] && break
-		sleep 0.01
-	done
+	make_zombie
+	z=$ZOMBIE
 	run ptpoke "$z" 0x1000 00
 	assert_failure 1
 	assert_output "ptpoke: process $z is a zombie"
