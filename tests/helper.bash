@@ -120,13 +120,16 @@ make_zombie() {
 	return 1
 }
 
-# syscall_insn: "HEXBYTES LEN" of the instruction a thread sleeping in a
-# system call has just executed on ptools_cpu: its program counter minus
-# LEN is where that instruction starts.
+# syscall_insn: "HEXBYTES BACK" of the system call instruction of a
+# thread that a tracer stopped while it slept in a system call, on
+# ptools_cpu: the instruction starts BACK bytes before the program
+# counter.  x86 stops past the instruction (i386: past the vDSO's int
+# 0x80, whichever instruction entered the kernel); aarch64 has already
+# moved pc back to the svc, to restart the call.
 syscall_insn() {
 	case $(ptools_cpu) in
 	x86_64) echo "0f05 2" ;;
-	i386) echo "cd80 2" ;;      # the vDSO's landing pad follows int 0x80
-	aarch64) echo "010000d4 4" ;;
+	i386) echo "cd80 2" ;;
+	aarch64) echo "010000d4 0" ;;
 	esac
 }

@@ -221,16 +221,16 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 }
 
 @test "a register as ADDR stops the thread only for the read" {
-	local sp pc insn len
+	local sp pc insn back
 	sp=$(cpu_reg sp) pc=$(cpu_reg pc)
-	read -r insn len < <(syscall_insn)
+	read -r insn back < <(syscall_insn)
 	start_target basic
 	run ptpeek -t ptr "$TPID" "%$sp"
 	assert_success
 	assert_output --regexp '^0x[0-9a-f]+$'
 	assert_untouched "$TPID"
-	# the sleeping thread's program counter is just past its system call
-	run bash -c "ptpeek -r $TPID %$pc-$len $len | od -An -tx1 | tr -d ' \n'"
+	# the sleeping thread's program counter is at its system call
+	run bash -c "ptpeek -r $TPID %$pc-$back $((${#insn} / 2)) | od -An -tx1 | tr -d ' \n'"
 	assert_success
 	assert_output "$insn"
 	assert_untouched "$TPID"
