@@ -133,3 +133,29 @@ syscall_insn() {
 	aarch64) echo "010000d4 0" ;;
 	esac
 }
+
+# children_of PID: the PIDs of PID's children, one per line, from /proc
+# (pgrep does not run in the guests).
+children_of() {
+	cat /proc/"$1"/task/*/children 2>/dev/null | tr ' ' '\n' | grep -v '^$'
+}
+
+# signal_children SIG PARENT NAME: send SIG to PARENT's children whose
+# command name is NAME, as pkill -SIG -P PARENT -x NAME does.
+signal_children() {
+	local p
+	for p in $(children_of "$2"); do
+		[ "$(cat "/proc/$p/comm" 2>/dev/null)" = "$3" ] &&
+		    kill -"$1" "$p" 2>/dev/null
+	done
+	return 0
+}
+
+# bp_hex: the bytes of the software breakpoint the tools write, in hex,
+# on ptools_cpu (int3; brk #0).
+bp_hex() {
+	case $(ptools_cpu) in
+	x86_64|i386) echo cc ;;
+	aarch64) echo 000020d4 ;;
+	esac
+}
