@@ -58,7 +58,9 @@ mem_hex() {
 
 # assert_stopped PID: in group-stop (T), not traced.
 assert_stopped() {
-	wait_for test "$(tracer_pid "$1")" = 0
+	local pid=$1
+	# evaluated on every try, not once
+	wait_for eval '[ "$(tracer_pid "$pid")" = 0 ]'
 	[ "$(proc_state "$1")" = T ] || fail "process $1 is in state $(proc_state "$1"), not T"
 	[ "$(tracer_pid "$1")" = 0 ] || fail "process $1 is still traced"
 }
@@ -306,7 +308,7 @@ assert_stopped() {
 @test "faults: a process stopped by SIGSTOP stays stopped after every tool" {
 	start_target basic
 	kill -STOP "$TPID"
-	wait_for test "$(proc_state "$TPID")" = T
+	wait_for eval '[ "$(proc_state "$TPID")" = T ]'
 	run ptmaps "$TPID"
 	assert_success
 	assert_stopped "$TPID"
