@@ -96,7 +96,7 @@ assert_stopped() {
 @test "faults: tracee SIGKILLed during a large ptpeek" {
 	start_target basic 64
 	local heap
-	heap=$(ptpeek -t ptr "$TPID" heap_buf)
+	heap=$(ptpeek -t "$(ptr_type)" "$TPID" heap_buf)
 	# A hexdump of 64 MiB into a slow pipe takes long enough.
 	( rc=0; ptpeek "$TPID" "$heap" $((64 << 20)) 2>"$BATS_TEST_TMPDIR/err" || rc=$?
 	  echo "rc=$rc" >"$BATS_TEST_TMPDIR/rc" ) | { sleep 0.3; cat >/dev/null; } &
@@ -115,7 +115,7 @@ assert_stopped() {
 @test "faults: ptpeek -S of a tracee that is killed meanwhile fails cleanly" {
 	start_target basic 64
 	local heap
-	heap=$(ptpeek -t ptr "$TPID" heap_buf)
+	heap=$(ptpeek -t "$(ptr_type)" "$TPID" heap_buf)
 	( rc=0; ptpeek -S -r "$TPID" "$heap" $((64 << 20)) 2>"$BATS_TEST_TMPDIR/err" || rc=$?
 	  echo "rc=$rc" >"$BATS_TEST_TMPDIR/rc" ) | { sleep 0.3; cat >/dev/null; } &
 	local pk=$!
@@ -264,7 +264,7 @@ assert_stopped() {
 	local sig pk heap
 	for sig in INT TERM HUP; do
 		start_target basic 64
-		heap=$(ptpeek -t ptr "$TPID" heap_buf)
+		heap=$(ptpeek -t "$(ptr_type)" "$TPID" heap_buf)
 		ptpeek -S "$TPID" "$heap" $((64 << 20)) 2>/dev/null | { sleep 0.3; cat >/dev/null; } &
 		pk=$!
 		sleep 0.1

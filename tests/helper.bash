@@ -159,3 +159,13 @@ bp_hex() {
 	aarch64) echo 000020d4 ;;
 	esac
 }
+
+# ptr_type: the ptpeek type of a pointer of the tracees on ptools_cpu,
+# for tests that need an address stored in the tracee, whatever size
+# -t ptr reads.
+ptr_type() {
+	case $(ptools_cpu) in
+	i386) echo u32 ;;
+	*) echo u64 ;;
+	esac
+}

@@ -117,7 +117,7 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 
 @test "-F finds a match across a read chunk boundary" {
 	start_target basic 2
-	heap=$(ptpeek -t ptr "$TPID" "$(rt heap_buf)")
+	heap=$(ptpeek -t "$(ptr_type)" "$TPID" "$(rt heap_buf)")
 	needle=$((heap + 2 * 1024 * 1024 - 64))
 	# the first 1 MiB chunk ends inside the needle
 	run ptpeek -F str:NEEDLE-in-heap "$TPID" $((needle + 5 - 1024 * 1024)) 0x200000
@@ -263,7 +263,7 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 
 @test "target exits while ptpeek reads" {
 	start_target basic 8
-	heap=$(ptpeek -t ptr "$TPID" "$(rt heap_buf)")
+	heap=$(ptpeek -t "$(ptr_type)" "$TPID" "$(rt heap_buf)")
 	mkfifo "$BATS_TEST_TMPDIR/f"
 	ptpeek -r "$TPID" "$heap" 0x800000 >"$BATS_TEST_TMPDIR/f" 2>"$BATS_TEST_TMPDIR/err" &
 	pp=$!
@@ -344,7 +344,7 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 
 @test "SIGTERM while stopped with -S: the process runs on, untraced" {
 	start_target basic 8
-	heap=$(ptpeek -t ptr "$TPID" "$(rt heap_buf)")
+	heap=$(ptpeek -t "$(ptr_type)" "$TPID" "$(rt heap_buf)")
 	mkfifo "$BATS_TEST_TMPDIR/f"
 	ptpeek -S -r "$TPID" "$heap" 0x800000 >"$BATS_TEST_TMPDIR/f" 2>"$BATS_TEST_TMPDIR/err" &
 	pp=$!
