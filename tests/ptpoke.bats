@@ -212,17 +212,20 @@ bytes() {
 	pp=$!
 	exec {wfd}>"$BATS_TEST_TMPDIR/in"
 	# ptpoke looks at the process first: kill it only once ptpoke waits
-	# in read(0, ...) (the number of read on each CPU)
+	# in read(0, ...) (the number of read on each CPU).  ptpoke is
+	# timeout's child, or timeout itself (busybox's execs the program).
 	local nr p i
 	case $(ptools_cpu) in
 	x86_64) nr=0 ;;
 	i386) nr=3 ;;
 	aarch64) nr=63 ;;
 	esac
-	for i in $(seq 1 1000); do
-		p=$(children_of "$pp" | head -n 1)
-		[ -n "$p" ] && [ "$(cut -d' ' -f1,2 "/proc/$p/syscall" 2>/dev/null)" = "$nr 0x0" ] && break
-		sleep 0.01
+	for i in $(seq 1 300); do
+		for p in "$pp" $(children_of "$pp"); do
+			[ "$(cat "/proc/$p/comm" 2>/dev/null)" = ptpoke ] && break
+		done
+		[ "$(cut -d' ' -f1,2 "/proc/$p/syscall" 2>/dev/null)" = "$nr 0x0" ] && break
+		sleep 0.05
 	done
 	[ "$(cut -d' ' -f1,2 "/proc/$p/syscall")" = "$nr 0x0" ] ||
 	    fail "ptpoke ($p) does not wait for its input"
