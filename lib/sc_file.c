@@ -5,6 +5,7 @@
  */
 #include <fcntl.h>
 #include <inttypes.h>
+#include <linux/audit.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -20,13 +21,40 @@
 
 /* ---- flags and modes ---- */
 
+/*
+ * Four open(2) bits sit elsewhere on ARM and aarch64 than on x86, whose
+ * values lib/xlat/open_flags.in holds: move them there before naming.
+ */
+static uint64_t
+oflags_x86(uint32_t arch, uint64_t v)
+{
+	static const struct {
+		uint32_t arm, x86;
+	} moved[] = {
+		{ 040000, 0200000 },    /* O_DIRECTORY */
+		{ 0100000, 0400000 },   /* O_NOFOLLOW */
+		{ 0200000, 040000 },    /* O_DIRECT */
+		{ 0400000, 0100000 },   /* O_LARGEFILE */
+	};
+	uint64_t r;
+	size_t i;
+
+	if (arch != AUDIT_ARCH_AARCH64 && arch != AUDIT_ARCH_ARM)
+		return v;
+	r = v & ~(uint64_t)0740000;
+	for (i = 0; i < sizeof(moved) / sizeof(moved[0]); i++)
+		if (v & moved[i].arm)
+			r |= moved[i].x86;
+	return r;
+}
+
 static char *
-oflags_str(char *buf, size_t len, uint64_t v)
+oflags_str(const struct ptc__dc *c, char *buf, size_t len, uint64_t v)
 {
 	const char *acc = ptc__xname(&ptc__xt_open_access, v & 3);
 	char rest[512];
 
-	v &= 0xffffffffu;
+	v = oflags_x86(c->arch, v & 0xffffffffu);
 	if ((v & ~3ull) == 0) {
 		snprintf(buf, len, "%s", acc != NULL ? acc : "O_ACCMODE");
 		return buf;
@@ -42,7 +70,7 @@ ptc__a_oflags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	char buf[600];
 
 	(void)a;
-	ptc__p_raw(c, oflags_str(buf, sizeof(buf), v));
+	ptc__p_raw(c, oflags_str(c, buf, sizeof(buf), v));
 }
 
 /* open's mode, shown only when the flags create a file. */
@@ -579,6 +607,22 @@ ptc__a_offp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 
 /* ---- iovecs ---- */
 
+/* Element i of the iovec array at v, in the tracee's word size. */
+static int
+rd_iov(struct ptc__dc *c, uint64_t v, uint64_t i, uint64_t iov[2])
+{
+	uint32_t iov32[2];
+
+	if (c->wordsize == 4) {
+		if (ptc__rdall(c, v + i * 8, iov32, sizeof(iov32)) != 0)
+			return -1;
+		iov[0] = iov32[0];
+		iov[1] = iov32[1];
+		return 0;
+	}
+	return ptc__rdall(c, v + i * 16, iov, 2 * sizeof(*iov));
+}
+
 /*
  * An iovec array of n elements; out: buffers the kernel filled, of
  * which only the first left bytes in total hold data.
@@ -588,9 +632,10 @@ ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
     uint64_t left)
 {
 	uint64_t i, iov[2];
+	unsigned esz = c->wordsize == 4 ? 8 : 16;
 
 	(void)out;
-	if (v == 0 || n == 0 || ptc__rdall(c, v, iov, sizeof(iov)) != 0) {
+	if (v == 0 || n == 0 || rd_iov(c, v, 0, iov) != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
@@ -602,8 +647,8 @@ ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
 			ptc__s_more(c);
 			break;
 		}
-		if (i > 0 && ptc__rdall(c, v + i * 16, iov, sizeof(iov)) != 0) {
-			ptc__p_addr(c, v + i * 16);
+		if (i > 0 && rd_iov(c, v, i, iov) != 0) {
+			ptc__p_addr(c, v + i * esz);
 			break;
 		}
 		len = iov[1];
@@ -668,7 +713,7 @@ ptc__a_fcntl_arg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		ptc__p_flags(c, &ptc__xt_fd_flags, (unsigned)v, NULL);
 		return;
 	case F_SETFL:
-		ptc__p_raw(c, oflags_str(buf, sizeof(buf), v));
+		ptc__p_raw(c, oflags_str(c, buf, sizeof(buf), v));
 		return;
 	case F_DUPFD: case F_DUPFD_CLOEXEC: case F_SETOWN: case F_SETSIG:
 	case F_SETPIPE_SZ: case F_NOTIFY: case F_SETLEASE: case F_ADD_SEALS:
@@ -695,7 +740,7 @@ ptc__r_fcntl(struct ptc__dc *c, int64_t v)
 		ptc__p_hex(c, (uint64_t)v);
 		if (!c->f->json)
 			ptc__sb_printf(c->o, " (flags %s)",
-			    oflags_str(buf, sizeof(buf), (uint64_t)v));
+			    oflags_str(c, buf, sizeof(buf), (uint64_t)v));
 		return;
 	case F_GETFD:
 		ptc__p_hex(c, (uint64_t)v);
@@ -752,7 +797,7 @@ ptc__a_open_how(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	}
 	ptc__s_open(c);
 	ptc__s_field(c, "flags");
-	ptc__p_raw(c, oflags_str(buf, sizeof(buf), how[0]));
+	ptc__p_raw(c, oflags_str(c, buf, sizeof(buf), how[0]));
 	if (how[0] & (K_O_CREAT | K_O_TMPFILE)) {
 		ptc__s_field(c, "mode");
 		ptc__p_oct(c, how[1]);

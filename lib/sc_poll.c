@@ -3,6 +3,7 @@
  * return value as strace does ("1 ([{fd=3, revents=POLLIN}])").
  */
 #include <inttypes.h>
+#include <linux/audit.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,18 +162,29 @@ ptc__r_select(struct ptc__dc *c, int64_t v)
 	ptc__sb_putc(c->o, ')');
 }
 
-/* struct epoll_event is packed on x86_64: 4 + 8 bytes. */
+/*
+ * struct epoll_event is packed on x86 (4 + 8 bytes); elsewhere the
+ * 64-bit data is aligned (4 + 4 of padding + 8).
+ */
+static size_t
+epoll_size(const struct ptc__dc *c)
+{
+	return c->arch == AUDIT_ARCH_X86_64 || c->arch == AUDIT_ARCH_I386 ?
+	    12 : 16;
+}
+
 static int
 epoll_ev(struct ptc__dc *c, uint64_t v)
 {
-	unsigned char b[12];
+	unsigned char b[16];
+	size_t sz = epoll_size(c);
 	uint32_t ev;
 	uint64_t data;
 
-	if (ptc__rdall(c, v, b, sizeof(b)) != 0)
+	if (ptc__rdall(c, v, b, sz) != 0)
 		return -1;
 	memcpy(&ev, b, 4);
-	memcpy(&data, b + 4, 8);
+	memcpy(&data, b + sz - 8, 8);
 	ptc__s_open(c);
 	ptc__s_field(c, "events");
 	ptc__p_flags(c, &ptc__xt_epoll_events, ev, NULL);
@@ -211,7 +223,7 @@ ptc__a_epoll_events(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 			ptc__s_more(c);
 			break;
 		}
-		if (epoll_ev(c, v + (uint64_t)i * 12) != 0)
+		if (epoll_ev(c, v + (uint64_t)i * epoll_size(c)) != 0)
 			break;
 	}
 	ptc__l_close(c);

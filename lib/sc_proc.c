@@ -58,7 +58,9 @@ strvec(struct ptc__dc *c, uint64_t v)
 		}
 		if (p == 0)
 			break;
-		if (i >= c->f->strsize || i >= PTC__ARR_MAX) {
+		/* -v shows every string, as strace does. */
+		if ((!c->f->verbose && i >= c->f->strsize) ||
+		    i >= PTC__ARR_MAX) {
 			ptc__s_more(c);
 			break;
 		}
@@ -243,7 +245,10 @@ clone_flags_str(char *buf, size_t len, uint64_t fl, int with_sig)
 	return buf;
 }
 
-/* clone(flags, stack, parent_tid, child_tid, tls) on x86_64. */
+/*
+ * clone(flags, stack, parent_tid, child_tid, tls) on x86_64; the other
+ * CPUs swap the last two (the row says clone_rest:1, or a 32-bit task).
+ */
 void
 ptc__a_clone_flags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
@@ -262,10 +267,9 @@ void
 ptc__a_clone_rest(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	uint64_t fl = c->a[0];
-	int first = 1, i386 = c->wordsize == 4;
+	int first = 1, i386 = c->wordsize == 4 || a->aux == 1;
 	int32_t tid;
 
-	(void)a;
 	(void)v;
 #define SEP() do { if (!first) ptc__sb_puts(c->o, c->f->json ? "," : ", "); \
 	first = 0; } while (0)
@@ -412,7 +416,8 @@ rlim_val(struct ptc__dc *c, uint64_t v, int is64)
 		ptc__p_raw(c, is64 ? "RLIM64_INFINITY" : "RLIM_INFINITY");
 		return;
 	}
-	if (v != 0 && v % 1024 == 0 && !c->f->json) {
+	/* strace writes 1024 itself as it is, 2048 as 2*1024 */
+	if (v > 1024 && v % 1024 == 0 && !c->f->json) {
 		snprintf(buf, sizeof(buf), "%" PRIu64 "*1024", v / 1024);
 		ptc__p_raw(c, buf);
 		return;

@@ -176,13 +176,22 @@ ptc__a_sigaction(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 void
 ptc__a_sigreturn(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	uint64_t mask;
+	uint64_t mask, off;
 
 	(void)a;
 	(void)v;
-	/* x86_64: sp points at the ucontext; uc_sigmask is 296 bytes in. */
-	if (c->arch != AUDIT_ARCH_X86_64 ||
-	    ptc__rdall(c, c->sp + 296, &mask, 8) != 0)
+	/*
+	 * The signal frame at sp: on x86_64 the ucontext, its uc_sigmask
+	 * 296 bytes in; on aarch64 a siginfo (128 bytes) and the ucontext,
+	 * uc_sigmask 40 bytes into it.
+	 */
+	if (c->arch == AUDIT_ARCH_X86_64)
+		off = 296;
+	else if (c->arch == AUDIT_ARCH_AARCH64)
+		off = 128 + 40;
+	else
+		return;
+	if (ptc__rdall(c, c->sp + off, &mask, 8) != 0)
 		return;
 	ptc__s_open(c);
 	ptc__s_field(c, "mask");

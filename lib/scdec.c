@@ -16,6 +16,7 @@
 
 #include "internal.h"
 #include "sc_priv.h"
+#include "trace_int.h"
 #include "xlat.h"
 
 /* Column where strace aligns "= RESULT". */
@@ -102,6 +103,12 @@ const char *
 ptc_sc_current(const struct ptc_scdec *d)
 {
 	return d->cur;
+}
+
+void
+ptc__scdec_interrupted(struct ptc_scdec *d, const char *name)
+{
+	d->c.restart = name;
 }
 
 ssize_t

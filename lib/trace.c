@@ -46,6 +46,7 @@ struct tstate {
 	int hide;             /* spawned, not yet at its execve */
 	int seccomp;          /* a filter stops only traced syscalls */
 	int start;            /* attached, not resumed yet (2: in group-stop) */
+	long blocked_nr;      /* -p: the syscall it was in before, or -1 */
 	uint32_t arch;
 	uint64_t nr;
 	uint64_t pc;
@@ -211,6 +212,7 @@ state_new(struct ptc_trace *tr, struct ptc_task *t, pid_t pid)
 		return NULL;
 	ts->pid = pid;
 	ts->task = t;
+	ts->blocked_nr = -1;
 	if ((ts->dec = ptc_scdec_new()) == NULL ||
 	    (ts->ms = open_memstream(&ts->mbuf, &ts->msize)) == NULL) {
 		ptc_scdec_free(ts->dec);
@@ -772,6 +774,19 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 
 	if (ptc_syscall_info(t, &si) != 0)
 		return;
+	if (ts->blocked_nr >= 0 && (si.op == PTC_SC_ENTRY ||
+	    si.op == PTC_SC_SECCOMP)) {
+		/*
+		 * The attach interrupted a call whose exit we never saw: if
+		 * the kernel resumes it, say which (as strace does).
+		 */
+		const char *n = ptc_sc_name(si.arch, si.nr);
+
+		if (n != NULL && strcmp(n, "restart_syscall") == 0)
+			ptc__scdec_interrupted(ts->dec, ptc_sc_name(si.arch,
+			    (uint64_t)ts->blocked_nr));
+		ts->blocked_nr = -1;
+	}
 	if (si.op == PTC_SC_ENTRY || si.op == PTC_SC_SECCOMP) {
 		/* A seccomp stop after the entry stop of the same call. */
 		if (ts->in_sc || ts->skip_exit)
@@ -926,13 +941,19 @@ ptc_trace_attach(struct ptc_trace *tr, pid_t pid)
 {
 	struct ptc_task *t, *main_task;
 	struct tstate *ts;
-	size_t i, n, nthreads = 0;
+	size_t i, j, n, nb, nthreads = 0;
+	pid_t *btid;
+	long *bnr;
 
 	if (session(tr, 0) == NULL)
 		return -1;
+	nb = ptc__trace_blocked(pid, &btid, &bnr);
 	if (ptc_attach(tr->s, pid, PTC_ATTACH_STOP | PTC_ATTACH_THREADS,
-	    &main_task) != 0)
+	    &main_task) != 0) {
+		free(btid);
+		free(bnr);
 		return -1;
+	}
 	tr->attached = 1;
 	n = ptc_session_ntasks(tr->s);
 	for (i = 0; i < n; i++) {
@@ -940,8 +961,14 @@ ptc_trace_attach(struct ptc_trace *tr, pid_t pid)
 		if (ptc_task_data(t) != NULL || ptc_task_tgid(t) !=
 		    ptc_task_tgid(main_task))
 			continue;
-		if ((ts = state_new(tr, t, ptc_task_pid(t))) == NULL)
+		if ((ts = state_new(tr, t, ptc_task_pid(t))) == NULL) {
+			free(btid);
+			free(bnr);
 			return -1;
+		}
+		for (j = 0; j < nb; j++)
+			if (btid[j] == ts->pid)
+				ts->blocked_nr = bnr[j];
 		nthreads++;
 		/*
 		 * Resumed by ptc_trace_run(): attaching the next -p process
@@ -949,6 +976,8 @@ ptc_trace_attach(struct ptc_trace *tr, pid_t pid)
 		 */
 		ts->start = ptc_task_was_stopped(t) ? 2 : 1;
 	}
+	free(btid);
+	free(bnr);
 	if (tr->o.quiet == 0) {
 		if (nthreads > 1)
 			msg(tr, "Process %d attached with %zu threads",

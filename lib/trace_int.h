@@ -90,6 +90,22 @@ void ptc__stats_add(struct ptc__stats *s, uint32_t arch, uint64_t nr,
 int ptc__stats_print(struct ptc__stats *s, FILE *fp, const char *sortby);
 void ptc__stats_free(struct ptc__stats *s);
 
+/*
+ * Name the call a task was blocked in when the tracer came (its exit,
+ * "= ? ERESTART_RESTARTBLOCK", was never seen), for the next
+ * restart_syscall's "<... resuming interrupted NAME ...>".  name must
+ * outlive d (a ptc_sc_name() result does).  In lib/scdec.c.
+ */
+void ptc__scdec_interrupted(struct ptc_scdec *d, const char *name);
+
+/*
+ * The syscall each thread of process pid is blocked in, from /proc
+ * (read before attaching: the attach interrupts it): *nrp[i] for
+ * thread *tidsp[i], -1 for a thread not in a syscall.  Returns the
+ * number of threads, 0 if none could be read; free() both arrays.
+ */
+size_t ptc__trace_blocked(pid_t pid, pid_t **tidsp, long **nrp);
+
 /* -k: a stack unwinder for one process (lib/unwind.c). */
 struct ptc__unwind;
 struct ptc__unwind *ptc__unwind_new(pid_t pid);

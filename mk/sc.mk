@@ -4,8 +4,14 @@
 # Included before the main rules: keep "all" the default goal.
 .DEFAULT_GOAL := all
 
-SC_ARCHES_x86_64 = x86_64
+# The tables a build carries: its CPU's, and on x86_64 the i386 one for
+# 32-bit tracees.  lib/syscall.c knows which were built from the
+# PTC_SC_<cpu> macros.
+SC_ARCHES_x86_64  = x86_64 i386
+SC_ARCHES_aarch64 = aarch64
+SC_ARCHES_i386    = i386
 SC_ARCHES = $(SC_ARCHES_$(ARCH))
+CPPFLAGS += $(patsubst %,-DPTC_SC_%,$(SC_ARCHES))
 XLAT_IN   = $(sort $(wildcard lib/xlat/*.in))
 XLAT_GEN  = $(patsubst lib/xlat/%.in,$(B)/gen/xlat/%.c,$(XLAT_IN))
 
@@ -26,6 +32,6 @@ $(B)/gen/sc_%.c: arch/%/syscalls.tbl mk/scgen.awk
 	@mkdir -p $(dir $@)
 	awk -v arch=$* -f mk/scgen.awk $< > $@.tmp && mv $@.tmp $@
 
-$(B)/gen/sc_fns.h: $(patsubst %,arch/%/syscalls.tbl,$(SC_ARCHES)) mk/scgen.awk
+$(B)/gen/sc_fns.h: $(patsubst %,arch/%/syscalls.tbl,$(SC_ARCHES)) mk/scgen.awk mk/sc.mk
 	@mkdir -p $(dir $@)
 	awk -v fns=1 -f mk/scgen.awk $(patsubst %,arch/%/syscalls.tbl,$(SC_ARCHES)) > $@.tmp && mv $@.tmp $@

@@ -4,6 +4,7 @@
  * the seccomp filter and execs, so the filter is in place from the
  * program's first instruction and the tracer sees the execve itself.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -18,6 +19,7 @@
 #include <sys/wait.h>
 
 #include "internal.h"
+#include "trace_int.h"
 
 static void
 child_exec(const struct ptc__child *c, int rfd)
@@ -153,4 +155,57 @@ ptc__trace_reap(pid_t pid, int *code, int *sig)
 			return 0;
 		}
 	}
+}
+
+/* The first field of /proc/PID/task/TID/syscall: a number, or not. */
+static long
+blocked_nr(pid_t pid, pid_t tid)
+{
+	char path[64], buf[32];
+	long nr = -1;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/syscall", (int)pid,
+	    (int)tid);
+	if ((fp = fopen(path, "re")) == NULL)
+		return -1;
+	if (fgets(buf, sizeof(buf), fp) != NULL && buf[0] >= '0' &&
+	    buf[0] <= '9')
+		nr = strtol(buf, NULL, 10);
+	fclose(fp);
+	return nr;
+}
+
+size_t
+ptc__trace_blocked(pid_t pid, pid_t **tidsp, long **nrp)
+{
+	char path[64];
+	struct dirent *de;
+	pid_t *tids = NULL, *t;
+	long *nrs = NULL, *nr;
+	size_t n = 0;
+	DIR *dir;
+
+	*tidsp = NULL;
+	*nrp = NULL;
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	if ((dir = opendir(path)) == NULL)
+		return 0;
+	while ((de = readdir(dir)) != NULL) {
+		if (de->d_name[0] < '0' || de->d_name[0] > '9')
+			continue;
+		if ((t = reallocarray(tids, n + 1, sizeof(*t))) == NULL)
+			break;
+		tids = t;
+		if ((nr = reallocarray(nrs, n + 1, sizeof(*nr))) == NULL)
+			break;
+		nrs = nr;
+		tids[n] = (pid_t)strtol(de->d_name, NULL, 10);
+		nrs[n] = blocked_nr(pid, tids[n]);
+		n++;
+	}
+	closedir(dir);
+	*tidsp = tids;
+	*nrp = nrs;
+	return n;
 }

@@ -74,7 +74,8 @@ zlib1g-dev liblzma-dev libbz2-dev libzstd-dev libcmocka-dev libcmocka0"
 ROOT_PKGS="busybox-static bash-static libc6 libgcc-s1 libstdc++6 libcmocka0
 strace jq libjq1 libonig5 binutils binutils-$BINUTILS binutils-common
 libbinutils libctf0 libctf-nobfd0 libgprofng0 libjansson4 zlib1g libzstd1
-procps libproc2-0 libncursesw6 libtinfo6 libcap-ng0"
+procps libproc2-0 libncursesw6 libtinfo6 libcap-ng0 coreutils libacl1 libattr1
+libgmp10 libselinux1 libpcre2-8-0"
 # Suites run in the guests unless QEMU_SUITES says otherwise ("all":
 # every suite but GUEST_EXCLUDE): those whose results depend on the CPU.
 # Under software emulation a suite runs 10 to 30 times slower than

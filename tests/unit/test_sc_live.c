@@ -2,6 +2,9 @@
  * test_sc_live: decode the syscalls of a real child through the
  * default memory reader and compare with strace's text for them.
  */
+#include <linux/netlink.h>
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
 #include <sys/ptrace.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -140,6 +143,39 @@ test_json(void **state)
 	    "\"retval\":null\n"));
 }
 
+/*
+ * Does the kernel answer sock_diag queries about unix sockets?  Without
+ * the unix_diag module (a guest booted without modules) nobody can
+ * name a socket's peer, strace neither.
+ */
+static int
+unix_diag_works(void)
+{
+	struct {
+		struct nlmsghdr nh;
+		struct unix_diag_req req;
+	} q;
+	union {
+		struct nlmsghdr nh;
+		char b[8192];
+	} r;
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+	ssize_t n;
+
+	if (fd == -1)
+		return 0;
+	memset(&q, 0, sizeof(q));
+	q.nh.nlmsg_len = sizeof(q);
+	q.nh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	q.nh.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	q.req.sdiag_family = AF_UNIX;
+	q.req.udiag_states = ~0u;
+	n = send(fd, &q, sizeof(q), 0) == (ssize_t)sizeof(q) ?
+	    recv(fd, &r, sizeof(r), 0) : -1;
+	close(fd);
+	return n >= (ssize_t)sizeof(r.nh) && r.nh.nlmsg_type != NLMSG_ERROR;
+}
+
 /* -y names the pipe, -yy the socket's peer. */
 static void
 test_decode_fds(void **state)
@@ -154,6 +190,18 @@ test_decode_fds(void **state)
 	p = strstr(out, "write(");
 	p = p != NULL ? strstr(p + 1, "write(") : NULL;
 	assert_non_null(p);
+	if (!unix_diag_works()) {
+		/* write(5<UNIX-STREAM:[A]>, ...): the inode alone. */
+		assert_int_equal(sscanf(p, "write(%*d<UNIX-STREAM:[%lu]>", &a), 1);
+		p = strstr(out, "socketpair(");
+		assert_non_null(p);
+		assert_int_equal(sscanf(p, "socketpair(AF_UNIX, SOCK_STREAM, 0, "
+		    "[%*d<UNIX-STREAM:[%lu]>, %*d<UNIX-STREAM:[%lu]>])", &c,
+		    &d), 2);
+		assert_true(a == c && c != d);
+		assert_non_null(strstr(out, "pipe2([3<pipe:["));
+		return;
+	}
 	/* write(5<UNIX-STREAM:[A->B]>, ...) and the pair's ends agree. */
 	assert_int_equal(sscanf(p, "write(%*d<UNIX-STREAM:[%lu->%lu]>", &a, &b), 2);
 	p = strstr(out, "socketpair(");
