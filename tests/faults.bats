@@ -261,14 +261,16 @@ assert_stopped() {
 }
 
 @test "faults: SIGINT/SIGTERM/SIGHUP to ptpeek -S mid-read: process continues" {
-	local sig pk heap
+	local sig pk heap pp
 	for sig in INT TERM HUP; do
 		start_target basic 64
 		heap=$(ptpeek -t "$(ptr_type)" "$TPID" heap_buf)
 		ptpeek -S "$TPID" "$heap" $((64 << 20)) 2>/dev/null | { sleep 0.3; cat >/dev/null; } &
 		pk=$!
+		# the signal goes to ptpeek, not to the shell about to exec it
+		wait_for eval 'pp=$(child_named $$ ptpeek)' || fail "ptpeek did not start"
 		sleep 0.1
-		signal_children "$sig" $$ ptpeek
+		kill -"$sig" "$pp" 2>/dev/null || true
 		wait_exit "$pk"
 		assert_untouched "$TPID"
 		teardown_targets || true

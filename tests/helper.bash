@@ -140,17 +140,6 @@ children_of() {
 	cat /proc/"$1"/task/*/children 2>/dev/null | tr ' ' '\n' | grep -v '^$'
 }
 
-# signal_children SIG PARENT NAME: send SIG to PARENT's children whose
-# command name is NAME, as pkill -SIG -P PARENT -x NAME does.
-signal_children() {
-	local p
-	for p in $(children_of "$2"); do
-		[ "$(cat "/proc/$p/comm" 2>/dev/null)" = "$3" ] &&
-		    kill -"$1" "$p" 2>/dev/null
-	done
-	return 0
-}
-
 # bp_hex: the bytes of the software breakpoint the tools write, in hex,
 # on ptools_cpu (int3; brk #0).
 bp_hex() {
@@ -168,4 +157,14 @@ ptr_type() {
 	i386) echo u32 ;;
 	*) echo u64 ;;
 	esac
+}
+
+# child_named PARENT NAME: the PID of PARENT's first child whose command
+# name is NAME (once it has exec'd), or status 1.
+child_named() {
+	local p
+	for p in $(children_of "$1"); do
+		[ "$(cat "/proc/$p/comm" 2>/dev/null)" = "$2" ] && { echo "$p"; return 0; }
+	done
+	return 1
 }
