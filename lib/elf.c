@@ -319,29 +319,81 @@ slot_order(const void *pa, const void *pb)
 
 /*
  * The GOT slot a PLT entry jumps through, for the machines whose PLT
- * layout we know: on x86-64 every entry that reaches a function is
- * "[endbr64] [bnd] jmp *disp32(%rip)", lazy (.plt), IBT (.plt.sec) or
- * GOT-bound (.plt.got) alike.  -1 for PLT0 and anything else.
+ * layout we know.  -1 for PLT0 and anything else.
+ * x86-64: every entry that reaches a function is "[endbr64] [bnd] jmp
+ * *disp32(%rip)", lazy (.plt), IBT (.plt.sec) or GOT-bound (.plt.got).
+ * i386: "[endbr32] jmp *abs32" in executables, "[endbr32] jmp
+ * *disp32(%ebx)" in position-independent code, %ebx holding got (the
+ * address of .got.plt).
+ * AArch64: "[bti c] adrp x16, PAGE; ldr x17, [x16, #OFF]; add x16,
+ * x16, #OFF; br x17", the slot at PAGE + OFF.
  */
 static int
 plt_slot(int machine, const unsigned char *c, size_t len, uint64_t addr,
-    uint64_t *slot)
+    uint64_t got, uint64_t *slot)
 {
 	size_t i = 0;
 	int32_t disp;
 
-	if (machine != EM_X86_64)
+	switch (machine) {
+	case EM_X86_64:
+		if (len >= 4 && c[0] == 0xf3 && c[1] == 0x0f && c[2] == 0x1e &&
+		    c[3] == 0xfa)
+			i = 4;
+		if (i < len && c[i] == 0xf2)
+			i++;
+		if (i + 6 > len || c[i] != 0xff || c[i + 1] != 0x25)
+			return -1;
+		memcpy(&disp, c + i + 2, 4);
+		*slot = addr + i + 6 + (uint64_t)(int64_t)disp;
+		return 0;
+	case EM_386:
+		if (len >= 4 && c[0] == 0xf3 && c[1] == 0x0f && c[2] == 0x1e &&
+		    c[3] == 0xfb)
+			i = 4;
+		if (i + 6 > len || c[i] != 0xff ||
+		    (c[i + 1] != 0x25 && c[i + 1] != 0xa3))
+			return -1;
+		memcpy(&disp, c + i + 2, 4);
+		if (c[i + 1] == 0x25)
+			*slot = (uint32_t)disp;
+		else if (got != 0)
+			*slot = (uint32_t)(got + (uint64_t)(int64_t)disp);
+		else
+			return -1;
+		return 0;
+	case EM_AARCH64: {
+		uint32_t w[4];
+		uint64_t imm, page;
+
+		if (len >= 4 && c[0] == 0x5f && c[1] == 0x24 && c[2] == 0x03 &&
+		    c[3] == 0xd5)           /* bti c */
+			i = 4;
+		if (i + sizeof(w) > len)
+			return -1;
+		/* little-endian words; a big-endian image has no entry here */
+		for (size_t k = 0; k < 4; k++)
+			w[k] = (uint32_t)c[i + 4 * k] |
+			    (uint32_t)c[i + 4 * k + 1] << 8 |
+			    (uint32_t)c[i + 4 * k + 2] << 16 |
+			    (uint32_t)c[i + 4 * k + 3] << 24;
+		/* adrp x16; ldr x17, [x16, #imm12*8]; add x16, x16; br x17 */
+		if ((w[0] & 0x9f00001f) != 0x90000010 ||
+		    (w[1] & 0xffc003ff) != 0xf9400211 ||
+		    (w[2] & 0xffc003ff) != 0x91000210 ||
+		    w[3] != 0xd61f0220)
+			return -1;
+		imm = ((uint64_t)((w[0] >> 5) & 0x7ffff) << 2 |
+		    ((w[0] >> 29) & 3)) << 12;
+		if (imm & (1ULL << 32))             /* 33-bit signed */
+			imm |= ~((1ULL << 33) - 1);
+		page = (addr + i) & ~(uint64_t)0xfff;
+		*slot = page + imm + (uint64_t)((w[1] >> 10) & 0xfff) * 8;
+		return 0;
+	}
+	default:
 		return -1;
-	if (len >= 4 && c[0] == 0xf3 && c[1] == 0x0f && c[2] == 0x1e &&
-	    c[3] == 0xfa)
-		i = 4;
-	if (i < len && c[i] == 0xf2)
-		i++;
-	if (i + 6 > len || c[i] != 0xff || c[i + 1] != 0x25)
-		return -1;
-	memcpy(&disp, c + i + 2, 4);
-	*slot = addr + i + 6 + (uint64_t)(int64_t)disp;
-	return 0;
+	}
 }
 
 /* Collect the relocations that name a symbol, sorted by the slot. */
@@ -421,6 +473,29 @@ dyn_slots(struct ptc_elf *e, struct slot **sp, size_t *np)
 	return 0;
 }
 
+/* The address i386 PIC code keeps in %ebx: .got.plt, else .got; 0 if none. */
+static uint64_t
+got_base(struct ptc_elf *e)
+{
+	uint64_t got = 0;
+	size_t i;
+
+	for (i = 1; i < e->nsec; i++) {
+		Elf_Scn *scn = elf_getscn(e->elf, i);
+		const char *sn;
+		GElf_Shdr sh;
+
+		if (scn == NULL || gelf_getshdr(scn, &sh) == NULL ||
+		    (sn = elf_strptr(e->elf, e->shstrndx, sh.sh_name)) == NULL)
+			continue;
+		if (strcmp(sn, ".got.plt") == 0)
+			return sh.sh_addr;
+		if (strcmp(sn, ".got") == 0)
+			got = sh.sh_addr;
+	}
+	return got;
+}
+
 /*
  * Name the PLT entries after the functions they call ("puts@plt"), as
  * objdump does, so a call into the PLT reads as what it calls.
@@ -431,11 +506,14 @@ plt_syms(struct ptc_elf *e, struct esym **vp, size_t *np, size_t *capp)
 	static const char *const plts[] = { ".plt", ".plt.sec", ".plt.got" };
 	struct slot *slots;
 	size_t nslots, i;
+	uint64_t got;
 
-	if (e->eh.e_machine != EM_X86_64 || e->shstrndx == SIZE_MAX)
+	if ((e->eh.e_machine != EM_X86_64 && e->eh.e_machine != EM_386 &&
+	    e->eh.e_machine != EM_AARCH64) || e->shstrndx == SIZE_MAX)
 		return 0;
 	if (dyn_slots(e, &slots, &nslots) == -1)
 		return -1;
+	got = got_base(e);
 	for (i = 1; nslots > 0 && i < e->nsec; i++) {
 		Elf_Scn *scn = elf_getscn(e->elf, i);
 		const unsigned char *c;
@@ -465,7 +543,7 @@ plt_syms(struct ptc_elf *e, struct esym **vp, size_t *np, size_t *capp)
 			uint64_t slot;
 
 			if (plt_slot(e->eh.e_machine, c + off, ent,
-			    sh.sh_addr + off, &slot) == -1)
+			    sh.sh_addr + off, got, &slot) == -1)
 				continue;
 			key.addr = slot;
 			if ((hit = bsearch(&key, slots, nslots, sizeof(*slots),

@@ -11,17 +11,8 @@
 # by name (mk/qemu-sctbl.awk), and committed; check-qemu says when it is
 # out of date.  mk/sc.mk says which tables each build carries.
 
-# lib/xlat names x86 constants the other CPUs' headers lack; they get
-# their x86 values (unused bits and request numbers there) so the tables
-# build.  The right fix is in lib/xlat: mark them CPU-specific.
-XLAT_X86_ONLY = -DMAP_32BIT=0x40 -DPTRACE_GETREGS=12 -DPTRACE_SETREGS=13 \
-    -DPTRACE_GETFPREGS=14 -DPTRACE_SETFPREGS=15 -DPTRACE_GETFPXREGS=18 \
-    -DPTRACE_SETFPXREGS=19 -DPTRACE_ARCH_PRCTL=30 -DPTRACE_SINGLEBLOCK=33
-ifeq ($(ARCH),aarch64)
-$(B)/obj/$(B)/gen/xlat/%.o: CPPFLAGS += $(XLAT_X86_ONLY)
-endif
+# lib/xlat entries of one CPU's ABI carry a CPU tag (mk/xlatgen.awk).
 ifeq ($(ARCH),i386)
-$(B)/obj/$(B)/gen/xlat/%.o: CPPFLAGS += -DPTRACE_ARCH_PRCTL=30
 # /proc/PID/mem offsets are addresses: above 2 GiB they need a 64-bit off_t.
 CPPFLAGS += -D_FILE_OFFSET_BITS=64
 endif

@@ -72,3 +72,99 @@ teardown_targets() {
 teardown() {
 	teardown_targets
 }
+
+# ptools_cpu: the CPU the tools under test were built for: x86_64, i386
+# or aarch64.  Not `uname -m`, which is the kernel's: the i386 guest runs
+# 32-bit tools on a 64-bit kernel.
+ptools_cpu() {
+	if [ -z "${_ptools_cpu:-}" ]; then
+		case $(readelf -h "$PTOOLS_BIN/ptmaps" | sed -n 's/^ *Machine: *//p') in
+		*X86-64*) _ptools_cpu=x86_64 ;;
+		*80386*) _ptools_cpu=i386 ;;
+		AArch64) _ptools_cpu=aarch64 ;;
+		*) _ptools_cpu=unknown ;;
+		esac
+	fi
+	echo "$_ptools_cpu"
+}
+
+# cpu_reg pc|sp: the name of the program counter or the stack pointer
+# on ptools_cpu, as address expressions and ptregs spell it.
+cpu_reg() {
+	case $1:$(ptools_cpu) in
+	pc:x86_64) echo rip ;;
+	sp:x86_64) echo rsp ;;
+	pc:i386) echo eip ;;
+	sp:i386) echo esp ;;
+	pc:aarch64) echo pc ;;
+	sp:aarch64) echo sp ;;
+	*) echo "cpu_reg: no $1 for $(ptools_cpu)" >&2; return 1 ;;
+	esac
+}
+
+# make_zombie: set $ZOMBIE to a zombie process (a shell that exec's away
+# from its exited child); its parent is killed in teardown.  Found
+# through /proc, as the guests' ps does not run.
+make_zombie() {
+	local zp _
+	sh -c 'true & exec sleep 60' &
+	zp=$!
+	_started_pids+=("$zp")
+	ZOMBIE=
+	for _ in $(seq 1 200); do
+		ZOMBIE=$(tr -d ' ' <"/proc/$zp/task/$zp/children" 2>/dev/null)
+		[ -n "$ZOMBIE" ] && [ "$(proc_state "$ZOMBIE")" = Z ] && return 0
+		sleep 0.01
+	done
+	echo "make_zombie: no zombie child of $zp" >&2
+	return 1
+}
+
+# syscall_insn: "HEXBYTES BACK" of the system call instruction of a
+# thread that a tracer stopped while it slept in a system call, on
+# ptools_cpu: the instruction starts BACK bytes before the program
+# counter.  x86 stops past the instruction (i386: past the vDSO's int
+# 0x80, whichever instruction entered the kernel); aarch64 has already
+# moved pc back to the svc, to restart the call.
+syscall_insn() {
+	case $(ptools_cpu) in
+	x86_64) echo "0f05 2" ;;
+	i386) echo "cd80 2" ;;
+	aarch64) echo "010000d4 0" ;;
+	esac
+}
+
+# children_of PID: the PIDs of PID's children, one per line, from /proc
+# (pgrep does not run in the guests).
+children_of() {
+	cat /proc/"$1"/task/*/children 2>/dev/null | tr ' ' '\n' | grep -v '^$'
+}
+
+# bp_hex: the bytes of the software breakpoint the tools write, in hex,
+# on ptools_cpu (int3; brk #0).
+bp_hex() {
+	case $(ptools_cpu) in
+	x86_64|i386) echo cc ;;
+	aarch64) echo 000020d4 ;;
+	esac
+}
+
+# ptr_type: the ptpeek type of a pointer of the tracees on ptools_cpu,
+# for tests that need an address stored in the tracee, whatever size
+# -t ptr reads.
+ptr_type() {
+	case $(ptools_cpu) in
+	i386) echo u32 ;;
+	*) echo u64 ;;
+	esac
+}
+
+# child_named PARENT NAME: the PID of PARENT's first child whose command
+# name is NAME (once it has exec'd), or status 1.
+child_named() {
+	local p
+	for p in $(children_of "$1"); do
+		[ "$(cat "/proc/$p/comm" 2>/dev/null)" = "$2" ] && { echo "$p"; return 0; }
+	done
+	return 1
+}

@@ -6,10 +6,27 @@ load helper
 
 PROLOGUE='\x55\x48\x89\xe5\xc3'
 
-# x86_64_only: skip where the default architecture or the test targets'
-# code is not x86_64 (the qemu runs of other CPUs).
-x86_64_only() {
-	[ "$(uname -m)" = x86_64 ] || skip "x86_64 code expected"
+# x86_64 builds of the tracees, for the tests of exact x86_64 output on
+# ELF files: the native ones by default; the qemu guests of other CPUs
+# get the host's (tests/qemu/run.sh).
+: "${PTOOLS_X86_64_TARGETS:=$PTOOLS_TARGETS}"
+
+# x86_objdump FILE: objdump -d --no-show-raw-insn of an x86_64 FILE, or
+# FILE.objdump, the same listing made where FILE was built, for a
+# guest whose objdump knows only its own CPU.
+x86_objdump() {
+	if [ -f "$1.objdump" ]; then
+		cat "$1.objdump"
+	else
+		objdump -d --no-show-raw-insn "$1"
+	fi
+}
+
+# elf_sym FILE SYMBOL: SYMBOL's value in FILE, 0x..., by readelf (which
+# reads an ELF file of any CPU).
+elf_sym() {
+	readelf -sW "$1" | awk -v s="$2" '$8 == s { print "0x" $2; exit }' |
+	    { read -r v && printf '0x%x\n' "$v"; }
 }
 
 # hexbytes HEX: the bytes that HEX spells, on stdout.
@@ -19,10 +36,23 @@ hexbytes() {
 
 # text_of FILE: "offset vma size" of FILE's .text, in decimal.
 text_of() {
-	readelf -SW "$1" | awk '$2 == ".text" { print $5, $4, $6 }' | {
+	# "[ 7]" and "[12]": one field once the index is dropped
+	readelf -SW "$1" | sed 's/^ *\[ *[0-9]*\]//' |
+	    awk '$1 == ".text" { print $4, $3, $5 }' | {
 		read -r off vma size
 		echo $((0x$off)) $((0x$vma)) $((0x$size))
 	}
+}
+
+# below STOP: the decimal values of the hex addresses on stdin (0x... or
+# bare) that are below STOP, one per line.
+below() {
+	local a
+	# one printf converts them all; the shell's numbers are 64-bit
+	a=$(sed 's/^\(0x\)\{0,1\}/0x/')
+	[ -z "$a" ] && return 0
+	# shellcheck disable=SC2086
+	printf '%d\n' $a | awk -v s="$1" '$1 < s'
 }
 
 # same_boundaries FILE LEN: the instruction addresses of the first LEN
@@ -34,10 +64,10 @@ same_boundaries() {
 	[ "$n" -le "$size" ] || n=$size
 	stop=$((vma + n - 16))
 	tail -c +$((off + 1)) "$f" | head -c "$n" | ptdis -b "$vma" |
-	    perl -ane "print \"\$F[0]\n\" if hex(\$F[0]) < $stop" >"$BATS_TEST_TMPDIR/ptdis"
-	objdump -d --no-show-raw-insn --start-address="$vma" \
+	    awk '{ print $1 }' | below "$stop" >"$BATS_TEST_TMPDIR/ptdis"
+	objdump -d -z --no-show-raw-insn --start-address="$vma" \
 	    --stop-address=$((vma + n)) "$f" |
-	    perl -ne "printf \"0x%x\n\", hex(\$1) if /^ +([0-9a-f]+):/ && hex(\$1) < $stop" \
+	    sed -n 's/^ *\([0-9a-f][0-9a-f]*\):.*/\1/p' | below "$stop" \
 	    >"$BATS_TEST_TMPDIR/objdump"
 	# an empty or tiny comparison proves nothing
 	[ "$(wc -l <"$BATS_TEST_TMPDIR/ptdis")" -gt 1000 ]
@@ -45,12 +75,33 @@ same_boundaries() {
 }
 
 @test "intel syntax by default, exact lines" {
-	x86_64_only
-	run bash -c "printf '$PROLOGUE' | ptdis"
+	run bash -c "printf '$PROLOGUE' | ptdis -a x86_64"
 	assert_success
 	assert_output "0x0  55                push   rbp
 0x1  4889e5            mov    rbp, rsp
 0x4  c3                ret"
+}
+
+@test "the default architecture is the tools' own CPU" {
+	case $(ptools_cpu) in
+	x86_64)
+		run bash -c "printf '$PROLOGUE' | ptdis"
+		assert_output "0x0  55                push   rbp
+0x1  4889e5            mov    rbp, rsp
+0x4  c3                ret" ;;
+	i386)
+		run bash -c "printf '\x55\x89\xe5\xc3' | ptdis"
+		assert_output "0x0  55                push   ebp
+0x1  89e5              mov    ebp, esp
+0x3  c3                ret" ;;
+	aarch64)
+		run bash -c "printf '\xfd\x7b\xbf\xa9\xc0\x03\x5f\xd6' | ptdis"
+		assert_output "0x0  fd7bbfa9  stp    x29, x30, [sp, #-0x10]!
+0x4  c0035fd6  ret" ;;
+	*)
+		fail "no expectation for $(ptools_cpu)" ;;
+	esac
+	assert_success
 }
 
 @test "-s att gives AT&T syntax, -s intel the default" {
@@ -128,15 +179,21 @@ EOF
 	same_boundaries "$(readlink -f /bin/true)" 1000000
 }
 
-@test "instruction boundaries agree with objdump: /usr/bin/ls" {
-	same_boundaries "$(readlink -f /usr/bin/ls)" 65536
+@test "instruction boundaries agree with objdump: objdump itself" {
+	same_boundaries "$(readlink -f "$(command -v objdump)")" 65536
+}
+
+# target_libc: set LIBC to the C library the basic tracee has mapped
+# (the guests have no ldd).
+target_libc() {
+	start_target basic
+	LIBC=$(awk '$6 ~ /\/libc[.-][^\/]*$/ { print $6; exit }' "/proc/$TPID/maps")
 }
 
 @test "instruction boundaries agree with objdump: libc" {
-	local libc
-	libc=$(ldd /bin/true | awk '/libc\.so/ { print $3 }')
-	[ -n "$libc" ] || skip "no libc found by ldd"
-	same_boundaries "$(readlink -f "$libc")" 65536
+	target_libc
+	[ -n "$LIBC" ]
+	same_boundaries "$(readlink -f "$LIBC")" 65536
 }
 
 @test "empty input prints nothing and succeeds" {
@@ -218,24 +275,23 @@ EOF
 }
 
 @test "-e ELF SYMBOL: label, link-time addresses, end of the function" {
-	x86_64_only
-	local t=$PTOOLS_TARGETS/basic-nopie a
-	a=$(printf '0x%x' "$(sym_addr basic-nopie add_numbers)")
+	local t=$PTOOLS_X86_64_TARGETS/basic-nopie a
+	a=$(elf_sym "$t" add_numbers)
+	[ -n "$a" ]
 	run ptdis -e "$t" add_numbers
 	assert_success
 	assert_line --index 0 "<add_numbers>:"
 	assert_line --index 1 --regexp "^$a  55 +push   rbp$"
 	assert_line --index -1 --regexp "  c3 +ret$"
 	# the same bytes as objdump shows for the symbol
-	diff <(objdump -d --no-show-raw-insn "$t" |
+	diff <(x86_objdump "$t" |
 	    awk '/<add_numbers>:/ { on = 1; next } on && NF == 0 { exit }
 	        on { sub(/:.*/, ""); gsub(/ /, ""); print "0x" $0 }') \
 	    <(ptdis -e "$t" add_numbers | awk 'NR > 1 { print $1 }')
 }
 
 @test "-e ELF: .text by default, calls annotated with symbols" {
-	x86_64_only
-	local t=$PTOOLS_TARGETS/basic-nopie
+	local t=$PTOOLS_X86_64_TARGETS/basic-nopie
 	run ptdis -e "$t"
 	assert_success
 	assert_line "<main>:"
@@ -263,9 +319,9 @@ EOF
 
 @test "-e errors: not ELF, truncated, no symbol, section without bytes" {
 	local t=$PTOOLS_TARGETS/basic
-	run ptdis -e /etc/hostname
+	run ptdis -e "$BATS_TEST_FILENAME"
 	assert_failure 1
-	assert_output "ptdis: /etc/hostname: not an ELF file"
+	assert_output "ptdis: $BATS_TEST_FILENAME: not an ELF file"
 	: >"$BATS_TEST_TMPDIR/empty"
 	run ptdis -e "$BATS_TEST_TMPDIR/empty"
 	assert_failure 1
@@ -286,8 +342,7 @@ EOF
 }
 
 @test "-e with -a overrides the ELF machine" {
-	x86_64_only
-	run ptdis -e "$PTOOLS_TARGETS/basic" -a i386 add_numbers
+	run ptdis -e "$PTOOLS_X86_64_TARGETS/basic" -a i386 add_numbers
 	assert_success
 	assert_line --index 1 --regexp "  55 +push   ebp$"
 }
@@ -362,8 +417,15 @@ strip_names() {
 	grep -v '^<' | sed 's/ <[^>]*>$//'
 }
 
+# ret_re: a regular expression for the line of a return on ptools_cpu.
+ret_re() {
+	case $(ptools_cpu) in
+	x86_64|i386) echo '  c3 +ret$' ;;
+	aarch64) echo '  c0035fd6  ret$' ;;
+	esac
+}
+
 @test "-p PID SYMBOL LEN: the same lines as -e on the file (non-PIE)" {
-	x86_64_only
 	local t=$PTOOLS_TARGETS/basic-nopie size
 	size=$(nm -S "$t" | awk '$4 == "add_numbers" { print "0x" $2 }')
 	[ -n "$size" ]
@@ -371,7 +433,7 @@ strip_names() {
 	run ptdis -p "$TPID" add_numbers "$size"
 	assert_success
 	assert_line --index 0 "<add_numbers>:"
-	assert_line --index -1 --regexp "  c3 +ret$"
+	assert_line --index -1 --regexp "$(ret_re)"
 	assert_equal "$output" "$(ptdis -e "$t" add_numbers)"
 	assert_untouched "$TPID"
 }
@@ -401,26 +463,45 @@ strip_names() {
 }
 
 @test "-p annotates calls with the callee and -j gives its symbol" {
-	x86_64_only
+	local call=call size
+	[ "$(ptools_cpu)" = aarch64 ] && call=bl
+	size=$(nm -S "$PTOOLS_TARGETS/basic" | awk '$4 == "main" { print "0x" $2 }')
+	[ -n "$size" ]
 	start_target basic
-	run bash -c "ptdis -p $TPID main 300 | grep -E 'call +0x[0-9a-f]+ <add_numbers>$'"
+	# capstone writes AArch64's immediate target with a '#'
+	run bash -c "ptdis -p $TPID main $size | grep -E '  $call +#?0x[0-9a-f]+ <add_numbers>$'"
 	assert_success
-	run bash -c "ptdis -j -p $TPID main 300 | jq -r 'select(.target_symbol == \"add_numbers\") | .mnemonic'"
-	assert_output "call"
-	run bash -c "ptdis -j -p $TPID main 300 | jq -r 'select(.label) | .label'"
+	run bash -c "ptdis -j -p $TPID main $size | jq -r 'select(.target_symbol == \"add_numbers\") | .mnemonic'"
+	assert_output "$call"
+	run bash -c "ptdis -j -p $TPID main $size | jq -r 'select(.label) | .label'"
 	assert_output "main"
 }
 
 @test "-p with -n and an address expression; -s att" {
-	x86_64_only
 	start_target basic
 	run ptdis -p "$TPID" -n 2 add_numbers
 	assert_success
 	assert_equal "${#lines[@]}" 3
-	assert_line --index 1 --regexp "^0x[0-9a-f]+  55 +push   rbp$"
-	run ptdis -s att -p "$TPID" add_numbers+1 3
-	assert_success
-	assert_output --regexp "^0x[0-9a-f]+  4889e5 +movq   %rsp, %rbp$"
+	case $(ptools_cpu) in
+	x86_64)
+		assert_line --index 1 --regexp "^0x[0-9a-f]+  55 +push   rbp$"
+		run ptdis -s att -p "$TPID" add_numbers+1 3
+		assert_success
+		assert_output --regexp "^0x[0-9a-f]+  4889e5 +movq   %rsp, %rbp$" ;;
+	i386)
+		assert_line --index 1 --regexp "^0x[0-9a-f]+  55 +push   ebp$"
+		run ptdis -s att -p "$TPID" add_numbers+1 2
+		assert_success
+		assert_output --regexp "^0x[0-9a-f]+  89e5 +movl   %esp, %ebp$" ;;
+	aarch64)
+		assert_line --index 1 --regexp "^0x[0-9a-f]+  ff4300d1  sub    sp, sp, #0x10$"
+		assert_line --index 2 --regexp "^0x[0-9a-f]+  e00f00b9  str    w0, \[sp, #0xc\]$"
+		run ptdis -s att -p "$TPID" add_numbers 4
+		assert_failure 2
+		assert_output --partial "AT&T syntax is for x86 only" ;;
+	*)
+		fail "no expectation for $(ptools_cpu)" ;;
+	esac
 }
 
 @test "-p errors: no process, bad pid, unknown symbol, unmapped, short read" {
@@ -457,18 +538,30 @@ strip_names() {
 }
 
 @test "-p PID %rip-2 2: the syscall the sleeping target is in; left running" {
-	x86_64_only
 	start_target basic
-	run ptdis -p "$TPID" %rip-2 2
+	# where the program counter is: see syscall_insn in helper.bash
+	case $(ptools_cpu) in
+	x86_64)
+		run ptdis -p "$TPID" %rip-2 2
+		assert_output --regexp "^0x[0-9a-f]+  0f05 +syscall$" ;;
+	i386)
+		run ptdis -p "$TPID" %eip-2 2
+		assert_output --regexp "^0x[0-9a-f]+  cd80 +int    0x80$" ;;
+	aarch64)
+		run ptdis -p "$TPID" %pc 4
+		assert_output --regexp "^0x[0-9a-f]+  010000d4  svc    #0$" ;;
+	*)
+		fail "no expectation for $(ptools_cpu)" ;;
+	esac
 	assert_success
-	assert_output --regexp "^0x[0-9a-f]+  0f05 +syscall$"
 	assert_untouched "$TPID"
 }
 
 @test "-e ELF SYMBOL labels the start with the name asked for" {
 	local libc
-	libc=$(ldd /bin/true | awk '/libc\.so/ { print $3 }')
-	[ -n "$libc" ] || skip "no libc found by ldd"
+	target_libc
+	libc=$LIBC
+	[ -n "$libc" ]
 	run ptdis -e "$libc" malloc -n 1
 	assert_success
 	assert_line --index 0 "<malloc>:"

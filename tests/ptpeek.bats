@@ -117,7 +117,7 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 
 @test "-F finds a match across a read chunk boundary" {
 	start_target basic 2
-	heap=$(ptpeek -t ptr "$TPID" "$(rt heap_buf)")
+	heap=$(ptpeek -t "$(ptr_type)" "$TPID" "$(rt heap_buf)")
 	needle=$((heap + 2 * 1024 * 1024 - 64))
 	# the first 1 MiB chunk ends inside the needle
 	run ptpeek -F str:NEEDLE-in-heap "$TPID" $((needle + 5 - 1024 * 1024)) 0x200000
@@ -221,10 +221,18 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 }
 
 @test "a register as ADDR stops the thread only for the read" {
+	local sp pc insn back
+	sp=$(cpu_reg sp) pc=$(cpu_reg pc)
+	read -r insn back < <(syscall_insn)
 	start_target basic
-	run ptpeek -t ptr "$TPID" %rsp
+	run ptpeek -t ptr "$TPID" "%$sp"
 	assert_success
 	assert_output --regexp '^0x[0-9a-f]+$'
+	assert_untouched "$TPID"
+	# the sleeping thread's program counter is at its system call
+	run bash -c "ptpeek -r $TPID %$pc-$back $((${#insn} / 2)) | od -An -tx1 | tr -d ' \n'"
+	assert_success
+	assert_output "$insn"
 	assert_untouched "$TPID"
 }
 
@@ -232,15 +240,8 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	run ptpeek 2147483647 0x1000 8
 	assert_failure 1
 	assert_output "ptpeek: no such process 2147483647"
-	# a shell that exec's away from its exited child leaves a zombie
-	sh -c 'true & exec sleep 60' &
-	zp=$!
-	_started_pids+=("$zp")
-	for i in $(seq 1 100); do
-		z=$(ps --ppid "$zp" -o pid= | tr -d ' ')
-		[ -n "$z" ] && [ "$(proc_state "$z")" = Z ] && break
-		sleep 0.01
-	done
+	make_zombie
+	z=$ZOMBIE
 	run ptpeek "$z" 0x1000 8
 	assert_failure 1
 	assert_output "ptpeek: process $z is a zombie"
@@ -262,7 +263,7 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 
 @test "target exits while ptpeek reads" {
 	start_target basic 8
-	heap=$(ptpeek -t ptr "$TPID" "$(rt heap_buf)")
+	heap=$(ptpeek -t "$(ptr_type)" "$TPID" "$(rt heap_buf)")
 	mkfifo "$BATS_TEST_TMPDIR/f"
 	ptpeek -r "$TPID" "$heap" 0x800000 >"$BATS_TEST_TMPDIR/f" 2>"$BATS_TEST_TMPDIR/err" &
 	pp=$!
@@ -343,7 +344,7 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 
 @test "SIGTERM while stopped with -S: the process runs on, untraced" {
 	start_target basic 8
-	heap=$(ptpeek -t ptr "$TPID" "$(rt heap_buf)")
+	heap=$(ptpeek -t "$(ptr_type)" "$TPID" "$(rt heap_buf)")
 	mkfifo "$BATS_TEST_TMPDIR/f"
 	ptpeek -S -r "$TPID" "$heap" 0x800000 >"$BATS_TEST_TMPDIR/f" 2>"$BATS_TEST_TMPDIR/err" &
 	pp=$!

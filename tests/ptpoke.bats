@@ -142,14 +142,8 @@ bytes() {
 	run ptpoke 2 0x1000 00
 	assert_failure 1
 	assert_output "ptpoke: process 2 is a kernel thread"
-	sh -c 'true & exec sleep 60' &
-	zp=$!
-	_started_pids+=("$zp")
-	for i in $(seq 1 100); do
-		z=$(ps --ppid "$zp" -o pid= | tr -d ' ')
-		[ -n "$z" ] && [ "$(proc_state "$z")" = Z ] && break
-		sleep 0.01
-	done
+	make_zombie
+	z=$ZOMBIE
 	run ptpoke "$z" 0x1000 00
 	assert_failure 1
 	assert_output "ptpoke: process $z is a zombie"
@@ -217,12 +211,32 @@ bytes() {
 	timeout 20 ptpoke "$TPID" greeting - <"$BATS_TEST_TMPDIR/in" 2>"$BATS_TEST_TMPDIR/err" &
 	pp=$!
 	exec {wfd}>"$BATS_TEST_TMPDIR/in"
+	# ptpoke looks at the process first: kill it only once ptpoke waits
+	# in read(0, ...) (the number of read on each CPU).  ptpoke is
+	# timeout's child, or timeout itself (busybox's execs the program).
+	local nr p i
+	case $(ptools_cpu) in
+	x86_64) nr=0 ;;
+	i386) nr=3 ;;
+	aarch64) nr=63 ;;
+	esac
+	for i in $(seq 1 300); do
+		for p in "$pp" $(children_of "$pp"); do
+			[ "$(cat "/proc/$p/comm" 2>/dev/null)" = ptpoke ] && break
+		done
+		[ "$(cut -d' ' -f1,2 "/proc/$p/syscall" 2>/dev/null)" = "$nr 0x0" ] && break
+		sleep 0.05
+	done
+	[ "$(cut -d' ' -f1,2 "/proc/$p/syscall")" = "$nr 0x0" ] ||
+	    fail "ptpoke ($p) does not wait for its input"
 	kill -KILL "$TPID"
 	for i in $(seq 1 200); do
 		[ "$(proc_state "$TPID" 2>/dev/null)" = Z ] && break
 		sleep 0.01
 	done
-	printf 'AB' >&"$wfd"
+	# ptpoke may see the death before this input: then nobody reads it,
+	# and the write must not kill the test with SIGPIPE
+	(trap '' PIPE; printf 'AB' >&"$wfd") 2>/dev/null || true
 	exec {wfd}>&-
 	rc=0
 	wait "$pp" || rc=$?

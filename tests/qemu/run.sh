@@ -339,6 +339,29 @@ rootfs() {
 	TRIPLET=$triplet
 	EOF
 	[ -n "${QEMU_CMD:-}" ] && printf '%s\n' "$QEMU_CMD" >"$r/etc/ptools-qemu.cmd"
+
+	# -- x86_64 tracees for ptdis's exact x86_64 tests ----------------
+	# ptdis -e disassembles an ELF file for the file's machine; the
+	# tests with exact x86_64 lines read x86_64 builds of the tracees,
+	# made here by the host's compiler, in PTOOLS_X86_64_TARGETS (the
+	# native build by default, tests/ptdis.bats).  objdump's listing of
+	# each goes with it as FILE.objdump: the guest's objdump knows only
+	# its own CPU.
+	local x=build-x86_64t t
+	make -s -j"$jobs" ARCH=x86_64 CC=gcc B="$x" \
+	    "$x/targets/basic" "$x/targets/basic-nopie" ||
+	    die "x86_64 tracees for the guest failed to build"
+	mkdir -p "$r/ptools/x86_64-targets"
+	for t in basic basic-nopie; do
+		cp "$x/targets/$t" "$r/ptools/x86_64-targets/"
+		objdump -d --no-show-raw-insn "$x/targets/$t" \
+		    >"$r/ptools/x86_64-targets/$t.objdump" ||
+		    die "objdump of the x86_64 $t failed"
+	done
+	echo "PTOOLS_X86_64_TARGETS=/ptools/x86_64-targets; export PTOOLS_X86_64_TARGETS" \
+	    >>"$r/etc/ptools-qemu.env"
+	# -- end of the x86_64 tracees -------------------------------------
+
 	cp tests/qemu/init.sh "$r/init"
 	chmod 755 "$r/init"
 	(cd "$r" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) |

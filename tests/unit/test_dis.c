@@ -114,6 +114,8 @@ test_native(void **state)
 	assert_string_equal(ptc_dis_arch(d), "aarch64");
 #elif defined(__i386__)
 	assert_string_equal(ptc_dis_arch(d), "i386");
+#else
+#error "expectations for this CPU are missing"
 #endif
 	ptc_dis_close(d);
 }

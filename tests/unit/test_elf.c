@@ -22,6 +22,21 @@
 
 static char basic[4096], nopie[4096];
 
+/*
+ * The first instruction bytes of add_numbers as gcc -O0 emits them:
+ * x86-64 "push %rbp; mov %rsp,%rbp", i386 "push %ebp; mov %esp,%ebp",
+ * AArch64 "sub sp, sp, #0x10" (a leaf keeps no frame record).
+ */
+#if defined(__x86_64__)
+#define PROLOGUE "\x55\x48\x89\xe5"
+#elif defined(__i386__)
+#define PROLOGUE "\x55\x89\xe5"
+#elif defined(__aarch64__)
+#define PROLOGUE "\xff\x43\x00\xd1"
+#else
+#error "expectations for this CPU are missing"
+#endif
+
 static void
 target_paths(void)
 {
@@ -79,6 +94,8 @@ test_header(void **state)
 #elif defined(__i386__)
 	assert_int_equal(ptc_elf_machine(e), EM_386);
 	assert_int_equal(ptc_elf_class(e), 32);
+#else
+#error "expectations for this CPU are missing"
 #endif
 	assert_int_equal(ptc_elf_type(e), ET_DYN);
 	assert_int_equal(ptc_elf_big_endian(e), 0);
@@ -170,9 +187,6 @@ test_plt(void **state)
 	size_t f, seen = 0;
 
 	(void)state;
-#if !defined(__x86_64__)
-	skip();         /* PLT entries are named on x86-64 only */
-#endif
 	for (f = 0; f < 3; f++) {
 		struct ptc_elf *e = ptc_elf_open(files[f]);
 		FILE *fp;
@@ -275,11 +289,8 @@ test_read(void **state)
 		for (i = 0; i < 8; i++)
 			assert_int_equal(buf[i], 0);
 		assert_int_equal(ptc_elf_read(e, nm_addr(files[f], "add_numbers"),
-		    buf, 4), 0);
-#if defined(__x86_64__)
-		/* push %rbp; mov %rsp,%rbp */
-		assert_memory_equal(buf, "\x55\x48\x89\xe5", 4);
-#endif
+		    buf, sizeof(PROLOGUE) - 1), 0);
+		assert_memory_equal(buf, PROLOGUE, sizeof(PROLOGUE) - 1);
 		assert_int_equal(ptc_elf_read(e, 0x7fff00000000ULL, buf, 1), -1);
 		assert_int_equal(errno, EFAULT);
 		assert_string_equal(ptc_error(),
@@ -310,9 +321,8 @@ test_section(void **state)
 		assert_memory_equal((const char *)data + (a - addr), seg,
 		    sizeof(seg));
 	}
-#if defined(__x86_64__)
-	assert_memory_equal((const char *)data + (a - addr), "\x55\x48\x89\xe5", 4);
-#endif
+	assert_memory_equal((const char *)data + (a - addr), PROLOGUE,
+	    sizeof(PROLOGUE) - 1);
 	assert_int_equal(ptc_elf_section(e, ".bss", &data, &addr, &size), -1);
 	assert_int_equal(errno, ENODATA);
 	assert_int_equal(ptc_elf_section(e, ".nothere", &data, &addr, &size), -1);
@@ -332,13 +342,26 @@ test_bias(void **state)
 	assert_non_null(e);
 	assert_int_equal(ptc_elf_bias(e, 0x555555554000ULL, 0, &b), 0);
 	assert_int_equal(b, 0x555555554000ULL);
+	/* the offsets and addresses of the segments of each CPU's link */
 #if defined(__x86_64__)
-	/* offsets of the segments of an x86-64 link */
 	/* the first mapping seen may be the text segment */
 	assert_int_equal(ptc_elf_bias(e, 0x555555555000ULL, 0x1000, &b), 0);
 	assert_int_equal(b, 0x555555554000ULL);
 	assert_int_equal(ptc_elf_bias(e, 0x555555557000ULL, 0x2000, &b), 0);
 	assert_int_equal(b, 0x555555555000ULL);
+#elif defined(__i386__)
+	/* text at 0x1000, read-only data at 0x2000, as on x86-64 */
+	assert_int_equal(ptc_elf_bias(e, 0x56556000ULL, 0x1000, &b), 0);
+	assert_int_equal(b, 0x56555000ULL);
+	assert_int_equal(ptc_elf_bias(e, 0x56557000ULL, 0x2000, &b), 0);
+	assert_int_equal(b, 0x56555000ULL);
+#elif defined(__aarch64__)
+	/*
+	 * Two segments 64 KiB apart in memory, adjacent in the file: the
+	 * data's page at file offset 0xf000 is mapped at 0x1f000.
+	 */
+	assert_int_equal(ptc_elf_bias(e, 0x555555573000ULL, 0xf000, &b), 0);
+	assert_int_equal(b, 0x555555554000ULL);
 #endif
 	assert_int_equal(ptc_elf_bias(e, 0x555555554000ULL, 0x10000000, &b), -1);
 	ptc_elf_close(e);
@@ -353,10 +376,15 @@ test_bias(void **state)
 		assert_int_equal(ptc_elf_bias(e, lo, 0, &b), 0);
 		assert_int_equal(b, 0);
 	}
+	/* where each CPU's linker puts a fixed-address executable */
 #if defined(__x86_64__)
 	assert_int_equal(ptc_elf_bias(e, 0x401000, 0x1000, &b), 0);
-	assert_int_equal(b, 0);
+#elif defined(__i386__)
+	assert_int_equal(ptc_elf_bias(e, 0x8049000, 0x1000, &b), 0);
+#elif defined(__aarch64__)
+	assert_int_equal(ptc_elf_bias(e, 0x41f000, 0xf000, &b), 0);
 #endif
+	assert_int_equal(b, 0);
 	ptc_elf_close(e);
 }
 
