@@ -534,6 +534,12 @@ dis_for(const struct ptc_regs *r)
 	dis = d;
 }
 
+/*
+ * The two register snapshots of the step loop, held here so that an
+ * error exit (errx) from inside the loop leaves them reachable.
+ */
+static struct ptc_regs *snaps[2];
+
 static int
 step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 {
@@ -545,7 +551,8 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 	ssize_t got;
 	int sig = 0, delivering = 0, same, after_report = 0;
 
-	if ((cur = ptc_regs_new()) == NULL || (nxt = ptc_regs_new()) == NULL)
+	if ((snaps[0] = cur = ptc_regs_new()) == NULL ||
+	    (snaps[1] = nxt = ptc_regs_new()) == NULL)
 		err(1, "malloc");
 	if (ptc_regs_fetch(cur, t, 0) != 0)
 		errx(1, "process %d: %s", (int)pid, ptc_error());
@@ -687,6 +694,7 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 out:
 	ptc_regs_free(cur);
 	ptc_regs_free(nxt);
+	snaps[0] = snaps[1] = NULL;
 	/* A signal that stopped the last step is delivered on detach. */
 	if (!gone && sig != 0)
 		ptc_detach(s, t, sig);
