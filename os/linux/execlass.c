@@ -6,8 +6,6 @@
  */
 #include <elf.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -17,20 +15,17 @@ int
 ptc_os_exe_class(pid_t pid)
 {
 	unsigned char ident[EI_NIDENT];
-	char path[64];
 	ssize_t n;
 	int fd;
 
-	snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return ptc_fail(errno, "process %d: %s: %s", (int)pid, path,
-		    strerror(errno));
+	if ((fd = ptc_os_exe_open(pid)) == -1)
+		return -1;
 	n = read(fd, ident, sizeof(ident));
 	close(fd);
 	if (n != (ssize_t)sizeof(ident) ||
 	    memcmp(ident, ELFMAG, SELFMAG) != 0 ||
 	    (ident[EI_CLASS] != ELFCLASS32 && ident[EI_CLASS] != ELFCLASS64))
-		return ptc_fail(ENOEXEC, "process %d: %s is not an ELF file",
-		    (int)pid, path);
+		return ptc_fail(ENOEXEC, "executable of process %d is not an "
+		    "ELF file", (int)pid);
 	return ident[EI_CLASS] == ELFCLASS32 ? 32 : 64;
 }
