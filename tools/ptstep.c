@@ -692,8 +692,9 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 		}
 	}
 out:
-	ptc_regs_free(cur);
-	ptc_regs_free(nxt);
+	/* Freed through snaps: its stores must not look dead to the compiler. */
+	ptc_regs_free(snaps[0]);
+	ptc_regs_free(snaps[1]);
 	snaps[0] = snaps[1] = NULL;
 	/* A signal that stopped the last step is delivered on detach. */
 	if (!gone && sig != 0)
