@@ -128,6 +128,18 @@ ptc__a_enum(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__p_enum(c, a->x, (unsigned)v, NULL);
 }
 
+/* An enum whose unknown values show in decimal (socketcall's call). */
+void
+ptc__a_enumd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	const char *s = ptc__xname(a->x, (unsigned)v);
+
+	if (s != NULL)
+		ptc__p_raw(c, s);
+	else
+		ptc__p_int(c, (int)v);
+}
+
 /* ---- return values ---- */
 
 void

@@ -174,6 +174,30 @@ ptc__afn ptc__a_timespec_rem64;
 ptc__afn ptc__a_itimerspec64;
 ptc__afn ptc__a_futex64;
 
+/*
+ * i386's multiplexers (lib/sc_mux.c): turn a socketcall or ipc into the
+ * subcall it stands for, rewriting *nr to the subcall's row of the i386
+ * table (numbers above the kernel's) and a[] to the direct call's
+ * arguments; 1 when it did, 0 when the call stays as it is (another
+ * arch or call, an unknown subcall, an unreadable argument array).
+ * Reads tracee memory through c (pid, rd, rdctx).
+ */
+int ptc__sc_demux(struct ptc__dc *c, uint32_t arch, uint64_t *nr,
+    uint64_t a[6]);
+/* 1 and the multiplexer's number in *muxp when nr is one of its rows. */
+int ptc__sc_subcall_of(uint32_t arch, uint64_t nr, uint64_t *muxp);
+/* The numbers the kernel knows: the table without the subcall rows. */
+uint64_t ptc__sc_nreal(uint32_t arch);
+
+/* Printers only the i386 table uses. */
+ptc__afn ptc__a_enumd;
+ptc__afn ptc__a_user_desc;
+ptc__rfn ptc__r_tls;
+ptc__rfn ptc__r_shmat_ipc;
+
+/* struct user_desc (i386 TLS descriptors) at addr, as strace shows it. */
+void ptc__p_user_desc(struct ptc__dc *c, uint64_t addr);
+
 /* Generated tables. */
 extern const struct ptc__scent ptc__sc_x86_64[];
 extern const unsigned ptc__sc_x86_64_n;

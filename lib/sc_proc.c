@@ -2,6 +2,7 @@
  * sc_proc.c: processes: execve's vectors, wait statuses, clone and
  * clone3, rusage, uname, prctl, arch_prctl, rlimits, futex.
  */
+#include <linux/audit.h>
 #include <linux/futex.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -289,7 +290,10 @@ ptc__a_clone_rest(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	if (fl & K_CLONE_SETTLS) {
 		SEP();
 		ptc__s_field(c, "tls");
-		ptc__p_addr(c, c->a[i386 ? 3 : 4]);
+		if (c->arch == AUDIT_ARCH_I386)
+			ptc__p_user_desc(c, c->a[3]);
+		else
+			ptc__p_addr(c, c->a[i386 ? 3 : 4]);
 		c->after_field = 0;
 	}
 	if (fl & (K_CLONE_CHILD_SETTID | K_CLONE_CHILD_CLEARTID)) {
@@ -360,9 +364,94 @@ ptc__a_clone_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__p_hex(c, ca[6]);
 	if (ca[0] & K_CLONE_SETTLS) {
 		ptc__s_field(c, "tls");
-		ptc__p_addr(c, ca[7]);
+		if (c->arch == AUDIT_ARCH_I386)
+			ptc__p_user_desc(c, ca[7]);
+		else
+			ptc__p_addr(c, ca[7]);
 	}
 	ptc__s_close(c);
+}
+
+/* ---- i386 TLS descriptors ---- */
+
+/*
+ * struct user_desc (asm/ldt.h): entry_number, base_addr, limit, then
+ * the bit fields seg_32bit:1 contents:2 read_exec_only:1
+ * limit_in_pages:1 seg_not_present:1 useable:1.
+ */
+void
+ptc__p_user_desc(struct ptc__dc *c, uint64_t addr)
+{
+	static const struct {
+		const char *name;
+		unsigned shift, mask;
+	} bits[] = {
+		{ "seg_32bit", 0, 1 },
+		{ "contents", 1, 3 },
+		{ "read_exec_only", 3, 1 },
+		{ "limit_in_pages", 4, 1 },
+		{ "seg_not_present", 5, 1 },
+		{ "useable", 6, 1 },
+	};
+	uint32_t u[4];
+	char buf[32];
+	size_t i;
+
+	if (ptc__rdall(c, addr, u, sizeof(u)) != 0) {
+		ptc__p_addr(c, addr);
+		return;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "entry_number");
+	ptc__p_int(c, (int32_t)u[0]);
+	ptc__s_field(c, "base_addr");
+	snprintf(buf, sizeof(buf), "%#08x", (unsigned)u[1]);
+	ptc__p_raw(c, buf);
+	ptc__s_field(c, "limit");
+	snprintf(buf, sizeof(buf), "%#08x", (unsigned)u[2]);
+	ptc__p_raw(c, buf);
+	for (i = 0; i < sizeof(bits) / sizeof(bits[0]); i++) {
+		ptc__s_field(c, bits[i].name);
+		ptc__p_uint(c, (u[3] >> bits[i].shift) & bits[i].mask);
+	}
+	ptc__s_close(c);
+}
+
+/* set_thread_area's and get_thread_area's argument. */
+void
+ptc__a_user_desc(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	if (a->out && c->is_error) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__p_user_desc(c, v);
+}
+
+/* set_thread_area: the entry the kernel chose, "= 0 (entry_number=12)". */
+void
+ptc__r_tls(struct ptc__dc *c, int64_t v)
+{
+	uint32_t entry;
+
+	ptc__r_int(c, v);
+	if (!c->f->json && ptc__rdall(c, c->a[0], &entry, 4) == 0)
+		ptc__sb_printf(c->o, " (entry_number=%u)", (unsigned)entry);
+}
+
+/*
+ * shmat through ipc: the kernel returns 0 and stores the address at
+ * the fourth argument (ipc's third); show that address, as strace does.
+ */
+void
+ptc__r_shmat_ipc(struct ptc__dc *c, int64_t v)
+{
+	uint32_t addr;
+
+	if (ptc__rdall(c, c->a[3], &addr, 4) == 0)
+		ptc__p_hex(c, addr);
+	else
+		ptc__r_int(c, v);
 }
 
 /* ---- uname ---- */

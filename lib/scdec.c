@@ -111,6 +111,17 @@ ptc__scdec_interrupted(struct ptc_scdec *d, const char *name)
 	d->c.restart = name;
 }
 
+int
+ptc__scdec_demux(struct ptc_scdec *d, pid_t pid, struct ptc_scinfo *si)
+{
+	struct ptc__dc *c = &d->c;
+
+	c->pid = pid;
+	c->rd = d->rd;
+	c->rdctx = d->rdctx;
+	return ptc__sc_demux(c, si->arch, &si->nr, si->args);
+}
+
 ssize_t
 ptc__rd(struct ptc__dc *c, uint64_t addr, void *buf, size_t len)
 {
@@ -254,7 +265,9 @@ ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
 	c->exiting = 0;
 	c->rval = 0;
 	c->is_error = 0;
-	c->e = ptc__sc_ent(si->arch, si->nr);
+	/* A socketcall or ipc shows as its subcall (nothing if done). */
+	ptc__sc_demux(c, si->arch, &c->nr, c->a);
+	c->e = ptc__sc_ent(si->arch, c->nr);
 	if (c->e != NULL) {
 		d->cur = c->e->name;
 	} else {

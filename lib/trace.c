@@ -774,6 +774,10 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 
 	if (ptc_syscall_info(t, &si) != 0)
 		return;
+	/* An i386 socketcall or ipc is filtered and counted as its subcall. */
+	if ((si.op == PTC_SC_ENTRY || si.op == PTC_SC_SECCOMP) && !ts->in_sc &&
+	    !ts->skip_exit)
+		ptc__scdec_demux(ts->dec, ts->pid, &si);
 	if (ts->blocked_nr >= 0 && (si.op == PTC_SC_ENTRY ||
 	    si.op == PTC_SC_SECCOMP)) {
 		/*
@@ -881,7 +885,7 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 	}
 	c.detached = so != NULL && so->detached;
 	if (tr->filter) {
-		const uint8_t *bits = ptc__scset_bits(&tr->trace,
+		uint8_t *bits = ptc__scset_seccomp_bits(&tr->trace,
 		    PTC__ARCH_NATIVE, &n);
 
 		if (bits != NULL && ptc__seccomp_build(PTC__ARCH_NATIVE, bits,
@@ -889,6 +893,7 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 			c.prog = prog;
 			c.proglen = plen;
 		}
+		free(bits);
 	}
 	fflush(NULL);
 	pid = ptc__trace_fork(&c, &gofd);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "sc_priv.h"
 #include "trace_int.h"
 
 static void
@@ -195,6 +196,29 @@ ptc__scset_bits(struct ptc__scset *set, uint32_t arch, size_t *np)
 	m->n = n;
 	*np = n;
 	return m->bits;
+}
+
+uint8_t *
+ptc__scset_seccomp_bits(struct ptc__scset *set, uint32_t arch, size_t *np)
+{
+	const uint8_t *bits;
+	uint8_t *out;
+	uint64_t mux;
+	size_t n, nreal, i;
+
+	if ((bits = ptc__scset_bits(set, arch, &n)) == NULL)
+		return NULL;
+	nreal = (size_t)ptc__sc_nreal(arch);
+	if (nreal > n)
+		nreal = n;
+	if ((out = malloc(nreal + 1)) == NULL)
+		return NULL;
+	memcpy(out, bits, nreal);
+	for (i = nreal; i < n; i++)
+		if (bits[i] && ptc__sc_subcall_of(arch, i, &mux) && mux < nreal)
+			out[mux] = 1;
+	*np = nreal;
+	return out;
 }
 
 int

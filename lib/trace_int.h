@@ -99,6 +99,23 @@ void ptc__stats_free(struct ptc__stats *s);
 void ptc__scdec_interrupted(struct ptc_scdec *d, const char *name);
 
 /*
+ * Turn an i386 socketcall or ipc in *si into the subcall it stands for
+ * (number and arguments, lib/sc_mux.c), reading its argument array from
+ * pid through d's reader; 1 if it did.  Filters and counters then see
+ * the subcall, and ptc_sc_enter() shows it.  In lib/scdec.c.
+ */
+int ptc__scdec_demux(struct ptc_scdec *d, pid_t pid, struct ptc_scinfo *si);
+
+/*
+ * The set as seccomp needs it for arch: a multiplexer is traced when
+ * any of its subcalls is (user space then filters the subcall), and the
+ * subcall rows, unknown to the kernel, are left out.  *np numbers;
+ * free() the result.
+ */
+uint8_t *ptc__scset_seccomp_bits(struct ptc__scset *set, uint32_t arch,
+    size_t *np);
+
+/*
  * The syscall each thread of process pid is blocked in, from /proc
  * (read before attaching: the attach interrupts it): *nrp[i] for
  * thread *tidsp[i], -1 for a thread not in a syscall.  Returns the
