@@ -276,22 +276,30 @@ cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 {
 	unsigned char buf[4096];
 	size_t off = 0, n = len > sizeof(buf) ? sizeof(buf) : (size_t)len;
+	/* A 32-bit task's headers: a 4-byte cmsg_len, 4-byte alignment. */
+	size_t hdr = c->wordsize == 4 ? 12 : 16, al = c->wordsize == 4 ? 3 : 7;
 	unsigned count = 0;
 
-	if (n < 16 || ptc__rdall(c, v, buf, n) != 0) {
+	if (n < hdr || ptc__rdall(c, v, buf, n) != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
 	ptc__l_open(c);
-	while (off + 16 <= n) {
-		uint64_t clen;
+	while (off + hdr <= n) {
+		uint64_t clen = 0;
+		uint32_t clen32;
 		int32_t level, type;
 		size_t dlen, i;
 
-		memcpy(&clen, buf + off, 8);
-		memcpy(&level, buf + off + 8, 4);
-		memcpy(&type, buf + off + 12, 4);
-		if (clen < 16 || count++ >= c->f->strsize)
+		if (hdr == 12) {
+			memcpy(&clen32, buf + off, 4);
+			clen = clen32;
+		} else {
+			memcpy(&clen, buf + off, 8);
+		}
+		memcpy(&level, buf + off + hdr - 8, 4);
+		memcpy(&type, buf + off + hdr - 4, 4);
+		if (clen < hdr || count++ >= c->f->strsize)
 			break;
 		ptc__s_open(c);
 		ptc__s_field(c, "cmsg_len");
@@ -303,7 +311,8 @@ cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 			ptc__p_enum(c, &ptc__xt_sock_levels, (uint32_t)level,
 			    "SOL_???");
 		ptc__s_field(c, "cmsg_type");
-		dlen = clen - 16 < n - off - 16 ? (size_t)clen - 16 : n - off - 16;
+		dlen = clen - hdr < n - off - hdr ? (size_t)clen - hdr :
+		    n - off - hdr;
 		if (level == SOL_SOCKET && type == SCM_RIGHTS) {
 			ptc__p_raw(c, "SCM_RIGHTS");
 			ptc__s_field(c, "cmsg_data");
@@ -311,7 +320,7 @@ cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 			for (i = 0; i + 4 <= dlen; i += 4) {
 				int32_t fd;
 
-				memcpy(&fd, buf + off + 16 + i, 4);
+				memcpy(&fd, buf + off + hdr + i, 4);
 				ptc__p_fd(c, fd);
 			}
 			ptc__l_close(c);
@@ -319,7 +328,7 @@ cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 		    dlen >= 12) {
 			uint32_t cr[3];
 
-			memcpy(cr, buf + off + 16, 12);
+			memcpy(cr, buf + off + hdr, 12);
 			ptc__p_raw(c, "SCM_CREDENTIALS");
 			ptc__s_field(c, "cmsg_data");
 			ptc__s_open(c);
@@ -335,9 +344,9 @@ cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 		}
 		ptc__s_close(c);
 		/* A length past the buffer (or one that would wrap) ends it. */
-		if (clen > n - off || ((clen + 7) & ~7ull) > n - off)
+		if (clen > n - off || ((clen + al) & ~(uint64_t)al) > n - off)
 			break;
-		off += (size_t)((clen + 7) & ~7ull);
+		off += (size_t)((clen + al) & ~(uint64_t)al);
 	}
 	ptc__l_close(c);
 }
@@ -346,9 +355,23 @@ static void
 msghdr(struct ptc__dc *c, uint64_t v, int out)
 {
 	struct k_msghdr m;
+	uint32_t m32[7];
+	int bad;
 
-	if (v == 0 || (out && c->is_error) ||
-	    ptc__rdall(c, v, &m, sizeof(m)) != 0) {
+	if (c->wordsize == 4) {
+		/* The 32-bit layout: seven 4-byte fields. */
+		bad = ptc__rdall(c, v, m32, sizeof(m32));
+		m.name = m32[0];
+		m.namelen = m32[1];
+		m.iov = m32[2];
+		m.iovlen = m32[3];
+		m.control = m32[4];
+		m.controllen = m32[5];
+		m.flags = m32[6];
+	} else {
+		bad = ptc__rdall(c, v, &m, sizeof(m));
+	}
+	if (v == 0 || (out && c->is_error) || bad != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
