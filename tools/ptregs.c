@@ -43,10 +43,12 @@ bad_usage(const char *fmt, const char *arg)
 
 /*
  * Parse a register value: 0x hex of any width up to 32 bytes, decimal,
- * or negative decimal (two's complement).  Little-endian into buf.
+ * or negative decimal (two's complement in the register's width, so
+ * edi=-1 is 0xffffffff).  Little-endian into buf.
  */
 static int
-parse_value(const char *s, unsigned char *buf, size_t len, size_t *n)
+parse_value(const char *s, unsigned bits, unsigned char *buf, size_t len,
+    size_t *n)
 {
 	const char *p, *end;
 	unsigned long long v;
@@ -85,10 +87,19 @@ parse_value(const char *s, unsigned char *buf, size_t len, size_t *n)
 	v = strtoull(p, (char **)&end, 10);
 	if (errno != 0 || *end != '\0')
 		return -1;
-	if (neg)
+	if (neg) {
+		/*
+		 * Below the most negative value of a bits-wide register the
+		 * sign-extended value stays and is refused as too wide.
+		 */
+		int fits = bits >= 64 || v <= 1ULL << (bits - 1);
+
 		v = -v;
+		if (fits && bits < 64)
+			v &= (1ULL << bits) - 1;
+	}
 	memcpy(buf, &v, sizeof(v));
-	if (neg)
+	if (neg && bits > 64)
 		memset(buf + sizeof(v), 0xff, len - sizeof(v));
 	*n = sizeof(v);
 	return 0;
@@ -318,7 +329,8 @@ do_task(struct ptc_task *t, char **ops, int nops)
 			continue;
 		snprintf(name, sizeof(name), "%.*s", (int)(eq - ops[i]),
 		    ops[i]);
-		if (parse_value(eq + 1, val, sizeof(val), &n) != 0)
+		ri = ptc_regs_reg_lookup(r, name);
+		if (parse_value(eq + 1, ri->bits, val, sizeof(val), &n) != 0)
 			errx(2, "%s: bad value '%s'", name, eq + 1);
 		if (ptc_regs_set_bytes(r, name, val, n) != 0)
 			errx(1, "thread %d: %s: %s", (int)ptc_task_pid(t), name,
