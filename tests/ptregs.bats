@@ -34,7 +34,37 @@ need_gdb() {
 @test "ptregs -h prints usage and exits 0" {
 	run ptregs -h
 	assert_success
-	assert_output "usage: ptregs [-aj] [-T | -t TID] [-p PID | PID] [REG[=VALUE] ...]"
+	assert_output "usage: ptregs [-aj] [-T | -t TID] [-p PID | PID] [REG[=VALUE] ...]
+       ptregs -l"
+}
+
+@test "ptregs -l lists the CPU's register names and touches no process" {
+	run ptregs -l
+	assert_success
+	# the general registers first, in the order ptregs prints them
+	n=$(echo $GENERAL | wc -w)
+	[ "$(printf '%s\n' "${lines[@]:0:n}" | tr '\n' ' ')" = "$GENERAL " ] || fail "first: ${lines[*]:0:n}"
+	assert_line "$ACC"
+	assert_line "$PC"
+	# then the -a registers; each name once
+	[ "$(printf '%s\n' "$output" | sort | uniq -d)" = "" ]
+	case $PC in
+	pc) assert_line v31 ;;
+	eip) assert_line xmm7; refute_line xmm8; refute_line rax ;;
+	*) assert_line xmm15; assert_line ymm15 ;;
+	esac
+	# every listed name is accepted by a register read
+	start_target basic
+	kill -STOP "$TPID"
+	sleep 0.1
+	run ptregs "$TPID" $(ptregs -l)
+	assert_success
+	[ "${#lines[@]}" -eq "$(ptregs -l | wc -l)" ]
+	run ptregs -l "$TPID"
+	assert_failure 2
+	assert_output --partial "-l takes no other options or operands"
+	run ptregs -la
+	assert_failure 2
 }
 
 @test "ptregs -V prints the version" {
@@ -365,7 +395,7 @@ need_gdb() {
 	assert_success
 	assert_output ""
 	syn=$(mandoc -Tutf8 "$PTOOLS_TOP/man/ptregs.1" | col -b | awk '/^SYNOPSIS/ { s = 1; next } s && /^$/ { exit } s { printf "%s ", $0 }' | tr -s ' \t' '  ' | sed 's/^ //; s/ $//')
-	use=$(ptregs -h 2>&1 | sed 's/^usage: //')
+	use=$(ptregs -h 2>&1 | sed 's/^usage: //; s/^ *//' | tr '\n' ' ' | sed 's/ $//')
 	[ "$syn" = "$use" ] || fail "man: '$syn' usage: '$use'"
 }
 
@@ -383,6 +413,14 @@ need_gdb() {
 	COMP_CWORD=1
 	_ptregs
 	[[ " ${COMPREPLY[*]} " == *" -t "* ]]
+	[[ " ${COMPREPLY[*]} " == *" -l "* ]]
+	# the names come from ptregs -l: all of them, and nothing else
+	COMP_WORDS=(ptregs 1 "")
+	COMP_CWORD=2
+	_ptregs
+	[ "$(printf '%s\n' "${COMPREPLY[@]}" | sort)" = "$(ptregs -l | sort)" ]
 	zsh -c "autoload -U compinit; compinit -u; source $PTOOLS_TOP/completions/zsh/_ptregs"
 	fish -n "$PTOOLS_TOP/completions/fish/ptregs.fish"
+	run fish -c "source $PTOOLS_TOP/completions/fish/ptregs.fish; complete -C 'ptregs 1 ${ACC:0:2}'"
+	assert_line "$ACC"
 }

@@ -27,8 +27,9 @@ static FILE *usage_fp; /* stdout for -h, else stderr */
 static void
 usage(void)
 {
-	fprintf(usage_fp != NULL ? usage_fp : stderr, "usage: %s [-aj] [-T | -t TID] [-p PID | PID] "
-	    "[REG[=VALUE] ...]\n", getprogname());
+	fprintf(usage_fp != NULL ? usage_fp : stderr,
+	    "usage: %s [-aj] [-T | -t TID] [-p PID | PID] [REG[=VALUE] ...]\n"
+	    "       %s -l\n", getprogname(), getprogname());
 }
 
 static void
@@ -348,6 +349,22 @@ do_task(struct ptc_task *t, char **ops, int nops)
 	ptc_regs_free(r);
 }
 
+/*
+ * -l: every register name this build knows, in display order, for
+ * completions and scripts; no process is touched.
+ */
+static void
+list_names(void)
+{
+	size_t i, n = ptc_reg_count();
+
+	for (i = 0; i < n; i++)
+		printf("%s\n", ptc_reg_at(i)->name);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		err(1, "stdout");
+	exit(0);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -355,9 +372,9 @@ main(int argc, char *argv[])
 	struct ptc_task *t;
 	pid_t pid = 0, tid = 0, *tids;
 	ssize_t nt, i;
-	int ch, all = 0, found;
+	int ch, all = 0, found, lflag = 0;
 
-	while ((ch = getopt(argc, argv, "aVhjp:Tt:")) != -1) {
+	while ((ch = getopt(argc, argv, "ahjlp:Tt:V")) != -1) {
 		switch (ch) {
 		case 'a':
 			aflag = 1;
@@ -368,6 +385,9 @@ main(int argc, char *argv[])
 			exit(0);
 		case 'j':
 			jflag = 1;
+			break;
+		case 'l':
+			lflag = 1;
 			break;
 		case 'p':
 			if (ptc_pid_parse(optarg, &pid) != 0)
@@ -390,6 +410,11 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (lflag) {
+		if (argc > 0 || aflag || jflag || all || pid != 0 || tid != 0)
+			bad_usage("%s", "-l takes no other options or operands");
+		list_names();
+	}
 	if (pid == 0) {
 		if (argc < 1)
 			bad_usage("%s", "no PID given");
