@@ -360,6 +360,191 @@ test_i386_decode(void **state)
 	ptc_scdec_free(d);
 }
 
+/*
+ * i386's socketcall and ipc show as the call they stand for, in every
+ * build (the x86_64 one traces 32-bit programs); lines from the i386
+ * strace 6.1.
+ */
+static void
+test_i386_socketcall(void **state)
+{
+	static const uint32_t sp_args[] = { 1, 1, 0, 0x2000 };
+	static const int32_t fds[] = { 5, 6 };
+	static const uint32_t send_args[] = { 3, 0x3000, 5, 0 };
+	static const uint32_t recv_args[] = { 4, 0x3000, 16, 0 };
+	static const uint32_t sock_args[] = { 2, 0x80001, 0 };
+	static const char hello[] = "hello";
+	struct ptc_scdec *d;
+	struct ptc_scinfo si = { 0 };
+	FILE *fp;
+
+	(void)state;
+#ifndef PTC_SC_i386
+	skip();
+#else
+	fmt_default();
+	map(0x1000, sp_args, sizeof(sp_args));
+	map(0x2000, fds, sizeof(fds));
+	map(0x3000, hello, 5);
+	map(0x4000, send_args, sizeof(send_args));
+	map(0x5000, recv_args, sizeof(recv_args));
+	map(0x6000, sock_args, sizeof(sock_args));
+	dec_arch = AUDIT_ARCH_I386;
+	assert_string_equal(decode(102, 0, 0, 8, 0x1000, 0, 0, 0, 0),
+	    "socketpair(AF_UNIX, SOCK_STREAM, 0, [5, 6]) = 0");
+	assert_string_equal(decode(102, 5, 0, 9, 0x4000, 0, 0, 0, 0),
+	    "send(3, \"hello\", 5, 0)                  = 5");
+	assert_string_equal(decode(102, 5, 0, 10, 0x5000, 0, 0, 0, 0),
+	    "recv(4, \"hello\", 16, 0)                 = 5");
+	assert_string_equal(decode(102, 5, 0, 1, 0x6000, 0, 0, 0, 0),
+	    "socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_IP) = 5");
+	/* No array to read, or no such call: the multiplexer itself. */
+	assert_string_equal(decode(102, -14, 0, 1, 0x1234, 6, 7, 8, 9),
+	    "socketcall(SYS_SOCKET, 0x1234)          = -1 EFAULT (Bad address)");
+	assert_string_equal(decode(102, -22, 0, 0, 0x1234, 6, 7, 8, 9),
+	    "socketcall(0, 0x1234)                   = -1 EINVAL (Invalid argument)");
+	assert_string_equal(decode(102, -22, 0, 21, 0x1234, 6, 7, 8, 9),
+	    "socketcall(21, 0x1234)                  = -1 EINVAL (Invalid argument)");
+	assert_string_equal(decode(102, -14, 0, 1, 0, 0, 0, 0, 0),
+	    "socketcall(SYS_SOCKET, NULL)            = -1 EFAULT (Bad address)");
+	assert_string_equal(decode(102, -22, 0, 77, 0, 0, 0, 0, 0),
+	    "socketcall(77, NULL)                    = -1 EINVAL (Invalid argument)");
+	/* The entry half names the subcall (for "<... recv resumed>"). */
+	d = ptc_scdec_new();
+	fp = fmemopen(out, sizeof(out), "w");
+	ptc_scdec_set_reader(d, rd, NULL);
+	si.op = PTC_SC_ENTRY;
+	si.arch = AUDIT_ARCH_I386;
+	si.nr = 102;
+	si.args[0] = 10;
+	si.args[1] = 0x5000;
+	ptc_sc_enter(d, fp, 1, &si, &fmt);
+	fclose(fp);
+	assert_string_equal(out, "recv(4, ");
+	assert_string_equal(ptc_sc_current(d), "recv");
+	ptc_scdec_free(d);
+	/* JSON names it too. */
+	fmt.json = 1;
+	assert_non_null(strstr(decode(102, 5, 0, 9, 0x4000, 0, 0, 0, 0),
+	    "\"syscall\":\"send\",\"args\":[3,\"hello\",5,\"0\"]"));
+	fmt.json = 0;
+	/* Names, classes and lookup see the subcalls as calls. */
+	assert_string_equal(ptc_sc_name(AUDIT_ARCH_I386, 509), "send");
+	assert_true(ptc_sc_classes(AUDIT_ARCH_I386, 510) & PTC_SCC_NETWORK);
+	assert_int_equal(ptc_sc_lookup(AUDIT_ARCH_I386, "socket"), 359);
+	assert_int_equal(ptc_sc_lookup(AUDIT_ARCH_I386, "recv"), 510);
+	dec_arch = NATIVE;
+#endif
+}
+
+static void
+test_i386_ipc(void **state)
+{
+	static const uint32_t shmaddr = 0xf7f5b000;
+	static const uint32_t kludge[] = { 0x3000, 7 };
+
+	(void)state;
+#ifndef PTC_SC_i386
+	skip();
+#else
+	fmt_default();
+	map(0x2000, &shmaddr, sizeof(shmaddr));
+	map(0x4000, kludge, sizeof(kludge));
+	dec_arch = AUDIT_ARCH_I386;
+	/* ipc(SEMOP, first, second, third, ptr, fifth); a version ignored. */
+	assert_string_equal(decode(117, -14, 0, 1, 0x1234, 6, 7, 8, 9),
+	    "semop(4660, 0x8, 6)                     = -1 EFAULT (Bad address)");
+	assert_string_equal(decode(117, -14, 0, 0x10001, 0x1234, 6, 7, 8, 9),
+	    "semop(4660, 0x8, 6)                     = -1 EFAULT (Bad address)");
+	assert_string_equal(decode(117, -22, 0, 0x20001, 0, 0, 0, 0, 0),
+	    "semop(0, NULL, 0)                       = -1 EINVAL (Invalid argument)");
+	assert_string_equal(decode(117, -38, 0, 99, 5, 6, 7, 8, 9),
+	    "ipc(99, 0x5, 0x6, 0x7, 0x8, 0x9)        = -1 ENOSYS (Function not implemented)");
+	assert_string_equal(decode(117, -38, 0, 99, 0, 0, 0xffffffff, 0, 0),
+	    "ipc(99, 0, 0, 0xffffffff, 0, 0)         = -1 ENOSYS (Function not implemented)");
+	assert_string_equal(decode(117, 0, 0, 2, 0, 1, 0x380, 0, 0),
+	    "semget(IPC_PRIVATE, 1, IPC_CREAT|0600)  = 0");
+	assert_string_equal(decode(117, 0, 0, 13, 0, 0x380, 0, 0, 0),
+	    "msgget(IPC_PRIVATE, IPC_CREAT|0600)     = 0");
+	assert_string_equal(decode(117, 0, 0, 23, 0, 4096, 0x380, 0, 0),
+	    "shmget(IPC_PRIVATE, 4096, IPC_CREAT|0600) = 0");
+	/* shmat's result is stored at ipc's third argument. */
+	assert_string_equal(decode(117, 0, 0, 21, 0, 0x1000, 0x2000, 0, 0),
+	    "shmat(0, NULL, SHM_RDONLY)              = 0xf7f5b000");
+	assert_string_equal(decode(117, 0, 0, 22, 0, 0, 0, 0xf7f5b000, 0),
+	    "shmdt(0xf7f5b000)                       = 0");
+	/* msgrcv, version 0: buffer and type in a struct ipc_kludge. */
+	assert_string_equal(decode(117, 3, 0, 12, 2, 8, 04000, 0x4000, 0),
+	    "msgrcv(2, 0x3000, 8, 7, IPC_NOWAIT)     = 3");
+	assert_string_equal(decode(117, 3, 0, 0x1000c, 2, 8, 04000, 0x3000,
+	    7), "msgrcv(2, 0x3000, 8, 7, IPC_NOWAIT)     = 3");
+	dec_arch = NATIVE;
+#endif
+}
+
+/* i386 TLS descriptors: set_thread_area, get_thread_area, clone3's tls. */
+static void
+test_i386_user_desc(void **state)
+{
+	static uint32_t ud[] = { 0xffffffff, 0xf7fc2540, 0xfffff, 0x51 };
+	static const uint64_t ca[] = {
+		0x3d0f00, 0, 0xf7d25ba8, 0xf7d25ba8, 0, 0xf7525000, 0x800440,
+		0x5000, 0, 0, 0,
+	};
+	static const uint32_t ud2[] = { 12, 0xf7d25b40, 0xfffff, 0x51 };
+	static const int32_t ptid = 670;
+	struct ptc_scdec *d;
+	struct ptc_scinfo si = { 0 };
+	FILE *fp;
+
+	(void)state;
+#ifndef PTC_SC_i386
+	skip();
+#else
+	fmt_default();
+	map(0x1000, ud, sizeof(ud));
+	map(0x4000, ca, sizeof(ca));
+	map(0x5000, ud2, sizeof(ud2));
+	map(0xf7d25ba8, &ptid, sizeof(ptid));
+	d = ptc_scdec_new();
+	fp = fmemopen(out, sizeof(out), "w");
+	ptc_scdec_set_reader(d, rd, NULL);
+	si.op = PTC_SC_ENTRY;
+	si.arch = AUDIT_ARCH_I386;
+	si.nr = 243;
+	si.args[0] = 0x1000;
+	ptc_sc_enter(d, fp, 1, &si, &fmt);
+	ud[0] = 12;   /* the kernel writes the entry it chose back */
+	si.op = PTC_SC_EXIT;
+	si.rval = 0;
+	ptc_sc_exit(d, fp, &si, &fmt);
+	fclose(fp);
+	ptc_scdec_free(d);
+	assert_string_equal(out,
+	    "set_thread_area({entry_number=-1, base_addr=0xf7fc2540, "
+	    "limit=0x0fffff, seg_32bit=1, contents=0, read_exec_only=0, "
+	    "limit_in_pages=1, seg_not_present=0, useable=1}) = 0 "
+	    "(entry_number=12)");
+	dec_arch = AUDIT_ARCH_I386;
+	assert_string_equal(decode(244, 0, 0, 0x1000, 0, 0, 0, 0, 0),
+	    "get_thread_area({entry_number=12, base_addr=0xf7fc2540, "
+	    "limit=0x0fffff, seg_32bit=1, contents=0, read_exec_only=0, "
+	    "limit_in_pages=1, seg_not_present=0, useable=1}) = 0");
+	assert_string_equal(decode(244, -14, 0, 0x9000, 0, 0, 0, 0, 0),
+	    "get_thread_area(0x9000)                 = -1 EFAULT (Bad address)");
+	assert_string_equal(decode(435, 670, 0, 0x4000, 88, 0, 0, 0, 0),
+	    "clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|"
+	    "CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|CLONE_PARENT_SETTID|"
+	    "CLONE_CHILD_CLEARTID, child_tid=0xf7d25ba8, "
+	    "parent_tid=0xf7d25ba8, exit_signal=0, stack=0xf7525000, "
+	    "stack_size=0x800440, tls={entry_number=12, "
+	    "base_addr=0xf7d25b40, limit=0x0fffff, seg_32bit=1, contents=0, "
+	    "read_exec_only=0, limit_in_pages=1, seg_not_present=0, "
+	    "useable=1}} => {parent_tid=[670]}, 88) = 670");
+	dec_arch = NATIVE;
+#endif
+}
+
 static void
 test_signals_errnos(void **state)
 {
@@ -1105,6 +1290,9 @@ main(void)
 		cmocka_unit_test_setup(test_kernel_headers_i386, setup),
 		cmocka_unit_test_setup(test_i386_decode, setup),
 		cmocka_unit_test_setup(test_i386_split_offsets, setup),
+		cmocka_unit_test_setup(test_i386_socketcall, setup),
+		cmocka_unit_test_setup(test_i386_ipc, setup),
+		cmocka_unit_test_setup(test_i386_user_desc, setup),
 		cmocka_unit_test_setup(test_signals_errnos, setup),
 		cmocka_unit_test_setup(test_openat, setup),
 		cmocka_unit_test_setup(test_read_write, setup),
