@@ -1,10 +1,12 @@
 /*
- * sc_ipc.c: System V IPC keys and flags.
+ * sc_ipc.c: System V IPC keys, flags, ctl commands and semop's array.
  */
 #include <sys/ipc.h>
+#include <sys/sem.h>
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "internal.h"
 #include "sc_priv.h"
@@ -39,4 +41,98 @@ ptc__a_ipcflags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	f &= ~(unsigned)(IPC_CREAT | IPC_EXCL | IPC_NOWAIT);
 	snprintf(buf + n, sizeof(buf) - n, "%#03o", f);
 	ptc__p_raw(c, buf);
+}
+
+/*
+ * A ctl command of semctl (a->aux 0), msgctl (1) or shmctl (2): the
+ * families number their own commands from 11 on.  A 32-bit C library
+ * adds IPC_64 for the new structure layouts.
+ */
+void
+ptc__a_ipccmd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	static const char *const fam[3][10] = {
+		{ "GETPID", "GETVAL", "GETALL", "GETNCNT", "GETZCNT", "SETVAL",
+		    "SETALL", "SEM_STAT", "SEM_INFO", "SEM_STAT_ANY" },
+		{ "MSG_STAT", "MSG_INFO", "MSG_STAT_ANY" },
+		{ "SHM_LOCK", "SHM_UNLOCK", "SHM_STAT", "SHM_INFO",
+		    "SHM_STAT_ANY" },
+	};
+	const char *name = NULL;
+	char buf[64];
+	unsigned cmd = (unsigned)v, base = cmd & ~0x100u;
+
+	if (base < 11)
+		name = ptc__xname(&ptc__xt_ipc_cmd, base);
+	else if (a->aux >= 0 && a->aux < 3 && base < 21)
+		name = fam[a->aux][base - 11];
+	if (name == NULL)
+		snprintf(buf, sizeof(buf), "%s%#x", cmd & 0x100 ? "IPC_64|" :
+		    "", base);
+	else
+		snprintf(buf, sizeof(buf), "%s%s", cmd & 0x100 ? "IPC_64|" :
+		    "", name);
+	ptc__p_raw(c, buf);
+}
+
+/* semop's array of struct sembuf; its length is argument a->aux. */
+void
+ptc__a_sembuf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t n = a->aux >= 0 ? (uint32_t)c->a[a->aux] : 0, i;
+	uint16_t sb[3];
+	char buf[64];
+
+	if (v == 0 || n == 0 || ptc__rdall(c, v, sb, sizeof(sb)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	for (i = 0; i < n; i++) {
+		if (i >= c->f->strsize || i >= PTC__ARR_MAX) {
+			ptc__s_more(c);
+			break;
+		}
+		if (ptc__rdall(c, v + i * sizeof(sb), sb, sizeof(sb)) != 0) {
+			ptc__s_more(c);
+			break;
+		}
+		ptc__s_open(c);
+		ptc__s_field(c, "sem_num");
+		ptc__p_uint(c, sb[0]);
+		ptc__s_field(c, "sem_op");
+		ptc__p_int(c, (int16_t)sb[1]);
+		ptc__s_field(c, "sem_flg");
+		buf[0] = '\0';
+		if (sb[2] & IPC_NOWAIT)
+			strcat(buf, "IPC_NOWAIT");
+		if (sb[2] & SEM_UNDO)
+			strcat(buf, buf[0] ? "|SEM_UNDO" : "SEM_UNDO");
+		if (sb[2] & ~(IPC_NOWAIT | SEM_UNDO))
+			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+			    "%s%#x", buf[0] ? "|" : "",
+			    (unsigned)(sb[2] & ~(IPC_NOWAIT | SEM_UNDO)));
+		ptc__p_raw(c, buf[0] ? buf : "0");
+		ptc__s_close(c);
+	}
+	ptc__l_close(c);
+}
+
+/*
+ * semctl through ipc: the fourth argument points to the union semun
+ * the direct call passes by value; "[value]" as strace shows it.
+ */
+void
+ptc__a_semun_ptr(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint32_t u;
+
+	(void)a;
+	if (ptc__rdall(c, v, &u, sizeof(u)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	ptc__p_addr(c, u);
+	ptc__l_close(c);
 }

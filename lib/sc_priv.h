@@ -194,6 +194,7 @@ ptc__afn ptc__a_enumd;
 ptc__afn ptc__a_user_desc;
 ptc__rfn ptc__r_tls;
 ptc__rfn ptc__r_shmat_ipc;
+ptc__afn ptc__a_semun_ptr;
 
 /* struct user_desc (i386 TLS descriptors) at addr, as strace shows it. */
 void ptc__p_user_desc(struct ptc__dc *c, uint64_t addr);
