@@ -530,6 +530,12 @@ test_i386_user_desc(void **state)
 	    "get_thread_area({entry_number=12, base_addr=0xf7fc2540, "
 	    "limit=0x0fffff, seg_32bit=1, contents=0, read_exec_only=0, "
 	    "limit_in_pages=1, seg_not_present=0, useable=1}) = 0");
+	/* clone's tls too (a 32-bit clone passes it fourth). */
+	assert_string_equal(decode(120, 7101, 0, 0x80011, 0, 0, 0x1000, 0, 0),
+	    "clone(child_stack=NULL, flags=CLONE_SETTLS|SIGCHLD, "
+	    "tls={entry_number=12, base_addr=0xf7fc2540, limit=0x0fffff, "
+	    "seg_32bit=1, contents=0, read_exec_only=0, limit_in_pages=1, "
+	    "seg_not_present=0, useable=1}) = 7101");
 	assert_string_equal(decode(244, -14, 0, 0x9000, 0, 0, 0, 0, 0),
 	    "get_thread_area(0x9000)                 = -1 EFAULT (Bad address)");
 	assert_string_equal(decode(435, 670, 0, 0x4000, 88, 0, 0, 0, 0),
