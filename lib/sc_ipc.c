@@ -136,3 +136,35 @@ ptc__a_semun_ptr(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__p_addr(c, u);
 	ptc__l_close(c);
 }
+
+/* A message of msgsnd/msgrcv: {mtype=N, mtext="..."}, a->aux bytes. */
+void
+ptc__a_msgbuf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t size = a->aux >= 0 ? c->a[a->aux] : 0;
+	int64_t mtype;
+	int32_t t32;
+
+	if (c->wordsize == 4)
+		size &= 0xffffffffu;
+	if ((a->out && c->is_error) || v == 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	if (c->wordsize == 4) {
+		if (ptc__rdall(c, v, &t32, 4) != 0) {
+			ptc__p_addr(c, v);
+			return;
+		}
+		mtype = t32;
+	} else if (ptc__rdall(c, v, &mtype, 8) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "mtype");
+	ptc__p_int(c, mtype);
+	ptc__s_field(c, "mtext");
+	ptc__p_buf(c, v + (uint64_t)c->wordsize, size);
+	ptc__s_close(c);
+}

@@ -442,6 +442,9 @@ test_i386_ipc(void **state)
 {
 	static const uint32_t shmaddr = 0xf7f5b000;
 	static const uint32_t kludge[] = { 0x3000, 7 };
+	static const uint16_t sops[] = { 0, 1, 0 };
+	static const uint32_t semval = 3, zero = 0;
+	static const char msg[] = "\1\0\0\0hi";
 
 	(void)state;
 #ifndef PTC_SC_i386
@@ -450,6 +453,10 @@ test_i386_ipc(void **state)
 	fmt_default();
 	map(0x2000, &shmaddr, sizeof(shmaddr));
 	map(0x4000, kludge, sizeof(kludge));
+	map(0x5000, sops, sizeof(sops));
+	map(0x6000, &semval, sizeof(semval));
+	map(0x6100, &zero, sizeof(zero));
+	map(0x7000, msg, sizeof(msg));
 	dec_arch = AUDIT_ARCH_I386;
 	/* ipc(SEMOP, first, second, third, ptr, fifth); a version ignored. */
 	assert_string_equal(decode(117, -14, 0, 1, 0x1234, 6, 7, 8, 9),
@@ -473,6 +480,17 @@ test_i386_ipc(void **state)
 	    "shmat(0, NULL, SHM_RDONLY)              = 0xf7f5b000");
 	assert_string_equal(decode(117, 0, 0, 22, 0, 0, 0, 0xf7f5b000, 0),
 	    "shmdt(0xf7f5b000)                       = 0");
+	/* The direct calls' printers: semop's array, ctl commands. */
+	assert_string_equal(decode(117, 0, 0, 4, 0, 1, 0, 0x5000, 0),
+	    "semtimedop(0, [{sem_num=0, sem_op=1, sem_flg=0}], 1, NULL) = 0");
+	assert_string_equal(decode(117, 2, 0, 3, 0, 0, 0x10c, 0x6100, 0),
+	    "semctl(0, 0, IPC_64|GETVAL, [NULL])     = 2");
+	assert_string_equal(decode(117, 0, 0, 3, 0, 0, 0x110, 0x6000, 0),
+	    "semctl(0, 0, IPC_64|SETVAL, [0x3])      = 0");
+	assert_string_equal(decode(117, 0, 0, 14, 0, 0x100, 0, 0, 0),
+	    "msgctl(0, IPC_64|IPC_RMID, NULL)        = 0");
+	assert_string_equal(decode(117, 0, 0, 11, 0, 3, 0, 0x7000, 0),
+	    "msgsnd(0, {mtype=1, mtext=\"hi\\0\"}, 3, 0) = 0");
 	/* msgrcv, version 0: buffer and type in a struct ipc_kludge. */
 	assert_string_equal(decode(117, 3, 0, 12, 2, 8, 04000, 0x4000, 0),
 	    "msgrcv(2, 0x3000, 8, 7, IPC_NOWAIT)     = 3");
