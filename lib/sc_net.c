@@ -351,48 +351,104 @@ cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 	ptc__l_close(c);
 }
 
+/* Read a msghdr of the task's layout at v; -1 when unreadable. */
+static int
+read_msghdr(struct ptc__dc *c, uint64_t v, struct k_msghdr *m)
+{
+	uint32_t m32[7];
+
+	if (v == 0)
+		return -1;
+	if (c->wordsize == 8)
+		return ptc__rdall(c, v, m, sizeof(*m));
+	/* The 32-bit layout: seven 4-byte fields. */
+	if (ptc__rdall(c, v, m32, sizeof(m32)) != 0)
+		return -1;
+	m->name = m32[0];
+	m->namelen = m32[1];
+	m->iov = m32[2];
+	m->iovlen = m32[3];
+	m->control = m32[4];
+	m->controllen = m32[5];
+	m->flags = m32[6];
+	return 0;
+}
+
+/* A msghdr whose buffers hold left bytes of data (~0: all of them). */
+static void
+msghdr_fields(struct ptc__dc *c, const struct k_msghdr *m, int out,
+    uint64_t left)
+{
+	ptc__s_open(c);
+	ptc__s_field(c, "msg_name");
+	ptc__p_sockaddr(c, m->name, m->namelen);
+	ptc__s_field(c, "msg_namelen");
+	ptc__p_uint(c, m->namelen);
+	ptc__s_field(c, "msg_iov");
+	ptc__p_iovec(c, m->iov, m->iovlen, out, left);
+	ptc__s_field(c, "msg_iovlen");
+	ptc__p_uint(c, m->iovlen);
+	if (m->controllen != 0) {
+		ptc__s_field(c, "msg_control");
+		cmsgs(c, m->control, m->controllen);
+	}
+	ptc__s_field(c, "msg_controllen");
+	ptc__p_uint(c, m->controllen);
+	ptc__s_field(c, "msg_flags");
+	ptc__p_flags(c, &ptc__xt_msg_flags, m->flags, NULL);
+	ptc__s_close(c);
+}
+
 static void
 msghdr(struct ptc__dc *c, uint64_t v, int out)
 {
 	struct k_msghdr m;
-	uint32_t m32[7];
-	int bad;
 
-	if (c->wordsize == 4) {
-		/* The 32-bit layout: seven 4-byte fields. */
-		bad = ptc__rdall(c, v, m32, sizeof(m32));
-		m.name = m32[0];
-		m.namelen = m32[1];
-		m.iov = m32[2];
-		m.iovlen = m32[3];
-		m.control = m32[4];
-		m.controllen = m32[5];
-		m.flags = m32[6];
-	} else {
-		bad = ptc__rdall(c, v, &m, sizeof(m));
-	}
-	if (v == 0 || (out && c->is_error) || bad != 0) {
+	if ((out && c->is_error) || read_msghdr(c, v, &m) != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
-	ptc__s_open(c);
-	ptc__s_field(c, "msg_name");
-	ptc__p_sockaddr(c, m.name, m.namelen);
-	ptc__s_field(c, "msg_namelen");
-	ptc__p_uint(c, m.namelen);
-	ptc__s_field(c, "msg_iov");
-	ptc__p_iovec(c, m.iov, m.iovlen, out, out ? (uint64_t)c->rval : ~0ull);
-	ptc__s_field(c, "msg_iovlen");
-	ptc__p_uint(c, m.iovlen);
-	if (m.controllen != 0) {
-		ptc__s_field(c, "msg_control");
-		cmsgs(c, m.control, m.controllen);
+	msghdr_fields(c, &m, out, out ? (uint64_t)c->rval : ~0ull);
+}
+
+/*
+ * sendmmsg's and recvmmsg's struct mmsghdr array (a->aux: 1 received),
+ * shown at exit for as many messages as the call handled.
+ */
+void
+ptc__a_mmsghdrs(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	size_t esz = c->wordsize == 4 ? 32 : 64;
+	uint64_t i, n = (uint64_t)c->rval;
+	struct k_msghdr m;
+	uint32_t len;
+
+	if (c->is_error || v == 0 || c->rval < 0) {
+		ptc__p_addr(c, v);
+		return;
 	}
-	ptc__s_field(c, "msg_controllen");
-	ptc__p_uint(c, m.controllen);
-	ptc__s_field(c, "msg_flags");
-	ptc__p_flags(c, &ptc__xt_msg_flags, m.flags, NULL);
-	ptc__s_close(c);
+	ptc__l_open(c);
+	for (i = 0; i < n; i++) {
+		uint64_t e = v + i * esz;
+
+		if (i >= c->f->strsize || i >= PTC__ARR_MAX) {
+			ptc__s_more(c);
+			break;
+		}
+		if (read_msghdr(c, e, &m) != 0 ||
+		    ptc__rdall(c, e + esz - (c->wordsize == 4 ? 4 : 8), &len,
+		    4) != 0) {
+			ptc__s_more(c);
+			break;
+		}
+		ptc__s_open(c);
+		ptc__s_field(c, "msg_hdr");
+		msghdr_fields(c, &m, a->aux == 1, a->aux == 1 ? len : ~0ull);
+		ptc__s_field(c, "msg_len");
+		ptc__p_uint(c, len);
+		ptc__s_close(c);
+	}
+	ptc__l_close(c);
 }
 
 void

@@ -374,6 +374,10 @@ test_i386_socketcall(void **state)
 	static const uint32_t recv_args[] = { 4, 0x3000, 16, 0 };
 	static const uint32_t sock_args[] = { 2, 0x80001, 0 };
 	static const char hello[] = "hello";
+	static const uint32_t mm_args[] = { 4, 0x8000, 1, 0 };
+	static const uint32_t mmsg[] = { 0, 0, 0x8100, 1, 0, 0, 0, 3 };
+	static const uint32_t iov[] = { 0x8200, 3 };
+	static const char xyz[] = "xyz";
 	struct ptc_scdec *d;
 	struct ptc_scinfo si = { 0 };
 	FILE *fp;
@@ -398,6 +402,15 @@ test_i386_socketcall(void **state)
 	    "recv(4, \"hello\", 16, 0)                 = 5");
 	assert_string_equal(decode(102, 5, 0, 1, 0x6000, 0, 0, 0, 0),
 	    "socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_IP) = 5");
+	/* struct mmsghdr in the 32-bit layout. */
+	map(0x7000, mm_args, sizeof(mm_args));
+	map(0x8000, mmsg, sizeof(mmsg));
+	map(0x8100, iov, sizeof(iov));
+	map(0x8200, xyz, 3);
+	assert_string_equal(decode(102, 1, 0, 20, 0x7000, 0, 0, 0, 0),
+	    "sendmmsg(4, [{msg_hdr={msg_name=NULL, msg_namelen=0, "
+	    "msg_iov=[{iov_base=\"xyz\", iov_len=3}], msg_iovlen=1, "
+	    "msg_controllen=0, msg_flags=0}, msg_len=3}], 1, 0) = 1");
 	/* No array to read, or no such call: the multiplexer itself. */
 	assert_string_equal(decode(102, -14, 0, 1, 0x1234, 6, 7, 8, 9),
 	    "socketcall(SYS_SOCKET, 0x1234)          = -1 EFAULT (Bad address)");
