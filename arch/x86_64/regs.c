@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "internal.h"
-#include "../i386/regs32.h"
+#include "regs32.h"
 
 #define GO(f) offsetof(struct user_regs_struct, f)
 #define FO(f) offsetof(struct user_fpregs_struct, f)
