@@ -40,4 +40,13 @@ int ptc__x86_insn_access(const struct ptc__x86_mode *m, const void *code,
     size_t len, uint64_t pc, const struct ptc_regs *r,
     struct ptc__access *a);
 
+/*
+ * ptc_arch_reg_decode() for x86: eflags (and rflags when wide, the
+ * 64-bit name), mxcsr and fsw.
+ */
+int ptc__x86_reg_decode(int wide, const char *name, uint64_t v, char *buf,
+    size_t len);
+/* ptc_arch_in_syscall() for an i386 general block (struct i386_gregs). */
+int ptc__i386_in_syscall(const void *gregs, uint64_t *nr);
+
 #endif
