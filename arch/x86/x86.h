@@ -1,8 +1,9 @@
 /*
  * x86.h: code shared by the two x86 builds (arch/x86_64 and arch/i386,
  * both compiled with -Iarch/x86, mk/x86.mk).  The x86_64 build also
- * explains faults of 32-bit programs, so what differs between the two
- * modes is a parameter here, not a second copy.
+ * reads the registers of 32-bit programs (the i386 table, regs32.h) and
+ * explains their faults, so what differs between the two modes is a
+ * parameter here, not a second copy.
  */
 #ifndef PTC_ARCH_X86_H
 #define PTC_ARCH_X86_H
