@@ -10,6 +10,11 @@ MANDIR   ?= $(PREFIX)/share/man
 DATADIR  ?= $(PREFIX)/share
 
 ARCH     ?= $(shell uname -m)
+# Code shared by the CPUs of one family (x86: x86_64 and i386, since the
+# 64-bit build also handles 32-bit programs) lives in arch/FAMILY/, is
+# compiled into each member's build and found on its include path; one
+# arch directory never includes another.
+ARCH_FAMILY = $(if $(filter x86_64 i386,$(ARCH)),x86)
 OS       ?= linux
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -23,7 +28,7 @@ LDFLAGS   += -static
 endif
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKG_STATIC) $(PKGS) 2>/dev/null)
-CPPFLAGS += -D_GNU_SOURCE -DPTC_VERSION='"$(VERSION)"' -Ilib -Iarch/$(ARCH) -Ios/$(OS)
+CPPFLAGS += -D_GNU_SOURCE -DPTC_VERSION='"$(VERSION)"' -Ilib -Iarch/$(ARCH) $(if $(ARCH_FAMILY),-Iarch/$(ARCH_FAMILY)) -Ios/$(OS)
 
 # SANITIZE=1 builds into build-san/ with ASan and UBSan; tracee programs
 # in tests/targets are never sanitized.
@@ -48,7 +53,8 @@ TARGETS_EXTRA :=
 .SECONDARY:
 include $(wildcard mk/*.mk)
 
-LIB_SRC  = $(wildcard lib/*.c) $(wildcard arch/$(ARCH)/*.c) $(wildcard os/$(OS)/*.c)
+LIB_SRC  = $(wildcard lib/*.c) $(wildcard arch/$(ARCH)/*.c) \
+	   $(if $(ARCH_FAMILY),$(wildcard arch/$(ARCH_FAMILY)/*.c)) $(wildcard os/$(OS)/*.c)
 LIB_OBJ  = $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 TOOLS    = $(basename $(notdir $(wildcard tools/*.c)))
 TOOL_BIN = $(addprefix $(B)/bin/,$(TOOLS))

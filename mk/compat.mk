@@ -1,7 +1,7 @@
 # compat: a static 32-bit x86 program as a tracee, for the register
-# views of 32-bit tasks (tests/unit/test_regs32.c).  An x86_64 build
-# makes it with -m32 where the compiler can; without a 32-bit C library
-# the test skips.
+# views of 32-bit tasks (the _32 tests of tests/unit/test_regs.c).  An
+# x86_64 build makes it with -m32 where the compiler can; without a
+# 32-bit C library those tests skip.
 ifeq ($(ARCH),x86_64)
 COMPAT_M32 = -m32
 endif

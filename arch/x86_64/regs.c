@@ -12,11 +12,10 @@
 #include <linux/audit.h>
 
 #include <stddef.h>
-#include <stdio.h>
-#include <string.h>
 
 #include "internal.h"
-#include "../i386/regs32.h"
+#include "regs32.h"
+#include "x86.h"
 
 #define GO(f) offsetof(struct user_regs_struct, f)
 #define FO(f) offsetof(struct user_fpregs_struct, f)
@@ -94,59 +93,10 @@ const size_t ptc_arch_gregs_size = sizeof(struct user_regs_struct);
 const char ptc_arch_pc_name[] = "rip";
 const char ptc_arch_sp_name[] = "rsp";
 
-struct flagname {
-	unsigned bit;
-	const char *name;
-};
-
-static const struct flagname rflags_names[] = {
-	{ 0, "CF" }, { 2, "PF" }, { 4, "AF" }, { 6, "ZF" }, { 7, "SF" },
-	{ 8, "TF" }, { 9, "IF" }, { 10, "DF" }, { 11, "OF" }, { 14, "NT" },
-	{ 16, "RF" }, { 17, "VM" }, { 18, "AC" }, { 19, "VIF" },
-	{ 20, "VIP" }, { 21, "ID" }, { 0, NULL },
-};
-
-static const struct flagname mxcsr_names[] = {
-	{ 0, "IE" }, { 1, "DE" }, { 2, "ZE" }, { 3, "OE" }, { 4, "UE" },
-	{ 5, "PE" }, { 6, "DAZ" }, { 7, "IM" }, { 8, "DM" }, { 9, "ZM" },
-	{ 10, "OM" }, { 11, "UM" }, { 12, "PM" }, { 15, "FZ" }, { 0, NULL },
-};
-
-static const struct flagname fsw_names[] = {
-	{ 0, "IE" }, { 1, "DE" }, { 2, "ZE" }, { 3, "OE" }, { 4, "UE" },
-	{ 5, "PE" }, { 6, "SF" }, { 7, "ES" }, { 8, "C0" }, { 9, "C1" },
-	{ 10, "C2" }, { 14, "C3" }, { 15, "B" }, { 0, NULL },
-};
-
 int
 ptc_arch_reg_decode(const char *name, uint64_t v, char *buf, size_t len)
 {
-	static const char *const rc[] = { "nearest", "down", "up", "zero" };
-	const struct flagname *f;
-	size_t n;
-
-	if (strcmp(name, "rflags") == 0 || strcmp(name, "eflags") == 0)
-		f = rflags_names;
-	else if (strcmp(name, "mxcsr") == 0)
-		f = mxcsr_names;
-	else if (strcmp(name, "fsw") == 0)
-		f = fsw_names;
-	else
-		return -1;
-	n = (size_t)snprintf(buf, len, "[");
-	for (; f->name != NULL; f++)
-		if (v & ((uint64_t)1 << f->bit) && n < len)
-			n += (size_t)snprintf(buf + n, len - n, " %s",
-			    f->name);
-	if (n < len && strcmp(name, "mxcsr") == 0 && ((v >> 13) & 3) != 0)
-		n += (size_t)snprintf(buf + n, len - n, " RC=%s",
-		    rc[(v >> 13) & 3]);
-	if (n < len && strcmp(name, "fsw") == 0)
-		n += (size_t)snprintf(buf + n, len - n, " TOP=%u",
-		    (unsigned)((v >> 11) & 7));
-	if (n < len)
-		snprintf(buf + n, len - n, " ]");
-	return 0;
+	return ptc__x86_reg_decode(1, name, v, buf, len);
 }
 
 int
@@ -174,17 +124,6 @@ ptc_arch_audit(const void *gregs)
 
 static const struct ptc__regdesc i386_descs[] = { I386_REGDESCS };
 
-static int
-i386_in_syscall(const void *gregs, uint64_t *nr)
-{
-	const struct i386_gregs *r = gregs;
-
-	if ((int32_t)r->orig_eax < 0)
-		return 0;
-	*nr = r->orig_eax;
-	return 1;
-}
-
 static uint32_t
 i386_audit(const void *gregs)
 {
@@ -203,7 +142,7 @@ static const struct ptc__regview i386_view = {
 	.ptrsize = 4,
 	/* Same flag names: rflags is eflags widened. */
 	.decode = ptc_arch_reg_decode,
-	.in_syscall = i386_in_syscall,
+	.in_syscall = ptc__i386_in_syscall,
 	.audit = i386_audit,
 };
 

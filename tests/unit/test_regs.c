@@ -1,9 +1,16 @@
 /*
- * test_regs.c: the register layer against a real stopped child: names,
+ * test_regs.c: the register layer against real stopped tracees: names,
  * parts and flags, atomic stores, FP/SSE blocks, the syscall a thread
- * is in or about to make.  Expectations are exact for each CPU.
+ * is in or about to make.  What each CPU has is data (struct cpu, one
+ * row per CPU); the same tests run on every build against two
+ * tracees: a forked copy of this program (the build's own CPU) and,
+ * where it was built, the static32 program, a 32-bit x86 process,
+ * which the x86_64 build reads in the i386 view and the i386 build
+ * natively.
  */
 #include <sys/wait.h>
+
+#include <linux/audit.h>
 
 #include <errno.h>
 #include <setjmp.h>
@@ -18,9 +25,201 @@
 
 #include <cmocka.h>
 
-#include <linux/audit.h>
-
 #include "ptcore.h"
+
+struct reg_expect {
+	const char *name;
+	unsigned size, bits, kind;
+};
+
+struct decode_expect {
+	const char *reg;
+	uint64_t val;
+	const char *text;
+};
+
+struct part_expect {
+	const char *reg;
+	uint64_t val;
+};
+
+/* What the library shows of one CPU's registers. */
+struct cpu {
+	const char *arch;              /* ptc_regs_arch() */
+	unsigned ptrsize;
+	size_t nregs, ngeneral;        /* the view's size, PTC_REG_GENERAL */
+	const char *first;             /* ptc_regs_reg_at(r, 0) */
+	const char *pc, *sp, *flags;
+	struct reg_expect regs[8];     /* lookups; name NULL ends */
+	const char *absent[4];         /* names of other CPUs */
+	struct decode_expect decode[7];
+	const char *plain;             /* a register with no decoding */
+	/* the code segment of user code; 0: none (alt: another kernel's) */
+	const char *cs;
+	uint64_t cs_val, cs_val_alt;
+
+	/* Stores: wide=wide_val reads back as parts[]; narrow=too_big is
+	 * ERANGE; flag set shows as flag_bit of flags; writing half=
+	 * half_val alone leaves wide at wide_after. */
+	const char *wide;
+	uint64_t wide_val;
+	struct part_expect parts[4];
+	const char *narrow;
+	uint64_t too_big;
+	const char *flag;
+	unsigned flag_bit;
+	const char *half;
+	uint64_t half_val, wide_after;
+
+	/* FP: a control register and its value at program start (under
+	 * mask), a vector register, the one past the last (absent), the
+	 * wide register whose low half the vector is (NULL: none). */
+	const char *fp_ctl;
+	uint64_t fp_ctl_val;
+	const char *fp_ctl2;
+	uint64_t fp_ctl2_val, fp_ctl2_mask;
+	const char *vec, *vec_absent, *vec_wide;
+
+	/* The syscall convention. */
+	const char *sc_nr, *sc_args[6];
+	uint32_t audit;
+	/* A thread stopped inside a syscall still shows its number. */
+	int stop_keeps_nr;
+	/* The syscall glibc's pause() makes. */
+	const char *pause_call;
+};
+
+static const struct cpu cpu_x86_64 = {
+	.arch = "x86_64", .ptrsize = 8, .nregs = 145, .ngeneral = 27,
+	.first = "rax", .pc = "rip", .sp = "rsp", .flags = "rflags",
+	.regs = {
+		{ "ah", 1, 8, PTC_REG_PART }, { "r12d", 4, 32, PTC_REG_PART },
+		{ "eip", 4, 32, PTC_REG_PART }, { "zf", 0, 1, PTC_REG_PART },
+		{ "orig_rax", 8, 64, PTC_REG_GENERAL },
+		{ "st7", 10, 80, PTC_REG_X87 }, { "xmm15", 16, 128, PTC_REG_SSE },
+		{ "ymm3", 32, 256, PTC_REG_AVX },
+	},
+	.absent = { "orig_eax", "x0", "pstate", "nope" },
+	.decode = {
+		{ "rflags", 0x246, "[ PF ZF IF ]" }, { "rflags", 0, "[ ]" },
+		{ "mxcsr", 0x1f80, "[ IM DM ZM OM UM PM ]" },
+		{ "mxcsr", 0x3f81, "[ IE IM DM ZM OM UM PM RC=down ]" },
+		{ "fsw", 0x3841, "[ IE SF TOP=7 ]" },
+	},
+	.plain = "rax", .cs = "cs", .cs_val = 0x33, .cs_val_alt = 0x33,
+	.wide = "rbx", .wide_val = 0x1122334455667788ULL,
+	.parts = { { "ebx", 0x55667788 }, { "bx", 0x7788 }, { "bh", 0x77 },
+	    { "bl", 0x88 } },
+	.narrow = "al", .too_big = 0x100, .flag = "cf", .flag_bit = 0,
+	.half = "bx", .half_val = 0xabcd, .wide_after = 0x112233445566abcdULL,
+	.fp_ctl = "fcw", .fp_ctl_val = 0x37f,
+	.fp_ctl2 = "mxcsr", .fp_ctl2_val = 0x1f80, .fp_ctl2_mask = 0xffc0,
+	.vec = "xmm7", .vec_absent = "xmm16", .vec_wide = "ymm7",
+	.sc_nr = "rax", .sc_args = { "rdi", "rsi", "rdx", "r10", "r8", "r9" },
+	.audit = AUDIT_ARCH_X86_64, .stop_keeps_nr = 1, .pause_call = "pause",
+};
+
+static const struct cpu cpu_i386 = {
+	.arch = "i386", .ptrsize = 4, .nregs = 81, .ngeneral = 17,
+	.first = "eax", .pc = "eip", .sp = "esp", .flags = "eflags",
+	.regs = {
+		{ "ah", 1, 8, PTC_REG_PART }, { "bp", 2, 16, PTC_REG_PART },
+		{ "zf", 0, 1, PTC_REG_PART }, { "iopl", 0, 2, PTC_REG_PART },
+		{ "orig_eax", 4, 32, PTC_REG_GENERAL },
+		{ "fip", 4, 32, PTC_REG_X87 }, { "xmm7", 16, 128, PTC_REG_SSE },
+		{ "ymm3", 32, 256, PTC_REG_AVX },
+	},
+	.absent = { "rax", "r8", "orig_rax", "x0" },
+	.decode = {
+		{ "eflags", 0x246, "[ PF ZF IF ]" }, { "eflags", 0, "[ ]" },
+		{ "mxcsr", 0x1f80, "[ IM DM ZM OM UM PM ]" },
+		{ "mxcsr", 0x3f81, "[ IE IM DM ZM OM UM PM RC=down ]" },
+		{ "fsw", 0x3841, "[ IE SF TOP=7 ]" },
+	},
+	/* 0x23 under a 64-bit kernel (its 32-bit segment), 0x73 under a
+	 * 32-bit one. */
+	.plain = "eax", .cs = "cs", .cs_val = 0x23, .cs_val_alt = 0x73,
+	.wide = "ebx", .wide_val = 0x11223344,
+	.parts = { { "bx", 0x3344 }, { "bh", 0x33 }, { "bl", 0x44 } },
+	.narrow = "ebx", .too_big = 0x100000000ULL, .flag = "cf",
+	.flag_bit = 0,
+	.half = "bx", .half_val = 0xabcd, .wide_after = 0x1122abcd,
+	.fp_ctl = "fcw", .fp_ctl_val = 0x37f,
+	.fp_ctl2 = "mxcsr", .fp_ctl2_val = 0x1f80, .fp_ctl2_mask = 0xffc0,
+	/* eight xmm registers in 32-bit mode */
+	.vec = "xmm7", .vec_absent = "xmm8", .vec_wide = "ymm7",
+	.sc_nr = "eax", .sc_args = { "ebx", "ecx", "edx", "esi", "edi", "ebp" },
+	.audit = AUDIT_ARCH_I386, .stop_keeps_nr = 1, .pause_call = "pause",
+};
+
+static const struct cpu cpu_aarch64 = {
+	/* x0-x30 sp pc pstate, w0-w30 fp lr wsp, n z c v, v0-v31 fpsr fpcr */
+	.arch = "aarch64", .ptrsize = 8, .nregs = 106, .ngeneral = 34,
+	.first = "x0", .pc = "pc", .sp = "sp", .flags = "pstate",
+	.regs = {
+		{ "w3", 4, 32, PTC_REG_PART }, { "lr", 8, 64, PTC_REG_PART },
+		{ "wsp", 4, 32, PTC_REG_PART }, { "z", 0, 1, PTC_REG_PART },
+		{ "pstate", 8, 64, PTC_REG_GENERAL },
+		{ "v31", 16, 128, PTC_REG_SSE }, { "fpcr", 4, 32, PTC_REG_SSE },
+	},
+	.absent = { "rax", "eax", "xmm0", "nope" },
+	.decode = {
+		{ "pstate", 0x60000000, "[ Z C EL0 ]" },
+		{ "pstate", 0x80001000, "[ N SSBS EL0 ]" },
+		{ "pstate", 0, "[ EL0 ]" },
+		{ "fpsr", 0x08000001, "[ QC IOC ]" }, { "fpcr", 0, "[ ]" },
+		{ "fpcr", 0x02c00000, "[ DN RM=zero ]" },
+	},
+	.plain = "x0",
+	.wide = "x19", .wide_val = 0x1122334455667788ULL,
+	.parts = { { "w19", 0x55667788 } },
+	.narrow = "w21", .too_big = 0x100000000ULL, .flag = "c",
+	.flag_bit = 29,
+	.half = "w19", .half_val = 0xabcd, .wide_after = 0x112233440000abcdULL,
+	/* round to nearest, no traps: the default */
+	.fp_ctl = "fpcr", .fp_ctl_val = 0,
+	.vec = "v7", .vec_absent = "v32",
+	.sc_nr = "x8", .sc_args = { "x0", "x1", "x2", "x3", "x4", "x5" },
+	/*
+	 * Stopped by the attach in the middle of pause(): the kernel has
+	 * moved the pc back onto svc #0 to restart it and forgotten the
+	 * number (NT_ARM_SYSTEM_CALL is -1), unlike x86's orig_rax.
+	 */
+	.audit = AUDIT_ARCH_AARCH64, .stop_keeps_nr = 0,
+	/* glibc's pause() where the kernel has no pause syscall */
+	.pause_call = "ppoll",
+};
+
+static const struct cpu *const cpus[] = {
+	&cpu_x86_64, &cpu_i386, &cpu_aarch64,
+};
+
+#if defined(__x86_64__)
+#define CPU_NATIVE cpu_x86_64
+#elif defined(__i386__)
+#define CPU_NATIVE cpu_i386
+#elif defined(__aarch64__)
+#define CPU_NATIVE cpu_aarch64
+#else
+#error "test_regs: no expectations for this CPU"
+#endif
+
+/*
+ * A tracee and the CPU row it is seen with: the syscall it sleeps in
+ * (a substring of the name) and the one it makes when resumed after
+ * the attach interrupted it.
+ */
+struct fixture {
+	const struct cpu *cpu;
+	pid_t (*start)(void);
+	int (*available)(void);
+	const char *sleep_call, *restart_call;
+	/* the build's own CPU: the snapshot's view is the native one */
+	int native;
+};
+
+static pid_t child;
+static char prog32[4096];
 
 static pid_t
 sleeper(void)
@@ -35,341 +234,419 @@ sleeper(void)
 	return pid;
 }
 
-static void
-reap_child(pid_t pid)
+static int
+always(void)
 {
-	kill(pid, SIGKILL);
-	waitpid(pid, NULL, 0);
+	return 1;
 }
 
-#if defined(__aarch64__)
+/* The state letter of process pid in /proc/PID/stat. */
+static char
+proc_state(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	FILE *fp;
+	size_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if ((fp = fopen(path, "re")) == NULL)
+		return '?';
+	n = fread(buf, 1, sizeof(buf) - 1, fp);
+	fclose(fp);
+	buf[n] = '\0';
+	p = strrchr(buf, ')');
+	return p != NULL && p[1] == ' ' ? p[2] : '?';
+}
+
+static int
+have_prog32(void)
+{
+	const char *dir = getenv("PTOOLS_TARGETS");
+	const char *b = getenv("B");
+
+	if (dir != NULL)
+		snprintf(prog32, sizeof(prog32), "%s/static32", dir);
+	else
+		snprintf(prog32, sizeof(prog32), "%s/targets/static32",
+		    b != NULL ? b : "build");
+	return access(prog32, X_OK) == 0;
+}
+
+/* static32 wait, once it has said it is ready. */
+static pid_t
+start32(void)
+{
+	char line[64];
+	int fd[2];
+	pid_t pid;
+
+	assert_int_equal(pipe(fd), 0);
+	if ((pid = fork()) == 0) {
+		dup2(fd[1], 1);
+		close(fd[0]);
+		execl(prog32, prog32, "wait", (char *)NULL);
+		_exit(127);
+	}
+	close(fd[1]);
+	memset(line, 0, sizeof(line));
+	assert_true(read(fd[0], line, sizeof(line) - 1) > 0);
+	assert_memory_equal(line, "ready ", 6);
+	close(fd[0]);
+	/* Asleep: past its write, in the sleep it stays in. */
+	for (int i = 0; i < 500 && proc_state(pid) != 'S'; i++)
+		usleep(10000);
+	return pid;
+}
+
+static const struct fixture native = {
+	&CPU_NATIVE, sleeper, always, NULL, NULL, 1,
+};
+
+/*
+ * sleep(3) is a nanosleep (clock_nanosleep_time64 in newer C
+ * libraries); interrupted, the kernel resumes it by restart_syscall.
+ */
+static const struct fixture compat32 = {
+	&cpu_i386, start32, have_prog32, "nanosleep", "restart_syscall",
+#if defined(__i386__)
+	1,
+#else
+	0,
+#endif
+};
+
+/* Start the fixture's tracee and attach to it (stopped). */
+static pid_t
+begin(const struct fixture *f, struct ptc_session *s, struct ptc_task **t)
+{
+	if (!f->available())
+		skip();
+	child = f->start();
+	assert_int_equal(ptc_attach(s, child, PTC_ATTACH_STOP, t), 0);
+	return child;
+}
+
+static const char *
+sleep_call(const struct fixture *f)
+{
+	return f->sleep_call != NULL ? f->sleep_call : f->cpu->pause_call;
+}
+
+static const char *
+restart_call(const struct fixture *f)
+{
+	return f->restart_call != NULL ? f->restart_call : f->cpu->pause_call;
+}
+
+/* A failed test leaves its tracee behind: end it here. */
+static int
+teardown(void **state)
+{
+	(void)state;
+	if (child > 0) {
+		kill(child, SIGKILL);
+		waitpid(child, NULL, 0);
+		child = 0;
+	}
+	return 0;
+}
+
 static void
 test_table(void **state)
 {
-	const struct ptc_reginfo *ri;
-	size_t i, general = 0;
-
-	(void)state;
-	/* x0-x30 sp pc pstate, w0-w30 fp lr wsp, n z c v, v0-v31 fpsr fpcr */
-	assert_int_equal(ptc_reg_count(), 106);
-	for (i = 0; (ri = ptc_reg_at(i)) != NULL; i++)
-		if (ri->kind == PTC_REG_GENERAL)
-			general++;
-	assert_int_equal(general, 34);
-	assert_string_equal(ptc_reg_at(0)->name, "x0");
-	assert_string_equal(ptc_reg_at(33)->name, "pstate");
-	assert_null(ptc_reg_at(ptc_reg_count()));
-	ri = ptc_reg_lookup("w3");
-	assert_non_null(ri);
-	assert_int_equal(ri->size, 4);
-	assert_int_equal(ri->kind, PTC_REG_PART);
-	ri = ptc_reg_lookup("lr");
-	assert_int_equal(ri->size, 8);
-	ri = ptc_reg_lookup("z");
-	assert_int_equal(ri->bits, 1);
-	ri = ptc_reg_lookup("v3");
-	assert_int_equal(ri->size, 16);
-	assert_int_equal(ri->kind, PTC_REG_SSE);
-	ri = ptc_reg_lookup("fpcr");
-	assert_int_equal(ri->size, 4);
-	assert_null(ptc_reg_lookup("rax"));
-	assert_null(ptc_reg_lookup("nope"));
-}
-
-static void
-test_decode(void **state)
-{
-	char buf[128];
-
-	(void)state;
-	assert_int_equal(ptc_reg_decode("pstate", 0x60000000, buf,
-	    sizeof(buf)), 0);
-	assert_string_equal(buf, "[ Z C EL0 ]");
-	assert_int_equal(ptc_reg_decode("pstate", 0x80001000, buf,
-	    sizeof(buf)), 0);
-	assert_string_equal(buf, "[ N SSBS EL0 ]");
-	assert_int_equal(ptc_reg_decode("pstate", 0, buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "[ EL0 ]");
-	assert_int_equal(ptc_reg_decode("fpsr", 0x08000001, buf, sizeof(buf)),
-	    0);
-	assert_string_equal(buf, "[ QC IOC ]");
-	assert_int_equal(ptc_reg_decode("fpcr", 0, buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "[ ]");
-	assert_int_equal(ptc_reg_decode("fpcr", 0x02c00000, buf, sizeof(buf)),
-	    0);
-	assert_string_equal(buf, "[ DN RM=zero ]");
-	assert_int_equal(ptc_reg_decode("x0", 0, buf, sizeof(buf)), -1);
-}
-
-static void
-test_parts_and_store(void **state)
-{
-	struct ptc_session *s = ptc_session_new(0);
-	struct ptc_regs *r = ptc_regs_new(), *r2 = ptc_regs_new();
-	struct ptc_task *t;
-	pid_t pid = sleeper();
-	uint64_t v;
-
-	(void)state;
-	assert_int_equal(ptc_attach(s, pid, PTC_ATTACH_STOP, &t), 0);
-	assert_int_equal(ptc_regs_fetch(r, t, 0), 0);
-	/* FP registers were not fetched */
-	assert_int_equal(ptc_regs_get(r, "fpsr", &v), -1);
-	assert_int_equal(errno, ENODATA);
-	assert_int_equal(ptc_regs_set(r, "x19", 0x1122334455667788ULL), 0);
-	assert_int_equal(ptc_regs_set(r, "x20", 7), 0);
-	assert_int_equal(ptc_regs_set(r, "c", 1), 0);
-	assert_int_equal(ptc_regs_set(r, "w21", 0x100000000ULL), -1);
-	assert_int_equal(errno, ERANGE);
-	assert_int_equal(ptc_regs_store(r, t), 0);
-
-	assert_int_equal(ptc_regs_fetch(r2, t, 0), 0);
-	assert_string_equal(ptc_regs_pc_name(r2), "pc");
-	assert_string_equal(ptc_regs_arch(r2), "aarch64");
-	assert_int_equal(ptc_regs_get(r2, "w19", &v), 0);
-	assert_int_equal(v, 0x55667788);
-	assert_int_equal(ptc_regs_get(r2, "x20", &v), 0);
-	assert_int_equal(v, 7);
-	assert_int_equal(ptc_regs_get(r2, "c", &v), 0);
-	assert_int_equal(v, 1);
-	assert_int_equal(ptc_regs_get(r2, "pstate", &v), 0);
-	assert_int_equal((v >> 29) & 1, 1);
-	assert_int_equal(ptc_reg_read(t, "w19", &v), 0);
-	assert_int_equal(v, 0x55667788);
-	assert_int_equal(ptc_reg_write(t, "w19", 0xabcd), 0);
-	assert_int_equal(ptc_reg_read(t, "x19", &v), 0);
-	assert_int_equal(v, 0x112233440000abcdULL);
-	assert_int_equal(ptc_reg_read(t, "fp", &v), 0);
-	assert_int_equal(ptc_regs_get(r2, "x29", &v), 0);
-	assert_int_equal(ptc_sp_read(t, &v), 0);
-	assert_int_equal(v, ptc_regs_sp(r2));
-	/*
-	 * Stopped by the attach in the middle of pause(): the kernel has
-	 * moved the pc back onto svc #0 to restart it and forgotten the
-	 * number (NT_ARM_SYSTEM_CALL is -1), unlike x86's orig_rax.
-	 */
-	assert_int_equal(ptc_regs_syscall(r2, &v, NULL), 0);
-
-	ptc_regs_free(r);
-	ptc_regs_free(r2);
-	ptc_session_free(s);
-	reap_child(pid);
-}
-
-static void
-test_sse(void **state)
-{
+	const struct fixture *f = *state;
+	const struct cpu *c = f->cpu;
 	struct ptc_session *s = ptc_session_new(0);
 	struct ptc_regs *r = ptc_regs_new();
-	struct ptc_task *t;
-	pid_t pid = sleeper();
-	unsigned char in[16], out[32];
-	uint64_t v;
-	int i;
-
-	(void)state;
-	for (i = 0; i < 16; i++)
-		in[i] = (unsigned char)(0xa0 + i);
-	assert_int_equal(ptc_attach(s, pid, PTC_ATTACH_STOP, &t), 0);
-	assert_int_equal(ptc_regs_fetch(r, t, PTC_REGS_FP), 0);
-	/* round to nearest, no traps: the default */
-	assert_int_equal(ptc_regs_get(r, "fpcr", &v), 0);
-	assert_int_equal(v, 0);
-	assert_int_equal(ptc_regs_set_bytes(r, "v7", in, sizeof(in)), 0);
-	assert_int_equal(ptc_regs_store(r, t), 0);
-	assert_int_equal(ptc_regs_fetch(r, t, PTC_REGS_FP), 0);
-	assert_int_equal(ptc_regs_get_bytes(r, "v7", out, sizeof(out)), 16);
-	assert_memory_equal(in, out, 16);
-	assert_int_equal(ptc_regs_get(r, "v7", &v), -1);
-	assert_int_equal(errno, EINVAL);
-	ptc_regs_free(r);
-	ptc_session_free(s);
-	reap_child(pid);
-}
-
-#define SC_NR "x8"
-static const char *const sc_args[] = { "x0", "x1", "x2", "x3", "x4", "x5" };
-#define SC_AUDIT AUDIT_ARCH_AARCH64
-/* glibc's pause() where the kernel has no pause syscall */
-#define PAUSE_NAME "ppoll"
-#else /* x86 */
-static void
-test_table(void **state)
-{
 	const struct ptc_reginfo *ri;
+	struct ptc_task *t;
 	size_t i, general = 0;
+	uint64_t v;
+	pid_t pid;
 
-	(void)state;
-	assert_true(ptc_reg_count() > 100);
-	for (i = 0; (ri = ptc_reg_at(i)) != NULL; i++)
+	/* Before a fetch, a snapshot has the native view. */
+	assert_ptr_equal(ptc_regs_reg_at(r, 0), ptc_reg_at(0));
+	assert_int_equal(ptc_regs_reg_count(r), ptc_reg_count());
+	assert_int_equal(ptc_regs_reg_count(NULL), ptc_reg_count());
+	assert_string_equal(ptc_regs_arch(NULL), CPU_NATIVE.arch);
+	pid = begin(f, s, &t);
+	assert_int_equal(ptc_regs_fetch(r, t, 0), 0);
+
+	assert_string_equal(ptc_regs_arch(r), c->arch);
+	assert_string_equal(ptc_regs_pc_name(r), c->pc);
+	assert_string_equal(ptc_regs_sp_name(r), c->sp);
+	assert_string_equal(ptc_regs_flags_name(r), c->flags);
+	assert_int_equal(ptc_regs_ptrsize(r), c->ptrsize);
+	assert_int_equal(ptc_proc_ptrsize(pid), (int)c->ptrsize);
+	assert_int_equal(ptc_task_ptrsize(t), (int)c->ptrsize);
+	assert_int_equal(ptc_proc_ptrsize(getpid()), (int)sizeof(void *));
+
+	assert_int_equal(ptc_regs_reg_count(r), c->nregs);
+	for (i = 0; (ri = ptc_regs_reg_at(r, i)) != NULL; i++)
 		if (ri->kind == PTC_REG_GENERAL)
 			general++;
-	assert_int_equal(general, 27);
-	assert_null(ptc_reg_at(ptc_reg_count()));
-	ri = ptc_reg_lookup("ah");
-	assert_non_null(ri);
-	assert_int_equal(ri->size, 1);
-	ri = ptc_reg_lookup("zf");
-	assert_int_equal(ri->bits, 1);
-	ri = ptc_reg_lookup("ymm3");
-	assert_int_equal(ri->size, 32);
-	assert_int_equal(ri->kind, PTC_REG_AVX);
-	assert_null(ptc_reg_lookup("nope"));
-}
+	assert_int_equal(i, c->nregs);
+	assert_int_equal(general, c->ngeneral);
+	assert_null(ptc_regs_reg_at(r, ptc_regs_reg_count(r)));
+	ri = ptc_regs_reg_at(r, 0);
+	assert_string_equal(ri->name, c->first);
+	assert_int_equal(ri->size, c->ptrsize);
+	assert_int_equal(ri->kind, PTC_REG_GENERAL);
+	for (i = 0; i < 8 && c->regs[i].name != NULL; i++) {
+		ri = ptc_regs_reg_lookup(r, c->regs[i].name);
+		if (ri == NULL)
+			fail_msg("%s: no register %s", c->arch,
+			    c->regs[i].name);
+		assert_string_equal(ri->name, c->regs[i].name);
+		assert_int_equal(ri->size, c->regs[i].size);
+		assert_int_equal(ri->bits, c->regs[i].bits);
+		assert_int_equal(ri->kind, c->regs[i].kind);
+	}
+	for (i = 0; i < 4 && c->absent[i] != NULL; i++) {
+		if (ptc_regs_reg_lookup(r, c->absent[i]) != NULL)
+			fail_msg("%s: has %s", c->arch, c->absent[i]);
+		assert_int_equal(ptc_regs_get(r, c->absent[i], &v), -1);
+		assert_int_equal(errno, EINVAL);
+	}
+	/* The native view is the one of the build's own CPU. */
+	if (f->native) {
+		for (i = 0; i < sizeof(cpus) / sizeof(cpus[0]); i++)
+			if (strcmp(cpus[i]->arch, ptc_regs_arch(NULL)) == 0)
+				assert_ptr_equal(cpus[i], c);
+		assert_int_equal(ptc_reg_count(), c->nregs);
+		for (i = 0; i < c->nregs; i++)
+			assert_ptr_equal(ptc_reg_at(i), ptc_regs_reg_at(r, i));
+		assert_null(ptc_reg_at(ptc_reg_count()));
+		assert_ptr_equal(ptc_reg_lookup(c->pc),
+		    ptc_regs_reg_lookup(r, c->pc));
+		assert_null(ptc_reg_lookup(c->absent[0]));
+	}
 
-static void
-test_decode(void **state)
-{
-	char buf[128];
-
-	(void)state;
-	assert_int_equal(ptc_reg_decode("rflags", 0x246, buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "[ PF ZF IF ]");
-	assert_int_equal(ptc_reg_decode("rflags", 0, buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "[ ]");
-	assert_int_equal(ptc_reg_decode("mxcsr", 0x1f80, buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "[ IM DM ZM OM UM PM ]");
-	assert_int_equal(ptc_reg_decode("mxcsr", 0x3f80 | 1, buf, sizeof(buf)),
-	    0);
-	assert_string_equal(buf, "[ IE IM DM ZM OM UM PM RC=down ]");
-	assert_int_equal(ptc_reg_decode("rax", 0, buf, sizeof(buf)), -1);
-}
-
-static void
-test_parts_and_store(void **state)
-{
-	struct ptc_session *s = ptc_session_new(0);
-	struct ptc_regs *r = ptc_regs_new(), *r2 = ptc_regs_new();
-	struct ptc_task *t;
-	pid_t pid = sleeper();
-	uint64_t v;
-
-	(void)state;
-	assert_int_equal(ptc_attach(s, pid, PTC_ATTACH_STOP, &t), 0);
-	assert_int_equal(ptc_regs_fetch(r, t, 0), 0);
-	/* FP registers were not fetched */
-	assert_int_equal(ptc_regs_get(r, "mxcsr", &v), -1);
-	assert_int_equal(errno, ENODATA);
-	assert_int_equal(ptc_regs_set(r, "rbx", 0x1122334455667788ULL), 0);
-	assert_int_equal(ptc_regs_set(r, "r12", 7), 0);
-	assert_int_equal(ptc_regs_set(r, "cf", 1), 0);
-	assert_int_equal(ptc_regs_set(r, "al", 0x100), -1);
-	assert_int_equal(errno, ERANGE);
-	assert_int_equal(ptc_regs_store(r, t), 0);
-
-	assert_int_equal(ptc_regs_fetch(r2, t, 0), 0);
-	assert_string_equal(ptc_regs_pc_name(r2), "rip");
-	assert_int_equal(ptc_regs_get(r2, "ebx", &v), 0);
-	assert_int_equal(v, 0x55667788);
-	assert_int_equal(ptc_regs_get(r2, "bh", &v), 0);
-	assert_int_equal(v, 0x77);
-	assert_int_equal(ptc_regs_get(r2, "r12d", &v), 0);
-	assert_int_equal(v, 7);
-	assert_int_equal(ptc_regs_get(r2, "cf", &v), 0);
-	assert_int_equal(v, 1);
-	assert_int_equal(ptc_reg_read(t, "bl", &v), 0);
-	assert_int_equal(v, 0x88);
-	assert_int_equal(ptc_reg_write(t, "bx", 0xabcd), 0);
-	assert_int_equal(ptc_reg_read(t, "rbx", &v), 0);
-	assert_int_equal(v, 0x112233445566abcdULL);
-	assert_int_equal(ptc_sp_read(t, &v), 0);
-	assert_int_equal(v, ptc_regs_sp(r2));
-	/* Stopped in pause(): orig_rax keeps its number. */
-	assert_int_equal(ptc_regs_syscall(r2, &v, NULL), 1);
-	assert_int_equal(v, 34);
-
-	ptc_regs_free(r);
-	ptc_regs_free(r2);
-	ptc_session_free(s);
-	reap_child(pid);
-}
-
-static void
-test_sse(void **state)
-{
-	struct ptc_session *s = ptc_session_new(0);
-	struct ptc_regs *r = ptc_regs_new();
-	struct ptc_task *t;
-	pid_t pid = sleeper();
-	unsigned char in[16], out[32];
-	uint64_t v;
-	int i;
-
-	(void)state;
-	for (i = 0; i < 16; i++)
-		in[i] = (unsigned char)(0xa0 + i);
-	assert_int_equal(ptc_attach(s, pid, PTC_ATTACH_STOP, &t), 0);
-	assert_int_equal(ptc_regs_fetch(r, t, PTC_REGS_FP), 0);
-	assert_int_equal(ptc_regs_get(r, "fcw", &v), 0);
-	assert_int_equal(v, 0x37f);
-	assert_int_equal(ptc_regs_set_bytes(r, "xmm7", in, sizeof(in)), 0);
-	assert_int_equal(ptc_regs_store(r, t), 0);
-	assert_int_equal(ptc_regs_fetch(r, t, PTC_REGS_FP), 0);
-	assert_int_equal(ptc_regs_get_bytes(r, "xmm7", out, sizeof(out)), 16);
-	assert_memory_equal(in, out, 16);
-	if (ptc_regs_have_avx(r)) {
-		assert_int_equal(ptc_regs_get_bytes(r, "ymm7", out,
-		    sizeof(out)), 32);
-		assert_memory_equal(in, out, 16);
+	/* pc, sp and the code segment as the CPU has them */
+	assert_int_equal(ptc_regs_get(r, c->pc, &v), 0);
+	assert_true(v != 0);
+	if (c->ptrsize == 4)
+		assert_true(v <= 0xffffffffu);
+	assert_int_equal(ptc_regs_pc(r), v);
+	assert_int_equal(ptc_regs_get(r, c->sp, &v), 0);
+	assert_int_equal(ptc_regs_sp(r), v);
+	if (c->cs != NULL) {
+		assert_int_equal(ptc_regs_get(r, c->cs, &v), 0);
+		if (v != c->cs_val && v != c->cs_val_alt)
+			fail_msg("%s: %s is %#llx", c->arch, c->cs,
+			    (unsigned long long)v);
 	}
 	ptc_regs_free(r);
 	ptc_session_free(s);
-	reap_child(pid);
 }
 
-#define SC_NR "rax"
-static const char *const sc_args[] = { "rdi", "rsi", "rdx", "r10", "r8",
-    "r9" };
-#define SC_AUDIT AUDIT_ARCH_X86_64
-#define PAUSE_NAME "pause"
-#endif
+static void
+test_decode(void **state)
+{
+	const struct fixture *f = *state;
+	const struct cpu *c = f->cpu;
+	struct ptc_session *s = ptc_session_new(0);
+	struct ptc_regs *r = ptc_regs_new();
+	const struct decode_expect *d;
+	struct ptc_task *t;
+	char buf[128];
+	uint64_t v;
+
+	begin(f, s, &t);
+	assert_int_equal(ptc_regs_fetch(r, t, 0), 0);
+	for (d = c->decode; d < c->decode + 7 && d->reg != NULL; d++) {
+		assert_int_equal(ptc_regs_decode(r, d->reg, d->val, buf,
+		    sizeof(buf)), 0);
+		assert_string_equal(buf, d->text);
+		if (f->native) {
+			assert_int_equal(ptc_reg_decode(d->reg, d->val, buf,
+			    sizeof(buf)), 0);
+			assert_string_equal(buf, d->text);
+		}
+	}
+	assert_int_equal(ptc_regs_decode(r, c->plain, 0, buf, sizeof(buf)),
+	    -1);
+	/* The live flags decode; an interrupt-enabled user program. */
+	assert_int_equal(ptc_regs_get(r, c->flags, &v), 0);
+	assert_int_equal(ptc_regs_decode(r, c->flags, v, buf, sizeof(buf)), 0);
+	if (c->cs != NULL)
+		assert_non_null(strstr(buf, " IF "));
+	ptc_regs_free(r);
+	ptc_session_free(s);
+}
+
+static void
+test_store(void **state)
+{
+	const struct fixture *f = *state;
+	const struct cpu *c = f->cpu;
+	struct ptc_session *s = ptc_session_new(0);
+	struct ptc_regs *r = ptc_regs_new(), *r2 = ptc_regs_new();
+	struct ptc_task *t;
+	uint64_t v;
+	size_t i;
+
+	begin(f, s, &t);
+	assert_int_equal(ptc_regs_fetch(r, t, 0), 0);
+	/* FP registers were not fetched */
+	assert_int_equal(ptc_regs_get(r, c->fp_ctl, &v), -1);
+	assert_int_equal(errno, ENODATA);
+	assert_int_equal(ptc_regs_set(r, c->wide, c->wide_val), 0);
+	assert_int_equal(ptc_regs_set(r, c->flag, 1), 0);
+	assert_int_equal(ptc_regs_set(r, c->narrow, c->too_big), -1);
+	assert_int_equal(errno, ERANGE);
+	assert_int_equal(ptc_regs_store(r, t), 0);
+
+	assert_int_equal(ptc_regs_fetch(r2, t, 0), 0);
+	assert_int_equal(ptc_regs_get(r2, c->wide, &v), 0);
+	assert_int_equal(v, c->wide_val);
+	for (i = 0; i < 4 && c->parts[i].reg != NULL; i++) {
+		assert_int_equal(ptc_regs_get(r2, c->parts[i].reg, &v), 0);
+		assert_int_equal(v, c->parts[i].val);
+		/* one-register calls resolve names in the task's view */
+		assert_int_equal(ptc_reg_read(t, c->parts[i].reg, &v), 0);
+		assert_int_equal(v, c->parts[i].val);
+	}
+	assert_int_equal(ptc_regs_get(r2, c->flag, &v), 0);
+	assert_int_equal(v, 1);
+	assert_int_equal(ptc_regs_get(r2, c->flags, &v), 0);
+	assert_int_equal((v >> c->flag_bit) & 1, 1);
+	/* A copy keeps the view. */
+	assert_int_equal(ptc_regs_copy(r, r2), 0);
+	assert_string_equal(ptc_regs_arch(r), c->arch);
+	assert_int_equal(ptc_regs_get(r, c->parts[0].reg, &v), 0);
+	assert_int_equal(v, c->parts[0].val);
+
+	assert_int_equal(ptc_reg_write(t, c->half, c->half_val), 0);
+	assert_int_equal(ptc_reg_read(t, c->wide, &v), 0);
+	assert_int_equal(v, c->wide_after);
+	assert_int_equal(ptc_reg_read(t, c->absent[0], &v), -1);
+	assert_int_equal(errno, EINVAL);
+	assert_int_equal(ptc_sp_read(t, &v), 0);
+	assert_int_equal(v, ptc_regs_sp(r2));
+	assert_int_equal(ptc_pc_read(t, &v), 0);
+	assert_int_equal(v, ptc_regs_pc(r2));
+	ptc_regs_free(r);
+	ptc_regs_free(r2);
+	ptc_session_free(s);
+}
+
+static void
+test_fp(void **state)
+{
+	const struct fixture *f = *state;
+	const struct cpu *c = f->cpu;
+	struct ptc_session *s = ptc_session_new(0);
+	struct ptc_regs *r = ptc_regs_new();
+	struct ptc_task *t;
+	unsigned char in[16], out[32];
+	uint64_t v;
+	int i;
+
+	for (i = 0; i < 16; i++)
+		in[i] = (unsigned char)(0xa0 + i);
+	begin(f, s, &t);
+	assert_int_equal(ptc_regs_fetch(r, t, PTC_REGS_FP), 0);
+	assert_int_equal(ptc_regs_get(r, c->fp_ctl, &v), 0);
+	assert_int_equal(v, c->fp_ctl_val);
+	if (c->fp_ctl2 != NULL) {
+		assert_int_equal(ptc_regs_get(r, c->fp_ctl2, &v), 0);
+		assert_int_equal(v & c->fp_ctl2_mask, c->fp_ctl2_val);
+	}
+	assert_null(ptc_regs_reg_lookup(r, c->vec_absent));
+	assert_int_equal(ptc_regs_set_bytes(r, c->vec, in, sizeof(in)), 0);
+	assert_int_equal(ptc_regs_store(r, t), 0);
+	assert_int_equal(ptc_regs_fetch(r, t, PTC_REGS_FP), 0);
+	assert_int_equal(ptc_regs_get_bytes(r, c->vec, out, sizeof(out)), 16);
+	assert_memory_equal(in, out, 16);
+	/* too wide for a number */
+	assert_int_equal(ptc_regs_get(r, c->vec, &v), -1);
+	assert_int_equal(errno, EINVAL);
+	if (c->vec_wide != NULL && ptc_regs_have_avx(r)) {
+		assert_int_equal(ptc_regs_get_bytes(r, c->vec_wide, out,
+		    sizeof(out)), 32);
+		assert_memory_equal(in, out, 16);
+	}
+	assert_int_equal(ptc_reg_read(t, c->fp_ctl, &v), 0);
+	assert_int_equal(v, c->fp_ctl_val);
+	ptc_regs_free(r);
+	ptc_session_free(s);
+}
 
 /* The registers of a syscall about to be made, by the CPU's convention. */
 static void
 test_syscall_args(void **state)
 {
+	const struct fixture *f = *state;
+	const struct cpu *c = f->cpu;
 	struct ptc_session *s = ptc_session_new(0);
 	struct ptc_regs *r = ptc_regs_new();
 	struct ptc_task *t;
-	pid_t pid = sleeper();
 	uint64_t nr, args[6];
 	uint32_t arch = 0;
 	int i;
 
-	(void)state;
-	assert_int_equal(ptc_attach(s, pid, PTC_ATTACH_STOP, &t), 0);
+	begin(f, s, &t);
 	assert_int_equal(ptc_regs_fetch(r, t, 0), 0);
-	assert_int_equal(ptc_regs_set(r, SC_NR, 4242), 0);
+	assert_int_equal(ptc_regs_set(r, c->sc_nr, 4242), 0);
 	for (i = 0; i < 6; i++)
-		assert_int_equal(ptc_regs_set(r, sc_args[i],
+		assert_int_equal(ptc_regs_set(r, c->sc_args[i],
 		    0x1000 + (uint64_t)i), 0);
 	assert_int_equal(ptc_regs_syscall_args(r, &nr, args, &arch), 0);
 	assert_int_equal(nr, 4242);
 	for (i = 0; i < 6; i++)
 		assert_int_equal(args[i], 0x1000 + (uint64_t)i);
-	assert_int_equal(arch, SC_AUDIT);
+	assert_int_equal(arch, c->audit);
 	assert_int_equal(ptc_regs_syscall_args(r, &nr, args, NULL), 0);
 	ptc_regs_free(r);
 	ptc_session_free(s);
-	reap_child(pid);
+}
+
+/* Stopped by the attach while asleep: the syscall it sleeps in. */
+static void
+test_syscall_asleep(void **state)
+{
+	const struct fixture *f = *state;
+	const struct cpu *c = f->cpu;
+	struct ptc_session *s = ptc_session_new(0);
+	struct ptc_regs *r = ptc_regs_new();
+	struct ptc_task *t;
+	const char *name;
+	uint64_t nr = 0;
+	uint32_t arch = 0;
+
+	begin(f, s, &t);
+	assert_int_equal(ptc_regs_fetch(r, t, 0), 0);
+	if (!c->stop_keeps_nr) {
+		assert_int_equal(ptc_regs_syscall(r, &nr, &arch), 0);
+	} else {
+		assert_int_equal(ptc_regs_syscall(r, &nr, &arch), 1);
+		assert_int_equal(arch, c->audit);
+		assert_non_null(name = ptc_sc_name(arch, nr));
+		if (strstr(name, sleep_call(f)) == NULL)
+			fail_msg("%s: syscall %s (%llu), not %s", c->arch,
+			    name, (unsigned long long)nr, sleep_call(f));
+	}
+	ptc_regs_free(r);
+	ptc_session_free(s);
 }
 
 /* At a syscall-entry stop the snapshot knows the syscall. */
 static void
 test_syscall_stop(void **state)
 {
+	const struct fixture *f = *state;
+	const struct cpu *c = f->cpu;
 	struct ptc_session *s = ptc_session_new(PTC_TRACE_SYSCALLS);
 	struct ptc_regs *r = ptc_regs_new();
 	struct ptc_task *t;
 	struct ptc_event ev;
-	pid_t pid = sleeper();
 	uint64_t nr = 0;
 	uint32_t arch = 0;
 	int i;
 
-	(void)state;
-	assert_int_equal(ptc_attach(s, pid, PTC_ATTACH_STOP, &t), 0);
-	/* The interrupted pause() starts again: its entry is the next stop. */
+	begin(f, s, &t);
+	/* The interrupted call starts again: its entry is the next stop. */
 	for (i = 0; i < 5; i++) {
 		assert_int_equal(ptc_resume(t, PTC_RESUME_SYSCALL, 0), 0);
 		assert_int_equal(ptc_wait_task(s, t, &ev), 0);
@@ -379,24 +656,28 @@ test_syscall_stop(void **state)
 	assert_int_equal(ev.type, PTC_EV_SYSCALL_ENTER);
 	assert_int_equal(ptc_regs_fetch(r, t, 0), 0);
 	assert_int_equal(ptc_regs_syscall(r, &nr, &arch), 1);
-	assert_int_equal(arch, SC_AUDIT);
+	assert_int_equal(arch, c->audit);
 	assert_non_null(ptc_sc_name(arch, nr));
-	assert_string_equal(ptc_sc_name(arch, nr), PAUSE_NAME);
+	assert_string_equal(ptc_sc_name(arch, nr), restart_call(f));
 	ptc_regs_free(r);
 	ptc_session_free(s);
-	reap_child(pid);
 }
+
+#define BOTH(fn) \
+	{ #fn, fn, NULL, teardown, (void *)&native }, \
+	{ #fn "_32", fn, NULL, teardown, (void *)&compat32 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_table),
-		cmocka_unit_test(test_decode),
-		cmocka_unit_test(test_parts_and_store),
-		cmocka_unit_test(test_sse),
-		cmocka_unit_test(test_syscall_args),
-		cmocka_unit_test(test_syscall_stop),
+		BOTH(test_table),
+		BOTH(test_decode),
+		BOTH(test_store),
+		BOTH(test_fp),
+		BOTH(test_syscall_args),
+		BOTH(test_syscall_asleep),
+		BOTH(test_syscall_stop),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,14 +1,14 @@
 /*
- * regs32.h: the i386 register table, for the 32-bit build (regs.c) and
- * for 64-bit builds that look at 32-bit tasks (compat.c).  The layouts
- * are spelled out with fixed-width fields so the table is the same
- * whichever compiler mode includes it: the general block is the 32-bit
- * struct user_regs_struct (NT_PRSTATUS of a 32-bit task, 68 bytes, also
- * what a 64-bit tracer gets for one), the FP block the FXSAVE image
- * that starts the XSAVE state (NT_X86_XSTATE).
+ * regs32.h: the i386 register table, for the 32-bit build (i386/regs.c)
+ * and for the x86_64 build, which looks at 32-bit tasks (x86_64/regs.c).
+ * The layouts are spelled out with fixed-width fields so the table is
+ * the same whichever compiler mode includes it: the general block is
+ * the 32-bit struct user_regs_struct (NT_PRSTATUS of a 32-bit task, 68
+ * bytes, also what a 64-bit tracer gets for one), the FP block the
+ * FXSAVE image that starts the XSAVE state (NT_X86_XSTATE).
  */
-#ifndef PTC_ARCH_I386_REGS32_H
-#define PTC_ARCH_I386_REGS32_H
+#ifndef PTC_ARCH_X86_REGS32_H
+#define PTC_ARCH_X86_REGS32_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,0 +1,53 @@
+/*
+ * x86.h: code shared by the two x86 builds (arch/x86_64 and arch/i386,
+ * both compiled with -Iarch/x86, mk/x86.mk).  The x86_64 build also
+ * reads the registers of 32-bit programs (the i386 table, regs32.h) and
+ * explains their faults, so what differs between the two modes is a
+ * parameter here, not a second copy.
+ */
+#ifndef PTC_ARCH_X86_H
+#define PTC_ARCH_X86_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct ptc_regs;
+struct ptc__access;
+
+/* An x86 code mode as the fault decoder needs it. */
+struct ptc__x86_mode {
+	int cs_mode;            /* capstone's CS_MODE_32 or CS_MODE_64 */
+	unsigned word;          /* bytes pushed by push, call; popped by ret */
+	uint64_t addr_mask;     /* addresses wrap at this width */
+	/*
+	 * Registers holding the fs and gs segment bases, added to operands
+	 * that name those segments; NULL leaves the segment out (the
+	 * 32-bit view has selectors only, and Linux's bases are zero but
+	 * for the TLS segment).
+	 */
+	const char *fs_base, *gs_base;
+};
+
+extern const struct ptc__x86_mode ptc__x86_mode64, ptc__x86_mode32;
+
+/*
+ * ptc_arch_insn_access() for code of mode m: the instruction's text,
+ * its memory operands (base + index * scale + displacement, rip-relative
+ * ones from the next instruction, segment bases as m says), the
+ * implicit stack slot of push, pop, call and ret, and the divisor of
+ * div and idiv.  0, or -1 if the bytes do not decode.
+ */
+int ptc__x86_insn_access(const struct ptc__x86_mode *m, const void *code,
+    size_t len, uint64_t pc, const struct ptc_regs *r,
+    struct ptc__access *a);
+
+/*
+ * ptc_arch_reg_decode() for x86: eflags (and rflags when wide, the
+ * 64-bit name), mxcsr and fsw.
+ */
+int ptc__x86_reg_decode(int wide, const char *name, uint64_t v, char *buf,
+    size_t len);
+/* ptc_arch_in_syscall() for an i386 general block (struct i386_gregs). */
+int ptc__i386_in_syscall(const void *gregs, uint64_t *nr);
+
+#endif
