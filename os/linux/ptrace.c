@@ -231,8 +231,8 @@ ptc_os_interrupt(pid_t pid)
 }
 
 /* Whether sig is pending for thread tid alone (SigPnd, not ShdPnd). */
-static int
-thread_sig_pending(pid_t tid, int sig)
+int
+ptc_os_sig_pending(pid_t tid, int sig)
 {
 	char path[64], line[128];
 	unsigned long long set = 0;
@@ -254,24 +254,6 @@ thread_sig_pending(pid_t tid, int sig)
 int
 ptc_os_detach(pid_t pid, int sig)
 {
-	int i, status;
-
-	/*
-	 * A thread single-stepped into a blocking syscall and interrupted
-	 * there has the step's SIGTRAP queued for when the syscall ends;
-	 * after the detach no tracer would take it and it would kill the
-	 * process.  Let it arrive now and drop it.
-	 */
-	for (i = 0; i < 4 && sig != SIGTRAP &&
-	    thread_sig_pending(pid, SIGTRAP); i++) {
-		if (ptrace(PTRACE_CONT, pid, 0, 0L) != 0 ||
-		    waitpid(pid, &status, __WALL) != pid ||
-		    !WIFSTOPPED(status))
-			return -1;
-		if (WSTOPSIG(status) != SIGTRAP && status >> 16 == 0 &&
-		    sig == 0)
-			sig = WSTOPSIG(status);
-	}
 	return ptrace(PTRACE_DETACH, pid, 0, (long)sig) == 0 ? 0 : -1;
 }
 
