@@ -547,6 +547,7 @@ static void
 on_cleanup_signal(int sig)
 {
 	struct ptc_session *s;
+	struct ptc_task *t;
 
 	if (cleanup_sig != 0) {
 		struct timespec now;
@@ -564,11 +565,18 @@ on_cleanup_signal(int sig)
 			return;
 		/*
 		 * Second signal: the normal path is stuck.  Put breakpoint
-		 * bytes back and exit; the kernel detaches the rest.
+		 * bytes back, detach what can be detached quickly and exit.
+		 * The kernel would detach the rest on our exit, but it
+		 * leaves a single-step armed: the stepped thread would run
+		 * one instruction and die of the trap.
 		 */
 		LIST_FOREACH(s, &live_sessions, live)
 			if (s->bp_restore != NULL)
 				s->bp_restore(s);
+		LIST_FOREACH(s, &live_sessions, live)
+			TAILQ_FOREACH(t, &s->tasks, link)
+				if (!t->gone && !t->spawned)
+					ptc_os_detach_now(t->pid);
 		_exit(128 + sig);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &cleanup_at);
