@@ -57,6 +57,16 @@ secs(const struct timespec *t)
 	return (double)t->tv_sec + (double)t->tv_nsec / 1e9;
 }
 
+/*
+ * usecs/call divides whole nanoseconds, as strace does: through a double
+ * the 32-bit build's x87 arithmetic made 600 us over 2 calls 299.
+ */
+static uint64_t
+nsecs(const struct timespec *t)
+{
+	return (uint64_t)t->tv_sec * 1000000000u + (uint64_t)t->tv_nsec;
+}
+
 static int
 row_cmp(const void *a, const void *b)
 {
@@ -91,8 +101,8 @@ ptc__stats_print(struct ptc__stats *s, FILE *fp, const char *sortby)
 	    "--------- ----------------\n";
 	struct row *rows = NULL;
 	size_t nrows = 0, i, j;
-	uint64_t calls = 0, errors = 0;
-	double total = 0;
+	uint64_t calls = 0, errors = 0, total_ns = 0;
+	double total;
 
 	for (i = 0; i < PTC__NARCH; i++) {
 		for (j = 0; s->a[i].st != NULL && j < s->a[i].n; j++) {
@@ -117,9 +127,10 @@ ptc__stats_print(struct ptc__stats *s, FILE *fp, const char *sortby)
 			r->st = st;
 			calls += st->calls;
 			errors += st->errors;
-			total += secs(&st->time);
+			total_ns += nsecs(&st->time);
 		}
 	}
+	total = (double)total_ns / 1e9;
 	sort_key = sortby != NULL ? sortby : "time";
 	if (nrows > 0)
 		qsort(rows, nrows, sizeof(*rows), row_cmp);
@@ -131,13 +142,14 @@ ptc__stats_print(struct ptc__stats *s, FILE *fp, const char *sortby)
 
 		fprintf(fp, "%6.2f %11.6f %11lu %9lu %9.lu %s\n",
 		    total > 0 ? t * 100 / total : 0.0, t,
-		    (unsigned long)(t * 1e6 / (double)rows[i].st->calls),
+		    (unsigned long)(nsecs(&rows[i].st->time) /
+		    rows[i].st->calls / 1000),
 		    (unsigned long)rows[i].st->calls,
 		    (unsigned long)rows[i].st->errors, rows[i].name);
 	}
 	fputs(dash, fp);
 	fprintf(fp, "%6.2f %11.6f %11lu %9lu %9.lu total\n", 100.0, total,
-	    (unsigned long)(calls ? total * 1e6 / (double)calls : 0),
+	    (unsigned long)(calls ? total_ns / calls / 1000 : 0),
 	    (unsigned long)calls, (unsigned long)errors);
 	free(rows);
 	return 0;

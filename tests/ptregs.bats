@@ -3,15 +3,21 @@
 
 load helper
 
-# What differs per CPU: the general registers, and which are the pc,
-# the stack pointer, a scratch register and the flags.
-case $(uname -m) in
+# What differs per CPU (of the tools and their tracees, which in the
+# i386 guest is not the kernel's): the general registers, and which are
+# the pc, the stack pointer, a scratch register and the flags.
+case $(ptools_cpu) in
 aarch64)
 	GENERAL="x0 x1 x2 x3 x4 x5 x6 x7 x8 x9 x10 x11 x12 x13 x14 x15 x16 x17 x18 x19 x20 x21 x22 x23 x24 x25 x26 x27 x28 x29 x30 sp pc pstate"
 	PC=pc SP=sp ACC=x0 FLAGS=pstate
 	# basic sleeps in clock_nanosleep; once interrupted it restarts
 	# with restart_syscall
 	SLEEP='clock_nanosleep \(115\)|restart_syscall \(128\)'
+	;;
+i386)
+	GENERAL="eax ebx ecx edx esi edi ebp esp eip eflags cs ss ds es fs gs orig_eax"
+	PC=eip SP=esp ACC=eax FLAGS=eflags
+	SLEEP='clock_nanosleep \(267\)|clock_nanosleep_time64 \(407\)|restart_syscall \(0\)'
 	;;
 *)
 	GENERAL="rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15 rip rflags cs ss ds es fs gs fs_base gs_base orig_rax"
@@ -28,7 +34,37 @@ need_gdb() {
 @test "ptregs -h prints usage and exits 0" {
 	run ptregs -h
 	assert_success
-	assert_output "usage: ptregs [-aj] [-T | -t TID] [-p PID | PID] [REG[=VALUE] ...]"
+	assert_output "usage: ptregs [-aj] [-T | -t TID] [-p PID | PID] [REG[=VALUE] ...]
+       ptregs -l"
+}
+
+@test "ptregs -l lists the CPU's register names and touches no process" {
+	run ptregs -l
+	assert_success
+	# the general registers first, in the order ptregs prints them
+	n=$(echo $GENERAL | wc -w)
+	[ "$(printf '%s\n' "${lines[@]:0:n}" | tr '\n' ' ')" = "$GENERAL " ] || fail "first: ${lines[*]:0:n}"
+	assert_line "$ACC"
+	assert_line "$PC"
+	# then the -a registers; each name once
+	[ "$(printf '%s\n' "$output" | sort | uniq -d)" = "" ]
+	case $PC in
+	pc) assert_line v31 ;;
+	eip) assert_line xmm7; refute_line xmm8; refute_line rax ;;
+	*) assert_line xmm15; assert_line ymm15 ;;
+	esac
+	# every listed name is accepted by a register read
+	start_target basic
+	kill -STOP "$TPID"
+	sleep 0.1
+	run ptregs "$TPID" $(ptregs -l)
+	assert_success
+	[ "${#lines[@]}" -eq "$(ptregs -l | wc -l)" ]
+	run ptregs -l "$TPID"
+	assert_failure 2
+	assert_output --partial "-l takes no other options or operands"
+	run ptregs -la
+	assert_failure 2
 }
 
 @test "ptregs -V prints the version" {
@@ -65,6 +101,14 @@ need_gdb() {
 	if [ "$PC" = pc ]; then
 		assert_line --regexp '^pstate   0x[0-9a-f]{16} \[( [A-Z]+)* EL0 \]$'
 		assert_line --regexp '^x29      0x[0-9a-f]{16}$'
+	elif [ "$PC" = eip ]; then
+		assert_line --regexp '^eflags   0x[0-9a-f]{8} \[( [A-Z]+)* IF( [A-Z]+)* \]$'
+		assert_line "cs       0x00000023"
+		# the 64-bit names are not in the 32-bit view
+		run ptregs "$TPID" rax
+		assert_failure 2
+		assert_output --partial "unknown register 'rax'"
+		run ptregs "$TPID"
 	else
 		assert_line --regexp '^rflags   0x[0-9a-f]{16} \[( [A-Z]+)* IF( [A-Z]+)* \]$'
 		assert_line --regexp '^cs       0x0000000000000033$'
@@ -88,6 +132,8 @@ need_gdb() {
 	if [ "$PC" = pc ]; then
 		# gdb calls pstate cpsr and decodes it its own way
 		regs="${GENERAL/pstate/cpsr}" want=34
+	elif [ "$PC" = eip ]; then
+		regs="${GENERAL% orig_eax}" want=16
 	else
 		regs="rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15 rip eflags cs ss ds es fs gs fs_base gs_base"
 		want=24
@@ -95,14 +141,14 @@ need_gdb() {
 	for r in $regs; do
 		g=$(printf '%s\n' "$gdbout" | awk -v r="$r" '$1 == r { print $2; exit }')
 		[ -n "$g" ] || continue
-		m=$(printf '%s\n' "$mine" | awk -v r="$r" 'BEGIN { sub(/^eflags$/, "rflags", r); sub(/^cpsr$/, "pstate", r) } $1 == r { print $2; exit }')
+		m=$(printf '%s\n' "$mine" | awk -v r="$r" -v f="$FLAGS" 'BEGIN { sub(/^eflags$/, f, r); sub(/^cpsr$/, "pstate", r) } $1 == r { print $2; exit }')
 		[ $((g)) -eq $((m)) ] || fail "$r: gdb $g ptregs $m"
 		n=$((n + 1))
 	done
 	[ "$n" -ge "$want" ] || fail "only $n registers compared"
 	if [ "$PC" != pc ]; then
 		gflags=$(printf '%s\n' "$gdbout" | awk '$1 == "eflags" { $1 = $2 = ""; print }' | sed 's/^ *//')
-		mflags=$(printf '%s\n' "$mine" | awk '$1 == "rflags" { $1 = $2 = ""; print }' | sed 's/^ *//')
+		mflags=$(printf '%s\n' "$mine" | awk -v f="$FLAGS" '$1 == f { $1 = $2 = ""; print }' | sed 's/^ *//')
 		[ "$gflags" = "$mflags" ] || fail "flags: gdb '$gflags' ptregs '$mflags'"
 	fi
 	kill -CONT "$TPID"
@@ -127,6 +173,16 @@ need_gdb() {
 		[ "${lines[10]}" -eq $(((fl >> 30) & 1)) ]
 		[ "${lines[11]}" -eq $(((fl >> 29) & 1)) ]
 		[ "${lines[12]}" -eq $(((fl >> 28) & 1)) ]
+	elif [ "$PC" = eip ]; then
+		run ptregs "$TPID" eip eax ax al ah eflags zf if
+		assert_success
+		[ "${#lines[@]}" -eq 8 ]
+		eax=${lines[1]}
+		[ $((lines[2])) -eq $((eax & 0xffff)) ]
+		[ $((lines[3])) -eq $((eax & 0xff)) ]
+		[ $((lines[4])) -eq $(((eax >> 8) & 0xff)) ]
+		[ "${lines[6]}" -eq $(((lines[5] >> 6) & 1)) ]
+		[ "${lines[7]}" = 1 ]
 	else
 		run ptregs "$TPID" rip rax eax ax al ah rflags zf if
 		assert_success
@@ -167,6 +223,31 @@ need_gdb() {
 		run ptregs "$TPID" w19=0x100000000
 		assert_failure 1
 		assert_output --partial "too wide for w19"
+		# a negative value is two's complement in the register's width
+		run ptregs "$TPID" w19=-2
+		assert_success
+		run ptregs "$TPID" x19
+		assert_output "0x11223344fffffffe"
+	elif [ "$PC" = eip ]; then
+		run ptregs "$TPID" ebx=0x11223344 esi=5 edi=-1 cf=1
+		assert_success
+		assert_output ""
+		run ptregs "$TPID" ebx bx bl bh esi edi cf
+		assert_output "0x11223344
+0x3344
+0x44
+0x33
+0x5
+0xffffffff
+1"
+		run ptregs "$TPID" ebx=0x100000000
+		assert_failure 1
+		assert_output --partial "too wide for ebx"
+		run ptregs "$TPID" bx=-2 al=-128
+		assert_success
+		run ptregs "$TPID" ebx al
+		assert_output "0x1122fffe
+0x80"
 	else
 		run ptregs "$TPID" rbx=0x1122334455667788 r12=5 r13=-1 cf=1
 		assert_success
@@ -184,6 +265,15 @@ need_gdb() {
 		run ptregs "$TPID" rbx
 		assert_output "0x1122334455667799"
 		run ptregs "$TPID" al=0x100
+		assert_failure 1
+		assert_output --partial "too wide for al"
+		# a negative value is two's complement in the register's width
+		run ptregs "$TPID" ebx=-2 al=-128
+		assert_success
+		run ptregs "$TPID" rbx al
+		assert_output "0x11223344fffffffe
+0x80"
+		run ptregs "$TPID" al=-129
 		assert_failure 1
 		assert_output --partial "too wide for al"
 	fi
@@ -207,8 +297,14 @@ need_gdb() {
 	fi
 	assert_line --regexp '^st0      0x[0-9a-f]{20} '
 	assert_line --regexp '^fcw      0x037f$'
-	assert_line --regexp '^xmm15    0x[0-9a-f]{32}$'
 	assert_line --regexp '^mxcsr    0x[0-9a-f]{8} \[( [A-Z]+)* \]$'
+	if [ "$PC" = eip ]; then
+		# 32-bit code has eight xmm registers
+		assert_line --regexp '^xmm7     0x[0-9a-f]{32}$'
+		refute_line --regexp '^xmm8 '
+	else
+		assert_line --regexp '^xmm15    0x[0-9a-f]{32}$'
+	fi
 	if grep -qw avx /proc/cpuinfo; then
 		assert_line --regexp '^ymm0     0x[0-9a-f]{64}$'
 		# the low half of ymm0 is xmm0
@@ -225,12 +321,13 @@ need_gdb() {
 	sleep 0.1
 	v=xmm9
 	[ "$PC" = pc ] && v=v9
+	[ "$PC" = eip ] && v=xmm5
 	run ptregs "$TPID" $v=0x00112233445566778899aabbccddeeff
 	assert_success
 	run ptregs "$TPID" $v
 	assert_output "0x00112233445566778899aabbccddeeff"
 	# the other registers are untouched
-	run ptregs "$TPID" ${v%9}8
+	run ptregs "$TPID" ${v%?}4
 	refute_output "0x00112233445566778899aabbccddeeff"
 	[ "$PC" = rip ] || return 0
 	command -v gdb >/dev/null || return 0
@@ -298,7 +395,7 @@ need_gdb() {
 	assert_success
 	assert_output ""
 	syn=$(mandoc -Tutf8 "$PTOOLS_TOP/man/ptregs.1" | col -b | awk '/^SYNOPSIS/ { s = 1; next } s && /^$/ { exit } s { printf "%s ", $0 }' | tr -s ' \t' '  ' | sed 's/^ //; s/ $//')
-	use=$(ptregs -h 2>&1 | sed 's/^usage: //')
+	use=$(ptregs -h 2>&1 | sed 's/^usage: //; s/^ *//' | tr '\n' ' ' | sed 's/ $//')
 	[ "$syn" = "$use" ] || fail "man: '$syn' usage: '$use'"
 }
 
@@ -316,130 +413,14 @@ need_gdb() {
 	COMP_CWORD=1
 	_ptregs
 	[[ " ${COMPREPLY[*]} " == *" -t "* ]]
+	[[ " ${COMPREPLY[*]} " == *" -l "* ]]
+	# the names come from ptregs -l: all of them, and nothing else
+	COMP_WORDS=(ptregs 1 "")
+	COMP_CWORD=2
+	_ptregs
+	[ "$(printf '%s\n' "${COMPREPLY[@]}" | sort)" = "$(ptregs -l | sort)" ]
 	zsh -c "autoload -U compinit; compinit -u; source $PTOOLS_TOP/completions/zsh/_ptregs"
 	fish -n "$PTOOLS_TOP/completions/fish/ptregs.fish"
-}
-
-# ---- i386: the 32-bit build ----
-# The tests above expect x86_64 registers; the i386 guest skips them
-# (tests/qemu/skips.txt) and runs these instead, which skip unless the
-# tools are 32-bit x86 (the guest's kernel is x86_64, so uname cannot
-# tell).
-
-GENERAL32="eax ebx ecx edx esi edi ebp esp eip eflags cs ss ds es fs gs orig_eax"
-
-# The ELF machine of the tools: 3 is EM_386.
-i386_build() {
-	[ "$(od -An -tu2 -j18 -N2 "$PTOOLS_BIN/ptregs" | tr -d ' ')" = 3 ]
-}
-
-@test "i386: ptregs prints every general register with flags decoded, and the syscall" {
-	i386_build || skip "the tools are not 32-bit x86"
-	start_target basic
-	run ptregs "$TPID"
-	assert_success
-	assert_line --index 0 "thread   $TPID"
-	assert_line --index 1 --regexp '^syscall  (clock_nanosleep \(267\)|clock_nanosleep_time64 \(407\)|restart_syscall \(0\))$'
-	names=$(printf '%s\n' "${lines[@]:2}" | awk '{ print $1 }' | tr '\n' ' ')
-	[ "$names" = "$GENERAL32 " ] || fail "names: $names"
-	assert_line --regexp '^eflags   0x[0-9a-f]{8} \[( [A-Z]+)* IF( [A-Z]+)* \]$'
-	assert_line "cs       0x00000023"
-	run ptregs "$TPID" rax
-	assert_failure 2
-	assert_output --partial "unknown register 'rax'"
-	run ptregs "$TPID" eax=zz
-	assert_failure 2
-	assert_output --partial "bad value"
-	assert_untouched "$TPID"
-}
-
-@test "i386: ptregs values agree with gdb on a stopped process" {
-	i386_build || skip "the tools are not 32-bit x86"
-	command -v gdb >/dev/null || skip "no gdb"
-	start_target basic
-	kill -STOP "$TPID"
-	sleep 0.1
-	run ptregs "$TPID"
-	assert_success
-	mine=$output
-	gdbout=$(gdb -nx -batch -p "$TPID" -ex 'info registers' 2>/dev/null)
-	n=0
-	for r in eax ebx ecx edx esi edi ebp esp eip eflags cs ss ds es fs gs; do
-		g=$(printf '%s\n' "$gdbout" | awk -v r="$r" '$1 == r { print $2; exit }')
-		[ -n "$g" ] || continue
-		m=$(printf '%s\n' "$mine" | awk -v r="$r" '$1 == r { print $2; exit }')
-		[ $((g)) -eq $((m)) ] || fail "$r: gdb $g ptregs $m"
-		n=$((n + 1))
-	done
-	[ "$n" -ge 16 ] || fail "only $n registers compared"
-	kill -CONT "$TPID"
-	assert_untouched "$TPID"
-}
-
-@test "i386: ptregs named registers, parts, flags and REG=VALUE" {
-	i386_build || skip "the tools are not 32-bit x86"
-	start_target basic
-	kill -STOP "$TPID"
-	sleep 0.1
-	run ptregs "$TPID" eip eax ax al ah eflags zf if
-	assert_success
-	[ "${#lines[@]}" -eq 8 ]
-	eax=${lines[1]}
-	[ $((lines[2])) -eq $((eax & 0xffff)) ]
-	[ $((lines[3])) -eq $((eax & 0xff)) ]
-	[ $((lines[4])) -eq $(((eax >> 8) & 0xff)) ]
-	[ "${lines[6]}" -eq $(((lines[5] >> 6) & 1)) ]
-	[ "${lines[7]}" = 1 ]
-	run ptregs "$TPID" ebx=0x11223344 esi=5 edi=0xffffffff cf=1
-	assert_success
-	assert_output ""
-	run ptregs "$TPID" ebx bx bl bh esi edi cf
-	assert_output "0x11223344
-0x3344
-0x44
-0x33
-0x5
-0xffffffff
-1"
-	run ptregs "$TPID" ebx=0x100000000
-	assert_failure 1
-	assert_output --partial "too wide for ebx"
-	[ "$(proc_state "$TPID")" = T ]
-}
-
-@test "i386: ptregs -a shows x87, eight xmm registers, and sets one" {
-	i386_build || skip "the tools are not 32-bit x86"
-	start_target basic
-	kill -STOP "$TPID"
-	sleep 0.1
-	run ptregs -a "$TPID"
-	assert_success
-	assert_line --regexp '^st0      0x[0-9a-f]{20} '
-	assert_line "fcw      0x037f"
-	assert_line --regexp '^xmm7     0x[0-9a-f]{32}$'
-	refute_line --regexp '^xmm8 '
-	assert_line --regexp '^mxcsr    0x[0-9a-f]{8} \[( [A-Z]+)* \]$'
-	run ptregs "$TPID" xmm5=0x00112233445566778899aabbccddeeff
-	assert_success
-	run ptregs "$TPID" xmm5
-	assert_output "0x00112233445566778899aabbccddeeff"
-}
-
-@test "i386: ptregs -j and -T" {
-	i386_build || skip "the tools are not 32-bit x86"
-	start_target basic
-	kill -STOP "$TPID"
-	sleep 0.1
-	run ptregs -j "$TPID"
-	assert_success
-	[ $(($(printf '%s\n' "$output" | jq -r .regs.eip))) -eq $(($(ptregs "$TPID" eip))) ]
-	printf '%s\n' "$output" | jq -e '.flags | index("IF")' >/dev/null
-	[ "$(printf '%s\n' "$output" | jq -r '.regs | keys | length')" -eq 17 ]
-	run ptregs -j "$TPID" esp
-	[ "$(printf '%s\n' "$output" | jq -r '.regs | keys | join(",")')" = esp ]
-	kill -CONT "$TPID"
-	start_target step-threads
-	run ptregs -T "$TPID" eip
-	assert_success
-	[ "$(printf '%s\n' "$output" | grep -c '^0x')" -eq "$(ls /proc/$TPID/task | wc -l)" ]
+	run fish -c "source $PTOOLS_TOP/completions/fish/ptregs.fish; complete -C 'ptregs 1 ${ACC:0:2}'"
+	assert_line "$ACC"
 }

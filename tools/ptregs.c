@@ -27,8 +27,9 @@ static FILE *usage_fp; /* stdout for -h, else stderr */
 static void
 usage(void)
 {
-	fprintf(usage_fp != NULL ? usage_fp : stderr, "usage: %s [-aj] [-T | -t TID] [-p PID | PID] "
-	    "[REG[=VALUE] ...]\n", getprogname());
+	fprintf(usage_fp != NULL ? usage_fp : stderr,
+	    "usage: %s [-aj] [-T | -t TID] [-p PID | PID] [REG[=VALUE] ...]\n"
+	    "       %s -l\n", getprogname(), getprogname());
 }
 
 static void
@@ -43,10 +44,12 @@ bad_usage(const char *fmt, const char *arg)
 
 /*
  * Parse a register value: 0x hex of any width up to 32 bytes, decimal,
- * or negative decimal (two's complement).  Little-endian into buf.
+ * or negative decimal (two's complement in the register's width, so
+ * edi=-1 is 0xffffffff).  Little-endian into buf.
  */
 static int
-parse_value(const char *s, unsigned char *buf, size_t len, size_t *n)
+parse_value(const char *s, unsigned bits, unsigned char *buf, size_t len,
+    size_t *n)
 {
 	const char *p, *end;
 	unsigned long long v;
@@ -85,10 +88,19 @@ parse_value(const char *s, unsigned char *buf, size_t len, size_t *n)
 	v = strtoull(p, (char **)&end, 10);
 	if (errno != 0 || *end != '\0')
 		return -1;
-	if (neg)
+	if (neg) {
+		/*
+		 * Below the most negative value of a bits-wide register the
+		 * sign-extended value stays and is refused as too wide.
+		 */
+		int fits = bits >= 64 || v <= 1ULL << (bits - 1);
+
 		v = -v;
+		if (fits && bits < 64)
+			v &= (1ULL << bits) - 1;
+	}
 	memcpy(buf, &v, sizeof(v));
-	if (neg)
+	if (neg && bits > 64)
 		memset(buf + sizeof(v), 0xff, len - sizeof(v));
 	*n = sizeof(v);
 	return 0;
@@ -318,7 +330,8 @@ do_task(struct ptc_task *t, char **ops, int nops)
 			continue;
 		snprintf(name, sizeof(name), "%.*s", (int)(eq - ops[i]),
 		    ops[i]);
-		if (parse_value(eq + 1, val, sizeof(val), &n) != 0)
+		ri = ptc_regs_reg_lookup(r, name);
+		if (parse_value(eq + 1, ri->bits, val, sizeof(val), &n) != 0)
 			errx(2, "%s: bad value '%s'", name, eq + 1);
 		if (ptc_regs_set_bytes(r, name, val, n) != 0)
 			errx(1, "thread %d: %s: %s", (int)ptc_task_pid(t), name,
@@ -336,6 +349,22 @@ do_task(struct ptc_task *t, char **ops, int nops)
 	ptc_regs_free(r);
 }
 
+/*
+ * -l: every register name this build knows, in display order, for
+ * completions and scripts; no process is touched.
+ */
+static void
+list_names(void)
+{
+	size_t i, n = ptc_reg_count();
+
+	for (i = 0; i < n; i++)
+		printf("%s\n", ptc_reg_at(i)->name);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		err(1, "stdout");
+	exit(0);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -343,9 +372,9 @@ main(int argc, char *argv[])
 	struct ptc_task *t;
 	pid_t pid = 0, tid = 0, *tids;
 	ssize_t nt, i;
-	int ch, all = 0, found;
+	int ch, all = 0, found, lflag = 0;
 
-	while ((ch = getopt(argc, argv, "aVhjp:Tt:")) != -1) {
+	while ((ch = getopt(argc, argv, "ahjlp:Tt:V")) != -1) {
 		switch (ch) {
 		case 'a':
 			aflag = 1;
@@ -356,6 +385,9 @@ main(int argc, char *argv[])
 			exit(0);
 		case 'j':
 			jflag = 1;
+			break;
+		case 'l':
+			lflag = 1;
 			break;
 		case 'p':
 			if (ptc_pid_parse(optarg, &pid) != 0)
@@ -378,6 +410,11 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (lflag) {
+		if (argc > 0 || aflag || jflag || all || pid != 0 || tid != 0)
+			bad_usage("%s", "-l takes no other options or operands");
+		list_names();
+	}
 	if (pid == 0) {
 		if (argc < 1)
 			bad_usage("%s", "no PID given");
