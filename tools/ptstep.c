@@ -342,12 +342,6 @@ clear_child(pid_t child, const uint64_t *bps, size_t nbp)
 	}
 }
 
-/*
- * A signal that stopped a task while the others were being stopped at
- * a breakpoint, kept for its detach as the task's data pointing here.
- */
-static char held_sig[NSIG];
-
 static const uint64_t *cur_bps;
 static size_t cur_nbp;
 
@@ -475,15 +469,9 @@ run_to_breakpoint(const uint64_t *bps, size_t nbp, int quiet)
 			continue;
 		tid = ptc_task_pid(t);
 		ptc_interrupt(t);
-		if (ptc_wait_task(s, t, &ev) == 0 &&
-		    (t = ptc_session_task(s, tid)) != NULL) {
-			if (ev.type == PTC_EV_STEP)
-				ptc_bp_hit(s, t, &ev, &addr2);
-			else if (ev.type == PTC_EV_SIGNAL && ev.sig > 0 &&
-			    ev.sig < NSIG)
-				/* Delivered on the detach, not lost. */
-				ptc_task_set_data(t, &held_sig[ev.sig]);
-		}
+		if (ptc_wait_task(s, t, &ev) == 0 && ev.type == PTC_EV_STEP &&
+		    (t = ptc_session_task(s, tid)) != NULL)
+			ptc_bp_hit(s, t, &ev, &addr2);
 		if (ptc_session_task(s, tid) == NULL)
 			i--;     /* it exited and left the list */
 	}
@@ -495,13 +483,10 @@ run_to_breakpoint(const uint64_t *bps, size_t nbp, int quiet)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
 	i = 0;
 	while ((t = ptc_session_task_at(s, i)) != NULL) {
-		char *d = ptc_task_data(t);
-
 		if (t == hit)
 			i++;
 		else
-			ptc_detach(s, t, d > held_sig && d < held_sig + NSIG ?
-			    (int)(d - held_sig) : 0);
+			ptc_detach(s, t, 0);
 	}
 	if (!quiet)
 		note("break", addr, "thread %d", (int)ptc_task_pid(hit));
