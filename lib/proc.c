@@ -286,6 +286,25 @@ wait_stop(struct ptc_session *s, struct ptc_task *t)
 	return wait_stop_flags(s, t, 0);
 }
 
+/*
+ * wait_stop for the detach, bounded (about two seconds): a stop that
+ * was taken by some other wait never comes again, and the detach must
+ * not block for ever on it.  1 when none came.
+ */
+static int
+wait_stop_detach(struct ptc_session *s, struct ptc_task *t)
+{
+	struct timespec ms = { 0, 1000000 };
+	int i, r;
+
+	for (i = 0; i < 2000; i++) {
+		if ((r = wait_stop_flags(s, t, WNOHANG)) != 1)
+			return r;
+		nanosleep(&ms, NULL);
+	}
+	return 1;
+}
+
 static int
 attach_one(struct ptc_session *s, pid_t pid, struct ptc_task **taskp)
 {
@@ -431,7 +450,7 @@ ptc_interrupt(struct ptc_task *t)
 static void
 drain_traps(struct ptc_session *s, struct ptc_task *t)
 {
-	int i, status, keep = t->pending_sig;
+	int i, keep = t->pending_sig;
 
 	for (i = 0; i < 4 && !t->gone && keep != SIGTRAP &&
 	    ptc_os_sig_pending(t->pid, SIGTRAP); i++) {
@@ -439,16 +458,8 @@ drain_traps(struct ptc_session *s, struct ptc_task *t)
 		if (ptc_os_resume(t->pid, PTC_RESUME_CONT, 0) != 0)
 			break;
 		t->stopped = false;
-		for (;;) {
-			if (waitpid(t->pid, &status, __WALL) < 0) {
-				if (errno == EINTR)
-					continue;
-				t->gone = true;
-				break;
-			}
-			if (note_stop(s, t, status) != 1)
-				break;
-		}
+		if (wait_stop_detach(s, t) == 1)
+			break;
 		if (keep == 0)
 			keep = t->pending_sig;
 	}
@@ -475,10 +486,10 @@ detach_task(struct ptc_session *s, struct ptc_task *t, int sig)
 		}
 	}
 	if (!t->gone && !t->stopped) {
-		if (ptc_os_interrupt(t->pid) == 0)
-			wait_stop(s, t);
-		else
+		if (ptc_os_interrupt(t->pid) != 0)
 			t->gone = true;
+		else if (wait_stop_detach(s, t) == 1)
+			t->stopped = true;   /* taken elsewhere: detach as is */
 	}
 	if (!t->gone) {
 		drain_traps(s, t);

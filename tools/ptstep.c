@@ -758,6 +758,8 @@ main(int argc, char *argv[])
 	uint64_t bps[MAX_BP], count = UINT64_MAX, until = 0, pc, entry;
 	struct ptc_task *t;
 	size_t nbp = 0, i, j;
+	pid_t *tids;
+	ssize_t nthreads;
 	int ch, status, evaluated = 0;
 
 	while ((ch = getopt(argc, argv, "+b:hjkn:p:rsu:V")) != -1) {
@@ -833,14 +835,21 @@ main(int argc, char *argv[])
 		eval_all(bexpr, bps, nbp, uexpr, &until);
 		evaluated = 1;
 		ptc_target_close(target);
-		/*
-		 * Breakpoints are in shared memory: every thread may hit one,
-		 * also one created just before the attach (a count taken
-		 * beforehand misses it; an untraced thread dies of the trap).
-		 */
-		if (ptc_attach(s, pid, PTC_ATTACH_STOP |
-		    (nbp > 0 ? PTC_ATTACH_THREADS : 0), &t) != 0)
+		if (ptc_attach(s, pid, PTC_ATTACH_STOP, &t) != 0)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
+		/*
+		 * Breakpoints are in shared memory: every thread may hit one.
+		 * Threads are counted after the attach, which traces those
+		 * created from then on: a count taken before it misses one
+		 * created in between, which would die of the trap untraced.
+		 */
+		if (nbp > 0 && (nthreads = ptc_pid_threads(pid, &tids)) > 0) {
+			free(tids);
+			if (nthreads > 1 && ptc_attach(s, pid, PTC_ATTACH_STOP |
+			    PTC_ATTACH_THREADS, &t) != 0)
+				errx(1, "process %d: %s", (int)pid,
+				    ptc_error());
+		}
 	}
 	if ((target = ptc_target_open(pid)) == NULL)
 		errx(1, "process %d: %s", (int)pid, ptc_error());
