@@ -62,8 +62,9 @@ forget(struct ptc_session *s)
 }
 
 /*
- * Also runs from a signal handler (second cleanup signal) just before
- * _exit: then it only writes, it does not free.
+ * Only writes, it does not free: it also runs from a signal handler
+ * (second cleanup signal) just before _exit, and ptc_session_free()
+ * still needs the addresses for threads stopped by a breakpoint.
  */
 static void
 restore_hook(struct ptc_session *s)
@@ -72,8 +73,6 @@ restore_hook(struct ptc_session *s)
 
 	for (b = s->bps; b != NULL; b = b->next)
 		put_back(b);
-	if (!ptc_cleanup_pending())
-		forget(s);
 }
 
 int

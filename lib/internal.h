@@ -330,4 +330,10 @@ extern const unsigned ptc_arch_sysnr_regset;
 /* One register set (NT_*) of a stopped task: the length read, or -1. */
 int ptc_os_getregset(pid_t pid, unsigned note, void *buf, size_t len);
 
+/* ---- detach (a64fix: lib/proc.c, os/linux/ptrace.c) ---- */
+/* Whether signal sig is pending for thread tid itself (not its process). */
+int ptc_os_sig_pending(pid_t tid, int sig);
+/* Detach from a signal handler: async-signal-safe, bounded wait. */
+void ptc_os_detach_now(pid_t pid);
+
 #endif

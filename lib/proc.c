@@ -216,18 +216,58 @@ ptc_wait_task(struct ptc_session *s, struct ptc_task *t,
 }
 
 /*
- * Wait until task t is in some ptrace-stop, remembering a signal that
- * stopped it so the signal is not lost.  -1 ESRCH if it went away.
+ * Take one wait status of task t: remember a signal that stopped it so
+ * the signal is not lost, and put the pc of a thread stopped by one of
+ * the session's breakpoints (written or already restored) back on the
+ * breakpoint, so that it runs the original instruction once it goes on.
+ * -1 ESRCH if it went away.
  */
 static int
-wait_stop(struct ptc_session *s, struct ptc_task *t)
+note_stop(struct ptc_session *s, struct ptc_task *t, int status)
 {
 	struct ptc_event ev;
-	int status;
+	uint64_t addr;
+
+	if (ptc_os_decode(s, t->pid, status, &ev) != 0)
+		return 1;
+	switch (ev.type) {
+	case PTC_EV_EXITED:
+	case PTC_EV_KILLED:
+		t->gone = true;
+		t->stopped = false;
+		return ptc_fail(ESRCH, "process %d exited", (int)t->pid);
+	case PTC_EV_SIGNAL:
+		t->pending_sig = ev.sig;
+		break;
+	case PTC_EV_GROUP_STOP:
+		t->was_stopped = true;
+		break;
+	case PTC_EV_STEP:
+		t->stopped = true;
+		if (s->bps != NULL)
+			ptc_bp_hit(s, t, &ev, &addr);
+		break;
+	default:
+		break;
+	}
+	t->stopped = true;
+	return 0;
+}
+
+/*
+ * Wait until task t is in some ptrace-stop (note_stop).  With WNOHANG
+ * in flags, 1 when no stop is there to be taken now.
+ */
+static int
+wait_stop_flags(struct ptc_session *s, struct ptc_task *t, int flags)
+{
+	int status, r;
 	pid_t pid;
 
 	for (;;) {
-		pid = waitpid(t->pid, &status, __WALL);
+		pid = waitpid(t->pid, &status, __WALL | flags);
+		if (pid == 0)
+			return 1;
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;
@@ -235,27 +275,34 @@ wait_stop(struct ptc_session *s, struct ptc_task *t)
 			return ptc_fail(ESRCH, "task %d: %s", (int)t->pid,
 			    strerror(errno));
 		}
-		if (ptc_os_decode(s, pid, status, &ev) != 0)
-			continue;
-		switch (ev.type) {
-		case PTC_EV_EXITED:
-		case PTC_EV_KILLED:
-			t->gone = true;
-			t->stopped = false;
-			return ptc_fail(ESRCH, "process %d exited",
-			    (int)t->pid);
-		case PTC_EV_SIGNAL:
-			t->pending_sig = ev.sig;
-			break;
-		case PTC_EV_GROUP_STOP:
-			t->was_stopped = true;
-			break;
-		default:
-			break;
-		}
-		t->stopped = true;
-		return 0;
+		if ((r = note_stop(s, t, status)) != 1)
+			return r;
 	}
+}
+
+static int
+wait_stop(struct ptc_session *s, struct ptc_task *t)
+{
+	return wait_stop_flags(s, t, 0);
+}
+
+/*
+ * wait_stop for the detach, bounded (about two seconds): a stop that
+ * was taken by some other wait never comes again, and the detach must
+ * not block for ever on it.  1 when none came.
+ */
+static int
+wait_stop_detach(struct ptc_session *s, struct ptc_task *t)
+{
+	struct timespec ms = { 0, 1000000 };
+	int i, r;
+
+	for (i = 0; i < 2000; i++) {
+		if ((r = wait_stop_flags(s, t, WNOHANG)) != 1)
+			return r;
+		nanosleep(&ms, NULL);
+	}
+	return 1;
 }
 
 static int
@@ -391,30 +438,65 @@ ptc_interrupt(struct ptc_task *t)
 	return ptc_os_interrupt(t->pid);
 }
 
+/*
+ * Signals a stopped thread has queued for itself that are really ours:
+ * a single-step trap (a step into a blocking syscall that was then
+ * interrupted reports itself when the syscall ends) or a breakpoint
+ * trap met just as the thread was stopped.  After the detach no tracer
+ * would take them and the SIGTRAP would kill the process, so let them
+ * arrive now: a breakpoint trap moves the pc back (note_stop), another
+ * signal that comes first is kept for the detach.
+ */
+static void
+drain_traps(struct ptc_session *s, struct ptc_task *t)
+{
+	int i, keep = t->pending_sig;
+
+	for (i = 0; i < 4 && !t->gone && keep != SIGTRAP &&
+	    ptc_os_sig_pending(t->pid, SIGTRAP); i++) {
+		t->pending_sig = 0;
+		if (ptc_os_resume(t->pid, PTC_RESUME_CONT, 0) != 0)
+			break;
+		t->stopped = false;
+		if (wait_stop_detach(s, t) == 1)
+			break;
+		if (keep == 0)
+			keep = t->pending_sig;
+	}
+	t->pending_sig = keep;
+}
+
 static void
 detach_task(struct ptc_session *s, struct ptc_task *t, int sig)
 {
-	/*
-	 * A task we think is running may be stopped after all (its stop
-	 * was reported to a wait that never returned it to us): then
-	 * PTRACE_DETACH works at once, where interrupting it and waiting
-	 * for a stop that was already reported would block for ever.
-	 */
-	if (!t->gone && !t->stopped &&
-	    ptc_os_detach(t->pid, sig != 0 ? sig : t->pending_sig) == 0) {
-		ptc__task_del(s, t);
-		return;
+	if (!t->gone && !t->stopped) {
+		/*
+		 * A stop waiting to be reported is taken first: it may be a
+		 * breakpoint trap whose pc must move back.  A task we think
+		 * is running may also be stopped after all (its stop was
+		 * reported to a wait that never returned it to us): then
+		 * PTRACE_DETACH works at once, where interrupting it and
+		 * waiting for a stop already reported would block for ever.
+		 */
+		if (wait_stop_flags(s, t, WNOHANG) == 1 &&
+		    !ptc_os_sig_pending(t->pid, SIGTRAP) &&
+		    ptc_os_detach(t->pid, sig != 0 ? sig : t->pending_sig) == 0) {
+			ptc__task_del(s, t);
+			return;
+		}
 	}
 	if (!t->gone && !t->stopped) {
-		if (ptc_os_interrupt(t->pid) == 0)
-			wait_stop(s, t);
-		else
+		if (ptc_os_interrupt(t->pid) != 0)
 			t->gone = true;
+		else if (wait_stop_detach(s, t) == 1)
+			t->stopped = true;   /* taken elsewhere: detach as is */
 	}
 	if (!t->gone) {
+		drain_traps(s, t);
 		if (sig == 0)
 			sig = t->pending_sig;
-		ptc_os_detach(t->pid, sig);
+		if (!t->gone)
+			ptc_os_detach(t->pid, sig);
 	}
 	ptc__task_del(s, t);
 }
@@ -434,11 +516,16 @@ ptc_session_free(struct ptc_session *s)
 
 	if (s == NULL)
 		return;
-	/* Breakpoint bytes go back before any task can run into them. */
+	/*
+	 * Breakpoint bytes go back before any task can run into them; the
+	 * addresses are kept until every task is detached, for a thread
+	 * that hit one meanwhile.
+	 */
 	if (s->bp_restore != NULL)
 		s->bp_restore(s);
 	while ((t = TAILQ_FIRST(&s->tasks)) != NULL)
 		detach_task(s, t, 0);
+	ptc_bp_forget_all(s);
 	reap(s);
 	LIST_REMOVE(s, live);
 	free(s);
@@ -471,6 +558,7 @@ static void
 on_cleanup_signal(int sig)
 {
 	struct ptc_session *s;
+	struct ptc_task *t;
 
 	if (cleanup_sig != 0) {
 		struct timespec now;
@@ -488,11 +576,18 @@ on_cleanup_signal(int sig)
 			return;
 		/*
 		 * Second signal: the normal path is stuck.  Put breakpoint
-		 * bytes back and exit; the kernel detaches the rest.
+		 * bytes back, detach what can be detached quickly and exit.
+		 * The kernel would detach the rest on our exit, but it
+		 * leaves a single-step armed: the stepped thread would run
+		 * one instruction and die of the trap.
 		 */
 		LIST_FOREACH(s, &live_sessions, live)
 			if (s->bp_restore != NULL)
 				s->bp_restore(s);
+		LIST_FOREACH(s, &live_sessions, live)
+			TAILQ_FOREACH(t, &s->tasks, link)
+				if (!t->gone && !t->spawned)
+					ptc_os_detach_now(t->pid);
 		_exit(128 + sig);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &cleanup_at);

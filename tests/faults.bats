@@ -241,6 +241,26 @@ assert_stopped() {
 	done
 }
 
+@test "faults: SIGINT then SIGTERM to ptstep while stepping: the second signal still detaches" {
+	# The second signal makes ptstep exit at once; the kernel would
+	# leave the single-step armed and the process die of SIGTRAP.
+	local i st
+	for i in 1 2 3 4 5; do
+		start_target hostile-sigs
+		ptstep -n 100000000 -p "$TPID" >/dev/null 2>&1 &
+		st=$!
+		wait_for is_traced "$TPID"
+		sleep 0.1
+		kill -INT "$st"
+		kill -TERM "$st" 2>/dev/null || true
+		wait_exit "$st"
+		assert_untouched "$TPID"
+		sleep 0.1
+		kill -0 "$TPID" || fail "process died (round $i)"
+		teardown_targets || true
+	done
+}
+
 @test "faults: SIGINT/SIGTERM/SIGHUP to ptstep stepping into a blocking syscall: process survives" {
 	# The step's SIGTRAP waits for the syscall to end; it must not be
 	# left to kill the process after the detach.

@@ -73,8 +73,14 @@ do_dump(uint64_t addr, uint64_t len)
 	prog = ptc_progress_new("reading", len, PTC_PROGRESS_BYTES);
 	while (len > 0) {
 		size_t want = len < sizeof(buf) ? (size_t)len : sizeof(buf);
-		ssize_t n = ptc_mem_read(pid, addr, buf, want, PTC_MEM_AUTO);
+		ssize_t n;
 
+		/* As do_raw: -S holds the process stopped until we end. */
+		if (ptc_cleanup_pending()) {
+			ptc_progress_end(prog);
+			errx(1, "process %d: interrupted", (int)pid);
+		}
+		n = ptc_mem_read(pid, addr, buf, want, PTC_MEM_AUTO);
 		if (n > 0 && ptc_hexdump(stdout, addr, buf, (size_t)n) < 0)
 			err(1, "stdout");
 		if (n < (ssize_t)want)

@@ -835,14 +835,21 @@ main(int argc, char *argv[])
 		eval_all(bexpr, bps, nbp, uexpr, &until);
 		evaluated = 1;
 		ptc_target_close(target);
-		nthreads = ptc_pid_threads(pid, &tids);
-		if (nthreads > 0)
-			free(tids);
-		/* Breakpoints are in shared memory: every thread may hit one. */
-		if (ptc_attach(s, pid, PTC_ATTACH_STOP |
-		    (nbp > 0 && nthreads > 1 ? PTC_ATTACH_THREADS : 0),
-		    &t) != 0)
+		if (ptc_attach(s, pid, PTC_ATTACH_STOP, &t) != 0)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
+		/*
+		 * Breakpoints are in shared memory: every thread may hit one.
+		 * Threads are counted after the attach, which traces those
+		 * created from then on: a count taken before it misses one
+		 * created in between, which would die of the trap untraced.
+		 */
+		if (nbp > 0 && (nthreads = ptc_pid_threads(pid, &tids)) > 0) {
+			free(tids);
+			if (nthreads > 1 && ptc_attach(s, pid, PTC_ATTACH_STOP |
+			    PTC_ATTACH_THREADS, &t) != 0)
+				errx(1, "process %d: %s", (int)pid,
+				    ptc_error());
+		}
 	}
 	if ((target = ptc_target_open(pid)) == NULL)
 		errx(1, "process %d: %s", (int)pid, ptc_error());

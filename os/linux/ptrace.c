@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -231,8 +232,8 @@ ptc_os_interrupt(pid_t pid)
 }
 
 /* Whether sig is pending for thread tid alone (SigPnd, not ShdPnd). */
-static int
-thread_sig_pending(pid_t tid, int sig)
+int
+ptc_os_sig_pending(pid_t tid, int sig)
 {
 	char path[64], line[128];
 	unsigned long long set = 0;
@@ -254,25 +255,96 @@ thread_sig_pending(pid_t tid, int sig)
 int
 ptc_os_detach(pid_t pid, int sig)
 {
+	return ptrace(PTRACE_DETACH, pid, 0, (long)sig) == 0 ? 0 : -1;
+}
+
+/*
+ * Whether SIGTRAP is pending for thread tid itself, with only
+ * async-signal-safe calls (for ptc_os_detach_now): "SigPnd:\tHEX".
+ */
+static int
+trap_pending_safe(pid_t tid)
+{
+	char path[64], buf[2048], *p, *e;
+	unsigned long long set = 0;
+	ssize_t n;
+	int fd, v;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	if ((p = strstr(buf, "\nSigPnd:")) == NULL)
+		return 0;
+	for (p += 8; *p == ' ' || *p == '\t'; p++)
+		;
+	for (e = p; *e != '\0' && *e != '\n'; e++) {
+		v = *e >= '0' && *e <= '9' ? *e - '0' :
+		    *e >= 'a' && *e <= 'f' ? *e - 'a' + 10 : -1;
+		if (v < 0)
+			break;
+		set = set << 4 | (unsigned)v;
+	}
+	return (set & (1ull << (SIGTRAP - 1))) != 0;
+}
+
+/* Wait up to about 200 ms for a stop of pid: 1 stopped, 0 not. */
+static int
+wait_stop_safe(pid_t pid)
+{
+	struct timespec ms = { 0, 1000000 };
 	int i, status;
 
-	/*
-	 * A thread single-stepped into a blocking syscall and interrupted
-	 * there has the step's SIGTRAP queued for when the syscall ends;
-	 * after the detach no tracer would take it and it would kill the
-	 * process.  Let it arrive now and drop it.
-	 */
-	for (i = 0; i < 4 && sig != SIGTRAP &&
-	    thread_sig_pending(pid, SIGTRAP); i++) {
-		if (ptrace(PTRACE_CONT, pid, 0, 0L) != 0 ||
-		    waitpid(pid, &status, __WALL) != pid ||
-		    !WIFSTOPPED(status))
-			return -1;
-		if (WSTOPSIG(status) != SIGTRAP && status >> 16 == 0 &&
-		    sig == 0)
-			sig = WSTOPSIG(status);
+	for (i = 0; i < 200; i++) {
+		if (waitpid(pid, &status, __WALL | WNOHANG) == pid)
+			return WIFSTOPPED(status);
+		nanosleep(&ms, NULL);
 	}
-	return ptrace(PTRACE_DETACH, pid, 0, (long)sig) == 0 ? 0 : -1;
+	return 0;
+}
+
+/*
+ * Let the SIGTRAP a task has queued for itself (a step trap) arrive
+ * while we trace it, so the detach drops it.  0, or -1 when the task
+ * could not be stopped.
+ */
+static int
+drain_trap_safe(pid_t pid)
+{
+	int i;
+
+	for (i = 0; i < 4 && trap_pending_safe(pid); i++) {
+		if (ptrace(PTRACE_CONT, pid, 0, 0L) == 0) {
+			if (!wait_stop_safe(pid))
+				return -1;
+		} else if (errno != ESRCH ||
+		    ptrace(PTRACE_INTERRUPT, pid, 0, 0L) != 0 ||
+		    !wait_stop_safe(pid))
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * For a signal handler: detach pid with as little as possible, only
+ * async-signal-safe calls and bounded waits.  A running task is
+ * interrupted first; a step trap it has queued is let arrive and
+ * dropped.  The detach ends a single-step in progress, which the
+ * kernel leaves armed when the tracer just exits.
+ */
+void
+ptc_os_detach_now(pid_t pid)
+{
+	if (drain_trap_safe(pid) != 0 || ptrace(PTRACE_DETACH, pid, 0, 0L) == 0)
+		return;
+	if (errno != ESRCH || ptrace(PTRACE_INTERRUPT, pid, 0, 0L) != 0 ||
+	    !wait_stop_safe(pid) || drain_trap_safe(pid) != 0)
+		return;
+	ptrace(PTRACE_DETACH, pid, 0, 0L);
 }
 
 /* Find argv0 in PATH the way execvp would, so a typo fails before fork. */

@@ -28,20 +28,52 @@ target_fn(void)
 	data_word++;
 }
 
-/* A child that calls target_fn every millisecond. */
+#if defined(__x86_64__) || defined(__i386__)
+/*
+ * A function whose first instruction hides ud2 (0f 0b) in its
+ * immediate: entered one byte late, past an int3 that took the place
+ * of its first byte, it dies of SIGILL instead of going on quietly.
+ */
+void probe_fn(void) __attribute__((visibility("hidden")));
+__asm__(".text\n"
+    ".globl probe_fn\n"
+    ".type probe_fn, @function\n"
+    "probe_fn:\n"
+#ifdef __x86_64__
+    "\tmovabs $0x0b0f0b0f0b0f0b0f, %rax\n"
+#else
+    "\tmov $0x0b0f0b0f, %eax\n"
+#endif
+    "\tret\n"
+    ".size probe_fn, .-probe_fn\n");
+#else
+#define probe_fn target_fn
+#endif
+
+/* A child that calls fn every millisecond. */
 static pid_t
-caller(void)
+caller_of(void (*fn)(void))
 {
 	pid_t pid = fork();
 
 	if (pid == 0) {
+		/* cmocka's handler must not run here. */
+		signal(SIGILL, SIG_DFL);
 		for (;;) {
-			target_fn();
+			fn();
+			data_word++;
 			usleep(1000);
 		}
 	}
 	usleep(20000);
 	return pid;
+}
+
+/* A child that calls target_fn every millisecond. */
+static pid_t
+caller(void)
+{
+	return caller_of(target_fn);
 }
 
 static void
@@ -142,6 +174,58 @@ test_session_free_restores(void **state)
 	/* still alive: it did not run into a stray breakpoint */
 	usleep(20000);
 	assert_int_equal(waitpid(pid, NULL, WNOHANG), 0);
+	reap_child(pid);
+}
+
+/* The state letter of /proc/PID/stat ('t': stopped by its tracer). */
+static char
+proc_state(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if ((fp = fopen(path, "r")) == NULL)
+		return '?';
+	buf[0] = '\0';
+	if (fgets(buf, sizeof(buf), fp) == NULL)
+		buf[0] = '\0';
+	fclose(fp);
+	p = strrchr(buf, ')');
+	return p != NULL && p[1] == ' ' ? p[2] : '?';
+}
+
+/*
+ * A thread that hits a breakpoint while the session ends, its stop not
+ * yet reported: the detach takes the stop and puts the pc back on the
+ * (restored) instruction, so the process runs on as before (x86 would
+ * resume past int3, in the middle of the instruction: SIGILL here).
+ */
+static void
+test_session_free_after_unreported_hit(void **state)
+{
+	struct ptc_session *s = ptc_session_new(0);
+	struct ptc_task *t;
+	pid_t pid = caller_of(probe_fn);
+	uint64_t fn = (uint64_t)(uintptr_t)probe_fn;
+	int before = 0, after = 0, i;
+
+	(void)state;
+	assert_int_equal(ptc_attach(s, pid, PTC_ATTACH_STOP, &t), 0);
+	assert_int_equal(ptc_bp_insert(s, pid, fn), 0);
+	assert_int_equal(ptc_resume(t, PTC_RESUME_CONT, 0), 0);
+	/* It calls target_fn every millisecond: stopped there by now. */
+	for (i = 0; i < 200 && proc_state(pid) != 't'; i++)
+		usleep(5000);
+	assert_int_equal(proc_state(pid), 't');
+	assert_int_equal(ptc_mem_read(pid, (uint64_t)(uintptr_t)&data_word,
+	    &before, sizeof(before), PTC_MEM_AUTO), (ssize_t)sizeof(before));
+	ptc_session_free(s);
+	usleep(50000);
+	assert_int_equal(waitpid(pid, NULL, WNOHANG), 0);
+	assert_int_equal(ptc_mem_read(pid, (uint64_t)(uintptr_t)&data_word,
+	    &after, sizeof(after), PTC_MEM_AUTO), (ssize_t)sizeof(after));
+	assert_true(after > before);
 	reap_child(pid);
 }
 
@@ -284,6 +368,7 @@ main(void)
 		cmocka_unit_test(test_insert_hit_restore),
 		cmocka_unit_test(test_bad_addresses),
 		cmocka_unit_test(test_session_free_restores),
+		cmocka_unit_test(test_session_free_after_unreported_hit),
 		cmocka_unit_test(test_fault_explain),
 		cmocka_unit_test(test_syscall_insn),
 		cmocka_unit_test(test_breakpoint_insn),
