@@ -87,6 +87,7 @@ struct ptc__dc {
 	int ts64;                   /* 64-bit time structures (32-bit task) */
 	int nprinted;               /* arguments written so far */
 	int depth;                  /* struct/array nesting */
+	unsigned nreads;            /* tracee reads since entry or exit */
 	unsigned items[16];         /* items written at each depth */
 	int after_field;            /* a "name=" was just written */
 	ssize_t (*rd)(void *, uint64_t, void *, size_t);
@@ -97,6 +98,12 @@ struct ptc__dc {
 #define PTC__STR_MAX   4096    /* bytes of a path (PATH_MAX) */
 #define PTC__ARR_MAX   1024    /* elements of any array shown */
 #define PTC__BUF_MAX   65536   /* bytes of a buffer read at once */
+/*
+ * Tracee reads of one entry or exit: nested arrays (sendmmsg's messages,
+ * each with its iovecs and control messages) multiply the per-array
+ * caps; past this the rest prints as addresses.
+ */
+#define PTC__READS_MAX 32768
 
 /* Read tracee memory; returns bytes read (short/-1 on fault). */
 ssize_t ptc__rd(struct ptc__dc *c, uint64_t addr, void *buf, size_t len);

@@ -129,6 +129,10 @@ ptc__rd(struct ptc__dc *c, uint64_t addr, void *buf, size_t len)
 		return 0;
 	if (addr == 0)
 		return -1;
+	if (++c->nreads > PTC__READS_MAX) {
+		errno = E2BIG;
+		return -1;
+	}
 	if (c->rd != NULL)
 		return c->rd(c->rdctx, addr, buf, len);
 	return default_read((void *)(intptr_t)c->pid, addr, buf, len);
@@ -144,6 +148,7 @@ static void
 reset(struct ptc__dc *c)
 {
 	c->nprinted = 0;
+	c->nreads = 0;
 	c->depth = 0;
 	c->after_field = 0;
 }
