@@ -861,7 +861,18 @@ struct ptc_fmt {
 	int verbose;        /* -v: unabbreviated structures */
 	int decode_fds;     /* 0, 1 (-y paths), 2 (-yy sockets too) */
 	int json;           /* structured output (see ptc_sc_exit) */
+	unsigned column;    /* -a: column of "= RESULT" (0: 40) */
+	int xlat;           /* -X: PTC_XLAT_ABBREV, _RAW or _VERBOSE */
+	int raw;            /* -e raw=: this call's arguments undecoded */
+	int decode_pids;    /* -Y: PTC_PIDS_COMM, PTC_PIDS_NS bits */
 };
+/* How named constants and flags print (strace -X). */
+#define PTC_XLAT_ABBREV  0  /* O_RDONLY|O_CLOEXEC */
+#define PTC_XLAT_RAW     1  /* 0x80000 */
+#define PTC_XLAT_VERBOSE 2  /* 0x80000 / * O_RDONLY|O_CLOEXEC * / */
+/* What a process id is shown with (strace -Y, --decode-pids=). */
+#define PTC_PIDS_COMM    0x1  /* 1234<bash> */
+#define PTC_PIDS_NS      0x2  /* the id in the tracer's pid namespace too */
 
 /* Per-task decoding state (what entry saw, for exit). */
 struct ptc_scdec;

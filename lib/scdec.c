@@ -19,7 +19,7 @@
 #include "trace_int.h"
 #include "xlat.h"
 
-/* Column where strace aligns "= RESULT". */
+/* Column where strace aligns "= RESULT" unless -a says otherwise. */
 #define RESULT_COL 40
 
 struct ptc_scdec {
@@ -320,11 +320,11 @@ ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
 static void
 pad(struct ptc_scdec *d)
 {
-	size_t col;
+	size_t col, want = d->c.f->column != 0 ? d->c.f->column : RESULT_COL;
 
 	ptc__sb_putc(&d->o, ' ');
 	col = (d->col_set ? d->col : d->entry_end) + d->o.len;
-	while (col++ < RESULT_COL)
+	while (col++ < want)
 		ptc__sb_putc(&d->o, ' ');
 	d->col_set = 0;
 }
@@ -466,6 +466,7 @@ ptc_sc_exit(struct ptc_scdec *d, FILE *fp, const struct ptc_scinfo *si,
 int
 ptc_sc_noreturn(struct ptc_scdec *d, FILE *fp, const struct ptc_fmt *f)
 {
+	d->c.f = f;
 	d->o.len = 0;
 	d->entered = 0;
 	if (f->json) {
