@@ -727,6 +727,11 @@ msg(struct ptc_trace *tr, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+	/*
+	 * The trace may share stderr's large buffer: a message that says
+	 * where the tracer stands ("attached") is seen when it is said.
+	 */
+	fflush(stderr);
 }
 
 static int
@@ -811,6 +816,19 @@ on_signal(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
 	    ptc_signame(ev->sig) : "SIG?");
 	siginfo_out(fp, &ev->si, &tr->fmt);
 	fputs(" ---\n", fp);
+}
+
+/* "--- stopped by SIGSTOP ---": a group-stop, or one found at attach. */
+static void
+stopped_line(struct ptc_trace *tr, struct tstate *ts, int sig)
+{
+	FILE *fp;
+
+	if (summary_only(tr) || !sig_shown(tr, sig) || tr->o.json)
+		return;
+	fp = event_line(tr, ts, 0, 0);
+	fprintf(fp, "--- stopped by %s ---\n", ptc_signame(sig));
+	fflush(fp);
 }
 
 static void
@@ -1222,6 +1240,9 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 	if ((tr->null = fopen("/dev/null", "we")) == NULL)
 		return -1;
 	LIST_FOREACH(ts, &tr->states, link) {
+		if (ts->start == 2 && ts->task != NULL)
+			stopped_line(tr, ts, ts->task->stop_sig != 0 ?
+			    ts->task->stop_sig : SIGSTOP);
 		if (ts->start != 0 && ts->task != NULL)
 			ptc_resume(ts->task, ts->start == 2 ?
 			    PTC_RESUME_LISTEN : PTC_RESUME_SYSCALL, 0);
@@ -1270,13 +1291,7 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 			sig = ev.sig;
 			break;
 		case PTC_EV_GROUP_STOP:
-			if (!summary_only(tr) && sig_shown(tr, ev.sig) &&
-			    !tr->o.json) {
-				FILE *fp = event_line(tr, ts, 0, 0);
-
-				fprintf(fp, "--- stopped by %s ---\n",
-				    ptc_signame(ev.sig));
-			}
+			stopped_line(tr, ts, ev.sig);
 			ptc_resume(ev.task, PTC_RESUME_LISTEN, 0);
 			continue;
 		case PTC_EV_FORK:
