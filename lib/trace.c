@@ -50,6 +50,7 @@ struct tstate {
 	uint32_t arch;
 	uint64_t nr;
 	uint64_t pc;
+	uint64_t args[6];     /* as decoded: for -e read= and write= */
 	char name[40];
 	struct timespec t0;   /* entry (monotonic), for -T and -c */
 	struct timespec w0;   /* entry (wall clock), for JSON */
@@ -82,6 +83,8 @@ struct ptc_trace {
 	int uw_stale;
 	struct timespec flushed;
 	FILE *null;
+	struct ptc__fdset dump_rd, dump_wr; /* -e read=, -e write= */
+	struct ptc__pathset paths;          /* -P */
 };
 
 static void
@@ -173,6 +176,10 @@ ptc_trace_expr(struct ptc_trace *tr, const char *expr)
 		return ptc__sigset_parse(v, &tr->sigset);
 	if (KEY("status"))
 		return ptc__status_parse(v, &tr->status);
+	if (KEY("read") || KEY("reads") || KEY("r"))
+		return ptc__fdset_parse(&tr->dump_rd, v);
+	if (KEY("write") || KEY("writes") || KEY("w"))
+		return ptc__fdset_parse(&tr->dump_wr, v);
 	if (KEY("verbose") || KEY("v")) {
 		tr->fmt.verbose = strcmp(v, "none") != 0;
 		return 0;
@@ -470,6 +477,7 @@ sc_entry(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si)
 	ts->arch = si->arch;
 	ts->nr = si->nr;
 	ts->pc = si->pc;
+	memcpy(ts->args, si->args, sizeof(ts->args));
 	ts->shown = 0;
 	ts->cut = 0;
 	if (tr->need_time)
@@ -498,6 +506,18 @@ sc_entry(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si)
 		if (tr->out_tty)
 			fflush(fp);
 	}
+}
+
+/* -e read=, -e write=: the data a call that returned moved. */
+static void
+dump_io(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
+    unsigned how, FILE *fp)
+{
+	if (si == NULL || (how != PTC__ST_SUCCESSFUL && how != PTC__ST_FAILED) ||
+	    (ptc__fdset_empty(&tr->dump_rd) && ptc__fdset_empty(&tr->dump_wr)))
+		return;
+	ptc__dumpio(fp, tr->o.json, &tr->dump_rd, &tr->dump_wr, ts->pid,
+	    ts->arch, ts->nr, ts->args, si->rval, si->is_error);
 }
 
 /*
@@ -553,6 +573,8 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 			ptc_sc_exit(ts->dec, ts->ms, si, &tr->fmt);
 		put_staged(ts, fp);
 		if (tr->o.json)
+			dump_io(tr, ts, si, how, fp);
+		if (tr->o.json)
 			fprintf(fp, ",\"duration\":%ld.%06ld}\n",
 			    (long)dt.tv_sec, dt.tv_nsec / 1000);
 		else if (tr->o.durations && how != PTC__ST_UNFINISHED &&
@@ -561,6 +583,8 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 			    dt.tv_nsec / 1000);
 		else
 			fputc('\n', fp);
+		if (!tr->o.json)
+			dump_io(tr, ts, si, how, fp);
 		print_stack(tr, ts, fp);
 		return;
 	}
@@ -593,6 +617,7 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 		    dt.tv_nsec / 1000);
 	else
 		fputc('\n', fp);
+	dump_io(tr, ts, si, how, fp);
 	print_stack(tr, ts, fp);
 }
 
@@ -805,7 +830,9 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 			}
 			ts->hide = 0;
 		}
-		if (!ptc__scset_has(&tr->trace, si.arch, si.nr)) {
+		if (!ptc__scset_has(&tr->trace, si.arch, si.nr) ||
+		    (tr->paths.n > 0 && !ptc__pathset_match(&tr->paths,
+		    ts->pid, si.arch, si.nr, si.args))) {
 			ts->skip_exit = si.op == PTC_SC_ENTRY;
 			return;
 		}
@@ -830,6 +857,10 @@ session(struct ptc_trace *tr, int spawn)
 
 	if (tr->s != NULL)
 		return tr->s;
+	/* strace resolves -P paths once every option is known. */
+	if (tr->paths.n > 0)
+		ptc__pathset_resolve(&tr->paths, tr->o.quiet >= 3,
+		    tr->fmt.xstyle);
 	fl = PTC_TRACE_SYSCALLS | PTC_TRACE_EXEC;
 	if (tr->o.follow)
 		fl |= PTC_TRACE_FORKS;
@@ -841,8 +872,8 @@ session(struct ptc_trace *tr, int spawn)
 	 * and no -b execve (which lets the program go), as in strace.
 	 */
 	tr->filter = spawn && tr->o.follow && !tr->o.detach_execve &&
-	    !tr->o.no_seccomp && tr->trace_given &&
-	    !ptc__scset_is_all(&tr->trace);
+	    !tr->o.no_seccomp && ((tr->trace_given &&
+	    !ptc__scset_is_all(&tr->trace)) || tr->paths.n > 0);
 	if (tr->filter)
 		fl |= PTC_TRACE_SECCOMP;
 	tr->s = ptc_session_new(fl);
@@ -859,7 +890,7 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 	struct ptc_event ev;
 	struct ptc_task *t;
 	struct tstate *ts;
-	size_t plen = 0, n;
+	size_t plen = 0, n, i;
 	char *path;
 	int gofd = -1, rc;
 	pid_t pid;
@@ -887,6 +918,12 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 	if (tr->filter) {
 		uint8_t *bits = ptc__scset_seccomp_bits(&tr->trace,
 		    PTC__ARCH_NATIVE, &n);
+
+		/* -P looks only at calls that take a path or a descriptor. */
+		for (i = 0; bits != NULL && tr->paths.n > 0 && i < n; i++)
+			if (!(ptc_sc_classes(PTC__ARCH_NATIVE, i) &
+			    (PTC_SCC_FILE | PTC_SCC_DESC | PTC_SCC_NETWORK)))
+				bits[i] = 0;
 
 		if (bits != NULL && ptc__seccomp_build(PTC__ARCH_NATIVE, bits,
 		    n, &prog, &plen) == 0) {
@@ -1189,6 +1226,15 @@ ptc_trace_free(struct ptc_trace *tr)
 		fclose(tr->null);
 	ptc__unwind_free(tr->uw);
 	ptc__scset_free(&tr->trace);
+	ptc__fdset_free(&tr->dump_rd);
+	ptc__fdset_free(&tr->dump_wr);
+	ptc__pathset_free(&tr->paths);
 	ptc__stats_free(&tr->stats);
 	free(tr);
+}
+
+int
+ptc_trace_path(struct ptc_trace *tr, const char *path)
+{
+	return ptc__pathset_add(&tr->paths, path);
 }

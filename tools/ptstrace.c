@@ -93,22 +93,23 @@ main(int argc, char *argv[])
 		{ "help", no_argument, NULL, 'h' },
 		{ "json", no_argument, NULL, 'J' },
 		{ "seccomp-bpf", no_argument, NULL, 'B' },
+		{ "trace-path", required_argument, NULL, 'P' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct ptc_trace_opts o;
 	struct ptc_spawn_opts so;
 	const char *errstr = NULL;
-	const char *exprs[64];
+	const char *exprs[64], *paths[MAXPIDS];
 	pid_t pids[MAXPIDS];
-	size_t nexprs = 0, npids = 0, i;
+	size_t nexprs = 0, npids = 0, npaths = 0, i;
 	int ch, rc, sig, zflag = 0, Zflag = 0;
 
 	memset(&o, 0, sizeof(o));
 	memset(&so, 0, sizeof(so));
 	so.stdin_fd = so.stdout_fd = so.stderr_fd = -1;
 	o.fmt.strsize = 32;
-	while ((ch = getopt_long(argc, argv, "+CDE:S:TVZb:ce:fhiko:p:qrs:"
+	while ((ch = getopt_long(argc, argv, "+CDE:P:S:TVZb:ce:fhiko:p:qrs:"
 	    "tu:vwxyz", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'B':
@@ -125,6 +126,11 @@ main(int argc, char *argv[])
 			break;
 		case 'J':
 			o.json = 1;
+			break;
+		case 'P':
+			if (npaths == MAXPIDS)
+				bad_usage("too many paths for -P", NULL);
+			paths[npaths++] = optarg;
 			break;
 		case 'S':
 			if (strcmp(optarg, "time") != 0 &&
@@ -239,6 +245,9 @@ main(int argc, char *argv[])
 			usage(stderr);
 			exit(2);
 		}
+	for (i = 0; i < npaths; i++)
+		if (ptc_trace_path(tr, paths[i]) != 0)
+			bad_usage("%s", ptc_error());
 	for (i = 0; i < npids; i++)
 		if (ptc_trace_attach(tr, pids[i]) != 0)
 			errx(1, "attach to process %d: %s", (int)pids[i],
