@@ -1053,7 +1053,7 @@ int ptc_trace_expr(struct ptc_trace *tr, const char *expr);
  * -P PATH: show only the syscalls that use path (or what it resolves
  * to, told on stderr when the tracing starts): as a path argument, or
  * through a descriptor argument open on it.  Up to 256 paths, each call
- * adding one; -1 E2BIG beyond, EINVAL for an empty path.
+ * adding one; -1 E2BIG beyond.
  */
 int ptc_trace_path(struct ptc_trace *tr, const char *path);
 

@@ -159,8 +159,6 @@ ptc__pathset_add(struct ptc__pathset *ps, const char *path)
 	if (ps->ngiven == PTC__PATHS_MAX)
 		return ptc_fail(E2BIG, "too many paths for -P (at most %d)",
 		    PTC__PATHS_MAX);
-	if (*path == '\0')
-		return ptc_fail(EINVAL, "invalid path for -P: ''");
 	if ((p = strdup(path)) == NULL || store(ps, p) != 0)
 		return ptc_fail(ENOMEM, "%s", strerror(ENOMEM));
 	ps->ngiven++;
@@ -222,7 +220,8 @@ upath(const struct ptc__pathset *ps, pid_t pid, uint64_t addr)
 	if (addr == 0)
 		return 0;
 	n = ptc_mem_read_str(pid, addr, buf, PATH_MAX + 1, &trunc);
-	return n > 0 && !trunc && known(ps, buf);
+	/* "" is a path too: -P '' shows the AT_EMPTY_PATH calls. */
+	return n >= 0 && !trunc && known(ps, buf);
 }
 
 /*
