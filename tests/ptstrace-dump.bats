@@ -188,5 +188,5 @@ for l in open(sys.argv[1]): json.loads(l)' p.json
 	done
 	run ptstrace "${args[@]}" true
 	assert_failure 2
-	assert_output --partial "too many paths"
+	assert_output --partial "too many -P"
 }
