@@ -190,3 +190,13 @@ for l in open(sys.argv[1]): json.loads(l)' p.json
 	assert_failure 2
 	assert_output --partial "too many -P"
 }
+
+@test "long forms --read=, --write=, --trace-path=; -e quiet=path-resolution" {
+	compare io --read=3 --write=1 -e trace=write,readv
+	grep -q '^ \* 8 bytes in buffer 0$' p.out
+	grep -q '^ | 00000  68 65 6c 6c 6f 0a ' p.out
+	PRE=p1.txt
+	compare paths --trace-path=p1.txt -e quiet=path-resolution
+	[ ! -s p.err ]
+	grep -q '^dup2(3, 9)' p.out
+}
