@@ -117,8 +117,13 @@ struct dump {
 static int
 rdall(struct dump *d, uint64_t addr, void *buf, size_t len)
 {
-	return ptc_mem_read(d->pid, addr, buf, len, PTC_MEM_AUTO) ==
-	    (ssize_t)len ? 0 : -1;
+	ssize_t n = ptc_mem_read(d->pid, addr, buf, len, PTC_MEM_AUTO);
+
+	/* strace tells of a read that ran into an unmapped page. */
+	if (n > 0 && (size_t)n < len)
+		fprintf(stderr, "%s: umoven: short read (%zd < %zu) @%#" PRIx64
+		    "\n", getprogname(), n, len, addr);
+	return n == (ssize_t)len ? 0 : -1;
 }
 
 static void

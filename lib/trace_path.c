@@ -16,11 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-#include <sys/stat.h>
 
 #include "internal.h"
+#include "sc_priv.h"
 #include "trace_int.h"
 
 /* Which arguments of a syscall name paths and descriptors. */
@@ -224,30 +222,14 @@ upath(const struct ptc__pathset *ps, pid_t pid, uint64_t addr)
 	return n >= 0 && !trunc && known(ps, buf);
 }
 
-/*
- * The descriptor names a path of the set.  A link the kernel marked
- * " (deleted)" is taken without the mark when no file of that name is
- * the same file any more, as strace takes it.
- */
+/* The descriptor names a path of the set. */
 static int
 fdpath(const struct ptc__pathset *ps, pid_t pid, int64_t fd)
 {
-	static const char del[] = " (deleted)";
-	char link[64], buf[PATH_MAX + 1];
-	struct stat sl, sp;
-	ssize_t n;
+	char buf[PATH_MAX + 1];
 
-	if ((int)fd < 0)
-		return 0;
-	snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)pid, (int)fd);
-	if ((n = readlink(link, buf, sizeof(buf) - 1)) < 0)
-		return 0;
-	buf[n] = '\0';
-	if ((size_t)n > sizeof(del) && strcmp(buf + n - (sizeof(del) - 1),
-	    del) == 0 && stat(link, &sl) == 0 && (lstat(buf, &sp) != 0 ||
-	    sl.st_ino != sp.st_ino || sl.st_dev != sp.st_dev))
-		buf[n - (sizeof(del) - 1)] = '\0';
-	return known(ps, buf);
+	return ptc__fdpath_live(pid, (int)fd, buf, sizeof(buf)) == 0 &&
+	    known(ps, buf);
 }
 
 /* Arguments a syscall takes from memory (i386's oldest mmap, select). */

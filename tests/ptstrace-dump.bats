@@ -51,7 +51,8 @@ compare() {
 	clean setarch -R ptstrace -o p.out "$@" "$T" "$mode" >/dev/null \
 	    2>p.err || prc=$?
 	sed -i 's/^ptstrace: /strace: /' p.err
-	sed -E -i 's/^[0-9]+ +/PID /' s.out p.out
+	sed -E -i 's/^[0-9]+ +/PID /; s/from pid [0-9]+ @/from pid PID @/' \
+	    s.out p.out
 	run diff -u s.out p.out
 	assert_success
 	run diff -u s.err p.err
@@ -199,4 +200,10 @@ for l in open(sys.argv[1]): json.loads(l)' p.json
 	compare paths --trace-path=p1.txt -e quiet=path-resolution
 	[ ! -s p.err ]
 	grep -q '^dup2(3, 9)' p.out
+}
+
+@test "-e write=: a buffer that runs into an unmapped page" {
+	compare fault -e write=3 -e trace=write
+	grep -q '^ | <Cannot fetch 34464 bytes from pid PID @0x' p.out
+	grep -q '^strace: umoven: short read (4096 < 34464) @0x' p.err
 }

@@ -4,8 +4,9 @@
  * dumps (plain, positioned, vectored, socket and message calls, a write
  * that fails); "big" writes one buffer longer than the 64 KiB strace
  * reads at once; "paths" uses the files p1.txt and p2.txt by name and by
- * descriptor in the ways -P looks at.  Files are made in the current
- * directory.
+ * descriptor in the ways -P looks at; "fault" writes from a buffer
+ * that runs into an unmapped page past the first 64 KiB.  Files are made
+ * in the current directory.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -131,6 +132,21 @@ bigwrite(void)
 }
 
 static void
+fault(void)
+{
+	char *p = mmap(NULL, 20 * 4096, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int fd;
+
+	if (p == MAP_FAILED)
+		return;
+	munmap(p + 17 * 4096, 3 * 4096);
+	fd = open("/dev/null", O_WRONLY);
+	write(fd, p, 100000);
+	close(fd);
+}
+
+static void
 paths(void)
 {
 	struct pollfd pfd;
@@ -178,6 +194,8 @@ main(int argc, char *argv[])
 
 	if (strcmp(mode, "big") == 0)
 		bigwrite();
+	else if (strcmp(mode, "fault") == 0)
+		fault();
 	else if (strcmp(mode, "paths") == 0)
 		paths();
 	else
