@@ -53,6 +53,7 @@ struct tstate {
 	uint32_t arch;
 	uint64_t nr;
 	uint64_t pc;
+	uint64_t args[6];     /* as decoded: for -e read= and write= */
 	char name[40];
 	struct timespec t0;   /* entry (monotonic), for -T and -c */
 	struct timespec w0;   /* entry (wall clock), for JSON */
@@ -88,6 +89,8 @@ struct ptc_trace {
 	int uw_stale;
 	struct timespec flushed;
 	FILE *null;
+	struct ptc__fdset dump_rd, dump_wr; /* -e read=, -e write= */
+	struct ptc__pathset paths;          /* -P */
 };
 
 static void
@@ -239,6 +242,10 @@ ptc_trace_expr(struct ptc_trace *tr, const char *expr)
 		return ptc__sigset_parse(v, &tr->sigset);
 	case 'S':
 		return ptc__status_parse(v, &tr->status);
+	case 'r':
+		return ptc__fdset_parse(&tr->dump_rd, v);
+	case 'w':
+		return ptc__fdset_parse(&tr->dump_wr, v);
 	case 'q':
 		if (ptc__bitset_parse(v, quiet_names, NBITS(quiet_names),
 		    "quiet", &mask) != 0)
@@ -578,6 +585,7 @@ sc_entry(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si)
 	ts->arch = si->arch;
 	ts->nr = si->nr;
 	ts->pc = si->pc;
+	memcpy(ts->args, si->args, sizeof(ts->args));
 	ts->shown = 0;
 	ts->cut = 0;
 	ts->verbose = !ptc__scset_has(&tr->abbrev, si->arch, si->nr);
@@ -624,6 +632,18 @@ end_line(struct ptc_trace *tr, FILE *fp, unsigned how,
 		fprintf(fp, " <%ld%s>", (long)dt->tv_sec, f);
 	}
 	fputc('\n', fp);
+}
+
+/* -e read=, -e write=: the data a call that returned moved. */
+static void
+dump_io(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
+    unsigned how, FILE *fp)
+{
+	if (si == NULL || (how != PTC__ST_SUCCESSFUL && how != PTC__ST_FAILED) ||
+	    (ptc__fdset_empty(&tr->dump_rd) && ptc__fdset_empty(&tr->dump_wr)))
+		return;
+	ptc__dumpio(fp, tr->o.json, &tr->dump_rd, &tr->dump_wr, ts->pid,
+	    ts->arch, ts->nr, ts->args, si->rval, si->is_error);
 }
 
 /*
@@ -679,10 +699,14 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 			ptc_sc_exit(ts->dec, ts->ms, si, fmt_of(tr, ts));
 		put_staged(ts, fp);
 		if (tr->o.json)
+			dump_io(tr, ts, si, how, fp);
+		if (tr->o.json)
 			fprintf(fp, ",\"duration\":%ld.%06ld}\n",
 			    (long)dt.tv_sec, dt.tv_nsec / 1000);
 		else
 			end_line(tr, fp, how, &dt);
+		if (!tr->o.json)
+			dump_io(tr, ts, si, how, fp);
 		print_stack(tr, ts, fp);
 		return;
 	}
@@ -710,6 +734,7 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 		ptc_sc_exit(ts->dec, ts->ms, si, fmt_of(tr, ts));
 	put_staged(ts, fp);
 	end_line(tr, fp, how, &dt);
+	dump_io(tr, ts, si, how, fp);
 	print_stack(tr, ts, fp);
 }
 
@@ -941,7 +966,9 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 			}
 			ts->hide = 0;
 		}
-		if (!ptc__scset_has(&tr->trace, si.arch, si.nr)) {
+		if (!ptc__scset_has(&tr->trace, si.arch, si.nr) ||
+		    (tr->paths.n > 0 && !ptc__pathset_match(&tr->paths,
+		    ts->pid, si.arch, si.nr, si.args))) {
 			ts->skip_exit = si.op == PTC_SC_ENTRY;
 			return;
 		}
@@ -966,6 +993,11 @@ session(struct ptc_trace *tr, int spawn)
 
 	if (tr->s != NULL)
 		return tr->s;
+	/* strace resolves -P paths once every option is known. */
+	if (tr->paths.n > 0)
+		ptc__pathset_resolve(&tr->paths,
+		    tr->o.quiet & PTC_QUIET_PATH_RESOLUTION,
+		    tr->fmt.xstyle);
 	fl = PTC_TRACE_SYSCALLS | PTC_TRACE_EXEC;
 	if (tr->o.follow)
 		fl |= PTC_TRACE_FORKS;
@@ -977,8 +1009,8 @@ session(struct ptc_trace *tr, int spawn)
 	 * and no -b execve (which lets the program go), as in strace.
 	 */
 	tr->filter = spawn && tr->o.follow && !tr->o.detach_execve &&
-	    !tr->o.no_seccomp && tr->trace_given &&
-	    !ptc__scset_is_all(&tr->trace);
+	    !tr->o.no_seccomp && ((tr->trace_given &&
+	    !ptc__scset_is_all(&tr->trace)) || tr->paths.n > 0);
 	if (tr->filter)
 		fl |= PTC_TRACE_SECCOMP;
 	tr->s = ptc_session_new(fl);
@@ -995,7 +1027,7 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 	struct ptc_event ev;
 	struct ptc_task *t;
 	struct tstate *ts;
-	size_t plen = 0, n;
+	size_t plen = 0, n, i;
 	char *path;
 	int gofd = -1, rc;
 	pid_t pid;
@@ -1023,6 +1055,12 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 	if (tr->filter) {
 		uint8_t *bits = ptc__scset_seccomp_bits(&tr->trace,
 		    PTC__ARCH_NATIVE, &n);
+
+		/* -P looks only at calls that take a path or a descriptor. */
+		for (i = 0; bits != NULL && tr->paths.n > 0 && i < n; i++)
+			if (!(ptc_sc_classes(PTC__ARCH_NATIVE, i) &
+			    (PTC_SCC_FILE | PTC_SCC_DESC | PTC_SCC_NETWORK)))
+				bits[i] = 0;
 
 		if (bits != NULL && ptc__seccomp_build(PTC__ARCH_NATIVE, bits,
 		    n, &prog, &plen) == 0) {
@@ -1127,14 +1165,6 @@ ptc_trace_attach(struct ptc_trace *tr, pid_t pid)
 			msg(tr, "Process %d attached", (int)pid);
 	}
 	return 0;
-}
-
-int
-ptc_trace_path(struct ptc_trace *tr, const char *path)
-{
-	(void)tr;
-	return ptc_fail(ENOTSUP, "-P %s: tracing by path is not supported",
-	    path);
 }
 
 static void
@@ -1369,6 +1399,15 @@ ptc_trace_free(struct ptc_trace *tr)
 	ptc__scset_free(&tr->abbrev);
 	ptc__scset_free(&tr->verbose);
 	ptc__scset_free(&tr->raw);
+	ptc__fdset_free(&tr->dump_rd);
+	ptc__fdset_free(&tr->dump_wr);
+	ptc__pathset_free(&tr->paths);
 	ptc__stats_free(&tr->stats);
 	free(tr);
+}
+
+int
+ptc_trace_path(struct ptc_trace *tr, const char *path)
+{
+	return ptc__pathset_add(&tr->paths, path);
 }
