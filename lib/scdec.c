@@ -836,26 +836,6 @@ fd_dev(const char *path, char *buf, size_t len)
 	return 1;
 }
 
-/* -e decode-fds=pidfd: the process a pidfd refers to, else 0. */
-static int
-fd_pidfd(pid_t pid, int fd, const char *path)
-{
-	char fdi[64], line[256];
-	FILE *fp;
-	int tpid = 0;
-
-	if (strcmp(path, "anon_inode:[pidfd]") != 0)
-		return 0;
-	snprintf(fdi, sizeof(fdi), "/proc/%d/fdinfo/%d", (int)pid, fd);
-	if ((fp = fopen(fdi, "re")) == NULL)
-		return 0;
-	while (fgets(line, sizeof(line), fp) != NULL)
-		if (sscanf(line, "Pid:\t%d", &tpid) == 1)
-			break;
-	fclose(fp);
-	return tpid > 0 ? tpid : 0;
-}
-
 void
 ptc__p_fd(struct ptc__dc *c, int fd)
 {
@@ -894,7 +874,7 @@ ptc__p_fd(struct ptc__dc *c, int fd)
 		}
 		return;
 	}
-	if ((fds & PTC_FDS_PIDFD) && (tpid = fd_pidfd(c->pid, fd, path)) > 0) {
+	if ((fds & PTC_FDS_PIDFD) && (tpid = ptc__fdpidfd(c->pid, fd, path)) > 0) {
 		if (c->f->json)
 			ptc__sb_printf(c->o, "{\"fd\":%d,\"pidfd\":%d}", fd,
 			    tpid);

@@ -381,3 +381,22 @@ ptc__fdsock(pid_t pid, int fd, const char *link, char *buf, size_t len)
 	snprintf(buf, len, "%s:[%lu]", proto, ino);
 	return 0;
 }
+
+int
+ptc__fdpidfd(pid_t pid, int fd, const char *path)
+{
+	char fdi[64], line[256];
+	FILE *fp;
+	int tpid = 0;
+
+	if (strcmp(path, "anon_inode:[pidfd]") != 0)
+		return 0;
+	snprintf(fdi, sizeof(fdi), "/proc/%d/fdinfo/%d", (int)pid, fd);
+	if ((fp = fopen(fdi, "re")) == NULL)
+		return 0;
+	while (fgets(line, sizeof(line), fp) != NULL)
+		if (sscanf(line, "Pid:\t%d", &tpid) == 1)
+			break;
+	fclose(fp);
+	return tpid > 0 ? tpid : 0;
+}
