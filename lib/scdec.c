@@ -883,14 +883,27 @@ ptc__p_fd(struct ptc__dc *c, int fd)
 		return;
 	}
 	if (fds & PTC_FDS_PATH) {
+		/*
+		 * A removed file (not merely one named "x (deleted)"):
+		 * strace puts "(deleted)" after the brackets.
+		 */
+		size_t plen = strlen(path), dl = sizeof(" (deleted)") - 1;
+		char live[PTC__STR_MAX];
+		int deleted = path[0] == '/' && plen > dl &&
+		    strcmp(path + plen - dl, " (deleted)") == 0 &&
+		    ptc__fdpath_live(c->pid, fd, live, sizeof(live)) == 0 &&
+		    strlen(live) < plen;
+
 		if (c->f->json) {
 			ptc__sb_printf(c->o, "{\"fd\":%d,\"path\":", fd);
 			ptc__sb_json(c->o, path, strlen(path));
 			ptc__sb_putc(c->o, '}');
 		} else {
+			if (deleted)
+				path[plen - dl] = '\0';
 			ptc__sb_printf(c->o, "%d<", fd);
 			ptc__sb_escape_path(c->o, path);
-			ptc__sb_putc(c->o, '>');
+			ptc__sb_puts(c->o, deleted ? ">(deleted)" : ">");
 		}
 		return;
 	}

@@ -72,6 +72,7 @@ struct ptc_trace {
 	unsigned status;
 	FILE *out;
 	int out_pipe;
+	int pid_pfx;          /* "PID " before every line, as strace decides */
 	int out_tty;
 	struct tstate *open;  /* whose entry is open on the shared output */
 	LIST_HEAD(, tstate) states;
@@ -404,10 +405,9 @@ make_lead(struct ptc_trace *tr, struct tstate *ts, char *buf, size_t len,
 	int r;
 
 	buf[0] = '\0';
-	if (ts->ff == NULL && tr->o.follow && tr->o.outfile != NULL &&
-	    !tr->out_pipe)
+	if (tr->pid_pfx)
 		r = snprintf(buf, len, "%-5d ", (int)ts->pid);
-	else if (ts->ff == NULL && tr->nstates > 1)
+	else if (tr->o.outfile == NULL && tr->nstates > 1)
 		r = snprintf(buf, len, "[pid %5d] ", (int)ts->pid);
 	else
 		r = 0;
@@ -1269,6 +1269,13 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		return 0;
 	if ((tr->null = fopen("/dev/null", "we")) == NULL)
 		return -1;
+	/*
+	 * One output file shared by what -f will follow, or by more than
+	 * one task from the start (-p A -p B, -p with a program): strace
+	 * then starts every line with the pid.
+	 */
+	tr->pid_pfx = tr->o.outfile != NULL && tr->o.follow != 2 &&
+	    (tr->o.follow || tr->nstates > 1);
 	LIST_FOREACH(ts, &tr->states, link) {
 		if (ts->start == 2 && ts->task != NULL)
 			stopped_line(tr, ts, ts->task->stop_sig != 0 ?
