@@ -160,6 +160,17 @@ reset(struct ptc__dc *c)
  * that writes nothing (open's mode without O_CREAT) takes its separator
  * away again.
  */
+/*
+ * An argument the kernel fills in, of a call that failed (other than by
+ * a signal: an interrupted sleep still reports what remained).
+ */
+static int
+failed_out(const struct ptc__dc *c, const struct ptc__arg *a)
+{
+	return c->exiting && c->is_error && a->out == 1 && !a->opt &&
+	    c->rval != -EINTR && !(c->rval <= -512 && c->rval >= -516);
+}
+
 static void
 print_arg(struct ptc__dc *c, int i)
 {
@@ -174,6 +185,9 @@ print_arg(struct ptc__dc *c, int i)
 	c->cur = i;
 	if (c->e == NULL || c->e->nargs < 0) {
 		ptc__p_hex(c, c->a[i]);
+	} else if (failed_out(c, &c->e->args[i])) {
+		/* The kernel wrote nothing there: strace shows the address. */
+		ptc__p_addr(c, c->a[i]);
 	} else {
 		a = &c->e->args[i];
 		a->fn(c, a, c->a[i]);
