@@ -273,7 +273,8 @@ ptc_trace_expr(struct ptc_trace *tr, const char *expr)
 		    "exits is not supported");
 	case 'Z':
 		return ptc_fail(ENOTSUP, "SELinux context printing "
-		    "(--secontext option) is not supported");
+		    "(--secontext option) is not supported by this build of "
+		    "%s", getprogname());
 	default:
 		return ptc_fail(EINVAL, "-e %.*s=: not supported",
 		    (int)(eq - expr), expr);
@@ -1034,9 +1035,12 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 
 	if (session(tr, 1) == NULL)
 		return -1;
-	if ((path = ptc__trace_which(argv[0])) == NULL)
+	if ((path = ptc__trace_which(argv[0])) == NULL) {
+		if (errno == ENAMETOOLONG)
+			return ptc_fail(errno, "exec: %s", strerror(errno));
 		return ptc_fail(errno, "Can't stat '%s': %s", argv[0],
 		    strerror(errno));
+	}
 	memset(&c, 0, sizeof(c));
 	c.path = path;
 	c.argv = argv;
