@@ -29,7 +29,8 @@ usage(FILE *fp)
 {
 	fprintf(fp, "usage: %s [-CcDfhikqrTtVvwxyZz] [-b execve] "
 	    "[-E VAR[=VAL]] [-e EXPR] [-o FILE]\n"
-	    "\t[-S SORTBY] [-s STRSIZE] [-u USER] [--json] [--seccomp-bpf]\n"
+	    "\t[-O OVERHEAD] [-S SORTBY] [-s STRSIZE] [-U COLUMNS] [-u USER]\n"
+	    "\t[--json] [--seccomp-bpf]\n"
 	    "\t(-p PID[,PID...] | COMMAND [ARG...])\n", getprogname());
 }
 
@@ -93,6 +94,12 @@ main(int argc, char *argv[])
 		{ "help", no_argument, NULL, 'h' },
 		{ "json", no_argument, NULL, 'J' },
 		{ "seccomp-bpf", no_argument, NULL, 'B' },
+		{ "summary", no_argument, NULL, 'C' },
+		{ "summary-columns", required_argument, NULL, 'U' },
+		{ "summary-only", no_argument, NULL, 'c' },
+		{ "summary-sort-by", required_argument, NULL, 'S' },
+		{ "summary-syscall-overhead", required_argument, NULL, 'O' },
+		{ "summary-wall-clock", no_argument, NULL, 'w' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -102,14 +109,14 @@ main(int argc, char *argv[])
 	const char *exprs[64];
 	pid_t pids[MAXPIDS];
 	size_t nexprs = 0, npids = 0, i;
-	int ch, rc, sig, zflag = 0, Zflag = 0;
+	int ch, li, rc, sig, zflag = 0, Zflag = 0;
 
 	memset(&o, 0, sizeof(o));
 	memset(&so, 0, sizeof(so));
 	so.stdin_fd = so.stdout_fd = so.stderr_fd = -1;
 	o.fmt.strsize = 32;
-	while ((ch = getopt_long(argc, argv, "+CDE:S:TVZb:ce:fhiko:p:qrs:"
-	    "tu:vwxyz", longopts, NULL)) != -1) {
+	while ((li = -1, ch = getopt_long(argc, argv, "+CDE:O:S:TU:VZb:ce:fhi"
+	    "ko:p:qrs:tu:vwxyz", longopts, &li)) != -1) {
 		switch (ch) {
 		case 'B':
 			break;
@@ -126,18 +133,21 @@ main(int argc, char *argv[])
 		case 'J':
 			o.json = 1;
 			break;
+		case 'O':
+			if (ptc_trace_overhead_parse(optarg, &o.overhead_ns)
+			    != 0)
+				bad_usage(li >= 0 ? "invalid "
+				    "--summary-syscall-overhead argument: '%s'"
+				    : "invalid -O argument: '%s'", optarg);
+			break;
 		case 'S':
-			if (strcmp(optarg, "time") != 0 &&
-			    strcmp(optarg, "calls") != 0 &&
-			    strcmp(optarg, "errors") != 0 &&
-			    strcmp(optarg, "name") != 0 &&
-			    strcmp(optarg, "syscall") != 0 &&
-			    strcmp(optarg, "nothing") != 0)
-				bad_usage("invalid sortby: '%s'", optarg);
 			o.sortby = optarg;
 			break;
 		case 'T':
 			o.durations = 1;
+			break;
+		case 'U':
+			o.summary_columns = optarg;
 			break;
 		case 'V':
 			printf("%s %s\n", getprogname(), ptc_version());
@@ -226,7 +236,9 @@ main(int argc, char *argv[])
 		bad_usage("-c and --json cannot be used together", NULL);
 
 	ptc_cleanup_signals();
-	if ((tr = ptc_trace_new(&o)) == NULL)
+	if ((tr = ptc_trace_new(&o)) == NULL && errno == EINVAL)
+		bad_usage("%s", ptc_error());
+	if (tr == NULL)
 		errx(1, "%s", ptc_error());
 	if (zflag && ptc_trace_expr(tr, Zflag ? "status=successful,failed" :
 	    "status=successful") != 0)
