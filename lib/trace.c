@@ -55,7 +55,9 @@ struct tstate {
 	uint64_t pc;
 	uint64_t args[6];     /* as decoded: for -e read= and write= */
 	char name[40];
-	struct timespec t0;   /* entry (monotonic), for -T and -c */
+	struct timespec t0;   /* entry (monotonic), for -T and -c -w */
+	struct timespec stime; /* system CPU time at the last stop, for -c */
+	struct timespec ltime; /* stime at the entry */
 	struct timespec w0;   /* entry (wall clock), for JSON */
 };
 
@@ -125,6 +127,11 @@ ptc_trace_new(const struct ptc_trace_opts *o)
 
 	if (tr == NULL)
 		return NULL;
+	if (o->summary && ptc__stats_init(&tr->stats, o->summary_columns,
+	    o->sortby, o->overhead_ns) != 0) {
+		free(tr);
+		return NULL;
+	}
 	tr->o = *o;
 	tr->fmt = o->fmt;
 	tr->fmt.json = o->json;
@@ -589,11 +596,10 @@ sc_entry(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si)
 	memcpy(ts->args, si->args, sizeof(ts->args));
 	ts->shown = 0;
 	ts->cut = 0;
+	ts->ltime = ts->stime;
 	ts->verbose = !ptc__scset_has(&tr->abbrev, si->arch, si->nr);
 	ts->noderef = !ptc__scset_has(&tr->verbose, si->arch, si->nr);
 	ts->raw = ptc__scset_has(&tr->raw, si->arch, si->nr);
-	if (tr->need_time)
-		clock_gettime(CLOCK_MONOTONIC, &ts->t0);
 	if (summary_only(tr))
 		return;
 	if (tr->o.json)
@@ -665,9 +671,20 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		ts_sub(&dt, &now, &ts->t0);
 	}
-	if (tr->o.summary && how != PTC__ST_DETACHED)
+	/*
+	 * strace counts the calls that returned, by the system CPU time
+	 * the process spent between the two stops or with -w by the wall
+	 * clock.
+	 */
+	if (tr->o.summary && (how == PTC__ST_SUCCESSFUL ||
+	    how == PTC__ST_FAILED)) {
+		struct timespec cpu;
+
+		if (!tr->o.wallclock)
+			ts_sub(&cpu, &ts->stime, &ts->ltime);
 		ptc__stats_add(&tr->stats, ts->arch, ts->nr,
-		    how == PTC__ST_FAILED, &dt);
+		    how == PTC__ST_FAILED, tr->o.wallclock ? &dt : &cpu);
+	}
 	if (summary_only(tr))
 		return;
 	if (staged(tr)) {
@@ -974,6 +991,9 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 			return;
 		}
 		sc_entry(tr, ts, &si);
+		/* The call starts once its entry is shown, as in strace. */
+		if (tr->need_time)
+			clock_gettime(CLOCK_MONOTONIC, &ts->t0);
 		return;
 	}
 	if (si.op == PTC_SC_EXIT) {
@@ -1014,6 +1034,8 @@ session(struct ptc_trace *tr, int spawn)
 	    !ptc__scset_is_all(&tr->trace)) || tr->paths.n > 0);
 	if (tr->filter)
 		fl |= PTC_TRACE_SECCOMP;
+	if (tr->o.summary && !tr->o.wallclock)
+		fl |= PTC_TRACE_RUSAGE;
 	tr->s = ptc_session_new(fl);
 	return tr->s;
 }
@@ -1319,6 +1341,7 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		flush_now_and_then(tr);
 		if ((ts = state_of(tr, ev.task)) == NULL)
 			continue;
+		ts->stime = ev.stime;
 		sig = 0;
 		switch (ev.type) {
 		case PTC_EV_SYSCALL_ENTER:
@@ -1379,7 +1402,7 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 done:
 	if (tr->o.summary)
 		ptc__stats_print(&tr->stats, tr->out != NULL ? tr->out :
-		    stderr, tr->o.sortby);
+		    stderr);
 	return rc;
 }
 

@@ -256,23 +256,6 @@ parse_ts(const char *arg, int *fmt, int *digits)
 	return rc;
 }
 
-/* -O: OVERHEAD[UNIT], microseconds by default. */
-static int
-parse_overhead(const char *arg, long long *ns)
-{
-	char *end;
-	double v;
-	int d;
-
-	errno = 0;
-	v = strtod(arg, &end);
-	if (end == arg || errno != 0 || v < 0 || (d = precision(end, 6)) < 0)
-		return -1;
-	*ns = (long long)(v * (d == 0 ? 1e9 : d == 3 ? 1e6 : d == 6 ? 1e3 :
-	    1));
-	return 0;
-}
-
 /*
  * -I: 1 anywhere, 2 waiting, 3 never, 4 never_tstp.  With 3 and 4 the
  * signals that would end the tracer are ignored, as strace ignores them
@@ -548,7 +531,8 @@ parse(int argc, char *argv[], struct ptc_trace_opts *o, struct cmdline *cl)
 			o->outfile = optarg;
 			break;
 		case 'O':
-			if (parse_overhead(optarg, &o->overhead_ns) != 0)
+			if (ptc_trace_overhead_parse(optarg, &o->overhead_ns)
+			    != 0)
 				bad_arg(ch, ln, optarg);
 			break;
 		case 'p':
