@@ -1443,5 +1443,10 @@ ptc_trace_free(struct ptc_trace *tr)
 int
 ptc_trace_path(struct ptc_trace *tr, const char *path)
 {
-	return ptc__pathset_add(&tr->paths, path);
+	if (ptc__pathset_add(&tr->paths, path) != 0)
+		return -1;
+	/* strace says what a path resolves to as it takes it. */
+	ptc__pathset_resolve(&tr->paths, tr->o.quiet &
+	    PTC_QUIET_PATH_RESOLUTION, tr->fmt.xstyle);
+	return 0;
 }

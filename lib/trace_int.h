@@ -200,6 +200,7 @@ struct ptc__pathset {
 	char **paths;         /* as given, then their resolutions */
 	size_t n;
 	size_t ngiven;
+	size_t checked;       /* paths[0..checked) are resolved */
 	int resolved;
 	struct {
 		uint32_t arch;
