@@ -1030,6 +1030,7 @@ struct ptc_trace_opts {
 	int stack;            /* -k: stack trace at each syscall */
 	int no_seccomp;       /* never install a seccomp filter */
 	int detach_execve;    /* -b execve */
+	int scno;             /* -n: "[NR] " before the syscall name */
 	struct ptc_fmt fmt;   /* -s -x -v -y */
 };
 

@@ -23,10 +23,13 @@
 #include <sys/resource.h>
 
 #include "internal.h"
+#include "sc_priv.h"
 #include "trace_int.h"
 
 #define OUTBUF_SIZE (1 << 20)
 #define FFBUF_SIZE  (1 << 16)
+/* pid, escaped command name, time stamp, -n and -i: room for all. */
+#define LEAD_MAX    192
 
 struct tstate {
 	LIST_ENTRY(tstate) link;
@@ -37,7 +40,7 @@ struct tstate {
 	FILE *ms;             /* staged text of the current syscall */
 	char *mbuf;
 	size_t msize;
-	char lead[96];        /* line prefix of the staged entry */
+	char lead[LEAD_MAX];  /* line prefix of the staged entry */
 	size_t leadlen;
 	int in_sc;            /* a traced syscall's exit is pending */
 	int skip_exit;        /* an untraced syscall's exit is pending */
@@ -51,6 +54,9 @@ struct tstate {
 	uint64_t nr;
 	uint64_t pc;
 	char name[40];
+	char comm[16];        /* -Y: command name shown in the line prefix */
+	int comm_change;      /* the call renames the task when it succeeds */
+	uint64_t scno;        /* -n: number of the last syscall entered */
 	struct timespec t0;   /* entry (monotonic), for -T and -c */
 	struct timespec w0;   /* entry (wall clock), for JSON */
 };
@@ -229,6 +235,9 @@ state_new(struct ptc_trace *tr, struct ptc_task *t, pid_t pid)
 			fprintf(stderr, "%s: %s: %s\n", getprogname(), path,
 			    strerror(errno));
 	}
+	/* strace names a task as it is when first seen, and after exec. */
+	if (tr->fmt.decode_pids & PTC_PIDS_COMM)
+		ptc__pid_comm(pid, ts->comm, sizeof(ts->comm));
 	LIST_INSERT_HEAD(&tr->states, ts, link);
 	tr->nstates++;
 	if (t != NULL)
@@ -288,10 +297,24 @@ ts_sub(struct timespec *d, const struct timespec *a, const struct timespec *b)
 	}
 }
 
+/* "<comm>" as strace escapes it, into buf; its length. */
+static size_t
+comm_str(char *buf, size_t len, const char *comm)
+{
+	struct ptc__sb b = { 0 };
+	int r;
+
+	ptc__sb_escape_angle(&b, comm);
+	r = snprintf(buf, len, "<%s>", b.p != NULL && !b.oom ? b.p : "");
+	free(b.p);
+	return r < 0 ? 0 : (size_t)r < len ? (size_t)r : len - 1;
+}
+
 /*
  * strace's line prefix: "PID  " (-f with -o), "[pid  PID] " (more than
- * one task on the shared output), the -t/-tt/-ttt/-r stamp and -i's
- * "[ip] ".  Returns its length.
+ * one task on the shared output), with -Y the task's command name after
+ * the pid, the -t/-tt/-ttt/-r stamp, -n's "[NR] " and -i's "[ip] ".
+ * Returns its length.
  */
 static size_t
 make_lead(struct ptc_trace *tr, struct tstate *ts, char *buf, size_t len,
@@ -303,12 +326,19 @@ make_lead(struct ptc_trace *tr, struct tstate *ts, char *buf, size_t len,
 	buf[0] = '\0';
 	if (ts->ff == NULL && tr->o.follow && tr->o.outfile != NULL &&
 	    !tr->out_pipe)
-		r = snprintf(buf, len, "%-5d ", (int)ts->pid);
+		r = snprintf(buf, len, ts->comm[0] != '\0' ? "%d" : "%-5d",
+		    (int)ts->pid);
 	else if (ts->ff == NULL && tr->nstates > 1)
-		r = snprintf(buf, len, "[pid %5d] ", (int)ts->pid);
+		r = snprintf(buf, len, "[pid %5d", (int)ts->pid);
 	else
-		r = 0;
-	n += (size_t)r;
+		r = -1;
+	if (r >= 0) {
+		n += (size_t)r;
+		if (ts->comm[0] != '\0')
+			n += comm_str(buf + n, len - n, ts->comm);
+		r = snprintf(buf + n, len - n, buf[0] == '[' ? "] " : " ");
+		n += (size_t)r;
+	}
 	if (tr->o.relative) {
 		struct timespec now, d;
 
@@ -338,7 +368,12 @@ make_lead(struct ptc_trace *tr, struct tstate *ts, char *buf, size_t len,
 		}
 		n += (size_t)r;
 	}
-	if (tr->o.print_ip) {
+	if (tr->o.scno && n < len) {
+		r = snprintf(buf + n, len - n, "[%4llu] ",
+		    (unsigned long long)ts->scno);
+		n += (size_t)r;
+	}
+	if (tr->o.print_ip && n < len) {
 		if (have_ip)
 			r = snprintf(buf + n, len - n, "[%016llx] ",
 			    (unsigned long long)ip);
@@ -414,7 +449,7 @@ static FILE *
 event_line(struct ptc_trace *tr, struct tstate *ts, int have_ip, uint64_t ip)
 {
 	FILE *fp = begin_line(tr, ts);
-	char lead[96];
+	char lead[LEAD_MAX];
 	size_t n;
 
 	if (tr->o.json) {
@@ -460,6 +495,19 @@ print_stack(struct ptc_trace *tr, struct tstate *ts, FILE *fp)
 		tr->uw_stale = 1;
 }
 
+/* execve, execveat, prctl(PR_SET_NAME): strace reads the name again. */
+static int
+is_comm_change(const struct ptc_scinfo *si)
+{
+	const char *n = ptc_sc_name(si->arch, si->nr);
+
+	if (n == NULL)
+		return 0;
+	if (strcmp(n, "prctl") == 0)
+		return (int)si->args[0] == 15;  /* PR_SET_NAME */
+	return strcmp(n, "execve") == 0 || strcmp(n, "execveat") == 0;
+}
+
 static void
 sc_entry(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si)
 {
@@ -476,6 +524,8 @@ sc_entry(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si)
 		clock_gettime(CLOCK_MONOTONIC, &ts->t0);
 	if (summary_only(tr))
 		return;
+	ts->comm_change = (tr->fmt.decode_pids & PTC_PIDS_COMM) &&
+	    is_comm_change(si);
 	if (tr->o.json)
 		wall_now(&ts->w0);
 	else
@@ -518,6 +568,9 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		ts_sub(&dt, &now, &ts->t0);
 	}
+	if (ts->comm_change && how == PTC__ST_SUCCESSFUL)
+		ptc__pid_comm(ts->pid, ts->comm, sizeof(ts->comm));
+	ts->comm_change = 0;
 	if (tr->o.summary && how != PTC__ST_DETACHED)
 		ptc__stats_add(&tr->stats, ts->arch, ts->nr,
 		    how == PTC__ST_FAILED, &dt);
@@ -567,7 +620,7 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 	fp = out_of(tr, ts);
 	cont = ts->shown && (fp != tr->out || tr->open == ts);
 	if (!cont) {
-		char lead[96];
+		char lead[LEAD_MAX];
 		size_t n;
 
 		fp = begin_line(tr, ts);
@@ -629,15 +682,15 @@ resume_how(const struct tstate *ts)
  * The decoders' siginfo printer when the library has one (a weak
  * reference does not pull it in by itself), else the common fields.
  */
-#pragma weak ptc_siginfo_print
+#pragma weak ptc__siginfo_print_task
 
 static void
-siginfo_out(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f)
+siginfo_out(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f, pid_t pid)
 {
 	const char *n = ptc_signame(si->si_signo);
 
-	if (ptc_siginfo_print != NULL) {
-		ptc_siginfo_print(fp, si, f);
+	if (ptc__siginfo_print_task != NULL) {
+		ptc__siginfo_print_task(fp, si, f, pid);
 		return;
 	}
 	if (f->json) {
@@ -686,13 +739,13 @@ on_signal(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
 		else
 			fprintf(fp, "%d", ev->sig);
 		fputs(",\"siginfo\":", fp);
-		siginfo_out(fp, &ev->si, &tr->fmt);
+		siginfo_out(fp, &ev->si, &tr->fmt, ts->pid);
 		fputs("}\n", fp);
 		return;
 	}
 	fprintf(fp, "--- %s ", ptc_signame(ev->sig) != NULL ?
 	    ptc_signame(ev->sig) : "SIG?");
-	siginfo_out(fp, &ev->si, &tr->fmt);
+	siginfo_out(fp, &ev->si, &tr->fmt, ts->pid);
 	fputs(" ---\n", fp);
 }
 
@@ -774,6 +827,9 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 
 	if (ptc_syscall_info(t, &si) != 0)
 		return;
+	/* -n shows the number the kernel got, before any demultiplexing. */
+	if (si.op == PTC_SC_ENTRY || si.op == PTC_SC_SECCOMP)
+		ts->scno = si.nr;
 	/* An i386 socketcall or ipc is filtered and counted as its subcall. */
 	if ((si.op == PTC_SC_ENTRY || si.op == PTC_SC_SECCOMP) && !ts->in_sc &&
 	    !ts->skip_exit)
