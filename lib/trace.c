@@ -524,8 +524,6 @@ sc_entry(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si)
 		clock_gettime(CLOCK_MONOTONIC, &ts->t0);
 	if (summary_only(tr))
 		return;
-	ts->comm_change = (tr->fmt.decode_pids & PTC_PIDS_COMM) &&
-	    is_comm_change(si);
 	if (tr->o.json)
 		wall_now(&ts->w0);
 	else
@@ -568,9 +566,6 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		ts_sub(&dt, &now, &ts->t0);
 	}
-	if (ts->comm_change && how == PTC__ST_SUCCESSFUL)
-		ptc__pid_comm(ts->pid, ts->comm, sizeof(ts->comm));
-	ts->comm_change = 0;
 	if (tr->o.summary && how != PTC__ST_DETACHED)
 		ptc__stats_add(&tr->stats, ts->arch, ts->nr,
 		    how == PTC__ST_FAILED, &dt);
@@ -828,8 +823,17 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 	if (ptc_syscall_info(t, &si) != 0)
 		return;
 	/* -n shows the number the kernel got, before any demultiplexing. */
-	if (si.op == PTC_SC_ENTRY || si.op == PTC_SC_SECCOMP)
+	if (si.op == PTC_SC_ENTRY || si.op == PTC_SC_SECCOMP) {
 		ts->scno = si.nr;
+		ts->comm_change = (tr->fmt.decode_pids & PTC_PIDS_COMM) &&
+		    is_comm_change(&si);
+	}
+	/* Traced or not, a rename shows in the prefix from its exit on. */
+	if (si.op == PTC_SC_EXIT && ts->comm_change) {
+		if (!si.is_error)
+			ptc__pid_comm(ts->pid, ts->comm, sizeof(ts->comm));
+		ts->comm_change = 0;
+	}
 	/* An i386 socketcall or ipc is filtered and counted as its subcall. */
 	if ((si.op == PTC_SC_ENTRY || si.op == PTC_SC_SECCOMP) && !ts->in_sc &&
 	    !ts->skip_exit)
@@ -862,7 +866,8 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 			ts->hide = 0;
 		}
 		if (!ptc__scset_has(&tr->trace, si.arch, si.nr)) {
-			ts->skip_exit = si.op == PTC_SC_ENTRY;
+			/* A rename's exit is needed even when it is not shown. */
+			ts->skip_exit = si.op == PTC_SC_ENTRY || ts->comm_change;
 			return;
 		}
 		sc_entry(tr, ts, &si);
@@ -894,9 +899,12 @@ session(struct ptc_trace *tr, int spawn)
 	/*
 	 * A task with the filter and no tracer gets ENOSYS from every
 	 * traced syscall, so the filter needs -f (every child stays ours)
-	 * and no -b execve (which lets the program go), as in strace.
+	 * and no -b execve (which lets the program go), as in strace.  -n
+	 * shows the last syscall entered on every line, untraced ones too:
+	 * they must all stop.
 	 */
 	tr->filter = spawn && tr->o.follow && !tr->o.detach_execve &&
+	    !tr->o.scno &&
 	    !tr->o.no_seccomp && tr->trace_given &&
 	    !ptc__scset_is_all(&tr->trace);
 	if (tr->filter)
@@ -915,7 +923,7 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 	struct ptc_event ev;
 	struct ptc_task *t;
 	struct tstate *ts;
-	size_t plen = 0, n;
+	size_t plen = 0, n, i;
 	char *path;
 	int gofd = -1, rc;
 	pid_t pid;
@@ -944,6 +952,16 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 		uint8_t *bits = ptc__scset_seccomp_bits(&tr->trace,
 		    PTC__ARCH_NATIVE, &n);
 
+		/* -Y: a rename must stop to be seen, as in strace. */
+		for (i = 0; bits != NULL && i < n &&
+		    (tr->fmt.decode_pids & PTC_PIDS_COMM); i++) {
+			struct ptc_scinfo ci = { .arch = PTC__ARCH_NATIVE,
+			    .nr = i };
+
+			ci.args[0] = 15;        /* PR_SET_NAME */
+			if (is_comm_change(&ci))
+				bits[i] = 1;
+		}
 		if (bits != NULL && ptc__seccomp_build(PTC__ARCH_NATIVE, bits,
 		    n, &prog, &plen) == 0) {
 			c.prog = prog;
