@@ -395,7 +395,8 @@ print_error(struct ptc_scdec *d, int err)
 	if (name != NULL)
 		ptc__sb_printf(&d->o, "= -1 %s (%s)", name, strerror(err));
 	else
-		ptc__sb_printf(&d->o, "= -1 E??? (%s)", strerror(err));
+		/* No name (F_GETOWN's -pgid lands in the error range). */
+		ptc__sb_printf(&d->o, "= -1 (errno %d)", err);
 }
 
 static void

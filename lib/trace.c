@@ -23,10 +23,13 @@
 #include <sys/resource.h>
 
 #include "internal.h"
+#include "sc_priv.h"
 #include "trace_int.h"
 
 #define OUTBUF_SIZE (1 << 20)
 #define FFBUF_SIZE  (1 << 16)
+/* pid, escaped command name, time stamp, -n and -i: room for all. */
+#define LEAD_MAX    192
 
 struct tstate {
 	LIST_ENTRY(tstate) link;
@@ -37,7 +40,7 @@ struct tstate {
 	FILE *ms;             /* staged text of the current syscall */
 	char *mbuf;
 	size_t msize;
-	char lead[96];        /* line prefix of the staged entry */
+	char lead[LEAD_MAX];  /* line prefix of the staged entry */
 	size_t leadlen;
 	int in_sc;            /* a traced syscall's exit is pending */
 	int skip_exit;        /* an untraced syscall's exit is pending */
@@ -55,6 +58,9 @@ struct tstate {
 	uint64_t pc;
 	uint64_t args[6];     /* as decoded: for -e read= and write= */
 	char name[40];
+	char comm[16];        /* -Y: command name shown in the line prefix */
+	int comm_change;      /* the call renames the task when it succeeds */
+	uint64_t scno;        /* -n: number of the last syscall entered */
 	struct timespec t0;   /* entry (monotonic), for -T and -c -w */
 	struct timespec stime; /* system CPU time at the last stop, for -c */
 	struct timespec ltime; /* stime at the entry */
@@ -327,6 +333,9 @@ state_new(struct ptc_trace *tr, struct ptc_task *t, pid_t pid)
 			fprintf(stderr, "%s: %s: %s\n", getprogname(), path,
 			    strerror(errno));
 	}
+	/* strace names a task as it is when first seen, and after exec. */
+	if (tr->fmt.decode_pids & PTC_PIDS_COMM)
+		ptc__pid_comm(pid, ts->comm, sizeof(ts->comm));
 	LIST_INSERT_HEAD(&tr->states, ts, link);
 	tr->nstates++;
 	if (t != NULL)
@@ -386,6 +395,19 @@ ts_sub(struct timespec *d, const struct timespec *a, const struct timespec *b)
 	}
 }
 
+/* "<comm>" as strace escapes it, into buf; its length. */
+static size_t
+comm_str(char *buf, size_t len, const char *comm)
+{
+	struct ptc__sb b = { 0 };
+	int r;
+
+	ptc__sb_escape_angle(&b, comm);
+	r = snprintf(buf, len, "<%s>", b.p != NULL && !b.oom ? b.p : "");
+	free(b.p);
+	return r < 0 ? 0 : (size_t)r < len ? (size_t)r : len - 1;
+}
+
 /* ".123456": the fraction of t in digits digits (none for 0). */
 static size_t
 frac(char *buf, size_t len, const struct timespec *t, int digits)
@@ -402,8 +424,9 @@ frac(char *buf, size_t len, const struct timespec *t, int digits)
 
 /*
  * strace's line prefix: "PID  " (-f with -o), "[pid  PID] " (more than
- * one task on the shared output), the -t/-tt/-ttt/-r stamp and -i's
- * "[ip] ".  Returns its length.
+ * one task on the shared output), with -Y the task's command name after
+ * the pid, the -t/-tt/-ttt/-r stamp, -n's "[NR] " and -i's "[ip] ".
+ * Returns its length.
  */
 static size_t
 make_lead(struct ptc_trace *tr, struct tstate *ts, char *buf, size_t len,
@@ -414,12 +437,19 @@ make_lead(struct ptc_trace *tr, struct tstate *ts, char *buf, size_t len,
 
 	buf[0] = '\0';
 	if (tr->pid_pfx)
-		r = snprintf(buf, len, "%-5d ", (int)ts->pid);
+		r = snprintf(buf, len, ts->comm[0] != '\0' ? "%d" : "%-5d",
+		    (int)ts->pid);
 	else if (tr->o.outfile == NULL && tr->nstates > 1)
-		r = snprintf(buf, len, "[pid %5d] ", (int)ts->pid);
+		r = snprintf(buf, len, "[pid %5d", (int)ts->pid);
 	else
-		r = 0;
-	n += (size_t)r;
+		r = -1;
+	if (r >= 0) {
+		n += (size_t)r;
+		if (ts->comm[0] != '\0')
+			n += comm_str(buf + n, len - n, ts->comm);
+		r = snprintf(buf + n, len - n, buf[0] == '[' ? "] " : " ");
+		n += (size_t)r;
+	}
 	if (tr->o.tstamp) {
 		struct timespec now;
 		struct tm tm;
@@ -451,7 +481,12 @@ make_lead(struct ptc_trace *tr, struct tstate *ts, char *buf, size_t len,
 		n += (size_t)snprintf(buf + n, len - n, "%s",
 		    tr->o.tstamp ? ") " : " ");
 	}
-	if (tr->o.print_ip) {
+	if (tr->o.scno && n < len) {
+		r = snprintf(buf + n, len - n, "[%4llu] ",
+		    (unsigned long long)ts->scno);
+		n += (size_t)r;
+	}
+	if (tr->o.print_ip && n < len) {
 		if (have_ip)
 			r = snprintf(buf + n, len - n, "[%016llx] ",
 			    (unsigned long long)ip);
@@ -527,7 +562,7 @@ static FILE *
 event_line(struct ptc_trace *tr, struct tstate *ts, int have_ip, uint64_t ip)
 {
 	FILE *fp = begin_line(tr, ts);
-	char lead[96];
+	char lead[LEAD_MAX];
 	size_t n;
 
 	if (tr->o.json) {
@@ -571,6 +606,19 @@ print_stack(struct ptc_trace *tr, struct tstate *ts, FILE *fp)
 	    strcmp(ts->name, "mremap") == 0 || strncmp(ts->name, "execve",
 	    6) == 0)
 		tr->uw_stale = 1;
+}
+
+/* execve, execveat, prctl(PR_SET_NAME): strace reads the name again. */
+static int
+is_comm_change(const struct ptc_scinfo *si)
+{
+	const char *n = ptc_sc_name(si->arch, si->nr);
+
+	if (n == NULL)
+		return 0;
+	if (strcmp(n, "prctl") == 0)
+		return (int)si->args[0] == 15;  /* PR_SET_NAME */
+	return strcmp(n, "execve") == 0 || strcmp(n, "execveat") == 0;
 }
 
 /* The format for ts's current call: abbrev=, verbose= and raw= are per call. */
@@ -731,7 +779,7 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 	fp = out_of(tr, ts);
 	cont = ts->shown && (fp != tr->out || tr->open == ts);
 	if (!cont) {
-		char lead[96];
+		char lead[LEAD_MAX];
 		size_t n;
 
 		fp = begin_line(tr, ts);
@@ -794,15 +842,15 @@ resume_how(const struct tstate *ts)
  * The decoders' siginfo printer when the library has one (a weak
  * reference does not pull it in by itself), else the common fields.
  */
-#pragma weak ptc_siginfo_print
+#pragma weak ptc__siginfo_print_task
 
 static void
-siginfo_out(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f)
+siginfo_out(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f, pid_t pid)
 {
 	const char *n = ptc_signame(si->si_signo);
 
-	if (ptc_siginfo_print != NULL) {
-		ptc_siginfo_print(fp, si, f);
+	if (ptc__siginfo_print_task != NULL) {
+		ptc__siginfo_print_task(fp, si, f, pid);
 		return;
 	}
 	if (f->json) {
@@ -851,13 +899,13 @@ on_signal(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
 		else
 			fprintf(fp, "%d", ev->sig);
 		fputs(",\"siginfo\":", fp);
-		siginfo_out(fp, &ev->si, &tr->fmt);
+		siginfo_out(fp, &ev->si, &tr->fmt, ts->pid);
 		fputs("}\n", fp);
 		return;
 	}
 	fprintf(fp, "--- %s ", ptc_signame(ev->sig) != NULL ?
 	    ptc_signame(ev->sig) : "SIG?");
-	siginfo_out(fp, &ev->si, &tr->fmt);
+	siginfo_out(fp, &ev->si, &tr->fmt, ts->pid);
 	fputs(" ---\n", fp);
 }
 
@@ -953,6 +1001,18 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 
 	if (ptc_syscall_info(t, &si) != 0)
 		return;
+	/* -n shows the number the kernel got, before any demultiplexing. */
+	if (si.op == PTC_SC_ENTRY || si.op == PTC_SC_SECCOMP) {
+		ts->scno = si.nr;
+		ts->comm_change = (tr->fmt.decode_pids & PTC_PIDS_COMM) &&
+		    is_comm_change(&si);
+	}
+	/* Traced or not, a rename shows in the prefix from its exit on. */
+	if (si.op == PTC_SC_EXIT && ts->comm_change) {
+		if (!si.is_error)
+			ptc__pid_comm(ts->pid, ts->comm, sizeof(ts->comm));
+		ts->comm_change = 0;
+	}
 	/* An i386 socketcall or ipc is filtered and counted as its subcall. */
 	if ((si.op == PTC_SC_ENTRY || si.op == PTC_SC_SECCOMP) && !ts->in_sc &&
 	    !ts->skip_exit)
@@ -987,7 +1047,8 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 		if (!ptc__scset_has(&tr->trace, si.arch, si.nr) ||
 		    (tr->paths.n > 0 && !ptc__pathset_match(&tr->paths,
 		    ts->pid, si.arch, si.nr, si.args))) {
-			ts->skip_exit = si.op == PTC_SC_ENTRY;
+			/* A rename's exit is needed even when it is not shown. */
+			ts->skip_exit = si.op == PTC_SC_ENTRY || ts->comm_change;
 			return;
 		}
 		sc_entry(tr, ts, &si);
@@ -1027,9 +1088,12 @@ session(struct ptc_trace *tr, int spawn)
 	/*
 	 * A task with the filter and no tracer gets ENOSYS from every
 	 * traced syscall, so the filter needs -f (every child stays ours)
-	 * and no -b execve (which lets the program go), as in strace.
+	 * and no -b execve (which lets the program go), as in strace.  -n
+	 * shows the last syscall entered on every line, untraced ones too:
+	 * they must all stop.
 	 */
 	tr->filter = spawn && tr->o.follow && !tr->o.detach_execve &&
+	    !tr->o.scno &&
 	    !tr->o.no_seccomp && ((tr->trace_given &&
 	    !ptc__scset_is_all(&tr->trace)) || tr->paths.n > 0);
 	if (tr->filter)
@@ -1087,6 +1151,16 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 			if (!(ptc_sc_classes(PTC__ARCH_NATIVE, i) &
 			    (PTC_SCC_FILE | PTC_SCC_DESC | PTC_SCC_NETWORK)))
 				bits[i] = 0;
+		/* -Y: a rename must stop to be seen, as in strace. */
+		for (i = 0; bits != NULL && i < n &&
+		    (tr->fmt.decode_pids & PTC_PIDS_COMM); i++) {
+			struct ptc_scinfo ci = { .arch = PTC__ARCH_NATIVE,
+			    .nr = i };
+
+			ci.args[0] = 15;        /* PR_SET_NAME */
+			if (is_comm_change(&ci))
+				bits[i] = 1;
+		}
 
 		if (bits != NULL && ptc__seccomp_build(PTC__ARCH_NATIVE, bits,
 		    n, &prog, &plen) == 0) {
