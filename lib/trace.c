@@ -276,7 +276,7 @@ ptc_trace_expr(struct ptc_trace *tr, const char *expr)
 		if (ptc__bitset_parse(v, pids_names, NBITS(pids_names),
 		    "decode-pids", &mask) != 0)
 			return -1;
-		tr->fmt.decode_pids |= (int)mask;
+		tr->fmt.decode_pids = (int)mask;
 		return 0;
 	case 'k':
 		if (strcmp(v, "vcpu") != 0)

@@ -67,13 +67,27 @@ pers_of(uint32_t arch)
 #endif
 }
 
+/*
+ * The personalities whose names an arch's table answers for: x86_64's
+ * also stands for x32 (the same names), which tracing never meets.
+ */
+static unsigned
+names_of(uint32_t arch)
+{
+#if defined(__x86_64__)
+	if (arch == PTC__ARCH_NATIVE)
+		return PTC__PERS_64 | PTC__PERS_X32;
+#endif
+	return pers_of(arch);
+}
+
 static int
 known_name(const char *name, unsigned pers)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof(arches) / sizeof(arches[0]); i++)
-		if (arches[i] != 0 && (pers_of(arches[i]) & pers) &&
+		if (arches[i] != 0 && (names_of(arches[i]) & pers) &&
 		    ptc_sc_lookup(arches[i], name) >= 0)
 			return 1;
 	return 0;
@@ -85,7 +99,7 @@ known_nr(uint64_t nr, unsigned pers)
 	size_t i;
 
 	for (i = 0; i < sizeof(arches) / sizeof(arches[0]); i++)
-		if (arches[i] != 0 && (pers_of(arches[i]) & pers) &&
+		if (arches[i] != 0 && (names_of(arches[i]) & pers) &&
 		    ptc_sc_name(arches[i], nr) != NULL)
 			return 1;
 	return 0;
@@ -125,7 +139,7 @@ re_matches_any(const regex_t *re, unsigned pers)
 	const char *name;
 
 	for (i = 0; i < sizeof(arches) / sizeof(arches[0]); i++) {
-		if (arches[i] == 0 || !(pers_of(arches[i]) & pers))
+		if (arches[i] == 0 || !(names_of(arches[i]) & pers))
 			continue;
 		n = ptc_sc_count(arches[i]);
 		for (nr = 0; nr < n; nr++)

@@ -438,6 +438,22 @@ parse_tips(const char *arg, struct cmdline *cl)
 	return rc;
 }
 
+/* -S and -U are checked as they are read, as strace checks them. */
+static void
+check_summary(const char *sortby, const char *columns)
+{
+	struct ptc_trace_opts o;
+	struct ptc_trace *t;
+
+	memset(&o, 0, sizeof(o));
+	o.summary = 1;
+	o.sortby = sortby;
+	o.summary_columns = columns;
+	if ((t = ptc_trace_new(&o)) == NULL)
+		bad_usage("%s", ptc_error());
+	ptc_trace_free(t);
+}
+
 static void
 parse(int argc, char *argv[], struct ptc_trace_opts *o, struct cmdline *cl)
 {
@@ -561,6 +577,7 @@ parse(int argc, char *argv[], struct ptc_trace_opts *o, struct cmdline *cl)
 		case 'S':
 			o->sortby = optarg;
 			cl->sort_set = 1;
+			check_summary(optarg, NULL);
 			break;
 		case 't':
 			cl->tshort++;
@@ -582,6 +599,7 @@ parse(int argc, char *argv[], struct ptc_trace_opts *o, struct cmdline *cl)
 		case 'U':
 			o->summary_columns = optarg;
 			cl->columns_set = 1;
+			check_summary(NULL, optarg);
 			break;
 		case 'v':
 			add_expr("abbrev", "none");
@@ -826,6 +844,8 @@ main(int argc, char *argv[])
 	/* Messages name the program as it was called, as strace's do. */
 	if (argc > 0 && argv[0] != NULL && argv[0][0] != '\0')
 		program_invocation_short_name = argv[0];
+	else
+		program_invocation_short_name = (char *)"ptstrace";
 	memset(&o, 0, sizeof(o));
 	memset(&so, 0, sizeof(so));
 	memset(&cl, 0, sizeof(cl));
