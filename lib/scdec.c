@@ -758,8 +758,12 @@ ptc__xname(const struct ptc__xtab *x, uint64_t v)
 	return NULL;
 }
 
-char *
-ptc__sflags(char *s, size_t len, const struct ptc__xtab *x, uint64_t v,
+/*
+ * Flag names of v joined by '|', with the bits no name covers in hex
+ * at the end; 1 when a name was found (dflt counts for a zero v).
+ */
+static int
+flag_names(char *s, size_t len, const struct ptc__xtab *x, uint64_t v,
     const char *dflt)
 {
 	size_t n = 0;
@@ -780,20 +784,105 @@ ptc__sflags(char *s, size_t len, const struct ptc__xtab *x, uint64_t v,
 			break;
 	}
 	if (n < len && v != 0)
-		n += (size_t)snprintf(s + n, len - n, "%s%#" PRIx64,
-		    any ? "|" : "", v);
-	else if (n < len && !any)
+		snprintf(s + n, len - n, "%s%#" PRIx64, any ? "|" : "", v);
+	else if (n < len && !any) {
 		snprintf(s + n, len - n, "%s", dflt != NULL ? dflt : "0");
+		any = dflt != NULL;
+	}
+	return any;
+}
+
+char *
+ptc__sflags(char *s, size_t len, const struct ptc__xtab *x, uint64_t v,
+    const char *dflt)
+{
+	flag_names(s, len, x, v, dflt);
 	return s;
+}
+
+int
+ptc__xstyle(const struct ptc__dc *c)
+{
+	/* JSON consumers want names whatever -X asks of the text. */
+	return c->f->json ? PTC_XLAT_ABBREV : c->f->xlat;
+}
+
+char *
+ptc__sxnum(char *s, size_t len, int style, const char *num, const char *name)
+{
+	if (name == NULL || style == PTC_XLAT_RAW)
+		snprintf(s, len, "%s", num);
+	else if (style == PTC_XLAT_VERBOSE)
+		snprintf(s, len, "%s /* %s */", num, name);
+	else
+		snprintf(s, len, "%s", name);
+	return s;
+}
+
+char *
+ptc__sxval(char *s, size_t len, int style, uint64_t v, int fmt,
+    const char *name)
+{
+	char num[32];
+
+	switch (fmt) {
+	case 'd':
+		snprintf(num, sizeof(num), "%" PRId64, (int64_t)v);
+		break;
+	case 'u':
+		snprintf(num, sizeof(num), "%" PRIu64, v);
+		break;
+	case 'o':
+		snprintf(num, sizeof(num), "%#03" PRIo64, v);
+		break;
+	default:
+		snprintf(num, sizeof(num), "%#" PRIx64, v);
+		break;
+	}
+	return ptc__sxnum(s, len, style, num, name);
+}
+
+void
+ptc__p_xval(struct ptc__dc *c, uint64_t v, int fmt, const char *name)
+{
+	char buf[256];
+
+	if (c->f->json && name == NULL) {
+		if (fmt == 'd')
+			ptc__p_int(c, (int64_t)v);
+		else if (fmt == 'u')
+			ptc__p_uint(c, v);
+		else if (fmt == 'o')
+			ptc__p_oct(c, v);
+		else
+			ptc__p_hex(c, v);
+		return;
+	}
+	ptc__p_raw(c, ptc__sxval(buf, sizeof(buf), ptc__xstyle(c), v, fmt,
+	    name));
+}
+
+char *
+ptc__xsflags(const struct ptc__dc *c, char *s, size_t len,
+    const struct ptc__xtab *x, uint64_t v, const char *dflt)
+{
+	char names[1024], num[32];
+	int style = ptc__xstyle(c), any;
+
+	if (style == PTC_XLAT_ABBREV)
+		return ptc__sflags(s, len, x, v, dflt);
+	snprintf(num, sizeof(num), v != 0 ? "%#" PRIx64 : "0", v);
+	any = flag_names(names, sizeof(names), x, v, dflt);
+	return ptc__sxnum(s, len, style, num, any ? names : NULL);
 }
 
 void
 ptc__p_flags(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
     const char *dflt)
 {
-	char buf[1024];
+	char buf[1100];
 
-	ptc__p_raw(c, ptc__sflags(buf, sizeof(buf), x, v, dflt));
+	ptc__p_raw(c, ptc__xsflags(c, buf, sizeof(buf), x, v, dflt));
 }
 
 void
@@ -804,10 +893,10 @@ ptc__p_enum(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
 	char buf[64];
 
 	if (s != NULL) {
-		ptc__p_raw(c, s);
+		ptc__p_xval(c, v, 'x', s);
 		return;
 	}
-	if (unknown == NULL) {
+	if (unknown == NULL || ptc__xstyle(c) == PTC_XLAT_RAW) {
 		ptc__p_hex(c, v);
 		return;
 	}
