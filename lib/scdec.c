@@ -32,6 +32,7 @@ struct ptc_scdec {
 	int nentry;             /* arguments printed at entry */
 	int split;              /* the last of them goes on at exit */
 	int optexit;            /* the first exit argument may be absent */
+	int raw;                /* -e raw=: arguments undecoded, all at entry */
 	unsigned col;           /* column of the text to come */
 	int col_set;
 	size_t entry_end;       /* column after the entry text */
@@ -170,8 +171,9 @@ print_arg(struct ptc__dc *c, int i)
 	c->depth = 0;
 	c->after_field = 0;
 	c->cur = i;
-	if (c->e == NULL || c->e->nargs < 0) {
-		ptc__p_hex(c, c->a[i]);
+	if (c->e == NULL || c->e->nargs < 0 || c->f->raw) {
+		/* As strace's printargs(): the register, in hex. */
+		ptc__p_hex(c, c->wordsize == 4 ? (uint32_t)c->a[i] : c->a[i]);
 	} else {
 		a = &c->e->args[i];
 		a->fn(c, a, c->a[i]);
@@ -236,7 +238,8 @@ entry_args(struct ptc_scdec *d, int n)
 
 	d->split = 0;
 	for (i = 0; i < n; i++) {
-		out = c->e != NULL && c->e->nargs >= 0 ? c->e->args[i].out : 0;
+		out = c->e != NULL && c->e->nargs >= 0 && !d->raw ?
+		    c->e->args[i].out : 0;
 		if (out == 1 || out == 2)
 			break;
 		print_arg(c, i);
@@ -280,6 +283,7 @@ ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
 		d->cur = d->name;
 	}
 	d->entered = 1;
+	d->raw = f->raw;
 	reset(c);
 	n = nargs(c);
 
@@ -289,7 +293,7 @@ ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
 		d->j.len = 0;
 		d->j.oom = 0;
 		i = entry_args(d, n);
-		if (c->e != NULL && c->e->nargs >= 0)
+		if (c->e != NULL && c->e->nargs >= 0 && !d->raw)
 			save_inout(c, i, n);
 		c->o = &d->o;
 		d->col_set = 0;
@@ -300,14 +304,14 @@ ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
 	ptc__sb_puts(&d->o, d->cur);
 	ptc__sb_putc(&d->o, '(');
 	i = entry_args(d, n);
-	if (c->e != NULL && c->e->nargs >= 0)
+	if (c->e != NULL && c->e->nargs >= 0 && !d->raw)
 		save_inout(c, i, n);
 	/*
 	 * ", " before what exit will show; an argument that may show
 	 * nothing (clone's tail) brings its own, as strace's
 	 * "<... clone resumed>, child_tidptr=..." does.
 	 */
-	d->optexit = i < n && c->e != NULL && c->e->nargs >= 0 &&
+	d->optexit = i < n && c->e != NULL && c->e->nargs >= 0 && !d->raw &&
 	    c->e->args[i].opt;
 	if (i > 0 && i < n && !d->split && !d->optexit)
 		ptc__sb_puts(&d->o, ", ");
@@ -382,6 +386,30 @@ print_error(struct ptc_scdec *d, int err)
 		ptc__sb_printf(&d->o, "= -1 E??? (%s)", strerror(err));
 }
 
+/*
+ * The result of a call shown raw (-e raw=), as strace shows it: the
+ * value in hex, or -1 and the error's name with its C library message
+ * even for the kernel's restart codes, which strace decodes otherwise.
+ */
+static void
+raw_result(struct ptc_scdec *d, const struct ptc_scinfo *si)
+{
+	const char *name;
+	int err;
+
+	if (si->is_error && si->rval < 0 && si->rval >= -4095) {
+		err = (int)-si->rval;
+		if ((name = ptc_errname(err)) != NULL)
+			ptc__sb_printf(&d->o, "= -1 %s (%s)", name,
+			    strerror(err));
+		else
+			ptc__sb_printf(&d->o, "= -1 (errno %d)", err);
+		return;
+	}
+	ptc__sb_printf(&d->o, "= %#" PRIx64, d->c.wordsize == 4 ?
+	    (uint64_t)(uint32_t)si->rval : (uint64_t)si->rval);
+}
+
 static void
 json_head(struct ptc_scdec *d)
 {
@@ -446,6 +474,10 @@ ptc_sc_exit(struct ptc_scdec *d, FILE *fp, const struct ptc_scinfo *si,
 	}
 	ptc__sb_putc(&d->o, ')');
 	pad(d);
+	if (d->raw) {
+		raw_result(d, si);
+		return flush(d, fp);
+	}
 	/* restart_syscall names what it resumes, as strace does. */
 	if (si->is_error && si->rval == -516 &&
 	    strcmp(d->cur, "restart_syscall") != 0)
