@@ -907,7 +907,8 @@ ptc__xsflags(const struct ptc__dc *c, char *s, size_t len,
 		return ptc__sflags(s, len, x, v, dflt);
 	snprintf(num, sizeof(num), v != 0 ? "%#" PRIx64 : "0", v);
 	any = flag_names(names, sizeof(names), x, v, dflt);
-	return ptc__sxnum(s, len, style, num, any ? names : NULL);
+	return ptc__sxnum(s, len, style, num, any && names[0] != '\0' ?
+	    names : NULL);
 }
 
 void

@@ -33,6 +33,8 @@ normalise() {
 		cat
 	fi | sed -E 's/si_pid=[0-9]+/si_pid=PID/g
 		s/(pipe|socket):\[[0-9]+\]/\1:[INO]/g
+		s/^(shmget|semget)(\(.*\)) += [0-9]+$/\1\2 = ID/
+		s/^(shmctl|semctl)\([0-9]+,/\1(ID,/
 		s/^(getpid|getppid|gettid|set_tid_address|wait4|clone|clone3|vfork|fork)(\(.*\)) += (0x[0-9a-f]+|[0-9]+)$/\1\2 = PID/
 		s/^(kill|tkill|tgkill|wait4)\((0x[0-9a-f]+|[0-9]+),/\1(PID,/
 		s/^execve\((.*), 0x[0-9a-f]+ (\/\* [0-9]+ vars \*\/)\)/execve(\1, ENVP \2)/'
@@ -134,6 +136,20 @@ SC_SET=brk,mmap,access,openat,newfstatat,close,read,pread64,write,pwrite64,fsync
 	compare -Xraw st-sockets "$set"
 	compare -Xverbose st-sockets "$set"
 	grep -qF 'sin_port="\x00\x00" /* htons(0) */, sin_addr="\x7f\x00\x00\x01" /* inet_addr("127.0.0.1") */}' p.out
+}
+
+@test "xlat: -X raw and verbose on composite constants (st-xlat)" {
+	local set=ioctl,utimensat,statx,shmget,shmctl,semget,semctl,futex,ioprio_set,ioprio_get
+	CHANGE=no compare -Xabbrev st-xlat "$set"
+	compare -Xraw st-xlat "$set"
+	grep -q '^ioctl([0-9]*, 0x80045a42, 0x' p.out
+	grep -q '^statx(-100, "st-xlat.tmp", |0x100, 0x200, ' p.out
+	grep -q '^ioprio_get(0x1, 0) *= 16388$' p.out
+	compare -Xverbose st-xlat "$set"
+	grep -q 'ioctl([0-9]*, 0x5401 /\* TCGETS \*/, ' p.out
+	grep -qF '{tv_sec=0, tv_nsec=1073741823} /* UTIME_NOW */' p.out
+	grep -qF '0x600 /* IPC_CREAT|IPC_EXCL */|0600' p.out
+	grep -qF '16388 /* IOPRIO_PRIO_VALUE(0x2 /* IOPRIO_CLASS_BE */, 4) */' p.out
 }
 
 @test "xlat: -X raw and verbose with -y (AT_FDCWD and its directory)" {
