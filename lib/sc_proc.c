@@ -625,7 +625,8 @@ ptc__a_arch_prctl_arg(struct ptc__dc *c, const struct ptc__arg *a,
 		ptc__l_close(c);
 		return;
 	}
-	ptc__p_addr(c, v);
+	/* strace shows the other codes' argument as a number: 0, not NULL */
+	ptc__p_hex(c, v);
 }
 
 void
