@@ -157,11 +157,15 @@ ptc__a_dirfd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__p_xval(c, (uint64_t)AT_FDCWD, 'd', "AT_FDCWD");
 }
 
+/* A uid or gid: unsigned, but -1 ("unchanged") is shown as -1. */
 void
 ptc__a_id(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	(void)a;
-	ptc__p_int(c, (int)v);
+	if ((uint32_t)v == UINT32_MAX)
+		ptc__p_int(c, -1);
+	else
+		ptc__p_uint(c, (uint32_t)v);
 }
 
 /*
@@ -753,8 +757,10 @@ flock_struct(struct ptc__dc *c, uint64_t v)
 	ptc__p_enum(c, &ptc__xt_seek_whence, (uint64_t)fl.l_whence, "SEEK_???");
 	field_i(c, "l_start", fl.l_start);
 	field_i(c, "l_len", fl.l_len);
-	if (c->exiting && (int)c->a[1] == F_GETLK)
-		field_i(c, "l_pid", fl.l_pid);
+	if (c->exiting && (int)c->a[1] == F_GETLK) {
+		ptc__s_field(c, "l_pid");
+		ptc__p_pid(c, fl.l_pid, PTC__PID_TGID);
+	}
 	ptc__s_close(c);
 }
 
@@ -772,7 +778,10 @@ ptc__a_fcntl_arg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	case F_SETFL:
 		p_oflags(c, v);
 		return;
-	case F_DUPFD: case F_DUPFD_CLOEXEC: case F_SETOWN: case F_SETSIG:
+	case F_SETOWN:
+		ptc__p_pid_pgrp(c, (int)v);
+		return;
+	case F_DUPFD: case F_DUPFD_CLOEXEC: case F_SETSIG:
 	case F_SETPIPE_SZ: case F_NOTIFY: case F_SETLEASE: case F_ADD_SEALS:
 		ptc__p_int(c, (int)v);
 		return;
@@ -798,6 +807,10 @@ ptc__r_fcntl(struct ptc__dc *c, int64_t v)
 		if (!c->f->json)
 			ptc__sb_printf(c->o, " (flags %s)",
 			    oflags_str(c, buf, sizeof(buf), (uint64_t)v));
+		return;
+	case F_GETOWN:
+		/* A process group's id comes back negative. */
+		ptc__p_pid(c, v, (int)v < 0 ? PTC__PID_PGID : PTC__PID_TGID);
 		return;
 	case F_GETFD:
 		ptc__p_hex(c, (uint64_t)v);

@@ -11,6 +11,7 @@
 #ifndef PTC_SC_PRIV_H
 #define PTC_SC_PRIV_H
 
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -64,6 +65,8 @@ void ptc__sb_printf(struct ptc__sb *b, const char *fmt, ...)
 void ptc__sb_escape(struct ptc__sb *b, const void *s, size_t len, int hex);
 /* A path shown in <...> after a descriptor (-y): escaped, no quotes. */
 void ptc__sb_escape_path(struct ptc__sb *b, const char *path);
+/* A command name shown in <...> (-Y): '<' and '>' escaped too. */
+void ptc__sb_escape_angle(struct ptc__sb *b, const char *s);
 void ptc__sb_json(struct ptc__sb *b, const void *s, size_t len);
 
 /* Everything a printer may look at, kept between entry and exit. */
@@ -179,8 +182,41 @@ void ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len);
 void ptc__p_sigset(struct ptc__dc *c, const void *set, size_t len);
 void ptc__p_signo(struct ptc__dc *c, int sig);
 
+/*
+ * Process ids.  strace tells four kinds apart: the command name (-Y)
+ * belongs to a thread or a process, and a pid namespace numbers each
+ * kind in its own list of /proc/PID/status (NSpid, NStgid, NSpgid,
+ * NSsid).
+ */
+#define PTC__PID_TID  0
+#define PTC__PID_TGID 1
+#define PTC__PID_PGID 2
+#define PTC__PID_SID  3
+/*
+ * An id of kind as task c->pid sees it: "1234", with -Y "1234<comm>",
+ * with --decode-pids=pidns " / * 5678 in strace's PID NS * /" after it
+ * when the tracer numbers it otherwise.
+ */
+void ptc__p_pid(struct ptc__dc *c, int64_t id, int kind);
+/* kill's, wait4's and F_SETOWN's: a process above 0, a group below -1. */
+void ptc__p_pid_pgrp(struct ptc__dc *c, int64_t id);
+/* The same with only the task's pid, for lines outside a syscall. */
+int ptc__siginfo_print_task(FILE *fp, const siginfo_t *si,
+    const struct ptc_fmt *f, pid_t pid);
+
+/*
+ * Process id id of kind as task (ours) numbers it, in our pid
+ * namespace: id itself when they share one, 0 when no process of ours
+ * has it (or id <= 0).  task 0 means ours.
+ */
+pid_t ptc__pid_translate(pid_t task, pid_t id, int kind);
+
 /* Path of fd in the tracee (for -y), into buf; -1 if unknown. */
 int ptc__fdpath(pid_t pid, int fd, char *buf, size_t len);
+/* -e decode-fds=pidfd: the process fd (whose link is path) is a pidfd of. */
+int ptc__fdpidfd(pid_t pid, int fd, const char *path);
+/* -P: the same for fd >= 0, a " (deleted)" dropped as strace drops it. */
+int ptc__fdpath_live(pid_t pid, int fd, char *buf, size_t len);
 /* -yy: "TCP:[1.2.3.4:5->6.7.8.9:10]" for a socket whose link is given. */
 int ptc__fdsock(pid_t pid, int fd, const char *link, char *buf, size_t len);
 

@@ -1,6 +1,7 @@
 /*
  * sc_proc.c: processes: execve's vectors, wait statuses, clone and
- * clone3, rusage, uname, prctl, arch_prctl, rlimits, futex.
+ * clone3, rusage, uname, prctl, arch_prctl, rlimits, futex, and process
+ * ids with what -Y and --decode-pids=pidns add to them.
  */
 #include <linux/audit.h>
 #include <linux/futex.h>
@@ -279,7 +280,10 @@ ptc__a_clone_rest(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 			ptc__p_addr(c, c->a[2]);
 		} else {
 			ptc__l_open(c);
-			ptc__p_int(c, tid);
+			if (fl & K_CLONE_PARENT_SETTID)
+				ptc__p_pid(c, tid, PTC__PID_TID);
+			else
+				ptc__p_int(c, tid);
 			ptc__l_close(c);
 		}
 		c->after_field = 0;
@@ -327,8 +331,13 @@ ptc__a_clone_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 			return;
 		if (ptc__rdall(c, c->saved[1], &tid, sizeof(tid)) != 0)
 			return;
-		ptc__sb_printf(c->o, " => {%s=[%d]}",
-		    (c->saved[0] & K_CLONE_PIDFD) ? "pidfd" : "parent_tid", tid);
+		if (c->saved[0] & K_CLONE_PIDFD) {
+			ptc__sb_printf(c->o, " => {pidfd=[%d]}", tid);
+			return;
+		}
+		ptc__sb_puts(c->o, " => {parent_tid=[");
+		ptc__p_pid(c, tid, PTC__PID_TID);
+		ptc__sb_puts(c->o, "]}");
 		return;
 	}
 	if (len < 64 || ptc__rdall(c, v, ca, len) != 0) {
@@ -922,4 +931,174 @@ ptc__r_ioprio(struct ptc__dc *c, int64_t v)
 	s = ioprio_str(c, buf, sizeof(buf), (unsigned)v);
 	if (s != NULL && !c->f->json && ptc__xstyle(c) != PTC_XLAT_RAW)
 		ptc__sb_printf(c->o, " (%s)", s);
+}
+
+/* ---- process ids (-Y, --decode-pids=pidns) ---- */
+
+/*
+ * shown as it is, then what the tracer knows of the process id of
+ * kind: a process group -5 is looked up as 5, as strace does.
+ */
+static void
+pid_info(struct ptc__dc *c, int shown, int id, int kind)
+{
+	int comm_ok = 0;
+	int want_comm = (c->f->decode_pids & PTC_PIDS_COMM) &&
+	    (kind == PTC__PID_TID || kind == PTC__PID_TGID);
+	int want_ns = c->f->decode_pids & PTC_PIDS_NS;
+	pid_t ours = 0;
+	char comm[16];
+
+	ptc__pre(c);
+	if (want_comm || want_ns)
+		ours = ptc__pid_translate(c->pid, id, kind);
+	/* The name of the process the tracer numbers so, as strace has it. */
+	if (want_comm && ours > 0)
+		comm_ok = ptc__pid_comm(ours, comm, sizeof(comm)) == 0 &&
+		    comm[0] != '\0';
+	if (!want_ns || ours == id)
+		ours = 0;
+	if (c->f->json) {
+		if (!comm_ok && ours == 0) {
+			ptc__sb_printf(c->o, "%d", shown);
+			return;
+		}
+		ptc__sb_printf(c->o, "{\"pid\":%d", shown);
+		if (comm_ok) {
+			ptc__sb_puts(c->o, ",\"comm\":");
+			ptc__sb_json(c->o, comm, strlen(comm));
+		}
+		if (ours > 0)
+			ptc__sb_printf(c->o, ",\"tracer_pid\":%d", (int)ours);
+		ptc__sb_putc(c->o, '}');
+		return;
+	}
+	ptc__sb_printf(c->o, "%d", shown);
+	if (comm_ok) {
+		ptc__sb_putc(c->o, '<');
+		ptc__sb_escape_angle(c->o, comm);
+		ptc__sb_putc(c->o, '>');
+	}
+	if (ours > 0)
+		ptc__sb_printf(c->o, " /* %d in strace's PID NS */", (int)ours);
+}
+
+void
+ptc__p_pid(struct ptc__dc *c, int64_t id, int kind)
+{
+	pid_info(c, (int)id, (int)id, kind);
+}
+
+void
+ptc__p_pid_pgrp(struct ptc__dc *c, int64_t id)
+{
+	int v = (int)id;
+
+	if (v > 0)
+		pid_info(c, v, v, PTC__PID_TGID);
+	else if (v < -1)
+		pid_info(c, v, -v, PTC__PID_PGID);
+	else
+		ptc__p_int(c, v);
+}
+
+/* Table kinds: an argument or a return value that is a process id. */
+void
+ptc__a_tid(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_pid(c, (int)v, PTC__PID_TID);
+}
+
+void
+ptc__a_tgid(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_pid(c, (int)v, PTC__PID_TGID);
+}
+
+void
+ptc__a_pgid(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_pid(c, (int)v, PTC__PID_PGID);
+}
+
+void
+ptc__a_pidpg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_pid_pgrp(c, (int)v);
+}
+
+void
+ptc__r_tid(struct ptc__dc *c, int64_t v)
+{
+	ptc__p_pid(c, v, PTC__PID_TID);
+}
+
+void
+ptc__r_tgid(struct ptc__dc *c, int64_t v)
+{
+	ptc__p_pid(c, v, PTC__PID_TGID);
+}
+
+void
+ptc__r_pgid(struct ptc__dc *c, int64_t v)
+{
+	ptc__p_pid(c, v, PTC__PID_PGID);
+}
+
+void
+ptc__r_sid(struct ptc__dc *c, int64_t v)
+{
+	ptc__p_pid(c, v, PTC__PID_SID);
+}
+
+/*
+ * An id whose kind the first argument says: waitid's
+ * (P_PID, P_PGID, P_PIDFD), getpriority's (PRIO_PROCESS, PRIO_PGRP) and
+ * ioprio_get's (IOPRIO_WHO_PROCESS, IOPRIO_WHO_PGRP).
+ */
+void
+ptc__a_waitid_id(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	switch ((unsigned)c->a[0]) {
+	case P_PID:
+		ptc__p_pid(c, (int)v, PTC__PID_TGID);
+		return;
+	case P_PGID:
+		ptc__p_pid(c, (int)v, PTC__PID_PGID);
+		return;
+	case 3:         /* P_PIDFD, newer than some headers */
+		ptc__p_fd(c, (int)v);
+		return;
+	}
+	ptc__p_int(c, (int)v);
+}
+
+void
+ptc__a_prio_who(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	if ((int)c->a[0] == PRIO_PROCESS)
+		ptc__p_pid(c, (int)v, PTC__PID_TGID);
+	else if ((int)c->a[0] == PRIO_PGRP)
+		ptc__p_pid(c, (int)v, PTC__PID_PGID);
+	else
+		ptc__p_int(c, (int)v);
+}
+
+void
+ptc__a_ioprio_who(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	/* IOPRIO_WHO_PROCESS 1, IOPRIO_WHO_PGRP 2 (linux/ioprio.h) */
+	if ((int)c->a[0] == 1)
+		ptc__p_pid(c, (int)v, PTC__PID_TGID);
+	else if ((int)c->a[0] == 2)
+		ptc__p_pid(c, (int)v, PTC__PID_PGID);
+	else
+		ptc__p_int(c, (int)v);
 }

@@ -287,7 +287,8 @@ siginfo_body(struct ptc__dc *c, const siginfo_t *si)
 			ptc__s_field(c, "si_ptr");
 			ptc__p_addr(c, (uint64_t)(uintptr_t)si->si_ptr);
 		} else {
-			field_int(c, "si_pid", si->si_pid);
+			ptc__s_field(c, "si_pid");
+			ptc__p_pid(c, si->si_pid, PTC__PID_TGID);
 			field_int(c, "si_uid", si->si_uid);
 			if (si->si_code == SI_QUEUE || si->si_code == SI_MESGQ) {
 				field_int(c, "si_int", si->si_int);
@@ -300,7 +301,8 @@ siginfo_body(struct ptc__dc *c, const siginfo_t *si)
 	}
 	switch (si->si_signo) {
 	case SIGCHLD:
-		field_int(c, "si_pid", si->si_pid);
+		ptc__s_field(c, "si_pid");
+		ptc__p_pid(c, si->si_pid, PTC__PID_TGID);
 		field_int(c, "si_uid", si->si_uid);
 		ptc__s_field(c, "si_status");
 		if (si->si_code == CLD_EXITED)
@@ -358,6 +360,14 @@ ptc__a_siginfo(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 int
 ptc_siginfo_print(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f)
 {
+	return ptc__siginfo_print_task(fp, si, f, 0);
+}
+
+/* pid: whose pid namespace numbers si_pid (0: the tracer's). */
+int
+ptc__siginfo_print_task(FILE *fp, const siginfo_t *si,
+    const struct ptc_fmt *f, pid_t pid)
+{
 	struct ptc__sb b = { 0 };
 	struct ptc__dc c;
 	int rc = 0;
@@ -365,6 +375,7 @@ ptc_siginfo_print(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f)
 	memset(&c, 0, sizeof(c));
 	c.o = &b;
 	c.f = f;
+	c.pid = pid;
 	c.wordsize = 8;
 	siginfo_body(&c, si);
 	if (b.oom)

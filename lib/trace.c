@@ -23,10 +23,13 @@
 #include <sys/resource.h>
 
 #include "internal.h"
+#include "sc_priv.h"
 #include "trace_int.h"
 
 #define OUTBUF_SIZE (1 << 20)
 #define FFBUF_SIZE  (1 << 16)
+/* pid, escaped command name, time stamp, -n and -i: room for all. */
+#define LEAD_MAX    192
 
 struct tstate {
 	LIST_ENTRY(tstate) link;
@@ -37,7 +40,7 @@ struct tstate {
 	FILE *ms;             /* staged text of the current syscall */
 	char *mbuf;
 	size_t msize;
-	char lead[96];        /* line prefix of the staged entry */
+	char lead[LEAD_MAX];  /* line prefix of the staged entry */
 	size_t leadlen;
 	int in_sc;            /* a traced syscall's exit is pending */
 	int skip_exit;        /* an untraced syscall's exit is pending */
@@ -53,8 +56,14 @@ struct tstate {
 	uint32_t arch;
 	uint64_t nr;
 	uint64_t pc;
+	uint64_t args[6];     /* as decoded: for -e read= and write= */
 	char name[40];
-	struct timespec t0;   /* entry (monotonic), for -T and -c */
+	char comm[16];        /* -Y: command name shown in the line prefix */
+	int comm_change;      /* the call renames the task when it succeeds */
+	uint64_t scno;        /* -n: number of the last syscall entered */
+	struct timespec t0;   /* entry (monotonic), for -T and -c -w */
+	struct timespec stime; /* system CPU time at the last stop, for -c */
+	struct timespec ltime; /* stime at the entry */
 	struct timespec w0;   /* entry (wall clock), for JSON */
 };
 
@@ -71,6 +80,7 @@ struct ptc_trace {
 	unsigned status;
 	FILE *out;
 	int out_pipe;
+	int pid_pfx;          /* "PID " before every line, as strace decides */
 	int out_tty;
 	struct tstate *open;  /* whose entry is open on the shared output */
 	LIST_HEAD(, tstate) states;
@@ -88,6 +98,8 @@ struct ptc_trace {
 	int uw_stale;
 	struct timespec flushed;
 	FILE *null;
+	struct ptc__fdset dump_rd, dump_wr; /* -e read=, -e write= */
+	struct ptc__pathset paths;          /* -P */
 };
 
 static void
@@ -121,6 +133,11 @@ ptc_trace_new(const struct ptc_trace_opts *o)
 
 	if (tr == NULL)
 		return NULL;
+	if (o->summary && ptc__stats_init(&tr->stats, o->summary_columns,
+	    o->sortby, o->overhead_ns) != 0) {
+		free(tr);
+		return NULL;
+	}
 	tr->o = *o;
 	tr->fmt = o->fmt;
 	tr->fmt.json = o->json;
@@ -239,6 +256,10 @@ ptc_trace_expr(struct ptc_trace *tr, const char *expr)
 		return ptc__sigset_parse(v, &tr->sigset);
 	case 'S':
 		return ptc__status_parse(v, &tr->status);
+	case 'r':
+		return ptc__fdset_parse(&tr->dump_rd, v);
+	case 'w':
+		return ptc__fdset_parse(&tr->dump_wr, v);
 	case 'q':
 		if (ptc__bitset_parse(v, quiet_names, NBITS(quiet_names),
 		    "quiet", &mask) != 0)
@@ -265,7 +286,8 @@ ptc_trace_expr(struct ptc_trace *tr, const char *expr)
 		    "exits is not supported");
 	case 'Z':
 		return ptc_fail(ENOTSUP, "SELinux context printing "
-		    "(--secontext option) is not supported");
+		    "(--secontext option) is not supported by this build of "
+		    "%s", getprogname());
 	default:
 		return ptc_fail(EINVAL, "-e %.*s=: not supported",
 		    (int)(eq - expr), expr);
@@ -311,6 +333,9 @@ state_new(struct ptc_trace *tr, struct ptc_task *t, pid_t pid)
 			fprintf(stderr, "%s: %s: %s\n", getprogname(), path,
 			    strerror(errno));
 	}
+	/* strace names a task as it is when first seen, and after exec. */
+	if (tr->fmt.decode_pids & PTC_PIDS_COMM)
+		ptc__pid_comm(pid, ts->comm, sizeof(ts->comm));
 	LIST_INSERT_HEAD(&tr->states, ts, link);
 	tr->nstates++;
 	if (t != NULL)
@@ -370,6 +395,19 @@ ts_sub(struct timespec *d, const struct timespec *a, const struct timespec *b)
 	}
 }
 
+/* "<comm>" as strace escapes it, into buf; its length. */
+static size_t
+comm_str(char *buf, size_t len, const char *comm)
+{
+	struct ptc__sb b = { 0 };
+	int r;
+
+	ptc__sb_escape_angle(&b, comm);
+	r = snprintf(buf, len, "<%s>", b.p != NULL && !b.oom ? b.p : "");
+	free(b.p);
+	return r < 0 ? 0 : (size_t)r < len ? (size_t)r : len - 1;
+}
+
 /* ".123456": the fraction of t in digits digits (none for 0). */
 static size_t
 frac(char *buf, size_t len, const struct timespec *t, int digits)
@@ -386,8 +424,9 @@ frac(char *buf, size_t len, const struct timespec *t, int digits)
 
 /*
  * strace's line prefix: "PID  " (-f with -o), "[pid  PID] " (more than
- * one task on the shared output), the -t/-tt/-ttt/-r stamp and -i's
- * "[ip] ".  Returns its length.
+ * one task on the shared output), with -Y the task's command name after
+ * the pid, the -t/-tt/-ttt/-r stamp, -n's "[NR] " and -i's "[ip] ".
+ * Returns its length.
  */
 static size_t
 make_lead(struct ptc_trace *tr, struct tstate *ts, char *buf, size_t len,
@@ -397,14 +436,20 @@ make_lead(struct ptc_trace *tr, struct tstate *ts, char *buf, size_t len,
 	int r;
 
 	buf[0] = '\0';
-	if (ts->ff == NULL && tr->o.follow && tr->o.outfile != NULL &&
-	    !tr->out_pipe)
-		r = snprintf(buf, len, "%-5d ", (int)ts->pid);
-	else if (ts->ff == NULL && tr->nstates > 1)
-		r = snprintf(buf, len, "[pid %5d] ", (int)ts->pid);
+	if (tr->pid_pfx)
+		r = snprintf(buf, len, ts->comm[0] != '\0' ? "%d" : "%-5d",
+		    (int)ts->pid);
+	else if (tr->o.outfile == NULL && tr->nstates > 1)
+		r = snprintf(buf, len, "[pid %5d", (int)ts->pid);
 	else
-		r = 0;
-	n += (size_t)r;
+		r = -1;
+	if (r >= 0) {
+		n += (size_t)r;
+		if (ts->comm[0] != '\0')
+			n += comm_str(buf + n, len - n, ts->comm);
+		r = snprintf(buf + n, len - n, buf[0] == '[' ? "] " : " ");
+		n += (size_t)r;
+	}
 	if (tr->o.tstamp) {
 		struct timespec now;
 		struct tm tm;
@@ -436,7 +481,12 @@ make_lead(struct ptc_trace *tr, struct tstate *ts, char *buf, size_t len,
 		n += (size_t)snprintf(buf + n, len - n, "%s",
 		    tr->o.tstamp ? ") " : " ");
 	}
-	if (tr->o.print_ip) {
+	if (tr->o.scno && n < len) {
+		r = snprintf(buf + n, len - n, "[%4llu] ",
+		    (unsigned long long)ts->scno);
+		n += (size_t)r;
+	}
+	if (tr->o.print_ip && n < len) {
 		if (have_ip)
 			r = snprintf(buf + n, len - n, "[%016llx] ",
 			    (unsigned long long)ip);
@@ -512,7 +562,7 @@ static FILE *
 event_line(struct ptc_trace *tr, struct tstate *ts, int have_ip, uint64_t ip)
 {
 	FILE *fp = begin_line(tr, ts);
-	char lead[96];
+	char lead[LEAD_MAX];
 	size_t n;
 
 	if (tr->o.json) {
@@ -558,6 +608,19 @@ print_stack(struct ptc_trace *tr, struct tstate *ts, FILE *fp)
 		tr->uw_stale = 1;
 }
 
+/* execve, execveat, prctl(PR_SET_NAME): strace reads the name again. */
+static int
+is_comm_change(const struct ptc_scinfo *si)
+{
+	const char *n = ptc_sc_name(si->arch, si->nr);
+
+	if (n == NULL)
+		return 0;
+	if (strcmp(n, "prctl") == 0)
+		return (int)si->args[0] == 15;  /* PR_SET_NAME */
+	return strcmp(n, "execve") == 0 || strcmp(n, "execveat") == 0;
+}
+
 /* The format for ts's current call: abbrev=, verbose= and raw= are per call. */
 static const struct ptc_fmt *
 fmt_of(struct ptc_trace *tr, const struct tstate *ts)
@@ -578,13 +641,13 @@ sc_entry(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si)
 	ts->arch = si->arch;
 	ts->nr = si->nr;
 	ts->pc = si->pc;
+	memcpy(ts->args, si->args, sizeof(ts->args));
 	ts->shown = 0;
 	ts->cut = 0;
+	ts->ltime = ts->stime;
 	ts->verbose = !ptc__scset_has(&tr->abbrev, si->arch, si->nr);
 	ts->noderef = !ptc__scset_has(&tr->verbose, si->arch, si->nr);
 	ts->raw = ptc__scset_has(&tr->raw, si->arch, si->nr);
-	if (tr->need_time)
-		clock_gettime(CLOCK_MONOTONIC, &ts->t0);
 	if (summary_only(tr))
 		return;
 	if (tr->o.json)
@@ -626,6 +689,18 @@ end_line(struct ptc_trace *tr, FILE *fp, unsigned how,
 	fputc('\n', fp);
 }
 
+/* -e read=, -e write=: the data a call that returned moved. */
+static void
+dump_io(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
+    unsigned how, FILE *fp)
+{
+	if (si == NULL || (how != PTC__ST_SUCCESSFUL && how != PTC__ST_FAILED) ||
+	    (ptc__fdset_empty(&tr->dump_rd) && ptc__fdset_empty(&tr->dump_wr)))
+		return;
+	ptc__dumpio(fp, tr->o.json, &tr->dump_rd, &tr->dump_wr, ts->pid,
+	    ts->arch, ts->nr, ts->args, si->rval, si->is_error);
+}
+
 /*
  * Finish the syscall of ts: how is PTC__ST_SUCCESSFUL/FAILED (si is the
  * exit stop), UNFINISHED (it never returns: "= ?"), or DETACHED.
@@ -644,9 +719,20 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		ts_sub(&dt, &now, &ts->t0);
 	}
-	if (tr->o.summary && how != PTC__ST_DETACHED)
+	/*
+	 * strace counts the calls that returned, by the system CPU time
+	 * the process spent between the two stops or with -w by the wall
+	 * clock.
+	 */
+	if (tr->o.summary && (how == PTC__ST_SUCCESSFUL ||
+	    how == PTC__ST_FAILED)) {
+		struct timespec cpu;
+
+		if (!tr->o.wallclock)
+			ts_sub(&cpu, &ts->stime, &ts->ltime);
 		ptc__stats_add(&tr->stats, ts->arch, ts->nr,
-		    how == PTC__ST_FAILED, &dt);
+		    how == PTC__ST_FAILED, tr->o.wallclock ? &dt : &cpu);
+	}
 	if (summary_only(tr))
 		return;
 	if (staged(tr)) {
@@ -679,17 +765,21 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 			ptc_sc_exit(ts->dec, ts->ms, si, fmt_of(tr, ts));
 		put_staged(ts, fp);
 		if (tr->o.json)
+			dump_io(tr, ts, si, how, fp);
+		if (tr->o.json)
 			fprintf(fp, ",\"duration\":%ld.%06ld}\n",
 			    (long)dt.tv_sec, dt.tv_nsec / 1000);
 		else
 			end_line(tr, fp, how, &dt);
+		if (!tr->o.json)
+			dump_io(tr, ts, si, how, fp);
 		print_stack(tr, ts, fp);
 		return;
 	}
 	fp = out_of(tr, ts);
 	cont = ts->shown && (fp != tr->out || tr->open == ts);
 	if (!cont) {
-		char lead[96];
+		char lead[LEAD_MAX];
 		size_t n;
 
 		fp = begin_line(tr, ts);
@@ -710,6 +800,7 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 		ptc_sc_exit(ts->dec, ts->ms, si, fmt_of(tr, ts));
 	put_staged(ts, fp);
 	end_line(tr, fp, how, &dt);
+	dump_io(tr, ts, si, how, fp);
 	print_stack(tr, ts, fp);
 }
 
@@ -727,6 +818,11 @@ msg(struct ptc_trace *tr, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+	/*
+	 * The trace may share stderr's large buffer: a message that says
+	 * where the tracer stands ("attached") is seen when it is said.
+	 */
+	fflush(stderr);
 }
 
 static int
@@ -746,15 +842,15 @@ resume_how(const struct tstate *ts)
  * The decoders' siginfo printer when the library has one (a weak
  * reference does not pull it in by itself), else the common fields.
  */
-#pragma weak ptc_siginfo_print
+#pragma weak ptc__siginfo_print_task
 
 static void
-siginfo_out(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f)
+siginfo_out(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f, pid_t pid)
 {
 	const char *n = ptc_signame(si->si_signo);
 
-	if (ptc_siginfo_print != NULL) {
-		ptc_siginfo_print(fp, si, f);
+	if (ptc__siginfo_print_task != NULL) {
+		ptc__siginfo_print_task(fp, si, f, pid);
 		return;
 	}
 	if (f->json) {
@@ -803,14 +899,27 @@ on_signal(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
 		else
 			fprintf(fp, "%d", ev->sig);
 		fputs(",\"siginfo\":", fp);
-		siginfo_out(fp, &ev->si, &tr->fmt);
+		siginfo_out(fp, &ev->si, &tr->fmt, ts->pid);
 		fputs("}\n", fp);
 		return;
 	}
 	fprintf(fp, "--- %s ", ptc_signame(ev->sig) != NULL ?
 	    ptc_signame(ev->sig) : "SIG?");
-	siginfo_out(fp, &ev->si, &tr->fmt);
+	siginfo_out(fp, &ev->si, &tr->fmt, ts->pid);
 	fputs(" ---\n", fp);
+}
+
+/* "--- stopped by SIGSTOP ---": a group-stop, or one found at attach. */
+static void
+stopped_line(struct ptc_trace *tr, struct tstate *ts, int sig)
+{
+	FILE *fp;
+
+	if (summary_only(tr) || !sig_shown(tr, sig) || tr->o.json)
+		return;
+	fp = event_line(tr, ts, 0, 0);
+	fprintf(fp, "--- stopped by %s ---\n", ptc_signame(sig));
+	fflush(fp);
 }
 
 static void
@@ -892,6 +1001,18 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 
 	if (ptc_syscall_info(t, &si) != 0)
 		return;
+	/* -n shows the number the kernel got, before any demultiplexing. */
+	if (si.op == PTC_SC_ENTRY || si.op == PTC_SC_SECCOMP) {
+		ts->scno = si.nr;
+		ts->comm_change = (tr->fmt.decode_pids & PTC_PIDS_COMM) &&
+		    is_comm_change(&si);
+	}
+	/* Traced or not, a rename shows in the prefix from its exit on. */
+	if (si.op == PTC_SC_EXIT && ts->comm_change) {
+		if (!si.is_error)
+			ptc__pid_comm(ts->pid, ts->comm, sizeof(ts->comm));
+		ts->comm_change = 0;
+	}
 	/* An i386 socketcall or ipc is filtered and counted as its subcall. */
 	if ((si.op == PTC_SC_ENTRY || si.op == PTC_SC_SECCOMP) && !ts->in_sc &&
 	    !ts->skip_exit)
@@ -923,11 +1044,17 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 			}
 			ts->hide = 0;
 		}
-		if (!ptc__scset_has(&tr->trace, si.arch, si.nr)) {
-			ts->skip_exit = si.op == PTC_SC_ENTRY;
+		if (!ptc__scset_has(&tr->trace, si.arch, si.nr) ||
+		    (tr->paths.n > 0 && !ptc__pathset_match(&tr->paths,
+		    ts->pid, si.arch, si.nr, si.args))) {
+			/* A rename's exit is needed even when it is not shown. */
+			ts->skip_exit = si.op == PTC_SC_ENTRY || ts->comm_change;
 			return;
 		}
 		sc_entry(tr, ts, &si);
+		/* The call starts once its entry is shown, as in strace. */
+		if (tr->need_time)
+			clock_gettime(CLOCK_MONOTONIC, &ts->t0);
 		return;
 	}
 	if (si.op == PTC_SC_EXIT) {
@@ -948,6 +1075,11 @@ session(struct ptc_trace *tr, int spawn)
 
 	if (tr->s != NULL)
 		return tr->s;
+	/* strace resolves -P paths once every option is known. */
+	if (tr->paths.n > 0)
+		ptc__pathset_resolve(&tr->paths,
+		    tr->o.quiet & PTC_QUIET_PATH_RESOLUTION,
+		    tr->fmt.xstyle);
 	fl = PTC_TRACE_SYSCALLS | PTC_TRACE_EXEC;
 	if (tr->o.follow)
 		fl |= PTC_TRACE_FORKS;
@@ -956,13 +1088,18 @@ session(struct ptc_trace *tr, int spawn)
 	/*
 	 * A task with the filter and no tracer gets ENOSYS from every
 	 * traced syscall, so the filter needs -f (every child stays ours)
-	 * and no -b execve (which lets the program go), as in strace.
+	 * and no -b execve (which lets the program go), as in strace.  -n
+	 * shows the last syscall entered on every line, untraced ones too:
+	 * they must all stop.
 	 */
 	tr->filter = spawn && tr->o.follow && !tr->o.detach_execve &&
-	    !tr->o.no_seccomp && tr->trace_given &&
-	    !ptc__scset_is_all(&tr->trace);
+	    !tr->o.scno &&
+	    !tr->o.no_seccomp && ((tr->trace_given &&
+	    !ptc__scset_is_all(&tr->trace)) || tr->paths.n > 0);
 	if (tr->filter)
 		fl |= PTC_TRACE_SECCOMP;
+	if (tr->o.summary && !tr->o.wallclock)
+		fl |= PTC_TRACE_RUSAGE;
 	tr->s = ptc_session_new(fl);
 	return tr->s;
 }
@@ -977,16 +1114,19 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 	struct ptc_event ev;
 	struct ptc_task *t;
 	struct tstate *ts;
-	size_t plen = 0, n;
+	size_t plen = 0, n, i;
 	char *path;
 	int gofd = -1, rc;
 	pid_t pid;
 
 	if (session(tr, 1) == NULL)
 		return -1;
-	if ((path = ptc__trace_which(argv[0])) == NULL)
+	if ((path = ptc__trace_which(argv[0])) == NULL) {
+		if (errno == ENAMETOOLONG)
+			return ptc_fail(errno, "exec: %s", strerror(errno));
 		return ptc_fail(errno, "Can't stat '%s': %s", argv[0],
 		    strerror(errno));
+	}
 	memset(&c, 0, sizeof(c));
 	c.path = path;
 	c.argv = argv;
@@ -1005,6 +1145,22 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 	if (tr->filter) {
 		uint8_t *bits = ptc__scset_seccomp_bits(&tr->trace,
 		    PTC__ARCH_NATIVE, &n);
+
+		/* -P looks only at calls that take a path or a descriptor. */
+		for (i = 0; bits != NULL && tr->paths.n > 0 && i < n; i++)
+			if (!(ptc_sc_classes(PTC__ARCH_NATIVE, i) &
+			    (PTC_SCC_FILE | PTC_SCC_DESC | PTC_SCC_NETWORK)))
+				bits[i] = 0;
+		/* -Y: a rename must stop to be seen, as in strace. */
+		for (i = 0; bits != NULL && i < n &&
+		    (tr->fmt.decode_pids & PTC_PIDS_COMM); i++) {
+			struct ptc_scinfo ci = { .arch = PTC__ARCH_NATIVE,
+			    .nr = i };
+
+			ci.args[0] = 15;        /* PR_SET_NAME */
+			if (is_comm_change(&ci))
+				bits[i] = 1;
+		}
 
 		if (bits != NULL && ptc__seccomp_build(PTC__ARCH_NATIVE, bits,
 		    n, &prog, &plen) == 0) {
@@ -1111,14 +1267,6 @@ ptc_trace_attach(struct ptc_trace *tr, pid_t pid)
 	return 0;
 }
 
-int
-ptc_trace_path(struct ptc_trace *tr, const char *path)
-{
-	(void)tr;
-	return ptc_fail(ENOTSUP, "-P %s: tracing by path is not supported",
-	    path);
-}
-
 static void
 detach_all(struct ptc_trace *tr)
 {
@@ -1221,7 +1369,17 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		return 0;
 	if ((tr->null = fopen("/dev/null", "we")) == NULL)
 		return -1;
+	/*
+	 * One output file shared by what -f will follow, or by more than
+	 * one task from the start (-p A -p B, -p with a program): strace
+	 * then starts every line with the pid.
+	 */
+	tr->pid_pfx = tr->o.outfile != NULL && tr->o.follow != 2 &&
+	    (tr->o.follow || tr->nstates > 1);
 	LIST_FOREACH(ts, &tr->states, link) {
+		if (ts->start == 2 && ts->task != NULL)
+			stopped_line(tr, ts, ts->task->stop_sig != 0 ?
+			    ts->task->stop_sig : SIGSTOP);
 		if (ts->start != 0 && ts->task != NULL)
 			ptc_resume(ts->task, ts->start == 2 ?
 			    PTC_RESUME_LISTEN : PTC_RESUME_SYSCALL, 0);
@@ -1257,6 +1415,7 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		flush_now_and_then(tr);
 		if ((ts = state_of(tr, ev.task)) == NULL)
 			continue;
+		ts->stime = ev.stime;
 		sig = 0;
 		switch (ev.type) {
 		case PTC_EV_SYSCALL_ENTER:
@@ -1270,13 +1429,7 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 			sig = ev.sig;
 			break;
 		case PTC_EV_GROUP_STOP:
-			if (!summary_only(tr) && sig_shown(tr, ev.sig) &&
-			    !tr->o.json) {
-				FILE *fp = event_line(tr, ts, 0, 0);
-
-				fprintf(fp, "--- stopped by %s ---\n",
-				    ptc_signame(ev.sig));
-			}
+			stopped_line(tr, ts, ev.sig);
 			ptc_resume(ev.task, PTC_RESUME_LISTEN, 0);
 			continue;
 		case PTC_EV_FORK:
@@ -1323,7 +1476,7 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 done:
 	if (tr->o.summary)
 		ptc__stats_print(&tr->stats, tr->out != NULL ? tr->out :
-		    stderr, tr->o.sortby);
+		    stderr);
 	return rc;
 }
 
@@ -1354,6 +1507,20 @@ ptc_trace_free(struct ptc_trace *tr)
 	ptc__scset_free(&tr->abbrev);
 	ptc__scset_free(&tr->verbose);
 	ptc__scset_free(&tr->raw);
+	ptc__fdset_free(&tr->dump_rd);
+	ptc__fdset_free(&tr->dump_wr);
+	ptc__pathset_free(&tr->paths);
 	ptc__stats_free(&tr->stats);
 	free(tr);
+}
+
+int
+ptc_trace_path(struct ptc_trace *tr, const char *path)
+{
+	if (ptc__pathset_add(&tr->paths, path) != 0)
+		return -1;
+	/* strace says what a path resolves to as it takes it. */
+	ptc__pathset_resolve(&tr->paths, tr->o.quiet &
+	    PTC_QUIET_PATH_RESOLUTION, tr->fmt.xstyle);
+	return 0;
 }
