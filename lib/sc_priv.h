@@ -133,9 +133,26 @@ void ptc__p_flags(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
 void ptc__p_enum(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
     const char *unknown);
 const char *ptc__xname(const struct ptc__xtab *x, uint64_t v);
-/* Flags into a string (for composites); returns s. */
+/* Flags into a string, always by name (strace's auxiliary texts). */
 char *ptc__sflags(char *s, size_t len, const struct ptc__xtab *x, uint64_t v,
     const char *dflt);
+/*
+ * The -X style (strace's const-print-style): raw shows numbers only,
+ * verbose the number and the names in a comment, abbrev (and JSON)
+ * the names.  Printers that put names together themselves go through
+ * these so that every style comes out as strace's.
+ */
+int ptc__xstyle(const struct ptc__dc *c);
+/* Flags as ptc__p_flags() shows them, into s (for composites). */
+char *ptc__xsflags(const struct ptc__dc *c, char *s, size_t len,
+    const struct ptc__xtab *x, uint64_t v, const char *dflt);
+/* A number (text num) whose name (NULL: none) is name, styled. */
+char *ptc__sxnum(char *s, size_t len, int style, const char *num,
+    const char *name);
+/* The same with v formatted by fmt: 'x' hex, 'd', 'u', 'o' octal. */
+char *ptc__sxval(char *s, size_t len, int style, uint64_t v, int fmt,
+    const char *name);
+void ptc__p_xval(struct ptc__dc *c, uint64_t v, int fmt, const char *name);
 void ptc__p_fd(struct ptc__dc *c, int fd);
 
 /* Structures and arrays: text "{a=1, b=2}" / JSON {"a":1,"b":2}. */

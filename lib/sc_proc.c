@@ -217,33 +217,30 @@ ptc__a_rusage(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 
 /* ---- clone ---- */
 
+/* The flags and the exit signal are two values, each in the -X style. */
 static char *
-clone_flags_str(char *buf, size_t len, uint64_t fl, int with_sig)
+clone_flags_str(const struct ptc__dc *c, char *buf, size_t len, uint64_t fl,
+    int with_sig)
 {
-	char rest[512];
+	char rest[512], sn[64];
 	int sig = (int)(fl & 0xff);
-	const char *sn;
 
 	if (!with_sig) {
-		ptc__sflags(buf, len, &ptc__xt_clone_flags, fl, NULL);
+		ptc__xsflags(c, buf, len, &ptc__xt_clone_flags, fl, NULL);
 		return buf;
 	}
 	fl &= ~0xffull;
-	sn = ptc_signame(sig);
-	if (fl == 0 && sig != 0) {
-		if (sn != NULL)
-			snprintf(buf, len, "%s", sn);
-		else
-			snprintf(buf, len, "%d", sig);
+	ptc__sxval(sn, sizeof(sn), ptc__xstyle(c), (uint64_t)sig, 'd',
+	    ptc_signame(sig));
+	if (fl == 0) {
+		snprintf(buf, len, "%s", sn);
 		return buf;
 	}
-	ptc__sflags(rest, sizeof(rest), &ptc__xt_clone_flags, fl, NULL);
+	ptc__xsflags(c, rest, sizeof(rest), &ptc__xt_clone_flags, fl, NULL);
 	if (sig == 0)
 		snprintf(buf, len, "%s", rest);
-	else if (sn != NULL)
-		snprintf(buf, len, "%s|%s", rest, sn);
 	else
-		snprintf(buf, len, "%s|%d", rest, sig);
+		snprintf(buf, len, "%s|%s", rest, sn);
 	return buf;
 }
 
@@ -262,7 +259,7 @@ ptc__a_clone_flags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	c->after_field = 0;
 	ptc__sb_puts(c->o, c->f->json ? "," : ", ");
 	ptc__s_field(c, "flags");
-	ptc__p_raw(c, clone_flags_str(buf, sizeof(buf), v, 1));
+	ptc__p_raw(c, clone_flags_str(c, buf, sizeof(buf), v, 1));
 }
 
 void
@@ -352,7 +349,7 @@ ptc__a_clone_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	c->saved_ok[0] = 1;
 	ptc__s_open(c);
 	ptc__s_field(c, "flags");
-	ptc__p_raw(c, clone_flags_str(buf, sizeof(buf), ca[0], 0));
+	ptc__p_raw(c, clone_flags_str(c, buf, sizeof(buf), ca[0], 0));
 	if (ca[0] & K_CLONE_PIDFD) {
 		ptc__s_field(c, "pidfd");
 		ptc__p_addr(c, ca[1]);
@@ -511,13 +508,14 @@ rlim_val(struct ptc__dc *c, uint64_t v, int is64)
 	char buf[64];
 
 	if (v == ~0ull || (!is64 && c->wordsize == 4 && v == 0xffffffffu)) {
-		ptc__p_raw(c, is64 ? "RLIM64_INFINITY" : "RLIM_INFINITY");
+		ptc__p_xval(c, v, 'u', is64 ? "RLIM64_INFINITY" :
+		    "RLIM_INFINITY");
 		return;
 	}
 	/* strace writes 1024 itself as it is, 2048 as 2*1024 */
 	if (v > 1024 && v % 1024 == 0 && !c->f->json) {
 		snprintf(buf, sizeof(buf), "%" PRIu64 "*1024", v / 1024);
-		ptc__p_raw(c, buf);
+		ptc__p_xval(c, v, 'u', buf);
 		return;
 	}
 	ptc__p_uint(c, v);
@@ -636,7 +634,8 @@ ptc__a_arch_prctl_arg(struct ptc__dc *c, const struct ptc__arg *a,
 		ptc__l_close(c);
 		return;
 	}
-	ptc__p_addr(c, v);
+	/* strace shows the other codes' argument as a number: 0, not NULL */
+	ptc__p_hex(c, v);
 }
 
 void
@@ -666,10 +665,8 @@ ptc__a_futex(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		    (op & FUTEX_PRIVATE_FLAG) ? "_PRIVATE" : "");
 		if (op & FUTEX_CLOCK_REALTIME)
 			snprintf(buf + n, sizeof(buf) - n, "|FUTEX_CLOCK_REALTIME");
-	} else {
-		snprintf(buf, sizeof(buf), "%#x", (unsigned)op);
 	}
-	ptc__p_raw(c, buf);
+	ptc__p_xval(c, (unsigned)op, 'x', name != NULL ? buf : NULL);
 	NEXT();
 	ptc__p_uint(c, (uint32_t)c->a[2]);
 	switch (cmd) {
@@ -681,17 +678,15 @@ ptc__a_futex(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		NEXT();
 		ptc__p_timespec(c, c->a[3]);
 		NEXT();
-		if ((uint32_t)c->a[5] == FUTEX_BITSET_MATCH_ANY)
-			ptc__p_raw(c, "FUTEX_BITSET_MATCH_ANY");
-		else
-			ptc__p_hex(c, (uint32_t)c->a[5]);
+		ptc__p_xval(c, (uint32_t)c->a[5], 'x',
+		    (uint32_t)c->a[5] == FUTEX_BITSET_MATCH_ANY ?
+		    "FUTEX_BITSET_MATCH_ANY" : NULL);
 		break;
 	case FUTEX_WAKE_BITSET:
 		NEXT();
-		if ((uint32_t)c->a[5] == FUTEX_BITSET_MATCH_ANY)
-			ptc__p_raw(c, "FUTEX_BITSET_MATCH_ANY");
-		else
-			ptc__p_hex(c, (uint32_t)c->a[5]);
+		ptc__p_xval(c, (uint32_t)c->a[5], 'x',
+		    (uint32_t)c->a[5] == FUTEX_BITSET_MATCH_ANY ?
+		    "FUTEX_BITSET_MATCH_ANY" : NULL);
 		break;
 	case FUTEX_REQUEUE:
 		NEXT();
@@ -874,21 +869,38 @@ ptc__a_cpuset(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__sb_putc(c->o, ']');
 }
 
-/* IOPRIO_PRIO_VALUE(class, data) */
+/*
+ * "IOPRIO_PRIO_VALUE(class, data)", NULL for an unknown class; with -X
+ * verbose the class is "0x2 / * IOPRIO_CLASS_BE * /" in it too, as
+ * strace nests it.
+ */
+static const char *
+ioprio_str(const struct ptc__dc *c, char *buf, size_t len, unsigned v)
+{
+	const char *cl = ptc__xname(&ptc__xt_ioprio_class, (v >> 13) & 7);
+	char cbuf[64];
+
+	if (cl == NULL)
+		return NULL;
+	snprintf(buf, len, "IOPRIO_PRIO_VALUE(%s, %u)", ptc__sxval(cbuf,
+	    sizeof(cbuf), ptc__xstyle(c), (v >> 13) & 7, 'x', cl),
+	    v & 0x1fff);
+	return buf;
+}
+
 void
 ptc__a_ioprio(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	const char *cl = ptc__xname(&ptc__xt_ioprio_class, ((unsigned)v >> 13) & 7);
-	char buf[96];
+	const char *s;
+	char buf[128];
 
 	(void)a;
-	if (cl == NULL || c->f->json) {
+	s = ioprio_str(c, buf, sizeof(buf), (unsigned)v);
+	if (s == NULL || c->f->json) {
 		ptc__p_int(c, (int)v);
 		return;
 	}
-	snprintf(buf, sizeof(buf), "IOPRIO_PRIO_VALUE(%s, %u)", cl,
-	    (unsigned)v & 0x1fff);
-	ptc__p_raw(c, buf);
+	ptc__p_xval(c, (uint64_t)(int64_t)(int)v, 'd', s);
 }
 
 /* struct sched_param: one int, shown as "[N]". */
@@ -911,12 +923,14 @@ ptc__a_schedparam(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 void
 ptc__r_ioprio(struct ptc__dc *c, int64_t v)
 {
-	const char *cl = ptc__xname(&ptc__xt_ioprio_class, ((unsigned)v >> 13) & 7);
+	const char *s;
+	char buf[128];
 
 	ptc__p_int(c, v);
-	if (cl != NULL && !c->f->json)
-		ptc__sb_printf(c->o, " (IOPRIO_PRIO_VALUE(%s, %u))", cl,
-		    (unsigned)v & 0x1fff);
+	/* -X raw drops the explanation, as strace's does. */
+	s = ioprio_str(c, buf, sizeof(buf), (unsigned)v);
+	if (s != NULL && !c->f->json && ptc__xstyle(c) != PTC_XLAT_RAW)
+		ptc__sb_printf(c->o, " (%s)", s);
 }
 
 /* ---- process ids (-Y, --decode-pids=pidns) ---- */
