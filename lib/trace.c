@@ -544,11 +544,18 @@ put_staged(struct tstate *ts, FILE *fp)
 	fwrite(ts->mbuf, 1, n, fp);
 }
 
+/* With -Y the task's command name follows its pid. */
 static void
-json_head(FILE *fp, pid_t pid, const struct timespec *w)
+json_head(FILE *fp, const struct tstate *ts, const struct timespec *w)
 {
-	fprintf(fp, "{\"pid\":%d,\"time\":%lld.%06ld,", (int)pid,
-	    (long long)w->tv_sec, w->tv_nsec / 1000);
+	fprintf(fp, "{\"pid\":%d,", (int)ts->pid);
+	if (ts->comm[0] != '\0') {
+		fputs("\"comm\":", fp);
+		ptc_json_str(fp, ts->comm, strlen(ts->comm));
+		fputc(',', fp);
+	}
+	fprintf(fp, "\"time\":%lld.%06ld,", (long long)w->tv_sec,
+	    w->tv_nsec / 1000);
 }
 
 static void
@@ -569,7 +576,7 @@ event_line(struct ptc_trace *tr, struct tstate *ts, int have_ip, uint64_t ip)
 		struct timespec w;
 
 		wall_now(&w);
-		json_head(fp, ts->pid, &w);
+		json_head(fp, ts, &w);
 		return fp;
 	}
 	n = make_lead(tr, ts, lead, sizeof(lead), have_ip, ip);
@@ -747,10 +754,15 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 		}
 		entry_len = staged_len(ts);
 		fp = begin_line(tr, ts);
-		if (tr->o.json)
-			json_head(fp, ts->pid, &ts->w0);
-		else
+		if (tr->o.json) {
+			json_head(fp, ts, &ts->w0);
+			/* -n: the number the kernel was given. */
+			if (tr->o.scno)
+				fprintf(fp, "\"nr\":%llu,",
+				    (unsigned long long)ts->scno);
+		} else {
 			fwrite(ts->lead, 1, ts->leadlen, fp);
+		}
 		fwrite(ts->mbuf, 1, entry_len, fp);
 		rewind(ts->ms);
 		if (how == PTC__ST_DETACHED && tr->o.json) {
