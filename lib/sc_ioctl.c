@@ -13,43 +13,64 @@
 #include "sc_priv.h"
 #include "xlat.h"
 
-/* Requests two subsystems define with one number: strace names both. */
-static const struct {
-	unsigned v;
-	const char *name;
-} shared[] = {
-	{ 0x40049409, "BTRFS_IOC_CLONE or FICLONE" },
-	{ 0x4020940d, "BTRFS_IOC_CLONE_RANGE or FICLONERANGE" },
-	{ 0xc0189436, "BTRFS_IOC_FILE_EXTENT_SAME or FIDEDUPERANGE" },
-};
+/*
+ * The first entry of request cmd in the generated table (sorted by
+ * number, then name), or NULL.
+ */
+static const struct ptc__xlat *
+ioctl_first(unsigned cmd)
+{
+	const struct ptc__xtab *x = &ptc__xt_ioctlent;
+	unsigned lo = 0, hi = x->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (x->v[mid].val < cmd)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < x->n && x->v[lo].val == cmd ? &x->v[lo] : NULL;
+}
+
+/*
+ * The name of request cmd as strace prints it: every name the headers
+ * give the number, joined by " or ", else _IOC(dir, type, nr, size).
+ */
+char *
+ptc__ioctl_name(char *buf, size_t len, unsigned cmd)
+{
+	static const char *const dirs[] = {
+		"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE",
+	};
+	const struct ptc__xtab *x = &ptc__xt_ioctlent;
+	const struct ptc__xlat *e = ioctl_first(cmd);
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (e == NULL) {
+		snprintf(buf, len, "_IOC(%s, %#x, %#x, %#x)", dirs[cmd >> 30],
+		    (cmd >> 8) & 0xff, cmd & 0xff, (cmd >> 16) & 0x3fff);
+		return buf;
+	}
+	for (; e < x->v + x->n && e->val == cmd && n < len; e++)
+		n += snprintf(buf + n, len - n, "%s%s", n > 0 ? " or " : "",
+		    e->name);
+	return buf;
+}
 
 void
 ptc__a_ioctl_cmd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	const char *n = ptc__xname(&ptc__xt_ioctls, (uint32_t)v);
-	size_t i;
-
-	for (i = 0; n == NULL && i < sizeof(shared) / sizeof(shared[0]); i++)
-		if (shared[i].v == (uint32_t)v)
-			n = shared[i].name;
-	unsigned cmd = (unsigned)v, dir = cmd >> 30;
-	static const char *const dirs[] = {
-		"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE",
-	};
-	char buf[96];
+	char buf[256];
 
 	(void)a;
-	if (n == NULL) {
-		snprintf(buf, sizeof(buf), "_IOC(%s, %#x, %#x, %#x)",
-		    dirs[dir], (cmd >> 8) & 0xff, cmd & 0xff,
-		    (cmd >> 16) & 0x3fff);
-		n = buf;
-	}
+	ptc__ioctl_name(buf, sizeof(buf), (unsigned)v);
 	/* -X: the number, and the name or _IOC() in a comment. */
 	if (c->f->json)
-		ptc__p_raw(c, n);
+		ptc__p_raw(c, buf);
 	else
-		ptc__p_xval(c, cmd, 'x', n);
+		ptc__p_xval(c, (unsigned)v, 'x', buf);
 }
 
 static const struct {
