@@ -4,6 +4,12 @@
  */
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
+#include <linux/blkzoned.h>
+#include <linux/fs.h>
+#include <linux/loop.h>
+#include <linux/nsfs.h>
+#include <linux/random.h>
+#include <linux/watchdog.h>
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -240,63 +246,199 @@ winsize(struct ptc__dc *c, uint64_t v)
 	ptc__s_close(c);
 }
 
-static void
-intp(struct ptc__dc *c, uint64_t v)
-{
-	int32_t i;
+/*
+ * How a request's argument prints, as strace's decoder for its type
+ * prints it.  Requests not listed show the argument as a number in hex.
+ */
+enum {
+	A_NONE = 1,	/* no argument shown at all */
+	A_VAL_D,	/* the argument itself, a signed int */
+	A_VAL_U,	/* the argument itself, unsigned */
+	A_FD,		/* the argument is a descriptor */
+	A_IN,		/* points to a value read by the kernel */
+	A_OUT,		/* points to a value the kernel writes */
+};
+enum {
+	T_INT = 1, T_UINT, T_USHORT, T_LONG, T_ULONG, T_U64, T_TERMIOS,
+	T_WINSIZE,
+};
 
-	if (ptc__rdall(c, v, &i, sizeof(i)) != 0) {
+static const struct {
+	unsigned cmd;
+	unsigned char how, type;
+} ioctl_args[] = {
+	/* terminals ('T') */
+	{ TCGETS, A_OUT, T_TERMIOS }, { TIOCGLCKTRMIOS, A_OUT, T_TERMIOS },
+	{ TCSETS, A_IN, T_TERMIOS }, { TCSETSW, A_IN, T_TERMIOS },
+	{ TCSETSF, A_IN, T_TERMIOS }, { TIOCSLCKTRMIOS, A_IN, T_TERMIOS },
+	{ TIOCGWINSZ, A_OUT, T_WINSIZE }, { TIOCSWINSZ, A_IN, T_WINSIZE },
+	{ TCXONC, A_VAL_U, 0 }, { TCFLSH, A_VAL_U, 0 },
+	{ TCSBRK, A_VAL_D, 0 }, { TCSBRKP, A_VAL_D, 0 },
+	{ TIOCSCTTY, A_VAL_D, 0 },
+	{ TIOCMGET, A_OUT, T_INT }, { TIOCMBIS, A_IN, T_INT },
+	{ TIOCMBIC, A_IN, T_INT }, { TIOCMSET, A_IN, T_INT },
+	{ TIOCGPGRP, A_OUT, T_INT }, { TIOCGSID, A_OUT, T_INT },
+	{ TIOCGETD, A_OUT, T_INT }, { TIOCGSOFTCAR, A_OUT, T_INT },
+	{ TIOCGPTN, A_OUT, T_INT }, { FIONREAD, A_OUT, T_INT },
+	{ TIOCOUTQ, A_OUT, T_INT }, { TIOCGEXCL, A_OUT, T_INT },
+	{ TIOCGDEV, A_OUT, T_INT },
+	{ TIOCSPGRP, A_IN, T_INT }, { TIOCSETD, A_IN, T_INT },
+	{ FIONBIO, A_IN, T_INT }, { FIOASYNC, A_IN, T_INT },
+	{ TIOCPKT, A_IN, T_INT }, { TIOCSSOFTCAR, A_IN, T_INT },
+	{ TIOCSPTLCK, A_IN, T_INT },
+	{ TIOCSBRK, A_NONE, 0 }, { TIOCCBRK, A_NONE, 0 },
+	{ TIOCCONS, A_NONE, 0 }, { TIOCNOTTY, A_NONE, 0 },
+	{ TIOCEXCL, A_NONE, 0 }, { TIOCNXCL, A_NONE, 0 },
+	{ FIOCLEX, A_NONE, 0 }, { FIONCLEX, A_NONE, 0 },
+	{ TIOCVHANGUP, A_NONE, 0 }, { TIOCSSERIAL, A_NONE, 0 },
+	/* block devices (0x12) */
+	{ BLKRASET, A_VAL_U, 0 }, { BLKFRASET, A_VAL_U, 0 },
+	{ BLKSECTGET, A_OUT, T_USHORT }, { BLKROTATIONAL, A_OUT, T_USHORT },
+	{ BLKROGET, A_OUT, T_INT }, { BLKBSZGET, A_OUT, T_INT },
+	{ BLKSSZGET, A_OUT, T_INT }, { BLKALIGNOFF, A_OUT, T_INT },
+	{ BLKROSET, A_IN, T_INT }, { BLKBSZSET, A_IN, T_INT },
+	{ BLKPBSZGET, A_OUT, T_UINT }, { BLKIOMIN, A_OUT, T_UINT },
+	{ BLKIOOPT, A_OUT, T_UINT }, { BLKDISCARDZEROES, A_OUT, T_UINT },
+	{ BLKGETZONESZ, A_OUT, T_UINT }, { BLKGETNRZONES, A_OUT, T_UINT },
+	{ BLKRAGET, A_OUT, T_LONG }, { BLKFRAGET, A_OUT, T_LONG },
+	{ BLKGETSIZE, A_OUT, T_ULONG },
+	{ BLKGETSIZE64, A_OUT, T_U64 },
+#ifdef BLKGETDISKSEQ
+	{ BLKGETDISKSEQ, A_OUT, T_U64 },
+#endif
+	{ BLKRRPART, A_NONE, 0 }, { BLKFLSBUF, A_NONE, 0 },
+	{ BLKTRACESTART, A_NONE, 0 }, { BLKTRACESTOP, A_NONE, 0 },
+	{ BLKTRACETEARDOWN, A_NONE, 0 },
+	/* file systems ('X', 0x94) */
+	{ FIFREEZE, A_NONE, 0 }, { FITHAW, A_NONE, 0 },
+	{ FICLONE, A_FD, 0 },
+	/* random ('R') */
+	{ RNDGETENTCNT, A_OUT, T_INT }, { RNDADDTOENTCNT, A_IN, T_INT },
+	{ RNDZAPENTCNT, A_NONE, 0 }, { RNDCLEARPOOL, A_NONE, 0 },
+	{ RNDRESEEDCRNG, A_NONE, 0 },
+	/* loop devices ('L') */
+	{ LOOP_CLR_FD, A_NONE, 0 }, { LOOP_SET_CAPACITY, A_NONE, 0 },
+	{ LOOP_CTL_GET_FREE, A_NONE, 0 },
+	{ LOOP_SET_FD, A_FD, 0 }, { LOOP_CHANGE_FD, A_FD, 0 },
+	{ LOOP_CTL_ADD, A_VAL_D, 0 }, { LOOP_CTL_REMOVE, A_VAL_D, 0 },
+	{ LOOP_SET_DIRECT_IO, A_VAL_U, 0 },
+	{ LOOP_SET_BLOCK_SIZE, A_VAL_U, 0 },
+	/* watchdogs ('W') */
+	{ WDIOC_GETSTATUS, A_OUT, T_INT }, { WDIOC_GETBOOTSTATUS, A_OUT, T_INT },
+	{ WDIOC_GETTEMP, A_OUT, T_INT }, { WDIOC_GETTIMEOUT, A_OUT, T_INT },
+	{ WDIOC_GETPRETIMEOUT, A_OUT, T_INT },
+	{ WDIOC_GETTIMELEFT, A_OUT, T_INT },
+	{ WDIOC_SETTIMEOUT, A_IN, T_INT }, { WDIOC_SETPRETIMEOUT, A_IN, T_INT },
+	{ WDIOC_KEEPALIVE, A_NONE, 0 },
+	/* namespaces (0xb7) */
+	{ NS_GET_USERNS, A_NONE, 0 }, { NS_GET_PARENT, A_NONE, 0 },
+	{ NS_GET_NSTYPE, A_NONE, 0 }, { NS_GET_OWNER_UID, A_OUT, T_UINT },
+};
+
+/* The value of type type at v in brackets, as strace's printnum_*(). */
+static void
+num(struct ptc__dc *c, uint64_t v, int type)
+{
+	union {
+		int32_t i;
+		uint32_t u;
+		uint16_t h;
+		int64_t l;
+		uint64_t ul;
+	} x;
+	size_t len;
+
+	switch (type) {
+	case T_USHORT:
+		len = 2;
+		break;
+	case T_LONG: case T_ULONG:
+		len = (size_t)c->wordsize;
+		break;
+	case T_U64:
+		len = 8;
+		break;
+	default:
+		len = 4;
+	}
+	memset(&x, 0, sizeof(x));
+	if (ptc__rdall(c, v, &x, len) != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
 	ptc__l_open(c);
-	ptc__p_int(c, i);
+	switch (type) {
+	case T_INT:
+		ptc__p_int(c, x.i);
+		break;
+	case T_UINT:
+		ptc__p_uint(c, x.u);
+		break;
+	case T_USHORT:
+		ptc__p_uint(c, x.h);
+		break;
+	case T_LONG:
+		ptc__p_int(c, len == 4 ? (int64_t)x.i : x.l);
+		break;
+	default:
+		ptc__p_uint(c, x.ul);
+	}
 	ptc__l_close(c);
 }
 
-/* The argument: decoded for requests known to carry a value. */
+/*
+ * The argument: decoded for requests known to carry a value, nothing
+ * for those that take none, else the number in hex.
+ */
 void
 ptc__a_ioctl_arg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	unsigned cmd = (unsigned)c->a[1];
-	int out = 0;
+	size_t i;
 
 	(void)a;
-	switch (cmd) {
-	case TCGETS: case TIOCGWINSZ: case FIONREAD: case TIOCGPGRP:
-	case TIOCOUTQ: case TIOCGSID: case TIOCGPTN: case TIOCGETD:
-	case TIOCMGET:
-		out = 1;
-		break;
-	case TCSETS: case TCSETSW: case TCSETSF: case TIOCSWINSZ:
-	case FIONBIO: case TIOCSPGRP: case FIOASYNC: case TIOCSPTLCK:
-	case TIOCSETD: case TIOCMSET: case TIOCMBIS: case TIOCMBIC:
-		break;
-	case TCXONC: case TCFLSH: case TCSBRK: case TCSBRKP:
-	case TIOCSCTTY:
-		ptc__p_uint(c, (uint32_t)v);
+	if (c->wordsize == 4)
+		v = (uint32_t)v;
+	for (i = 0; i < sizeof(ioctl_args) / sizeof(ioctl_args[0]); i++)
+		if (ioctl_args[i].cmd == cmd)
+			break;
+	if (i == sizeof(ioctl_args) / sizeof(ioctl_args[0])) {
+		ptc__p_hex(c, v);
 		return;
-	case 0x40049409: /* FICLONE: the source descriptor */
+	}
+	switch (ioctl_args[i].how) {
+	case A_NONE:
+		return;
+	case A_VAL_D:
+		ptc__p_int(c, (int32_t)v);
+		return;
+	case A_VAL_U:
+		ptc__p_uint(c, v);
+		return;
+	case A_FD:
 		ptc__p_fd(c, (int)v);
 		return;
-	case TIOCNOTTY: case FIOCLEX: case FIONCLEX: case TIOCEXCL:
-	case TIOCNXCL: case TIOCSBRK: case TIOCCBRK:
+	case A_OUT:
+		/* Nothing was written: strace shows the address. */
+		if (c->is_error) {
+			ptc__p_addr(c, v);
+			return;
+		}
+		break;
+	}
+	switch (ioctl_args[i].type) {
+	case T_TERMIOS:
+		if (v == 0)
+			ptc__p_addr(c, v);
+		else
+			termios(c, v);
 		return;
-	default:
-		ptc__p_addr(c, v);
+	case T_WINSIZE:
+		if (v == 0)
+			ptc__p_addr(c, v);
+		else
+			winsize(c, v);
 		return;
 	}
-	if (v == 0 || (out && c->is_error)) {
-		ptc__p_addr(c, v);
-		return;
-	}
-	switch (cmd) {
-	case TCGETS: case TCSETS: case TCSETSW: case TCSETSF:
-		termios(c, v);
-		return;
-	case TIOCGWINSZ: case TIOCSWINSZ:
-		winsize(c, v);
-		return;
-	}
-	intp(c, v);
+	num(c, v, ioctl_args[i].type);
 }
