@@ -3,13 +3,20 @@
  * terminal and descriptor requests.
  */
 #include <asm/ioctls.h>
+#include <asm/ioctl.h>
 #include <asm/termbits.h>
 #include <linux/blkzoned.h>
+#include <linux/btrfs.h>
+#include <linux/counter.h>
 #include <linux/fs.h>
+#include <linux/kd.h>
 #include <linux/loop.h>
+#include <linux/nbd.h>
 #include <linux/nsfs.h>
 #include <linux/random.h>
+#include <linux/rtc.h>
 #include <linux/watchdog.h>
+#include <mtd/ubi-user.h>
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -40,26 +47,113 @@ ioctl_first(unsigned cmd)
 }
 
 /*
- * The name of request cmd as strace prints it: every name the headers
- * give the number, joined by " or ", else _IOC(dir, type, nr, size).
+ * A code of table x inside a request name (EVIOCGABS(ABS_X)): by name,
+ * or in hex with unknown in a comment; under -X verbose the whole name
+ * is already a comment, so an unknown code goes bare.
+ */
+static int
+code_name(char *buf, size_t len, int style, const struct ptc__xtab *x,
+    unsigned v, const char *unknown)
+{
+	const char *n = ptc__xname(x, v);
+
+	if (n != NULL)
+		return snprintf(buf, len, "%s", n);
+	if (style == PTC_XLAT_VERBOSE)
+		return snprintf(buf, len, "%#x", v);
+	return snprintf(buf, len, "%#x /* %s */", v, unknown);
+}
+
+/*
+ * Requests whose number carries a parameter (a length, an axis, a mixer
+ * channel) print as a call, EVIOCGBIT(EV_KEY, 8), as strace prints
+ * them; 0 when cmd is not one of them.
+ */
+static int
+ioctl_numbered(char *buf, size_t len, int style, unsigned cmd)
+{
+	static const struct {
+		unsigned char type, dir, nr;
+		const char *name;
+	} sized[] = {
+		{ 'E', 2, 0x06, "EVIOCGNAME" }, { 'E', 2, 0x07, "EVIOCGPHYS" },
+		{ 'E', 2, 0x08, "EVIOCGUNIQ" }, { 'E', 2, 0x09, "EVIOCGPROP" },
+		{ 'E', 2, 0x0a, "EVIOCGMTSLOTS" }, { 'E', 2, 0x18, "EVIOCGKEY" },
+		{ 'E', 2, 0x19, "EVIOCGLED" }, { 'E', 2, 0x1a, "EVIOCGSND" },
+		{ 'E', 2, 0x1b, "EVIOCGSW" },
+		{ 'H', 2, 0x04, "HIDIOCGRAWNAME" },
+		{ 'H', 2, 0x05, "HIDIOCGRAWPHYS" },
+		{ 'H', 2, 0x06, "HIDIOCSFEATURE" },
+		{ 'H', 2, 0x08, "HIDIOCGRAWUNIQ" },
+		{ 'H', 2, 0x12, "HIDIOCGPHYS" },
+		{ 'H', 3, 0x06, "HIDIOCSFEATURE" },
+		{ 'H', 3, 0x07, "HIDIOCGFEATURE" },
+		{ 'U', 2, 0x2c, "UI_GET_SYSNAME" },
+		{ 'j', 2, 0x13, "JSIOCGNAME" },
+		{ 'k', 1, 0x00, "SPI_IOC_MESSAGE" },
+	};
+	unsigned dir = cmd >> 30, type = (cmd >> 8) & 0xff, nr = cmd & 0xff;
+	unsigned size = (cmd >> 16) & 0x3fff;
+	char code[64];
+	size_t i;
+
+	if (cmd == _IOC(_IOC_READ, '!', 2, sizeof(uint64_t)))
+		return snprintf(buf, len,
+		    "SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR");
+	if (type == 'M' && (dir == _IOC_READ || dir == _IOC_WRITE))
+		return snprintf(buf, len, "MIXER_%s(%u)",
+		    dir == _IOC_READ ? "READ" : "WRITE", nr);
+	if (type == 'E' && dir == _IOC_WRITE && nr >= 0xc0) {
+		code_name(code, sizeof(code), style, &ptc__xt_evdev_abs,
+		    nr - 0xc0, "ABS_???");
+		return snprintf(buf, len, "EVIOCSABS(%s)", code);
+	}
+	if (type == 'E' && dir == _IOC_READ && nr >= 0x20 && nr < 0x40) {
+		if (nr == 0x20)
+			snprintf(code, sizeof(code), "0");
+		else
+			code_name(code, sizeof(code), style, &ptc__xt_evdev_ev,
+			    nr - 0x20, "EV_???");
+		return snprintf(buf, len, "EVIOCGBIT(%s, %u)", code, size);
+	}
+	if (type == 'E' && dir == _IOC_READ && nr >= 0x40 && nr < 0x80) {
+		code_name(code, sizeof(code), style, &ptc__xt_evdev_abs,
+		    nr - 0x40, "ABS_???");
+		return snprintf(buf, len, "EVIOCGABS(%s)", code);
+	}
+	for (i = 0; i < sizeof(sized) / sizeof(sized[0]); i++)
+		if (sized[i].type == type && sized[i].dir == dir &&
+		    sized[i].nr == nr)
+			return snprintf(buf, len, "%s(%u)", sized[i].name,
+			    size);
+	return 0;
+}
+
+/*
+ * The name of request cmd as strace prints it: the parameterised form
+ * above and every name the headers give the number, joined by " or ",
+ * else _IOC(dir, type, nr, size).
  */
 char *
-ptc__ioctl_name(char *buf, size_t len, unsigned cmd)
+ptc__ioctl_name(char *buf, size_t len, int style, unsigned cmd)
 {
 	static const char *const dirs[] = {
 		"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE",
 	};
 	const struct ptc__xtab *x = &ptc__xt_ioctlent;
 	const struct ptc__xlat *e = ioctl_first(cmd);
-	size_t n = 0;
+	size_t n;
+	int k;
 
 	buf[0] = '\0';
-	if (e == NULL) {
+	k = ioctl_numbered(buf, len, style, cmd);
+	n = k > 0 && (size_t)k < len ? (size_t)k : 0;
+	if (e == NULL && n == 0) {
 		snprintf(buf, len, "_IOC(%s, %#x, %#x, %#x)", dirs[cmd >> 30],
 		    (cmd >> 8) & 0xff, cmd & 0xff, (cmd >> 16) & 0x3fff);
 		return buf;
 	}
-	for (; e < x->v + x->n && e->val == cmd && n < len; e++)
+	for (; e != NULL && e < x->v + x->n && e->val == cmd && n < len; e++)
 		n += snprintf(buf + n, len - n, "%s%s", n > 0 ? " or " : "",
 		    e->name);
 	return buf;
@@ -71,7 +165,7 @@ ptc__a_ioctl_cmd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	char buf[256];
 
 	(void)a;
-	ptc__ioctl_name(buf, sizeof(buf), (unsigned)v);
+	ptc__ioctl_name(buf, sizeof(buf), ptc__xstyle(c), (unsigned)v);
 	/* -X: the number, and the name or _IOC() in a comment. */
 	if (c->f->json)
 		ptc__p_raw(c, buf);
@@ -330,6 +424,30 @@ static const struct {
 	{ WDIOC_GETTIMELEFT, A_OUT, T_INT },
 	{ WDIOC_SETTIMEOUT, A_IN, T_INT }, { WDIOC_SETPRETIMEOUT, A_IN, T_INT },
 	{ WDIOC_KEEPALIVE, A_NONE, 0 },
+	/* consoles ('K') */
+	{ KDENABIO, A_NONE, 0 }, { KDDISABIO, A_NONE, 0 },
+	{ KDMAPDISP, A_NONE, 0 }, { KDUNMAPDISP, A_NONE, 0 },
+	{ PIO_FONTRESET, A_NONE, 0 },
+	/* network block devices (0xab) */
+	{ NBD_DISCONNECT, A_NONE, 0 }, { NBD_CLEAR_SOCK, A_NONE, 0 },
+	{ NBD_DO_IT, A_NONE, 0 }, { NBD_CLEAR_QUE, A_NONE, 0 },
+	{ NBD_PRINT_DEBUG, A_NONE, 0 },
+	/* counters ('>') */
+	{ COUNTER_ENABLE_EVENTS_IOCTL, A_NONE, 0 },
+	{ COUNTER_DISABLE_EVENTS_IOCTL, A_NONE, 0 },
+	/* btrfs (0x94): these take a structure they never read */
+	{ BTRFS_IOC_TRANS_START, A_NONE, 0 }, { BTRFS_IOC_TRANS_END, A_NONE, 0 },
+	{ BTRFS_IOC_SYNC, A_NONE, 0 }, { BTRFS_IOC_SCRUB_CANCEL, A_NONE, 0 },
+	{ BTRFS_IOC_QUOTA_RESCAN_WAIT, A_NONE, 0 },
+	{ BTRFS_IOC_DEFRAG, A_NONE, 0 }, { BTRFS_IOC_BALANCE, A_NONE, 0 },
+	/* real-time clocks ('p') */
+	{ RTC_AIE_ON, A_NONE, 0 }, { RTC_AIE_OFF, A_NONE, 0 },
+	{ RTC_UIE_ON, A_NONE, 0 }, { RTC_UIE_OFF, A_NONE, 0 },
+	{ RTC_PIE_ON, A_NONE, 0 }, { RTC_PIE_OFF, A_NONE, 0 },
+	{ RTC_WIE_ON, A_NONE, 0 }, { RTC_WIE_OFF, A_NONE, 0 },
+	{ RTC_VL_CLR, A_NONE, 0 },
+	/* UBI volumes ('O') */
+	{ UBI_IOCVOLCRBLK, A_NONE, 0 }, { UBI_IOCVOLRMBLK, A_NONE, 0 },
 	/* namespaces (0xb7) */
 	{ NS_GET_USERNS, A_NONE, 0 }, { NS_GET_PARENT, A_NONE, 0 },
 	{ NS_GET_NSTYPE, A_NONE, 0 }, { NS_GET_OWNER_UID, A_OUT, T_UINT },

@@ -269,7 +269,7 @@ extern const unsigned ptc__sc_aarch64_n;
 /* ioctl requests by number, then name (mk/ioctl.mk). */
 extern const struct ptc__xtab ptc__xt_ioctlent;
 
-/* An ioctl request's name(s) as strace prints them, into buf. */
-char *ptc__ioctl_name(char *buf, size_t len, unsigned cmd);
+/* An ioctl request's name(s) as strace prints them (-X style), into buf. */
+char *ptc__ioctl_name(char *buf, size_t len, int style, unsigned cmd);
 
 #endif

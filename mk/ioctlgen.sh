@@ -184,6 +184,15 @@ while read -r inc h; do
 				hex = hex (hex == "" ? "" : "|") f[2]
 		}
 	}
+	# a definition continued on the next lines is read as one line
+	/\\$/ {
+		cont = cont substr($0, 1, length($0) - 1) " "
+		next
+	}
+	{
+		$0 = cont $0
+		cont = ""
+	}
 	$0 ~ /^[ \t]*#[ \t]*define[ \t]+[A-Z][A-Z0-9_]*[ \t]/ {
 		sub(/^[ \t]*#[ \t]*define[ \t]+/, "")
 		name = $0
