@@ -405,7 +405,7 @@ static const struct {
 	{ BLKTRACETEARDOWN, A_NONE, 0 },
 	/* file systems ('X', 0x94) */
 	{ FIFREEZE, A_NONE, 0 }, { FITHAW, A_NONE, 0 },
-	{ FICLONE, A_FD, 0 },
+	{ FICLONE, A_VAL_D, 0 },
 	/* random ('R') */
 	{ RNDGETENTCNT, A_OUT, T_INT }, { RNDADDTOENTCNT, A_IN, T_INT },
 	{ RNDZAPENTCNT, A_NONE, 0 }, { RNDCLEARPOOL, A_NONE, 0 },

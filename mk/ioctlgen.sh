@@ -25,8 +25,13 @@
 # others are all kept, for "A or B".
 set -eu
 
+if [ $# -lt 1 ] || [ -z "$1" ]; then
+	echo "usage: CC=cc CFLAGS='...' sh mk/ioctlgen.sh WORKDIR" >&2
+	exit 2
+fi
 work=$1
 cc=${CC:-cc}
+CFLAGS=${CFLAGS-}
 # Directories of the kernel's uapi headers strace reads.
 DIRS="linux asm asm-generic sound mtd rdma scsi drm misc video xen"
 # Headers whose requests are plain numbers: "HEADER TYPE-REGEX" (the
@@ -149,7 +154,7 @@ fi
 # Names strace leaves out: other CPUs' KVM requests (their structures
 # may be declared everywhere), and the older of two names of one
 # request where strace keeps the newer.
-case $($cc -dumpmachine) in
+case $($cc -dumpmachine 2>/dev/null) in
 x86_64*|i?86*) SKIP='KVM_(ARM|PPC|S390)_.*|KVM_ALLOCATE_RMA|KVM_CREATE_SPAPR_TCE(_64)?' ;;
 aarch64*) SKIP='KVM_(PPC|S390|X86)_.*|KVM_ALLOCATE_RMA|KVM_CREATE_SPAPR_TCE(_64)?' ;;
 *) SKIP='KVM_(ARM|PPC|S390|X86)_.*|KVM_ALLOCATE_RMA|KVM_CREATE_SPAPR_TCE(_64)?' ;;
@@ -172,6 +177,13 @@ for d in $DIRS; do
 		break
 	done < "$work/incdirs"
 done
+
+# Without the kernel's headers there is nothing to name: say so rather
+# than build a tracer that shows every request as _IOC().
+if ! grep -q '^[^ ]* linux/ioctl\.h$' "$work/headers"; then
+	echo "ioctlgen: $cc finds no <linux/ioctl.h>" >&2
+	exit 1
+fi
 
 # Candidate names per header: "HEADER NAME".
 printf '%s\n' "$HEX" > "$work/hex"
@@ -213,6 +225,11 @@ ONE=x xargs -P "$jobs" -n 1 sh "$0" "$work" < "$work/hlist"
 while read -r h; do
 	cat "$work/tu/$(echo "$h" | tr '/.' '__').out"
 done < "$work/hlist" > "$work/values"
+
+if [ ! -s "$work/values" ]; then
+	echo "ioctlgen: no request compiled with $cc (see $work/tu)" >&2
+	exit 1
+fi
 
 # strace's choice among definitions and names (see above).
 awk '{
