@@ -610,7 +610,6 @@ ptc_cleanup_signals(void)
 {
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
 	struct sigaction sa;
-	sigset_t set;
 	size_t i;
 
 	memset(&sa, 0, sizeof(sa));
@@ -618,16 +617,12 @@ ptc_cleanup_signals(void)
 	sigemptyset(&sa.sa_mask);
 	/* No SA_RESTART: a blocking wait must return to see the flag. */
 	sa.sa_flags = 0;
-	sigemptyset(&set);
-	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
-		sigaction(sigs[i], &sa, NULL);
-		sigaddset(&set, sigs[i]);
-	}
 	/*
-	 * A mask inherited from whoever started us (a shell's background
-	 * job, a test harness) must not keep the cleanup from happening.
+	 * The signal mask is left as inherited: whoever blocked these
+	 * signals (strace's users rely on it) wants them held.
 	 */
-	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaction(sigs[i], &sa, NULL);
 }
 
 int

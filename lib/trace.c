@@ -47,6 +47,7 @@ struct tstate {
 	int shown;            /* entry written, line still open */
 	int cut;              /* entry written as <unfinished ...> */
 	int hide;             /* spawned, not yet at its execve */
+	int exec_keep;        /* -b execve: its first exec starts it, stays */
 	int seccomp;          /* a filter stops only traced syscalls */
 	int start;            /* attached, not resumed yet (2: in group-stop) */
 	int verbose;          /* this call: not in abbrev= */
@@ -1208,6 +1209,7 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 	if ((ts = state_new(tr, t, pid)) == NULL)
 		goto fail;
 	ts->hide = 1;
+	ts->exec_keep = 1;
 	ts->seccomp = c.prog != NULL;
 	if (tr->main_pid == 0) {
 		tr->main_pid = pid;
@@ -1298,6 +1300,28 @@ detach_all(struct ptc_trace *tr)
 			state_free(tr, ts);
 		}
 	}
+}
+
+/*
+ * -b execve: let a task go at its exec (not at the one that starts the
+ * program).  As with strace, a program let go this way gives no exit
+ * status: ptstrace then ends with 0.
+ */
+static void
+detach_exec(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
+{
+	if (ts->in_sc)
+		sc_finish(tr, ts, NULL, PTC__ST_DETACHED);
+	ptc_detach(tr->s, t, 0);
+	if (!(tr->o.quiet & PTC_QUIET_ATTACH))
+		msg(tr, "Process %d detached", (int)ts->pid);
+	if (ts->pid == tr->main_pid && !tr->main_done) {
+		tr->main_done = 1;
+		tr->main_code = 0;
+		tr->main_sig = 0;
+	}
+	ts->task = NULL;
+	state_free(tr, ts);
 }
 
 static void
@@ -1452,13 +1476,12 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		case PTC_EV_EXEC:
 			on_exec(tr, ts, &ev);
 			ts = ptc_task_data(ev.task);
+			if (ts != NULL && ts->exec_keep) {
+				ts->exec_keep = 0;
+				break;
+			}
 			if (tr->o.detach_execve && ts != NULL) {
-				if (ts->in_sc)
-					sc_finish(tr, ts, NULL,
-					    PTC__ST_DETACHED);
-				ptc_detach(tr->s, ev.task, 0);
-				ts->task = NULL;
-				state_free(tr, ts);
+				detach_exec(tr, ts, ev.task);
 				continue;
 			}
 			break;

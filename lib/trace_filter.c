@@ -329,8 +329,13 @@ ptc__scset_bits(struct ptc__scset *set, uint32_t arch, size_t *np)
 	/* One spare slot keeps calloc(0) out of the picture. */
 	if ((m->bits = calloc(n + 1, 1)) == NULL)
 		return NULL;
+	/*
+	 * A number without a name (a hole in the table) is in every set,
+	 * as strace traces and shows every syscall it does not know.
+	 */
 	for (i = 0; i < n; i++)
-		m->bits[i] = (uint8_t)(match(set, arch, i) ^ set->invert);
+		m->bits[i] = ptc_sc_name(arch, i) == NULL ? 1 :
+		    (uint8_t)(match(set, arch, i) ^ set->invert);
 	m->arch = arch;
 	m->n = n;
 	*np = n;
@@ -354,7 +359,8 @@ ptc__scset_seccomp_bits(struct ptc__scset *set, uint32_t arch, size_t *np)
 		return NULL;
 	memcpy(out, bits, nreal);
 	for (i = nreal; i < n; i++)
-		if (bits[i] && ptc__sc_subcall_of(arch, i, &mux) && mux < nreal)
+		if (bits[i] && ptc_sc_name(arch, i) != NULL &&
+		    ptc__sc_subcall_of(arch, i, &mux) && mux < nreal)
 			out[mux] = 1;
 	*np = nreal;
 	return out;
@@ -370,8 +376,8 @@ ptc__scset_has(struct ptc__scset *set, uint32_t arch, uint64_t nr)
 		return 1;
 	if (nr < n)
 		return bits[nr];
-	/* A syscall unknown to the tables: traced by "all" or a "!..." set. */
-	return set->all ^ set->invert;
+	/* A syscall unknown to the tables, as above. */
+	return 1;
 }
 
 int

@@ -43,13 +43,80 @@ test_names(void **state)
 	assert_true(has(&set, "openat"));
 	assert_true(has(&set, "close"));
 	assert_false(has(&set, "read"));
-	/* a number past the table: only "all" and inverted sets trace it */
-	assert_false(ptc__scset_has(&set, NATIVE, 100000));
+	/* a number past the table: every set traces it, as strace does */
+	assert_true(ptc__scset_has(&set, NATIVE, 100000));
 	assert_int_equal(ptc__scset_parse(&set, "!openat"), 0);
 	assert_false(has(&set, "openat"));
 	assert_true(has(&set, "read"));
 	assert_true(ptc__scset_has(&set, NATIVE, 100000));
+	assert_int_equal(ptc__scset_parse(&set, "none"), 0);
+	assert_true(ptc__scset_has(&set, NATIVE, 100000));
 	ptc__scset_free(&set);
+}
+
+/* strace's token forms: numbers, personalities, repeated !, class case. */
+static void
+test_token_forms(void **state)
+{
+	struct ptc__scset set = { 0 };
+	long nr = ptc_sc_lookup(NATIVE, "close");
+	char num[32];
+
+	(void)state;
+	snprintf(num, sizeof(num), "%ld", nr);
+	assert_int_equal(ptc__scset_parse(&set, num), 0);
+	assert_true(has(&set, "close"));
+	assert_false(has(&set, "read"));
+	/* "!!x" is x again */
+	assert_int_equal(ptc__scset_parse(&set, "!!close"), 0);
+	assert_true(has(&set, "close"));
+	assert_false(has(&set, "read"));
+	/* bare "stat" is the syscall; the class is "%stat" */
+	assert_int_equal(ptc__scset_parse(&set, "stat"), 0);
+	assert_false(has(&set, "fstat"));
+	assert_int_equal(ptc__scset_parse(&set, "%FSTAT"), 0);
+	assert_true(has(&set, "fstat"));
+	assert_false(has(&set, "stat"));
+	/* legacy bare class names */
+	assert_int_equal(ptc__scset_parse(&set, "desc"), 0);
+	assert_true(has(&set, "close"));
+	/* @64 keeps the native table, @32 the compat one */
+	assert_int_equal(ptc__scset_parse(&set, "close@64"), 0);
+	assert_true(has(&set, "close"));
+	assert_int_equal(ptc__scset_parse(&set, "getcwd@99"), -1);
+	assert_string_equal(ptc_error(), "incorrect personality designator "
+	    "'99' in qualification 'getcwd@99'");
+	ptc__scset_free(&set);
+}
+
+/* The name lists of quiet=, decode-fds= ...: all, none, !, bad names. */
+static void
+test_bitsets(void **state)
+{
+	static const struct ptc__bitname names[] = {
+		{ "path", 1 }, { "socket", 2 }, { "dev", 4 },
+	};
+	unsigned m;
+
+	(void)state;
+	assert_int_equal(ptc__bitset_parse("path,dev", names, 3, "decode-fds",
+	    &m), 0);
+	assert_int_equal(m, 5);
+	assert_int_equal(ptc__bitset_parse("!path", names, 3, "decode-fds",
+	    &m), 0);
+	assert_int_equal(m, 6);
+	assert_int_equal(ptc__bitset_parse("all", names, 3, "decode-fds", &m),
+	    0);
+	assert_int_equal(m, 7);
+	assert_int_equal(ptc__bitset_parse("none", names, 3, "decode-fds",
+	    &m), 0);
+	assert_int_equal(m, 0);
+	assert_int_equal(ptc__bitset_parse("path,sock", names, 3, "decode-fds",
+	    &m), -1);
+	assert_string_equal(ptc_error(), "invalid decode-fds 'sock'");
+	assert_int_equal(ptc__bitset_parse("", names, 3, "decode-fds", &m),
+	    -1);
+	assert_string_equal(ptc_error(), "invalid decode-fds ''");
 }
 
 static void
@@ -415,6 +482,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_token_forms),
+		cmocka_unit_test(test_bitsets),
 		cmocka_unit_test(test_regex_all_none),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_status_signals),
