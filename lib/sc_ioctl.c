@@ -94,12 +94,12 @@ ioctl_numbered(char *buf, size_t len, int style, unsigned cmd)
 	};
 	unsigned dir = cmd >> 30, type = (cmd >> 8) & 0xff, nr = cmd & 0xff;
 	unsigned size = (cmd >> 16) & 0x3fff;
+	const char *n;
 	char code[64];
 	size_t i;
 
-	if (cmd == _IOC(_IOC_READ, '!', 2, sizeof(uint64_t)))
-		return snprintf(buf, len,
-		    "SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR");
+	if ((n = ptc__xname(&ptc__xt_ioctl_extra, cmd)) != NULL)
+		return snprintf(buf, len, "%s", n);
 	if (type == 'M' && (dir == _IOC_READ || dir == _IOC_WRITE))
 		return snprintf(buf, len, "MIXER_%s(%u)",
 		    dir == _IOC_READ ? "READ" : "WRITE", nr);

@@ -81,6 +81,7 @@ unit() {
 		echo "#include <$i>"
 	done
 	printf '%s\n' "$EXTRA" | while read -r pat line; do
+		# shellcheck disable=SC2254 # the pattern is a glob on purpose
 		case $1 in
 		$pat) echo "$line" ;;
 		esac
@@ -97,6 +98,7 @@ unit() {
 compile() {
 	base=$1 h=$2 tries=0
 	while [ $tries -lt 8 ]; do
+		# shellcheck disable=SC2086 # CFLAGS holds several words
 		if $cc $CFLAGS -w -ftrack-macro-expansion=0 -S -o "$base.s" \
 		    "$base.c" 2> "$base.err"; then
 			awk -v h="$h" '$1 == "@IOC" {
@@ -165,6 +167,7 @@ rm -rf "$work"
 mkdir -p "$work"
 
 # The compiler's include directories, first match wins for each of DIRS.
+# shellcheck disable=SC2086 # CFLAGS holds several words
 $cc $CFLAGS -E -v -x c /dev/null 2>&1 >/dev/null |
     sed -n '/^#include <\.\.\.> search starts here:/,/^End of search list/p' |
     sed -n 's/^ \(\/.*\)/\1/p' > "$work/incdirs"
