@@ -33,6 +33,7 @@ struct tstate {
 	pid_t pid;
 	struct ptc_task *task;
 	struct ptc_scdec *dec;
+	struct ptc__injtask *inj; /* -e inject=: counters, tampering */
 	FILE *ff;             /* -ff: this task's own file */
 	FILE *ms;             /* staged text of the current syscall */
 	char *mbuf;
@@ -61,6 +62,7 @@ struct ptc_trace {
 	struct ptc_session *s;
 	struct ptc__scset trace;
 	int trace_given;
+	struct ptc__inject *inj; /* -e inject= and fault= rules */
 	uint64_t sigset;
 	unsigned status;
 	FILE *out;
@@ -171,6 +173,8 @@ ptc_trace_expr(struct ptc_trace *tr, const char *expr)
 	}
 	if (KEY("signal") || KEY("signals") || KEY("s"))
 		return ptc__sigset_parse(v, &tr->sigset);
+	if (KEY("inject") || KEY("fault"))
+		return ptc__inject_parse(&tr->inj, v, KEY("fault"));
 	if (KEY("status"))
 		return ptc__status_parse(v, &tr->status);
 	if (KEY("verbose") || KEY("v")) {
@@ -250,6 +254,7 @@ state_free(struct ptc_trace *tr, struct tstate *ts)
 	fclose(ts->ms);
 	free(ts->mbuf);
 	ptc_scdec_free(ts->dec);
+	ptc__injtask_free(ts->inj);
 	free(ts);
 }
 
@@ -549,8 +554,10 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 			fputs(" <detached ...>", ts->ms);
 		} else if (how == PTC__ST_UNFINISHED)
 			ptc_sc_noreturn(ts->dec, ts->ms, &tr->fmt);
-		else
+		else {
 			ptc_sc_exit(ts->dec, ts->ms, si, &tr->fmt);
+			ptc__inject_note(ts->inj, ts->ms, tr->o.json);
+		}
 		put_staged(ts, fp);
 		if (tr->o.json)
 			fprintf(fp, ",\"duration\":%ld.%06ld}\n",
@@ -584,8 +591,10 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 		fputs(" <detached ...>", ts->ms);
 	else if (how == PTC__ST_UNFINISHED)
 		ptc_sc_noreturn(ts->dec, ts->ms, &tr->fmt);
-	else
+	else {
 		ptc_sc_exit(ts->dec, ts->ms, si, &tr->fmt);
+		ptc__inject_note(ts->inj, ts->ms, tr->o.json);
+	}
 	put_staged(ts, fp);
 	if (tr->o.durations && how != PTC__ST_UNFINISHED &&
 	    how != PTC__ST_DETACHED)
@@ -767,13 +776,15 @@ on_exec(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
 	}
 }
 
-static void
+/* Returns the signal to deliver as t resumes (-e inject=...:signal=). */
+static int
 on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 {
 	struct ptc_scinfo si;
+	int sig = 0;
 
 	if (ptc_syscall_info(t, &si) != 0)
-		return;
+		return 0;
 	/* An i386 socketcall or ipc is filtered and counted as its subcall. */
 	if ((si.op == PTC_SC_ENTRY || si.op == PTC_SC_SECCOMP) && !ts->in_sc &&
 	    !ts->skip_exit)
@@ -794,33 +805,37 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 	if (si.op == PTC_SC_ENTRY || si.op == PTC_SC_SECCOMP) {
 		/* A seccomp stop after the entry stop of the same call. */
 		if (ts->in_sc || ts->skip_exit)
-			return;
+			return 0;
 		if (ts->hide) {
 			const char *n = ptc_sc_name(si.arch, si.nr);
 
 			if (n == NULL || (strcmp(n, "execve") != 0 &&
 			    strcmp(n, "execveat") != 0)) {
 				ts->skip_exit = si.op == PTC_SC_ENTRY;
-				return;
+				return 0;
 			}
 			ts->hide = 0;
 		}
 		if (!ptc__scset_has(&tr->trace, si.arch, si.nr)) {
 			ts->skip_exit = si.op == PTC_SC_ENTRY;
-			return;
+			return 0;
 		}
+		sig = ptc__inject_enter(tr->inj, &ts->inj, t, &si);
 		sc_entry(tr, ts, &si);
-		return;
+		return sig;
 	}
 	if (si.op == PTC_SC_EXIT) {
 		if (ts->skip_exit) {
 			ts->skip_exit = 0;
-			return;
+			return 0;
 		}
-		if (ts->in_sc)
+		if (ts->in_sc) {
+			sig = ptc__inject_exit(tr->inj, ts->inj, t, &si);
 			sc_finish(tr, ts, &si, si.is_error ? PTC__ST_FAILED :
 			    PTC__ST_SUCCESSFUL);
+		}
 	}
+	return sig;
 }
 
 static struct ptc_session *
@@ -1068,6 +1083,8 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		ts->start = 0;
 	}
 	while (ptc_session_ntasks(tr->s) > 0) {
+		/* Tasks held by a delay go on when their time comes. */
+		ptc__inject_release(tr->inj);
 		/*
 		 * A cleanup signal that came while an event was handled
 		 * interrupts nothing: look for it before waiting again.
@@ -1100,7 +1117,7 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		case PTC_EV_SYSCALL_ENTER:
 		case PTC_EV_SYSCALL_EXIT:
 		case PTC_EV_SECCOMP:
-			on_syscall(tr, ts, ev.task);
+			sig = on_syscall(tr, ts, ev.task);
 			break;
 		case PTC_EV_SIGNAL:
 		case PTC_EV_STEP:
@@ -1142,7 +1159,8 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		default:
 			break;
 		}
-		if (ts == NULL)
+		if (ts == NULL || ptc__inject_hold(tr->inj, ts->inj, ev.task,
+		    resume_how(ts), sig))
 			continue;
 		ptc_resume(ev.task, resume_how(ts), sig);
 	}
@@ -1189,6 +1207,7 @@ ptc_trace_free(struct ptc_trace *tr)
 		fclose(tr->null);
 	ptc__unwind_free(tr->uw);
 	ptc__scset_free(&tr->trace);
+	ptc__inject_free(tr->inj);
 	ptc__stats_free(&tr->stats);
 	free(tr);
 }
