@@ -781,7 +781,7 @@ static int
 on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 {
 	struct ptc_scinfo si;
-	int sig = 0;
+	int sig = 0, untouched = 0;
 
 	if (ptc_syscall_info(t, &si) != 0)
 		return 0;
@@ -815,12 +815,15 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 				return 0;
 			}
 			ts->hide = 0;
+			/* The program's own execve is not tampered with. */
+			untouched = 1;
 		}
 		if (!ptc__scset_has(&tr->trace, si.arch, si.nr)) {
 			ts->skip_exit = si.op == PTC_SC_ENTRY;
 			return 0;
 		}
-		sig = ptc__inject_enter(tr->inj, &ts->inj, t, &si);
+		sig = ptc__inject_enter(untouched ? NULL : tr->inj, &ts->inj, t,
+		    &si);
 		sc_entry(tr, ts, &si);
 		return sig;
 	}

@@ -20,7 +20,8 @@ normalise() {
 	sed -E 's/^[0-9]+ +/PID /
 		s/\[pid +[0-9]+\]/[pid PID]/
 		s/si_pid=[0-9]+/si_pid=PID/g
-		s/si_(utime|stime)=[0-9]+/si_\1=N/g' "$1"
+		s/si_(utime|stime)=[0-9]+/si_\1=N/g
+		s/^execve\((.*), 0x[0-9a-f]+ (\/\* [0-9]+ vars \*\/)\)/execve(\1, ENVP \2)/' "$1"
 }
 
 # both ARGS...: run ARGS (options and program) under strace and ptstrace;
@@ -139,6 +140,13 @@ count() {
 	run diff -u plain.std p.std
 	assert_success
 	assert_equal "$(count INJECTED p.out)" 0
+}
+
+@test "inject: the program's own execve is left alone, as in strace" {
+	both -e trace=execve,chdir -e inject=execve,chdir:error=ENOENT "$T/st-inject"
+	assert_equal "$(grep -c '^execve(.*) = 0$' p.out)" 1
+	assert_equal "$(count 'chdir(".")                              = -1 ENOENT (No such file or directory) (INJECTED)' p.out)" 4
+	assert_equal "$(grep -c '^chdir [1-4]: -1 No such file or directory$' p.std)" 4
 }
 
 @test "inject: -c counts injected errors as errors" {
