@@ -604,16 +604,23 @@ its_turn(struct counter *c, const struct rule *r)
 	return 1;
 }
 
+/* Set a register of t, v cut to its width (-1 in a 32-bit task's eax). */
 static int
 set_reg(struct ptc_task *t, const char *name, uint64_t v)
 {
 	struct ptc_regs *r = ptc_regs_new();
-	int rc;
+	const struct ptc_reginfo *ri;
+	int rc = -1;
 
 	if (r == NULL)
 		return -1;
-	rc = ptc_regs_fetch(r, t, 0) == 0 && ptc_regs_set(r, name, v) == 0 &&
-	    ptc_regs_store(r, t) == 0 ? 0 : -1;
+	if (ptc_regs_fetch(r, t, 0) == 0 &&
+	    (ri = ptc_regs_reg_lookup(r, name)) != NULL) {
+		if (ri->bits < 64)
+			v &= ((uint64_t)1 << ri->bits) - 1;
+		rc = ptc_regs_set(r, name, v) == 0 &&
+		    ptc_regs_store(r, t) == 0 ? 0 : -1;
+	}
 	ptc_regs_free(r);
 	return rc;
 }
@@ -749,9 +756,15 @@ ptc__inject_exit(struct ptc__inject *inj, struct ptc__injtask *it,
 	if (r->flags & F_DELAY_EXIT)
 		delay(it, &r->delay_exit);
 	if ((it->done & D_TAMPERED) && set_ret(t, it->arch, r->flags &
-	    F_RETVAL ? r->rval : -r->rval) == 0)
-		/* What the program sees now, as the kernel reports it. */
-		ptc_syscall_info(t, si);
+	    F_RETVAL ? r->rval : -r->rval) == 0) {
+		/*
+		 * Shown as asked for, as strace shows it: a retval= in the
+		 * error range is still a success, one a 32-bit task gets cut
+		 * is shown whole.
+		 */
+		si->is_error = !(r->flags & F_RETVAL);
+		si->rval = si->is_error ? -(int64_t)r->rval : (int64_t)r->rval;
+	}
 	return it->exit_sig;
 }
 

@@ -62,6 +62,14 @@ count() {
 	    "chdir 1: 0 umask 1: 18 chdir 2: 7 umask 2: 7 chdir 3: 0 umask 3: 18 chdir 4: 7 umask 4: 7 "
 }
 
+@test "inject: a retval= in the error range is a success, shown unsigned" {
+	both -e trace=chdir -e inject=chdir:retval=-4095:when=1 "$T/st-inject"
+	assert_equal "$(count 'chdir(".")                              = 18446744073709547521 (INJECTED)' p.out)" 1
+	# the C library takes it for an error, as the warning says
+	assert_equal "$(grep "^chdir 1" p.std)" "chdir 1: -1 Unknown error 4095"
+	assert_equal "$(cat p.err)" "ptstrace: Inadvertent injection of error 4095 is possible for retval=18446744073709547521"
+}
+
 @test "inject: a later expression replaces an earlier one for its syscalls" {
 	both -e trace=chdir,umask -e inject=chdir,umask:error=EACCES \
 	    -e inject=umask:retval=0:when=3 -e fault=chdir:when=2+ "$T/st-inject"
@@ -147,6 +155,18 @@ count() {
 	assert_equal "$(grep -c '^execve(.*) = 0$' p.out)" 1
 	assert_equal "$(count 'chdir(".")                              = -1 ENOENT (No such file or directory) (INJECTED)' p.out)" 4
 	assert_equal "$(grep -c '^chdir [1-4]: -1 No such file or directory$' p.std)" 4
+}
+
+@test "inject: a 32-bit program (orig_eax, eax; results shown as strace shows them)" {
+	[ -x "$T/st-inject32" ] || skip "no 32-bit static C library: st-inject32 not built"
+	both -e trace=chdir,umask,open,openat -e inject=chdir:error=EACCES:when=2 \
+	    -e inject=umask:retval=4294967294:when=3:signal=USR1 \
+	    -e fault=open,openat:when=1 "$T/st-inject32"
+	assert_equal "$(count 'chdir(".")                              = -1 EACCES (Permission denied) (INJECTED)' p.out)" 1
+	assert_equal "$(count 'umask(022)                              = 037777777776 (INJECTED)' p.out)" 1
+	assert_equal "$(count '= -1 ENOSYS (Function not implemented) (INJECTED)' p.out)" 1
+	assert_equal "$(grep -E '^(chdir 2|umask 3|signals)' p.std | tr '\n' ' ')" \
+	    "chdir 2: -1 Permission denied umask 3: -2 signals: 1 "
 }
 
 @test "inject: -c counts injected errors as errors" {
