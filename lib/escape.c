@@ -124,7 +124,7 @@ escape(struct ptc__sb *b, const void *str, size_t len, int hex, int quotes)
 			n = 0;
 		}
 		ch = s[i];
-		if (hex) {
+		if (hex == 1 || hex == 2) {
 			buf[n++] = '\\';
 			buf[n++] = 'x';
 			buf[n++] = xd[ch >> 4];
@@ -146,8 +146,15 @@ escape(struct ptc__sb *b, const void *str, size_t len, int hex, int quotes)
 			buf[n++] = (char)ch;
 			continue;
 		}
-		/* Octal, short unless a digit follows that would join it. */
 		buf[n++] = '\\';
+		if (hex == 3) {
+			/* --strings-in-hex=non-ascii-chars: \x in place of octal. */
+			buf[n++] = 'x';
+			buf[n++] = xd[ch >> 4];
+			buf[n++] = xd[ch & 15];
+			continue;
+		}
+		/* Octal, short unless a digit follows that would join it. */
 		if (i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '7') {
 			buf[n++] = (char)('0' + (ch >> 6));
 			buf[n++] = (char)('0' + ((ch >> 3) & 7));

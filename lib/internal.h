@@ -256,7 +256,8 @@ struct ptc__child {
 	const char *user;          /* for initgroups */
 	const struct sock_filter *prog; /* NULL: no filter */
 	size_t proglen;
-	int detached;              /* -D: the tracer is the grandchild */
+	int detached;              /* -D: the tracer is the grandchild (2: in
+				      its own process group, 3: session) */
 };
 /*
  * Fork the program stopped on a pipe before its exec: returns its pid

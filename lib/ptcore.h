@@ -103,7 +103,8 @@ struct ptc_spawn_opts {
 	int stdin_fd;        /* -1: inherit */
 	int stdout_fd;       /* -1: inherit */
 	int stderr_fd;       /* -1: inherit */
-	int detached;        /* tracer is not the parent (strace -D) */
+	int detached;        /* tracer is not the parent: strace -D 1,
+				-DD 2 (own process group), -DDD 3 (session) */
 };
 
 /*
@@ -568,7 +569,8 @@ int ptc_json_str(FILE *fp, const void *s, size_t len);
  * \n \t \r \v \f \" \\ and octal (\1, or \001 when a digit follows)
  * for the rest of what is not printable ASCII.  hex 1 (strace -x): if
  * any byte is neither printable nor white space, the whole string is
- * written as \xHH; hex 2 (-xx): always.
+ * written as \xHH; hex 2 (-xx): always; hex 3 (--strings-in-hex=
+ * non-ascii-chars): \xHH in place of each octal escape.
  */
 int ptc_escape(FILE *fp, const void *s, size_t len, int hex);
 /*
@@ -857,15 +859,22 @@ const char *ptc_errname(int err);
 /* How values are printed: strace's -s, -x/-xx, -v, -y/-yy; JSON. */
 struct ptc_fmt {
 	unsigned strsize;   /* -s: bytes of a string shown (32) */
-	int xstyle;         /* 0, 1 (-x), 2 (-xx) */
+	int xstyle;         /* 0, 1 (-x), 2 (-xx), 3 (hex escapes) */
 	int verbose;        /* -v: unabbreviated structures */
-	int decode_fds;     /* 0, 1 (-y paths), 2 (-yy sockets too) */
+	int decode_fds;     /* PTC_FDS_* bits: -y path, -yy all */
 	int json;           /* structured output (see ptc_sc_exit) */
 	unsigned column;    /* -a: column of "= RESULT" (0: 40) */
 	int xlat;           /* -X: PTC_XLAT_ABBREV, _RAW or _VERBOSE */
 	int raw;            /* -e raw=: this call's arguments undecoded */
+	int noderef;        /* -e verbose=: this call's structures as addresses */
 	int decode_pids;    /* -Y: PTC_PIDS_COMM, PTC_PIDS_NS bits */
 };
+/* What a descriptor is shown with (strace -y, -e decode-fds=). */
+#define PTC_FDS_PATH     0x1  /* 3</etc/passwd> */
+#define PTC_FDS_SOCKET   0x2  /* 3<TCP:[127.0.0.1:80->...]> */
+#define PTC_FDS_DEV      0x4  /* 3</dev/null<char 1:3>> */
+#define PTC_FDS_PIDFD    0x8  /* 3<pid:1234> */
+#define PTC_FDS_ALL      0xf
 /* How named constants and flags print (strace -X). */
 #define PTC_XLAT_ABBREV  0  /* O_RDONLY|O_CLOEXEC */
 #define PTC_XLAT_RAW     1  /* 0x80000 */
@@ -1018,20 +1027,37 @@ struct ptc_trace;
 struct ptc_trace_opts {
 	int follow;           /* -f 1, -ff 2: follow forks and clones */
 	const char *outfile;  /* -o FILE (NULL: stderr); with -ff FILE.PID */
-	int tstamp;           /* -t 1, -tt 2, -ttt 3 */
+	int append;           /* -A: append to -o FILE */
+	int tstamp;           /* -t: PTC_TS_TIME (HH:MM:SS) or PTC_TS_UNIX */
+	int tstamp_digits;    /* digits of its fraction: 0 (-t), 6 (-tt) .. 9 */
 	int relative;         /* -r */
+	int relative_digits;  /* digits of -r's fraction (6) */
 	int durations;        /* -T */
+	int durations_digits; /* digits of -T's fraction (6) */
 	int summary;          /* -c 1 (summary only), -C 2 (and the trace) */
-	const char *sortby;   /* -S: time calls errors name nothing */
+	const char *sortby;   /* -S: time calls errors name nothing ... */
+	const char *summary_columns; /* -U: column names, comma-separated */
+	long long overhead_ns;       /* -O: overhead taken off each call */
 	int wallclock;        /* -w */
 	int print_ip;         /* -i */
-	int quiet;            /* -q 1, -qq 2 */
+	int scno;             /* -n: "[NR] " before the syscall's name */
+	unsigned quiet;       /* PTC_QUIET_* messages left out (-q, quiet=) */
 	int json;             /* --json: JSON Lines */
 	int stack;            /* -k: stack trace at each syscall */
 	int no_seccomp;       /* never install a seccomp filter */
 	int detach_execve;    /* -b execve */
-	struct ptc_fmt fmt;   /* -s -x -v -y */
+	int kill_on_exit;     /* --kill-on-exit: tasks die with the tracer */
+	int debug;            /* -d: the tracer's events on stderr */
+	struct ptc_fmt fmt;   /* -s -x -v -y -a -X */
 };
+#define PTC_TS_TIME 1
+#define PTC_TS_UNIX 2
+/* Messages -q and -e quiet= leave out. */
+#define PTC_QUIET_ATTACH          0x01 /* Process N attached/detached */
+#define PTC_QUIET_EXIT            0x02 /* +++ exited with N +++ */
+#define PTC_QUIET_PATH_RESOLUTION 0x04 /* -P: Requested path resolved */
+#define PTC_QUIET_PERSONALITY     0x08 /* [ Process PID=N runs in ... ] */
+#define PTC_QUIET_THREAD_EXECVE   0x10 /* +++ superseded by execve +++ */
 
 /* A tracer with the given options (copied); NULL on failure. */
 struct ptc_trace *ptc_trace_new(const struct ptc_trace_opts *o);
@@ -1066,6 +1092,19 @@ int ptc_trace_run(struct ptc_trace *tr, int *sig);
 
 /* Detach from what is left, close the output and free. */
 void ptc_trace_free(struct ptc_trace *tr);
+
+/*
+ * Trace only the syscalls that access path (strace -P): paths named by
+ * their arguments or descriptors that refer to it.  May be repeated.
+ */
+int ptc_trace_path(struct ptc_trace *tr, const char *path);
+
+/*
+ * Write one of ptstrace's tips (--tips): number id (any number picks
+ * one; -1 a random one), framed in a box, or with full, the whole tip
+ * with its heading.
+ */
+int ptc_trace_tip(FILE *fp, int id, int full);
 /* == end section: tracing == */
 
 /* == section: progress (lib/progress.c) == */

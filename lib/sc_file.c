@@ -130,7 +130,7 @@ ptc__a_dirfd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		ptc__p_fd(c, (int)v);
 		return;
 	}
-	if (c->f->decode_fds && !c->f->json &&
+	if ((c->f->decode_fds & PTC_FDS_PATH) && !c->f->json &&
 	    ptc__fdpath(c->pid, -1, path, sizeof(path)) == 0) {
 		ptc__pre(c);
 		ptc__sb_puts(c->o, "AT_FDCWD<");

@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/uio.h>
 
 #include "internal.h"
@@ -820,27 +822,87 @@ ptc__p_enum(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
 	}
 }
 
+/* -e decode-fds=dev: "/dev/null<char 1:3>" for a device, else 0. */
+static int
+fd_dev(const char *path, char *buf, size_t len)
+{
+	struct stat st;
+
+	if (path[0] != '/' || stat(path, &st) != 0 ||
+	    (!S_ISCHR(st.st_mode) && !S_ISBLK(st.st_mode)))
+		return 0;
+	snprintf(buf, len, "%s %u:%u", S_ISBLK(st.st_mode) ? "block" : "char",
+	    major(st.st_rdev), minor(st.st_rdev));
+	return 1;
+}
+
+/* -e decode-fds=pidfd: the process a pidfd refers to, else 0. */
+static int
+fd_pidfd(pid_t pid, int fd, const char *path)
+{
+	char fdi[64], line[256];
+	FILE *fp;
+	int tpid = 0;
+
+	if (strcmp(path, "anon_inode:[pidfd]") != 0)
+		return 0;
+	snprintf(fdi, sizeof(fdi), "/proc/%d/fdinfo/%d", (int)pid, fd);
+	if ((fp = fopen(fdi, "re")) == NULL)
+		return 0;
+	while (fgets(line, sizeof(line), fp) != NULL)
+		if (sscanf(line, "Pid:\t%d", &tpid) == 1)
+			break;
+	fclose(fp);
+	return tpid > 0 ? tpid : 0;
+}
+
 void
 ptc__p_fd(struct ptc__dc *c, int fd)
 {
-	char path[PTC__STR_MAX], sock[512];
+	char path[PTC__STR_MAX], info[512];
+	int fds = c->f->decode_fds, tpid;
 
 	ptc__pre(c);
-	if (c->f->decode_fds >= 2 && fd >= 0 &&
-	    ptc__fdpath(c->pid, fd, path, sizeof(path)) == 0 &&
-	    ptc__fdsock(c->pid, fd, path, sock, sizeof(sock)) == 0) {
+	if (fds == 0 || fd < 0 || ptc__fdpath(c->pid, fd, path,
+	    sizeof(path)) != 0) {
+		ptc__sb_printf(c->o, "%d", fd);
+		return;
+	}
+	if ((fds & PTC_FDS_SOCKET) &&
+	    ptc__fdsock(c->pid, fd, path, info, sizeof(info)) == 0) {
 		/* Already in strace's form, quotes and all. */
 		if (c->f->json) {
 			ptc__sb_printf(c->o, "{\"fd\":%d,\"path\":", fd);
-			ptc__sb_json(c->o, sock, strlen(sock));
+			ptc__sb_json(c->o, info, strlen(info));
 			ptc__sb_putc(c->o, '}');
 		} else {
-			ptc__sb_printf(c->o, "%d<%s>", fd, sock);
+			ptc__sb_printf(c->o, "%d<%s>", fd, info);
 		}
 		return;
 	}
-	if (c->f->decode_fds && fd >= 0 &&
-	    ptc__fdpath(c->pid, fd, path, sizeof(path)) == 0) {
+	if ((fds & PTC_FDS_DEV) && fd_dev(path, info, sizeof(info))) {
+		if (c->f->json) {
+			ptc__sb_printf(c->o, "{\"fd\":%d,\"path\":", fd);
+			ptc__sb_json(c->o, path, strlen(path));
+			ptc__sb_puts(c->o, ",\"dev\":");
+			ptc__sb_json(c->o, info, strlen(info));
+			ptc__sb_putc(c->o, '}');
+		} else {
+			ptc__sb_printf(c->o, "%d<", fd);
+			ptc__sb_escape_path(c->o, path);
+			ptc__sb_printf(c->o, "<%s>>", info);
+		}
+		return;
+	}
+	if ((fds & PTC_FDS_PIDFD) && (tpid = fd_pidfd(c->pid, fd, path)) > 0) {
+		if (c->f->json)
+			ptc__sb_printf(c->o, "{\"fd\":%d,\"pidfd\":%d}", fd,
+			    tpid);
+		else
+			ptc__sb_printf(c->o, "%d<pid:%d>", fd, tpid);
+		return;
+	}
+	if (fds & PTC_FDS_PATH) {
 		if (c->f->json) {
 			ptc__sb_printf(c->o, "{\"fd\":%d,\"path\":", fd);
 			ptc__sb_json(c->o, path, strlen(path));

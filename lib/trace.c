@@ -47,6 +47,9 @@ struct tstate {
 	int hide;             /* spawned, not yet at its execve */
 	int seccomp;          /* a filter stops only traced syscalls */
 	int start;            /* attached, not resumed yet (2: in group-stop) */
+	int verbose;          /* this call: not in abbrev= */
+	int noderef;          /* this call: not in verbose= */
+	int raw;              /* this call: in raw= */
 	long blocked_nr;      /* -p: the syscall it was in before, or -1 */
 	uint32_t arch;
 	uint64_t nr;
@@ -62,7 +65,10 @@ struct ptc_trace {
 	struct ptc_session *s;
 	struct ptc__scset trace;
 	int trace_given;
-	struct ptc__inject *inj; /* -e inject= and fault= rules */
+	struct ptc__scset abbrev;   /* abbrev=: structures abbreviated */
+	struct ptc__scset verbose;  /* verbose=: structures dereferenced */
+	struct ptc__scset raw;      /* raw=: arguments undecoded */
+	struct ptc__inject *inj;    /* inject= and fault= rules */
 	uint64_t sigset;
 	unsigned status;
 	FILE *out;
@@ -123,6 +129,9 @@ ptc_trace_new(const struct ptc_trace_opts *o)
 	if (tr->fmt.strsize == 0)
 		tr->fmt.strsize = 32;
 	ptc__scset_all(&tr->trace);
+	ptc__scset_all(&tr->verbose);
+	if (!o->fmt.verbose)
+		ptc__scset_all(&tr->abbrev);
 	tr->sigset = ~(uint64_t)0;
 	tr->status = PTC__ST_ALL;
 	LIST_INIT(&tr->states);
@@ -142,7 +151,8 @@ ptc_trace_new(const struct ptc_trace_opts *o)
 		tr->out_pipe = 1;
 		tr->o.follow = tr->o.follow ? 1 : 0;
 	} else if (tr->o.follow != 2) {
-		if ((tr->out = fopen(tr->o.outfile, "we")) == NULL) {
+		if ((tr->out = fopen(tr->o.outfile, tr->o.append ? "ae" :
+		    "we")) == NULL) {
 			ptc_fail(errno, "%s: %s", tr->o.outfile,
 			    strerror(errno));
 			free(tr);
@@ -157,41 +167,114 @@ ptc_trace_new(const struct ptc_trace_opts *o)
 	return tr;
 }
 
+/* -e quiet=, decode-fds= and decode-pids= values, as strace names them. */
+static const struct ptc__bitname quiet_names[] = {
+	{ "attach", PTC_QUIET_ATTACH },
+	{ "exit", PTC_QUIET_EXIT },
+	{ "exits", PTC_QUIET_EXIT },
+	{ "path-resolution", PTC_QUIET_PATH_RESOLUTION },
+	{ "personality", PTC_QUIET_PERSONALITY },
+	{ "superseded", PTC_QUIET_THREAD_EXECVE },
+	{ "thread-execve", PTC_QUIET_THREAD_EXECVE },
+};
+static const struct ptc__bitname fds_names[] = {
+	{ "path", PTC_FDS_PATH },
+	{ "socket", PTC_FDS_SOCKET },
+	{ "dev", PTC_FDS_DEV },
+	{ "pidfd", PTC_FDS_PIDFD },
+};
+static const struct ptc__bitname pids_names[] = {
+	{ "comm", PTC_PIDS_COMM },
+	{ "pidns", PTC_PIDS_NS },
+};
+#define NBITS(a) (sizeof(a) / sizeof((a)[0]))
+
 int
 ptc_trace_expr(struct ptc_trace *tr, const char *expr)
 {
-	const char *eq = strchr(expr, '=');
-	size_t klen = eq != NULL ? (size_t)(eq - expr) : 0;
-	const char *v = eq != NULL ? eq + 1 : expr;
+	static const struct {
+		const char *key;
+		int what;
+	} keys[] = {
+		{ "trace", 't' }, { "t", 't' },
+		{ "abbrev", 'a' }, { "a", 'a' },
+		{ "verbose", 'v' }, { "v", 'v' },
+		{ "raw", 'x' }, { "x", 'x' },
+		{ "signal", 's' }, { "signals", 's' }, { "s", 's' },
+		{ "status", 'S' },
+		{ "quiet", 'q' }, { "silent", 'q' }, { "silence", 'q' },
+		{ "q", 'q' },
+		{ "read", 'r' }, { "reads", 'r' }, { "r", 'r' },
+		{ "write", 'w' }, { "writes", 'w' }, { "w", 'w' },
+		{ "fault", 'F' }, { "inject", 'I' },
+		{ "kvm", 'k' },
+		{ "decode-fd", 'y' }, { "decode-fds", 'y' },
+		{ "decode-pid", 'Y' }, { "decode-pids", 'Y' },
+		{ "secontext", 'Z' },
+	};
+	const char *eq = strchr(expr, '='), *v = expr;
+	unsigned mask;
+	size_t i;
+	int what = 't';
 
-#define KEY(s) (klen == strlen(s) && strncmp(expr, s, klen) == 0)
-	if (eq == NULL || KEY("trace") || KEY("t")) {
+	/* A key strace does not know makes the whole a syscall set. */
+	for (i = 0; eq != NULL && i < NBITS(keys); i++)
+		if (strlen(keys[i].key) == (size_t)(eq - expr) &&
+		    strncmp(expr, keys[i].key, (size_t)(eq - expr)) == 0) {
+			what = keys[i].what;
+			v = eq + 1;
+			break;
+		}
+	switch (what) {
+	case 't':
 		if (ptc__scset_parse(&tr->trace, v) != 0)
 			return -1;
 		tr->trace_given = 1;
 		return 0;
-	}
-	if (KEY("signal") || KEY("signals") || KEY("s"))
+	case 'a':
+		return ptc__scset_parse(&tr->abbrev, v);
+	case 'v':
+		return ptc__scset_parse(&tr->verbose, v);
+	case 'x':
+		return ptc__scset_parse(&tr->raw, v);
+	case 's':
 		return ptc__sigset_parse(v, &tr->sigset);
-	if (KEY("inject") || KEY("fault"))
-		return ptc__inject_parse(&tr->inj, v, KEY("fault"));
-	if (KEY("status"))
+	case 'S':
 		return ptc__status_parse(v, &tr->status);
-	if (KEY("verbose") || KEY("v")) {
-		tr->fmt.verbose = strcmp(v, "none") != 0;
+	case 'I':
+	case 'F':
+		return ptc__inject_parse(&tr->inj, v, what == 'F');
+	case 'q':
+		if (ptc__bitset_parse(v, quiet_names, NBITS(quiet_names),
+		    "quiet", &mask) != 0)
+			return -1;
+		tr->o.quiet = mask;
 		return 0;
+	case 'y':
+		if (ptc__bitset_parse(v, fds_names, NBITS(fds_names),
+		    "decode-fds", &mask) != 0)
+			return -1;
+		tr->fmt.decode_fds = (int)mask;
+		return 0;
+	case 'Y':
+		if (ptc__bitset_parse(v, pids_names, NBITS(pids_names),
+		    "decode-pids", &mask) != 0)
+			return -1;
+		tr->fmt.decode_pids |= (int)mask;
+		return 0;
+	case 'k':
+		if (strcmp(v, "vcpu") != 0)
+			return ptc_fail(EINVAL, "invalid -e kvm= argument: "
+			    "'%s'", v);
+		return ptc_fail(ENOTSUP, "-e kvm=vcpu: decoding KVM vcpu "
+		    "exits is not supported");
+	case 'Z':
+		return ptc_fail(ENOTSUP, "SELinux context printing "
+		    "(--secontext option) is not supported");
+	default:
+		return ptc_fail(EINVAL, "-e %.*s=: not supported",
+		    (int)(eq - expr), expr);
 	}
-	if (KEY("abbrev") || KEY("a") || KEY("raw") || KEY("x") ||
-	    KEY("quiet") || KEY("q") || KEY("silent") || KEY("silence"))
-		return 0;
-	if (KEY("decode-fds")) {
-		tr->fmt.decode_fds = strcmp(v, "none") == 0 ? 0 :
-		    strstr(v, "socket") != NULL || strcmp(v, "all") == 0 ? 2 :
-		    1;
-		return 0;
-	}
-#undef KEY
-	return ptc_fail(EINVAL, "invalid qualifier '%.*s'", (int)klen, expr);
 }
 
 /* ---- task states ---- */
@@ -274,7 +357,7 @@ state_of(struct ptc_trace *tr, struct ptc_task *t)
 			return NULL;
 		ts->seccomp = tr->filter && !tr->attached;
 		/* strace announces followed children only without -o. */
-		if (tr->o.quiet == 0 && tr->o.outfile == NULL)
+		if (!(tr->o.quiet & PTC_QUIET_ATTACH))
 			msg(tr, "Process %d attached", (int)ts->pid);
 	}
 	return ts;
@@ -291,6 +374,20 @@ ts_sub(struct timespec *d, const struct timespec *a, const struct timespec *b)
 		d->tv_sec--;
 		d->tv_nsec += 1000000000;
 	}
+}
+
+/* ".123456": the fraction of t in digits digits (none for 0). */
+static size_t
+frac(char *buf, size_t len, const struct timespec *t, int digits)
+{
+	long div = 1;
+	int i;
+
+	if (digits <= 0)
+		return 0;
+	for (i = digits; i < 9; i++)
+		div *= 10;
+	return (size_t)snprintf(buf, len, ".%0*ld", digits, t->tv_nsec / div);
 }
 
 /*
@@ -314,6 +411,22 @@ make_lead(struct ptc_trace *tr, struct tstate *ts, char *buf, size_t len,
 	else
 		r = 0;
 	n += (size_t)r;
+	if (tr->o.tstamp) {
+		struct timespec now;
+		struct tm tm;
+
+		clock_gettime(CLOCK_REALTIME, &now);
+		if (tr->o.tstamp == PTC_TS_UNIX) {
+			r = snprintf(buf + n, len - n, "%lld",
+			    (long long)now.tv_sec);
+		} else {
+			localtime_r(&now.tv_sec, &tm);
+			r = (int)strftime(buf + n, len - n, "%H:%M:%S", &tm);
+		}
+		n += (size_t)r;
+		n += frac(buf + n, len - n, &now, tr->o.tstamp_digits);
+		n += (size_t)snprintf(buf + n, len - n, " ");
+	}
 	if (tr->o.relative) {
 		struct timespec now, d;
 
@@ -322,26 +435,12 @@ make_lead(struct ptc_trace *tr, struct tstate *ts, char *buf, size_t len,
 			tr->last = now;
 		ts_sub(&d, &now, &tr->last);
 		tr->last = now;
-		r = snprintf(buf + n, len - n, "%6ld.%06ld ", (long)d.tv_sec,
-		    d.tv_nsec / 1000);
-		n += (size_t)r;
-	} else if (tr->o.tstamp) {
-		struct timespec now;
-		struct tm tm;
-
-		clock_gettime(CLOCK_REALTIME, &now);
-		if (tr->o.tstamp >= 3) {
-			r = snprintf(buf + n, len - n, "%lld.%06ld ",
-			    (long long)now.tv_sec, now.tv_nsec / 1000);
-		} else {
-			localtime_r(&now.tv_sec, &tm);
-			r = (int)strftime(buf + n, len - n, "%H:%M:%S", &tm);
-			if (tr->o.tstamp == 2)
-				r += snprintf(buf + n + r, len - n - r,
-				    ".%06ld", now.tv_nsec / 1000);
-			r += snprintf(buf + n + r, len - n - r, " ");
-		}
-		n += (size_t)r;
+		/* With -t as well, strace shows the delta as "(+ 0.000123) ". */
+		n += (size_t)snprintf(buf + n, len - n, "%s%6ld",
+		    tr->o.tstamp ? "(+" : "", (long)d.tv_sec);
+		n += frac(buf + n, len - n, &d, tr->o.relative_digits);
+		n += (size_t)snprintf(buf + n, len - n, "%s",
+		    tr->o.tstamp ? ") " : " ");
 	}
 	if (tr->o.print_ip) {
 		if (have_ip)
@@ -465,6 +564,16 @@ print_stack(struct ptc_trace *tr, struct tstate *ts, FILE *fp)
 		tr->uw_stale = 1;
 }
 
+/* The format for ts's current call: abbrev=, verbose= and raw= are per call. */
+static const struct ptc_fmt *
+fmt_of(struct ptc_trace *tr, const struct tstate *ts)
+{
+	tr->fmt.verbose = ts->verbose;
+	tr->fmt.noderef = ts->noderef;
+	tr->fmt.raw = ts->raw;
+	return &tr->fmt;
+}
+
 static void
 sc_entry(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si)
 {
@@ -477,6 +586,9 @@ sc_entry(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si)
 	ts->pc = si->pc;
 	ts->shown = 0;
 	ts->cut = 0;
+	ts->verbose = !ptc__scset_has(&tr->abbrev, si->arch, si->nr);
+	ts->noderef = !ptc__scset_has(&tr->verbose, si->arch, si->nr);
+	ts->raw = ptc__scset_has(&tr->raw, si->arch, si->nr);
 	if (tr->need_time)
 		clock_gettime(CLOCK_MONOTONIC, &ts->t0);
 	if (summary_only(tr))
@@ -488,7 +600,7 @@ sc_entry(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si)
 		    si->pc);
 	rewind(ts->ms);
 	ptc_scdec_column(ts->dec, (unsigned)ts->leadlen);
-	ptc_sc_enter(ts->dec, ts->ms, ts->pid, si, &tr->fmt);
+	ptc_sc_enter(ts->dec, ts->ms, ts->pid, si, fmt_of(tr, ts));
 	name = ptc_sc_current(ts->dec);
 	snprintf(ts->name, sizeof(ts->name), "%s", name != NULL ? name : "?");
 	if (staged(tr))
@@ -503,6 +615,21 @@ sc_entry(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si)
 		if (tr->out_tty)
 			fflush(fp);
 	}
+}
+
+/* End a syscall's line: -T's " <0.000012>" when it returned, newline. */
+static void
+end_line(struct ptc_trace *tr, FILE *fp, unsigned how,
+    const struct timespec *dt)
+{
+	char f[16];
+
+	if (tr->o.durations && how != PTC__ST_UNFINISHED &&
+	    how != PTC__ST_DETACHED) {
+		frac(f, sizeof(f), dt, tr->o.durations_digits);
+		fprintf(fp, " <%ld%s>", (long)dt->tv_sec, f);
+	}
+	fputc('\n', fp);
 }
 
 /*
@@ -533,9 +660,9 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 			/* Keep the decoder's bookkeeping; drop the text. */
 			if (how == PTC__ST_UNFINISHED || how ==
 			    PTC__ST_DETACHED)
-				ptc_sc_noreturn(ts->dec, tr->null, &tr->fmt);
+				ptc_sc_noreturn(ts->dec, tr->null, fmt_of(tr, ts));
 			else
-				ptc_sc_exit(ts->dec, tr->null, si, &tr->fmt);
+				ptc_sc_exit(ts->dec, tr->null, si, fmt_of(tr, ts));
 			return;
 		}
 		entry_len = staged_len(ts);
@@ -553,21 +680,17 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 		} else if (how == PTC__ST_DETACHED) {
 			fputs(" <detached ...>", ts->ms);
 		} else if (how == PTC__ST_UNFINISHED)
-			ptc_sc_noreturn(ts->dec, ts->ms, &tr->fmt);
+			ptc_sc_noreturn(ts->dec, ts->ms, fmt_of(tr, ts));
 		else {
-			ptc_sc_exit(ts->dec, ts->ms, si, &tr->fmt);
+			ptc_sc_exit(ts->dec, ts->ms, si, fmt_of(tr, ts));
 			ptc__inject_note(ts->inj, ts->ms, tr->o.json);
 		}
 		put_staged(ts, fp);
 		if (tr->o.json)
 			fprintf(fp, ",\"duration\":%ld.%06ld}\n",
 			    (long)dt.tv_sec, dt.tv_nsec / 1000);
-		else if (tr->o.durations && how != PTC__ST_UNFINISHED &&
-		    how != PTC__ST_DETACHED)
-			fprintf(fp, " <%ld.%06ld>\n", (long)dt.tv_sec,
-			    dt.tv_nsec / 1000);
 		else
-			fputc('\n', fp);
+			end_line(tr, fp, how, &dt);
 		print_stack(tr, ts, fp);
 		return;
 	}
@@ -590,18 +713,13 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 	if (how == PTC__ST_DETACHED)
 		fputs(" <detached ...>", ts->ms);
 	else if (how == PTC__ST_UNFINISHED)
-		ptc_sc_noreturn(ts->dec, ts->ms, &tr->fmt);
+		ptc_sc_noreturn(ts->dec, ts->ms, fmt_of(tr, ts));
 	else {
-		ptc_sc_exit(ts->dec, ts->ms, si, &tr->fmt);
+		ptc_sc_exit(ts->dec, ts->ms, si, fmt_of(tr, ts));
 		ptc__inject_note(ts->inj, ts->ms, tr->o.json);
 	}
 	put_staged(ts, fp);
-	if (tr->o.durations && how != PTC__ST_UNFINISHED &&
-	    how != PTC__ST_DETACHED)
-		fprintf(fp, " <%ld.%06ld>\n", (long)dt.tv_sec,
-		    dt.tv_nsec / 1000);
-	else
-		fputc('\n', fp);
+	end_line(tr, fp, how, &dt);
 	print_stack(tr, ts, fp);
 }
 
@@ -720,7 +838,7 @@ on_gone(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
 			tr->main_sig = ev->sig;
 	}
 	if (!summary_only(tr) && (ev->type == PTC_EV_KILLED ?
-	    sig_shown(tr, ev->sig) : tr->o.quiet < 2)) {
+	    sig_shown(tr, ev->sig) : !(tr->o.quiet & PTC_QUIET_EXIT))) {
 		fp = event_line(tr, ts, 0, 0);
 		if (tr->o.json && ev->type == PTC_EV_EXITED)
 			fprintf(fp, "\"exited\":%d}\n", ev->status);
@@ -760,7 +878,8 @@ on_exec(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
 			old->cut = 1;
 			tr->open = NULL;
 		}
-		if (!summary_only(tr) && !tr->o.json) {
+		if (!summary_only(tr) && !tr->o.json &&
+		    !(tr->o.quiet & PTC_QUIET_THREAD_EXECVE)) {
 			FILE *fp = event_line(tr, ts, 0, 0);
 
 			fprintf(fp, "+++ superseded by execve in pid %d +++\n",
@@ -851,7 +970,7 @@ session(struct ptc_trace *tr, int spawn)
 	fl = PTC_TRACE_SYSCALLS | PTC_TRACE_EXEC;
 	if (tr->o.follow)
 		fl |= PTC_TRACE_FORKS;
-	if (spawn)
+	if (spawn || tr->o.kill_on_exit)
 		fl |= PTC_TRACE_EXITKILL;
 	/*
 	 * A task with the filter and no tracer gets ENOSYS from every
@@ -901,7 +1020,7 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 		c.uid = pw->pw_uid;
 		c.gid = pw->pw_gid;
 	}
-	c.detached = so != NULL && so->detached;
+	c.detached = so != NULL ? so->detached : 0;
 	if (tr->filter) {
 		uint8_t *bits = ptc__scset_seccomp_bits(&tr->trace,
 		    PTC__ARCH_NATIVE, &n);
@@ -1001,7 +1120,7 @@ ptc_trace_attach(struct ptc_trace *tr, pid_t pid)
 	}
 	free(btid);
 	free(bnr);
-	if (tr->o.quiet == 0) {
+	if (!(tr->o.quiet & PTC_QUIET_ATTACH)) {
 		if (nthreads > 1)
 			msg(tr, "Process %d attached with %zu threads",
 			    (int)pid, nthreads);
@@ -1009,6 +1128,14 @@ ptc_trace_attach(struct ptc_trace *tr, pid_t pid)
 			msg(tr, "Process %d attached", (int)pid);
 	}
 	return 0;
+}
+
+int
+ptc_trace_path(struct ptc_trace *tr, const char *path)
+{
+	(void)tr;
+	return ptc_fail(ENOTSUP, "-P %s: tracing by path is not supported",
+	    path);
 }
 
 static void
@@ -1022,7 +1149,7 @@ detach_all(struct ptc_trace *tr)
 		if (ts != NULL && ts->in_sc)
 			sc_finish(tr, ts, NULL, PTC__ST_DETACHED);
 		ptc_detach(tr->s, t, 0);
-		if (tr->o.quiet == 0)
+		if (!(tr->o.quiet & PTC_QUIET_ATTACH))
 			msg(tr, "Process %d detached", ts != NULL ? ts->pid :
 			    ptc_task_pid(t));
 		if (ts != NULL) {
@@ -1043,7 +1170,7 @@ on_new_child(struct ptc_trace *tr, struct tstate *parent, pid_t pid)
 	if ((cs = state_new(tr, ct, pid)) == NULL)
 		return;
 	cs->seccomp = parent->seccomp;
-	if (tr->o.quiet == 0 && tr->o.outfile == NULL)
+	if (!(tr->o.quiet & PTC_QUIET_ATTACH))
 		msg(tr, "Process %d attached", (int)pid);
 }
 
@@ -1065,6 +1192,40 @@ flush_now_and_then(struct ptc_trace *tr)
 		return;
 	tr->flushed = now;
 	fflush(NULL);
+}
+
+/* -d: each event the engine handles, on stderr. */
+static void
+debug_event(const struct ptc_event *ev)
+{
+	static const char *const names[] = {
+		[PTC_EV_NONE] = "none",
+		[PTC_EV_SYSCALL_ENTER] = "syscall-enter-stop",
+		[PTC_EV_SYSCALL_EXIT] = "syscall-exit-stop",
+		[PTC_EV_SECCOMP] = "seccomp-stop",
+		[PTC_EV_SIGNAL] = "signal-delivery-stop",
+		[PTC_EV_GROUP_STOP] = "group-stop",
+		[PTC_EV_INTERRUPT] = "interrupt-stop",
+		[PTC_EV_STEP] = "step-stop",
+		[PTC_EV_FORK] = "fork-event",
+		[PTC_EV_VFORK] = "vfork-event",
+		[PTC_EV_CLONE] = "clone-event",
+		[PTC_EV_VFORK_DONE] = "vfork-done-event",
+		[PTC_EV_EXEC] = "exec-event",
+		[PTC_EV_EXITING] = "exit-event",
+		[PTC_EV_EXITED] = "exited",
+		[PTC_EV_KILLED] = "killed",
+	};
+	const char *n = (size_t)ev->type < sizeof(names) / sizeof(names[0]) &&
+	    names[ev->type] != NULL ? names[ev->type] : "?";
+
+	fprintf(stderr, "%s: [debug] pid %d: %s", getprogname(), (int)ev->pid,
+	    n);
+	if (ev->sig != 0)
+		fprintf(stderr, " sig %d", ev->sig);
+	if (ev->new_pid > 0)
+		fprintf(stderr, " new pid %d", (int)ev->new_pid);
+	fputc('\n', stderr);
 }
 
 int
@@ -1112,6 +1273,8 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		}
 		if (ev.task == NULL)
 			continue;
+		if (tr->o.debug)
+			debug_event(&ev);
 		flush_now_and_then(tr);
 		if ((ts = state_of(tr, ev.task)) == NULL)
 			continue;
@@ -1210,6 +1373,9 @@ ptc_trace_free(struct ptc_trace *tr)
 		fclose(tr->null);
 	ptc__unwind_free(tr->uw);
 	ptc__scset_free(&tr->trace);
+	ptc__scset_free(&tr->abbrev);
+	ptc__scset_free(&tr->verbose);
+	ptc__scset_free(&tr->raw);
 	ptc__inject_free(tr->inj);
 	ptc__stats_free(&tr->stats);
 	free(tr);

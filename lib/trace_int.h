@@ -36,15 +36,26 @@ struct ptc__scmap {
 	uint8_t *bits;
 };
 
-/* A syscall set as parsed from "-e trace=SET". */
+/* One token of a syscall set: a name, a %class, a /regex or a number. */
+struct ptc__sctok {
+	int kind;
+	unsigned pers;      /* PTC__PERS_* bits it applies to (@64 @32 @x32) */
+	char *name;
+	unsigned classes;
+	uint64_t nr;
+	regex_t re;
+};
+#define PTC__PERS_64  0x1
+#define PTC__PERS_32  0x2
+#define PTC__PERS_X32 0x4
+#define PTC__PERS_ALL 0x7
+
+/* A syscall set as parsed from "-e trace=SET" (also abbrev= verbose= raw=). */
 struct ptc__scset {
 	int invert;
 	int all;
-	unsigned classes;
-	char **names;
-	size_t nnames;
-	regex_t *re;
-	size_t nre;
+	struct ptc__sctok *tok;
+	size_t ntok;
 	struct ptc__scmap map[PTC__NARCH];
 };
 
@@ -66,6 +77,17 @@ const uint8_t *ptc__scset_bits(struct ptc__scset *set, uint32_t arch,
 #define PTC__ST_ALL         0x1f
 
 int ptc__status_parse(const char *spec, unsigned *maskp);
+
+/*
+ * A comma list of names (with all, none and leading ! inverting) into a
+ * mask of their bits; -1 EINVAL "invalid WHAT 'token'" as strace says.
+ */
+struct ptc__bitname {
+	const char *name;
+	unsigned bit;
+};
+int ptc__bitset_parse(const char *spec, const struct ptc__bitname *names,
+    size_t n, const char *what, unsigned *maskp);
 /* Bit sig-1 set for each signal of the set. */
 int ptc__sigset_parse(const char *spec, uint64_t *setp);
 

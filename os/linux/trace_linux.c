@@ -87,6 +87,11 @@ ptc__trace_fork(const struct ptc__child *c, int *gofd)
 
 		if (gc != 0)
 			_exit(gc == -1 ? 1 : 0);
+		/* -DD: a process group of its own; -DDD: a session. */
+		if (c->detached == 2)
+			setpgid(0, 0);
+		else if (c->detached >= 3)
+			setsid();
 		close(fds[0]);
 		*gofd = fds[1];
 		return pid;

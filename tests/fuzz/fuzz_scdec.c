@@ -113,7 +113,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	f.strsize = f.strsize & 0x8000 ? f.strsize % 5000 : f.strsize % 300;
 	f.xstyle = cfg % 3;
 	f.verbose = (cfg >> 2) & 1;
-	f.decode_fds = (cfg >> 3) % 3;
+	f.decode_fds = (cfg >> 3) & PTC_FDS_ALL;
 	json = f.json = (cfg >> 5) & 1;
 	noret = ((cfg >> 6) & 7) == 0;
 	si.arch = (cfg >> 9) & 1 ? AUDIT_ARCH_I386 : AUDIT_ARCH_X86_64;

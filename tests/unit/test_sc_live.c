@@ -185,7 +185,7 @@ test_decode_fds(void **state)
 	unsigned long a, b, c, d;
 
 	(void)state;
-	trace(out, sizeof(out), 0, 2);
+	trace(out, sizeof(out), 0, PTC_FDS_PATH | PTC_FDS_SOCKET);
 	assert_non_null(strstr(out, "close(12345)"));
 	p = strstr(out, "write(");
 	p = p != NULL ? strstr(p + 1, "write(") : NULL;
