@@ -27,6 +27,7 @@ struct ptc_task {
 	pid_t tgid;
 	bool stopped;        /* in a ptrace-stop now */
 	bool was_stopped;    /* in group-stop when attached */
+	int stop_sig;        /* the signal of that group-stop */
 	bool spawned;        /* started by the session */
 	bool in_syscall;     /* between syscall-enter and -exit stops */
 	bool gone;           /* exited; freed at the next wait */

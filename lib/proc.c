@@ -241,6 +241,7 @@ note_stop(struct ptc_session *s, struct ptc_task *t, int status)
 		break;
 	case PTC_EV_GROUP_STOP:
 		t->was_stopped = true;
+		t->stop_sig = ev.sig;
 		break;
 	case PTC_EV_STEP:
 		t->stopped = true;
@@ -599,6 +600,7 @@ ptc_cleanup_signals(void)
 {
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
 	struct sigaction sa;
+	sigset_t set;
 	size_t i;
 
 	memset(&sa, 0, sizeof(sa));
@@ -606,8 +608,16 @@ ptc_cleanup_signals(void)
 	sigemptyset(&sa.sa_mask);
 	/* No SA_RESTART: a blocking wait must return to see the flag. */
 	sa.sa_flags = 0;
-	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+	sigemptyset(&set);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
 		sigaction(sigs[i], &sa, NULL);
+		sigaddset(&set, sigs[i]);
+	}
+	/*
+	 * A mask inherited from whoever started us (a shell's background
+	 * job, a test harness) must not keep the cleanup from happening.
+	 */
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 
 int

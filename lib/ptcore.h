@@ -1066,9 +1066,22 @@ struct ptc_trace *ptc_trace_new(const struct ptc_trace_opts *o);
  * Apply one -e expression: "trace=SET" (or a bare SET), "signal=SET",
  * "status=SET", "abbrev=", "verbose=", "raw=" (accepted).  SET is a
  * comma list of syscall names, %classes, /regex, all and none; a leading
- * ! inverts it; ?name ignores an unknown name.  -1 EINVAL with detail.
+ * ! inverts it; ?name ignores an unknown name.  "read=FDS" and
+ * "write=FDS" (descriptor numbers, all, none, a leading !) dump the data
+ * a syscall read from or wrote to those descriptors after its line, as
+ * strace does (JSON: a "read_data" or "write_data" member, the bytes in
+ * hex, the buffers of a vectored call one after another).  -1 EINVAL
+ * with detail.
  */
 int ptc_trace_expr(struct ptc_trace *tr, const char *expr);
+
+/*
+ * -P PATH: show only the syscalls that use path (or what it resolves
+ * to, told on stderr when the tracing starts): as a path argument, or
+ * through a descriptor argument open on it.  Up to 256 paths, each call
+ * adding one; -1 E2BIG beyond.
+ */
+int ptc_trace_path(struct ptc_trace *tr, const char *path);
 
 /*
  * Start argv (searched in PATH) under the tracer; with a trace= filter
@@ -1092,12 +1105,6 @@ int ptc_trace_run(struct ptc_trace *tr, int *sig);
 
 /* Detach from what is left, close the output and free. */
 void ptc_trace_free(struct ptc_trace *tr);
-
-/*
- * Trace only the syscalls that access path (strace -P): paths named by
- * their arguments or descriptors that refer to it.  May be repeated.
- */
-int ptc_trace_path(struct ptc_trace *tr, const char *path);
 
 /*
  * Write one of ptstrace's tips (--tips): number id (any number picks

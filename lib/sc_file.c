@@ -141,11 +141,15 @@ ptc__a_dirfd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__p_raw(c, "AT_FDCWD");
 }
 
+/* A uid or gid: unsigned, but -1 ("unchanged") is shown as -1. */
 void
 ptc__a_id(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	(void)a;
-	ptc__p_int(c, (int)v);
+	if ((uint32_t)v == UINT32_MAX)
+		ptc__p_int(c, -1);
+	else
+		ptc__p_uint(c, (uint32_t)v);
 }
 
 /* statx's flags: the sync type is always named, as strace does. */

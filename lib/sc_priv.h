@@ -164,6 +164,10 @@ void ptc__p_signo(struct ptc__dc *c, int sig);
 
 /* Path of fd in the tracee (for -y), into buf; -1 if unknown. */
 int ptc__fdpath(pid_t pid, int fd, char *buf, size_t len);
+/* -e decode-fds=pidfd: the process fd (whose link is path) is a pidfd of. */
+int ptc__fdpidfd(pid_t pid, int fd, const char *path);
+/* -P: the same for fd >= 0, a " (deleted)" dropped as strace drops it. */
+int ptc__fdpath_live(pid_t pid, int fd, char *buf, size_t len);
 /* -yy: "TCP:[1.2.3.4:5->6.7.8.9:10]" for a socket whose link is given. */
 int ptc__fdsock(pid_t pid, int fd, const char *link, char *buf, size_t len);
 

@@ -160,6 +160,17 @@ reset(struct ptc__dc *c)
  * that writes nothing (open's mode without O_CREAT) takes its separator
  * away again.
  */
+/*
+ * An argument the kernel fills in, of a call that failed (other than by
+ * a signal: an interrupted sleep still reports what remained).
+ */
+static int
+failed_out(const struct ptc__dc *c, const struct ptc__arg *a)
+{
+	return c->exiting && c->is_error && a->out == 1 && !a->opt &&
+	    c->rval != -EINTR && !(c->rval <= -512 && c->rval >= -516);
+}
+
 static void
 print_arg(struct ptc__dc *c, int i)
 {
@@ -174,6 +185,9 @@ print_arg(struct ptc__dc *c, int i)
 	c->cur = i;
 	if (c->e == NULL || c->e->nargs < 0) {
 		ptc__p_hex(c, c->a[i]);
+	} else if (failed_out(c, &c->e->args[i])) {
+		/* The kernel wrote nothing there: strace shows the address. */
+		ptc__p_addr(c, c->a[i]);
 	} else {
 		a = &c->e->args[i];
 		a->fn(c, a, c->a[i]);
@@ -836,26 +850,6 @@ fd_dev(const char *path, char *buf, size_t len)
 	return 1;
 }
 
-/* -e decode-fds=pidfd: the process a pidfd refers to, else 0. */
-static int
-fd_pidfd(pid_t pid, int fd, const char *path)
-{
-	char fdi[64], line[256];
-	FILE *fp;
-	int tpid = 0;
-
-	if (strcmp(path, "anon_inode:[pidfd]") != 0)
-		return 0;
-	snprintf(fdi, sizeof(fdi), "/proc/%d/fdinfo/%d", (int)pid, fd);
-	if ((fp = fopen(fdi, "re")) == NULL)
-		return 0;
-	while (fgets(line, sizeof(line), fp) != NULL)
-		if (sscanf(line, "Pid:\t%d", &tpid) == 1)
-			break;
-	fclose(fp);
-	return tpid > 0 ? tpid : 0;
-}
-
 void
 ptc__p_fd(struct ptc__dc *c, int fd)
 {
@@ -894,7 +888,7 @@ ptc__p_fd(struct ptc__dc *c, int fd)
 		}
 		return;
 	}
-	if ((fds & PTC_FDS_PIDFD) && (tpid = fd_pidfd(c->pid, fd, path)) > 0) {
+	if ((fds & PTC_FDS_PIDFD) && (tpid = ptc__fdpidfd(c->pid, fd, path)) > 0) {
 		if (c->f->json)
 			ptc__sb_printf(c->o, "{\"fd\":%d,\"pidfd\":%d}", fd,
 			    tpid);
@@ -903,14 +897,27 @@ ptc__p_fd(struct ptc__dc *c, int fd)
 		return;
 	}
 	if (fds & PTC_FDS_PATH) {
+		/*
+		 * A removed file (not merely one named "x (deleted)"):
+		 * strace puts "(deleted)" after the brackets.
+		 */
+		size_t plen = strlen(path), dl = sizeof(" (deleted)") - 1;
+		char live[PTC__STR_MAX];
+		int deleted = path[0] == '/' && plen > dl &&
+		    strcmp(path + plen - dl, " (deleted)") == 0 &&
+		    ptc__fdpath_live(c->pid, fd, live, sizeof(live)) == 0 &&
+		    strlen(live) < plen;
+
 		if (c->f->json) {
 			ptc__sb_printf(c->o, "{\"fd\":%d,\"path\":", fd);
 			ptc__sb_json(c->o, path, strlen(path));
 			ptc__sb_putc(c->o, '}');
 		} else {
+			if (deleted)
+				path[plen - dl] = '\0';
 			ptc__sb_printf(c->o, "%d<", fd);
 			ptc__sb_escape_path(c->o, path);
-			ptc__sb_putc(c->o, '>');
+			ptc__sb_puts(c->o, deleted ? ">(deleted)" : ">");
 		}
 		return;
 	}

@@ -54,6 +54,7 @@ struct tstate {
 	uint32_t arch;
 	uint64_t nr;
 	uint64_t pc;
+	uint64_t args[6];     /* as decoded: for -e read= and write= */
 	char name[40];
 	struct timespec t0;   /* entry (monotonic), for -T and -c */
 	struct timespec w0;   /* entry (wall clock), for JSON */
@@ -73,6 +74,7 @@ struct ptc_trace {
 	unsigned status;
 	FILE *out;
 	int out_pipe;
+	int pid_pfx;          /* "PID " before every line, as strace decides */
 	int out_tty;
 	struct tstate *open;  /* whose entry is open on the shared output */
 	LIST_HEAD(, tstate) states;
@@ -90,6 +92,8 @@ struct ptc_trace {
 	int uw_stale;
 	struct timespec flushed;
 	FILE *null;
+	struct ptc__fdset dump_rd, dump_wr; /* -e read=, -e write= */
+	struct ptc__pathset paths;          /* -P */
 };
 
 static void
@@ -241,6 +245,10 @@ ptc_trace_expr(struct ptc_trace *tr, const char *expr)
 		return ptc__sigset_parse(v, &tr->sigset);
 	case 'S':
 		return ptc__status_parse(v, &tr->status);
+	case 'r':
+		return ptc__fdset_parse(&tr->dump_rd, v);
+	case 'w':
+		return ptc__fdset_parse(&tr->dump_wr, v);
 	case 'I':
 	case 'F':
 		return ptc__inject_parse(&tr->inj, v, what == 'F');
@@ -403,10 +411,9 @@ make_lead(struct ptc_trace *tr, struct tstate *ts, char *buf, size_t len,
 	int r;
 
 	buf[0] = '\0';
-	if (ts->ff == NULL && tr->o.follow && tr->o.outfile != NULL &&
-	    !tr->out_pipe)
+	if (tr->pid_pfx)
 		r = snprintf(buf, len, "%-5d ", (int)ts->pid);
-	else if (ts->ff == NULL && tr->nstates > 1)
+	else if (tr->o.outfile == NULL && tr->nstates > 1)
 		r = snprintf(buf, len, "[pid %5d] ", (int)ts->pid);
 	else
 		r = 0;
@@ -584,6 +591,7 @@ sc_entry(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si)
 	ts->arch = si->arch;
 	ts->nr = si->nr;
 	ts->pc = si->pc;
+	memcpy(ts->args, si->args, sizeof(ts->args));
 	ts->shown = 0;
 	ts->cut = 0;
 	ts->verbose = !ptc__scset_has(&tr->abbrev, si->arch, si->nr);
@@ -630,6 +638,18 @@ end_line(struct ptc_trace *tr, FILE *fp, unsigned how,
 		fprintf(fp, " <%ld%s>", (long)dt->tv_sec, f);
 	}
 	fputc('\n', fp);
+}
+
+/* -e read=, -e write=: the data a call that returned moved. */
+static void
+dump_io(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
+    unsigned how, FILE *fp)
+{
+	if (si == NULL || (how != PTC__ST_SUCCESSFUL && how != PTC__ST_FAILED) ||
+	    (ptc__fdset_empty(&tr->dump_rd) && ptc__fdset_empty(&tr->dump_wr)))
+		return;
+	ptc__dumpio(fp, tr->o.json, &tr->dump_rd, &tr->dump_wr, ts->pid,
+	    ts->arch, ts->nr, ts->args, si->rval, si->is_error);
 }
 
 /*
@@ -687,10 +707,14 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 		}
 		put_staged(ts, fp);
 		if (tr->o.json)
+			dump_io(tr, ts, si, how, fp);
+		if (tr->o.json)
 			fprintf(fp, ",\"duration\":%ld.%06ld}\n",
 			    (long)dt.tv_sec, dt.tv_nsec / 1000);
 		else
 			end_line(tr, fp, how, &dt);
+		if (!tr->o.json)
+			dump_io(tr, ts, si, how, fp);
 		print_stack(tr, ts, fp);
 		return;
 	}
@@ -720,6 +744,7 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 	}
 	put_staged(ts, fp);
 	end_line(tr, fp, how, &dt);
+	dump_io(tr, ts, si, how, fp);
 	print_stack(tr, ts, fp);
 }
 
@@ -737,6 +762,11 @@ msg(struct ptc_trace *tr, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+	/*
+	 * The trace may share stderr's large buffer: a message that says
+	 * where the tracer stands ("attached") is seen when it is said.
+	 */
+	fflush(stderr);
 }
 
 static int
@@ -821,6 +851,19 @@ on_signal(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
 	    ptc_signame(ev->sig) : "SIG?");
 	siginfo_out(fp, &ev->si, &tr->fmt);
 	fputs(" ---\n", fp);
+}
+
+/* "--- stopped by SIGSTOP ---": a group-stop, or one found at attach. */
+static void
+stopped_line(struct ptc_trace *tr, struct tstate *ts, int sig)
+{
+	FILE *fp;
+
+	if (summary_only(tr) || !sig_shown(tr, sig) || tr->o.json)
+		return;
+	fp = event_line(tr, ts, 0, 0);
+	fprintf(fp, "--- stopped by %s ---\n", ptc_signame(sig));
+	fflush(fp);
 }
 
 static void
@@ -937,7 +980,9 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 			/* The program's own execve is not tampered with. */
 			untouched = 1;
 		}
-		if (!ptc__scset_has(&tr->trace, si.arch, si.nr)) {
+		if (!ptc__scset_has(&tr->trace, si.arch, si.nr) ||
+		    (tr->paths.n > 0 && !ptc__pathset_match(&tr->paths,
+		    ts->pid, si.arch, si.nr, si.args))) {
 			ts->skip_exit = si.op == PTC_SC_ENTRY;
 			return 0;
 		}
@@ -967,6 +1012,11 @@ session(struct ptc_trace *tr, int spawn)
 
 	if (tr->s != NULL)
 		return tr->s;
+	/* strace resolves -P paths once every option is known. */
+	if (tr->paths.n > 0)
+		ptc__pathset_resolve(&tr->paths,
+		    tr->o.quiet & PTC_QUIET_PATH_RESOLUTION,
+		    tr->fmt.xstyle);
 	fl = PTC_TRACE_SYSCALLS | PTC_TRACE_EXEC;
 	if (tr->o.follow)
 		fl |= PTC_TRACE_FORKS;
@@ -978,8 +1028,8 @@ session(struct ptc_trace *tr, int spawn)
 	 * and no -b execve (which lets the program go), as in strace.
 	 */
 	tr->filter = spawn && tr->o.follow && !tr->o.detach_execve &&
-	    !tr->o.no_seccomp && tr->trace_given &&
-	    !ptc__scset_is_all(&tr->trace);
+	    !tr->o.no_seccomp && ((tr->trace_given &&
+	    !ptc__scset_is_all(&tr->trace)) || tr->paths.n > 0);
 	if (tr->filter)
 		fl |= PTC_TRACE_SECCOMP;
 	tr->s = ptc_session_new(fl);
@@ -996,7 +1046,7 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 	struct ptc_event ev;
 	struct ptc_task *t;
 	struct tstate *ts;
-	size_t plen = 0, n;
+	size_t plen = 0, n, i;
 	char *path;
 	int gofd = -1, rc;
 	pid_t pid;
@@ -1024,6 +1074,12 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 	if (tr->filter) {
 		uint8_t *bits = ptc__scset_seccomp_bits(&tr->trace,
 		    PTC__ARCH_NATIVE, &n);
+
+		/* -P looks only at calls that take a path or a descriptor. */
+		for (i = 0; bits != NULL && tr->paths.n > 0 && i < n; i++)
+			if (!(ptc_sc_classes(PTC__ARCH_NATIVE, i) &
+			    (PTC_SCC_FILE | PTC_SCC_DESC | PTC_SCC_NETWORK)))
+				bits[i] = 0;
 
 		if (bits != NULL && ptc__seccomp_build(PTC__ARCH_NATIVE, bits,
 		    n, &prog, &plen) == 0) {
@@ -1130,14 +1186,6 @@ ptc_trace_attach(struct ptc_trace *tr, pid_t pid)
 	return 0;
 }
 
-int
-ptc_trace_path(struct ptc_trace *tr, const char *path)
-{
-	(void)tr;
-	return ptc_fail(ENOTSUP, "-P %s: tracing by path is not supported",
-	    path);
-}
-
 static void
 detach_all(struct ptc_trace *tr)
 {
@@ -1240,7 +1288,17 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		return 0;
 	if ((tr->null = fopen("/dev/null", "we")) == NULL)
 		return -1;
+	/*
+	 * One output file shared by what -f will follow, or by more than
+	 * one task from the start (-p A -p B, -p with a program): strace
+	 * then starts every line with the pid.
+	 */
+	tr->pid_pfx = tr->o.outfile != NULL && tr->o.follow != 2 &&
+	    (tr->o.follow || tr->nstates > 1);
 	LIST_FOREACH(ts, &tr->states, link) {
+		if (ts->start == 2 && ts->task != NULL)
+			stopped_line(tr, ts, ts->task->stop_sig != 0 ?
+			    ts->task->stop_sig : SIGSTOP);
 		if (ts->start != 0 && ts->task != NULL)
 			ptc_resume(ts->task, ts->start == 2 ?
 			    PTC_RESUME_LISTEN : PTC_RESUME_SYSCALL, 0);
@@ -1291,13 +1349,7 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 			sig = ev.sig;
 			break;
 		case PTC_EV_GROUP_STOP:
-			if (!summary_only(tr) && sig_shown(tr, ev.sig) &&
-			    !tr->o.json) {
-				FILE *fp = event_line(tr, ts, 0, 0);
-
-				fprintf(fp, "--- stopped by %s ---\n",
-				    ptc_signame(ev.sig));
-			}
+			stopped_line(tr, ts, ev.sig);
 			ptc_resume(ev.task, PTC_RESUME_LISTEN, 0);
 			continue;
 		case PTC_EV_FORK:
@@ -1376,7 +1428,16 @@ ptc_trace_free(struct ptc_trace *tr)
 	ptc__scset_free(&tr->abbrev);
 	ptc__scset_free(&tr->verbose);
 	ptc__scset_free(&tr->raw);
+	ptc__fdset_free(&tr->dump_rd);
+	ptc__fdset_free(&tr->dump_wr);
+	ptc__pathset_free(&tr->paths);
 	ptc__inject_free(tr->inj);
 	ptc__stats_free(&tr->stats);
 	free(tr);
+}
+
+int
+ptc_trace_path(struct ptc_trace *tr, const char *path)
+{
+	return ptc__pathset_add(&tr->paths, path);
 }

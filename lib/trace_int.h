@@ -146,6 +146,56 @@ uint8_t *ptc__scset_seccomp_bits(struct ptc__scset *set, uint32_t arch,
  */
 size_t ptc__trace_blocked(pid_t pid, pid_t **tidsp, long **nrp);
 
+/* A descriptor set as parsed from "-e read=SET" or "-e write=SET". */
+struct ptc__fdset {
+	int invert;
+	int *fds;
+	size_t n;
+};
+
+/* Numbers, all, none, a leading ! (lib/sc_dump.c); -1 EINVAL. */
+int ptc__fdset_parse(struct ptc__fdset *set, const char *spec);
+int ptc__fdset_has(const struct ptc__fdset *set, int fd);
+int ptc__fdset_empty(const struct ptc__fdset *set);
+void ptc__fdset_free(struct ptc__fdset *set);
+
+/*
+ * After the line of syscall nr of arch (arguments a, result rval) ends,
+ * dump the data it read from a descriptor of rd or wrote to one of wr
+ * to fp as strace does; with json, write a ',"read_data":"HEX"' or
+ * ',"write_data":"HEX"' member instead (the buffers one after another).
+ */
+void ptc__dumpio(FILE *fp, int json, const struct ptc__fdset *rd,
+    const struct ptc__fdset *wr, pid_t pid, uint32_t arch, uint64_t nr,
+    const uint64_t a[6], int64_t rval, int is_error);
+
+/* -P: the paths whose syscalls are traced (lib/trace_path.c). */
+struct ptc__pathset {
+	char **paths;         /* as given, then their resolutions */
+	size_t n;
+	size_t ngiven;
+	int resolved;
+	struct {
+		uint32_t arch;
+		size_t n;
+		uint8_t *kind;
+	} map[PTC__NARCH];
+};
+
+#define PTC__PATHS_MAX 256
+
+int ptc__pathset_add(struct ptc__pathset *ps, const char *path);
+/*
+ * Add what each given path resolves to (realpath), telling on stderr
+ * unless quiet (quoted as -x asks), as strace does once its options are
+ * read.
+ */
+void ptc__pathset_resolve(struct ptc__pathset *ps, int quiet, int xstyle);
+/* Whether syscall nr of arch with arguments a, made by pid, uses a path. */
+int ptc__pathset_match(struct ptc__pathset *ps, pid_t pid, uint32_t arch,
+    uint64_t nr, const uint64_t a[6]);
+void ptc__pathset_free(struct ptc__pathset *ps);
+
 /*
  * -e inject= and -e fault= (lib/trace_inject.c): the rules of a trace
  * and, per task, the invocation counters and what was done to the

@@ -257,10 +257,11 @@ parse_overhead(const char *arg, long long *ns)
 }
 
 /*
- * -I: 1 anywhere, 2 waiting, 3 never, 4 never_tstp.  Signals that would
- * end or stop the tracer are blocked: 3 and 4 always (strace's default
- * for "-o FILE PROG"), 1 and 2 never, since the engine already
- * finishes the event at hand before it acts on one.
+ * -I: 1 anywhere, 2 waiting, 3 never, 4 never_tstp.  With 3 and 4 the
+ * signals that would end the tracer are ignored, as strace ignores them
+ * (its default for "-o FILE PROG"; 4 for -D) and ^Z too with 4; with 1
+ * and 2 they detach every task and end the tracer, once the event at
+ * hand is finished (the engine never acts on a signal mid-event).
  */
 static int
 parse_intr(const char *arg)
@@ -278,22 +279,20 @@ parse_intr(const char *arg)
 	return e == NULL ? v : -1;
 }
 
+/* After the spawn, so that the program keeps its own dispositions. */
 static void
-block_signals(int intr)
+ignore_signals(int intr)
 {
-	sigset_t set;
+	static const int sigs[] = { SIGHUP, SIGINT, SIGQUIT, SIGPIPE,
+	    SIGTERM };
+	size_t i;
 
 	if (intr < 3)
 		return;
-	sigemptyset(&set);
-	sigaddset(&set, SIGHUP);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGQUIT);
-	sigaddset(&set, SIGPIPE);
-	sigaddset(&set, SIGTERM);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		signal(sigs[i], SIG_IGN);
 	if (intr == 4)
-		sigaddset(&set, SIGTSTP);
-	sigprocmask(SIG_BLOCK, &set, NULL);
+		signal(SIGTSTP, SIG_IGN);
 }
 
 enum {
@@ -830,7 +829,7 @@ main(int argc, char *argv[])
 		if (ptc_trace_spawn(tr, argv, &so) != 0)
 			errx(1, "%s", ptc_error());
 	}
-	block_signals(cl.intr);
+	ignore_signals(cl.intr);
 	rc = ptc_trace_run(tr, &sig);
 	if (rc == -1)
 		warnx("wait: %s", ptc_error());

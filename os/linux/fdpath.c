@@ -11,6 +11,7 @@
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/xattr.h>
 
 #include <stdint.h>
@@ -36,6 +37,31 @@ ptc__fdpath(pid_t pid, int fd, char *buf, size_t len)
 	if (n < 0)
 		return -1;
 	buf[n] = '\0';
+	return 0;
+}
+
+/*
+ * For -P: the path of descriptor fd >= 0, without the " (deleted)" the
+ * kernel appends when no file of that name is the same file any more,
+ * as strace takes it.
+ */
+int
+ptc__fdpath_live(pid_t pid, int fd, char *buf, size_t len)
+{
+	static const char del[] = " (deleted)";
+	char link[64];
+	struct stat sl, sp;
+	size_t n;
+
+	if (fd < 0 || ptc__fdpath(pid, fd, buf, len) != 0)
+		return -1;
+	n = strlen(buf);
+	if (n <= sizeof(del) || strcmp(buf + n - (sizeof(del) - 1), del) != 0)
+		return 0;
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)pid, fd);
+	if (stat(link, &sl) == 0 && (lstat(buf, &sp) != 0 ||
+	    sl.st_ino != sp.st_ino || sl.st_dev != sp.st_dev))
+		buf[n - (sizeof(del) - 1)] = '\0';
 	return 0;
 }
 
@@ -354,4 +380,23 @@ ptc__fdsock(pid_t pid, int fd, const char *link, char *buf, size_t len)
 		return 0;
 	snprintf(buf, len, "%s:[%lu]", proto, ino);
 	return 0;
+}
+
+int
+ptc__fdpidfd(pid_t pid, int fd, const char *path)
+{
+	char fdi[64], line[256];
+	FILE *fp;
+	int tpid = 0;
+
+	if (strcmp(path, "anon_inode:[pidfd]") != 0)
+		return 0;
+	snprintf(fdi, sizeof(fdi), "/proc/%d/fdinfo/%d", (int)pid, fd);
+	if ((fp = fopen(fdi, "re")) == NULL)
+		return 0;
+	while (fgets(line, sizeof(line), fp) != NULL)
+		if (sscanf(line, "Pid:\t%d", &tpid) == 1)
+			break;
+	fclose(fp);
+	return tpid > 0 ? tpid : 0;
 }
