@@ -221,8 +221,9 @@ void ptc__injtask_free(struct ptc__injtask *it);
 int ptc__inject_enter(struct ptc__inject *inj, struct ptc__injtask **itp,
     struct ptc_task *t, const struct ptc_scinfo *si);
 /*
- * At its exit stop: set the injected result (*si is read again), poke,
- * delay.  Returns the signal to deliver as t resumes, or 0.
+ * At its exit stop: set the injected result (and put it in *si as
+ * strace shows it), poke, delay.  Returns the signal to deliver as t
+ * resumes, or 0.
  */
 int ptc__inject_exit(struct ptc__inject *inj, struct ptc__injtask *it,
     struct ptc_task *t, struct ptc_scinfo *si);
