@@ -1380,6 +1380,8 @@ debug_event(const struct ptc_event *ev)
 		[PTC_EV_EXITING] = "exit-event",
 		[PTC_EV_EXITED] = "exited",
 		[PTC_EV_KILLED] = "killed",
+		[PTC_EV_UNKNOWN_DETACHED] = "unknown pid detached",
+		[PTC_EV_UNKNOWN_EXITED] = "unknown pid exited",
 	};
 	const char *n = (size_t)ev->type < sizeof(names) / sizeof(names[0]) &&
 	    names[ev->type] != NULL ? names[ev->type] : "?";
@@ -1444,6 +1446,12 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 			rc = -1;
 			goto done;
 		}
+		if (ev.type == PTC_EV_UNKNOWN_DETACHED &&
+		    !(tr->o.quiet & PTC_QUIET_ATTACH))
+			msg(tr, "Detached unknown pid %d", (int)ev.pid);
+		if (ev.type == PTC_EV_UNKNOWN_EXITED &&
+		    !(tr->o.quiet & PTC_QUIET_EXIT))
+			msg(tr, "Exit of unknown pid %d ignored", (int)ev.pid);
 		if (ev.task == NULL)
 			continue;
 		if (tr->o.debug)
