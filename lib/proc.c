@@ -4,6 +4,7 @@
  * breakpoint restored) however the program ends.
  */
 #include <sys/types.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <errno.h>
@@ -167,6 +168,7 @@ static int
 wait_common(struct ptc_session *s, pid_t which, struct ptc_event *ev)
 {
 	struct ptc_task *t;
+	struct rusage ru;
 	int status;
 	pid_t pid;
 
@@ -176,7 +178,9 @@ wait_common(struct ptc_session *s, pid_t which, struct ptc_event *ev)
 		if (cleanup_sig)
 			return ptc_fail(EINTR, "interrupted by %s",
 			    strsignal(cleanup_sig));
-		pid = waitpid(which, &status, __WALL);
+		/* The usage costs a walk of the threads: only when asked. */
+		pid = wait4(which, &status, __WALL, s->flags &
+		    PTC_TRACE_RUSAGE ? &ru : NULL);
 		if (pid < 0) {
 			if (errno == EINTR && !cleanup_sig)
 				continue;
@@ -193,12 +197,28 @@ wait_common(struct ptc_session *s, pid_t which, struct ptc_event *ev)
 			 * A child's first stop can come before its parent's
 			 * fork event; it is ours if we follow forks.
 			 */
-			if (!(s->flags & PTC_TRACE_FORKS) || !WIFSTOPPED(status))
-				continue;
+			if (!(s->flags & PTC_TRACE_FORKS) ||
+			    !WIFSTOPPED(status)) {
+				/* Not ours to keep stopped: let it go. */
+				if (WIFSTOPPED(status))
+					ptc_os_detach(pid, 0);
+				memset(ev, 0, sizeof(*ev));
+				ev->pid = pid;
+				ev->type = WIFSTOPPED(status) ?
+				    PTC_EV_UNKNOWN_DETACHED :
+				    PTC_EV_UNKNOWN_EXITED;
+				return 0;
+			}
 			if ((t = ptc__task_add(s, pid)) == NULL)
 				return -1;
 		}
-		return handle_status(s, pid, status, ev);
+		if (handle_status(s, pid, status, ev) != 0)
+			return -1;
+		if (s->flags & PTC_TRACE_RUSAGE) {
+			ev->stime.tv_sec = ru.ru_stime.tv_sec;
+			ev->stime.tv_nsec = ru.ru_stime.tv_usec * 1000;
+		}
+		return 0;
 	}
 }
 
@@ -600,7 +620,6 @@ ptc_cleanup_signals(void)
 {
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
 	struct sigaction sa;
-	sigset_t set;
 	size_t i;
 
 	memset(&sa, 0, sizeof(sa));
@@ -608,16 +627,12 @@ ptc_cleanup_signals(void)
 	sigemptyset(&sa.sa_mask);
 	/* No SA_RESTART: a blocking wait must return to see the flag. */
 	sa.sa_flags = 0;
-	sigemptyset(&set);
-	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
-		sigaction(sigs[i], &sa, NULL);
-		sigaddset(&set, sigs[i]);
-	}
 	/*
-	 * A mask inherited from whoever started us (a shell's background
-	 * job, a test harness) must not keep the cleanup from happening.
+	 * The signal mask is left as inherited: whoever blocked these
+	 * signals (strace's users rely on it) wants them held.
 	 */
-	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaction(sigs[i], &sa, NULL);
 }
 
 int

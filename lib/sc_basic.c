@@ -49,6 +49,14 @@ ptc__a_hex(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__p_hex(c, c->wordsize == 4 ? (uint32_t)v : v);
 }
 
+/* A flag word the kernel takes as unsigned int: the low 32 bits. */
+void
+ptc__a_hex32(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_hex(c, (uint32_t)v);
+}
+
 void
 ptc__a_ptr(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {

@@ -3,6 +3,7 @@
 # detach, seccomp filtering, JSON, man page and completions.  The
 # comparisons with strace itself are in ptstrace-compare.bats.
 
+bats_require_minimum_version 1.5.0
 load helper
 load ptstrace-sc
 
@@ -608,11 +609,23 @@ exit_group
 	assert_output --regexp '^[0-9]+ +\+\+\+ exited with 0 \+\+\+$'
 }
 
-@test "ptstrace: -b execve detaches at exec" {
+@test "ptstrace: -b execve detaches at an exec, not at the one that starts the program" {
+	# the program's own start is traced, and its exit status kept
 	run ptstrace -f -o out -b execve sh -c 'exit 5'
 	assert_failure 5
-	run grep -c '^.*exit_group' out
+	run grep -c '^[0-9]* *exit_group(5)' out
+	assert_output 1
+	# a later exec lets it go: its status is lost, as strace loses it
+	run ptstrace -o out -b execve sh -c 'exec sh -c "exit 5"'
+	assert_success
+	run tail -1 out
+	assert_output --regexp '^execve\(.*<detached \.\.\.>$'
+	run grep -c 'exit_group' out
 	assert_output 0
+	# without -o the detach is told on stderr
+	run --separate-stderr ptstrace -e trace=none -b execve sh -c 'exec true'
+	assert_success
+	[[ $stderr =~ ptstrace:\ Process\ [0-9]+\ detached ]]
 }
 
 @test "ptstrace: -E sets and unsets variables, -u runs as another user" {
