@@ -1107,6 +1107,7 @@ session(struct ptc_trace *tr, int spawn)
 
 	if (tr->s != NULL)
 		return tr->s;
+	ptc__inject_warn(tr->inj);
 	/* strace resolves -P paths once every option is known. */
 	if (tr->paths.n > 0)
 		ptc__pathset_resolve(&tr->paths,

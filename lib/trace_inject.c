@@ -71,6 +71,8 @@ struct rule {
 struct ptc__inject {
 	struct rule **rules;
 	size_t nrules;
+	char *warn;               /* warnings to give when tracing starts */
+	size_t warnlen;
 	LIST_HEAD(, ptc__injtask) held;
 };
 
@@ -343,33 +345,33 @@ parse_syscall(struct rule *r, const char *v)
 
 /*
  * A return value that the program will take for an error, or that a
- * 32-bit task gets cut: strace warns and goes on.
+ * 32-bit task gets cut: strace warns and goes on.  Written to fp.
  */
 static void
-retval_warn(unsigned long long v)
+retval_warn(FILE *fp, unsigned long long v)
 {
 	int warned = 0;
 
 	if ((long long)v < 0 && (long long)v >= -MAX_ERRNO) {
-		fprintf(stderr, "%s: Inadvertent injection of error %lld is "
+		fprintf(fp, "%s: Inadvertent injection of error %lld is "
 		    "possible for retval=%llu\n", getprogname(),
 		    -(long long)v, v);
 		warned = 1;
 	} else if (PTC__ARCH_COMPAT != 0 && (int)v < 0 &&
 	    (int)v >= -MAX_ERRNO) {
-		fprintf(stderr, "%s: Inadvertent injection of error %d is "
+		fprintf(fp, "%s: Inadvertent injection of error %d is "
 		    "possible in compat personality for retval=%llu\n",
 		    getprogname(), -(int)v, v);
 		warned = 1;
 	}
 	if (PTC__ARCH_COMPAT != 0 && !warned && (unsigned)v != v)
-		fprintf(stderr, "%s: Injected return value %llu will be "
+		fprintf(fp, "%s: Injected return value %llu will be "
 		    "clipped to %u in compat personality\n", getprogname(), v,
 		    (unsigned)v);
 }
 
 static int
-parse_retval(struct rule *r, const char *v)
+parse_retval(struct rule *r, const char *v, FILE *warn)
 {
 	unsigned long long n;
 	char *end;
@@ -381,14 +383,15 @@ parse_retval(struct rule *r, const char *v)
 	if (end == v || *end != '\0' || (unsigned long)n != n ||
 	    ((n == 0 || n == ULLONG_MAX) && errno != 0))
 		return -1;
-	retval_warn(n);
+	if (warn != NULL)
+		retval_warn(warn, n);
 	r->rval = n;
 	r->flags |= F_RETVAL;
 	return 0;
 }
 
 static int
-parse_token(struct rule *r, const char *tok, int fault)
+parse_token(struct rule *r, const char *tok, int fault, FILE *warn)
 {
 	const char *v = strchr(tok, '=');
 	size_t klen = v != NULL ? (size_t)(v - tok) : 0;
@@ -413,7 +416,7 @@ parse_token(struct rule *r, const char *tok, int fault)
 	if (fault)
 		return -1;
 	if (KEY("retval"))
-		return parse_retval(r, v);
+		return parse_retval(r, v, warn);
 	if (KEY("signal")) {
 		if ((r->flags & F_SIGNAL) || (n = parse_signal(v)) < 1 ||
 		    n > NSIGS)
@@ -452,6 +455,30 @@ rule_free(struct rule *r)
 	free(r);
 }
 
+static void
+keep_warning(struct ptc__inject *inj, const char *w, size_t len)
+{
+	char *p = realloc(inj->warn, inj->warnlen + len + 1);
+
+	if (p == NULL)
+		return;
+	memcpy(p + inj->warnlen, w, len);
+	inj->warnlen += len;
+	p[inj->warnlen] = '\0';
+	inj->warn = p;
+}
+
+void
+ptc__inject_warn(struct ptc__inject *inj)
+{
+	if (inj == NULL || inj->warn == NULL)
+		return;
+	fputs(inj->warn, stderr);
+	free(inj->warn);
+	inj->warn = NULL;
+	inj->warnlen = 0;
+}
+
 int
 ptc__inject_parse(struct ptc__inject **ip, const char *spec, int fault)
 {
@@ -459,7 +486,16 @@ ptc__inject_parse(struct ptc__inject **ip, const char *spec, int fault)
 	char *copy, *name, *tok, *save = NULL;
 	struct ptc__inject *inj;
 	struct rule *r, **rs;
+	char *wbuf = NULL;
+	size_t wlen = 0;
+	FILE *warn;
 
+	if ((inj = *ip) == NULL) {
+		if ((inj = calloc(1, sizeof(*inj))) == NULL)
+			return -1;
+		LIST_INIT(&inj->held);
+		*ip = inj;
+	}
 	if ((r = calloc(1, sizeof(*r))) == NULL)
 		return -1;
 	r->first = 1;
@@ -474,8 +510,15 @@ ptc__inject_parse(struct ptc__inject **ip, const char *spec, int fault)
 		name = copy + strlen(copy);
 	else
 		name = strtok_r(copy, ":", &save);
+	/*
+	 * Warnings wait for the tracing to start (the expression may be
+	 * parsed again), unless the expression is refused: strace gives
+	 * them before the error.
+	 */
+	if ((warn = open_memstream(&wbuf, &wlen)) == NULL)
+		goto nomem;
 	while (*name != '\0' && (tok = strtok_r(NULL, ":", &save)) != NULL)
-		if (parse_token(r, tok, fault) != 0)
+		if (parse_token(r, tok, fault, warn) != 0)
 			goto bad;
 	if (*name == '\0') {
 		ptc_fail(EINVAL, "invalid system call ''");
@@ -490,26 +533,30 @@ ptc__inject_parse(struct ptc__inject **ip, const char *spec, int fault)
 		r->rval = ENOSYS;
 		r->flags |= F_ERROR;
 	}
-	free(copy);
-	if ((inj = *ip) == NULL) {
-		if ((inj = calloc(1, sizeof(*inj))) == NULL)
-			goto nomem;
-		LIST_INIT(&inj->held);
-		*ip = inj;
-	}
 	if ((rs = reallocarray(inj->rules, inj->nrules + 1,
 	    sizeof(*rs))) == NULL)
 		goto nomem;
 	inj->rules = rs;
 	rs[inj->nrules++] = r;
+	if (fclose(warn) == 0 && wlen > 0)
+		keep_warning(inj, wbuf, wlen);
+	free(wbuf);
+	free(copy);
 	return 0;
 bad:
 	ptc_fail(EINVAL, "invalid %s argument '%s'", what, spec);
 fail:
+	if (fclose(warn) == 0)
+		fputs(wbuf, stderr);
+	free(wbuf);
 	free(copy);
 	rule_free(r);
 	return -1;
 nomem:
+	if (warn != NULL)
+		fclose(warn);
+	free(wbuf);
+	free(copy);
 	rule_free(r);
 	return -1;
 }
@@ -544,6 +591,7 @@ ptc__inject_free(struct ptc__inject *inj)
 	for (i = 0; i < inj->nrules; i++)
 		rule_free(inj->rules[i]);
 	free(inj->rules);
+	free(inj->warn);
 	free(inj);
 }
 
