@@ -204,6 +204,20 @@ count() {
 	done
 }
 
+@test "inject: the warning comes once, and before the error of a refused expression" {
+	local s
+	run ptstrace -e trace=none -e inject=umask:retval=-2 -e inject=getpid:retval=-3 true
+	assert_success
+	assert_output "ptstrace: Inadvertent injection of error 2 is possible for retval=18446744073709551614
+ptstrace: Inadvertent injection of error 3 is possible for retval=18446744073709551613
++++ exited with 0 +++"
+	s=$(strace -qq -e trace=none -e inject=umask:retval=-2:when=0 true 2>&1) && fail "strace took it"
+	run ptstrace -qq -e trace=none -e inject=umask:retval=-2:when=0 true
+	[ "$status" -ne 0 ]
+	assert_equal "${lines[0]}
+${lines[1]}" "${s//strace:/ptstrace:}"
+}
+
 @test "inject: bad expressions are refused with strace's messages" {
 	local e s p bad
 	# refused with the status of any bad -e expression
