@@ -277,6 +277,12 @@ pid_t ptc__trace_fork(const struct ptc__child *c, int *gofd);
 int ptc__trace_reap(pid_t pid, int *code, int *sig);
 /* Find prog in PATH as execvp would: malloc'd path or NULL/errno. */
 char *ptc__trace_which(const char *prog);
+/*
+ * Wait until some traced task has a stop or an exit to report (1), or
+ * until the CLOCK_MONOTONIC time until (0), without taking the report;
+ * -1 EINTR when another signal came.  For tasks held stopped by a delay.
+ */
+int ptc__trace_wait_ready(const struct timespec *until);
 
 /* ---- register views (compat): lib/regs.c, arch/<cpu>/regs.c ---- */
 /*
@@ -337,6 +343,24 @@ bool ptc_arch_insn_is_breakpoint(const char *disarch, const uint8_t *code,
 extern const unsigned ptc_arch_sysnr_regset;
 /* One register set (NT_*) of a stopped task: the length read, or -1. */
 int ptc_os_getregset(pid_t pid, unsigned note, void *buf, size_t len);
+
+/* ---- syscall tampering (inject: lib/trace_inject.c) ---- */
+/*
+ * Where a tracer changes a syscall of code of audit arch arch
+ * (arch/<cpu>/regs.c), by register name in the view the task's block
+ * is read with: [0] the number the kernel runs, at the entry stop
+ * (NULL where the kernel keeps it in ptc_arch_sysnr_regset instead),
+ * [1] the return value, at the exit stop.  NULL for code whose
+ * registers this library does not read.
+ */
+const char *const *ptc_arch_sc_tamper_regs(uint32_t arch);
+/*
+ * Make a task stopped at a syscall's entry run syscall nr instead (-1:
+ * none, the kernel then skips it) where the number lives in its own
+ * register set (ptc_arch_sysnr_regset); ENOTSUP on CPUs that keep it
+ * in a general register, which the caller then sets.
+ */
+int ptc_os_set_sysnr(pid_t pid, int64_t nr);
 
 /* ---- detach (a64fix: lib/proc.c, os/linux/ptrace.c) ---- */
 /* Whether signal sig is pending for thread tid itself (not its process). */

@@ -197,8 +197,18 @@ wait_common(struct ptc_session *s, pid_t which, struct ptc_event *ev)
 			 * A child's first stop can come before its parent's
 			 * fork event; it is ours if we follow forks.
 			 */
-			if (!(s->flags & PTC_TRACE_FORKS) || !WIFSTOPPED(status))
-				continue;
+			if (!(s->flags & PTC_TRACE_FORKS) ||
+			    !WIFSTOPPED(status)) {
+				/* Not ours to keep stopped: let it go. */
+				if (WIFSTOPPED(status))
+					ptc_os_detach(pid, 0);
+				memset(ev, 0, sizeof(*ev));
+				ev->pid = pid;
+				ev->type = WIFSTOPPED(status) ?
+				    PTC_EV_UNKNOWN_DETACHED :
+				    PTC_EV_UNKNOWN_EXITED;
+				return 0;
+			}
 			if ((t = ptc__task_add(s, pid)) == NULL)
 				return -1;
 		}

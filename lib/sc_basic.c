@@ -165,10 +165,14 @@ ptc__a_enumd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 
 /* ---- return values ---- */
 
+/*
+ * strace prints a plain result unsigned (RVAL_UDECIMAL); only a result
+ * injected with -e inject=...:retval= can look negative.
+ */
 void
 ptc__r_int(struct ptc__dc *c, int64_t v)
 {
-	ptc__p_int(c, c->wordsize == 4 ? (int32_t)v : v);
+	ptc__p_uint(c, c->wordsize == 4 ? (uint32_t)v : (uint64_t)v);
 }
 
 void
@@ -180,7 +184,7 @@ ptc__r_hex(struct ptc__dc *c, int64_t v)
 void
 ptc__r_oct(struct ptc__dc *c, int64_t v)
 {
-	ptc__p_oct(c, (uint64_t)v);
+	ptc__p_oct(c, c->wordsize == 4 ? (uint32_t)v : (uint64_t)v);
 }
 
 void

@@ -36,6 +36,7 @@ struct tstate {
 	pid_t pid;
 	struct ptc_task *task;
 	struct ptc_scdec *dec;
+	struct ptc__injtask *inj; /* -e inject=: counters, tampering */
 	FILE *ff;             /* -ff: this task's own file */
 	FILE *ms;             /* staged text of the current syscall */
 	char *mbuf;
@@ -77,6 +78,7 @@ struct ptc_trace {
 	struct ptc__scset abbrev;   /* abbrev=: structures abbreviated */
 	struct ptc__scset verbose;  /* verbose=: structures dereferenced */
 	struct ptc__scset raw;      /* raw=: arguments undecoded */
+	struct ptc__inject *inj;    /* inject= and fault= rules */
 	uint64_t sigset;
 	unsigned status;
 	FILE *out;
@@ -261,6 +263,9 @@ ptc_trace_expr(struct ptc_trace *tr, const char *expr)
 		return ptc__fdset_parse(&tr->dump_rd, v);
 	case 'w':
 		return ptc__fdset_parse(&tr->dump_wr, v);
+	case 'I':
+	case 'F':
+		return ptc__inject_parse(&tr->inj, v, what == 'F');
 	case 'q':
 		if (ptc__bitset_parse(v, quiet_names, NBITS(quiet_names),
 		    "quiet", &mask) != 0)
@@ -358,6 +363,7 @@ state_free(struct ptc_trace *tr, struct tstate *ts)
 	fclose(ts->ms);
 	free(ts->mbuf);
 	ptc_scdec_free(ts->dec);
+	ptc__injtask_free(ts->inj);
 	free(ts);
 }
 
@@ -774,8 +780,10 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 			fputs(" <detached ...>", ts->ms);
 		} else if (how == PTC__ST_UNFINISHED)
 			ptc_sc_noreturn(ts->dec, ts->ms, fmt_of(tr, ts));
-		else
+		else {
 			ptc_sc_exit(ts->dec, ts->ms, si, fmt_of(tr, ts));
+			ptc__inject_note(ts->inj, ts->ms, tr->o.json);
+		}
 		put_staged(ts, fp);
 		if (tr->o.json)
 			dump_io(tr, ts, si, how, fp);
@@ -809,8 +817,10 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 		fputs(" <detached ...>", ts->ms);
 	else if (how == PTC__ST_UNFINISHED)
 		ptc_sc_noreturn(ts->dec, ts->ms, fmt_of(tr, ts));
-	else
+	else {
 		ptc_sc_exit(ts->dec, ts->ms, si, fmt_of(tr, ts));
+		ptc__inject_note(ts->inj, ts->ms, tr->o.json);
+	}
 	put_staged(ts, fp);
 	end_line(tr, fp, how, &dt);
 	dump_io(tr, ts, si, how, fp);
@@ -1007,13 +1017,15 @@ on_exec(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
 	}
 }
 
-static void
+/* Returns the signal to deliver as t resumes (-e inject=...:signal=). */
+static int
 on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 {
 	struct ptc_scinfo si;
+	int sig = 0, untouched = 0;
 
 	if (ptc_syscall_info(t, &si) != 0)
-		return;
+		return 0;
 	/* -n shows the number the kernel got, before any demultiplexing. */
 	if (si.op == PTC_SC_ENTRY || si.op == PTC_SC_SECCOMP) {
 		ts->scno = si.nr;
@@ -1046,39 +1058,46 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 	if (si.op == PTC_SC_ENTRY || si.op == PTC_SC_SECCOMP) {
 		/* A seccomp stop after the entry stop of the same call. */
 		if (ts->in_sc || ts->skip_exit)
-			return;
+			return 0;
 		if (ts->hide) {
 			const char *n = ptc_sc_name(si.arch, si.nr);
 
 			if (n == NULL || (strcmp(n, "execve") != 0 &&
 			    strcmp(n, "execveat") != 0)) {
 				ts->skip_exit = si.op == PTC_SC_ENTRY;
-				return;
+				return 0;
 			}
 			ts->hide = 0;
+			/* The program's own execve is not tampered with. */
+			untouched = 1;
 		}
 		if (!ptc__scset_has(&tr->trace, si.arch, si.nr) ||
 		    (tr->paths.n > 0 && !ptc__pathset_match(&tr->paths,
 		    ts->pid, si.arch, si.nr, si.args))) {
 			/* A rename's exit is needed even when it is not shown. */
 			ts->skip_exit = si.op == PTC_SC_ENTRY || ts->comm_change;
-			return;
+			return 0;
 		}
+		sig = ptc__inject_enter(untouched ? NULL : tr->inj, &ts->inj, t,
+		    &si);
 		sc_entry(tr, ts, &si);
 		/* The call starts once its entry is shown, as in strace. */
 		if (tr->need_time)
 			clock_gettime(CLOCK_MONOTONIC, &ts->t0);
-		return;
+		return sig;
 	}
 	if (si.op == PTC_SC_EXIT) {
 		if (ts->skip_exit) {
 			ts->skip_exit = 0;
-			return;
+			return 0;
 		}
-		if (ts->in_sc)
+		if (ts->in_sc) {
+			sig = ptc__inject_exit(tr->inj, ts->inj, t, &si);
 			sc_finish(tr, ts, &si, si.is_error ? PTC__ST_FAILED :
 			    PTC__ST_SUCCESSFUL);
+		}
 	}
+	return sig;
 }
 
 static struct ptc_session *
@@ -1088,6 +1107,7 @@ session(struct ptc_trace *tr, int spawn)
 
 	if (tr->s != NULL)
 		return tr->s;
+	ptc__inject_warn(tr->inj);
 	/* strace resolves -P paths once every option is known. */
 	if (tr->paths.n > 0)
 		ptc__pathset_resolve(&tr->paths,
@@ -1380,6 +1400,8 @@ debug_event(const struct ptc_event *ev)
 		[PTC_EV_EXITING] = "exit-event",
 		[PTC_EV_EXITED] = "exited",
 		[PTC_EV_KILLED] = "killed",
+		[PTC_EV_UNKNOWN_DETACHED] = "unknown pid detached",
+		[PTC_EV_UNKNOWN_EXITED] = "unknown pid exited",
 	};
 	const char *n = (size_t)ev->type < sizeof(names) / sizeof(names[0]) &&
 	    names[ev->type] != NULL ? names[ev->type] : "?";
@@ -1422,6 +1444,8 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		ts->start = 0;
 	}
 	while (ptc_session_ntasks(tr->s) > 0) {
+		/* Tasks held by a delay go on when their time comes. */
+		ptc__inject_release(tr->inj);
 		/*
 		 * A cleanup signal that came while an event was handled
 		 * interrupts nothing: look for it before waiting again.
@@ -1444,6 +1468,12 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 			rc = -1;
 			goto done;
 		}
+		if (ev.type == PTC_EV_UNKNOWN_DETACHED &&
+		    !(tr->o.quiet & PTC_QUIET_ATTACH))
+			msg(tr, "Detached unknown pid %d", (int)ev.pid);
+		if (ev.type == PTC_EV_UNKNOWN_EXITED &&
+		    !(tr->o.quiet & PTC_QUIET_EXIT))
+			msg(tr, "Exit of unknown pid %d ignored", (int)ev.pid);
 		if (ev.task == NULL)
 			continue;
 		if (tr->o.debug)
@@ -1457,7 +1487,7 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		case PTC_EV_SYSCALL_ENTER:
 		case PTC_EV_SYSCALL_EXIT:
 		case PTC_EV_SECCOMP:
-			on_syscall(tr, ts, ev.task);
+			sig = on_syscall(tr, ts, ev.task);
 			break;
 		case PTC_EV_SIGNAL:
 		case PTC_EV_STEP:
@@ -1492,7 +1522,8 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		default:
 			break;
 		}
-		if (ts == NULL)
+		if (ts == NULL || ptc__inject_hold(tr->inj, ts->inj, ev.task,
+		    resume_how(ts), sig))
 			continue;
 		ptc_resume(ev.task, resume_how(ts), sig);
 	}
@@ -1545,6 +1576,7 @@ ptc_trace_free(struct ptc_trace *tr)
 	ptc__fdset_free(&tr->dump_rd);
 	ptc__fdset_free(&tr->dump_wr);
 	ptc__pathset_free(&tr->paths);
+	ptc__inject_free(tr->inj);
 	ptc__stats_free(&tr->stats);
 	free(tr);
 }

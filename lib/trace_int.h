@@ -7,6 +7,7 @@
 
 #include <regex.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <time.h>
 
 #include <linux/audit.h>
@@ -222,6 +223,62 @@ void ptc__pathset_resolve(struct ptc__pathset *ps, int quiet, int xstyle);
 int ptc__pathset_match(struct ptc__pathset *ps, pid_t pid, uint32_t arch,
     uint64_t nr, const uint64_t a[6]);
 void ptc__pathset_free(struct ptc__pathset *ps);
+
+/*
+ * -e inject= and -e fault= (lib/trace_inject.c): the rules of a trace
+ * and, per task, the invocation counters and what was done to the
+ * syscall under way.  Every function takes a NULL rule set (no
+ * tampering asked for) and does nothing then.
+ */
+struct ptc__inject;
+struct ptc__injtask;
+
+/*
+ * Add one inject= expression (fault: a fault= one) to *ip, made on first
+ * use; a syscall named by several takes the last one's rule, as strace
+ * does.  -1 EINVAL with strace's message.
+ */
+int ptc__inject_parse(struct ptc__inject **ip, const char *spec, int fault);
+void ptc__inject_free(struct ptc__inject *inj);
+/*
+ * Tell on stderr, once, of retval= values a program will take for an
+ * error (strace's warnings), when tracing starts: an expression may be
+ * parsed more than once (checked first, then used).
+ */
+void ptc__inject_warn(struct ptc__inject *inj);
+void ptc__injtask_free(struct ptc__injtask *it);
+/*
+ * At the entry (or seccomp) stop of a traced syscall of task t: count
+ * the invocation and tamper with it when its turn has come (number,
+ * memory, delay).  Returns the signal to deliver as t resumes, or 0.
+ */
+int ptc__inject_enter(struct ptc__inject *inj, struct ptc__injtask **itp,
+    struct ptc_task *t, const struct ptc_scinfo *si);
+/*
+ * At its exit stop: set the injected result (and put it in *si as
+ * strace shows it), poke, delay.  Returns the signal to deliver as t
+ * resumes, or 0.
+ */
+int ptc__inject_exit(struct ptc__inject *inj, struct ptc__injtask *it,
+    struct ptc_task *t, struct ptc_scinfo *si);
+/*
+ * strace's " (INJECTED)", " (INJECTED: args)", " (DELAYED)"... after the
+ * result of the syscall that ends, or the JSON members "injected",
+ * "poked" and "delayed".
+ */
+void ptc__inject_note(const struct ptc__injtask *it, FILE *fp, int json);
+/*
+ * After the stop of t was handled: when a delay is due, keep t stopped
+ * (1) to be resumed by ptc__inject_release() with how and sig.
+ */
+int ptc__inject_hold(struct ptc__inject *inj, struct ptc__injtask *it,
+    struct ptc_task *t, enum ptc_resume how, int sig);
+/*
+ * Before waiting for the next event: resume the held tasks whose time
+ * has come, and while some are held and no other task has anything to
+ * report, sleep until the first one's time.  -1 EINTR on a signal.
+ */
+int ptc__inject_release(struct ptc__inject *inj);
 
 /* -k: a stack unwinder for one process (lib/unwind.c). */
 struct ptc__unwind;

@@ -152,3 +152,16 @@ ptc_arch_audit(const void *gregs)
 
 	return (r->pstate & PSR_MODE32) ? AUDIT_ARCH_ARM : AUDIT_ARCH_AARCH64;
 }
+
+/*
+ * The number is in NT_ARM_SYSTEM_CALL, not in the general block (x8
+ * is only where the program put it); the result goes back in x0.  A
+ * 32-bit task's registers are not read here.
+ */
+const char *const *
+ptc_arch_sc_tamper_regs(uint32_t arch)
+{
+	static const char *const r64[] = { NULL, "x0" };
+
+	return arch == AUDIT_ARCH_AARCH64 ? r64 : NULL;
+}

@@ -47,3 +47,12 @@ ptc_arch_regview_other(size_t len)
 	(void)len;
 	return NULL;
 }
+
+/* The kernel runs the number in orig_eax and returns the value of eax. */
+const char *const *
+ptc_arch_sc_tamper_regs(uint32_t arch)
+{
+	static const char *const r32[] = { "orig_eax", "eax" };
+
+	return arch == AUDIT_ARCH_I386 ? r32 : NULL;
+}

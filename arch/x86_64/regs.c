@@ -151,3 +151,20 @@ ptc_arch_regview_other(size_t len)
 {
 	return len == sizeof(struct i386_gregs) ? &i386_view : NULL;
 }
+
+/*
+ * The kernel runs the number in orig_rax (orig_eax in a 32-bit task's
+ * view), whatever rax held, and returns the value of rax.
+ */
+const char *const *
+ptc_arch_sc_tamper_regs(uint32_t arch)
+{
+	static const char *const r64[] = { "orig_rax", "rax" };
+	static const char *const r32[] = { "orig_eax", "eax" };
+
+	if (arch == AUDIT_ARCH_X86_64)
+		return r64;
+	if (arch == AUDIT_ARCH_I386)
+		return r32;
+	return NULL;
+}

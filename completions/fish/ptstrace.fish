@@ -9,7 +9,7 @@ complete -c ptstrace -s C -d 'Summary and trace'
 complete -c ptstrace -s c -d 'Count time, calls and errors'
 complete -c ptstrace -s D -d 'Run the tracer detached'
 complete -c ptstrace -s E -x -d 'Set or unset a variable'
-complete -c ptstrace -s e -x -d 'Qualifying expression' -a "trace=$__ptstrace_classes trace="(string join ' trace=' $__ptstrace_syscalls)" signal= status=successful status=failed status=unfinished"
+complete -c ptstrace -s e -x -d 'Qualifying expression' -a "trace=$__ptstrace_classes trace="(string join ' trace=' $__ptstrace_syscalls)" signal= status=successful status=failed status=unfinished inject= fault="
 complete -c ptstrace -s f -d 'Follow forks'
 complete -c ptstrace -s h -d 'Show usage'
 complete -c ptstrace -s i -d 'Print the instruction pointer'

@@ -480,6 +480,23 @@ ptc_os_setregs(pid_t pid, const void *buf, size_t len)
 }
 
 int
+ptc_os_set_sysnr(pid_t pid, int64_t nr)
+{
+	/* The kernel's NT_ARM_SYSTEM_CALL is an int: -1 is "no syscall". */
+	int32_t n = (int32_t)nr;
+	struct iovec iov = { &n, sizeof(n) };
+
+	if (ptc_arch_sysnr_regset == 0)
+		return ptc_fail(ENOTSUP, "task %d: the syscall number is a "
+		    "general register", (int)pid);
+	if (ptrace(PTRACE_SETREGSET, pid,
+	    (void *)(uintptr_t)ptc_arch_sysnr_regset, &iov) != 0)
+		return ptc_fail(errno, "set the syscall number of task %d: %s",
+		    (int)pid, strerror(errno));
+	return 0;
+}
+
+int
 ptc_os_peek(pid_t pid, uint64_t addr, unsigned long *word)
 {
 	errno = 0;

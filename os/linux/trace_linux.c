@@ -3,6 +3,7 @@
  * a pipe until the tracer has seized it, then switches user, installs
  * the seccomp filter and execs, so the filter is in place from the
  * program's first instruction and the tracer sees the execve itself.
+ * Also the tracer's wait with a deadline, for tasks held by a delay.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sys/stat.h>
@@ -217,4 +219,64 @@ ptc__trace_blocked(pid_t pid, pid_t **tidsp, long **nrp)
 	*tidsp = tids;
 	*nrp = nrs;
 	return n;
+}
+
+/* Whether a child or tracee has a state change to report, left unreaped. */
+static int
+report_ready(void)
+{
+	siginfo_t si;
+
+	memset(&si, 0, sizeof(si));
+	if (waitid(P_ALL, 0, &si, WEXITED | WSTOPPED | WNOHANG | WNOWAIT |
+	    __WALL) == -1)
+		/* ECHILD and the like: the caller's wait says what it is. */
+		return 1;
+	return si.si_pid != 0;
+}
+
+int
+ptc__trace_wait_ready(const struct timespec *until)
+{
+	struct timespec now, left;
+	sigset_t set, old;
+	int rc;
+
+	/*
+	 * Every ptrace stop and exit sends the tracer SIGCHLD.  Blocked, it
+	 * stays pending from the check on, so none is missed between the
+	 * check and the wait; a spurious one only makes us check again.
+	 */
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	for (;;) {
+		if (report_ready()) {
+			rc = 1;
+			break;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		left.tv_sec = until->tv_sec - now.tv_sec;
+		left.tv_nsec = until->tv_nsec - now.tv_nsec;
+		if (left.tv_nsec < 0) {
+			left.tv_sec--;
+			left.tv_nsec += 1000000000;
+		}
+		if (left.tv_sec < 0) {
+			rc = 0;
+			break;
+		}
+		if (sigtimedwait(&set, NULL, &left) == SIGCHLD)
+			continue;
+		if (errno == EAGAIN) {
+			rc = 0;
+			break;
+		}
+		if (errno != EINTR || ptc_cleanup_pending() != 0) {
+			rc = -1;
+			break;
+		}
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return rc;
 }
