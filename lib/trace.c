@@ -1175,10 +1175,16 @@ detach_all(struct ptc_trace *tr)
 
 	while ((t = ptc_session_task_at(tr->s, 0)) != NULL) {
 		ts = ptc_task_data(t);
-		if (ts != NULL && ts->in_sc)
+		/*
+		 * --kill-on-exit: the tasks end with the tracer, as strace's
+		 * PTRACE_O_EXITKILL makes them, instead of running on.
+		 */
+		if (tr->o.kill_on_exit)
+			kill(ptc_task_pid(t), SIGKILL);
+		else if (ts != NULL && ts->in_sc)
 			sc_finish(tr, ts, NULL, PTC__ST_DETACHED);
 		ptc_detach(tr->s, t, 0);
-		if (!(tr->o.quiet & PTC_QUIET_ATTACH))
+		if (!(tr->o.quiet & PTC_QUIET_ATTACH) && !tr->o.kill_on_exit)
 			msg(tr, "Process %d detached", ts != NULL ? ts->pid :
 			    ptc_task_pid(t));
 		if (ts != NULL) {

@@ -768,6 +768,10 @@ check(int argc, struct ptc_trace_opts *o, struct ptc_spawn_opts *so,
 	if (cl->status != 0)
 		add_expr("status", cl->status == 'z' ? "successful" :
 		    "failed");
+	/* strace (from 6.2, which has the option) refuses the two. */
+	if (o->kill_on_exit && cl->npids > 0)
+		errx(2, "--kill-on-exit and -p/--attach are mutually exclusive "
+		    "options");
 	if (cl->user != NULL && (getuid() != 0 || geteuid() != 0))
 		errx(2, "You must be root to use the -u/--username option");
 	so->user = cl->user;
