@@ -127,8 +127,6 @@ ptc_trace_new(const struct ptc_trace_opts *o)
 	tr->o = *o;
 	tr->fmt = o->fmt;
 	tr->fmt.json = o->json;
-	if (tr->fmt.strsize == 0)
-		tr->fmt.strsize = 32;
 	ptc__scset_all(&tr->trace);
 	ptc__scset_all(&tr->verbose);
 	if (!o->fmt.verbose)
@@ -384,6 +382,7 @@ frac(char *buf, size_t len, const struct timespec *t, int digits)
 	long div = 1;
 	int i;
 
+	buf[0] = '\0';
 	if (digits <= 0)
 		return 0;
 	for (i = digits; i < 9; i++)

@@ -456,6 +456,9 @@ parse(int argc, char *argv[], struct ptc_trace_opts *o, struct cmdline *cl)
 			    &errstr);
 			if (errstr != NULL)
 				bad_arg(ch, ln, optarg);
+			/* strace's -a 0 pads nothing; 0 is the default here. */
+			if (o->fmt.column == 0)
+				o->fmt.column = 1;
 			break;
 		case 'A':
 			o->append = 1;
