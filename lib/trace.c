@@ -84,6 +84,7 @@ struct ptc_trace {
 	int filter;           /* seccomp filter in spawned programs */
 	int attached;         /* -p used: not every task has the filter */
 	int main_child;       /* the program is our child (not -D) */
+	int skip_b_execve;    /* -b execve: the program's own first execve */
 	struct ptc__unwind *uw; /* -k: modules of process uw_pid */
 	pid_t uw_pid;
 	int uw_stale;
@@ -1099,6 +1100,7 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 	if (tr->main_pid == 0) {
 		tr->main_pid = pid;
 		tr->main_child = !c.detached;
+		tr->skip_b_execve = 1;
 	}
 	if (write(gofd, "g", 1) != 1)
 		goto fail;
@@ -1337,11 +1339,21 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		case PTC_EV_EXEC:
 			on_exec(tr, ts, &ev);
 			ts = ptc_task_data(ev.task);
-			if (tr->o.detach_execve && ts != NULL) {
+			/*
+			 * strace lets the program it starts make its first
+			 * execve (the one that runs it) under -b execve.
+			 */
+			if (tr->o.detach_execve && ts != NULL &&
+			    tr->skip_b_execve)
+				tr->skip_b_execve = 0;
+			else if (tr->o.detach_execve && ts != NULL) {
 				if (ts->in_sc)
 					sc_finish(tr, ts, NULL,
 					    PTC__ST_DETACHED);
 				ptc_detach(tr->s, ev.task, 0);
+				if (!(tr->o.quiet & PTC_QUIET_ATTACH))
+					msg(tr, "Process %d detached",
+					    ts->pid);
 				ts->task = NULL;
 				state_free(tr, ts);
 				continue;
