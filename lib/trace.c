@@ -142,7 +142,8 @@ ptc_trace_new(const struct ptc_trace_opts *o)
 	if (tr->o.outfile == NULL) {
 		tr->out = stderr;
 	} else if (tr->o.outfile[0] == '|' || tr->o.outfile[0] == '!') {
-		if ((tr->out = popen(tr->o.outfile + 1, "w")) == NULL) {
+		/* "e": the traced program must not inherit the pipe. */
+		if ((tr->out = popen(tr->o.outfile + 1, "we")) == NULL) {
 			ptc_fail(errno, "%s: %s", tr->o.outfile,
 			    strerror(errno));
 			free(tr);
