@@ -1355,6 +1355,9 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 				if (!(tr->o.quiet & PTC_QUIET_ATTACH))
 					msg(tr, "Process %d detached",
 					    ts->pid);
+				/* Its exit status is no longer ours (strace: 0). */
+				if (ts->pid == tr->main_pid)
+					tr->main_pid = 0;
 				ts->task = NULL;
 				state_free(tr, ts);
 				continue;
