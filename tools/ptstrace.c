@@ -56,6 +56,7 @@ static const char options[] =
     "  -z, --successful-only  -Z, --failed-only\n"
     "  -a, --columns=COLUMN  column of \"= RESULT\" (40)\n"
     "      --abbrev= --verbose= --raw= --read= --write= --quiet=\n"
+    "      --inject= --fault=\n"
     "      --decode-fds[=path,socket,dev,pidfd] --decode-pids=comm,pidns\n"
     "  -i, --instruction-pointer  -k, --stack-traces  -n, --syscall-number\n"
     "  -o, --output=FILE     trace to FILE, |CMD or !CMD\n"
@@ -705,6 +706,9 @@ check(int argc, struct ptc_trace_opts *o, struct ptc_spawn_opts *so,
 	if (cl->fshort >= 2 && cl->separately)
 		errx(2, "-ff and --output-separately cannot be provided "
 		    "simultaneously");
+	/* As in strace, -f (once) overrides --output-separately. */
+	if (cl->fshort)
+		cl->separately = cl->fshort >= 2;
 	o->follow = cl->fshort || cl->flong ? 1 : 0;
 	if (cl->fshort >= 2 || cl->separately)
 		o->follow = o->follow ? 2 : 0;
