@@ -105,8 +105,10 @@ needs_hex(const unsigned char *s, size_t len)
 	return 0;
 }
 
+/* angle: '<' and '>' in octal too, for text shown inside <...>. */
 static void
-escape(struct ptc__sb *b, const void *str, size_t len, int hex, int quotes)
+escape(struct ptc__sb *b, const void *str, size_t len, int hex, int quotes,
+    int angle)
 {
 	static const char xd[] = "0123456789abcdef";
 	const unsigned char *s = str;
@@ -142,7 +144,8 @@ escape(struct ptc__sb *b, const void *str, size_t len, int hex, int quotes)
 		case '\t': buf[n++] = '\\'; buf[n++] = 't'; continue;
 		case '\v': buf[n++] = '\\'; buf[n++] = 'v'; continue;
 		}
-		if (ch >= ' ' && ch <= 0x7e) {
+		if (ch >= ' ' && ch <= 0x7e && !(angle && (ch == '<' ||
+		    ch == '>'))) {
 			buf[n++] = (char)ch;
 			continue;
 		}
@@ -174,13 +177,19 @@ escape(struct ptc__sb *b, const void *str, size_t len, int hex, int quotes)
 void
 ptc__sb_escape(struct ptc__sb *b, const void *s, size_t len, int hex)
 {
-	escape(b, s, len, hex, 1);
+	escape(b, s, len, hex, 1, 0);
 }
 
 void
 ptc__sb_escape_path(struct ptc__sb *b, const char *path)
 {
-	escape(b, path, strlen(path), 0, 0);
+	escape(b, path, strlen(path), 0, 0, 0);
+}
+
+void
+ptc__sb_escape_angle(struct ptc__sb *b, const char *s)
+{
+	escape(b, s, strlen(s), 0, 0, 1);
 }
 
 static int
@@ -189,7 +198,7 @@ escape_to(FILE *fp, const void *s, size_t len, int hex, int quotes)
 	struct ptc__sb b = { 0 };
 	int rc = 0;
 
-	escape(&b, s, len, hex, quotes);
+	escape(&b, s, len, hex, quotes, 0);
 	if (b.oom)
 		rc = ptc_fail(ENOMEM, "escaping %zu bytes: out of memory", len);
 	else if (fwrite(b.p, 1, b.len, fp) != b.len)

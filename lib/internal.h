@@ -88,6 +88,12 @@ pid_t ptc_os_tgid(pid_t pid);
 ssize_t ptc_os_threads(pid_t pid, pid_t **tids);
 /* The command name of pid, NUL-terminated in buf. */
 int ptc_os_comm(pid_t pid, char *buf, size_t len);
+/*
+ * The same as strace reads it for -Y (one line, "" when the process is
+ * gone: -1 then) and without touching the error detail, which a trace
+ * line must not disturb (os/linux/pidns.c).
+ */
+int ptc__pid_comm(pid_t pid, char *buf, size_t len);
 /* The mappings of pid (ptc_maps_read() of the public API). */
 struct ptc_maps *ptc_os_maps_read(pid_t pid);
 

@@ -4,6 +4,7 @@
  * breakpoint restored) however the program ends.
  */
 #include <sys/types.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <errno.h>
@@ -167,6 +168,7 @@ static int
 wait_common(struct ptc_session *s, pid_t which, struct ptc_event *ev)
 {
 	struct ptc_task *t;
+	struct rusage ru;
 	int status;
 	pid_t pid;
 
@@ -176,7 +178,9 @@ wait_common(struct ptc_session *s, pid_t which, struct ptc_event *ev)
 		if (cleanup_sig)
 			return ptc_fail(EINTR, "interrupted by %s",
 			    strsignal(cleanup_sig));
-		pid = waitpid(which, &status, __WALL);
+		/* The usage costs a walk of the threads: only when asked. */
+		pid = wait4(which, &status, __WALL, s->flags &
+		    PTC_TRACE_RUSAGE ? &ru : NULL);
 		if (pid < 0) {
 			if (errno == EINTR && !cleanup_sig)
 				continue;
@@ -198,7 +202,13 @@ wait_common(struct ptc_session *s, pid_t which, struct ptc_event *ev)
 			if ((t = ptc__task_add(s, pid)) == NULL)
 				return -1;
 		}
-		return handle_status(s, pid, status, ev);
+		if (handle_status(s, pid, status, ev) != 0)
+			return -1;
+		if (s->flags & PTC_TRACE_RUSAGE) {
+			ev->stime.tv_sec = ru.ru_stime.tv_sec;
+			ev->stime.tv_nsec = ru.ru_stime.tv_usec * 1000;
+		}
+		return 0;
 	}
 }
 

@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
+#include <time.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -66,6 +67,7 @@ struct ptc_task;
 #define PTC_TRACE_EXIT     0x0008 /* an event before a task exits */
 #define PTC_TRACE_SECCOMP  0x0010 /* seccomp SECCOMP_RET_TRACE stops */
 #define PTC_TRACE_EXITKILL 0x0020 /* tasks die if the tracer dies (spawned) */
+#define PTC_TRACE_RUSAGE   0x0040 /* ptc_wait fills ptc_event's stime */
 
 struct ptc_session *ptc_session_new(unsigned trace_flags);
 
@@ -150,6 +152,12 @@ struct ptc_event {
 	pid_t new_pid;
 	pid_t old_pid;
 	siginfo_t si;          /* PTC_EV_SIGNAL and PTC_EV_STEP */
+	/*
+	 * With PTC_TRACE_RUSAGE: the system CPU time of the task's process
+	 * (all its threads and reaped children) at this stop, as wait4(2)
+	 * reports it.
+	 */
+	struct timespec stime;
 };
 
 /*
@@ -1035,10 +1043,11 @@ struct ptc_trace_opts {
 	int durations;        /* -T */
 	int durations_digits; /* digits of -T's fraction (6) */
 	int summary;          /* -c 1 (summary only), -C 2 (and the trace) */
-	const char *sortby;   /* -S: time calls errors name nothing ... */
-	const char *summary_columns; /* -U: column names, comma-separated */
-	long long overhead_ns;       /* -O: overhead taken off each call */
-	int wallclock;        /* -w */
+	const char *sortby;   /* -S: any key strace takes (NULL: time) */
+	/* -U: comma list of summary columns (NULL: strace's default) */
+	const char *summary_columns;
+	long long overhead_ns; /* -O, see ptc_trace_overhead_parse() */
+	int wallclock;        /* -w: -c counts wall time, not system CPU */
 	int print_ip;         /* -i */
 	int scno;             /* -n: "[NR] " before the syscall's name */
 	unsigned quiet;       /* PTC_QUIET_* messages left out (-q, quiet=) */
@@ -1059,8 +1068,18 @@ struct ptc_trace_opts {
 #define PTC_QUIET_PERSONALITY     0x08 /* [ Process PID=N runs in ... ] */
 #define PTC_QUIET_THREAD_EXECVE   0x10 /* +++ superseded by execve +++ */
 
-/* A tracer with the given options (copied); NULL on failure. */
+/*
+ * A tracer with the given options (copied); NULL on failure, EINVAL
+ * with strace's message for a bad sortby or summary_columns.
+ */
 struct ptc_trace *ptc_trace_new(const struct ptc_trace_opts *o);
+
+/*
+ * Parse -O's OVERHEAD[UNIT] as strace does: a non-negative integer or
+ * decimal number, UNIT s, ms, us (the default) or ns, into *nsp
+ * nanoseconds (saturated).  -1 EINVAL with "invalid -O argument: 'S'".
+ */
+int ptc_trace_overhead_parse(const char *s, long long *nsp);
 
 /*
  * Apply one -e expression: "trace=SET" (or a bare SET), "signal=SET",

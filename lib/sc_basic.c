@@ -49,6 +49,14 @@ ptc__a_hex(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__p_hex(c, c->wordsize == 4 ? (uint32_t)v : v);
 }
 
+/* A flag word the kernel takes as unsigned int: the low 32 bits. */
+void
+ptc__a_hex32(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_hex(c, (uint32_t)v);
+}
+
 void
 ptc__a_ptr(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
@@ -56,11 +64,12 @@ ptc__a_ptr(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__p_addr(c, v);
 }
 
+/* A mode: the kernel's umode_t is 16 bits wide. */
 void
 ptc__a_oct(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	(void)a;
-	ptc__p_oct(c, (unsigned)v);
+	ptc__p_oct(c, (uint16_t)v);
 }
 
 void
@@ -116,10 +125,24 @@ ptc__a_hexbuf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	c->f = saved;
 }
 
+/*
+ * The kernel takes most flag arguments as unsigned int, so only the low
+ * 32 bits count (strace prints dup3(0, 0, 0) for 0xdefaced00000000);
+ * the memory and mount flags are unsigned long.
+ */
+static int
+long_flags(const struct ptc__xtab *x)
+{
+	return x == &ptc__xt_mmap_prot || x == &ptc__xt_mmap_flags ||
+	    x == &ptc__xt_mremap_flags || x == &ptc__xt_mount_flags ||
+	    x == &ptc__xt_clone_flags;
+}
+
 void
 ptc__a_flags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	ptc__p_flags(c, a->x, c->wordsize == 4 ? (uint32_t)v : v, NULL);
+	ptc__p_flags(c, a->x, c->wordsize == 4 || !long_flags(a->x) ?
+	    (uint32_t)v : v, NULL);
 }
 
 void

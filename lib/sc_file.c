@@ -64,13 +64,20 @@ oflags_str(const struct ptc__dc *c, char *buf, size_t len, uint64_t v)
 	return buf;
 }
 
-void
-ptc__a_oflags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+/* Open flags as an argument: the names stand for the whole number. */
+static void
+p_oflags(struct ptc__dc *c, uint64_t v)
 {
 	char buf[600];
 
+	ptc__p_xval(c, v & 0xffffffffu, 'x', oflags_str(c, buf, sizeof(buf), v));
+}
+
+void
+ptc__a_oflags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
 	(void)a;
-	ptc__p_raw(c, oflags_str(c, buf, sizeof(buf), v));
+	p_oflags(c, v);
 }
 
 /* open's mode, shown only when the flags create a file. */
@@ -111,13 +118,20 @@ mode_str(char *buf, size_t len, unsigned m, int with_type)
 	return buf;
 }
 
-void
-ptc__a_mknod_mode(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+/* A mode with its file type: octal, the names as strace's -X asks. */
+static void
+p_mode(struct ptc__dc *c, unsigned m)
 {
 	char buf[96];
 
+	ptc__p_xval(c, m, 'o', mode_str(buf, sizeof(buf), m, 1));
+}
+
+void
+ptc__a_mknod_mode(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
 	(void)a;
-	ptc__p_raw(c, mode_str(buf, sizeof(buf), (unsigned)v, 1));
+	p_mode(c, (unsigned)v);
 }
 
 void
@@ -133,39 +147,53 @@ ptc__a_dirfd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	if ((c->f->decode_fds & PTC_FDS_PATH) && !c->f->json &&
 	    ptc__fdpath(c->pid, -1, path, sizeof(path)) == 0) {
 		ptc__pre(c);
-		ptc__sb_puts(c->o, "AT_FDCWD<");
+		ptc__sb_puts(c->o, ptc__sxval(path + sizeof(path) - 32, 32,
+		    ptc__xstyle(c), (uint64_t)AT_FDCWD, 'd', "AT_FDCWD"));
+		ptc__sb_putc(c->o, '<');
 		ptc__sb_escape_path(c->o, path);
 		ptc__sb_putc(c->o, '>');
 		return;
 	}
-	ptc__p_raw(c, "AT_FDCWD");
+	ptc__p_xval(c, (uint64_t)AT_FDCWD, 'd', "AT_FDCWD");
 }
 
+/* A uid or gid: unsigned, but -1 ("unchanged") is shown as -1. */
 void
 ptc__a_id(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	(void)a;
-	ptc__p_int(c, (int)v);
+	if ((uint32_t)v == UINT32_MAX)
+		ptc__p_int(c, -1);
+	else
+		ptc__p_uint(c, (uint32_t)v);
 }
 
-/* statx's flags: the sync type is always named, as strace does. */
+/*
+ * statx's flags: the sync type is always named, as strace does, and
+ * styled apart from the other flags (so -X raw shows nothing for a
+ * zero sync type, as strace's does).
+ */
 void
 ptc__a_statx_flags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	char buf[256], rest[200];
+	static const struct ptc__xlat syncv[] = {
+		{ 0, "AT_STATX_SYNC_AS_STAT" },
+		{ 0x2000, "AT_STATX_FORCE_SYNC" },
+		{ 0x4000, "AT_STATX_DONT_SYNC" },
+	};
+	static const struct ptc__xtab sync = { syncv, 3 };
+	char buf[512], rest[256];
 
 	(void)a;
 	v &= 0xffffffffu;
-	if ((v & 0x6000) == 0) {
-		if (v == 0)
-			snprintf(buf, sizeof(buf), "AT_STATX_SYNC_AS_STAT");
-		else
-			snprintf(buf, sizeof(buf), "AT_STATX_SYNC_AS_STAT|%s",
-			    ptc__sflags(rest, sizeof(rest),
-			    &ptc__xt_statx_flags, v, NULL));
-	} else {
-		ptc__sflags(buf, sizeof(buf), &ptc__xt_statx_flags, v, NULL);
-	}
+	if ((v & 0x6000) == 0 && ptc__xstyle(c) == PTC_XLAT_RAW)
+		buf[0] = '\0';
+	else
+		ptc__xsflags(c, buf, sizeof(buf) / 2, &sync, v & 0x6000, NULL);
+	if ((v & ~0x6000ull) != 0)
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "|%s",
+		    ptc__xsflags(c, rest, sizeof(rest), &ptc__xt_statx_flags,
+		    v & ~0x6000ull, NULL));
 	ptc__p_raw(c, buf);
 }
 
@@ -191,7 +219,7 @@ field_mode(struct ptc__dc *c, const char *name, unsigned m)
 	char buf[96];
 
 	ptc__s_field(c, name);
-	ptc__p_raw(c, mode_str(buf, sizeof(buf), m, 1));
+	ptc__p_xval(c, m, 'o', mode_str(buf, sizeof(buf), m, 1));
 }
 
 static void
@@ -729,16 +757,16 @@ flock_struct(struct ptc__dc *c, uint64_t v)
 	ptc__p_enum(c, &ptc__xt_seek_whence, (uint64_t)fl.l_whence, "SEEK_???");
 	field_i(c, "l_start", fl.l_start);
 	field_i(c, "l_len", fl.l_len);
-	if (c->exiting && (int)c->a[1] == F_GETLK)
-		field_i(c, "l_pid", fl.l_pid);
+	if (c->exiting && (int)c->a[1] == F_GETLK) {
+		ptc__s_field(c, "l_pid");
+		ptc__p_pid(c, fl.l_pid, PTC__PID_TGID);
+	}
 	ptc__s_close(c);
 }
 
 void
 ptc__a_fcntl_arg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	char buf[600];
-
 	(void)a;
 	switch ((int)c->a[1]) {
 	case F_GETFD: case F_GETFL: case F_GETOWN: case F_GETSIG:
@@ -748,9 +776,12 @@ ptc__a_fcntl_arg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		ptc__p_flags(c, &ptc__xt_fd_flags, (unsigned)v, NULL);
 		return;
 	case F_SETFL:
-		ptc__p_raw(c, oflags_str(c, buf, sizeof(buf), v));
+		p_oflags(c, v);
 		return;
-	case F_DUPFD: case F_DUPFD_CLOEXEC: case F_SETOWN: case F_SETSIG:
+	case F_SETOWN:
+		ptc__p_pid_pgrp(c, (int)v);
+		return;
+	case F_DUPFD: case F_DUPFD_CLOEXEC: case F_SETSIG:
 	case F_SETPIPE_SZ: case F_NOTIFY: case F_SETLEASE: case F_ADD_SEALS:
 		ptc__p_int(c, (int)v);
 		return;
@@ -777,11 +808,16 @@ ptc__r_fcntl(struct ptc__dc *c, int64_t v)
 			ptc__sb_printf(c->o, " (flags %s)",
 			    oflags_str(c, buf, sizeof(buf), (uint64_t)v));
 		return;
+	case F_GETOWN:
+		/* A process group's id comes back negative. */
+		ptc__p_pid(c, v, (int)v < 0 ? PTC__PID_PGID : PTC__PID_TGID);
+		return;
 	case F_GETFD:
 		ptc__p_hex(c, (uint64_t)v);
 		if (v != 0 && !c->f->json)
-			ptc__sb_printf(c->o, " (flags %s)", ptc__sflags(buf,
-			    sizeof(buf), &ptc__xt_fd_flags, (uint64_t)v, NULL));
+			ptc__sb_printf(c->o, " (flags %s)", ptc__xsflags(c,
+			    buf, sizeof(buf), &ptc__xt_fd_flags, (uint64_t)v,
+			    NULL));
 		return;
 	}
 	ptc__p_int(c, v);
@@ -793,6 +829,7 @@ void
 ptc__a_utimes(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	int64_t ts[4];
+	const char *special;
 	int i;
 
 	(void)a;
@@ -802,19 +839,21 @@ ptc__a_utimes(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	}
 	ptc__l_open(c);
 	for (i = 0; i < 2; i++) {
-		if (ts[2 * i + 1] == UTIME_NOW) {
-			ptc__p_raw(c, "UTIME_NOW");
-			continue;
-		}
-		if (ts[2 * i + 1] == UTIME_OMIT) {
-			ptc__p_raw(c, "UTIME_OMIT");
+		special = ts[2 * i + 1] == UTIME_NOW ? "UTIME_NOW" :
+		    ts[2 * i + 1] == UTIME_OMIT ? "UTIME_OMIT" : NULL;
+		/* strace's -X: the structure stands for the name. */
+		if (special != NULL && ptc__xstyle(c) == PTC_XLAT_ABBREV) {
+			ptc__p_raw(c, special);
 			continue;
 		}
 		ptc__s_open(c);
 		field_i(c, "tv_sec", ts[2 * i]);
 		field_i(c, "tv_nsec", ts[2 * i + 1]);
 		ptc__s_close(c);
-		ptc__p_time_comment(c, ts[2 * i], ts[2 * i + 1]);
+		if (special == NULL)
+			ptc__p_time_comment(c, ts[2 * i], ts[2 * i + 1]);
+		else if (ptc__xstyle(c) == PTC_XLAT_VERBOSE)
+			ptc__p_comment(c, "%s", special);
 	}
 	ptc__l_close(c);
 }
@@ -823,7 +862,6 @@ void
 ptc__a_open_how(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	uint64_t how[3];
-	char buf[600];
 
 	(void)a;
 	if (ptc__rdall(c, v, how, sizeof(how)) != 0) {
@@ -832,7 +870,7 @@ ptc__a_open_how(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	}
 	ptc__s_open(c);
 	ptc__s_field(c, "flags");
-	ptc__p_raw(c, oflags_str(c, buf, sizeof(buf), how[0]));
+	p_oflags(c, how[0]);
 	if (how[0] & (K_O_CREAT | K_O_TMPFILE)) {
 		ptc__s_field(c, "mode");
 		ptc__p_oct(c, how[1]);

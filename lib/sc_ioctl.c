@@ -39,13 +39,17 @@ ptc__a_ioctl_cmd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	char buf[96];
 
 	(void)a;
-	if (n != NULL) {
-		ptc__p_raw(c, n);
-		return;
+	if (n == NULL) {
+		snprintf(buf, sizeof(buf), "_IOC(%s, %#x, %#x, %#x)",
+		    dirs[dir], (cmd >> 8) & 0xff, cmd & 0xff,
+		    (cmd >> 16) & 0x3fff);
+		n = buf;
 	}
-	snprintf(buf, sizeof(buf), "_IOC(%s, %#x, %#x, %#x)", dirs[dir],
-	    (cmd >> 8) & 0xff, cmd & 0xff, (cmd >> 16) & 0x3fff);
-	ptc__p_raw(c, buf);
+	/* -X: the number, and the name or _IOC() in a comment. */
+	if (c->f->json)
+		ptc__p_raw(c, n);
+	else
+		ptc__p_xval(c, cmd, 'x', n);
 }
 
 static const struct {
@@ -77,39 +81,59 @@ speed_name(unsigned v)
 	return NULL;
 }
 
+/* Append "|" (unless first) and field value v named name, -X styled. */
 static void
-term_oflag(char *buf, size_t len, unsigned f)
+term_part(const struct ptc__dc *c, char *buf, size_t len, unsigned v,
+    const char *name)
 {
-	char rest[256];
+	size_t n = strlen(buf);
 
-	/* The delay fields come first, as values, then the flags. */
-	snprintf(buf, len, "NL%u|CR%u|TAB%u|BS%u|VT%u|FF%u",
-	    (f & NLDLY) ? 1 : 0, (f & CRDLY) >> 9, (f & TABDLY) >> 11,
-	    (f & BSDLY) ? 1 : 0, (f & VTDLY) ? 1 : 0, (f & FFDLY) ? 1 : 0);
-	f &= ~(unsigned)(NLDLY | CRDLY | TABDLY | BSDLY | VTDLY | FFDLY);
-	if (f != 0)
-		snprintf(buf + strlen(buf), len - strlen(buf), "|%s",
-		    ptc__sflags(rest, sizeof(rest), &ptc__xt_term_oflags, f,
-		    NULL));
+	if (n > 0 && n + 1 < len)
+		buf[n++] = '|';
+	ptc__sxval(buf + n, len - n, ptc__xstyle(c), v, 'x', name);
 }
 
 static void
-term_cflag(char *buf, size_t len, unsigned f)
+term_oflag(const struct ptc__dc *c, char *buf, size_t len, unsigned f)
 {
-	const char *sp = speed_name(f & CBAUD);
-	char rest[256];
-	size_t n;
+	static const struct {
+		const char *name;
+		unsigned mask, shift;
+	} dly[] = {
+		{ "NL", NLDLY, 8 }, { "CR", CRDLY, 9 }, { "TAB", TABDLY, 11 },
+		{ "BS", BSDLY, 13 }, { "VT", VTDLY, 14 }, { "FF", FFDLY, 15 },
+	};
+	char rest[256], name[8];
+	size_t i;
 
-	if (sp != NULL)
-		n = (size_t)snprintf(buf, len, "%s", sp);
-	else
-		n = (size_t)snprintf(buf, len, "%#x", f & CBAUD);
-	n += (size_t)snprintf(buf + n, len - n, "|CS%u",
-	    5 + ((f & CSIZE) >> 4));
+	/* The delay fields come first, as values, then the flags. */
+	buf[0] = '\0';
+	for (i = 0; i < sizeof(dly) / sizeof(dly[0]); i++) {
+		snprintf(name, sizeof(name), "%s%u", dly[i].name,
+		    (f & dly[i].mask) >> dly[i].shift);
+		term_part(c, buf, len, f & dly[i].mask, name);
+	}
+	f &= ~(unsigned)(NLDLY | CRDLY | TABDLY | BSDLY | VTDLY | FFDLY);
+	if (f != 0)
+		snprintf(buf + strlen(buf), len - strlen(buf), "|%s",
+		    ptc__xsflags(c, rest, sizeof(rest), &ptc__xt_term_oflags,
+		    f, NULL));
+}
+
+static void
+term_cflag(const struct ptc__dc *c, char *buf, size_t len, unsigned f)
+{
+	char rest[256], cs[8];
+
+	buf[0] = '\0';
+	term_part(c, buf, len, f & CBAUD, speed_name(f & CBAUD));
+	snprintf(cs, sizeof(cs), "CS%u", 5 + ((f & CSIZE) >> 4));
+	term_part(c, buf, len, f & CSIZE, cs);
 	f &= ~(unsigned)(CBAUD | CSIZE);
 	if (f != 0)
-		snprintf(buf + n, len - n, "|%s", ptc__sflags(rest,
-		    sizeof(rest), &ptc__xt_term_cflags, f, NULL));
+		snprintf(buf + strlen(buf), len - strlen(buf), "|%s",
+		    ptc__xsflags(c, rest, sizeof(rest), &ptc__xt_term_cflags,
+		    f, NULL));
 }
 
 static const char *const cc_names[] = {
@@ -132,16 +156,16 @@ termios(struct ptc__dc *c, uint64_t v)
 	}
 	ptc__s_open(c);
 	ptc__s_field(c, "c_iflag");
-	ptc__p_raw(c, ptc__sflags(buf, sizeof(buf), &ptc__xt_term_iflags,
+	ptc__p_raw(c, ptc__xsflags(c, buf, sizeof(buf), &ptc__xt_term_iflags,
 	    t.c_iflag, ""));
 	ptc__s_field(c, "c_oflag");
-	term_oflag(buf, sizeof(buf), t.c_oflag);
+	term_oflag(c, buf, sizeof(buf), t.c_oflag);
 	ptc__p_raw(c, buf);
 	ptc__s_field(c, "c_cflag");
-	term_cflag(buf, sizeof(buf), t.c_cflag);
+	term_cflag(c, buf, sizeof(buf), t.c_cflag);
 	ptc__p_raw(c, buf);
 	ptc__s_field(c, "c_lflag");
-	ptc__p_raw(c, ptc__sflags(buf, sizeof(buf), &ptc__xt_term_lflags,
+	ptc__p_raw(c, ptc__xsflags(c, buf, sizeof(buf), &ptc__xt_term_lflags,
 	    t.c_lflag, ""));
 	if (!c->f->verbose) {
 		ptc__s_more(c);
@@ -150,7 +174,7 @@ termios(struct ptc__dc *c, uint64_t v)
 	}
 	ptc__s_field(c, "c_line");
 	if (t.c_line == 0)
-		ptc__p_raw(c, "N_TTY");
+		ptc__p_xval(c, 0, 'x', "N_TTY");
 	else
 		ptc__p_uint(c, t.c_line);
 	ptc__s_field(c, "c_cc");

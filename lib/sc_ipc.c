@@ -17,29 +17,40 @@ ptc__a_ipckey(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	(void)a;
 	if ((int)v == IPC_PRIVATE)
-		ptc__p_raw(c, "IPC_PRIVATE");
+		ptc__p_xval(c, 0, 'x', "IPC_PRIVATE");
 	else
 		ptc__p_hex(c, (uint32_t)v);
 }
 
-/* IPC_CREAT|IPC_EXCL|0600 */
+static const struct ptc__xlat ipc_flagv[] = {
+	{ IPC_CREAT, "IPC_CREAT" },
+	{ IPC_EXCL, "IPC_EXCL" },
+	{ IPC_NOWAIT, "IPC_NOWAIT" },
+};
+static const struct ptc__xtab ipc_flags = { ipc_flagv, 3 };
+
+static const struct ptc__xlat sem_flagv[] = {
+	{ IPC_NOWAIT, "IPC_NOWAIT" },
+	{ SEM_UNDO, "SEM_UNDO" },
+};
+static const struct ptc__xtab sem_flags = { sem_flagv, 2 };
+
+/* IPC_CREAT|IPC_EXCL|0600: the flags in the -X style, the mode in octal. */
 void
 ptc__a_ipcflags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	char buf[96];
-	size_t n = 0;
+	char buf[160];
 	unsigned f = (unsigned)v;
 
 	(void)a;
 	buf[0] = '\0';
-	if (f & IPC_CREAT)
-		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "IPC_CREAT|");
-	if (f & IPC_EXCL)
-		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "IPC_EXCL|");
-	if (f & IPC_NOWAIT)
-		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "IPC_NOWAIT|");
-	f &= ~(unsigned)(IPC_CREAT | IPC_EXCL | IPC_NOWAIT);
-	snprintf(buf + n, sizeof(buf) - n, "%#03o", f);
+	if (f & ~0777u) {
+		ptc__xsflags(c, buf, sizeof(buf) - 8, &ipc_flags, f & ~0777u,
+		    NULL);
+		strcat(buf, "|");
+	}
+	snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%#03o",
+	    f & 0777);
 	ptc__p_raw(c, buf);
 }
 
@@ -59,19 +70,19 @@ ptc__a_ipccmd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		    "SHM_STAT_ANY" },
 	};
 	const char *name = NULL;
-	char buf[64];
+	char buf[160], b64[48], bcmd[96];
 	unsigned cmd = (unsigned)v, base = cmd & ~0x100u;
+	int style = ptc__xstyle(c);
 
 	if (base < 11)
 		name = ptc__xname(&ptc__xt_ipc_cmd, base);
 	else if (a->aux >= 0 && a->aux < 3 && base < 21)
 		name = fam[a->aux][base - 11];
-	if (name == NULL)
-		snprintf(buf, sizeof(buf), "%s%#x", cmd & 0x100 ? "IPC_64|" :
-		    "", base);
-	else
-		snprintf(buf, sizeof(buf), "%s%s", cmd & 0x100 ? "IPC_64|" :
-		    "", name);
+	/* IPC_64 and the command are two values, each in the -X style. */
+	ptc__sxval(b64, sizeof(b64), style, 0x100, 'x', "IPC_64");
+	ptc__sxval(bcmd, sizeof(bcmd), style, base, 'x', name);
+	snprintf(buf, sizeof(buf), "%s%s%s", cmd & 0x100 ? b64 : "",
+	    cmd & 0x100 ? "|" : "", bcmd);
 	ptc__p_raw(c, buf);
 }
 
@@ -81,7 +92,6 @@ ptc__a_sembuf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	uint64_t n = a->aux >= 0 ? (uint32_t)c->a[a->aux] : 0, i;
 	uint16_t sb[3];
-	char buf[64];
 
 	if (v == 0 || n == 0 || ptc__rdall(c, v, sb, sizeof(sb)) != 0) {
 		ptc__p_addr(c, v);
@@ -103,16 +113,7 @@ ptc__a_sembuf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		ptc__s_field(c, "sem_op");
 		ptc__p_int(c, (int16_t)sb[1]);
 		ptc__s_field(c, "sem_flg");
-		buf[0] = '\0';
-		if (sb[2] & IPC_NOWAIT)
-			strcat(buf, "IPC_NOWAIT");
-		if (sb[2] & SEM_UNDO)
-			strcat(buf, buf[0] ? "|SEM_UNDO" : "SEM_UNDO");
-		if (sb[2] & ~(IPC_NOWAIT | SEM_UNDO))
-			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
-			    "%s%#x", buf[0] ? "|" : "",
-			    (unsigned)(sb[2] & ~(IPC_NOWAIT | SEM_UNDO)));
-		ptc__p_raw(c, buf[0] ? buf : "0");
+		ptc__p_flags(c, &sem_flags, sb[2], NULL);
 		ptc__s_close(c);
 	}
 	ptc__l_close(c);

@@ -21,17 +21,20 @@ ptc__a_socktype(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	unsigned t = (unsigned)v & 0xf, fl = (unsigned)v & ~0xfu;
 	const char *n = ptc__xname(&ptc__xt_socktypes, t);
-	char buf[128], rest[96];
+	char buf[256], rest[160];
 
 	(void)a;
+	/* The type and the flags are two values, each in the -X style. */
 	if (n != NULL)
-		snprintf(buf, sizeof(buf), "%s", n);
+		ptc__sxval(buf, sizeof(buf) / 2, ptc__xstyle(c), t, 'x', n);
+	else if (ptc__xstyle(c) == PTC_XLAT_RAW)
+		snprintf(buf, sizeof(buf), "%#x", t);
 	else
 		snprintf(buf, sizeof(buf), "%#x /* SOCK_??? */", t);
 	if (fl != 0)
 		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "|%s",
-		    ptc__sflags(rest, sizeof(rest), &ptc__xt_sock_flags, fl,
-		    NULL));
+		    ptc__xsflags(c, rest, sizeof(rest), &ptc__xt_sock_flags,
+		    fl, NULL));
 	ptc__p_raw(c, buf);
 }
 
@@ -50,9 +53,36 @@ ptc__a_sockproto(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		break;
 	}
 	if (n != NULL)
-		ptc__p_raw(c, n);
+		ptc__p_xval(c, (unsigned)v, 'x', n);
 	else
 		ptc__p_int(c, (int)v);
+}
+
+/*
+ * A network-order field: -X raw shows its bytes in \x form, verbose
+ * those and the abbreviated form in a comment (strace's style).
+ */
+static void
+field_net(struct ptc__dc *c, const char *name, const void *p, size_t len,
+    const char *abbrev)
+{
+	const unsigned char *b = p;
+	char hex[80];
+	size_t i, n = 0;
+
+	ptc__s_field(c, name);
+	if (ptc__xstyle(c) == PTC_XLAT_ABBREV) {
+		ptc__p_raw(c, abbrev);
+		return;
+	}
+	hex[n++] = '"';
+	for (i = 0; i < len && n + 6 < sizeof(hex); i++)
+		n += (size_t)snprintf(hex + n, sizeof(hex) - n, "\\x%02x",
+		    b[i]);
+	snprintf(hex + n, sizeof(hex) - n, "\"");
+	ptc__p_raw(c, hex);
+	if (ptc__xstyle(c) == PTC_XLAT_VERBOSE)
+		ptc__p_comment(c, "%s", abbrev);
 }
 
 static void
@@ -88,7 +118,7 @@ ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
 	ptc__s_field(c, "sa_family");
 	fam = ptc__xname(&ptc__xt_address_families, ss.ss_family);
 	if (fam != NULL)
-		ptc__p_raw(c, fam);
+		ptc__p_xval(c, ss.ss_family, 'x', fam);
 	else
 		ptc__p_uint(c, ss.ss_family);
 	switch (ss.ss_family) {
@@ -98,7 +128,10 @@ ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
 		if (n < sizeof(*sin))
 			break;
 		snprintf(buf, sizeof(buf), "htons(%u)", ntohs(sin->sin_port));
-		field_raw(c, "sin_port", c->f->json ? buf + 6 : buf);
+		if (c->f->json)
+			field_raw(c, "sin_port", buf + 6);
+		else
+			field_net(c, "sin_port", &sin->sin_port, 2, buf);
 		inet_ntop(AF_INET, &sin->sin_addr, buf + 32, 32);
 		if (c->f->json) {
 			field_raw(c, "sin_addr", buf + 32);
@@ -106,8 +139,7 @@ ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
 			snprintf(buf, 32, "inet_addr(\"");
 			memmove(buf + 11, buf + 32, strlen(buf + 32) + 1);
 			strcat(buf, "\")");
-			ptc__s_field(c, "sin_addr");
-			ptc__p_raw(c, buf);
+			field_net(c, "sin_addr", &sin->sin_addr, 4, buf);
 		}
 		break;
 	}
@@ -118,17 +150,21 @@ ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
 		if (n < sizeof(*s6) - 4)
 			break;
 		snprintf(buf, sizeof(buf), "htons(%u)", ntohs(s6->sin6_port));
-		field_raw(c, "sin6_port", buf);
+		field_net(c, "sin6_port", &s6->sin6_port, 2, buf);
 		snprintf(buf, sizeof(buf), "htonl(%u)",
 		    ntohl(s6->sin6_flowinfo));
-		field_raw(c, "sin6_flowinfo", buf);
+		field_net(c, "sin6_flowinfo", &s6->sin6_flowinfo, 4, buf);
 		inet_ntop(AF_INET6, &s6->sin6_addr, a6, sizeof(a6));
 		if (c->f->json) {
 			field_raw(c, "sin6_addr", a6);
-		} else {
+		} else if (ptc__xstyle(c) == PTC_XLAT_ABBREV) {
 			ptc__pre(c);
 			ptc__sb_printf(c->o,
 			    "inet_pton(AF_INET6, \"%s\", &sin6_addr)", a6);
+		} else {
+			snprintf(buf, sizeof(buf),
+			    "inet_pton(AF_INET6, \"%s\")", a6);
+			field_net(c, "sin6_addr", &s6->sin6_addr, 16, buf);
 		}
 		if (n >= sizeof(*s6)) {
 			ptc__s_field(c, "sin6_scope_id");
@@ -219,7 +255,7 @@ ptc__a_sockopt(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	const char *n = x != NULL ? ptc__xname(x, (unsigned)v) : NULL;
 
 	if (n != NULL)
-		ptc__p_raw(c, n);
+		ptc__p_xval(c, (unsigned)v, 'x', n);
 	else
 		ptc__p_int(c, (int)v);
 }
@@ -306,7 +342,7 @@ cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 		ptc__p_uint(c, clen);
 		ptc__s_field(c, "cmsg_level");
 		if (level == SOL_SOCKET)
-			ptc__p_raw(c, "SOL_SOCKET");
+			ptc__p_xval(c, (uint32_t)level, 'x', "SOL_SOCKET");
 		else
 			ptc__p_enum(c, &ptc__xt_sock_levels, (uint32_t)level,
 			    "SOL_???");
@@ -314,7 +350,7 @@ cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 		dlen = clen - hdr < n - off - hdr ? (size_t)clen - hdr :
 		    n - off - hdr;
 		if (level == SOL_SOCKET && type == SCM_RIGHTS) {
-			ptc__p_raw(c, "SCM_RIGHTS");
+			ptc__p_xval(c, type, 'x', "SCM_RIGHTS");
 			ptc__s_field(c, "cmsg_data");
 			ptc__l_open(c);
 			for (i = 0; i + 4 <= dlen; i += 4) {
@@ -329,7 +365,7 @@ cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 			uint32_t cr[3];
 
 			memcpy(cr, buf + off + hdr, 12);
-			ptc__p_raw(c, "SCM_CREDENTIALS");
+			ptc__p_xval(c, type, 'x', "SCM_CREDENTIALS");
 			ptc__s_field(c, "cmsg_data");
 			ptc__s_open(c);
 			ptc__s_field(c, "pid");

@@ -11,6 +11,7 @@
 #ifndef PTC_SC_PRIV_H
 #define PTC_SC_PRIV_H
 
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -64,6 +65,8 @@ void ptc__sb_printf(struct ptc__sb *b, const char *fmt, ...)
 void ptc__sb_escape(struct ptc__sb *b, const void *s, size_t len, int hex);
 /* A path shown in <...> after a descriptor (-y): escaped, no quotes. */
 void ptc__sb_escape_path(struct ptc__sb *b, const char *path);
+/* A command name shown in <...> (-Y): '<' and '>' escaped too. */
+void ptc__sb_escape_angle(struct ptc__sb *b, const char *s);
 void ptc__sb_json(struct ptc__sb *b, const void *s, size_t len);
 
 /* Everything a printer may look at, kept between entry and exit. */
@@ -130,9 +133,26 @@ void ptc__p_flags(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
 void ptc__p_enum(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
     const char *unknown);
 const char *ptc__xname(const struct ptc__xtab *x, uint64_t v);
-/* Flags into a string (for composites); returns s. */
+/* Flags into a string, always by name (strace's auxiliary texts). */
 char *ptc__sflags(char *s, size_t len, const struct ptc__xtab *x, uint64_t v,
     const char *dflt);
+/*
+ * The -X style (strace's const-print-style): raw shows numbers only,
+ * verbose the number and the names in a comment, abbrev (and JSON)
+ * the names.  Printers that put names together themselves go through
+ * these so that every style comes out as strace's.
+ */
+int ptc__xstyle(const struct ptc__dc *c);
+/* Flags as ptc__p_flags() shows them, into s (for composites). */
+char *ptc__xsflags(const struct ptc__dc *c, char *s, size_t len,
+    const struct ptc__xtab *x, uint64_t v, const char *dflt);
+/* A number (text num) whose name (NULL: none) is name, styled. */
+char *ptc__sxnum(char *s, size_t len, int style, const char *num,
+    const char *name);
+/* The same with v formatted by fmt: 'x' hex, 'd', 'u', 'o' octal. */
+char *ptc__sxval(char *s, size_t len, int style, uint64_t v, int fmt,
+    const char *name);
+void ptc__p_xval(struct ptc__dc *c, uint64_t v, int fmt, const char *name);
 void ptc__p_fd(struct ptc__dc *c, int fd);
 
 /* Structures and arrays: text "{a=1, b=2}" / JSON {"a":1,"b":2}. */
@@ -161,6 +181,35 @@ void ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len);
 /* Signal sets and signals. */
 void ptc__p_sigset(struct ptc__dc *c, const void *set, size_t len);
 void ptc__p_signo(struct ptc__dc *c, int sig);
+
+/*
+ * Process ids.  strace tells four kinds apart: the command name (-Y)
+ * belongs to a thread or a process, and a pid namespace numbers each
+ * kind in its own list of /proc/PID/status (NSpid, NStgid, NSpgid,
+ * NSsid).
+ */
+#define PTC__PID_TID  0
+#define PTC__PID_TGID 1
+#define PTC__PID_PGID 2
+#define PTC__PID_SID  3
+/*
+ * An id of kind as task c->pid sees it: "1234", with -Y "1234<comm>",
+ * with --decode-pids=pidns " / * 5678 in strace's PID NS * /" after it
+ * when the tracer numbers it otherwise.
+ */
+void ptc__p_pid(struct ptc__dc *c, int64_t id, int kind);
+/* kill's, wait4's and F_SETOWN's: a process above 0, a group below -1. */
+void ptc__p_pid_pgrp(struct ptc__dc *c, int64_t id);
+/* The same with only the task's pid, for lines outside a syscall. */
+int ptc__siginfo_print_task(FILE *fp, const siginfo_t *si,
+    const struct ptc_fmt *f, pid_t pid);
+
+/*
+ * Process id id of kind as task (ours) numbers it, in our pid
+ * namespace: id itself when they share one, 0 when no process of ours
+ * has it (or id <= 0).  task 0 means ours.
+ */
+pid_t ptc__pid_translate(pid_t task, pid_t id, int kind);
 
 /* Path of fd in the tracee (for -y), into buf; -1 if unknown. */
 int ptc__fdpath(pid_t pid, int fd, char *buf, size_t len);

@@ -1,6 +1,7 @@
 /*
  * sc_proc.c: processes: execve's vectors, wait statuses, clone and
- * clone3, rusage, uname, prctl, arch_prctl, rlimits, futex.
+ * clone3, rusage, uname, prctl, arch_prctl, rlimits, futex, and process
+ * ids with what -Y and --decode-pids=pidns add to them.
  */
 #include <linux/audit.h>
 #include <linux/futex.h>
@@ -216,33 +217,30 @@ ptc__a_rusage(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 
 /* ---- clone ---- */
 
+/* The flags and the exit signal are two values, each in the -X style. */
 static char *
-clone_flags_str(char *buf, size_t len, uint64_t fl, int with_sig)
+clone_flags_str(const struct ptc__dc *c, char *buf, size_t len, uint64_t fl,
+    int with_sig)
 {
-	char rest[512];
+	char rest[512], sn[64];
 	int sig = (int)(fl & 0xff);
-	const char *sn;
 
 	if (!with_sig) {
-		ptc__sflags(buf, len, &ptc__xt_clone_flags, fl, NULL);
+		ptc__xsflags(c, buf, len, &ptc__xt_clone_flags, fl, NULL);
 		return buf;
 	}
 	fl &= ~0xffull;
-	sn = ptc_signame(sig);
-	if (fl == 0 && sig != 0) {
-		if (sn != NULL)
-			snprintf(buf, len, "%s", sn);
-		else
-			snprintf(buf, len, "%d", sig);
+	ptc__sxval(sn, sizeof(sn), ptc__xstyle(c), (uint64_t)sig, 'd',
+	    ptc_signame(sig));
+	if (fl == 0) {
+		snprintf(buf, len, "%s", sn);
 		return buf;
 	}
-	ptc__sflags(rest, sizeof(rest), &ptc__xt_clone_flags, fl, NULL);
+	ptc__xsflags(c, rest, sizeof(rest), &ptc__xt_clone_flags, fl, NULL);
 	if (sig == 0)
 		snprintf(buf, len, "%s", rest);
-	else if (sn != NULL)
-		snprintf(buf, len, "%s|%s", rest, sn);
 	else
-		snprintf(buf, len, "%s|%d", rest, sig);
+		snprintf(buf, len, "%s|%s", rest, sn);
 	return buf;
 }
 
@@ -261,7 +259,7 @@ ptc__a_clone_flags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	c->after_field = 0;
 	ptc__sb_puts(c->o, c->f->json ? "," : ", ");
 	ptc__s_field(c, "flags");
-	ptc__p_raw(c, clone_flags_str(buf, sizeof(buf), v, 1));
+	ptc__p_raw(c, clone_flags_str(c, buf, sizeof(buf), v, 1));
 }
 
 void
@@ -282,7 +280,10 @@ ptc__a_clone_rest(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 			ptc__p_addr(c, c->a[2]);
 		} else {
 			ptc__l_open(c);
-			ptc__p_int(c, tid);
+			if (fl & K_CLONE_PARENT_SETTID)
+				ptc__p_pid(c, tid, PTC__PID_TID);
+			else
+				ptc__p_int(c, tid);
 			ptc__l_close(c);
 		}
 		c->after_field = 0;
@@ -330,8 +331,13 @@ ptc__a_clone_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 			return;
 		if (ptc__rdall(c, c->saved[1], &tid, sizeof(tid)) != 0)
 			return;
-		ptc__sb_printf(c->o, " => {%s=[%d]}",
-		    (c->saved[0] & K_CLONE_PIDFD) ? "pidfd" : "parent_tid", tid);
+		if (c->saved[0] & K_CLONE_PIDFD) {
+			ptc__sb_printf(c->o, " => {pidfd=[%d]}", tid);
+			return;
+		}
+		ptc__sb_puts(c->o, " => {parent_tid=[");
+		ptc__p_pid(c, tid, PTC__PID_TID);
+		ptc__sb_puts(c->o, "]}");
 		return;
 	}
 	if (len < 64 || ptc__rdall(c, v, ca, len) != 0) {
@@ -343,7 +349,7 @@ ptc__a_clone_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	c->saved_ok[0] = 1;
 	ptc__s_open(c);
 	ptc__s_field(c, "flags");
-	ptc__p_raw(c, clone_flags_str(buf, sizeof(buf), ca[0], 0));
+	ptc__p_raw(c, clone_flags_str(c, buf, sizeof(buf), ca[0], 0));
 	if (ca[0] & K_CLONE_PIDFD) {
 		ptc__s_field(c, "pidfd");
 		ptc__p_addr(c, ca[1]);
@@ -502,13 +508,14 @@ rlim_val(struct ptc__dc *c, uint64_t v, int is64)
 	char buf[64];
 
 	if (v == ~0ull || (!is64 && c->wordsize == 4 && v == 0xffffffffu)) {
-		ptc__p_raw(c, is64 ? "RLIM64_INFINITY" : "RLIM_INFINITY");
+		ptc__p_xval(c, v, 'u', is64 ? "RLIM64_INFINITY" :
+		    "RLIM_INFINITY");
 		return;
 	}
 	/* strace writes 1024 itself as it is, 2048 as 2*1024 */
 	if (v > 1024 && v % 1024 == 0 && !c->f->json) {
 		snprintf(buf, sizeof(buf), "%" PRIu64 "*1024", v / 1024);
-		ptc__p_raw(c, buf);
+		ptc__p_xval(c, v, 'u', buf);
 		return;
 	}
 	ptc__p_uint(c, v);
@@ -627,7 +634,8 @@ ptc__a_arch_prctl_arg(struct ptc__dc *c, const struct ptc__arg *a,
 		ptc__l_close(c);
 		return;
 	}
-	ptc__p_addr(c, v);
+	/* strace shows the other codes' argument as a number: 0, not NULL */
+	ptc__p_hex(c, v);
 }
 
 void
@@ -657,10 +665,8 @@ ptc__a_futex(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		    (op & FUTEX_PRIVATE_FLAG) ? "_PRIVATE" : "");
 		if (op & FUTEX_CLOCK_REALTIME)
 			snprintf(buf + n, sizeof(buf) - n, "|FUTEX_CLOCK_REALTIME");
-	} else {
-		snprintf(buf, sizeof(buf), "%#x", (unsigned)op);
 	}
-	ptc__p_raw(c, buf);
+	ptc__p_xval(c, (unsigned)op, 'x', name != NULL ? buf : NULL);
 	NEXT();
 	ptc__p_uint(c, (uint32_t)c->a[2]);
 	switch (cmd) {
@@ -672,17 +678,15 @@ ptc__a_futex(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		NEXT();
 		ptc__p_timespec(c, c->a[3]);
 		NEXT();
-		if ((uint32_t)c->a[5] == FUTEX_BITSET_MATCH_ANY)
-			ptc__p_raw(c, "FUTEX_BITSET_MATCH_ANY");
-		else
-			ptc__p_hex(c, (uint32_t)c->a[5]);
+		ptc__p_xval(c, (uint32_t)c->a[5], 'x',
+		    (uint32_t)c->a[5] == FUTEX_BITSET_MATCH_ANY ?
+		    "FUTEX_BITSET_MATCH_ANY" : NULL);
 		break;
 	case FUTEX_WAKE_BITSET:
 		NEXT();
-		if ((uint32_t)c->a[5] == FUTEX_BITSET_MATCH_ANY)
-			ptc__p_raw(c, "FUTEX_BITSET_MATCH_ANY");
-		else
-			ptc__p_hex(c, (uint32_t)c->a[5]);
+		ptc__p_xval(c, (uint32_t)c->a[5], 'x',
+		    (uint32_t)c->a[5] == FUTEX_BITSET_MATCH_ANY ?
+		    "FUTEX_BITSET_MATCH_ANY" : NULL);
 		break;
 	case FUTEX_REQUEUE:
 		NEXT();
@@ -865,21 +869,38 @@ ptc__a_cpuset(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__sb_putc(c->o, ']');
 }
 
-/* IOPRIO_PRIO_VALUE(class, data) */
+/*
+ * "IOPRIO_PRIO_VALUE(class, data)", NULL for an unknown class; with -X
+ * verbose the class is "0x2 / * IOPRIO_CLASS_BE * /" in it too, as
+ * strace nests it.
+ */
+static const char *
+ioprio_str(const struct ptc__dc *c, char *buf, size_t len, unsigned v)
+{
+	const char *cl = ptc__xname(&ptc__xt_ioprio_class, (v >> 13) & 7);
+	char cbuf[64];
+
+	if (cl == NULL)
+		return NULL;
+	snprintf(buf, len, "IOPRIO_PRIO_VALUE(%s, %u)", ptc__sxval(cbuf,
+	    sizeof(cbuf), ptc__xstyle(c), (v >> 13) & 7, 'x', cl),
+	    v & 0x1fff);
+	return buf;
+}
+
 void
 ptc__a_ioprio(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	const char *cl = ptc__xname(&ptc__xt_ioprio_class, ((unsigned)v >> 13) & 7);
-	char buf[96];
+	const char *s;
+	char buf[128];
 
 	(void)a;
-	if (cl == NULL || c->f->json) {
+	s = ioprio_str(c, buf, sizeof(buf), (unsigned)v);
+	if (s == NULL || c->f->json) {
 		ptc__p_int(c, (int)v);
 		return;
 	}
-	snprintf(buf, sizeof(buf), "IOPRIO_PRIO_VALUE(%s, %u)", cl,
-	    (unsigned)v & 0x1fff);
-	ptc__p_raw(c, buf);
+	ptc__p_xval(c, (uint64_t)(int64_t)(int)v, 'd', s);
 }
 
 /* struct sched_param: one int, shown as "[N]". */
@@ -902,10 +923,182 @@ ptc__a_schedparam(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 void
 ptc__r_ioprio(struct ptc__dc *c, int64_t v)
 {
-	const char *cl = ptc__xname(&ptc__xt_ioprio_class, ((unsigned)v >> 13) & 7);
+	const char *s;
+	char buf[128];
 
 	ptc__p_int(c, v);
-	if (cl != NULL && !c->f->json)
-		ptc__sb_printf(c->o, " (IOPRIO_PRIO_VALUE(%s, %u))", cl,
-		    (unsigned)v & 0x1fff);
+	/* -X raw drops the explanation, as strace's does. */
+	s = ioprio_str(c, buf, sizeof(buf), (unsigned)v);
+	if (s != NULL && !c->f->json && ptc__xstyle(c) != PTC_XLAT_RAW)
+		ptc__sb_printf(c->o, " (%s)", s);
+}
+
+/* ---- process ids (-Y, --decode-pids=pidns) ---- */
+
+/*
+ * shown as it is, then what the tracer knows of the process id of
+ * kind: a process group -5 is looked up as 5, as strace does.
+ */
+static void
+pid_info(struct ptc__dc *c, int shown, int id, int kind)
+{
+	int comm_ok = 0;
+	int want_comm = (c->f->decode_pids & PTC_PIDS_COMM) &&
+	    (kind == PTC__PID_TID || kind == PTC__PID_TGID);
+	int want_ns = c->f->decode_pids & PTC_PIDS_NS;
+	pid_t ours = 0;
+	char comm[16];
+
+	ptc__pre(c);
+	if (want_comm || want_ns)
+		ours = ptc__pid_translate(c->pid, id, kind);
+	/* The name of the process the tracer numbers so, as strace has it. */
+	if (want_comm && ours > 0)
+		comm_ok = ptc__pid_comm(ours, comm, sizeof(comm)) == 0 &&
+		    comm[0] != '\0';
+	if (!want_ns || ours == id)
+		ours = 0;
+	if (c->f->json) {
+		if (!comm_ok && ours == 0) {
+			ptc__sb_printf(c->o, "%d", shown);
+			return;
+		}
+		ptc__sb_printf(c->o, "{\"pid\":%d", shown);
+		if (comm_ok) {
+			ptc__sb_puts(c->o, ",\"comm\":");
+			ptc__sb_json(c->o, comm, strlen(comm));
+		}
+		if (ours > 0)
+			ptc__sb_printf(c->o, ",\"tracer_pid\":%d", (int)ours);
+		ptc__sb_putc(c->o, '}');
+		return;
+	}
+	ptc__sb_printf(c->o, "%d", shown);
+	if (comm_ok) {
+		ptc__sb_putc(c->o, '<');
+		ptc__sb_escape_angle(c->o, comm);
+		ptc__sb_putc(c->o, '>');
+	}
+	if (ours > 0)
+		ptc__sb_printf(c->o, " /* %d in strace's PID NS */", (int)ours);
+}
+
+void
+ptc__p_pid(struct ptc__dc *c, int64_t id, int kind)
+{
+	pid_info(c, (int)id, (int)id, kind);
+}
+
+void
+ptc__p_pid_pgrp(struct ptc__dc *c, int64_t id)
+{
+	int v = (int)id;
+
+	if (v > 0)
+		pid_info(c, v, v, PTC__PID_TGID);
+	else if (v < -1)
+		pid_info(c, v, -v, PTC__PID_PGID);
+	else
+		ptc__p_int(c, v);
+}
+
+/* Table kinds: an argument or a return value that is a process id. */
+void
+ptc__a_tid(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_pid(c, (int)v, PTC__PID_TID);
+}
+
+void
+ptc__a_tgid(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_pid(c, (int)v, PTC__PID_TGID);
+}
+
+void
+ptc__a_pgid(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_pid(c, (int)v, PTC__PID_PGID);
+}
+
+void
+ptc__a_pidpg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_pid_pgrp(c, (int)v);
+}
+
+void
+ptc__r_tid(struct ptc__dc *c, int64_t v)
+{
+	ptc__p_pid(c, v, PTC__PID_TID);
+}
+
+void
+ptc__r_tgid(struct ptc__dc *c, int64_t v)
+{
+	ptc__p_pid(c, v, PTC__PID_TGID);
+}
+
+void
+ptc__r_pgid(struct ptc__dc *c, int64_t v)
+{
+	ptc__p_pid(c, v, PTC__PID_PGID);
+}
+
+void
+ptc__r_sid(struct ptc__dc *c, int64_t v)
+{
+	ptc__p_pid(c, v, PTC__PID_SID);
+}
+
+/*
+ * An id whose kind the first argument says: waitid's
+ * (P_PID, P_PGID, P_PIDFD), getpriority's (PRIO_PROCESS, PRIO_PGRP) and
+ * ioprio_get's (IOPRIO_WHO_PROCESS, IOPRIO_WHO_PGRP).
+ */
+void
+ptc__a_waitid_id(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	switch ((unsigned)c->a[0]) {
+	case P_PID:
+		ptc__p_pid(c, (int)v, PTC__PID_TGID);
+		return;
+	case P_PGID:
+		ptc__p_pid(c, (int)v, PTC__PID_PGID);
+		return;
+	case 3:         /* P_PIDFD, newer than some headers */
+		ptc__p_fd(c, (int)v);
+		return;
+	}
+	ptc__p_int(c, (int)v);
+}
+
+void
+ptc__a_prio_who(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	if ((int)c->a[0] == PRIO_PROCESS)
+		ptc__p_pid(c, (int)v, PTC__PID_TGID);
+	else if ((int)c->a[0] == PRIO_PGRP)
+		ptc__p_pid(c, (int)v, PTC__PID_PGID);
+	else
+		ptc__p_int(c, (int)v);
+}
+
+void
+ptc__a_ioprio_who(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	/* IOPRIO_WHO_PROCESS 1, IOPRIO_WHO_PGRP 2 (linux/ioprio.h) */
+	if ((int)c->a[0] == 1)
+		ptc__p_pid(c, (int)v, PTC__PID_TGID);
+	else if ((int)c->a[0] == 2)
+		ptc__p_pid(c, (int)v, PTC__PID_PGID);
+	else
+		ptc__p_int(c, (int)v);
 }

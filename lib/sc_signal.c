@@ -19,12 +19,7 @@
 void
 ptc__p_signo(struct ptc__dc *c, int sig)
 {
-	const char *s = ptc_signame(sig);
-
-	if (s != NULL)
-		ptc__p_raw(c, s);
-	else
-		ptc__p_int(c, sig);
+	ptc__p_xval(c, (uint64_t)(int64_t)sig, 'd', ptc_signame(sig));
 }
 
 void
@@ -53,6 +48,17 @@ short_name(char *buf, size_t len, int sig)
 	return buf;
 }
 
+/* A member of a set in the -X style: "USR1", "10", "10 / * USR1 * /". */
+static const char *
+member_name(const struct ptc__dc *c, char *buf, size_t len, int sig)
+{
+	char name[16], num[16];
+
+	snprintf(num, sizeof(num), "%d", sig);
+	return ptc__sxnum(buf, len, ptc__xstyle(c), num,
+	    short_name(name, sizeof(name), sig));
+}
+
 /*
  * "[HUP INT]"; a set holding more than half of all signals is shown as
  * the complement, "~[KILL STOP]", as strace does.
@@ -63,7 +69,7 @@ ptc__p_sigset(struct ptc__dc *c, const void *set, size_t len)
 	const unsigned char *b = set;
 	size_t nbits = len * 8, i, count = 0;
 	int inv, first = 1;
-	char name[16];
+	char name[40];
 
 	for (i = 0; i < nbits; i++)
 		if (b[i / 8] & (1u << (i % 8)))
@@ -93,7 +99,8 @@ ptc__p_sigset(struct ptc__dc *c, const void *set, size_t len)
 		if (!first)
 			ptc__sb_putc(c->o, ' ');
 		first = 0;
-		ptc__sb_puts(c->o, short_name(name, sizeof(name), (int)i + 1));
+		ptc__sb_puts(c->o, member_name(c, name, sizeof(name),
+		    (int)i + 1));
 	}
 	ptc__sb_putc(c->o, ']');
 }
@@ -119,11 +126,11 @@ p_handler(struct ptc__dc *c, uint64_t h)
 	if (c->wordsize == 4)
 		h &= 0xffffffffu;
 	if (h == 0)
-		ptc__p_raw(c, "SIG_DFL");
+		ptc__p_xval(c, h, 'x', "SIG_DFL");
 	else if (h == 1)
-		ptc__p_raw(c, "SIG_IGN");
+		ptc__p_xval(c, h, 'x', "SIG_IGN");
 	else if (h == (c->wordsize == 4 ? 0xffffffffull : ~0ull))
-		ptc__p_raw(c, "SIG_ERR");
+		ptc__p_xval(c, h, 'x', "SIG_ERR");
 	else
 		ptc__p_addr(c, h);
 }
@@ -264,17 +271,13 @@ siginfo_body(struct ptc__dc *c, const siginfo_t *si)
 	else if (x != NULL)
 		code = ptc__xname(x, (uint64_t)(int64_t)si->si_code);
 	if (code != NULL)
-		ptc__p_raw(c, code);
+		ptc__p_xval(c, (uint32_t)si->si_code, 'x', code);
 	else
 		ptc__p_int(c, si->si_code);
 	if (si->si_errno != 0) {
-		const char *e = ptc_errname(si->si_errno);
-
 		ptc__s_field(c, "si_errno");
-		if (e != NULL)
-			ptc__p_raw(c, e);
-		else
-			ptc__p_int(c, si->si_errno);
+		ptc__p_xval(c, (uint32_t)si->si_errno, 'u',
+		    ptc_errname(si->si_errno));
 	}
 	if (from_user) {
 		if (si->si_code == SI_TIMER) {
@@ -284,7 +287,8 @@ siginfo_body(struct ptc__dc *c, const siginfo_t *si)
 			ptc__s_field(c, "si_ptr");
 			ptc__p_addr(c, (uint64_t)(uintptr_t)si->si_ptr);
 		} else {
-			field_int(c, "si_pid", si->si_pid);
+			ptc__s_field(c, "si_pid");
+			ptc__p_pid(c, si->si_pid, PTC__PID_TGID);
 			field_int(c, "si_uid", si->si_uid);
 			if (si->si_code == SI_QUEUE || si->si_code == SI_MESGQ) {
 				field_int(c, "si_int", si->si_int);
@@ -297,7 +301,8 @@ siginfo_body(struct ptc__dc *c, const siginfo_t *si)
 	}
 	switch (si->si_signo) {
 	case SIGCHLD:
-		field_int(c, "si_pid", si->si_pid);
+		ptc__s_field(c, "si_pid");
+		ptc__p_pid(c, si->si_pid, PTC__PID_TGID);
 		field_int(c, "si_uid", si->si_uid);
 		ptc__s_field(c, "si_status");
 		if (si->si_code == CLD_EXITED)
@@ -327,15 +332,12 @@ siginfo_body(struct ptc__dc *c, const siginfo_t *si)
 		ptc__s_field(c, "si_syscall");
 		if (name != NULL && !c->f->json) {
 			snprintf(buf, sizeof(buf), "__NR_%s", name);
-			ptc__p_raw(c, buf);
+			ptc__p_xval(c, (uint32_t)si->si_syscall, 'u', buf);
 		} else {
 			ptc__p_int(c, si->si_syscall);
 		}
 		ptc__s_field(c, "si_arch");
-		if (arch != NULL)
-			ptc__p_raw(c, arch);
-		else
-			ptc__p_hex(c, si->si_arch);
+		ptc__p_xval(c, si->si_arch, 'x', arch);
 		break;
 	}
 	}
@@ -358,6 +360,14 @@ ptc__a_siginfo(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 int
 ptc_siginfo_print(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f)
 {
+	return ptc__siginfo_print_task(fp, si, f, 0);
+}
+
+/* pid: whose pid namespace numbers si_pid (0: the tracer's). */
+int
+ptc__siginfo_print_task(FILE *fp, const siginfo_t *si,
+    const struct ptc_fmt *f, pid_t pid)
+{
 	struct ptc__sb b = { 0 };
 	struct ptc__dc c;
 	int rc = 0;
@@ -365,6 +375,7 @@ ptc_siginfo_print(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f)
 	memset(&c, 0, sizeof(c));
 	c.o = &b;
 	c.f = f;
+	c.pid = pid;
 	c.wordsize = 8;
 	siginfo_body(&c, si);
 	if (b.oom)

@@ -16,7 +16,9 @@ pair(struct ptc__dc *c, int64_t sec, int64_t frac, const char *fname)
 	ptc__s_field(c, "tv_sec");
 	ptc__p_int(c, sec);
 	ptc__s_field(c, fname);
-	ptc__p_int(c, frac);
+	/* strace shows the fraction unsigned, in the structure's width. */
+	ptc__p_uint(c, c->wordsize == 4 && !c->ts64 ? (uint32_t)frac :
+	    (uint64_t)frac);
 	ptc__s_close(c);
 }
 

@@ -34,6 +34,7 @@ struct ptc_scdec {
 	int nentry;             /* arguments printed at entry */
 	int split;              /* the last of them goes on at exit */
 	int optexit;            /* the first exit argument may be absent */
+	int raw;                /* -e raw=: arguments undecoded, all at entry */
 	unsigned col;           /* column of the text to come */
 	int col_set;
 	size_t entry_end;       /* column after the entry text */
@@ -160,6 +161,17 @@ reset(struct ptc__dc *c)
  * that writes nothing (open's mode without O_CREAT) takes its separator
  * away again.
  */
+/*
+ * An argument the kernel fills in, of a call that failed (other than by
+ * a signal: an interrupted sleep still reports what remained).
+ */
+static int
+failed_out(const struct ptc__dc *c, const struct ptc__arg *a)
+{
+	return c->exiting && c->is_error && a->out == 1 && !a->opt &&
+	    c->rval != -EINTR && !(c->rval <= -512 && c->rval >= -516);
+}
+
 static void
 print_arg(struct ptc__dc *c, int i)
 {
@@ -172,8 +184,12 @@ print_arg(struct ptc__dc *c, int i)
 	c->depth = 0;
 	c->after_field = 0;
 	c->cur = i;
-	if (c->e == NULL || c->e->nargs < 0) {
-		ptc__p_hex(c, c->a[i]);
+	if (c->e == NULL || c->e->nargs < 0 || c->f->raw) {
+		/* As strace's printargs(): the register, in hex. */
+		ptc__p_hex(c, c->wordsize == 4 ? (uint32_t)c->a[i] : c->a[i]);
+	} else if (failed_out(c, &c->e->args[i])) {
+		/* The kernel wrote nothing there: strace shows the address. */
+		ptc__p_addr(c, c->a[i]);
 	} else {
 		a = &c->e->args[i];
 		a->fn(c, a, c->a[i]);
@@ -238,7 +254,8 @@ entry_args(struct ptc_scdec *d, int n)
 
 	d->split = 0;
 	for (i = 0; i < n; i++) {
-		out = c->e != NULL && c->e->nargs >= 0 ? c->e->args[i].out : 0;
+		out = c->e != NULL && c->e->nargs >= 0 && !d->raw ?
+		    c->e->args[i].out : 0;
 		if (out == 1 || out == 2)
 			break;
 		print_arg(c, i);
@@ -282,6 +299,7 @@ ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
 		d->cur = d->name;
 	}
 	d->entered = 1;
+	d->raw = f->raw;
 	reset(c);
 	n = nargs(c);
 
@@ -291,7 +309,7 @@ ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
 		d->j.len = 0;
 		d->j.oom = 0;
 		i = entry_args(d, n);
-		if (c->e != NULL && c->e->nargs >= 0)
+		if (c->e != NULL && c->e->nargs >= 0 && !d->raw)
 			save_inout(c, i, n);
 		c->o = &d->o;
 		d->col_set = 0;
@@ -302,14 +320,14 @@ ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
 	ptc__sb_puts(&d->o, d->cur);
 	ptc__sb_putc(&d->o, '(');
 	i = entry_args(d, n);
-	if (c->e != NULL && c->e->nargs >= 0)
+	if (c->e != NULL && c->e->nargs >= 0 && !d->raw)
 		save_inout(c, i, n);
 	/*
 	 * ", " before what exit will show; an argument that may show
 	 * nothing (clone's tail) brings its own, as strace's
 	 * "<... clone resumed>, child_tidptr=..." does.
 	 */
-	d->optexit = i < n && c->e != NULL && c->e->nargs >= 0 &&
+	d->optexit = i < n && c->e != NULL && c->e->nargs >= 0 && !d->raw &&
 	    c->e->args[i].opt;
 	if (i > 0 && i < n && !d->split && !d->optexit)
 		ptc__sb_puts(&d->o, ", ");
@@ -381,7 +399,32 @@ print_error(struct ptc_scdec *d, int err)
 	if (name != NULL)
 		ptc__sb_printf(&d->o, "= -1 %s (%s)", name, strerror(err));
 	else
-		ptc__sb_printf(&d->o, "= -1 E??? (%s)", strerror(err));
+		/* No name (F_GETOWN's -pgid lands in the error range). */
+		ptc__sb_printf(&d->o, "= -1 (errno %d)", err);
+}
+
+/*
+ * The result of a call shown raw (-e raw=), as strace shows it: the
+ * value in hex, or -1 and the error's name with its C library message
+ * even for the kernel's restart codes, which strace decodes otherwise.
+ */
+static void
+raw_result(struct ptc_scdec *d, const struct ptc_scinfo *si)
+{
+	const char *name;
+	int err;
+
+	if (si->is_error && si->rval < 0 && si->rval >= -4095) {
+		err = (int)-si->rval;
+		if ((name = ptc_errname(err)) != NULL)
+			ptc__sb_printf(&d->o, "= -1 %s (%s)", name,
+			    strerror(err));
+		else
+			ptc__sb_printf(&d->o, "= -1 (errno %d)", err);
+		return;
+	}
+	ptc__sb_printf(&d->o, "= %#" PRIx64, d->c.wordsize == 4 ?
+	    (uint64_t)(uint32_t)si->rval : (uint64_t)si->rval);
 }
 
 static void
@@ -448,6 +491,10 @@ ptc_sc_exit(struct ptc_scdec *d, FILE *fp, const struct ptc_scinfo *si,
 	}
 	ptc__sb_putc(&d->o, ')');
 	pad(d);
+	if (d->raw) {
+		raw_result(d, si);
+		return flush(d, fp);
+	}
 	/* restart_syscall names what it resumes, as strace does. */
 	if (si->is_error && si->rval == -516 &&
 	    strcmp(d->cur, "restart_syscall") != 0)
@@ -760,8 +807,12 @@ ptc__xname(const struct ptc__xtab *x, uint64_t v)
 	return NULL;
 }
 
-char *
-ptc__sflags(char *s, size_t len, const struct ptc__xtab *x, uint64_t v,
+/*
+ * Flag names of v joined by '|', with the bits no name covers in hex
+ * at the end; 1 when a name was found (dflt counts for a zero v).
+ */
+static int
+flag_names(char *s, size_t len, const struct ptc__xtab *x, uint64_t v,
     const char *dflt)
 {
 	size_t n = 0;
@@ -782,20 +833,106 @@ ptc__sflags(char *s, size_t len, const struct ptc__xtab *x, uint64_t v,
 			break;
 	}
 	if (n < len && v != 0)
-		n += (size_t)snprintf(s + n, len - n, "%s%#" PRIx64,
-		    any ? "|" : "", v);
-	else if (n < len && !any)
+		snprintf(s + n, len - n, "%s%#" PRIx64, any ? "|" : "", v);
+	else if (n < len && !any) {
 		snprintf(s + n, len - n, "%s", dflt != NULL ? dflt : "0");
+		any = dflt != NULL;
+	}
+	return any;
+}
+
+char *
+ptc__sflags(char *s, size_t len, const struct ptc__xtab *x, uint64_t v,
+    const char *dflt)
+{
+	flag_names(s, len, x, v, dflt);
 	return s;
+}
+
+int
+ptc__xstyle(const struct ptc__dc *c)
+{
+	/* JSON consumers want names whatever -X asks of the text. */
+	return c->f->json ? PTC_XLAT_ABBREV : c->f->xlat;
+}
+
+char *
+ptc__sxnum(char *s, size_t len, int style, const char *num, const char *name)
+{
+	if (name == NULL || style == PTC_XLAT_RAW)
+		snprintf(s, len, "%s", num);
+	else if (style == PTC_XLAT_VERBOSE)
+		snprintf(s, len, "%s /* %s */", num, name);
+	else
+		snprintf(s, len, "%s", name);
+	return s;
+}
+
+char *
+ptc__sxval(char *s, size_t len, int style, uint64_t v, int fmt,
+    const char *name)
+{
+	char num[32];
+
+	switch (fmt) {
+	case 'd':
+		snprintf(num, sizeof(num), "%" PRId64, (int64_t)v);
+		break;
+	case 'u':
+		snprintf(num, sizeof(num), "%" PRIu64, v);
+		break;
+	case 'o':
+		snprintf(num, sizeof(num), "%#03" PRIo64, v);
+		break;
+	default:
+		snprintf(num, sizeof(num), "%#" PRIx64, v);
+		break;
+	}
+	return ptc__sxnum(s, len, style, num, name);
+}
+
+void
+ptc__p_xval(struct ptc__dc *c, uint64_t v, int fmt, const char *name)
+{
+	char buf[256];
+
+	if (c->f->json && name == NULL) {
+		if (fmt == 'd')
+			ptc__p_int(c, (int64_t)v);
+		else if (fmt == 'u')
+			ptc__p_uint(c, v);
+		else if (fmt == 'o')
+			ptc__p_oct(c, v);
+		else
+			ptc__p_hex(c, v);
+		return;
+	}
+	ptc__p_raw(c, ptc__sxval(buf, sizeof(buf), ptc__xstyle(c), v, fmt,
+	    name));
+}
+
+char *
+ptc__xsflags(const struct ptc__dc *c, char *s, size_t len,
+    const struct ptc__xtab *x, uint64_t v, const char *dflt)
+{
+	char names[1024], num[32];
+	int style = ptc__xstyle(c), any;
+
+	if (style == PTC_XLAT_ABBREV)
+		return ptc__sflags(s, len, x, v, dflt);
+	snprintf(num, sizeof(num), v != 0 ? "%#" PRIx64 : "0", v);
+	any = flag_names(names, sizeof(names), x, v, dflt);
+	return ptc__sxnum(s, len, style, num, any && names[0] != '\0' ?
+	    names : NULL);
 }
 
 void
 ptc__p_flags(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
     const char *dflt)
 {
-	char buf[1024];
+	char buf[1100];
 
-	ptc__p_raw(c, ptc__sflags(buf, sizeof(buf), x, v, dflt));
+	ptc__p_raw(c, ptc__xsflags(c, buf, sizeof(buf), x, v, dflt));
 }
 
 void
@@ -806,10 +943,10 @@ ptc__p_enum(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
 	char buf[64];
 
 	if (s != NULL) {
-		ptc__p_raw(c, s);
+		ptc__p_xval(c, v, 'x', s);
 		return;
 	}
-	if (unknown == NULL) {
+	if (unknown == NULL || ptc__xstyle(c) == PTC_XLAT_RAW) {
 		ptc__p_hex(c, v);
 		return;
 	}
@@ -883,14 +1020,27 @@ ptc__p_fd(struct ptc__dc *c, int fd)
 		return;
 	}
 	if (fds & PTC_FDS_PATH) {
+		/*
+		 * A removed file (not merely one named "x (deleted)"):
+		 * strace puts "(deleted)" after the brackets.
+		 */
+		size_t plen = strlen(path), dl = sizeof(" (deleted)") - 1;
+		char live[PTC__STR_MAX];
+		int deleted = path[0] == '/' && plen > dl &&
+		    strcmp(path + plen - dl, " (deleted)") == 0 &&
+		    ptc__fdpath_live(c->pid, fd, live, sizeof(live)) == 0 &&
+		    strlen(live) < plen;
+
 		if (c->f->json) {
 			ptc__sb_printf(c->o, "{\"fd\":%d,\"path\":", fd);
 			ptc__sb_json(c->o, path, strlen(path));
 			ptc__sb_putc(c->o, '}');
 		} else {
+			if (deleted)
+				path[plen - dl] = '\0';
 			ptc__sb_printf(c->o, "%d<", fd);
 			ptc__sb_escape_path(c->o, path);
-			ptc__sb_putc(c->o, '>');
+			ptc__sb_puts(c->o, deleted ? ">(deleted)" : ">");
 		}
 		return;
 	}

@@ -23,10 +23,13 @@
 #include <sys/resource.h>
 
 #include "internal.h"
+#include "sc_priv.h"
 #include "trace_int.h"
 
 #define OUTBUF_SIZE (1 << 20)
 #define FFBUF_SIZE  (1 << 16)
+/* pid, escaped command name, time stamp, -n and -i: room for all. */
+#define LEAD_MAX    192
 
 struct tstate {
 	LIST_ENTRY(tstate) link;
@@ -37,7 +40,7 @@ struct tstate {
 	FILE *ms;             /* staged text of the current syscall */
 	char *mbuf;
 	size_t msize;
-	char lead[96];        /* line prefix of the staged entry */
+	char lead[LEAD_MAX];  /* line prefix of the staged entry */
 	size_t leadlen;
 	int in_sc;            /* a traced syscall's exit is pending */
 	int skip_exit;        /* an untraced syscall's exit is pending */
@@ -55,7 +58,12 @@ struct tstate {
 	uint64_t pc;
 	uint64_t args[6];     /* as decoded: for -e read= and write= */
 	char name[40];
-	struct timespec t0;   /* entry (monotonic), for -T and -c */
+	char comm[16];        /* -Y: command name shown in the line prefix */
+	int comm_change;      /* the call renames the task when it succeeds */
+	uint64_t scno;        /* -n: number of the last syscall entered */
+	struct timespec t0;   /* entry (monotonic), for -T and -c -w */
+	struct timespec stime; /* system CPU time at the last stop, for -c */
+	struct timespec ltime; /* stime at the entry */
 	struct timespec w0;   /* entry (wall clock), for JSON */
 };
 
@@ -72,6 +80,7 @@ struct ptc_trace {
 	unsigned status;
 	FILE *out;
 	int out_pipe;
+	int pid_pfx;          /* "PID " before every line, as strace decides */
 	int out_tty;
 	struct tstate *open;  /* whose entry is open on the shared output */
 	LIST_HEAD(, tstate) states;
@@ -125,6 +134,11 @@ ptc_trace_new(const struct ptc_trace_opts *o)
 
 	if (tr == NULL)
 		return NULL;
+	if (o->summary && ptc__stats_init(&tr->stats, o->summary_columns,
+	    o->sortby, o->overhead_ns) != 0) {
+		free(tr);
+		return NULL;
+	}
 	tr->o = *o;
 	tr->fmt = o->fmt;
 	tr->fmt.json = o->json;
@@ -262,7 +276,7 @@ ptc_trace_expr(struct ptc_trace *tr, const char *expr)
 		if (ptc__bitset_parse(v, pids_names, NBITS(pids_names),
 		    "decode-pids", &mask) != 0)
 			return -1;
-		tr->fmt.decode_pids |= (int)mask;
+		tr->fmt.decode_pids = (int)mask;
 		return 0;
 	case 'k':
 		if (strcmp(v, "vcpu") != 0)
@@ -272,7 +286,8 @@ ptc_trace_expr(struct ptc_trace *tr, const char *expr)
 		    "exits is not supported");
 	case 'Z':
 		return ptc_fail(ENOTSUP, "SELinux context printing "
-		    "(--secontext option) is not supported");
+		    "(--secontext option) is not supported by this build of "
+		    "%s", getprogname());
 	default:
 		return ptc_fail(EINVAL, "-e %.*s=: not supported",
 		    (int)(eq - expr), expr);
@@ -318,6 +333,9 @@ state_new(struct ptc_trace *tr, struct ptc_task *t, pid_t pid)
 			fprintf(stderr, "%s: %s: %s\n", getprogname(), path,
 			    strerror(errno));
 	}
+	/* strace names a task as it is when first seen, and after exec. */
+	if (tr->fmt.decode_pids & PTC_PIDS_COMM)
+		ptc__pid_comm(pid, ts->comm, sizeof(ts->comm));
 	LIST_INSERT_HEAD(&tr->states, ts, link);
 	tr->nstates++;
 	if (t != NULL)
@@ -377,6 +395,19 @@ ts_sub(struct timespec *d, const struct timespec *a, const struct timespec *b)
 	}
 }
 
+/* "<comm>" as strace escapes it, into buf; its length. */
+static size_t
+comm_str(char *buf, size_t len, const char *comm)
+{
+	struct ptc__sb b = { 0 };
+	int r;
+
+	ptc__sb_escape_angle(&b, comm);
+	r = snprintf(buf, len, "<%s>", b.p != NULL && !b.oom ? b.p : "");
+	free(b.p);
+	return r < 0 ? 0 : (size_t)r < len ? (size_t)r : len - 1;
+}
+
 /* ".123456": the fraction of t in digits digits (none for 0). */
 static size_t
 frac(char *buf, size_t len, const struct timespec *t, int digits)
@@ -394,8 +425,9 @@ frac(char *buf, size_t len, const struct timespec *t, int digits)
 
 /*
  * strace's line prefix: "PID  " (-f with -o), "[pid  PID] " (more than
- * one task on the shared output), the -t/-tt/-ttt/-r stamp and -i's
- * "[ip] ".  Returns its length.
+ * one task on the shared output), with -Y the task's command name after
+ * the pid, the -t/-tt/-ttt/-r stamp, -n's "[NR] " and -i's "[ip] ".
+ * Returns its length.
  */
 static size_t
 make_lead(struct ptc_trace *tr, struct tstate *ts, char *buf, size_t len,
@@ -405,14 +437,20 @@ make_lead(struct ptc_trace *tr, struct tstate *ts, char *buf, size_t len,
 	int r;
 
 	buf[0] = '\0';
-	if (ts->ff == NULL && tr->o.follow && tr->o.outfile != NULL &&
-	    !tr->out_pipe)
-		r = snprintf(buf, len, "%-5d ", (int)ts->pid);
-	else if (ts->ff == NULL && tr->nstates > 1)
-		r = snprintf(buf, len, "[pid %5d] ", (int)ts->pid);
+	if (tr->pid_pfx)
+		r = snprintf(buf, len, ts->comm[0] != '\0' ? "%d" : "%-5d",
+		    (int)ts->pid);
+	else if (tr->o.outfile == NULL && tr->nstates > 1)
+		r = snprintf(buf, len, "[pid %5d", (int)ts->pid);
 	else
-		r = 0;
-	n += (size_t)r;
+		r = -1;
+	if (r >= 0) {
+		n += (size_t)r;
+		if (ts->comm[0] != '\0')
+			n += comm_str(buf + n, len - n, ts->comm);
+		r = snprintf(buf + n, len - n, buf[0] == '[' ? "] " : " ");
+		n += (size_t)r;
+	}
 	if (tr->o.tstamp) {
 		struct timespec now;
 		struct tm tm;
@@ -444,7 +482,12 @@ make_lead(struct ptc_trace *tr, struct tstate *ts, char *buf, size_t len,
 		n += (size_t)snprintf(buf + n, len - n, "%s",
 		    tr->o.tstamp ? ") " : " ");
 	}
-	if (tr->o.print_ip) {
+	if (tr->o.scno && n < len) {
+		r = snprintf(buf + n, len - n, "[%4llu] ",
+		    (unsigned long long)ts->scno);
+		n += (size_t)r;
+	}
+	if (tr->o.print_ip && n < len) {
 		if (have_ip)
 			r = snprintf(buf + n, len - n, "[%016llx] ",
 			    (unsigned long long)ip);
@@ -502,11 +545,18 @@ put_staged(struct tstate *ts, FILE *fp)
 	fwrite(ts->mbuf, 1, n, fp);
 }
 
+/* With -Y the task's command name follows its pid. */
 static void
-json_head(FILE *fp, pid_t pid, const struct timespec *w)
+json_head(FILE *fp, const struct tstate *ts, const struct timespec *w)
 {
-	fprintf(fp, "{\"pid\":%d,\"time\":%lld.%06ld,", (int)pid,
-	    (long long)w->tv_sec, w->tv_nsec / 1000);
+	fprintf(fp, "{\"pid\":%d,", (int)ts->pid);
+	if (ts->comm[0] != '\0') {
+		fputs("\"comm\":", fp);
+		ptc_json_str(fp, ts->comm, strlen(ts->comm));
+		fputc(',', fp);
+	}
+	fprintf(fp, "\"time\":%lld.%06ld,", (long long)w->tv_sec,
+	    w->tv_nsec / 1000);
 }
 
 static void
@@ -520,14 +570,14 @@ static FILE *
 event_line(struct ptc_trace *tr, struct tstate *ts, int have_ip, uint64_t ip)
 {
 	FILE *fp = begin_line(tr, ts);
-	char lead[96];
+	char lead[LEAD_MAX];
 	size_t n;
 
 	if (tr->o.json) {
 		struct timespec w;
 
 		wall_now(&w);
-		json_head(fp, ts->pid, &w);
+		json_head(fp, ts, &w);
 		return fp;
 	}
 	n = make_lead(tr, ts, lead, sizeof(lead), have_ip, ip);
@@ -566,6 +616,19 @@ print_stack(struct ptc_trace *tr, struct tstate *ts, FILE *fp)
 		tr->uw_stale = 1;
 }
 
+/* execve, execveat, prctl(PR_SET_NAME): strace reads the name again. */
+static int
+is_comm_change(const struct ptc_scinfo *si)
+{
+	const char *n = ptc_sc_name(si->arch, si->nr);
+
+	if (n == NULL)
+		return 0;
+	if (strcmp(n, "prctl") == 0)
+		return (int)si->args[0] == 15;  /* PR_SET_NAME */
+	return strcmp(n, "execve") == 0 || strcmp(n, "execveat") == 0;
+}
+
 /* The format for ts's current call: abbrev=, verbose= and raw= are per call. */
 static const struct ptc_fmt *
 fmt_of(struct ptc_trace *tr, const struct tstate *ts)
@@ -589,11 +652,10 @@ sc_entry(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si)
 	memcpy(ts->args, si->args, sizeof(ts->args));
 	ts->shown = 0;
 	ts->cut = 0;
+	ts->ltime = ts->stime;
 	ts->verbose = !ptc__scset_has(&tr->abbrev, si->arch, si->nr);
 	ts->noderef = !ptc__scset_has(&tr->verbose, si->arch, si->nr);
 	ts->raw = ptc__scset_has(&tr->raw, si->arch, si->nr);
-	if (tr->need_time)
-		clock_gettime(CLOCK_MONOTONIC, &ts->t0);
 	if (summary_only(tr))
 		return;
 	if (tr->o.json)
@@ -665,9 +727,20 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		ts_sub(&dt, &now, &ts->t0);
 	}
-	if (tr->o.summary && how != PTC__ST_DETACHED)
+	/*
+	 * strace counts the calls that returned, by the system CPU time
+	 * the process spent between the two stops or with -w by the wall
+	 * clock.
+	 */
+	if (tr->o.summary && (how == PTC__ST_SUCCESSFUL ||
+	    how == PTC__ST_FAILED)) {
+		struct timespec cpu;
+
+		if (!tr->o.wallclock)
+			ts_sub(&cpu, &ts->stime, &ts->ltime);
 		ptc__stats_add(&tr->stats, ts->arch, ts->nr,
-		    how == PTC__ST_FAILED, &dt);
+		    how == PTC__ST_FAILED, tr->o.wallclock ? &dt : &cpu);
+	}
 	if (summary_only(tr))
 		return;
 	if (staged(tr)) {
@@ -682,10 +755,15 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 		}
 		entry_len = staged_len(ts);
 		fp = begin_line(tr, ts);
-		if (tr->o.json)
-			json_head(fp, ts->pid, &ts->w0);
-		else
+		if (tr->o.json) {
+			json_head(fp, ts, &ts->w0);
+			/* -n: the number the kernel was given. */
+			if (tr->o.scno)
+				fprintf(fp, "\"nr\":%llu,",
+				    (unsigned long long)ts->scno);
+		} else {
 			fwrite(ts->lead, 1, ts->leadlen, fp);
+		}
 		fwrite(ts->mbuf, 1, entry_len, fp);
 		rewind(ts->ms);
 		if (how == PTC__ST_DETACHED && tr->o.json) {
@@ -714,7 +792,7 @@ sc_finish(struct ptc_trace *tr, struct tstate *ts, const struct ptc_scinfo *si,
 	fp = out_of(tr, ts);
 	cont = ts->shown && (fp != tr->out || tr->open == ts);
 	if (!cont) {
-		char lead[96];
+		char lead[LEAD_MAX];
 		size_t n;
 
 		fp = begin_line(tr, ts);
@@ -777,15 +855,15 @@ resume_how(const struct tstate *ts)
  * The decoders' siginfo printer when the library has one (a weak
  * reference does not pull it in by itself), else the common fields.
  */
-#pragma weak ptc_siginfo_print
+#pragma weak ptc__siginfo_print_task
 
 static void
-siginfo_out(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f)
+siginfo_out(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f, pid_t pid)
 {
 	const char *n = ptc_signame(si->si_signo);
 
-	if (ptc_siginfo_print != NULL) {
-		ptc_siginfo_print(fp, si, f);
+	if (ptc__siginfo_print_task != NULL) {
+		ptc__siginfo_print_task(fp, si, f, pid);
 		return;
 	}
 	if (f->json) {
@@ -834,13 +912,13 @@ on_signal(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
 		else
 			fprintf(fp, "%d", ev->sig);
 		fputs(",\"siginfo\":", fp);
-		siginfo_out(fp, &ev->si, &tr->fmt);
+		siginfo_out(fp, &ev->si, &tr->fmt, ts->pid);
 		fputs("}\n", fp);
 		return;
 	}
 	fprintf(fp, "--- %s ", ptc_signame(ev->sig) != NULL ?
 	    ptc_signame(ev->sig) : "SIG?");
-	siginfo_out(fp, &ev->si, &tr->fmt);
+	siginfo_out(fp, &ev->si, &tr->fmt, ts->pid);
 	fputs(" ---\n", fp);
 }
 
@@ -936,6 +1014,18 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 
 	if (ptc_syscall_info(t, &si) != 0)
 		return;
+	/* -n shows the number the kernel got, before any demultiplexing. */
+	if (si.op == PTC_SC_ENTRY || si.op == PTC_SC_SECCOMP) {
+		ts->scno = si.nr;
+		ts->comm_change = (tr->fmt.decode_pids & PTC_PIDS_COMM) &&
+		    is_comm_change(&si);
+	}
+	/* Traced or not, a rename shows in the prefix from its exit on. */
+	if (si.op == PTC_SC_EXIT && ts->comm_change) {
+		if (!si.is_error)
+			ptc__pid_comm(ts->pid, ts->comm, sizeof(ts->comm));
+		ts->comm_change = 0;
+	}
 	/* An i386 socketcall or ipc is filtered and counted as its subcall. */
 	if ((si.op == PTC_SC_ENTRY || si.op == PTC_SC_SECCOMP) && !ts->in_sc &&
 	    !ts->skip_exit)
@@ -970,10 +1060,14 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 		if (!ptc__scset_has(&tr->trace, si.arch, si.nr) ||
 		    (tr->paths.n > 0 && !ptc__pathset_match(&tr->paths,
 		    ts->pid, si.arch, si.nr, si.args))) {
-			ts->skip_exit = si.op == PTC_SC_ENTRY;
+			/* A rename's exit is needed even when it is not shown. */
+			ts->skip_exit = si.op == PTC_SC_ENTRY || ts->comm_change;
 			return;
 		}
 		sc_entry(tr, ts, &si);
+		/* The call starts once its entry is shown, as in strace. */
+		if (tr->need_time)
+			clock_gettime(CLOCK_MONOTONIC, &ts->t0);
 		return;
 	}
 	if (si.op == PTC_SC_EXIT) {
@@ -1007,13 +1101,18 @@ session(struct ptc_trace *tr, int spawn)
 	/*
 	 * A task with the filter and no tracer gets ENOSYS from every
 	 * traced syscall, so the filter needs -f (every child stays ours)
-	 * and no -b execve (which lets the program go), as in strace.
+	 * and no -b execve (which lets the program go), as in strace.  -n
+	 * shows the last syscall entered on every line, untraced ones too:
+	 * they must all stop.
 	 */
 	tr->filter = spawn && tr->o.follow && !tr->o.detach_execve &&
+	    !tr->o.scno &&
 	    !tr->o.no_seccomp && ((tr->trace_given &&
 	    !ptc__scset_is_all(&tr->trace)) || tr->paths.n > 0);
 	if (tr->filter)
 		fl |= PTC_TRACE_SECCOMP;
+	if (tr->o.summary && !tr->o.wallclock)
+		fl |= PTC_TRACE_RUSAGE;
 	tr->s = ptc_session_new(fl);
 	return tr->s;
 }
@@ -1035,9 +1134,12 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 
 	if (session(tr, 1) == NULL)
 		return -1;
-	if ((path = ptc__trace_which(argv[0])) == NULL)
+	if ((path = ptc__trace_which(argv[0])) == NULL) {
+		if (errno == ENAMETOOLONG)
+			return ptc_fail(errno, "exec: %s", strerror(errno));
 		return ptc_fail(errno, "Can't stat '%s': %s", argv[0],
 		    strerror(errno));
+	}
 	memset(&c, 0, sizeof(c));
 	c.path = path;
 	c.argv = argv;
@@ -1062,6 +1164,16 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 			if (!(ptc_sc_classes(PTC__ARCH_NATIVE, i) &
 			    (PTC_SCC_FILE | PTC_SCC_DESC | PTC_SCC_NETWORK)))
 				bits[i] = 0;
+		/* -Y: a rename must stop to be seen, as in strace. */
+		for (i = 0; bits != NULL && i < n &&
+		    (tr->fmt.decode_pids & PTC_PIDS_COMM); i++) {
+			struct ptc_scinfo ci = { .arch = PTC__ARCH_NATIVE,
+			    .nr = i };
+
+			ci.args[0] = 15;        /* PR_SET_NAME */
+			if (is_comm_change(&ci))
+				bits[i] = 1;
+		}
 
 		if (bits != NULL && ptc__seccomp_build(PTC__ARCH_NATIVE, bits,
 		    n, &prog, &plen) == 0) {
@@ -1277,6 +1389,13 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		return 0;
 	if ((tr->null = fopen("/dev/null", "we")) == NULL)
 		return -1;
+	/*
+	 * One output file shared by what -f will follow, or by more than
+	 * one task from the start (-p A -p B, -p with a program): strace
+	 * then starts every line with the pid.
+	 */
+	tr->pid_pfx = tr->o.outfile != NULL && tr->o.follow != 2 &&
+	    (tr->o.follow || tr->nstates > 1);
 	LIST_FOREACH(ts, &tr->states, link) {
 		if (ts->start == 2 && ts->task != NULL)
 			stopped_line(tr, ts, ts->task->stop_sig != 0 ?
@@ -1316,6 +1435,7 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		flush_now_and_then(tr);
 		if ((ts = state_of(tr, ev.task)) == NULL)
 			continue;
+		ts->stime = ev.stime;
 		sig = 0;
 		switch (ev.type) {
 		case PTC_EV_SYSCALL_ENTER:
@@ -1389,7 +1509,7 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 done:
 	if (tr->o.summary)
 		ptc__stats_print(&tr->stats, tr->out != NULL ? tr->out :
-		    stderr, tr->o.sortby);
+		    stderr);
 	return rc;
 }
 
@@ -1430,5 +1550,10 @@ ptc_trace_free(struct ptc_trace *tr)
 int
 ptc_trace_path(struct ptc_trace *tr, const char *path)
 {
-	return ptc__pathset_add(&tr->paths, path);
+	if (ptc__pathset_add(&tr->paths, path) != 0)
+		return -1;
+	/* strace says what a path resolves to as it takes it. */
+	ptc__pathset_resolve(&tr->paths, tr->o.quiet &
+	    PTC_QUIET_PATH_RESOLUTION, tr->fmt.xstyle);
+	return 0;
 }

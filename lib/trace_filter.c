@@ -67,13 +67,27 @@ pers_of(uint32_t arch)
 #endif
 }
 
+/*
+ * The personalities whose names an arch's table answers for: x86_64's
+ * also stands for x32 (the same names), which tracing never meets.
+ */
+static unsigned
+names_of(uint32_t arch)
+{
+#if defined(__x86_64__)
+	if (arch == PTC__ARCH_NATIVE)
+		return PTC__PERS_64 | PTC__PERS_X32;
+#endif
+	return pers_of(arch);
+}
+
 static int
 known_name(const char *name, unsigned pers)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof(arches) / sizeof(arches[0]); i++)
-		if (arches[i] != 0 && (pers_of(arches[i]) & pers) &&
+		if (arches[i] != 0 && (names_of(arches[i]) & pers) &&
 		    ptc_sc_lookup(arches[i], name) >= 0)
 			return 1;
 	return 0;
@@ -85,7 +99,7 @@ known_nr(uint64_t nr, unsigned pers)
 	size_t i;
 
 	for (i = 0; i < sizeof(arches) / sizeof(arches[0]); i++)
-		if (arches[i] != 0 && (pers_of(arches[i]) & pers) &&
+		if (arches[i] != 0 && (names_of(arches[i]) & pers) &&
 		    ptc_sc_name(arches[i], nr) != NULL)
 			return 1;
 	return 0;
@@ -125,7 +139,7 @@ re_matches_any(const regex_t *re, unsigned pers)
 	const char *name;
 
 	for (i = 0; i < sizeof(arches) / sizeof(arches[0]); i++) {
-		if (arches[i] == 0 || !(pers_of(arches[i]) & pers))
+		if (arches[i] == 0 || !(names_of(arches[i]) & pers))
 			continue;
 		n = ptc_sc_count(arches[i]);
 		for (nr = 0; nr < n; nr++)
@@ -315,8 +329,13 @@ ptc__scset_bits(struct ptc__scset *set, uint32_t arch, size_t *np)
 	/* One spare slot keeps calloc(0) out of the picture. */
 	if ((m->bits = calloc(n + 1, 1)) == NULL)
 		return NULL;
+	/*
+	 * A number without a name (a hole in the table) is in every set,
+	 * as strace traces and shows every syscall it does not know.
+	 */
 	for (i = 0; i < n; i++)
-		m->bits[i] = (uint8_t)(match(set, arch, i) ^ set->invert);
+		m->bits[i] = ptc_sc_name(arch, i) == NULL ? 1 :
+		    (uint8_t)(match(set, arch, i) ^ set->invert);
 	m->arch = arch;
 	m->n = n;
 	*np = n;
@@ -340,7 +359,8 @@ ptc__scset_seccomp_bits(struct ptc__scset *set, uint32_t arch, size_t *np)
 		return NULL;
 	memcpy(out, bits, nreal);
 	for (i = nreal; i < n; i++)
-		if (bits[i] && ptc__sc_subcall_of(arch, i, &mux) && mux < nreal)
+		if (bits[i] && ptc_sc_name(arch, i) != NULL &&
+		    ptc__sc_subcall_of(arch, i, &mux) && mux < nreal)
 			out[mux] = 1;
 	*np = nreal;
 	return out;
@@ -356,8 +376,8 @@ ptc__scset_has(struct ptc__scset *set, uint32_t arch, uint64_t nr)
 		return 1;
 	if (nr < n)
 		return bits[nr];
-	/* A syscall unknown to the tables: traced by "all" or a "!..." set. */
-	return set->all ^ set->invert;
+	/* A syscall unknown to the tables, as above. */
+	return 1;
 }
 
 int

@@ -90,26 +90,53 @@ int ptc__bitset_parse(const char *spec, const struct ptc__bitname *names,
 /* Bit sig-1 set for each signal of the set. */
 int ptc__sigset_parse(const char *spec, uint64_t *setp);
 
-/* -c counters for one syscall. */
+/* Columns of the -c table (-U) and sort keys (-S), in strace's order. */
+enum {
+	PTC__CSC_NONE,    /* end of a column list; as a sort key: by number */
+	PTC__CSC_PERCENT, /* % time */
+	PTC__CSC_TOTAL,   /* seconds */
+	PTC__CSC_MIN,     /* shortest */
+	PTC__CSC_MAX,     /* longest */
+	PTC__CSC_AVG,     /* usecs/call */
+	PTC__CSC_CALLS,
+	PTC__CSC_ERRORS,
+	PTC__CSC_NAME,    /* syscall */
+	PTC__CSC_N
+};
+
+/* -c counters for one syscall; the times have the overhead taken off. */
 struct ptc__scstat {
 	uint64_t calls;
 	uint64_t errors;
 	struct timespec time;
+	struct timespec min;
+	struct timespec max;
 };
 
-/* Counters per arch, indexed by syscall number. */
+/* Counters per arch, indexed by syscall number, and how to show them. */
 struct ptc__stats {
 	struct {
 		uint32_t arch;
 		size_t n;
 		struct ptc__scstat *st;
 	} a[PTC__NARCH];
+	uint8_t cols[PTC__CSC_N + 1]; /* PTC__CSC_NONE-terminated */
+	int sortby;
+	struct timespec overhead;
 };
 
+/*
+ * Empty counters showing columns (-U, NULL: strace's default) sorted by
+ * sortby (-S, NULL: time), each call's time less overhead_ns (-O).  -1
+ * EINVAL with strace's message for a bad column list or sort key.
+ */
+int ptc__stats_init(struct ptc__stats *s, const char *columns,
+    const char *sortby, long long overhead_ns);
+/* Count one call that returned, error or not, which took dt. */
 void ptc__stats_add(struct ptc__stats *s, uint32_t arch, uint64_t nr,
     int error, const struct timespec *dt);
-/* Print strace's -c table, sorted by sortby (time calls errors name). */
-int ptc__stats_print(struct ptc__stats *s, FILE *fp, const char *sortby);
+/* Print strace's -c table, one per ABI used; nothing if none was. */
+int ptc__stats_print(struct ptc__stats *s, FILE *fp);
 void ptc__stats_free(struct ptc__stats *s);
 
 /*
@@ -173,6 +200,7 @@ struct ptc__pathset {
 	char **paths;         /* as given, then their resolutions */
 	size_t n;
 	size_t ngiven;
+	size_t checked;       /* paths[0..checked) are resolved */
 	int resolved;
 	struct {
 		uint32_t arch;

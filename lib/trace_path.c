@@ -173,7 +173,7 @@ ptc__pathset_resolve(struct ptc__pathset *ps, int quiet, int xstyle)
 	if (ps->resolved)
 		return;
 	ps->resolved = 1;
-	for (i = 0; i < n; i++) {
+	for (i = ps->checked; i < n; i++) {
 		if ((r = realpath(ps->paths[i], NULL)) == NULL)
 			continue;
 		if (strcmp(r, ps->paths[i]) == 0) {
@@ -191,6 +191,8 @@ ptc__pathset_resolve(struct ptc__pathset *ps, int quiet, int xstyle)
 		}
 		store(ps, r);
 	}
+	/* The resolutions just stored are their own real paths. */
+	ps->checked = ps->n;
 }
 
 void

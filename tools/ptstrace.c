@@ -88,7 +88,10 @@ usage(FILE *fp, int full)
 		fputs(options, fp);
 }
 
-/* Bad usage: "ptstrace: message" and the usage on stderr, exit 2. */
+/*
+ * Bad usage, as strace words it: "ptstrace: message" and a pointer to
+ * -h on stderr, exit 2 (strace exits 1).
+ */
 static void __attribute__((noreturn, format(printf, 1, 2)))
 bad_usage(const char *fmt, ...)
 {
@@ -101,7 +104,7 @@ bad_usage(const char *fmt, ...)
 		va_end(ap);
 		fputc('\n', stderr);
 	}
-	usage(stderr, 0);
+	fprintf(stderr, "Try '%s -h' for more information.\n", getprogname());
 	exit(2);
 }
 
@@ -149,16 +152,22 @@ add_pids(const char *arg, pid_t *pids, size_t *npids)
 		if (*npids == MAXPIDS)
 			errx(2, "too many processes");
 		if (ptc_pid_parse(tok, &pids[*npids]) != 0)
-			bad_usage("Invalid process id: '%s'", tok);
+			errx(2, "Invalid process id: '%s'", tok);
 		(*npids)++;
 	}
 	free(copy);
 }
 
-/* Queue "key=value" for ptc_trace_expr(), in command-line order. */
+/*
+ * Queue "key=value" for ptc_trace_expr(), in command-line order.  strace
+ * rejects a bad expression as it reads it, before any other check: a
+ * scratch tracer (no output, no task) tries each at once.
+ */
 static void
 add_expr(const char *key, const char *val)
 {
+	static struct ptc_trace *scratch;
+	static const struct ptc_trace_opts none;
 	char *e;
 
 	if (nexprs == MAXEXPRS)
@@ -170,6 +179,14 @@ add_expr(const char *key, const char *val)
 	if (e == NULL)
 		err(1, "expression");
 	exprs[nexprs++] = e;
+	if (scratch == NULL && (scratch = ptc_trace_new(&none)) == NULL)
+		err(1, "tracer");
+	if (ptc_trace_expr(scratch, e) != 0) {
+		/* strace points to -h for a bad syscall suffix only. */
+		if (strncmp(ptc_error(), "incorrect personality", 21) == 0)
+			bad_usage("%s", ptc_error());
+		errx(2, "%s", ptc_error());
+	}
 }
 
 static int
@@ -238,23 +255,6 @@ parse_ts(const char *arg, int *fmt, int *digits)
 	}
 	free(copy);
 	return rc;
-}
-
-/* -O: OVERHEAD[UNIT], microseconds by default. */
-static int
-parse_overhead(const char *arg, long long *ns)
-{
-	char *end;
-	double v;
-	int d;
-
-	errno = 0;
-	v = strtod(arg, &end);
-	if (end == arg || errno != 0 || v < 0 || (d = precision(end, 6)) < 0)
-		return -1;
-	*ns = (long long)(v * (d == 0 ? 1e9 : d == 3 ? 1e6 : d == 6 ? 1e3 :
-	    1));
-	return 0;
 }
 
 /*
@@ -371,7 +371,7 @@ static const struct option longopts[] = {
 struct cmdline {
 	int cflag, dflag, dlong, fshort, flong, separately, tshort, tlong;
 	int xshort, xlong, yshort, ylong, qshort, qlong, zflags, status;
-	int intr, seccomp, columns_set, sort_set, tips, tips_id;
+	int intr, seccomp, columns_set, sort_set, tips, tips_id, optF;
 	const char *paths[256];
 	size_t npaths;
 	pid_t pids[MAXPIDS];
@@ -423,7 +423,7 @@ parse_tips(const char *arg, struct cmdline *cl)
 		if (isid && strcmp(tok, "random") == 0)
 			cl->tips_id = -1;
 		else if (isid && *tok >= '0' && *tok <= '9' &&
-		    (cl->tips_id = (int)strtonum(tok, 0, 1 << 30, &e),
+		    (cl->tips_id = (int)strtonum(tok, 0, INT_MAX, &e),
 		    e == NULL))
 			;
 		else if (isfmt && strcmp(tok, "none") == 0)
@@ -439,6 +439,22 @@ parse_tips(const char *arg, struct cmdline *cl)
 	return rc;
 }
 
+/* -S and -U are checked as they are read, as strace checks them. */
+static void
+check_summary(const char *sortby, const char *columns)
+{
+	struct ptc_trace_opts o;
+	struct ptc_trace *t;
+
+	memset(&o, 0, sizeof(o));
+	o.summary = 1;
+	o.sortby = sortby;
+	o.summary_columns = columns;
+	if ((t = ptc_trace_new(&o)) == NULL)
+		bad_usage("%s", ptc_error());
+	ptc_trace_free(t);
+}
+
 static void
 parse(int argc, char *argv[], struct ptc_trace_opts *o, struct cmdline *cl)
 {
@@ -446,7 +462,7 @@ parse(int argc, char *argv[], struct ptc_trace_opts *o, struct cmdline *cl)
 	int ch, li = -1;
 
 	while ((ch = getopt_long(argc, argv,
-	    "+a:Ab:cCdDe:E:fhiI:kno:O:p:P:qrs:S:tTu:U:vVwxX:yYzZ", longopts,
+	    "+a:Ab:cCdDe:E:fFhiI:kno:O:p:P:qrs:S:tTu:U:vVwxX:yYzZ", longopts,
 	    &li)) != -1) {
 		const char *ln = li >= 0 ? longopts[li].name : NULL;
 
@@ -466,7 +482,7 @@ parse(int argc, char *argv[], struct ptc_trace_opts *o, struct cmdline *cl)
 			break;
 		case 'b':
 			if (strcmp(optarg, "execve") != 0)
-				bad_usage("Syscall '%s' for -b isn't supported",
+				errx(2, "Syscall '%s' for -b isn't supported",
 				    optarg);
 			o->detach_execve = 1;
 			break;
@@ -485,12 +501,13 @@ parse(int argc, char *argv[], struct ptc_trace_opts *o, struct cmdline *cl)
 			cl->dflag++;
 			break;
 		case O_DAEMONIZE:
-			if (optarg == NULL || strcmp(optarg, "grandchild") == 0)
+			if (optarg == NULL ||
+			    strcasecmp(optarg, "grandchild") == 0)
 				cl->dlong = 1;
-			else if (strcmp(optarg, "pgroup") == 0 ||
-			    strcmp(optarg, "pgrp") == 0)
+			else if (strcasecmp(optarg, "pgroup") == 0 ||
+			    strcasecmp(optarg, "pgrp") == 0)
 				cl->dlong = 2;
-			else if (strcmp(optarg, "session") == 0)
+			else if (strcasecmp(optarg, "session") == 0)
 				cl->dlong = 3;
 			else
 				bad_arg(ch, ln, optarg);
@@ -504,6 +521,9 @@ parse(int argc, char *argv[], struct ptc_trace_opts *o, struct cmdline *cl)
 			break;
 		case 'f':
 			cl->fshort++;
+			break;
+		case 'F':
+			cl->optF = 1;
 			break;
 		case O_FOLLOW:
 			cl->flong = 1;
@@ -531,7 +551,8 @@ parse(int argc, char *argv[], struct ptc_trace_opts *o, struct cmdline *cl)
 			o->outfile = optarg;
 			break;
 		case 'O':
-			if (parse_overhead(optarg, &o->overhead_ns) != 0)
+			if (ptc_trace_overhead_parse(optarg, &o->overhead_ns)
+			    != 0)
 				bad_arg(ch, ln, optarg);
 			break;
 		case 'p':
@@ -560,6 +581,7 @@ parse(int argc, char *argv[], struct ptc_trace_opts *o, struct cmdline *cl)
 		case 'S':
 			o->sortby = optarg;
 			cl->sort_set = 1;
+			check_summary(optarg, NULL);
 			break;
 		case 't':
 			cl->tshort++;
@@ -581,6 +603,7 @@ parse(int argc, char *argv[], struct ptc_trace_opts *o, struct cmdline *cl)
 		case 'U':
 			o->summary_columns = optarg;
 			cl->columns_set = 1;
+			check_summary(NULL, optarg);
 			break;
 		case 'v':
 			add_expr("abbrev", "none");
@@ -684,10 +707,12 @@ check(int argc, struct ptc_trace_opts *o, struct ptc_spawn_opts *so,
 	}
 	if (o->tstamp < 0)
 		o->tstamp = 0;
-	if (cl->xshort && cl->xlong >= 0 && cl->xlong != 0)
+	if (cl->xshort && cl->xlong >= 0)
 		errx(2, "-x and --strings-in-hex cannot be provided "
 		    "simultaneously");
 	/* 1 (-x): non-ASCII bytes in hex; 2 (-xx): all; 3: escapes in hex. */
+	if (cl->xlong < 0)
+		cl->xlong = 0;
 	o->fmt.xstyle = cl->xshort >= 2 || cl->xlong == 3 ? 2 :
 	    cl->xshort == 1 || cl->xlong == 2 ? 1 : cl->xlong == 1 ? 3 : 0;
 	for (i = 0; i < nexprs; i++) {
@@ -709,6 +734,13 @@ check(int argc, struct ptc_trace_opts *o, struct ptc_spawn_opts *so,
 	/* As in strace, -f (once) overrides --output-separately. */
 	if (cl->fshort)
 		cl->separately = cl->fshort >= 2;
+	if (cl->optF && (cl->fshort || cl->flong))
+		warnx("deprecated option -F ignored");
+	else if (cl->optF) {
+		warnx("option -F is deprecated, please use -f/--follow-forks "
+		    "instead");
+		cl->flong = 1;
+	}
 	o->follow = cl->fshort || cl->flong ? 1 : 0;
 	if (cl->fshort >= 2 || cl->separately)
 		o->follow = o->follow ? 2 : 0;
@@ -765,9 +797,15 @@ check(int argc, struct ptc_trace_opts *o, struct ptc_spawn_opts *so,
 			warnx("-A/--output-append-mode has no effect without "
 			    "-o/--output");
 	} else if ((o->outfile[0] == '|' || o->outfile[0] == '!') &&
-	    o->follow == 2)
+	    o->follow == 2) {
 		bad_usage("piping the output and -ff/--output-separately are "
 		    "mutually exclusive");
+	} else if (o->follow == 2 && strlen(o->outfile) >= PATH_MAX -
+	    sizeof(int) * 3) {
+		/* Room for ".PID" after the name. */
+		errno = ENAMETOOLONG;
+		err(2, "%s", o->outfile);
+	}
 	if (cl->zflags > 1)
 		warnx("Only the last of -z/--successful-only/-Z/--failed-only "
 		    "options will take effect. See status qualifier for more "
@@ -791,6 +829,12 @@ check(int argc, struct ptc_trace_opts *o, struct ptc_spawn_opts *so,
 		if (cl->qshort == 0 && !cl->qlong)
 			cl->qshort = 1;
 	}
+}
+
+/* -q, -qq, -qqq; strace checks this after -P's paths are resolved. */
+static void
+check_quiet(struct cmdline *cl)
+{
 	if (cl->qshort && cl->qlong)
 		errx(2, "-q and -e quiet/--quiet cannot be provided "
 		    "simultaneously");
@@ -808,6 +852,11 @@ main(int argc, char *argv[])
 	size_t i;
 	int rc, sig;
 
+	/* Messages name the program as it was called, as strace's do. */
+	if (argc > 0 && argv[0] != NULL && argv[0][0] != '\0')
+		program_invocation_short_name = argv[0];
+	else
+		program_invocation_short_name = (char *)"ptstrace";
 	memset(&o, 0, sizeof(o));
 	memset(&so, 0, sizeof(so));
 	memset(&cl, 0, sizeof(cl));
@@ -823,14 +872,16 @@ main(int argc, char *argv[])
 	if ((tr = ptc_trace_new(&o)) == NULL)
 		errx(errno == EINVAL ? 2 : 1, "%s", ptc_error());
 	for (i = 0; i < nexprs; i++)
-		if (ptc_trace_expr(tr, exprs[i]) != 0) {
-			if (errno == ENOTSUP)
-				errx(2, "%s", ptc_error());
-			bad_usage("%s", ptc_error());
-		}
+		if (ptc_trace_expr(tr, exprs[i]) != 0)
+			errx(2, "%s", ptc_error());
 	for (i = 0; i < cl.npaths; i++)
 		if (ptc_trace_path(tr, cl.paths[i]) != 0)
 			errx(1, "%s", ptc_error());
+	i = nexprs;
+	check_quiet(&cl);
+	for (; i < nexprs; i++)
+		if (ptc_trace_expr(tr, exprs[i]) != 0)
+			errx(2, "%s", ptc_error());
 	for (i = 0; i < cl.npids; i++)
 		if (ptc_trace_attach(tr, cl.pids[i]) != 0)
 			errx(1, "attach to process %d: %s", (int)cl.pids[i],

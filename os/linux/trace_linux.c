@@ -115,6 +115,10 @@ ptc__trace_which(const char *prog)
 	char buf[PATH_MAX];
 	int saved = ENOENT;
 
+	if (strlen(prog) >= sizeof(buf)) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
 	if (strchr(prog, '/') != NULL) {
 		if (stat(prog, &st) == -1)
 			return NULL;

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -42,13 +43,80 @@ test_names(void **state)
 	assert_true(has(&set, "openat"));
 	assert_true(has(&set, "close"));
 	assert_false(has(&set, "read"));
-	/* a number past the table: only "all" and inverted sets trace it */
-	assert_false(ptc__scset_has(&set, NATIVE, 100000));
+	/* a number past the table: every set traces it, as strace does */
+	assert_true(ptc__scset_has(&set, NATIVE, 100000));
 	assert_int_equal(ptc__scset_parse(&set, "!openat"), 0);
 	assert_false(has(&set, "openat"));
 	assert_true(has(&set, "read"));
 	assert_true(ptc__scset_has(&set, NATIVE, 100000));
+	assert_int_equal(ptc__scset_parse(&set, "none"), 0);
+	assert_true(ptc__scset_has(&set, NATIVE, 100000));
 	ptc__scset_free(&set);
+}
+
+/* strace's token forms: numbers, personalities, repeated !, class case. */
+static void
+test_token_forms(void **state)
+{
+	struct ptc__scset set = { 0 };
+	long nr = ptc_sc_lookup(NATIVE, "close");
+	char num[32];
+
+	(void)state;
+	snprintf(num, sizeof(num), "%ld", nr);
+	assert_int_equal(ptc__scset_parse(&set, num), 0);
+	assert_true(has(&set, "close"));
+	assert_false(has(&set, "read"));
+	/* "!!x" is x again */
+	assert_int_equal(ptc__scset_parse(&set, "!!close"), 0);
+	assert_true(has(&set, "close"));
+	assert_false(has(&set, "read"));
+	/* bare "stat" is the syscall; the class is "%stat" */
+	assert_int_equal(ptc__scset_parse(&set, "stat"), 0);
+	assert_false(has(&set, "fstat"));
+	assert_int_equal(ptc__scset_parse(&set, "%FSTAT"), 0);
+	assert_true(has(&set, "fstat"));
+	assert_false(has(&set, "stat"));
+	/* legacy bare class names */
+	assert_int_equal(ptc__scset_parse(&set, "desc"), 0);
+	assert_true(has(&set, "close"));
+	/* @64 keeps the native table, @32 the compat one */
+	assert_int_equal(ptc__scset_parse(&set, "close@64"), 0);
+	assert_true(has(&set, "close"));
+	assert_int_equal(ptc__scset_parse(&set, "getcwd@99"), -1);
+	assert_string_equal(ptc_error(), "incorrect personality designator "
+	    "'99' in qualification 'getcwd@99'");
+	ptc__scset_free(&set);
+}
+
+/* The name lists of quiet=, decode-fds= ...: all, none, !, bad names. */
+static void
+test_bitsets(void **state)
+{
+	static const struct ptc__bitname names[] = {
+		{ "path", 1 }, { "socket", 2 }, { "dev", 4 },
+	};
+	unsigned m;
+
+	(void)state;
+	assert_int_equal(ptc__bitset_parse("path,dev", names, 3, "decode-fds",
+	    &m), 0);
+	assert_int_equal(m, 5);
+	assert_int_equal(ptc__bitset_parse("!path", names, 3, "decode-fds",
+	    &m), 0);
+	assert_int_equal(m, 6);
+	assert_int_equal(ptc__bitset_parse("all", names, 3, "decode-fds", &m),
+	    0);
+	assert_int_equal(m, 7);
+	assert_int_equal(ptc__bitset_parse("none", names, 3, "decode-fds",
+	    &m), 0);
+	assert_int_equal(m, 0);
+	assert_int_equal(ptc__bitset_parse("path,sock", names, 3, "decode-fds",
+	    &m), -1);
+	assert_string_equal(ptc_error(), "invalid decode-fds 'sock'");
+	assert_int_equal(ptc__bitset_parse("", names, 3, "decode-fds", &m),
+	    -1);
+	assert_string_equal(ptc_error(), "invalid decode-fds ''");
 }
 
 static void
@@ -190,12 +258,13 @@ test_stats_table(void **state)
 	    "close");
 
 	(void)state;
+	assert_int_equal(ptc__stats_init(&st, NULL, NULL, 0), 0);
 	ptc__stats_add(&st, NATIVE, (uint64_t)rd, 0, &a);
 	ptc__stats_add(&st, NATIVE, (uint64_t)rd, 1, &a);
 	ptc__stats_add(&st, NATIVE, (uint64_t)cl, 0, &b);
 	fp = open_memstream(&buf, &len);
 	assert_non_null(fp);
-	ptc__stats_print(&st, fp, NULL);
+	ptc__stats_print(&st, fp);
 	fclose(fp);
 	assert_string_equal(buf,
 	    "% time     seconds  usecs/call     calls    errors syscall\n"
@@ -204,6 +273,147 @@ test_stats_table(void **state)
 	    " 14.29    0.000100         100         1           close\n"
 	    "------ ----------- ----------- --------- --------- ----------------\n"
 	    "100.00    0.000700         233         3         1 total\n");
+	free(buf);
+	ptc__stats_free(&st);
+}
+
+static char *
+stats_text(struct ptc__stats *st)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	assert_non_null(fp);
+	ptc__stats_print(st, fp);
+	fclose(fp);
+	return buf;
+}
+
+/* -U lists and -S keys: aliases, and strace's messages for bad ones. */
+static void
+test_stats_options(void **state)
+{
+	struct ptc__stats st;
+
+	(void)state;
+	assert_int_equal(ptc__stats_init(&st, "count,time_total,longest",
+	    "shortest", 0), 0);
+	assert_int_equal(st.cols[0], PTC__CSC_CALLS);
+	assert_int_equal(st.cols[1], PTC__CSC_TOTAL);
+	assert_int_equal(st.cols[2], PTC__CSC_MAX);
+	assert_int_equal(st.cols[3], PTC__CSC_NAME);
+	assert_int_equal(st.cols[4], PTC__CSC_NONE);
+	assert_int_equal(st.sortby, PTC__CSC_MIN);
+	assert_int_equal(ptc__stats_init(&st, "syscall-name,time-avg",
+	    "nothing", 0), 0);
+	assert_int_equal(st.cols[0], PTC__CSC_NAME);
+	assert_int_equal(st.cols[1], PTC__CSC_AVG);
+	assert_int_equal(st.cols[2], PTC__CSC_NONE);
+	assert_int_equal(st.sortby, PTC__CSC_NONE);
+	assert_int_equal(ptc__stats_init(&st, "calls,nothing", NULL, 0), -1);
+	assert_int_equal(errno, EINVAL);
+	assert_string_equal(ptc_error(), "unknown column name: 'nothing'");
+	assert_int_equal(ptc__stats_init(&st, "errors,calls,error", NULL, 0),
+	    -1);
+	assert_string_equal(ptc_error(), "call summary column has been "
+	    "provided more than once: 'error' (-U option residual: 'error')");
+	assert_int_equal(ptc__stats_init(&st, "calls,", NULL, 0), -1);
+	assert_string_equal(ptc_error(), "unknown column name: ''");
+	assert_int_equal(ptc__stats_init(&st, NULL, "Calls", 0), -1);
+	assert_string_equal(ptc_error(), "invalid sortby: 'Calls'");
+}
+
+/* -O as strace reads it: integer or decimal, unit us unless given. */
+static void
+test_overhead_parse(void **state)
+{
+	static const struct {
+		const char *s;
+		long long ns;
+	} ok[] = {
+		{ "5", 5000 }, { "+5", 5000 }, { " 5", 5000 }, { "0", 0 },
+		{ "1.5", 1500 }, { "1.5ms", 1500000 }, { "2s", 2000000000 },
+		{ "2.5s", 2500000000LL }, { "7ns", 7 }, { "1e3", 1000000 },
+		{ "0.0009us", 0 }, { "3us", 3000 }, { "1500000.5", 1500000500 },
+		{ "9223372036854775807s", LLONG_MAX },
+	};
+	static const char *bad[] = {
+		"", "-1", "1x", "5ss", "1.5e", "1e400", "ms", "1 ms", "inf",
+		"-0.5", "5S",
+	};
+	long long ns;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		ns = -1;
+		assert_int_equal(ptc_trace_overhead_parse(ok[i].s, &ns), 0);
+		if (ns != ok[i].ns)
+			fail_msg("-O %s: %lld ns, not %lld", ok[i].s, ns,
+			    ok[i].ns);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		if (ptc_trace_overhead_parse(bad[i], &ns) != -1)
+			fail_msg("-O '%s' accepted", bad[i]);
+		assert_int_equal(errno, EINVAL);
+	}
+	assert_string_equal(ptc_error(), "invalid -O argument: '5S'");
+}
+
+/*
+ * The overhead comes off each call, never below 0; shortest and
+ * longest (never narrower than 0.000000); columns in the order given, name last unless placed; the
+ * widths grow with large numbers and long names; strace's doubles
+ * truncate 249 us to 248.
+ */
+static void
+test_stats_columns(void **state)
+{
+	struct ptc__stats st;
+	struct timespec t1 = { 0, 1000000 }, t2 = { 0, 3000000 };
+	struct timespec t3 = { 0, 249000 };
+	long rd = ptc_sc_lookup(NATIVE, "read");
+	long sg = ptc_sc_lookup(NATIVE, "sched_get_priority_max");
+	char *buf;
+
+	(void)state;
+	assert_int_equal(ptc__stats_init(&st, "max-time,min-time,calls,"
+	    "avg-time", "calls", 1500000), 0);
+	ptc__stats_add(&st, NATIVE, (uint64_t)rd, 0, &t1);
+	ptc__stats_add(&st, NATIVE, (uint64_t)rd, 0, &t2);
+	ptc__stats_add(&st, NATIVE, (uint64_t)sg, 1, &t2);
+	buf = stats_text(&st);
+	assert_string_equal(buf,
+	    " longest shortest     calls  usecs/call syscall\n"
+	    "-------- -------- --------- ----------- -----------------------\n"
+	    "0.001500 0.000000         2         750 read\n"
+	    "0.001500 0.001500         1        1500 sched_get_priority_max\n"
+	    "-------- -------- --------- ----------- -----------------------\n"
+	    "0.001500 0.000000         3        1000 total\n");
+	free(buf);
+	ptc__stats_free(&st);
+
+	assert_int_equal(ptc__stats_init(&st, "name,errors,total-time,"
+	    "time-percent", "name", 0), 0);
+	ptc__stats_add(&st, NATIVE, (uint64_t)rd, 1, &t3);
+	st.a[0].st[rd].calls = 12345678901ULL;
+	st.a[0].st[rd].errors = 1234567890123ULL;
+	st.a[0].st[rd].time.tv_sec = 1234567;
+	buf = stats_text(&st);
+	assert_string_equal(buf,
+	    "syscall                 errors        seconds % time\n"
+	    "---------------- ------------- -------------- ------\n"
+	    "read             1234567890123 1234567.000249 100.00\n"
+	    "---------------- ------------- -------------- ------\n"
+	    "total            1234567890123 1234567.000249 100.00\n");
+	free(buf);
+	ptc__stats_free(&st);
+
+	assert_int_equal(ptc__stats_init(&st, "avg-time,calls", NULL, 0), 0);
+	ptc__stats_add(&st, NATIVE, (uint64_t)rd, 0, &t3);
+	buf = stats_text(&st);
+	assert_non_null(strstr(buf, "        248         1 read\n"));
 	free(buf);
 	ptc__stats_free(&st);
 }
@@ -253,11 +463,12 @@ test_subcalls(void **state)
 	assert_true(ptc__scset_has(&set, AUDIT_ARCH_I386, 510));
 	assert_false(ptc__scset_has(&set, AUDIT_ARCH_I386, 522)); /* semop */
 	ptc__scset_free(&set);
+	assert_int_equal(ptc__stats_init(&st, NULL, "name", 0), 0);
 	ptc__stats_add(&st, AUDIT_ARCH_I386, 509, 0, &t);
 	ptc__stats_add(&st, AUDIT_ARCH_I386, 102, 1, &t);
 	fp = open_memstream(&buf, &len);
 	assert_non_null(fp);
-	ptc__stats_print(&st, fp, "name");
+	ptc__stats_print(&st, fp);
 	fclose(fp);
 	assert_non_null(strstr(buf, "         1           send\n"));
 	assert_non_null(strstr(buf, "         1         1 socketcall\n"));
@@ -271,11 +482,16 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_token_forms),
+		cmocka_unit_test(test_bitsets),
 		cmocka_unit_test(test_regex_all_none),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_status_signals),
 		cmocka_unit_test(test_seccomp),
 		cmocka_unit_test(test_stats_table),
+		cmocka_unit_test(test_stats_options),
+		cmocka_unit_test(test_overhead_parse),
+		cmocka_unit_test(test_stats_columns),
 		cmocka_unit_test(test_subcalls),
 	};
 
