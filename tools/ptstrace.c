@@ -609,7 +609,8 @@ parse(int argc, char *argv[], struct ptc_trace_opts *o, struct cmdline *cl)
 			add_expr("abbrev", "none");
 			break;
 		case 'V':
-			printf("%s %s\n", getprogname(), ptc_version());
+			/* The tool's name, however it was called. */
+			printf("ptstrace %s\n", ptc_version());
 			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1);
 		case 'w':
 			o->wallclock = 1;
