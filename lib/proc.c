@@ -197,8 +197,18 @@ wait_common(struct ptc_session *s, pid_t which, struct ptc_event *ev)
 			 * A child's first stop can come before its parent's
 			 * fork event; it is ours if we follow forks.
 			 */
-			if (!(s->flags & PTC_TRACE_FORKS) || !WIFSTOPPED(status))
-				continue;
+			if (!(s->flags & PTC_TRACE_FORKS) ||
+			    !WIFSTOPPED(status)) {
+				/* Not ours to keep stopped: let it go. */
+				if (WIFSTOPPED(status))
+					ptc_os_detach(pid, 0);
+				memset(ev, 0, sizeof(*ev));
+				ev->pid = pid;
+				ev->type = WIFSTOPPED(status) ?
+				    PTC_EV_UNKNOWN_DETACHED :
+				    PTC_EV_UNKNOWN_EXITED;
+				return 0;
+			}
 			if ((t = ptc__task_add(s, pid)) == NULL)
 				return -1;
 		}
@@ -610,7 +620,6 @@ ptc_cleanup_signals(void)
 {
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
 	struct sigaction sa;
-	sigset_t set;
 	size_t i;
 
 	memset(&sa, 0, sizeof(sa));
@@ -618,16 +627,12 @@ ptc_cleanup_signals(void)
 	sigemptyset(&sa.sa_mask);
 	/* No SA_RESTART: a blocking wait must return to see the flag. */
 	sa.sa_flags = 0;
-	sigemptyset(&set);
-	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
-		sigaction(sigs[i], &sa, NULL);
-		sigaddset(&set, sigs[i]);
-	}
 	/*
-	 * A mask inherited from whoever started us (a shell's background
-	 * job, a test harness) must not keep the cleanup from happening.
+	 * The signal mask is left as inherited: whoever blocked these
+	 * signals (strace's users rely on it) wants them held.
 	 */
-	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaction(sigs[i], &sa, NULL);
 }
 
 int

@@ -140,6 +140,13 @@ enum ptc_event_type {
 	PTC_EV_EXITING,       /* PTRACE_EVENT_EXIT: status is the wait status */
 	PTC_EV_EXITED,        /* gone: status is the exit code */
 	PTC_EV_KILLED,        /* gone: killed by sig, core set if dumped */
+	/*
+	 * A process the session does not trace (task NULL, pid set): one
+	 * that stopped as a tracee (a CLONE_PTRACE child when forks are not
+	 * followed), now detached; or a child of ours that ended.
+	 */
+	PTC_EV_UNKNOWN_DETACHED,
+	PTC_EV_UNKNOWN_EXITED,
 };
 
 struct ptc_event {

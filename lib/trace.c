@@ -47,6 +47,7 @@ struct tstate {
 	int shown;            /* entry written, line still open */
 	int cut;              /* entry written as <unfinished ...> */
 	int hide;             /* spawned, not yet at its execve */
+	int exec_keep;        /* -b execve: its first exec starts it, stays */
 	int seccomp;          /* a filter stops only traced syscalls */
 	int start;            /* attached, not resumed yet (2: in group-stop) */
 	int verbose;          /* this call: not in abbrev= */
@@ -93,7 +94,6 @@ struct ptc_trace {
 	int filter;           /* seccomp filter in spawned programs */
 	int attached;         /* -p used: not every task has the filter */
 	int main_child;       /* the program is our child (not -D) */
-	int skip_b_execve;    /* -b execve: the program's own first execve */
 	struct ptc__unwind *uw; /* -k: modules of process uw_pid */
 	pid_t uw_pid;
 	int uw_stale;
@@ -1209,11 +1209,11 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 	if ((ts = state_new(tr, t, pid)) == NULL)
 		goto fail;
 	ts->hide = 1;
+	ts->exec_keep = 1;
 	ts->seccomp = c.prog != NULL;
 	if (tr->main_pid == 0) {
 		tr->main_pid = pid;
 		tr->main_child = !c.detached;
-		tr->skip_b_execve = 1;
 	}
 	if (write(gofd, "g", 1) != 1)
 		goto fail;
@@ -1308,6 +1308,28 @@ detach_all(struct ptc_trace *tr)
 	}
 }
 
+/*
+ * -b execve: let a task go at its exec (not at the one that starts the
+ * program).  As with strace, a program let go this way gives no exit
+ * status: ptstrace then ends with 0.
+ */
+static void
+detach_exec(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
+{
+	if (ts->in_sc)
+		sc_finish(tr, ts, NULL, PTC__ST_DETACHED);
+	ptc_detach(tr->s, t, 0);
+	if (!(tr->o.quiet & PTC_QUIET_ATTACH))
+		msg(tr, "Process %d detached", (int)ts->pid);
+	if (ts->pid == tr->main_pid && !tr->main_done) {
+		tr->main_done = 1;
+		tr->main_code = 0;
+		tr->main_sig = 0;
+	}
+	ts->task = NULL;
+	state_free(tr, ts);
+}
+
 static void
 on_new_child(struct ptc_trace *tr, struct tstate *parent, pid_t pid)
 {
@@ -1364,6 +1386,8 @@ debug_event(const struct ptc_event *ev)
 		[PTC_EV_EXITING] = "exit-event",
 		[PTC_EV_EXITED] = "exited",
 		[PTC_EV_KILLED] = "killed",
+		[PTC_EV_UNKNOWN_DETACHED] = "unknown pid detached",
+		[PTC_EV_UNKNOWN_EXITED] = "unknown pid exited",
 	};
 	const char *n = (size_t)ev->type < sizeof(names) / sizeof(names[0]) &&
 	    names[ev->type] != NULL ? names[ev->type] : "?";
@@ -1428,6 +1452,12 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 			rc = -1;
 			goto done;
 		}
+		if (ev.type == PTC_EV_UNKNOWN_DETACHED &&
+		    !(tr->o.quiet & PTC_QUIET_ATTACH))
+			msg(tr, "Detached unknown pid %d", (int)ev.pid);
+		if (ev.type == PTC_EV_UNKNOWN_EXITED &&
+		    !(tr->o.quiet & PTC_QUIET_EXIT))
+			msg(tr, "Exit of unknown pid %d ignored", (int)ev.pid);
 		if (ev.task == NULL)
 			continue;
 		if (tr->o.debug)
@@ -1460,26 +1490,12 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		case PTC_EV_EXEC:
 			on_exec(tr, ts, &ev);
 			ts = ptc_task_data(ev.task);
-			/*
-			 * strace lets the program it starts make its first
-			 * execve (the one that runs it) under -b execve.
-			 */
-			if (tr->o.detach_execve && ts != NULL &&
-			    tr->skip_b_execve)
-				tr->skip_b_execve = 0;
-			else if (tr->o.detach_execve && ts != NULL) {
-				if (ts->in_sc)
-					sc_finish(tr, ts, NULL,
-					    PTC__ST_DETACHED);
-				ptc_detach(tr->s, ev.task, 0);
-				if (!(tr->o.quiet & PTC_QUIET_ATTACH))
-					msg(tr, "Process %d detached",
-					    ts->pid);
-				/* Its exit status is no longer ours (strace: 0). */
-				if (ts->pid == tr->main_pid)
-					tr->main_pid = 0;
-				ts->task = NULL;
-				state_free(tr, ts);
+			if (ts != NULL && ts->exec_keep) {
+				ts->exec_keep = 0;
+				break;
+			}
+			if (tr->o.detach_execve && ts != NULL) {
+				detach_exec(tr, ts, ev.task);
 				continue;
 			}
 			break;

@@ -390,6 +390,10 @@ run_to_breakpoint(const uint64_t *bps, size_t nbp, int quiet)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
 		}
 		t = ev.task;
+		/* A process we do not trace (already let go). */
+		if (t == NULL && (ev.type == PTC_EV_UNKNOWN_DETACHED ||
+		    ev.type == PTC_EV_UNKNOWN_EXITED))
+			continue;
 		if (t != NULL && ev.type != PTC_EV_EXITED &&
 		    ev.type != PTC_EV_KILLED && ptc_task_tgid(t) != pid) {
 			/* A fork child's first stop. */

@@ -745,6 +745,11 @@ check(int argc, struct ptc_trace_opts *o, struct ptc_spawn_opts *so,
 	o->follow = cl->fshort || cl->flong ? 1 : 0;
 	if (cl->fshort >= 2 || cl->separately)
 		o->follow = o->follow ? 2 : 0;
+	if (cl->seccomp && o->detach_execve) {
+		warnx("--seccomp-bpf is not enabled because it is not "
+		    "compatible with -b");
+		cl->seccomp = 0;
+	}
 	if (cl->seccomp && cl->npids > 0 && argc == 0)
 		warnx("--seccomp-bpf is not enabled for processes attached "
 		    "with -p");
