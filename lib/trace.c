@@ -144,8 +144,6 @@ ptc_trace_new(const struct ptc_trace_opts *o)
 	tr->o = *o;
 	tr->fmt = o->fmt;
 	tr->fmt.json = o->json;
-	if (tr->fmt.strsize == 0)
-		tr->fmt.strsize = 32;
 	ptc__scset_all(&tr->trace);
 	ptc__scset_all(&tr->verbose);
 	if (!o->fmt.verbose)
@@ -160,7 +158,8 @@ ptc_trace_new(const struct ptc_trace_opts *o)
 	if (tr->o.outfile == NULL) {
 		tr->out = stderr;
 	} else if (tr->o.outfile[0] == '|' || tr->o.outfile[0] == '!') {
-		if ((tr->out = popen(tr->o.outfile + 1, "w")) == NULL) {
+		/* "e": the traced program must not inherit the pipe. */
+		if ((tr->out = popen(tr->o.outfile + 1, "we")) == NULL) {
 			ptc_fail(errno, "%s: %s", tr->o.outfile,
 			    strerror(errno));
 			free(tr);
@@ -422,6 +421,7 @@ frac(char *buf, size_t len, const struct timespec *t, int digits)
 	long div = 1;
 	int i;
 
+	buf[0] = '\0';
 	if (digits <= 0)
 		return 0;
 	for (i = digits; i < 9; i++)
@@ -1309,10 +1309,16 @@ detach_all(struct ptc_trace *tr)
 
 	while ((t = ptc_session_task_at(tr->s, 0)) != NULL) {
 		ts = ptc_task_data(t);
-		if (ts != NULL && ts->in_sc)
+		/*
+		 * --kill-on-exit: the tasks end with the tracer, as strace's
+		 * PTRACE_O_EXITKILL makes them, instead of running on.
+		 */
+		if (tr->o.kill_on_exit)
+			kill(ptc_task_pid(t), SIGKILL);
+		else if (ts != NULL && ts->in_sc)
 			sc_finish(tr, ts, NULL, PTC__ST_DETACHED);
 		ptc_detach(tr->s, t, 0);
-		if (!(tr->o.quiet & PTC_QUIET_ATTACH))
+		if (!(tr->o.quiet & PTC_QUIET_ATTACH) && !tr->o.kill_on_exit)
 			msg(tr, "Process %d detached", ts != NULL ? ts->pid :
 			    ptc_task_pid(t));
 		if (ts != NULL) {

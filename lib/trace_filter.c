@@ -471,7 +471,13 @@ ptc__sigset_parse(const char *spec, uint64_t *setp)
 		if (isdigit((unsigned char)*tok)) {
 			const char *e = NULL;
 
-			sig = (int)strtonum(tok, 1, 64, &e);
+			/*
+			 * strace takes any number up to 255; those no
+			 * signal has select nothing.
+			 */
+			sig = (int)strtonum(tok, 0, 255, &e);
+			if (e == NULL && (sig < 1 || sig > 64))
+				continue;
 			if (e != NULL)
 				sig = -1;
 		} else {

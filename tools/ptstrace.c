@@ -56,6 +56,7 @@ static const char options[] =
     "  -z, --successful-only  -Z, --failed-only\n"
     "  -a, --columns=COLUMN  column of \"= RESULT\" (40)\n"
     "      --abbrev= --verbose= --raw= --read= --write= --quiet=\n"
+    "      --inject= --fault=\n"
     "      --decode-fds[=path,socket,dev,pidfd] --decode-pids=comm,pidns\n"
     "  -i, --instruction-pointer  -k, --stack-traces  -n, --syscall-number\n"
     "  -o, --output=FILE     trace to FILE, |CMD or !CMD\n"
@@ -472,6 +473,9 @@ parse(int argc, char *argv[], struct ptc_trace_opts *o, struct cmdline *cl)
 			    &errstr);
 			if (errstr != NULL)
 				bad_arg(ch, ln, optarg);
+			/* strace's -a 0 pads nothing; 0 is the default here. */
+			if (o->fmt.column == 0)
+				o->fmt.column = 1;
 			break;
 		case 'A':
 			o->append = 1;
@@ -605,7 +609,8 @@ parse(int argc, char *argv[], struct ptc_trace_opts *o, struct cmdline *cl)
 			add_expr("abbrev", "none");
 			break;
 		case 'V':
-			printf("%s %s\n", getprogname(), ptc_version());
+			/* The tool's name, however it was called. */
+			printf("ptstrace %s\n", ptc_version());
 			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1);
 		case 'w':
 			o->wallclock = 1;
@@ -727,6 +732,9 @@ check(int argc, struct ptc_trace_opts *o, struct ptc_spawn_opts *so,
 	if (cl->fshort >= 2 && cl->separately)
 		errx(2, "-ff and --output-separately cannot be provided "
 		    "simultaneously");
+	/* As in strace, -f (once) overrides --output-separately. */
+	if (cl->fshort)
+		cl->separately = cl->fshort >= 2;
 	if (cl->optF && (cl->fshort || cl->flong))
 		warnx("deprecated option -F ignored");
 	else if (cl->optF) {
@@ -811,6 +819,10 @@ check(int argc, struct ptc_trace_opts *o, struct ptc_spawn_opts *so,
 	if (cl->status != 0)
 		add_expr("status", cl->status == 'z' ? "successful" :
 		    "failed");
+	/* strace (from 6.2, which has the option) refuses the two. */
+	if (o->kill_on_exit && cl->npids > 0)
+		errx(2, "--kill-on-exit and -p/--attach are mutually exclusive "
+		    "options");
 	if (cl->user != NULL && (getuid() != 0 || geteuid() != 0))
 		errx(2, "You must be root to use the -u/--username option");
 	so->user = cl->user;
