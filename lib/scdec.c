@@ -172,6 +172,37 @@ failed_out(const struct ptc__dc *c, const struct ptc__arg *a)
 	    c->rval != -EINTR && !(c->rval <= -512 && c->rval >= -516);
 }
 
+/*
+ * The printers of structures strace reads with umove_or_printaddr(): with
+ * -e verbose= leaving the call out, it shows only their address.
+ * Strings, buffers and scalars print as ever.
+ */
+static int
+is_struct(ptc__afn *fn)
+{
+	static ptc__afn *const structs[] = {
+		ptc__a_argv, ptc__a_clone_args, ptc__a_cpuset,
+		ptc__a_dirents, ptc__a_dirents64, ptc__a_envp,
+		ptc__a_epoll_event, ptc__a_epoll_events, ptc__a_fdset,
+		ptc__a_gidlist, ptc__a_iovec, ptc__a_itimerspec,
+		ptc__a_itimerval, ptc__a_mmsghdrs, ptc__a_msghdr,
+		ptc__a_msghdr_out, ptc__a_open_how, ptc__a_pipefds,
+		ptc__a_pollfd, ptc__a_rlimit, ptc__a_rusage,
+		ptc__a_schedparam, ptc__a_sembuf, ptc__a_sigaction,
+		ptc__a_sigevent, ptc__a_siginfo, ptc__a_sigset,
+		ptc__a_sockaddr, ptc__a_sockaddr_out, ptc__a_stack,
+		ptc__a_stat, ptc__a_statfs, ptc__a_statx, ptc__a_sysinfo,
+		ptc__a_timespec, ptc__a_timespec_rem, ptc__a_timeval,
+		ptc__a_user_desc, ptc__a_utimes, ptc__a_utsname,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(structs) / sizeof(structs[0]); i++)
+		if (fn == structs[i])
+			return 1;
+	return 0;
+}
+
 static void
 print_arg(struct ptc__dc *c, int i)
 {
@@ -187,7 +218,8 @@ print_arg(struct ptc__dc *c, int i)
 	if (c->e == NULL || c->e->nargs < 0 || c->f->raw) {
 		/* As strace's printargs(): the register, in hex. */
 		ptc__p_hex(c, c->wordsize == 4 ? (uint32_t)c->a[i] : c->a[i]);
-	} else if (failed_out(c, &c->e->args[i])) {
+	} else if (failed_out(c, &c->e->args[i]) || (c->f->noderef &&
+	    c->a[i] != 0 && is_struct(c->e->args[i].fn))) {
 		/* The kernel wrote nothing there: strace shows the address. */
 		ptc__p_addr(c, c->a[i]);
 	} else {

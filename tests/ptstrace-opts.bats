@@ -131,6 +131,15 @@ bad() {
 	same -v -e trace=execve "$T/st-files"
 }
 
+@test "opts: -e verbose= shows the structures of the calls left out as addresses" {
+	same -e verbose=none -e trace=newfstatat,rt_sigaction,getcwd "$T/st-files"
+	same -e 'verbose=!rt_sigaction' -e trace=rt_sigaction,rt_sigprocmask "$T/st-signals"
+	same --verbose=rt_sigprocmask -e trace=rt_sigaction,rt_sigprocmask "$T/st-signals"
+	# and it does change something
+	run grep -c 'rt_sigaction([A-Z]*, 0x' p.out
+	refute_output 0
+}
+
 @test "opts: -t, -tt, -ttt, -r, -T and their long forms, by shape" {
 	local o
 	for o in -t -tt -ttt -r -T -rT -ttT \
