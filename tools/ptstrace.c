@@ -8,6 +8,7 @@
  */
 #include <err.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -294,6 +295,24 @@ ignore_signals(int intr)
 		signal(sigs[i], SIG_IGN);
 	if (intr == 4)
 		signal(SIGTSTP, SIG_IGN);
+}
+
+/*
+ * The tracer writes nothing to its standard input and output: it lets
+ * go of them, as strace does, so that a pipe from or to the traced
+ * program ends when the program closes its end.
+ */
+static void
+release_stdio(void)
+{
+	int fd;
+
+	if (fflush(stdout) != 0 || (fd = open("/dev/null", O_RDWR)) == -1)
+		return;
+	dup2(fd, STDIN_FILENO);
+	dup2(fd, STDOUT_FILENO);
+	if (fd > STDERR_FILENO)
+		close(fd);
 }
 
 enum {
@@ -874,7 +893,14 @@ main(int argc, char *argv[])
 	argv += optind;
 	check(argc, &o, &so, &cl);
 
-	ptc_cleanup_signals();
+	/*
+	 * The program inherits the signal dispositions ptstrace was given
+	 * (strace's users ignore signals on purpose), so the cleanup
+	 * handlers come after the spawn; without a program, before the
+	 * attach.
+	 */
+	if (argc == 0)
+		ptc_cleanup_signals();
 	if ((tr = ptc_trace_new(&o)) == NULL)
 		errx(errno == EINVAL ? 2 : 1, "%s", ptc_error());
 	for (i = 0; i < nexprs; i++)
@@ -896,8 +922,10 @@ main(int argc, char *argv[])
 		so.envp = envcopy;
 		if (ptc_trace_spawn(tr, argv, &so) != 0)
 			errx(1, "%s", ptc_error());
+		ptc_cleanup_signals();
 	}
 	ignore_signals(cl.intr);
+	release_stdio();
 	rc = ptc_trace_run(tr, &sig);
 	if (rc == -1)
 		warnx("wait: %s", ptc_error());
