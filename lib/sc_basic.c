@@ -138,11 +138,32 @@ long_flags(const struct ptc__xtab *x)
 	    x == &ptc__xt_clone_flags;
 }
 
+/* Whether any named flag of x is set in v. */
+static int
+any_known(const struct ptc__xtab *x, uint64_t v)
+{
+	unsigned i;
+
+	for (i = 0; i < x->n; i++)
+		if (x->v[i].val != 0 && (v & x->v[i].val) == x->v[i].val)
+			return 1;
+	return 0;
+}
+
 void
 ptc__a_flags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	ptc__p_flags(c, a->x, c->wordsize == 4 || !long_flags(a->x) ?
-	    (uint32_t)v : v, NULL);
+	if (c->wordsize == 4 || !long_flags(a->x))
+		v = (uint32_t)v;
+	/* Protections with no known bit: strace says so in a comment. */
+	if (a->x == &ptc__xt_mmap_prot && v != 0 && !any_known(a->x, v) &&
+	    !c->f->json) {
+		ptc__pre(c);
+		ptc__sb_printf(c->o, ptc__xstyle(c) == PTC_XLAT_RAW ?
+		    "%#" PRIx64 : "%#" PRIx64 " /* PROT_??? */", v);
+		return;
+	}
+	ptc__p_flags(c, a->x, v, NULL);
 }
 
 void

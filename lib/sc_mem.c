@@ -1,7 +1,11 @@
 /*
  * sc_mem.c: memory syscalls beyond what flag tables cover.
  */
+#include <linux/mman.h>
+#include <stdio.h>
 #include <sys/mman.h>
+
+#include <inttypes.h>
 
 #include "internal.h"
 #include "sc_priv.h"
@@ -21,4 +25,51 @@ ptc__a_pgoff(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	(void)a;
 	ptc__p_hex(c, (uint64_t)(uint32_t)v * 4096);
+}
+
+/*
+ * mmap's flags as strace shows them: the mapping type (the low four
+ * bits) by name, MAP_FILE for 0 and "0xN / * MAP_??? * /" for an unknown
+ * one, then the other flags, then the huge page size as N<<MAP_HUGE_SHIFT.
+ */
+void
+ptc__a_mmap_flags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t type = v & 0xf, rest = v & ~(uint64_t)0xf, huge;
+	uint64_t hmask = (uint64_t)MAP_HUGE_MASK << MAP_HUGE_SHIFT;
+	const char *tn;
+	char buf[1024], fl[768], num[32];
+	size_t n;
+
+	(void)a;
+	if (c->wordsize == 4) {
+		v = (uint32_t)v;
+		rest = (uint32_t)rest;
+	}
+	if (ptc__xstyle(c) == PTC_XLAT_RAW) {
+		ptc__p_hex(c, v);
+		return;
+	}
+	huge = rest & hmask;
+	rest &= ~hmask;
+	tn = type == 0 ? "MAP_FILE" : ptc__xname(&ptc__xt_mmap_flags, type);
+	if (tn != NULL)
+		n = (size_t)snprintf(buf, sizeof(buf), "%s", tn);
+	else
+		n = (size_t)snprintf(buf, sizeof(buf), "%#" PRIx64
+		    " /* MAP_??? */", type);
+	if (rest != 0 && n < sizeof(buf))
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "|%s",
+		    ptc__sflags(fl, sizeof(fl), &ptc__xt_mmap_flags, rest,
+		    NULL));
+	if (huge != 0 && n < sizeof(buf))
+		snprintf(buf + n, sizeof(buf) - n, "|%" PRIu64
+		    "<<MAP_HUGE_SHIFT", huge >> MAP_HUGE_SHIFT);
+	if (ptc__xstyle(c) == PTC_XLAT_VERBOSE) {
+		snprintf(num, sizeof(num), "%#" PRIx64, v);
+		ptc__pre(c);
+		ptc__sb_printf(c->o, "%s /* %s */", v == 0 ? "0" : num, buf);
+		return;
+	}
+	ptc__p_raw(c, buf);
 }

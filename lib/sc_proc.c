@@ -185,7 +185,8 @@ ptc__a_rusage(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	struct rusage ru;
 
-	if (v == 0 || (a->out && c->is_error) ||
+	/* wait4 = 0 (WNOHANG, no child ready): nothing was written. */
+	if (v == 0 || (a->out && (c->is_error || c->rval == 0)) ||
 	    ptc__rdall(c, v, &ru, sizeof(ru)) != 0) {
 		ptc__p_addr(c, v);
 		return;

@@ -4,6 +4,7 @@
  */
 #include <inttypes.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "sc_priv.h"
@@ -217,6 +218,48 @@ ptc__a_sigevent(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		ptc__p_addr(c, ev.u.t.function);
 		ptc__s_field(c, "sigev_notify_attributes");
 		ptc__p_addr(c, ev.u.t.attribute);
+	}
+	ptc__s_close(c);
+}
+
+/*
+ * times(2)'s struct tms: clock ticks, with the seconds they make in a
+ * comment unless -X raw, as strace shows them.
+ */
+void
+ptc__a_tms(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	static const char *const names[] = { "tms_utime", "tms_stime",
+	    "tms_cutime", "tms_cstime" };
+	uint64_t t[4];
+	uint32_t t32[4];
+	long hz = sysconf(_SC_CLK_TCK);
+	int i;
+
+	(void)a;
+	if (v == 0 || c->is_error) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	if (c->wordsize == 4) {
+		if (ptc__rdall(c, v, t32, sizeof(t32)) != 0) {
+			ptc__p_addr(c, v);
+			return;
+		}
+		for (i = 0; i < 4; i++)
+			t[i] = t32[i];
+	} else if (ptc__rdall(c, v, t, sizeof(t)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	for (i = 0; i < 4; i++) {
+		ptc__s_field(c, names[i]);
+		ptc__p_uint(c, t[i]);
+		if (hz > 0 && ptc__xstyle(c) != PTC_XLAT_RAW)
+			ptc__p_comment(c, "%" PRIu64 ".%02" PRIu64 " s",
+			    t[i] / (uint64_t)hz, t[i] % (uint64_t)hz * 100 /
+			    (uint64_t)hz);
 	}
 	ptc__s_close(c);
 }
