@@ -227,14 +227,23 @@ field_dev(struct ptc__dc *c, const char *name, uint64_t dev)
 {
 	unsigned ma = (unsigned)(((dev >> 32) & 0xfffff000) | ((dev >> 8) & 0xfff));
 	unsigned mi = (unsigned)(((dev >> 12) & 0xffffff00) | (dev & 0xff));
-	char buf[64];
+	char buf[128];
 
 	ptc__s_field(c, name);
 	if (c->f->json) {
 		ptc__p_uint(c, dev);
 		return;
 	}
-	snprintf(buf, sizeof(buf), "makedev(%#x, %#x)", ma, mi);
+	{
+		/* -X: the number, the number and makedev() in a comment. */
+		char num[32], mk[64];
+
+		snprintf(num, sizeof(num), "%#" PRIx64, dev);
+		snprintf(mk, sizeof(mk), "makedev(%#x, %#x)", ma, mi);
+		ptc__sxnum(buf, sizeof(buf), ptc__xstyle(c), num, mk);
+		if (ptc__xstyle(c) == PTC_XLAT_ABBREV)
+			snprintf(buf, sizeof(buf), "%s", mk);
+	}
 	ptc__p_raw(c, buf);
 }
 
@@ -620,7 +629,17 @@ ptc__a_loffp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
  * (a length) or "[in] => [out]" (an offset), as strace shows them.
  */
 static void
+inout_fmt(struct ptc__dc *c, uint64_t v, int bytes, int is_signed);
+
+static void
 inout(struct ptc__dc *c, uint64_t v, int bytes)
+{
+	inout_fmt(c, v, bytes, bytes == 8);
+}
+
+/* is_signed: an 8-byte offset shown signed (strace's loff_t). */
+static void
+inout_fmt(struct ptc__dc *c, uint64_t v, int bytes, int is_signed)
 {
 	uint64_t now = 0, then = c->saved[c->cur];
 	uint64_t mask = bytes == 8 ? ~0ull : 0xffffffffull;
@@ -638,20 +657,32 @@ inout(struct ptc__dc *c, uint64_t v, int bytes)
 		now = then;
 	now &= mask;
 	if (c->f->json) {
-		if (bytes == 8)
+		if (is_signed)
 			ptc__p_int(c, (int64_t)now);
 		else
 			ptc__p_uint(c, now);
 		return;
 	}
 	ptc__pre(c);
-	if (now == then)
-		ptc__sb_printf(c->o, bytes == 8 ? "[%" PRId64 "]" : "[%" PRIu64 "]",
-		    now);
-	else
-		ptc__sb_printf(c->o, bytes == 8 ?
+	if (bytes == 8 && now == then)
+		ptc__sb_printf(c->o, is_signed ? "[%" PRId64 "]" :
+		    "[%" PRIu64 "]", now);
+	else if (bytes == 8)
+		ptc__sb_printf(c->o, is_signed ?
 		    "[%" PRId64 "] => [%" PRId64 "]" :
-		    "[%" PRIu64 " => %" PRIu64 "]", then, now);
+		    "[%" PRIu64 "] => [%" PRIu64 "]", then, now);
+	else if (now == then)
+		ptc__sb_printf(c->o, "[%" PRIu64 "]", now);
+	else
+		ptc__sb_printf(c->o, "[%" PRIu64 " => %" PRIu64 "]", then, now);
+}
+
+/* sendfile's offset: strace shows it unsigned. */
+void
+ptc__a_uoffp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	inout_fmt(c, v, 8, 0);
 }
 
 void
@@ -878,4 +909,13 @@ ptc__a_open_how(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__s_field(c, "resolve");
 	ptc__p_hex(c, how[2]);
 	ptc__s_close(c);
+}
+
+/* fadvise64's advice; an unknown one as strace shows it. */
+void
+ptc__a_fadvise(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_enum(c, &ptc__xt_fadvise_advice, (uint32_t)v,
+	    "POSIX_FADV_???");
 }

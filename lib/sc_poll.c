@@ -20,7 +20,7 @@ static void
 pollfds(struct ptc__dc *c, uint64_t v, uint64_t n, int results)
 {
 	struct k_pollfd p;
-	uint64_t i;
+	uint64_t i, shown = 0;
 
 	if (v == 0 || n > PTC__ARR_MAX * 1024) {
 		ptc__p_addr(c, v);
@@ -36,10 +36,13 @@ pollfds(struct ptc__dc *c, uint64_t v, uint64_t n, int results)
 			break;
 		if (results && p.revents == 0)
 			continue;
-		if (i >= c->f->strsize || i >= PTC__ARR_MAX) {
+		/* -s counts the entries shown; -v shows them all, as strace. */
+		if ((shown >= c->f->strsize && !c->f->verbose) ||
+		    shown >= PTC__ARR_MAX) {
 			ptc__s_more(c);
 			break;
 		}
+		shown++;
 		ptc__s_open(c);
 		ptc__s_field(c, "fd");
 		/* strace names the paths in the request, not in the result. */
