@@ -177,6 +177,18 @@ failed_out(const struct ptc__dc *c, const struct ptc__arg *a)
  * -e verbose= leaving the call out, it shows only their address.
  * Strings, buffers and scalars print as ever.
  */
+/* Named here too: a CPU's generated list declares only what its table uses. */
+ptc__afn ptc__a_argv, ptc__a_clone_args, ptc__a_cpuset, ptc__a_dirents,
+    ptc__a_dirents64, ptc__a_envp, ptc__a_epoll_event, ptc__a_epoll_events,
+    ptc__a_fdset, ptc__a_gidlist, ptc__a_iovec, ptc__a_itimerspec,
+    ptc__a_itimerval, ptc__a_mmsghdrs, ptc__a_msghdr, ptc__a_msghdr_out,
+    ptc__a_open_how, ptc__a_pipefds, ptc__a_pollfd, ptc__a_rlimit,
+    ptc__a_rusage, ptc__a_schedparam, ptc__a_sembuf, ptc__a_sigaction,
+    ptc__a_sigevent, ptc__a_siginfo, ptc__a_sigset, ptc__a_sockaddr,
+    ptc__a_sockaddr_out, ptc__a_stack, ptc__a_stat, ptc__a_statfs,
+    ptc__a_statx, ptc__a_sysinfo, ptc__a_timespec, ptc__a_timespec_rem,
+    ptc__a_timeval, ptc__a_user_desc, ptc__a_utimes, ptc__a_utsname;
+
 static int
 is_struct(ptc__afn *fn)
 {
