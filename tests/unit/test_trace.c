@@ -71,17 +71,30 @@ test_token_forms(void **state)
 	assert_int_equal(ptc__scset_parse(&set, "!!close"), 0);
 	assert_true(has(&set, "close"));
 	assert_false(has(&set, "read"));
-	/* bare "stat" is the syscall; the class is "%stat" */
-	assert_int_equal(ptc__scset_parse(&set, "stat"), 0);
-	assert_false(has(&set, "fstat"));
-	assert_int_equal(ptc__scset_parse(&set, "%FSTAT"), 0);
+	/*
+	 * bare "stat" is the syscall (where the CPU has one: aarch64 has
+	 * none, and there it is no syscall name); the class is "%stat"
+	 */
+	if (ptc_sc_lookup(NATIVE, "stat") >= 0) {
+		assert_int_equal(ptc__scset_parse(&set, "stat"), 0);
+		assert_false(has(&set, "fstat"));
+		assert_int_equal(ptc__scset_parse(&set, "%FSTAT"), 0);
+		assert_false(has(&set, "stat"));
+	} else {
+		assert_int_equal(ptc__scset_parse(&set, "stat"), -1);
+		assert_int_equal(ptc__scset_parse(&set, "%FSTAT"), 0);
+	}
 	assert_true(has(&set, "fstat"));
-	assert_false(has(&set, "stat"));
 	/* legacy bare class names */
 	assert_int_equal(ptc__scset_parse(&set, "desc"), 0);
 	assert_true(has(&set, "close"));
 	/* @64 keeps the native table, @32 the compat one */
+#if defined(__i386__)
+	/* a 32-bit build's own personality is @32 */
+	assert_int_equal(ptc__scset_parse(&set, "close@32"), 0);
+#else
 	assert_int_equal(ptc__scset_parse(&set, "close@64"), 0);
+#endif
 	assert_true(has(&set, "close"));
 	assert_int_equal(ptc__scset_parse(&set, "getcwd@99"), -1);
 	assert_string_equal(ptc_error(), "incorrect personality designator "
