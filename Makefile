@@ -76,9 +76,11 @@ $(B)/libptcore.a: $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(B)/bin/%: $(B)/obj/tools/%.o $(B)/libptcore.a
+# tools/common/ holds what every tool shares (options, --help, exit).
+CLI_OBJ  = $(B)/obj/tools/common/cli.o
+$(B)/bin/%: $(B)/obj/tools/%.o $(CLI_OBJ) $(B)/libptcore.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(B)/libptcore.a $(LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(CLI_OBJ) $(B)/libptcore.a $(LIBS)
 
 $(B)/unit/%: tests/unit/%.c $(B)/libptcore.a
 	@mkdir -p $(dir $@)

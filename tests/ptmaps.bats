@@ -127,7 +127,16 @@ rw-p"
 @test "usage, version, bad options" {
 	run ptmaps -h
 	assert_success
-	assert_output "usage: ptmaps [-j] [-n name] [-P perms] pid [addr ...]"
+	assert_line --index 0 "usage: ptmaps [-j] [-n name] [-P perms] pid [addr ...]"
+	assert_line "  -P, --perms=PERMS        list only mappings with all of PERMS (rwxps)"
+	run ptmaps --help
+	assert_success
+	assert_line --index 0 "usage: ptmaps [-j] [-n name] [-P perms] pid [addr ...]"
+	run ptmaps --version
+	assert_output "ptmaps 0.1.0"
+	run ptmaps --json=1 1
+	assert_failure 2
+	assert_line --index 0 "ptmaps: option --json takes no argument"
 	run ptmaps -V
 	assert_output "ptmaps 0.1.0"
 	run ptmaps -Q 1
@@ -150,7 +159,7 @@ rw-p"
 	assert_output ""
 	syn=$(MANWIDTH=200 mandoc -Tascii "$PTOOLS_TOP/man/ptmaps.1" | col -b |
 	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | sed 's/^ *//' | grep .)
-	assert_equal "$syn" "$(ptmaps -h | sed 's/^usage: //')"
+	assert_equal "$syn" "$(ptmaps -h | sed -n '1s/^usage: //p')"
 }
 
 @test "completions: bash offers options, PIDs and module names" {

@@ -13,24 +13,20 @@
 #include <unistd.h>
 
 #include "ptcore.h"
+#include "common/cli.h"
 
-#define USAGE "usage: %s [-j] [-n name] [-P perms] pid [addr ...]\n"
+static const struct cli_opt opts[] = {
+	{ 'j', "json", NULL, "print JSON Lines" },
+	{ 'n', "name", "NAME", "list only the mappings of module NAME" },
+	{ 'P', "perms", "PERMS", "list only mappings with all of PERMS (rwxps)" },
+	{ 0, NULL, NULL, NULL }
+};
+static const char *const synopsis[] = {
+	"[-j] [-n name] [-P perms] pid [addr ...]", NULL
+};
+static const struct cli cli = { synopsis, opts, 0 };
 
 static int json;
-
-static void
-usage(void)
-{
-	fprintf(stderr, USAGE, getprogname());
-}
-
-static void
-bad_usage(const char *msg)
-{
-	warnx("%s", msg);
-	usage();
-	exit(2);
-}
 
 /* Are all the permission letters of want ("rx", "ws") in perms? */
 static int
@@ -181,13 +177,8 @@ main(int argc, char *argv[])
 	pid_t pid;
 
 	ptc_cleanup_signals();
-	while ((ch = getopt(argc, argv, "hjn:P:V")) != -1) {
+	while ((ch = cli_getopt(&cli, argc, argv)) != -1) {
 		switch (ch) {
-		case 'h':
-			printf(USAGE, getprogname());
-			if (fflush(stdout) != 0)
-				err(1, "stdout");
-			exit(0);
 		case 'j':
 			json = 1;
 			break;
@@ -196,27 +187,20 @@ main(int argc, char *argv[])
 			break;
 		case 'P':
 			if (optarg[strspn(optarg, "rwxps")] != '\0')
-				bad_usage("-P takes letters of rwxps");
+				cli_usage_error(&cli, "-P takes letters of rwxps");
 			perms = optarg;
 			break;
-		case 'V':
-			printf("%s %s\n", getprogname(), ptc_version());
-			if (fflush(stdout) != 0)
-				err(1, "stdout");
-			exit(0);
-		default:
-			usage();
-			exit(2);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (argc < 1)
-		bad_usage("missing operand");
+		cli_usage_error(&cli, "missing operand");
 	if (argc > 1 && (name != NULL || perms != NULL))
-		bad_usage("-n and -P filter the list; they take no addr");
+		cli_usage_error(&cli,
+		    "-n and -P filter the list; they take no addr");
 	if (ptc_pid_parse(argv[0], &pid) < 0)
-		bad_usage(ptc_error());
+		cli_usage_error(&cli, "%s", ptc_error());
 	if ((t = ptc_target_open(pid)) == NULL)
 		errx(1, "%s", ptc_error());
 	if ((m = ptc_target_maps(t)) == NULL)
@@ -227,7 +211,5 @@ main(int argc, char *argv[])
 		if (locate(t, pid, argv[i]) < 0)
 			rc = 1;
 	ptc_target_close(t);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		err(1, "stdout");
-	return rc;
+	cli_exit(rc);
 }
