@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
 # ptpeek: hexdump, raw, typed values, strings, search, and bad input.
 
+bats_require_minimum_version 1.5.0
 load helper
 
 # rt SYM [TARGET]: runtime address of SYM in the started target $TPID.
@@ -130,6 +131,28 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	assert_output "$(printf '0x%x' $needle)"
 	run ptpeek -F str:NEEDLE-in-heap "$TPID"
 	assert_line "$(printf '0x%x' $needle)"
+}
+
+@test "long options do what the short ones do" {
+	start_target basic
+	g=$(rt greeting)
+	run ptpeek --string "$TPID" "$g"
+	assert_success
+	assert_output "hello, ptools"
+	run ptpeek --type=u32 "$TPID" counter_u32
+	assert_output 100
+	run ptpeek --type i32 "$TPID" negative_i32
+	assert_output -- -42
+	run ptpeek --find=str:hello "$TPID"
+	assert_line "$g"
+	run ptpeek --type u32 --find 100 "$TPID"
+	assert_line "$(rt counter_u32)"
+	run bash -c "ptpeek --raw $TPID data_bytes 4 | od -An -tx1"
+	assert_output " 00 01 02 03"
+	run ptpeek --stop --type=u32 "$TPID" counter_u32
+	assert_success
+	assert_output 100
+	assert_untouched "$TPID"
 }
 
 @test "-S stops for the read and lets the process go" {
@@ -294,11 +317,39 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	assert_success
 	assert_line --index 0 "usage: ptpeek [-r | -t type | -s] [-S] pid addr [len]"
 	assert_line --index 1 "       ptpeek [-S] [-t type] -F pattern pid [addr [len]]"
+	assert_line --index 2 "options:"
+	assert_line "  -S, --stop               stop the process while reading"
+	run --separate-stderr ptpeek --help
+	assert_success
+	[ -z "$stderr" ]
+	assert_line --index 0 "usage: ptpeek [-r | -t type | -s] [-S] pid addr [len]"
+	assert_line "  -F, --find=PATTERN       print the addresses where PATTERN occurs"
 	run ptpeek -V
+	assert_output "ptpeek 0.1.0"
+	run ptpeek --version
 	assert_output "ptpeek 0.1.0"
 	run ptpeek -Q 1 2
 	assert_failure 2
-	assert_line --partial "usage: ptpeek"
+	assert_line --index 0 "ptpeek: unknown option -Q"
+	assert_line --index 1 "usage: ptpeek [-r | -t type | -s] [-S] pid addr [len]"
+	run --separate-stderr ptpeek --no-such-option 1 2
+	assert_failure 2
+	[ -z "$output" ]
+	assert_equal "${stderr%%$'\n'*}" "ptpeek: unknown option --no-such-option"
+	run ptpeek --raw=1 1 2
+	assert_failure 2
+	assert_line --index 0 "ptpeek: option --raw takes no argument"
+	# operands first: the options after them are still options
+	run ptpeek 1 2 --type
+	assert_failure 2
+	assert_line --index 0 "ptpeek: option --type needs an argument"
+	assert_line --index 1 "usage: ptpeek [-r | -t type | -s] [-S] pid addr [len]"
+	run ptpeek 1 --find
+	assert_failure 2
+	assert_line --index 0 "ptpeek: option --find needs an argument"
+	run ptpeek --raw --string 1 2
+	assert_failure 2
+	assert_line --index 0 "ptpeek: -r, -s and -t exclude each other"
 	run ptpeek -r -s 1 2
 	assert_failure 2
 	assert_line --index 0 "ptpeek: -r, -s and -t exclude each other"
@@ -323,7 +374,7 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	assert_output ""
 	syn=$(MANWIDTH=200 mandoc -Tascii "$PTOOLS_TOP/man/ptpeek.1" | col -b |
 	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | sed 's/^ *//' | grep .)
-	assert_equal "$syn" "$(ptpeek -h | sed 's/^usage: //; s/^ *//')"
+	assert_equal "$syn" "$(ptpeek -h | sed '/^$/,$d; s/^usage: //; s/^ *//')"
 }
 
 @test "completions: bash offers options and PIDs; zsh and fish load" {

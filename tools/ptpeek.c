@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "ptcore.h"
+#include "common/cli.h"
 
 #define DUMP_CHUNK   (64 * 1024)       /* hexdump and values, per read */
 #define RAW_CHUNK    (4 * 1024 * 1024) /* raw output, per read */
@@ -22,23 +23,20 @@
 static pid_t pid;
 static struct ptc_progress *prog; /* long reads and searches */
 
-#define USAGE \
-	"usage: %s [-r | -t type | -s] [-S] pid addr [len]\n" \
-	"       %s [-S] [-t type] -F pattern pid [addr [len]]\n"
-
-static void
-usage(void)
-{
-	fprintf(stderr, USAGE, getprogname(), getprogname());
-}
-
-static void
-bad_usage(const char *msg)
-{
-	warnx("%s", msg);
-	usage();
-	exit(2);
-}
+static const struct cli_opt opts[] = {
+	{ 'F', "find", "PATTERN", "print the addresses where PATTERN occurs" },
+	{ 'r', "raw", NULL, "write the raw bytes (not to a terminal)" },
+	{ 'S', "stop", NULL, "stop the process while reading" },
+	{ 's', "string", NULL, "print the C string at addr" },
+	{ 't', "type", "TYPE", "print values of TYPE (u32, i64, f64, ptr, "
+	    "...)" },
+	{ 0, NULL, NULL, NULL }
+};
+static const char *const synopsis[] = {
+	"[-r | -t type | -s] [-S] pid addr [len]",
+	"[-S] [-t type] -F pattern pid [addr [len]]", NULL
+};
+static const struct cli cli = { synopsis, opts, 0 };
 
 /* Report a failed or short read and exit 1. */
 static void
@@ -59,9 +57,7 @@ finish(void)
 {
 	ptc_progress_end(prog);
 	prog = NULL;
-	if (fflush(stdout) != 0 || ferror(stdout))
-		err(1, "stdout");
-	exit(0);
+	cli_exit(0);
 }
 
 static void
@@ -310,7 +306,7 @@ do_search(struct ptc_target *t, int have_range, uint64_t addr, uint64_t len)
 int
 main(int argc, char *argv[])
 {
-	enum { DUMP, RAW, VALUES, STRING } mode = DUMP;
+	enum { DUMP, RAW, VALUES, STRING } mode = DUMP, want;
 	enum ptc_vtype type = PTC_VT_U8;
 	const char *pattern = NULL;
 	struct ptc_target *t;
@@ -318,55 +314,39 @@ main(int argc, char *argv[])
 	int ch, stop = 0, typed = 0, have_len;
 
 	ptc_cleanup_signals();
-	while ((ch = getopt(argc, argv, "F:hrSst:V")) != -1) {
+	while ((ch = cli_getopt(&cli, argc, argv)) != -1) {
 		switch (ch) {
 		case 'F':
 			pattern = optarg;
 			break;
-		case 'h':
-			printf(USAGE, getprogname(), getprogname());
-			finish();
-			break;
-		case 'r':
-			if (mode != DUMP && mode != RAW)
-				bad_usage("-r, -s and -t exclude each other");
-			mode = RAW;
-			break;
 		case 'S':
 			stop = 1;
 			break;
+		case 'r':
 		case 's':
-			if (mode != DUMP && mode != STRING)
-				bad_usage("-r, -s and -t exclude each other");
-			mode = STRING;
-			break;
 		case 't':
-			if (mode != DUMP && mode != VALUES)
-				bad_usage("-r, -s and -t exclude each other");
-			if (ptc_vtype_parse(optarg, &type) < 0)
-				bad_usage(ptc_error());
-			mode = VALUES;
-			typed = 1;
+			want = ch == 'r' ? RAW : ch == 's' ? STRING : VALUES;
+			if (mode != DUMP && mode != want)
+				cli_usage_error(&cli,
+				    "-r, -s and -t exclude each other");
+			if (ch == 't' && ptc_vtype_parse(optarg, &type) < 0)
+				cli_usage_error(&cli, "%s", ptc_error());
+			typed |= ch == 't';
+			mode = want;
 			break;
-		case 'V':
-			printf("%s %s\n", getprogname(), ptc_version());
-			finish();
-			break;
-		default:
-			usage();
-			exit(2);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (pattern != NULL && (mode == RAW || mode == STRING))
-		bad_usage("-F searches: it takes -t but not -r or -s");
+		cli_usage_error(&cli,
+		    "-F searches: it takes -t but not -r or -s");
 	if (argc < (pattern != NULL ? 1 : 2))
-		bad_usage("missing operand");
+		cli_usage_error(&cli, "missing operand");
 	if (argc > 3)
-		bad_usage("too many operands");
+		cli_usage_error(&cli, "too many operands");
 	if (ptc_pid_parse(argv[0], &pid) < 0)
-		bad_usage(ptc_error());
+		cli_usage_error(&cli, "%s", ptc_error());
 	if (pattern != NULL)
 		parse_pattern(pattern, typed, type);
 	if (mode == RAW && isatty(STDOUT_FILENO))
