@@ -2,6 +2,7 @@
 # ptpoke: hex bytes, typed values, strings, stdin, -o and undo,
 # read-only pages, and bad input that must leave memory unchanged.
 
+bats_require_minimum_version 1.5.0
 load helper
 
 rt() {
@@ -56,6 +57,30 @@ bytes() {
 	g=$(rt greeting)
 	ptpoke -s "HELLO" "$TPID" "$g"
 	assert_equal "$(ptpeek -s "$TPID" "$g")" "HELLO, ptools"
+}
+
+@test "long options do what the short ones do; options end at the PID" {
+	start_target basic
+	c=$(rt counter_u32)
+	run ptpoke --type=u32 "$TPID" "$c" 12345
+	assert_success
+	assert_equal "$(ptpeek -t u32 "$TPID" "$c")" 12345
+	# a negative value after the operands is a value, not an option
+	ptpoke --type i32 "$TPID" "$(rt negative_i32)" -7
+	assert_equal "$(ptpeek -t i32 "$TPID" "$(rt negative_i32)")" -7
+	g=$(rt greeting)
+	ptpoke --string HELLO "$TPID" "$g"
+	assert_equal "$(ptpeek -s "$TPID" "$g")" "HELLO, ptools"
+	d=$(rt data_bytes)
+	ptpoke --old="$BATS_TEST_TMPDIR/old" --string=ab "$TPID" "$d"
+	assert_equal "$(od -An -tx1 "$BATS_TEST_TMPDIR/old" | tr -s ' ' | sed 's/^ //')" "00 01"
+	assert_equal "$(bytes "$TPID" "$d" 3)" "61 62 02"
+	# after the PID, --string is a value to write: not hex, refused
+	run ptpoke "$TPID" "$d" --string=cd
+	assert_failure 1
+	assert_output 'ptpoke: invalid hex byte at "--string" in "--string=cd"'
+	assert_equal "$(bytes "$TPID" "$d" 3)" "61 62 02"
+	assert_untouched "$TPID"
 }
 
 @test "-o saves the old bytes and stdin puts them back" {
@@ -159,11 +184,36 @@ bytes() {
 @test "usage, version, bad options" {
 	run ptpoke -h
 	assert_success
-	assert_output "usage: ptpoke [-t type] [-s string] [-o oldfile] pid addr [value ... | -]"
+	assert_line --index 0 "usage: ptpoke [-t type] [-s string] [-o oldfile] pid addr [value ... | -]"
+	assert_line --index 1 "options:"
+	assert_line "  -o, --old=OLDFILE        save the bytes overwritten to OLDFILE"
+	run --separate-stderr ptpoke --help
+	assert_success
+	[ -z "$stderr" ]
+	assert_line --index 0 "usage: ptpoke [-t type] [-s string] [-o oldfile] pid addr [value ... | -]"
+	assert_line "  -t, --type=TYPE          the values are of TYPE (u32, i64, f64, ptr, ...)"
 	run ptpoke -V
+	assert_output "ptpoke 0.1.0"
+	run ptpoke --version
 	assert_output "ptpoke 0.1.0"
 	run ptpoke -Q 1 2 3
 	assert_failure 2
+	assert_line --index 0 "ptpoke: unknown option -Q"
+	assert_line --index 1 "usage: ptpoke [-t type] [-s string] [-o oldfile] pid addr [value ... | -]"
+	run --separate-stderr ptpoke --no-such-option 1 2 3
+	assert_failure 2
+	[ -z "$output" ]
+	assert_equal "${stderr%%$'\n'*}" "ptpoke: unknown option --no-such-option"
+	run ptpoke --type
+	assert_failure 2
+	assert_line --index 0 "ptpoke: option --type needs an argument"
+	assert_line --index 1 "usage: ptpoke [-t type] [-s string] [-o oldfile] pid addr [value ... | -]"
+	run ptpoke --old
+	assert_failure 2
+	assert_line --index 0 "ptpoke: option --old needs an argument"
+	run ptpoke --string=a --type=u8 1 0x1000
+	assert_failure 2
+	assert_line --index 0 "ptpoke: -s and -t exclude each other"
 	run ptpoke 1 0x1000
 	assert_failure 2
 	assert_line --index 0 "ptpoke: nothing to write: give values, -s or -"
@@ -181,7 +231,7 @@ bytes() {
 	assert_output ""
 	syn=$(MANWIDTH=200 mandoc -Tascii "$PTOOLS_TOP/man/ptpoke.1" | col -b |
 	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | sed 's/^ *//' | grep .)
-	assert_equal "$syn" "$(ptpoke -h | sed 's/^usage: //')"
+	assert_equal "$syn" "$(ptpoke -h | sed '/^$/,$d; s/^usage: //')"
 }
 
 @test "completions: bash offers types, files and PIDs; zsh and fish load" {

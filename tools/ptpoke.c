@@ -15,25 +15,22 @@
 #include <unistd.h>
 
 #include "ptcore.h"
+#include "common/cli.h"
 
 #define STDIN_MAX (256 * 1024 * 1024)
 
-#define USAGE \
-	"usage: %s [-t type] [-s string] [-o oldfile] pid addr [value ... | -]\n"
-
-static void
-usage(void)
-{
-	fprintf(stderr, USAGE, getprogname());
-}
-
-static void
-bad_usage(const char *msg)
-{
-	warnx("%s", msg);
-	usage();
-	exit(2);
-}
+static const struct cli_opt opts[] = {
+	{ 'o', "old", "OLDFILE", "save the bytes overwritten to OLDFILE" },
+	{ 's', "string", "STRING", "write STRING, without its NUL" },
+	{ 't', "type", "TYPE", "the values are of TYPE (u32, i64, f64, ptr, "
+	    "...)" },
+	{ 0, NULL, NULL, NULL }
+};
+static const char *const synopsis[] = {
+	"[-t type] [-s string] [-o oldfile] pid addr [value ... | -]", NULL
+};
+/* in order: a value operand may look like an option (-1) */
+static const struct cli cli = { synopsis, opts, 1 };
 
 static unsigned char *
 read_stdin(size_t *lenp)
@@ -101,7 +98,7 @@ build(int typed, enum ptc_vtype type, pid_t pid, const char *str, int argc,
 
 	if (str != NULL) {
 		if (argc > 0)
-			bad_usage("-s takes no value operands");
+			cli_usage_error(&cli, "-s takes no value operands");
 		*lenp = strlen(str);
 		if ((buf = malloc(*lenp + 1)) == NULL)
 			err(1, "malloc");
@@ -109,10 +106,11 @@ build(int typed, enum ptc_vtype type, pid_t pid, const char *str, int argc,
 		return buf;
 	}
 	if (argc == 0)
-		bad_usage("nothing to write: give values, -s or -");
+		cli_usage_error(&cli, "nothing to write: give values, -s or -");
 	if (argc == 1 && strcmp(argv[0], "-") == 0) {
 		if (typed)
-			bad_usage("- reads raw bytes: it takes no -t");
+			cli_usage_error(&cli,
+			    "- reads raw bytes: it takes no -t");
 		return read_stdin(lenp);
 	}
 	for (int i = 0; i < argc; i++)
@@ -194,13 +192,8 @@ main(int argc, char *argv[])
 	int ch, typed = 0, hold;
 
 	ptc_cleanup_signals();
-	while ((ch = getopt(argc, argv, "+ho:s:t:V")) != -1) {
+	while ((ch = cli_getopt(&cli, argc, argv)) != -1) {
 		switch (ch) {
-		case 'h':
-			printf(USAGE, getprogname());
-			if (fflush(stdout) != 0)
-				err(1, "stdout");
-			exit(0);
 		case 'o':
 			oldfile = optarg;
 			break;
@@ -209,27 +202,19 @@ main(int argc, char *argv[])
 			break;
 		case 't':
 			if (ptc_vtype_parse(optarg, &type) < 0)
-				bad_usage(ptc_error());
+				cli_usage_error(&cli, "%s", ptc_error());
 			typed = 1;
 			break;
-		case 'V':
-			printf("%s %s\n", getprogname(), ptc_version());
-			if (fflush(stdout) != 0)
-				err(1, "stdout");
-			exit(0);
-		default:
-			usage();
-			exit(2);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (typed && str != NULL)
-		bad_usage("-s and -t exclude each other");
+		cli_usage_error(&cli, "-s and -t exclude each other");
 	if (argc < 2)
-		bad_usage("missing operand");
+		cli_usage_error(&cli, "missing operand");
 	if (ptc_pid_parse(argv[0], &pid) < 0)
-		bad_usage(ptc_error());
+		cli_usage_error(&cli, "%s", ptc_error());
 	/* all of the input is checked before the process is touched */
 	data = build(typed, type, pid, str, argc - 2, argv + 2, &len);
 	if ((t = ptc_target_open(pid)) == NULL)
