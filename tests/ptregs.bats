@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
 # ptregs: show and set registers; values agree with gdb.
 
+bats_require_minimum_version 1.5.0
 load helper
 
 # What differs per CPU (of the tools and their tracees, which in the
@@ -32,10 +33,18 @@ need_gdb() {
 }
 
 @test "ptregs -h prints usage and exits 0" {
-	run ptregs -h
+	run --separate-stderr ptregs -h
 	assert_success
-	assert_output "usage: ptregs [-aj] [-T | -t TID] [-p PID | PID] [REG[=VALUE] ...]
-       ptregs -l"
+	[ -z "$stderr" ]
+	assert_line --index 0 "usage: ptregs [-aj] [-T | -t TID] [-p PID | PID] [REG[=VALUE] ...]"
+	assert_line --index 1 "       ptregs -l"
+	assert_line --index 2 "options:"
+	assert_line "  -T, --all-threads        every thread of the process"
+	assert_line "  -t, --thread=TID         thread TID of the process"
+	run --separate-stderr ptregs --help
+	assert_success
+	[ -z "$stderr" ]
+	assert_equal "$output" "$(ptregs -h)"
 }
 
 @test "ptregs -l lists the CPU's register names and touches no process" {
@@ -70,6 +79,9 @@ need_gdb() {
 @test "ptregs -V prints the version" {
 	run ptregs -V
 	assert_output "ptregs 0.1.0"
+	run ptregs --version
+	assert_success
+	assert_output "ptregs 0.1.0"
 }
 
 @test "ptregs bad usage exits 2" {
@@ -78,6 +90,25 @@ need_gdb() {
 	assert_output --partial "usage:"
 	run ptregs -x 1
 	assert_failure 2
+	assert_line --index 0 "ptregs: unknown option -x"
+	assert_line --index 1 "usage: ptregs [-aj] [-T | -t TID] [-p PID | PID] [REG[=VALUE] ...]"
+	run --separate-stderr ptregs --no-such-option 1
+	assert_failure 2
+	[ -z "$output" ]
+	assert_equal "${stderr%%$'\n'*}" "ptregs: unknown option --no-such-option"
+	run ptregs --thread
+	assert_failure 2
+	assert_line --index 0 "ptregs: option --thread needs an argument"
+	assert_line --index 1 "usage: ptregs [-aj] [-T | -t TID] [-p PID | PID] [REG[=VALUE] ...]"
+	run ptregs 1 --pid
+	assert_failure 2
+	assert_line --index 0 "ptregs: option --pid needs an argument"
+	run ptregs --list=all
+	assert_failure 2
+	assert_line --index 0 "ptregs: option --list takes no argument"
+	run ptregs --pid=x
+	assert_failure 2
+	assert_line --index 0 "ptregs: bad PID 'x'"
 	run ptregs notapid
 	assert_failure 2
 	start_target basic
@@ -87,6 +118,51 @@ need_gdb() {
 	run ptregs "$TPID" "$ACC=zz"
 	assert_failure 2
 	assert_output --partial "bad value"
+	assert_untouched "$TPID"
+}
+
+@test "ptregs long options do what the short ones do" {
+	start_target step-threads
+	kill -STOP "$TPID"
+	sleep 0.1
+	run ptregs --pid "$TPID"
+	assert_success
+	assert_line --index 0 "thread   $TPID"
+	assert_equal "$output" "$(ptregs -p "$TPID")"
+	run ptregs --pid="$TPID" "$SP"
+	assert_success
+	assert_equal "$output" "$(ptregs "$TPID" "$SP")"
+	run ptregs --fp "$TPID"
+	assert_success
+	assert_equal "$output" "$(ptregs -a "$TPID")"
+	run ptregs --json "$TPID"
+	assert_success
+	assert_equal "$output" "$(ptregs -j "$TPID")"
+	run ptregs --all-threads "$TPID" "$PC"
+	assert_success
+	[ "${#lines[@]}" -eq "$(ls /proc/$TPID/task | wc -l)" ]
+	assert_equal "$output" "$(ptregs -T "$TPID" "$PC")"
+	other=$(ls /proc/$TPID/task | grep -vx "$TPID" | head -1)
+	run ptregs --thread="$other" "$TPID"
+	assert_success
+	assert_line --index 0 "thread   $other"
+	assert_equal "$output" "$(ptregs -t "$other" "$TPID")"
+	run ptregs --list
+	assert_success
+	assert_equal "$output" "$(ptregs -l)"
+	[ "$(proc_state "$TPID")" = T ]
+	kill -CONT "$TPID"
+	assert_untouched "$TPID"
+}
+
+@test "ptregs: a failed write to standard output is an error" {
+	run bash -c 'ptregs -l >/dev/full'
+	assert_failure 1
+	assert_output "ptregs: stdout: No space left on device"
+	start_target basic
+	run bash -c 'ptregs "$1" >/dev/full' _ "$TPID"
+	assert_failure 1
+	assert_output "ptregs: stdout: No space left on device"
 	assert_untouched "$TPID"
 }
 
@@ -395,7 +471,7 @@ need_gdb() {
 	assert_success
 	assert_output ""
 	syn=$(mandoc -Tutf8 "$PTOOLS_TOP/man/ptregs.1" | col -b | awk '/^SYNOPSIS/ { s = 1; next } s && /^$/ { exit } s { printf "%s ", $0 }' | tr -s ' \t' '  ' | sed 's/^ //; s/ $//')
-	use=$(ptregs -h 2>&1 | sed 's/^usage: //; s/^ *//' | tr '\n' ' ' | sed 's/ $//')
+	use=$(ptregs -h 2>&1 | sed '/^$/,$d; s/^usage: //; s/^ *//' | tr '\n' ' ' | sed 's/ $//')
 	[ "$syn" = "$use" ] || fail "man: '$syn' usage: '$use'"
 }
 

@@ -19,28 +19,23 @@
 #include <unistd.h>
 
 #include "ptcore.h"
+#include "common/cli.h"
 
 static int aflag, jflag;
 
-static FILE *usage_fp; /* stdout for -h, else stderr */
-
-static void
-usage(void)
-{
-	fprintf(usage_fp != NULL ? usage_fp : stderr,
-	    "usage: %s [-aj] [-T | -t TID] [-p PID | PID] [REG[=VALUE] ...]\n"
-	    "       %s -l\n", getprogname(), getprogname());
-}
-
-static void
-bad_usage(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "%s: ", getprogname());
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
-	usage();
-	exit(2);
-}
+static const struct cli_opt opts[] = {
+	{ 'a', "fp", NULL, "also the x87, SSE and AVX (FP/SIMD) registers" },
+	{ 'j', "json", NULL, "print a JSON object per thread" },
+	{ 'l', "list", NULL, "list the register names and exit" },
+	{ 'p', "pid", "PID", "the process, as an option" },
+	{ 'T', "all-threads", NULL, "every thread of the process" },
+	{ 't', "thread", "TID", "thread TID of the process" },
+	{ 0, NULL, NULL, NULL }
+};
+static const char *const synopsis[] = {
+	"[-aj] [-T | -t TID] [-p PID | PID] [REG[=VALUE] ...]", "-l", NULL
+};
+static const struct cli cli = { synopsis, opts, 0 };
 
 /*
  * Parse a register value: 0x hex of any width up to 32 bytes, decimal,
@@ -316,7 +311,7 @@ do_task(struct ptc_task *t, char **ops, int nops)
 		snprintf(name, sizeof(name), "%.*s",
 		    eq ? (int)(eq - ops[i]) : (int)strlen(ops[i]), ops[i]);
 		if ((ri = ptc_regs_reg_lookup(r, name)) == NULL)
-			bad_usage("unknown register '%s'", name);
+			cli_usage_error(&cli, "unknown register '%s'", name);
 		if (ri->kind == PTC_REG_X87 || ri->kind == PTC_REG_SSE ||
 		    ri->kind == PTC_REG_AVX)
 			flags |= PTC_REGS_FP;
@@ -360,9 +355,7 @@ list_names(void)
 
 	for (i = 0; i < n; i++)
 		printf("%s\n", ptc_reg_at(i)->name);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		err(1, "stdout");
-	exit(0);
+	cli_exit(0);
 }
 
 int
@@ -374,15 +367,11 @@ main(int argc, char *argv[])
 	ssize_t nt, i;
 	int ch, all = 0, found, lflag = 0;
 
-	while ((ch = getopt(argc, argv, "ahjlp:Tt:V")) != -1) {
+	while ((ch = cli_getopt(&cli, argc, argv)) != -1) {
 		switch (ch) {
 		case 'a':
 			aflag = 1;
 			break;
-		case 'h':
-			usage_fp = stdout;
-			usage();
-			exit(0);
 		case 'j':
 			jflag = 1;
 			break;
@@ -391,44 +380,40 @@ main(int argc, char *argv[])
 			break;
 		case 'p':
 			if (ptc_pid_parse(optarg, &pid) != 0)
-				bad_usage("bad PID '%s'", optarg);
+				cli_usage_error(&cli, "bad PID '%s'", optarg);
 			break;
 		case 'T':
 			all = 1;
 			break;
 		case 't':
 			if (ptc_pid_parse(optarg, &tid) != 0)
-				bad_usage("bad thread id '%s'", optarg);
+				cli_usage_error(&cli, "bad thread id '%s'",
+				    optarg);
 			break;
-		case 'V':
-			printf("%s %s\n", getprogname(), ptc_version());
-			exit(0);
-		default:
-			usage();
-			exit(2);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (lflag) {
 		if (argc > 0 || aflag || jflag || all || pid != 0 || tid != 0)
-			bad_usage("%s", "-l takes no other options or operands");
+			cli_usage_error(&cli,
+			    "-l takes no other options or operands");
 		list_names();
 	}
 	if (pid == 0) {
 		if (argc < 1)
-			bad_usage("%s", "no PID given");
+			cli_usage_error(&cli, "no PID given");
 		if (ptc_pid_parse(argv[0], &pid) != 0)
-			bad_usage("bad PID '%s'", argv[0]);
+			cli_usage_error(&cli, "bad PID '%s'", argv[0]);
 		argc--;
 		argv++;
 	}
 	if (all && tid != 0)
-		bad_usage("%s", "-T and -t exclude each other");
+		cli_usage_error(&cli, "-T and -t exclude each other");
 	for (i = 0; all && i < argc; i++)
 		if (strchr(argv[i], '=') != NULL)
-			bad_usage("%s", "-T shows registers, it does not set "
-			    "them");
+			cli_usage_error(&cli,
+			    "-T shows registers, it does not set them");
 	ptc_cleanup_signals();
 
 	if (ptc_pid_check(pid) != 0)
@@ -458,7 +443,5 @@ main(int argc, char *argv[])
 	} else
 		do_task(t, argv, argc);
 	ptc_session_free(s);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		err(1, "stdout");
-	return 0;
+	cli_exit(0);
 }
