@@ -166,10 +166,17 @@ rw-p"
 	source "$PTOOLS_TOP/completions/bash/ptmaps"
 	COMP_WORDS=(ptmaps -); COMP_CWORD=1; COMPREPLY=()
 	_ptmaps
-	assert_equal "${COMPREPLY[*]}" "-h -j -n -P -V"
+	assert_equal "${COMPREPLY[*]}" "-h -j -n -P -V --help --json --name --perms --version"
+	COMP_WORDS=(ptmaps --p); COMP_CWORD=1; COMPREPLY=()
+	_ptmaps
+	assert_equal "${COMPREPLY[*]}" "--perms"
 	COMP_WORDS=(ptmaps -P ""); COMP_CWORD=2; COMPREPLY=()
 	_ptmaps
 	[[ " ${COMPREPLY[*]} " == *" rx "* ]]
+	# --perms=r, as bash splits it at '='
+	COMP_WORDS=(ptmaps --perms = r); COMP_CWORD=3; COMPREPLY=()
+	_ptmaps
+	assert_equal "${COMPREPLY[*]}" "r rx rw"
 	start_target basic
 	COMP_WORDS=(ptmaps "$TPID" "libc"); COMP_CWORD=2; COMPREPLY=()
 	_ptmaps
@@ -177,10 +184,19 @@ rw-p"
 	COMP_WORDS=(ptmaps "$TPID" -n "[he"); COMP_CWORD=3; COMPREPLY=()
 	_ptmaps
 	assert_equal "${COMPREPLY[*]}" "[heap]"
+	COMP_WORDS=(ptmaps --name = "[he"); COMP_CWORD=3; COMPREPLY=()
+	_ptmaps
+	assert_equal "${COMPREPLY[*]}" ""
+	COMP_WORDS=(ptmaps --name = "[he" "$TPID" "[st"); COMP_CWORD=5; COMPREPLY=()
+	_ptmaps
+	assert_equal "${COMPREPLY[*]}" "[stack]"
 	run zsh -c "autoload -U compinit; compinit -u; source $PTOOLS_TOP/completions/zsh/_ptmaps"
 	assert_success
 	run fish -n "$PTOOLS_TOP/completions/fish/ptmaps.fish"
 	assert_success
+	run fish --no-config -c "source $PTOOLS_TOP/completions/fish/ptmaps.fish; complete -C 'ptmaps --js'"
+	assert_success
+	assert_output "--json	JSON lines"
 }
 
 # nopie_layout FILE: "FIRST START END" of the fixed-address executable

@@ -385,6 +385,14 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	COMP_WORDS=(ptpeek -); COMP_CWORD=1; COMPREPLY=()
 	_ptpeek
 	[[ " ${COMPREPLY[*]} " == *" -F "* && " ${COMPREPLY[*]} " == *" -S "* ]]
+	[[ " ${COMPREPLY[*]} " == *" --find "* && " ${COMPREPLY[*]} " == *" --stop "* ]]
+	COMP_WORDS=(ptpeek --st); COMP_CWORD=1; COMPREPLY=()
+	_ptpeek
+	assert_equal "${COMPREPLY[*]}" "--stop --string"
+	# --type=u, as bash splits it at '='
+	COMP_WORDS=(ptpeek --type = u); COMP_CWORD=3; COMPREPLY=()
+	_ptpeek
+	assert_equal "${COMPREPLY[*]}" "u8 u16 u32 u64"
 	COMP_WORDS=(ptpeek "$$"); COMP_CWORD=1; COMPREPLY=()
 	_ptpeek
 	[[ " ${COMPREPLY[*]} " == *" $$ "* ]]
@@ -392,10 +400,17 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	COMP_WORDS=(ptpeek "$TPID" "[st"); COMP_CWORD=2; COMPREPLY=()
 	_ptpeek
 	[[ " ${COMPREPLY[*]} " == *" [stack] "* ]]
+	# an option's argument is not the PID
+	COMP_WORDS=(ptpeek --type = u32 --find 100 "$TPID" "[st"); COMP_CWORD=7; COMPREPLY=()
+	_ptpeek
+	assert_equal "${COMPREPLY[*]}" "[stack]"
 	run zsh -c "autoload -U compinit; compinit -u; source $PTOOLS_TOP/completions/zsh/_ptpeek"
 	assert_success
 	run fish -n "$PTOOLS_TOP/completions/fish/ptpeek.fish"
 	assert_success
+	run fish --no-config -c "source $PTOOLS_TOP/completions/fish/ptpeek.fish; complete -C 'ptpeek --fi'"
+	assert_success
+	assert_output "--find	search for hex bytes, str:TEXT or a value"
 }
 
 @test "SIGTERM while stopped with -S: the process runs on, untraced" {

@@ -242,6 +242,13 @@ bytes() {
 	COMP_WORDS=(ptpoke -); COMP_CWORD=1; COMPREPLY=()
 	_ptpoke
 	[[ " ${COMPREPLY[*]} " == *" -o "* ]]
+	COMP_WORDS=(ptpoke --o); COMP_CWORD=1; COMPREPLY=()
+	_ptpoke
+	assert_equal "${COMPREPLY[*]}" "--old"
+	# --type=i6, as bash splits it at '='
+	COMP_WORDS=(ptpoke --type = i6); COMP_CWORD=3; COMPREPLY=()
+	_ptpoke
+	assert_equal "${COMPREPLY[*]}" "i64"
 	COMP_WORDS=(ptpoke -t u8 "$$"); COMP_CWORD=3; COMPREPLY=()
 	_ptpoke
 	[[ " ${COMPREPLY[*]} " == *" $$ "* ]]
@@ -249,10 +256,20 @@ bytes() {
 	COMP_WORDS=(ptpoke -t u8 "$TPID" "bas"); COMP_CWORD=4; COMPREPLY=()
 	_ptpoke
 	assert_equal "${COMPREPLY[*]}" "basic"
+	COMP_WORDS=(ptpoke --old = old --type u8 "$TPID" "bas"); COMP_CWORD=7; COMPREPLY=()
+	_ptpoke
+	assert_equal "${COMPREPLY[*]}" "basic"
+	# after the PID no more options: -1 is a value
+	COMP_WORDS=(ptpoke "$TPID" -1 -); COMP_CWORD=3; COMPREPLY=()
+	_ptpoke
+	assert_equal "${COMPREPLY[*]}" ""
 	run zsh -c "autoload -U compinit; compinit -u; source $PTOOLS_TOP/completions/zsh/_ptpoke"
 	assert_success
 	run fish -n "$PTOOLS_TOP/completions/fish/ptpoke.fish"
 	assert_success
+	run fish --no-config -c "source $PTOOLS_TOP/completions/fish/ptpoke.fish; complete -C 'ptpoke --ol'"
+	assert_success
+	assert_output "--old	save the overwritten bytes to a file"
 }
 
 @test "target exits while ptpoke waits for its input" {

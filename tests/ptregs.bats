@@ -490,6 +490,26 @@ need_gdb() {
 	_ptregs
 	[[ " ${COMPREPLY[*]} " == *" -t "* ]]
 	[[ " ${COMPREPLY[*]} " == *" -l "* ]]
+	COMP_WORDS=(ptregs --th)
+	COMP_CWORD=1
+	_ptregs
+	assert_equal "${COMPREPLY[*]}" "--thread"
+	# --thread=TID offers the threads of the --pid given, however spelt
+	start_target step-threads
+	tasks=$(ls /proc/$TPID/task | sort | tr '\n' ' ')
+	COMP_WORDS=(ptregs --pid = "$TPID" --thread = "")
+	COMP_CWORD=6
+	_ptregs
+	assert_equal "$(printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' ')" "$tasks"
+	COMP_WORDS=(ptregs "--pid=$TPID" --thread "")
+	COMP_CWORD=3
+	_ptregs
+	assert_equal "$(printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' ')" "$tasks"
+	# after --pid PID, registers
+	COMP_WORDS=(ptregs --pid "$TPID" "${ACC:0:2}")
+	COMP_CWORD=3
+	_ptregs
+	[[ " ${COMPREPLY[*]} " == *" $ACC "* ]]
 	# the names come from ptregs -l: all of them, and nothing else
 	COMP_WORDS=(ptregs 1 "")
 	COMP_CWORD=2
@@ -499,4 +519,7 @@ need_gdb() {
 	fish -n "$PTOOLS_TOP/completions/fish/ptregs.fish"
 	run fish -c "source $PTOOLS_TOP/completions/fish/ptregs.fish; complete -C 'ptregs 1 ${ACC:0:2}'"
 	assert_line "$ACC"
+	run fish --no-config -c "source $PTOOLS_TOP/completions/fish/ptregs.fish; complete -C 'ptregs --all-t'"
+	assert_success
+	assert_output "--all-threads	every thread"
 }

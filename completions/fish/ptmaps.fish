@@ -21,10 +21,10 @@ function __ptmaps_pids
 end
 
 complete -c ptmaps -f
-complete -c ptmaps -s h -d 'show usage'
-complete -c ptmaps -s V -d 'show version'
+complete -c ptmaps -s h -l help -d 'show usage and options'
+complete -c ptmaps -s V -l version -d 'show version'
 complete -c ptmaps -n 'not __ptmaps_maps >/dev/null' -a '(__ptmaps_pids)'
 complete -c ptmaps -a '(__ptmaps_maps)'
-complete -c ptmaps -s j -d 'JSON lines'
-complete -c ptmaps -s n -x -a '(__ptmaps_maps)' -d 'only the mappings of a module'
-complete -c ptmaps -s P -x -a 'r w x p s rx rw' -d 'only mappings with these permissions'
+complete -c ptmaps -s j -l json -d 'JSON lines'
+complete -c ptmaps -s n -l name -x -a '(__ptmaps_maps)' -d 'only the mappings of a module'
+complete -c ptmaps -s P -l perms -x -a 'r w x p s rx rw' -d 'only mappings with these permissions'

@@ -21,12 +21,12 @@ function __ptpeek_pids
 end
 
 complete -c ptpeek -f
-complete -c ptpeek -s h -d 'show usage'
-complete -c ptpeek -s V -d 'show version'
+complete -c ptpeek -s h -l help -d 'show usage and options'
+complete -c ptpeek -s V -l version -d 'show version'
 complete -c ptpeek -n 'not __ptpeek_maps >/dev/null' -a '(__ptpeek_pids)'
 complete -c ptpeek -a '(__ptpeek_maps)'
-complete -c ptpeek -s r -d 'write raw bytes'
-complete -c ptpeek -s s -d 'print a C string'
-complete -c ptpeek -s S -d 'stop the process while reading'
-complete -c ptpeek -s t -x -a 'u8 u16 u32 u64 i8 i16 i32 i64 f32 f64 ptr' -d 'print values of a type'
-complete -c ptpeek -s F -x -d 'search for hex bytes, str:TEXT or a value'
+complete -c ptpeek -s r -l raw -d 'write raw bytes'
+complete -c ptpeek -s s -l string -d 'print a C string'
+complete -c ptpeek -s S -l stop -d 'stop the process while reading'
+complete -c ptpeek -s t -l type -x -a 'u8 u16 u32 u64 i8 i16 i32 i64 f32 f64 ptr' -d 'print values of a type'
+complete -c ptpeek -s F -l find -x -d 'search for hex bytes, str:TEXT or a value'

@@ -21,10 +21,10 @@ function __ptpoke_pids
 end
 
 complete -c ptpoke -f
-complete -c ptpoke -s h -d 'show usage'
-complete -c ptpoke -s V -d 'show version'
+complete -c ptpoke -s h -l help -d 'show usage and options'
+complete -c ptpoke -s V -l version -d 'show version'
 complete -c ptpoke -n 'not __ptpoke_maps >/dev/null' -a '(__ptpoke_pids)'
 complete -c ptpoke -a '(__ptpoke_maps)'
-complete -c ptpoke -s t -x -a 'u8 u16 u32 u64 i8 i16 i32 i64 f32 f64 ptr' -d 'write values of a type'
-complete -c ptpoke -s s -x -d 'write a string'
-complete -c ptpoke -s o -r -F -d 'save the overwritten bytes to a file'
+complete -c ptpoke -s t -l type -x -a 'u8 u16 u32 u64 i8 i16 i32 i64 f32 f64 ptr' -d 'write values of a type'
+complete -c ptpoke -s s -l string -x -d 'write a string'
+complete -c ptpoke -s o -l old -r -F -d 'save the overwritten bytes to a file'
