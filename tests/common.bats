@@ -23,9 +23,14 @@
 #   machine has installed; references to the suite's own pages are checked
 #   against man/ here instead) and STYLE notes about Sm.
 # - options of a man page: the flags in its SYNOPSIS plus every "Fl X" on
-#   an .It line; a cluster such as -hjV or -ff counts as each letter.  The
-#   bash completion must offer each (-X; --long as --long or --long=) when
-#   completing "TOOL -" or "TOOL --"; fish's `complete -C "TOOL -"` too.
+#   an .It line ("Fl \-json" and "Fl -json" are --json); a cluster such as
+#   -hjV or -ff counts as each letter.  The bash completion must offer each
+#   (-X; --long as --long or --long=) when completing "TOOL -" or
+#   "TOOL --"; fish's `complete -C "TOOL -"` too.
+# - --help and --version (the tools that use tools/common/cli): --help
+#   is the usage, then the options; every --long it lists is in the
+#   rendered man page, every -X of the SYNOPSIS is in its list; --version
+#   is "TOOL VERSION".
 
 bats_require_minimum_version 1.5.0
 load helper
@@ -103,8 +108,10 @@ man_options() {
 	{
 		man_synopsis "$1" | tr '[]|' '   ' | tr ' ' '\n' |
 		    grep -E '^--?[A-Za-z0-9]'
-		# "Fl Fl json" is another way to write "Fl -json" (--json)
-		grep -E '^\.It( .*)? Fl ' "man/$1.1" | sed 's/Fl Fl /Fl -/g' |
+		# "Fl Fl json" and "Fl \-json" are other ways to write
+		# "Fl -json" (--json)
+		grep -E '^\.It( .*)? Fl ' "man/$1.1" |
+		    sed 's/Fl Fl /Fl -/g; s/Fl \\-/Fl -/g' |
 		    grep -oE '(^| )Fl -?[A-Za-z0-9][A-Za-z0-9-]*' |
 		    sed 's/^ *Fl /-/'
 	} | while read -r o; do
@@ -183,6 +190,55 @@ $(diff <(printf '%s\n' "$usage") <(printf '%s\n' "$syn") | grep '^[<>]' | sed 's
 		[ "$status" -eq 0 ] || problem "$t -V: exit status $status, want 0"
 		[ "$output" = "$t $VERSION" ] || problem "$t -V: printed '$output', want '$t $VERSION'"
 		[ -z "$stderr" ] || problem "$t -V: stderr: $stderr"
+	done
+	report
+}
+
+# The tools that take their options from tools/common/cli's table.
+CLI_TOOLS="ptmaps ptpeek ptpoke ptregs ptstep ptdis"
+
+@test "--help lists the options the man page documents; --version" {
+	need_tools
+	local t out usage syn page o missing
+	[ -n "$VERSION" ]
+	for t in $CLI_TOOLS; do
+		[ -x "$PTOOLS_BIN/$t" ] || { problem "$t: not built"; continue; }
+		run --separate-stderr "$t" --help
+		[ "$status" -eq 0 ] || { problem "$t --help: exit status $status, want 0"; continue; }
+		[ -z "$stderr" ] || problem "$t --help: stderr: $stderr"
+		out=$output
+		[[ $out == "usage: $t "* ]] ||
+		    { problem "$t --help: does not start with \"usage: $t \": ${out:0:60}"; continue; }
+		usage=$(usage_part <<<"$out" | normalise_forms "$t")
+		syn=$(man_synopsis "$t" | normalise_forms "$t")
+		[ "$usage" = "$syn" ] ||
+		    problem "$t --help: the usage is not the SYNOPSIS of man/$t.1"
+		# the option lines: after the usage, starting with -X or --x
+		opts=$(sed '1,/^[[:space:]]*$/d' <<<"$out" | grep -E '^ +-')
+		[ -n "$opts" ] || { problem "$t --help: no option lines after the usage"; continue; }
+		page=$(MANWIDTH=200 mandoc -Tascii "man/$t.1" | col -b)
+		missing=
+		for o in $(grep -oE -- '--[a-z0-9][a-z0-9-]*' <<<"$opts" | sort -u); do
+			grep -qE -- "(^|[^A-Za-z0-9-])$o([^A-Za-z0-9-]|\$)" <<<"$page" ||
+			    missing+=" $o"
+		done
+		[ -z "$missing" ] ||
+		    problem "$t: man/$t.1 does not show what --help lists:$missing"
+		missing=
+		for o in $(man_synopsis "$t" | tr '[]|' '   ' | tr ' ' '\n' |
+		    grep -E '^-[A-Za-z0-9]+$' | sort -u); do
+			local i
+			for ((i = 1; i < ${#o}; i++)); do
+				grep -qE -- "^ +-${o:i:1}(,| |\$)" <<<"$opts" ||
+				    missing+=" -${o:i:1}"
+			done
+		done
+		[ -z "$missing" ] ||
+		    problem "$t --help: does not list options of the SYNOPSIS:$missing"
+		run --separate-stderr "$t" --version
+		[ "$status" -eq 0 ] || problem "$t --version: exit status $status, want 0"
+		[ "$output" = "$t $VERSION" ] ||
+		    problem "$t --version: printed '$output', want '$t $VERSION'"
 	done
 	report
 }
@@ -307,6 +363,51 @@ $stderr"
 	report
 }
 
+# zsh_offers LINE WANT: what zsh's completion system offers for LINE
+# followed by a tab, one a line (each compadd's matches; repeats are
+# possible), from the completions in completions/zsh; it waits up to 10
+# seconds for WANT to be among them.  A zsh under zpty is the shell
+# reading the tab, so this is what a user would be offered.
+zsh_offers() {
+	local out=$BATS_TEST_TMPDIR/zsh-offers
+	rm -f "$out"
+	# shellcheck disable=SC2016
+	HOME=$BATS_TEST_TMPDIR zsh -f -c '
+		zmodload zsh/zpty || exit 3
+		zpty z zsh -f -i
+		zpty -w z "PS1= ; fpath=(${(q)1} \$fpath); autoload -U compinit; compinit -u -D"
+		zpty -w z "compadd() { builtin compadd -O __h \"\$@\"; print -rl -- \$__h >>${(q)3}; builtin compadd \"\$@\" }"
+		zpty -w z "$2"$'"'"'\t'"'"'
+		for i in {1..100}; do
+			[[ -f $3 ]] && grep -qxF -e "$4" $3 && break
+			sleep 0.1
+		done
+		zpty -d z
+		[[ -f $3 ]] && cat $3
+		true' _ "$PTOOLS_TOP/completions/zsh" "$1" "$out" "$2"
+}
+
+@test "zsh completions offer long options and complete their arguments" {
+	command -v zsh >/dev/null || skip "zsh not installed"
+	zsh -f -c 'zmodload zsh/zpty' 2>/dev/null || skip "zsh has no zpty module"
+	local line want out
+	while IFS='|' read -r line want; do
+		out=$(zsh_offers "$line" "$want")
+		grep -qxF -e "$want" <<<"$out" ||
+		    problem "zsh: '$line<TAB>' does not offer '$want': $(tr '\n' ' ' <<<"$out")"
+	done <<'EOF'
+ptmaps --j|--json
+ptmaps --perms=|rx
+ptpeek --fi|--find
+ptpeek --type=|u32
+ptpoke --ol|--old
+ptpoke --type |i64
+ptregs --all-t|--all-threads
+ptregs --f|--fp
+EOF
+	report
+}
+
 @test "fish completions: present, parse, list every option of the man page" {
 	need_tools
 	command -v fish >/dev/null || skip "fish not installed"
@@ -375,11 +476,13 @@ twice
 out
 .It Fl Fl seccomp-bpf
 filter
+.It Fl r Ar n , Fl \-rate Ns = Ns Ar n
+rate
 .El
 EOF
 	cd "$BATS_TEST_TMPDIR"
 	run man_options ptx
-	assert_output "$(printf -- '--json\n--output\n--seccomp-bpf\n-V\n-c\n-h\n-q\n-t')"
+	assert_output "$(printf -- '--json\n--output\n--rate\n--seccomp-bpf\n-V\n-c\n-h\n-q\n-r\n-t')"
 }
 
 @test "ptcore.3 shows every function of lib/ptcore.h with its prototype, and no other" {
