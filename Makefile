@@ -125,6 +125,8 @@ bench: all $(TGT_BIN)
 lint:
 	@sh tests/lint.sh
 
+# A man page or completion not written yet is skipped; one that fails to
+# install fails the install.
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR) \
 	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man7 \
@@ -134,14 +136,14 @@ install: all
 	install -m 644 $(B)/libptcore.a $(DESTDIR)$(LIBDIR)
 	install -m 644 lib/ptcore.h $(DESTDIR)$(INCDIR)
 	install -m 644 $(B)/ptcore.pc $(DESTDIR)$(LIBDIR)/pkgconfig
-	for f in man/*.1; do [ -f "$$f" ] && install -m 644 $$f $(DESTDIR)$(MANDIR)/man1; done; true
-	for f in man/*.3; do [ -f "$$f" ] && install -m 644 $$f $(DESTDIR)$(MANDIR)/man3; done; true
-	for f in man/*.7; do [ -f "$$f" ] && install -m 644 $$f $(DESTDIR)$(MANDIR)/man7; done; true
+	for s in 1 3 7; do for f in man/*.$$s; do \
+	  [ ! -f "$$f" ] || install -m 644 "$$f" $(DESTDIR)$(MANDIR)/man$$s || exit 1; \
+	done; done
 	for t in $(TOOLS); do \
-	  [ -f completions/bash/$$t ] && install -m 644 completions/bash/$$t $(DESTDIR)$(DATADIR)/bash-completion/completions; \
-	  [ -f completions/zsh/_$$t ] && install -m 644 completions/zsh/_$$t $(DESTDIR)$(DATADIR)/zsh/site-functions; \
-	  [ -f completions/fish/$$t.fish ] && install -m 644 completions/fish/$$t.fish $(DESTDIR)$(DATADIR)/fish/vendor_completions.d; \
-	done; true
+	  [ ! -f completions/bash/$$t ] || install -m 644 completions/bash/$$t $(DESTDIR)$(DATADIR)/bash-completion/completions || exit 1; \
+	  [ ! -f completions/zsh/_$$t ] || install -m 644 completions/zsh/_$$t $(DESTDIR)$(DATADIR)/zsh/site-functions || exit 1; \
+	  [ ! -f completions/fish/$$t.fish ] || install -m 644 completions/fish/$$t.fish $(DESTDIR)$(DATADIR)/fish/vendor_completions.d || exit 1; \
+	done
 
 uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/man1/$$t.1 \

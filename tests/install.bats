@@ -158,6 +158,38 @@ $(printf '%s\n' "$output" | grep '^[<>]' | sed 's/^</-/; s/^>/+/')"
 	[ "$status" -eq 2 ]
 }
 
+@test "make install fails when a page or completion cannot be installed; one not written is skipped" {
+	local t=${TOOLS[0]}
+	# a directory where the file goes: install(1) cannot put it there
+	mkdir -p "$P/share/man/man1/$t.1"
+	run make --no-print-directory -s "${MAKEVARS[@]}" install
+	assert_failure
+	assert_output --partial "share/man/man1/$t.1"
+	rm -rf "$D"
+	mkdir -p "$P/share/man/man7/ptools.7"
+	run make --no-print-directory -s "${MAKEVARS[@]}" install
+	assert_failure
+	assert_output --partial "share/man/man7/ptools.7"
+	rm -rf "$D"
+	mkdir -p "$P/share/zsh/site-functions/_$t"
+	run make --no-print-directory -s "${MAKEVARS[@]}" install
+	assert_failure
+	assert_output --partial "share/zsh/site-functions/_$t"
+	rm -rf "$D"
+	mkdir -p "$P/share/fish/vendor_completions.d/$t.fish"
+	run make --no-print-directory -s "${MAKEVARS[@]}" install
+	assert_failure
+	assert_output --partial "share/fish/vendor_completions.d/$t.fish"
+	rm -rf "$D"
+	# a tool with no completions (yet): the others are installed
+	run make --no-print-directory -s "${MAKEVARS[@]}" TOOLS="ptnone $t" \
+	    TOOL_BIN="$B/bin/$t" install
+	assert_success
+	[ -f "$P/share/bash-completion/completions/$t" ] || fail "no bash completion of $t"
+	[ -f "$P/share/fish/vendor_completions.d/$t.fish" ] || fail "no fish completion of $t"
+	[ ! -e "$P/share/bash-completion/completions/ptnone" ]
+}
+
 @test "make uninstall leaves no file behind" {
 	do_install
 	run make --no-print-directory -s "${MAKEVARS[@]}" uninstall
