@@ -339,6 +339,17 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	run ptpeek --raw=1 1 2
 	assert_failure 2
 	assert_line --index 0 "ptpeek: option --raw takes no argument"
+	# an abbreviation: of one option it is that option, of two an error
+	run ptpeek --st 1 2
+	assert_failure 2
+	assert_line --index 0 "ptpeek: option --st is ambiguous: --stop, --string"
+	assert_line --index 1 "usage: ptpeek [-r | -t type | -s] [-S] pid addr [len]"
+	run ptpeek --s=u32 1 2
+	assert_failure 2
+	assert_line --index 0 "ptpeek: option --s is ambiguous: --stop, --string"
+	run ptpeek --ty
+	assert_failure 2
+	assert_line --index 0 "ptpeek: option --ty needs an argument"
 	# operands first: the options after them are still options
 	run ptpeek 1 2 --type
 	assert_failure 2

@@ -108,9 +108,33 @@ spelled(int argc, char *argv[], int ch)
 	return buf;
 }
 
+/*
+ * The long options that "--pre" (or "--pre=arg") abbreviates, ", "
+ * between them, into buf; how many there are.  getopt_long refuses an
+ * abbreviation of several as it refuses an unknown option.
+ */
+static size_t
+expansions(const char *arg, char *buf, size_t size)
+{
+	size_t len = strcspn(arg + 2, "="), n = 0, used = 0;
+
+	buf[0] = '\0';
+	for (const struct option *o = longopts; o->name != NULL; o++) {
+		if (strncmp(o->name, arg + 2, len) != 0)
+			continue;
+		if (used < size)
+			used += (size_t)snprintf(buf + used, size - used,
+			    "%s--%s", n > 0 ? ", " : "", o->name);
+		n++;
+	}
+	return n;
+}
+
 int
 cli_getopt(const struct cli *c, int argc, char *argv[])
 {
+	char names[256];
+
 	int ch;
 
 	make_tables(c);
@@ -125,6 +149,12 @@ cli_getopt(const struct cli *c, int argc, char *argv[])
 		cli_usage_error(c, "option %s needs an argument",
 		    spelled(argc, argv, optopt));
 	case '?':
+		if (optopt == 0 && optind > 0 && optind <= argc &&
+		    strncmp(argv[optind - 1], "--", 2) == 0 &&
+		    expansions(argv[optind - 1], names, sizeof(names)) > 1)
+			cli_usage_error(c, "option %.*s is ambiguous: %s",
+			    (int)strcspn(argv[optind - 1], "="),
+			    argv[optind - 1], names);
 		if (optopt == 0)
 			cli_usage_error(c, "unknown option %s",
 			    optind > 0 && optind <= argc ? argv[optind - 1] :
