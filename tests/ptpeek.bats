@@ -3,6 +3,7 @@
 
 bats_require_minimum_version 1.5.0
 load helper
+load completion
 
 # rt SYM [TARGET]: runtime address of SYM in the started target $TPID.
 rt() {
@@ -397,13 +398,11 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	_ptpeek
 	[[ " ${COMPREPLY[*]} " == *" -F "* && " ${COMPREPLY[*]} " == *" -S "* ]]
 	[[ " ${COMPREPLY[*]} " == *" --find "* && " ${COMPREPLY[*]} " == *" --stop "* ]]
-	COMP_WORDS=(ptpeek --st); COMP_CWORD=1; COMPREPLY=()
-	_ptpeek
-	assert_equal "${COMPREPLY[*]}" "--stop --string"
+	run complete_words ptpeek --st
+	assert_output "$(printf -- '--stop\n--string')"
 	# --type=u, as bash splits it at '='
-	COMP_WORDS=(ptpeek --type = u); COMP_CWORD=3; COMPREPLY=()
-	_ptpeek
-	assert_equal "${COMPREPLY[*]}" "u8 u16 u32 u64"
+	run complete_words ptpeek --type = u
+	assert_output "$(printf 'u8\nu16\nu32\nu64')"
 	COMP_WORDS=(ptpeek "$$"); COMP_CWORD=1; COMPREPLY=()
 	_ptpeek
 	[[ " ${COMPREPLY[*]} " == *" $$ "* ]]

@@ -4,6 +4,7 @@
 
 bats_require_minimum_version 1.5.0
 load helper
+load completion
 
 rt() {
 	local t=${2:-basic} base
@@ -242,13 +243,11 @@ bytes() {
 	COMP_WORDS=(ptpoke -); COMP_CWORD=1; COMPREPLY=()
 	_ptpoke
 	[[ " ${COMPREPLY[*]} " == *" -o "* ]]
-	COMP_WORDS=(ptpoke --o); COMP_CWORD=1; COMPREPLY=()
-	_ptpoke
-	assert_equal "${COMPREPLY[*]}" "--old"
+	run complete_words ptpoke --o
+	assert_output -- --old
 	# --type=i6, as bash splits it at '='
-	COMP_WORDS=(ptpoke --type = i6); COMP_CWORD=3; COMPREPLY=()
-	_ptpoke
-	assert_equal "${COMPREPLY[*]}" "i64"
+	run complete_words ptpoke --type = i6
+	assert_output i64
 	COMP_WORDS=(ptpoke -t u8 "$$"); COMP_CWORD=3; COMPREPLY=()
 	_ptpoke
 	[[ " ${COMPREPLY[*]} " == *" $$ "* ]]
