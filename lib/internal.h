@@ -61,6 +61,13 @@ void ptc__task_del(struct ptc_session *s, struct ptc_task *t);
  */
 int ptc__spawn(struct ptc_session *s, const struct ptc_os_spawn_opts *o,
     struct ptc_task **taskp);
+/*
+ * Fill o for argv run from path with the public options so (NULL: none;
+ * its detached is left to the caller): -1 ENOENT when so names a user
+ * that does not exist.
+ */
+int ptc__spawn_opts(struct ptc_os_spawn_opts *o, const char *path,
+    char *const argv[], const struct ptc_spawn_opts *so);
 
 /* ptc_os_reap() that goes on after a signal other than a cleanup one. */
 int ptc__reap(pid_t pid, int *code, int *sig);

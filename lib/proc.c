@@ -551,11 +551,38 @@ fail:
 }
 
 int
+ptc__spawn_opts(struct ptc_os_spawn_opts *o, const char *path,
+    char *const argv[], const struct ptc_spawn_opts *so)
+{
+	struct passwd *pw;
+
+	memset(o, 0, sizeof(*o));
+	o->path = path;
+	o->argv = argv;
+	o->stdin_fd = o->stdout_fd = o->stderr_fd = -1;
+	if (so == NULL)
+		return 0;
+	o->envp = so->envp;
+	o->stdin_fd = so->stdin_fd;
+	o->stdout_fd = so->stdout_fd;
+	o->stderr_fd = so->stderr_fd;
+	if (so->user != NULL) {
+		if ((pw = getpwnam(so->user)) == NULL) {
+			errno = ENOENT;
+			return -1;
+		}
+		o->user = pw->pw_name;
+		o->uid = pw->pw_uid;
+		o->gid = pw->pw_gid;
+	}
+	return 0;
+}
+
+int
 ptc_spawn(struct ptc_session *s, char *const argv[],
     const struct ptc_spawn_opts *opts, struct ptc_task **taskp)
 {
 	struct ptc_os_spawn_opts o;
-	struct passwd *pw;
 	struct ptc_task *t;
 	char *path;
 	int rc;
@@ -574,27 +601,11 @@ ptc_spawn(struct ptc_session *s, char *const argv[],
 		free(path);
 		return ptc_fail(rc, "%s: %s", argv[0], strerror(rc));
 	}
-	memset(&o, 0, sizeof(o));
-	o.path = path;
-	o.argv = argv;
-	o.stdin_fd = o.stdout_fd = o.stderr_fd = -1;
-	o.stop_before_exec = true;
-	if (opts != NULL) {
-		o.envp = opts->envp;
-		o.stdin_fd = opts->stdin_fd;
-		o.stdout_fd = opts->stdout_fd;
-		o.stderr_fd = opts->stderr_fd;
-		if (opts->user != NULL) {
-			if ((pw = getpwnam(opts->user)) == NULL) {
-				free(path);
-				return ptc_fail(ENOENT, "unknown user '%s'",
-				    opts->user);
-			}
-			o.user = pw->pw_name;
-			o.uid = pw->pw_uid;
-			o.gid = pw->pw_gid;
-		}
+	if (ptc__spawn_opts(&o, path, argv, opts) != 0) {
+		free(path);
+		return ptc_fail(ENOENT, "unknown user '%s'", opts->user);
 	}
+	o.stop_before_exec = true;
 	rc = ptc__spawn(s, &o, &t);
 	free(path);
 	if (rc != 0)

@@ -10,7 +10,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1143,7 +1142,6 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 {
 	struct ptc_os_spawn_opts c;
 	struct sock_filter *prog = NULL;
-	struct passwd *pw = NULL;
 	struct ptc_task *t;
 	struct tstate *ts;
 	size_t plen = 0, n, i;
@@ -1159,20 +1157,9 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 		return ptc_fail(errno, "Can't stat '%s': %s", argv[0],
 		    strerror(errno));
 	}
-	memset(&c, 0, sizeof(c));
-	c.path = path;
-	c.argv = argv;
-	c.envp = so != NULL ? so->envp : NULL;
-	c.stdin_fd = c.stdout_fd = c.stderr_fd = -1;
-	if (so != NULL && so->user != NULL) {
-		if ((pw = getpwnam(so->user)) == NULL) {
-			free(path);
-			return ptc_fail(ENOENT, "Cannot find user '%s'",
-			    so->user);
-		}
-		c.user = pw->pw_name;
-		c.uid = pw->pw_uid;
-		c.gid = pw->pw_gid;
+	if (ptc__spawn_opts(&c, path, argv, so) != 0) {
+		free(path);
+		return ptc_fail(ENOENT, "Cannot find user '%s'", so->user);
 	}
 	c.detached = so != NULL ? so->detached : 0;
 	if (tr->filter) {
