@@ -548,7 +548,7 @@ EOC
 	[ "$output" -ge 3 ]
 }
 
-@test "layering: os/ sees no library-internal struct and defines only ptc_os_ names" {
+@test "layering: os/ sees no library-internal struct, defines only ptc_os_ names and calls only ptc_fail above it" {
 	local f out bad="" structs pat objs=() o
 	# The structs only the library may see: every one lib/internal.h,
 	# lib/trace_int.h and lib/sc_priv.h define, and any struct ptc__*.
@@ -571,6 +571,10 @@ EOC
 	out=$(nm -g --defined-only "${objs[@]}" |
 	    awk 'NF == 3 && $3 !~ /^(ptc_os_|__)/ { print $3 }')
 	[ -z "$out" ] || fail "os/ defines names without ptc_os_:"$'\n'"$out"
+	# and calls nothing of the library above it but ptc_fail().
+	out=$(nm -u "${objs[@]}" | awk '$2 ~ /^ptc_/ &&
+	    $2 !~ /^(ptc_os_|ptc_arch_|ptc_fail$)/ { print $2 }' | sort -u)
+	[ -z "$out" ] || fail "os/ calls into the library:"$'\n'"$out"
 	# and the checks see what they look for: the structs include the
 	# session and the task, lib/proc.c (which owns them) is caught, and
 	# nm lists the OS layer's names
@@ -579,4 +583,6 @@ EOC
 	[ "$output" -ge 3 ]
 	run bash -c "nm -g --defined-only ${objs[*]} | grep -c ' T ptc_os_'"
 	[ "$output" -ge 20 ]
+	run bash -c "nm -u ${objs[*]} | grep -c ' U ptc_fail\$'"
+	[ "$output" -ge 5 ]
 }
