@@ -181,7 +181,15 @@ fail:
 struct ptc_maps *
 ptc_maps_read(pid_t pid)
 {
-	return ptc_os_maps_read(pid);
+	struct ptc_maps *m;
+	size_t len;
+	char *text;
+
+	if ((text = ptc_os_maps_text(pid, &len)) == NULL)
+		return NULL;
+	m = ptc_maps_parse(text, len);
+	free(text);
+	return m;
 }
 
 void

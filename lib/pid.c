@@ -75,3 +75,15 @@ ptc_pid_elf(pid_t pid)
 	close(fd);
 	return e;
 }
+
+int
+ptc_pid_hold(pid_t pid)
+{
+	return ptc_os_pid_hold(pid);
+}
+
+int
+ptc_pid_alive(int fd)
+{
+	return ptc_os_pid_alive(fd);
+}

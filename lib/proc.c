@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,8 +20,6 @@
 
 static LIST_HEAD(, ptc_session) live_sessions =
     LIST_HEAD_INITIALIZER(live_sessions);
-static volatile sig_atomic_t cleanup_sig;
-static struct timespec cleanup_at; /* when cleanup_sig came */
 static int atexit_done;
 
 static void
@@ -30,6 +29,28 @@ cleanup_all(void)
 
 	while ((s = LIST_FIRST(&live_sessions)) != NULL)
 		ptc_session_free(s);
+}
+
+/*
+ * A second cleanup signal: the normal path is stuck.  Put breakpoint
+ * bytes back, detach what can be detached quickly; the exit follows.
+ * The kernel would detach the rest on our exit, but it leaves a
+ * single-step armed: the stepped thread would run one instruction and
+ * die of the trap.
+ */
+static void
+last_words(void)
+{
+	struct ptc_session *s;
+	struct ptc_task *t;
+
+	LIST_FOREACH(s, &live_sessions, live)
+		if (s->bp_restore != NULL)
+			s->bp_restore(s);
+	LIST_FOREACH(s, &live_sessions, live)
+		TAILQ_FOREACH(t, &s->tasks, link)
+			if (!t->gone && !t->spawned)
+				ptc_os_detach_now(t->pid);
 }
 
 struct ptc_session *
@@ -44,6 +65,7 @@ ptc_session_new(unsigned trace_flags)
 	LIST_INSERT_HEAD(&live_sessions, s, live);
 	if (!atexit_done) {
 		atexit(cleanup_all);
+		ptc__cleanup_last_words(last_words);
 		atexit_done = 1;
 	}
 	return s;
@@ -107,6 +129,57 @@ int ptc_task_was_stopped(const struct ptc_task *t) { return t->was_stopped; }
 void *ptc_task_data(const struct ptc_task *t) { return t->data; }
 void ptc_task_set_data(struct ptc_task *t, void *data) { t->data = data; }
 
+int
+ptc_syscall_info(struct ptc_task *t, struct ptc_scinfo *si)
+{
+	if (!t->sci_valid) {
+		if (ptc_os_syscall_info(t->pid, &t->sci) != 0)
+			return -1;
+		t->sci_valid = true;
+	}
+	*si = t->sci;
+	return 0;
+}
+
+/*
+ * Turn one wait status of pid into an event, and keep the task's idea
+ * of whether it is inside a syscall right.
+ */
+static int
+decode(struct ptc_session *s, pid_t pid, int status, struct ptc_event *ev)
+{
+	struct ptc_task *t = ptc_session_task(s, pid);
+	struct ptc_os_stop st;
+	struct ptc_scinfo si;
+
+	if (ptc_os_decode(pid, status, &st) != 0)
+		return -1;
+	memset(ev, 0, sizeof(*ev));
+	ev->type = st.type;
+	ev->task = t;
+	ev->pid = pid;
+	ev->sig = st.sig;
+	ev->status = st.status;
+	ev->core = st.core;
+	ev->new_pid = st.new_pid;
+	ev->old_pid = st.old_pid;
+	ev->si = st.si;
+	if (t == NULL)
+		return 0;
+	t->sci_valid = false;
+	if (st.type == PTC_EV_SYSCALL_ENTER) {
+		/* The kernel knows entry from exit; don't guess. */
+		if (ptc_syscall_info(t, &si) == 0 && si.op != PTC_SC_NONE)
+			t->in_syscall = si.op == PTC_SC_ENTRY;
+		else
+			t->in_syscall = !t->in_syscall;
+		ev->type = t->in_syscall ? PTC_EV_SYSCALL_ENTER :
+		    PTC_EV_SYSCALL_EXIT;
+	} else if (st.type == PTC_EV_SECCOMP)
+		t->in_syscall = true;
+	return 0;
+}
+
 /*
  * Turn one wait status into an event and keep the task list in step:
  * new children join, exec by a non-leader thread takes over the leader's
@@ -118,7 +191,7 @@ handle_status(struct ptc_session *s, pid_t pid, int status,
 {
 	struct ptc_task *t, *old;
 
-	if (ptc_os_decode(s, pid, status, ev) != 0)
+	if (decode(s, pid, status, ev) != 0)
 		return -1;
 	t = ev->task;
 	if (t == NULL)
@@ -175,18 +248,18 @@ wait_common(struct ptc_session *s, pid_t which, struct ptc_event *ev)
 	reap(s);
 	for (;;) {
 		/* A signal that came between two waits interrupts nothing. */
-		if (cleanup_sig)
+		if (ptc_cleanup_pending())
 			return ptc_fail(EINTR, "interrupted by %s",
-			    strsignal(cleanup_sig));
+			    strsignal(ptc_cleanup_pending()));
 		/* The usage costs a walk of the threads: only when asked. */
 		pid = wait4(which, &status, __WALL, s->flags &
 		    PTC_TRACE_RUSAGE ? &ru : NULL);
 		if (pid < 0) {
-			if (errno == EINTR && !cleanup_sig)
+			if (errno == EINTR && !ptc_cleanup_pending())
 				continue;
 			if (errno == EINTR)
 				return ptc_fail(EINTR, "interrupted by %s",
-				    strsignal(cleanup_sig));
+				    strsignal(ptc_cleanup_pending()));
 			if (errno == ECHILD)
 				return ptc_fail(ECHILD, "no traced task left");
 			return -1;
@@ -248,7 +321,7 @@ note_stop(struct ptc_session *s, struct ptc_task *t, int status)
 	struct ptc_event ev;
 	uint64_t addr;
 
-	if (ptc_os_decode(s, t->pid, status, &ev) != 0)
+	if (decode(s, t->pid, status, &ev) != 0)
 		return 1;
 	switch (ev.type) {
 	case PTC_EV_EXITED:
@@ -340,7 +413,7 @@ attach_one(struct ptc_session *s, pid_t pid, struct ptc_task **taskp)
 		return -1;
 	t->was_stopped = ptc_os_proc_state(pid, &st) == 0 && st.group_stopped;
 	t->fresh = true;
-	if (ptc_os_seize(s, pid) != 0) {
+	if (ptc_os_seize(pid, s->flags, false) != 0) {
 		int e = errno;
 
 		ptc__task_del(s, t);
@@ -403,41 +476,163 @@ ptc_attach(struct ptc_session *s, pid_t pid, unsigned flags,
 	return 0;
 }
 
+/*
+ * Wait for a stop of task t of the given type (and signal, when sig is
+ * not 0), letting others pass with their signal; -1 ECHILD if it ends.
+ */
+static int
+wait_for(struct ptc_session *s, struct ptc_task *t, enum ptc_event_type type,
+    int sig)
+{
+	struct ptc_event ev;
+
+	for (;;) {
+		if (ptc_wait_task(s, t, &ev) != 0)
+			return -1;
+		if (ev.type == type && (sig == 0 || ev.sig == sig))
+			return 0;
+		if (ev.type == PTC_EV_EXITED || ev.type == PTC_EV_KILLED) {
+			errno = ECHILD;
+			return -1;
+		}
+		if (ptc_resume(t, PTC_RESUME_CONT,
+		    ev.type == PTC_EV_SIGNAL ? ev.sig : 0) != 0)
+			return -1;
+	}
+}
+
+int
+ptc__spawn(struct ptc_session *s, const struct ptc_os_spawn_opts *o,
+    struct ptc_task **taskp)
+{
+	struct ptc_task *t;
+	int gofd = -1, e;
+	pid_t pid;
+
+	fflush(NULL);
+	if ((pid = ptc_os_spawn(o, &gofd)) == -1)
+		return -1;
+	if ((t = ptc__task_add(s, pid)) == NULL)
+		goto fail;
+	t->spawned = !o->detached;
+	if (ptc_os_seize(pid, s->flags, t->spawned) != 0)
+		goto fail;
+	/* The program waits in read(2) for the go-ahead: stop it there. */
+	if (ptc_os_interrupt(pid) != 0 ||
+	    wait_for(s, t, PTC_EV_INTERRUPT, 0) != 0)
+		goto fail;
+	if (write(gofd, "g", 1) != 1)
+		goto fail;
+	close(gofd);
+	gofd = -1;
+	/*
+	 * The SIGSTOP it raises just before the exec is dropped by the
+	 * caller's resume, so its first event from then on is the exec.
+	 */
+	if (o->stop_before_exec) {
+		if (ptc_resume(t, PTC_RESUME_CONT, 0) != 0 ||
+		    wait_for(s, t, PTC_EV_SIGNAL, SIGSTOP) != 0)
+			goto fail;
+		t->pending_sig = 0;
+	}
+	*taskp = t;
+	return 0;
+fail:
+	e = errno;
+	if (gofd != -1)
+		close(gofd);
+	kill(pid, SIGKILL);
+	if (t != NULL && !t->gone) {
+		waitpid(pid, NULL, __WALL);
+		ptc__task_del(s, t);
+	}
+	errno = e;
+	return -1;
+}
+
+int
+ptc__spawn_opts(struct ptc_os_spawn_opts *o, const char *path,
+    char *const argv[], const struct ptc_spawn_opts *so)
+{
+	struct passwd *pw;
+
+	memset(o, 0, sizeof(*o));
+	o->path = path;
+	o->argv = argv;
+	o->stdin_fd = o->stdout_fd = o->stderr_fd = -1;
+	if (so == NULL)
+		return 0;
+	o->envp = so->envp;
+	o->stdin_fd = so->stdin_fd;
+	o->stdout_fd = so->stdout_fd;
+	o->stderr_fd = so->stderr_fd;
+	if (so->user != NULL) {
+		if ((pw = getpwnam(so->user)) == NULL) {
+			errno = ENOENT;
+			return -1;
+		}
+		o->user = pw->pw_name;
+		o->uid = pw->pw_uid;
+		o->gid = pw->pw_gid;
+	}
+	return 0;
+}
+
 int
 ptc_spawn(struct ptc_session *s, char *const argv[],
     const struct ptc_spawn_opts *opts, struct ptc_task **taskp)
 {
+	struct ptc_os_spawn_opts o;
 	struct ptc_task *t;
-	pid_t pid;
+	char *path;
+	int rc;
 
-	if (ptc_os_spawn(s, argv, opts, &pid) != 0)
-		return -1;
-	if ((t = ptc__task_add(s, pid)) == NULL) {
-		kill(pid, SIGKILL);
-		return -1;
+	if (argv == NULL || argv[0] == NULL)
+		return ptc_fail(EINVAL, "no program to run");
+	/* A typo fails before anything is started. */
+	if ((path = ptc_os_which(argv[0])) == NULL) {
+		if (errno == ENOENT && strchr(argv[0], '/') == NULL)
+			return ptc_fail(ENOENT, "%s: command not found",
+			    argv[0]);
+		return ptc_fail(errno, "%s: %s", argv[0], strerror(errno));
 	}
-	t->spawned = true;
-	if (ptc_os_seize(s, pid) != 0 || wait_stop(s, t) != 0)
-		goto fail;
-	/*
-	 * The child stopped itself with SIGSTOP to wait for us.  SIGCONT
-	 * ends that group-stop for good (so detaching later does not leave
-	 * it stopped); its delivery is the stop we hand to the caller.
-	 */
-	t->was_stopped = false;
-	kill(pid, SIGCONT);
-	if (ptc_os_resume(pid, PTC_RESUME_CONT, 0) != 0 || wait_stop(s, t))
-		goto fail;
-	t->pending_sig = 0;
-	t->was_stopped = false;
+	if (access(path, X_OK) != 0) {
+		rc = errno;
+		free(path);
+		return ptc_fail(rc, "%s: %s", argv[0], strerror(rc));
+	}
+	if (ptc__spawn_opts(&o, path, argv, opts) != 0) {
+		free(path);
+		return ptc_fail(ENOENT, "unknown user '%s'", opts->user);
+	}
+	o.stop_before_exec = true;
+	rc = ptc__spawn(s, &o, &t);
+	free(path);
+	if (rc != 0)
+		return ptc_fail(ECHILD, "%s: could not start traced", argv[0]);
 	if (taskp != NULL)
 		*taskp = t;
 	return 0;
-fail:
-	kill(pid, SIGKILL);
-	waitpid(pid, NULL, __WALL);
-	ptc__task_del(s, t);
-	return ptc_fail(ECHILD, "%s: could not start traced", argv[0]);
+}
+
+int
+ptc__reap(pid_t pid, int *code, int *sig)
+{
+	while (ptc_os_reap(pid, code, sig) != 0)
+		if (errno != EINTR || ptc_cleanup_pending() != 0)
+			return -1;
+	return 0;
+}
+
+int
+ptc__wait_ready(const struct timespec *until)
+{
+	int rc;
+
+	while ((rc = ptc_os_wait_ready(until)) == -1 && errno == EINTR &&
+	    ptc_cleanup_pending() == 0)
+		;
+	return rc;
 }
 
 int
@@ -573,70 +768,4 @@ ptc_session_kill(struct ptc_session *s)
 		ptc__task_del(s, t);
 	}
 	ptc_session_free(s);
-}
-
-static void
-on_cleanup_signal(int sig)
-{
-	struct ptc_session *s;
-	struct ptc_task *t;
-
-	if (cleanup_sig != 0) {
-		struct timespec now;
-
-		/*
-		 * The same signal again within a second is one event sent
-		 * twice (timeout(1) signals the child, then its group):
-		 * exiting at once would lose output and leave a stepped
-		 * thread with its trap flag set.
-		 */
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		if (sig == cleanup_sig && (now.tv_sec - cleanup_at.tv_sec) *
-		    1000000000L + (now.tv_nsec - cleanup_at.tv_nsec) <
-		    1000000000L)
-			return;
-		/*
-		 * Second signal: the normal path is stuck.  Put breakpoint
-		 * bytes back, detach what can be detached quickly and exit.
-		 * The kernel would detach the rest on our exit, but it
-		 * leaves a single-step armed: the stepped thread would run
-		 * one instruction and die of the trap.
-		 */
-		LIST_FOREACH(s, &live_sessions, live)
-			if (s->bp_restore != NULL)
-				s->bp_restore(s);
-		LIST_FOREACH(s, &live_sessions, live)
-			TAILQ_FOREACH(t, &s->tasks, link)
-				if (!t->gone && !t->spawned)
-					ptc_os_detach_now(t->pid);
-		_exit(128 + sig);
-	}
-	clock_gettime(CLOCK_MONOTONIC, &cleanup_at);
-	cleanup_sig = sig;
-}
-
-void
-ptc_cleanup_signals(void)
-{
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
-	struct sigaction sa;
-	size_t i;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_cleanup_signal;
-	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: a blocking wait must return to see the flag. */
-	sa.sa_flags = 0;
-	/*
-	 * The signal mask is left as inherited: whoever blocked these
-	 * signals (strace's users rely on it) wants them held.
-	 */
-	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-		sigaction(sigs[i], &sa, NULL);
-}
-
-int
-ptc_cleanup_pending(void)
-{
-	return cleanup_sig;
 }

@@ -55,7 +55,8 @@ const char *ptc_version(void);
  * breakpoints written into them.  ptc_session_free() detaches from every
  * task, restores every breakpoint and lets the tasks run on; the same
  * happens for every live session when the program exits (exit(3), err(3))
- * and, through ptc_cleanup_signals(), on SIGINT, SIGTERM and SIGHUP.
+ * and, through ptc_cleanup_signals(), on SIGINT, SIGTERM, SIGHUP and
+ * SIGPIPE.
  */
 struct ptc_session;
 struct ptc_task;
@@ -211,10 +212,12 @@ size_t ptc_session_ntasks(const struct ptc_session *s);
 struct ptc_task *ptc_session_task_at(const struct ptc_session *s, size_t i);
 
 /*
- * Install handlers for SIGINT, SIGTERM and SIGHUP (and SIGPIPE when
- * stdout is a pipe) that make blocking library calls fail with EINTR, so
- * the tool can leave through its normal path, and that make a second
- * signal detach every session at once and exit.  Call once at start.
+ * Install handlers for SIGINT, SIGTERM, SIGHUP and SIGPIPE that make
+ * blocking library calls fail with EINTR, so the tool can leave through
+ * its normal path, and that make a second signal (another one, or the
+ * same one more than a second later) detach every session at once and
+ * exit.  Signals blocked when it is called stay blocked.  Call once at
+ * start.
  */
 void ptc_cleanup_signals(void);
 

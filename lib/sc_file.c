@@ -145,7 +145,7 @@ ptc__a_dirfd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		return;
 	}
 	if ((c->f->decode_fds & PTC_FDS_PATH) && !c->f->json &&
-	    ptc__fdpath(c->pid, -1, path, sizeof(path)) == 0) {
+	    ptc_os_fdpath(c->pid, -1, path, sizeof(path)) == 0) {
 		ptc__pre(c);
 		ptc__sb_puts(c->o, ptc__sxval(path + sizeof(path) - 32, 32,
 		    ptc__xstyle(c), (uint64_t)AT_FDCWD, 'd', "AT_FDCWD"));

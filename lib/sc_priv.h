@@ -188,10 +188,10 @@ void ptc__p_signo(struct ptc__dc *c, int sig);
  * kind in its own list of /proc/PID/status (NSpid, NStgid, NSpgid,
  * NSsid).
  */
-#define PTC__PID_TID  0
-#define PTC__PID_TGID 1
-#define PTC__PID_PGID 2
-#define PTC__PID_SID  3
+#define PTC__PID_TID  PTC_OS_PID_TID
+#define PTC__PID_TGID PTC_OS_PID_TGID
+#define PTC__PID_PGID PTC_OS_PID_PGID
+#define PTC__PID_SID  PTC_OS_PID_SID
 /*
  * An id of kind as task c->pid sees it: "1234", with -Y "1234<comm>",
  * with --decode-pids=pidns " / * 5678 in strace's PID NS * /" after it
@@ -205,20 +205,9 @@ int ptc__siginfo_print_task(FILE *fp, const siginfo_t *si,
     const struct ptc_fmt *f, pid_t pid);
 
 /*
- * Process id id of kind as task (ours) numbers it, in our pid
- * namespace: id itself when they share one, 0 when no process of ours
- * has it (or id <= 0).  task 0 means ours.
+ * What ids and descriptors of a tracee are: ptc_os_pid_translate(),
+ * ptc_os_fdpath() and the rest of os.h.
  */
-pid_t ptc__pid_translate(pid_t task, pid_t id, int kind);
-
-/* Path of fd in the tracee (for -y), into buf; -1 if unknown. */
-int ptc__fdpath(pid_t pid, int fd, char *buf, size_t len);
-/* -e decode-fds=pidfd: the process fd (whose link is path) is a pidfd of. */
-int ptc__fdpidfd(pid_t pid, int fd, const char *path);
-/* -P: the same for fd >= 0, a " (deleted)" dropped as strace drops it. */
-int ptc__fdpath_live(pid_t pid, int fd, char *buf, size_t len);
-/* -yy: "TCP:[1.2.3.4:5->6.7.8.9:10]" for a socket whose link is given. */
-int ptc__fdsock(pid_t pid, int fd, const char *link, char *buf, size_t len);
 
 const struct ptc__scent *ptc__sc_ent(uint32_t arch, uint64_t nr);
 

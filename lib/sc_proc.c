@@ -952,10 +952,10 @@ pid_info(struct ptc__dc *c, int shown, int id, int kind)
 
 	ptc__pre(c);
 	if (want_comm || want_ns)
-		ours = ptc__pid_translate(c->pid, id, kind);
+		ours = ptc_os_pid_translate(c->pid, id, kind);
 	/* The name of the process the tracer numbers so, as strace has it. */
 	if (want_comm && ours > 0)
-		comm_ok = ptc__pid_comm(ours, comm, sizeof(comm)) == 0 &&
+		comm_ok = ptc_os_comm_quiet(ours, comm, sizeof(comm)) == 0 &&
 		    comm[0] != '\0';
 	if (!want_ns || ours == id)
 		ours = 0;

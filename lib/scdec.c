@@ -1024,13 +1024,13 @@ ptc__p_fd(struct ptc__dc *c, int fd)
 	int fds = c->f->decode_fds, tpid;
 
 	ptc__pre(c);
-	if (fds == 0 || fd < 0 || ptc__fdpath(c->pid, fd, path,
+	if (fds == 0 || fd < 0 || ptc_os_fdpath(c->pid, fd, path,
 	    sizeof(path)) != 0) {
 		ptc__sb_printf(c->o, "%d", fd);
 		return;
 	}
 	if ((fds & PTC_FDS_SOCKET) &&
-	    ptc__fdsock(c->pid, fd, path, info, sizeof(info)) == 0) {
+	    ptc_os_fdsock(c->pid, fd, path, info, sizeof(info)) == 0) {
 		/* Already in strace's form, quotes and all. */
 		if (c->f->json) {
 			ptc__sb_printf(c->o, "{\"fd\":%d,\"path\":", fd);
@@ -1055,7 +1055,7 @@ ptc__p_fd(struct ptc__dc *c, int fd)
 		}
 		return;
 	}
-	if ((fds & PTC_FDS_PIDFD) && (tpid = ptc__fdpidfd(c->pid, fd, path)) > 0) {
+	if ((fds & PTC_FDS_PIDFD) && (tpid = ptc_os_fdpidfd(c->pid, fd, path)) > 0) {
 		if (c->f->json)
 			ptc__sb_printf(c->o, "{\"fd\":%d,\"pidfd\":%d}", fd,
 			    tpid);
@@ -1072,7 +1072,7 @@ ptc__p_fd(struct ptc__dc *c, int fd)
 		char live[PTC__STR_MAX];
 		int deleted = path[0] == '/' && plen > dl &&
 		    strcmp(path + plen - dl, " (deleted)") == 0 &&
-		    ptc__fdpath_live(c->pid, fd, live, sizeof(live)) == 0 &&
+		    ptc_os_fdpath_live(c->pid, fd, live, sizeof(live)) == 0 &&
 		    strlen(live) < plen;
 
 		if (c->f->json) {

@@ -10,7 +10,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -340,7 +339,7 @@ state_new(struct ptc_trace *tr, struct ptc_task *t, pid_t pid)
 	}
 	/* strace names a task as it is when first seen, and after exec. */
 	if (tr->fmt.decode_pids & PTC_PIDS_COMM)
-		ptc__pid_comm(pid, ts->comm, sizeof(ts->comm));
+		ptc_os_comm_quiet(pid, ts->comm, sizeof(ts->comm));
 	LIST_INSERT_HEAD(&tr->states, ts, link);
 	tr->nstates++;
 	if (t != NULL)
@@ -1035,7 +1034,7 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 	/* Traced or not, a rename shows in the prefix from its exit on. */
 	if (si.op == PTC_SC_EXIT && ts->comm_change) {
 		if (!si.is_error)
-			ptc__pid_comm(ts->pid, ts->comm, sizeof(ts->comm));
+			ptc_os_comm_quiet(ts->pid, ts->comm, sizeof(ts->comm));
 		ts->comm_change = 0;
 	}
 	/* An i386 socketcall or ipc is filtered and counted as its subcall. */
@@ -1141,38 +1140,26 @@ int
 ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
     const struct ptc_spawn_opts *so)
 {
-	struct ptc__child c;
+	struct ptc_os_spawn_opts c;
 	struct sock_filter *prog = NULL;
-	struct passwd *pw = NULL;
-	struct ptc_event ev;
 	struct ptc_task *t;
 	struct tstate *ts;
 	size_t plen = 0, n, i;
 	char *path;
-	int gofd = -1, rc;
+	int rc;
 	pid_t pid;
 
 	if (session(tr, 1) == NULL)
 		return -1;
-	if ((path = ptc__trace_which(argv[0])) == NULL) {
+	if ((path = ptc_os_which(argv[0])) == NULL) {
 		if (errno == ENAMETOOLONG)
 			return ptc_fail(errno, "exec: %s", strerror(errno));
 		return ptc_fail(errno, "Can't stat '%s': %s", argv[0],
 		    strerror(errno));
 	}
-	memset(&c, 0, sizeof(c));
-	c.path = path;
-	c.argv = argv;
-	c.envp = so != NULL && so->envp != NULL ? so->envp : environ;
-	if (so != NULL && so->user != NULL) {
-		if ((pw = getpwnam(so->user)) == NULL) {
-			free(path);
-			return ptc_fail(ENOENT, "Cannot find user '%s'",
-			    so->user);
-		}
-		c.user = pw->pw_name;
-		c.uid = pw->pw_uid;
-		c.gid = pw->pw_gid;
+	if (ptc__spawn_opts(&c, path, argv, so) != 0) {
+		free(path);
+		return ptc_fail(ENOENT, "Cannot find user '%s'", so->user);
 	}
 	c.detached = so != NULL ? so->detached : 0;
 	if (tr->filter) {
@@ -1195,58 +1182,34 @@ ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
 				bits[i] = 1;
 		}
 
-		if (bits != NULL && ptc__seccomp_build(PTC__ARCH_NATIVE, bits,
+		if (bits != NULL && ptc_os_seccomp_build(PTC__ARCH_NATIVE, bits,
 		    n, &prog, &plen) == 0) {
-			c.prog = prog;
-			c.proglen = plen;
+			c.filter = prog;
+			c.filter_len = plen;
 		}
 		free(bits);
 	}
-	fflush(NULL);
-	pid = ptc__trace_fork(&c, &gofd);
+	rc = ptc__spawn(tr->s, &c, &t);
 	free(path);
-	if (pid == -1) {
-		free(prog);
-		return ptc_fail(errno, "fork: %s", strerror(errno));
-	}
 	free(prog);
-	if ((t = ptc__task_add(tr->s, pid)) == NULL)
-		goto fail;
-	t->spawned = !c.detached;
-	if (ptc_os_seize(tr->s, pid) != 0) {
-		ptc__task_del(tr->s, t);
-		goto fail;
+	if (rc != 0)
+		return ptc_fail(errno, "%s: could not start traced: %s",
+		    argv[0], strerror(errno));
+	pid = ptc_task_pid(t);
+	if ((ts = state_new(tr, t, pid)) == NULL) {
+		rc = errno;
+		kill(pid, SIGKILL);
+		return ptc_fail(rc, "%s: could not start traced: %s",
+		    argv[0], strerror(rc));
 	}
-	/* The child waits in read(2): stop it there to own it. */
-	if (ptc_os_interrupt(pid) != 0)
-		goto fail;
-	do
-		rc = ptc_wait_task(tr->s, t, &ev);
-	while (rc == 0 && ev.type != PTC_EV_INTERRUPT &&
-	    ev.type != PTC_EV_EXITED && ev.type != PTC_EV_KILLED);
-	if (rc != 0 || ev.type != PTC_EV_INTERRUPT)
-		goto fail;
-	if ((ts = state_new(tr, t, pid)) == NULL)
-		goto fail;
 	ts->hide = 1;
 	ts->exec_keep = 1;
-	ts->seccomp = c.prog != NULL;
+	ts->seccomp = c.filter != NULL;
 	if (tr->main_pid == 0) {
 		tr->main_pid = pid;
 		tr->main_child = !c.detached;
 	}
-	if (write(gofd, "g", 1) != 1)
-		goto fail;
-	close(gofd);
 	return ptc_resume(t, resume_how(ts), 0);
-fail:
-	rc = errno;
-	if (gofd != -1)
-		close(gofd);
-	kill(pid, SIGKILL);
-	errno = rc;
-	return ptc_fail(rc, "%s: could not start traced: %s", argv[0],
-	    strerror(rc));
 }
 
 int
@@ -1260,7 +1223,7 @@ ptc_trace_attach(struct ptc_trace *tr, pid_t pid)
 
 	if (session(tr, 0) == NULL)
 		return -1;
-	nb = ptc__trace_blocked(pid, &btid, &bnr);
+	nb = ptc_os_blocked(pid, &btid, &bnr);
 	if (ptc_attach(tr->s, pid, PTC_ATTACH_STOP | PTC_ATTACH_THREADS,
 	    &main_task) != 0) {
 		free(btid);
@@ -1536,7 +1499,7 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 	rc = 0;
 	/* -b execve let the program go: it is still our child. */
 	if (tr->main_pid != 0 && !tr->main_done && tr->main_child &&
-	    ptc__trace_reap(tr->main_pid, &tr->main_code, &tr->main_sig) == 0)
+	    ptc__reap(tr->main_pid, &tr->main_code, &tr->main_sig) == 0)
 		tr->main_done = 1;
 	if (tr->main_pid != 0 && tr->main_done) {
 		if (tr->main_sig != 0) {

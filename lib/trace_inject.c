@@ -894,7 +894,7 @@ ptc__inject_release(struct ptc__inject *inj)
 		if (LIST_EMPTY(&inj->held))
 			return 0;
 		/* Another task has something to say: the loop takes it. */
-		if ((rc = ptc__trace_wait_ready(&first)) != 0)
+		if ((rc = ptc__wait_ready(&first)) != 0)
 			return rc > 0 ? 0 : -1;
 	}
 }

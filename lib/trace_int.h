@@ -165,14 +165,6 @@ int ptc__scdec_demux(struct ptc_scdec *d, pid_t pid, struct ptc_scinfo *si);
 uint8_t *ptc__scset_seccomp_bits(struct ptc__scset *set, uint32_t arch,
     size_t *np);
 
-/*
- * The syscall each thread of process pid is blocked in, from /proc
- * (read before attaching: the attach interrupts it): *nrp[i] for
- * thread *tidsp[i], -1 for a thread not in a syscall.  Returns the
- * number of threads, 0 if none could be read; free() both arrays.
- */
-size_t ptc__trace_blocked(pid_t pid, pid_t **tidsp, long **nrp);
-
 /* A descriptor set as parsed from "-e read=SET" or "-e write=SET". */
 struct ptc__fdset {
 	int invert;

@@ -230,7 +230,7 @@ fdpath(const struct ptc__pathset *ps, pid_t pid, int64_t fd)
 {
 	char buf[PATH_MAX + 1];
 
-	return ptc__fdpath_live(pid, (int)fd, buf, sizeof(buf)) == 0 &&
+	return ptc_os_fdpath_live(pid, (int)fd, buf, sizeof(buf)) == 0 &&
 	    known(ps, buf);
 }
 

@@ -650,3 +650,42 @@ EOC
 	run bash -c "gcc -fpreprocessed -dD -E -P '$PTOOLS_TOP/os/linux/procfs.c' | grep -c '\"/proc/'"
 	[ "$output" -ge 3 ]
 }
+
+@test "layering: os/ sees no library-internal struct, defines only ptc_os_ names and calls only ptc_fail above it" {
+	local f out bad="" structs pat objs=() o
+	# The structs only the library may see: every one lib/internal.h,
+	# lib/trace_int.h and lib/sc_priv.h define, and any struct ptc__*.
+	structs=$(sed -nE 's/^(typedef )?struct ([a-z_0-9]+) \{.*/\2/p' \
+	    "$PTOOLS_TOP"/lib/internal.h "$PTOOLS_TOP"/lib/trace_int.h \
+	    "$PTOOLS_TOP"/lib/sc_priv.h | sort -u | paste -sd'|')
+	pat="struct[[:space:]]+(ptc__[a-z_0-9]*|$structs)\\b|#[[:space:]]*include[[:space:]]*\"(internal|trace_int|sc_priv)\\.h\""
+	for f in "$PTOOLS_TOP"/os/*/*.[ch]; do
+		out=$(gcc -fpreprocessed -dD -E -P "$f" 2>/dev/null |
+		    grep -nE "$pat" || true)
+		[ -z "$out" ] || bad="$bad${f#"$PTOOLS_TOP"/}: $out"$'\n'
+	done
+	[ -z "$bad" ] || fail "library internals under os/:"$'\n'"$bad"
+	# Every global symbol an OS object defines is a ptc_os_ one, but
+	# for the compiler's own (i386's __x86.get_pc_thunk.*).
+	for o in "$PTOOLS_TOP/$B"/obj/os/*/*.o; do
+		[ -e "$o" ] && objs+=("$o")
+	done
+	[ "${#objs[@]}" -ge 5 ] || fail "no OS objects under $B/obj/os"
+	out=$(nm -g --defined-only "${objs[@]}" |
+	    awk 'NF == 3 && $3 !~ /^(ptc_os_|__)/ { print $3 }')
+	[ -z "$out" ] || fail "os/ defines names without ptc_os_:"$'\n'"$out"
+	# and calls nothing of the library above it but ptc_fail().
+	out=$(nm -u "${objs[@]}" | awk '$2 ~ /^ptc_/ &&
+	    $2 !~ /^(ptc_os_|ptc_arch_|ptc_fail$)/ { print $2 }' | sort -u)
+	[ -z "$out" ] || fail "os/ calls into the library:"$'\n'"$out"
+	# and the checks see what they look for: the structs include the
+	# session and the task, lib/proc.c (which owns them) is caught, and
+	# nm lists the OS layer's names
+	[[ "|$structs|" == *"|ptc_task|"* && "|$structs|" == *"|ptc_session|"* ]]
+	run bash -c "gcc -fpreprocessed -dD -E -P '$PTOOLS_TOP/lib/proc.c' | grep -cE '$pat'"
+	[ "$output" -ge 3 ]
+	run bash -c "nm -g --defined-only ${objs[*]} | grep -c ' T ptc_os_'"
+	[ "$output" -ge 20 ]
+	run bash -c "nm -u ${objs[*]} | grep -c ' U ptc_fail\$'"
+	[ "$output" -ge 5 ]
+}

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "os.h"
 
 int
 ptc_os_exe_class(pid_t pid)

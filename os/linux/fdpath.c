@@ -20,11 +20,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "internal.h"
-#include "sc_priv.h"
+#include "os.h"
 
 int
-ptc__fdpath(pid_t pid, int fd, char *buf, size_t len)
+ptc_os_fdpath(pid_t pid, int fd, char *buf, size_t len)
 {
 	char link[64];
 	ssize_t n;
@@ -46,14 +45,14 @@ ptc__fdpath(pid_t pid, int fd, char *buf, size_t len)
  * as strace takes it.
  */
 int
-ptc__fdpath_live(pid_t pid, int fd, char *buf, size_t len)
+ptc_os_fdpath_live(pid_t pid, int fd, char *buf, size_t len)
 {
 	static const char del[] = " (deleted)";
 	char link[64];
 	struct stat sl, sp;
 	size_t n;
 
-	if (fd < 0 || ptc__fdpath(pid, fd, buf, len) != 0)
+	if (fd < 0 || ptc_os_fdpath(pid, fd, buf, len) != 0)
 		return -1;
 	n = strlen(buf);
 	if (n <= sizeof(del) || strcmp(buf + n - (sizeof(del) - 1), del) != 0)
@@ -340,7 +339,7 @@ recall(unsigned long ino, char *buf, size_t len)
 }
 
 int
-ptc__fdsock(pid_t pid, int fd, const char *link, char *buf, size_t len)
+ptc_os_fdsock(pid_t pid, int fd, const char *link, char *buf, size_t len)
 {
 	char path[64], proto[32];
 	unsigned long ino;
@@ -383,7 +382,7 @@ ptc__fdsock(pid_t pid, int fd, const char *link, char *buf, size_t len)
 }
 
 int
-ptc__fdpidfd(pid_t pid, int fd, const char *path)
+ptc_os_fdpidfd(pid_t pid, int fd, const char *path)
 {
 	char fdi[64], line[256];
 	FILE *fp;

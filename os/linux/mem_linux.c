@@ -9,7 +9,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "os.h"
 
 ssize_t
 ptc_os_vm_rw(pid_t pid, uint64_t addr, void *buf, size_t len, int wr)

@@ -11,10 +11,10 @@
 #include <signal.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "os.h"
 
 int
-ptc_pid_hold(pid_t pid)
+ptc_os_pid_hold(pid_t pid)
 {
 #ifdef SYS_pidfd_open
 	int fd = (int)syscall(SYS_pidfd_open, pid, 0);
@@ -30,7 +30,7 @@ ptc_pid_hold(pid_t pid)
 }
 
 int
-ptc_pid_alive(int fd)
+ptc_os_pid_alive(int fd)
 {
 #ifdef SYS_pidfd_send_signal
 	if (fd < 0)

@@ -18,14 +18,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "internal.h"
-#include "sc_priv.h"
+#include "os.h"
 
 /* Deepest nesting the kernel allows (MAX_PID_NS_LEVEL) plus ours. */
 #define NS_LEVELS 34
 
 int
-ptc__pid_comm(pid_t pid, char *buf, size_t len)
+ptc_os_comm_quiet(pid_t pid, char *buf, size_t len)
 {
 	char path[64];
 	size_t n;
@@ -146,7 +145,7 @@ scan(int kind, pid_t id, ino_t ns, int depth)
 		if (!isdigit((unsigned char)e->d_name[0]))
 			continue;
 		snprintf(dir, sizeof(dir), "/proc/%s", e->d_name);
-		if (kind != PTC__PID_TID) {
+		if (kind != PTC_OS_PID_TID) {
 			match(dir, kind, id, ns, depth, &out);
 			continue;
 		}
@@ -180,7 +179,7 @@ static struct {
 static unsigned cache_next;
 
 pid_t
-ptc__pid_translate(pid_t task, pid_t id, int kind)
+ptc_os_pid_translate(pid_t task, pid_t id, int kind)
 {
 	char dir[64];
 	pid_t ids[NS_LEVELS], out = 0;
@@ -188,7 +187,7 @@ ptc__pid_translate(pid_t task, pid_t id, int kind)
 	int depth, n;
 	unsigned i;
 
-	if (id <= 0 || kind < 0 || kind > PTC__PID_SID)
+	if (id <= 0 || kind < 0 || kind > PTC_OS_PID_SID)
 		return 0;
 	if (task <= 0)
 		return id;
@@ -201,14 +200,14 @@ ptc__pid_translate(pid_t task, pid_t id, int kind)
 		return id;
 	/* The task's own namespace is the last entry of its NSpid. */
 	snprintf(dir, sizeof(dir), "/proc/%d", (int)task);
-	if ((n = ns_ids(dir, PTC__PID_TID, ids)) < 2)
+	if ((n = ns_ids(dir, PTC_OS_PID_TID, ids)) < 2)
 		return 0;
 	depth = n - 1;
 	for (i = 0; i < CACHE; i++) {
 		if (cache[i].ns != ns || cache[i].kind != kind ||
 		    cache[i].id != id)
 			continue;
-		if (kind == PTC__PID_TID)
+		if (kind == PTC_OS_PID_TID)
 			snprintf(dir, sizeof(dir), "/proc/%d/task/%d",
 			    (int)cache[i].out, (int)cache[i].out);
 		else

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "os.h"
 
 #define PF_KTHREAD_FLAG 0x00200000 /* include/linux/sched.h */
 
@@ -118,12 +118,11 @@ maps_fail(pid_t pid, const char *path, int e)
 	return ptc_fail(e, "%s: %s", path, strerror(e));
 }
 
-struct ptc_maps *
-ptc_os_maps_read(pid_t pid)
+char *
+ptc_os_maps_text(pid_t pid, size_t *lenp)
 {
 	char path[64], *buf = NULL, *nb;
 	size_t len = 0, cap = 0, got;
-	struct ptc_maps *m;
 	FILE *fp;
 	int e;
 
@@ -162,7 +161,6 @@ ptc_os_maps_read(pid_t pid)
 		return ptc_fail(ESRCH, "process %d has no memory mappings "
 		    "(exited, zombie or kernel thread)", (int)pid), NULL;
 	}
-	m = ptc_maps_parse(buf, len);
-	free(buf);
-	return m;
+	*lenp = len;
+	return buf;
 }

@@ -1,7 +1,8 @@
 /*
  * ptrace.c: the Linux ptrace layer.  This is the only file that names
  * ptrace requests and decodes wait statuses; lib/proc.c builds the
- * portable session model on top of it.
+ * portable session model on top of it, from the plain values these
+ * functions take and return.
  */
 #include <sys/ptrace.h>
 #include <sys/types.h>
@@ -12,8 +13,6 @@
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,26 +20,26 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "os.h"
 
 static unsigned long
-ptrace_options(const struct ptc_session *s, int spawned)
+ptrace_options(unsigned flags, bool spawned)
 {
 	unsigned long o = 0;
 
-	if (s->flags & PTC_TRACE_SYSCALLS)
+	if (flags & PTC_TRACE_SYSCALLS)
 		o |= PTRACE_O_TRACESYSGOOD;
-	if (s->flags & PTC_TRACE_FORKS)
+	if (flags & PTC_TRACE_FORKS)
 		o |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |
 		    PTRACE_O_TRACECLONE | PTRACE_O_TRACEVFORKDONE;
-	if (s->flags & PTC_TRACE_EXEC)
+	if (flags & PTC_TRACE_EXEC)
 		o |= PTRACE_O_TRACEEXEC;
-	if (s->flags & PTC_TRACE_EXIT)
+	if (flags & PTC_TRACE_EXIT)
 		o |= PTRACE_O_TRACEEXIT;
-	if (s->flags & PTC_TRACE_SECCOMP)
+	if (flags & PTC_TRACE_SECCOMP)
 		o |= PTRACE_O_TRACESECCOMP;
 	/* Only programs we started die with us; attached ones run on. */
-	if ((s->flags & PTC_TRACE_EXITKILL) && spawned)
+	if ((flags & PTC_TRACE_EXITKILL) && spawned)
 		o |= PTRACE_O_EXITKILL;
 	return o;
 }
@@ -64,13 +63,12 @@ tracer_of(pid_t pid)
 }
 
 int
-ptc_os_seize(struct ptc_session *s, pid_t pid)
+ptc_os_seize(pid_t pid, unsigned trace_flags, bool spawned)
 {
-	struct ptc_task *t = ptc_session_task(s, pid);
-	int spawned = t != NULL && t->spawned;
 	pid_t tp;
 
-	if (ptrace(PTRACE_SEIZE, pid, 0, ptrace_options(s, spawned)) == 0)
+	if (ptrace(PTRACE_SEIZE, pid, 0, ptrace_options(trace_flags,
+	    spawned)) == 0)
 		return 0;
 	if (errno == ESRCH)
 		return ptc_fail(ESRCH, "no such process");
@@ -86,7 +84,7 @@ ptc_os_seize(struct ptc_session *s, pid_t pid)
 
 /* Fill ev from a signal-delivery or trap stop with its siginfo. */
 static void
-getsiginfo(pid_t pid, struct ptc_event *ev)
+getsiginfo(pid_t pid, struct ptc_os_stop *ev)
 {
 	if (ptrace(PTRACE_GETSIGINFO, pid, 0, &ev->si) != 0)
 		memset(&ev->si, 0, sizeof(ev->si));
@@ -100,16 +98,12 @@ is_stop_signal(int sig)
 }
 
 int
-ptc_os_decode(struct ptc_session *s, pid_t pid, int status,
-    struct ptc_event *ev)
+ptc_os_decode(pid_t pid, int status, struct ptc_os_stop *ev)
 {
-	struct ptc_task *t = ptc_session_task(s, pid);
 	unsigned long msg = 0;
 	int sig, event;
 
 	memset(ev, 0, sizeof(*ev));
-	ev->pid = pid;
-	ev->task = t;
 	if (WIFEXITED(status)) {
 		ev->type = PTC_EV_EXITED;
 		ev->status = WEXITSTATUS(status);
@@ -126,21 +120,11 @@ ptc_os_decode(struct ptc_session *s, pid_t pid, int status,
 
 	sig = WSTOPSIG(status);
 	event = (unsigned)status >> 16;
-	if (t != NULL)
-		t->sci_valid = false;
 	switch (event) {
 	case 0:
 		if (sig == (SIGTRAP | 0x80)) {
-			struct ptc_scinfo si;
-
-			/* The kernel knows entry from exit; don't guess. */
-			if (t != NULL && ptc_syscall_info(t, &si) == 0 &&
-			    si.op != PTC_SC_NONE)
-				t->in_syscall = si.op == PTC_SC_ENTRY;
-			else if (t != NULL)
-				t->in_syscall = !t->in_syscall;
-			ev->type = (t == NULL || t->in_syscall) ?
-			    PTC_EV_SYSCALL_ENTER : PTC_EV_SYSCALL_EXIT;
+			/* Entry or exit: the caller asks for the syscall info. */
+			ev->type = PTC_EV_SYSCALL_ENTER;
 			return 0;
 		}
 		ev->sig = sig;
@@ -186,8 +170,6 @@ ptc_os_decode(struct ptc_session *s, pid_t pid, int status,
 		ev->type = PTC_EV_EXITING;
 		return 0;
 	case PTRACE_EVENT_SECCOMP:
-		if (t != NULL)
-			t->in_syscall = true;
 		ev->type = PTC_EV_SECCOMP;
 		return 0;
 	default:
@@ -347,90 +329,6 @@ ptc_os_detach_now(pid_t pid)
 	ptrace(PTRACE_DETACH, pid, 0, 0L);
 }
 
-/* Find argv0 in PATH the way execvp would, so a typo fails before fork. */
-static int
-find_program(const char *name, char *out, size_t len)
-{
-	const char *path, *p, *end;
-
-	if (strchr(name, '/') != NULL) {
-		if (access(name, X_OK) != 0)
-			return ptc_fail(errno, "%s: %s", name, strerror(errno));
-		snprintf(out, len, "%s", name);
-		return 0;
-	}
-	if ((path = getenv("PATH")) == NULL)
-		path = "/usr/local/bin:/usr/bin:/bin";
-	for (p = path; ; p = end + 1) {
-		end = strchr(p, ':');
-		if (end == NULL)
-			end = p + strlen(p);
-		snprintf(out, len, "%.*s%s%s", (int)(end - p), p,
-		    end > p ? "/" : "", name);
-		if (access(out, X_OK) == 0)
-			return 0;
-		if (*end == '\0')
-			break;
-	}
-	return ptc_fail(ENOENT, "%s: command not found", name);
-}
-
-int
-ptc_os_spawn(struct ptc_session *s, char *const argv[],
-    const struct ptc_spawn_opts *o, pid_t *pidp)
-{
-	char prog[4096];
-	struct passwd *pw = NULL;
-	pid_t pid;
-	int status;
-
-	(void)s;
-	if (argv == NULL || argv[0] == NULL)
-		return ptc_fail(EINVAL, "no program to run");
-	if (find_program(argv[0], prog, sizeof(prog)) != 0)
-		return -1;
-	if (o != NULL && o->user != NULL && (pw = getpwnam(o->user)) == NULL)
-		return ptc_fail(ENOENT, "unknown user '%s'", o->user);
-
-	fflush(NULL);
-	if ((pid = fork()) < 0)
-		return ptc_fail(errno, "fork: %s", strerror(errno));
-	if (pid == 0) {
-		if (o != NULL) {
-			if (o->stdin_fd >= 0)
-				dup2(o->stdin_fd, 0);
-			if (o->stdout_fd >= 0)
-				dup2(o->stdout_fd, 1);
-			if (o->stderr_fd >= 0)
-				dup2(o->stderr_fd, 2);
-			if (pw != NULL && (initgroups(pw->pw_name,
-			    pw->pw_gid) != 0 || setgid(pw->pw_gid) != 0 ||
-			    setuid(pw->pw_uid) != 0)) {
-				fprintf(stderr, "%s: cannot switch to user "
-				    "%s: %s\n", getprogname(), pw->pw_name,
-				    strerror(errno));
-				_exit(127);
-			}
-		}
-		/* Wait here, stopped, until the tracer has seized us. */
-		raise(SIGSTOP);
-		if (o != NULL && o->envp != NULL)
-			execve(prog, argv, o->envp);
-		else
-			execv(prog, argv);
-		fprintf(stderr, "%s: exec %s: %s\n", getprogname(), prog,
-		    strerror(errno));
-		_exit(127);
-	}
-	if (waitpid(pid, &status, WSTOPPED) != pid || !WIFSTOPPED(status)) {
-		kill(pid, SIGKILL);
-		waitpid(pid, &status, 0);
-		return ptc_fail(ECHILD, "%s: child did not start", argv[0]);
-	}
-	*pidp = pid;
-	return 0;
-}
-
 int
 ptc_os_getregset(pid_t pid, unsigned note, void *buf, size_t len)
 {
@@ -513,21 +411,17 @@ ptc_os_poke(pid_t pid, uint64_t addr, unsigned long word)
 }
 
 int
-ptc_syscall_info(struct ptc_task *t, struct ptc_scinfo *out)
+ptc_os_syscall_info(pid_t pid, struct ptc_scinfo *out)
 {
 	struct __ptrace_syscall_info si;
 	long n;
 	int i;
 
-	if (t->sci_valid) {
-		*out = t->sci;
-		return 0;
-	}
 	memset(&si, 0, sizeof(si));
-	n = ptrace(PTRACE_GET_SYSCALL_INFO, t->pid, (void *)sizeof(si), &si);
+	n = ptrace(PTRACE_GET_SYSCALL_INFO, pid, (void *)sizeof(si), &si);
 	if (n < 0)
 		return ptc_fail(errno, "syscall info of task %d: %s",
-		    (int)t->pid, strerror(errno));
+		    (int)pid, strerror(errno));
 	memset(out, 0, sizeof(*out));
 	out->arch = si.arch;
 	out->pc = si.instruction_pointer;
@@ -554,7 +448,5 @@ ptc_syscall_info(struct ptc_task *t, struct ptc_scinfo *out)
 		out->op = PTC_SC_NONE;
 		break;
 	}
-	t->sci = *out;
-	t->sci_valid = true;
 	return 0;
 }

@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "os.h"
 
 #ifndef NT_X86_XSTATE
 #define NT_X86_XSTATE 0x202

@@ -16,7 +16,7 @@
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 
-#include "internal.h"
+#include "os.h"
 
 /* x32 syscalls share the x86_64 audit arch; their numbers have this bit. */
 #define X32_SYSCALL_BIT 0x40000000u
@@ -25,7 +25,7 @@
 #define JUMP(c, k, t, f)  ((struct sock_filter)BPF_JUMP((c), (k), (t), (f)))
 
 int
-ptc__seccomp_build(uint32_t arch, const uint8_t *traced, size_t n,
+ptc_os_seccomp_build(uint32_t arch, const uint8_t *traced, size_t n,
     struct sock_filter **progp, size_t *lenp)
 {
 	struct sock_filter *p;
@@ -74,7 +74,7 @@ ptc__seccomp_build(uint32_t arch, const uint8_t *traced, size_t n,
 }
 
 int
-ptc__seccomp_install(const struct sock_filter *prog, size_t len)
+ptc_os_seccomp_install(const struct sock_filter *prog, size_t len)
 {
 	struct sock_fprog fp = {
 		.len = (unsigned short)len,

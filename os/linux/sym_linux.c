@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "os.h"
 
 static int
 open_checked(const char *path, uint64_t inode, int check)

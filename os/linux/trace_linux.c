@@ -1,172 +1,19 @@
 /*
- * trace_linux.c: starting a program for the tracer.  The child waits on
- * a pipe until the tracer has seized it, then switches user, installs
- * the seccomp filter and execs, so the filter is in place from the
- * program's first instruction and the tracer sees the execve itself.
- * Also the tracer's wait with a deadline, for tasks held by a delay.
+ * trace_linux.c: what ptstrace's engine asks of the system besides
+ * ptrace: the syscalls threads are blocked in before an attach, and the
+ * tracer's wait with a deadline, for tasks held by a delay.
  */
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <grp.h>
-#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
-#include <sys/stat.h>
 #include <sys/wait.h>
 
-#include "internal.h"
-#include "trace_int.h"
-
-static void
-child_exec(const struct ptc__child *c, int rfd)
-{
-	char go;
-	ssize_t n;
-
-	do
-		n = read(rfd, &go, 1);
-	while (n == -1 && errno == EINTR);
-	if (n != 1)
-		_exit(127);
-	close(rfd);
-	if (c->user != NULL) {
-		if (initgroups(c->user, c->gid) == -1 || setgid(c->gid) == -1 ||
-		    setuid(c->uid) == -1) {
-			fprintf(stderr, "%s: cannot switch to user %s: %s\n",
-			    getprogname(), c->user, strerror(errno));
-			_exit(127);
-		}
-	}
-	if (c->prog != NULL && ptc__seccomp_install(c->prog, c->proglen) == -1) {
-		fprintf(stderr, "%s: seccomp filter: %s\n", getprogname(),
-		    strerror(errno));
-		_exit(127);
-	}
-	execve(c->path, c->argv, c->envp);
-	fprintf(stderr, "%s: exec: %s\n", getprogname(), strerror(errno));
-	_exit(127);
-}
-
-pid_t
-ptc__trace_fork(const struct ptc__child *c, int *gofd)
-{
-	int fds[2];
-	pid_t pid, mid;
-
-	if (pipe2(fds, O_CLOEXEC) == -1)
-		return -1;
-	if (!c->detached) {
-		pid = fork();
-		if (pid == -1)
-			goto fail;
-		if (pid == 0) {
-			close(fds[1]);
-			child_exec(c, fds[0]);
-		}
-		close(fds[0]);
-		*gofd = fds[1];
-		return pid;
-	}
-	/*
-	 * -D: this process becomes the program, so it keeps its pid and its
-	 * parent; the tracer runs in a grandchild, not in the way of the
-	 * program's children or its parent's wait().
-	 */
-	pid = getpid();
-	mid = fork();
-	if (mid == -1)
-		goto fail;
-	if (mid == 0) {
-		pid_t gc = fork();
-
-		if (gc != 0)
-			_exit(gc == -1 ? 1 : 0);
-		/* -DD: a process group of its own; -DDD: a session. */
-		if (c->detached == 2)
-			setpgid(0, 0);
-		else if (c->detached >= 3)
-			setsid();
-		close(fds[0]);
-		*gofd = fds[1];
-		return pid;
-	}
-	close(fds[1]);
-	int st;
-
-	while (waitpid(mid, &st, 0) == -1 && errno == EINTR)
-		;
-	child_exec(c, fds[0]);
-	return -1;
-fail:
-	close(fds[0]);
-	close(fds[1]);
-	return -1;
-}
-
-char *
-ptc__trace_which(const char *prog)
-{
-	struct stat st;
-	const char *path, *p, *e;
-	char buf[PATH_MAX];
-	int saved = ENOENT;
-
-	if (strlen(prog) >= sizeof(buf)) {
-		errno = ENAMETOOLONG;
-		return NULL;
-	}
-	if (strchr(prog, '/') != NULL) {
-		if (stat(prog, &st) == -1)
-			return NULL;
-		return strdup(prog);
-	}
-	path = getenv("PATH");
-	if (path == NULL)
-		path = "/usr/local/bin:/bin:/usr/bin";
-	for (p = path; ; p = e + 1) {
-		e = strchrnul(p, ':');
-		int n = snprintf(buf, sizeof(buf), "%.*s%s%s", (int)(e - p), p,
-		    e == p ? "" : "/", prog);
-
-		if (n > 0 && (size_t)n < sizeof(buf) && stat(buf, &st) == 0 &&
-		    S_ISREG(st.st_mode) && access(buf, X_OK) == 0)
-			return strdup(buf);
-		if (errno == EACCES)
-			saved = EACCES;
-		if (*e == '\0')
-			break;
-	}
-	errno = saved;
-	return NULL;
-}
-
-int
-ptc__trace_reap(pid_t pid, int *code, int *sig)
-{
-	int st;
-
-	for (;;) {
-		if (waitpid(pid, &st, __WALL) == -1) {
-			if (errno == EINTR && ptc_cleanup_pending() == 0)
-				continue;
-			return -1;
-		}
-		if (WIFEXITED(st)) {
-			*code = WEXITSTATUS(st);
-			return 0;
-		}
-		if (WIFSIGNALED(st)) {
-			*sig = WTERMSIG(st);
-			return 0;
-		}
-	}
-}
+#include "os.h"
 
 /* The first field of /proc/PID/task/TID/syscall: a number, or not. */
 static long
@@ -188,7 +35,7 @@ blocked_nr(pid_t pid, pid_t tid)
 }
 
 size_t
-ptc__trace_blocked(pid_t pid, pid_t **tidsp, long **nrp)
+ptc_os_blocked(pid_t pid, pid_t **tidsp, long **nrp)
 {
 	char path[64];
 	struct dirent *de;
@@ -236,7 +83,7 @@ report_ready(void)
 }
 
 int
-ptc__trace_wait_ready(const struct timespec *until)
+ptc_os_wait_ready(const struct timespec *until)
 {
 	struct timespec now, left;
 	sigset_t set, old;
@@ -272,10 +119,9 @@ ptc__trace_wait_ready(const struct timespec *until)
 			rc = 0;
 			break;
 		}
-		if (errno != EINTR || ptc_cleanup_pending() != 0) {
-			rc = -1;
-			break;
-		}
+		/* Another signal: the caller decides whether to go on. */
+		rc = -1;
+		break;
 	}
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return rc;

@@ -2,6 +2,7 @@
  * test_proc.c: sessions, attach/detach, spawn and the event loop against
  * real child processes.
  */
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
@@ -18,6 +19,7 @@
 #include <cmocka.h>
 
 #include "ptcore.h"
+#include "os.h"
 
 static char
 state_of(pid_t pid)
@@ -142,6 +144,131 @@ test_spawn_missing_program(void **state)
 	assert_int_equal(errno, ENOENT);
 	assert_string_equal(ptc_error(),
 	    "no-such-program-ptools: command not found");
+	ptc_session_free(s);
+}
+
+static void
+make_file(const char *path, mode_t mode)
+{
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	fputs("#!/bin/sh\nexit 0\n", fp);
+	fclose(fp);
+	assert_int_equal(chmod(path, mode), 0);
+}
+
+/* The PATH search follows execvp: in order, no directories, no non-executables. */
+static void
+test_which(void **state)
+{
+	char dir[] = "/tmp/ptc-which-XXXXXX", p[4][256], path[1100], want[300];
+	char *old = getenv("PATH") ? strdup(getenv("PATH")) : NULL, *got;
+	int i;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	for (i = 0; i < 4; i++) {
+		snprintf(p[i], sizeof(p[i]), "%s/d%d", dir, i);
+		assert_int_equal(mkdir(p[i], 0755), 0);
+	}
+	snprintf(want, sizeof(want), "%s/prog", p[0]);
+	assert_int_equal(mkdir(want, 0755), 0);       /* a directory */
+	snprintf(want, sizeof(want), "%s/prog", p[1]);
+	make_file(want, 0644);                         /* not executable */
+	snprintf(want, sizeof(want), "%s/prog", p[3]);
+	make_file(want, 0755);
+	snprintf(want, sizeof(want), "%s/prog", p[2]);
+	make_file(want, 0755);                         /* the first that runs */
+
+	snprintf(path, sizeof(path), "%s:%s:%s:%s", p[0], p[1], p[2], p[3]);
+	setenv("PATH", path, 1);
+	got = ptc_os_which("prog");
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+
+	/* Only a directory and a file that cannot run: EACCES, as execvp. */
+	snprintf(path, sizeof(path), "%s:%s", p[0], p[1]);
+	setenv("PATH", path, 1);
+	errno = 0;
+	assert_null(ptc_os_which("prog"));
+	assert_int_equal(errno, EACCES);
+	errno = 0;
+	assert_null(ptc_os_which("no-such-program-ptools"));
+	assert_int_equal(errno, ENOENT);
+
+	/* A name with a slash is taken as it is, if it exists. */
+	snprintf(want, sizeof(want), "%s/prog", p[1]);
+	got = ptc_os_which(want);
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+	errno = 0;
+	assert_null(ptc_os_which("/nonexistent/prog"));
+	assert_int_equal(errno, ENOENT);
+
+	/* No PATH: execvp's default, /bin before /usr/bin. */
+	unsetenv("PATH");
+	got = ptc_os_which("sh");
+	assert_non_null(got);
+	assert_string_equal(got, "/bin/sh");
+	free(got);
+
+	if (old != NULL)
+		setenv("PATH", old, 1);
+	free(old);
+	for (i = 3; i >= 0; i--) {
+		snprintf(want, sizeof(want), "%s/prog", p[i]);
+		if (i == 0)
+			rmdir(want);
+		else
+			unlink(want);
+		rmdir(p[i]);
+	}
+	rmdir(dir);
+}
+
+/* ptc_spawn's options reach the program: environment and descriptors. */
+static void
+test_spawn_opts(void **state)
+{
+	struct ptc_session *s = ptc_session_new(PTC_TRACE_EXEC |
+	    PTC_TRACE_EXITKILL);
+	char *argv[] = { "sh", "-c", "echo \"$PTC_X\"; echo err >&2", NULL };
+	char *envp[] = { "PTC_X=hello", "PATH=/bin:/usr/bin", NULL };
+	struct ptc_spawn_opts o = { .envp = envp, .stdin_fd = -1 };
+	struct ptc_task *t;
+	struct ptc_event ev;
+	char buf[64];
+	int out[2], code = -1, execs = 0;
+	ssize_t n;
+
+	(void)state;
+	assert_non_null(s);
+	assert_int_equal(pipe(out), 0);
+	o.stdout_fd = out[1];
+	o.stderr_fd = out[1];
+	assert_int_equal(ptc_spawn(s, argv, &o, &t), 0);
+	close(out[1]);
+	assert_int_equal(ptc_resume(t, PTC_RESUME_CONT, 0), 0);
+	while (ptc_wait(s, &ev) == 0) {
+		if (ev.type == PTC_EV_EXITED) {
+			code = ev.status;
+			break;
+		}
+		if (ev.type == PTC_EV_EXEC)
+			execs++;
+		assert_int_equal(ev.type == PTC_EV_SIGNAL, 0);
+		assert_int_equal(ptc_resume(ev.task, PTC_RESUME_CONT, 0), 0);
+	}
+	assert_int_equal(code, 0);
+	assert_int_equal(execs, 1);
+	n = read(out[0], buf, sizeof(buf) - 1);
+	assert_true(n > 0);
+	buf[n] = '\0';
+	assert_string_equal(buf, "hello\nerr\n");
+	close(out[0]);
 	ptc_session_free(s);
 }
 
@@ -290,6 +417,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_spawn_sees_execve_first),
 		cmocka_unit_test(test_spawn_missing_program),
+		cmocka_unit_test(test_which),
+		cmocka_unit_test(test_spawn_opts),
 		cmocka_unit_test(test_attach_stop_detach),
 		cmocka_unit_test(test_attach_stops_only_the_new_task),
 		cmocka_unit_test(test_group_stop_stays_stopped),

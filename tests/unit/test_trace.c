@@ -227,14 +227,14 @@ run_filter(const char *spec, int getppid_traced)
 	assert_int_equal(ptc__scset_parse(&set, spec), 0);
 	bits = ptc__scset_bits(&set, NATIVE, &n);
 	assert_non_null(bits);
-	assert_int_equal(ptc__seccomp_build(NATIVE, bits, n, &prog, &len), 0);
+	assert_int_equal(ptc_os_seccomp_build(NATIVE, bits, n, &prog, &len), 0);
 	assert_true(len > 8);
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
 		long r;
 
-		if (ptc__seccomp_install(prog, len) != 0)
+		if (ptc_os_seccomp_install(prog, len) != 0)
 			child_exit(10);
 		errno = 0;
 		r = syscall(SYS_getppid);
