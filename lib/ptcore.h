@@ -574,8 +574,13 @@ int ptc_regs_have_avx(const struct ptc_regs *r);
 int ptc_hexdump(FILE *fp, uint64_t addr, const void *buf, size_t len);
 
 /*
- * Write s (len bytes) as a JSON string, with quotes, to fp.  Bytes that
- * are not valid UTF-8 are written as \u00XX.
+ * Write s (len bytes) as a JSON string, with quotes, to fp: the one
+ * JSON string encoder of the suite.  Valid UTF-8 is written as it is;
+ * each byte that is not part of a valid UTF-8 sequence (a stray
+ * continuation byte, an overlong form, a surrogate, a code point past
+ * U+10FFFF) is written as \u00XX, the code point of the same number,
+ * so the output is always valid JSON.  '"' and '\\' are escaped, as
+ * are control characters (\b \f \n \r \t, the others \u00XX).
  */
 int ptc_json_str(FILE *fp, const void *s, size_t len);
 
@@ -594,6 +599,15 @@ int ptc_escape(FILE *fp, const void *s, size_t len, int hex);
  * ptpeek -s) that must not carry raw control bytes to a terminal.
  */
 int ptc_escape_bare(FILE *fp, const void *s, size_t len);
+/*
+ * The NUL-terminated name s (a symbol or path from a file or a process)
+ * escaped as ptc_escape_bare() does, into buf of len bytes, cut short
+ * before an escape that would not fit; returns buf.  For text built in
+ * a buffer: "\33" for ESC, "\\" for a backslash, octal for bytes that
+ * are not printable ASCII (UTF-8 included), so no terminal escape
+ * sequence passes.
+ */
+const char *ptc_escape_name(char *buf, size_t len, const char *s);
 
 /* ------------------------------------------------------------------ */
 /* Syscall stops                                                       */
