@@ -187,6 +187,28 @@ ptc_dis_open_elf(int machine, int elfclass, int big_endian, unsigned flags)
 	return NULL;
 }
 
+struct ptc_dis *
+ptc_dis_open_file(const struct ptc_elf *e, int thumb, unsigned flags)
+{
+	if (thumb && ptc_elf_machine(e) == EM_ARM)
+		return ptc_dis_open("thumb", flags);
+	return ptc_dis_open_elf(ptc_elf_machine(e), ptc_elf_class(e),
+	    ptc_elf_big_endian(e), flags);
+}
+
+struct ptc_dis *
+ptc_dis_open_pid(pid_t pid, unsigned flags)
+{
+	struct ptc_elf *e;
+	struct ptc_dis *d = NULL;
+
+	if ((e = ptc_pid_elf(pid)) != NULL) {
+		d = ptc_dis_open_file(e, 0, flags);
+		ptc_elf_close(e);
+	}
+	return d != NULL ? d : ptc_dis_open(NULL, flags);
+}
+
 void
 ptc_dis_close(struct ptc_dis *d)
 {
