@@ -72,9 +72,8 @@ elf_init(void)
 	elf_ok = elf_version(EV_CURRENT) != EV_NONE;
 }
 
-/* Read all of fd (a regular file, or anything read(2) can drain). */
-static int
-read_all(int fd, char **bufp, size_t *lenp)
+int
+ptc_read_all(int fd, size_t max, void **bufp, size_t *lenp)
 {
 	struct stat st;
 	size_t cap, len = 0;
@@ -86,11 +85,13 @@ read_all(int fd, char **bufp, size_t *lenp)
 		errno = EISDIR;
 		return -1;
 	}
-	cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size : 65536;
-	if (cap > ELF_MAX_SIZE) {
+	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > max) {
 		errno = EFBIG;
 		return -1;
 	}
+	cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size : 65536;
+	if (cap > max)
+		cap = max > 0 ? max : 1;
 	if ((buf = malloc(cap)) == NULL)
 		return -1;
 	for (;;) {
@@ -99,12 +100,12 @@ read_all(int fd, char **bufp, size_t *lenp)
 		if (len == cap) {
 			char *nb;
 
-			if (cap >= ELF_MAX_SIZE) {
+			if (cap >= max) {
 				free(buf);
 				errno = EFBIG;
 				return -1;
 			}
-			cap *= 2;
+			cap = cap > max / 2 ? max : cap * 2;
 			if ((nb = realloc(buf, cap)) == NULL) {
 				free(buf);
 				return -1;
@@ -805,7 +806,7 @@ elf_from_fd(int fd, const char *what)
 		goto fail;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		if (read_all(fd, &image, &len) == -1) {
+		if (ptc_read_all(fd, ELF_MAX_SIZE, (void **)&image, &len) == -1) {
 			ptc_fail(errno, "%s: %s", what, strerror(errno));
 			goto fail;
 		}

@@ -1031,6 +1031,12 @@ int ptc_siginfo_print(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f);
  */
 struct ptc_elf *ptc_elf_open_mem(const void *buf, size_t len);
 struct ptc_elf *ptc_elf_open_fd(int fd, const char *what);
+/*
+ * All of fd (a file, a pipe, standard input: anything read(2) drains)
+ * into a malloc'd buffer *buf of *len bytes.  -1 with errno: EISDIR for
+ * a directory, EFBIG past max bytes, those of read(2) and malloc(3).
+ */
+int ptc_read_all(int fd, size_t max, void **buf, size_t *len);
 /* The file has a .symtab (not only .dynsym): not stripped. */
 int ptc_elf_has_symtab(const struct ptc_elf *e);
 /*
