@@ -418,6 +418,22 @@ target_libc() {
 	COMP_CWORD=1
 	_ptdis
 	[[ " ${COMPREPLY[*]} " == *" -e "* ]]
+	# long options, and their values after "--opt=" (bash splits at '=')
+	COMP_WORDS=(ptdis --)
+	_ptdis
+	assert_equal "${COMPREPLY[*]}" "--arch= --base= --count= --elf= --help --json --pid= --syntax= --version"
+	COMP_WORDS=(ptdis --arch = mips6)
+	COMP_CWORD=3
+	_ptdis
+	assert_equal "${COMPREPLY[*]}" "mips64 mips64el"
+	COMP_WORDS=(ptdis --syntax a)
+	COMP_CWORD=2
+	_ptdis
+	assert_equal "${COMPREPLY[*]}" "att"
+	COMP_WORDS=(ptdis --elf "$PTOOLS_TARGETS/basic" add_)
+	COMP_CWORD=3
+	_ptdis
+	assert_equal "${COMPREPLY[*]}" "add_numbers"
 	# after -p PID: the mappings and modules of the process
 	start_target basic
 	COMP_WORDS=(ptdis -p "$TPID" "[st")
@@ -441,6 +457,11 @@ target_libc() {
 	assert_success
 	run fish -c "source '$PTOOLS_TOP/completions/fish/ptdis.fish'; complete -C 'ptdis -s '"
 	assert_output --partial "att"
+	run fish -c "source '$PTOOLS_TOP/completions/fish/ptdis.fish'; complete -C 'ptdis --'"
+	assert_line --partial "--syntax"
+	assert_line --partial "--json"
+	run fish -c "source '$PTOOLS_TOP/completions/fish/ptdis.fish'; complete -C 'ptdis --elf=$PTOOLS_TARGETS/basic add_'"
+	assert_output "add_numbers"
 }
 
 # strip_names: instruction lines only, without <symbol> annotations.
