@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -117,6 +118,86 @@ test_native(void **state)
 #else
 #error "expectations for this CPU are missing"
 #endif
+	ptc_dis_close(d);
+}
+
+/* The CPU this was built for, as ptc_dis_arch() names it. */
+#if defined(__x86_64__)
+#define NATIVE "x86_64"
+#elif defined(__aarch64__)
+#define NATIVE "aarch64"
+#elif defined(__i386__)
+#define NATIVE "i386"
+#endif
+
+/* An ELF header alone: no sections, no segments, of machine m. */
+static struct ptc_elf *
+bare_elf(int m, int cls)
+{
+	unsigned char img[64] = { 0x7f, 'E', 'L', 'F' };
+
+	img[EI_CLASS] = cls == 64 ? ELFCLASS64 : ELFCLASS32;
+	img[EI_DATA] = ELFDATA2LSB;
+	img[EI_VERSION] = EV_CURRENT;
+	if (cls == 64) {
+		Elf64_Ehdr *h = (Elf64_Ehdr *)img;
+
+		h->e_type = ET_REL;
+		h->e_machine = (Elf64_Half)m;
+		h->e_version = EV_CURRENT;
+		h->e_ehsize = sizeof(*h);
+	} else {
+		Elf32_Ehdr *h = (Elf32_Ehdr *)img;
+
+		h->e_type = ET_REL;
+		h->e_machine = (Elf32_Half)m;
+		h->e_version = EV_CURRENT;
+		h->e_ehsize = sizeof(*h);
+	}
+	return ptc_elf_open_mem(img, sizeof(img));
+}
+
+/* A disassembler for a file's code (thumb on ARM) or a process's. */
+static void
+test_open_file_pid(void **state)
+{
+	struct ptc_elf *e;
+	struct ptc_dis *d;
+
+	(void)state;
+	e = bare_elf(EM_ARM, 32);
+	assert_non_null(e);
+	d = ptc_dis_open_file(e, 1, 0);
+	assert_non_null(d);
+	assert_string_equal(ptc_dis_arch(d), "thumb");
+	ptc_dis_close(d);
+	d = ptc_dis_open_file(e, 0, 0);
+	assert_non_null(d);
+	assert_string_equal(ptc_dis_arch(d), "arm");
+	ptc_dis_close(d);
+	ptc_elf_close(e);
+	/* the thumb bit means nothing to other machines */
+	e = bare_elf(EM_X86_64, 64);
+	assert_non_null(e);
+	d = ptc_dis_open_file(e, 1, PTC_DIS_ATT);
+	assert_non_null(d);
+	assert_string_equal(ptc_dis_arch(d), "x86_64");
+	ptc_dis_close(d);
+	ptc_elf_close(e);
+	e = bare_elf(EM_SPARC, 32);
+	assert_non_null(e);
+	assert_null(ptc_dis_open_file(e, 0, 0));
+	assert_int_equal(errno, ENOTSUP);
+	ptc_elf_close(e);
+	/* this process: its executable's machine */
+	d = ptc_dis_open_pid(getpid(), 0);
+	assert_non_null(d);
+	assert_string_equal(ptc_dis_arch(d), NATIVE);
+	ptc_dis_close(d);
+	/* no such process: this CPU */
+	d = ptc_dis_open_pid(0x7ffffff0, 0);
+	assert_non_null(d);
+	assert_string_equal(ptc_dis_arch(d), NATIVE);
 	ptc_dis_close(d);
 }
 
@@ -275,6 +356,7 @@ main(void)
 		cmocka_unit_test(test_open_errors),
 		cmocka_unit_test(test_open_elf),
 		cmocka_unit_test(test_native),
+		cmocka_unit_test(test_open_file_pid),
 		cmocka_unit_test(test_next),
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_fixed_width_data),
