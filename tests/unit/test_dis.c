@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
@@ -157,48 +158,45 @@ bare_elf(int m, int cls)
 	return ptc_elf_open_mem(img, sizeof(img));
 }
 
+/* The architecture ptc_dis_open_file() picks for machine m, or NULL. */
+static const char *
+file_arch(int m, int cls, int thumb, unsigned flags)
+{
+	static char name[32];
+	struct ptc_elf *e = bare_elf(m, cls);
+	struct ptc_dis *d;
+
+	assert_non_null(e);
+	d = ptc_dis_open_file(e, thumb, flags);
+	ptc_elf_close(e);
+	if (d == NULL)
+		return NULL;
+	snprintf(name, sizeof(name), "%s", ptc_dis_arch(d));
+	ptc_dis_close(d);
+	return name;
+}
+
 /* A disassembler for a file's code (thumb on ARM) or a process's. */
 static void
 test_open_file_pid(void **state)
 {
-	struct ptc_elf *e;
 	struct ptc_dis *d;
+	pid_t pids[2] = { getpid(), 0x7ffffff0 };
 
 	(void)state;
-	e = bare_elf(EM_ARM, 32);
-	assert_non_null(e);
-	d = ptc_dis_open_file(e, 1, 0);
-	assert_non_null(d);
-	assert_string_equal(ptc_dis_arch(d), "thumb");
-	ptc_dis_close(d);
-	d = ptc_dis_open_file(e, 0, 0);
-	assert_non_null(d);
-	assert_string_equal(ptc_dis_arch(d), "arm");
-	ptc_dis_close(d);
-	ptc_elf_close(e);
+	assert_string_equal(file_arch(EM_ARM, 32, 1, 0), "thumb");
+	assert_string_equal(file_arch(EM_ARM, 32, 0, 0), "arm");
 	/* the thumb bit means nothing to other machines */
-	e = bare_elf(EM_X86_64, 64);
-	assert_non_null(e);
-	d = ptc_dis_open_file(e, 1, PTC_DIS_ATT);
-	assert_non_null(d);
-	assert_string_equal(ptc_dis_arch(d), "x86_64");
-	ptc_dis_close(d);
-	ptc_elf_close(e);
-	e = bare_elf(EM_SPARC, 32);
-	assert_non_null(e);
-	assert_null(ptc_dis_open_file(e, 0, 0));
+	assert_string_equal(file_arch(EM_X86_64, 64, 1, PTC_DIS_ATT), "x86_64");
+	assert_null(file_arch(EM_SPARC, 32, 0, 0));
 	assert_int_equal(errno, ENOTSUP);
-	ptc_elf_close(e);
-	/* this process: its executable's machine */
-	d = ptc_dis_open_pid(getpid(), 0);
-	assert_non_null(d);
-	assert_string_equal(ptc_dis_arch(d), NATIVE);
-	ptc_dis_close(d);
-	/* no such process: this CPU */
-	d = ptc_dis_open_pid(0x7ffffff0, 0);
-	assert_non_null(d);
-	assert_string_equal(ptc_dis_arch(d), NATIVE);
-	ptc_dis_close(d);
+	/* this process: its executable's machine; no such process: this CPU */
+	for (size_t i = 0; i < 2; i++) {
+		d = ptc_dis_open_pid(pids[i], 0);
+		assert_non_null(d);
+		assert_string_equal(ptc_dis_arch(d), NATIVE);
+		ptc_dis_close(d);
+	}
 }
 
 static void

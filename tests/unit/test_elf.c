@@ -53,28 +53,41 @@ target_paths(void)
 	snprintf(nopie, sizeof(nopie), "%s/basic-nopie", dir);
 }
 
-/* Link-time address of sym in path according to nm(1), the oracle. */
+/*
+ * Link-time address of sym in path according to nm(1), the oracle, and
+ * its size into *size when size is not NULL (nm -S).
+ */
 static uint64_t
-nm_addr(const char *path, const char *sym)
+nm_sym(const char *path, const char *sym, uint64_t *size)
 {
 	char cmd[8192], line[512];
 	uint64_t v = 0;
 	FILE *fp;
 
-	snprintf(cmd, sizeof(cmd), "nm '%s'", path);
+	snprintf(cmd, sizeof(cmd), "nm -S '%s'", path);
 	fp = popen(cmd, "r");
 	assert_non_null(fp);
 	while (fgets(line, sizeof(line), fp) != NULL) {
-		char name[256], t;
-		unsigned long long a;
+		char f[4][256];
+		int n = sscanf(line, "%255s %255s %255s %255s", f[0], f[1], f[2],
+		    f[3]);
 
-		if (sscanf(line, "%llx %c %255s", &a, &t, name) == 3 &&
-		    strcmp(name, sym) == 0)
-			v = a;
+		/* "addr size type name", or "addr type name" without a size */
+		if (n >= 3 && strcmp(f[n - 1], sym) == 0) {
+			v = strtoull(f[0], NULL, 16);
+			if (size != NULL)
+				*size = n == 4 ? strtoull(f[1], NULL, 16) : 0;
+		}
 	}
 	pclose(fp);
 	assert_true(v != 0);
 	return v;
+}
+
+static uint64_t
+nm_addr(const char *path, const char *sym)
+{
+	return nm_sym(path, sym, NULL);
 }
 
 static void
@@ -695,30 +708,6 @@ test_open_fd(void **state)
 	ptc_elf_close(e);
 }
 
-/* Size of sym in path according to nm -S, the oracle. */
-static uint64_t
-nm_size(const char *path, const char *sym)
-{
-	char cmd[8192], line[512];
-	uint64_t v = 0;
-	FILE *fp;
-
-	snprintf(cmd, sizeof(cmd), "nm -S '%s'", path);
-	fp = popen(cmd, "r");
-	assert_non_null(fp);
-	while (fgets(line, sizeof(line), fp) != NULL) {
-		char name[256], t;
-		unsigned long long a, sz;
-
-		if (sscanf(line, "%llx %llx %c %255s", &a, &sz, &t, name) == 4 &&
-		    strcmp(name, sym) == 0)
-			v = sz;
-	}
-	pclose(fp);
-	assert_true(v != 0);
-	return v;
-}
-
 /* The bytes a listing shows: a section, a function by its symbol. */
 static void
 test_code(void **state)
@@ -726,7 +715,7 @@ test_code(void **state)
 	struct ptc_elf_code c;
 	struct ptc_sym s;
 	struct ptc_elf *e;
-	uint64_t a, taddr, tsize;
+	uint64_t a, size = 0, taddr, tsize;
 	const void *tdata;
 	char buf[64];
 
@@ -743,10 +732,11 @@ test_code(void **state)
 	assert_int_equal(c.thumb, 0);
 	ptc_elf_code_free(&c);
 	/* a function: its symbol's address and size, the loaded bytes */
-	a = nm_addr(basic, "add_numbers");
+	a = nm_sym(basic, "add_numbers", &size);
 	assert_int_equal(ptc_elf_code(e, "add_numbers", &c), 0);
 	assert_int_equal(c.addr, a);
-	assert_int_equal(c.size, nm_size(basic, "add_numbers"));
+	assert_int_equal(c.size, size);
+	assert_true(size > 0);
 	assert_string_equal(c.label, "add_numbers");
 	assert_memory_equal(c.data, PROLOGUE, sizeof(PROLOGUE) - 1);
 	ptc_elf_code_free(&c);
