@@ -187,6 +187,28 @@ ptc_dis_open_elf(int machine, int elfclass, int big_endian, unsigned flags)
 	return NULL;
 }
 
+struct ptc_dis *
+ptc_dis_open_file(const struct ptc_elf *e, int thumb, unsigned flags)
+{
+	if (thumb && ptc_elf_machine(e) == EM_ARM)
+		return ptc_dis_open("thumb", flags);
+	return ptc_dis_open_elf(ptc_elf_machine(e), ptc_elf_class(e),
+	    ptc_elf_big_endian(e), flags);
+}
+
+struct ptc_dis *
+ptc_dis_open_pid(pid_t pid, unsigned flags)
+{
+	struct ptc_elf *e;
+	struct ptc_dis *d = NULL;
+
+	if ((e = ptc_pid_elf(pid)) != NULL) {
+		d = ptc_dis_open_file(e, 0, flags);
+		ptc_elf_close(e);
+	}
+	return d != NULL ? d : ptc_dis_open(NULL, flags);
+}
+
 void
 ptc_dis_close(struct ptc_dis *d)
 {
@@ -407,46 +429,86 @@ ptc_dis_unit(const struct ptc_dis *d)
 /*
  * Syscall and breakpoint instructions, and the registers of a syscall.
  * Which bytes make a syscall or a trap and which registers carry it is
- * the CPU layer's
- * knowledge (arch/<cpu>/dis.c); these pass it on by disassembler
- * architecture and by the audit arch of the snapshot's code.
+ * the CPU layer's knowledge, as data (ptc_arch_code, arch/<cpu>/dis.c):
+ * one row per kind of code the CPU runs, matched here for every CPU by
+ * disassembler architecture or by the audit arch of a snapshot's code.
  */
+const char *
+ptc_arch_dis_native(void)
+{
+	return ptc_arch_code[0]->disarch;
+}
+
+static const struct ptc__arch_code *
+code_by_name(const char *disarch)
+{
+	size_t i;
+
+	for (i = 0; ptc_arch_code[i] != NULL; i++)
+		if (strcmp(ptc_arch_code[i]->disarch, disarch) == 0)
+			return ptc_arch_code[i];
+	return NULL;
+}
+
+/* Whether in is one of the n instructions of pats. */
+static int
+insn_match(const struct ptc__insn_pat *pats, size_t n,
+    const struct ptc_insn *in)
+{
+	uint32_t w;
+	size_t i, j;
+
+	if (in->size == 0 || (in->groups & PTC_DIS_DATA))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (pats[i].size == 0 || pats[i].size != in->size)
+			continue;
+		for (w = 0, j = 0; j < in->size; j++)
+			w |= (uint32_t)in->bytes[j] << (8 * j);
+		if ((w & pats[i].mask) == pats[i].value)
+			return 1;
+	}
+	return 0;
+}
+
 int
 ptc_insn_is_syscall(const struct ptc_dis *d, const struct ptc_insn *in)
 {
-	if (in->size == 0 || (in->groups & PTC_DIS_DATA))
-		return 0;
-	return ptc_arch_insn_is_syscall(ptc_dis_arch(d), in->bytes, in->size);
+	const struct ptc__arch_code *c = code_by_name(ptc_dis_arch(d));
+
+	return c != NULL && insn_match(c->sys, 2, in);
+}
+
+int
+ptc_insn_is_breakpoint(const struct ptc_dis *d, const struct ptc_insn *in)
+{
+	const struct ptc__arch_code *c = code_by_name(ptc_dis_arch(d));
+
+	return c != NULL && insn_match(c->bp, 2, in);
 }
 
 int
 ptc_regs_syscall_args(const struct ptc_regs *r, uint64_t *nr,
     uint64_t args[6], uint32_t *arch)
 {
-	const char *const *names;
+	const struct ptc__arch_code *c = NULL;
 	uint64_t unused;
 	uint32_t a = 0;
-	int i;
+	size_t i;
 
 	ptc_regs_syscall(r, &unused, &a);
-	if ((names = ptc_arch_syscall_regs(a)) == NULL)
+	for (i = 0; ptc_arch_code[i] != NULL && c == NULL; i++)
+		if (ptc_arch_code[i]->audit == a)
+			c = ptc_arch_code[i];
+	if (c == NULL)
 		return ptc_fail(ENOTSUP, "no syscall convention known for "
 		    "audit arch %#x", (unsigned)a);
-	if (ptc_regs_get(r, names[0], nr) != 0)
+	if (ptc_regs_get(r, c->regs[0], nr) != 0)
 		return -1;
 	for (i = 0; i < 6; i++)
-		if (ptc_regs_get(r, names[i + 1], &args[i]) != 0)
+		if (ptc_regs_get(r, c->regs[i + 1], &args[i]) != 0)
 			return -1;
 	if (arch != NULL)
 		*arch = a;
 	return 0;
-}
-
-int
-ptc_insn_is_breakpoint(const struct ptc_dis *d, const struct ptc_insn *in)
-{
-	if (in->size == 0 || (in->groups & PTC_DIS_DATA))
-		return 0;
-	return ptc_arch_insn_is_breakpoint(ptc_dis_arch(d), in->bytes,
-	    in->size);
 }

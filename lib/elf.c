@@ -72,9 +72,8 @@ elf_init(void)
 	elf_ok = elf_version(EV_CURRENT) != EV_NONE;
 }
 
-/* Read all of fd (a regular file, or anything read(2) can drain). */
-static int
-read_all(int fd, char **bufp, size_t *lenp)
+int
+ptc_read_all(int fd, size_t max, void **bufp, size_t *lenp)
 {
 	struct stat st;
 	size_t cap, len = 0;
@@ -86,11 +85,13 @@ read_all(int fd, char **bufp, size_t *lenp)
 		errno = EISDIR;
 		return -1;
 	}
-	cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size : 65536;
-	if (cap > ELF_MAX_SIZE) {
+	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > max) {
 		errno = EFBIG;
 		return -1;
 	}
+	cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size : 65536;
+	if (cap > max)
+		cap = max > 0 ? max : 1;
 	if ((buf = malloc(cap)) == NULL)
 		return -1;
 	for (;;) {
@@ -99,12 +100,12 @@ read_all(int fd, char **bufp, size_t *lenp)
 		if (len == cap) {
 			char *nb;
 
-			if (cap >= ELF_MAX_SIZE) {
+			if (cap >= max) {
 				free(buf);
 				errno = EFBIG;
 				return -1;
 			}
-			cap *= 2;
+			cap = cap > max / 2 ? max : cap * 2;
 			if ((nb = realloc(buf, cap)) == NULL) {
 				free(buf);
 				return -1;
@@ -768,6 +769,7 @@ elf_from_image(char *image, size_t len, const char *what)
 	}
 	if ((e = calloc(1, sizeof(*e))) == NULL) {
 		free(image);
+		ptc_fail(ENOMEM, "%s: %s", what, strerror(ENOMEM));
 		return NULL;
 	}
 	e->fd = -1;
@@ -804,7 +806,7 @@ elf_from_fd(int fd, const char *what)
 		goto fail;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		if (read_all(fd, &image, &len) == -1) {
+		if (ptc_read_all(fd, ELF_MAX_SIZE, (void **)&image, &len) == -1) {
 			ptc_fail(errno, "%s: %s", what, strerror(errno));
 			goto fail;
 		}
@@ -816,8 +818,10 @@ elf_from_fd(int fd, const char *what)
 		ptc_fail(ENOEXEC, "%s: not an ELF file", what);
 		goto fail;
 	}
-	if ((e = calloc(1, sizeof(*e))) == NULL)
+	if ((e = calloc(1, sizeof(*e))) == NULL) {
+		ptc_fail(ENOMEM, "%s: %s", what, strerror(ENOMEM));
 		goto fail;
+	}
 	e->fd = fd;
 	e->len = (size_t)st.st_size;
 	e->shstrndx = SIZE_MAX;
@@ -1253,4 +1257,149 @@ ptc_elf_debuglink(struct ptc_elf *e)
 	    strchr(s, '/') != NULL)
 		return NULL;
 	return s;
+}
+
+int
+ptc_elf_sym_label(struct ptc_elf *e, uint64_t addr, struct ptc_sym *sym)
+{
+	size_t i;
+
+	sort_syms(e);
+	if ((i = last_at_or_below(e, addr)) == SIZE_MAX ||
+	    e->syms[i].value != addr)
+		return ptc_fail(ENOENT, "no symbol starts at 0x%" PRIx64, addr);
+	/* the run of symbols at one address starts with the best name */
+	while (i > 0 && e->syms[i - 1].value == addr)
+		i--;
+	for (; i < e->nsyms && e->syms[i].value == addr; i++)
+		if (e->syms[i].name[0] != '\0') {
+			fill(&e->syms[i], sym);
+			return 0;
+		}
+	return ptc_fail(ENOENT, "no symbol starts at 0x%" PRIx64, addr);
+}
+
+int
+ptc_elf_describe(struct ptc_elf *e, uint64_t addr, char *buf, size_t len)
+{
+	struct ptc_sym sym;
+	int covered;
+
+	if (ptc_elf_sym_find(e, addr, &sym, &covered) == -1)
+		return -1;
+	if (!covered || sym.name[0] == '\0')
+		return ptc_fail(ENOENT, "no symbol covers 0x%" PRIx64, addr);
+	if (addr == sym.value)
+		snprintf(buf, len, "%s", sym.name);
+	else
+		snprintf(buf, len, "%s+0x%" PRIx64, sym.name, addr - sym.value);
+	return 0;
+}
+
+/*
+ * A relocatable object (.o) has no segments to read a symbol's bytes
+ * from: its own section (-ffunction-sections) or .text holds them.
+ */
+static int
+sym_in_text(struct ptc_elf *e, const char *name, uint64_t addr,
+    uint64_t size, uint8_t *out)
+{
+	const char *try[2] = { NULL, ".text" };
+	const void *data;
+	uint64_t saddr, ssize;
+	char *own;
+	size_t i;
+
+	if (asprintf(&own, ".text.%s", name) == -1)
+		return ptc_fail(ENOMEM, "%s: out of memory", name);
+	try[0] = own;
+	for (i = 0; i < 2; i++)
+		if (ptc_elf_section(e, try[i], &data, &saddr, &ssize) == 0 &&
+		    addr >= saddr && size <= ssize &&
+		    addr - saddr <= ssize - size) {
+			memcpy(out, (const uint8_t *)data + (addr - saddr),
+			    size);
+			free(own);
+			return 0;
+		}
+	free(own);
+	return ptc_fail(ENOENT, "%s is in neither %s.%s nor .text", name,
+	    ".text", name);
+}
+
+/* Bytes of a function without a size: up to the next symbol, or a few. */
+#define CODE_UNSIZED 64
+#define CODE_UNSIZED_MAX 65536
+
+/* The function called name, into c; -1 ENOENT when there is none. */
+static int
+code_of_sym(struct ptc_elf *e, const char *name, struct ptc_elf_code *c)
+{
+	struct ptc_sym sym;
+	char why[256];
+	size_t i;
+	int saved;
+
+	if (ptc_elf_sym_byname(e, name, &sym) == -1)
+		return -1;
+	/* ARM marks thumb functions with the low address bit */
+	if (ptc_elf_machine(e) == EM_ARM && (sym.value & 1)) {
+		sym.value &= ~(uint64_t)1;
+		c->thumb = 1;
+	}
+	c->addr = sym.value;
+	c->size = sym.size;
+	c->label = name;
+	if (c->size == 0) {
+		c->size = CODE_UNSIZED;
+		sort_syms(e);
+		i = last_at_or_below(e, sym.value);
+		i = i == SIZE_MAX ? 0 : i + 1;
+		if (i < e->nsyms &&
+		    e->syms[i].value - sym.value < CODE_UNSIZED_MAX)
+			c->size = e->syms[i].value - sym.value;
+	}
+	if ((c->copy = malloc(c->size > 0 ? c->size : 1)) == NULL)
+		return ptc_fail(ENOMEM, "%s: out of memory", name);
+	if (ptc_elf_read(e, c->addr, c->copy, c->size) == -1 &&
+	    (ptc_elf_type(e) != ET_REL ||
+	    sym_in_text(e, name, c->addr, c->size, c->copy) == -1)) {
+		saved = errno;
+		snprintf(why, sizeof(why), "%s", ptc_error());
+		ptc_elf_code_free(c);
+		/* not ENOENT: the symbol is there */
+		return ptc_fail(saved == ENOENT ? EFAULT : saved,
+		    "%s at 0x%" PRIx64 ": %s", name, sym.value, why);
+	}
+	c->data = c->copy;
+	return 0;
+}
+
+int
+ptc_elf_code(struct ptc_elf *e, const char *what, struct ptc_elf_code *c)
+{
+	const void *sdata;
+	int r;
+
+	memset(c, 0, sizeof(*c));
+	if (what == NULL)
+		what = ".text";
+	if (ptc_elf_section(e, what, &sdata, &c->addr, &c->size) == 0) {
+		/* a name with a dot is a section first, others a symbol */
+		if (what[0] == '.' || ptc_elf_sym_byname(e, what, NULL) == -1) {
+			c->data = sdata;
+			return 0;
+		}
+	} else if (errno != ENOENT)
+		return -1;  /* a section without bytes */
+	if ((r = code_of_sym(e, what, c)) == 0 || errno != ENOENT)
+		return r;
+	return ptc_fail(ENOENT, "no symbol or section %s", what);
+}
+
+void
+ptc_elf_code_free(struct ptc_elf_code *c)
+{
+	free(c->copy);
+	memset(c, 0, sizeof(*c));
 }

@@ -90,7 +90,10 @@ extern const char ptc_arch_sp_name[];
 
 /* ---- disassembly (lib/dis.c, arch/<cpu>/dis.c) ---- */
 
-/* ptc_dis_open() name of the CPU the library runs on ("x86_64"). */
+/*
+ * ptc_dis_open() name of the CPU the library runs on ("x86_64"), from
+ * the arch layer's ptc_arch_code table (lib/dis.c).
+ */
 const char *ptc_arch_dis_native(void);
 
 /* ---- symbols and address expressions (elf.c sym.c addr.c) ---- */
@@ -216,21 +219,40 @@ const struct ptc__regview *ptc__regview_native(void);
 
 /* ---- syscall instructions per CPU: arch/<cpu>/dis.c, lib/dis.c ---- */
 /*
- * How code makes a syscall, per CPU (arch/<cpu>/dis.c).  The names of
- * the registers that hold the number and the six arguments just before
- * the syscall instruction, for code of audit arch arch (AUDIT_ARCH_*):
- * seven names, or NULL when this library does not know that code.
+ * An instruction as data: size bytes (1 to 4) that, read as a
+ * little-endian number, equal value in the bits of mask.
  */
-const char *const *ptc_arch_syscall_regs(uint32_t arch);
+struct ptc__insn_pat {
+	uint8_t size;
+	uint32_t value, mask;
+};
 /*
- * Whether the size bytes at code are a syscall instruction of the
- * disassembler architecture disarch ("x86_64", "i386", "aarch64").
+ * How one kind of code makes a syscall and traps (arch/<cpu>/dis.c;
+ * lib/dis.c does the matching and the register lookup for every CPU).
  */
-bool ptc_arch_insn_is_syscall(const char *disarch, const uint8_t *code,
-    size_t size);
-/* The same for a breakpoint instruction (int3, brk). */
-bool ptc_arch_insn_is_breakpoint(const char *disarch, const uint8_t *code,
-    size_t size);
+struct ptc__arch_code {
+	const char *disarch;         /* ptc_dis_open() name: "x86_64" */
+	uint32_t audit;              /* AUDIT_ARCH_* of that code */
+	const char *regs[7];         /* registers of the number, 6 arguments */
+	struct ptc__insn_pat sys[2]; /* syscall instructions; size 0: none */
+	struct ptc__insn_pat bp[2];  /* breakpoint instructions (int3, brk) */
+};
+/*
+ * The kinds of code this CPU runs (x86_64 runs i386 code too), its own
+ * first: ptc_arch_dis_native() is the first one's disarch.  NULL-ended.
+ */
+extern const struct ptc__arch_code *const ptc_arch_code[];
+/*
+ * A register set the kernel keeps apart from NT_PRSTATUS that holds the
+ * number of the syscall a stopped thread is in (aarch64's
+ * NT_ARM_SYSTEM_CALL, -1 outside a syscall), or 0.  ptc_os_getregs()
+ * appends its value as a 64-bit number to the general block when asked
+ * for more bytes than NT_PRSTATUS gives; the arch layer's block layout
+ * has room.
+ */
+extern const unsigned ptc_arch_sysnr_regset;
+/* One register set (NT_*) of a stopped task: the length read, or -1. */
+int ptc_os_getregset(pid_t pid, unsigned note, void *buf, size_t len);
 
 /* ---- syscall tampering (inject: lib/trace_inject.c) ---- */
 /*

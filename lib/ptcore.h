@@ -329,7 +329,8 @@ struct ptc_elf;
  * Open the ELF file at path and index its symbols.  Parts of the file
  * are read with pread when needed, never mapped, so a file truncated or
  * rewritten meanwhile gives errors, not SIGBUS.  Errors:
- * those of open(2), ENOEXEC "not an ELF file" / "bad ELF file: ...".
+ * those of open(2), ENOEXEC "not an ELF file" / "bad ELF file: ...",
+ * the detail starting with "path: ".
  * A malformed file fails here or in a lookup, never crashes.
  */
 struct ptc_elf *ptc_elf_open(const char *path);
@@ -380,6 +381,45 @@ int ptc_elf_section(struct ptc_elf *e, const char *name, const void **data,
  * segment.
  */
 int ptc_elf_read(struct ptc_elf *e, uint64_t addr, void *buf, size_t len);
+/*
+ * The symbol that starts at link-time address addr, the best name of
+ * those there (as ptc_elf_sym_byaddr() ranks them), never an empty
+ * name.  -1 ENOENT when no symbol starts at addr.
+ */
+int ptc_elf_sym_label(struct ptc_elf *e, uint64_t addr, struct ptc_sym *sym);
+/*
+ * "symbol+0xoff" ("symbol" at offset 0) for the symbol that covers
+ * link-time address addr (see ptc_elf_sym_find()), into buf, truncated
+ * to fit.  -1 ENOENT when no named symbol covers addr.
+ */
+int ptc_elf_describe(struct ptc_elf *e, uint64_t addr, char *buf, size_t len);
+
+/* Code of an ELF file to disassemble (ptc_elf_code()). */
+struct ptc_elf_code {
+	const uint8_t *data;  /* the bytes, size of them */
+	uint64_t addr;        /* link-time address of data[0] */
+	uint64_t size;
+	const char *label;    /* the symbol's name as asked; NULL: a section */
+	int thumb;            /* ARM thumb code (low address bit set) */
+	uint8_t *copy;        /* the library's: freed by ptc_elf_code_free() */
+};
+/*
+ * The bytes of a section or a function of e, named by what (NULL:
+ * ".text").  A name that starts with a dot is a section if there is
+ * one, any other name a symbol if there is one; then the other kind.
+ * A function's bytes are its symbol's size (a symbol without one: up to
+ * the next symbol, at most 64 KiB, or 64 bytes when none follows), as
+ * the loader places them; a relocatable object's come from the
+ * function's own section (.text.NAME) or .text.  An ARM function whose
+ * address has the low bit set is thumb code at the even address.  The
+ * bytes live until ptc_elf_code_free() and ptc_elf_close().
+ * Errors: ENOENT "no symbol or section NAME", ENODATA "section .bss has
+ * no file data", others "NAME at 0xADDR: why" when a symbol's bytes
+ * cannot be read.
+ */
+int ptc_elf_code(struct ptc_elf *e, const char *what, struct ptc_elf_code *c);
+/* Free what ptc_elf_code() allocated; c may be zeroed or freed already. */
+void ptc_elf_code_free(struct ptc_elf_code *c);
 
 /*
  * The symbols of a live process: its executable, shared libraries and
@@ -421,6 +461,13 @@ int ptc_syms_lookup(struct ptc_syms *ss, const char *module,
  */
 int ptc_syms_describe(struct ptc_syms *ss, uint64_t addr, char *sym,
     size_t symlen, char *mod, size_t modlen);
+/*
+ * The name of the symbol that starts at runtime address addr, as
+ * ptc_syms_describe() writes it (no version suffix), into buf, for a
+ * label before the instruction there.  -1 ENOENT when no symbol starts
+ * exactly at addr.
+ */
+int ptc_syms_label(struct ptc_syms *ss, uint64_t addr, char *buf, size_t len);
 
 /* ------------------------------------------------------------------ */
 /* Targets and address expressions                                     */
@@ -577,8 +624,13 @@ int ptc_regs_have_avx(const struct ptc_regs *r);
 int ptc_hexdump(FILE *fp, uint64_t addr, const void *buf, size_t len);
 
 /*
- * Write s (len bytes) as a JSON string, with quotes, to fp.  Bytes that
- * are not valid UTF-8 are written as \u00XX.
+ * Write s (len bytes) as a JSON string, with quotes, to fp: the one
+ * JSON string encoder of the suite.  Valid UTF-8 is written as it is;
+ * each byte that is not part of a valid UTF-8 sequence (a stray
+ * continuation byte, an overlong form, a surrogate, a code point past
+ * U+10FFFF) is written as \u00XX, the code point of the same number,
+ * so the output is always valid JSON.  '"' and '\\' are escaped, as
+ * are control characters (\b \f \n \r \t, the others \u00XX).
  */
 int ptc_json_str(FILE *fp, const void *s, size_t len);
 
@@ -597,6 +649,15 @@ int ptc_escape(FILE *fp, const void *s, size_t len, int hex);
  * ptpeek -s) that must not carry raw control bytes to a terminal.
  */
 int ptc_escape_bare(FILE *fp, const void *s, size_t len);
+/*
+ * The NUL-terminated name s (a symbol or path from a file or a process)
+ * escaped as ptc_escape_bare() does, into buf of len bytes, cut short
+ * before an escape that would not fit; returns buf.  For text built in
+ * a buffer: "\33" for ESC, "\\" for a backslash, octal for bytes that
+ * are not printable ASCII (UTF-8 included), so no terminal escape
+ * sequence passes.
+ */
+const char *ptc_escape_name(char *buf, size_t len, const char *s);
 
 /* ------------------------------------------------------------------ */
 /* Syscall stops                                                       */
@@ -765,6 +826,21 @@ struct ptc_dis *ptc_dis_open_elf(int machine, int elfclass, int big_endian,
 
 /* Free a disassembler; NULL is accepted. */
 void ptc_dis_close(struct ptc_dis *d);
+
+/*
+ * Open a disassembler for the code of an ELF file: its machine, class
+ * and byte order, or thumb when thumb is set and the file is ARM's
+ * (see struct ptc_elf_code).  Errors as ptc_dis_open_elf().
+ */
+struct ptc_dis *ptc_dis_open_file(const struct ptc_elf *e, int thumb,
+    unsigned flags);
+
+/*
+ * Open a disassembler for the code of process pid: the machine of its
+ * executable, or the CPU this library was built for when the file
+ * cannot be read.
+ */
+struct ptc_dis *ptc_dis_open_pid(pid_t pid, unsigned flags);
 
 /* Canonical name of d's architecture ("x86_64", "aarch64", "thumb"). */
 const char *ptc_dis_arch(const struct ptc_dis *d);
@@ -958,6 +1034,12 @@ int ptc_siginfo_print(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f);
  */
 struct ptc_elf *ptc_elf_open_mem(const void *buf, size_t len);
 struct ptc_elf *ptc_elf_open_fd(int fd, const char *what);
+/*
+ * All of fd (a file, a pipe, standard input: anything read(2) drains)
+ * into a malloc'd buffer *buf of *len bytes.  -1 with errno: EISDIR for
+ * a directory, EFBIG past max bytes, those of read(2) and malloc(3).
+ */
+int ptc_read_all(int fd, size_t max, void **buf, size_t *len);
 /* The file has a .symtab (not only .dynsym): not stripped. */
 int ptc_elf_has_symtab(const struct ptc_elf *e);
 /*

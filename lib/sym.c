@@ -423,14 +423,55 @@ mod_at(struct ptc_syms *ss, uint64_t addr)
 	return NULL;
 }
 
+/*
+ * The symbol of md that covers runtime address addr into *best: the
+ * module's own, or its debug file's when that one is nearer.  0, or -1
+ * when none covers it.
+ */
+static int
+sym_covering(struct mod *md, uint64_t addr, struct ptc_sym *best)
+{
+	struct ptc_sym s;
+	uint64_t link;
+	int covered, found = 0;
+
+	if (addr < md->bias)
+		return -1;
+	link = addr - md->bias;
+	if (ptc_elf_sym_find(md->e, link, &s, &covered) == 0 && covered) {
+		*best = s;
+		found = 1;
+	}
+	/* the debug file knows the local symbols a stripped file lost */
+	if (mod_dbg(md) != NULL &&
+	    ptc_elf_sym_find(md->dbg, link, &s, &covered) == 0 &&
+	    covered && (!found || s.value > best->value)) {
+		*best = s;
+		found = 1;
+	}
+	return found ? 0 : -1;
+}
+
+/*
+ * Length of the name to show: "memcpy", not "memcpy@@GLIBC_2.14" (it
+ * reads back); "puts@plt" stays, it is the name of a PLT entry.
+ */
+static int
+shown_len(const char *name)
+{
+	size_t bl = strlen(name);
+
+	return bl > 4 && strcmp(name + bl - 4, "@plt") == 0 ? (int)bl :
+	    (int)strcspn(name, "@");
+}
+
 int
 ptc_syms_describe(struct ptc_syms *ss, uint64_t addr, char *sym,
     size_t symlen, char *mod, size_t modlen)
 {
-	struct ptc_sym best = { 0 }, s;
+	struct ptc_sym best;
 	struct mod *md;
 	uint64_t off;
-	int covered, found = 0;
 
 	if (sym != NULL && symlen > 0)
 		sym[0] = '\0';
@@ -449,39 +490,30 @@ ptc_syms_describe(struct ptc_syms *ss, uint64_t addr, char *sym,
 		else
 			snprintf(mod, modlen, "%s+0x%" PRIx64, md->name, off);
 	}
-	if (sym == NULL || symlen == 0 || load(ss, md) == -1)
+	if (sym == NULL || symlen == 0 || load(ss, md) == -1 ||
+	    sym_covering(md, addr, &best) == -1)
 		return 0;
-	if (addr >= md->bias) {
-		uint64_t link = addr - md->bias;
+	off = addr - md->bias - best.value;
+	if (off == 0)
+		snprintf(sym, symlen, "%.*s", shown_len(best.name), best.name);
+	else
+		snprintf(sym, symlen, "%.*s+0x%" PRIx64, shown_len(best.name),
+		    best.name, off);
+	return 0;
+}
 
-		if (ptc_elf_sym_find(md->e, link, &s, &covered) == 0 &&
-		    covered) {
-			best = s;
-			found = 1;
-		}
-		/* the debug file knows the local symbols a stripped file lost */
-		if (mod_dbg(md) != NULL &&
-		    ptc_elf_sym_find(md->dbg, link, &s, &covered) == 0 &&
-		    covered && (!found || s.value > best.value)) {
-			best = s;
-			found = 1;
-		}
-		if (found) {
-			off = link - best.value;
-			/*
-			 * "memcpy", not "memcpy@@GLIBC_2.14": it reads back;
-			 * "puts@plt" stays, it is the name of a PLT entry.
-			 */
-			size_t bl = strlen(best.name);
-			int nl = bl > 4 && strcmp(best.name + bl - 4, "@plt") == 0 ?
-			    (int)bl : (int)strcspn(best.name, "@");
+int
+ptc_syms_label(struct ptc_syms *ss, uint64_t addr, char *buf, size_t len)
+{
+	struct ptc_sym best;
+	struct mod *md;
 
-			if (off == 0)
-				snprintf(sym, symlen, "%.*s", nl, best.name);
-			else
-				snprintf(sym, symlen, "%.*s+0x%" PRIx64, nl,
-				    best.name, off);
-		}
-	}
+	if (len > 0)
+		buf[0] = '\0';
+	if ((md = mod_at(ss, addr)) == NULL || load(ss, md) == -1 ||
+	    sym_covering(md, addr, &best) == -1 ||
+	    addr - md->bias != best.value || best.name[0] == '\0')
+		return ptc_fail(ENOENT, "no symbol starts at 0x%" PRIx64, addr);
+	snprintf(buf, len, "%.*s", shown_len(best.name), best.name);
 	return 0;
 }

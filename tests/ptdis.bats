@@ -350,13 +350,43 @@ target_libc() {
 @test "-h, -V and a bad option" {
 	run ptdis -h
 	assert_success
+	assert_line --index 0 "usage: ptdis [-hjV] [-a arch] [-b base] [-n count] [-s syntax] [file]"
+	# bats drops empty lines from $lines: the blank line is in $output
+	[[ $output == *"[symbol | section]"$'\n\noptions:\n'* ]]
+	assert_line --index 3 "options:"
+	assert_line "  -a, --arch=ARCH          decode for ARCH, not the machine's or file's"
+	assert_line "  -h, --help               print this help and exit"
+	run ptdis --help
+	assert_success
 	assert_line --index 0 --partial "usage: ptdis [-hjV] [-a arch]"
 	run ptdis -V
 	assert_success
 	assert_output "ptdis 0.1.0"
+	run ptdis --version
+	assert_output "ptdis 0.1.0"
 	run ptdis -Q
 	assert_failure 2
-	assert_output --partial "usage: ptdis"
+	assert_line --index 0 "ptdis: unknown option -Q"
+	assert_line --index 1 --partial "usage: ptdis"
+	run ptdis --json=1 </dev/null
+	assert_failure 2
+	assert_line --index 0 "ptdis: option --json takes no argument"
+	run ptdis --arch
+	assert_failure 2
+	assert_line --index 0 "ptdis: option --arch needs an argument"
+}
+
+@test "long options do what the short ones do" {
+	run bash -c "printf '\x55\xe8\xf1\xff\xff\xff\xc3' | ptdis --arch=x86_64 --base=0x401136 --syntax=att --count 2"
+	assert_success
+	assert_output "0x401136  55                pushq  %rbp
+0x401137  e8f1ffffff        callq  0x40112d"
+	run bash -c "printf '\x90' | ptdis --arch x86_64 --json | jq -r .mnemonic"
+	assert_output "nop"
+	local t=$PTOOLS_X86_64_TARGETS/basic-nopie
+	diff <(ptdis --elf "$t" add_numbers) <(ptdis -e "$t" add_numbers)
+	start_target basic
+	diff <(ptdis --pid "$TPID" main 32) <(ptdis -p "$TPID" main 32)
 }
 
 @test "usage matches the man page SYNOPSIS; man page is lint-clean" {
@@ -365,7 +395,8 @@ target_libc() {
 	assert_output ""
 	syn=$(MANWIDTH=200 mandoc -Tascii -O width=200 "$man" | col -b |
 	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | sed 's/^ *//; /^$/d')
-	use=$(ptdis -h | sed 's/^usage: //; s/^ *//')
+	# the usage lines: up to the blank line before the options
+	use=$(ptdis -h | sed '/^$/q' | sed 's/^usage: //; s/^ *//; /^$/d')
 	assert_equal "$use" "$syn"
 }
 
@@ -387,6 +418,22 @@ target_libc() {
 	COMP_CWORD=1
 	_ptdis
 	[[ " ${COMPREPLY[*]} " == *" -e "* ]]
+	# long options, and their values after "--opt=" (bash splits at '=')
+	COMP_WORDS=(ptdis --)
+	_ptdis
+	assert_equal "${COMPREPLY[*]}" "--arch= --base= --count= --elf= --help --json --pid= --syntax= --version"
+	COMP_WORDS=(ptdis --arch = mips6)
+	COMP_CWORD=3
+	_ptdis
+	assert_equal "${COMPREPLY[*]}" "mips64 mips64el"
+	COMP_WORDS=(ptdis --syntax a)
+	COMP_CWORD=2
+	_ptdis
+	assert_equal "${COMPREPLY[*]}" "att"
+	COMP_WORDS=(ptdis --elf "$PTOOLS_TARGETS/basic" add_)
+	COMP_CWORD=3
+	_ptdis
+	assert_equal "${COMPREPLY[*]}" "add_numbers"
 	# after -p PID: the mappings and modules of the process
 	start_target basic
 	COMP_WORDS=(ptdis -p "$TPID" "[st")
@@ -410,6 +457,11 @@ target_libc() {
 	assert_success
 	run fish -c "source '$PTOOLS_TOP/completions/fish/ptdis.fish'; complete -C 'ptdis -s '"
 	assert_output --partial "att"
+	run fish -c "source '$PTOOLS_TOP/completions/fish/ptdis.fish'; complete -C 'ptdis --'"
+	assert_line --partial "--syntax"
+	assert_line --partial "--json"
+	run fish -c "source '$PTOOLS_TOP/completions/fish/ptdis.fish'; complete -C 'ptdis --elf=$PTOOLS_TARGETS/basic add_'"
+	assert_output "add_numbers"
 }
 
 # strip_names: instruction lines only, without <symbol> annotations.
@@ -588,4 +640,31 @@ ret_re() {
 		        on && /^ +[0-9a-f]+:/ { sub(/:.*/, ""); gsub(/ /, ""); print "0x" $0 }') \
 		    <(printf '%s\n' "${lines[@]}" | awk 'NR > 1 { print $1 }')
 	done
+}
+
+@test "names from the file: UTF-8 kept in JSON, escaped in text" {
+	command -v cc >/dev/null || skip "no C compiler"
+	command -v objcopy >/dev/null || skip "no objcopy"
+	local d=$BATS_TEST_TMPDIR
+	printf 'int caf\xc3\xa9(int x) { return x + 1; }\nint g(int y) { return caf\xc3\xa9(y) * 3; }\n' >"$d/u.c"
+	cc -O1 -c -o "$d/u.o" "$d/u.c"
+	run bash -c "ptdis -j -e '$d/u.o' café | jq -r 'select(.label) | .label'"
+	assert_success
+	assert_output "café"
+	# the bytes themselves, not \u00c3\u00a9, in the JSON text
+	run bash -c "ptdis -j -e '$d/u.o' café | head -1"
+	assert_output --partial '"label":"café"}'
+	# an escape sequence and a backslash in a name; a byte that is not UTF-8
+	objcopy --redefine-sym g=$'esc\e[31m\\red' --redefine-sym café=$'bad\xffname' \
+	    "$d/u.o" "$d/v.o"
+	run ptdis -e "$d/v.o" .text
+	assert_success
+	assert_line --index 0 '<bad\377name>:'
+	assert_line '<esc\33[31m\\red>:'
+	# the JSON is valid, the stray byte \u00ff as ptcore(3) documents
+	run bash -c "ptdis -j -e '$d/v.o' .text | jq . >/dev/null"
+	assert_success
+	run bash -c "ptdis -j -e '$d/v.o' .text | grep -o '\"label\":\"[^}]*'"
+	assert_output '"label":"bad\u00ffname"
+"label":"esc\u001b[31m\\red"'
 }

@@ -5,7 +5,6 @@
  * <symbol>: labels and <symbol+0xoff> branch targets where symbols are
  * known.  Bytes that do not decode are shown as .byte data.
  */
-#include <elf.h>
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -18,14 +17,31 @@
 #include <unistd.h>
 
 #include "ptcore.h"
+#include "common/cli.h"
 
-/* Where the names of addresses come from (ELF file or live process). */
-struct namer {
-	/* Name of the symbol that starts at addr, or NULL. */
-	const char *(*label)(void *ctx, uint64_t addr);
-	/* "sym+0xoff" for addr into buf; 0, or -1 when nothing covers it. */
-	int (*describe)(void *ctx, uint64_t addr, char *buf, size_t len);
-	void *ctx;
+static const struct cli_opt opts[] = {
+	{ 'a', "arch", "ARCH", "decode for ARCH, not the machine's or file's" },
+	{ 'b', "base", "BASE", "address of the first input byte (raw input)" },
+	{ 'e', "elf", "ELF", "disassemble a function or section of file ELF" },
+	{ 'j', "json", NULL, "print one JSON object per instruction" },
+	{ 'n', "count", "COUNT", "stop after COUNT instructions" },
+	{ 'p', "pid", "PID", "disassemble the memory of process PID" },
+	{ 's', "syntax", "SYNTAX", "intel (the default) or att" },
+	{ 0, NULL, NULL, NULL }
+};
+static const char *const synopsis[] = {
+	"[-hjV] [-a arch] [-b base] [-n count] [-s syntax] [file]",
+	"[-hjV] [-n count] [-s syntax] -p pid addr [len]",
+	"[-hjV] [-a arch] [-n count] [-s syntax] -e elf [symbol | section]",
+	NULL
+};
+static const struct cli cli = { synopsis, opts, 0 };
+
+/* Where the names of addresses come from: an ELF file, a process, none. */
+struct names {
+	struct ptc_elf *e;
+	struct ptc_syms *ss;
+	const struct ptc_elf_code *code; /* -e: its label names its start */
 };
 
 struct out {
@@ -33,49 +49,10 @@ struct out {
 	int json;
 	unsigned awidth;        /* address column, characters */
 	unsigned bwidth;        /* bytes column, characters */
-	const struct namer *nm; /* NULL: no symbols */
+	struct names nm;
 };
 
 static const char hexdig[] = "0123456789abcdef";
-
-static FILE *usage_fp; /* stdout for -h, else stderr */
-
-static void
-usage(void)
-{
-	fprintf(usage_fp != NULL ? usage_fp : stderr,
-	    "usage: ptdis [-hjV] [-a arch] [-b base] [-n count] [-s syntax] [file]\n"
-	    "       ptdis [-hjV] [-n count] [-s syntax] -p pid addr [len]\n"
-	    "       ptdis [-hjV] [-a arch] [-n count] [-s syntax] -e elf [symbol | section]\n");
-}
-
-static void
-usage_err(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "%s: ", getprogname());
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
-	usage();
-	exit(2);
-}
-
-/* "0x" and the hex digits of v, no padding; returns the length. */
-static size_t
-put_hex(char *p, uint64_t v)
-{
-	char tmp[16];
-	size_t n = 0, i;
-
-	do {
-		tmp[n++] = hexdig[v & 15];
-		v >>= 4;
-	} while (v != 0);
-	p[0] = '0';
-	p[1] = 'x';
-	for (i = 0; i < n; i++)
-		p[2 + i] = tmp[n - 1 - i];
-	return n + 2;
-}
 
 static size_t
 put_str(char *p, const char *s)
@@ -86,57 +63,47 @@ put_str(char *p, const char *s)
 	return n;
 }
 
-/* s as a JSON string with quotes; capstone's text is plain ASCII. */
 static size_t
-put_json_str(char *p, const char *s, size_t max)
+put_bytes(char *p, const struct ptc_insn *in)
 {
-	char *o = p;
-
-	*o++ = '"';
-	for (; *s != '\0' && (size_t)(o - p) + 8 < max; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\') {
-			*o++ = '\\';
-			*o++ = (char)c;
-		} else if (c < 0x20 || c >= 0x7f) {
-			memcpy(o, "\\u00", 4);
-			o[4] = hexdig[c >> 4];
-			o[5] = hexdig[c & 15];
-			o += 6;
-		} else
-			*o++ = (char)c;
+	for (unsigned i = 0; i < in->size; i++) {
+		*p++ = hexdig[in->bytes[i] >> 4];
+		*p++ = hexdig[in->bytes[i] & 15];
 	}
-	*o++ = '"';
-	return (size_t)(o - p);
+	return 2 * in->size;
 }
 
-/*
- * A symbol name (from the file or the process, so maybe hostile) into
- * p, at most max bytes: control and non-ASCII bytes as \ooo, so no
- * escape sequence reaches the terminal.  Returns the length.
- */
-static size_t
-put_name(char *p, const char *s, size_t max)
+/* The symbol that starts at addr, or NULL. */
+static const char *
+label_at(const struct names *nm, uint64_t addr, char *buf, size_t len)
 {
-	char *o = p;
-	unsigned char c;
+	struct ptc_sym sym;
 
-	for (; *s != '\0' && (size_t)(o - p) + 5 <= max; s++) {
-		c = (unsigned char)*s;
-		if (c == '\\') {
-			*o++ = '\\';
-			*o++ = '\\';
-		} else if (c < 0x20 || c >= 0x7f) {
-			*o++ = '\\';
-			*o++ = (char)('0' + (c >> 6));
-			*o++ = (char)('0' + ((c >> 3) & 7));
-			*o++ = (char)('0' + (c & 7));
-		} else {
-			*o++ = (char)c;
-		}
-	}
-	return (size_t)(o - p);
+	if (nm->code != NULL && nm->code->label != NULL &&
+	    addr == nm->code->addr)
+		return nm->code->label;
+	if (nm->e != NULL)
+		return ptc_elf_sym_label(nm->e, addr, &sym) == 0 ? sym.name :
+		    NULL;
+	if (nm->ss != NULL && ptc_syms_label(nm->ss, addr, buf, len) == 0)
+		return buf;
+	return NULL;
+}
+
+/* "symbol+0xoff" for a branch target, in a process else "module+0xoff". */
+static const char *
+target_at(const struct names *nm, uint64_t addr, char *buf, size_t len)
+{
+	char mod[256];
+
+	if (nm->e != NULL)
+		return ptc_elf_describe(nm->e, addr, buf, len) == 0 ? buf : NULL;
+	if (nm->ss == NULL || ptc_syms_describe(nm->ss, addr, buf, len, mod,
+	    sizeof(mod)) < 0)
+		return NULL;
+	if (buf[0] == '\0')  /* no symbol covers it (a PLT slot) */
+		snprintf(buf, len, "%s", mod);
+	return buf[0] != '\0' ? buf : NULL;
 }
 
 static void
@@ -147,27 +114,27 @@ emit(const char *line, size_t n)
 }
 
 static void
-print_text(const struct out *o, const struct ptc_insn *in, const char *tsym)
+print_text(const struct out *o, const struct ptc_insn *in, const char *label,
+    const char *tsym)
 {
-	char line[512], *p = line;
-	size_t n, i;
+	char line[1024], *p = line;
+	size_t n;
 
-	n = put_hex(p, in->addr);
-	p += n;
+	/* names come from the file or the process: escaped */
+	if (label != NULL) {
+		*p++ = '<';
+		p += strlen(ptc_escape_name(p, 256, label));
+		p += put_str(p, ">:\n");
+	}
+	p += n = (size_t)sprintf(p, "0x%" PRIx64, in->addr);
 	for (; n < o->awidth; n++)
 		*p++ = ' ';
-	*p++ = ' ';
-	*p++ = ' ';
-	for (i = 0; i < in->size; i++) {
-		*p++ = hexdig[in->bytes[i] >> 4];
-		*p++ = hexdig[in->bytes[i] & 15];
-	}
-	for (n = 2 * i; n < o->bwidth; n++)
+	p += put_str(p, "  ");
+	p += n = put_bytes(p, in);
+	for (; n < o->bwidth; n++)
 		*p++ = ' ';
-	*p++ = ' ';
-	*p++ = ' ';
-	n = put_str(p, in->mnemonic);
-	p += n;
+	p += put_str(p, "  ");
+	p += n = put_str(p, in->mnemonic);
 	if (in->operands[0] != '\0') {
 		for (; n < 6; n++)
 			*p++ = ' ';
@@ -175,69 +142,51 @@ print_text(const struct out *o, const struct ptc_insn *in, const char *tsym)
 		p += put_str(p, in->operands);
 	}
 	if (tsym != NULL) {
-		*p++ = ' ';
-		*p++ = '<';
-		p += put_name(p, tsym, 200);
+		p += put_str(p, " <");
+		p += strlen(ptc_escape_name(p, 256, tsym));
 		*p++ = '>';
 	}
 	*p++ = '\n';
 	emit(line, (size_t)(p - line));
 }
 
+/* s as a JSON string, or null. */
 static void
-print_json(const struct out *o, const struct ptc_insn *in, const char *label,
-    const char *tsym)
+json_or_null(const char *s)
 {
-	char line[1024], *p = line;
-	unsigned bit;
-	size_t i;
-	int first = 1;
+	if (s == NULL)
+		fputs("null", stdout);
+	else
+		ptc_json_str(stdout, s, strlen(s));
+}
 
-	(void)o;
-	p += put_str(p, "{\"address\":\"");
-	p += put_hex(p, in->addr);
-	p += put_str(p, "\",\"size\":");
-	p += snprintf(p, 8, "%u", in->size);
-	p += put_str(p, ",\"bytes\":\"");
-	for (i = 0; i < in->size; i++) {
-		*p++ = hexdig[in->bytes[i] >> 4];
-		*p++ = hexdig[in->bytes[i] & 15];
-	}
-	p += put_str(p, "\",\"mnemonic\":");
-	p += put_json_str(p, in->mnemonic, 80);
-	p += put_str(p, ",\"operands\":");
-	p += put_json_str(p, in->operands, 400);
-	p += put_str(p, ",\"groups\":[");
-	for (bit = 1; bit <= PTC_DIS_DATA; bit <<= 1) {
-		if (!(in->groups & bit))
-			continue;
-		if (!first)
-			*p++ = ',';
-		first = 0;
-		*p++ = '"';
-		p += put_str(p, ptc_dis_group_name(bit));
-		*p++ = '"';
-	}
-	p += put_str(p, "],\"target\":");
-	if (in->groups & PTC_DIS_REL) {
-		*p++ = '"';
-		p += put_hex(p, in->target);
-		*p++ = '"';
-	} else
-		p += put_str(p, "null");
-	p += put_str(p, ",\"target_symbol\":");
-	if (tsym != NULL)
-		p += put_json_str(p, tsym, 200);
+static void
+print_json(const struct ptc_insn *in, const char *label, const char *tsym)
+{
+	char bytes[2 * PTC_INSN_MAX + 1];
+	const char *sep = "";
+
+	bytes[put_bytes(bytes, in)] = '\0';
+	printf("{\"address\":\"0x%" PRIx64 "\",\"size\":%u,\"bytes\":\"%s\","
+	    "\"mnemonic\":", in->addr, in->size, bytes);
+	json_or_null(in->mnemonic);
+	fputs(",\"operands\":", stdout);
+	json_or_null(in->operands);
+	fputs(",\"groups\":[", stdout);
+	for (unsigned bit = 1; bit <= PTC_DIS_DATA; bit <<= 1)
+		if (in->groups & bit) {
+			printf("%s\"%s\"", sep, ptc_dis_group_name(bit));
+			sep = ",";
+		}
+	if (in->groups & PTC_DIS_REL)
+		printf("],\"target\":\"0x%" PRIx64 "\"", in->target);
 	else
-		p += put_str(p, "null");
-	p += put_str(p, ",\"label\":");
-	if (label != NULL)
-		p += put_json_str(p, label, 200);
-	else
-		p += put_str(p, "null");
-	*p++ = '}';
-	*p++ = '\n';
-	emit(line, (size_t)(p - line));
+		fputs("],\"target\":null", stdout);
+	fputs(",\"target_symbol\":", stdout);
+	json_or_null(tsym);
+	fputs(",\"label\":", stdout);
+	json_or_null(label);
+	fputs("}\n", stdout);
 }
 
 /* Disassemble len bytes at buf, the first at address base. */
@@ -248,250 +197,71 @@ disasm(struct out *o, const uint8_t *buf, size_t len, uint64_t base,
 	struct ptc_insn in;
 	uint64_t addr = base, last = len > 0 ? base + len - 1 : base;
 	const char *label, *tsym;
-	char tbuf[256], lbuf[300];
-	unsigned unit = ptc_dis_unit(o->d);
+	char tbuf[256], lbuf[256];
 
-	o->awidth = (unsigned)put_hex(tbuf, last);
-	o->bwidth = unit == 1 ? 16 : 8;
+	o->awidth = (unsigned)snprintf(NULL, 0, "0x%" PRIx64, last);
+	o->bwidth = ptc_dis_unit(o->d) == 1 ? 16 : 8;
 	while (count-- > 0 && ptc_dis_next(o->d, &buf, &len, &addr, &in)) {
-		label = tsym = NULL;
-		if (o->nm != NULL) {
-			label = o->nm->label(o->nm->ctx, in.addr);
-			if ((in.groups & PTC_DIS_REL) &&
-			    o->nm->describe(o->nm->ctx, in.target, tbuf,
-			    sizeof(tbuf)) == 0)
-				tsym = tbuf;
-		}
+		label = label_at(&o->nm, in.addr, lbuf, sizeof(lbuf));
+		tsym = (in.groups & PTC_DIS_REL) ? target_at(&o->nm, in.target,
+		    tbuf, sizeof(tbuf)) : NULL;
 		if (o->json)
-			print_json(o, &in, label, tsym);
-		else {
-			if (label != NULL) {
-				size_t n;
-
-				lbuf[0] = '<';
-				n = put_name(lbuf + 1, label, sizeof(lbuf) - 5);
-				memcpy(lbuf + 1 + n, ">:\n", 3);
-				emit(lbuf, n + 4);
-			}
-			print_text(o, &in, tsym);
-		}
+			print_json(&in, label, tsym);
+		else
+			print_text(o, &in, label, tsym);
 	}
 }
 
-static struct ptc_dis *open_arch(const char *, unsigned);
-static uint64_t parse_num(const char *, const char *);
-
-/* Symbols of an ELF file, walked in address order along the output. */
-struct elf_names {
-	struct ptc_elf *e;
-	size_t n, next;  /* symbol count; first symbol not yet passed */
-	const char *asked;  /* the symbol asked for labels its own start */
-	uint64_t asked_addr;
-};
-
-static const char *
-elf_label(void *ctx, uint64_t addr)
+static struct ptc_dis *
+open_arch(const char *arch, unsigned flags)
 {
-	struct elf_names *en = ctx;
-	struct ptc_sym sym;
-	const char *name = NULL;
+	const char *const *names = ptc_dis_arch_names();
+	struct ptc_dis *d;
 
-	/* the first of a run at one address is the best name for it */
-	while (en->next < en->n && ptc_elf_sym_at(en->e, en->next, &sym) == 0 &&
-	    sym.value <= addr) {
-		if (sym.value == addr && name == NULL && sym.name[0] != '\0')
-			name = sym.name;
-		en->next++;
-	}
-	if (en->asked != NULL && addr == en->asked_addr)
-		name = en->asked;
-	return name;
-}
-
-static int
-elf_describe(void *ctx, uint64_t addr, char *buf, size_t len)
-{
-	struct elf_names *en = ctx;
-	struct ptc_sym sym;
-	int covered;
-
-	if (ptc_elf_sym_find(en->e, addr, &sym, &covered) < 0 || !covered ||
-	    sym.name[0] == '\0')
-		return -1;
-	if (addr == sym.value)
-		snprintf(buf, len, "%s", sym.name);
-	else
-		snprintf(buf, len, "%s+0x%" PRIx64, sym.name, addr - sym.value);
-	return 0;
-}
-
-/*
- * A relocatable object (.o) has no segments to read a symbol's bytes
- * from: its own section (-ffunction-sections) or .text holds them.
- */
-static int
-sym_in_text(struct ptc_elf *e, const char *name, uint64_t addr,
-    uint64_t size, uint8_t *out)
-{
-	char sec[300];
-	const char *try[2] = { sec, ".text" };
-	const void *data;
-	uint64_t saddr, ssize;
-	size_t i;
-
-	if (ptc_elf_type(e) != ET_REL)
-		return -1;
-	snprintf(sec, sizeof(sec), ".text.%s", name);
-	for (i = 0; i < 2; i++)
-		if (ptc_elf_section(e, try[i], &data, &saddr, &ssize) == 0 &&
-		    addr >= saddr && size <= ssize &&
-		    addr - saddr <= ssize - size) {
-			memcpy(out, (const uint8_t *)data + (addr - saddr),
-			    size);
-			return 0;
-		}
-	return ptc_fail(ENOENT, "%s is in no section ptdis reads", name);
-}
-
-/*
- * The bytes to show from an ELF file: a section, or a function by
- * symbol; a name that starts with a dot is tried as a section first.
- */
-static void
-elf_range(struct ptc_elf *e, const char *path, const char *what,
-    const uint8_t **data, uint8_t **copy, uint64_t *addr, uint64_t *size,
-    int *thumb, int *is_sym)
-{
-	struct ptc_sym sym;
-	const void *sdata;
-	int sec_first = what[0] == '.';
-	size_t i, n;
-
-	*copy = NULL;
-	*thumb = *is_sym = 0;
-	if (ptc_elf_section(e, what, &sdata, addr, size) == 0) {
-		if (sec_first || ptc_elf_sym_byname(e, what, &sym) < 0) {
-			*data = sdata;
-			return;
-		}
-	} else if (errno != ENOENT)  /* a section without bytes */
-		errx(1, "%s: %s", path, ptc_error());
-	if (ptc_elf_sym_byname(e, what, &sym) == 0) {
-		/* ARM marks thumb functions with the low address bit */
-		if (ptc_elf_machine(e) == EM_ARM && (sym.value & 1)) {
-			sym.value &= ~(uint64_t)1;
-			*thumb = 1;
-		}
-		*addr = sym.value;
-		*size = sym.size;
-		*is_sym = 1;
-		if (*size == 0) {
-			/* no size: up to the next symbol, or a little */
-			*size = 64;
-			n = ptc_elf_nsyms(e);
-			for (i = 0; i < n; i++) {
-				struct ptc_sym nx;
-
-				if (ptc_elf_sym_at(e, i, &nx) == 0 &&
-				    nx.value > sym.value) {
-					if (nx.value - sym.value < 65536)
-						*size = nx.value - sym.value;
-					break;
-				}
-			}
-		}
-		if ((*copy = malloc(*size)) == NULL)
-			err(1, "%s", path);
-		if (ptc_elf_read(e, *addr, *copy, *size) < 0 &&
-		    sym_in_text(e, what, *addr, *size, *copy) < 0)
-			errx(1, "%s: %s at 0x%" PRIx64 ": %s", path, what, *addr,
-			    ptc_error());
-		*data = *copy;
-		return;
-	}
-	errx(1, "%s: no symbol or section %s", path, what);
+	if ((d = ptc_dis_open(arch, flags)) != NULL)
+		return d;
+	if (arch == NULL || errno != EINVAL ||
+	    strncmp(ptc_error(), "unknown", 7) != 0)
+		cli_usage_error(&cli, "%s", ptc_error());
+	fprintf(stderr, "%s: unknown architecture: %s\n", getprogname(), arch);
+	fprintf(stderr, "%s: known architectures:", getprogname());
+	for (size_t i = 0; names[i] != NULL; i++)
+		fprintf(stderr, " %s", names[i]);
+	fputc('\n', stderr);
+	cli_usage(&cli, stderr);
+	exit(2);
 }
 
 static void
 dis_elf(struct out *o, const char *path, const char *what, const char *arch,
     unsigned flags, uint64_t count)
 {
-	struct elf_names en = { 0 };
-	struct namer nm = { elf_label, elf_describe, &en };
-	struct ptc_elf *e;
-	const uint8_t *data;
-	uint8_t *copy;
-	uint64_t addr, size;
-	int thumb, is_sym;
+	struct ptc_elf_code code;
 
-	if ((e = ptc_elf_open(path)) == NULL) {
-		if (strstr(ptc_error(), path) != NULL)
-			errx(1, "%s", ptc_error());
+	/* the library's messages about the file name it */
+	if ((o->nm.e = ptc_elf_open(path)) == NULL)
+		errx(1, "%s", ptc_error());
+	if (ptc_elf_code(o->nm.e, what, &code) < 0)
 		errx(1, "%s: %s", path, ptc_error());
-	}
-	elf_range(e, path, what != NULL ? what : ".text", &data, &copy, &addr,
-	    &size, &thumb, &is_sym);
-	if (is_sym) {
-		en.asked = what;
-		en.asked_addr = addr;
-	}
-	if (arch == NULL && thumb)
-		arch = "thumb";
+	o->nm.code = &code;
 	if (arch != NULL)
 		o->d = open_arch(arch, flags);
-	else if ((o->d = ptc_dis_open_elf(ptc_elf_machine(e), ptc_elf_class(e),
-	    ptc_elf_big_endian(e), flags)) == NULL)
+	else if ((o->d = ptc_dis_open_file(o->nm.e, code.thumb, flags)) == NULL)
 		errx(1, "%s: %s", path, ptc_error());
-	en.e = e;
-	en.n = ptc_elf_nsyms(e);
-	o->nm = &nm;
-	disasm(o, data, size, addr, count);
-	free(copy);
+	disasm(o, code.data, code.size, code.addr, count);
+	ptc_elf_code_free(&code);
 	ptc_dis_close(o->d);
-	ptc_elf_close(e);
+	ptc_elf_close(o->nm.e);
 }
 
-/* Symbols of a live process. */
-static const char *
-pid_label(void *ctx, uint64_t addr)
+static uint64_t
+parse_num(const char *what, const char *s)
 {
-	static char name[256];
+	uint64_t v;
 
-	/* a symbol starts here when it covers addr with no offset */
-	if (ptc_syms_describe(ctx, addr, name, sizeof(name), NULL, 0) < 0 ||
-	    name[0] == '\0' || strchr(name, '+') != NULL)
-		return NULL;
-	return name;
-}
-
-static int
-pid_describe(void *ctx, uint64_t addr, char *buf, size_t len)
-{
-	char mod[256];
-
-	if (ptc_syms_describe(ctx, addr, buf, len, mod, sizeof(mod)) < 0)
-		return -1;
-	/* no symbol covers it (a PLT slot): the module and offset then */
-	if (buf[0] == '\0')
-		snprintf(buf, len, "%s", mod);
-	return buf[0] != '\0' ? 0 : -1;
-}
-
-/* The disassembler for process pid: its executable's machine. */
-static struct ptc_dis *
-pid_dis(pid_t pid, const char *arch, unsigned flags)
-{
-	struct ptc_elf *e;
-	struct ptc_dis *d = NULL;
-
-	if (arch != NULL)
-		return open_arch(arch, flags);
-	if ((e = ptc_pid_elf(pid)) != NULL) {
-		d = ptc_dis_open_elf(ptc_elf_machine(e), ptc_elf_class(e),
-		    ptc_elf_big_endian(e), flags);
-		ptc_elf_close(e);
-	}
-	return d != NULL ? d : open_arch(NULL, flags);
+	if (ptc_parse_u64(s, &v) < 0)
+		cli_usage_error(&cli, "bad %s: %s", what, s);
+	return v;
 }
 
 /*
@@ -503,7 +273,6 @@ static int
 dis_pid(struct out *o, const char *pidarg, int argc, char *argv[],
     const char *arch, unsigned flags, uint64_t count)
 {
-	struct namer nm = { pid_label, pid_describe, NULL };
 	struct ptc_target *t;
 	uint64_t addr, len = 64;
 	uint8_t *buf;
@@ -512,17 +281,17 @@ dis_pid(struct out *o, const char *pidarg, int argc, char *argv[],
 	int rc = 0;
 
 	if (ptc_pid_parse(pidarg, &pid) < 0)
-		usage_err("%s", ptc_error());
+		cli_usage_error(&cli, "%s", ptc_error());
 	if (argc < 1)
-		usage_err("-p needs an address%s", "");
+		cli_usage_error(&cli, "-p needs an address");
 	if (argc > 2)
-		usage_err("too many operands%s", "");
+		cli_usage_error(&cli, "too many operands");
 	if (argc == 2)
-		len = parse_num("bad length: %s", argv[1]);
+		len = parse_num("length", argv[1]);
 	else if (count != UINT64_MAX)
 		len = count < (1 << 16) ? count * PTC_INSN_MAX : 1 << 20;
 	if (len > (1 << 30))
-		usage_err("length too large: %s", argv[1]);
+		cli_usage_error(&cli, "length too large: %s", argv[1]);
 	ptc_cleanup_signals();
 	if (ptc_pid_check(pid) < 0 || (t = ptc_target_open(pid)) == NULL)
 		errx(1, "pid %d: %s", (int)pid, ptc_error());
@@ -539,88 +308,16 @@ dis_pid(struct out *o, const char *pidarg, int argc, char *argv[],
 		    ": %s", (int)pid, n, len, addr, ptc_error());
 		rc = 1;
 	}
-	o->d = pid_dis(pid, arch, flags);
-	nm.ctx = ptc_target_syms(t);
-	o->nm = nm.ctx != NULL ? &nm : NULL;
+	o->d = arch != NULL ? open_arch(arch, flags) :
+	    ptc_dis_open_pid(pid, flags);
+	if (o->d == NULL)
+		cli_usage_error(&cli, "%s", ptc_error());
+	o->nm.ss = ptc_target_syms(t);
 	disasm(o, buf, (size_t)n, addr, count);
 	free(buf);
 	ptc_dis_close(o->d);
 	ptc_target_close(t);
 	return rc;
-}
-
-/* The whole of fd into a malloc'd buffer. */
-static uint8_t *
-read_all(int fd, size_t *lenp)
-{
-	size_t cap = 1 << 16, len = 0;
-	uint8_t *buf = malloc(cap), *nb;
-	ssize_t r;
-
-	if (buf == NULL)
-		return NULL;
-	for (;;) {
-		if (len == cap) {
-			if ((nb = reallocarray(buf, cap, 2)) == NULL) {
-				free(buf);
-				return NULL;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		r = read(fd, buf + len, cap - len);
-		if (r == 0)
-			break;
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			free(buf);
-			return NULL;
-		}
-		len += (size_t)r;
-	}
-	*lenp = len;
-	return buf;
-}
-
-static uint64_t
-parse_num(const char *fmt, const char *s)
-{
-	uint64_t v;
-
-	if (ptc_parse_u64(s, &v) < 0)
-		usage_err(fmt, s);
-	return v;
-}
-
-static void
-unknown_arch(const char *arch)
-{
-	const char *const *names = ptc_dis_arch_names();
-	size_t i;
-
-	fprintf(stderr, "%s: unknown architecture: %s\n", getprogname(), arch);
-	fprintf(stderr, "%s: known architectures:", getprogname());
-	for (i = 0; names[i] != NULL; i++)
-		fprintf(stderr, " %s", names[i]);
-	fputc('\n', stderr);
-	usage();
-	exit(2);
-}
-
-static struct ptc_dis *
-open_arch(const char *arch, unsigned flags)
-{
-	struct ptc_dis *d;
-
-	if ((d = ptc_dis_open(arch, flags)) != NULL)
-		return d;
-	if (arch != NULL && errno == EINVAL &&
-	    strncmp(ptc_error(), "unknown", 7) == 0)
-		unknown_arch(arch);
-	fprintf(stderr, "%s: %s\n", getprogname(), ptc_error());
-	usage();
-	exit(2);
 }
 
 int
@@ -630,33 +327,29 @@ main(int argc, char *argv[])
 	const char *arch = NULL, *elf = NULL, *pidarg = NULL, *errstr;
 	uint64_t base = 0, count = UINT64_MAX;
 	unsigned flags = 0;
-	int ch, bflag = 0, fd, rc = 0;
-	uint8_t *buf;
+	int ch, bflag = 0, fd;
+	void *buf;
 	size_t len;
 
-	while ((ch = getopt(argc, argv, "a:b:e:hjn:p:s:V")) != -1) {
+	while ((ch = cli_getopt(&cli, argc, argv)) != -1) {
 		switch (ch) {
 		case 'a':
 			arch = optarg;
 			break;
 		case 'b':
-			base = parse_num("bad base address: %s", optarg);
+			base = parse_num("base address", optarg);
 			bflag = 1;
 			break;
 		case 'e':
 			elf = optarg;
 			break;
-		case 'h':
-			usage_fp = stdout;
-			usage();
-			return 0;
 		case 'j':
 			o.json = 1;
 			break;
 		case 'n':
 			count = (uint64_t)strtonum(optarg, 1, LLONG_MAX, &errstr);
 			if (errstr != NULL)
-				usage_err("count is %s", errstr);
+				cli_usage_error(&cli, "count is %s", errstr);
 			break;
 		case 'p':
 			pidarg = optarg;
@@ -667,45 +360,37 @@ main(int argc, char *argv[])
 			else if (strcmp(optarg, "intel") == 0)
 				flags &= ~PTC_DIS_ATT;
 			else
-				usage_err("unknown syntax: %s (att or intel)",
-				    optarg);
+				cli_usage_error(&cli,
+				    "unknown syntax: %s (att or intel)", optarg);
 			break;
-		case 'V':
-			printf("%s %s\n", getprogname(), ptc_version());
-			return 0;
-		default:
-			usage();
-			return 2;
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (elf != NULL && bflag)
-		usage_err("-b is for raw bytes, not with %s", "-e");
+		cli_usage_error(&cli, "-b is for raw bytes, not with -e");
 	if (pidarg != NULL && (bflag || elf != NULL))
-		usage_err("-p does not go with %s", bflag ? "-b" : "-e");
+		cli_usage_error(&cli, "-p does not go with %s",
+		    bflag ? "-b" : "-e");
 	if (argc > 1 && pidarg == NULL)
-		usage_err("too many operands%s", "");
+		cli_usage_error(&cli, "too many operands");
 	if (!isatty(STDOUT_FILENO))
 		setvbuf(stdout, NULL, _IOFBF, 1 << 20);
 	if (pidarg != NULL)
-		rc = dis_pid(&o, pidarg, argc, argv, arch, flags, count);
-	else if (elf != NULL)
+		cli_exit(dis_pid(&o, pidarg, argc, argv, arch, flags, count));
+	if (elf != NULL) {
 		dis_elf(&o, elf, argc > 0 ? argv[0] : NULL, arch, flags, count);
-	if (pidarg != NULL || elf != NULL)
-		goto done;
+		cli_exit(0);
+	}
 	o.d = open_arch(arch, flags);
 	if (argc == 0 || strcmp(argv[0], "-") == 0)
 		fd = STDIN_FILENO;
 	else if ((fd = open(argv[0], O_RDONLY)) < 0)
 		err(1, "%s", argv[0]);
-	if ((buf = read_all(fd, &len)) == NULL)
+	if (ptc_read_all(fd, SIZE_MAX, &buf, &len) < 0)
 		err(1, "%s", argc == 0 ? "stdin" : argv[0]);
 	disasm(&o, buf, len, base, count);
 	free(buf);
 	ptc_dis_close(o.d);
-done:
-	if (fflush(stdout) != 0 || ferror(stdout))
-		err(1, "stdout");
-	return rc;
+	cli_exit(0);
 }

@@ -13,6 +13,7 @@
 
 struct ptc_regs;
 struct ptc__access;
+struct ptc__arch_code;
 
 /* An x86 code mode as the fault decoder needs it. */
 struct ptc__x86_mode {
@@ -29,6 +30,9 @@ struct ptc__x86_mode {
 };
 
 extern const struct ptc__x86_mode ptc__x86_mode64, ptc__x86_mode32;
+
+/* How 32-bit x86 code makes a syscall and traps (arch/x86/dis.c). */
+extern const struct ptc__arch_code ptc__x86_code32;
 
 /*
  * ptc_arch_insn_access() for code of mode m: the instruction's text,

@@ -9,8 +9,10 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -118,6 +120,83 @@ test_native(void **state)
 #error "expectations for this CPU are missing"
 #endif
 	ptc_dis_close(d);
+}
+
+/* The CPU this was built for, as ptc_dis_arch() names it. */
+#if defined(__x86_64__)
+#define NATIVE "x86_64"
+#elif defined(__aarch64__)
+#define NATIVE "aarch64"
+#elif defined(__i386__)
+#define NATIVE "i386"
+#endif
+
+/* An ELF header alone: no sections, no segments, of machine m. */
+static struct ptc_elf *
+bare_elf(int m, int cls)
+{
+	unsigned char img[64] = { 0x7f, 'E', 'L', 'F' };
+
+	img[EI_CLASS] = cls == 64 ? ELFCLASS64 : ELFCLASS32;
+	img[EI_DATA] = ELFDATA2LSB;
+	img[EI_VERSION] = EV_CURRENT;
+	if (cls == 64) {
+		Elf64_Ehdr *h = (Elf64_Ehdr *)img;
+
+		h->e_type = ET_REL;
+		h->e_machine = (Elf64_Half)m;
+		h->e_version = EV_CURRENT;
+		h->e_ehsize = sizeof(*h);
+	} else {
+		Elf32_Ehdr *h = (Elf32_Ehdr *)img;
+
+		h->e_type = ET_REL;
+		h->e_machine = (Elf32_Half)m;
+		h->e_version = EV_CURRENT;
+		h->e_ehsize = sizeof(*h);
+	}
+	return ptc_elf_open_mem(img, sizeof(img));
+}
+
+/* The architecture ptc_dis_open_file() picks for machine m, or NULL. */
+static const char *
+file_arch(int m, int cls, int thumb, unsigned flags)
+{
+	static char name[32];
+	struct ptc_elf *e = bare_elf(m, cls);
+	struct ptc_dis *d;
+
+	assert_non_null(e);
+	d = ptc_dis_open_file(e, thumb, flags);
+	ptc_elf_close(e);
+	if (d == NULL)
+		return NULL;
+	snprintf(name, sizeof(name), "%s", ptc_dis_arch(d));
+	ptc_dis_close(d);
+	return name;
+}
+
+/* A disassembler for a file's code (thumb on ARM) or a process's. */
+static void
+test_open_file_pid(void **state)
+{
+	struct ptc_dis *d;
+	pid_t pids[2] = { getpid(), 0x7ffffff0 };
+
+	(void)state;
+	assert_string_equal(file_arch(EM_ARM, 32, 1, 0), "thumb");
+	assert_string_equal(file_arch(EM_ARM, 32, 0, 0), "arm");
+	/* the thumb bit means nothing to other machines */
+	assert_string_equal(file_arch(EM_X86_64, 64, 1, PTC_DIS_ATT), "x86_64");
+	assert_null(file_arch(EM_SPARC, 32, 0, 0));
+	assert_int_equal(errno, ENOTSUP);
+	/* this process: its executable's machine; no such process: this CPU */
+	for (size_t i = 0; i < 2; i++) {
+		d = ptc_dis_open_pid(pids[i], 0);
+		assert_non_null(d);
+		assert_string_equal(ptc_dis_arch(d), NATIVE);
+		ptc_dis_close(d);
+	}
 }
 
 static void
@@ -275,6 +354,7 @@ main(void)
 		cmocka_unit_test(test_open_errors),
 		cmocka_unit_test(test_open_elf),
 		cmocka_unit_test(test_native),
+		cmocka_unit_test(test_open_file_pid),
 		cmocka_unit_test(test_next),
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_fixed_width_data),

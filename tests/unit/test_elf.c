@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -52,28 +53,41 @@ target_paths(void)
 	snprintf(nopie, sizeof(nopie), "%s/basic-nopie", dir);
 }
 
-/* Link-time address of sym in path according to nm(1), the oracle. */
+/*
+ * Link-time address of sym in path according to nm(1), the oracle, and
+ * its size into *size when size is not NULL (nm -S).
+ */
 static uint64_t
-nm_addr(const char *path, const char *sym)
+nm_sym(const char *path, const char *sym, uint64_t *size)
 {
 	char cmd[8192], line[512];
 	uint64_t v = 0;
 	FILE *fp;
 
-	snprintf(cmd, sizeof(cmd), "nm '%s'", path);
+	snprintf(cmd, sizeof(cmd), "nm -S '%s'", path);
 	fp = popen(cmd, "r");
 	assert_non_null(fp);
 	while (fgets(line, sizeof(line), fp) != NULL) {
-		char name[256], t;
-		unsigned long long a;
+		char f[4][256];
+		int n = sscanf(line, "%255s %255s %255s %255s", f[0], f[1], f[2],
+		    f[3]);
 
-		if (sscanf(line, "%llx %c %255s", &a, &t, name) == 3 &&
-		    strcmp(name, sym) == 0)
-			v = a;
+		/* "addr size type name", or "addr type name" without a size */
+		if (n >= 3 && strcmp(f[n - 1], sym) == 0) {
+			v = strtoull(f[0], NULL, 16);
+			if (size != NULL)
+				*size = n == 4 ? strtoull(f[1], NULL, 16) : 0;
+		}
 	}
 	pclose(fp);
 	assert_true(v != 0);
 	return v;
+}
+
+static uint64_t
+nm_addr(const char *path, const char *sym)
+{
+	return nm_sym(path, sym, NULL);
 }
 
 static void
@@ -694,6 +708,212 @@ test_open_fd(void **state)
 	ptc_elf_close(e);
 }
 
+/* The bytes a listing shows: a section, a function by its symbol. */
+static void
+test_code(void **state)
+{
+	struct ptc_elf_code c;
+	struct ptc_sym s;
+	struct ptc_elf *e;
+	uint64_t a, size = 0, taddr, tsize;
+	const void *tdata;
+	char buf[64];
+
+	(void)state;
+	e = ptc_elf_open(basic);
+	assert_non_null(e);
+	assert_int_equal(ptc_elf_section(e, ".text", &tdata, &taddr, &tsize), 0);
+	/* no name: .text */
+	assert_int_equal(ptc_elf_code(e, NULL, &c), 0);
+	assert_ptr_equal(c.data, tdata);
+	assert_int_equal(c.addr, taddr);
+	assert_int_equal(c.size, tsize);
+	assert_null(c.label);
+	assert_int_equal(c.thumb, 0);
+	ptc_elf_code_free(&c);
+	/* a function: its symbol's address and size, the loaded bytes */
+	a = nm_sym(basic, "add_numbers", &size);
+	assert_int_equal(ptc_elf_code(e, "add_numbers", &c), 0);
+	assert_int_equal(c.addr, a);
+	assert_int_equal(c.size, size);
+	assert_true(size > 0);
+	assert_string_equal(c.label, "add_numbers");
+	assert_memory_equal(c.data, PROLOGUE, sizeof(PROLOGUE) - 1);
+	ptc_elf_code_free(&c);
+	assert_null(c.copy);
+	ptc_elf_code_free(&c);  /* twice is harmless */
+	/* errors say what was asked for */
+	assert_int_equal(ptc_elf_code(e, "no_such_function", &c), -1);
+	assert_int_equal(errno, ENOENT);
+	assert_string_equal(ptc_error(),
+	    "no symbol or section no_such_function");
+	assert_int_equal(ptc_elf_code(e, ".bss", &c), -1);
+	assert_int_equal(errno, ENODATA);
+	assert_string_equal(ptc_error(), "section .bss has no file data");
+
+	/* labels and targets */
+	assert_int_equal(ptc_elf_sym_label(e, a, &s), 0);
+	assert_string_equal(s.name, "add_numbers");
+	assert_int_equal(ptc_elf_sym_label(e, a + 1, &s), -1);
+	assert_int_equal(errno, ENOENT);
+	assert_int_equal(ptc_elf_sym_label(e, 0, &s), -1);
+	assert_int_equal(ptc_elf_describe(e, a, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "add_numbers");
+	assert_int_equal(ptc_elf_describe(e, a + 3, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "add_numbers+0x3");
+	assert_int_equal(ptc_elf_describe(e, a + 3, buf, 5), 0);
+	assert_string_equal(buf, "add_");
+	assert_int_equal(ptc_elf_describe(e, 0x7fffffff0000ULL, buf,
+	    sizeof(buf)), -1);
+	assert_int_equal(errno, ENOENT);
+	ptc_elf_close(e);
+}
+
+/*
+ * A relocatable ARM object made here: thumb function f (symbol value 1,
+ * size 4), g and h without a size at 4 and 8, in a 12-byte .text.
+ */
+static size_t
+arm_object(unsigned char *img, size_t cap)
+{
+	static const unsigned char text[12] = {
+		0x80, 0xb5, 0x80, 0xbd,  /* push {r7, lr}; pop {r7, pc} */
+		0x70, 0x47, 0x00, 0xbf,  /* bx lr; nop */
+		0x70, 0x47, 0x00, 0xbf,
+	};
+	static const char strtab[] = "\0f\0g\0h";
+	static const char shstr[] = "\0.text\0.symtab\0.strtab\0.shstrtab";
+	Elf32_Sym sym[4] = { { 0 } };
+	Elf32_Shdr sh[5] = { { 0 } };
+	Elf32_Ehdr eh = { { 0 } };
+	size_t off_text = sizeof(eh), off_sym = 64, off_str = 128,
+	    off_shstr = 136, off_sh = 200;
+
+	assert_true(cap >= off_sh + sizeof(sh));
+	memset(img, 0, cap);
+	memcpy(eh.e_ident, ELFMAG, SELFMAG);
+	eh.e_ident[EI_CLASS] = ELFCLASS32;
+	eh.e_ident[EI_DATA] = ELFDATA2LSB;
+	eh.e_ident[EI_VERSION] = EV_CURRENT;
+	eh.e_type = ET_REL;
+	eh.e_machine = EM_ARM;
+	eh.e_version = EV_CURRENT;
+	eh.e_shoff = (Elf32_Off)off_sh;
+	eh.e_flags = 0x05000000;  /* EABI 5 */
+	eh.e_ehsize = sizeof(eh);
+	eh.e_shentsize = sizeof(sh[0]);
+	eh.e_shnum = 5;
+	eh.e_shstrndx = 4;
+	sym[1] = (Elf32_Sym){ 1, 1, 4, ELF32_ST_INFO(STB_GLOBAL, STT_FUNC), 0, 1 };
+	sym[2] = (Elf32_Sym){ 3, 4, 0, ELF32_ST_INFO(STB_GLOBAL, STT_FUNC), 0, 1 };
+	sym[3] = (Elf32_Sym){ 5, 8, 0, ELF32_ST_INFO(STB_GLOBAL, STT_FUNC), 0, 1 };
+	sh[1] = (Elf32_Shdr){ 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 0,
+	    (Elf32_Off)off_text, sizeof(text), 0, 0, 4, 0 };
+	sh[2] = (Elf32_Shdr){ 7, SHT_SYMTAB, 0, 0, (Elf32_Off)off_sym,
+	    sizeof(sym), 3, 1, 4, sizeof(sym[0]) };
+	sh[3] = (Elf32_Shdr){ 15, SHT_STRTAB, 0, 0, (Elf32_Off)off_str,
+	    sizeof(strtab), 0, 0, 1, 0 };
+	sh[4] = (Elf32_Shdr){ 23, SHT_STRTAB, 0, 0, (Elf32_Off)off_shstr,
+	    sizeof(shstr), 0, 0, 1, 0 };
+	memcpy(img, &eh, sizeof(eh));
+	memcpy(img + off_text, text, sizeof(text));
+	memcpy(img + off_sym, sym, sizeof(sym));
+	memcpy(img + off_str, strtab, sizeof(strtab));
+	memcpy(img + off_shstr, shstr, sizeof(shstr));
+	memcpy(img + off_sh, sh, sizeof(sh));
+	return off_sh + sizeof(sh);
+}
+
+/* ARM thumb functions, sizes from the next symbol, a .o's .text. */
+static void
+test_code_arm(void **state)
+{
+	static const unsigned char f[] = { 0x80, 0xb5, 0x80, 0xbd };
+	unsigned char img[512];
+	struct ptc_elf_code c;
+	struct ptc_elf *e;
+	struct ptc_dis *d;
+	struct ptc_insn in;
+
+	(void)state;
+	e = ptc_elf_open_mem(img, arm_object(img, sizeof(img)));
+	assert_non_null(e);
+	assert_int_equal(ptc_elf_machine(e), EM_ARM);
+	/* the low bit: thumb code at the even address */
+	assert_int_equal(ptc_elf_code(e, "f", &c), 0);
+	assert_int_equal(c.thumb, 1);
+	assert_int_equal(c.addr, 0);
+	assert_int_equal(c.size, 4);
+	assert_memory_equal(c.data, f, sizeof(f));
+	d = ptc_dis_open_file(e, c.thumb, 0);
+	assert_non_null(d);
+	assert_string_equal(ptc_dis_arch(d), "thumb");
+	assert_int_equal(ptc_dis_one(d, c.data, c.size, c.addr, &in), 2);
+	assert_string_equal(in.mnemonic, "push");
+	ptc_dis_close(d);
+	ptc_elf_code_free(&c);
+	/* without a size: up to the next symbol */
+	assert_int_equal(ptc_elf_code(e, "g", &c), 0);
+	assert_int_equal(c.thumb, 0);
+	assert_int_equal(c.addr, 4);
+	assert_int_equal(c.size, 4);
+	ptc_elf_code_free(&c);
+	/* the last one: 64 bytes, more than .text holds */
+	assert_int_equal(ptc_elf_code(e, "h", &c), -1);
+	assert_int_equal(errno, EFAULT);
+	assert_string_equal(ptc_error(),
+	    "h at 0x8: h is in neither .text.h nor .text");
+	assert_null(c.copy);
+	ptc_elf_close(e);
+}
+
+/* ptc_read_all: a pipe to its end, the size bound, a directory. */
+static void
+test_read_all(void **state)
+{
+	char chunk[1000];
+	void *buf;
+	size_t len, i;
+	int p[2], fd;
+	pid_t pid;
+
+	(void)state;
+	assert_int_equal(pipe(p), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(p[0]);
+		for (i = 0; i < sizeof(chunk); i++)
+			chunk[i] = (char)i;
+		for (i = 0; i < 100; i++)
+			if (write(p[1], chunk, sizeof(chunk)) != sizeof(chunk))
+				_exit(1);
+		_exit(0);
+	}
+	close(p[1]);
+	assert_int_equal(ptc_read_all(p[0], SIZE_MAX, &buf, &len), 0);
+	close(p[0]);
+	waitpid(pid, NULL, 0);
+	assert_int_equal(len, 100000);
+	assert_int_equal(((unsigned char *)buf)[99999], 99999 % 1000 % 256);
+	free(buf);
+	fd = open(basic, O_RDONLY);
+	assert_true(fd >= 0);
+	assert_int_equal(ptc_read_all(fd, 100, &buf, &len), -1);
+	assert_int_equal(errno, EFBIG);
+	close(fd);
+	fd = open("/", O_RDONLY | O_DIRECTORY);
+	assert_true(fd >= 0);
+	assert_int_equal(ptc_read_all(fd, SIZE_MAX, &buf, &len), -1);
+	assert_int_equal(errno, EISDIR);
+	close(fd);
+	fd = open("/dev/null", O_RDONLY);
+	assert_int_equal(ptc_read_all(fd, SIZE_MAX, &buf, &len), 0);
+	assert_int_equal(len, 0);
+	free(buf);
+	close(fd);
+}
+
 int
 main(void)
 {
@@ -711,6 +931,9 @@ main(void)
 		cmocka_unit_test(test_open_fd),
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_corrupted),
+		cmocka_unit_test(test_code),
+		cmocka_unit_test(test_code_arm),
+		cmocka_unit_test(test_read_all),
 	};
 
 	target_paths();

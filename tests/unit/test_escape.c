@@ -1,6 +1,6 @@
 /*
- * test_escape: strace-style string quoting (ptc_escape) and JSON
- * strings (ptc_json_str).
+ * test_escape: strace-style string quoting (ptc_escape), names escaped
+ * into a buffer (ptc_escape_name) and JSON strings (ptc_json_str).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -84,6 +84,47 @@ test_json(void **state)
 	assert_string_equal(js("\xc0\x80", 2), "\"\\u00c0\\u0080\"");
 	assert_string_equal(js("\xed\xa0\x80", 3), "\"\\u00ed\\u00a0\\u0080\"");
 	assert_string_equal(js("\0", 1), "\"\\u0000\"");
+	/* a sequence cut short, then valid text again */
+	assert_string_equal(js("caf\xc3", 4), "\"caf\\u00c3\"");
+	assert_string_equal(js("\xe2\x82x\xe2\x82\xac", 6),
+	    "\"\\u00e2\\u0082x\xe2\x82\xac\"");
+	/* four bytes, and past U+10FFFF */
+	assert_string_equal(js("\xf0\x9f\x98\x80", 4), "\"\xf0\x9f\x98\x80\"");
+	assert_string_equal(js("\xf4\x90\x80\x80", 4),
+	    "\"\\u00f4\\u0090\\u0080\\u0080\"");
+}
+
+/* Names into a buffer: the spelling of ptc_escape_bare, cut between escapes. */
+static void
+test_name(void **state)
+{
+	char buf[16], out[64];
+	FILE *fp;
+
+	(void)state;
+	assert_string_equal(ptc_escape_name(buf, sizeof(buf), "main"), "main");
+	assert_string_equal(ptc_escape_name(buf, sizeof(buf), ""), "");
+	/* ESC as strace writes it, a backslash doubled, no quotes */
+	assert_string_equal(ptc_escape_name(buf, sizeof(buf), "a\x1b[1m\\"),
+	    "a\\33[1m\\\\");
+	/* UTF-8 is bytes that are not printable ASCII: octal, as in text */
+	assert_string_equal(ptc_escape_name(buf, sizeof(buf), "caf\xc3\xa9"),
+	    "caf\\303\\251");
+	/* the same text as ptc_escape_bare() writes */
+	fp = fmemopen(out, sizeof(out), "w");
+	assert_non_null(fp);
+	assert_int_equal(ptc_escape_bare(fp, "x\x1b\t\"y", 5), 0);
+	fclose(fp);
+	assert_string_equal(ptc_escape_name(buf, sizeof(buf), "x\x1b\t\"y"),
+	    out);
+	/* cut before an escape that does not fit, never inside one */
+	assert_string_equal(ptc_escape_name(buf, 6, "abcdefgh"), "abcde");
+	assert_string_equal(ptc_escape_name(buf, 6, "abc\x1b"), "abc");
+	assert_string_equal(ptc_escape_name(buf, 7, "abc\x1b"), "abc\\33");
+	assert_string_equal(ptc_escape_name(buf, 1, "abc"), "");
+	buf[0] = 'z';
+	assert_ptr_equal(ptc_escape_name(buf, 0, "abc"), buf);
+	assert_int_equal(buf[0], 'z');
 }
 
 int
@@ -94,6 +135,7 @@ main(void)
 		cmocka_unit_test(test_octal),
 		cmocka_unit_test(test_hex),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -248,6 +248,44 @@ test_pie(void **state)
 	live_close(&l);
 }
 
+/* Labels: the symbol that starts at an address, nothing in between. */
+static void
+test_label(void **state)
+{
+	struct live l;
+	uint64_t a, base;
+	char buf[128];
+
+	(void)state;
+	live_open(&l, basic);
+	base = first_map(l.pid, "basic", NULL, 0);
+	a = base + nm_addr(basic, "add_numbers", 0);
+	assert_int_equal(ptc_syms_label(l.ss, a, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "add_numbers");
+	/* inside a function: no label, and buf says so */
+	assert_int_equal(ptc_syms_label(l.ss, a + 1, buf, sizeof(buf)), -1);
+	assert_int_equal(errno, ENOENT);
+	assert_string_equal(buf, "");
+	/* truncated to fit */
+	assert_int_equal(ptc_syms_label(l.ss, a, buf, 4), 0);
+	assert_string_equal(buf, "add");
+	/* in a library, without the version suffix, as describe writes it */
+	assert_int_equal(ptc_syms_lookup(l.ss, "libc", "malloc", &a), 0);
+	assert_int_equal(ptc_syms_label(l.ss, a, buf, sizeof(buf)), 0);
+	assert_null(strchr(buf, '@'));
+	{
+		char sym[128];
+
+		assert_int_equal(ptc_syms_describe(l.ss, a, sym, sizeof(sym),
+		    NULL, 0), 0);
+		assert_string_equal(buf, sym);
+	}
+	/* in no module */
+	assert_int_equal(ptc_syms_label(l.ss, 0x1000, buf, sizeof(buf)), -1);
+	assert_int_equal(errno, ENOENT);
+	live_close(&l);
+}
+
 static void
 test_nopie(void **state)
 {
@@ -528,6 +566,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_pie, teardown),
 		cmocka_unit_test_teardown(test_nopie, teardown),
+		cmocka_unit_test_teardown(test_label, teardown),
 		cmocka_unit_test_teardown(test_libc, teardown),
 		cmocka_unit_test_teardown(test_errors, teardown),
 		cmocka_unit_test_teardown(test_regions, teardown),
