@@ -247,7 +247,8 @@ precision(const char *arg, int dflt)
 /*
  * A comma list of tokens, each "PREFIX:VALUE" or a bare VALUE, to
  * item(ctx, value, which): which is 1 or 2 for a token under the first
- * or second prefix, 3 for a bare one.  -1 if item refused any.
+ * or second prefix (their case ignored with icase), 3 for a bare one.
+ * -1 if item refused any.
  */
 static int
 each_item(const char *arg, const char *pfx1, const char *pfx2, int icase,

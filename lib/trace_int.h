@@ -242,8 +242,7 @@ int ptc__inject_parse(struct ptc__inject **ip, const char *spec, int fault);
 void ptc__inject_free(struct ptc__inject *inj);
 /*
  * Tell on stderr, once, of retval= values a program will take for an
- * error (strace's warnings), when tracing starts: an expression may be
- * parsed more than once (checked first, then used).
+ * error (strace's warnings), when tracing starts.
  */
 void ptc__inject_warn(struct ptc__inject *inj);
 void ptc__injtask_free(struct ptc__injtask *it);
