@@ -226,6 +226,36 @@ add_pids(struct ptc_trace_cli *c, const char *arg)
 	return rc;
 }
 
+/* An option's value as a word of a NULL-ended table. */
+struct word {
+	const char *name;
+	int val;
+};
+
+/* arg's value in tab, its case ignored with icase; -1 if none. */
+static int
+lookup(const struct word *tab, const char *arg, int icase)
+{
+	for (; tab->name != NULL; tab++)
+		if ((icase ? strcasecmp : strcmp)(arg, tab->name) == 0)
+			return tab->val;
+	return -1;
+}
+
+static const struct word daemon_words[] = {
+	{ "grandchild", 1 }, { "pgroup", 2 }, { "pgrp", 2 }, { "session", 3 },
+	{ NULL, 0 },
+};
+/* 1 (-x): non-ASCII bytes in hex; 2 (-xx): all; 3: escapes in hex. */
+static const struct word hex_words[] = {
+	{ "all", 3 }, { "non-ascii", 2 }, { "non-ascii-chars", 1 },
+	{ "none", 0 }, { NULL, 0 },
+};
+static const struct word xlat_words[] = {
+	{ "raw", PTC_XLAT_RAW }, { "abbrev", PTC_XLAT_ABBREV },
+	{ "verbose", PTC_XLAT_VERBOSE }, { NULL, 0 },
+};
+
 /*
  * s, ms, us or ns (NULL or "": dflt) as digits of a fraction: 0, 3, 6,
  * 9; -1 if none of them.
@@ -323,18 +353,19 @@ tips_item(void *ctx, const char *tok, int which)
  * and 2 they detach every task and end the tracer, once the event at
  * hand is finished (the engine never acts on a signal mid-event).
  */
+static const struct word intr_words[] = {
+	{ "anywhere", 1 }, { "always", 1 }, { "waiting", 2 }, { "never", 3 },
+	{ "never_tstp", 4 }, { NULL, 0 },
+};
+
 static int
 parse_intr(const char *arg)
 {
-	static const char *const names[] = { "anywhere", "always",
-	    "waiting", "never", "never_tstp" };
-	static const int vals[] = { 1, 1, 2, 3, 4 };
 	const char *e = NULL;
-	int i, v;
+	int v;
 
-	for (i = 0; i < 5; i++)
-		if (strcmp(arg, names[i]) == 0)
-			return vals[i];
+	if ((v = lookup(intr_words, arg, 0)) >= 0)
+		return v;
 	v = (int)strtonum(arg, 1, 4, &e);
 	return e == NULL ? v : -1;
 }
@@ -405,6 +436,7 @@ ptc_trace_cli_opt(struct ptc_trace_cli *c, int opt, const char *lname,
 {
 	const char *errstr = NULL;
 	size_t i;
+	int v;
 
 	for (i = 0; opt == 0 && lname != NULL && i < NBITS(longonly); i++)
 		if (strcmp(lname, longonly[i].name) == 0)
@@ -437,15 +469,9 @@ ptc_trace_cli_opt(struct ptc_trace_cli *c, int opt, const char *lname,
 		c->o.summary = opt == 'c' ? 1 : 2;
 		return 0;
 	case L_DAEMONIZE:
-		if (arg == NULL || strcasecmp(arg, "grandchild") == 0)
-			c->dlong = 1;
-		else if (strcasecmp(arg, "pgroup") == 0 ||
-		    strcasecmp(arg, "pgrp") == 0)
-			c->dlong = 2;
-		else if (strcasecmp(arg, "session") == 0)
-			c->dlong = 3;
-		else
+		if ((v = arg == NULL ? 1 : lookup(daemon_words, arg, 1)) < 0)
 			return bad_arg(c, opt, lname, arg);
+		c->dlong = v;
 		return 0;
 	case 'e':
 		return expr(c, NULL, arg);
@@ -508,26 +534,14 @@ ptc_trace_cli_opt(struct ptc_trace_cli *c, int opt, const char *lname,
 	case 'v':
 		return expr(c, "abbrev", "none");
 	case L_HEXSTR:
-		if (arg == NULL || strcmp(arg, "all") == 0)
-			c->xlong = 3;
-		else if (strcmp(arg, "non-ascii") == 0)
-			c->xlong = 2;
-		else if (strcmp(arg, "non-ascii-chars") == 0)
-			c->xlong = 1;
-		else if (strcmp(arg, "none") == 0)
-			c->xlong = 0;
-		else
+		if ((v = arg == NULL ? 3 : lookup(hex_words, arg, 0)) < 0)
 			return bad_arg(c, opt, lname, arg);
+		c->xlong = v;
 		return 0;
 	case 'X':
-		if (strcmp(arg, "raw") == 0)
-			c->o.fmt.xlat = PTC_XLAT_RAW;
-		else if (strcmp(arg, "abbrev") == 0)
-			c->o.fmt.xlat = PTC_XLAT_ABBREV;
-		else if (strcmp(arg, "verbose") == 0)
-			c->o.fmt.xlat = PTC_XLAT_VERBOSE;
-		else
+		if ((v = lookup(xlat_words, arg, 0)) < 0)
 			return bad_arg(c, opt, lname, arg);
+		c->o.fmt.xlat = v;
 		return 0;
 	case 'Y':
 		return expr(c, "decode-pids", "comm");
