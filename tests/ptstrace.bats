@@ -35,19 +35,6 @@ bg_tracee() {
 	echo "$pid"
 }
 
-
-# Wait until FILE has a line matching REGEX (at most 5 s).
-wait_for_line() {
-	local i
-	for i in $(seq 1 500); do
-		grep -Eq "$2" "$1" 2>/dev/null && return 0
-		sleep 0.01
-	done
-	echo "no line /$2/ in $1:" >&2
-	cat "$1" >&2
-	return 1
-}
-
 @test "ptstrace: -h prints the usage on stdout and exits 0" {
 	run ptstrace -h
 	assert_success
