@@ -11,7 +11,7 @@ generic_sc() {
 # scs LIST: the comma list of syscalls with each call the generic table
 # lacks replaced by the one the C library makes there.
 scs() {
-	local n out= IFS=,
+	local n out='' IFS=,
 
 	for n in $1; do
 		if generic_sc; then
@@ -129,7 +129,7 @@ compare() {
 # Wait until FILE has a line matching REGEX (at most 5 s).
 wait_for_line() {
 	local i
-	for i in $(seq 1 500); do
+	for ((i = 0; i < 500; i++)); do
 		grep -Eq "$2" "$1" 2>/dev/null && return 0
 		sleep 0.01
 	done
