@@ -1184,8 +1184,12 @@ int ptc_trace_cli_check(struct ptc_trace_cli *c, int nargs);
 struct ptc_trace *ptc_trace_cli_start(struct ptc_trace_cli *c,
     char *const argv[]);
 
-/* How the last refusal is to be told: PTC_TCLI_FAIL, _BAD or _USAGE. */
-int ptc_trace_cli_failure(const struct ptc_trace_cli *c);
+/*
+ * How the last refusal is to be told: PTC_TCLI_FAIL, _BAD or _USAGE,
+ * with *msgp its whole message (ptc_error() may hold only its start),
+ * valid until the next call with c.
+ */
+int ptc_trace_cli_failure(const struct ptc_trace_cli *c, const char **msgp);
 
 /* Write the tip --tips asked for to fp (nothing without --tips). */
 int ptc_trace_cli_tip(const struct ptc_trace_cli *c, FILE *fp);

@@ -30,6 +30,7 @@ struct ptc_trace_cli {
 	struct ptc_trace *tr;	/* takes each -e expression as it is read */
 	char **env;		/* -E: the program's environment, or NULL */
 	int failure;		/* PTC_TCLI_* of the last refusal */
+	char *msg;		/* its message, whatever its length */
 	int nargs;		/* operands: the program and its arguments */
 	int cflag, dflag, dlong, fshort, flong, separately, tshort, tlong;
 	int xshort, xlong, yshort, ylong, qshort, qlong, zflags, status;
@@ -63,18 +64,32 @@ static int
 refuse(struct ptc_trace_cli *c, int how, int errnum, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
-/* Fail with how (PTC_TCLI_*) and the message. */
+/*
+ * Fail with how (PTC_TCLI_*) and the message, kept whole for
+ * ptc_trace_cli_failure() (an -o name can be longer than ptc_error()).
+ */
 static int
 refuse(struct ptc_trace_cli *c, int how, int errnum, const char *fmt, ...)
 {
-	char buf[512];
 	va_list ap;
+	char *m;
+	int n;
 
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	n = vasprintf(&m, fmt, ap);
 	va_end(ap);
+	free(c->msg);
+	c->msg = n < 0 ? NULL : m;
 	c->failure = how;
-	return ptc_fail(errnum, "%s", buf);
+	return ptc_fail(errnum, "%s", c->msg != NULL ? c->msg :
+	    strerror(ENOMEM));
+}
+
+/* Fail with how, "what" and the reason of the library call that failed. */
+static int
+fail_with(struct ptc_trace_cli *c, int how, const char *what)
+{
+	return refuse(c, how, errno, "%s%s", what, ptc_error());
 }
 
 /* strace's message for a value an option does not take. */
@@ -125,12 +140,14 @@ ptc_trace_cli_free(struct ptc_trace_cli *c)
 		return;
 	ptc_trace_free(c->tr);
 	free(c->env);
+	free(c->msg);
 	free(c);
 }
 
 int
-ptc_trace_cli_failure(const struct ptc_trace_cli *c)
+ptc_trace_cli_failure(const struct ptc_trace_cli *c, const char **msgp)
 {
+	*msgp = c->msg != NULL ? c->msg : ptc_error();
 	return c->failure != 0 ? c->failure : PTC_TCLI_FAIL;
 }
 
@@ -173,9 +190,8 @@ expr(struct ptc_trace_cli *c, const char *key, const char *val)
 	if (rc == 0)
 		return 0;
 	/* strace points to -h for a bad syscall suffix only. */
-	c->failure = strncmp(ptc_error(), "incorrect personality", 21) == 0 ?
-	    PTC_TCLI_USAGE : PTC_TCLI_BAD;
-	return -1;
+	return fail_with(c, strncmp(ptc_error(), "incorrect personality",
+	    21) == 0 ? PTC_TCLI_USAGE : PTC_TCLI_BAD, "");
 }
 
 /* -E: the environment with VAR=VAL set or VAR removed. */
@@ -379,9 +395,7 @@ check_summary(struct ptc_trace_cli *c, const char *sortby,
 	int rc = ptc__stats_init(&st, columns, sortby, 0);
 
 	ptc__stats_free(&st);
-	if (rc != 0)
-		c->failure = PTC_TCLI_USAGE;
-	return rc;
+	return rc != 0 ? fail_with(c, PTC_TCLI_USAGE, "") : 0;
 }
 
 /* A long option that is a -e qualifier: --trace=SET is -e trace=SET. */
@@ -777,17 +791,6 @@ release_stdio(void)
 	dup2(fd, STDOUT_FILENO);
 	if (fd > STDERR_FILENO)
 		close(fd);
-}
-
-/* ptc_fail with "what: " before the detail of the last failure. */
-static int
-fail_with(struct ptc_trace_cli *c, int how, const char *what)
-{
-	char detail[256];
-	int e = errno;
-
-	snprintf(detail, sizeof(detail), "%s", ptc_error());
-	return refuse(c, how, e, "%s%s", what, detail);
 }
 
 struct ptc_trace *

@@ -173,17 +173,18 @@ static const struct option longopts[] = {
 static void __attribute__((noreturn))
 refused(void)
 {
-	int how = ptc_trace_cli_failure(cl);
+	const char *msg;
+	int how = ptc_trace_cli_failure(cl, &msg);
 
 	if (how == PTC_TCLI_USAGE)
-		bad_usage("%s", ptc_error());
-	errx(how == PTC_TCLI_FAIL ? 1 : 2, "%s", ptc_error());
+		bad_usage("%s", msg);
+	errx(how == PTC_TCLI_FAIL ? 1 : 2, "%s", msg);
 }
 
 int
 main(int argc, char *argv[])
 {
-	const char *name = getprogname();
+	const char *name = getprogname(); /* for -V, as every tool says */
 	int ch, li = -1, rc, sig;
 
 	/* Messages name the program as it was called, as strace's do. */

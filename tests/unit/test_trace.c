@@ -500,11 +500,13 @@ static int
 refusal(int opt, const char *lname, const char *arg, const char *msg)
 {
 	struct ptc_trace_cli *c = ptc_trace_cli_new();
+	const char *why;
 	int how = 0;
 
 	assert_non_null(c);
 	if (ptc_trace_cli_opt(c, opt, lname, arg) != 0) {
-		how = ptc_trace_cli_failure(c);
+		how = ptc_trace_cli_failure(c, &why);
+		assert_string_equal(why, msg);
 		assert_string_equal(ptc_error(), msg);
 	}
 	ptc_trace_cli_free(c);
@@ -516,7 +518,7 @@ static int
 checked(int nargs, const char *msg, ...)
 {
 	struct ptc_trace_cli *c = ptc_trace_cli_new();
-	const char *name, *arg;
+	const char *name, *arg, *why;
 	va_list ap;
 	int how = 0, opt;
 
@@ -529,8 +531,8 @@ checked(int nargs, const char *msg, ...)
 	}
 	va_end(ap);
 	if (ptc_trace_cli_check(c, nargs) != 0) {
-		how = ptc_trace_cli_failure(c);
-		assert_string_equal(ptc_error(), msg);
+		how = ptc_trace_cli_failure(c, &why);
+		assert_string_equal(why, msg);
 	}
 	ptc_trace_cli_free(c);
 	return how;
@@ -540,7 +542,9 @@ static void
 test_cli(void **state)
 {
 	char path[] = "/tmp/test_trace_cli.XXXXXX";
+	char longname[PATH_MAX], *want;
 	struct ptc_trace_cli *c;
+	const char *why;
 	struct stat st;
 	int fd;
 
@@ -566,7 +570,7 @@ test_cli(void **state)
 	assert_non_null(c);
 	assert_int_equal(ptc_trace_cli_opt(c, 'c', NULL, NULL), 0);
 	assert_int_equal(ptc_trace_cli_opt(c, 'C', "summary", NULL), -1);
-	assert_int_equal(ptc_trace_cli_failure(c), PTC_TCLI_USAGE);
+	assert_int_equal(ptc_trace_cli_failure(c, &why), PTC_TCLI_USAGE);
 	assert_string_equal(ptc_error(), "-c/--summary-only and -C/--summary "
 	    "are mutually exclusive");
 	ptc_trace_cli_free(c);
@@ -596,6 +600,15 @@ test_cli(void **state)
 	    "mutually exclusive options", 0, "kill-on-exit", NULL, 'p', NULL,
 	    "1", -1), PTC_TCLI_BAD);
 
+	/* a message longer than ptc_error() holds is kept whole */
+	memset(longname, 'a', sizeof(longname) - 1);
+	longname[sizeof(longname) - 1] = '\0';
+	assert_true(asprintf(&want, "%s: %s", longname,
+	    strerror(ENAMETOOLONG)) > 0);
+	assert_int_equal(checked(1, want, 'f', NULL, NULL, 'f', NULL, NULL,
+	    'o', NULL, longname, -1), PTC_TCLI_BAD);
+	free(want);
+
 	/* a bad -e after -o: refused before the output is opened */
 	fd = mkstemp(path);
 	assert_true(fd >= 0);
@@ -605,7 +618,7 @@ test_cli(void **state)
 	assert_non_null(c);
 	assert_int_equal(ptc_trace_cli_opt(c, 'o', NULL, path), 0);
 	assert_int_equal(ptc_trace_cli_opt(c, 'e', NULL, "signal=NOSUCH"), -1);
-	assert_int_equal(ptc_trace_cli_failure(c), PTC_TCLI_BAD);
+	assert_int_equal(ptc_trace_cli_failure(c, &why), PTC_TCLI_BAD);
 	assert_int_equal(stat(path, &st), -1);
 	ptc_trace_cli_free(c);
 }
