@@ -73,11 +73,10 @@ static const char options[] =
     "  -d, --debug  -h, --help  -V, --version\n";
 
 static void
-usage(FILE *fp, int full)
+usage(void)
 {
-	fprintf(fp, synopsis, getprogname());
-	if (full)
-		fputs(options, fp);
+	printf(synopsis, getprogname());
+	fputs(options, stdout);
 }
 
 /*
@@ -201,7 +200,7 @@ main(int argc, char *argv[])
 
 		li = -1;
 		if (ch == 'h') {
-			usage(stdout, 1);
+			usage();
 			cli_exit(0);
 		} else if (ch == 'V') {
 			printf("%s %s\n", name, ptc_version());
