@@ -1223,6 +1223,64 @@ void ptc_trace_free(struct ptc_trace *tr);
  * with its heading.
  */
 int ptc_trace_tip(FILE *fp, int id, int full);
+
+/*
+ * strace 6.1's command line as a model, for a tool that reads argv with
+ * getopt_long and hands each option here: the option/qualifier
+ * semantics, strace's cross-checks between options with its messages,
+ * and the tracer built from the result.  A refused option or command
+ * line fails with -1 and strace's message in ptc_error();
+ * ptc_trace_cli_failure() then says how strace reports it.
+ */
+struct ptc_trace_cli;
+
+#define PTC_TCLI_FAIL  1 /* "PROG: MESSAGE", exit 1 (the system refused) */
+#define PTC_TCLI_BAD   2 /* "PROG: MESSAGE", exit 2 */
+#define PTC_TCLI_USAGE 3 /* "PROG: MESSAGE", "Try 'PROG -h' ...", exit 2 */
+
+/* An empty command line: strace's defaults. */
+struct ptc_trace_cli *ptc_trace_cli_new(void);
+
+/*
+ * Take one option as read, checked as strace checks it then: opt is its
+ * short letter (0 for a long option without one), lname the long name
+ * it was given by (NULL for the short form), arg its argument or NULL.
+ * A long option that is no other option is an -e qualifier
+ * (--trace=SET is -e trace=SET).  -e expressions are parsed here, in
+ * command-line order.  -h and -V are the tool's.  arg must outlive c.
+ */
+int ptc_trace_cli_opt(struct ptc_trace_cli *c, int opt, const char *lname,
+    const char *arg);
+
+/*
+ * The checks strace makes once the options are read, nargs being the
+ * number of operands (the program and its arguments); warnings go to
+ * stderr as strace words them.
+ */
+int ptc_trace_cli_check(struct ptc_trace_cli *c, int nargs);
+
+/*
+ * Open the output, attach the -p processes and start argv (nargs
+ * operands, NULL-ended), as strace does: the cleanup signal handlers,
+ * the dispositions -I asks for and the release of standard input and
+ * output (a pipe to or from the program ends with it) come with it.
+ * Returns the tracer, the caller's to run and free; NULL on failure.
+ */
+struct ptc_trace *ptc_trace_cli_start(struct ptc_trace_cli *c,
+    char *const argv[]);
+
+/*
+ * How the last refusal is to be told: PTC_TCLI_FAIL, _BAD or _USAGE,
+ * with *msgp its whole message (ptc_error() may hold only its start),
+ * valid until the next call with c.
+ */
+int ptc_trace_cli_failure(const struct ptc_trace_cli *c, const char **msgp);
+
+/* Write the tip --tips asked for to fp (nothing without --tips). */
+int ptc_trace_cli_tip(const struct ptc_trace_cli *c, FILE *fp);
+
+/* Free c (and its tracer, if not started). */
+void ptc_trace_cli_free(struct ptc_trace_cli *c);
 /* == end section: tracing == */
 
 /* == section: progress (lib/progress.c) == */

@@ -129,27 +129,40 @@ out_of(struct ptc_trace *tr, struct tstate *ts)
 }
 
 struct ptc_trace *
-ptc_trace_new(const struct ptc_trace_opts *o)
+ptc__trace_alloc(void)
 {
 	struct ptc_trace *tr = calloc(1, sizeof(*tr));
 
 	if (tr == NULL)
 		return NULL;
-	if (o->summary && ptc__stats_init(&tr->stats, o->summary_columns,
-	    o->sortby, o->overhead_ns) != 0) {
-		free(tr);
-		return NULL;
-	}
-	tr->o = *o;
-	tr->fmt = o->fmt;
-	tr->fmt.json = o->json;
 	ptc__scset_all(&tr->trace);
 	ptc__scset_all(&tr->verbose);
-	if (!o->fmt.verbose)
-		ptc__scset_all(&tr->abbrev);
+	ptc__scset_all(&tr->abbrev);
 	tr->sigset = ~(uint64_t)0;
 	tr->status = PTC__ST_ALL;
 	LIST_INIT(&tr->states);
+	return tr;
+}
+
+int
+ptc__trace_setup(struct ptc_trace *tr, const struct ptc_trace_opts *o)
+{
+	/* What -e quiet=, decode-fds= and decode-pids= said stands. */
+	unsigned quiet = tr->o.quiet;
+	int fds = tr->fmt.decode_fds, pids = tr->fmt.decode_pids;
+
+	if (o->summary && ptc__stats_init(&tr->stats, o->summary_columns,
+	    o->sortby, o->overhead_ns) != 0)
+		return -1;
+	tr->o = *o;
+	tr->fmt = o->fmt;
+	tr->fmt.json = o->json;
+	if (quiet != 0)
+		tr->o.quiet = quiet;
+	if (fds != 0)
+		tr->fmt.decode_fds = fds;
+	if (pids != 0)
+		tr->fmt.decode_pids = pids;
 	tr->need_time = o->durations || o->summary || o->tstamp ||
 	    o->relative || o->json;
 	if (o->follow == 2 && o->outfile == NULL)
@@ -158,27 +171,40 @@ ptc_trace_new(const struct ptc_trace_opts *o)
 		tr->out = stderr;
 	} else if (tr->o.outfile[0] == '|' || tr->o.outfile[0] == '!') {
 		/* "e": the traced program must not inherit the pipe. */
-		if ((tr->out = popen(tr->o.outfile + 1, "we")) == NULL) {
-			ptc_fail(errno, "%s: %s", tr->o.outfile,
+		if ((tr->out = popen(tr->o.outfile + 1, "we")) == NULL)
+			return ptc_fail(errno, "%s: %s", tr->o.outfile,
 			    strerror(errno));
-			free(tr);
-			return NULL;
-		}
 		tr->out_pipe = 1;
 		tr->o.follow = tr->o.follow ? 1 : 0;
 	} else if (tr->o.follow != 2) {
 		if ((tr->out = fopen(tr->o.outfile, tr->o.append ? "ae" :
-		    "we")) == NULL) {
-			ptc_fail(errno, "%s: %s", tr->o.outfile,
+		    "we")) == NULL)
+			return ptc_fail(errno, "%s: %s", tr->o.outfile,
 			    strerror(errno));
-			free(tr);
-			return NULL;
-		}
 	}
 	if (tr->out != NULL) {
 		tr->out_tty = isatty(fileno(tr->out));
 		setvbuf(tr->out, NULL, tr->out_tty ? _IOLBF : _IOFBF,
 		    OUTBUF_SIZE);
+	}
+	return 0;
+}
+
+struct ptc_trace *
+ptc_trace_new(const struct ptc_trace_opts *o)
+{
+	struct ptc_trace *tr = ptc__trace_alloc();
+
+	if (tr == NULL)
+		return NULL;
+	if (o->fmt.verbose)
+		ptc__scset_free(&tr->abbrev);
+	if (ptc__trace_setup(tr, o) != 0) {
+		int e = errno;
+
+		ptc_trace_free(tr);
+		errno = e;
+		return NULL;
 	}
 	return tr;
 }

@@ -234,8 +234,7 @@ int ptc__inject_parse(struct ptc__inject **ip, const char *spec, int fault);
 void ptc__inject_free(struct ptc__inject *inj);
 /*
  * Tell on stderr, once, of retval= values a program will take for an
- * error (strace's warnings), when tracing starts: an expression may be
- * parsed more than once (checked first, then used).
+ * error (strace's warnings), when tracing starts.
  */
 void ptc__inject_warn(struct ptc__inject *inj);
 void ptc__injtask_free(struct ptc__injtask *it);
@@ -271,6 +270,18 @@ int ptc__inject_hold(struct ptc__inject *inj, struct ptc__injtask *it,
  * report, sleep until the first one's time.  -1 EINTR on a signal.
  */
 int ptc__inject_release(struct ptc__inject *inj);
+
+/*
+ * A tracer made in two steps, so that the command line's -e expressions
+ * can go into it as they are read (ptc_trace_expr) before the options
+ * are all known: ptc__trace_alloc() makes one with strace's defaults
+ * (everything traced, abbreviated and shown) and no output;
+ * ptc__trace_setup() then gives it its options, keeping what quiet=,
+ * decode-fds= and decode-pids= expressions said, and opens the output.
+ * ptc_trace_new() is the two at once.  -1 as ptc_trace_new() fails.
+ */
+struct ptc_trace *ptc__trace_alloc(void);
+int ptc__trace_setup(struct ptc_trace *tr, const struct ptc_trace_opts *o);
 
 /* -k: a stack unwinder for one process (lib/unwind.c). */
 struct ptc__unwind;

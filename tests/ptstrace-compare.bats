@@ -12,51 +12,7 @@ load ptstrace-sc
 setup() {
 	COMPARE_OPTS=
 	COMPARE_DROP=
-	command -v strace >/dev/null || skip "strace is not installed"
-	cd "$BATS_TEST_TMPDIR" || exit 1
-	T=$PTOOLS_TARGETS
-	ulimit -c 0
-}
-
-normalise() {
-	sed -E 's/si_pid=[0-9]+/si_pid=PID/g
-		s/si_(utime|stime)=[0-9]+/si_\1=N/g
-		s/^(getpid|getppid|gettid|set_tid_address|wait4|clone|clone3|vfork|fork)(\(.*\)) += [0-9]+$/\1\2 = PID/
-		s/^(kill|tkill|tgkill|wait4)\([0-9]+,/\1(PID,/
-		s/^(getsockname|getpeername)(.*sin6?_port=htons\()[0-9]+\)/\1\2PORT)/
-		s/^execve\((.*), 0x[0-9a-f]+ (\/\* [0-9]+ vars \*\/)\)/execve(\1, ENVP \2)/' "$1"
-}
-
-# Lines matching the regular expression COMPARE_DROP are left out.
-drop() {
-	if [ -n "$COMPARE_DROP" ]; then
-		grep -Ev "$COMPARE_DROP" || true
-	else
-		cat
-	fi
-}
-
-# compare TARGET SET [ARGS...]: trace TARGET with both tracers, keeping
-# the syscalls of SET; the outputs and the exit statuses must agree.
-compare() {
-	local target=$1 set src prc
-	set=$(scs "$2")
-	shift 2
-	src=0
-	# shellcheck disable=SC2086
-	setarch -R strace $COMPARE_OPTS -o s.out -e trace="$set" \
-	    "$T/$target" "$@" >/dev/null 2>&1 || src=$?
-	prc=0
-	# shellcheck disable=SC2086
-	setarch -R ptstrace $COMPARE_OPTS -o p.out -e trace="$set" \
-	    "$T/$target" "$@" >/dev/null 2>&1 || prc=$?
-	normalise s.out | drop >s.norm
-	normalise p.out | drop >p.norm
-	run diff -u s.norm p.norm
-	assert_success
-	[ "$src" -eq "$prc" ] || fail "exit status: strace $src, ptstrace $prc"
-	# the comparison is not vacuous
-	[ "$(wc -l <s.norm)" -ge 2 ]
+	sc_setup
 }
 
 @test "compare: exit_group and process exit" {

@@ -8,35 +8,10 @@
 # as usual.  Bad expressions must be refused with strace's messages.
 
 load helper
+load ptstrace-sc
 
 setup() {
-	command -v strace >/dev/null || skip "strace is not installed"
-	cd "$BATS_TEST_TMPDIR" || exit 1
-	T=$PTOOLS_TARGETS
-	ulimit -c 0
-}
-
-normalise() {
-	sed -E 's/^[0-9]+ +/PID /
-		s/\[pid +[0-9]+\]/[pid PID]/
-		s/si_pid=[0-9]+/si_pid=PID/g
-		s/si_(utime|stime)=[0-9]+/si_\1=N/g
-		s/^execve\((.*), 0x[0-9a-f]+ (\/\* [0-9]+ vars \*\/)\)/execve(\1, ENVP \2)/' "$1"
-}
-
-# both ARGS...: run ARGS (options and program) under strace and ptstrace;
-# traces, the program's stdout and exit statuses must be the same.
-both() {
-	local src=0 prc=0
-	setarch -R strace -o s.out "$@" >s.std 2>s.err || src=$?
-	setarch -R ptstrace -o p.out "$@" >p.std 2>p.err || prc=$?
-	normalise s.out >s.norm
-	normalise p.out >p.norm
-	run diff -u s.norm p.norm
-	assert_success
-	run diff -u s.std p.std
-	assert_success
-	[ "$src" -eq "$prc" ] || fail "exit status: strace $src, ptstrace $prc"
+	sc_setup
 }
 
 # count PATTERN FILE: lines of FILE with the fixed string PATTERN.
@@ -45,33 +20,33 @@ count() {
 }
 
 @test "inject: error= on the third openat only, the calls after it go on" {
-	both -e trace=openat -e inject=openat:error=ENOENT:when=3 "$T/st-inject"
+	same -e trace=openat -e inject=openat:error=ENOENT:when=3 "$T/st-inject"
 	[ "$(count '= -1 ENOENT (No such file or directory) (INJECTED)' p.out)" -eq 1 ]
 	[ "$(count '(INJECTED)' p.out)" -eq 1 ]
 	# the third openat is the program's first /dev/null
-	assert_equal "$(grep -cE '^open [2-4]: [0-9]+$' p.std)" 3
-	assert_equal "$(sed -n 2p p.std)" "open 1: -1 No such file or directory"
+	assert_equal "$(grep -cE '^open [2-4]: [0-9]+$' p.stdout)" 3
+	assert_equal "$(sed -n 2p p.stdout)" "open 1: -1 No such file or directory"
 }
 
 @test "inject: retval= with when=FIRST..LAST+STEP on two syscalls" {
-	both -e trace=chdir,umask -e inject=chdir,umask:retval=7:when=2..4+2 \
+	same -e trace=chdir,umask -e inject=chdir,umask:retval=7:when=2..4+2 \
 	    "$T/st-inject"
 	assert_equal "$(count 'chdir(".")                              = 7 (INJECTED)' p.out)" 2
 	assert_equal "$(count 'umask(022)                              = 007 (INJECTED)' p.out)" 2
-	assert_equal "$(grep -E '^(chdir|umask) ' p.std | tr '\n' ' ')" \
+	assert_equal "$(grep -E '^(chdir|umask) ' p.stdout | tr '\n' ' ')" \
 	    "chdir 1: 0 umask 1: 18 chdir 2: 7 umask 2: 7 chdir 3: 0 umask 3: 18 chdir 4: 7 umask 4: 7 "
 }
 
 @test "inject: a retval= in the error range is a success, shown unsigned" {
-	both -e trace=chdir -e inject=chdir:retval=-4095:when=1 "$T/st-inject"
+	same -e trace=chdir -e inject=chdir:retval=-4095:when=1 "$T/st-inject"
 	assert_equal "$(count 'chdir(".")                              = 18446744073709547521 (INJECTED)' p.out)" 1
 	# the C library takes it for an error, as the warning says
-	assert_equal "$(grep "^chdir 1" p.std)" "chdir 1: -1 Unknown error 4095"
-	assert_equal "$(cat p.err)" "ptstrace: Inadvertent injection of error 4095 is possible for retval=18446744073709547521"
+	assert_equal "$(grep "^chdir 1" p.stdout)" "chdir 1: -1 Unknown error 4095"
+	assert_equal "$(cat p.stderr)" "ptstrace: Inadvertent injection of error 4095 is possible for retval=18446744073709547521"
 }
 
 @test "inject: a later expression replaces an earlier one for its syscalls" {
-	both -e trace=chdir,umask -e inject=chdir,umask:error=EACCES \
+	same -e trace=chdir,umask -e inject=chdir,umask:error=EACCES \
 	    -e inject=umask:retval=0:when=3 -e fault=chdir:when=2+ "$T/st-inject"
 	assert_equal "$(count 'chdir(".")                              = -1 ENOSYS (Function not implemented) (INJECTED)' p.out)" 3
 	assert_equal "$(count 'umask(022)                              = 000 (INJECTED)' p.out)" 1
@@ -79,64 +54,64 @@ count() {
 }
 
 @test "fault: ENOSYS by default, error= and when= as with inject" {
-	both -e trace=umask -e fault=umask:when=1..2 "$T/st-inject"
+	same -e trace=umask -e fault=umask:when=1..2 "$T/st-inject"
 	assert_equal "$(count 'ENOSYS (Function not implemented) (INJECTED)' p.out)" 2
-	both -e trace=chdir -e fault=chdir:error=ELOOP:when=4 "$T/st-inject"
+	same -e trace=chdir -e fault=chdir:error=ELOOP:when=4 "$T/st-inject"
 	assert_equal "$(count 'ELOOP (Too many levels of symbolic links) (INJECTED)' p.out)" 1
-	assert_equal "$(grep '^chdir 4' p.std)" "chdir 4: -1 Too many levels of symbolic links"
+	assert_equal "$(grep '^chdir 4' p.stdout)" "chdir 4: -1 Too many levels of symbolic links"
 }
 
 @test "inject: an error number and a lower-case errno name" {
-	both -e trace=chdir,openat -e inject=chdir:error=13:when=1 \
+	same -e trace=chdir,openat -e inject=chdir:error=13:when=1 \
 	    -e inject=openat:error=enotdir:when=3 "$T/st-inject"
 	assert_equal "$(count 'EACCES (Permission denied) (INJECTED)' p.out)" 1
 	assert_equal "$(count 'ENOTDIR (Not a directory) (INJECTED)' p.out)" 1
-	assert_equal "$(grep '^open 1' p.std)" "open 1: -1 Not a directory"
+	assert_equal "$(grep '^open 1' p.stdout)" "open 1: -1 Not a directory"
 }
 
 @test "inject: signal= is delivered as the call returns" {
-	both -e trace=chdir -e inject=chdir:signal=SIGUSR1:when=2+2 "$T/st-inject"
+	same -e trace=chdir -e inject=chdir:signal=SIGUSR1:when=2+2 "$T/st-inject"
 	assert_equal "$(count '--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_KERNEL} ---' p.out)" 2
-	assert_equal "$(grep '^signals' p.std)" "signals: 2"
+	assert_equal "$(grep '^signals' p.stdout)" "signals: 2"
 	# a signal alone changes no result
 	assert_equal "$(count INJECTED p.out)" 0
 }
 
 @test "inject: signal= with -f, where a seccomp filter stops the calls" {
-	both -f -e trace=umask -e inject=umask:signal=usr1:retval=5:when=3 \
+	same -f -e trace=umask -e inject=umask:signal=usr1:retval=5:when=3 \
 	    "$T/st-inject"
 	assert_equal "$(count ' umask(022)                        = 005 (INJECTED)' p.out)" 1
 	assert_equal "$(count 'SIGUSR1 {si_signo=SIGUSR1, si_code=SI_KERNEL}' p.out)" 1
-	assert_equal "$(grep '^signals' p.std)" "signals: 1"
+	assert_equal "$(grep '^signals' p.stdout)" "signals: 1"
 }
 
 @test "inject: poke_enter writes through an argument before the call" {
-	both -e trace=faccessat2 -e inject=faccessat2:poke_enter=@arg2=2f746d7000 \
+	same -e trace=faccessat2 -e inject=faccessat2:poke_enter=@arg2=2f746d7000 \
 	    "$T/st-inject"
 	assert_equal "$(count 'faccessat2(AT_FDCWD, "/tmp", F_OK, 0)   = 0 (INJECTED: args)' p.out)" 1
-	assert_equal "$(grep '^path' p.std)" "path: /tmp"
+	assert_equal "$(grep '^path' p.stdout)" "path: /tmp"
 }
 
 @test "inject: poke_exit with error= after the call" {
-	both -e trace=faccessat2 \
+	same -e trace=faccessat2 \
 	    -e inject=faccessat2:poke_exit=@arg2=2f746d7000:error=EPERM "$T/st-inject"
 	assert_equal "$(count '"/nonexistent", F_OK, 0) = -1 EPERM (Operation not permitted) (INJECTED: args, retval)' p.out)" 1
-	assert_equal "$(grep -E '^(faccessat|path)' p.std | tr '\n' ' ')" \
+	assert_equal "$(grep -E '^(faccessat|path)' p.stdout | tr '\n' ' ')" \
 	    "faccessat 1: -1 Operation not permitted path: /tmp "
 }
 
 @test "inject: syscall= runs a harmless call in place of the real one" {
-	both -e trace=chdir -e inject=chdir:syscall=getppid:error=EIO:when=1 \
+	same -e trace=chdir -e inject=chdir:syscall=getppid:error=EIO:when=1 \
 	    "$T/st-inject"
 	assert_equal "$(count 'chdir(".")                              = -1 EIO (Input/output error) (INJECTED)' p.out)" 1
-	both -e trace=umask -e inject=umask:syscall=gettid:retval=0:when=2 \
+	same -e trace=umask -e inject=umask:syscall=gettid:retval=0:when=2 \
 	    "$T/st-inject"
-	assert_equal "$(grep '^umask 2' p.std)" "umask 2: 0"
-	assert_equal "$(grep '^umask 3' p.std)" "umask 3: 18"
+	assert_equal "$(grep '^umask 2' p.stdout)" "umask 2: 0"
+	assert_equal "$(grep '^umask 3' p.stdout)" "umask 3: 18"
 }
 
 @test "inject: delay_enter and delay_exit are noted as (DELAYED)" {
-	both -e trace=chdir,umask -e inject=chdir:delay_enter=2ms:when=2 \
+	same -e trace=chdir,umask -e inject=chdir:delay_enter=2ms:when=2 \
 	    -e inject=umask:delay_exit=1000us:error=EPERM:when=3 "$T/st-inject"
 	assert_equal "$(count 'chdir(".")                              = 0 (DELAYED)' p.out)" 1
 	assert_equal "$(count 'umask(022)                              = -1 EPERM (Operation not permitted) (INJECTED) (DELAYED)' p.out)" 1
@@ -144,28 +119,28 @@ count() {
 
 @test "inject: a syscall left out of trace= is not tampered with, as in strace" {
 	"$T/st-inject" >plain.std
-	both -e trace=umask -e inject=chdir:error=EACCES "$T/st-inject"
-	run diff -u plain.std p.std
+	same -e trace=umask -e inject=chdir:error=EACCES "$T/st-inject"
+	run diff -u plain.std p.stdout
 	assert_success
 	assert_equal "$(count INJECTED p.out)" 0
 }
 
 @test "inject: the program's own execve is left alone, as in strace" {
-	both -e trace=execve,chdir -e inject=execve,chdir:error=ENOENT "$T/st-inject"
+	same -e trace=execve,chdir -e inject=execve,chdir:error=ENOENT "$T/st-inject"
 	assert_equal "$(grep -c '^execve(.*) = 0$' p.out)" 1
 	assert_equal "$(count 'chdir(".")                              = -1 ENOENT (No such file or directory) (INJECTED)' p.out)" 4
-	assert_equal "$(grep -c '^chdir [1-4]: -1 No such file or directory$' p.std)" 4
+	assert_equal "$(grep -c '^chdir [1-4]: -1 No such file or directory$' p.stdout)" 4
 }
 
 @test "inject: a 32-bit program (orig_eax, eax; results shown as strace shows them)" {
 	[ -x "$T/st-inject32" ] || skip "no 32-bit static C library: st-inject32 not built"
-	both -e trace=chdir,umask,open,openat -e inject=chdir:error=EACCES:when=2 \
+	same -e trace=chdir,umask,open,openat -e inject=chdir:error=EACCES:when=2 \
 	    -e inject=umask:retval=4294967294:when=3:signal=USR1 \
 	    -e fault=open,openat:when=1 "$T/st-inject32"
 	assert_equal "$(count 'chdir(".")                              = -1 EACCES (Permission denied) (INJECTED)' p.out)" 1
 	assert_equal "$(count 'umask(022)                              = 037777777776 (INJECTED)' p.out)" 1
 	assert_equal "$(count '= -1 ENOSYS (Function not implemented) (INJECTED)' p.out)" 1
-	assert_equal "$(grep -E '^(chdir 2|umask 3|signals)' p.std | tr '\n' ' ')" \
+	assert_equal "$(grep -E '^(chdir 2|umask 3|signals)' p.stdout | tr '\n' ' ')" \
 	    "chdir 2: -1 Permission denied umask 3: -2 signals: 1 "
 }
 

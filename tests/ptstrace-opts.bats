@@ -8,57 +8,15 @@
 
 bats_require_minimum_version 1.5.0
 load helper
+load ptstrace-sc
 
 setup() {
-	command -v strace >/dev/null || skip "strace is not installed"
-	cd "$BATS_TEST_TMPDIR" || exit 1
-	T=$PTOOLS_TARGETS
-	ulimit -c 0
-}
-
-# Process ids differ from run to run; nothing else may.
-normalise() {
-	sed -E 's/\b(pid|si_pid=|PID=)( *)[0-9]+/\1\2PID/g
-		s/^[0-9]+( +)/PID\1/
-		s/si_(utime|stime)=[0-9]+/si_\1=N/g
-		s/^(getpid|getppid|gettid|set_tid_address|wait4|clone|clone3|vfork|fork)(\(.*\)) += [0-9]+$/\1\2 = PID/
-		s/^((PID|\[pid +PID\]) +)?(getpid|getppid|gettid|set_tid_address|wait4|clone|clone3|vfork|fork)(\(.*\)) += [0-9]+$/\1\3\4 = PID/
-		s/(kill|tkill|tgkill|wait4)\([0-9]+,/\1(PID,/
-		s/execve\((.*), 0x[0-9a-f]+ (\/\* [0-9]+ vars \*\/)\)/execve(\1, ENVP \2)/
-		s/(UNIX-[A-Z]+:\[)[0-9]+(->)?[0-9]*/\1INODE\2INODE/g
-		s/(sin6?_port=htons\()[0-9]+\)/\1PORT)/g' "$@"
+	sc_setup
 }
 
 # Digits become 9: times differ, their shape must not.
 shape() {
 	normalise "$@" | sed -E 's/[0-9]/9/g'
-}
-
-# both FILTER ARGS...: run "strace ARGS" and "ptstrace ARGS" (the
-# arguments may name the output file as @OUT@, which becomes s.out and
-# p.out), pass each output file through FILTER and compare them, and the
-# exit statuses.  The outputs must not be empty.
-both() {
-	local filter=$1 src=0 prc=0 a
-	local -a sa=() pa=()
-	shift
-	for a in "$@"; do
-		sa+=("${a//@OUT@/s.out}")
-		pa+=("${a//@OUT@/p.out}")
-	done
-	setarch -R strace "${sa[@]}" >s.stdout 2>s.stderr </dev/null || src=$?
-	setarch -R ptstrace "${pa[@]}" >p.stdout 2>p.stderr </dev/null || prc=$?
-	"$filter" s.out >s.norm
-	"$filter" p.out >p.norm
-	run diff -u s.norm p.norm
-	assert_success
-	[ "$src" -eq "$prc" ] || fail "exit status: strace $src, ptstrace $prc"
-	[ -s s.norm ] || fail "strace wrote nothing: the comparison is vacuous"
-}
-
-# same ARGS...: both, with the output in @OUT@ and normalised.
-same() {
-	both normalise -o @OUT@ "$@"
 }
 
 # same_stderr ARGS...: both, the trace on the standard error (no -o: its
@@ -378,16 +336,6 @@ daemon() {
 			wait "$tracer" || true
 		done
 	done
-}
-
-# Wait until FILE has a line matching REGEX (at most 5 s).
-wait_for_line() {
-	local i
-	for i in $(seq 1 500); do
-		grep -qE "$2" "$1" 2>/dev/null && return 0
-		sleep 0.01
-	done
-	return 1
 }
 
 @test "opts: --kill-on-exit kills the program when the tracer ends" {

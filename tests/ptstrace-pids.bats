@@ -8,15 +8,14 @@
 # names and the rest must agree byte for byte.
 
 load helper
+load ptstrace-sc
 
 # Calls of st-pids whose decoding is complete (process_vm_readv's
 # iovecs and glibc's F_GETOWN_EX are not yet).
 PIDS_SET=getpid,getppid,gettid,getpgrp,getpgid,getsid,setpgid,kill,tkill,tgkill,sched_getparam,getpriority,prlimit64,pidfd_open,fcntl,clone,clone3,waitid,wait4,exit_group
 
 setup() {
-	command -v strace >/dev/null || skip "strace is not installed"
-	cd "$BATS_TEST_TMPDIR" || exit 1
-	T=$PTOOLS_TARGETS
+	sc_setup
 	# The options come with ptstrace's strace command line.
 	ptstrace -Y -n --decode-pids=comm,pidns -o /dev/null true \
 	    >/dev/null 2>&1 || skip "ptstrace has no -Y, -n, --decode-pids"
@@ -49,10 +48,15 @@ pair() {
 	names p.ids p.out >p.norm
 }
 
-@test "-Y: ids of live threads and processes carry their command name" {
-	pair -Y -e trace=$PIDS_SET -- 
+# same_pair OPTIONS... -- [ARGS...]: pair, and the outputs must agree.
+same_pair() {
+	pair "$@"
 	run diff -u s.norm p.norm
 	assert_success
+}
+
+@test "-Y: ids of live threads and processes carry their command name" {
+	same_pair -Y -e trace=$PIDS_SET -- 
 	# the comparison is not vacuous: names on args, results, siginfo
 	grep -qx 'getpid() *= SELF<st-pids>' p.norm
 	grep -q '^kill(CHILD<st-pids>, 0) ' p.norm
@@ -69,42 +73,32 @@ pair() {
 }
 
 @test "--decode-pids=comm is -Y" {
-	pair --decode-pids=comm -e trace=$PIDS_SET -- 
-	run diff -u s.norm p.norm
-	assert_success
+	same_pair --decode-pids=comm -e trace=$PIDS_SET -- 
 	grep -qx 'getpid() *= SELF<st-pids>' p.norm
 }
 
 @test "without -Y ids are plain numbers, as before" {
-	pair -e trace=$PIDS_SET -- 
-	run diff -u s.norm p.norm
-	assert_success
+	same_pair -e trace=$PIDS_SET -- 
 	grep -qx 'getpid() *= SELF' p.norm
 	run grep -c '<' p.norm
 	assert_output 0
 }
 
 @test "-Y -f -o: the prefix names the task, renamed by execve and prctl" {
-	pair -Y -f -e trace=execve,getpid,prctl -- rename
-	run diff -u s.norm p.norm
-	assert_success
+	same_pair -Y -f -e trace=execve,getpid,prctl -- rename
 	grep -q '^SELF<TRACER> execve(' p.norm
 	grep -q '^SELF<st-pids> prctl(PR_SET_NAME, "st-renamed") = 0$' p.norm
 	grep -q '^SELF<st-renamed> getpid() *= SELF<st-renamed>$' p.norm
 }
 
 @test "-Y -f -o: a rename that is not traced still renames the prefix" {
-	pair -Y -f -e trace=getpid -- rename
-	run diff -u s.norm p.norm
-	assert_success
+	same_pair -Y -f -e trace=getpid -- rename
 	grep -q '^SELF<st-pids> getpid() *= SELF<st-pids>$' p.norm
 	grep -q '^SELF<st-renamed> getpid() ' p.norm
 }
 
 @test "-n: the syscall number before the name" {
-	pair -n -e trace=$PIDS_SET -- 
-	run diff -u s.norm p.norm
-	assert_success
+	same_pair -n -e trace=$PIDS_SET -- 
 	grep -qx '\[  39\] getpid() *= SELF' p.norm
 	grep -q '^\[ 435\] clone3(' p.norm
 	# exit and signal lines carry the last syscall's number

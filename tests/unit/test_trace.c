@@ -1,7 +1,7 @@
 /*
  * test_trace.c: the tracing engine's pieces that do not need a tracee:
- * -e set parsing, the seccomp-bpf program (run for real in a child) and
- * the -c table.
+ * -e set parsing, the seccomp-bpf program (run for real in a child),
+ * the -c table and strace's command line (lib/trace_cli.c).
  */
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <sys/stat.h>
 
 #include <cmocka.h>
 
@@ -493,6 +495,134 @@ test_subcalls(void **state)
 #endif
 }
 
+/* One option into a fresh command line: how it is refused, and why. */
+static int
+refusal(int opt, const char *lname, const char *arg, const char *msg)
+{
+	struct ptc_trace_cli *c = ptc_trace_cli_new();
+	const char *why;
+	int how = 0;
+
+	assert_non_null(c);
+	if (ptc_trace_cli_opt(c, opt, lname, arg) != 0) {
+		how = ptc_trace_cli_failure(c, &why);
+		assert_string_equal(why, msg);
+		assert_string_equal(ptc_error(), msg);
+	}
+	ptc_trace_cli_free(c);
+	return how;
+}
+
+/* The options, then the checks of the whole line with nargs operands. */
+static int
+checked(int nargs, const char *msg, ...)
+{
+	struct ptc_trace_cli *c = ptc_trace_cli_new();
+	const char *name, *arg, *why;
+	va_list ap;
+	int how = 0, opt;
+
+	assert_non_null(c);
+	va_start(ap, msg);
+	while ((opt = va_arg(ap, int)) != -1) {
+		name = va_arg(ap, const char *);
+		arg = va_arg(ap, const char *);
+		assert_int_equal(ptc_trace_cli_opt(c, opt, name, arg), 0);
+	}
+	va_end(ap);
+	if (ptc_trace_cli_check(c, nargs) != 0) {
+		how = ptc_trace_cli_failure(c, &why);
+		assert_string_equal(why, msg);
+	}
+	ptc_trace_cli_free(c);
+	return how;
+}
+
+static void
+test_cli(void **state)
+{
+	char path[] = "/tmp/test_trace_cli.XXXXXX";
+	char longname[PATH_MAX], *want;
+	struct ptc_trace_cli *c;
+	const char *why;
+	struct stat st;
+	int fd;
+
+	(void)state;
+	/* refused as read, each the way strace reports it */
+	assert_int_equal(refusal('a', NULL, "x", "invalid -a argument: 'x'"),
+	    PTC_TCLI_USAGE);
+	assert_int_equal(refusal('a', "columns", "x",
+	    "invalid --columns argument: 'x'"), PTC_TCLI_USAGE);
+	assert_int_equal(refusal(0, "daemonize", "bad",
+	    "invalid --daemonize argument: 'bad'"), PTC_TCLI_USAGE);
+	assert_int_equal(refusal('e', NULL, "trace=nosuchcall",
+	    "invalid system call 'nosuchcall'"), PTC_TCLI_BAD);
+	assert_int_equal(refusal(0, "trace", "nosuchcall",
+	    "invalid system call 'nosuchcall'"), PTC_TCLI_BAD);
+	assert_int_equal(refusal('p', NULL, "12,abc",
+	    "Invalid process id: 'abc'"), PTC_TCLI_BAD);
+	assert_int_equal(refusal('b', NULL, "open",
+	    "Syscall 'open' for -b isn't supported"), PTC_TCLI_BAD);
+	assert_int_equal(refusal('S', NULL, "calls", ""), 0);
+	assert_int_equal(refusal(0, "tips", "id:3,format:full", ""), 0);
+	c = ptc_trace_cli_new();
+	assert_non_null(c);
+	assert_int_equal(ptc_trace_cli_opt(c, 'c', NULL, NULL), 0);
+	assert_int_equal(ptc_trace_cli_opt(c, 'C', "summary", NULL), -1);
+	assert_int_equal(ptc_trace_cli_failure(c, &why), PTC_TCLI_USAGE);
+	assert_string_equal(ptc_error(), "-c/--summary-only and -C/--summary "
+	    "are mutually exclusive");
+	ptc_trace_cli_free(c);
+
+	/* the checks once the line is read */
+	assert_int_equal(checked(0, "must have PROG [ARGS] or -p PID", -1),
+	    PTC_TCLI_USAGE);
+	assert_int_equal(checked(1, "", 'f', NULL, NULL, 'f', NULL, NULL,
+	    'o', NULL, "trace.out", -1), 0);
+	assert_int_equal(checked(1, "piping the output and "
+	    "-ff/--output-separately are mutually exclusive", 'f', NULL, NULL,
+	    'f', NULL, NULL, 'o', NULL, "|cat", -1), PTC_TCLI_USAGE);
+	assert_int_equal(checked(1, "-t and --absolute-timestamps cannot be "
+	    "provided simultaneously", 't', NULL, NULL, 0,
+	    "absolute-timestamps", NULL, -1), PTC_TCLI_BAD);
+	assert_int_equal(checked(1, "-w/--summary-wall-clock must be given "
+	    "with (-c/--summary-only or -C/--summary)", 'w', NULL, NULL, -1),
+	    PTC_TCLI_USAGE);
+	assert_int_equal(checked(1, "-y and --decode-fds cannot be provided "
+	    "simultaneously", 'y', NULL, NULL, 'e', NULL, "decode-fds=path",
+	    -1), PTC_TCLI_BAD);
+	assert_int_equal(checked(1, "(-c/--summary-only or -C/--summary) and "
+	    "-ff/--output-separately are mutually exclusive", 'c', NULL, NULL,
+	    0, "output-separately", NULL, 0, "follow-forks", NULL, -1),
+	    PTC_TCLI_USAGE);
+	assert_int_equal(checked(0, "--kill-on-exit and -p/--attach are "
+	    "mutually exclusive options", 0, "kill-on-exit", NULL, 'p', NULL,
+	    "1", -1), PTC_TCLI_BAD);
+
+	/* a message longer than ptc_error() holds is kept whole */
+	memset(longname, 'a', sizeof(longname) - 1);
+	longname[sizeof(longname) - 1] = '\0';
+	assert_true(asprintf(&want, "%s: %s", longname,
+	    strerror(ENAMETOOLONG)) > 0);
+	assert_int_equal(checked(1, want, 'f', NULL, NULL, 'f', NULL, NULL,
+	    'o', NULL, longname, -1), PTC_TCLI_BAD);
+	free(want);
+
+	/* a bad -e after -o: refused before the output is opened */
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	c = ptc_trace_cli_new();
+	assert_non_null(c);
+	assert_int_equal(ptc_trace_cli_opt(c, 'o', NULL, path), 0);
+	assert_int_equal(ptc_trace_cli_opt(c, 'e', NULL, "signal=NOSUCH"), -1);
+	assert_int_equal(ptc_trace_cli_failure(c, &why), PTC_TCLI_BAD);
+	assert_int_equal(stat(path, &st), -1);
+	ptc_trace_cli_free(c);
+}
+
 int
 main(void)
 {
@@ -509,6 +639,7 @@ main(void)
 		cmocka_unit_test(test_overhead_parse),
 		cmocka_unit_test(test_stats_columns),
 		cmocka_unit_test(test_subcalls),
+		cmocka_unit_test(test_cli),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
