@@ -22,17 +22,11 @@ struct sctab {
 	const unsigned *n;
 };
 
-/* PTC_SC_<cpu>: the build generated that table (mk/qemu.mk). */
+/* Every build has every CPU's table (mk/sc.mk). */
 static const struct sctab sctabs[] = {
-#ifdef PTC_SC_x86_64
 	{ AUDIT_ARCH_X86_64, ptc__sc_x86_64, &ptc__sc_x86_64_n },
-#endif
-#ifdef PTC_SC_i386
 	{ AUDIT_ARCH_I386, ptc__sc_i386, &ptc__sc_i386_n },
-#endif
-#ifdef PTC_SC_aarch64
 	{ AUDIT_ARCH_AARCH64, ptc__sc_aarch64, &ptc__sc_aarch64_n },
-#endif
 	{ 0, NULL, NULL },
 };
 

@@ -1,21 +1,28 @@
-# Syscall decoding: tables generated from arch/<cpu>/syscalls.tbl and
-# lib/xlat/*.in (see mk/scgen.awk, mk/xlatgen.awk).
+# Syscall decoding: tables generated from the syscall tables of the CPUs
+# and lib/xlat/*.in (see mk/scgen.awk, mk/xlatgen.awk).
 
 # Included before the main rules: keep "all" the default goal.
 .DEFAULT_GOAL := all
 
-# The tables a build carries: its CPU's, and on x86_64 the i386 one for
-# 32-bit tracees.  lib/syscall.c knows which were built from the
-# PTC_SC_<cpu> macros.
+# Every build carries the table of every CPU, so that numbers of any of
+# them can be named (ptc_sc_name); a tracer meets those of its own CPU
+# and, on x86_64, the i386 ones of 32-bit tracees: PTC_SC_<cpu> says
+# which (the tests use it).
+SC_CPUS   = x86_64 i386 aarch64
 SC_ARCHES_x86_64  = x86_64 i386
 SC_ARCHES_aarch64 = aarch64
 SC_ARCHES_i386    = i386
 SC_ARCHES = $(SC_ARCHES_$(ARCH))
 CPPFLAGS += $(patsubst %,-DPTC_SC_%,$(SC_ARCHES))
+# x86_64's table is written by hand and describes every syscall; the
+# others are made from it at build time, by name, with the numbers of
+# arch/CPU/syscalls.nr (mk/sctbl.awk).  Each build's copies are in
+# $(B)/gen/syscalls-CPU.tbl.
+SC_TBLS   = $(patsubst %,$(B)/gen/syscalls-%.tbl,$(SC_CPUS))
 XLAT_IN   = $(sort $(wildcard lib/xlat/*.in))
 XLAT_GEN  = $(patsubst lib/xlat/%.in,$(B)/gen/xlat/%.c,$(XLAT_IN))
 
-GEN_SRC += $(XLAT_GEN) $(patsubst %,$(B)/gen/sc_%.c,$(SC_ARCHES))
+GEN_SRC += $(XLAT_GEN) $(patsubst %,$(B)/gen/sc_%.c,$(SC_CPUS))
 GEN_HDR += $(B)/gen/xlat.h $(B)/gen/sc_fns.h
 
 $(B)/gen/xlat/%.c: lib/xlat/%.in mk/xlatgen.awk
@@ -28,10 +35,17 @@ $(B)/gen/xlat.h: $(XLAT_IN) mk/sc.mk
 	  for f in $(notdir $(basename $(XLAT_IN))); do \
 	    echo "extern const struct ptc__xtab ptc__xt_$$f;"; done; } > $@.tmp && mv $@.tmp $@
 
-$(B)/gen/sc_%.c: arch/%/syscalls.tbl mk/scgen.awk
+$(B)/gen/syscalls-x86_64.tbl: arch/x86_64/syscalls.tbl
+	@mkdir -p $(dir $@)
+	cp $< $@
+$(B)/gen/syscalls-%.tbl: arch/%/syscalls.nr arch/x86_64/syscalls.tbl mk/sctbl.awk
+	@mkdir -p $(dir $@)
+	awk -f mk/sctbl.awk arch/x86_64/syscalls.tbl $< > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/sc_%.c: $(B)/gen/syscalls-%.tbl mk/scgen.awk
 	@mkdir -p $(dir $@)
 	awk -v arch=$* -f mk/scgen.awk $< > $@.tmp && mv $@.tmp $@
 
-$(B)/gen/sc_fns.h: $(patsubst %,arch/%/syscalls.tbl,$(SC_ARCHES)) mk/scgen.awk mk/sc.mk
+$(B)/gen/sc_fns.h: $(SC_TBLS) mk/scgen.awk mk/sc.mk
 	@mkdir -p $(dir $@)
-	awk -v fns=1 -f mk/scgen.awk $(patsubst %,arch/%/syscalls.tbl,$(SC_ARCHES)) > $@.tmp && mv $@.tmp $@
+	awk -v fns=1 -f mk/scgen.awk $(SC_TBLS) > $@.tmp && mv $@.tmp $@

@@ -283,6 +283,78 @@ test_kernel_headers_i386(void **state)
 	assert_int_equal(ptc_sc_lookup(AUDIT_ARCH_I386, "openat"), 295);
 }
 
+/*
+ * Every build has every CPU's table, made from its numbers at build
+ * time: the newest calls are there for all of them, not only those the
+ * build machine's headers knew.
+ */
+static void
+test_tables_current(void **state)
+{
+	static const uint32_t cpus[] = {
+		AUDIT_ARCH_X86_64, AUDIT_ARCH_I386, AUDIT_ARCH_AARCH64
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cpus) / sizeof(cpus[0]); i++) {
+		assert_string_equal(ptc_sc_name(cpus[i], 452), "fchmodat2");
+		assert_string_equal(ptc_sc_name(cpus[i], 462), "mseal");
+		assert_string_equal(ptc_sc_name(cpus[i], 469), "file_setattr");
+		assert_int_equal(ptc_sc_lookup(cpus[i], "cachestat"), 451);
+	}
+	assert_string_equal(ptc_sc_name(AUDIT_ARCH_AARCH64, 453),
+	    "map_shadow_stack");
+	assert_null(ptc_sc_name(AUDIT_ARCH_I386, 453));
+}
+
+/*
+ * Above 400 the kernel numbers a syscall the same on every CPU, but for
+ * the CPU's own calls (i386's 64-bit time variants and direct ipc calls
+ * below 424, x86's shadow stack on a 64-bit CPU).
+ */
+static int
+cpu_specific(uint32_t arch, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (arch == AUDIT_ARCH_I386)
+		return (n > 6 && strcmp(name + n - 6, "time64") == 0) ||
+		    strcmp(name, "msgrcv") == 0 || strcmp(name, "msgctl") == 0;
+	return strcmp(name, "map_shadow_stack") == 0;
+}
+
+static void
+test_tables_same_above_400(void **state)
+{
+	static const uint32_t cpus[] = {
+		AUDIT_ARCH_X86_64, AUDIT_ARCH_I386, AUDIT_ARCH_AARCH64
+	};
+	size_t i, j;
+	uint64_t nr;
+	int seen = 0;
+
+	(void)state;
+	for (i = 0; i < sizeof(cpus) / sizeof(cpus[0]); i++) {
+		for (nr = 401; nr < ptc_sc_count(cpus[i]); nr++) {
+			const char *name = ptc_sc_name(cpus[i], nr);
+
+			/* i386's socketcall and ipc subcalls (500 up). */
+			if (name == NULL || nr >= 500 ||
+			    cpu_specific(cpus[i], name))
+				continue;
+			seen++;
+			for (j = 0; j < sizeof(cpus) / sizeof(cpus[0]); j++)
+				if (ptc_sc_lookup(cpus[j], name) != (long)nr)
+					fail_msg("%s (%llu) of %#x is %ld on %#x",
+					    name, (unsigned long long)nr, cpus[i],
+					    ptc_sc_lookup(cpus[j], name), cpus[j]);
+		}
+	}
+	/* 424..469 on each CPU but i386's missing 453 and x86_64's 453. */
+	assert_true(seen >= 3 * 45);
+}
+
 /* A 32-bit task: 4-byte words, its own numbers and pointer sizes. */
 /*
  * 64-bit offsets a 32-bit task passes in two registers, and _llseek's
@@ -1325,6 +1397,8 @@ main(void)
 		cmocka_unit_test_setup(test_classes, setup),
 		cmocka_unit_test_setup(test_kernel_headers, setup),
 		cmocka_unit_test_setup(test_kernel_headers_i386, setup),
+		cmocka_unit_test_setup(test_tables_current, setup),
+		cmocka_unit_test_setup(test_tables_same_above_400, setup),
 		cmocka_unit_test_setup(test_i386_decode, setup),
 		cmocka_unit_test_setup(test_i386_split_offsets, setup),
 		cmocka_unit_test_setup(test_i386_socketcall, setup),

@@ -1,9 +1,9 @@
-# qemu-sctbl.awk: make the syscall table of another CPU from its numbers
+# sctbl.awk: make the syscall table of another CPU from its numbers
 # (arch/CPU/syscalls.nr) and the descriptions in arch/x86_64/syscalls.tbl,
 # so that each syscall is described once, by name, whatever its number.
+# The build runs it (mk/sc.mk); the result is never committed.
 #
-# Usage: awk -v cpu=aarch64 -f mk/qemu-sctbl.awk \
-#	arch/x86_64/syscalls.tbl arch/aarch64/syscalls.nr
+# Usage: awk -f mk/sctbl.awk arch/x86_64/syscalls.tbl arch/aarch64/syscalls.nr
 #
 # Rows of syscalls.nr:
 #	NR NAME			the row of NAME in the x86_64 table
