@@ -26,8 +26,13 @@ ifeq ($(STATIC),1)
 PKG_STATIC = --static
 LDFLAGS   += -static
 endif
+# A missing package is reported when something is compiled or linked
+# (PKG_CHECK in the recipes), not while the Makefile is read: `make deps`
+# must work on a machine that lacks them.
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKG_STATIC) $(PKGS) 2>/dev/null)
+PKG_ERR    := $(shell e=$$($(PKG_CONFIG) --print-errors --exists $(PKGS) 2>&1) || echo "$${e:-$(PKG_CONFIG) failed}")
+PKG_CHECK   = $(if $(PKG_ERR),$(error cannot build, $(PKG_CONFIG) $(PKGS): $(PKG_ERR); `make deps` installs what is missing))
 CPPFLAGS += -D_GNU_SOURCE -DPTC_VERSION='"$(VERSION)"' -Ilib -Iarch/$(ARCH) $(if $(ARCH_FAMILY),-Iarch/$(ARCH_FAMILY)) -Ios/$(OS)
 
 # SANITIZE=1 builds into build-san/ with ASan and UBSan; tracee programs
@@ -69,7 +74,7 @@ TGT_BIN  = $(patsubst tests/targets/%.c,$(B)/targets/%,$(TGT_SRC)) \
 all: $(B)/libptcore.a $(TOOL_BIN) $(B)/ptcore.pc
 
 $(B)/obj/%.o: %.c lib/ptcore.h $(GEN_HDR)
-	@mkdir -p $(dir $@)
+	$(PKG_CHECK)@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/libptcore.a: $(LIB_OBJ)
@@ -79,7 +84,7 @@ $(B)/libptcore.a: $(LIB_OBJ)
 # tools/common/ holds what every tool shares (options, --help, exit).
 CLI_OBJ  = $(B)/obj/tools/common/cli.o
 $(B)/bin/%: $(B)/obj/tools/%.o $(CLI_OBJ) $(B)/libptcore.a
-	@mkdir -p $(dir $@)
+	$(PKG_CHECK)@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(CLI_OBJ) $(B)/libptcore.a $(LIBS)
 
 $(B)/unit/%: tests/unit/%.c $(B)/libptcore.a
@@ -156,3 +161,12 @@ clean:
 	rm -rf build build-san
 
 -include $(shell find $(B)/obj -name '*.d' 2>/dev/null)
+
+# Rules of mk/ fragments that name the lists above, which are complete
+# only here: the building blocks of tests/qemu/run.sh (mk/qemu.mk) and
+# the fuzzing build of the library (mk/fuzz.mk).
+qemu-build: all $(TGT_BIN)
+qemu-unit: $(UNIT_BIN)
+$(FZ)/libptcore.a: $(patsubst %.c,$(FZ)/obj/%.o,$(LIB_SRC) $(GEN_SRC))
+	@rm -f $@
+	$(AR) rcs $@ $^

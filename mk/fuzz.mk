@@ -37,12 +37,8 @@ $(FZ)/obj/%.o: %.c lib/ptcore.h $(GEN_HDR)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -MMD -MP -c -o $@ $<
 
-# Second expansion: LIB_SRC and GEN_SRC are complete only after the
-# main Makefile has been read.
-.SECONDEXPANSION:
-$(FZ)/libptcore.a: $$(patsubst %.c,$(FZ)/obj/%.o,$$(LIB_SRC) $$(GEN_SRC))
-	@rm -f $@
-	$(AR) rcs $@ $^
+# $(FZ)/libptcore.a, the library built for fuzzing, is made by a rule at
+# the end of the Makefile: it needs the complete LIB_SRC and GEN_SRC.
 
 $(FZ)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FZ)/libptcore.a
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) $(FUZZ_LDFLAGS) -o $@ $< \

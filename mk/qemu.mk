@@ -27,9 +27,6 @@ endif
 check-qemu:
 	@bash tests/qemu/run.sh $(ARCH)
 
-# Building blocks for tests/qemu/run.sh: the tools and tracees, and the
-# unit tests (linked separately, see there).  Second expansion, because
-# the lists are defined by the main Makefile after this file is read.
-.SECONDEXPANSION:
-qemu-build: all $$(TGT_BIN)
-qemu-unit: $$(UNIT_BIN)
+# Building blocks for tests/qemu/run.sh, qemu-build (the tools and
+# tracees) and qemu-unit (the unit tests, linked separately, see there),
+# are at the end of the Makefile: they need its lists.
