@@ -10,11 +10,19 @@ MANDIR   ?= $(PREFIX)/share/man
 DATADIR  ?= $(PREFIX)/share
 
 ARCH     ?= $(shell uname -m)
-# Code shared by the CPUs of one family (x86: x86_64 and i386, since the
-# 64-bit build also handles 32-bit programs) lives in arch/FAMILY/, is
-# compiled into each member's build and found on its include path; one
-# arch directory never includes another.
+# CPU code is looked up file by file: a file of arch/$(ARCH)/ replaces
+# the file of the same name in the family's directory (arch/x86/ for
+# x86_64 and i386: the 64-bit build also handles 32-bit programs), which
+# replaces the one of arch/generic/ (code that is the same on every
+# CPU, or a default such as "no other register layout").  Headers are
+# found in the same order on the include path; a file names another by
+# its name only, never by its directory.
 ARCH_FAMILY = $(if $(filter x86_64 i386,$(ARCH)),x86)
+ARCH_DIRS   = arch/$(ARCH) $(if $(ARCH_FAMILY),arch/$(ARCH_FAMILY)) arch/generic
+# $(call arch_src,DIRS): the .c files of DIRS, each name from the first
+# directory that has it.
+arch_src = $(if $1,$(call arch_src,$(wordlist 2,$(words $1),$1),$2 \
+	   $(filter-out $(addprefix %/,$(notdir $2)),$(wildcard $(firstword $1)/*.c))),$(strip $2))
 OS       ?= linux
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -33,7 +41,7 @@ PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKG_STATIC) $(PKGS) 2>/dev/null)
 PKG_ERR    := $(shell e=$$($(PKG_CONFIG) --print-errors --exists $(PKGS) 2>&1) || echo "$${e:-$(PKG_CONFIG) failed}")
 PKG_CHECK   = $(if $(PKG_ERR),$(error cannot build, $(PKG_CONFIG) $(PKGS): $(PKG_ERR); `make deps` installs what is missing))
-CPPFLAGS += -D_GNU_SOURCE -DPTC_VERSION='"$(VERSION)"' -Ilib -Iarch/$(ARCH) $(if $(ARCH_FAMILY),-Iarch/$(ARCH_FAMILY)) -Ios/$(OS)
+CPPFLAGS += -D_GNU_SOURCE -DPTC_VERSION='"$(VERSION)"' -Ilib $(addprefix -I,$(ARCH_DIRS)) -Ios/$(OS)
 
 # SANITIZE=1 builds into build-san/ with ASan and UBSan; tracee programs
 # in tests/targets are never sanitized.
@@ -58,8 +66,7 @@ TARGETS_EXTRA :=
 .SECONDARY:
 include $(wildcard mk/*.mk)
 
-LIB_SRC  = $(wildcard lib/*.c) $(wildcard arch/$(ARCH)/*.c) \
-	   $(if $(ARCH_FAMILY),$(wildcard arch/$(ARCH_FAMILY)/*.c)) $(wildcard os/$(OS)/*.c)
+LIB_SRC  = $(wildcard lib/*.c) $(call arch_src,$(ARCH_DIRS)) $(wildcard os/$(OS)/*.c)
 LIB_OBJ  = $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 TOOLS    = $(basename $(notdir $(wildcard tools/*.c)))
 TOOL_BIN = $(addprefix $(B)/bin/,$(TOOLS))

@@ -82,8 +82,6 @@ void ptc__cleanup_last_words(void (*fn)(void));
 
 /* ---- CPU layer (arch/<cpu>/) ---- */
 
-/* Size of the general register block (struct user_regs_struct). */
-extern const size_t ptc_arch_gregs_size;
 /* Names of the program counter and stack pointer registers. */
 extern const char ptc_arch_pc_name[];
 extern const char ptc_arch_sp_name[];
@@ -145,19 +143,6 @@ struct ptc__regdesc {
 	unsigned char xfeature; /* XSAVE-style component bit to set on write */
 };
 
-extern const struct ptc__regdesc ptc_arch_regdescs[];
-extern const size_t ptc_arch_nregdescs;
-/* Byte offset of the XSAVE header's feature bitmap in the FP block. */
-extern const size_t ptc_arch_xfeatures_off;
-/* Decode a flags-style register (rflags, mxcsr, fsw...) into buf. */
-int ptc_arch_reg_decode(const char *name, uint64_t v, char *buf, size_t len);
-/*
- * From a general register block: whether the task is inside a syscall
- * (and its number), and the AUDIT_ARCH_* of the code it runs.
- */
-int ptc_arch_in_syscall(const void *gregs, uint64_t *nr);
-uint32_t ptc_arch_audit(const void *gregs);
-
 /* Breakpoint instruction of the CPU and the pc adjustment after its trap. */
 extern const unsigned char ptc_arch_bp_insn[];
 extern const size_t ptc_arch_bp_len;
@@ -194,7 +179,8 @@ int ptc_arch_insn_access(const void *code, size_t len, uint64_t pc,
  * How the library reads one layout of the general register block: a
  * 64-bit kernel hands a 32-bit task's registers out in that task's own
  * layout (68 bytes on x86), so each snapshot carries the view it was
- * read with.  The native view is made from the ptc_arch_* tables above.
+ * read with.  The CPU layer gives the native view (ptc_arch_view) and
+ * the others it knows (ptc_arch_regview_other).
  */
 struct ptc__regview {
 	const char *arch;             /* ptc_dis_open() name: "i386" */
@@ -208,6 +194,14 @@ struct ptc__regview {
 	int (*in_syscall)(const void *gregs, uint64_t *nr);
 	uint32_t (*audit)(const void *gregs);
 };
+/*
+ * The native view (arch/<cpu>/regs.c): the registers of a task of the
+ * library's own CPU and word size.  decode says what a flags-style
+ * register (rflags, mxcsr, fsw...) holds, in_syscall whether a general
+ * block is inside a syscall (and its number), audit the AUDIT_ARCH_*
+ * of the code it runs.
+ */
+extern const struct ptc__regview *const ptc_arch_view;
 /*
  * The view for a general block of len bytes that is not the native
  * one (a 32-bit task under a 64-bit kernel), or NULL if the CPU layer

@@ -39,22 +39,7 @@ flags_name(const struct ptc__regview *v)
 const struct ptc__regview *
 ptc__regview_native(void)
 {
-	static struct ptc__regview v;
-
-	if (v.descs == NULL) {
-		v.arch = ptc_arch_dis_native();
-		v.ndescs = ptc_arch_nregdescs;
-		v.gregs_size = ptc_arch_gregs_size;
-		v.xfeatures_off = ptc_arch_xfeatures_off;
-		v.pc_name = ptc_arch_pc_name;
-		v.sp_name = ptc_arch_sp_name;
-		v.ptrsize = sizeof(void *);
-		v.decode = ptc_arch_reg_decode;
-		v.in_syscall = ptc_arch_in_syscall;
-		v.audit = ptc_arch_audit;
-		v.descs = ptc_arch_regdescs;
-	}
-	return &v;
+	return ptc_arch_view;
 }
 
 static const struct ptc__regview *

@@ -9,9 +9,9 @@
  */
 #include <capstone/capstone.h>
 
-#include <stdio.h>
 #include <string.h>
 
+#include "generic.h"
 #include "internal.h"
 
 /* A register's value by capstone id; the zero registers read as 0. */
@@ -83,27 +83,18 @@ int
 ptc_arch_insn_access(const void *code, size_t len, uint64_t pc,
     const struct ptc_regs *r, struct ptc__access *a)
 {
-	cs_insn *insn = NULL;
+	cs_insn *insn;
 	cs_arm64 *x;
 	csh h;
 	const char *m, *tname = NULL;
 	uint64_t base, index;
 	unsigned size;
-	size_t n;
 	int i;
 
-	memset(a, 0, sizeof(*a));
-	if (cs_open(CS_ARCH_ARM64, CS_MODE_LITTLE_ENDIAN, &h) != CS_ERR_OK)
+	insn = ptc__access_begin(CS_ARCH_ARM64, CS_MODE_LITTLE_ENDIAN, code,
+	    len, pc, &h, a);
+	if (insn == NULL)
 		return -1;
-	cs_option(h, CS_OPT_DETAIL, CS_OPT_ON);
-	n = cs_disasm(h, code, len, pc, 1, &insn);
-	if (n != 1) {
-		cs_close(&h);
-		return -1;
-	}
-	a->len = insn->size;
-	snprintf(a->text, sizeof(a->text), "%s%s%s", insn->mnemonic,
-	    insn->op_str[0] ? " " : "", insn->op_str);
 	m = insn->mnemonic;
 	x = &insn->detail->arm64;
 	for (i = 0; i < x->op_count; i++)
@@ -151,7 +142,6 @@ ptc_arch_insn_access(const void *code, size_t len, uint64_t pc,
 		}
 		a->nmem++;
 	}
-	cs_free(insn, n);
-	cs_close(&h);
+	ptc__access_end(&h, insn);
 	return 0;
 }

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "generic.h"
 #include "internal.h"
 
 #define GO(f) offsetof(struct user_regs_struct, f)
@@ -37,7 +38,7 @@
 /* pstate: NZCV in bits 31-28; bit 4 set means the task runs AArch32. */
 #define PSR_MODE32 0x10
 
-const struct ptc__regdesc ptc_arch_regdescs[] = {
+static const struct ptc__regdesc descs[] = {
 	X(0), X(1), X(2), X(3), X(4), X(5), X(6), X(7),
 	X(8), X(9), X(10), X(11), X(12), X(13), X(14), X(15),
 	X(16), X(17), X(18), X(19), X(20), X(21), X(22), X(23),
@@ -59,11 +60,6 @@ const struct ptc__regdesc ptc_arch_regdescs[] = {
 	FPCTL("fpsr", fpsr), FPCTL("fpcr", fpcr),
 };
 
-const size_t ptc_arch_nregdescs =
-    sizeof(ptc_arch_regdescs) / sizeof(ptc_arch_regdescs[0]);
-/* No XSAVE-style component bitmap on this CPU. */
-const size_t ptc_arch_xfeatures_off = 0;
-
 /*
  * The general block: NT_PRSTATUS, then the number of the syscall under
  * way (-1: none) from NT_ARM_SYSTEM_CALL.  Only the first part is
@@ -74,16 +70,10 @@ struct gregs {
 	int64_t syscallno;
 };
 
-const size_t ptc_arch_gregs_size = sizeof(struct gregs);
 const char ptc_arch_pc_name[] = "pc";
 const char ptc_arch_sp_name[] = "sp";
 
-struct flagname {
-	unsigned bit;
-	const char *name;
-};
-
-static const struct flagname pstate_names[] = {
+static const struct ptc__flagname pstate_names[] = {
 	{ 31, "N" }, { 30, "Z" }, { 29, "C" }, { 28, "V" }, { 27, "Q" },
 	{ 25, "DIT" }, { 23, "UAO" }, { 22, "PAN" }, { 21, "SS" },
 	{ 20, "IL" }, { 12, "SSBS" }, { 11, "BTYPE1" }, { 10, "BTYPE0" },
@@ -91,51 +81,42 @@ static const struct flagname pstate_names[] = {
 };
 
 /* Cumulative exception flags (fpsr) and their trap enables (fpcr). */
-static const struct flagname fpsr_names[] = {
+static const struct ptc__flagname fpsr_names[] = {
 	{ 31, "N" }, { 30, "Z" }, { 29, "C" }, { 28, "V" }, { 27, "QC" },
 	{ 7, "IDC" }, { 4, "IXC" }, { 3, "UFC" }, { 2, "OFC" }, { 1, "DZC" },
 	{ 0, "IOC" }, { 0, NULL },
 };
 
-static const struct flagname fpcr_names[] = {
+static const struct ptc__flagname fpcr_names[] = {
 	{ 26, "AHP" }, { 25, "DN" }, { 24, "FZ" }, { 15, "IDE" },
 	{ 12, "IXE" }, { 11, "UFE" }, { 10, "OFE" }, { 9, "DZE" },
 	{ 8, "IOE" }, { 0, NULL },
 };
 
-int
-ptc_arch_reg_decode(const char *name, uint64_t v, char *buf, size_t len)
+static int
+decode(const char *name, uint64_t v, char *buf, size_t len)
 {
 	static const char *const rm[] = { "nearest", "up", "down", "zero" };
-	const struct flagname *f;
-	size_t n;
+	char extra[32] = "";
 
-	if (strcmp(name, "pstate") == 0)
-		f = pstate_names;
-	else if (strcmp(name, "fpsr") == 0)
-		f = fpsr_names;
-	else if (strcmp(name, "fpcr") == 0)
-		f = fpcr_names;
-	else
-		return -1;
-	n = (size_t)snprintf(buf, len, "[");
-	for (; f->name != NULL; f++)
-		if (v & ((uint64_t)1 << f->bit) && n < len)
-			n += (size_t)snprintf(buf + n, len - n, " %s",
-			    f->name);
-	if (n < len && strcmp(name, "pstate") == 0)
-		n += (size_t)snprintf(buf + n, len - n, " EL%u%s",
+	if (strcmp(name, "pstate") == 0) {
+		snprintf(extra, sizeof(extra), " EL%u%s",
 		    (unsigned)((v >> 2) & 3), (v & PSR_MODE32) ? " AArch32" : "");
-	if (n < len && strcmp(name, "fpcr") == 0 && ((v >> 22) & 3) != 0)
-		n += (size_t)snprintf(buf + n, len - n, " RM=%s",
-		    rm[(v >> 22) & 3]);
-	if (n < len)
-		snprintf(buf + n, len - n, " ]");
-	return 0;
+		return ptc__flagbits(buf, len, pstate_names, v, extra);
+	}
+	if (strcmp(name, "fpsr") == 0)
+		return ptc__flagbits(buf, len, fpsr_names, v, NULL);
+	if (strcmp(name, "fpcr") == 0) {
+		if (((v >> 22) & 3) != 0)
+			snprintf(extra, sizeof(extra), " RM=%s",
+			    rm[(v >> 22) & 3]);
+		return ptc__flagbits(buf, len, fpcr_names, v, extra);
+	}
+	return -1;
 }
 
-int
-ptc_arch_in_syscall(const void *gregs, uint64_t *nr)
+static int
+in_syscall(const void *gregs, uint64_t *nr)
 {
 	const struct gregs *g = gregs;
 
@@ -145,13 +126,29 @@ ptc_arch_in_syscall(const void *gregs, uint64_t *nr)
 	return 1;
 }
 
-uint32_t
-ptc_arch_audit(const void *gregs)
+static uint32_t
+audit(const void *gregs)
 {
 	const struct user_regs_struct *r = gregs;
 
 	return (r->pstate & PSR_MODE32) ? AUDIT_ARCH_ARM : AUDIT_ARCH_AARCH64;
 }
+
+/* No XSAVE-style component bitmap on this CPU. */
+static const struct ptc__regview view = {
+	.arch = "aarch64",
+	.descs = descs,
+	.ndescs = sizeof(descs) / sizeof(descs[0]),
+	.gregs_size = sizeof(struct gregs),
+	.xfeatures_off = 0,
+	.pc_name = ptc_arch_pc_name,
+	.sp_name = ptc_arch_sp_name,
+	.ptrsize = 8,
+	.decode = decode,
+	.in_syscall = in_syscall,
+	.audit = audit,
+};
+const struct ptc__regview *const ptc_arch_view = &view;
 
 /*
  * The number is in NT_ARM_SYSTEM_CALL, not in the general block (x8

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "generic.h"
 #include "internal.h"
 #include "x86.h"
 
@@ -73,25 +74,16 @@ ptc__x86_insn_access(const struct ptc__x86_mode *m, const void *code,
     size_t len, uint64_t pc, const struct ptc_regs *r,
     struct ptc__access *a)
 {
-	cs_insn *insn = NULL;
+	cs_insn *insn;
 	cs_x86 *x;
 	csh h;
 	uint64_t base, index, sp = ptc_regs_sp(r);
-	size_t n;
 	int i;
 
-	memset(a, 0, sizeof(*a));
-	if (cs_open(CS_ARCH_X86, (cs_mode)m->cs_mode, &h) != CS_ERR_OK)
+	insn = ptc__access_begin(CS_ARCH_X86, (cs_mode)m->cs_mode, code, len,
+	    pc, &h, a);
+	if (insn == NULL)
 		return -1;
-	cs_option(h, CS_OPT_DETAIL, CS_OPT_ON);
-	n = cs_disasm(h, code, len, pc, 1, &insn);
-	if (n != 1) {
-		cs_close(&h);
-		return -1;
-	}
-	a->len = insn->size;
-	snprintf(a->text, sizeof(a->text), "%s%s%s", insn->mnemonic,
-	    insn->op_str[0] ? " " : "", insn->op_str);
 	x = &insn->detail->x86;
 	for (i = 0; i < x->op_count && a->nmem < 4; i++) {
 		cs_x86_op *op = &x->operands[i];
@@ -146,7 +138,6 @@ ptc__x86_insn_access(const struct ptc__x86_mode *m, const void *code,
 	default:
 		break;
 	}
-	cs_free(insn, n);
-	cs_close(&h);
+	ptc__access_end(&h, insn);
 	return 0;
 }

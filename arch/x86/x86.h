@@ -1,9 +1,10 @@
 /*
  * x86.h: code shared by the two x86 builds (arch/x86_64 and arch/i386,
- * both compiled with -Iarch/x86, mk/x86.mk).  The x86_64 build also
- * reads the registers of 32-bit programs (the i386 table, regs32.h) and
- * explains their faults, so what differs between the two modes is a
- * parameter here, not a second copy.
+ * which both take the files of arch/x86/ they do not replace; see the
+ * Makefile).  The x86_64 build also reads the registers of 32-bit
+ * programs (the i386 table, regs32.h) and explains their faults, so
+ * what differs between the two modes is a parameter here, not a second
+ * copy.
  */
 #ifndef PTC_ARCH_X86_H
 #define PTC_ARCH_X86_H
@@ -14,6 +15,7 @@
 struct ptc_regs;
 struct ptc__access;
 struct ptc__arch_code;
+struct ptc__regview;
 
 /* An x86 code mode as the fault decoder needs it. */
 struct ptc__x86_mode {
@@ -31,7 +33,7 @@ struct ptc__x86_mode {
 
 extern const struct ptc__x86_mode ptc__x86_mode64, ptc__x86_mode32;
 
-/* How 32-bit x86 code makes a syscall and traps (arch/x86/dis.c). */
+/* How 32-bit x86 code makes a syscall and traps (code32.c). */
 extern const struct ptc__arch_code ptc__x86_code32;
 
 /*
@@ -46,12 +48,15 @@ int ptc__x86_insn_access(const struct ptc__x86_mode *m, const void *code,
     struct ptc__access *a);
 
 /*
- * ptc_arch_reg_decode() for x86: eflags (and rflags when wide, the
+ * A register view's decode for x86: eflags (and rflags when wide, the
  * 64-bit name), mxcsr and fsw.
  */
 int ptc__x86_reg_decode(int wide, const char *name, uint64_t v, char *buf,
     size_t len);
-/* ptc_arch_in_syscall() for an i386 general block (struct i386_gregs). */
-int ptc__i386_in_syscall(const void *gregs, uint64_t *nr);
+/*
+ * The view of 32-bit code (regs32.c): the i386 build's own, the x86_64
+ * build's for 32-bit tasks.
+ */
+extern const struct ptc__regview ptc__x86_view32;
 
 #endif

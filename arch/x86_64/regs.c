@@ -4,8 +4,7 @@
  * x87, SSE and AVX registers are offsets into the FXSAVE area that
  * starts both the legacy NT_PRFPREG block and the XSAVE block
  * (NT_X86_XSTATE), whose AVX component holds the ymm upper halves.
- * A 32-bit task's registers come in the i386 layout (regs32.h): its
- * view is here too.
+ * A 32-bit task's registers come in the i386 layout (regview.c).
  */
 #include <sys/user.h>
 
@@ -14,7 +13,6 @@
 #include <stddef.h>
 
 #include "internal.h"
-#include "regs32.h"
 #include "x86.h"
 
 #define GO(f) offsetof(struct user_regs_struct, f)
@@ -41,7 +39,7 @@
 #define YMM(i) { { "ymm" #i, 32, 256, PTC_REG_AVX }, PTC__RS_FP, \
 	FO(xmm_space) + 16 * (i), 0, XSAVE_AVX + 16 * (i), XF_SSE | XF_AVX }
 
-const struct ptc__regdesc ptc_arch_regdescs[] = {
+static const struct ptc__regdesc descs[] = {
 	GEN("rax", rax), GEN("rbx", rbx), GEN("rcx", rcx), GEN("rdx", rdx),
 	GEN("rsi", rsi), GEN("rdi", rdi), GEN("rbp", rbp), GEN("rsp", rsp),
 	GEN("r8", r8), GEN("r9", r9), GEN("r10", r10), GEN("r11", r11),
@@ -84,23 +82,18 @@ const struct ptc__regdesc ptc_arch_regdescs[] = {
 	YMM(8), YMM(9), YMM(10), YMM(11), YMM(12), YMM(13), YMM(14), YMM(15),
 };
 
-const size_t ptc_arch_nregdescs =
-    sizeof(ptc_arch_regdescs) / sizeof(ptc_arch_regdescs[0]);
-const size_t ptc_arch_xfeatures_off = XSAVE_XFEATURES;
-
-/* The general register block and the pc and sp by name. */
-const size_t ptc_arch_gregs_size = sizeof(struct user_regs_struct);
+/* The pc and sp by name. */
 const char ptc_arch_pc_name[] = "rip";
 const char ptc_arch_sp_name[] = "rsp";
 
-int
-ptc_arch_reg_decode(const char *name, uint64_t v, char *buf, size_t len)
+static int
+decode(const char *name, uint64_t v, char *buf, size_t len)
 {
 	return ptc__x86_reg_decode(1, name, v, buf, len);
 }
 
-int
-ptc_arch_in_syscall(const void *gregs, uint64_t *nr)
+static int
+in_syscall(const void *gregs, uint64_t *nr)
 {
 	const struct user_regs_struct *r = gregs;
 
@@ -111,8 +104,8 @@ ptc_arch_in_syscall(const void *gregs, uint64_t *nr)
 	return 1;
 }
 
-uint32_t
-ptc_arch_audit(const void *gregs)
+static uint32_t
+audit(const void *gregs)
 {
 	const struct user_regs_struct *r = gregs;
 
@@ -120,37 +113,20 @@ ptc_arch_audit(const void *gregs)
 	return r->cs == 0x23 ? AUDIT_ARCH_I386 : AUDIT_ARCH_X86_64;
 }
 
-/* ---- the view of a 32-bit task (IA32 emulation) ---- */
-
-static const struct ptc__regdesc i386_descs[] = { I386_REGDESCS };
-
-static uint32_t
-i386_audit(const void *gregs)
-{
-	(void)gregs;
-	return AUDIT_ARCH_I386;
-}
-
-static const struct ptc__regview i386_view = {
-	.arch = "i386",
-	.descs = i386_descs,
-	.ndescs = sizeof(i386_descs) / sizeof(i386_descs[0]),
-	.gregs_size = sizeof(struct i386_gregs),
-	.xfeatures_off = I386_XSAVE_XFEATURES,
-	.pc_name = "eip",
-	.sp_name = "esp",
-	.ptrsize = 4,
-	/* Same flag names: rflags is eflags widened. */
-	.decode = ptc_arch_reg_decode,
-	.in_syscall = ptc__i386_in_syscall,
-	.audit = i386_audit,
+static const struct ptc__regview view = {
+	.arch = "x86_64",
+	.descs = descs,
+	.ndescs = sizeof(descs) / sizeof(descs[0]),
+	.gregs_size = sizeof(struct user_regs_struct),
+	.xfeatures_off = XSAVE_XFEATURES,
+	.pc_name = ptc_arch_pc_name,
+	.sp_name = ptc_arch_sp_name,
+	.ptrsize = 8,
+	.decode = decode,
+	.in_syscall = in_syscall,
+	.audit = audit,
 };
-
-const struct ptc__regview *
-ptc_arch_regview_other(size_t len)
-{
-	return len == sizeof(struct i386_gregs) ? &i386_view : NULL;
-}
+const struct ptc__regview *const ptc_arch_view = &view;
 
 /*
  * The kernel runs the number in orig_rax (orig_eax in a 32-bit task's

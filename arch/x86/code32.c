@@ -1,5 +1,5 @@
 /*
- * dis.c (x86): how 32-bit x86 code makes a syscall and traps, for both
+ * code32.c: how 32-bit x86 code makes a syscall and traps, for both
  * x86 builds: the i386 one runs only such code, the x86_64 one runs it
  * beside its own.  int 0x80 (or sysenter through the vDSO) with the
  * number in eax and the arguments in ebx, ecx, edx, esi, edi, ebp; int3
