@@ -466,6 +466,17 @@ test_decode(void **state)
 	}
 	assert_int_equal(ptc_regs_decode(r, c->plain, 0, buf, sizeof(buf)),
 	    -1);
+	/* A short buffer gets the start of the text, cut to fit. */
+	for (d = c->decode; d < c->decode + 7 && d->reg != NULL; d++) {
+		size_t n;
+
+		for (n = 1; n <= strlen(d->text); n++) {
+			assert_int_equal(ptc_regs_decode(r, d->reg, d->val, buf,
+			    n), 0);
+			assert_int_equal(strlen(buf), n - 1);
+			assert_memory_equal(buf, d->text, n - 1);
+		}
+	}
 	/* The live flags decode; an interrupt-enabled user program. */
 	assert_int_equal(ptc_regs_get(r, c->flags, &v), 0);
 	assert_int_equal(ptc_regs_decode(r, c->flags, v, buf, sizeof(buf)), 0);
