@@ -11,7 +11,9 @@
 #	NR NAME ~		NAME's classes and return, arguments raw
 #	NR NAME ~OTHER		OTHER's classes and return, arguments raw
 #	NR NAME CLASSES RET ARG...	a row of its own (mk/scgen.awk format)
-# A name the x86_64 table lacks gets "- int ?" (no class, raw).
+# A bare name the x86_64 table lacks is an error (a misspelt name would
+# otherwise go undecoded); "~" gives such a name "- int ?" (no class,
+# raw).
 FNR == 1 { file++ }
 /^[ \t]*(#|$)/ { next }
 file == 1 {
@@ -24,7 +26,11 @@ file == 1 {
 }
 file == 2 {
 	if (NF == 2) {
-		d = ($2 in desc) ? desc[$2] : "-\tint\t?"
+		if (!($2 in desc)) {
+			printf "%s:%d: no x86_64 row %s (a row of its own, or ~)\n", FILENAME, FNR, $2 > "/dev/stderr"
+			exit 1
+		}
+		d = desc[$2]
 	} else if ($3 ~ /^=/) {
 		o = substr($3, 2)
 		if (!(o in desc)) {
