@@ -1,7 +1,9 @@
-# scgen.awk: turn an arch/<cpu>/syscalls.tbl into a C table.
+# scgen.awk: turn a CPU's syscall table into a C table: x86_64's is
+# arch/x86_64/syscalls.tbl, the others are made by mk/sctbl.awk (mk/sc.mk
+# puts all of them in $(B)/gen/syscalls-CPU.tbl).
 #
-# Usage: awk -v arch=x86_64 -f mk/scgen.awk arch/x86_64/syscalls.tbl
-#        awk -v fns=1 -f mk/scgen.awk arch/*/syscalls.tbl  (declarations)
+# Usage: awk -v arch=x86_64 -f mk/scgen.awk build/gen/syscalls-x86_64.tbl
+#        awk -v fns=1 -f mk/scgen.awk build/gen/syscalls-*.tbl  (declarations)
 #
 # Each row of the table is
 #	NR  NAME  CLASSES  RET  ARG...
