@@ -34,7 +34,7 @@ TARGETS_EXTRA += $(FUZZ_REPLAY)
 .PHONY: fuzz fuzz-build fuzz-regress
 
 $(FZ)/obj/%.o: %.c lib/ptcore.h $(GEN_HDR)
-	@mkdir -p $(dir $@)
+	$(PKG_CHECK)@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -MMD -MP -c -o $@ $<
 
 # $(FZ)/libptcore.a, the library built for fuzzing, is made by a rule at
