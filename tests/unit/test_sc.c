@@ -363,13 +363,14 @@ test_tables_same_above_400(void **state)
 static void
 test_i386_split_offsets(void **state)
 {
+#ifndef PTC_SC_i386
+	(void)state;
+	skip();
+#else
 	static const char data[] = "llo, ptool";
 	static const uint64_t res = 24;
 
 	(void)state;
-#ifndef PTC_SC_i386
-	skip();
-#else
 	fmt_default();
 	map(0x1000, data, 10);
 	map(0x2000, &res, sizeof(res));
@@ -440,6 +441,10 @@ test_i386_decode(void **state)
 static void
 test_i386_socketcall(void **state)
 {
+#ifndef PTC_SC_i386
+	(void)state;
+	skip();
+#else
 	static const uint32_t sp_args[] = { 1, 1, 0, 0x2000 };
 	static const int32_t fds[] = { 5, 6 };
 	static const uint32_t send_args[] = { 3, 0x3000, 5, 0 };
@@ -455,9 +460,6 @@ test_i386_socketcall(void **state)
 	FILE *fp;
 
 	(void)state;
-#ifndef PTC_SC_i386
-	skip();
-#else
 	fmt_default();
 	map(0x1000, sp_args, sizeof(sp_args));
 	map(0x2000, fds, sizeof(fds));
@@ -525,6 +527,10 @@ test_i386_socketcall(void **state)
 static void
 test_i386_ipc(void **state)
 {
+#ifndef PTC_SC_i386
+	(void)state;
+	skip();
+#else
 	static const uint32_t shmaddr = 0xf7f5b000;
 	static const uint32_t kludge[] = { 0x3000, 7 };
 	static const uint16_t sops[] = { 0, 1, 0 };
@@ -532,9 +538,6 @@ test_i386_ipc(void **state)
 	static const char msg[] = "\1\0\0\0hi";
 
 	(void)state;
-#ifndef PTC_SC_i386
-	skip();
-#else
 	fmt_default();
 	map(0x2000, &shmaddr, sizeof(shmaddr));
 	map(0x4000, kludge, sizeof(kludge));
@@ -589,6 +592,10 @@ test_i386_ipc(void **state)
 static void
 test_i386_user_desc(void **state)
 {
+#ifndef PTC_SC_i386
+	(void)state;
+	skip();
+#else
 	static uint32_t ud[] = { 0xffffffff, 0xf7fc2540, 0xfffff, 0x51 };
 	static const uint64_t ca[] = {
 		0x3d0f00, 0, 0xf7d25ba8, 0xf7d25ba8, 0, 0xf7525000, 0x800440,
@@ -601,9 +608,6 @@ test_i386_user_desc(void **state)
 	FILE *fp;
 
 	(void)state;
-#ifndef PTC_SC_i386
-	skip();
-#else
 	fmt_default();
 	map(0x1000, ud, sizeof(ud));
 	map(0x4000, ca, sizeof(ca));
