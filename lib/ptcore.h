@@ -890,8 +890,9 @@ const char *ptc_dis_group_name(unsigned bit);
 /* == section: syscall decoding (lib/syscall.c lib/scdec.c lib/sc_*.c) == */
 /*
  * Syscall names, classes and argument decoders come from per-CPU tables
- * (arch/<cpu>/syscalls.tbl, one row per syscall naming a printer per
- * argument) and flag tables (lib/xlat/NAME.in), generated into C at build
+ * (arch/x86_64/syscalls.tbl, one row per syscall naming a printer per
+ * argument; the other CPUs' arch/<cpu>/syscalls.nr give their numbers
+ * for those rows by name) and flag tables (lib/xlat/NAME.in), generated into C at build
  * time.  Tables are chosen by the AUDIT_ARCH_* value the kernel reports,
  * so a 32-bit task under a 64-bit kernel decodes with its own table.
  *

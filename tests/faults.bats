@@ -559,14 +559,14 @@ evil_sym_addr() {
 	local addr
 	addr=$(evil_sym_addr "$TPID")
 	ptdis -e "$PTOOLS_TARGETS/hostile-sym-esc" >"$BATS_TEST_TMPDIR/dis"
-	grep -qF '<evil\033[31msym>:' "$BATS_TEST_TMPDIR/dis"
+	grep -qF '<evil\33[31msym>:' "$BATS_TEST_TMPDIR/dis"
 	# the first instruction's length, and a call (with its target)
 	local next=0x1 call='call   0x'
 	[ "$(ptools_cpu)" = aarch64 ] && next=0x4 call='bl     #0x'
 	grep -qF "$call" "$BATS_TEST_TMPDIR/dis"
 	no_raw_ctl "$BATS_TEST_TMPDIR/dis"
 	ptdis -p "$TPID" "$addr" 4 >"$BATS_TEST_TMPDIR/dis"
-	grep -qF '<evil\033[31msym>:' "$BATS_TEST_TMPDIR/dis"
+	grep -qF '<evil\33[31msym>:' "$BATS_TEST_TMPDIR/dis"
 	no_raw_ctl "$BATS_TEST_TMPDIR/dis"
 	ptstep -n 3 -b "$addr" -p "$TPID" >"$BATS_TEST_TMPDIR/st"
 	grep -qF "evil\\033[31msym+$next " "$BATS_TEST_TMPDIR/st"

@@ -1,6 +1,6 @@
 /*
  * dis.c (i386): the code this CPU runs is 32-bit x86 code, whose
- * syscall and trap instructions arch/x86/dis.c describes for both x86
+ * syscall and trap instructions arch/x86/code32.c describes for both x86
  * builds.
  */
 #include "internal.h"

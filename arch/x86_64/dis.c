@@ -2,7 +2,7 @@
  * dis.c (x86_64): how code makes a syscall and traps here, as data that
  * lib/dis.c reads: syscall with the number in rax and the arguments in
  * rdi, rsi, rdx, r10, r8, r9.  A 64-bit process may run 32-bit code, so
- * the i386 ways (arch/x86/dis.c) are known too.
+ * the i386 ways (arch/x86/code32.c) are known too.
  */
 #include <linux/audit.h>
 
