@@ -474,9 +474,12 @@ int ptc_syms_label(struct ptc_syms *ss, uint64_t addr, char *buf, size_t len);
 /* ------------------------------------------------------------------ */
 
 /*
- * A target bundles what tools need about one process: its pid, its
- * mappings and symbols (read when first needed), and a session that
- * stops the main thread when a register is needed.  Closing it detaches.
+ * A target is the handle on one process: its pid, a pidfd that keeps
+ * naming that process even if the pid is reused (where the OS has
+ * pidfds), its mappings and symbols (read when first needed), and a
+ * session that stops a thread only when a register or breakpoint needs
+ * it.  Closing it detaches.  The pid functions (ptc_mem_read(),
+ * ptc_maps_read(), ptc_bp_insert(), ...) remain for one-off calls.
  */
 struct ptc_target;
 
@@ -488,6 +491,27 @@ const struct ptc_maps *ptc_target_maps(struct ptc_target *t);
 struct ptc_syms *ptc_target_syms(struct ptc_target *t);
 /* Re-read the mappings (after the process changed them). */
 int ptc_target_refresh(struct ptc_target *t);
+/*
+ * 0 while the process the target was opened on exists (a zombie
+ * counts), -1 ESRCH "process N has exited" once it is gone, even when
+ * its pid now names another process.
+ */
+int ptc_target_alive(const struct ptc_target *t);
+/*
+ * ptc_mem_read(), ptc_mem_read_str() and ptc_mem_write() with
+ * PTC_MEM_AUTO, guarded by ptc_target_alive(): a read fails with ESRCH
+ * when the process ended during it (its bytes may be another
+ * process's), a write is not started once it has ended.
+ */
+ssize_t ptc_target_read(struct ptc_target *t, uint64_t addr, void *buf,
+    size_t len);
+ssize_t ptc_target_read_str(struct ptc_target *t, uint64_t addr, char *buf,
+    size_t max, int *truncated);
+ssize_t ptc_target_write(struct ptc_target *t, uint64_t addr,
+    const void *buf, size_t len);
+/* ptc_bp_insert() at addr through thread tid (0: the main thread),
+ * stopped with ptc_target_task(); the target's session owns it. */
+int ptc_target_bp_insert(struct ptc_target *t, pid_t tid, uint64_t addr);
 /*
  * The stopped task of thread tid (0: the main thread), attaching and
  * interrupting it on first use.  Stays stopped until ptc_target_close().

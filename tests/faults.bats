@@ -469,7 +469,7 @@ assert_stopped() {
 	cat "$fifo" >/dev/null
 	wait_exit "$pk"
 	run cat "$BATS_TEST_TMPDIR/err"
-	assert_output "ptpoke: process $old: the process has exited: nothing written"
+	assert_output "ptpoke: process $old has exited: nothing written"
 	assert_equal "$(ptpeek -t u32 "$TPID" counter_u32)" 100
 	assert_untouched "$TPID"
 }

@@ -21,6 +21,7 @@
 #define STR_MAX      (64 * 1024 * 1024)
 
 static pid_t pid;
+static struct ptc_target *tgt;
 static struct ptc_progress *prog; /* long reads and searches */
 
 static const struct cli_opt opts[] = {
@@ -76,7 +77,7 @@ do_dump(uint64_t addr, uint64_t len)
 			ptc_progress_end(prog);
 			errx(1, "process %d: interrupted", (int)pid);
 		}
-		n = ptc_mem_read(pid, addr, buf, want, PTC_MEM_AUTO);
+		n = ptc_target_read(tgt, addr, buf, want);
 		if (n > 0 && ptc_hexdump(stdout, addr, buf, (size_t)n) < 0)
 			err(1, "stdout");
 		if (n < (ssize_t)want)
@@ -98,7 +99,7 @@ do_raw(uint64_t addr, uint64_t len)
 	prog = ptc_progress_new("reading", len, PTC_PROGRESS_BYTES);
 	while (len > 0) {
 		size_t want = len < RAW_CHUNK ? (size_t)len : RAW_CHUNK;
-		ssize_t n = ptc_mem_read(pid, addr, buf, want, PTC_MEM_AUTO);
+		ssize_t n = ptc_target_read(tgt, addr, buf, want);
 		size_t off = 0;
 
 		while (n > 0 && off < (size_t)n) {
@@ -172,8 +173,7 @@ do_values(enum ptc_vtype t, uint64_t addr, uint64_t count)
 	while (count > 0) {
 		size_t nv = count < sizeof(buf) / sz ? (size_t)count :
 		    sizeof(buf) / sz;
-		ssize_t n = ptc_mem_read(pid, addr, buf, nv * sz,
-		    PTC_MEM_AUTO);
+		ssize_t n = ptc_target_read(tgt, addr, buf, nv * sz);
 
 		for (size_t i = 0; n > 0 && (i + 1) * sz <= (size_t)n; i++)
 			if (value_print(t, buf + i * sz) < 0)
@@ -194,7 +194,7 @@ do_string(uint64_t addr, uint64_t max)
 
 	if ((buf = malloc((size_t)max + 1)) == NULL)
 		err(1, "malloc");
-	n = ptc_mem_read_str(pid, addr, buf, (size_t)max, &trunc);
+	n = ptc_target_read_str(tgt, addr, buf, (size_t)max, &trunc);
 	if (n < 0)
 		read_failed();
 	if (ptc_escape_bare(stdout, buf, (size_t)n) < 0 ||
@@ -351,7 +351,7 @@ main(int argc, char *argv[])
 		parse_pattern(pattern, typed, type);
 	if (mode == RAW && isatty(STDOUT_FILENO))
 		errx(1, "refusing to write raw bytes to a terminal");
-	if ((t = ptc_target_open(pid)) == NULL)
+	if ((tgt = t = ptc_target_open(pid)) == NULL)
 		errx(1, "%s", ptc_error());
 	/* every thread stops, so that none changes memory under the read */
 	if (stop && (ptc_target_session(t) == NULL ||

@@ -158,7 +158,7 @@ check_mapped(struct ptc_target *t, pid_t pid, uint64_t addr, size_t len)
 }
 
 static void
-save_old(pid_t pid, uint64_t addr, size_t len, const char *path)
+save_old(struct ptc_target *t, uint64_t addr, size_t len, const char *path)
 {
 	unsigned char *old;
 	FILE *fp;
@@ -166,10 +166,10 @@ save_old(pid_t pid, uint64_t addr, size_t len, const char *path)
 
 	if ((old = malloc(len ? len : 1)) == NULL)
 		err(1, "malloc");
-	n = len ? ptc_mem_read(pid, addr, old, len, PTC_MEM_AUTO) : 0;
+	n = len ? ptc_target_read(t, addr, old, len) : 0;
 	if (n != (ssize_t)len)
-		errx(1, "process %d: -o: %s; nothing written", (int)pid,
-		    ptc_error());
+		errx(1, "process %d: -o: %s; nothing written",
+		    (int)ptc_target_pid(t), ptc_error());
 	if ((fp = fopen(path, "we")) == NULL)
 		err(1, "%s", path);
 	if (fwrite(old, 1, len, fp) != len || fclose(fp) != 0)
@@ -189,7 +189,7 @@ main(int argc, char *argv[])
 	size_t len;
 	ssize_t n;
 	pid_t pid;
-	int ch, typed = 0, hold;
+	int ch, typed = 0;
 
 	ptc_cleanup_signals();
 	while ((ch = cli_getopt(&cli, argc, argv)) != -1) {
@@ -217,10 +217,9 @@ main(int argc, char *argv[])
 		cli_usage_error(&cli, "%s", ptc_error());
 	/* all of the input is checked before the process is touched */
 	data = build(typed, type, pid, str, argc - 2, argv + 2, &len);
+	/* The target stays bound to this process if its PID is reused. */
 	if ((t = ptc_target_open(pid)) == NULL)
 		errx(1, "%s", ptc_error());
-	/* Bound to this process even if its PID is reused meanwhile. */
-	hold = ptc_pid_hold(pid);
 	if (ptc_addr_eval(t, argv[1], &addr) < 0)
 		errx(1, "process %d: %s: %s", (int)pid, argv[1], ptc_error());
 	if (len == 0) {
@@ -229,22 +228,19 @@ main(int argc, char *argv[])
 	}
 	check_mapped(t, pid, addr, len);
 	if (oldfile != NULL)
-		save_old(pid, addr, len, oldfile);
+		save_old(t, addr, len, oldfile);
 	/* -o may have waited (a FIFO): the process must still be the one. */
-	if (ptc_pid_alive(hold) != 0)
-		errx(1, "process %d: %s: nothing written", (int)pid,
-		    ptc_error());
+	if (ptc_target_alive(t) != 0)
+		errx(1, "%s: nothing written", ptc_error());
 	/* Interrupted while reading stdin: the user wants nothing written. */
 	if (ptc_cleanup_pending())
 		errx(1, "process %d: interrupted by %s: nothing written",
 		    (int)pid, strsignal(ptc_cleanup_pending()));
-	n = ptc_mem_write(pid, addr, data, len, PTC_MEM_AUTO);
+	n = ptc_target_write(t, addr, data, len);
 	if (n != (ssize_t)len)
 		errx(1, "process %d: %s; %zd of %zu bytes written", (int)pid,
 		    ptc_error(), n < 0 ? 0 : n, len);
 	free(data);
-	if (hold >= 0)
-		close(hold);
 	ptc_target_close(t);
 	return 0;
 }

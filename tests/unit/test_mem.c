@@ -292,6 +292,39 @@ test_errors(void **state)
 	assert_non_null(strstr(ptc_error(), "wraps"));
 }
 
+/* A target reads and writes while its process lives, and fails with
+ * ESRCH once it is gone (a zombie still counts as there). */
+static void
+test_target(void **state)
+{
+	unsigned char buf[8], w[4] = { 1, 2, 3, 4 };
+	struct ptc_target *t;
+	pid_t p = spawn_child();
+
+	(void)state;
+	assert_non_null(t = ptc_target_open(p));
+	assert_int_equal(ptc_target_alive(t), 0);
+	assert_int_equal(ptc_target_read(t, A(0, 0), buf, 8), 8);
+	assert_memory_equal(buf, region, 8);
+	assert_int_equal(ptc_target_write(t, A(0, 16), w, 4), 4);
+	assert_int_equal(ptc_target_read(t, A(0, 16), buf, 4), 4);
+	assert_memory_equal(buf, w, 4);
+	kill(p, SIGKILL);
+	/* a zombie until reaped: waitid(WNOWAIT) sees it dead, not reaped */
+	assert_int_equal(waitid(P_PID, (id_t)p, &(siginfo_t){ 0 },
+	    WEXITED | WNOWAIT), 0);
+	assert_int_equal(ptc_target_alive(t), 0);
+	waitpid(p, NULL, 0);
+	assert_int_equal(ptc_target_alive(t), -1);
+	assert_int_equal(errno, ESRCH);
+	assert_non_null(strstr(ptc_error(), "has exited"));
+	assert_int_equal(ptc_target_read(t, A(0, 0), buf, 8), -1);
+	assert_int_equal(errno, ESRCH);
+	assert_int_equal(ptc_target_write(t, A(0, 16), w, 4), -1);
+	assert_int_equal(errno, ESRCH);
+	ptc_target_close(t);
+}
+
 static void
 test_read_str(void **state)
 {
@@ -397,6 +430,7 @@ main(void)
 		cmocka_unit_test(test_write_readonly),
 		cmocka_unit_test(test_peek_needs_stop),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_target),
 		cmocka_unit_test(test_read_str),
 		cmocka_unit_test(test_search),
 	};
