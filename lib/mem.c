@@ -53,32 +53,21 @@ procfs(struct xfer *x, uint64_t addr, void *buf, size_t len)
 	return ptc_os_procmem_rw(x->fd, addr, buf, len, x->wr);
 }
 
-/* Repeat one method until done or it stops making progress. */
-static size_t
-loop_vm(struct xfer *x, uint64_t addr, char *buf, size_t len)
+static ssize_t
+vm(struct xfer *x, uint64_t addr, void *buf, size_t len)
 {
-	size_t done = 0;
-
-	while (done < len) {
-		ssize_t n = ptc_os_vm_rw(x->pid, addr + done, buf + done,
-		    len - done, x->wr);
-		if (n <= 0) {
-			if (n == 0)
-				errno = EFAULT;
-			break;
-		}
-		done += (size_t)n;
-	}
-	return done;
+	return ptc_os_vm_rw(x->pid, addr, buf, len, x->wr);
 }
 
+/* Repeat one method until done or it stops making progress. */
 static size_t
-loop_procfs(struct xfer *x, uint64_t addr, char *buf, size_t len)
+loop(struct xfer *x, ssize_t (*method)(struct xfer *, uint64_t, void *,
+    size_t), uint64_t addr, char *buf, size_t len)
 {
 	size_t done = 0;
 
 	while (done < len) {
-		ssize_t n = procfs(x, addr + done, buf + done, len - done);
+		ssize_t n = method(x, addr + done, buf + done, len - done);
 		if (n <= 0) {
 			if (n == 0)
 				errno = EFAULT;
@@ -190,10 +179,10 @@ xfer(pid_t pid, uint64_t addr, void *buf, size_t len,
 		done = loop_auto(&x, addr, buf, len);
 		break;
 	case PTC_MEM_VM:
-		done = loop_vm(&x, addr, buf, len);
+		done = loop(&x, vm, addr, buf, len);
 		break;
 	case PTC_MEM_PROCFS:
-		done = loop_procfs(&x, addr, buf, len);
+		done = loop(&x, procfs, addr, buf, len);
 		break;
 	case PTC_MEM_PEEK:
 		done = loop_peek(&x, addr, buf, len);
