@@ -66,14 +66,44 @@ ptc_os_fdpath_live(pid_t pid, int fd, char *buf, size_t len)
 
 /* ---- -yy: what a socket is connected to ---- */
 
-/* "127.0.0.1:80" or "[::1]:80" from a /proc/net address "0100007F:0050". */
+/* "127.0.0.1:80" or "[::1]:80"; *zero when address and port are all 0. */
+static int
+endpoint(const unsigned char *a, unsigned port, int v6, char *out,
+    size_t len, int *zero)
+{
+	char ip[INET6_ADDRSTRLEN];
+
+	*zero = port == 0;
+	for (unsigned i = 0; i < (v6 ? 16u : 4u); i++)
+		if (a[i] != 0)
+			*zero = 0;
+	if (inet_ntop(v6 ? AF_INET6 : AF_INET, a, ip, sizeof(ip)) == NULL)
+		return -1;
+	snprintf(out, len, v6 ? "[%s]:%u" : "%s:%u", ip, port);
+	return 0;
+}
+
+/* "PROTO:[LOCAL->REMOTE]", "PROTO:[LOCAL]" or "PROTO:[INODE]". */
+static void
+sock_text(char *buf, size_t len, const char *proto, const char *la,
+    int lz, const char *ra, int rz, unsigned long ino)
+{
+	if (!rz)
+		snprintf(buf, len, "%s:[%s->%s]", proto, la, ra);
+	else if (!lz)
+		snprintf(buf, len, "%s:[%s]", proto, la);
+	else
+		snprintf(buf, len, "%s:[%lu]", proto, ino);
+}
+
+/* An endpoint from a /proc/net address "0100007F:0050". */
 static int
 proc_addr(const char *s, int v6, char *out, size_t len, int *zero)
 {
 	unsigned char a[16];
 	uint32_t w;
 	unsigned port, i;
-	char hex[9], ip[INET6_ADDRSTRLEN];
+	char hex[9];
 	size_t n = v6 ? 32 : 8;
 
 	if (strlen(s) < n + 2 || s[n] != ':')
@@ -85,14 +115,7 @@ proc_addr(const char *s, int v6, char *out, size_t len, int *zero)
 		memcpy(a + i * 4, &w, 4);
 	}
 	port = (unsigned)strtoul(s + n + 1, NULL, 16);
-	*zero = port == 0;
-	for (i = 0; i < n / 2; i++)
-		if (a[i] != 0)
-			*zero = 0;
-	if (inet_ntop(v6 ? AF_INET6 : AF_INET, a, ip, sizeof(ip)) == NULL)
-		return -1;
-	snprintf(out, len, v6 ? "[%s]:%u" : "%s:%u", ip, port);
-	return 0;
+	return endpoint(a, port, v6, out, len, zero);
 }
 
 static int
@@ -114,12 +137,7 @@ inet_sock(pid_t pid, const char *table, int v6, unsigned long ino,
 		if (proc_addr(l, v6, la, sizeof(la), &lz) != 0 ||
 		    proc_addr(r, v6, ra, sizeof(ra), &rz) != 0)
 			break;
-		if (!rz)
-			snprintf(buf, len, "%s:[%s->%s]", proto, la, ra);
-		else if (!lz)
-			snprintf(buf, len, "%s:[%s]", proto, la);
-		else
-			snprintf(buf, len, "%s:[%lu]", proto, ino);
+		sock_text(buf, len, proto, la, lz, ra, rz, ino);
 		found = 0;
 		break;
 	}
@@ -145,7 +163,7 @@ inet_diag(int family, int protocol, unsigned long ino, const char *proto,
 		struct nlmsghdr nh;
 	} rsp;
 	struct sockaddr_nl nl = { .nl_family = AF_NETLINK };
-	char la[INET6_ADDRSTRLEN], ra[INET6_ADDRSTRLEN];
+	char la[INET6_ADDRSTRLEN + 16], ra[INET6_ADDRSTRLEN + 16];
 	int fd, found = -1, done = 0, rounds = 0;
 	ssize_t n;
 
@@ -172,7 +190,6 @@ inet_diag(int family, int protocol, unsigned long ino, const char *proto,
 		for (h = &rsp.nh; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
 			struct inet_diag_msg *m;
 			int lz, rz, v6 = family == AF_INET6;
-			unsigned i, alen = v6 ? 16 : 4;
 
 			if (h->nlmsg_type == NLMSG_DONE ||
 			    h->nlmsg_type == NLMSG_ERROR) {
@@ -182,27 +199,14 @@ inet_diag(int family, int protocol, unsigned long ino, const char *proto,
 			m = NLMSG_DATA(h);
 			if (m->idiag_inode != (unsigned)ino)
 				continue;
-			lz = m->id.idiag_sport == 0;
-			rz = m->id.idiag_dport == 0;
-			for (i = 0; i < alen / 4; i++) {
-				if (m->id.idiag_src[i] != 0)
-					lz = 0;
-				if (m->id.idiag_dst[i] != 0)
-					rz = 0;
-			}
-			inet_ntop(family, m->id.idiag_src, la, sizeof(la));
-			inet_ntop(family, m->id.idiag_dst, ra, sizeof(ra));
-			if (!rz)
-				snprintf(buf, len, v6 ? "%s:[[%s]:%u->[%s]:%u]" :
-				    "%s:[%s:%u->%s:%u]", proto, la,
-				    ntohs(m->id.idiag_sport), ra,
-				    ntohs(m->id.idiag_dport));
-			else if (!lz)
-				snprintf(buf, len, v6 ? "%s:[[%s]:%u]" :
-				    "%s:[%s:%u]", proto, la,
-				    ntohs(m->id.idiag_sport));
-			else
-				snprintf(buf, len, "%s:[%lu]", proto, ino);
+			if (endpoint((const unsigned char *)m->id.idiag_src,
+			    ntohs(m->id.idiag_sport), v6, la, sizeof(la),
+			    &lz) != 0 ||
+			    endpoint((const unsigned char *)m->id.idiag_dst,
+			    ntohs(m->id.idiag_dport), v6, ra, sizeof(ra),
+			    &rz) != 0)
+				break;
+			sock_text(buf, len, proto, la, lz, ra, rz, ino);
 			found = 0;
 			break;
 		}
