@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "os.h"
+#include "linux.h"
 
 #define PF_KTHREAD_FLAG 0x00200000 /* include/linux/sched.h */
 
@@ -40,21 +41,34 @@ ptc_os_proc_state(pid_t pid, struct ptc_os_pstate *st)
 	return 0;
 }
 
-pid_t
-ptc_os_tgid(pid_t pid)
+int
+ptc_os_status_int(pid_t pid, const char *field, int *val)
 {
-	char path[64], line[128];
+	char path[64], line[256];
+	size_t n = strlen(field);
 	FILE *fp;
-	int tgid = 0;
+	int found = -1;
 
 	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
 	if ((fp = fopen(path, "re")) == NULL)
-		return pid;
+		return -1;
 	while (fgets(line, sizeof(line), fp) != NULL)
-		if (sscanf(line, "Tgid: %d", &tgid) == 1)
+		if (strncmp(line, field, n) == 0 && line[n] == ':') {
+			found = sscanf(line + n + 1, "%d", val) == 1 ? 0 : -1;
 			break;
+		}
 	fclose(fp);
-	return tgid > 0 ? tgid : pid;
+	return found;
+}
+
+pid_t
+ptc_os_tgid(pid_t pid)
+{
+	int tgid = 0;
+
+	if (ptc_os_status_int(pid, "Tgid", &tgid) != 0 || tgid <= 0)
+		return pid;
+	return tgid;
 }
 
 ssize_t

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "os.h"
+#include "linux.h"
 
 static unsigned long
 ptrace_options(unsigned flags, bool spawned)
@@ -48,18 +49,9 @@ ptrace_options(unsigned flags, bool spawned)
 static pid_t
 tracer_of(pid_t pid)
 {
-	char path[64], line[256];
-	FILE *fp;
-	pid_t tp = 0;
+	int tp = 0;
 
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
-	if ((fp = fopen(path, "re")) == NULL)
-		return 0;
-	while (fgets(line, sizeof(line), fp) != NULL)
-		if (sscanf(line, "TracerPid: %d", &tp) == 1)
-			break;
-	fclose(fp);
-	return tp;
+	return ptc_os_status_int(pid, "TracerPid", &tp) == 0 ? tp : 0;
 }
 
 int
