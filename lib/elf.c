@@ -15,6 +15,7 @@
 #include <gelf.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <stddef.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -959,16 +960,9 @@ ptc_elf_sym_byname(struct ptc_elf *e, const char *name, struct ptc_sym *sym)
 static size_t
 last_at_or_below(const struct ptc_elf *e, uint64_t addr)
 {
-	size_t lo = 0, hi = e->nsyms;
+	size_t lo = ptc__count_le(e->syms, e->nsyms, sizeof(*e->syms),
+	    offsetof(struct esym, value), addr);
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (e->syms[mid].value <= addr)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	return lo == 0 ? SIZE_MAX : lo - 1;
 }
 

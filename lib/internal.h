@@ -19,6 +19,14 @@ void ptc__detail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Clear the detail (so ptc_error() falls back to strerror). */
 void ptc__clear_detail(void);
 
+/*
+ * In an array of n elements of size bytes, sorted by the uint64_t at
+ * byte offset off of each, the number of elements whose key is <= key
+ * (so the last such one is at that index minus one) (lib/maps.c).
+ */
+size_t ptc__count_le(const void *base, size_t n, size_t size, size_t off,
+    uint64_t key);
+
 struct ptc_bp;
 
 struct ptc_task {

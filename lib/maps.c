@@ -4,6 +4,7 @@
  * search) and by module name.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,20 +215,32 @@ ptc_maps_at(const struct ptc_maps *m, size_t i)
 	return i < m->n ? &m->v[i] : NULL;
 }
 
-const struct ptc_map *
-ptc_maps_find(const struct ptc_maps *m, uint64_t addr)
+size_t
+ptc__count_le(const void *base, size_t n, size_t size, size_t off,
+    uint64_t key)
 {
-	size_t lo = 0, hi = m->n;
+	size_t lo = 0, hi = n;
 
-	/* the last mapping whose start is <= addr */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
+		uint64_t k;
 
-		if (m->v[mid].start <= addr)
+		memcpy(&k, (const char *)base + mid * size + off, sizeof(k));
+		if (k <= key)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+const struct ptc_map *
+ptc_maps_find(const struct ptc_maps *m, uint64_t addr)
+{
+	/* the last mapping whose start is <= addr */
+	size_t lo = ptc__count_le(m->v, m->n, sizeof(*m->v),
+	    offsetof(struct ptc_map, start), addr);
+
 	if (lo == 0 || addr >= m->v[lo - 1].end)
 		return NULL;
 	return &m->v[lo - 1];
