@@ -737,10 +737,8 @@ ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
 	for (i = 0; i < n; i++) {
 		uint64_t len, show;
 
-		if (i >= c->f->strsize || i >= PTC__ARR_MAX) {
-			ptc__s_more(c);
+		if (ptc__arr_full(c, i))
 			break;
-		}
 		if (i > 0 && rd_iov(c, v, i, iov) != 0) {
 			ptc__p_addr(c, v + i * esz);
 			break;

@@ -99,10 +99,8 @@ ptc__a_sembuf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	}
 	ptc__l_open(c);
 	for (i = 0; i < n; i++) {
-		if (i >= c->f->strsize || i >= PTC__ARR_MAX) {
-			ptc__s_more(c);
+		if (ptc__arr_full(c, i))
 			break;
-		}
 		if (ptc__rdall(c, v + i * sizeof(sb), sb, sizeof(sb)) != 0) {
 			ptc__s_more(c);
 			break;

@@ -467,10 +467,8 @@ ptc__a_mmsghdrs(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	for (i = 0; i < n; i++) {
 		uint64_t e = v + i * esz;
 
-		if (i >= c->f->strsize || i >= PTC__ARR_MAX) {
-			ptc__s_more(c);
+		if (ptc__arr_full(c, i))
 			break;
-		}
 		if (read_msghdr(c, e, &m) != 0 ||
 		    ptc__rdall(c, e + esz - (c->wordsize == 4 ? 4 : 8), &len,
 		    4) != 0) {

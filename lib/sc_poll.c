@@ -64,17 +64,29 @@ ptc__a_pollfd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	pollfds(c, v, a->aux >= 0 ? (uint32_t)c->a[a->aux] : 0, 0);
 }
 
-void
-ptc__r_poll(struct ptc__dc *c, int64_t v)
+/*
+ * The count a poll or select returns, then " (Timeout)", or " (" and 0
+ * when the caller goes on with what is ready (text output only).
+ */
+static int
+ready_begin(struct ptc__dc *c, int64_t v)
 {
 	ptc__p_int(c, v);
 	if (c->f->json)
-		return;
+		return -1;
 	if (v == 0) {
 		ptc__sb_puts(c->o, " (Timeout)");
-		return;
+		return -1;
 	}
 	ptc__sb_puts(c->o, " (");
+	return 0;
+}
+
+void
+ptc__r_poll(struct ptc__dc *c, int64_t v)
+{
+	if (ready_begin(c, v) != 0)
+		return;
 	pollfds(c, c->a[0], (uint32_t)c->a[1], 1);
 	if (strcmp(c->e->name, "ppoll") == 0 && c->a[2] != 0) {
 		ptc__sb_puts(c->o, ", left ");
@@ -133,14 +145,8 @@ ptc__r_select(struct ptc__dc *c, int64_t v)
 	int i, any = 0, nfds = (int)c->a[0];
 	int spec = strcmp(c->e->name, "pselect6") == 0;
 
-	ptc__p_int(c, v);
-	if (c->f->json)
+	if (ready_begin(c, v) != 0)
 		return;
-	if (v == 0) {
-		ptc__sb_puts(c->o, " (Timeout)");
-		return;
-	}
-	ptc__sb_puts(c->o, " (");
 	for (i = 0; i < 3; i++) {
 		if (c->a[i + 1] == 0)
 			continue;

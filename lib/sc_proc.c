@@ -766,10 +766,8 @@ gids(struct ptc__dc *c, uint64_t v, uint64_t n)
 	}
 	ptc__l_open(c);
 	for (i = 0; i < n; i++) {
-		if (i >= c->f->strsize || i >= PTC__ARR_MAX) {
-			ptc__s_more(c);
+		if (ptc__arr_full(c, i))
 			break;
-		}
 		if (ptc__rdall(c, v + i * 4, &g, sizeof(g)) != 0)
 			break;
 		ptc__p_uint(c, g);

@@ -44,28 +44,29 @@ rd_pair(struct ptc__dc *c, uint64_t addr, int64_t *a, int64_t *b)
 	return 0;
 }
 
-void
-ptc__p_timespec(struct ptc__dc *c, uint64_t addr)
+/* A timespec or timeval at addr (fname names the fraction), or addr. */
+static void
+p_time(struct ptc__dc *c, uint64_t addr, const char *fname)
 {
-	int64_t s, ns;
+	int64_t s, frac;
 
-	if (addr == 0 || rd_pair(c, addr, &s, &ns) != 0) {
+	if (addr == 0 || rd_pair(c, addr, &s, &frac) != 0) {
 		ptc__p_addr(c, addr);
 		return;
 	}
-	pair(c, s, ns, "tv_nsec");
+	pair(c, s, frac, fname);
+}
+
+void
+ptc__p_timespec(struct ptc__dc *c, uint64_t addr)
+{
+	p_time(c, addr, "tv_nsec");
 }
 
 static void
 p_timeval(struct ptc__dc *c, uint64_t addr)
 {
-	int64_t s, us;
-
-	if (addr == 0 || rd_pair(c, addr, &s, &us) != 0) {
-		ptc__p_addr(c, addr);
-		return;
-	}
-	pair(c, s, us, "tv_usec");
+	p_time(c, addr, "tv_usec");
 }
 
 void

@@ -647,6 +647,15 @@ ptc__s_field(struct ptc__dc *c, const char *name)
 	c->after_field = 1;
 }
 
+int
+ptc__arr_full(struct ptc__dc *c, uint64_t i)
+{
+	if (i < c->f->strsize && i < PTC__ARR_MAX)
+		return 0;
+	ptc__s_more(c);
+	return 1;
+}
+
 void
 ptc__s_more(struct ptc__dc *c)
 {
