@@ -1,4 +1,5 @@
 #!/bin/busybox sh
+# shellcheck shell=dash
 # init.sh: /init of the qemu guests made by tests/qemu/run.sh.  Mounts
 # the kernel file systems, runs the test suites against the build named
 # in /etc/ptools-qemu.env, prints their summary line and powers off.
@@ -14,6 +15,7 @@ mount -t tmpfs tmpfs /dev/shm
 mount -t tmpfs tmpfs /run
 exec </dev/console >/dev/console 2>&1
 
+# shellcheck source=/dev/null
 . /etc/ptools-qemu.env
 PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin
 HOME=/root

@@ -44,7 +44,7 @@ aarch64)
 	ccpkg=gcc-aarch64-linux-gnu:$hostdeb
 	cclib="libc6-dev-arm64-cross linux-libc-dev-arm64-cross"
 	kdeb=arm64 kmeta=linux-image-arm64 qemu=qemu-system-aarch64
-	qpkg=qemu-system-arm
+	qpkg="qemu-system-arm"
 	qargs="-M virt -cpu cortex-a57" console=ttyAMA0
 	;;
 i386)
@@ -55,7 +55,7 @@ i386)
 	ccpkg=gcc-i686-linux-gnu:$hostdeb
 	cclib="libc6-dev-i386-cross linux-libc-dev-i386-cross"
 	kdeb=amd64 kmeta=linux-image-cloud-amd64 qemu=qemu-system-x86_64
-	qpkg=qemu-system-x86
+	qpkg="qemu-system-x86"
 	qargs="-M pc -cpu max" console=ttyS0
 	;;
 *)
@@ -167,19 +167,24 @@ fetch() {
 	    $missing >/dev/null) || die "apt-get download$missing failed"
 }
 
-# The newest file matching a package name in a cache directory.
+# The newest file matching a package name in a cache directory (Debian's
+# file names hold no blanks or newlines).
+# shellcheck disable=SC2012
 debfile() { ls -t "$Q/debs/$2/${1}_"*"_$2.deb" 2>/dev/null | head -n 1; }
 
 sysroot() {
 	local sr=$Q/sysroot-$deb p stamp
 	stamp=$sr/.stamp
 	fetch "$DEV_PKGS" "$deb"
+	# the list as one line, its blanks squeezed
+	# shellcheck disable=SC2086,SC2116
 	if [ "$(cat "$stamp" 2>/dev/null)" != "$(echo $DEV_PKGS)" ]; then
 		say "unpacking the $deb sysroot"
 		rm -rf "$sr" && mkdir -p "$sr"
 		for p in $DEV_PKGS; do
 			dpkg -x "$(debfile "$p" "$deb")" "$sr"
 		done
+		# shellcheck disable=SC2086
 		echo $DEV_PKGS >"$stamp"
 	fi
 	SYSROOT=$(cd "$sr" && pwd)
@@ -327,6 +332,7 @@ rootfs() {
 		case " $GUEST_EXCLUDE " in
 		*" $(basename "$s" .bats) "*) rm -f "$s"; continue ;;
 		esac
+		# shellcheck disable=SC2086,SC2116
 		case " $(echo $keep) " in
 		" all ") ;;
 		*" $(basename "$s" .bats) "*) ;;
