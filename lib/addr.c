@@ -27,10 +27,27 @@
 /* Longer expressions are refused: nobody types one, and messages stay short. */
 #define EXPR_MAX 4096
 
+/* User text inside a message: escaped as names are, at most 64 bytes. */
+static const char *
+quote(const char *s, size_t n, char *out, size_t outlen)
+{
+	char tmp[65];
+	size_t k = n < 64 ? n : 64, o;
+
+	memcpy(tmp, s, k);
+	tmp[k] = '\0';
+	ptc_escape_name(out, outlen - 3, tmp);
+	o = strlen(out);
+	if (n > 64)
+		memcpy(out + o, "...", 4);
+	return out;
+}
+
 int
 ptc_parse_u64(const char *s, uint64_t *v)
 {
 	const char *p, *digits;
+	char q[300];
 	uint64_t n = 0;
 	int hex;
 
@@ -41,7 +58,8 @@ ptc_parse_u64(const char *s, uint64_t *v)
 	if (*digits == '\0')
 		return ptc_fail(EINVAL, "no digits after '%.2s'", s);
 	if (!isdigit((unsigned char)s[0]))
-		return ptc_fail(EINVAL, "not a number: '%.64s'", s);
+		return ptc_fail(EINVAL, "not a number: '%s'",
+		    quote(s, strlen(s), q, sizeof(q)));
 	/* every character first, so "too large" is only said of numbers */
 	for (p = digits; *p != '\0'; p++) {
 		int ok = hex ? isxdigit((unsigned char)*p) :
@@ -49,10 +67,11 @@ ptc_parse_u64(const char *s, uint64_t *v)
 
 		if (!ok)
 			return isprint((unsigned char)*p) ?
-			    ptc_fail(EINVAL, "bad %s digit '%c' in '%.64s'",
-			    hex ? "hex" : "decimal", *p, s) :
-			    ptc_fail(EINVAL, "bad %s digit '\\x%02x' in number",
-			    hex ? "hex" : "decimal", (unsigned char)*p);
+			    ptc_fail(EINVAL, "bad %s digit '%c' in '%s'",
+			    hex ? "hex" : "decimal", *p,
+			    quote(s, strlen(s), q, sizeof(q))) :
+			    ptc_fail(EINVAL, "bad %s digit '%s' in number",
+			    hex ? "hex" : "decimal", quote(p, 1, q, sizeof(q)));
 	}
 	for (p = digits; *p != '\0'; p++) {
 		unsigned d;
@@ -75,29 +94,6 @@ ptc_parse_u64(const char *s, uint64_t *v)
 	return 0;
 range:
 	return ptc_fail(ERANGE, "number too large: %.64s", s);
-}
-
-/* User text inside a message: printable, bounded. */
-static const char *
-quote(const char *s, size_t n, char *out, size_t outlen)
-{
-	size_t o = 0, i;
-
-	for (i = 0; i < n && o + 8 < outlen; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (i >= 64) {
-			memcpy(out + o, "...", 3);
-			o += 3;
-			break;
-		}
-		if (isprint(c) && c != '\\')
-			out[o++] = (char)c;
-		else
-			o += (size_t)snprintf(out + o, outlen - o, "\\x%02x", c);
-	}
-	out[o] = '\0';
-	return out;
 }
 
 static int

@@ -72,7 +72,7 @@ test_parse_u64(void **state)
 		    "number too large: 0x1ffffffffffffffff" },
 		{ "99999999999999999999999", ERANGE,
 		    "number too large: 99999999999999999999999" },
-		{ "1\x01", EINVAL, "bad decimal digit '\\x01' in number" },
+		{ "1\x01", EINVAL, "bad decimal digit '\\1' in number" },
 	};
 	size_t i;
 	uint64_t v;
@@ -253,7 +253,7 @@ test_parse_errors(void **state)
 		{ "+4", EINVAL, "missing address before '+' in '+4'" },
 		{ "-4", EINVAL, "missing address before '-' in '-4'" },
 		{ "*main", EINVAL, "unexpected '*main' in address expression" },
-		{ "main\001", EINVAL, "garbage after 'main': '\\x01'" },
+		{ "main\001", EINVAL, "garbage after 'main': '\\1'" },
 		{ "eperm", EPERM, "not allowed to look" },
 		{ "eperm+4", EPERM, "not allowed to look" },
 	};
