@@ -191,15 +191,17 @@ ptc_bp_hit(struct ptc_session *s, struct ptc_task *t,
 {
 	struct ptc_bp *b;
 	uint64_t pc;
+	enum ptc__trap kind;
 
 	/*
-	 * A single-step trap is not a breakpoint, whatever the pc: x86
-	 * says TRAP_TRACE, aarch64 TRAP_TRACE (TRAP_HWBKPT on old kernels)
-	 * and SI_USER for the step over a syscall.  Breakpoint
-	 * instructions trap with SI_KERNEL (int3) or TRAP_BRKPT (brk).
+	 * A single-step trap is not a breakpoint, whatever the pc; any
+	 * other trap is one of ours if the pc is where the CPU leaves it
+	 * after one of our breakpoints.
 	 */
-	if (ev->type != PTC_EV_STEP || ev->si.si_code == TRAP_TRACE ||
-	    ev->si.si_code == TRAP_HWBKPT || ev->si.si_code == SI_USER)
+	if (ev->type != PTC_EV_STEP)
+		return 0;
+	kind = ptc_arch_trap_kind(&ev->si);
+	if (kind == PTC__TRAP_STEP || kind == PTC__TRAP_SYSCALL)
 		return 0;
 	if (ptc_pc_read(t, &pc) != 0)
 		return -1;
@@ -227,6 +229,28 @@ ptc_bp_unpatch(const struct ptc_session *s, uint64_t addr, void *buf,
 				((unsigned char *)buf)[b->addr + i - addr] =
 				    b->orig[i];
 	}
+}
+
+void
+ptc__bp_clear_child(const struct ptc_session *s, pid_t pid)
+{
+	const struct ptc_bp *b;
+
+	for (b = s->bps; b != NULL; b = b->next)
+		if (b->live)
+			ptc_mem_write(pid, b->addr, b->orig, ptc_arch_bp_len,
+			    PTC_MEM_PROCFS);
+}
+
+int
+ptc__bp_remove_live(struct ptc_session *s)
+{
+	struct ptc_bp *b;
+
+	for (b = s->bps; b != NULL; b = b->next)
+		if (b->live && ptc_bp_remove(s, b->addr) != 0)
+			return -1;
+	return 0;
 }
 
 int

@@ -368,4 +368,24 @@ int ptc_os_sig_pending(pid_t tid, int sig);
 /* Detach from a signal handler: async-signal-safe, bounded wait. */
 void ptc_os_detach_now(pid_t pid);
 
+/* ---- stepping and running to breakpoints (lib/step.c lib/bp.c
+ * arch/<cpu>/bp.c) ---- */
+/* What a SIGTRAP stop of a traced task says happened. */
+enum ptc__trap {
+	PTC__TRAP_STEP,    /* a single step ran one instruction */
+	PTC__TRAP_SYSCALL, /* a step over a syscall, reported at its exit */
+	PTC__TRAP_BREAK,   /* a breakpoint instruction ran: the pc is
+			      ptc_arch_bp_pc_adjust past it */
+	PTC__TRAP_OTHER,   /* none of these (after an exec, ...) */
+};
+/* The kind of trap si reports, by the CPU's rules (arch/<cpu>/bp.c). */
+enum ptc__trap ptc_arch_trap_kind(const siginfo_t *si);
+/*
+ * Write the original bytes of every breakpoint written now into process
+ * pid, a fork child that got a copy of the memory with them in it.
+ */
+void ptc__bp_clear_child(const struct ptc_session *s, pid_t pid);
+/* Put the original bytes back at every breakpoint written now. */
+int ptc__bp_remove_live(struct ptc_session *s);
+
 #endif
