@@ -1319,6 +1319,24 @@ int ptc_run_next(struct ptc_run *r, struct ptc_run_event *ev);
 int ptc_run_release(struct ptc_run *r, struct ptc_task *keep);
 /* Free the run (NULL accepted); tasks and breakpoints stay as they are. */
 void ptc_run_free(struct ptc_run *r);
+/*
+ * Start argv (searched in PATH) traced by s and let it run to its first
+ * instruction after the exec: 0 with *tp stopped there and ev of kind
+ * PTC_RUN_EXEC, or 0 with *tp NULL and ev telling how the program ended
+ * before that.  -1 with detail ("NAME: command not found", ...).
+ */
+int ptc_run_spawn(struct ptc_session *s, char *const argv[],
+    struct ptc_task **tp, struct ptc_run_event *ev);
+/*
+ * Run a program ptc_run_spawn() started on to its entry point (ELF
+ * AT_ENTRY), where its libraries are loaded and none of its own code has
+ * run, through a breakpoint that is forgotten afterwards; its other
+ * tasks are let go.  0 with *tp stopped there (ev PTC_RUN_BREAK), or 0
+ * with *tp NULL when it ended before (ev says how); -1 with detail
+ * naming the process, EINTR when a cleanup signal arrived.
+ */
+int ptc_run_to_entry(struct ptc_session *s, struct ptc_task **tp,
+    struct ptc_run_event *ev);
 
 /*
  * A stepper runs one stopped task an instruction at a time and says

@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -184,6 +185,19 @@ is_fault(int sig)
 	    sig == SIGILL;
 }
 
+/* The end of the process, as a run tells it. */
+static void
+end_event(const struct ptc_event *ev, struct ptc_run_event *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->kind = ev->type == PTC_EV_EXITED ? PTC_RUN_EXITED :
+	    PTC_RUN_KILLED;
+	out->tid = ev->pid;
+	out->status = ev->status;
+	out->sig = ev->sig;
+	out->core = ev->core;
+}
+
 /*
  * Stop every task but hit.  One that hit a breakpoint just now has its
  * pc put back, so it meets it again when it goes on; a signal that
@@ -228,13 +242,7 @@ ended(struct ptc_run *r, const struct ptc_event *ev,
 	forget_known(r, ev->pid);
 	if (ev->pid != r->pid && ptc_session_ntasks(r->s) != 0)
 		return 0;
-	memset(out, 0, sizeof(*out));
-	out->kind = ev->type == PTC_EV_EXITED ? PTC_RUN_EXITED :
-	    PTC_RUN_KILLED;
-	out->tid = ev->pid;
-	out->status = ev->status;
-	out->sig = ev->sig;
-	out->core = ev->core;
+	end_event(ev, out);
 	r->halted = false;
 	return 1;
 }
@@ -416,6 +424,93 @@ ptc_run_release(struct ptc_run *r, struct ptc_task *keep)
 	}
 	r->halted = false;
 	return 0;
+}
+
+/* ptc_fail() with the detail of the last failure behind a prefix. */
+static int
+fail_in(const char *what)
+{
+	char why[512];
+	int e = errno;
+
+	snprintf(why, sizeof(why), "%s", ptc_error());
+	return ptc_fail(e, "%s: %s", what, why);
+}
+
+int
+ptc_run_spawn(struct ptc_session *s, char *const argv[],
+    struct ptc_task **tp, struct ptc_run_event *out)
+{
+	struct ptc_task *t;
+	struct ptc_event ev;
+	char what[32];
+
+	*tp = NULL;
+	if (ptc_spawn(s, argv, NULL, &t) != 0)
+		return -1;
+	snprintf(what, sizeof(what), "process %d", (int)ptc_task_pid(t));
+	if (ptc_resume(t, PTC_RESUME_CONT, 0) != 0)
+		return fail_in(what);
+	for (;;) {
+		if (ptc_wait_task(s, t, &ev) != 0)
+			return fail_in(argv[0]);
+		if (ev.type == PTC_EV_EXEC) {
+			memset(out, 0, sizeof(*out));
+			out->kind = PTC_RUN_EXEC;
+			out->task = *tp = t;
+			out->tid = ptc_task_pid(t);
+			return 0;
+		}
+		if (ev.type == PTC_EV_EXITED || ev.type == PTC_EV_KILLED) {
+			end_event(&ev, out);
+			return 0;
+		}
+		ptc_resume(t, PTC_RESUME_CONT, ev.type == PTC_EV_SIGNAL ?
+		    ev.sig : 0);
+	}
+}
+
+int
+ptc_run_to_entry(struct ptc_session *s, struct ptc_task **tp,
+    struct ptc_run_event *out)
+{
+	struct ptc_task *t = *tp;
+	struct ptc_run *r;
+	uint64_t entry, pc;
+	pid_t pid = ptc_task_tgid(t);
+	char what[64];
+	int e;
+
+	snprintf(what, sizeof(what), "process %d", (int)pid);
+	if (ptc_exec_entry(pid, &entry) != 0 || ptc_pc_read(t, &pc) != 0)
+		return fail_in(what);
+	memset(out, 0, sizeof(*out));
+	out->kind = PTC_RUN_BREAK;
+	out->task = t;
+	out->tid = ptc_task_pid(t);
+	out->addr = entry;
+	if (pc == entry)
+		return 0;
+	snprintf(what, sizeof(what), "process %d: entry %#llx", (int)pid,
+	    (unsigned long long)entry);
+	if (ptc_bp_insert(s, pid, entry) != 0)
+		return fail_in(what);
+	if ((r = ptc_run_new(s, pid, 0)) == NULL)
+		return -1;
+	snprintf(what, sizeof(what), "process %d", (int)pid);
+	e = ptc_run_next(r, out);
+	if (e == 0 && out->kind == PTC_RUN_EXEC)
+		e = ptc_fail(ENOEXEC, "process %d: executed a new program "
+		    "before reaching a breakpoint", (int)pid);
+	else if (e == 0 && out->kind == PTC_RUN_BREAK)
+		e = ptc_run_release(r, out->task);
+	if (e != 0 && errno != ENOEXEC)
+		fail_in(what);
+	ptc_run_free(r);
+	/* Not a breakpoint of the caller's: ptc_bp_hit must not know it. */
+	ptc_bp_forget_all(s);
+	*tp = e == 0 ? out->task : NULL;
+	return e;
 }
 
 /* ------------------------------------------------------------------ */
