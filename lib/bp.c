@@ -185,6 +185,31 @@ ptc_bp_at(const struct ptc_session *s, uint64_t addr)
 	return b != NULL && b->live;
 }
 
+/*
+ * A single step ends with TRAP_TRACE everywhere (TRAP_HWBKPT from a
+ * debug register, and on old aarch64 kernels).  A step over a syscall
+ * instruction on a CPU without a report of its own (aarch64) looks like
+ * a kill() from nobody, SI_USER, at the syscall's exit: with the pc
+ * after it or, when the exception return did not leave the step armed,
+ * still on it.  Anything else, such as x86's TRAP_BRKPT at the first
+ * instruction after an exec, ran no breakpoint of the CPU's.
+ */
+enum ptc__trap
+ptc__trap_kind(const siginfo_t *si)
+{
+	if (si->si_code == ptc_arch_bp_si_code)
+		return PTC__TRAP_BREAK;
+	switch (si->si_code) {
+	case TRAP_TRACE:
+	case TRAP_HWBKPT:
+		return PTC__TRAP_STEP;
+	case SI_USER:
+		return PTC__TRAP_SYSCALL;
+	default:
+		return PTC__TRAP_OTHER;
+	}
+}
+
 int
 ptc_bp_hit(struct ptc_session *s, struct ptc_task *t,
     const struct ptc_event *ev, uint64_t *addr)
@@ -200,7 +225,7 @@ ptc_bp_hit(struct ptc_session *s, struct ptc_task *t,
 	 */
 	if (ev->type != PTC_EV_STEP)
 		return 0;
-	kind = ptc_arch_trap_kind(&ev->si);
+	kind = ptc__trap_kind(&ev->si);
 	if (kind == PTC__TRAP_STEP || kind == PTC__TRAP_SYSCALL)
 		return 0;
 	if (ptc_pc_read(t, &pc) != 0)

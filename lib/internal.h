@@ -378,8 +378,10 @@ enum ptc__trap {
 			      ptc_arch_bp_pc_adjust past it */
 	PTC__TRAP_OTHER,   /* none of these (after an exec, ...) */
 };
-/* The kind of trap si reports, by the CPU's rules (arch/<cpu>/bp.c). */
-enum ptc__trap ptc_arch_trap_kind(const siginfo_t *si);
+/* The si_code of the trap of a breakpoint instruction (arch/<cpu>/bp.c). */
+extern const int ptc_arch_bp_si_code;
+/* The kind of trap si reports, by the CPU's rules (lib/bp.c). */
+enum ptc__trap ptc__trap_kind(const siginfo_t *si);
 /*
  * Write the original bytes of every breakpoint written now into process
  * pid, a fork child that got a copy of the memory with them in it.
