@@ -1293,6 +1293,8 @@ struct ptc_run_event {
 	int sig;                /* PTC_RUN_FAULT, PTC_RUN_KILLED */
 	int status;             /* PTC_RUN_EXITED */
 	int core;               /* PTC_RUN_KILLED */
+	int at_start;           /* PTC_RUN_BREAK: task was stopped there
+				   before the run began, and did not run */
 	siginfo_t si;           /* PTC_RUN_FAULT */
 };
 
@@ -1304,7 +1306,8 @@ struct ptc_run *ptc_run_new(struct ptc_session *s, pid_t pid,
     unsigned flags);
 /*
  * Let the process go until the next event.  The first call resumes
- * every task; a later one first moves the task of the last event past
+ * every task, unless one is stopped on a breakpoint already: that is a
+ * hit at once; a later one first moves the task of the last event past
  * its breakpoint (or delivers its fault signal) and resumes every task
  * stopped for the last event.  -1 with errno EINTR when a cleanup
  * signal arrived (see ptc_cleanup_signals), other errors with detail.
@@ -1319,24 +1322,20 @@ int ptc_run_next(struct ptc_run *r, struct ptc_run_event *ev);
 int ptc_run_release(struct ptc_run *r, struct ptc_task *keep);
 /* Free the run (NULL accepted); tasks and breakpoints stay as they are. */
 void ptc_run_free(struct ptc_run *r);
+/* ptc_run_spawn flags. */
+#define PTC_RUN_ENTRY 0x01 /* go on to the program's entry point */
 /*
  * Start argv (searched in PATH) traced by s and let it run to its first
- * instruction after the exec: 0 with *tp stopped there and ev of kind
- * PTC_RUN_EXEC, or 0 with *tp NULL and ev telling how the program ended
- * before that.  -1 with detail ("NAME: command not found", ...).
+ * instruction after the exec, or with PTC_RUN_ENTRY on to its entry
+ * point (ELF AT_ENTRY), where its libraries are loaded and none of its
+ * own code has run (its other tasks are let go then): 0 with *tp
+ * stopped there and ev of kind PTC_RUN_EXEC or PTC_RUN_BREAK, or 0 with
+ * *tp NULL and ev telling how the program ended before.  -1 with detail
+ * ("NAME: command not found", "process N: ..."), EINTR when a cleanup
+ * signal arrived.
  */
-int ptc_run_spawn(struct ptc_session *s, char *const argv[],
+int ptc_run_spawn(struct ptc_session *s, char *const argv[], unsigned flags,
     struct ptc_task **tp, struct ptc_run_event *ev);
-/*
- * Run a program ptc_run_spawn() started on to its entry point (ELF
- * AT_ENTRY), where its libraries are loaded and none of its own code has
- * run, through a breakpoint that is forgotten afterwards; its other
- * tasks are let go.  0 with *tp stopped there (ev PTC_RUN_BREAK), or 0
- * with *tp NULL when it ended before (ev says how); -1 with detail
- * naming the process, EINTR when a cleanup signal arrived.
- */
-int ptc_run_to_entry(struct ptc_session *s, struct ptc_task **tp,
-    struct ptc_run_event *ev);
 
 /*
  * A stepper runs one stopped task an instruction at a time and says
@@ -1404,8 +1403,30 @@ int ptc_step_peek(struct ptc_step *st, struct ptc_insn *in,
  * arrived, other errors with detail.
  */
 int ptc_step_one(struct ptc_step *st, struct ptc_step_event *ev);
+/*
+ * The syscall the next instruction makes, decoded from the registers as
+ * strace shows its entry, without the closing parenthesis and with the
+ * arguments only known at its exit left out ("read(0, ..."): a malloc'd
+ * string, its number in *nr.  NULL when it makes none.
+ */
+char *ptc_step_syscall(struct ptc_step *st, uint64_t *nr);
+/*
+ * The general registers (pc left out) that differ between ev->before
+ * and ev->after, one a call from position *i on (start at 0), with the
+ * new value in *val; NULL after the last.
+ */
+const struct ptc_reginfo *ptc_step_changed(const struct ptc_step_event *ev,
+    size_t *i, uint64_t *val);
 /* The signal the task is to get when it goes on (0: none). */
 int ptc_step_signal(const struct ptc_step *st);
+/*
+ * How a step names addr of the process of target: "main+0x4" (symbol),
+ * else "libc.so.6+0x1234" (module), else "?" (then -1), into buf.  The
+ * mappings are read again when addr is in none of them (a library
+ * loaded since).
+ */
+int ptc_step_where(struct ptc_target *target, uint64_t addr, char *buf,
+    size_t len);
 /* Free the stepper (NULL accepted); the task stays as it is. */
 void ptc_step_free(struct ptc_step *st);
 /* == end section: stepping and running to breakpoints == */

@@ -3,7 +3,7 @@
  * until one of the session's breakpoints is hit (or a fault, an exec,
  * the end), stopping every thread there and keeping the breakpoints out
  * of fork children; a stepper runs one task an instruction at a time
- * and sorts out, by the CPU's trap rules (ptc_arch_trap_kind), which
+ * and sorts out, by the CPU's trap rules (ptc__trap_kind), which
  * stops ran an instruction.
  */
 #include <errno.h>
@@ -310,7 +310,7 @@ stopped_at(struct ptc_run *r, struct ptc_run_event *out,
 	out->kind = kind;
 	out->task = t;
 	out->tid = ptc_task_pid(t);
-	if (kind == PTC_RUN_FAULT) {
+	if (ev != NULL && kind == PTC_RUN_FAULT) {
 		out->sig = ev->sig;
 		out->si = ev->si;
 		set_sig(r, out->tid, ev->sig);
@@ -321,6 +321,20 @@ stopped_at(struct ptc_run *r, struct ptc_run_event *out,
 	r->last_kind = kind;
 }
 
+/* A task stopped on a breakpoint before the run begins: it is a hit. */
+static struct ptc_task *
+at_breakpoint(struct ptc_run *r, uint64_t *addr)
+{
+	struct ptc_task *t;
+	size_t i;
+
+	for (i = 0; (t = ptc_session_task_at(r->s, i)) != NULL; i++)
+		if (ptc_task_tgid(t) == r->pid && ptc_task_stopped(t) &&
+		    ptc_pc_read(t, addr) == 0 && ptc_bp_at(r->s, *addr))
+			return t;
+	return NULL;
+}
+
 int
 ptc_run_next(struct ptc_run *r, struct ptc_run_event *out)
 {
@@ -329,6 +343,13 @@ ptc_run_next(struct ptc_run *r, struct ptc_run_event *out)
 	uint64_t addr = 0;
 	int h;
 
+	if (!r->started && (t = at_breakpoint(r, &addr)) != NULL) {
+		r->started = true;
+		stopped_at(r, out, PTC_RUN_BREAK, t, NULL);
+		out->addr = r->last_addr = addr;
+		out->at_start = 1;
+		return 0;
+	}
 	if ((h = go_on(r, out)) != 0)
 		return h < 0 ? -1 : 0;
 	for (;;) {
@@ -437,8 +458,11 @@ fail_in(const char *what)
 	return ptc_fail(e, "%s: %s", what, why);
 }
 
+static int to_entry(struct ptc_session *s, struct ptc_task **tp,
+    struct ptc_run_event *out);
+
 int
-ptc_run_spawn(struct ptc_session *s, char *const argv[],
+ptc_run_spawn(struct ptc_session *s, char *const argv[], unsigned flags,
     struct ptc_task **tp, struct ptc_run_event *out)
 {
 	struct ptc_task *t;
@@ -446,9 +470,11 @@ ptc_run_spawn(struct ptc_session *s, char *const argv[],
 	char what[32];
 
 	*tp = NULL;
+	memset(out, 0, sizeof(*out));
 	if (ptc_spawn(s, argv, NULL, &t) != 0)
 		return -1;
-	snprintf(what, sizeof(what), "process %d", (int)ptc_task_pid(t));
+	out->tid = ptc_task_pid(t);
+	snprintf(what, sizeof(what), "process %d", (int)out->tid);
 	if (ptc_resume(t, PTC_RESUME_CONT, 0) != 0)
 		return fail_in(what);
 	for (;;) {
@@ -459,7 +485,7 @@ ptc_run_spawn(struct ptc_session *s, char *const argv[],
 			out->kind = PTC_RUN_EXEC;
 			out->task = *tp = t;
 			out->tid = ptc_task_pid(t);
-			return 0;
+			return flags & PTC_RUN_ENTRY ? to_entry(s, tp, out) : 0;
 		}
 		if (ev.type == PTC_EV_EXITED || ev.type == PTC_EV_KILLED) {
 			end_event(&ev, out);
@@ -470,8 +496,13 @@ ptc_run_spawn(struct ptc_session *s, char *const argv[],
 	}
 }
 
-int
-ptc_run_to_entry(struct ptc_session *s, struct ptc_task **tp,
+/*
+ * On from the end of the exec to the program's entry point (AT_ENTRY),
+ * where its libraries are loaded and none of its own code has run,
+ * through a breakpoint that is forgotten afterwards.
+ */
+static int
+to_entry(struct ptc_session *s, struct ptc_task **tp,
     struct ptc_run_event *out)
 {
 	struct ptc_task *t = *tp;
@@ -538,6 +569,7 @@ struct ptc_step {
 	 */
 	uint64_t cache_page;
 	uint8_t cache[4096];
+	struct ptc_scdec *dec;  /* for ptc_step_syscall(), once asked */
 };
 
 struct ptc_step *
@@ -572,6 +604,7 @@ ptc_step_free(struct ptc_step *st)
 	if (st == NULL)
 		return;
 	ptc_dis_close(st->dis);
+	ptc_scdec_free(st->dec);
 	ptc_regs_free(st->cur);
 	ptc_regs_free(st->nxt);
 	free(st);
@@ -676,7 +709,7 @@ static int
 step_trap(struct ptc_step *st, const struct ptc_event *e, bool delivering,
     struct ptc_step_event *ev)
 {
-	enum ptc__trap kind = ptc_arch_trap_kind(&e->si);
+	enum ptc__trap kind = ptc__trap_kind(&e->si);
 	bool same;
 
 	if (ptc_regs_fetch(st->nxt, st->t, 0) != 0)
@@ -785,4 +818,75 @@ ptc_step_one(struct ptc_step *st, struct ptc_step_event *ev)
 		st->peeked = false;
 		return ptc_regs_fetch(st->cur, st->t, 0);
 	}
+}
+
+char *
+ptc_step_syscall(struct ptc_step *st, uint64_t *nr)
+{
+	struct ptc_scinfo si = { .op = PTC_SC_ENTRY };
+	struct ptc_fmt f = { .strsize = 32 };
+	char *text = NULL, *more;
+	size_t len = 0;
+	FILE *fp;
+	int sc;
+
+	if (ptc_step_peek(st, NULL, &sc) != 0 || !sc ||
+	    ptc_regs_syscall_args(st->cur, &si.nr, si.args, &si.arch) != 0 ||
+	    (st->dec == NULL && (st->dec = ptc_scdec_new()) == NULL) ||
+	    (fp = open_memstream(&text, &len)) == NULL)
+		return NULL;
+	si.pc = ptc_regs_pc(st->cur);
+	si.sp = ptc_regs_sp(st->cur);
+	ptc_sc_enter(st->dec, fp, ptc_task_pid(st->t), &si, &f);
+	if (fclose(fp) != 0) {
+		free(text);
+		return NULL;
+	}
+	/* Arguments only known at exit are left out: "read(0, ...". */
+	len = strlen(text);
+	if (len >= 2 && strcmp(text + len - 2, ", ") == 0) {
+		if ((more = realloc(text, len + 4)) == NULL) {
+			free(text);
+			return NULL;
+		}
+		text = strcat(more, "...");
+	}
+	*nr = si.nr;
+	return text;
+}
+
+const struct ptc_reginfo *
+ptc_step_changed(const struct ptc_step_event *ev, size_t *i, uint64_t *val)
+{
+	const struct ptc_reginfo *ri;
+	const char *pc = ptc_regs_pc_name(ev->after);
+	uint64_t va;
+
+	while ((ri = ptc_regs_reg_at(ev->after, (*i)++)) != NULL)
+		if (ri->kind == PTC_REG_GENERAL && strcmp(ri->name, pc) != 0 &&
+		    ptc_regs_get(ev->before, ri->name, &va) == 0 &&
+		    ptc_regs_get(ev->after, ri->name, val) == 0 && va != *val)
+			return ri;
+	return NULL;
+}
+
+int
+ptc_step_where(struct ptc_target *target, uint64_t addr, char *buf,
+    size_t len)
+{
+	char sym[256], mod[256];
+	struct ptc_syms *ss = ptc_target_syms(target);
+	int r = -1;
+
+	if (ss != NULL)
+		r = ptc_syms_describe(ss, addr, sym, sizeof(sym), mod,
+		    sizeof(mod));
+	/* Libraries loaded since the mappings were read: read them again. */
+	if (r != 0 && ptc_maps_find(ptc_target_maps(target), addr) == NULL &&
+	    ptc_target_refresh(target) == 0 &&
+	    (ss = ptc_target_syms(target)) != NULL)
+		r = ptc_syms_describe(ss, addr, sym, sizeof(sym), mod,
+		    sizeof(mod));
+	snprintf(buf, len, "%s", r != 0 ? "?" : sym[0] != '\0' ? sym : mod);
+	return r != 0 ? -1 : 0;
 }

@@ -288,7 +288,7 @@ step_asm(const char *arg, int *insns, int *traps, int *status)
 	snprintf(prog, sizeof(prog), "%s/step-asm", dir);
 	if (access(prog, X_OK) != 0)
 		skip();
-	assert_int_equal(ptc_run_spawn(s, argv, &t, &rev), 0);
+	assert_int_equal(ptc_run_spawn(s, argv, 0, &t, &rev), 0);
 	assert_non_null(t);
 	assert_int_equal(rev.kind, PTC_RUN_EXEC);
 	assert_non_null(st = ptc_step_new(s, t, NULL, PTC_STEP_AFTER_EXEC));
@@ -328,6 +328,52 @@ test_step_counts(void **state)
 	step_asm("t", &insns, &traps, &status);
 	assert_int_equal(traps, 1);
 	assert_int_equal(status, 0);
+}
+
+/*
+ * A task stopped on a breakpoint already is a hit at once, without
+ * running; a program started to its entry stops there.
+ */
+static void
+test_hit_at_start_and_entry(void **state)
+{
+	struct ptc_session *s = ptc_session_new(PTC_TRACE_EXEC |
+	    PTC_TRACE_EXITKILL);
+	char prog[PATH_MAX + 16];
+	char *argv[] = { prog, NULL };
+	struct ptc_run_event ev;
+	struct ptc_task *t;
+	struct ptc_run *r;
+	pid_t pid = start("step-loop", NULL);
+	uint64_t pc, entry;
+
+	(void)state;
+	assert_int_equal(ptc_attach(s, pid, PTC_ATTACH_STOP, &t), 0);
+	assert_int_equal(ptc_pc_read(t, &pc), 0);
+	assert_int_equal(ptc_bp_insert(s, pid, pc), 0);
+	assert_non_null(r = ptc_run_new(s, pid, 0));
+	assert_int_equal(ptc_run_next(r, &ev), 0);
+	assert_int_equal(ev.kind, PTC_RUN_BREAK);
+	assert_int_equal(ev.addr, pc);
+	assert_true(ev.at_start);
+	assert_int_equal(ptc_run_release(r, NULL), 0);
+	ptc_run_free(r);
+	ptc_session_free(s);
+	assert_untraced(pid);
+
+	snprintf(prog, sizeof(prog), "%s/step-hello", dir);
+	if (access(prog, X_OK) != 0)
+		skip();
+	s = ptc_session_new(PTC_TRACE_EXEC | PTC_TRACE_EXITKILL);
+	assert_int_equal(ptc_run_spawn(s, argv, PTC_RUN_ENTRY, &t, &ev), 0);
+	assert_non_null(t);
+	assert_int_equal(ev.kind, PTC_RUN_BREAK);
+	assert_int_equal(ptc_exec_entry(ptc_task_pid(t), &entry), 0);
+	assert_int_equal(ptc_pc_read(t, &pc), 0);
+	assert_int_equal(pc, entry);
+	assert_int_equal(ev.addr, entry);
+	assert_int_equal(ptc_bp_count(s), 0);
+	ptc_session_kill(s);
 }
 
 /* The instruction a stepper is about to run, and where it stands. */
@@ -375,6 +421,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_teardown(test_fork_child_cleared, teardown),
 		cmocka_unit_test_teardown(test_step_counts, teardown),
+		cmocka_unit_test_teardown(test_hit_at_start_and_entry,
+		    teardown),
 		cmocka_unit_test_teardown(test_step_peek, teardown),
 	};
 
