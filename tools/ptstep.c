@@ -83,22 +83,10 @@ shown(const char *str)
 static const char *
 where(uint64_t addr)
 {
-	static char buf[256], mod[256];
-	struct ptc_syms *ss = ptc_target_syms(target);
-	int r = -1;
+	static char buf[256];
 
-	if (ss != NULL)
-		r = ptc_syms_describe(ss, addr, buf, sizeof(buf), mod,
-		    sizeof(mod));
-	/* Libraries loaded since the mappings were read: read them again. */
-	if (r != 0 && ptc_maps_find(ptc_target_maps(target), addr) == NULL &&
-	    ptc_target_refresh(target) == 0 &&
-	    (ss = ptc_target_syms(target)) != NULL)
-		r = ptc_syms_describe(ss, addr, buf, sizeof(buf), mod,
-		    sizeof(mod));
-	if (r != 0)
-		return "?";
-	return buf[0] != '\0' ? buf : mod;
+	ptc_step_where(target, addr, buf, sizeof(buf));
+	return buf;
 }
 
 static void
@@ -143,39 +131,19 @@ note(const char *word, uint64_t addr, const char *fmt, ...)
 		printf("%-8s %s\n", word, text);
 }
 
-/* General registers that differ between two snapshots (pc excluded). */
+/*
+ * The instruction of a step: address, symbol, bytes, disassembly and,
+ * with -r and regs set, the general registers it changed.
+ */
 static void
-print_changes(const struct ptc_regs *a, const struct ptc_regs *b)
+print_insn(const struct ptc_step_event *ev, int regs)
 {
+	const struct ptc_insn *in = &ev->insn;
 	const struct ptc_reginfo *ri;
-	const char *pcname = ptc_regs_pc_name(b);
-	uint64_t va, vb;
-	size_t i;
-	int first = 1;
-
-	for (i = 0; (ri = ptc_regs_reg_at(b, i)) != NULL; i++) {
-		if (ri->kind != PTC_REG_GENERAL || strcmp(ri->name, pcname) == 0)
-			continue;
-		if (ptc_regs_get(a, ri->name, &va) != 0 ||
-		    ptc_regs_get(b, ri->name, &vb) != 0 || va == vb)
-			continue;
-		if (jflag)
-			printf("%s\"%s\":\"0x%" PRIx64 "\"", first ? "" : ",",
-			    ri->name, vb);
-		else
-			printf("%s%s=0x%" PRIx64, first ? "  ; " : " ",
-			    ri->name, vb);
-		first = 0;
-	}
-}
-
-/* One instruction line; after NULL: no register changes to show. */
-static void
-print_insn(const struct ptc_insn *in, const struct ptc_regs *before,
-    const struct ptc_regs *after)
-{
+	const char *sep = jflag ? "" : "  ; ";
 	char bytes[2 * PTC_INSN_MAX + 1], text[200];
-	unsigned i;
+	size_t i;
+	uint64_t v;
 
 	for (i = 0; i < in->size; i++)
 		snprintf(bytes + 2 * i, 3, "%02x", in->bytes[i]);
@@ -187,48 +155,18 @@ print_insn(const struct ptc_insn *in, const struct ptc_regs *before,
 		json_str("sym", where(in->addr));
 		json_str("bytes", bytes);
 		json_str("insn", text);
-		if (rflag && after != NULL) {
-			printf(",\"regs\":{");
-			print_changes(before, after);
-			putchar('}');
-		}
-		printf("}\n");
-		return;
+	} else
+		printf("0x%-14" PRIx64 " %-24s %-20s %s", in->addr,
+		    shown(where(in->addr)), bytes, text);
+	if (rflag && regs) {
+		fputs(jflag ? ",\"regs\":{" : "", stdout);
+		for (i = 0; (ri = ptc_step_changed(ev, &i, &v)) != NULL;
+		    sep = jflag ? "," : " ")
+			printf(jflag ? "%s\"%s\":\"0x%" PRIx64 "\"" :
+			    "%s%s=0x%" PRIx64, sep, ri->name, v);
+		fputs(jflag ? "}" : "", stdout);
 	}
-	printf("0x%-14" PRIx64 " %-24s %-20s %s", in->addr,
-	    shown(where(in->addr)), bytes, text);
-	if (rflag && after != NULL)
-		print_changes(before, after);
-	putchar('\n');
-}
-
-/*
- * The syscall the thread is about to make, decoded from its registers
- * by the library's syscall decoder as strace shows an entry.
- */
-static void
-print_syscall(pid_t tid, const struct ptc_regs *r)
-{
-	static struct ptc_scdec *dec;
-	struct ptc_scinfo si = { .op = PTC_SC_ENTRY };
-	struct ptc_fmt f = { .strsize = 32 };
-	char *text = NULL;
-	size_t len = 0;
-	FILE *fp;
-
-	if (ptc_regs_syscall_args(r, &si.nr, si.args, &si.arch) != 0 ||
-	    (dec == NULL && (dec = ptc_scdec_new()) == NULL) ||
-	    (fp = open_memstream(&text, &len)) == NULL)
-		return;
-	si.pc = ptc_regs_pc(r);
-	si.sp = ptc_regs_sp(r);
-	ptc_sc_enter(dec, fp, tid, &si, &f);
-	fclose(fp);
-	/* Arguments only known at exit are left out: "read(0, ...)". */
-	len = strlen(text);
-	note("syscall", 0, "%s%s) [%" PRIu64 "]", text, len >= 2 &&
-	    strcmp(text + len - 2, ", ") == 0 ? "..." : "", si.nr);
-	free(text);
+	puts(jflag ? "}" : "");
 }
 
 static void
@@ -259,18 +197,17 @@ print_fault(pid_t tid, const struct ptc_regs *r, const siginfo_t *si)
 		printf("%-8s %s\n", "where", shown(f.where));
 }
 
+/* The process ended: killed by sig, or (sig 0) exited with status. */
 static void
-report_end(const struct ptc_run_event *ev)
+report_end(int sig, int status, int core)
 {
 	gone = 1;
-	if (ev->kind == PTC_RUN_EXITED) {
-		note("exited", 0, "%d", ev->status);
-		exit_code = ev->status;
-	} else {
-		note("killed", 0, "%s%s", signame(ev->sig),
-		    ev->core ? " (core dumped)" : "");
-		exit_code = 128 + ev->sig;
-	}
+	if (sig != 0)
+		note("killed", 0, "%s%s", signame(sig),
+		    core ? " (core dumped)" : "");
+	else
+		note("exited", 0, "%d", status);
+	exit_code = sig != 0 ? 128 + sig : status;
 }
 
 static void __attribute__((noreturn))
@@ -282,33 +219,35 @@ fail(void)
 /*
  * Run the process at full speed until a task hits one of the
  * breakpoints; that task is returned, stopped at the breakpoint, with
- * every breakpoint removed and every other task detached.
+ * every breakpoint removed and every other task detached.  NULL when
+ * the process ended first or ptstep was interrupted.
  */
 static struct ptc_task *
 run_to_breakpoint(void)
 {
-	struct ptc_run *r;
 	struct ptc_run_event ev;
+	struct ptc_run *r;
+	int e;
 
-	after_exec = 0;
 	if ((r = ptc_run_new(s, pid, 0)) == NULL)
 		err(1, "malloc");
-	if (ptc_run_next(r, &ev) != 0) {
-		if (errno == EINTR)
-			return NULL;
+	if ((e = ptc_run_next(r, &ev)) != 0 && errno != EINTR)
 		fail();
-	}
-	if (ev.kind == PTC_RUN_EXEC)
+	if (e == 0 && ev.kind == PTC_RUN_EXEC)
 		errx(1, "process %d: executed a new program before "
 		    "reaching a breakpoint", (int)pid);
-	if (ev.kind != PTC_RUN_BREAK) {
-		report_end(&ev);
-		return NULL;
-	}
-	if (ptc_run_release(r, ev.task) != 0)
+	if (e == 0 && ev.kind != PTC_RUN_BREAK)
+		report_end(ev.sig, ev.status, ev.core);
+	if (e != 0 || ev.kind != PTC_RUN_BREAK)
+		ev.task = NULL;
+	else if (ptc_run_release(r, ev.task) != 0)
 		fail();
+	else {
+		after_exec &= ev.at_start;
+		note("break", ev.addr, "thread %d%s", (int)ev.tid,
+		    ev.at_start ? " (stopped there already)" : "");
+	}
 	ptc_run_free(r);
-	note("break", ev.addr, "thread %d", (int)ev.tid);
 	return ev.task;
 }
 
@@ -316,11 +255,9 @@ static void
 step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 {
 	struct ptc_step_event ev;
-	struct ptc_run_event end = { 0 };
-	uint64_t n, pc;
+	uint64_t n, pc, nr;
 	pid_t tid = ptc_task_pid(t);
-	int sc;
-	char comm[64];
+	char comm[64], *sc;
 
 	if ((st = ptc_step_new(s, t, target, after_exec ?
 	    PTC_STEP_AFTER_EXEC : 0)) == NULL)
@@ -331,8 +268,10 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 			note("until", pc, "reached");
 			break;
 		}
-		if (ptc_step_peek(st, NULL, &sc) == 0 && sflag && sc)
-			print_syscall(tid, ptc_step_regs(st));
+		if (sflag && (sc = ptc_step_syscall(st, &nr)) != NULL) {
+			note("syscall", 0, "%s) [%" PRIu64 "]", sc, nr);
+			free(sc);
+		}
 		if (ptc_step_one(st, &ev) != 0) {
 			if (errno == EINTR)
 				break;
@@ -342,45 +281,27 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 		if (ev.insn.size > 0 && ev.kind != PTC_STEP_NONE &&
 		    ev.kind != PTC_STEP_STOPPED &&
 		    (ev.kind != PTC_STEP_SIGNAL || ev.fault))
-			print_insn(&ev.insn, ev.before, ev.kind ==
-			    PTC_STEP_INSN || ev.kind == PTC_STEP_TRAP ?
-			    ev.after : NULL);
-		switch (ev.kind) {
-		case PTC_STEP_INSN:
-			if (ev.insn.size == 0)
-				note("insn", ev.pc, "unreadable");
+			print_insn(&ev, ev.kind == PTC_STEP_INSN ||
+			    ev.kind == PTC_STEP_TRAP);
+		if (ev.kind == PTC_STEP_INSN && ev.insn.size == 0)
+			note("insn", ev.pc, "unreadable");
+		if (ev.kind == PTC_STEP_INSN || ev.kind == PTC_STEP_TRAP)
 			n++;
-			break;
-		case PTC_STEP_TRAP:
+		if (ev.kind == PTC_STEP_TRAP ||
+		    (ev.kind == PTC_STEP_SIGNAL && ev.fault))
 			print_fault(tid, ev.after, &ev.si);
-			n++;
-			break;
-		case PTC_STEP_SIGNAL:
-			if (ev.fault)
-				print_fault(tid, ev.after, &ev.si);
-			else
-				note("signal", 0, "%s", signame(ev.sig));
-			break;
-		case PTC_STEP_EXITED:
-		case PTC_STEP_KILLED:
-			end.kind = ev.kind == PTC_STEP_EXITED ?
-			    PTC_RUN_EXITED : PTC_RUN_KILLED;
-			end.status = ev.status;
-			end.sig = ev.sig;
-			end.core = ev.core;
-			report_end(&end);
-			n = count;
-			break;
-		case PTC_STEP_EXEC:
+		else if (ev.kind == PTC_STEP_SIGNAL)
+			note("signal", 0, "%s", signame(ev.sig));
+		else if (ev.kind == PTC_STEP_EXEC) {
 			if (ptc_pid_comm(tid, comm, sizeof(comm)) != 0)
 				snprintf(comm, sizeof(comm), "?");
 			note("exec", 0, "process %d runs %s", (int)tid, comm);
-			break;
-		case PTC_STEP_STOPPED:
+		} else if (ev.kind == PTC_STEP_STOPPED) {
 			note("stopped", 0, "by %s", signame(ev.sig));
-			n = count;
 			break;
-		case PTC_STEP_NONE:
+		} else if (ev.kind == PTC_STEP_EXITED ||
+		    ev.kind == PTC_STEP_KILLED) {
+			report_end(ev.sig, ev.status, ev.core);
 			break;
 		}
 	}
@@ -411,30 +332,6 @@ eval_all(const char **bexpr, uint64_t *bps, size_t nbp, const char *uexpr,
 		errx(1, "-u %s: %s", uexpr, ptc_error());
 }
 
-/* Write the breakpoints of -b; 1 if t is stopped on one already. */
-static int
-insert_all(struct ptc_task *t, const char **bexpr, const uint64_t *bps,
-    size_t nbp)
-{
-	uint64_t pc;
-	size_t i;
-	int there = 0;
-
-	if (ptc_pc_read(t, &pc) != 0)
-		fail();
-	for (i = 0; i < nbp; i++) {
-		there |= bps[i] == pc;
-		if (ptc_bp_insert(s, pid, bps[i]) != 0)
-			errx(1, "breakpoint %s: %s", bexpr[i], ptc_error());
-	}
-	if (there) {
-		ptc_bp_restore_all(s);
-		note("break", pc, "thread %d (stopped there already)",
-		    (int)ptc_task_pid(t));
-	}
-	return there;
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -442,7 +339,7 @@ main(int argc, char *argv[])
 	uint64_t bps[MAX_BP], count = UINT64_MAX, until = 0;
 	struct ptc_run_event ev;
 	struct ptc_task *t;
-	size_t nbp = 0;
+	size_t nbp = 0, i;
 	int ch, status;
 
 	while ((ch = cli_getopt(&cli, argc, argv)) != -1) {
@@ -451,12 +348,6 @@ main(int argc, char *argv[])
 			if (nbp == MAX_BP)
 				cli_usage_error(&cli, "more than 64 breakpoints");
 			bexpr[nbp++] = optarg;
-			break;
-		case 'j':
-			jflag = 1;
-			break;
-		case 'k':
-			kflag = 1;
 			break;
 		case 'n':
 			count = (uint64_t)strtonum(optarg, 1, LLONG_MAX,
@@ -468,15 +359,11 @@ main(int argc, char *argv[])
 			if (ptc_pid_parse(optarg, &pid) != 0)
 				cli_usage_error(&cli, "bad PID '%s'", optarg);
 			break;
-		case 'r':
-			rflag = 1;
-			break;
-		case 's':
-			sflag = 1;
-			break;
-		case 'u':
-			uexpr = optarg;
-			break;
+		case 'u': uexpr = optarg; break;
+		case 'j': jflag = 1; break;
+		case 'k': kflag = 1; break;
+		case 'r': rflag = 1; break;
+		case 's': sflag = 1; break;
 		}
 	}
 	argc -= optind;
@@ -492,17 +379,18 @@ main(int argc, char *argv[])
 	if ((s = ptc_session_new(PTC_TRACE_EXEC | PTC_TRACE_EXITKILL |
 	    (nbp > 0 ? PTC_TRACE_FORKS : 0))) == NULL)
 		err(1, "malloc");
-
 	if (argc > 0) {
-		if (ptc_run_spawn(s, argv, &t, &ev) != 0)
+		/* Libraries are loaded once the program's entry is reached. */
+		if (ptc_run_spawn(s, argv, nbp > 0 ? PTC_RUN_ENTRY : 0, &t,
+		    &ev) != 0 && errno != EINTR)
 			errx(1, "%s", ptc_error());
-		spawned = 1;
-		after_exec = 1;
 		pid = ev.tid;
-		if (t == NULL) {
-			report_end(&ev);
-			exit(exit_code);
-		}
+		spawned = 1;
+		after_exec = ev.kind == PTC_RUN_EXEC;
+		if (t == NULL && errno != EINTR)
+			report_end(ev.sig, ev.status, ev.core);
+		if (t == NULL)
+			goto done;
 	} else {
 		if (ptc_pid_check(pid) != 0)
 			fail();
@@ -525,24 +413,12 @@ main(int argc, char *argv[])
 	}
 	if ((target = ptc_target_open(pid)) == NULL)
 		fail();
-	if (spawned && nbp > 0) {
-		/* Libraries are loaded once the program's entry is reached. */
-		after_exec = 0;
-		if (ptc_run_to_entry(s, &t, &ev) != 0) {
-			if (errno == EINTR)
-				goto done;
-			errx(1, "%s", ptc_error());
-		}
-		if (t == NULL) {
-			report_end(&ev);
-			goto done;
-		}
-		ptc_target_refresh(target);
-	}
 	if (spawned)
 		eval_all(bexpr, bps, nbp, uexpr, &until);
-	if (nbp > 0 && !insert_all(t, bexpr, bps, nbp) &&
-	    (t = run_to_breakpoint()) == NULL)
+	for (i = 0; i < nbp; i++)
+		if (ptc_bp_insert(s, pid, bps[i]) != 0)
+			errx(1, "breakpoint %s: %s", bexpr[i], ptc_error());
+	if (nbp > 0 && (t = run_to_breakpoint()) == NULL)
 		goto done;
 	step_loop(t, count, uexpr != NULL, until);
 done:
