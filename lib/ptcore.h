@@ -1322,6 +1322,23 @@ int ptc_run_next(struct ptc_run *r, struct ptc_run_event *ev);
 int ptc_run_release(struct ptc_run *r, struct ptc_task *keep);
 /* Free the run (NULL accepted); tasks and breakpoints stay as they are. */
 void ptc_run_free(struct ptc_run *r);
+/*
+ * Evaluate n breakpoint address expressions in target into addrs.  -1
+ * with detail "breakpoint EXPR: why", or "breakpoint EXPR: same address
+ * as EXPR2 (0x...)" when two name one address.
+ */
+int ptc_run_eval(struct ptc_target *target, const char *const *exprs,
+    size_t n, uint64_t *addrs);
+/*
+ * The end of a tool's work on process pid: free s, which detaches
+ * (restoring breakpoints) and lets the process run on, or with kill_it
+ * kill it (a program s spawned, with spawned set, while still traced,
+ * so it runs no further).  Returns the exit status a tool that started
+ * the program passes on: its exit code or 128 + the signal that killed
+ * it, waiting for its end when it was let run on; 0 for a process not
+ * spawned and let run on; -1 if the wait failed.
+ */
+int ptc_run_end(struct ptc_session *s, pid_t pid, int spawned, int kill_it);
 /* ptc_run_spawn flags. */
 #define PTC_RUN_ENTRY 0x01 /* go on to the program's entry point */
 /*
@@ -1329,7 +1346,8 @@ void ptc_run_free(struct ptc_run *r);
  * instruction after the exec, or with PTC_RUN_ENTRY on to its entry
  * point (ELF AT_ENTRY), where its libraries are loaded and none of its
  * own code has run (its other tasks are let go then): 0 with *tp
- * stopped there and ev of kind PTC_RUN_EXEC or PTC_RUN_BREAK, or 0 with
+ * stopped there and ev of kind PTC_RUN_EXEC or PTC_RUN_BREAK (at_start
+ * set when the exec left it at the entry point already), or 0 with
  * *tp NULL and ev telling how the program ended before.  -1 with detail
  * ("NAME: command not found", "process N: ..."), EINTR when a cleanup
  * signal arrived.
@@ -1369,9 +1387,10 @@ enum ptc_step_kind {
 struct ptc_step_event {
 	enum ptc_step_kind kind;
 	uint64_t pc;                 /* where the instruction was */
-	struct ptc_insn insn;        /* it, size 0 when unreadable or, for
-					PTC_STEP_EXITED and _KILLED, when
-					it did not run */
+	struct ptc_insn insn;        /* it, when it ran, faulted, exec'd or
+					ended the process; else (or when
+					unreadable) size 0 */
+	int ran;                     /* it ran: INSN and TRAP */
 	const struct ptc_regs *before; /* registers before the step */
 	const struct ptc_regs *after;  /* and after: INSN, TRAP, SIGNAL */
 	int sig;

@@ -6,6 +6,8 @@
  * and sorts out, by the CPU's trap rules (ptc__trap_kind), which
  * stops ran an instruction.
  */
+#include <sys/wait.h>
+
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -520,7 +522,7 @@ to_entry(struct ptc_session *s, struct ptc_task **tp,
 	out->task = t;
 	out->tid = ptc_task_pid(t);
 	out->addr = entry;
-	if (pc == entry)
+	if ((out->at_start = pc == entry))
 		return 0;
 	snprintf(what, sizeof(what), "process %d: entry %#llx", (int)pid,
 	    (unsigned long long)entry);
@@ -557,6 +559,7 @@ struct ptc_step {
 	bool after_exec;      /* the first step reports the end of an exec */
 	bool after_report;    /* the last stop was a syscall's report */
 	bool skip;            /* move cur's pc past a trap instruction */
+	bool refresh;         /* read the target's mappings again */
 	int sig;              /* to deliver at the next step */
 	/* the instruction at cur's pc, once read */
 	bool peeked;
@@ -616,10 +619,18 @@ ptc_step_signal(const struct ptc_step *st)
 	return st->sig;
 }
 
-/* The pc of a trap instruction that leaves it on itself moves past it. */
+/*
+ * What the last step left to do once its event was seen: the mappings
+ * of a new program are read (the caller may still name the exec's
+ * instruction by the old ones), and the pc of a trap instruction that
+ * leaves it on itself moves past it.
+ */
 static int
 settle(struct ptc_step *st)
 {
+	if (st->refresh && st->target != NULL)
+		ptc_target_refresh(st->target);
+	st->refresh = false;
 	if (!st->skip)
 		return 0;
 	st->skip = false;
@@ -732,6 +743,7 @@ step_trap(struct ptc_step *st, const struct ptc_event *e, bool delivering,
 	    st->after_report || kind != PTC__TRAP_STEP))) {
 		ev->kind = PTC_STEP_INSN;
 	} else {
+		memset(&ev->insn, 0, sizeof(ev->insn));
 		/*
 		 * Entering a signal handler runs no instruction, nor do
 		 * the traps at the end of a syscall that leave the pc
@@ -742,6 +754,7 @@ step_trap(struct ptc_step *st, const struct ptc_event *e, bool delivering,
 		 */
 		ev->kind = PTC_STEP_NONE;
 	}
+	ev->ran = ev->kind != PTC_STEP_NONE;
 	st->after_exec = false;
 	st->after_report = kind == PTC__TRAP_SYSCALL;
 	swap(st);
@@ -780,6 +793,8 @@ ptc_step_one(struct ptc_step *st, struct ptc_step_event *ev)
 		ev->si = e.si;
 		ev->fault = (is_fault(e.sig) || e.sig == SIGTRAP) &&
 		    ptc_regs_pc(st->nxt) == ev->pc;
+		if (!ev->fault)
+			memset(&ev->insn, 0, sizeof(ev->insn));
 		swap(st);
 		return 0;
 	case PTC_EV_EXITED:
@@ -795,8 +810,7 @@ ptc_step_one(struct ptc_step *st, struct ptc_step_event *ev)
 		return 0;
 	case PTC_EV_EXEC:
 		ev->kind = PTC_STEP_EXEC;
-		if (st->target != NULL)
-			ptc_target_refresh(st->target);
+		st->refresh = true;
 		st->cache_page = UINT64_MAX;
 		st->after_exec = true;
 		st->peeked = false;
@@ -806,15 +820,18 @@ ptc_step_one(struct ptc_step *st, struct ptc_step_event *ev)
 	case PTC_EV_CLONE:
 		/* Only the stepped thread is followed. */
 		ev->kind = PTC_STEP_NONE;
+		memset(&ev->insn, 0, sizeof(ev->insn));
 		if ((c = ptc_session_task(st->s, e.new_pid)) != NULL)
 			ptc_detach(st->s, c, 0);
 		return 0;
 	case PTC_EV_GROUP_STOP:
 		ev->kind = PTC_STEP_STOPPED;
 		ev->sig = e.sig;
+		memset(&ev->insn, 0, sizeof(ev->insn));
 		return 0;
 	default:
 		ev->kind = PTC_STEP_NONE;
+		memset(&ev->insn, 0, sizeof(ev->insn));
 		st->peeked = false;
 		return ptc_regs_fetch(st->cur, st->t, 0);
 	}
@@ -889,4 +906,52 @@ ptc_step_where(struct ptc_target *target, uint64_t addr, char *buf,
 		    sizeof(mod));
 	snprintf(buf, len, "%s", r != 0 ? "?" : sym[0] != '\0' ? sym : mod);
 	return r != 0 ? -1 : 0;
+}
+
+int
+ptc_run_eval(struct ptc_target *target, const char *const *exprs, size_t n,
+    uint64_t *addrs)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		if (ptc_addr_eval(target, exprs[i], &addrs[i]) != 0) {
+			char what[300];
+
+			snprintf(what, sizeof(what), "breakpoint %s", exprs[i]);
+			return fail_in(what);
+		}
+		for (j = 0; j < i; j++)
+			if (addrs[j] == addrs[i])
+				return ptc_fail(EINVAL, "breakpoint %s: same "
+				    "address as %s (%#llx)", exprs[i],
+				    exprs[j], (unsigned long long)addrs[i]);
+	}
+	return 0;
+}
+
+int
+ptc_run_end(struct ptc_session *s, pid_t pid, int spawned, int kill_it)
+{
+	int status;
+
+	if (kill_it && spawned) {
+		/* Killed while traced, so it runs no further. */
+		ptc_session_kill(s);
+		return 128 + SIGKILL;
+	}
+	ptc_session_free(s);
+	if (kill_it) {
+		kill(pid, SIGKILL);
+		return 128 + SIGKILL;
+	}
+	if (!spawned)
+		return 0;
+	/* Detached, it runs to its normal end. */
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 1;
 }
