@@ -6,9 +6,6 @@
  * program started by ptstep keeps its exit status, which ptstep returns.
  * The engines (running to breakpoints, stepping) are the library's.
  */
-#include <sys/types.h>
-#include <sys/wait.h>
-
 #include <err.h>
 #include <errno.h>
 #include <inttypes.h>
@@ -42,17 +39,15 @@ static const char *const synopsis[] = {
 };
 static const struct cli cli = { synopsis, opts, 1 };
 
-static int jflag, kflag, rflag, sflag;
+static int jflag, kflag, rflag, sflag, spawned;
 static struct ptc_session *s;
 static struct ptc_target *target;
 static struct ptc_step *st;
 static pid_t pid;
-static int spawned;
 /* Stopped at the end of an exec, not run since (see ptc_step_new). */
 static int after_exec;
-/* The exit status a program ptstep started should give ptstep. */
-static int exit_code;
-static int gone;
+/* The process is gone; the exit status it gives ptstep if started. */
+static int gone, exit_code;
 
 /*
  * s for text output: symbol names and paths come from the process, so
@@ -103,11 +98,7 @@ signame(int sig)
 }
 
 /* A note line: "WORD    text", or a JSON object {"event":WORD,...}. */
-static void
-note(const char *word, uint64_t addr, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
+static void __attribute__((format(printf, 3, 4)))
 note(const char *word, uint64_t addr, const char *fmt, ...)
 {
 	char text[1024];
@@ -225,7 +216,7 @@ fail(void)
 static struct ptc_task *
 run_to_breakpoint(void)
 {
-	struct ptc_run_event ev;
+	struct ptc_run_event ev = { 0 };
 	struct ptc_run *r;
 	int e;
 
@@ -242,11 +233,10 @@ run_to_breakpoint(void)
 		ev.task = NULL;
 	else if (ptc_run_release(r, ev.task) != 0)
 		fail();
-	else {
-		after_exec &= ev.at_start;
+	else
 		note("break", ev.addr, "thread %d%s", (int)ev.tid,
 		    ev.at_start ? " (stopped there already)" : "");
-	}
+	after_exec &= ev.at_start;
 	ptc_run_free(r);
 	return ev.task;
 }
@@ -277,26 +267,20 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 				break;
 			fail();
 		}
-		/* Shown when it ran, or faulted (then with no changes). */
-		if (ev.insn.size > 0 && ev.kind != PTC_STEP_NONE &&
-		    ev.kind != PTC_STEP_STOPPED &&
-		    (ev.kind != PTC_STEP_SIGNAL || ev.fault))
-			print_insn(&ev, ev.kind == PTC_STEP_INSN ||
-			    ev.kind == PTC_STEP_TRAP);
-		if (ev.kind == PTC_STEP_INSN && ev.insn.size == 0)
+		if (ev.insn.size > 0)
+			print_insn(&ev, ev.ran);
+		else if (ev.kind == PTC_STEP_INSN)
 			note("insn", ev.pc, "unreadable");
-		if (ev.kind == PTC_STEP_INSN || ev.kind == PTC_STEP_TRAP)
-			n++;
-		if (ev.kind == PTC_STEP_TRAP ||
-		    (ev.kind == PTC_STEP_SIGNAL && ev.fault))
+		n += ev.ran;
+		if (ev.kind == PTC_STEP_TRAP || ev.fault)
 			print_fault(tid, ev.after, &ev.si);
 		else if (ev.kind == PTC_STEP_SIGNAL)
 			note("signal", 0, "%s", signame(ev.sig));
-		else if (ev.kind == PTC_STEP_EXEC) {
-			if (ptc_pid_comm(tid, comm, sizeof(comm)) != 0)
-				snprintf(comm, sizeof(comm), "?");
-			note("exec", 0, "process %d runs %s", (int)tid, comm);
-		} else if (ev.kind == PTC_STEP_STOPPED) {
+		else if (ev.kind == PTC_STEP_EXEC)
+			note("exec", 0, "process %d runs %s", (int)tid,
+			    ptc_pid_comm(tid, comm, sizeof(comm)) == 0 ?
+			    comm : "?");
+		else if (ev.kind == PTC_STEP_STOPPED) {
 			note("stopped", 0, "by %s", signame(ev.sig));
 			break;
 		} else if (ev.kind == PTC_STEP_EXITED ||
@@ -312,26 +296,6 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 	st = NULL;
 }
 
-/* Evaluate the -b and -u address expressions in the target. */
-static void
-eval_all(const char **bexpr, uint64_t *bps, size_t nbp, const char *uexpr,
-    uint64_t *until)
-{
-	size_t i, j;
-
-	for (i = 0; i < nbp; i++) {
-		if (ptc_addr_eval(target, bexpr[i], &bps[i]) != 0)
-			errx(1, "breakpoint %s: %s", bexpr[i], ptc_error());
-		for (j = 0; j < i; j++)
-			if (bps[j] == bps[i])
-				errx(1, "breakpoint %s: same address as %s "
-				    "(%#" PRIx64 ")", bexpr[i], bexpr[j],
-				    bps[i]);
-	}
-	if (uexpr != NULL && ptc_addr_eval(target, uexpr, until) != 0)
-		errx(1, "-u %s: %s", uexpr, ptc_error());
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -340,7 +304,7 @@ main(int argc, char *argv[])
 	struct ptc_run_event ev;
 	struct ptc_task *t;
 	size_t nbp = 0, i;
-	int ch, status;
+	int ch;
 
 	while ((ch = cli_getopt(&cli, argc, argv)) != -1) {
 		switch (ch) {
@@ -381,40 +345,38 @@ main(int argc, char *argv[])
 		err(1, "malloc");
 	if (argc > 0) {
 		/* Libraries are loaded once the program's entry is reached. */
-		if (ptc_run_spawn(s, argv, nbp > 0 ? PTC_RUN_ENTRY : 0, &t,
-		    &ev) != 0 && errno != EINTR)
+		if ((ch = ptc_run_spawn(s, argv, nbp > 0 ? PTC_RUN_ENTRY : 0,
+		    &t, &ev)) != 0 && errno != EINTR)
 			errx(1, "%s", ptc_error());
 		pid = ev.tid;
 		spawned = 1;
-		after_exec = ev.kind == PTC_RUN_EXEC;
-		if (t == NULL && errno != EINTR)
+		after_exec = ev.kind == PTC_RUN_EXEC || ev.at_start;
+		if (ch == 0 && t == NULL)
 			report_end(ev.sig, ev.status, ev.core);
 		if (t == NULL)
 			goto done;
-	} else {
-		if (ptc_pid_check(pid) != 0)
-			fail();
+	} else if (ptc_pid_check(pid) != 0)
+		fail();
+	if ((target = ptc_target_open(pid)) == NULL)
+		fail();
+	if (ptc_run_eval(target, bexpr, nbp, bps) != 0)
+		errx(1, "%s", ptc_error());
+	if (uexpr != NULL && ptc_addr_eval(target, uexpr, &until) != 0)
+		errx(1, "-u %s: %s", uexpr, ptc_error());
+	if (!spawned) {
 		/*
 		 * A register in an expression is read through a session of
 		 * the target's own, which must be gone before ours attaches.
-		 */
-		if ((target = ptc_target_open(pid)) == NULL)
-			fail();
-		eval_all(bexpr, bps, nbp, uexpr, &until);
-		ptc_target_close(target);
-		/*
 		 * Breakpoints are in shared memory: every thread may hit one,
 		 * including those created while we attach, which the attach
 		 * traces from its start on.
 		 */
+		ptc_target_close(target);
 		if (ptc_attach(s, pid, PTC_ATTACH_STOP | (nbp > 0 ?
-		    PTC_ATTACH_THREADS : 0), &t) != 0)
+		    PTC_ATTACH_THREADS : 0), &t) != 0 ||
+		    (target = ptc_target_open(pid)) == NULL)
 			fail();
 	}
-	if ((target = ptc_target_open(pid)) == NULL)
-		fail();
-	if (spawned)
-		eval_all(bexpr, bps, nbp, uexpr, &until);
 	for (i = 0; i < nbp; i++)
 		if (ptc_bp_insert(s, pid, bps[i]) != 0)
 			errx(1, "breakpoint %s: %s", bexpr[i], ptc_error());
@@ -427,28 +389,12 @@ done:
 			kill(pid, SIGKILL);
 		err(1, "stdout");
 	}
-	if (kflag && !gone) {
-		if (spawned)
-			ptc_session_kill(s);
-		else {
-			ptc_session_free(s);
-			kill(pid, SIGKILL);
-		}
-		s = NULL;
-		exit_code = 128 + SIGKILL;
-		gone = 1;
-	}
-	ptc_session_free(s);
+	if (gone)
+		ptc_session_free(s);
+	else
+		exit_code = ptc_run_end(s, pid, spawned, kflag);
 	ptc_target_close(target);
 	if (ptc_cleanup_pending() && !spawned)
 		return 128 + ptc_cleanup_pending();
-	if (spawned && !gone) {
-		/* Detached, it runs to its normal end; report as our own. */
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-		if (WIFEXITED(status))
-			return WEXITSTATUS(status);
-		return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 1;
-	}
 	cli_exit(spawned ? exit_code : 0);
 }
