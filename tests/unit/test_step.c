@@ -80,7 +80,12 @@ teardown(void **state)
 	(void)state;
 	if (child > 0) {
 		kill(child, SIGKILL);
-		waitpid(child, NULL, 0);
+		/*
+		 * Every child and traced thread a failed test left: a
+		 * leader is reaped only after its threads.
+		 */
+		while (waitpid(-1, NULL, __WALL) > 0 || errno == EINTR)
+			;
 	}
 	if (child_out >= 0)
 		close(child_out);
@@ -111,12 +116,12 @@ byte_at(pid_t pid, uint64_t addr)
 	return b;
 }
 
-/* TracerPid of thread tid (0: not traced). */
+/* TracerPid of thread tid (0: not traced, or gone meanwhile). */
 static int
 tracer_of(pid_t pid, pid_t tid)
 {
 	char path[96], line[256];
-	int tracer = -1;
+	int tracer = 0;
 	FILE *fp;
 
 	snprintf(path, sizeof(path), "/proc/%d/task/%d/status", (int)pid,
