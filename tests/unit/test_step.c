@@ -150,6 +150,40 @@ assert_untraced(pid_t pid)
 }
 
 /*
+ * Start tracee name (argument arg), attach to it (PTC_ATTACH_* flags),
+ * write a breakpoint at symbol sym (*addr, its first byte was *orig)
+ * and begin a run in *sp.
+ */
+static struct ptc_run *
+run_on(const char *name, const char *arg, const char *sym, unsigned flags,
+    struct ptc_session **sp, uint64_t *addr, uint8_t *orig)
+{
+	pid_t pid = start(name, arg);
+	struct ptc_run *r;
+
+	*addr = sym_addr(pid, sym);
+	*orig = byte_at(pid, *addr);
+	assert_non_null(*sp = ptc_session_new(PTC_TRACE_EXEC |
+	    PTC_TRACE_FORKS));
+	assert_int_equal(ptc_attach(*sp, pid, PTC_ATTACH_STOP | flags, NULL),
+	    0);
+	assert_int_equal(ptc_bp_insert(*sp, pid, *addr), 0);
+	assert_non_null(r = ptc_run_new(*sp, pid, 0));
+	return r;
+}
+
+/* The run and the session end; the tracee runs on, untraced. */
+static void
+run_off(struct ptc_session *s, struct ptc_run *r)
+{
+	ptc_run_free(r);
+	ptc_session_free(s);
+	assert_untraced(child);
+	usleep(20000);
+	assert_int_equal(waitpid(child, NULL, WNOHANG), 0);
+}
+
+/*
  * A hit: the main thread of step-loop stops at work() with its pc on
  * it; going on from there meets it again (the next call), and at the
  * release the bytes are the program's and the process runs on.
@@ -157,38 +191,29 @@ assert_untraced(pid_t pid)
 static void
 test_run_to_breakpoint(void **state)
 {
-	struct ptc_session *s = ptc_session_new(PTC_TRACE_EXEC);
+	struct ptc_session *s;
 	struct ptc_run_event ev;
-	struct ptc_task *t;
 	struct ptc_run *r;
-	pid_t pid = start("step-loop", NULL);
-	uint64_t work = sym_addr(pid, "work"), pc;
-	uint8_t orig = byte_at(pid, work);
+	uint64_t work, pc;
+	uint8_t orig;
 	int i;
 
 	(void)state;
-	assert_int_equal(ptc_attach(s, pid, PTC_ATTACH_STOP, &t), 0);
-	assert_int_equal(ptc_bp_insert(s, pid, work), 0);
-	assert_non_null(r = ptc_run_new(s, pid, 0));
+	r = run_on("step-loop", NULL, "work", 0, &s, &work, &orig);
 	for (i = 0; i < 3; i++) {
 		assert_int_equal(ptc_run_next(r, &ev), 0);
 		assert_int_equal(ev.kind, PTC_RUN_BREAK);
 		assert_int_equal(ev.addr, work);
-		assert_int_equal(ev.tid, pid);
-		assert_ptr_equal(ev.task, t);
-		assert_int_equal(ptc_pc_read(t, &pc), 0);
+		assert_int_equal(ev.tid, child);
+		assert_int_equal(ptc_pc_read(ev.task, &pc), 0);
 		assert_int_equal(pc, work);
 		/* still written while the run goes on from the hit */
-		assert_int_not_equal(byte_at(pid, work), orig);
+		assert_int_not_equal(byte_at(child, work), orig);
 	}
-	assert_int_equal(ptc_run_release(r, t), 0);
-	assert_int_equal(byte_at(pid, work), orig);
+	assert_int_equal(ptc_run_release(r, ev.task), 0);
+	assert_int_equal(byte_at(child, work), orig);
 	assert_int_equal(ptc_bp_count(s), 0);
-	ptc_run_free(r);
-	ptc_session_free(s);
-	assert_untraced(pid);
-	usleep(20000);
-	assert_int_equal(waitpid(pid, NULL, WNOHANG), 0);
+	run_off(s, r);
 }
 
 /*
@@ -198,26 +223,22 @@ test_run_to_breakpoint(void **state)
 static void
 test_hit_by_another_thread(void **state)
 {
-	struct ptc_session *s = ptc_session_new(PTC_TRACE_EXEC |
-	    PTC_TRACE_FORKS);
+	struct ptc_session *s;
 	struct ptc_run_event ev;
-	struct ptc_task *t, *o;
+	struct ptc_task *o;
 	struct ptc_run *r;
-	pid_t pid = start("step-spawn", "t");
-	uint64_t tick = sym_addr(pid, "tick"), pc;
-	uint8_t orig = byte_at(pid, tick);
+	uint64_t tick, pc;
+	uint8_t orig;
 	size_t i;
 
 	(void)state;
-	assert_int_equal(ptc_attach(s, pid, PTC_ATTACH_STOP |
-	    PTC_ATTACH_THREADS, &t), 0);
-	assert_int_equal(ptc_bp_insert(s, pid, tick), 0);
-	assert_non_null(r = ptc_run_new(s, pid, 0));
+	r = run_on("step-spawn", "t", "tick", PTC_ATTACH_THREADS, &s, &tick,
+	    &orig);
 	assert_int_equal(ptc_run_next(r, &ev), 0);
 	assert_int_equal(ev.kind, PTC_RUN_BREAK);
 	assert_int_equal(ev.addr, tick);
-	assert_int_not_equal(ev.tid, pid);
-	assert_int_equal(ptc_task_tgid(ev.task), pid);
+	assert_int_not_equal(ev.tid, child);
+	assert_int_equal(ptc_task_tgid(ev.task), child);
 	assert_int_equal(ptc_pc_read(ev.task, &pc), 0);
 	assert_int_equal(pc, tick);
 	for (i = 0; (o = ptc_session_task_at(s, i)) != NULL; i++)
@@ -225,12 +246,8 @@ test_hit_by_another_thread(void **state)
 	assert_int_equal(ptc_run_release(r, ev.task), 0);
 	assert_int_equal(ptc_session_ntasks(s), 1);
 	assert_ptr_equal(ptc_session_task_at(s, 0), ev.task);
-	assert_int_equal(byte_at(pid, tick), orig);
-	ptc_run_free(r);
-	ptc_session_free(s);
-	assert_untraced(pid);
-	usleep(20000);
-	assert_int_equal(waitpid(pid, NULL, WNOHANG), 0);
+	assert_int_equal(byte_at(child, tick), orig);
+	run_off(s, r);
 }
 
 /*
@@ -241,34 +258,28 @@ test_hit_by_another_thread(void **state)
 static void
 test_fork_child_cleared(void **state)
 {
-	struct ptc_session *s = ptc_session_new(PTC_TRACE_EXEC |
-	    PTC_TRACE_FORKS);
+	struct ptc_session *s;
 	struct ptc_run_event ev;
-	struct ptc_task *t;
 	struct ptc_run *r;
-	pid_t pid = start("step-spawn", "f");
-	uint64_t tick = sym_addr(pid, "tick");
+	uint64_t tick;
+	uint8_t orig;
 	char buf[64];
 	int i;
 
 	(void)state;
-	assert_int_equal(ptc_attach(s, pid, PTC_ATTACH_STOP, &t), 0);
-	assert_int_equal(ptc_bp_insert(s, pid, tick), 0);
-	assert_non_null(r = ptc_run_new(s, pid, 0));
+	r = run_on("step-spawn", "f", "tick", 0, &s, &tick, &orig);
 	for (i = 0; i < 5; i++) {
 		assert_int_equal(ptc_run_next(r, &ev), 0);
 		assert_int_equal(ev.kind, PTC_RUN_BREAK);
-		assert_int_equal(ev.tid, pid);
+		assert_int_equal(ev.tid, child);
 	}
 	assert_int_equal(ptc_run_release(r, NULL), 0);
-	ptc_run_free(r);
-	ptc_session_free(s);
-	usleep(50000);
-	assert_int_equal(waitpid(pid, NULL, WNOHANG), 0);
+	assert_int_equal(byte_at(child, tick), orig);
+	run_off(s, r);
+	usleep(30000);
 	fcntl(child_out, F_SETFL, O_NONBLOCK);
 	assert_int_equal(read(child_out, buf, sizeof(buf)), -1);
 	assert_int_equal(errno, EAGAIN);
-	assert_untraced(pid);
 }
 
 /*
