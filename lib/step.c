@@ -743,7 +743,6 @@ step_trap(struct ptc_step *st, const struct ptc_event *e, bool delivering,
 	    st->after_report || kind != PTC__TRAP_STEP))) {
 		ev->kind = PTC_STEP_INSN;
 	} else {
-		memset(&ev->insn, 0, sizeof(ev->insn));
 		/*
 		 * Entering a signal handler runs no instruction, nor do
 		 * the traps at the end of a syscall that leave the pc
@@ -761,12 +760,67 @@ step_trap(struct ptc_step *st, const struct ptc_event *e, bool delivering,
 	return 0;
 }
 
+/* What the stop e after a step says, into ev. */
+static int
+step_event(struct ptc_step *st, const struct ptc_event *e, bool delivering,
+    struct ptc_step_event *ev)
+{
+	struct ptc_task *c;
+
+	switch (e->type) {
+	case PTC_EV_STEP:
+		return step_trap(st, e, delivering, ev);
+	case PTC_EV_SIGNAL:
+		if (ptc_regs_fetch(st->nxt, st->t, 0) != 0)
+			return -1;
+		ev->kind = PTC_STEP_SIGNAL;
+		ev->after = st->nxt;
+		ev->sig = st->sig = e->sig;
+		ev->si = e->si;
+		ev->fault = (is_fault(e->sig) || e->sig == SIGTRAP) &&
+		    ptc_regs_pc(st->nxt) == ev->pc;
+		swap(st);
+		return 0;
+	case PTC_EV_EXITED:
+	case PTC_EV_KILLED:
+		ev->kind = e->type == PTC_EV_EXITED ? PTC_STEP_EXITED :
+		    PTC_STEP_KILLED;
+		ev->status = e->status;
+		ev->sig = e->sig;
+		ev->core = e->core;
+		return 0;
+	case PTC_EV_EXEC:
+		ev->kind = PTC_STEP_EXEC;
+		st->refresh = true;
+		st->cache_page = UINT64_MAX;
+		st->after_exec = true;
+		st->peeked = false;
+		return ptc_regs_fetch(st->cur, st->t, 0);
+	case PTC_EV_FORK:
+	case PTC_EV_VFORK:
+	case PTC_EV_CLONE:
+		/* Only the stepped thread is followed. */
+		ev->kind = PTC_STEP_NONE;
+		if ((c = ptc_session_task(st->s, e->new_pid)) != NULL)
+			ptc_detach(st->s, c, 0);
+		return 0;
+	case PTC_EV_GROUP_STOP:
+		ev->kind = PTC_STEP_STOPPED;
+		ev->sig = e->sig;
+		return 0;
+	default:
+		ev->kind = PTC_STEP_NONE;
+		st->peeked = false;
+		return ptc_regs_fetch(st->cur, st->t, 0);
+	}
+}
+
 int
 ptc_step_one(struct ptc_step *st, struct ptc_step_event *ev)
 {
 	struct ptc_event e;
-	struct ptc_task *c;
 	bool delivering;
+	int r;
 
 	if (settle(st) != 0)
 		return -1;
@@ -781,60 +835,16 @@ ptc_step_one(struct ptc_step *st, struct ptc_step_event *ev)
 	st->sig = 0;
 	if (ptc_wait_task(st->s, st->t, &e) != 0)
 		return -1;
-	switch (e.type) {
-	case PTC_EV_STEP:
-		return step_trap(st, &e, delivering, ev);
-	case PTC_EV_SIGNAL:
-		if (ptc_regs_fetch(st->nxt, st->t, 0) != 0)
-			return -1;
-		ev->kind = PTC_STEP_SIGNAL;
-		ev->after = st->nxt;
-		ev->sig = st->sig = e.sig;
-		ev->si = e.si;
-		ev->fault = (is_fault(e.sig) || e.sig == SIGTRAP) &&
-		    ptc_regs_pc(st->nxt) == ev->pc;
-		if (!ev->fault)
-			memset(&ev->insn, 0, sizeof(ev->insn));
-		swap(st);
-		return 0;
-	case PTC_EV_EXITED:
-	case PTC_EV_KILLED:
-		/* The last instruction (exit) ran, unless a signal killed it. */
-		ev->kind = e.type == PTC_EV_EXITED ? PTC_STEP_EXITED :
-		    PTC_STEP_KILLED;
-		if (delivering)
-			memset(&ev->insn, 0, sizeof(ev->insn));
-		ev->status = e.status;
-		ev->sig = e.sig;
-		ev->core = e.core;
-		return 0;
-	case PTC_EV_EXEC:
-		ev->kind = PTC_STEP_EXEC;
-		st->refresh = true;
-		st->cache_page = UINT64_MAX;
-		st->after_exec = true;
-		st->peeked = false;
-		return ptc_regs_fetch(st->cur, st->t, 0);
-	case PTC_EV_FORK:
-	case PTC_EV_VFORK:
-	case PTC_EV_CLONE:
-		/* Only the stepped thread is followed. */
-		ev->kind = PTC_STEP_NONE;
+	r = step_event(st, &e, delivering, ev);
+	/*
+	 * The instruction is told of when it ran, faulted, made the exec
+	 * or ended the process (the exit; not when a signal killed it).
+	 */
+	if (!(ev->ran || ev->fault || ev->kind == PTC_STEP_EXEC ||
+	    ((ev->kind == PTC_STEP_EXITED || ev->kind == PTC_STEP_KILLED) &&
+	    !delivering)))
 		memset(&ev->insn, 0, sizeof(ev->insn));
-		if ((c = ptc_session_task(st->s, e.new_pid)) != NULL)
-			ptc_detach(st->s, c, 0);
-		return 0;
-	case PTC_EV_GROUP_STOP:
-		ev->kind = PTC_STEP_STOPPED;
-		ev->sig = e.sig;
-		memset(&ev->insn, 0, sizeof(ev->insn));
-		return 0;
-	default:
-		ev->kind = PTC_STEP_NONE;
-		memset(&ev->insn, 0, sizeof(ev->insn));
-		st->peeked = false;
-		return ptc_regs_fetch(st->cur, st->t, 0);
-	}
+	return r;
 }
 
 char *
