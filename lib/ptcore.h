@@ -1393,10 +1393,10 @@ struct ptc_step_event {
 	int ran;                     /* it ran: INSN and TRAP */
 	const struct ptc_regs *before; /* registers before the step */
 	const struct ptc_regs *after;  /* and after: INSN, TRAP, SIGNAL */
-	int sig;
-	int fault;
-	int status;
-	int core;
+	int sig;                     /* TRAP, SIGNAL, KILLED, STOPPED */
+	int fault;                   /* SIGNAL: the instruction caused it */
+	int status;                  /* EXITED */
+	int core;                    /* KILLED: core dumped */
 	siginfo_t si;                /* TRAP and SIGNAL */
 };
 

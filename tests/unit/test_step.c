@@ -347,6 +347,42 @@ test_step_counts(void **state)
 }
 
 /*
+ * With PTC_RUN_FAULTS a run stops at a fault before the signal acts,
+ * and going on delivers it: step-asm n reads 0x8 and dies of SIGSEGV.
+ */
+static void
+test_run_to_fault(void **state)
+{
+	struct ptc_session *s = ptc_session_new(PTC_TRACE_EXEC |
+	    PTC_TRACE_EXITKILL);
+	char prog[PATH_MAX + 16];
+	char *argv[] = { prog, "n", NULL };
+	struct ptc_run_event ev;
+	struct ptc_task *t;
+	struct ptc_run *r;
+
+	(void)state;
+	snprintf(prog, sizeof(prog), "%s/step-asm", dir);
+	if (access(prog, X_OK) != 0)
+		skip();
+	assert_int_equal(ptc_run_spawn(s, argv, 0, &t, &ev), 0);
+	assert_non_null(t);
+	assert_non_null(r = ptc_run_new(s, ptc_task_pid(t), PTC_RUN_FAULTS));
+	assert_int_equal(ptc_run_next(r, &ev), 0);
+	assert_int_equal(ev.kind, PTC_RUN_FAULT);
+	assert_int_equal(ev.sig, SIGSEGV);
+	assert_int_equal(ev.si.si_signo, SIGSEGV);
+	assert_int_equal((uintptr_t)ev.si.si_addr, 8);
+	assert_ptr_equal(ev.task, t);
+	assert_int_equal(ptc_run_next(r, &ev), 0);
+	assert_int_equal(ev.kind, PTC_RUN_KILLED);
+	assert_int_equal(ev.sig, SIGSEGV);
+	assert_null(ev.task);
+	ptc_run_free(r);
+	ptc_session_free(s);
+}
+
+/*
  * A task stopped on a breakpoint already is a hit at once, without
  * running; a program started to its entry stops there.
  */
@@ -436,6 +472,7 @@ main(void)
 		cmocka_unit_test_teardown(test_hit_by_another_thread,
 		    teardown),
 		cmocka_unit_test_teardown(test_fork_child_cleared, teardown),
+		cmocka_unit_test_teardown(test_run_to_fault, teardown),
 		cmocka_unit_test_teardown(test_step_counts, teardown),
 		cmocka_unit_test_teardown(test_hit_at_start_and_entry,
 		    teardown),
