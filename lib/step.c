@@ -270,8 +270,11 @@ step_over(struct ptc_run *r, struct ptc_task *t, struct ptc_run_event *out)
 		if (ptc_resume(t, PTC_RESUME_STEP, 0) != 0 ||
 		    ptc_wait_task(r->s, t, &ev) != 0)
 			return -1;
+		if ((ev.type == PTC_EV_EXITED || ev.type == PTC_EV_KILLED) &&
+		    ended(r, &ev, out))
+			return 1;
 		if (ev.type == PTC_EV_EXITED || ev.type == PTC_EV_KILLED)
-			return ended(r, &ev, out);
+			break;   /* only the thread is gone */
 		if (ev.type == PTC_EV_SIGNAL)
 			set_sig(r, tid, ev.sig);
 		else if (ev.type == PTC_EV_FORK || ev.type == PTC_EV_VFORK)
