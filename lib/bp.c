@@ -185,21 +185,48 @@ ptc_bp_at(const struct ptc_session *s, uint64_t addr)
 	return b != NULL && b->live;
 }
 
+/*
+ * A single step ends with TRAP_TRACE everywhere (TRAP_HWBKPT from a
+ * debug register, and on old aarch64 kernels).  A step over a syscall
+ * instruction on a CPU without a report of its own (aarch64) looks like
+ * a kill() from nobody, SI_USER, at the syscall's exit: with the pc
+ * after it or, when the exception return did not leave the step armed,
+ * still on it.  Anything else, such as x86's TRAP_BRKPT at the first
+ * instruction after an exec, ran no breakpoint of the CPU's.
+ */
+enum ptc__trap
+ptc__trap_kind(const siginfo_t *si)
+{
+	if (si->si_code == ptc_arch_bp_si_code)
+		return PTC__TRAP_BREAK;
+	switch (si->si_code) {
+	case TRAP_TRACE:
+	case TRAP_HWBKPT:
+		return PTC__TRAP_STEP;
+	case SI_USER:
+		return PTC__TRAP_SYSCALL;
+	default:
+		return PTC__TRAP_OTHER;
+	}
+}
+
 int
 ptc_bp_hit(struct ptc_session *s, struct ptc_task *t,
     const struct ptc_event *ev, uint64_t *addr)
 {
 	struct ptc_bp *b;
 	uint64_t pc;
+	enum ptc__trap kind;
 
 	/*
-	 * A single-step trap is not a breakpoint, whatever the pc: x86
-	 * says TRAP_TRACE, aarch64 TRAP_TRACE (TRAP_HWBKPT on old kernels)
-	 * and SI_USER for the step over a syscall.  Breakpoint
-	 * instructions trap with SI_KERNEL (int3) or TRAP_BRKPT (brk).
+	 * A single-step trap is not a breakpoint, whatever the pc; any
+	 * other trap is one of ours if the pc is where the CPU leaves it
+	 * after one of our breakpoints.
 	 */
-	if (ev->type != PTC_EV_STEP || ev->si.si_code == TRAP_TRACE ||
-	    ev->si.si_code == TRAP_HWBKPT || ev->si.si_code == SI_USER)
+	if (ev->type != PTC_EV_STEP)
+		return 0;
+	kind = ptc__trap_kind(&ev->si);
+	if (kind == PTC__TRAP_STEP || kind == PTC__TRAP_SYSCALL)
 		return 0;
 	if (ptc_pc_read(t, &pc) != 0)
 		return -1;
@@ -227,6 +254,28 @@ ptc_bp_unpatch(const struct ptc_session *s, uint64_t addr, void *buf,
 				((unsigned char *)buf)[b->addr + i - addr] =
 				    b->orig[i];
 	}
+}
+
+void
+ptc__bp_clear_child(const struct ptc_session *s, pid_t pid)
+{
+	const struct ptc_bp *b;
+
+	for (b = s->bps; b != NULL; b = b->next)
+		if (b->live)
+			ptc_mem_write(pid, b->addr, b->orig, ptc_arch_bp_len,
+			    PTC_MEM_PROCFS);
+}
+
+int
+ptc__bp_remove_live(struct ptc_session *s)
+{
+	struct ptc_bp *b;
+
+	for (b = s->bps; b != NULL; b = b->next)
+		if (b->live && ptc_bp_remove(s, b->addr) != 0)
+			return -1;
+	return 0;
 }
 
 int

@@ -267,4 +267,26 @@ int ptc_os_getregset(pid_t pid, unsigned note, void *buf, size_t len);
  */
 const char *const *ptc_arch_sc_tamper_regs(uint32_t arch);
 
+/* ---- stepping and running to breakpoints (lib/step.c lib/bp.c
+ * arch/<cpu>/bp.c) ---- */
+/* What a SIGTRAP stop of a traced task says happened. */
+enum ptc__trap {
+	PTC__TRAP_STEP,    /* a single step ran one instruction */
+	PTC__TRAP_SYSCALL, /* a step over a syscall, reported at its exit */
+	PTC__TRAP_BREAK,   /* a breakpoint instruction ran: the pc is
+			      ptc_arch_bp_pc_adjust past it */
+	PTC__TRAP_OTHER,   /* none of these (after an exec, ...) */
+};
+/* The si_code of the trap of a breakpoint instruction (arch/<cpu>/bp.c). */
+extern const int ptc_arch_bp_si_code;
+/* The kind of trap si reports, by the CPU's rules (lib/bp.c). */
+enum ptc__trap ptc__trap_kind(const siginfo_t *si);
+/*
+ * Write the original bytes of every breakpoint written now into process
+ * pid, a fork child that got a copy of the memory with them in it.
+ */
+void ptc__bp_clear_child(const struct ptc_session *s, pid_t pid);
+/* Put the original bytes back at every breakpoint written now. */
+int ptc__bp_remove_live(struct ptc_session *s);
+
 #endif

@@ -1422,6 +1422,202 @@ int ptc_insn_is_breakpoint(const struct ptc_dis *d,
     const struct ptc_insn *in);
 /* == end section: registers per CPU (a64step) == */
 
+/* == section: stepping and running to breakpoints (lib/step.c) == */
+/*
+ * A run lets process pid (a task of session s) go at full speed, with
+ * its threads and, with PTC_TRACE_FORKS, its new threads, until
+ * something worth a look happens: one of the session's breakpoints is
+ * hit, a fault signal arrives (PTC_RUN_FAULTS), the process runs a new
+ * program or ends.  At a hit or a fault every other thread is stopped
+ * too (a thread that hit a breakpoint meanwhile has its pc put back, so
+ * it meets the breakpoint again); ptc_run_next() then goes on from
+ * there, or ptc_run_release() keeps one thread and lets the rest go.
+ * Fork children of the process get the original bytes back (they have
+ * their own copy of the memory) and run on untraced; vfork children,
+ * which share the memory, are let go as they are.
+ */
+struct ptc_run;
+
+/* ptc_run_new flags. */
+#define PTC_RUN_FAULTS 0x01 /* also stop at fault signals */
+
+/* What stopped a run. */
+enum ptc_run_kind {
+	PTC_RUN_BREAK,  /* task hit the breakpoint at addr */
+	PTC_RUN_FAULT,  /* task got fault signal sig (si), not yet delivered:
+			   SIGSEGV, SIGBUS, SIGFPE, SIGILL, or a SIGTRAP
+			   from no breakpoint of the session */
+	PTC_RUN_EXEC,   /* task ran a new program: the breakpoints are
+			   forgotten (the new program has none) */
+	PTC_RUN_EXITED, /* the process exited with status */
+	PTC_RUN_KILLED, /* the process was killed by sig (core: dumped) */
+};
+
+struct ptc_run_event {
+	enum ptc_run_kind kind;
+	struct ptc_task *task;  /* stopped there; NULL when the process ended */
+	pid_t tid;              /* its thread id */
+	uint64_t addr;          /* PTC_RUN_BREAK: the breakpoint */
+	int sig;                /* PTC_RUN_FAULT, PTC_RUN_KILLED */
+	int status;             /* PTC_RUN_EXITED */
+	int core;               /* PTC_RUN_KILLED */
+	int at_start;           /* PTC_RUN_BREAK: task was stopped there
+				   before the run began, and did not run */
+	siginfo_t si;           /* PTC_RUN_FAULT */
+};
+
+/*
+ * A run of process pid, whose tasks in s are stopped (attached with
+ * PTC_ATTACH_STOP, or just spawned).  NULL/ENOMEM.
+ */
+struct ptc_run *ptc_run_new(struct ptc_session *s, pid_t pid,
+    unsigned flags);
+/*
+ * Let the process go until the next event.  The first call resumes
+ * every task, unless one is stopped on a breakpoint already: that is a
+ * hit at once; a later one first moves the task of the last event past
+ * its breakpoint (or delivers its fault signal) and resumes every task
+ * stopped for the last event.  -1 with errno EINTR when a cleanup
+ * signal arrived (see ptc_cleanup_signals), other errors with detail.
+ */
+int ptc_run_next(struct ptc_run *r, struct ptc_run_event *ev);
+/*
+ * End the run after an event: remove the breakpoints, give fork
+ * children their original bytes, detach every task but keep (NULL: all)
+ * and leave keep stopped where it is.  The breakpoints stay known to
+ * the session (ptc_bp_hit), removed.
+ */
+int ptc_run_release(struct ptc_run *r, struct ptc_task *keep);
+/* Free the run (NULL accepted); tasks and breakpoints stay as they are. */
+void ptc_run_free(struct ptc_run *r);
+/*
+ * Evaluate n breakpoint address expressions in target into addrs.  -1
+ * with detail "breakpoint EXPR: why", or "breakpoint EXPR: same address
+ * as EXPR2 (0x...)" when two name one address.
+ */
+int ptc_run_eval(struct ptc_target *target, const char *const *exprs,
+    size_t n, uint64_t *addrs);
+/*
+ * The end of a tool's work on process pid: free s, which detaches
+ * (restoring breakpoints) and lets the process run on, or with kill_it
+ * kill it (a program s spawned, with spawned set, while still traced,
+ * so it runs no further).  Returns the exit status a tool that started
+ * the program passes on: its exit code or 128 + the signal that killed
+ * it, waiting for its end when it was let run on; 0 for a process not
+ * spawned and let run on; -1 if the wait failed.
+ */
+int ptc_run_end(struct ptc_session *s, pid_t pid, int spawned, int kill_it);
+/* ptc_run_spawn flags. */
+#define PTC_RUN_ENTRY 0x01 /* go on to the program's entry point */
+/*
+ * Start argv (searched in PATH) traced by s and let it run to its first
+ * instruction after the exec, or with PTC_RUN_ENTRY on to its entry
+ * point (ELF AT_ENTRY), where its libraries are loaded and none of its
+ * own code has run (its other tasks are let go then): 0 with *tp
+ * stopped there and ev of kind PTC_RUN_EXEC or PTC_RUN_BREAK (at_start
+ * set when the exec left it at the entry point already), or 0 with
+ * *tp NULL and ev telling how the program ended before.  -1 with detail
+ * ("NAME: command not found", "process N: ..."), EINTR when a cleanup
+ * signal arrived.
+ */
+int ptc_run_spawn(struct ptc_session *s, char *const argv[], unsigned flags,
+    struct ptc_task **tp, struct ptc_run_event *ev);
+
+/*
+ * A stepper runs one stopped task an instruction at a time and says
+ * what each step did, by the CPU's trap rules: an instruction ran, a
+ * stop ran none (a signal handler entered, a syscall's report), the
+ * program's own breakpoint instruction trapped, a signal arrived, an
+ * exec, the end.  It holds the registers before and after the step and
+ * the instruction at the pc, decoded in the task's mode.
+ */
+struct ptc_step;
+
+/* ptc_step_new flags. */
+#define PTC_STEP_AFTER_EXEC 0x01 /* t stopped at the end of an exec: its
+				    first step runs no instruction */
+
+/* What one step did. */
+enum ptc_step_kind {
+	PTC_STEP_INSN,    /* the instruction ran (insn.size 0: unreadable) */
+	PTC_STEP_NONE,    /* a stop that ran no instruction */
+	PTC_STEP_TRAP,    /* the instruction is a breakpoint instruction of
+			     the program: it ran and trapped (si); the task
+			     goes on after it at the next step */
+	PTC_STEP_SIGNAL,  /* signal sig arrived (si), delivered at the next
+			     step; fault: the instruction caused it */
+	PTC_STEP_EXEC,    /* the instruction was an exec that succeeded */
+	PTC_STEP_EXITED,  /* the process exited with status */
+	PTC_STEP_KILLED,  /* the process was killed by sig (core) */
+	PTC_STEP_STOPPED, /* the task is in group-stop by sig */
+};
+
+struct ptc_step_event {
+	enum ptc_step_kind kind;
+	uint64_t pc;                 /* where the instruction was */
+	struct ptc_insn insn;        /* it, when it ran, faulted, exec'd or
+					ended the process; else (or when
+					unreadable) size 0 */
+	int ran;                     /* it ran: INSN and TRAP */
+	const struct ptc_regs *before; /* registers before the step */
+	const struct ptc_regs *after;  /* and after: INSN, TRAP, SIGNAL */
+	int sig;                     /* TRAP, SIGNAL, KILLED, STOPPED */
+	int fault;                   /* SIGNAL: the instruction caused it */
+	int status;                  /* EXITED */
+	int core;                    /* KILLED: core dumped */
+	siginfo_t si;                /* TRAP and SIGNAL */
+};
+
+/*
+ * A stepper for stopped task t of session s; target (may be NULL) gives
+ * the mappings, so code of read-only mappings is read once a page, and
+ * is read again after an exec.  NULL with detail.
+ */
+struct ptc_step *ptc_step_new(struct ptc_session *s, struct ptc_task *t,
+    struct ptc_target *target, unsigned flags);
+/* The registers before the next step (valid until it). */
+const struct ptc_regs *ptc_step_regs(struct ptc_step *st);
+/*
+ * The instruction the next step runs into *in: 0, or -1 when it cannot
+ * be read (in->size 0).  *is_syscall (may be NULL) says whether it
+ * makes a syscall (see ptc_insn_is_syscall()).
+ */
+int ptc_step_peek(struct ptc_step *st, struct ptc_insn *in,
+    int *is_syscall);
+/*
+ * Run one instruction and describe it in *ev, whose pointers stay valid
+ * until the next call.  -1 with errno EINTR when a cleanup signal
+ * arrived, other errors with detail.
+ */
+int ptc_step_one(struct ptc_step *st, struct ptc_step_event *ev);
+/*
+ * The syscall the next instruction makes, decoded from the registers as
+ * strace shows its entry, without the closing parenthesis and with the
+ * arguments only known at its exit left out ("read(0, ..."): a malloc'd
+ * string, its number in *nr.  NULL when it makes none.
+ */
+char *ptc_step_syscall(struct ptc_step *st, uint64_t *nr);
+/*
+ * The general registers (pc left out) that differ between ev->before
+ * and ev->after, one a call from position *i on (start at 0), with the
+ * new value in *val; NULL after the last.
+ */
+const struct ptc_reginfo *ptc_step_changed(const struct ptc_step_event *ev,
+    size_t *i, uint64_t *val);
+/* The signal the task is to get when it goes on (0: none). */
+int ptc_step_signal(const struct ptc_step *st);
+/*
+ * How a step names addr of the process of target: "main+0x4" (symbol),
+ * else "libc.so.6+0x1234" (module), else "?" (then -1), into buf.  The
+ * mappings are read again when addr is in none of them (a library
+ * loaded since).
+ */
+int ptc_step_where(struct ptc_target *target, uint64_t addr, char *buf,
+    size_t len);
+/* Free the stepper (NULL accepted); the task stays as it is. */
+void ptc_step_free(struct ptc_step *st);
+/* == end section: stepping and running to breakpoints == */
+
 #ifdef __cplusplus
 }
 #endif

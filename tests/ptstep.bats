@@ -35,7 +35,31 @@ mem_hex() {
 @test "ptstep -h prints usage and exits 0" {
 	run ptstep -h
 	assert_success
-	assert_output --partial "usage: ptstep [-jkrs] [-b ADDR...] [-n COUNT] [-u ADDR]"
+	assert_line --index 0 "usage: ptstep [-jkrs] [-b ADDR...] [-n COUNT] [-u ADDR] (-p PID | [--] CMD [ARG ...])"
+	assert_line --index 1 "options:"
+	assert_line "  -b, --break=ADDR         run to a breakpoint at ADDR first (repeatable)"
+	assert_line "  -u, --until=ADDR         stop when the next instruction is at ADDR"
+	run ptstep --help
+	assert_success
+	assert_line --index 0 --partial "usage: ptstep [-jkrs]"
+}
+
+@test "ptstep long options are the short ones" {
+	run ptstep --count=3 -- "$ASM"
+	assert_failure 36
+	[ "$(printf '%s\n' "$output" | grep -c '^0x')" -eq 3 ]
+	run ptstep --until "$UNTIL" --json -- "$ASM"
+	assert_failure 36
+	[ "$(printf '%s\n' "$output" | jq -r 'select(.event == "until") | .addr')" = "$UNTIL" ]
+	run ptstep --count 0 -- "$ASM"
+	assert_failure 2
+	assert_line --index 0 "ptstep: bad COUNT '0'"
+	run ptstep --pid=1 -- "$ASM"
+	assert_failure 2
+	assert_line --index 0 "ptstep: give -p PID or a command, not both"
+	run ptstep --break
+	assert_failure 2
+	assert_line --index 0 "ptstep: option --break needs an argument"
 }
 
 @test "ptstep -V prints the version" {
@@ -451,7 +475,7 @@ mem_hex() {
 	assert_success
 	assert_output ""
 	syn=$(mandoc -Tutf8 "$PTOOLS_TOP/man/ptstep.1" | col -b | awk '/^SYNOPSIS/ { s = 1; next } s && /^$/ { exit } s { printf "%s ", $0 }' | tr -s ' \t' '  ' | sed 's/^ //; s/ $//')
-	use=$(ptstep -h 2>&1 | sed 's/^usage: //')
+	use=$(ptstep -h 2>&1 | sed -n '1s/^usage: //p')
 	[ "$syn" = "$use" ] || fail "man: '$syn' usage: '$use'"
 }
 

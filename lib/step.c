@@ -1,0 +1,970 @@
+/*
+ * step.c: the engines of ptstep.  A run lets a process go at full speed
+ * until one of the session's breakpoints is hit (or a fault, an exec,
+ * the end), stopping every thread there and keeping the breakpoints out
+ * of fork children; a stepper runs one task an instruction at a time
+ * and sorts out, by the CPU's trap rules (ptc__trap_kind), which
+ * stops ran an instruction.
+ */
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* ------------------------------------------------------------------ */
+/* Running to breakpoints                                              */
+/* ------------------------------------------------------------------ */
+
+/* A thread the run has seen stop, and the signal it is to get. */
+struct known {
+	pid_t tid;
+	int sig;
+};
+
+/* A child forked while breakpoints are written. */
+struct kid {
+	pid_t pid;
+	bool vfork;
+};
+
+struct ptc_run {
+	struct ptc_session *s;
+	pid_t pid;
+	unsigned flags;
+	bool started;
+	bool halted;           /* every task stopped for the last event */
+	pid_t last_tid;        /* the task of that event */
+	enum ptc_run_kind last_kind;
+	uint64_t last_addr;
+	struct known *known;
+	size_t nknown, cknown;
+	struct kid *kids;
+	size_t nkids, ckids;
+};
+
+static int
+grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+	void *p;
+	size_t c;
+
+	if (n < *cap)
+		return 0;
+	c = *cap != 0 ? 2 * *cap : 16;
+	if ((p = realloc(*arr, c * size)) == NULL)
+		return -1;
+	*arr = p;
+	*cap = c;
+	return 0;
+}
+
+static struct known *
+known(struct ptc_run *r, pid_t tid)
+{
+	size_t i;
+
+	for (i = 0; i < r->nknown; i++)
+		if (r->known[i].tid == tid)
+			return &r->known[i];
+	return NULL;
+}
+
+static void
+add_known(struct ptc_run *r, pid_t tid)
+{
+	if (known(r, tid) != NULL ||
+	    grow((void **)&r->known, &r->cknown, r->nknown,
+	    sizeof(*r->known)) != 0)
+		return;
+	r->known[r->nknown].tid = tid;
+	r->known[r->nknown++].sig = 0;
+}
+
+static void
+forget_known(struct ptc_run *r, pid_t tid)
+{
+	struct known *k = known(r, tid);
+
+	if (k != NULL)
+		*k = r->known[--r->nknown];
+}
+
+/* The signal tid is to get when it goes on (and forget it). */
+static int
+take_sig(struct ptc_run *r, pid_t tid)
+{
+	struct known *k = known(r, tid);
+	int sig = 0;
+
+	if (k != NULL) {
+		sig = k->sig;
+		k->sig = 0;
+	}
+	return sig;
+}
+
+static void
+set_sig(struct ptc_run *r, pid_t tid, int sig)
+{
+	struct known *k;
+
+	add_known(r, tid);
+	if ((k = known(r, tid)) != NULL)
+		k->sig = sig;
+}
+
+struct ptc_run *
+ptc_run_new(struct ptc_session *s, pid_t pid, unsigned flags)
+{
+	struct ptc_run *r;
+	struct ptc_task *t;
+	size_t i;
+
+	if ((r = calloc(1, sizeof(*r))) == NULL)
+		return NULL;
+	r->s = s;
+	r->pid = pid;
+	r->flags = flags;
+	for (i = 0; (t = ptc_session_task_at(s, i)) != NULL; i++)
+		add_known(r, ptc_task_pid(t));
+	return r;
+}
+
+void
+ptc_run_free(struct ptc_run *r)
+{
+	if (r == NULL)
+		return;
+	free(r->known);
+	free(r->kids);
+	free(r);
+}
+
+/*
+ * A fork child's stop: once its parent's event told what it is, a fork
+ * child gets the original bytes back and both kinds are let go.  Its
+ * own first stop may come before or after that event.
+ */
+static void
+release_child(struct ptc_run *r, struct ptc_task *c)
+{
+	size_t i;
+
+	for (i = 0; i < r->nkids; i++)
+		if (r->kids[i].pid == ptc_task_pid(c))
+			break;
+	if (i == r->nkids)
+		return;          /* its parent's event is still to come */
+	if (!r->kids[i].vfork)
+		ptc__bp_clear_child(r->s, ptc_task_pid(c));
+	ptc_detach(r->s, c, 0);
+}
+
+static void
+new_child(struct ptc_run *r, const struct ptc_event *ev)
+{
+	struct ptc_task *c;
+
+	if (grow((void **)&r->kids, &r->ckids, r->nkids,
+	    sizeof(*r->kids)) == 0) {
+		r->kids[r->nkids].pid = ev->new_pid;
+		r->kids[r->nkids++].vfork = ev->type == PTC_EV_VFORK;
+	}
+	c = ptc_session_task(r->s, ev->new_pid);
+	if (c != NULL && ptc_task_stopped(c))
+		release_child(r, c);
+}
+
+static int
+is_fault(int sig)
+{
+	return sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE ||
+	    sig == SIGILL;
+}
+
+/* The end of the process, as a run tells it. */
+static void
+end_event(const struct ptc_event *ev, struct ptc_run_event *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->kind = ev->type == PTC_EV_EXITED ? PTC_RUN_EXITED :
+	    PTC_RUN_KILLED;
+	out->tid = ev->pid;
+	out->status = ev->status;
+	out->sig = ev->sig;
+	out->core = ev->core;
+}
+
+/*
+ * Stop every task but hit.  One that hit a breakpoint just now has its
+ * pc put back, so it meets it again when it goes on; a signal that
+ * stopped one is kept for it.
+ */
+static void
+halt(struct ptc_run *r, struct ptc_task *hit)
+{
+	struct ptc_task *t;
+	struct ptc_event ev;
+	uint64_t addr;
+	size_t i = 0;
+	pid_t tid;
+
+	while ((t = ptc_session_task_at(r->s, i)) != NULL) {
+		i++;
+		if (t == hit || ptc_task_stopped(t))
+			continue;
+		tid = ptc_task_pid(t);
+		ptc_interrupt(t);
+		if (ptc_wait_task(r->s, t, &ev) == 0 &&
+		    (t = ptc_session_task(r->s, tid)) != NULL) {
+			if (ev.type == PTC_EV_STEP)
+				ptc_bp_hit(r->s, t, &ev, &addr);
+			else if (ev.type == PTC_EV_SIGNAL)
+				set_sig(r, tid, ev.sig);
+			else if (ev.type == PTC_EV_FORK ||
+			    ev.type == PTC_EV_VFORK)
+				new_child(r, &ev);
+		}
+		if (ptc_session_task(r->s, tid) == NULL)
+			i--;     /* it exited and left the list */
+	}
+	r->halted = true;
+}
+
+/* The end of the process (1), or of one of its threads (0). */
+static int
+ended(struct ptc_run *r, const struct ptc_event *ev,
+    struct ptc_run_event *out)
+{
+	forget_known(r, ev->pid);
+	if (ev->pid != r->pid && ptc_session_ntasks(r->s) != 0)
+		return 0;
+	end_event(ev, out);
+	r->halted = false;
+	return 1;
+}
+
+/*
+ * Move the task of the last hit past its breakpoint: the original
+ * instruction runs once with the breakpoint out, then it is written
+ * again.  The other tasks are stopped meanwhile, so none misses it.
+ */
+static int
+step_over(struct ptc_run *r, struct ptc_task *t, struct ptc_run_event *out)
+{
+	struct ptc_event ev;
+	uint64_t pc;
+	pid_t tid = ptc_task_pid(t);
+
+	if (!ptc_bp_at(r->s, r->last_addr) || ptc_pc_read(t, &pc) != 0 ||
+	    pc != r->last_addr)
+		return 0;
+	if (ptc_bp_remove(r->s, r->last_addr) != 0)
+		return -1;
+	for (;;) {
+		if (ptc_resume(t, PTC_RESUME_STEP, 0) != 0 ||
+		    ptc_wait_task(r->s, t, &ev) != 0)
+			return -1;
+		if ((ev.type == PTC_EV_EXITED || ev.type == PTC_EV_KILLED) &&
+		    ended(r, &ev, out))
+			return 1;
+		if (ev.type == PTC_EV_EXITED || ev.type == PTC_EV_KILLED)
+			break;   /* only the thread is gone */
+		if (ev.type == PTC_EV_SIGNAL)
+			set_sig(r, tid, ev.sig);
+		else if (ev.type == PTC_EV_FORK || ev.type == PTC_EV_VFORK)
+			new_child(r, &ev);
+		else if (ev.type == PTC_EV_STEP)
+			break;
+	}
+	return ptc_bp_insert(r->s, r->pid, r->last_addr) != 0 ? -1 : 0;
+}
+
+/* Go on from the last event: every stopped task runs again. */
+static int
+go_on(struct ptc_run *r, struct ptc_run_event *out)
+{
+	struct ptc_task *t;
+	size_t i;
+	int e;
+
+	if (r->halted && r->last_kind == PTC_RUN_BREAK &&
+	    (t = ptc_session_task(r->s, r->last_tid)) != NULL &&
+	    (e = step_over(r, t, out)) != 0)
+		return e;
+	r->halted = false;
+	/* A thread that has just exited reports it to the wait. */
+	for (i = 0; (t = ptc_session_task_at(r->s, i)) != NULL; i++)
+		if (!r->started || ptc_task_stopped(t))
+			ptc_resume(t, PTC_RESUME_CONT,
+			    take_sig(r, ptc_task_pid(t)));
+	r->started = true;
+	return 0;
+}
+
+static void
+stopped_at(struct ptc_run *r, struct ptc_run_event *out,
+    enum ptc_run_kind kind, struct ptc_task *t, const struct ptc_event *ev)
+{
+	memset(out, 0, sizeof(*out));
+	out->kind = kind;
+	out->task = t;
+	out->tid = ptc_task_pid(t);
+	if (ev != NULL && kind == PTC_RUN_FAULT) {
+		out->sig = ev->sig;
+		out->si = ev->si;
+		set_sig(r, out->tid, ev->sig);
+	}
+	if (kind != PTC_RUN_EXEC)
+		halt(r, t);
+	r->last_tid = out->tid;
+	r->last_kind = kind;
+}
+
+/* A task stopped on a breakpoint before the run begins: it is a hit. */
+static struct ptc_task *
+at_breakpoint(struct ptc_run *r, uint64_t *addr)
+{
+	struct ptc_task *t;
+	size_t i;
+
+	for (i = 0; (t = ptc_session_task_at(r->s, i)) != NULL; i++)
+		if (ptc_task_tgid(t) == r->pid && ptc_task_stopped(t) &&
+		    ptc_pc_read(t, addr) == 0 && ptc_bp_at(r->s, *addr))
+			return t;
+	return NULL;
+}
+
+int
+ptc_run_next(struct ptc_run *r, struct ptc_run_event *out)
+{
+	struct ptc_task *t;
+	struct ptc_event ev;
+	uint64_t addr = 0;
+	int h;
+
+	if (!r->started && (t = at_breakpoint(r, &addr)) != NULL) {
+		r->started = true;
+		stopped_at(r, out, PTC_RUN_BREAK, t, NULL);
+		out->addr = r->last_addr = addr;
+		out->at_start = 1;
+		return 0;
+	}
+	if ((h = go_on(r, out)) != 0)
+		return h < 0 ? -1 : 0;
+	for (;;) {
+		if (ptc_wait(r->s, &ev) != 0)
+			return -1;
+		t = ev.task;
+		/* A process we do not trace (already let go). */
+		if (t == NULL && (ev.type == PTC_EV_UNKNOWN_DETACHED ||
+		    ev.type == PTC_EV_UNKNOWN_EXITED))
+			continue;
+		if (t != NULL && ev.type != PTC_EV_EXITED &&
+		    ev.type != PTC_EV_KILLED && ptc_task_tgid(t) != r->pid) {
+			/* A fork child's first stop. */
+			release_child(r, t);
+			continue;
+		}
+		if (t != NULL && known(r, ptc_task_pid(t)) == NULL) {
+			/* A new thread's first stop: let it run. */
+			add_known(r, ptc_task_pid(t));
+			if (ev.type == PTC_EV_STEP &&
+			    ptc_bp_hit(r->s, t, &ev, &addr) == 1)
+				break;
+			ptc_resume(t, PTC_RESUME_CONT, 0);
+			continue;
+		}
+		switch (ev.type) {
+		case PTC_EV_FORK:
+		case PTC_EV_VFORK:
+			new_child(r, &ev);
+			ptc_resume(t, PTC_RESUME_CONT, 0);
+			continue;
+		case PTC_EV_EXITED:
+		case PTC_EV_KILLED:
+			if (ended(r, &ev, out))
+				return 0;
+			continue;
+		case PTC_EV_STEP:
+			if ((h = ptc_bp_hit(r->s, t, &ev, &addr)) < 0)
+				return -1;
+			if (h == 1)
+				break;
+			if (r->flags & PTC_RUN_FAULTS) {
+				stopped_at(r, out, PTC_RUN_FAULT, t, &ev);
+				return 0;
+			}
+			ptc_resume(t, PTC_RESUME_CONT, ev.sig);
+			continue;
+		case PTC_EV_SIGNAL:
+			if ((r->flags & PTC_RUN_FAULTS) && is_fault(ev.sig)) {
+				stopped_at(r, out, PTC_RUN_FAULT, t, &ev);
+				return 0;
+			}
+			ptc_resume(t, PTC_RESUME_CONT, ev.sig);
+			continue;
+		case PTC_EV_GROUP_STOP:
+			ptc_resume(t, PTC_RESUME_LISTEN, 0);
+			continue;
+		case PTC_EV_EXEC:
+			/* The new program has none of our breakpoints. */
+			ptc_bp_forget_all(r->s);
+			stopped_at(r, out, PTC_RUN_EXEC, t, &ev);
+			return 0;
+		default:
+			if (t != NULL)
+				ptc_resume(t, PTC_RESUME_CONT, 0);
+			continue;
+		}
+		break;
+	}
+	stopped_at(r, out, PTC_RUN_BREAK, t, &ev);
+	out->addr = addr;
+	r->last_addr = addr;
+	return 0;
+}
+
+int
+ptc_run_release(struct ptc_run *r, struct ptc_task *keep)
+{
+	struct ptc_task *t;
+	size_t i;
+
+	for (i = 0; (t = ptc_session_task_at(r->s, i)) != NULL; i++)
+		if (t != keep && ptc_task_tgid(t) != r->pid)
+			ptc__bp_clear_child(r->s, ptc_task_pid(t));
+	if (ptc__bp_remove_live(r->s) != 0)
+		return -1;
+	i = 0;
+	while ((t = ptc_session_task_at(r->s, i)) != NULL) {
+		if (t == keep)
+			i++;
+		else
+			ptc_detach(r->s, t, take_sig(r, ptc_task_pid(t)));
+	}
+	r->halted = false;
+	return 0;
+}
+
+/* ptc_fail() with the detail of the last failure behind a prefix. */
+static int
+fail_in(const char *what)
+{
+	char why[512];
+	int e = errno;
+
+	snprintf(why, sizeof(why), "%s", ptc_error());
+	return ptc_fail(e, "%s: %s", what, why);
+}
+
+static int to_entry(struct ptc_session *s, struct ptc_task **tp,
+    struct ptc_run_event *out);
+
+int
+ptc_run_spawn(struct ptc_session *s, char *const argv[], unsigned flags,
+    struct ptc_task **tp, struct ptc_run_event *out)
+{
+	struct ptc_task *t;
+	struct ptc_event ev;
+	char what[32];
+
+	*tp = NULL;
+	memset(out, 0, sizeof(*out));
+	if (ptc_spawn(s, argv, NULL, &t) != 0)
+		return -1;
+	out->tid = ptc_task_pid(t);
+	snprintf(what, sizeof(what), "process %d", (int)out->tid);
+	if (ptc_resume(t, PTC_RESUME_CONT, 0) != 0)
+		return fail_in(what);
+	for (;;) {
+		if (ptc_wait_task(s, t, &ev) != 0)
+			return fail_in(argv[0]);
+		if (ev.type == PTC_EV_EXEC) {
+			memset(out, 0, sizeof(*out));
+			out->kind = PTC_RUN_EXEC;
+			out->task = *tp = t;
+			out->tid = ptc_task_pid(t);
+			return flags & PTC_RUN_ENTRY ? to_entry(s, tp, out) : 0;
+		}
+		if (ev.type == PTC_EV_EXITED || ev.type == PTC_EV_KILLED) {
+			end_event(&ev, out);
+			return 0;
+		}
+		ptc_resume(t, PTC_RESUME_CONT, ev.type == PTC_EV_SIGNAL ?
+		    ev.sig : 0);
+	}
+}
+
+/*
+ * On from the end of the exec to the program's entry point (AT_ENTRY),
+ * where its libraries are loaded and none of its own code has run,
+ * through a breakpoint that is forgotten afterwards.
+ */
+static int
+to_entry(struct ptc_session *s, struct ptc_task **tp,
+    struct ptc_run_event *out)
+{
+	struct ptc_task *t = *tp;
+	struct ptc_run *r;
+	uint64_t entry, pc;
+	pid_t pid = ptc_task_tgid(t);
+	char what[64];
+	int e;
+
+	snprintf(what, sizeof(what), "process %d", (int)pid);
+	if (ptc_exec_entry(pid, &entry) != 0 || ptc_pc_read(t, &pc) != 0)
+		return fail_in(what);
+	memset(out, 0, sizeof(*out));
+	out->kind = PTC_RUN_BREAK;
+	out->task = t;
+	out->tid = ptc_task_pid(t);
+	out->addr = entry;
+	if ((out->at_start = pc == entry))
+		return 0;
+	snprintf(what, sizeof(what), "process %d: entry %#llx", (int)pid,
+	    (unsigned long long)entry);
+	if (ptc_bp_insert(s, pid, entry) != 0)
+		return fail_in(what);
+	if ((r = ptc_run_new(s, pid, 0)) == NULL)
+		return -1;
+	snprintf(what, sizeof(what), "process %d", (int)pid);
+	e = ptc_run_next(r, out);
+	if (e == 0 && out->kind == PTC_RUN_EXEC)
+		e = ptc_fail(ENOEXEC, "process %d: executed a new program "
+		    "before reaching a breakpoint", (int)pid);
+	else if (e == 0 && out->kind == PTC_RUN_BREAK)
+		e = ptc_run_release(r, out->task);
+	if (e != 0 && errno != ENOEXEC)
+		fail_in(what);
+	ptc_run_free(r);
+	/* Not a breakpoint of the caller's: ptc_bp_hit must not know it. */
+	ptc_bp_forget_all(s);
+	*tp = e == 0 ? out->task : NULL;
+	return e;
+}
+
+/* ------------------------------------------------------------------ */
+/* Single steps                                                        */
+/* ------------------------------------------------------------------ */
+
+struct ptc_step {
+	struct ptc_session *s;
+	struct ptc_task *t;
+	struct ptc_target *target;
+	struct ptc_dis *dis;
+	struct ptc_regs *cur, *nxt;
+	bool after_exec;      /* the first step reports the end of an exec */
+	bool after_report;    /* the last stop was a syscall's report */
+	bool skip;            /* move cur's pc past a trap instruction */
+	bool refresh;         /* read the target's mappings again */
+	int sig;              /* to deliver at the next step */
+	/* the instruction at cur's pc, once read */
+	bool peeked;
+	ssize_t got;
+	struct ptc_insn in;
+	/*
+	 * Code of mappings that are not writable is read a page at a
+	 * time and kept (a step then costs one read less); code in
+	 * writable mappings is read every time, as it may change.
+	 */
+	uint64_t cache_page;
+	uint8_t cache[4096];
+	struct ptc_scdec *dec;  /* for ptc_step_syscall(), once asked */
+};
+
+struct ptc_step *
+ptc_step_new(struct ptc_session *s, struct ptc_task *t,
+    struct ptc_target *target, unsigned flags)
+{
+	struct ptc_step *st;
+
+	if ((st = calloc(1, sizeof(*st))) == NULL)
+		return NULL;
+	st->s = s;
+	st->t = t;
+	st->target = target;
+	st->after_exec = (flags & PTC_STEP_AFTER_EXEC) != 0;
+	st->cache_page = UINT64_MAX;
+	if ((st->dis = ptc_dis_open(NULL, 0)) == NULL ||
+	    (st->cur = ptc_regs_new()) == NULL ||
+	    (st->nxt = ptc_regs_new()) == NULL ||
+	    ptc_regs_fetch(st->cur, t, 0) != 0) {
+		int e = errno;
+
+		ptc_step_free(st);
+		errno = e;
+		return NULL;
+	}
+	return st;
+}
+
+void
+ptc_step_free(struct ptc_step *st)
+{
+	if (st == NULL)
+		return;
+	ptc_dis_close(st->dis);
+	ptc_scdec_free(st->dec);
+	ptc_regs_free(st->cur);
+	ptc_regs_free(st->nxt);
+	free(st);
+}
+
+int
+ptc_step_signal(const struct ptc_step *st)
+{
+	return st->sig;
+}
+
+/*
+ * What the last step left to do once its event was seen: the mappings
+ * of a new program are read (the caller may still name the exec's
+ * instruction by the old ones), and the pc of a trap instruction that
+ * leaves it on itself moves past it.
+ */
+static int
+settle(struct ptc_step *st)
+{
+	if (st->refresh && st->target != NULL)
+		ptc_target_refresh(st->target);
+	st->refresh = false;
+	if (!st->skip)
+		return 0;
+	st->skip = false;
+	if (ptc_regs_set(st->cur, ptc_regs_pc_name(st->cur),
+	    ptc_regs_pc(st->cur) + st->in.size) != 0 ||
+	    ptc_regs_store(st->cur, st->t) != 0)
+		return -1;
+	st->peeked = false;
+	return 0;
+}
+
+const struct ptc_regs *
+ptc_step_regs(struct ptc_step *st)
+{
+	settle(st);
+	return st->cur;
+}
+
+static ssize_t
+read_code(struct ptc_step *st, uint64_t pc, uint8_t *buf, size_t len)
+{
+	const struct ptc_map *m = NULL;
+	pid_t tid = ptc_task_pid(st->t);
+	uint64_t page = pc & ~(uint64_t)4095;
+
+	if (page != st->cache_page) {
+		if (st->target != NULL)
+			m = ptc_maps_find(ptc_target_maps(st->target), pc);
+		if (m == NULL || m->perms[1] == 'w' || m->end < page + 4096 ||
+		    ptc_mem_read(tid, page, st->cache, sizeof(st->cache),
+		    PTC_MEM_AUTO) != (ssize_t)sizeof(st->cache))
+			return ptc_mem_read(tid, pc, buf, len, PTC_MEM_AUTO);
+		st->cache_page = page;
+	}
+	if (pc + len > page + sizeof(st->cache))
+		return ptc_mem_read(tid, pc, buf, len, PTC_MEM_AUTO);
+	memcpy(buf, st->cache + (pc - page), len);
+	return (ssize_t)len;
+}
+
+int
+ptc_step_peek(struct ptc_step *st, struct ptc_insn *in, int *is_syscall)
+{
+	uint8_t code[PTC_INSN_MAX];
+	struct ptc_dis *d;
+	uint64_t pc;
+
+	if (settle(st) != 0)
+		return -1;
+	if (!st->peeked) {
+		pc = ptc_regs_pc(st->cur);
+		/* Code is read in the mode of the task: 32-bit or not. */
+		if (strcmp(ptc_dis_arch(st->dis), ptc_regs_arch(st->cur)) != 0 &&
+		    (d = ptc_dis_open(ptc_regs_arch(st->cur), 0)) != NULL) {
+			ptc_dis_close(st->dis);
+			st->dis = d;
+		}
+		st->got = read_code(st, pc, code, sizeof(code));
+		memset(&st->in, 0, sizeof(st->in));
+		if (st->got > 0) {
+			ptc_bp_unpatch(st->s, pc, code, (size_t)st->got);
+			ptc_dis_one(st->dis, code, (size_t)st->got, pc,
+			    &st->in);
+		}
+		st->peeked = true;
+	}
+	if (in != NULL)
+		*in = st->in;
+	if (is_syscall != NULL)
+		*is_syscall = st->got > 0 &&
+		    ptc_insn_is_syscall(st->dis, &st->in);
+	return st->got > 0 ? 0 : -1;
+}
+
+static void
+swap(struct ptc_step *st)
+{
+	struct ptc_regs *tmp = st->cur;
+
+	st->cur = st->nxt;
+	st->nxt = tmp;
+	st->peeked = false;
+}
+
+/* A step trap: which kind of step it was. */
+static int
+step_trap(struct ptc_step *st, const struct ptc_event *e, bool delivering,
+    struct ptc_step_event *ev)
+{
+	enum ptc__trap kind = ptc__trap_kind(&e->si);
+	bool same;
+
+	if (ptc_regs_fetch(st->nxt, st->t, 0) != 0)
+		return -1;
+	same = ptc_regs_pc(st->nxt) == ev->pc;
+	ev->after = st->nxt;
+	ev->si = e->si;
+	if (!delivering && kind == PTC__TRAP_BREAK &&
+	    (ptc_arch_bp_pc_adjust != 0 || (same && st->got > 0 &&
+	    ptc_insn_is_breakpoint(st->dis, &st->in)))) {
+		/*
+		 * A trap instruction of the program itself: int3 leaves
+		 * the pc past it, brk on it, and then the task is moved
+		 * past it, as it runs on after int3.
+		 */
+		ev->kind = PTC_STEP_TRAP;
+		ev->sig = e->sig;
+		st->skip = same && st->got > 0;
+	} else if (!delivering && !(same && (st->after_exec ||
+	    st->after_report || kind != PTC__TRAP_STEP))) {
+		ev->kind = PTC_STEP_INSN;
+	} else {
+		/*
+		 * Entering a signal handler runs no instruction, nor do
+		 * the traps at the end of a syscall that leave the pc
+		 * where it was: after an exec, at the new program's first
+		 * instruction, and the step trap that follows such a
+		 * report when the exception return did not leave the step
+		 * armed (aarch64).
+		 */
+		ev->kind = PTC_STEP_NONE;
+	}
+	ev->ran = ev->kind != PTC_STEP_NONE;
+	st->after_exec = false;
+	st->after_report = kind == PTC__TRAP_SYSCALL;
+	swap(st);
+	return 0;
+}
+
+/* What the stop e after a step says, into ev. */
+static int
+step_event(struct ptc_step *st, const struct ptc_event *e, bool delivering,
+    struct ptc_step_event *ev)
+{
+	struct ptc_task *c;
+
+	switch (e->type) {
+	case PTC_EV_STEP:
+		return step_trap(st, e, delivering, ev);
+	case PTC_EV_SIGNAL:
+		if (ptc_regs_fetch(st->nxt, st->t, 0) != 0)
+			return -1;
+		ev->kind = PTC_STEP_SIGNAL;
+		ev->after = st->nxt;
+		ev->sig = st->sig = e->sig;
+		ev->si = e->si;
+		ev->fault = (is_fault(e->sig) || e->sig == SIGTRAP) &&
+		    ptc_regs_pc(st->nxt) == ev->pc;
+		swap(st);
+		return 0;
+	case PTC_EV_EXITED:
+	case PTC_EV_KILLED:
+		ev->kind = e->type == PTC_EV_EXITED ? PTC_STEP_EXITED :
+		    PTC_STEP_KILLED;
+		ev->status = e->status;
+		ev->sig = e->sig;
+		ev->core = e->core;
+		return 0;
+	case PTC_EV_EXEC:
+		ev->kind = PTC_STEP_EXEC;
+		st->refresh = true;
+		st->cache_page = UINT64_MAX;
+		st->after_exec = true;
+		st->peeked = false;
+		return ptc_regs_fetch(st->cur, st->t, 0);
+	case PTC_EV_FORK:
+	case PTC_EV_VFORK:
+	case PTC_EV_CLONE:
+		/* Only the stepped thread is followed. */
+		ev->kind = PTC_STEP_NONE;
+		if ((c = ptc_session_task(st->s, e->new_pid)) != NULL)
+			ptc_detach(st->s, c, 0);
+		return 0;
+	case PTC_EV_GROUP_STOP:
+		ev->kind = PTC_STEP_STOPPED;
+		ev->sig = e->sig;
+		return 0;
+	default:
+		ev->kind = PTC_STEP_NONE;
+		st->peeked = false;
+		return ptc_regs_fetch(st->cur, st->t, 0);
+	}
+}
+
+int
+ptc_step_one(struct ptc_step *st, struct ptc_step_event *ev)
+{
+	struct ptc_event e;
+	bool delivering;
+	int r;
+
+	if (settle(st) != 0)
+		return -1;
+	ptc_step_peek(st, NULL, NULL);
+	memset(ev, 0, sizeof(*ev));
+	ev->pc = ptc_regs_pc(st->cur);
+	ev->insn = st->in;
+	ev->before = st->cur;
+	if (ptc_resume(st->t, PTC_RESUME_STEP, st->sig) != 0)
+		return -1;
+	delivering = st->sig != 0;
+	st->sig = 0;
+	if (ptc_wait_task(st->s, st->t, &e) != 0)
+		return -1;
+	r = step_event(st, &e, delivering, ev);
+	/*
+	 * The instruction is told of when it ran, faulted, made the exec
+	 * or ended the process (the exit; not when a signal killed it).
+	 */
+	if (!(ev->ran || ev->fault || ev->kind == PTC_STEP_EXEC ||
+	    ((ev->kind == PTC_STEP_EXITED || ev->kind == PTC_STEP_KILLED) &&
+	    !delivering)))
+		memset(&ev->insn, 0, sizeof(ev->insn));
+	return r;
+}
+
+char *
+ptc_step_syscall(struct ptc_step *st, uint64_t *nr)
+{
+	struct ptc_scinfo si = { .op = PTC_SC_ENTRY };
+	struct ptc_fmt f = { .strsize = 32 };
+	char *text = NULL, *more;
+	size_t len = 0;
+	FILE *fp;
+	int sc;
+
+	if (ptc_step_peek(st, NULL, &sc) != 0 || !sc ||
+	    ptc_regs_syscall_args(st->cur, &si.nr, si.args, &si.arch) != 0 ||
+	    (st->dec == NULL && (st->dec = ptc_scdec_new()) == NULL) ||
+	    (fp = open_memstream(&text, &len)) == NULL)
+		return NULL;
+	si.pc = ptc_regs_pc(st->cur);
+	si.sp = ptc_regs_sp(st->cur);
+	ptc_sc_enter(st->dec, fp, ptc_task_pid(st->t), &si, &f);
+	if (fclose(fp) != 0) {
+		free(text);
+		return NULL;
+	}
+	/* Arguments only known at exit are left out: "read(0, ...". */
+	len = strlen(text);
+	if (len >= 2 && strcmp(text + len - 2, ", ") == 0) {
+		if ((more = realloc(text, len + 4)) == NULL) {
+			free(text);
+			return NULL;
+		}
+		text = strcat(more, "...");
+	}
+	*nr = si.nr;
+	return text;
+}
+
+const struct ptc_reginfo *
+ptc_step_changed(const struct ptc_step_event *ev, size_t *i, uint64_t *val)
+{
+	const struct ptc_reginfo *ri;
+	const char *pc = ptc_regs_pc_name(ev->after);
+	uint64_t va;
+
+	while ((ri = ptc_regs_reg_at(ev->after, (*i)++)) != NULL)
+		if (ri->kind == PTC_REG_GENERAL && strcmp(ri->name, pc) != 0 &&
+		    ptc_regs_get(ev->before, ri->name, &va) == 0 &&
+		    ptc_regs_get(ev->after, ri->name, val) == 0 && va != *val)
+			return ri;
+	return NULL;
+}
+
+int
+ptc_step_where(struct ptc_target *target, uint64_t addr, char *buf,
+    size_t len)
+{
+	char sym[256], mod[256];
+	struct ptc_syms *ss = ptc_target_syms(target);
+	int r = -1;
+
+	if (ss != NULL)
+		r = ptc_syms_describe(ss, addr, sym, sizeof(sym), mod,
+		    sizeof(mod));
+	/* Libraries loaded since the mappings were read: read them again. */
+	if (r != 0 && ptc_maps_find(ptc_target_maps(target), addr) == NULL &&
+	    ptc_target_refresh(target) == 0 &&
+	    (ss = ptc_target_syms(target)) != NULL)
+		r = ptc_syms_describe(ss, addr, sym, sizeof(sym), mod,
+		    sizeof(mod));
+	snprintf(buf, len, "%s", r != 0 ? "?" : sym[0] != '\0' ? sym : mod);
+	return r != 0 ? -1 : 0;
+}
+
+int
+ptc_run_eval(struct ptc_target *target, const char *const *exprs, size_t n,
+    uint64_t *addrs)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		if (ptc_addr_eval(target, exprs[i], &addrs[i]) != 0) {
+			char what[300];
+
+			snprintf(what, sizeof(what), "breakpoint %s", exprs[i]);
+			return fail_in(what);
+		}
+		for (j = 0; j < i; j++)
+			if (addrs[j] == addrs[i])
+				return ptc_fail(EINVAL, "breakpoint %s: same "
+				    "address as %s (%#llx)", exprs[i],
+				    exprs[j], (unsigned long long)addrs[i]);
+	}
+	return 0;
+}
+
+int
+ptc_run_end(struct ptc_session *s, pid_t pid, int spawned, int kill_it)
+{
+	int status;
+
+	if (kill_it && spawned) {
+		/* Killed while traced, so it runs no further. */
+		ptc_session_kill(s);
+		return 128 + SIGKILL;
+	}
+	ptc_session_free(s);
+	if (kill_it) {
+		kill(pid, SIGKILL);
+		return 128 + SIGKILL;
+	}
+	if (!spawned)
+		return 0;
+	/* Detached, it runs to its normal end. */
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 1;
+}
