@@ -569,7 +569,7 @@ evil_sym_addr() {
 	grep -qF '<evil\33[31msym>:' "$BATS_TEST_TMPDIR/dis"
 	no_raw_ctl "$BATS_TEST_TMPDIR/dis"
 	ptstep -n 3 -b "$addr" -p "$TPID" >"$BATS_TEST_TMPDIR/st"
-	grep -qF "evil\\033[31msym+$next " "$BATS_TEST_TMPDIR/st"
+	grep -qF "evil\\33[31msym+$next " "$BATS_TEST_TMPDIR/st"
 	no_raw_ctl "$BATS_TEST_TMPDIR/st"
 	ptmaps "$TPID" "$addr" >"$BATS_TEST_TMPDIR/maps"
 	no_raw_ctl "$BATS_TEST_TMPDIR/maps"

@@ -51,7 +51,7 @@ static int gone, exit_code;
 
 /*
  * s for text output: symbol names and paths come from the process, so
- * control and non-ASCII bytes are shown as \ooo and no escape sequence
+ * they pass through the library's name escaper and no escape sequence
  * reaches the terminal.  Three calls may share one printf.
  */
 static const char *
@@ -59,19 +59,9 @@ shown(const char *str)
 {
 	static char bufs[3][1024];
 	static int next;
-	char *b = bufs[next], *o = b;
-	unsigned char c;
 
 	next = (next + 1) % 3;
-	for (; *str != '\0' && o < b + sizeof(bufs[0]) - 5; str++) {
-		c = (unsigned char)*str;
-		if (c < 0x20 || c >= 0x7f)
-			o += sprintf(o, "\\%03o", c);
-		else
-			*o++ = (char)c;
-	}
-	*o = '\0';
-	return b;
+	return ptc_escape_name(bufs[next], sizeof(bufs[0]), str);
 }
 
 /* "main+0x4" (symbol), else "libc.so.6+0x1234" (module), else "?". */
