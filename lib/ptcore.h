@@ -24,8 +24,20 @@
 extern "C" {
 #endif
 
+/* Opaque types, declared here so every section may name them. */
+struct ptc_session;
+struct ptc_task;
+struct ptc_maps;
+struct ptc_syms;
+struct ptc_elf;
+struct ptc_target;
+struct ptc_regs;
+struct ptc_dis;
+struct ptc_step;
+struct ptc_run;
+
 /* ------------------------------------------------------------------ */
-/* Errors                                                              */
+/* Errors and version                                                 */
 /* ------------------------------------------------------------------ */
 
 /*
@@ -47,7 +59,48 @@ int ptc_fail(int errnum, const char *fmt, ...)
 const char *ptc_version(void);
 
 /* ------------------------------------------------------------------ */
-/* Sessions, tasks and events                                          */
+/* Processes: PIDs, facts from the OS, a hold on the process          */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Check that pid names a process one can look into: fails with ESRCH
+ * (no such process), with ESRCH and "zombie" detail for a zombie, and
+ * with EPERM and "kernel thread" detail for a kernel thread.
+ */
+int ptc_pid_check(pid_t pid);
+
+/* Parse a PID operand (decimal, > 0); -1 EINVAL with detail otherwise. */
+int ptc_pid_parse(const char *s, pid_t *pid);
+
+/* Thread ids of process pid into a malloc'd array; returns the count. */
+ssize_t ptc_pid_threads(pid_t pid, pid_t **tids);
+
+/* The command name (comm) of pid into buf. */
+int ptc_pid_comm(pid_t pid, char *buf, size_t len);
+
+/*
+ * The executable file of process pid, opened as an ELF file (machine,
+ * class, symbols), even when it was deleted or lives in another mount
+ * namespace.  NULL with errno and a detail.
+ */
+struct ptc_elf *ptc_pid_elf(pid_t pid);
+
+/*
+ * A handle (a pidfd) bound to the process called pid now, that keeps
+ * naming that process if it exits and its PID is reused.  Returns the
+ * descriptor (close it with close(2)) or -1 (ESRCH; ENOSYS on kernels
+ * without pidfd, when tools go on without the check).
+ */
+int ptc_pid_hold(pid_t pid);
+/*
+ * 0 while the process held by fd (from ptc_pid_hold) lives or when fd
+ * is -1 (nothing to check); -1 ESRCH once it has exited, so whatever
+ * now has its PID is another process and must not be written to.
+ */
+int ptc_pid_alive(int fd);
+
+/* ------------------------------------------------------------------ */
+/* Sessions, tasks and events (tracing a process)                     */
 /* ------------------------------------------------------------------ */
 
 /*
@@ -224,35 +277,24 @@ void ptc_cleanup_signals(void);
 /* The cleanup signal that arrived, or 0. */
 int ptc_cleanup_pending(void);
 
-/* ------------------------------------------------------------------ */
-/* Process facts from /proc                                            */
-/* ------------------------------------------------------------------ */
+enum ptc_sc_op { PTC_SC_NONE, PTC_SC_ENTRY, PTC_SC_EXIT, PTC_SC_SECCOMP };
 
-/*
- * Check that pid names a process one can look into: fails with ESRCH
- * (no such process), with ESRCH and "zombie" detail for a zombie, and
- * with EPERM and "kernel thread" detail for a kernel thread.
- */
-int ptc_pid_check(pid_t pid);
+/* What the kernel says about a task stopped at a syscall. */
+struct ptc_scinfo {
+	enum ptc_sc_op op;
+	uint32_t arch;       /* AUDIT_ARCH_X86_64, AUDIT_ARCH_I386, ... */
+	uint64_t pc, sp;
+	uint64_t nr;         /* entry and seccomp stops */
+	uint64_t args[6];    /* entry and seccomp stops */
+	int64_t rval;        /* exit stops: return value or -errno */
+	int is_error;        /* exit stops */
+};
 
-/* Parse a PID operand (decimal, > 0); -1 EINVAL with detail otherwise. */
-int ptc_pid_parse(const char *s, pid_t *pid);
-
-/* Thread ids of process pid into a malloc'd array; returns the count. */
-ssize_t ptc_pid_threads(pid_t pid, pid_t **tids);
-
-/* The command name (comm) of pid into buf. */
-int ptc_pid_comm(pid_t pid, char *buf, size_t len);
-
-/*
- * The executable file of process pid, opened as an ELF file (machine,
- * class, symbols), even when it was deleted or lives in another mount
- * namespace.  NULL with errno and a detail.
- */
-struct ptc_elf *ptc_pid_elf(pid_t pid);
+/* PTRACE_GET_SYSCALL_INFO for a stopped task. */
+int ptc_syscall_info(struct ptc_task *t, struct ptc_scinfo *si);
 
 /* ------------------------------------------------------------------ */
-/* Memory                                                              */
+/* Memory: reading, writing, typed values and byte patterns           */
 /* ------------------------------------------------------------------ */
 
 /* How memory is read or written. */
@@ -284,8 +326,59 @@ ssize_t ptc_mem_write(pid_t pid, uint64_t addr, const void *buf, size_t len,
 ssize_t ptc_mem_read_str(pid_t pid, uint64_t addr, char *buf, size_t max,
     int *truncated);
 
+/*
+ * Value types for ptpeek -t and ptpoke -t: fixed-size integers, floats
+ * and pointers in the target's byte order (the host's, for now).
+ */
+enum ptc_vtype {
+	PTC_VT_U8, PTC_VT_U16, PTC_VT_U32, PTC_VT_U64,
+	PTC_VT_I8, PTC_VT_I16, PTC_VT_I32, PTC_VT_I64,
+	PTC_VT_F32, PTC_VT_F64, PTC_VT_PTR,
+};
+
+/*
+ * The type called name ("u8" .. "u64", "i8" .. "i64", "f32", "f64",
+ * "ptr"); -1 EINVAL with detail listing the valid names otherwise.
+ */
+int ptc_vtype_parse(const char *name, enum ptc_vtype *type);
+/* Size in bytes of a value of type t. */
+size_t ptc_vtype_size(enum ptc_vtype t);
+/*
+ * Encode the text s as a value of type t into out (ptc_vtype_size(t)
+ * bytes): integers in decimal or 0x hex (a leading 0 is still decimal),
+ * signed types also negative, each checked against the type's range;
+ * floats as strtod reads them; ptr like u64.  -1 EINVAL or ERANGE with
+ * a detail naming the value otherwise.
+ */
+int ptc_value_parse(enum ptc_vtype t, const char *s, void *out);
+/*
+ * Print the value of type t stored at p: integers in decimal, ptr as
+ * 0x hex, floats in the shortest form that reads back to the same value.
+ */
+int ptc_value_print(FILE *fp, enum ptc_vtype t, const void *p);
+/*
+ * Parse hex bytes, "de ad be ef" or "deadbeef" (blanks between bytes
+ * allowed, never inside one), into out, which has room for
+ * strlen(s) / 2 bytes.  Returns the count, or -1 EINVAL with a detail.
+ */
+ssize_t ptc_hex_parse(const char *s, void *out);
+/*
+ * Search [start, end) of process pid for the plen bytes at pat, at
+ * addresses that are multiples of align (1: anywhere), calling
+ * found(addr, ctx) for each match in address order; a non-zero return
+ * from found stops the search.  Memory is read in large chunks (matches
+ * across chunk boundaries are found).  Pages that cannot be read are
+ * skipped when skip is set; otherwise the first one ends the search with
+ * -1 and a detail naming it (after the matches before it were reported).
+ * Returns the number of matches, or -1 (ESRCH, EPERM, EINTR when a
+ * cleanup signal arrived, EFAULT).
+ */
+ssize_t ptc_mem_search(pid_t pid, uint64_t start, uint64_t end,
+    const void *pat, size_t plen, size_t align, int skip,
+    int (*found)(uint64_t addr, void *ctx), void *ctx);
+
 /* ------------------------------------------------------------------ */
-/* Mappings                                                            */
+/* Mappings                                                           */
 /* ------------------------------------------------------------------ */
 
 struct ptc_map {
@@ -319,7 +412,7 @@ const struct ptc_map *ptc_maps_module(const struct ptc_maps *m,
 const char *ptc_map_name(const struct ptc_map *map);
 
 /* ------------------------------------------------------------------ */
-/* Symbols (ELF files and live processes)                              */
+/* Symbols: ELF files and live processes                              */
 /* ------------------------------------------------------------------ */
 
 /* One ELF file's symbols, sections and machine. */
@@ -469,8 +562,45 @@ int ptc_syms_describe(struct ptc_syms *ss, uint64_t addr, char *sym,
  */
 int ptc_syms_label(struct ptc_syms *ss, uint64_t addr, char *buf, size_t len);
 
+/*
+ * Open an ELF image held in memory (copied; buf may be freed after) or
+ * from fd (a file, /proc/PID/map_files/..., or a pipe, which is read to
+ * its end); fd is duplicated, so the caller may close it at once.  what
+ * names the source in error messages.
+ */
+struct ptc_elf *ptc_elf_open_mem(const void *buf, size_t len);
+struct ptc_elf *ptc_elf_open_fd(int fd, const char *what);
+/*
+ * All of fd (a file, a pipe, standard input: anything read(2) drains)
+ * into a malloc'd buffer *buf of *len bytes.  -1 with errno: EISDIR for
+ * a directory, EFBIG past max bytes, those of read(2) and malloc(3).
+ */
+int ptc_read_all(int fd, size_t max, void **buf, size_t *len);
+/* The file has a .symtab (not only .dynsym): not stripped. */
+int ptc_elf_has_symtab(const struct ptc_elf *e);
+/*
+ * Like ptc_elf_sym_byaddr(), and *covered says whether the symbol holds
+ * addr (inside its size; a symbol without size reaches to the next
+ * symbol of its section) or is only the nearest one below it.
+ */
+int ptc_elf_sym_find(struct ptc_elf *e, uint64_t addr, struct ptc_sym *sym,
+    int *covered);
+/*
+ * Load bias of a file mapped at map_start from file offset map_offset
+ * (a line of /proc/PID/maps): runtime address = link-time address + bias.
+ * 0 for a non-PIE executable mapped where it was linked.
+ */
+int ptc_elf_bias(const struct ptc_elf *e, uint64_t map_start,
+    uint64_t map_offset, uint64_t *bias);
+/* Lowest and one past the highest link-time address of PT_LOAD segments. */
+int ptc_elf_load_range(const struct ptc_elf *e, uint64_t *lo, uint64_t *hi);
+/* The GNU build-id note's bytes (pointer into the library's copy). */
+int ptc_elf_build_id(struct ptc_elf *e, const void **id, size_t *len);
+/* The file name in .gnu_debuglink, or NULL. */
+const char *ptc_elf_debuglink(struct ptc_elf *e);
+
 /* ------------------------------------------------------------------ */
-/* Targets and address expressions                                     */
+/* Targets: one handle on a process                                   */
 /* ------------------------------------------------------------------ */
 
 /*
@@ -520,6 +650,10 @@ struct ptc_task *ptc_target_task(struct ptc_target *t, pid_t tid);
 /* The target's session (created on first use). */
 struct ptc_session *ptc_target_session(struct ptc_target *t);
 
+/* ------------------------------------------------------------------ */
+/* Address expressions                                                */
+/* ------------------------------------------------------------------ */
+
 /*
  * Evaluate an address expression:
  *   0x7f00...  decimal (a leading 0 is still decimal)
@@ -553,7 +687,7 @@ int ptc_addr_eval(struct ptc_target *t, const char *expr, uint64_t *addr);
 int ptc_parse_u64(const char *s, uint64_t *v);
 
 /* ------------------------------------------------------------------ */
-/* Registers                                                           */
+/* Registers                                                          */
 /* ------------------------------------------------------------------ */
 
 /* Read a register of a stopped task by name ("rsp", "eax", "zf"). */
@@ -637,164 +771,50 @@ int ptc_regs_syscall(const struct ptc_regs *r, uint64_t *nr, uint32_t *arch);
 /* The snapshot holds the AVX upper halves (the kernel offered XSTATE). */
 int ptc_regs_have_avx(const struct ptc_regs *r);
 
-/* ------------------------------------------------------------------ */
-/* Output helpers                                                      */
-/* ------------------------------------------------------------------ */
-
 /*
- * Write len bytes as a canonical hexdump (16 bytes a line, offsets shown
- * as the process's addresses starting at addr) to fp.
+ * A snapshot is read in the layout the kernel gives for its task: a
+ * 32-bit program under a 64-bit x86 kernel has eax..esp, eip and eflags,
+ * not rax..rip.  These look registers up in the view of snapshot r (the
+ * native one while r is NULL or not yet fetched); ptc_reg_count(),
+ * ptc_reg_at() and ptc_reg_lookup() are the native view.  Names are
+ * those of ptc_regs_get(); the order is that of ptc_reg_at().
  */
-int ptc_hexdump(FILE *fp, uint64_t addr, const void *buf, size_t len);
-
+size_t ptc_regs_reg_count(const struct ptc_regs *r);
+const struct ptc_reginfo *ptc_regs_reg_at(const struct ptc_regs *r,
+    size_t i);
+const struct ptc_reginfo *ptc_regs_reg_lookup(const struct ptc_regs *r,
+    const char *name);
 /*
- * Write s (len bytes) as a JSON string, with quotes, to fp: the one
- * JSON string encoder of the suite.  Valid UTF-8 is written as it is;
- * each byte that is not part of a valid UTF-8 sequence (a stray
- * continuation byte, an overlong form, a surrogate, a code point past
- * U+10FFFF) is written as \u00XX, the code point of the same number,
- * so the output is always valid JSON.  '"' and '\\' are escaped, as
- * are control characters (\b \f \n \r \t, the others \u00XX).
+ * The CPU of the view as ptc_dis_open() names it ("x86_64", "i386"),
+ * so code is disassembled in the task's mode.
  */
-int ptc_json_str(FILE *fp, const void *s, size_t len);
-
+const char *ptc_regs_arch(const struct ptc_regs *r);
+/* Names of the program counter, stack pointer and flags ("eip", ...). */
+const char *ptc_regs_pc_name(const struct ptc_regs *r);
+const char *ptc_regs_sp_name(const struct ptc_regs *r);
+/* The flags register of the view ("rflags", "eflags"), NULL if none. */
+const char *ptc_regs_flags_name(const struct ptc_regs *r);
+/* Size of a pointer of the view's code: 4 for a 32-bit task. */
+unsigned ptc_regs_ptrsize(const struct ptc_regs *r);
+/* ptc_reg_decode() in the view of r. */
+int ptc_regs_decode(const struct ptc_regs *r, const char *name,
+    uint64_t val, char *buf, size_t len);
 /*
- * Write len bytes as strace quotes a string, double quotes included:
- * \n \t \r \v \f \" \\ and octal (\1, or \001 when a digit follows)
- * for the rest of what is not printable ASCII.  hex 1 (strace -x): if
- * any byte is neither printable nor white space, the whole string is
- * written as \xHH; hex 2 (-xx): always; hex 3 (--strings-in-hex=
- * non-ascii-chars): \xHH in place of each octal escape.
+ * Size in bytes of a pointer of process pid (4 or 8), from the ELF
+ * class of the program it runs, so it needs no attach and is right for
+ * x32 programs too.  -1 with detail (ESRCH, EACCES, ENOEXEC).
  */
-int ptc_escape(FILE *fp, const void *s, size_t len, int hex);
+int ptc_proc_ptrsize(pid_t pid);
 /*
- * The escapes of ptc_escape() with hex 0 but without the quotes: for a
- * bare field of an output line (a mapping path, a string read by
- * ptpeek -s) that must not carry raw control bytes to a terminal.
+ * The same for a stopped task, falling back to its register layout
+ * when the executable cannot be read.
  */
-int ptc_escape_bare(FILE *fp, const void *s, size_t len);
-/*
- * The NUL-terminated name s (a symbol or path from a file or a process)
- * escaped as ptc_escape_bare() does, into buf of len bytes, cut short
- * before an escape that would not fit; returns buf.  For text built in
- * a buffer: "\33" for ESC, "\\" for a backslash, octal for bytes that
- * are not printable ASCII (UTF-8 included), so no terminal escape
- * sequence passes.
- */
-const char *ptc_escape_name(char *buf, size_t len, const char *s);
+int ptc_task_ptrsize(struct ptc_task *t);
 
 /* ------------------------------------------------------------------ */
-/* Syscall stops                                                       */
+/* Disassembly: instructions, syscall and breakpoint instructions     */
 /* ------------------------------------------------------------------ */
 
-enum ptc_sc_op { PTC_SC_NONE, PTC_SC_ENTRY, PTC_SC_EXIT, PTC_SC_SECCOMP };
-
-/* What the kernel says about a task stopped at a syscall. */
-struct ptc_scinfo {
-	enum ptc_sc_op op;
-	uint32_t arch;       /* AUDIT_ARCH_X86_64, AUDIT_ARCH_I386, ... */
-	uint64_t pc, sp;
-	uint64_t nr;         /* entry and seccomp stops */
-	uint64_t args[6];    /* entry and seccomp stops */
-	int64_t rval;        /* exit stops: return value or -errno */
-	int is_error;        /* exit stops */
-};
-
-/* PTRACE_GET_SYSCALL_INFO for a stopped task. */
-int ptc_syscall_info(struct ptc_task *t, struct ptc_scinfo *si);
-
-/* == section: breakpoints and stepping (lib/bp.c) == */
-/*
- * Software breakpoints belong to a session: the original bytes are put
- * back by ptc_bp_remove(), ptc_bp_restore_all(), and on every way the
- * session ends (ptc_session_free, exit, cleanup signals), so a process
- * is never left with a breakpoint instruction in it.
- */
-
-/*
- * Write a breakpoint at addr in process pid (a task of session s).
- * Errors: EEXIST there is one already; EFAULT addr is not mapped;
- * EACCES its mapping is not executable (detail names the mapping).
- */
-int ptc_bp_insert(struct ptc_session *s, pid_t pid, uint64_t addr);
-/* Put the original bytes back at addr; ENOENT if no breakpoint there. */
-int ptc_bp_remove(struct ptc_session *s, uint64_t addr);
-/* Put every breakpoint's original bytes back and forget them all. */
-void ptc_bp_restore_all(struct ptc_session *s);
-/*
- * Forget every breakpoint without writing (after an exec replaced the
- * memory they were written to).
- */
-void ptc_bp_forget_all(struct ptc_session *s);
-/* Number of breakpoints written now. */
-size_t ptc_bp_count(const struct ptc_session *s);
-/* 1 if a breakpoint is written at addr now. */
-int ptc_bp_at(const struct ptc_session *s, uint64_t addr);
-/*
- * Whether a trap event of task t came from one of the session's
- * breakpoints (including ones removed since, which another thread may
- * have hit just before): 1 with the breakpoint address in *addr and the
- * task's pc moved back onto it, so the original instruction runs when
- * the task resumes; 0 if it is some other trap; -1 on error.
- */
-int ptc_bp_hit(struct ptc_session *s, struct ptc_task *t,
-    const struct ptc_event *ev, uint64_t *addr);
-/*
- * Replace breakpoint bytes in buf (len bytes read at addr from the
- * process) with the original bytes, so a disassembler sees the code.
- */
-void ptc_bp_unpatch(const struct ptc_session *s, uint64_t addr, void *buf,
-    size_t len);
-
-/*
- * Entry point of the program process pid runs (ELF AT_ENTRY): where a
- * freshly started program has its libraries loaded and has not yet run
- * any of its own code.
- */
-int ptc_exec_entry(pid_t pid, uint64_t *entry);
-
-/* Why a thread got a fault signal (struct ptc_fault kind). */
-enum ptc_fault_kind {
-	PTC_FAULT_OTHER,  /* a fault signal with nothing more to say */
-	PTC_FAULT_READ,   /* invalid read of addr (size) */
-	PTC_FAULT_WRITE,  /* invalid write of addr (size) */
-	PTC_FAULT_NULL,   /* read or write near address 0 */
-	PTC_FAULT_EXEC,   /* execution of unmapped or non-executable memory */
-	PTC_FAULT_STACK,  /* stack overflow */
-	PTC_FAULT_DIV,    /* integer division by zero */
-	PTC_FAULT_DIVOVF, /* integer division overflow */
-	PTC_FAULT_FP,     /* floating-point exception */
-	PTC_FAULT_ILL,    /* illegal instruction */
-	PTC_FAULT_BUS,    /* bus error */
-	PTC_FAULT_TRAP,   /* a trap the tool did not set */
-};
-
-struct ptc_fault {
-	enum ptc_fault_kind kind;
-	int sig, code;       /* signal and si_code */
-	uint64_t pc;         /* the faulting instruction */
-	uint64_t addr;       /* the address accessed (or jumped to) */
-	unsigned size;       /* bytes accessed; 0 unknown */
-	int write;           /* the access was a write */
-	char insn[256];      /* the faulting instruction, "" if unreadable */
-	char reason[320];    /* "invalid write of 0x... (size 4): ..." */
-	char where[320];     /* the mapping around the address, or "" */
-};
-
-/*
- * Explain a fault signal (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP)
- * that thread r of process pid stopped with: decode the instruction at
- * the pc and its memory operands with the registers of r, compare with
- * the kernel's si_addr, and look the address up in the mappings.
- * Returns 0 and fills f, or -1 if sig is not a fault signal.
- */
-int ptc_fault_explain(pid_t pid, const struct ptc_regs *r,
-    const siginfo_t *si, struct ptc_fault *f);
-/* Short name of a fault kind for JSON: "invalid-read", "null", ... */
-const char *ptc_fault_kind_name(enum ptc_fault_kind kind);
-/* == end section: breakpoints and stepping == */
-
-/* == section: disassembly (lib/dis.c) == */
 /*
  * A disassembler for one architecture (capstone underneath).  Every byte
  * of the input is accounted for: bytes that do not decode come back as
@@ -909,494 +929,7 @@ size_t ptc_dis_one(struct ptc_dis *d, const void *buf, size_t len,
  * "privilege", "branch_relative", "data"), NULL for anything else.
  */
 const char *ptc_dis_group_name(unsigned bit);
-/* == end section: disassembly == */
 
-/* == section: syscall decoding (lib/syscall.c lib/scdec.c lib/sc_*.c) == */
-/*
- * Syscall names, classes and argument decoders come from per-CPU tables
- * (arch/x86_64/syscalls.tbl, one row per syscall naming a printer per
- * argument; the other CPUs' arch/<cpu>/syscalls.nr give their numbers
- * for those rows by name) and flag tables (lib/xlat/NAME.in), generated into C at build
- * time.  Tables are chosen by the AUDIT_ARCH_* value the kernel reports,
- * so a 32-bit task under a 64-bit kernel decodes with its own table.
- *
- * Text output is strace 6.1's, byte for byte where known.  JSON output
- * (ptc_fmt.json) gives each argument as a JSON value:
- *   numbers (ints, sizes, hex values below 2^53)   3, 832, 4096
- *   pointers                                        "0x7ffc1000", or null
- *   strings and buffers (cut at strsize, no "...")  "/etc/passwd"
- *   flags and named constants                       "O_RDONLY|O_CLOEXEC"
- *   descriptors (with decode_fds: an object)        3, {"fd":3,"path":"/x"}
- *   structures                                      {"st_mode":"S_IFREG|0644",..}
- *   arrays, signal sets                             ["ls","-l"], ["INT","TERM"]
- *   in-out values ("[16 => 8]" in text)             the value after the call
- * Abbreviations ("...") and comments ("/ * 3 vars * /") are left out;
- * named top-level arguments (clone's "flags=") are plain values.
- */
-
-/* Name of syscall nr for an AUDIT_ARCH_* value, NULL if unknown. */
-const char *ptc_sc_name(uint32_t arch, uint64_t nr);
-/* Number of the syscall called name, or -1. */
-long ptc_sc_lookup(uint32_t arch, const char *name);
-/* One past the highest syscall number known for arch. */
-uint64_t ptc_sc_count(uint32_t arch);
-
-/* Syscall classes, as strace's -e trace=%file ... */
-#define PTC_SCC_FILE    0x0001
-#define PTC_SCC_NETWORK 0x0002
-#define PTC_SCC_PROCESS 0x0004
-#define PTC_SCC_SIGNAL  0x0008
-#define PTC_SCC_MEMORY  0x0010
-#define PTC_SCC_DESC    0x0020
-#define PTC_SCC_IPC     0x0040
-#define PTC_SCC_CREDS   0x0080
-#define PTC_SCC_CLOCK   0x0100
-#define PTC_SCC_STAT    0x0200
-#define PTC_SCC_LSTAT   0x0400
-#define PTC_SCC_FSTAT   0x0800
-#define PTC_SCC_STATFS  0x1000
-#define PTC_SCC_PURE    0x2000
-#define PTC_SCC_FSTATFS 0x4000
-/*
- * Classes of syscall nr; 0 for a number the table does not know (strace
- * traces such calls whatever class was asked for).
- */
-unsigned ptc_sc_classes(uint32_t arch, uint64_t nr);
-/*
- * Class bits for "file" or "%file" (also "%%stat" = stat, lstat and
- * fstat; "%%statfs" = statfs and fstatfs; "%net" = "%network"), 0 if
- * unknown.
- */
-unsigned ptc_sc_class_parse(const char *name);
-
-/* "SIGSEGV" for 11, NULL if unknown; number for a name (with or without SIG). */
-const char *ptc_signame(int sig);
-int ptc_sigparse(const char *name);
-/* "ENOENT" for 2, NULL if unknown. */
-const char *ptc_errname(int err);
-
-/* How values are printed: strace's -s, -x/-xx, -v, -y/-yy; JSON. */
-struct ptc_fmt {
-	unsigned strsize;   /* -s: bytes of a string shown (32) */
-	int xstyle;         /* 0, 1 (-x), 2 (-xx), 3 (hex escapes) */
-	int verbose;        /* -v: unabbreviated structures */
-	int decode_fds;     /* PTC_FDS_* bits: -y path, -yy all */
-	int json;           /* structured output (see ptc_sc_exit) */
-	unsigned column;    /* -a: column of "= RESULT" (0: 40) */
-	int xlat;           /* -X: PTC_XLAT_ABBREV, _RAW or _VERBOSE */
-	int raw;            /* -e raw=: this call's arguments undecoded */
-	int noderef;        /* -e verbose=: this call's structures as addresses */
-	int decode_pids;    /* -Y: PTC_PIDS_COMM, PTC_PIDS_NS bits */
-};
-/* What a descriptor is shown with (strace -y, -e decode-fds=). */
-#define PTC_FDS_PATH     0x1  /* 3</etc/passwd> */
-#define PTC_FDS_SOCKET   0x2  /* 3<TCP:[127.0.0.1:80->...]> */
-#define PTC_FDS_DEV      0x4  /* 3</dev/null<char 1:3>> */
-#define PTC_FDS_PIDFD    0x8  /* 3<pid:1234> */
-#define PTC_FDS_ALL      0xf
-/* How named constants and flags print (strace -X). */
-#define PTC_XLAT_ABBREV  0  /* O_RDONLY|O_CLOEXEC */
-#define PTC_XLAT_RAW     1  /* 0x80000 */
-#define PTC_XLAT_VERBOSE 2  /* 0x80000 / * O_RDONLY|O_CLOEXEC * / */
-/* What a process id is shown with (strace -Y, --decode-pids=). */
-#define PTC_PIDS_COMM    0x1  /* 1234<bash> */
-#define PTC_PIDS_NS      0x2  /* the id in the tracer's pid namespace too */
-
-/* Per-task decoding state (what entry saw, for exit). */
-struct ptc_scdec;
-struct ptc_scdec *ptc_scdec_new(void);
-void ptc_scdec_free(struct ptc_scdec *d);
-/*
- * Where the decoders read tracee memory: by default ptc_mem_read() of
- * the pid passed to ptc_sc_enter(); replaceable for tests and fuzzing.
- */
-void ptc_scdec_set_reader(struct ptc_scdec *d,
-    ssize_t (*rd)(void *ctx, uint64_t addr, void *buf, size_t len),
-    void *ctx);
-/*
- * Syscall entry: write "name(" and the arguments known at entry, each
- * followed by ", " when more follow (exactly the text strace shows before
- * "<unfinished ...>").  In JSON mode nothing is written at entry.
- */
-int ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
-    const struct ptc_scinfo *si, const struct ptc_fmt *f);
-/*
- * Syscall exit: write the rest of the arguments, ")", spaces up to
- * column 40 (see ptc_scdec_column), "= " and the decoded return value
- * ("-1 ENOENT (No such file or directory)", "0x7f...", "3</etc/passwd>",
- * "? ERESTARTSYS (To be restarted if SA_RESTART is set)"), without
- * newline or -T duration.  In JSON mode write the members
- * "syscall":"openat","args":[..],"retval":3 and, on failure,
- * "retval":-1,"errno":"ENOENT" (no braces) for the caller to wrap.  A
- * syscall that never returns (exit_group, execve that succeeded) is
- * finished with ptc_sc_noreturn(), which writes ") = ?" (JSON:
- * "retval":null).
- */
-int ptc_sc_exit(struct ptc_scdec *d, FILE *fp, const struct ptc_scinfo *si,
-    const struct ptc_fmt *f);
-int ptc_sc_noreturn(struct ptc_scdec *d, FILE *fp, const struct ptc_fmt *f);
-/*
- * Tell the decoder the output column at which the text of the next
- * ptc_sc_enter() or ptc_sc_exit() starts (the width of "[pid N] " and
- * timestamp prefixes, or of "<... read resumed>"), so that "= RESULT"
- * lands in column 40 as strace aligns it.  Without a call, entry text is
- * taken to start in column 0 and exit text to continue the entry's line.
- */
-void ptc_scdec_column(struct ptc_scdec *d, unsigned col);
-/* Name of the syscall the last ptc_sc_enter() saw ("<... read resumed>"). */
-const char *ptc_sc_current(const struct ptc_scdec *d);
-/* Write a siginfo as strace does: "{si_signo=SIGCHLD, si_code=...}". */
-int ptc_siginfo_print(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f);
-/* == end section: syscall decoding == */
-
-/* == section: symbols and address expressions (lib/elf.c lib/sym.c lib/addr.c) == */
-
-/*
- * Open an ELF image held in memory (copied; buf may be freed after) or
- * from fd (a file, /proc/PID/map_files/..., or a pipe, which is read to
- * its end); fd is duplicated, so the caller may close it at once.  what
- * names the source in error messages.
- */
-struct ptc_elf *ptc_elf_open_mem(const void *buf, size_t len);
-struct ptc_elf *ptc_elf_open_fd(int fd, const char *what);
-/*
- * All of fd (a file, a pipe, standard input: anything read(2) drains)
- * into a malloc'd buffer *buf of *len bytes.  -1 with errno: EISDIR for
- * a directory, EFBIG past max bytes, those of read(2) and malloc(3).
- */
-int ptc_read_all(int fd, size_t max, void **buf, size_t *len);
-/* The file has a .symtab (not only .dynsym): not stripped. */
-int ptc_elf_has_symtab(const struct ptc_elf *e);
-/*
- * Like ptc_elf_sym_byaddr(), and *covered says whether the symbol holds
- * addr (inside its size; a symbol without size reaches to the next
- * symbol of its section) or is only the nearest one below it.
- */
-int ptc_elf_sym_find(struct ptc_elf *e, uint64_t addr, struct ptc_sym *sym,
-    int *covered);
-/*
- * Load bias of a file mapped at map_start from file offset map_offset
- * (a line of /proc/PID/maps): runtime address = link-time address + bias.
- * 0 for a non-PIE executable mapped where it was linked.
- */
-int ptc_elf_bias(const struct ptc_elf *e, uint64_t map_start,
-    uint64_t map_offset, uint64_t *bias);
-/* Lowest and one past the highest link-time address of PT_LOAD segments. */
-int ptc_elf_load_range(const struct ptc_elf *e, uint64_t *lo, uint64_t *hi);
-/* The GNU build-id note's bytes (pointer into the library's copy). */
-int ptc_elf_build_id(struct ptc_elf *e, const void **id, size_t *len);
-/* The file name in .gnu_debuglink, or NULL. */
-const char *ptc_elf_debuglink(struct ptc_elf *e);
-/* == end section: symbols and address expressions == */
-
-/* == section: typed values and byte patterns (lib/mem.c) == */
-/*
- * Value types for ptpeek -t and ptpoke -t: fixed-size integers, floats
- * and pointers in the target's byte order (the host's, for now).
- */
-enum ptc_vtype {
-	PTC_VT_U8, PTC_VT_U16, PTC_VT_U32, PTC_VT_U64,
-	PTC_VT_I8, PTC_VT_I16, PTC_VT_I32, PTC_VT_I64,
-	PTC_VT_F32, PTC_VT_F64, PTC_VT_PTR,
-};
-
-/*
- * The type called name ("u8" .. "u64", "i8" .. "i64", "f32", "f64",
- * "ptr"); -1 EINVAL with detail listing the valid names otherwise.
- */
-int ptc_vtype_parse(const char *name, enum ptc_vtype *type);
-/* Size in bytes of a value of type t. */
-size_t ptc_vtype_size(enum ptc_vtype t);
-/*
- * Encode the text s as a value of type t into out (ptc_vtype_size(t)
- * bytes): integers in decimal or 0x hex (a leading 0 is still decimal),
- * signed types also negative, each checked against the type's range;
- * floats as strtod reads them; ptr like u64.  -1 EINVAL or ERANGE with
- * a detail naming the value otherwise.
- */
-int ptc_value_parse(enum ptc_vtype t, const char *s, void *out);
-/*
- * Print the value of type t stored at p: integers in decimal, ptr as
- * 0x hex, floats in the shortest form that reads back to the same value.
- */
-int ptc_value_print(FILE *fp, enum ptc_vtype t, const void *p);
-/*
- * Parse hex bytes, "de ad be ef" or "deadbeef" (blanks between bytes
- * allowed, never inside one), into out, which has room for
- * strlen(s) / 2 bytes.  Returns the count, or -1 EINVAL with a detail.
- */
-ssize_t ptc_hex_parse(const char *s, void *out);
-/*
- * Search [start, end) of process pid for the plen bytes at pat, at
- * addresses that are multiples of align (1: anywhere), calling
- * found(addr, ctx) for each match in address order; a non-zero return
- * from found stops the search.  Memory is read in large chunks (matches
- * across chunk boundaries are found).  Pages that cannot be read are
- * skipped when skip is set; otherwise the first one ends the search with
- * -1 and a detail naming it (after the matches before it were reported).
- * Returns the number of matches, or -1 (ESRCH, EPERM, EINTR when a
- * cleanup signal arrived, EFAULT).
- */
-ssize_t ptc_mem_search(pid_t pid, uint64_t start, uint64_t end,
-    const void *pat, size_t plen, size_t align, int skip,
-    int (*found)(uint64_t addr, void *ctx), void *ctx);
-/* == end section: typed values and byte patterns == */
-/* == section: tracing (lib/trace*.c, os/linux/seccomp.c) == */
-/*
- * A syscall tracer with strace's options and output: the engine behind
- * ptstrace.  It owns a session, the per-task decoding state, the filters
- * (-e trace=, signal=, status=), the output files and the -c counters.
- */
-struct ptc_trace;
-
-struct ptc_trace_opts {
-	int follow;           /* -f 1, -ff 2: follow forks and clones */
-	const char *outfile;  /* -o FILE (NULL: stderr); with -ff FILE.PID */
-	int append;           /* -A: append to -o FILE */
-	int tstamp;           /* -t: PTC_TS_TIME (HH:MM:SS) or PTC_TS_UNIX */
-	int tstamp_digits;    /* digits of its fraction: 0 (-t), 6 (-tt) .. 9 */
-	int relative;         /* -r */
-	int relative_digits;  /* digits of -r's fraction (6) */
-	int durations;        /* -T */
-	int durations_digits; /* digits of -T's fraction (6) */
-	int summary;          /* -c 1 (summary only), -C 2 (and the trace) */
-	const char *sortby;   /* -S: any key strace takes (NULL: time) */
-	/* -U: comma list of summary columns (NULL: strace's default) */
-	const char *summary_columns;
-	long long overhead_ns; /* -O, see ptc_trace_overhead_parse() */
-	int wallclock;        /* -w: -c counts wall time, not system CPU */
-	int print_ip;         /* -i */
-	int scno;             /* -n: "[NR] " before the syscall's name */
-	unsigned quiet;       /* PTC_QUIET_* messages left out (-q, quiet=) */
-	int json;             /* --json: JSON Lines */
-	int stack;            /* -k: stack trace at each syscall */
-	int no_seccomp;       /* never install a seccomp filter */
-	int detach_execve;    /* -b execve */
-	int kill_on_exit;     /* --kill-on-exit: tasks die with the tracer */
-	int debug;            /* -d: the tracer's events on stderr */
-	struct ptc_fmt fmt;   /* -s -x -v -y -a -X */
-};
-#define PTC_TS_TIME 1
-#define PTC_TS_UNIX 2
-/* Messages -q and -e quiet= leave out. */
-#define PTC_QUIET_ATTACH          0x01 /* Process N attached/detached */
-#define PTC_QUIET_EXIT            0x02 /* +++ exited with N +++ */
-#define PTC_QUIET_PATH_RESOLUTION 0x04 /* -P: Requested path resolved */
-#define PTC_QUIET_PERSONALITY     0x08 /* [ Process PID=N runs in ... ] */
-#define PTC_QUIET_THREAD_EXECVE   0x10 /* +++ superseded by execve +++ */
-
-/*
- * A tracer with the given options (copied); NULL on failure, EINVAL
- * with strace's message for a bad sortby or summary_columns.
- */
-struct ptc_trace *ptc_trace_new(const struct ptc_trace_opts *o);
-
-/*
- * Parse -O's OVERHEAD[UNIT] as strace does: a non-negative integer or
- * decimal number, UNIT s, ms, us (the default) or ns, into *nsp
- * nanoseconds (saturated).  -1 EINVAL with "invalid -O argument: 'S'".
- */
-int ptc_trace_overhead_parse(const char *s, long long *nsp);
-
-/*
- * Apply one -e expression: "trace=SET" (or a bare SET), "signal=SET",
- * "status=SET", "abbrev=", "verbose=", "raw=" (accepted).  SET is a
- * comma list of syscall names, %classes, /regex, all and none; a leading
- * ! inverts it; ?name ignores an unknown name.  "read=FDS" and
- * "write=FDS" (descriptor numbers, all, none, a leading !) dump the data
- * a syscall read from or wrote to those descriptors after its line, as
- * strace does (JSON: a "read_data" or "write_data" member, the bytes in
- * hex, the buffers of a vectored call one after another).  -1 EINVAL
- * with detail.
- */
-int ptc_trace_expr(struct ptc_trace *tr, const char *expr);
-
-/*
- * -P PATH: show only the syscalls that use path (or what it resolves
- * to, told on stderr when the tracing starts): as a path argument, or
- * through a descriptor argument open on it.  Up to 256 paths, each call
- * adding one; -1 E2BIG beyond.
- */
-int ptc_trace_path(struct ptc_trace *tr, const char *path);
-
-/*
- * Start argv (searched in PATH) under the tracer; with a trace= filter
- * a seccomp-bpf program is installed in the child before the exec so
- * untraced syscalls never stop.  The first program spawned gives the
- * status returned by ptc_trace_run().
- */
-int ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
-    const struct ptc_spawn_opts *so);
-
-/* Attach to process pid and all its threads (-p). */
-int ptc_trace_attach(struct ptc_trace *tr, pid_t pid);
-
-/*
- * Trace until no task is left or a cleanup signal arrives (then every
- * task is detached).  Returns the exit status to leave with, strace's
- * way: the spawned program's exit code, or 128+signal with *sig set to
- * the signal that killed it (0 otherwise) so the caller can re-raise it.
- */
-int ptc_trace_run(struct ptc_trace *tr, int *sig);
-
-/* Detach from what is left, close the output and free. */
-void ptc_trace_free(struct ptc_trace *tr);
-
-/*
- * Write one of ptstrace's tips (--tips): number id (any number picks
- * one; -1 a random one), framed in a box, or with full, the whole tip
- * with its heading.
- */
-int ptc_trace_tip(FILE *fp, int id, int full);
-
-/*
- * strace 6.1's command line as a model, for a tool that reads argv with
- * getopt_long and hands each option here: the option/qualifier
- * semantics, strace's cross-checks between options with its messages,
- * and the tracer built from the result.  A refused option or command
- * line fails with -1 and strace's message in ptc_error();
- * ptc_trace_cli_failure() then says how strace reports it.
- */
-struct ptc_trace_cli;
-
-#define PTC_TCLI_FAIL  1 /* "PROG: MESSAGE", exit 1 (the system refused) */
-#define PTC_TCLI_BAD   2 /* "PROG: MESSAGE", exit 2 */
-#define PTC_TCLI_USAGE 3 /* "PROG: MESSAGE", "Try 'PROG -h' ...", exit 2 */
-
-/* An empty command line: strace's defaults. */
-struct ptc_trace_cli *ptc_trace_cli_new(void);
-
-/*
- * Take one option as read, checked as strace checks it then: opt is its
- * short letter (0 for a long option without one), lname the long name
- * it was given by (NULL for the short form), arg its argument or NULL.
- * A long option that is no other option is an -e qualifier
- * (--trace=SET is -e trace=SET).  -e expressions are parsed here, in
- * command-line order.  -h and -V are the tool's.  arg must outlive c.
- */
-int ptc_trace_cli_opt(struct ptc_trace_cli *c, int opt, const char *lname,
-    const char *arg);
-
-/*
- * The checks strace makes once the options are read, nargs being the
- * number of operands (the program and its arguments); warnings go to
- * stderr as strace words them.
- */
-int ptc_trace_cli_check(struct ptc_trace_cli *c, int nargs);
-
-/*
- * Open the output, attach the -p processes and start argv (nargs
- * operands, NULL-ended), as strace does: the cleanup signal handlers,
- * the dispositions -I asks for and the release of standard input and
- * output (a pipe to or from the program ends with it) come with it.
- * Returns the tracer, the caller's to run and free; NULL on failure.
- */
-struct ptc_trace *ptc_trace_cli_start(struct ptc_trace_cli *c,
-    char *const argv[]);
-
-/*
- * How the last refusal is to be told: PTC_TCLI_FAIL, _BAD or _USAGE,
- * with *msgp its whole message (ptc_error() may hold only its start),
- * valid until the next call with c.
- */
-int ptc_trace_cli_failure(const struct ptc_trace_cli *c, const char **msgp);
-
-/* Write the tip --tips asked for to fp (nothing without --tips). */
-int ptc_trace_cli_tip(const struct ptc_trace_cli *c, FILE *fp);
-
-/* Free c (and its tracer, if not started). */
-void ptc_trace_cli_free(struct ptc_trace_cli *c);
-/* == end section: tracing == */
-
-/* == section: progress (lib/progress.c) == */
-/*
- * A one-line progress report on stderr for long work (large reads and
- * searches, long single-step runs).  It is drawn only when stderr is a
- * terminal of which the process is in the foreground, never in the first
- * quarter second (short work shows nothing), at most ten times a second,
- * as "TOOL: WHAT DONE of TOTAL (PCT%)" or "TOOL: WHAT DONE" when the total
- * is unknown, and blanked by ptc_progress_end() (or at exit), so output to
- * files and pipes is never touched.  Call ptc_progress_end() before
- * writing anything else to stderr, err(3) included, so the message does
- * not land on the progress line.
- */
-struct ptc_progress;
-
-#define PTC_PROGRESS_BYTES 0x01 /* counts are bytes: shown in KiB, MiB, GiB */
-
-/*
- * Start a report: what says what is being done ("reading", "searching"),
- * total is the amount of work in the unit of the counts (0: unknown).
- * NULL only when out of memory; the other calls accept NULL and do
- * nothing, so a tool need not check.
- */
-struct ptc_progress *ptc_progress_new(const char *what, uint64_t total,
-    unsigned flags);
-/* done of the total is finished; cheap enough to call for each step. */
-void ptc_progress_update(struct ptc_progress *p, uint64_t done);
-/* Blank the line if one was drawn and free p.  NULL is accepted. */
-void ptc_progress_end(struct ptc_progress *p);
-/* == end section: progress == */
-
-/* == section: hardening (os/linux/pidguard.c) == */
-/*
- * A handle (a pidfd) bound to the process called pid now, that keeps
- * naming that process if it exits and its PID is reused.  Returns the
- * descriptor (close it with close(2)) or -1 (ESRCH; ENOSYS on kernels
- * without pidfd, when tools go on without the check).
- */
-int ptc_pid_hold(pid_t pid);
-/*
- * 0 while the process held by fd (from ptc_pid_hold) lives or when fd
- * is -1 (nothing to check); -1 ESRCH once it has exited, so whatever
- * now has its PID is another process and must not be written to.
- */
-int ptc_pid_alive(int fd);
-/* == end section: hardening == */
-
-/* == section: register views (compat) (lib/regs.c arch/<cpu>/regs.c) == */
-/*
- * A snapshot is read in the layout the kernel gives for its task: a
- * 32-bit program under a 64-bit x86 kernel has eax..esp, eip and eflags,
- * not rax..rip.  These look registers up in the view of snapshot r (the
- * native one while r is NULL or not yet fetched); ptc_reg_count(),
- * ptc_reg_at() and ptc_reg_lookup() are the native view.  Names are
- * those of ptc_regs_get(); the order is that of ptc_reg_at().
- */
-size_t ptc_regs_reg_count(const struct ptc_regs *r);
-const struct ptc_reginfo *ptc_regs_reg_at(const struct ptc_regs *r,
-    size_t i);
-const struct ptc_reginfo *ptc_regs_reg_lookup(const struct ptc_regs *r,
-    const char *name);
-/*
- * The CPU of the view as ptc_dis_open() names it ("x86_64", "i386"),
- * so code is disassembled in the task's mode.
- */
-const char *ptc_regs_arch(const struct ptc_regs *r);
-/* Names of the program counter, stack pointer and flags ("eip", ...). */
-const char *ptc_regs_pc_name(const struct ptc_regs *r);
-const char *ptc_regs_sp_name(const struct ptc_regs *r);
-/* The flags register of the view ("rflags", "eflags"), NULL if none. */
-const char *ptc_regs_flags_name(const struct ptc_regs *r);
-/* Size of a pointer of the view's code: 4 for a 32-bit task. */
-unsigned ptc_regs_ptrsize(const struct ptc_regs *r);
-/* ptc_reg_decode() in the view of r. */
-int ptc_regs_decode(const struct ptc_regs *r, const char *name,
-    uint64_t val, char *buf, size_t len);
-/*
- * Size in bytes of a pointer of process pid (4 or 8), from the ELF
- * class of the program it runs, so it needs no attach and is right for
- * x32 programs too.  -1 with detail (ESRCH, EACCES, ENOEXEC).
- */
-int ptc_proc_ptrsize(pid_t pid);
-/*
- * The same for a stopped task, falling back to its register layout
- * when the executable cannot be read.
- */
-int ptc_task_ptrsize(struct ptc_task *t);
-/* == end section: register views (compat) == */
-
-/* == section: registers per CPU (a64step) == */
 /*
  * The syscall a thread is about to make, from snapshot r taken at its
  * syscall instruction (see ptc_insn_is_syscall()): the number in *nr
@@ -1420,9 +953,104 @@ int ptc_insn_is_syscall(const struct ptc_dis *d, const struct ptc_insn *in);
  */
 int ptc_insn_is_breakpoint(const struct ptc_dis *d,
     const struct ptc_insn *in);
-/* == end section: registers per CPU (a64step) == */
 
-/* == section: stepping and running to breakpoints (lib/step.c) == */
+/* ------------------------------------------------------------------ */
+/* Breakpoints and faults                                             */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Software breakpoints belong to a session: the original bytes are put
+ * back by ptc_bp_remove(), ptc_bp_restore_all(), and on every way the
+ * session ends (ptc_session_free, exit, cleanup signals), so a process
+ * is never left with a breakpoint instruction in it.
+ */
+
+/*
+ * Write a breakpoint at addr in process pid (a task of session s).
+ * Errors: EEXIST there is one already; EFAULT addr is not mapped;
+ * EACCES its mapping is not executable (detail names the mapping).
+ */
+int ptc_bp_insert(struct ptc_session *s, pid_t pid, uint64_t addr);
+/* Put the original bytes back at addr; ENOENT if no breakpoint there. */
+int ptc_bp_remove(struct ptc_session *s, uint64_t addr);
+/* Put every breakpoint's original bytes back and forget them all. */
+void ptc_bp_restore_all(struct ptc_session *s);
+/*
+ * Forget every breakpoint without writing (after an exec replaced the
+ * memory they were written to).
+ */
+void ptc_bp_forget_all(struct ptc_session *s);
+/* Number of breakpoints written now. */
+size_t ptc_bp_count(const struct ptc_session *s);
+/* 1 if a breakpoint is written at addr now. */
+int ptc_bp_at(const struct ptc_session *s, uint64_t addr);
+/*
+ * Whether a trap event of task t came from one of the session's
+ * breakpoints (including ones removed since, which another thread may
+ * have hit just before): 1 with the breakpoint address in *addr and the
+ * task's pc moved back onto it, so the original instruction runs when
+ * the task resumes; 0 if it is some other trap; -1 on error.
+ */
+int ptc_bp_hit(struct ptc_session *s, struct ptc_task *t,
+    const struct ptc_event *ev, uint64_t *addr);
+/*
+ * Replace breakpoint bytes in buf (len bytes read at addr from the
+ * process) with the original bytes, so a disassembler sees the code.
+ */
+void ptc_bp_unpatch(const struct ptc_session *s, uint64_t addr, void *buf,
+    size_t len);
+
+/*
+ * Entry point of the program process pid runs (ELF AT_ENTRY): where a
+ * freshly started program has its libraries loaded and has not yet run
+ * any of its own code.
+ */
+int ptc_exec_entry(pid_t pid, uint64_t *entry);
+
+/* Why a thread got a fault signal (struct ptc_fault kind). */
+enum ptc_fault_kind {
+	PTC_FAULT_OTHER,  /* a fault signal with nothing more to say */
+	PTC_FAULT_READ,   /* invalid read of addr (size) */
+	PTC_FAULT_WRITE,  /* invalid write of addr (size) */
+	PTC_FAULT_NULL,   /* read or write near address 0 */
+	PTC_FAULT_EXEC,   /* execution of unmapped or non-executable memory */
+	PTC_FAULT_STACK,  /* stack overflow */
+	PTC_FAULT_DIV,    /* integer division by zero */
+	PTC_FAULT_DIVOVF, /* integer division overflow */
+	PTC_FAULT_FP,     /* floating-point exception */
+	PTC_FAULT_ILL,    /* illegal instruction */
+	PTC_FAULT_BUS,    /* bus error */
+	PTC_FAULT_TRAP,   /* a trap the tool did not set */
+};
+
+struct ptc_fault {
+	enum ptc_fault_kind kind;
+	int sig, code;       /* signal and si_code */
+	uint64_t pc;         /* the faulting instruction */
+	uint64_t addr;       /* the address accessed (or jumped to) */
+	unsigned size;       /* bytes accessed; 0 unknown */
+	int write;           /* the access was a write */
+	char insn[256];      /* the faulting instruction, "" if unreadable */
+	char reason[320];    /* "invalid write of 0x... (size 4): ..." */
+	char where[320];     /* the mapping around the address, or "" */
+};
+
+/*
+ * Explain a fault signal (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP)
+ * that thread r of process pid stopped with: decode the instruction at
+ * the pc and its memory operands with the registers of r, compare with
+ * the kernel's si_addr, and look the address up in the mappings.
+ * Returns 0 and fills f, or -1 if sig is not a fault signal.
+ */
+int ptc_fault_explain(pid_t pid, const struct ptc_regs *r,
+    const siginfo_t *si, struct ptc_fault *f);
+/* Short name of a fault kind for JSON: "invalid-read", "null", ... */
+const char *ptc_fault_kind_name(enum ptc_fault_kind kind);
+
+/* ------------------------------------------------------------------ */
+/* Stepping and running to breakpoints                                */
+/* ------------------------------------------------------------------ */
+
 /*
  * A run lets process pid (a task of session s) go at full speed, with
  * its threads and, with PTC_TRACE_FORKS, its new threads, until
@@ -1616,7 +1244,389 @@ int ptc_step_where(struct ptc_target *target, uint64_t addr, char *buf,
     size_t len);
 /* Free the stepper (NULL accepted); the task stays as it is. */
 void ptc_step_free(struct ptc_step *st);
-/* == end section: stepping and running to breakpoints == */
+
+/* ------------------------------------------------------------------ */
+/* Syscall decoding                                                   */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Syscall names, classes and argument decoders come from per-CPU tables
+ * (arch/x86_64/syscalls.tbl, one row per syscall naming a printer per
+ * argument; the other CPUs' arch/<cpu>/syscalls.nr give their numbers
+ * for those rows by name) and flag tables (lib/xlat/NAME.in), generated into C at build
+ * time.  Tables are chosen by the AUDIT_ARCH_* value the kernel reports,
+ * so a 32-bit task under a 64-bit kernel decodes with its own table.
+ *
+ * Text output is strace 6.1's, byte for byte where known.  JSON output
+ * (ptc_fmt.json) gives each argument as a JSON value:
+ *   numbers (ints, sizes, hex values below 2^53)   3, 832, 4096
+ *   pointers                                        "0x7ffc1000", or null
+ *   strings and buffers (cut at strsize, no "...")  "/etc/passwd"
+ *   flags and named constants                       "O_RDONLY|O_CLOEXEC"
+ *   descriptors (with decode_fds: an object)        3, {"fd":3,"path":"/x"}
+ *   structures                                      {"st_mode":"S_IFREG|0644",..}
+ *   arrays, signal sets                             ["ls","-l"], ["INT","TERM"]
+ *   in-out values ("[16 => 8]" in text)             the value after the call
+ * Abbreviations ("...") and comments ("/ * 3 vars * /") are left out;
+ * named top-level arguments (clone's "flags=") are plain values.
+ */
+
+/* Name of syscall nr for an AUDIT_ARCH_* value, NULL if unknown. */
+const char *ptc_sc_name(uint32_t arch, uint64_t nr);
+/* Number of the syscall called name, or -1. */
+long ptc_sc_lookup(uint32_t arch, const char *name);
+/* One past the highest syscall number known for arch. */
+uint64_t ptc_sc_count(uint32_t arch);
+
+/* Syscall classes, as strace's -e trace=%file ... */
+#define PTC_SCC_FILE    0x0001
+#define PTC_SCC_NETWORK 0x0002
+#define PTC_SCC_PROCESS 0x0004
+#define PTC_SCC_SIGNAL  0x0008
+#define PTC_SCC_MEMORY  0x0010
+#define PTC_SCC_DESC    0x0020
+#define PTC_SCC_IPC     0x0040
+#define PTC_SCC_CREDS   0x0080
+#define PTC_SCC_CLOCK   0x0100
+#define PTC_SCC_STAT    0x0200
+#define PTC_SCC_LSTAT   0x0400
+#define PTC_SCC_FSTAT   0x0800
+#define PTC_SCC_STATFS  0x1000
+#define PTC_SCC_PURE    0x2000
+#define PTC_SCC_FSTATFS 0x4000
+/*
+ * Classes of syscall nr; 0 for a number the table does not know (strace
+ * traces such calls whatever class was asked for).
+ */
+unsigned ptc_sc_classes(uint32_t arch, uint64_t nr);
+/*
+ * Class bits for "file" or "%file" (also "%%stat" = stat, lstat and
+ * fstat; "%%statfs" = statfs and fstatfs; "%net" = "%network"), 0 if
+ * unknown.
+ */
+unsigned ptc_sc_class_parse(const char *name);
+
+/* "SIGSEGV" for 11, NULL if unknown; number for a name (with or without SIG). */
+const char *ptc_signame(int sig);
+int ptc_sigparse(const char *name);
+/* "ENOENT" for 2, NULL if unknown. */
+const char *ptc_errname(int err);
+
+/* How values are printed: strace's -s, -x/-xx, -v, -y/-yy; JSON. */
+struct ptc_fmt {
+	unsigned strsize;   /* -s: bytes of a string shown (32) */
+	int xstyle;         /* 0, 1 (-x), 2 (-xx), 3 (hex escapes) */
+	int verbose;        /* -v: unabbreviated structures */
+	int decode_fds;     /* PTC_FDS_* bits: -y path, -yy all */
+	int json;           /* structured output (see ptc_sc_exit) */
+	unsigned column;    /* -a: column of "= RESULT" (0: 40) */
+	int xlat;           /* -X: PTC_XLAT_ABBREV, _RAW or _VERBOSE */
+	int raw;            /* -e raw=: this call's arguments undecoded */
+	int noderef;        /* -e verbose=: this call's structures as addresses */
+	int decode_pids;    /* -Y: PTC_PIDS_COMM, PTC_PIDS_NS bits */
+};
+/* What a descriptor is shown with (strace -y, -e decode-fds=). */
+#define PTC_FDS_PATH     0x1  /* 3</etc/passwd> */
+#define PTC_FDS_SOCKET   0x2  /* 3<TCP:[127.0.0.1:80->...]> */
+#define PTC_FDS_DEV      0x4  /* 3</dev/null<char 1:3>> */
+#define PTC_FDS_PIDFD    0x8  /* 3<pid:1234> */
+#define PTC_FDS_ALL      0xf
+/* How named constants and flags print (strace -X). */
+#define PTC_XLAT_ABBREV  0  /* O_RDONLY|O_CLOEXEC */
+#define PTC_XLAT_RAW     1  /* 0x80000 */
+#define PTC_XLAT_VERBOSE 2  /* 0x80000 / * O_RDONLY|O_CLOEXEC * / */
+/* What a process id is shown with (strace -Y, --decode-pids=). */
+#define PTC_PIDS_COMM    0x1  /* 1234<bash> */
+#define PTC_PIDS_NS      0x2  /* the id in the tracer's pid namespace too */
+
+/* Per-task decoding state (what entry saw, for exit). */
+struct ptc_scdec;
+struct ptc_scdec *ptc_scdec_new(void);
+void ptc_scdec_free(struct ptc_scdec *d);
+/*
+ * Where the decoders read tracee memory: by default ptc_mem_read() of
+ * the pid passed to ptc_sc_enter(); replaceable for tests and fuzzing.
+ */
+void ptc_scdec_set_reader(struct ptc_scdec *d,
+    ssize_t (*rd)(void *ctx, uint64_t addr, void *buf, size_t len),
+    void *ctx);
+/*
+ * Syscall entry: write "name(" and the arguments known at entry, each
+ * followed by ", " when more follow (exactly the text strace shows before
+ * "<unfinished ...>").  In JSON mode nothing is written at entry.
+ */
+int ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
+    const struct ptc_scinfo *si, const struct ptc_fmt *f);
+/*
+ * Syscall exit: write the rest of the arguments, ")", spaces up to
+ * column 40 (see ptc_scdec_column), "= " and the decoded return value
+ * ("-1 ENOENT (No such file or directory)", "0x7f...", "3</etc/passwd>",
+ * "? ERESTARTSYS (To be restarted if SA_RESTART is set)"), without
+ * newline or -T duration.  In JSON mode write the members
+ * "syscall":"openat","args":[..],"retval":3 and, on failure,
+ * "retval":-1,"errno":"ENOENT" (no braces) for the caller to wrap.  A
+ * syscall that never returns (exit_group, execve that succeeded) is
+ * finished with ptc_sc_noreturn(), which writes ") = ?" (JSON:
+ * "retval":null).
+ */
+int ptc_sc_exit(struct ptc_scdec *d, FILE *fp, const struct ptc_scinfo *si,
+    const struct ptc_fmt *f);
+int ptc_sc_noreturn(struct ptc_scdec *d, FILE *fp, const struct ptc_fmt *f);
+/*
+ * Tell the decoder the output column at which the text of the next
+ * ptc_sc_enter() or ptc_sc_exit() starts (the width of "[pid N] " and
+ * timestamp prefixes, or of "<... read resumed>"), so that "= RESULT"
+ * lands in column 40 as strace aligns it.  Without a call, entry text is
+ * taken to start in column 0 and exit text to continue the entry's line.
+ */
+void ptc_scdec_column(struct ptc_scdec *d, unsigned col);
+/* Name of the syscall the last ptc_sc_enter() saw ("<... read resumed>"). */
+const char *ptc_sc_current(const struct ptc_scdec *d);
+/* Write a siginfo as strace does: "{si_signo=SIGCHLD, si_code=...}". */
+int ptc_siginfo_print(FILE *fp, const siginfo_t *si, const struct ptc_fmt *f);
+
+/* ------------------------------------------------------------------ */
+/* Tracing (the engine behind ptstrace)                               */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A syscall tracer with strace's options and output: the engine behind
+ * ptstrace.  It owns a session, the per-task decoding state, the filters
+ * (-e trace=, signal=, status=), the output files and the -c counters.
+ */
+struct ptc_trace;
+
+struct ptc_trace_opts {
+	int follow;           /* -f 1, -ff 2: follow forks and clones */
+	const char *outfile;  /* -o FILE (NULL: stderr); with -ff FILE.PID */
+	int append;           /* -A: append to -o FILE */
+	int tstamp;           /* -t: PTC_TS_TIME (HH:MM:SS) or PTC_TS_UNIX */
+	int tstamp_digits;    /* digits of its fraction: 0 (-t), 6 (-tt) .. 9 */
+	int relative;         /* -r */
+	int relative_digits;  /* digits of -r's fraction (6) */
+	int durations;        /* -T */
+	int durations_digits; /* digits of -T's fraction (6) */
+	int summary;          /* -c 1 (summary only), -C 2 (and the trace) */
+	const char *sortby;   /* -S: any key strace takes (NULL: time) */
+	/* -U: comma list of summary columns (NULL: strace's default) */
+	const char *summary_columns;
+	long long overhead_ns; /* -O, see ptc_trace_overhead_parse() */
+	int wallclock;        /* -w: -c counts wall time, not system CPU */
+	int print_ip;         /* -i */
+	int scno;             /* -n: "[NR] " before the syscall's name */
+	unsigned quiet;       /* PTC_QUIET_* messages left out (-q, quiet=) */
+	int json;             /* --json: JSON Lines */
+	int stack;            /* -k: stack trace at each syscall */
+	int no_seccomp;       /* never install a seccomp filter */
+	int detach_execve;    /* -b execve */
+	int kill_on_exit;     /* --kill-on-exit: tasks die with the tracer */
+	int debug;            /* -d: the tracer's events on stderr */
+	struct ptc_fmt fmt;   /* -s -x -v -y -a -X */
+};
+#define PTC_TS_TIME 1
+#define PTC_TS_UNIX 2
+/* Messages -q and -e quiet= leave out. */
+#define PTC_QUIET_ATTACH          0x01 /* Process N attached/detached */
+#define PTC_QUIET_EXIT            0x02 /* +++ exited with N +++ */
+#define PTC_QUIET_PATH_RESOLUTION 0x04 /* -P: Requested path resolved */
+#define PTC_QUIET_PERSONALITY     0x08 /* [ Process PID=N runs in ... ] */
+#define PTC_QUIET_THREAD_EXECVE   0x10 /* +++ superseded by execve +++ */
+
+/*
+ * A tracer with the given options (copied); NULL on failure, EINVAL
+ * with strace's message for a bad sortby or summary_columns.
+ */
+struct ptc_trace *ptc_trace_new(const struct ptc_trace_opts *o);
+
+/*
+ * Parse -O's OVERHEAD[UNIT] as strace does: a non-negative integer or
+ * decimal number, UNIT s, ms, us (the default) or ns, into *nsp
+ * nanoseconds (saturated).  -1 EINVAL with "invalid -O argument: 'S'".
+ */
+int ptc_trace_overhead_parse(const char *s, long long *nsp);
+
+/*
+ * Apply one -e expression: "trace=SET" (or a bare SET), "signal=SET",
+ * "status=SET", "abbrev=", "verbose=", "raw=" (accepted).  SET is a
+ * comma list of syscall names, %classes, /regex, all and none; a leading
+ * ! inverts it; ?name ignores an unknown name.  "read=FDS" and
+ * "write=FDS" (descriptor numbers, all, none, a leading !) dump the data
+ * a syscall read from or wrote to those descriptors after its line, as
+ * strace does (JSON: a "read_data" or "write_data" member, the bytes in
+ * hex, the buffers of a vectored call one after another).  -1 EINVAL
+ * with detail.
+ */
+int ptc_trace_expr(struct ptc_trace *tr, const char *expr);
+
+/*
+ * -P PATH: show only the syscalls that use path (or what it resolves
+ * to, told on stderr when the tracing starts): as a path argument, or
+ * through a descriptor argument open on it.  Up to 256 paths, each call
+ * adding one; -1 E2BIG beyond.
+ */
+int ptc_trace_path(struct ptc_trace *tr, const char *path);
+
+/*
+ * Start argv (searched in PATH) under the tracer; with a trace= filter
+ * a seccomp-bpf program is installed in the child before the exec so
+ * untraced syscalls never stop.  The first program spawned gives the
+ * status returned by ptc_trace_run().
+ */
+int ptc_trace_spawn(struct ptc_trace *tr, char *const argv[],
+    const struct ptc_spawn_opts *so);
+
+/* Attach to process pid and all its threads (-p). */
+int ptc_trace_attach(struct ptc_trace *tr, pid_t pid);
+
+/*
+ * Trace until no task is left or a cleanup signal arrives (then every
+ * task is detached).  Returns the exit status to leave with, strace's
+ * way: the spawned program's exit code, or 128+signal with *sig set to
+ * the signal that killed it (0 otherwise) so the caller can re-raise it.
+ */
+int ptc_trace_run(struct ptc_trace *tr, int *sig);
+
+/* Detach from what is left, close the output and free. */
+void ptc_trace_free(struct ptc_trace *tr);
+
+/*
+ * Write one of ptstrace's tips (--tips): number id (any number picks
+ * one; -1 a random one), framed in a box, or with full, the whole tip
+ * with its heading.
+ */
+int ptc_trace_tip(FILE *fp, int id, int full);
+
+/*
+ * strace 6.1's command line as a model, for a tool that reads argv with
+ * getopt_long and hands each option here: the option/qualifier
+ * semantics, strace's cross-checks between options with its messages,
+ * and the tracer built from the result.  A refused option or command
+ * line fails with -1 and strace's message in ptc_error();
+ * ptc_trace_cli_failure() then says how strace reports it.
+ */
+struct ptc_trace_cli;
+
+#define PTC_TCLI_FAIL  1 /* "PROG: MESSAGE", exit 1 (the system refused) */
+#define PTC_TCLI_BAD   2 /* "PROG: MESSAGE", exit 2 */
+#define PTC_TCLI_USAGE 3 /* "PROG: MESSAGE", "Try 'PROG -h' ...", exit 2 */
+
+/* An empty command line: strace's defaults. */
+struct ptc_trace_cli *ptc_trace_cli_new(void);
+
+/*
+ * Take one option as read, checked as strace checks it then: opt is its
+ * short letter (0 for a long option without one), lname the long name
+ * it was given by (NULL for the short form), arg its argument or NULL.
+ * A long option that is no other option is an -e qualifier
+ * (--trace=SET is -e trace=SET).  -e expressions are parsed here, in
+ * command-line order.  -h and -V are the tool's.  arg must outlive c.
+ */
+int ptc_trace_cli_opt(struct ptc_trace_cli *c, int opt, const char *lname,
+    const char *arg);
+
+/*
+ * The checks strace makes once the options are read, nargs being the
+ * number of operands (the program and its arguments); warnings go to
+ * stderr as strace words them.
+ */
+int ptc_trace_cli_check(struct ptc_trace_cli *c, int nargs);
+
+/*
+ * Open the output, attach the -p processes and start argv (nargs
+ * operands, NULL-ended), as strace does: the cleanup signal handlers,
+ * the dispositions -I asks for and the release of standard input and
+ * output (a pipe to or from the program ends with it) come with it.
+ * Returns the tracer, the caller's to run and free; NULL on failure.
+ */
+struct ptc_trace *ptc_trace_cli_start(struct ptc_trace_cli *c,
+    char *const argv[]);
+
+/*
+ * How the last refusal is to be told: PTC_TCLI_FAIL, _BAD or _USAGE,
+ * with *msgp its whole message (ptc_error() may hold only its start),
+ * valid until the next call with c.
+ */
+int ptc_trace_cli_failure(const struct ptc_trace_cli *c, const char **msgp);
+
+/* Write the tip --tips asked for to fp (nothing without --tips). */
+int ptc_trace_cli_tip(const struct ptc_trace_cli *c, FILE *fp);
+
+/* Free c (and its tracer, if not started). */
+void ptc_trace_cli_free(struct ptc_trace_cli *c);
+
+/* ------------------------------------------------------------------ */
+/* Output: escaping, JSON, hex dumps, progress                        */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Write len bytes as a canonical hexdump (16 bytes a line, offsets shown
+ * as the process's addresses starting at addr) to fp.
+ */
+int ptc_hexdump(FILE *fp, uint64_t addr, const void *buf, size_t len);
+
+/*
+ * Write s (len bytes) as a JSON string, with quotes, to fp: the one
+ * JSON string encoder of the suite.  Valid UTF-8 is written as it is;
+ * each byte that is not part of a valid UTF-8 sequence (a stray
+ * continuation byte, an overlong form, a surrogate, a code point past
+ * U+10FFFF) is written as \u00XX, the code point of the same number,
+ * so the output is always valid JSON.  '"' and '\\' are escaped, as
+ * are control characters (\b \f \n \r \t, the others \u00XX).
+ */
+int ptc_json_str(FILE *fp, const void *s, size_t len);
+
+/*
+ * Write len bytes as strace quotes a string, double quotes included:
+ * \n \t \r \v \f \" \\ and octal (\1, or \001 when a digit follows)
+ * for the rest of what is not printable ASCII.  hex 1 (strace -x): if
+ * any byte is neither printable nor white space, the whole string is
+ * written as \xHH; hex 2 (-xx): always; hex 3 (--strings-in-hex=
+ * non-ascii-chars): \xHH in place of each octal escape.
+ */
+int ptc_escape(FILE *fp, const void *s, size_t len, int hex);
+/*
+ * The escapes of ptc_escape() with hex 0 but without the quotes: for a
+ * bare field of an output line (a mapping path, a string read by
+ * ptpeek -s) that must not carry raw control bytes to a terminal.
+ */
+int ptc_escape_bare(FILE *fp, const void *s, size_t len);
+/*
+ * The NUL-terminated name s (a symbol or path from a file or a process)
+ * escaped as ptc_escape_bare() does, into buf of len bytes, cut short
+ * before an escape that would not fit; returns buf.  For text built in
+ * a buffer: "\33" for ESC, "\\" for a backslash, octal for bytes that
+ * are not printable ASCII (UTF-8 included), so no terminal escape
+ * sequence passes.
+ */
+const char *ptc_escape_name(char *buf, size_t len, const char *s);
+
+/*
+ * A one-line progress report on stderr for long work (large reads and
+ * searches, long single-step runs).  It is drawn only when stderr is a
+ * terminal of which the process is in the foreground, never in the first
+ * quarter second (short work shows nothing), at most ten times a second,
+ * as "TOOL: WHAT DONE of TOTAL (PCT%)" or "TOOL: WHAT DONE" when the total
+ * is unknown, and blanked by ptc_progress_end() (or at exit), so output to
+ * files and pipes is never touched.  Call ptc_progress_end() before
+ * writing anything else to stderr, err(3) included, so the message does
+ * not land on the progress line.
+ */
+struct ptc_progress;
+
+#define PTC_PROGRESS_BYTES 0x01 /* counts are bytes: shown in KiB, MiB, GiB */
+
+/*
+ * Start a report: what says what is being done ("reading", "searching"),
+ * total is the amount of work in the unit of the counts (0: unknown).
+ * NULL only when out of memory; the other calls accept NULL and do
+ * nothing, so a tool need not check.
+ */
+struct ptc_progress *ptc_progress_new(const char *what, uint64_t total,
+    unsigned flags);
+/* done of the total is finished; cheap enough to call for each step. */
+void ptc_progress_update(struct ptc_progress *p, uint64_t done);
+/* Blank the line if one was drawn and free p.  NULL is accepted. */
+void ptc_progress_end(struct ptc_progress *p);
 
 #ifdef __cplusplus
 }
