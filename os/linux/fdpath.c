@@ -146,6 +146,31 @@ inet_sock(pid_t pid, const char *table, int v6, unsigned long ino,
 }
 
 /*
+ * A NETLINK_SOCK_DIAG socket with request q (qlen bytes, starting with
+ * its nlmsghdr, which this fills in) sent: the descriptor, or -1.
+ */
+static int
+diag_ask(void *q, size_t qlen, unsigned flags)
+{
+	struct sockaddr_nl nl = { .nl_family = AF_NETLINK };
+	struct nlmsghdr *nh = q;
+	int fd;
+
+	fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+	if (fd < 0)
+		return -1;
+	nh->nlmsg_len = (uint32_t)qlen;
+	nh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	nh->nlmsg_flags = (uint16_t)(NLM_F_REQUEST | flags);
+	if (sendto(fd, q, qlen, 0, (struct sockaddr *)&nl, sizeof(nl)) !=
+	    (ssize_t)qlen) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/*
  * An inet socket through NETLINK_SOCK_DIAG: a dump of the protocol's
  * sockets in every state (a socket that is only bound is not in
  * /proc/net/tcp), matched by inode.
@@ -162,26 +187,16 @@ inet_diag(int family, int protocol, unsigned long ino, const char *proto,
 		char b[16384];
 		struct nlmsghdr nh;
 	} rsp;
-	struct sockaddr_nl nl = { .nl_family = AF_NETLINK };
 	char la[INET6_ADDRSTRLEN + 16], ra[INET6_ADDRSTRLEN + 16];
 	int fd, found = -1, done = 0, rounds = 0;
 	ssize_t n;
 
-	fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
-	if (fd < 0)
-		return -1;
 	memset(&q, 0, sizeof(q));
-	q.nh.nlmsg_len = sizeof(q);
-	q.nh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
-	q.nh.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
 	q.req.sdiag_family = (unsigned char)family;
 	q.req.sdiag_protocol = (unsigned char)protocol;
 	q.req.idiag_states = ~0u;
-	if (sendto(fd, &q, sizeof(q), 0, (struct sockaddr *)&nl,
-	    sizeof(nl)) != (ssize_t)sizeof(q)) {
-		close(fd);
+	if ((fd = diag_ask(&q, sizeof(q), NLM_F_DUMP)) < 0)
 		return -1;
-	}
 	/* Bounded: a host with very many sockets is not read to the end. */
 	while (!done && found != 0 && rounds++ < 256 &&
 	    (n = recv(fd, rsp.b, sizeof(rsp.b), 0)) > 0) {
@@ -227,7 +242,6 @@ unix_sock(unsigned long ino, const char *proto, char *buf, size_t len)
 		char b[8192];
 		struct nlmsghdr nh;
 	} rsp;
-	struct sockaddr_nl nl = { .nl_family = AF_NETLINK };
 	struct nlmsghdr *h;
 	struct unix_diag_msg *m;
 	struct rtattr *at;
@@ -236,21 +250,15 @@ unix_sock(unsigned long ino, const char *proto, char *buf, size_t len)
 	ssize_t n;
 	int fd, alen, ok = -1;
 
-	fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
-	if (fd < 0)
-		return -1;
 	memset(&q, 0, sizeof(q));
-	q.nh.nlmsg_len = sizeof(q);
-	q.nh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
-	q.nh.nlmsg_flags = NLM_F_REQUEST;
 	q.req.sdiag_family = AF_UNIX;
 	q.req.udiag_states = ~0u;
 	q.req.udiag_ino = (unsigned)ino;
 	q.req.udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER;
 	q.req.udiag_cookie[0] = q.req.udiag_cookie[1] = ~0u;
-	if (sendto(fd, &q, sizeof(q), 0, (struct sockaddr *)&nl,
-	    sizeof(nl)) != (ssize_t)sizeof(q) ||
-	    (n = recv(fd, rsp.b, sizeof(rsp.b), 0)) <= 0) {
+	if ((fd = diag_ask(&q, sizeof(q), 0)) < 0)
+		return -1;
+	if ((n = recv(fd, rsp.b, sizeof(rsp.b), 0)) <= 0) {
 		close(fd);
 		return -1;
 	}
