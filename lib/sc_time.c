@@ -151,31 +151,34 @@ ptc__a_timerid(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 
 /*
  * The *_time64 calls of 32-bit tasks pass 64-bit time structures
- * whatever the word size.
+ * whatever the word size: fn with that said.
  */
+static void
+as64(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v,
+    void (*fn)(struct ptc__dc *, const struct ptc__arg *, uint64_t))
+{
+	c->ts64 = 1;
+	fn(c, a, v);
+	c->ts64 = 0;
+}
+
 void
 ptc__a_timespec64(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	c->ts64 = 1;
-	ptc__a_timespec(c, a, v);
-	c->ts64 = 0;
+	as64(c, a, v, ptc__a_timespec);
 }
 
 void
 ptc__a_timespec_rem64(struct ptc__dc *c, const struct ptc__arg *a,
     uint64_t v)
 {
-	c->ts64 = 1;
-	ptc__a_timespec_rem(c, a, v);
-	c->ts64 = 0;
+	as64(c, a, v, ptc__a_timespec_rem);
 }
 
 void
 ptc__a_itimerspec64(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	c->ts64 = 1;
-	ptc__a_itimerspec(c, a, v);
-	c->ts64 = 0;
+	as64(c, a, v, ptc__a_itimerspec);
 }
 
 /* struct sigevent of timer_create and mq_notify. */
