@@ -289,4 +289,12 @@ void ptc__bp_clear_child(const struct ptc_session *s, pid_t pid);
 /* Put the original bytes back at every breakpoint written now. */
 int ptc__bp_remove_live(struct ptc_session *s);
 
+/*
+ * Source lines and backtraces (lib/dwarf.c): the libdwfl session of a
+ * ptc_dwarf, for code of the library that asks libdw more (variables,
+ * types), and its attachment for unwinding (threads stopped by us).
+ */
+struct Dwfl *ptc__dwarf_dwfl(struct ptc_dwarf *d);
+int ptc__dwarf_attach(struct ptc_dwarf *d);
+
 #endif

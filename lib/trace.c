@@ -95,7 +95,7 @@ struct ptc_trace {
 	int filter;           /* seccomp filter in spawned programs */
 	int attached;         /* -p used: not every task has the filter */
 	int main_child;       /* the program is our child (not -D) */
-	struct ptc__unwind *uw; /* -k: modules of process uw_pid */
+	struct ptc_dwarf *uw;   /* -k: modules of process uw_pid */
 	pid_t uw_pid;
 	int uw_stale;
 	struct timespec flushed;
@@ -631,11 +631,11 @@ print_stack(struct ptc_trace *tr, struct tstate *ts, FILE *fp)
 	 */
 	tgid = ptc_task_tgid(ts->task);
 	if (tr->uw != NULL && (tr->uw_pid != tgid || tr->uw_stale)) {
-		ptc__unwind_free(tr->uw);
+		ptc_dwarf_free(tr->uw);
 		tr->uw = NULL;
 	}
 	if (tr->uw == NULL) {
-		if ((tr->uw = ptc__unwind_new(tgid)) == NULL)
+		if ((tr->uw = ptc_dwarf_new(tgid)) == NULL)
 			return;
 		tr->uw_pid = tgid;
 		tr->uw_stale = 0;
@@ -1563,7 +1563,7 @@ ptc_trace_free(struct ptc_trace *tr)
 		fflush(stderr);
 	if (tr->null != NULL)
 		fclose(tr->null);
-	ptc__unwind_free(tr->uw);
+	ptc_dwarf_free(tr->uw);
 	ptc__scset_free(&tr->trace);
 	ptc__scset_free(&tr->abbrev);
 	ptc__scset_free(&tr->verbose);

@@ -1,0 +1,275 @@
+/*
+ * dwarf.c: the debug information of a live process through elfutils'
+ * libdwfl (modules from /proc/PID/maps, DWARF found beside the file or
+ * under /usr/lib/debug), and address -> FILE:LINE with the function and
+ * the chain of inlined calls at that address.
+ */
+#include <elfutils/libdw.h>
+#include <elfutils/libdwfl.h>
+#include <dwarf.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+/* Inlined calls within calls followed at most. */
+#define MAX_DEPTH 32
+
+struct ptc_dwarf {
+	Dwfl *dwfl;
+	pid_t pid;
+	bool attached;      /* dwfl_linux_proc_attach done */
+};
+
+static char *debuginfo_path;
+
+static const Dwfl_Callbacks callbacks = {
+	.find_elf = dwfl_linux_proc_find_elf,
+	.find_debuginfo = dwfl_standard_find_debuginfo,
+	.debuginfo_path = &debuginfo_path,
+};
+
+static int
+report(struct ptc_dwarf *d)
+{
+	if ((d->dwfl = dwfl_begin(&callbacks)) == NULL)
+		return ptc_fail(ENOMEM, "libdwfl: %s", dwfl_errmsg(-1));
+	if (dwfl_linux_proc_report(d->dwfl, d->pid) != 0 ||
+	    dwfl_report_end(d->dwfl, NULL, NULL) != 0) {
+		dwfl_end(d->dwfl);
+		d->dwfl = NULL;
+		return ptc_fail(ESRCH, "process %d: cannot read its modules",
+		    (int)d->pid);
+	}
+	d->attached = false;
+	return 0;
+}
+
+struct ptc_dwarf *
+ptc_dwarf_new(pid_t pid)
+{
+	struct ptc_dwarf *d = calloc(1, sizeof(*d));
+
+	if (d == NULL)
+		return NULL;
+	d->pid = pid;
+	if (report(d) != 0) {
+		free(d);
+		return NULL;
+	}
+	return d;
+}
+
+void
+ptc_dwarf_free(struct ptc_dwarf *d)
+{
+	if (d == NULL)
+		return;
+	if (d->dwfl != NULL)
+		dwfl_end(d->dwfl);
+	free(d);
+}
+
+int
+ptc_dwarf_refresh(struct ptc_dwarf *d)
+{
+	/* A fresh Dwfl: libdwfl keeps no thread state across reports. */
+	if (d->dwfl != NULL)
+		dwfl_end(d->dwfl);
+	d->dwfl = NULL;
+	return report(d);
+}
+
+Dwfl *
+ptc__dwarf_dwfl(struct ptc_dwarf *d)
+{
+	return d->dwfl;
+}
+
+int
+ptc__dwarf_attach(struct ptc_dwarf *d)
+{
+	int e;
+
+	if (d->attached)
+		return 0;
+	/* The caller stops the threads: libdwfl must not attach itself. */
+	if ((e = dwfl_linux_proc_attach(d->dwfl, d->pid, true)) != 0)
+		return ptc_fail(e > 0 ? e : ESRCH, "process %d: unwinding: %s",
+		    (int)d->pid, e > 0 ? strerror(e) : dwfl_errmsg(-1));
+	d->attached = true;
+	return 0;
+}
+
+struct modfind {
+	const char *path;
+	Dwfl_Module *mod;
+};
+
+static int
+module_cb(Dwfl_Module *mod, void **userdata, const char *name,
+    Dwarf_Addr start, void *arg)
+{
+	struct modfind *want = arg;
+
+	(void)userdata;
+	(void)start;
+	if (strcmp(name, want->path) != 0)
+		return DWARF_CB_OK;
+	want->mod = mod;
+	return DWARF_CB_ABORT;
+}
+
+int
+ptc_dwarf_exe_lines(struct ptc_dwarf *d)
+{
+	char path[PATH_MAX], exe[64];
+	ssize_t len;
+	Dwfl_Module *mod;
+	struct modfind want;
+	Dwarf_Addr bias;
+	Dwarf_Die *cu = NULL;
+
+	snprintf(exe, sizeof(exe), "/proc/%d/exe", (int)d->pid);
+	if ((len = readlink(exe, path, sizeof(path) - 1)) < 0)
+		return -1;
+	path[len] = '\0';
+	want.path = path;
+	want.mod = NULL;
+	for (ptrdiff_t off = 0; (off = dwfl_getmodules(d->dwfl,
+	    module_cb, &want, off)) > 0; )
+		;
+	if ((mod = want.mod) == NULL)
+		return ptc_fail(ENOENT, "process %d: no module %s", (int)d->pid,
+		    path);
+	if (dwfl_module_getdwarf(mod, &bias) == NULL)
+		return 0;
+	/* DWARF without a line table (-g0 plus CFI in .debug_frame). */
+	while ((cu = dwfl_module_nextcu(mod, cu, &bias)) != NULL) {
+		Dwarf_Lines *lines;
+		size_t n;
+
+		if (dwarf_getsrclines(cu, &lines, &n) == 0 && n > 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A function's name, following DW_AT_abstract_origin and specification. */
+static const char *
+die_name(Dwarf_Die *die)
+{
+	Dwarf_Attribute a;
+	const char *s;
+
+	if (dwarf_attr_integrate(die, DW_AT_name, &a) != NULL &&
+	    (s = dwarf_formstring(&a)) != NULL)
+		return s;
+	if (dwarf_attr_integrate(die, DW_AT_linkage_name, &a) != NULL)
+		return dwarf_formstring(&a);
+	return NULL;
+}
+
+static int
+die_udata(Dwarf_Die *die, unsigned name, Dwarf_Word *v)
+{
+	Dwarf_Attribute a;
+
+	return dwarf_formudata(dwarf_attr(die, name, &a), v);
+}
+
+/*
+ * The functions and inlined calls that hold pc, below parent, into
+ * chain from position n on (outermost first, up to max); returns the
+ * new count.  Lexical blocks hold inlined calls too; namespaces hold
+ * functions without a range of their own.
+ */
+static int
+scopes(Dwarf_Die *parent, Dwarf_Addr pc, Dwarf_Die *chain, int n, int max)
+{
+	Dwarf_Die child;
+	int got;
+
+	if (dwarf_child(parent, &child) != 0)
+		return n;
+	do {
+		switch (dwarf_tag(&child)) {
+		case DW_TAG_namespace:
+			if ((got = scopes(&child, pc, chain, n, max)) > n)
+				return got;
+			continue;
+		case DW_TAG_subprogram:
+		case DW_TAG_inlined_subroutine:
+			if (dwarf_haspc(&child, pc) != 1)
+				continue;
+			if (n < max)
+				chain[n] = child;
+			return scopes(&child, pc, chain, n + 1, max);
+		case DW_TAG_lexical_block:
+			if (dwarf_haspc(&child, pc) == 1)
+				return scopes(&child, pc, chain, n, max);
+			continue;
+		}
+	} while (dwarf_siblingof(&child, &child) == 0);
+	return n;
+}
+
+int
+ptc_dwarf_srcline(struct ptc_dwarf *d, uint64_t addr, struct ptc_srcloc *loc,
+    size_t n)
+{
+	Dwfl_Module *mod;
+	Dwfl_Line *l;
+	Dwarf_Die *cu, chain[MAX_DEPTH];
+	Dwarf_Files *files = NULL;
+	Dwarf_Addr bias;
+	struct ptc_srcloc cur = { 0 };
+	int nscopes, count = 0;
+
+	if ((mod = dwfl_addrmodule(d->dwfl, addr)) == NULL)
+		return ptc_fail(ENOENT, "0x%llx: in no module",
+		    (unsigned long long)addr);
+	if ((cu = dwfl_module_addrdie(mod, addr, &bias)) == NULL)
+		return 0;
+	if ((l = dwfl_module_getsrc(mod, addr)) != NULL)
+		cur.file = dwfl_lineinfo(l, NULL, &cur.line, &cur.column,
+		    NULL, NULL);
+	if ((nscopes = scopes(cu, addr - bias, chain, 0, MAX_DEPTH)) >
+	    MAX_DEPTH)
+		nscopes = MAX_DEPTH;
+	/* Innermost first: the code at addr, then the calls around it. */
+	for (int i = nscopes - 1; i >= 0; i--) {
+		Dwarf_Word v;
+
+		cur.func = die_name(&chain[i]);
+		cur.inlined = dwarf_tag(&chain[i]) ==
+		    DW_TAG_inlined_subroutine && i > 0;
+		if ((size_t)count < n)
+			loc[count] = cur;
+		count++;
+		if (!cur.inlined)
+			break;
+		/* The caller's line is where the inlined call was. */
+		memset(&cur, 0, sizeof(cur));
+		if (files == NULL)
+			dwarf_getsrcfiles(cu, &files, NULL);
+		if (files != NULL && die_udata(&chain[i], DW_AT_call_file,
+		    &v) == 0)
+			cur.file = dwarf_filesrc(files, v, NULL, NULL);
+		if (die_udata(&chain[i], DW_AT_call_line, &v) == 0)
+			cur.line = (int)v;
+		if (die_udata(&chain[i], DW_AT_call_column, &v) == 0)
+			cur.column = (int)v;
+	}
+	/* Code of no function DIE (assembly with line info): the line. */
+	if (count == 0 && cur.file != NULL) {
+		if (n > 0)
+			loc[0] = cur;
+		count = 1;
+	}
+	return count;
+}
