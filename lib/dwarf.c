@@ -98,9 +98,13 @@ ptc__dwarf_attach(struct ptc_dwarf *d)
 	if (d->attached)
 		return 0;
 	/* The caller stops the threads: libdwfl must not attach itself. */
-	if ((e = dwfl_linux_proc_attach(d->dwfl, d->pid, true)) != 0)
-		return ptc_fail(e > 0 ? e : ESRCH, "process %d: unwinding: %s",
+	if ((e = dwfl_linux_proc_attach(d->dwfl, d->pid, true)) != 0) {
+		if (ptc_pid_check(d->pid) != 0)
+			return ptc_fail(ESRCH, "process %d has exited",
+			    (int)d->pid);
+		return ptc_fail(e > 0 ? e : EIO, "process %d: unwinding: %s",
 		    (int)d->pid, e > 0 ? strerror(e) : dwfl_errmsg(-1));
+	}
 	d->attached = true;
 	return 0;
 }

@@ -166,7 +166,7 @@ ptc_frame_print(FILE *fp, const struct ptc_frame *f, int json,
 		    "false");
 		return ferror(fp) ? -1 : 0;
 	}
-	fprintf(fp, "#%-2u 0x%016" PRIx64 "  ", f->n, f->pc);
+	fprintf(fp, "#%u  0x%016" PRIx64 "  ", f->n, f->pc);
 	if (f->sym != NULL) {
 		/* Names and paths come from the process: escaped. */
 		ptc_escape_bare(fp, f->sym, strlen(f->sym));
