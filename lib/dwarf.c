@@ -131,17 +131,14 @@ module_cb(Dwfl_Module *mod, void **userdata, const char *name,
 int
 ptc_dwarf_exe_lines(struct ptc_dwarf *d)
 {
-	char path[PATH_MAX], exe[64];
-	ssize_t len;
+	char path[PATH_MAX];
 	Dwfl_Module *mod;
 	struct modfind want;
 	Dwarf_Addr bias;
 	Dwarf_Die *cu = NULL;
 
-	snprintf(exe, sizeof(exe), "/proc/%d/exe", (int)d->pid);
-	if ((len = readlink(exe, path, sizeof(path) - 1)) < 0)
+	if (ptc_os_exe_path(d->pid, path, sizeof(path)) != 0)
 		return -1;
-	path[len] = '\0';
 	want.path = path;
 	want.mod = NULL;
 	for (ptrdiff_t off = 0; (off = dwfl_getmodules(d->dwfl,
