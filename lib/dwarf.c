@@ -19,10 +19,33 @@
 /* Inlined calls within calls followed at most. */
 #define MAX_DEPTH 32
 
+/*
+ * The locations of recent addresses: the threads of a process mostly
+ * wait at the same few return addresses, and a DWARF look-up is the
+ * dearest part of a frame.  Direct-mapped; its strings are libdw's.
+ */
+#define CACHE_SIZE 1024
+#define CACHE_LOCS 6
+struct cached {
+	uint64_t addr;
+	int count;          /* -1: empty */
+	struct ptc_srcloc loc[CACHE_LOCS];
+};
+
+/* The module and ELF symbol of recent addresses (libdwfl searches a
+ * module's symbols one by one). */
+struct where {
+	uint64_t addr;
+	bool valid;
+	struct ptc__where w;
+};
+
 struct ptc_dwarf {
 	Dwfl *dwfl;
 	pid_t pid;
 	bool attached;      /* dwfl_linux_proc_attach done */
+	struct cached *cache; /* CACHE_SIZE entries once used */
+	struct where *wcache; /* likewise */
 };
 
 static char *debuginfo_path;
@@ -46,6 +69,12 @@ report(struct ptc_dwarf *d)
 		    (int)d->pid);
 	}
 	d->attached = false;
+	if (d->cache != NULL)
+		for (size_t i = 0; i < CACHE_SIZE; i++)
+			d->cache[i].count = -1;
+	if (d->wcache != NULL)
+		for (size_t i = 0; i < CACHE_SIZE; i++)
+			d->wcache[i].valid = false;
 	return 0;
 }
 
@@ -71,6 +100,8 @@ ptc_dwarf_free(struct ptc_dwarf *d)
 		return;
 	if (d->dwfl != NULL)
 		dwfl_end(d->dwfl);
+	free(d->cache);
+	free(d->wcache);
 	free(d);
 }
 
@@ -107,6 +138,41 @@ ptc__dwarf_attach(struct ptc_dwarf *d)
 	}
 	d->attached = true;
 	return 0;
+}
+
+int
+ptc__dwarf_where(struct ptc_dwarf *d, uint64_t addr, struct ptc__where *w)
+{
+	struct where *c = NULL;
+	Dwfl_Module *mod;
+	Dwarf_Addr start = 0;
+	GElf_Off off = 0;
+	GElf_Sym s;
+
+	if (d->wcache == NULL)
+		d->wcache = calloc(CACHE_SIZE, sizeof(*d->wcache));
+	if (d->wcache != NULL) {
+		c = &d->wcache[(addr ^ addr >> 10) % CACHE_SIZE];
+		if (c->valid && c->addr == addr) {
+			*w = c->w;
+			return w->module != NULL ? 0 : -1;
+		}
+	}
+	memset(w, 0, sizeof(*w));
+	if ((mod = dwfl_addrmodule(d->dwfl, addr)) != NULL) {
+		w->module = dwfl_module_info(mod, NULL, &start, NULL, NULL,
+		    NULL, NULL, NULL);
+		w->module_start = start;
+		w->sym = dwfl_module_addrinfo(mod, addr, &off, &s, NULL, NULL,
+		    NULL);
+		w->symoff = off;
+	}
+	if (c != NULL) {
+		c->addr = addr;
+		c->w = *w;
+		c->valid = true;
+	}
+	return w->module != NULL ? 0 : -1;
 }
 
 struct modfind {
@@ -219,9 +285,45 @@ scopes(Dwarf_Die *parent, Dwarf_Addr pc, Dwarf_Die *chain, int n, int max)
 	return n;
 }
 
+static int lookup(struct ptc_dwarf *d, uint64_t addr, struct ptc_srcloc *loc,
+    size_t n);
+
 int
 ptc_dwarf_srcline(struct ptc_dwarf *d, uint64_t addr, struct ptc_srcloc *loc,
     size_t n)
+{
+	struct cached *c;
+	int count;
+
+	if (d->cache == NULL) {
+		if ((d->cache = malloc(CACHE_SIZE * sizeof(*c))) == NULL)
+			return lookup(d, addr, loc, n);
+		for (size_t i = 0; i < CACHE_SIZE; i++)
+			d->cache[i].count = -1;
+	}
+	c = &d->cache[(addr ^ addr >> 10) % CACHE_SIZE];
+	if (c->count >= 0 && c->addr == addr) {
+		memcpy(loc, c->loc, (n < (size_t)c->count ? n :
+		    (size_t)c->count) * sizeof(*loc));
+		return c->count;
+	}
+	c->count = -1;
+	if ((count = lookup(d, addr, c->loc, CACHE_LOCS)) < 0)
+		return -1;
+	if (count > CACHE_LOCS) {
+		c->count = -1;
+		return lookup(d, addr, loc, n);
+	}
+	c->addr = addr;
+	c->count = count;
+	memcpy(loc, c->loc, (n < (size_t)count ? n : (size_t)count) *
+	    sizeof(*loc));
+	return count;
+}
+
+/* ptc_dwarf_srcline() without the cache. */
+static int
+lookup(struct ptc_dwarf *d, uint64_t addr, struct ptc_srcloc *loc, size_t n)
 {
 	Dwfl_Module *mod;
 	Dwfl_Line *l;

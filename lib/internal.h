@@ -296,5 +296,14 @@ int ptc__bp_remove_live(struct ptc_session *s);
  */
 struct Dwfl *ptc__dwarf_dwfl(struct ptc_dwarf *d);
 int ptc__dwarf_attach(struct ptc_dwarf *d);
+/* Module and ELF symbol of addr, remembered; -1 when in no module. */
+struct ptc__where {
+	const char *module;    /* the module's path, NULL if none */
+	uint64_t module_start;
+	const char *sym;       /* with its version suffix, NULL if none */
+	uint64_t symoff;       /* addr - the symbol's value */
+};
+int ptc__dwarf_where(struct ptc_dwarf *d, uint64_t addr,
+    struct ptc__where *w);
 
 #endif

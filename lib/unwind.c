@@ -47,34 +47,30 @@ frame_cb(Dwfl_Frame *frame, void *arg)
 	struct walk *w = arg;
 	struct ptc_srcloc loc[MAX_INLINE];
 	struct ptc_frame f = { 0 };
-	Dwarf_Addr pc, adj, start = 0, off = 0;
+	struct ptc__where wh;
+	Dwarf_Addr pc, adj;
 	bool activation;
-	Dwfl_Module *mod;
-	const char *sym = NULL;
+	const char *sym;
 	char name[512];
-	GElf_Sym s;
-	int nloc = 0;
+	int nloc = 0, mod;
 
 	if (!dwfl_frame_pc(frame, &pc, &activation))
 		return DWARF_CB_ABORT;
 	/* A return address is past its call: look up the call itself. */
 	adj = activation ? pc : pc - 1;
 	f.pc = pc;
-	if ((mod = dwfl_addrmodule(ptc__dwarf_dwfl(w->d), adj)) != NULL) {
-		f.module = dwfl_module_info(mod, NULL, &start, NULL, NULL,
-		    NULL, NULL, NULL);
-		f.module_start = start;
-		sym = dwfl_module_addrinfo(mod, adj, &off, &s, NULL, NULL,
-		    NULL);
-	}
+	mod = ptc__dwarf_where(w->d, adj, &wh) == 0;
+	f.module = wh.module;
+	f.module_start = wh.module_start;
+	sym = wh.sym;
 	if (sym != NULL) {
 		/* "__libc_start_main@@GLIBC_2.34": the version is noise. */
 		snprintf(name, sizeof(name), "%.*s", (int)strcspn(sym, "@"),
 		    sym);
 		f.sym = name;
-		f.symoff = off + (pc - adj);
+		f.symoff = wh.symoff + (pc - adj);
 	}
-	if (w->lines && mod != NULL &&
+	if (w->lines && mod &&
 	    (nloc = ptc_dwarf_srcline(w->d, adj, loc, MAX_INLINE)) < 0)
 		nloc = 0;
 	if (nloc > MAX_INLINE)
