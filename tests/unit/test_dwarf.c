@@ -54,6 +54,17 @@ start(const char *name, int nthreads)
 	return child_pid;
 }
 
+/* start() and the debug information of the process. */
+static struct ptc_dwarf *
+opened(const char *name, int nthreads, pid_t *pid)
+{
+	struct ptc_dwarf *d;
+
+	*pid = start(name, nthreads);
+	assert_non_null(d = ptc_dwarf_new(*pid));
+	return d;
+}
+
 static int
 teardown(void **state)
 {
@@ -139,13 +150,12 @@ assert_line(const struct frames *fs, int i, const char *sym, int line,
 static void
 test_chain(void **state)
 {
-	pid_t pid = start("stack-chain", 0);
-	struct ptc_dwarf *d = ptc_dwarf_new(pid);
+	pid_t pid;
+	struct ptc_dwarf *d = opened("stack-chain", 0, &pid);
 	struct frames fs;
 	int c;
 
 	(void)state;
-	assert_non_null(d);
 	assert_int_equal(ptc_dwarf_exe_lines(d), 1);
 	unwind(d, pid, pid, 0, &fs);
 	c = find(&fs, "chain_c");
@@ -171,14 +181,13 @@ test_chain(void **state)
 static void
 test_threads(void **state)
 {
-	pid_t pid = start("stack-chain", 2), *tids;
-	struct ptc_dwarf *d = ptc_dwarf_new(pid);
+	pid_t pid, *tids;
+	struct ptc_dwarf *d = opened("stack-chain", 2, &pid);
 	struct frames fs;
 	ssize_t n;
 	int c, workers = 0;
 
 	(void)state;
-	assert_non_null(d);
 	/* the workers block before main does: all asleep now or soon */
 	usleep(100000);
 	assert_int_equal(n = ptc_pid_threads(pid, &tids), 3);
@@ -199,8 +208,8 @@ test_threads(void **state)
 static void
 test_srcline(void **state)
 {
-	pid_t pid = start("stack-chain", 0);
-	struct ptc_dwarf *d = ptc_dwarf_new(pid);
+	pid_t pid;
+	struct ptc_dwarf *d = opened("stack-chain", 0, &pid);
 	struct ptc_srcloc loc[4];
 	struct frames fs;
 	int c;
@@ -228,14 +237,13 @@ test_srcline(void **state)
 static void
 test_nodebug(void **state)
 {
-	pid_t pid = start("stack-chain-nodebug", 0);
-	struct ptc_dwarf *d = ptc_dwarf_new(pid);
+	pid_t pid;
+	struct ptc_dwarf *d = opened("stack-chain-nodebug", 0, &pid);
 	struct ptc_srcloc loc[4];
 	struct frames fs;
 	int c;
 
 	(void)state;
-	assert_non_null(d);
 	assert_int_equal(ptc_dwarf_exe_lines(d), 0);
 	unwind(d, pid, pid, 0, &fs);
 	c = find(&fs, "chain_c");
@@ -255,8 +263,8 @@ test_nodebug(void **state)
 static void
 test_gone(void **state)
 {
-	pid_t pid = start("stack-chain", 0);
-	struct ptc_dwarf *d = ptc_dwarf_new(pid);
+	pid_t pid;
+	struct ptc_dwarf *d = opened("stack-chain", 0, &pid);
 	struct frames fs = { .n = 0 };
 
 	(void)state;
