@@ -1,7 +1,8 @@
 /*
  * test_dwarf: source lines, inlined calls and backtraces (lib/dwarf.c,
  * lib/unwind.c) on stack-chain, whose threads block at the end of a
- * known call chain, built with DWARF and without; the lines named in
+ * known call chain, built with DWARF, without, and without CFI for its
+ * own code (frame pointers then); the lines named in
  * tests/targets/stack-chain.c are the oracle.
  */
 #include <errno.h>
@@ -259,6 +260,24 @@ test_nodebug(void **state)
 	ptc_dwarf_free(d);
 }
 
+/* No CFI for the program's code: frame pointers lead the way out. */
+static void
+test_framepointers(void **state)
+{
+	pid_t pid;
+	struct ptc_dwarf *d = opened("stack-chain-nocfi", 0, &pid);
+	struct frames fs;
+	int c;
+
+	(void)state;
+	unwind(d, pid, pid, 0, &fs);
+	c = find(&fs, "chain_c");
+	assert_string_equal(fs.sym[c + 1], "chain_b");
+	assert_string_equal(fs.sym[c + 2], "chain_a");
+	assert_string_equal(fs.sym[c + 3], "main");
+	ptc_dwarf_free(d);
+}
+
 /* A thread that is not there: ESRCH, no frame. */
 static void
 test_gone(void **state)
@@ -315,6 +334,7 @@ main(void)
 		cmocka_unit_test_teardown(test_threads, teardown),
 		cmocka_unit_test_teardown(test_srcline, teardown),
 		cmocka_unit_test_teardown(test_nodebug, teardown),
+		cmocka_unit_test_teardown(test_framepointers, teardown),
 		cmocka_unit_test_teardown(test_gone, teardown),
 		cmocka_unit_test(test_print),
 	};
