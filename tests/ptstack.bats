@@ -173,6 +173,22 @@ EOT
 	done
 }
 
+@test "ptstack: threads that exit under it are skipped with a note" {
+	start_target hostile-threads
+	local i
+	for i in $(seq 1 10); do
+		run --separate-stderr ptstack "$TPID"
+		assert_success
+		assert_line --index 0 "thread $TPID hostile-threads"
+		# every thread printed has frames; the notes are all skips
+		[ -z "$(awk '/^thread/ && prev ~ /^thread/ { print } { prev = $0 } END { if (prev ~ /^thread/) print prev }' <<<"$output")" ] ||
+		    fail "a thread without frames: $output"
+		[ -z "$stderr" ] || [ -z "$(grep -v '^ptstack: thread [0-9]* exited: skipped$' <<<"$stderr")" ] ||
+		    fail "stderr: $stderr"
+	done
+	assert_untouched "$TPID"
+}
+
 @test "ptstack: bad input" {
 	run ptstack
 	assert_failure 2
