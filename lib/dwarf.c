@@ -121,6 +121,14 @@ ptc__dwarf_dwfl(struct ptc_dwarf *d)
 	return d->dwfl;
 }
 
+/* After a failed ptc_dwarf_refresh() there are no modules to ask. */
+static int
+gone(const struct ptc_dwarf *d)
+{
+	return d->dwfl == NULL ? ptc_fail(ESRCH, "process %d: no modules",
+	    (int)d->pid) : 0;
+}
+
 int
 ptc__dwarf_attach(struct ptc_dwarf *d)
 {
@@ -128,6 +136,8 @@ ptc__dwarf_attach(struct ptc_dwarf *d)
 
 	if (d->attached)
 		return 0;
+	if (gone(d) != 0)
+		return -1;
 	/* The caller stops the threads: libdwfl must not attach itself. */
 	if ((e = dwfl_linux_proc_attach(d->dwfl, d->pid, true)) != 0) {
 		if (ptc_pid_check(d->pid) != 0)
@@ -149,6 +159,9 @@ ptc__dwarf_where(struct ptc_dwarf *d, uint64_t addr, struct ptc__where *w)
 	GElf_Off off = 0;
 	GElf_Sym s;
 
+	memset(w, 0, sizeof(*w));
+	if (gone(d) != 0)
+		return -1;
 	if (d->wcache == NULL)
 		d->wcache = calloc(CACHE_SIZE, sizeof(*d->wcache));
 	if (d->wcache != NULL) {
@@ -203,7 +216,7 @@ ptc_dwarf_exe_lines(struct ptc_dwarf *d)
 	Dwarf_Addr bias;
 	Dwarf_Die *cu = NULL;
 
-	if (ptc_os_exe_path(d->pid, path, sizeof(path)) != 0)
+	if (gone(d) != 0 || ptc_os_exe_path(d->pid, path, sizeof(path)) != 0)
 		return -1;
 	want.path = path;
 	want.mod = NULL;
@@ -295,6 +308,8 @@ ptc_dwarf_srcline(struct ptc_dwarf *d, uint64_t addr, struct ptc_srcloc *loc,
 	struct cached *c;
 	int count;
 
+	if (gone(d) != 0)
+		return -1;
 	if (d->cache == NULL) {
 		if ((d->cache = malloc(CACHE_SIZE * sizeof(*c))) == NULL)
 			return lookup(d, addr, loc, n);

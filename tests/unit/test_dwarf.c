@@ -231,6 +231,10 @@ test_srcline(void **state)
 	/* no module at 0 */
 	assert_int_equal(ptc_dwarf_srcline(d, 0, loc, 4), -1);
 	assert_int_equal(errno, ENOENT);
+	/* the same after reading the modules again */
+	assert_int_equal(ptc_dwarf_refresh(d), 0);
+	assert_int_equal(ptc_dwarf_srcline(d, fs.f[c].pc - 1, loc, 4), 2);
+	assert_int_equal(loc[1].line, 37);
 	ptc_dwarf_free(d);
 }
 
@@ -291,6 +295,13 @@ test_gone(void **state)
 	assert_int_equal(ptc_dwarf_unwind(d, pid, 0, keep, &fs), -1);
 	assert_int_equal(errno, ESRCH);
 	assert_int_equal(fs.n, 0);
+	/* no modules to read again: every call fails the same way */
+	assert_int_equal(ptc_dwarf_refresh(d), -1);
+	assert_int_equal(ptc_dwarf_srcline(d, 0x1000, NULL, 0), -1);
+	assert_int_equal(errno, ESRCH);
+	assert_int_equal(ptc_dwarf_unwind(d, pid, 0, keep, &fs), -1);
+	assert_int_equal(errno, ESRCH);
+	assert_int_equal(ptc_dwarf_exe_lines(d), -1);
 	ptc_dwarf_free(d);
 }
 
