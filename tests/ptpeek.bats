@@ -318,7 +318,8 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	assert_success
 	assert_line --index 0 "usage: ptpeek [-r | -t type | -s] [-S] pid addr [len]"
 	assert_line --index 1 "       ptpeek [-S] [-t type] -F pattern pid [addr [len]]"
-	assert_line --index 2 "options:"
+	assert_line --index 2 "       ptpeek -d [-j] [-S] pid expr"
+	assert_line --index 3 "options:"
 	assert_line "  -S, --stop               stop the process while reading"
 	run --separate-stderr ptpeek --help
 	assert_success
