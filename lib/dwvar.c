@@ -477,7 +477,7 @@ struct search {
 	const char *name;
 	int pass;            /* 0: the executable, 1: the others */
 	const char *exe;
-	int ndwarf;          /* modules with debug information */
+	bool exe_dwarf;      /* the executable has debug information */
 	bool found, optimized;
 	Dwarf_Die die;
 	Dwarf_Addr bias;
@@ -540,7 +540,7 @@ scan_module(Dwfl_Module *mod, void **ud, const char *mname, Dwarf_Addr start,
 		return DWARF_CB_OK;
 	if ((dw = dwfl_module_getdwarf(mod, &bias)) == NULL)
 		return DWARF_CB_OK;
-	s->ndwarf++;
+	s->exe_dwarf |= is_exe;
 	while (dwarf_get_units(dw, cu, &cu, NULL, &ut, &cudie, &subdie) == 0) {
 		Dwarf_Die *u = ut == DW_UT_skeleton ? &subdie : &cudie;
 
@@ -582,11 +582,11 @@ find_var(struct ptc_vars *v, const char *name, struct val *val)
 		if (sym)
 			return ptc_fail(ENOENT, "no debug information for "
 			    "'%s'%s; its ELF symbol is at 0x%" PRIx64, name,
-			    s.ndwarf == 0 ? " (built without -g?)" : "", sa);
-		if (s.ndwarf == 0)
-			return ptc_fail(ENOENT, "no debug information "
-			    "(built without -g?)");
-		return ptc_fail(ENOENT, "unknown variable '%s'", name);
+			    s.exe_dwarf ? "" : " (the executable was built "
+			    "without -g?)", sa);
+		return ptc_fail(ENOENT, "unknown variable '%s'%s", name,
+		    s.exe_dwarf ? "" : " (the executable has no debug "
+		    "information: built without -g?)");
 	}
 	memset(val, 0, sizeof(*val));
 	snprintf(val->desc, sizeof(val->desc), "%s", name);

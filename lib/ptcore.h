@@ -634,10 +634,10 @@ struct ptc_var {
  * ->FIELD, [INDEX] (arrays and pointers), with prefix * and
  * parentheses: "g_s.in.z", "g_arr[2]", "g_ptr->x", "*g_ptr",
  * "(*g_ptr).x".  Pointers are read from the process on the way.
- * Errors (ENOENT unless said): "no debug information (built without
- * -g?)", with the address of an ELF symbol of that name when there is
- * one; "unknown variable 'g_x'"; "no member 'q' in
- * 'g_s.in' (struct inner)"; EINVAL "'g_s' is not a pointer" and the
+ * Errors (ENOENT unless said): "no debug information for 'g_x' (the
+ * executable was built without -g?); its ELF symbol is at 0x...";
+ * "unknown variable 'g_x'" (saying so when the executable has no debug
+ * information); "no member 'q' in 'g_s.in' (struct inner)"; EINVAL "'g_s' is not a pointer" and the
  * like, and for a malformed path; ERANGE "index 9 is past the 4
  * elements of 'g_arr'"; ENODATA "'g_x' is optimized out"; ENOTSUP for
  * a thread-local variable or a location that is no fixed address;
