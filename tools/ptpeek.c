@@ -375,7 +375,7 @@ main(int argc, char *argv[])
 		    ptc_var_print(v, argv[1], vflags, stdout) < 0)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
 		putchar('\n');
-		ptc_target_close(t);
+		ptc_vars_close(v);	/* the target detaches at exit */
 		finish();
 	}
 	if (argc >= 2 && ptc_addr_eval(t, argv[1], &addr) < 0)
