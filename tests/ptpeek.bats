@@ -640,3 +640,16 @@ DW_FIXED=(g_s g_arr g_zero g_pt '*g_ptr' 'g_ptr->y' g_color g_bad g_name
 	assert_output 4
 	assert_untouched "$TPID"
 }
+
+@test "-d reads an executable deleted after it started, in a path with a blank" {
+	mkdir "$BATS_TEST_TMPDIR/a dir"
+	cp "$PTOOLS_TARGETS/dw-vars" "$BATS_TEST_TMPDIR/a dir/"
+	PTOOLS_TARGETS="$BATS_TEST_TMPDIR/a dir" start_target dw-vars
+	rm "$BATS_TEST_TMPDIR/a dir/dw-vars"
+	run ptpeek -d "$TPID" 'g_sarr[1]'
+	assert_success
+	assert_output '{x = 3, in = {y = 4, z = 1.5}}'
+	run ptpeek -d "$TPID" g_nope
+	assert_failure 1
+	assert_output "ptpeek: process $TPID: unknown variable 'g_nope'"
+}
