@@ -25,6 +25,16 @@
 
 #include "internal.h"
 
+/* The tracee's types, laid out by the same compiler for the same CPU. */
+struct inner {
+	int y;
+	double z;
+};
+struct s {
+	int x;
+	struct inner in;
+};
+
 static char prog[PATH_MAX], stripped[PATH_MAX];
 static pid_t child = -1;
 
@@ -205,17 +215,18 @@ test_eval(void **state)
 
 	assert_int_equal(ptc_var_eval(v, "g_s", &var), 0);
 	assert_int_equal(var.addr, gs);
-	assert_int_equal(var.size, 24);
+	assert_int_equal(var.size, sizeof(struct s));
 	assert_string_equal(var.type, "struct s");
 	assert_int_equal(ptc_var_eval(v, "g_s.in.z", &var), 0);
-	assert_int_equal(var.addr, gs + 16);
+	assert_int_equal(var.addr, gs + offsetof(struct s, in) +
+	    offsetof(struct inner, z));
 	assert_int_equal(var.size, 8);
 	assert_string_equal(var.type, "double");
 	assert_int_equal(ptc_var_eval(v, "g_arr[2]", &var), 0);
 	assert_int_equal(var.addr, sym_rt(pid, "g_arr") + 8);
 	assert_string_equal(var.type, "int");
 	assert_int_equal(ptc_var_eval(v, "g_ptr->z", &var), 0);
-	assert_int_equal(var.addr, gpt + 8);
+	assert_int_equal(var.addr, gpt + offsetof(struct inner, z));
 	assert_int_equal(ptc_var_eval(v, "*g_ptr", &var), 0);
 	assert_int_equal(var.addr, gpt);
 	assert_string_equal(var.type, "struct inner");
