@@ -7,7 +7,7 @@
  *   path    := unary
  *   unary   := '*' unary | postfix
  *   postfix := primary { '.' NAME | '->' NAME | '[' NUMBER ']' }
- *   primary := NAME | '(' unary ')'
+ *   primary := NAME [ '::' NAME ] | '(' unary ')'
  */
 #include <ctype.h>
 #include <errno.h>
@@ -115,6 +115,14 @@ primary(struct parser *ps, int depth)
 	}
 	if (name(ps, &off, &len) < 0)
 		return -1;
+	if (ps->s[ps->pos] == ':' && ps->s[ps->pos + 1] == ':') {
+		/* FUNCTION::NAME, as gdb names a function's static */
+		ps->p->scope_off = off;
+		ps->p->scope_len = len;
+		ps->pos += 2;
+		if (name(ps, &off, &len) < 0)
+			return -1;
+	}
 	ps->p->root_off = off;
 	ps->p->root_len = len;
 	return 0;

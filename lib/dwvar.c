@@ -535,6 +535,7 @@ complex:
 
 struct search {
 	const char *name;
+	const char *scope;   /* a function, for its statics; NULL: globals */
 	int pass;            /* 0: the executable, 1: the others */
 	const char *exe;
 	bool exe_dwarf;      /* the executable has debug information */
@@ -545,17 +546,31 @@ struct search {
 	Dwarf_Die cand;
 };
 
-/* The variable called s->name among the DIEs of a unit; 1 if found. */
+/*
+ * The variable called s->name among the children of a unit (or, with
+ * a scope, of the function of that name and its blocks); 1 if found.
+ */
 static int
-scan_unit(struct search *s, Dwarf_Die *unit, Dwarf_Addr bias)
+scan_unit(struct search *s, Dwarf_Die *unit, Dwarf_Addr bias, int depth)
 {
 	Dwarf_Die c;
 	const char *nm;
 
-	if (dwarf_child(unit, &c) != 0)
+	if (depth > MAX_DEPTH || dwarf_child(unit, &c) != 0)
 		return 0;
 	do {
-		if (dwarf_tag(&c) != DW_TAG_variable ||
+		if (s->scope != NULL && (dwarf_tag(&c) == DW_TAG_subprogram ||
+		    dwarf_tag(&c) == DW_TAG_lexical_block)) {
+			bool in = depth > 0 || ((nm = dwarf_diename(&c)) !=
+			    NULL && strcmp(nm, s->scope) == 0);
+
+			if (in && dwarf_hasattr(&c, DW_AT_declaration) == 0 &&
+			    scan_unit(s, &c, bias, depth + 1))
+				return 1;
+			continue;
+		}
+		if ((s->scope != NULL && depth == 0) ||
+		    dwarf_tag(&c) != DW_TAG_variable ||
 		    (nm = dwarf_diename(&c)) == NULL ||
 		    strcmp(nm, s->name) != 0)
 			continue;
@@ -605,15 +620,16 @@ scan_module(Dwfl_Module *mod, void **ud, const char *mname, Dwarf_Addr start,
 	while (dwarf_get_units(dw, cu, &cu, NULL, &ut, &cudie, &subdie) == 0) {
 		Dwarf_Die *u = ut == DW_UT_skeleton ? &subdie : &cudie;
 
-		if (scan_unit(s, u, bias))
+		if (scan_unit(s, u, bias, 0))
 			return DWARF_CB_ABORT;
 	}
 	return DWARF_CB_OK;
 }
 
-/* The root variable of a path into val. */
+/* The root variable of a path into val (a static of scope if not NULL). */
 static int
-find_var(struct ptc_vars *v, const char *name, struct val *val)
+find_var(struct ptc_vars *v, const char *scope, const char *name,
+    struct val *val)
 {
 	struct search s;
 	Dwarf_Addr addr;
@@ -621,10 +637,14 @@ find_var(struct ptc_vars *v, const char *name, struct val *val)
 
 	memset(&s, 0, sizeof(s));
 	s.name = name;
+	s.scope = scope;
 	s.exe = v->exe;
 	for (s.pass = 0; s.pass < 2 && !s.found; s.pass++)
 		if (dwfl_getmodules(v->dwfl, scan_module, &s, 0) < 0)
 			return ptc_fail(EIO, "libdwfl: %s", dwfl_errmsg(-1));
+	if (!s.found && scope != NULL)
+		return ptc_fail(ENOENT, "no static '%s' in function '%s'",
+		    name, scope);
 	if (!s.found) {
 		uint64_t sa;
 		struct ptc_syms *ss = ptc_target_syms(v->t);
@@ -672,8 +692,13 @@ find_var(struct ptc_vars *v, const char *name, struct val *val)
 			    name);
 		return 0;
 	}
-	if (var_addr(&s.die, name, &addr) < 0)
+	if (var_addr(&s.die, name, &addr) < 0) {
+		if (scope != NULL && errno == ENOTSUP)
+			return ptc_fail(ENOTSUP, "'%s::%s' is a local "
+			    "variable: only statics have a fixed address",
+			    scope, name);
 		return -1;
+	}
 	val->at.addr = addr + s.bias;
 	return 0;
 }
@@ -905,15 +930,19 @@ static int
 eval(struct ptc_vars *v, const char *expr, struct val *val)
 {
 	struct ptc__dwpath p;
-	char root[PTC__DWNAME_MAX];
+	char root[PTC__DWNAME_MAX], scope[PTC__DWNAME_MAX];
 
 	if (ptc__dwpath_parse(expr, &p) < 0)
 		return -1;
 	snprintf(root, sizeof(root), "%.*s", (int)p.root_len,
 	    expr + p.root_off);
+	snprintf(scope, sizeof(scope), "%.*s", (int)p.scope_len,
+	    expr + p.scope_off);
 	v->clen = 0;  /* the process may have changed since */
-	if (find_var(v, root, val) < 0)
+	if (find_var(v, p.scope_len > 0 ? scope : NULL, root, val) < 0)
 		return -1;
+	if (p.scope_len > 0)
+		fit(val->desc, sizeof(val->desc), "%s::%s", scope, root);
 	for (size_t i = 0; i < p.nops; i++) {
 		if (val->at.bytes != NULL && (p.ops[i].kind == PTC__DW_ARROW ||
 		    p.ops[i].kind == PTC__DW_DEREF))

@@ -145,6 +145,8 @@ struct ptc__dwop {
 };
 struct ptc__dwpath {
 	size_t root_off, root_len; /* the variable's name in the text */
+	size_t scope_off, scope_len; /* FUNCTION of FUNCTION::NAME (len 0:
+					none): a static inside it */
 	size_t nops;
 	struct ptc__dwop ops[PTC__DWPATH_MAX];
 };

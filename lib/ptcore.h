@@ -633,7 +633,8 @@ struct ptc_var {
  * Evaluate an access path: a variable's name followed by any of .FIELD,
  * ->FIELD, [INDEX] (arrays and pointers), with prefix * and
  * parentheses: "g_s.in.z", "g_arr[2]", "g_ptr->x", "*g_ptr",
- * "(*g_ptr).x".  Pointers are read from the process on the way.
+ * "(*g_ptr).x"; a function's static is FUNCTION::NAME ("tick::calls").
+ * Pointers are read from the process on the way.
  * Errors (ENOENT unless said): "no debug information for 'g_x' (the
  * executable was built without -g?); its ELF symbol is at 0x...";
  * "unknown variable 'g_x'" (saying so when the executable has no debug

@@ -498,7 +498,7 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 DW_FIXED=(g_s g_arr g_zero g_pt '*g_ptr' 'g_ptr->y' g_color g_bad g_name
 	g_long s_count g_u g_td g_flag g_c g_uc g_f g_d g_ll g_ull g_sh g_bits
 	g_sarr g_esc g_mat 'g_mat[1]' 'g_s.in.z' 'g_arr[2]' 'g_head->next->v'
-	'g_anon' 'g_sarr[1].in' '(*g_ptr).z' '*g_arr')
+	'g_anon' 'g_sarr[1].in' '(*g_ptr).z' '*g_arr' tick::calls)
 
 @test "-d: values as written, exact" {
 	start_target dw-vars
@@ -513,7 +513,8 @@ DW_FIXED=(g_s g_arr g_zero g_pt '*g_ptr' 'g_ptr->y' g_color g_bad g_name
 		18446744073709551615 -7 '{a = -2, b = 17, c = 5}'
 		'{{x = 1, in = {y = 2, z = 0.5}}, {x = 3, in = {y = 4, z = 1.5}}}'
 		'"\033[1m\000"' '{{1, 2, 3}, {4, 5, 6}}' '{4, 5, 6}' 0.125 3 2
-		'{tag = 3, {n = 4, f = 5.60519386e-45}}' '{y = 4, z = 1.5}' 2.5 1)
+		'{tag = 3, {n = 4, f = 5.60519386e-45}}' '{y = 4, z = 1.5}' 2.5 1
+		4)
 	local i
 	for i in "${!DW_FIXED[@]}"; do
 		run ptpeek -d "$TPID" "${DW_FIXED[$i]}"
@@ -609,6 +610,12 @@ DW_FIXED=(g_s g_arr g_zero g_pt '*g_ptr' 'g_ptr->y' g_color g_bad g_name
 	assert_output "ptpeek: process $TPID: expected a name at the end of 'g_s.'"
 	run ptpeek -d "$TPID" '*g_vp'
 	assert_output "ptpeek: process $TPID: 'g_vp' points to void"
+	run ptpeek -d "$TPID" tick::local
+	assert_failure 1
+	assert_output "ptpeek: process $TPID: 'tick::local' is a local variable: only statics have a fixed address"
+	run ptpeek -d "$TPID" main::calls
+	assert_failure 1
+	assert_output "ptpeek: process $TPID: no static 'calls' in function 'main'"
 	assert_untouched "$TPID"
 }
 

@@ -47,6 +47,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FZ_CHECK(p.root_off + p.root_len <= n);
 		FZ_CHECK(is_name(s + p.root_off, p.root_len));
 		FZ_CHECK(p.nops <= PTC__DWPATH_MAX);
+		FZ_CHECK(p.scope_len == 0 ||
+		    (p.scope_off + p.scope_len <= n &&
+		    is_name(s + p.scope_off, p.scope_len)));
 		for (i = 0; i < p.nops; i++) {
 			const struct ptc__dwop *op = &p.ops[i];
 

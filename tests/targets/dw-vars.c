@@ -73,10 +73,21 @@ struct {
 	};
 } g_anon = { 3, { .n = 4 } };
 
+/* A function's static, read as tick::calls (4 once main called it). */
+static int
+tick(void)
+{
+	static int calls = 3;
+	int local = calls;
+
+	return ++calls + local;
+}
+
 int
 main(void)
 {
-	printf("ready %d %d %p\n", (int)getpid(), s_count, (void *)s_msg);
+	printf("ready %d %d %d %p\n", (int)getpid(), s_count, tick(),
+	    (void *)s_msg);
 	fflush(stdout);
 	for (;;)
 		pause();

@@ -149,6 +149,16 @@ test_parse(void **state)
 	assert_int_equal(p.ops[1].kind, PTC__DW_FIELD);
 	assert_int_equal(ptc__dwpath_parse("**pp", &p), 0);
 	assert_int_equal(p.nops, 2);
+	assert_int_equal(p.scope_len, 0);
+
+	/* a function's static */
+	e = "tick::calls[1]";
+	assert_int_equal(ptc__dwpath_parse(e, &p), 0);
+	assert_memory_equal(e + p.scope_off, "tick", p.scope_len);
+	assert_memory_equal(e + p.root_off, "calls", p.root_len);
+	assert_int_equal(p.nops, 1);
+	assert_int_equal(ptc__dwpath_parse("tick::", &p), -1);
+	assert_int_equal(ptc__dwpath_parse("a::b::c", &p), -1);
 
 	/* bad paths fail with a detail that says where */
 	assert_int_equal(ptc__dwpath_parse("", &p), -1);
@@ -205,6 +215,7 @@ test_eval(void **state)
 	struct ptc_var var;
 	pid_t pid;
 	uint64_t gs, gpt;
+	int n;
 
 	(void)state;
 	pid = run_tracee(prog);
@@ -247,6 +258,12 @@ test_eval(void **state)
 	assert_int_equal(var.addr, sym_rt(pid, "g_l2"));
 	assert_int_equal(ptc_var_eval(v, "s_count", &var), 0);
 	assert_int_equal(var.addr, sym_rt(pid, "s_count"));
+	assert_int_equal(ptc_var_eval(v, "tick::calls", &var), 0);
+	assert_string_equal(var.type, "int");
+	/* its local symbol's name is the compiler's choice: read it */
+	assert_int_equal(ptc_mem_read(pid, var.addr, &n, sizeof(n),
+	    PTC_MEM_AUTO), (ssize_t)sizeof(n));
+	assert_int_equal(n, 4);
 	assert_int_equal(ptc_var_eval(v, "g_anon.f", &var), 0);
 	assert_int_equal(var.addr, sym_rt(pid, "g_anon") + 4);
 	assert_string_equal(var.type, "float");
