@@ -14,6 +14,7 @@
 #include <elfutils/libdwfl.h>
 #include <dwarf.h>
 #include <errno.h>
+#include <float.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdarg.h>
@@ -29,6 +30,7 @@
 #define CACHE_SIZE 4096
 #define MAX_DIMS   8
 #define MAX_DEPTH  32  /* nesting of structs and arrays printed */
+#define STR_LIMIT  (1u << 20) /* bytes of a char array read */
 
 struct ptc_vars {
 	struct ptc_target *t;
@@ -299,6 +301,36 @@ attr_uint(Dwarf_Die *d, unsigned name, uint64_t *val)
 	return true;
 }
 
+/*
+ * The number of elements a subrange gives.  A bound in a data form is
+ * unsigned (dwarf_formsdata() would make 249 in one byte -7); only
+ * DW_FORM_sdata and implicit_const carry a sign, and -1 (flexible
+ * arrays) means none.
+ */
+static bool
+subrange_count(Dwarf_Die *c, uint64_t *n)
+{
+	Dwarf_Attribute at;
+	Dwarf_Sword sw;
+	Dwarf_Word w;
+
+	if (attr_uint(c, DW_AT_count, n))
+		return true;
+	if (dwarf_attr_integrate(c, DW_AT_upper_bound, &at) == NULL)
+		return false;
+	if (at.form == DW_FORM_sdata || at.form == DW_FORM_implicit_const) {
+		if (dwarf_formsdata(&at, &sw) != 0 || sw < 0)
+			return false;
+		*n = (uint64_t)sw + 1;
+		return true;
+	}
+	if (dwarf_formudata(&at, &w) != 0 || w == UINT64_MAX ||
+	    (at.form == DW_FORM_data4 && w == 0xffffffff))
+		return false;
+	*n = w + 1;
+	return true;
+}
+
 static int
 arr_info(Dwarf_Die *t, struct arr *a)
 {
@@ -310,23 +342,12 @@ arr_info(Dwarf_Die *t, struct arr *a)
 	if (dwarf_child(t, &c) != 0)
 		return 0;
 	do {
-		uint64_t n;
-		Dwarf_Attribute at;
-		Dwarf_Sword sw;
-
 		if (dwarf_tag(&c) != DW_TAG_subrange_type)
 			continue;
 		if (a->ndims == MAX_DIMS)
 			return ptc_fail(ENOTSUP, "more than %d dimensions",
 			    MAX_DIMS);
-		if (attr_uint(&c, DW_AT_count, &n)) {
-			a->count[a->ndims] = n;
-			a->known[a->ndims] = true;
-		} else if (dwarf_attr_integrate(&c, DW_AT_upper_bound, &at) !=
-		    NULL && dwarf_formsdata(&at, &sw) == 0 && sw >= 0) {
-			a->count[a->ndims] = (uint64_t)sw + 1;
-			a->known[a->ndims] = true;
-		}
+		a->known[a->ndims] = subrange_count(&c, &a->count[a->ndims]);
 		a->ndims++;
 	} while ((r = dwarf_siblingof(&c, &c)) == 0);
 	return 0;
@@ -414,21 +435,13 @@ type_name(Dwarf_Die *t, const char *decl, char *buf, size_t len,
 		if (dwarf_child(t, &c) == 0)
 			do {
 				uint64_t n;
-				Dwarf_Attribute at;
-				Dwarf_Sword sw;
 
 				if (dwarf_tag(&c) != DW_TAG_subrange_type ||
 				    o >= sizeof(nd))
 					continue;
-				if (attr_uint(&c, DW_AT_count, &n))
+				if (subrange_count(&c, &n))
 					o += (size_t)snprintf(nd + o,
 					    sizeof(nd) - o, "[%" PRIu64 "]", n);
-				else if (dwarf_attr_integrate(&c,
-				    DW_AT_upper_bound, &at) != NULL &&
-				    dwarf_formsdata(&at, &sw) == 0 && sw >= 0)
-					o += (size_t)snprintf(nd + o,
-					    sizeof(nd) - o, "[%" PRIu64 "]",
-					    (uint64_t)sw + 1);
 				else
 					o += (size_t)snprintf(nd + o,
 					    sizeof(nd) - o, "[]");
@@ -1092,7 +1105,7 @@ gdb_str(FILE *fp, const unsigned char *s, size_t len, bool more)
 	}
 	if (inq)
 		fputc('"', fp);
-	if (more || things >= PRINT_MAX)
+	if (more || i < len)
 		fputs("...", fp);
 }
 
@@ -1182,6 +1195,19 @@ print_float(struct out *o, const unsigned char *b, size_t size)
 		memcpy(&d, b, 8);
 		memcpy(&bits, b, 8);
 		mant = bits & 0xfffffffffffffULL;
+		digits = 17;
+	} else if (size == sizeof(long double)) {
+		/* the host's long double, as gdb sizes its digits */
+		long double l;
+
+		memcpy(&l, b, size);
+		if (!isnan(l) && !isinf(l)) {
+			fprintf(o->fp, "%.*Lg", (int)(LDBL_MANT_DIG * 0.30103 +
+			    2), l);
+			return 0;
+		}
+		d = (double)l;
+		mant = 0;
 		digits = 17;
 	} else {
 		fputs(o->json ? "null" : "<unsupported float size>", o->fp);
@@ -1315,6 +1341,7 @@ print_ptr(struct out *o, Dwarf_Die *decl, Dwarf_Die *t, const struct loc *at,
 			return 0;
 		}
 		fprintf(o->fp, "0x%" PRIx64, p);
+		print_sym(o, p);
 		if (p != 0)
 			print_cstr(o, p);
 		return 0;
@@ -1391,6 +1418,8 @@ print_struct(struct out *o, Dwarf_Die *t, const struct loc *at, int depth,
 			    m.bitoff, false, depth + 1) < 0)
 				return -1;
 		} while (dwarf_siblingof(&c, &c) == 0);
+	if (first && !o->json)
+		fputs("<No data fields>", o->fp);
 	if (!inline_members)
 		fputc('}', o->fp);
 	return 0;
@@ -1415,36 +1444,26 @@ print_array(struct out *o, Dwarf_Die *t, int dim, const struct loc *at,
 	if (elem_size(&a, dim, &es) < 0)
 		return -1;
 	if (dim == a.ndims - 1 && is_char(&a.elem, a.elem_void)) {
-		/* a string: at most PRINT_MAX bytes are needed, and one more */
-		size_t want = n > PRINT_MAX + 1 ? PRINT_MAX + 1 : (size_t)n;
-		unsigned char buf[PRINT_MAX + 1];
-		size_t len = want;
+		/*
+		 * A string: runs of a byte count as one group however long,
+		 * so all of it is needed (up to a limit).
+		 */
+		size_t len = n > STR_LIMIT ? STR_LIMIT : (size_t)n;
+		unsigned char *buf = malloc(len + 1);
 
-		if (rd(o->v, at, 0, buf, want) < 0)
+		if (buf == NULL || rd(o->v, at, 0, buf, len) < 0) {
+			free(buf);
 			return -1;
-		if (o->json) {
-			len = strnlen((char *)buf, want);
-			if (len == want && n > want) {
-				/* a long string: read it all to its NUL */
-				unsigned char *all = malloc((size_t)n);
-
-				if (all == NULL || rd(o->v, at, 0, all,
-				    (size_t)n) < 0) {
-					free(all);
-					return -1;
-				}
-				ptc_json_str(o->fp, all, strnlen((char *)all,
-				    (size_t)n));
-				free(all);
-				return 0;
-			}
-			ptc_json_str(o->fp, buf, len);
-			return 0;
 		}
-		if (n <= PRINT_MAX && len > 0 && buf[len - 1] == '\0')
-			len--;
-		gdb_str(o->fp, buf, len > PRINT_MAX ? PRINT_MAX : len,
-		    n > PRINT_MAX);
+		if (o->json)
+			ptc_json_str(o->fp, buf, strnlen((char *)buf, len));
+		else {
+			/* gdb leaves out one NUL at the end */
+			if (len == n && len > 0 && buf[len - 1] == '\0')
+				len--;
+			gdb_str(o->fp, buf, len, len < n - 1);
+		}
+		free(buf);
 		return 0;
 	}
 	if (es > (1u << 20))

@@ -498,7 +498,8 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 DW_FIXED=(g_s g_arr g_zero g_pt '*g_ptr' 'g_ptr->y' g_color g_bad g_name
 	g_long s_count g_u g_td g_flag g_c g_uc g_f g_d g_ll g_ull g_sh g_bits
 	g_sarr g_esc g_mat 'g_mat[1]' 'g_s.in.z' 'g_arr[2]' 'g_head->next->v'
-	'g_anon' 'g_sarr[1].in' '(*g_ptr).z' '*g_arr' tick::calls)
+	'g_anon' 'g_sarr[1].in' '(*g_ptr).z' '*g_arr' tick::calls g_many g_buf
+	g_mix g_names g_bools g_earr g_empty)
 
 @test "-d: values as written, exact" {
 	start_target dw-vars
@@ -514,7 +515,11 @@ DW_FIXED=(g_s g_arr g_zero g_pt '*g_ptr' 'g_ptr->y' g_color g_bad g_name
 		'{{x = 1, in = {y = 2, z = 0.5}}, {x = 3, in = {y = 4, z = 1.5}}}'
 		'"\033[1m\000"' '{{1, 2, 3}, {4, 5, 6}}' '{4, 5, 6}' 0.125 3 2
 		'{tag = 3, {n = 4, f = 5.60519386e-45}}' '{y = 4, z = 1.5}' 2.5 1
-		4)
+		4 "'z' <repeats 249 times>"
+		"\"\\001\\002\", '\\000' <repeats 16 times>, \"\\003\\004\", '\\000' <repeats 19 times>"
+		'{1 <repeats 12 times>, 2, 3, 0 <repeats 16 times>}'
+		'{"ab\000\000\000\000\000", "cdefgh\000"}' '{true, false, true}'
+		'{BLUE, RED, 7}' '{<No data fields>}')
 	local i
 	for i in "${!DW_FIXED[@]}"; do
 		run ptpeek -d "$TPID" "${DW_FIXED[$i]}"
@@ -548,7 +553,8 @@ DW_FIXED=(g_s g_arr g_zero g_pt '*g_ptr' 'g_ptr->y' g_color g_bad g_name
 	command -v gdb >/dev/null || skip "no gdb"
 	start_target dw-vars
 	local exprs=("${DW_FIXED[@]}" g_ptr g_ip g_str s_msg g_strs g_l1 g_vp
-		environ 'environ[0]')
+		environ 'environ[0]' g_big g_many g_manyp g_buf g_mix g_names
+		g_ptrs g_bools g_earr g_ld g_empty)
 	local args=() e i
 	for e in "${exprs[@]}"; do
 		args+=(-ex "print $e")

@@ -72,6 +72,18 @@ struct {
 		float f;
 	};
 } g_anon = { 3, { .n = 4 } };
+/* gdb's limits: runs, 200 elements, bounds that need a byte's 8 bits */
+int g_big[300];
+char g_many[250];
+char *g_manyp = g_many + 1;
+unsigned char g_buf[40] = { 1, 2, [18] = 3, 4 };
+int g_mix[30] = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 3 };
+char g_names[2][8] = { "ab", "cdefgh" };
+struct inner *g_ptrs[3] = { &g_pt, NULL, NULL };
+bool g_bools[3] = { true, false, true };
+enum color g_earr[3] = { BLUE, RED, 7 };
+long double g_ld = 0.1L;
+struct empty { } g_empty;
 
 /* A function's static, read as tick::calls (4 once main called it). */
 static int
@@ -86,6 +98,10 @@ tick(void)
 int
 main(void)
 {
+	for (int i = 0; i < 300; i++)
+		g_big[i] = i;
+	for (int i = 0; i < 249; i++)
+		g_many[i] = 'z';
 	printf("ready %d %d %d %p\n", (int)getpid(), s_count, tick(),
 	    (void *)s_msg);
 	fflush(stdout);
