@@ -669,3 +669,26 @@ DW_FIXED=(g_s g_arr g_zero g_pt '*g_ptr' 'g_ptr->y' g_color g_bad g_name
 	assert_failure 1
 	assert_output "ptpeek: process $TPID: unknown variable 'g_nope'"
 }
+
+@test "-d: values only the debug information holds; a variable optimized out" {
+	start_target dw-opt
+	run ptpeek -d "$TPID" k
+	assert_success
+	assert_output 42
+	run ptpeek -d "$TPID" kp
+	assert_output '{a = 3, b = 4}'
+	run ptpeek -d "$TPID" kp.b
+	assert_output 4
+	run ptpeek -dj "$TPID" kp
+	assert_output '{"path":"kp","address":null,"size":8,"type":"const struct pt","value":{"a":3,"b":4}}'
+	run ptpeek -d "$TPID" dropped
+	assert_failure 1
+	assert_output "ptpeek: process $TPID: 'dropped' is optimized out"
+	# gdb agrees, where it is installed and may attach
+	command -v gdb >/dev/null || return 0
+	run env LC_ALL=C gdb -nx -batch -p "$TPID" -ex 'print kp' \
+	    -ex 'print dropped' </dev/null
+	[[ $output == *'$1 = '* ]] || return 0
+	assert_line '$1 = {a = 3, b = 4}'
+	assert_line '$2 = <optimized out>'
+}
