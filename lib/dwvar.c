@@ -58,6 +58,7 @@ struct val {
 	struct loc at;
 	unsigned bitsize, bitoff;      /* a bit-field: bits from at.addr */
 	char desc[512];                /* the path so far, for messages */
+	unsigned char num[8];          /* a constant held as a number */
 };
 
 struct arr {
@@ -335,8 +336,6 @@ static int
 arr_info(Dwarf_Die *t, struct arr *a)
 {
 	Dwarf_Die c;
-	int r;
-
 	memset(a, 0, sizeof(*a));
 	a->elem_void = type_of(t, &a->elem) != 0;
 	if (dwarf_child(t, &c) != 0)
@@ -349,7 +348,7 @@ arr_info(Dwarf_Die *t, struct arr *a)
 			    MAX_DIMS);
 		a->known[a->ndims] = subrange_count(&c, &a->count[a->ndims]);
 		a->ndims++;
-	} while ((r = dwarf_siblingof(&c, &c)) == 0);
+	} while (dwarf_siblingof(&c, &c) == 0);
 	return 0;
 }
 
@@ -690,16 +689,16 @@ find_var(struct ptc_vars *v, const char *scope, const char *name,
 		/* a value the compiler kept only in the debug information */
 		Dwarf_Block blk;
 		Dwarf_Sword sw;
-		static __thread unsigned char num[8];
 
 		if (dwarf_formblock(&a, &blk) == 0) {
 			val->at.bytes = blk.data;
 			val->at.nbytes = blk.length;
 		} else if (dwarf_formsdata(&a, &sw) == 0) {
 			for (int i = 0; i < 8; i++)
-				num[i] = (unsigned char)((uint64_t)sw >> 8 * i);
-			val->at.bytes = num;
-			val->at.nbytes = sizeof(num);
+				val->num[i] = (unsigned char)((uint64_t)sw >>
+				    8 * i);
+			val->at.bytes = val->num;
+			val->at.nbytes = sizeof(val->num);
 		} else
 			return ptc_fail(ENODATA, "'%s' is optimized out",
 			    name);
