@@ -634,15 +634,19 @@ struct ptc_var {
  * ->FIELD, [INDEX] (arrays and pointers), with prefix * and
  * parentheses: "g_s.in.z", "g_arr[2]", "g_ptr->x", "*g_ptr",
  * "(*g_ptr).x"; a function's static is FUNCTION::NAME ("tick::calls").
- * Pointers are read from the process on the way.
- * Errors (ENOENT unless said): "no debug information for 'g_x' (the
- * executable was built without -g?); its ELF symbol is at 0x...";
- * "unknown variable 'g_x'" (saying so when the executable has no debug
- * information); "no member 'q' in 'g_s.in' (struct inner)"; EINVAL "'g_s' is not a pointer" and the
- * like, and for a malformed path; ERANGE "index 9 is past the 4
- * elements of 'g_arr'"; ENODATA "'g_x' is optimized out"; ENOTSUP for
- * a thread-local variable or a location that is no fixed address;
- * EFAULT when a pointer on the way cannot be read.
+ * Pointers are read from the process on the way.  A variable the debug
+ * information only declares, or defines without a location (an alias
+ * such as libc's environ), is found at its ELF symbol.  Errors (ENOENT
+ * unless said): "no debug information for 'g_x' (the executable was
+ * built without -g?); its ELF symbol is at 0x..."; "unknown variable
+ * 'g_x'" (saying so when the executable has no debug information); "no
+ * member 'q' in 'g_s.in' (struct inner)"; EINVAL "'g_s' is not a
+ * pointer" and the like, and for a malformed path; ERANGE "index 9 is
+ * past the 4 elements of 'g_arr'"; ENODATA "'g_x' is optimized out",
+ * and for a constant whose value only the debug information holds (it
+ * has no address; ptc_var_print() prints it); ENOTSUP for a
+ * thread-local or a function's local variable; EFAULT when a pointer
+ * on the way cannot be read.
  */
 int ptc_var_eval(struct ptc_vars *v, const char *path, struct ptc_var *out);
 
