@@ -622,6 +622,9 @@ DW_FIXED=(g_s g_arr g_zero g_pt '*g_ptr' 'g_ptr->y' g_color g_bad g_name
 	run ptpeek -d "$TPID" main::calls
 	assert_failure 1
 	assert_output "ptpeek: process $TPID: no static 'calls' in function 'main'"
+	run ptpeek -d "$TPID" g_tls
+	assert_failure 1
+	assert_output "ptpeek: process $TPID: 'g_tls' is thread-local: not supported"
 	assert_untouched "$TPID"
 }
 

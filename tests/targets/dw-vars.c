@@ -84,6 +84,7 @@ bool g_bools[3] = { true, false, true };
 enum color g_earr[3] = { BLUE, RED, 7 };
 long double g_ld = 0.1L;
 struct empty { } g_empty;
+__thread int g_tls = 5;
 
 /* A function's static, read as tick::calls (4 once main called it). */
 static int
