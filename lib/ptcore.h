@@ -31,6 +31,7 @@ struct ptc_task;
 struct ptc_maps;
 struct ptc_syms;
 struct ptc_elf;
+struct ptc_vars;
 struct ptc_target;
 struct ptc_regs;
 struct ptc_dis;
@@ -600,6 +601,82 @@ int ptc_elf_load_range(const struct ptc_elf *e, uint64_t *lo, uint64_t *hi);
 int ptc_elf_build_id(struct ptc_elf *e, const void **id, size_t *len);
 /* The file name in .gnu_debuglink, or NULL. */
 const char *ptc_elf_debuglink(struct ptc_elf *e);
+
+/* ------------------------------------------------------------------ */
+/* Variables by their DWARF type                                      */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The global and static variables of a live process, found by name in
+ * the DWARF debug information of its executable and shared libraries
+ * (separate debug files included, through elfutils), their addresses
+ * relocated by each module's load bias, their memory read through the
+ * target.  The executable is searched first, then the libraries.
+ */
+struct ptc_vars;
+
+/*
+ * Variables of the process of target t, which must outlive the handle.
+ * The modules are listed now, their debug information read when first
+ * needed.  NULL with errno and a detail.
+ */
+struct ptc_vars *ptc_vars_open(struct ptc_target *t);
+void ptc_vars_close(struct ptc_vars *v);
+
+/* Where an access path leads (ptc_var_eval()). */
+struct ptc_var {
+	uint64_t addr;     /* runtime address of the value */
+	uint64_t size;     /* its size in bytes (of the field's storage unit
+			      for a bit-field) */
+	char type[256];    /* its C type as gdb's whatis names it */
+};
+
+/*
+ * Evaluate an access path: a variable's name followed by any of .FIELD,
+ * ->FIELD, [INDEX] (arrays and pointers), with prefix * and
+ * parentheses: "g_s.in.z", "g_arr[2]", "g_ptr->x", "*g_ptr",
+ * "(*g_ptr).x"; a function's static is FUNCTION::NAME ("tick::calls").
+ * Pointers are read from the process on the way.  A variable the debug
+ * information only declares, or defines without a location (an alias
+ * such as libc's environ), is found at its ELF symbol.  Errors (ENOENT
+ * unless said): "no debug information for 'g_x' (the executable was
+ * built without -g?); its ELF symbol is at 0x..."; "unknown variable
+ * 'g_x'" (saying so when the executable has no debug information); "no
+ * member 'q' in 'g_s.in' (struct inner)"; EINVAL "'g_s' is not a
+ * pointer" and the like, and for a malformed path; ERANGE "index 9 is
+ * past the 4 elements of 'g_arr'"; ENODATA "'g_x' is optimized out",
+ * and for a constant whose value only the debug information holds (it
+ * has no address; ptc_var_print() prints it); ENOTSUP for a
+ * thread-local or a function's local variable; EFAULT when a pointer
+ * on the way cannot be read.
+ */
+int ptc_var_eval(struct ptc_vars *v, const char *path, struct ptc_var *out);
+
+#define PTC_VAR_JSON   0x01 /* ptc_var_print(): a JSON value */
+#define PTC_VAR_RECORD 0x02 /* with PTC_VAR_JSON: {"path":..,"address":
+			       "0x..","size":N,"type":"..","value":..} */
+
+/*
+ * Write the value path leads to (see ptc_var_eval()) as gdb's print
+ * writes it, without "$1 = " and newline: structs and unions as
+ * "{x = 7, in = {y = -3, z = 0.125}}", arrays as "{1, 2, 3}" with runs
+ * of more than 10 equal elements as "0 <repeats 16 times>" and "..."
+ * after 200 elements, enums by name, char as "65 'A'", char arrays as
+ * strings, "char *" as the address and the string, other pointers as
+ * "(struct inner *) 0x5555... <g_pt>" (the type at the top level, the
+ * symbol where one covers the address), floats with 9 (float) or 17
+ * (double) significant digits, bool as true or false, bit-fields,
+ * typedefs seen through.  With PTC_VAR_JSON: a JSON value instead,
+ * structs and unions as objects, arrays as arrays, numbers as numbers
+ * (non-finite floats as strings), enums as their name (a number when
+ * none matches), pointers as "0x..." strings, char arrays as the
+ * string up to the first NUL, "char *" as {"address":"0x...",
+ * "string":"..."} (null when it cannot be read).  Nothing is written
+ * when it fails: errors as ptc_var_eval(), EFAULT naming the address
+ * that cannot be read.
+ */
+int ptc_var_print(struct ptc_vars *v, const char *path, unsigned flags,
+    FILE *fp);
 
 /* ------------------------------------------------------------------ */
 /* Targets: one handle on a process                                   */
