@@ -545,6 +545,30 @@ complex:
 	    "address", name);
 }
 
+/* Whether some module's symbol table has a thread-local name. */
+static int
+tls_sym(Dwfl_Module *mod, void **ud, const char *mname, Dwarf_Addr start,
+    void *arg)
+{
+	const char *name = arg;
+	int n = dwfl_module_getsymtab(mod);
+
+	(void)ud;
+	(void)mname;
+	(void)start;
+	for (int i = 1; i < n; i++) {
+		GElf_Sym sym;
+		GElf_Addr at;
+		const char *sn = dwfl_module_getsym_info(mod, i, &sym, &at,
+		    NULL, NULL, NULL);
+
+		if (sn != NULL && GELF_ST_TYPE(sym.st_info) == STT_TLS &&
+		    strcmp(sn, name) == 0)
+			return DWARF_CB_ABORT;
+	}
+	return DWARF_CB_OK;
+}
+
 struct search {
 	const char *name;
 	const char *scope;   /* a function, for its statics; NULL: globals */
@@ -670,6 +694,12 @@ find_var(struct ptc_vars *v, const char *scope, const char *name,
 			val->at.addr = sa;
 			return 0;
 		}
+		/* Some compilers (gcc on aarch64) give a thread-local
+		 * variable no location at all: its symbol tells. */
+		if (s.optimized && dwfl_getmodules(v->dwfl, tls_sym,
+		    (void *)name, 0) > 0)
+			return ptc_fail(ENOTSUP, "'%s' is thread-local: "
+			    "not supported", name);
 		if (s.optimized)
 			return ptc_fail(ENODATA, "'%s' is optimized out", name);
 		if (sym)
