@@ -1039,8 +1039,10 @@ struct ptc_fault {
  * Explain a fault signal (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP)
  * that thread r of process pid stopped with: decode the instruction at
  * the pc and its memory operands with the registers of r, compare with
- * the kernel's si_addr, and look the address up in the mappings.
- * Returns 0 and fills f, or -1 if sig is not a fault signal.
+ * the kernel's si_addr, and look the address up in the mappings.  A
+ * signal another process sent (si_code <= 0) is said to be one, kind
+ * PTC_FAULT_OTHER.  Returns 0 and fills f, or -1 if sig is not a fault
+ * signal.
  */
 int ptc_fault_explain(pid_t pid, const struct ptc_regs *r,
     const siginfo_t *si, struct ptc_fault *f);
