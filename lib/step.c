@@ -807,6 +807,28 @@ step_trap(struct ptc_step *st, const struct ptc_event *e, bool delivering,
 	return 0;
 }
 
+/* The process ended: exited with status, or killed by sig (core). */
+static void
+step_end(struct ptc_step_event *ev, bool exited, int status, int sig,
+    int core)
+{
+	ev->kind = exited ? PTC_STEP_EXITED : PTC_STEP_KILLED;
+	ev->status = status;
+	ev->sig = sig;
+	ev->core = core;
+}
+
+/* The task runs a new program: its mappings and code are read again. */
+static void
+step_exec(struct ptc_step *st, struct ptc_step_event *ev)
+{
+	ev->kind = PTC_STEP_EXEC;
+	st->refresh = true;
+	st->cache_page = UINT64_MAX;
+	st->after_exec = true;
+	st->peeked = false;
+}
+
 /* What the stop e after a step says, into ev. */
 static int
 step_event(struct ptc_step *st, const struct ptc_event *e, bool delivering,
@@ -830,18 +852,11 @@ step_event(struct ptc_step *st, const struct ptc_event *e, bool delivering,
 		return 0;
 	case PTC_EV_EXITED:
 	case PTC_EV_KILLED:
-		ev->kind = e->type == PTC_EV_EXITED ? PTC_STEP_EXITED :
-		    PTC_STEP_KILLED;
-		ev->status = e->status;
-		ev->sig = e->sig;
-		ev->core = e->core;
+		step_end(ev, e->type == PTC_EV_EXITED, e->status, e->sig,
+		    e->core);
 		return 0;
 	case PTC_EV_EXEC:
-		ev->kind = PTC_STEP_EXEC;
-		st->refresh = true;
-		st->cache_page = UINT64_MAX;
-		st->after_exec = true;
-		st->peeked = false;
+		step_exec(st, ev);
 		return ptc_regs_fetch(st->cur, st->t, 0);
 	case PTC_EV_FORK:
 	case PTC_EV_VFORK:
@@ -1110,17 +1125,11 @@ run_call(struct ptc_step *st, uint64_t ret, uint64_t sp,
 	switch (re.kind) {
 	case PTC_RUN_EXITED:
 	case PTC_RUN_KILLED:
-		ev->kind = re.kind == PTC_RUN_EXITED ? PTC_STEP_EXITED :
-		    PTC_STEP_KILLED;
-		ev->status = re.status;
-		ev->sig = re.sig;
-		ev->core = re.core;
+		step_end(ev, re.kind == PTC_RUN_EXITED, re.status, re.sig,
+		    re.core);
 		return 0;
 	case PTC_RUN_EXEC:
-		ev->kind = PTC_STEP_EXEC;
-		st->refresh = true;
-		st->cache_page = UINT64_MAX;
-		st->after_exec = true;
+		step_exec(st, ev);
 		break;
 	case PTC_RUN_FAULT:
 		/* Told as a signal the call got, delivered at the next step. */

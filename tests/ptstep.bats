@@ -303,27 +303,23 @@ print(subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode)' \
 }
 
 @test "ptstep -c explains every kind of fault of step-asm" {
-	run ptstep -c -- "$ASM" w
-	assert_failure 139
-	assert_line --regexp '^fault    SIGSEGV at .*: invalid write of 0x[0-9a-f]+ \(size 4\): mapping is not writable$'
+	local m st re
+	# step-asm's letter, the status, the fault line expected
+	while IFS='|' read -r m st re; do
+		run ptstep -c -- "$ASM" "$m"
+		assert_failure "$st"
+		assert_line --regexp "$re"
+		refute_line --regexp '^0x'
+	done <<'EOF'
+w|139|^fault    SIGSEGV at .*: invalid write of 0x[0-9a-f]+ \(size 4\): mapping is not writable$
+j|139|^fault    SIGSEGV at 0xdead0000 .*: execution of unmapped memory at 0xdead0000$
+x|139|^fault    SIGSEGV at 0x[0-9a-f]+ .*: execution of non-executable memory at 0x[0-9a-f]+ \(mapping rw-p .*step-asm\)$
+s|139|^fault    SIGSEGV at .*: stack overflow: write of 0x[0-9a-f]+ \(size [48]\) beyond the stack
+u|132|^fault    SIGILL at 0x[0-9a-f]+ .*: illegal instruction
+t|133|^fault    SIGTRAP at 0x[0-9a-f]+ .*not set by this tool$
+EOF
 	run ptstep -c -- "$ASM" j
-	assert_failure 139
-	assert_line --regexp '^fault    SIGSEGV at 0xdead0000 .*: execution of unmapped memory at 0xdead0000$'
 	assert_line "insn     unreadable"
-	run ptstep -c -- "$ASM" x
-	assert_failure 139
-	assert_line --regexp '^fault    SIGSEGV at 0x[0-9a-f]+ .*: execution of non-executable memory at 0x[0-9a-f]+ \(mapping rw-p .*step-asm\)$'
-	run ptstep -c -- "$ASM" s
-	assert_failure 139
-	assert_line --regexp '^fault    SIGSEGV at .*: stack overflow: write of 0x[0-9a-f]+ \(size [48]\) beyond the stack'
-	run ptstep -c -- "$ASM" u
-	assert_failure 132
-	assert_line --regexp '^fault    SIGILL at 0x[0-9a-f]+ .*: illegal instruction'
-	assert_line "killed   SIGILL"
-	run ptstep -c -- "$ASM" t
-	assert_failure 133
-	assert_line --regexp '^fault    SIGTRAP at 0x[0-9a-f]+ .*not set by this tool$'
-	assert_line "killed   SIGTRAP"
 	run ptstep -c -- "$ASM" d
 	if [ "$(ptools_cpu)" = aarch64 ]; then
 		# integer division by zero does not trap on aarch64
