@@ -302,6 +302,7 @@ step_over(struct ptc_run *r, struct ptc_task *t, struct ptc_run_event *out)
 	struct ptc_event ev;
 	uint64_t pc;
 	pid_t tid = ptc_task_pid(t);
+	bool again = true;
 
 	if (!ptc_bp_at(r->s, r->last_addr) || ptc_pc_read(t, &pc) != 0 ||
 	    pc != r->last_addr)
@@ -321,8 +322,16 @@ step_over(struct ptc_run *r, struct ptc_task *t, struct ptc_run_event *out)
 			set_sig(r, tid, ev.sig);
 		else if (ev.type == PTC_EV_FORK || ev.type == PTC_EV_VFORK)
 			new_child(r, &ev);
-		else if (ev.type == PTC_EV_STEP)
+		/*
+		 * The first step after the stop at the end of an exec runs
+		 * no instruction: one more, unless the instruction jumps
+		 * to itself.
+		 */
+		else if (ev.type == PTC_EV_STEP && (!again ||
+		    ptc_pc_read(t, &pc) != 0 || pc != r->last_addr))
 			break;
+		else if (ev.type == PTC_EV_STEP)
+			again = false;
 	}
 	return ptc_bp_insert(r->s, r->pid, r->last_addr) != 0 ? -1 : 0;
 }

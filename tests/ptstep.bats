@@ -397,6 +397,17 @@ call fact thread a0=0x1"
 	[ "$(printf '%s\n' "$output" | jq -r 'select(.event == "call") | .tid' | sort -u | wc -l)" -eq 2 ]
 }
 
+@test "ptstep -L where a program starts logs it once, and follows an exec" {
+	run ptstep -L _start -- "$ASM"
+	assert_failure 36
+	[ "$(grep -c '^call .* _start thread' <<<"$output")" -eq 1 ] || fail "$output"
+	run ptstep -L _start -- "$ASM" e
+	assert_success
+	[ "$(grep -c '^call .* _start thread' <<<"$output")" -eq 1 ] || fail "$output"
+	assert_line --regexp '^exec     process [0-9]+ runs a new program, without breakpoints$'
+	assert_line "exited   0"
+}
+
 # ---- -N: stepping over calls ----
 
 @test "ptstep -N steps over calls, recursive ones too" {

@@ -155,24 +155,20 @@ print_insn(const struct ptc_step_event *ev, int regs)
 	puts(jflag ? "}" : "");
 }
 
-/*
- * A fault: what went wrong and where, and with insn (when no step line
- * showed it) the faulting instruction.
- */
+/* A fault: what and where, with insn the faulting instruction too. */
 static void
 print_fault(pid_t tid, const struct ptc_regs *r, const siginfo_t *si,
     int insn)
 {
 	struct ptc_fault f;
-	const char *sn = ptc_signame(si->si_signo);
 
 	if (ptc_fault_explain(tid, r, si, &f) != 0) {
-		note("signal", 0, "%s", sn ? sn : strsignal(si->si_signo));
+		note("signal", 0, "%s", signame(si->si_signo));
 		return;
 	}
 	if (jflag) {
 		printf("{\"event\":\"fault\",\"signal\":\"%s\",\"pc\":\"0x%"
-		    PRIx64 "\"", sn ? sn : "?", f.pc);
+		    PRIx64 "\"", signame(si->si_signo), f.pc);
 		json_str("sym", where(f.pc));
 		printf(",\"kind\":\"%s\",\"addr\":\"0x%" PRIx64 "\",\"size\":%u",
 		    ptc_fault_kind_name(f.kind), f.addr, f.size);
@@ -182,7 +178,7 @@ print_fault(pid_t tid, const struct ptc_regs *r, const siginfo_t *si,
 		printf("}\n");
 		return;
 	}
-	printf("%-8s %s at 0x%" PRIx64 " %s: %s\n", "fault", sn ? sn : "?",
+	printf("%-8s %s at 0x%" PRIx64 " %s: %s\n", "fault", signame(f.sig),
 	    f.pc, shown(where(f.pc)), shown(f.reason));
 	if (f.where[0] != '\0')
 		printf("%-8s %s\n", "where", shown(f.where));
@@ -245,20 +241,22 @@ run_fast(const uint64_t *bps, const char *islog, size_t nbp)
 {
 	struct ptc_run_event ev = { 0 };
 	struct ptc_run *r;
-	size_t i;
+	size_t i, nb;
 	int e;
 
 	if ((r = ptc_run_new(s, pid, cflag ? PTC_RUN_FAULTS : 0)) == NULL)
 		err(1, "malloc");
-	for (i = 0; i < nbp; i++)
-		if (islog[i] && ptc_run_log(r, bps[i]) != 0)
+	for (i = nb = 0; i < nbp; i++)
+		if (!islog[i])
+			nb++;
+		else if (ptc_run_log(r, bps[i]) != 0)
 			err(1, "malloc");
 	while ((e = ptc_run_next(r, &ev)) == 0) {
 		if (ev.kind == PTC_RUN_LOG)
 			log_call(&ev);
 		else if (ev.kind == PTC_RUN_FAULT && ev.regs != NULL)
 			print_fault(ev.tid, ev.regs, &ev.si, 1);
-		else if (ev.kind == PTC_RUN_EXEC && cflag)
+		else if (ev.kind == PTC_RUN_EXEC && (cflag || nb == 0))
 			note("exec", 0, "process %d runs a new program, "
 			    "without breakpoints", (int)ev.tid);
 		else
