@@ -7,7 +7,8 @@
 # PTRACE_SINGLESTEP + waitpid loop, built here).
 # Then ptstep -c, which runs to a crash at full speed, against the same
 # program untraced and under gdb -batch -ex run (best of three each);
-# `sh bench/step.sh -c` runs only that part.
+# and the calls a logging breakpoint logs per second, against gdb's
+# dprintf; `sh bench/step.sh -c` runs only those parts.
 B=${B:-build}
 BIN=${PTOOLS_BIN:-$B/bin}
 TGT=${PTOOLS_TARGETS:-$B/targets}/step-hello
@@ -43,8 +44,23 @@ crash_bench() {
 		    "$n" "$u" "$p" "$(calc "$p - $u")" "$g" "$(calc "$g - $u")"
 	done
 }
+# Logging breakpoints: calls logged in 2 s of step-loop, which calls
+# work() without end, by ptstep -c -L and by a gdb dprintf (both attach
+# inside the 2 s).
+log_bench() {
+	"${PTOOLS_TARGETS:-$B/targets}/step-loop" >/dev/null &
+	lp=$!
+	sleep 0.2
+	pl=$(timeout -s INT 2 "$BIN/ptstep" -c -L work -p "$lp" | grep -c '^call')
+	gl=$(timeout -s INT 2 gdb -nx -batch -p "$lp" -ex 'dprintf work,"hit\n"' \
+	    -ex continue 2>/dev/null | grep -c '^hit')
+	kill "$lp"
+	printf 'calls logged in 2 s: ptstep -c -L %s (%.0f/s), gdb dprintf %s (%.0f/s)\n' \
+	    "$pl" "$(calc "$pl / 2")" "$gl" "$(calc "$gl / 2")"
+}
 if [ "${1:-}" = -c ]; then
 	crash_bench
+	log_bench
 	exit 0
 fi
 
@@ -136,3 +152,4 @@ printf 'floor (bare SINGLESTEP+waitpid): %s steps/s; ptstep is %.0f%% of it\n' \
     "$floor" "$(calc "100 * $pt_rate / $floor")"
 printf 'syscalls per step (strace -c, 20000 steps of ptstep -p, start-up included): %.2f\n' "$per_step"
 crash_bench
+log_bench
