@@ -155,14 +155,14 @@ print_insn(const struct ptc_step_event *ev, int regs)
 	puts(jflag ? "}" : "");
 }
 
-/* A fault: what and where, with insn the faulting instruction too. */
+/* A fault (r: NULL if unread): what and where, with insn the instruction. */
 static void
 print_fault(pid_t tid, const struct ptc_regs *r, const siginfo_t *si,
     int insn)
 {
 	struct ptc_fault f;
 
-	if (ptc_fault_explain(tid, r, si, &f) != 0) {
+	if (r == NULL || ptc_fault_explain(tid, r, si, &f) != 0) {
 		note("signal", 0, "%s", signame(si->si_signo));
 		return;
 	}
@@ -254,7 +254,7 @@ run_fast(const uint64_t *bps, const char *islog, size_t nbp)
 	while ((e = ptc_run_next(r, &ev)) == 0) {
 		if (ev.kind == PTC_RUN_LOG)
 			log_call(&ev);
-		else if (ev.kind == PTC_RUN_FAULT && ev.regs != NULL)
+		else if (ev.kind == PTC_RUN_FAULT)
 			print_fault(ev.tid, ev.regs, &ev.si, 1);
 		else if (ev.kind == PTC_RUN_EXEC && (cflag || nb == 0))
 			note("exec", 0, "process %d runs a new program, "
