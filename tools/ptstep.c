@@ -176,15 +176,16 @@ print_fault(pid_t tid, const struct ptc_regs *r, const siginfo_t *si,
 		json_str("reason", f.reason);
 		json_str("where", f.where);
 		printf("}\n");
-		return;
+	} else {
+		printf("%-8s %s at 0x%" PRIx64 " %s: %s\n", "fault",
+		    signame(f.sig), f.pc, shown(where(f.pc)), shown(f.reason));
+		if (f.where[0] != '\0')
+			printf("%-8s %s\n", "where", shown(f.where));
+		if (insn)
+			printf("%-8s %s\n", "insn", f.insn[0] ? f.insn :
+			    "unreadable");
 	}
-	printf("%-8s %s at 0x%" PRIx64 " %s: %s\n", "fault", signame(f.sig),
-	    f.pc, shown(where(f.pc)), shown(f.reason));
-	if (f.where[0] != '\0')
-		printf("%-8s %s\n", "where", shown(f.where));
-	if (insn)
-		printf("%-8s %s\n", "insn", f.insn[0] ? f.insn : "unreadable");
-	/* FILE:LINE of f.pc and tid's backtrace: one library call each. */
+	/* Here FILE:LINE of f.pc and tid's backtrace, one library call each. */
 }
 
 /* The process ended: killed by sig, or (sig 0) exited with status. */
