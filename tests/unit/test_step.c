@@ -610,6 +610,38 @@ test_run_abort_sigsys(void **state)
 	}
 }
 
+/*
+ * ptc_run_die ends the process by the signal even when the signal is
+ * caught or blocked, and without a core dump.
+ */
+static void
+test_run_die(void **state)
+{
+	static const int sigs[] = { SIGSEGV, SIGABRT, SIGTERM };
+	struct sigaction sa = { .sa_handler = SIG_IGN };
+	sigset_t set;
+	size_t i;
+	int st;
+	pid_t p;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		if ((p = fork()) == 0) {
+			sigaction(sigs[i], &sa, NULL);
+			sigemptyset(&set);
+			sigaddset(&set, sigs[i]);
+			sigprocmask(SIG_BLOCK, &set, NULL);
+			ptc_run_die(sigs[i]);
+			_exit(3);
+		}
+		assert_true(p > 0);
+		assert_int_equal(waitpid(p, &st, 0), p);
+		assert_true(WIFSIGNALED(st));
+		assert_int_equal(WTERMSIG(st), sigs[i]);
+		assert_false(WCOREDUMP(st));
+	}
+}
+
 int
 main(void)
 {
@@ -626,6 +658,7 @@ main(void)
 		cmocka_unit_test_teardown(test_run_log, teardown),
 		cmocka_unit_test_teardown(test_step_over_recursion, teardown),
 		cmocka_unit_test_teardown(test_run_abort_sigsys, teardown),
+		cmocka_unit_test(test_run_die),
 	};
 
 	target_dir();
