@@ -1156,18 +1156,22 @@ run_call(struct ptc_step *st, uint64_t ret, uint64_t sp,
 int
 ptc_step_over(struct ptc_step *st, struct ptc_step_event *ev)
 {
+	const struct ptc__arch_code *c;
 	uint64_t sp, ret;
+	bool call;
 
 	if (settle(st) != 0)
 		return -1;
 	ptc_step_peek(st, NULL, NULL);
 	sp = ptc_regs_sp(st->cur);
 	ret = ptc_regs_pc(st->cur) + st->in.size;
+	c = code_of(st->cur);
+	call = (st->in.groups & PTC_DIS_CALL) ||
+	    (c != NULL && ptc__insn_match(c->calls, 2, &st->in));
 	if (ptc_step_one(st, ev) != 0)
 		return -1;
 	/* A call that went into its function, not one that faulted. */
-	if (ev->kind != PTC_STEP_INSN || !(ev->insn.groups & PTC_DIS_CALL) ||
-	    ptc_regs_pc(st->cur) == ret)
+	if (ev->kind != PTC_STEP_INSN || !call || ptc_regs_pc(st->cur) == ret)
 		return 0;
 	return run_call(st, ret, sp, ev);
 }

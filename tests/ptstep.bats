@@ -421,7 +421,7 @@ call fact thread a0=0x1"
 	[ -z "$(awk '/^0x/ { print $1 }' <<<"$output" | sort | uniq -d)" ] ||
 		fail "an instruction ran twice: $output"
 	case $(ptools_cpu) in
-	aarch64) assert_line --regexp '^0x[0-9a-f]+ +fact\+0x[0-9a-f]+ .* bl 0x[0-9a-f]+  ; .*x0=0x18' ;;
+	aarch64) assert_line --regexp '^0x[0-9a-f]+ +fact\+0x[0-9a-f]+ .* bl #?0x[0-9a-f]+  ; .*x0=0x18' ;;
 	i386) assert_line --regexp '^0x[0-9a-f]+ +fact\+0x[0-9a-f]+ .* call 0x[0-9a-f]+  ; .*eax=0x18' ;;
 	*) assert_line --regexp '^0x[0-9a-f]+ +fact\+0x[0-9a-f]+ .* call 0x[0-9a-f]+  ; .*rax=0x18' ;;
 	esac

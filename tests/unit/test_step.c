@@ -555,11 +555,13 @@ test_step_over_recursion(void **state)
 	assert_non_null(st = ptc_step_new(s, re.task, NULL, 0));
 	for (i = 0; i < 40; i++) {
 		assert_int_equal(ptc_step_peek(st, &in, NULL), 0);
-		if (in.groups & PTC_DIS_CALL)
+		/* capstone groups aarch64's bl as a jump only */
+		if (strcmp(in.mnemonic, "call") == 0 ||
+		    strcmp(in.mnemonic, "bl") == 0)
 			break;
 		assert_int_equal(ptc_step_one(st, &ev), 0);
 	}
-	assert_true(in.groups & PTC_DIS_CALL);
+	assert_true(i < 40);
 	pc = ptc_regs_pc(ptc_step_regs(st));
 	sp = ptc_regs_sp(ptc_step_regs(st));
 	assert_int_equal(ptc_step_over(st, &ev), 0);
