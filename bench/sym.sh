@@ -19,17 +19,8 @@ pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
 while [ ! -s "$tmp/out" ]; do sleep 0.05; done
 
-now() { date +%s%N; }
-# avg_ms N CMD...: mean wall time of N runs in ms (3 decimals)
-avg_ms() {
-	n=$1; shift
-	t0=$(now)
-	i=0
-	while [ $i -lt "$n" ]; do "$@" >/dev/null 2>&1; i=$((i + 1)); done
-	t1=$(now)
-	echo "$t0 $t1 $n" | awk '{ printf "%.3f", ($2 - $1) / $3 / 1e6 }'
-}
-ratio() { echo "$1 $2" | awk '{ printf "%.2f", ($2 > 0 ? $1 / $2 : 0) }'; }
+# shellcheck source=/dev/null
+. "$(dirname "$0")/lib/timing.sh"
 
 # libc's path, load address and executable mapping
 libc=$(awk '$6 ~ /\/libc[.-]/ { print $6; exit }' "/proc/$pid/maps")

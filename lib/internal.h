@@ -127,6 +127,36 @@ typedef int (*ptc_addr_resolver)(void *ctx, enum ptc_addr_term kind,
 int ptc__addr_parse(const char *expr, ptc_addr_resolver fn, void *ctx,
     uint64_t *addr);
 
+/* ---- variables by their DWARF type (dwpath.c dwvar.c) ---- */
+
+/* One step of an access path, in evaluation order. */
+enum ptc__dwstep {
+	PTC__DW_FIELD,  /* .NAME */
+	PTC__DW_ARROW,  /* ->NAME */
+	PTC__DW_INDEX,  /* [index] */
+	PTC__DW_DEREF,  /* prefix * */
+};
+#define PTC__DWPATH_MAX 64  /* steps, and nesting of '(' and '*' */
+#define PTC__DWNAME_MAX 256 /* bytes of a name, with its NUL */
+struct ptc__dwop {
+	enum ptc__dwstep kind;
+	size_t off, len;        /* FIELD, ARROW: the name in the text */
+	uint64_t index;         /* INDEX */
+};
+struct ptc__dwpath {
+	size_t root_off, root_len; /* the variable's name in the text */
+	size_t scope_off, scope_len; /* FUNCTION of FUNCTION::NAME (len 0:
+					none): a static inside it */
+	size_t nops;
+	struct ptc__dwop ops[PTC__DWPATH_MAX];
+};
+/*
+ * Parse an access path ("g_s.in.z", "(*p)->a[2]") into p, names kept
+ * as offsets into expr.  -1 EINVAL (ERANGE for an index) with a detail
+ * quoting where it went wrong.
+ */
+int ptc__dwpath_parse(const char *expr, struct ptc__dwpath *p);
+
 /* ---- registers, breakpoints, faults (regs.c bp.c fault.c) ---- */
 
 /* Register blocks a snapshot holds. */
@@ -299,5 +329,22 @@ enum ptc__trap ptc__trap_kind(const siginfo_t *si);
 void ptc__bp_clear_child(const struct ptc_session *s, pid_t pid);
 /* Put the original bytes back at every breakpoint written now. */
 int ptc__bp_remove_live(struct ptc_session *s);
+
+/*
+ * Source lines and backtraces (lib/dwarf.c): the libdwfl session of a
+ * ptc_dwarf, for code of the library that asks libdw more (variables,
+ * types), and its attachment for unwinding (threads stopped by us).
+ */
+struct Dwfl *ptc__dwarf_dwfl(struct ptc_dwarf *d);
+int ptc__dwarf_attach(struct ptc_dwarf *d);
+/* Module and ELF symbol of addr, remembered; -1 when in no module. */
+struct ptc__where {
+	const char *module;    /* the module's path, NULL if none */
+	uint64_t module_start;
+	const char *sym;       /* with its version suffix, NULL if none */
+	uint64_t symoff;       /* addr - the symbol's value */
+};
+int ptc__dwarf_where(struct ptc_dwarf *d, uint64_t addr,
+    struct ptc__where *w);
 
 #endif

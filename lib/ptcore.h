@@ -1,6 +1,7 @@
 /*
  * ptcore.h: the public interface of libptcore, the library behind the
- * ptools suite (ptmaps, ptpeek, ptpoke, ptregs, ptstep, ptstrace, ptdis).
+ * ptools suite (ptmaps, ptpeek, ptpoke, ptregs, ptstep, ptstrace, ptdis,
+ * ptstack).
  *
  * Conventions: every exported name starts with ptc_ (PTC_ for macros);
  * structures that hold state are opaque and come in new/free pairs;
@@ -30,11 +31,13 @@ struct ptc_task;
 struct ptc_maps;
 struct ptc_syms;
 struct ptc_elf;
+struct ptc_vars;
 struct ptc_target;
 struct ptc_regs;
 struct ptc_dis;
 struct ptc_step;
 struct ptc_run;
+struct ptc_dwarf;
 
 /* ------------------------------------------------------------------ */
 /* Errors and version                                                 */
@@ -598,6 +601,82 @@ int ptc_elf_load_range(const struct ptc_elf *e, uint64_t *lo, uint64_t *hi);
 int ptc_elf_build_id(struct ptc_elf *e, const void **id, size_t *len);
 /* The file name in .gnu_debuglink, or NULL. */
 const char *ptc_elf_debuglink(struct ptc_elf *e);
+
+/* ------------------------------------------------------------------ */
+/* Variables by their DWARF type                                      */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The global and static variables of a live process, found by name in
+ * the DWARF debug information of its executable and shared libraries
+ * (separate debug files included, through elfutils), their addresses
+ * relocated by each module's load bias, their memory read through the
+ * target.  The executable is searched first, then the libraries.
+ */
+struct ptc_vars;
+
+/*
+ * Variables of the process of target t, which must outlive the handle.
+ * The modules are listed now, their debug information read when first
+ * needed.  NULL with errno and a detail.
+ */
+struct ptc_vars *ptc_vars_open(struct ptc_target *t);
+void ptc_vars_close(struct ptc_vars *v);
+
+/* Where an access path leads (ptc_var_eval()). */
+struct ptc_var {
+	uint64_t addr;     /* runtime address of the value */
+	uint64_t size;     /* its size in bytes (of the field's storage unit
+			      for a bit-field) */
+	char type[256];    /* its C type as gdb's whatis names it */
+};
+
+/*
+ * Evaluate an access path: a variable's name followed by any of .FIELD,
+ * ->FIELD, [INDEX] (arrays and pointers), with prefix * and
+ * parentheses: "g_s.in.z", "g_arr[2]", "g_ptr->x", "*g_ptr",
+ * "(*g_ptr).x"; a function's static is FUNCTION::NAME ("tick::calls").
+ * Pointers are read from the process on the way.  A variable the debug
+ * information only declares, or defines without a location (an alias
+ * such as libc's environ), is found at its ELF symbol.  Errors (ENOENT
+ * unless said): "no debug information for 'g_x' (the executable was
+ * built without -g?); its ELF symbol is at 0x..."; "unknown variable
+ * 'g_x'" (saying so when the executable has no debug information); "no
+ * member 'q' in 'g_s.in' (struct inner)"; EINVAL "'g_s' is not a
+ * pointer" and the like, and for a malformed path; ERANGE "index 9 is
+ * past the 4 elements of 'g_arr'"; ENODATA "'g_x' is optimized out",
+ * and for a constant whose value only the debug information holds (it
+ * has no address; ptc_var_print() prints it); ENOTSUP for a
+ * thread-local or a function's local variable; EFAULT when a pointer
+ * on the way cannot be read.
+ */
+int ptc_var_eval(struct ptc_vars *v, const char *path, struct ptc_var *out);
+
+#define PTC_VAR_JSON   0x01 /* ptc_var_print(): a JSON value */
+#define PTC_VAR_RECORD 0x02 /* with PTC_VAR_JSON: {"path":..,"address":
+			       "0x..","size":N,"type":"..","value":..} */
+
+/*
+ * Write the value path leads to (see ptc_var_eval()) as gdb's print
+ * writes it, without "$1 = " and newline: structs and unions as
+ * "{x = 7, in = {y = -3, z = 0.125}}", arrays as "{1, 2, 3}" with runs
+ * of more than 10 equal elements as "0 <repeats 16 times>" and "..."
+ * after 200 elements, enums by name, char as "65 'A'", char arrays as
+ * strings, "char *" as the address and the string, other pointers as
+ * "(struct inner *) 0x5555... <g_pt>" (the type at the top level, the
+ * symbol where one covers the address), floats with 9 (float) or 17
+ * (double) significant digits, bool as true or false, bit-fields,
+ * typedefs seen through.  With PTC_VAR_JSON: a JSON value instead,
+ * structs and unions as objects, arrays as arrays, numbers as numbers
+ * (non-finite floats as strings), enums as their name (a number when
+ * none matches), pointers as "0x..." strings, char arrays as the
+ * string up to the first NUL, "char *" as {"address":"0x...",
+ * "string":"..."} (null when it cannot be read).  Nothing is written
+ * when it fails: errors as ptc_var_eval(), EFAULT naming the address
+ * that cannot be read.
+ */
+int ptc_var_print(struct ptc_vars *v, const char *path, unsigned flags,
+    FILE *fp);
 
 /* ------------------------------------------------------------------ */
 /* Targets: one handle on a process                                   */
@@ -1285,6 +1364,109 @@ int ptc_step_where(struct ptc_target *target, uint64_t addr, char *buf,
     size_t len);
 /* Free the stepper (NULL accepted); the task stays as it is. */
 void ptc_step_free(struct ptc_step *st);
+
+/* ------------------------------------------------------------------ */
+/* Source lines and backtraces                                        */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The debug information of one process, through elfutils' libdwfl: the
+ * modules it maps, their symbols, DWARF (from the file or from
+ * /usr/lib/debug) and call frame information, each read when first
+ * needed and kept.  Source lines, function names and inline frames come
+ * from DWARF; a module without it still gives symbols and addresses, and
+ * unwinding still works from .eh_frame, or from frame pointers where
+ * libdwfl's CPU backend knows them.
+ */
+struct ptc_dwarf;
+
+/* The debug information of process pid (nothing is read yet).  NULL. */
+struct ptc_dwarf *ptc_dwarf_new(pid_t pid);
+/* Free it (NULL accepted); the strings it gave out go with it. */
+void ptc_dwarf_free(struct ptc_dwarf *d);
+/*
+ * Forget the modules and read the mappings again (a library loaded
+ * since); the strings given out before become invalid.
+ */
+int ptc_dwarf_refresh(struct ptc_dwarf *d);
+/*
+ * 1 when the process's executable has DWARF line information, 0 when
+ * not (a tool says so once and shows addresses and symbols), -1 when
+ * its module cannot be found.
+ */
+int ptc_dwarf_exe_lines(struct ptc_dwarf *d);
+
+/*
+ * One source location of an address.  At an address inside inlined
+ * code there are several, innermost first: the inlined function at the
+ * line of the address, then each function it was inlined into at the
+ * line of the call, the last being the function the code belongs to.
+ * Strings live as long as the ptc_dwarf (until ptc_dwarf_refresh()).
+ */
+struct ptc_srcloc {
+	const char *func;  /* function name from DWARF, NULL if unknown */
+	const char *file;  /* source file as the line table names it (often
+			      relative to the compilation directory), or
+			      NULL */
+	int line;          /* 0 if unknown */
+	int column;        /* 0 if unknown */
+	int inlined;       /* func was inlined into the next entry's func */
+};
+
+/*
+ * The source locations of runtime address addr into loc (room for n,
+ * innermost first); returns how many there are (more than n means
+ * some were left out), 0 when the module of addr has no DWARF for it,
+ * -1 ENOENT when addr is in no module.  For a return address, ask for
+ * addr - 1 (the call), as ptc_dwarf_unwind() does.
+ */
+int ptc_dwarf_srcline(struct ptc_dwarf *d, uint64_t addr,
+    struct ptc_srcloc *loc, size_t n);
+
+/*
+ * One frame of a backtrace.  Its strings are valid during the call of
+ * the function it is given to.
+ */
+struct ptc_frame {
+	unsigned n;          /* its number, 0 for the innermost */
+	uint64_t pc;         /* the pc (a return address above frame 0) */
+	int inlined;         /* a function inlined at pc into the next
+				frame's function (same pc) */
+	const char *module;  /* path of the module, NULL if none */
+	uint64_t module_start; /* where the module is mapped */
+	const char *sym;     /* ELF symbol (no version suffix), NULL if none;
+				for an inlined frame, its function name */
+	uint64_t symoff;     /* pc - symbol start (0 for inlined frames) */
+	const char *func;    /* function from DWARF, NULL if unknown */
+	const char *file;    /* source file, NULL if unknown */
+	int line;            /* 0 if unknown */
+};
+
+/*
+ * Unwind thread tid of the process, which the caller has stopped
+ * (ptc_attach() with PTC_ATTACH_STOP, or a stop of a run or stepper),
+ * with CFI from .eh_frame or DWARF, falling back to frame pointers;
+ * calls fn for each frame, innermost first, the inlined functions at a
+ * pc each as their own frame before the function they were inlined
+ * into, until max frames (0: 256), the outermost, or a non-zero return
+ * of fn.  Returns the number of frames given, or -1: ESRCH when the
+ * thread is gone, other errors with detail (frames given before the
+ * failure stay given).
+ */
+int ptc_dwarf_unwind(struct ptc_dwarf *d, pid_t tid, unsigned max,
+    int (*fn)(const struct ptc_frame *f, void *arg), void *arg);
+
+/*
+ * Write frame f as one line, "#N  0xADDR  SYMBOL+0xOFF  MODULE
+ * [FILE:LINE]": "??" for an unknown symbol or module, the module by
+ * its file name, the source part only when known, " (inlined)" after it
+ * for an inlined frame; names escaped as ptc_escape_bare() does.  With
+ * json, one JSON object instead (n, pc, symbol, offset, module, file,
+ * line, inlined; null for what is unknown), with prefix (may be NULL)
+ * written right after its opening brace, for members of the caller's.
+ */
+int ptc_frame_print(FILE *fp, const struct ptc_frame *f, int json,
+    const char *prefix);
 
 /* ------------------------------------------------------------------ */
 /* Syscall decoding                                                   */

@@ -81,9 +81,9 @@ struct ptc_trace {
 	uint64_t sigset;
 	unsigned status;
 	FILE *out;
-	int out_pipe;
 	int pid_pfx;          /* "PID " before every line, as strace decides */
 	int out_tty;
+	pid_t out_cmd;        /* -o '|command': its pid (not a tracee) */
 	struct tstate *open;  /* whose entry is open on the shared output */
 	LIST_HEAD(, tstate) states;
 	size_t nstates;
@@ -95,7 +95,7 @@ struct ptc_trace {
 	int filter;           /* seccomp filter in spawned programs */
 	int attached;         /* -p used: not every task has the filter */
 	int main_child;       /* the program is our child (not -D) */
-	struct ptc__unwind *uw; /* -k: modules of process uw_pid */
+	struct ptc_dwarf *uw;   /* -k: modules of process uw_pid */
 	pid_t uw_pid;
 	int uw_stale;
 	struct timespec flushed;
@@ -169,24 +169,18 @@ ptc__trace_setup(struct ptc_trace *tr, const struct ptc_trace_opts *o)
 		tr->o.follow = 1;
 	if (tr->o.outfile == NULL) {
 		tr->out = stderr;
-	} else if (tr->o.outfile[0] == '|' || tr->o.outfile[0] == '!') {
-		/* "e": the traced program must not inherit the pipe. */
-		if ((tr->out = popen(tr->o.outfile + 1, "we")) == NULL)
-			return ptc_fail(errno, "%s: %s", tr->o.outfile,
-			    strerror(errno));
-		tr->out_pipe = 1;
-		tr->o.follow = tr->o.follow ? 1 : 0;
-	} else if (tr->o.follow != 2) {
-		if ((tr->out = fopen(tr->o.outfile, tr->o.append ? "ae" :
-		    "we")) == NULL)
+	} else if (tr->o.outfile[0] == '|' || tr->o.outfile[0] == '!' ||
+	    tr->o.follow != 2) {
+		if (tr->o.outfile[0] == '|' || tr->o.outfile[0] == '!')
+			tr->o.follow = tr->o.follow ? 1 : 0;
+		if ((tr->out = ptc__out_open(tr->o.outfile, tr->o.outfile,
+		    tr->o.append, &tr->out_tty, &tr->out_cmd)) == NULL)
 			return ptc_fail(errno, "%s: %s", tr->o.outfile,
 			    strerror(errno));
 	}
-	if (tr->out != NULL) {
-		tr->out_tty = isatty(fileno(tr->out));
+	if (tr->out != NULL)
 		setvbuf(tr->out, NULL, tr->out_tty ? _IOLBF : _IOFBF,
 		    OUTBUF_SIZE);
-	}
 	return 0;
 }
 
@@ -357,7 +351,7 @@ state_new(struct ptc_trace *tr, struct ptc_task *t, pid_t pid)
 		char path[4096];
 
 		snprintf(path, sizeof(path), "%s.%d", tr->o.outfile, (int)pid);
-		if ((ts->ff = fopen(path, "we")) != NULL)
+		if ((ts->ff = ptc__out_open(path, path, 0, NULL, NULL)) != NULL)
 			setvbuf(ts->ff, NULL, _IOFBF, FFBUF_SIZE);
 		else
 			fprintf(stderr, "%s: %s: %s\n", getprogname(), path,
@@ -631,11 +625,11 @@ print_stack(struct ptc_trace *tr, struct tstate *ts, FILE *fp)
 	 */
 	tgid = ptc_task_tgid(ts->task);
 	if (tr->uw != NULL && (tr->uw_pid != tgid || tr->uw_stale)) {
-		ptc__unwind_free(tr->uw);
+		ptc_dwarf_free(tr->uw);
 		tr->uw = NULL;
 	}
 	if (tr->uw == NULL) {
-		if ((tr->uw = ptc__unwind_new(tgid)) == NULL)
+		if ((tr->uw = ptc_dwarf_new(tgid)) == NULL)
 			return;
 		tr->uw_pid = tgid;
 		tr->uw_stale = 0;
@@ -1466,7 +1460,10 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		if (ev.type == PTC_EV_UNKNOWN_DETACHED &&
 		    !(tr->o.quiet & PTC_QUIET_ATTACH))
 			msg(tr, "Detached unknown pid %d", (int)ev.pid);
-		if (ev.type == PTC_EV_UNKNOWN_EXITED &&
+		/* The -o command is the tracer's own child, not a tracee. */
+		if (ev.type == PTC_EV_UNKNOWN_EXITED && ev.pid == tr->out_cmd)
+			tr->out_cmd = 0;
+		else if (ev.type == PTC_EV_UNKNOWN_EXITED &&
 		    !(tr->o.quiet & PTC_QUIET_EXIT))
 			msg(tr, "Exit of unknown pid %d ignored", (int)ev.pid);
 		if (ev.task == NULL)
@@ -1554,16 +1551,13 @@ ptc_trace_free(struct ptc_trace *tr)
 	}
 	while ((ts = LIST_FIRST(&tr->states)) != NULL)
 		state_free(tr, ts);
-	if (tr->out != NULL && tr->out != stderr) {
-		if (tr->out_pipe)
-			pclose(tr->out);
-		else
-			fclose(tr->out);
-	} else
+	if (tr->out != NULL && tr->out != stderr)
+		fclose(tr->out);
+	else
 		fflush(stderr);
 	if (tr->null != NULL)
 		fclose(tr->null);
-	ptc__unwind_free(tr->uw);
+	ptc_dwarf_free(tr->uw);
 	ptc__scset_free(&tr->trace);
 	ptc__scset_free(&tr->abbrev);
 	ptc__scset_free(&tr->verbose);

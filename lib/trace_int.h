@@ -283,11 +283,21 @@ int ptc__inject_release(struct ptc__inject *inj);
 struct ptc_trace *ptc__trace_alloc(void);
 int ptc__trace_setup(struct ptc_trace *tr, const struct ptc_trace_opts *o);
 
-/* -k: a stack unwinder for one process (lib/unwind.c). */
-struct ptc__unwind;
-struct ptc__unwind *ptc__unwind_new(pid_t pid);
-void ptc__unwind_free(struct ptc__unwind *u);
-/* Write " > /lib/x.so(func+0xoff) [0xaddr]\n" lines for thread tid. */
-int ptc__unwind_print(struct ptc__unwind *u, pid_t tid, FILE *fp);
+/*
+ * Open trace output (lib/trace_out.c): name "|cmd" or "!cmd" runs cmd
+ * with the output on its stdin, else the file path is created (appended
+ * to with append).  A write the system refuses is said once on stderr,
+ * the lines it held are dropped and counted, and fclose() reports the
+ * count.  *tty (may be NULL): the output is a terminal; *cmdpid (may
+ * be NULL): the command's pid, 0 for a file.  NULL/errno.
+ */
+FILE *ptc__out_open(const char *name, const char *path, int append,
+    int *tty, pid_t *cmdpid);
+
+/*
+ * -k: write " > /lib/x.so(func+0xoff) [0xaddr]\n" lines for stopped
+ * thread tid of the process of d (lib/unwind.c).
+ */
+int ptc__unwind_print(struct ptc_dwarf *d, pid_t tid, FILE *fp);
 
 #endif

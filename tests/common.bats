@@ -38,7 +38,7 @@ load completion
 
 # The seven tools the suite is made of: a reference to a page of one of
 # them that has not been written yet is not an error.
-SUITE_TOOLS="ptmaps ptpeek ptpoke ptregs ptstep ptstrace ptdis"
+SUITE_TOOLS="ptmaps ptpeek ptpoke ptregs ptstep ptstrace ptdis ptstack"
 
 setup() {
 	cd "$PTOOLS_TOP" || exit 1
@@ -195,7 +195,7 @@ $(diff <(printf '%s\n' "$usage") <(printf '%s\n' "$syn") | grep '^[<>]' | sed 's
 }
 
 # The tools that take their options from tools/common/cli's table.
-CLI_TOOLS="ptmaps ptpeek ptpoke ptregs ptstep ptdis"
+CLI_TOOLS="ptmaps ptpeek ptpoke ptregs ptstep ptdis ptstack"
 
 @test "--help lists the options the man page documents; --version" {
 	need_tools
@@ -404,6 +404,7 @@ ptpoke --ol|--old
 ptpoke --type |i64
 ptregs --all-t|--all-threads
 ptregs --f|--fp
+ptstack --max|--max-frames
 EOF
 	report
 }

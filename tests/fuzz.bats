@@ -26,6 +26,7 @@ replay() {
 @test "fuzz replay: escaping and JSON strings" { replay escape; }
 @test "fuzz replay: disassembler" { replay dis; }
 @test "fuzz replay: syscall decoders" { replay scdec; }
+@test "fuzz replay: access paths of ptpeek -d" { replay dwpath; }
 
 @test "fuzz replay: the crashes found so far are kept" {
 	# Each was a bug; its input must stay in the replayed set.

@@ -318,7 +318,8 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	assert_success
 	assert_line --index 0 "usage: ptpeek [-r | -t type | -s] [-S] pid addr [len]"
 	assert_line --index 1 "       ptpeek [-S] [-t type] -F pattern pid [addr [len]]"
-	assert_line --index 2 "options:"
+	assert_line --index 2 "       ptpeek -d [-j] [-S] pid expr"
+	assert_line --index 3 "options:"
 	assert_line "  -S, --stop               stop the process while reading"
 	run --separate-stderr ptpeek --help
 	assert_success
@@ -489,4 +490,208 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	assert_success
 	assert_line "$(printf '0x%x' $((RW + 0xffe)))"
 	assert_untouched "$TPID"
+}
+
+# ---- -d: variables by their DWARF type (the dw-vars target) ----
+
+# Expressions whose values print the same in every run: no addresses.
+DW_FIXED=(g_s g_arr g_zero g_pt '*g_ptr' 'g_ptr->y' g_color g_bad g_name
+	g_long s_count g_u g_td g_flag g_c g_uc g_f g_d g_ll g_ull g_sh g_bits
+	g_sarr g_esc g_mat 'g_mat[1]' 'g_s.in.z' 'g_arr[2]' 'g_head->next->v'
+	'g_anon' 'g_sarr[1].in' '(*g_ptr).z' '*g_arr' tick::calls g_many g_buf
+	g_mix g_names g_bools g_earr g_empty)
+
+@test "-d: values as written, exact" {
+	start_target dw-vars
+	local want=(
+		'{x = 7, in = {y = -3, z = 0.125}}' '{1, 2, 3, 4}'
+		'{0 <repeats 16 times>}' '{y = 9, z = 2.5}' '{y = 9, z = 2.5}' 9
+		GREEN 42 '"ptools\000\000\000\000\000\000\000\000\000"'
+		"\"x\", '\\000' <repeats 38 times>" 11
+		'{i = 1069547520, f = 1.5, b = "\000\000\300?"}'
+		'{x = 1, in = {y = 2, z = 3}}' true "65 'A'" "200 '\\310'"
+		0.100000001 0.10000000000000001 -1234567890123
+		18446744073709551615 -7 '{a = -2, b = 17, c = 5}'
+		'{{x = 1, in = {y = 2, z = 0.5}}, {x = 3, in = {y = 4, z = 1.5}}}'
+		'"\033[1m\000"' '{{1, 2, 3}, {4, 5, 6}}' '{4, 5, 6}' 0.125 3 2
+		'{tag = 3, {n = 4, f = 5.60519386e-45}}' '{y = 4, z = 1.5}' 2.5 1
+		4 "'z' <repeats 249 times>"
+		"\"\\001\\002\", '\\000' <repeats 16 times>, \"\\003\\004\", '\\000' <repeats 19 times>"
+		'{1 <repeats 12 times>, 2, 3, 0 <repeats 16 times>}'
+		'{"ab\000\000\000\000\000", "cdefgh\000"}' '{true, false, true}'
+		'{BLUE, RED, 7}' '{<No data fields>}')
+	local i
+	for i in "${!DW_FIXED[@]}"; do
+		run ptpeek -d "$TPID" "${DW_FIXED[$i]}"
+		assert_success
+		assert_output -- "${want[$i]}"
+	done
+	assert_untouched "$TPID"
+}
+
+@test "-d: pointers with their type, symbol and string" {
+	start_target dw-vars
+	run ptpeek -d "$TPID" g_ptr
+	assert_success
+	assert_output "$(printf '(struct inner *) 0x%x <g_pt>' "$(rt g_pt dw-vars)")"
+	run ptpeek -d "$TPID" g_ip
+	assert_output "$(printf '(int *) 0x%x <g_arr+8>' $(($(rt g_arr dw-vars) + 8)))"
+	run ptpeek -d "$TPID" g_nullp
+	assert_output '(struct inner *) 0x0'
+	run ptpeek -d "$TPID" g_null
+	assert_output '0x0'
+	run ptpeek -d --dwarf "$TPID" s_msg
+	assert_success
+	assert_output --regexp '^0x[0-9a-f]+ "static \\"quoted\\"\\n"$'
+	run ptpeek -d "$TPID" g_strs
+	assert_output --regexp '^\{0x[0-9a-f]+ "a", 0x[0-9a-f]+ "b\\n\\"c\\"", 0x0\}$'
+	run ptpeek -d "$TPID" g_l1
+	assert_output "$(printf '{v = 1, next = 0x%x <g_l2>}' "$(rt g_l2 dw-vars)")"
+}
+
+@test "-d: the same text as gdb's print" {
+	command -v gdb >/dev/null || skip "no gdb"
+	start_target dw-vars
+	local exprs=("${DW_FIXED[@]}" g_ptr g_ip g_str s_msg g_strs g_l1 g_vp
+		environ 'environ[0]' g_big g_many g_manyp g_buf g_mix g_names
+		g_ptrs g_bools g_earr g_ld g_empty)
+	local args=() e i
+	for e in "${exprs[@]}"; do
+		args+=(-ex "print $e")
+	done
+	LC_ALL=C gdb -nx -batch -p "$TPID" "${args[@]}" \
+	    >"$BATS_TEST_TMPDIR/gdb" 2>/dev/null </dev/null
+	grep -c '^\$' "$BATS_TEST_TMPDIR/gdb" |
+	    grep -qx "${#exprs[@]}" || skip "gdb could not attach"
+	for i in "${!exprs[@]}"; do
+		want=$(grep "^\\\$$((i + 1)) = " "$BATS_TEST_TMPDIR/gdb" |
+		    sed 's/^\$[0-9]* = //')
+		run ptpeek -d "$TPID" "${exprs[$i]}"
+		assert_success
+		assert_output -- "$want"
+	done
+}
+
+@test "-d -j: one JSON object" {
+	start_target dw-vars
+	# a double is 4-byte aligned in an i386 struct
+	local zoff=8 size=24
+	[ "$(ptools_cpu)" = i386 ] && zoff=4 size=16
+	run ptpeek -d -j "$TPID" g_s
+	assert_success
+	assert_output "$(printf '{"path":"g_s","address":"0x%x","size":%d,"type":"struct s","value":{"x":7,"in":{"y":-3,"z":0.125}}}' "$(rt g_s dw-vars)" $size)"
+	run ptpeek --dwarf --json "$TPID" g_name
+	assert_output --partial '"type":"char [16]","value":"ptools"}'
+	run ptpeek -dj "$TPID" g_color
+	assert_output --partial '"type":"enum color","value":"GREEN"}'
+	run ptpeek -dj "$TPID" g_mat
+	assert_output --partial '"type":"int [2][3]","value":[[1,2,3],[4,5,6]]}'
+	run ptpeek -dj "$TPID" g_str
+	assert_output --regexp '"type":"const char \*","value":\{"address":"0x[0-9a-f]+","string":"hello"\}\}$'
+	run ptpeek -dj "$TPID" 'g_ptr->z'
+	assert_output "$(printf '{"path":"g_ptr->z","address":"0x%x","size":8,"type":"double","value":2.5}' $(($(rt g_pt dw-vars) + zoff)))"
+}
+
+@test "-d: unknown names, bad paths and unreadable pointers: exit 1, named" {
+	start_target dw-vars
+	run ptpeek -d "$TPID" g_nope
+	assert_failure 1
+	assert_output "ptpeek: process $TPID: unknown variable 'g_nope'"
+	run ptpeek -d "$TPID" g_s.in.q
+	assert_failure 1
+	assert_output "ptpeek: process $TPID: no member 'q' in 'g_s.in' (struct inner)"
+	run ptpeek -d "$TPID" 'g_arr[4]'
+	assert_failure 1
+	assert_output "ptpeek: process $TPID: index 4 is past the 4 elements of 'g_arr'"
+	run ptpeek -d "$TPID" 'g_s->x'
+	assert_failure 1
+	assert_output "ptpeek: process $TPID: 'g_s' is not a pointer"
+	run ptpeek -d "$TPID" 'g_ptr.y'
+	assert_output "ptpeek: process $TPID: 'g_ptr' is not a struct or union (use ->)"
+	run ptpeek -d "$TPID" 'g_nullp->y'
+	assert_failure 1
+	assert_output "ptpeek: process $TPID: cannot access memory at 0x0"
+	run ptpeek -d "$TPID" 'g_s.'
+	assert_failure 1
+	assert_output "ptpeek: process $TPID: expected a name at the end of 'g_s.'"
+	run ptpeek -d "$TPID" '*g_vp'
+	assert_output "ptpeek: process $TPID: 'g_vp' points to void"
+	run ptpeek -d "$TPID" tick::local
+	assert_failure 1
+	assert_output "ptpeek: process $TPID: 'tick::local' is a local variable: only statics have a fixed address"
+	run ptpeek -d "$TPID" main::calls
+	assert_failure 1
+	assert_output "ptpeek: process $TPID: no static 'calls' in function 'main'"
+	run ptpeek -d "$TPID" g_tls
+	assert_failure 1
+	assert_output "ptpeek: process $TPID: 'g_tls' is thread-local: not supported"
+	assert_untouched "$TPID"
+}
+
+@test "-d: usage errors exit 2" {
+	run ptpeek -d -t u32 1 g_s
+	assert_failure 2
+	assert_line --index 0 "ptpeek: -d takes no -F, -r, -s or -t; -j needs -d"
+	run ptpeek -j 1 main
+	assert_failure 2
+	run ptpeek -d 1 g_s 4
+	assert_failure 2
+	assert_line --index 0 "ptpeek: too many operands"
+	run ptpeek -d 1
+	assert_failure 2
+}
+
+@test "-d on a program without debug information says so" {
+	objcopy --strip-debug "$PTOOLS_TARGETS/dw-vars" "$BATS_TEST_TMPDIR/dw-vars"
+	PTOOLS_TARGETS=$BATS_TEST_TMPDIR start_target dw-vars
+	run ptpeek -d "$TPID" g_s
+	assert_failure 1
+	assert_output "$(printf "ptpeek: process %d: no debug information for 'g_s' (the executable was built without -g?); its ELF symbol is at 0x%x" "$TPID" "$(PTOOLS_TARGETS=$BATS_TEST_TMPDIR rt g_s dw-vars)")"
+	run ptpeek -d "$TPID" g_nope
+	assert_failure 1
+	assert_output "ptpeek: process $TPID: unknown variable 'g_nope' (the executable has no debug information: built without -g?)"
+}
+
+@test "-d -S reads a stopped process and lets it go" {
+	start_target dw-vars
+	run ptpeek -d -S "$TPID" 'g_sarr[1].in.y'
+	assert_success
+	assert_output 4
+	assert_untouched "$TPID"
+}
+
+@test "-d reads an executable deleted after it started, in a path with a blank" {
+	mkdir "$BATS_TEST_TMPDIR/a dir"
+	cp "$PTOOLS_TARGETS/dw-vars" "$BATS_TEST_TMPDIR/a dir/"
+	PTOOLS_TARGETS="$BATS_TEST_TMPDIR/a dir" start_target dw-vars
+	rm "$BATS_TEST_TMPDIR/a dir/dw-vars"
+	run ptpeek -d "$TPID" 'g_sarr[1]'
+	assert_success
+	assert_output '{x = 3, in = {y = 4, z = 1.5}}'
+	run ptpeek -d "$TPID" g_nope
+	assert_failure 1
+	assert_output "ptpeek: process $TPID: unknown variable 'g_nope'"
+}
+
+@test "-d: values only the debug information holds; a variable optimized out" {
+	start_target dw-opt
+	run ptpeek -d "$TPID" k
+	assert_success
+	assert_output 42
+	run ptpeek -d "$TPID" kp
+	assert_output '{a = 3, b = 4}'
+	run ptpeek -d "$TPID" kp.b
+	assert_output 4
+	run ptpeek -dj "$TPID" kp
+	assert_output '{"path":"kp","address":null,"size":8,"type":"const struct pt","value":{"a":3,"b":4}}'
+	run ptpeek -d "$TPID" dropped
+	assert_failure 1
+	assert_output "ptpeek: process $TPID: 'dropped' is optimized out"
+	# gdb agrees, where it is installed and may attach
+	command -v gdb >/dev/null || return 0
+	run env LC_ALL=C gdb -nx -batch -p "$TPID" -ex 'print kp' \
+	    -ex 'print dropped' </dev/null
+	[[ $output == *'$1 = '* ]] || return 0
+	assert_line '$1 = {a = 3, b = 4}'
+	assert_line '$2 = <optimized out>'
 }

@@ -695,11 +695,26 @@ exit_group
 }
 
 @test "ptstrace: -o |command pipes the trace" {
-	run ptstrace -o '|wc -l >count' -e trace=exit_group true
+	# ptstrace waits for the command, and its exit is no tracee's
+	run --separate-stderr ptstrace -o '|wc -l >count' -e trace=exit_group true
 	assert_success
-	sleep 0.1
+	assert_equal "$stderr" ""
 	run cat count
 	assert_output 2
+}
+
+@test "ptstrace: trace output the system refuses is reported, not lost in silence" {
+	# a full device: said once, the lost lines counted, the program's status kept
+	run --separate-stderr ptstrace -o /dev/full -e trace=exit_group sh -c 'exit 3'
+	assert_failure 3
+	assert_equal "$output" ""
+	assert_equal "$stderr" "ptstrace: /dev/full: No space left on device
+ptstrace: /dev/full: 2 lines of trace output lost"
+	# a command that stops reading: EPIPE, once
+	run --separate-stderr ptstrace -o '|head -c 1 >/dev/null' seq 1 20000
+	assert_success
+	assert_equal "$(grep -c 'Broken pipe' <<<"$stderr")" 1
+	[[ "$stderr" =~ "ptstrace: |head -c 1 >/dev/null: "[0-9]+" lines of trace output lost" ]]
 }
 
 @test "ptstrace: the man page is lint-clean and its synopsis matches -h" {

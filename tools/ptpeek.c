@@ -1,8 +1,8 @@
 /*
  * ptpeek: read the memory of a live process: a hexdump with the
- * process's own addresses, raw bytes, typed values or a C string; or
- * search its memory for bytes, a string or a typed value (-F) and print
- * every address where it occurs.
+ * process's own addresses, raw bytes, typed values, a C string or a
+ * variable by its DWARF type (-d); or search its memory for bytes, a
+ * string or a typed value (-F) and print every address where it occurs.
  */
 #include <err.h>
 #include <errno.h>
@@ -25,7 +25,9 @@ static struct ptc_target *tgt;
 static struct ptc_progress *prog; /* long reads and searches */
 
 static const struct cli_opt opts[] = {
+	{ 'd', "dwarf", NULL, "print the variable expr by its DWARF type" },
 	{ 'F', "find", "PATTERN", "print the addresses where PATTERN occurs" },
+	{ 'j', "json", NULL, "with -d: print a JSON object" },
 	{ 'r', "raw", NULL, "write the raw bytes (not to a terminal)" },
 	{ 'S', "stop", NULL, "stop the process while reading" },
 	{ 's', "string", NULL, "print the C string at addr" },
@@ -35,7 +37,8 @@ static const struct cli_opt opts[] = {
 };
 static const char *const synopsis[] = {
 	"[-r | -t type | -s] [-S] pid addr [len]",
-	"[-S] [-t type] -F pattern pid [addr [len]]", NULL
+	"[-S] [-t type] -F pattern pid [addr [len]]", "-d [-j] [-S] pid expr",
+	NULL
 };
 static const struct cli cli = { synopsis, opts, 0 };
 
@@ -310,14 +313,20 @@ main(int argc, char *argv[])
 	enum ptc_vtype type = PTC_VT_U8;
 	const char *pattern = NULL;
 	struct ptc_target *t;
+	struct ptc_vars *v;
 	uint64_t addr, len;
-	int ch, stop = 0, typed = 0, have_len;
+	int ch, stop = 0, typed = 0, have_len, dwarf = 0, vflags = 0;
 
 	ptc_cleanup_signals();
 	while ((ch = cli_getopt(&cli, argc, argv)) != -1) {
 		switch (ch) {
 		case 'F':
 			pattern = optarg;
+			break;
+		case 'd':
+		case 'j':	/* -j: a JSON record of what -d prints */
+			vflags |= ch == 'd' ? 0 : PTC_VAR_JSON | PTC_VAR_RECORD;
+			dwarf |= ch == 'd';
 			break;
 		case 'S':
 			stop = 1;
@@ -343,8 +352,10 @@ main(int argc, char *argv[])
 		    "-F searches: it takes -t but not -r or -s");
 	if (argc < (pattern != NULL ? 1 : 2))
 		cli_usage_error(&cli, "missing operand");
-	if (argc > 3)
+	if (argc > 3 || (dwarf && argc > 2))
 		cli_usage_error(&cli, "too many operands");
+	if (dwarf ? mode != DUMP || pattern != NULL : vflags != 0)
+		cli_usage_error(&cli, "-d takes no -F, -r, -s or -t; -j needs -d");
 	if (ptc_pid_parse(argv[0], &pid) < 0)
 		cli_usage_error(&cli, "%s", ptc_error());
 	if (pattern != NULL)
@@ -359,6 +370,14 @@ main(int argc, char *argv[])
 	    PTC_ATTACH_STOP | PTC_ATTACH_THREADS, NULL) < 0))
 		errx(1, "process %d: cannot stop it: %s", (int)pid,
 		    ptc_error());
+	if (dwarf) {
+		if ((v = ptc_vars_open(t)) == NULL ||
+		    ptc_var_print(v, argv[1], vflags, stdout) < 0)
+			errx(1, "process %d: %s", (int)pid, ptc_error());
+		putchar('\n');
+		ptc_vars_close(v);	/* the target detaches at exit */
+		finish();
+	}
 	if (argc >= 2 && ptc_addr_eval(t, argv[1], &addr) < 0)
 		errx(1, "process %d: %s: %s", (int)pid, argv[1], ptc_error());
 	have_len = argc == 3;

@@ -1,0 +1,15 @@
+# Timing helpers the benchmark scripts source (not a benchmark itself).
+# shellcheck shell=sh
+
+now() { date +%s%N; }
+# avg_ms N CMD...: mean wall time of N runs in ms (3 decimals)
+avg_ms() {
+	n=$1; shift
+	t0=$(now)
+	i=0
+	while [ $i -lt "$n" ]; do "$@" >/dev/null 2>&1; i=$((i + 1)); done
+	t1=$(now)
+	echo "$t0 $t1 $n" | awk '{ printf "%.3f", ($2 - $1) / $3 / 1e6 }'
+}
+# ratio A B: A / B with 2 decimals (0 when B is 0)
+ratio() { echo "$1 $2" | awk '{ printf "%.2f", ($2 > 0 ? $1 / $2 : 0) }'; }
