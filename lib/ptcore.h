@@ -1364,6 +1364,16 @@ int ptc_step_where(struct ptc_target *target, uint64_t addr, char *buf,
     size_t len);
 /* Free the stepper (NULL accepted); the task stays as it is. */
 void ptc_step_free(struct ptc_step *st);
+/*
+ * Where a fault happened, in source terms, to fp: a line "source
+ * FILE:LINE" for pc (or "source   no DWARF line information" when the
+ * executable has none), then thread tid's backtrace, one "frame    "
+ * line per frame as ptc_frame_print() writes it; with json, objects
+ * with "event" "source" and "frame".  Process pid's thread tid is
+ * stopped (the fault of a run or a stepper).  0, or -1 with detail
+ * when the unwind failed (the lines given stay given).
+ */
+int ptc_step_origin(FILE *fp, pid_t pid, pid_t tid, uint64_t pc, int json);
 
 /* ------------------------------------------------------------------ */
 /* Source lines and backtraces                                        */

@@ -1175,3 +1175,50 @@ ptc_step_over(struct ptc_step *st, struct ptc_step_event *ev)
 		return 0;
 	return run_call(st, ret, sp, ev);
 }
+
+/* One frame of a fault's backtrace, as ptc_step_origin() prints it. */
+struct origin {
+	FILE *fp;
+	int json;
+};
+
+static int
+origin_frame(const struct ptc_frame *f, void *arg)
+{
+	struct origin *o = arg;
+
+	if (!o->json)
+		fputs("frame    ", o->fp);
+	return ptc_frame_print(o->fp, f, o->json, "\"event\":\"frame\",");
+}
+
+int
+ptc_step_origin(FILE *fp, pid_t pid, pid_t tid, uint64_t pc, int json)
+{
+	struct origin o = { fp, json };
+	struct ptc_srcloc loc[8];
+	struct ptc_dwarf *d;
+	int n, e;
+
+	if ((d = ptc_dwarf_new(pid)) == NULL)
+		return -1;
+	n = ptc_dwarf_srcline(d, pc, loc, 8);
+	if (n > 8)
+		n = 8;
+	/* The innermost location: an inlined function's own line. */
+	if (n > 0 && loc[0].file != NULL && json) {
+		fputs("{\"event\":\"source\",\"file\":", fp);
+		ptc_json_str(fp, loc[0].file, strlen(loc[0].file));
+		fprintf(fp, ",\"line\":%d}\n", loc[0].line);
+	} else if (n > 0 && loc[0].file != NULL) {
+		fputs("source   ", fp);
+		ptc_escape_bare(fp, loc[0].file, strlen(loc[0].file));
+		fprintf(fp, ":%d\n", loc[0].line);
+	} else if (ptc_dwarf_exe_lines(d) == 0)
+		fprintf(fp, json ? "{\"event\":\"source\",\"text\":\"no DWARF "
+		    "line information\"}\n" : "source   no DWARF line "
+		    "information\n");
+	e = ptc_dwarf_unwind(d, tid, 0, origin_frame, &o);
+	ptc_dwarf_free(d);
+	return e < 0 ? -1 : 0;
+}

@@ -296,7 +296,10 @@ print(subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode)' \
 	*) assert_line "insn     mov ecx, dword ptr [rax + 8]" ;;
 	esac
 	assert_line "killed   SIGSEGV"
-	[ "${#lines[@]}" -eq 4 ] || fail "lines: $output"
+	# step-asm has no DWARF: said once, then the one frame by symbol
+	assert_line "source   no DWARF line information"
+	assert_line --regexp '^frame    #0  0x0*[0-9a-f]+  f_null\+0x[0-9a-f]+  step-asm$'
+	[ "${#lines[@]}" -eq 6 ] || fail "lines: $output"
 	command -v python3 >/dev/null || skip "no python3 to tell a death from an exit"
 	[ "$(death_of -c -- "$ASM" n)" = -11 ]
 	[ "$(death_of -c -- "$CALLS")" = 95 ]
@@ -331,6 +334,19 @@ EOF
 	assert_line --regexp '^fault    SIGFPE at 0x[0-9a-f]+ .*: integer division by zero \(divisor ecx = 0\)$'
 	assert_line "insn     idiv ecx"
 	assert_line "killed   SIGFPE"
+}
+
+@test "ptstep -c gives the source line and the backtrace of a fault" {
+	local line
+	line=$(grep -n 'return \*(volatile char \*)mmap' "$PTOOLS_TOP/tests/targets/step-calls.c" | cut -d: -f1)
+	run ptstep -c -- "$CALLS" b
+	assert_failure 135
+	assert_line "source   tests/targets/step-calls.c:$line"
+	assert_line --regexp "^frame    #0  0x[0-9a-f]+  main\\+0x[0-9a-f]+  step-calls  tests/targets/step-calls.c:$line\$"
+	assert_line --regexp '^frame    #[1-9] .* __libc_start_main'
+	run ptstep -c -j -- "$CALLS" b
+	[ "$(printf '%s\n' "$output" | jq -c 'select(.event == "source") | [.file, .line]')" = "[\"tests/targets/step-calls.c\",$line]" ]
+	[ "$(printf '%s\n' "$output" | jq -r 'select(.event == "frame" and .n == 0) | .symbol')" = main ]
 }
 
 @test "ptstep -c reports SIGABRT, SIGBUS and SIGSYS" {

@@ -185,7 +185,8 @@ print_fault(pid_t tid, const struct ptc_regs *r, const siginfo_t *si,
 			printf("%-8s %s\n", "insn", f.insn[0] ? f.insn :
 			    "unreadable");
 	}
-	/* Here FILE:LINE of f.pc and tid's backtrace, one library call each. */
+	if (insn && ptc_step_origin(stdout, pid, tid, f.pc, jflag) != 0)
+		warnx("thread %d: backtrace: %s", (int)tid, ptc_error());
 }
 
 /* The process ended: killed by sig, or (sig 0) exited with status. */
