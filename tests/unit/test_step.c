@@ -613,6 +613,49 @@ test_run_abort_sigsys(void **state)
 }
 
 /*
+ * The origin of a fault: its source line in step-calls.c, then the
+ * backtrace from main; in JSON, objects of those two events.
+ */
+static void
+test_step_origin(void **state)
+{
+	struct ptc_session *s = ptc_session_new(PTC_TRACE_EXEC |
+	    PTC_TRACE_EXITKILL);
+	struct ptc_run_event ev;
+	struct ptc_run *r;
+	uint64_t main_addr;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp;
+	int json;
+
+	(void)state;
+	r = calls_at(s, "b", "main", PTC_RUN_FAULTS, &main_addr);
+	assert_int_equal(ptc_run_next(r, &ev), 0);
+	assert_int_equal(ev.kind, PTC_RUN_BREAK);
+	assert_int_equal(ptc_run_next(r, &ev), 0);
+	assert_int_equal(ev.kind, PTC_RUN_FAULT);
+	assert_int_equal(ev.sig, SIGBUS);
+	for (json = 0; json < 2; json++) {
+		assert_non_null(fp = open_memstream(&text, &len));
+		assert_int_equal(ptc_step_origin(fp, ev.tid, ev.tid,
+		    ptc_regs_pc(ev.regs), json), 0);
+		assert_int_equal(fclose(fp), 0);
+		assert_non_null(strstr(text, json ?
+		    "{\"event\":\"source\",\"file\":\"tests/targets/step-calls.c\"" :
+		    "source   tests/targets/step-calls.c:"));
+		assert_non_null(strstr(text, json ?
+		    "{\"event\":\"frame\",\"n\":0," : "\nframe    #0  0x"));
+		assert_non_null(strstr(text, json ? "\"symbol\":\"main\"" :
+		    "  main+0x"));
+		free(text);
+		text = NULL;
+	}
+	ptc_run_free(r);
+	ptc_session_free(s);
+}
+
+/*
  * ptc_run_die ends the process by the signal even when the signal is
  * caught or blocked, and without a core dump.
  */
@@ -661,6 +704,7 @@ main(void)
 		cmocka_unit_test_teardown(test_step_over_recursion, teardown),
 		cmocka_unit_test_teardown(test_run_abort_sigsys, teardown),
 		cmocka_unit_test(test_run_die),
+		cmocka_unit_test_teardown(test_step_origin, teardown),
 	};
 
 	target_dir();
