@@ -5,6 +5,10 @@
 # lengths of each and taking the difference.  Also: syscalls per step
 # (strace -c), and the floor of this machine (a bare
 # PTRACE_SINGLESTEP + waitpid loop, built here).
+# Then ptstep -c, which runs to a crash at full speed, against the same
+# program untraced and under gdb -batch -ex run (best of three each);
+# and the calls a logging breakpoint logs per second, against gdb's
+# dprintf; `sh bench/step.sh -c` runs only those parts.
 B=${B:-build}
 BIN=${PTOOLS_BIN:-$B/bin}
 TGT=${PTOOLS_TARGETS:-$B/targets}/step-hello
@@ -14,6 +18,51 @@ trap 'rm -rf "$tmp"' EXIT
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { print b - a }'; }
 calc() { awk "BEGIN { print $1 }"; }
+
+# best of three: seconds of the command, its output thrown away
+best3() {
+	b=
+	for _ in 1 2 3; do
+		t0=$(now)
+		"$@" >/dev/null 2>&1
+		t1=$(now)
+		t=$(secs "$t0" "$t1")
+		[ -z "$b" ] && b=$t
+		b=$(calc "($t < $b) ? $t : $b")
+	done
+	echo "$b"
+}
+
+# step-calls l N spins N million times, then reads address 8.
+crash_bench() {
+	crash=${PTOOLS_TARGETS:-$B/targets}/step-calls
+	for n in 0 100; do
+		u=$(best3 "$crash" l $n)
+		p=$(best3 "$BIN/ptstep" -c -- "$crash" l $n)
+		g=$(best3 gdb -nx -batch -ex run --args "$crash" l $n)
+		printf 'crash after %s M loops: untraced %.3f s, ptstep -c %.3f s (%+.3f), gdb -batch -ex run %.3f s (%+.3f)\n' \
+		    "$n" "$u" "$p" "$(calc "$p - $u")" "$g" "$(calc "$g - $u")"
+	done
+}
+# Logging breakpoints: calls logged in 2 s of step-loop, which calls
+# work() without end, by ptstep -c -L and by a gdb dprintf (both attach
+# inside the 2 s).
+log_bench() {
+	"${PTOOLS_TARGETS:-$B/targets}/step-loop" >/dev/null &
+	lp=$!
+	sleep 0.2
+	pl=$(timeout -s INT 2 "$BIN/ptstep" -c -L work -p "$lp" | grep -c '^call')
+	gl=$(timeout -s INT 2 gdb -nx -batch -p "$lp" -ex 'dprintf work,"hit\n"' \
+	    -ex continue 2>/dev/null | grep -c '^hit')
+	kill "$lp"
+	printf 'calls logged in 2 s: ptstep -c -L %s (%.0f/s), gdb dprintf %s (%.0f/s)\n' \
+	    "$pl" "$(calc "$pl / 2")" "$gl" "$(calc "$gl / 2")"
+}
+if [ "${1:-}" = -c ]; then
+	crash_bench
+	log_bench
+	exit 0
+fi
 
 pt_time() {
 	t0=$(now)
@@ -102,3 +151,5 @@ printf 'ratio ptstep/gdb: %.1fx\n' "$(calc "$pt_rate / $gdb_rate")"
 printf 'floor (bare SINGLESTEP+waitpid): %s steps/s; ptstep is %.0f%% of it\n' \
     "$floor" "$(calc "100 * $pt_rate / $floor")"
 printf 'syscalls per step (strace -c, 20000 steps of ptstep -p, start-up included): %.2f\n' "$per_step"
+crash_bench
+log_bench

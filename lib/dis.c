@@ -450,9 +450,8 @@ code_by_name(const char *disarch)
 	return NULL;
 }
 
-/* Whether in is one of the n instructions of pats. */
-static int
-insn_match(const struct ptc__insn_pat *pats, size_t n,
+int
+ptc__insn_match(const struct ptc__insn_pat *pats, size_t n,
     const struct ptc_insn *in)
 {
 	uint32_t w;
@@ -476,7 +475,7 @@ ptc_insn_is_syscall(const struct ptc_dis *d, const struct ptc_insn *in)
 {
 	const struct ptc__arch_code *c = code_by_name(ptc_dis_arch(d));
 
-	return c != NULL && insn_match(c->sys, 2, in);
+	return c != NULL && ptc__insn_match(c->sys, 2, in);
 }
 
 int
@@ -484,7 +483,7 @@ ptc_insn_is_breakpoint(const struct ptc_dis *d, const struct ptc_insn *in)
 {
 	const struct ptc__arch_code *c = code_by_name(ptc_dis_arch(d));
 
-	return c != NULL && insn_match(c->bp, 2, in);
+	return c != NULL && ptc__insn_match(c->bp, 2, in);
 }
 
 int

@@ -199,6 +199,14 @@ ptc_fault_explain(pid_t pid, const struct ptc_regs *r, const siginfo_t *si,
 		decoded = 1;
 		snprintf(f->insn, sizeof(f->insn), "%s", a.text);
 	}
+	if (si->si_code <= 0) {
+		/* kill(2), tgkill(2), sigqueue(3): si_addr means nothing. */
+		f->addr = 0;
+		snprintf(f->reason, sizeof(f->reason), "sent by process %d "
+		    "(uid %d), not caused by the instruction", (int)si->si_pid,
+		    (int)si->si_uid);
+		return 0;
+	}
 	maps = ptc_maps_read(pid);
 	switch (f->sig) {
 	case SIGSEGV:

@@ -268,7 +268,18 @@ struct ptc__arch_code {
 	const char *regs[7];         /* registers of the number, 6 arguments */
 	struct ptc__insn_pat sys[2]; /* syscall instructions; size 0: none */
 	struct ptc__insn_pat bp[2];  /* breakpoint instructions (int3, brk) */
+	/*
+	 * Registers of the first six integer arguments of a function, at
+	 * its first instruction; none (all NULL): they are on the stack,
+	 * one word each above the return address (i386 cdecl).
+	 */
+	const char *call[6];
+	/* call instructions capstone does not group as calls (bl, blr) */
+	struct ptc__insn_pat calls[2];
 };
+/* Whether in is one of the n instructions of pats (lib/dis.c). */
+int ptc__insn_match(const struct ptc__insn_pat *pats, size_t n,
+    const struct ptc_insn *in);
 /*
  * The kinds of code this CPU runs (x86_64 runs i386 code too), its own
  * first: ptc_arch_dis_native() is the first one's disarch.  NULL-ended.

@@ -1118,8 +1118,10 @@ struct ptc_fault {
  * Explain a fault signal (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP)
  * that thread r of process pid stopped with: decode the instruction at
  * the pc and its memory operands with the registers of r, compare with
- * the kernel's si_addr, and look the address up in the mappings.
- * Returns 0 and fills f, or -1 if sig is not a fault signal.
+ * the kernel's si_addr, and look the address up in the mappings.  A
+ * signal another process sent (si_code <= 0) is said to be one, kind
+ * PTC_FAULT_OTHER.  Returns 0 and fills f, or -1 if sig is not a fault
+ * signal.
  */
 int ptc_fault_explain(pid_t pid, const struct ptc_regs *r,
     const siginfo_t *si, struct ptc_fault *f);
@@ -1151,9 +1153,12 @@ struct ptc_run;
 /* What stopped a run. */
 enum ptc_run_kind {
 	PTC_RUN_BREAK,  /* task hit the breakpoint at addr */
+	PTC_RUN_LOG,    /* task hit the logging breakpoint at addr (see
+			   ptc_run_log), at a function's first instruction
+			   with its arguments args */
 	PTC_RUN_FAULT,  /* task got fault signal sig (si), not yet delivered:
-			   SIGSEGV, SIGBUS, SIGFPE, SIGILL, or a SIGTRAP
-			   from no breakpoint of the session */
+			   SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGSYS,
+			   or a SIGTRAP from no breakpoint of the session */
 	PTC_RUN_EXEC,   /* task ran a new program: the breakpoints are
 			   forgotten (the new program has none) */
 	PTC_RUN_EXITED, /* the process exited with status */
@@ -1171,6 +1176,10 @@ struct ptc_run_event {
 	int at_start;           /* PTC_RUN_BREAK: task was stopped there
 				   before the run began, and did not run */
 	siginfo_t si;           /* PTC_RUN_FAULT */
+	uint64_t args[6];       /* PTC_RUN_LOG: ptc_step_call_args() */
+	const struct ptc_regs *regs; /* PTC_RUN_FAULT, PTC_RUN_LOG: the
+				   task's registers (NULL if unread), valid
+				   until the next ptc_run_next() */
 };
 
 /*
@@ -1195,6 +1204,13 @@ int ptc_run_next(struct ptc_run *r, struct ptc_run_event *ev);
  * the session (ptc_bp_hit), removed.
  */
 int ptc_run_release(struct ptc_run *r, struct ptc_task *keep);
+/*
+ * Make the session's breakpoint at addr a logging one for run r: a hit
+ * there is a PTC_RUN_LOG event, with the six integer arguments of the
+ * function it starts, and the next ptc_run_next() goes on from it as
+ * from any hit.  -1 ENOMEM.
+ */
+int ptc_run_log(struct ptc_run *r, uint64_t addr);
 /* Free the run (NULL accepted); tasks and breakpoints stay as they are. */
 void ptc_run_free(struct ptc_run *r);
 /*
@@ -1229,6 +1245,12 @@ int ptc_run_end(struct ptc_session *s, pid_t pid, int spawned, int kill_it);
  */
 int ptc_run_spawn(struct ptc_session *s, char *const argv[], unsigned flags,
     struct ptc_task **tp, struct ptc_run_event *ev);
+/*
+ * Die of sig the way a program did that a tool ran (its exit status is
+ * then the program's): the default action, unblocked, no core of the
+ * tool.  Returns only if sig did not end the process.
+ */
+void ptc_run_die(int sig);
 
 /*
  * A stepper runs one stopped task an instruction at a time and says
@@ -1298,6 +1320,25 @@ int ptc_step_peek(struct ptc_step *st, struct ptc_insn *in,
  */
 int ptc_step_one(struct ptc_step *st, struct ptc_step_event *ev);
 /*
+ * As ptc_step_one(), but a call instruction that enters its function
+ * runs at full speed until the function returns (a breakpoint at the
+ * return address, hit with the stack pointer as it was before the call,
+ * so a recursive call does not end it early): one event of kind
+ * PTC_STEP_INSN with after the registers at the return, or the signal
+ * (fault set), exec or end that came first.  New threads and fork
+ * children are safe from the breakpoint only when s traces them
+ * (PTC_TRACE_FORKS).
+ */
+int ptc_step_over(struct ptc_step *st, struct ptc_step_event *ev);
+/*
+ * The first six integer arguments of a function that thread tid of
+ * snapshot r is at the first instruction of, by the calling convention
+ * of its code (x86_64 rdi rsi rdx rcx r8 r9; i386 the stack above the
+ * return address; aarch64 x0-x5).  0, or -1 with detail (ENOTSUP, or
+ * EFAULT for an unreadable stack).
+ */
+int ptc_step_call_args(pid_t tid, const struct ptc_regs *r, uint64_t args[6]);
+/*
  * The syscall the next instruction makes, decoded from the registers as
  * strace shows its entry, without the closing parenthesis and with the
  * arguments only known at its exit left out ("read(0, ..."): a malloc'd
@@ -1323,6 +1364,16 @@ int ptc_step_where(struct ptc_target *target, uint64_t addr, char *buf,
     size_t len);
 /* Free the stepper (NULL accepted); the task stays as it is. */
 void ptc_step_free(struct ptc_step *st);
+/*
+ * Where a fault happened, in source terms, to fp: a line "source
+ * FILE:LINE" for pc (or "source   no DWARF line information" when the
+ * executable has none), then thread tid's backtrace, one "frame    "
+ * line per frame as ptc_frame_print() writes it; with json, objects
+ * with "event" "source" and "frame".  Process pid's thread tid is
+ * stopped (the fault of a run or a stepper).  0, or -1 with detail
+ * when the unwind failed (the lines given stay given).
+ */
+int ptc_step_origin(FILE *fp, pid_t pid, pid_t tid, uint64_t pc, int json);
 
 /* ------------------------------------------------------------------ */
 /* Source lines and backtraces                                        */

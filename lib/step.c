@@ -6,6 +6,7 @@
  * and sorts out, by the CPU's trap rules (ptc__trap_kind), which
  * stops ran an instruction.
  */
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <errno.h>
@@ -45,6 +46,9 @@ struct ptc_run {
 	size_t nknown, cknown;
 	struct kid *kids;
 	size_t nkids, ckids;
+	uint64_t *logs;        /* logging breakpoints */
+	struct ptc_regs *regs; /* for their arguments */
+	size_t nlogs, clogs;
 };
 
 static int
@@ -142,7 +146,45 @@ ptc_run_free(struct ptc_run *r)
 		return;
 	free(r->known);
 	free(r->kids);
+	free(r->logs);
+	ptc_regs_free(r->regs);
 	free(r);
+}
+
+int
+ptc_run_log(struct ptc_run *r, uint64_t addr)
+{
+	if (grow((void **)&r->logs, &r->clogs, r->nlogs,
+	    sizeof(*r->logs)) != 0)
+		return -1;
+	r->logs[r->nlogs++] = addr;
+	return 0;
+}
+
+/* The registers of task t of the event, NULL if unread. */
+static const struct ptc_regs *
+task_regs(struct ptc_run *r, struct ptc_task *t)
+{
+	if ((r->regs == NULL && (r->regs = ptc_regs_new()) == NULL) ||
+	    ptc_regs_fetch(r->regs, t, 0) != 0)
+		return NULL;
+	return r->regs;
+}
+
+/* A hit at addr: the kind of event it is (with the arguments of a log). */
+static void
+hit_at(struct ptc_run *r, struct ptc_run_event *out, uint64_t addr)
+{
+	size_t i;
+
+	out->addr = r->last_addr = addr;
+	for (i = 0; i < r->nlogs && r->logs[i] != addr; i++)
+		;
+	if (i == r->nlogs)
+		return;
+	out->kind = r->last_kind = PTC_RUN_LOG;
+	if ((out->regs = task_regs(r, out->task)) != NULL)
+		ptc_step_call_args(out->tid, out->regs, out->args);
 }
 
 /*
@@ -260,6 +302,7 @@ step_over(struct ptc_run *r, struct ptc_task *t, struct ptc_run_event *out)
 	struct ptc_event ev;
 	uint64_t pc;
 	pid_t tid = ptc_task_pid(t);
+	bool again = true;
 
 	if (!ptc_bp_at(r->s, r->last_addr) || ptc_pc_read(t, &pc) != 0 ||
 	    pc != r->last_addr)
@@ -279,8 +322,16 @@ step_over(struct ptc_run *r, struct ptc_task *t, struct ptc_run_event *out)
 			set_sig(r, tid, ev.sig);
 		else if (ev.type == PTC_EV_FORK || ev.type == PTC_EV_VFORK)
 			new_child(r, &ev);
-		else if (ev.type == PTC_EV_STEP)
+		/*
+		 * The first step after the stop at the end of an exec runs
+		 * no instruction: one more, unless the instruction jumps
+		 * to itself.
+		 */
+		else if (ev.type == PTC_EV_STEP && (!again ||
+		    ptc_pc_read(t, &pc) != 0 || pc != r->last_addr))
 			break;
+		else if (ev.type == PTC_EV_STEP)
+			again = false;
 	}
 	return ptc_bp_insert(r->s, r->pid, r->last_addr) != 0 ? -1 : 0;
 }
@@ -293,7 +344,8 @@ go_on(struct ptc_run *r, struct ptc_run_event *out)
 	size_t i;
 	int e;
 
-	if (r->halted && r->last_kind == PTC_RUN_BREAK &&
+	if (r->halted && (r->last_kind == PTC_RUN_BREAK ||
+	    r->last_kind == PTC_RUN_LOG) &&
 	    (t = ptc_session_task(r->s, r->last_tid)) != NULL &&
 	    (e = step_over(r, t, out)) != 0)
 		return e;
@@ -318,6 +370,7 @@ stopped_at(struct ptc_run *r, struct ptc_run_event *out,
 	if (ev != NULL && kind == PTC_RUN_FAULT) {
 		out->sig = ev->sig;
 		out->si = ev->si;
+		out->regs = task_regs(r, t);
 		set_sig(r, out->tid, ev->sig);
 	}
 	if (kind != PTC_RUN_EXEC)
@@ -351,7 +404,7 @@ ptc_run_next(struct ptc_run *r, struct ptc_run_event *out)
 	if (!r->started && (t = at_breakpoint(r, &addr)) != NULL) {
 		r->started = true;
 		stopped_at(r, out, PTC_RUN_BREAK, t, NULL);
-		out->addr = r->last_addr = addr;
+		hit_at(r, out, addr);
 		out->at_start = 1;
 		return 0;
 	}
@@ -403,7 +456,8 @@ ptc_run_next(struct ptc_run *r, struct ptc_run_event *out)
 			ptc_resume(t, PTC_RESUME_CONT, ev.sig);
 			continue;
 		case PTC_EV_SIGNAL:
-			if ((r->flags & PTC_RUN_FAULTS) && is_fault(ev.sig)) {
+			if ((r->flags & PTC_RUN_FAULTS) && (is_fault(ev.sig) ||
+			    ev.sig == SIGABRT || ev.sig == SIGSYS)) {
 				stopped_at(r, out, PTC_RUN_FAULT, t, &ev);
 				return 0;
 			}
@@ -425,8 +479,7 @@ ptc_run_next(struct ptc_run *r, struct ptc_run_event *out)
 		break;
 	}
 	stopped_at(r, out, PTC_RUN_BREAK, t, &ev);
-	out->addr = addr;
-	r->last_addr = addr;
+	hit_at(r, out, addr);
 	return 0;
 }
 
@@ -763,6 +816,28 @@ step_trap(struct ptc_step *st, const struct ptc_event *e, bool delivering,
 	return 0;
 }
 
+/* The process ended: exited with status, or killed by sig (core). */
+static void
+step_end(struct ptc_step_event *ev, bool exited, int status, int sig,
+    int core)
+{
+	ev->kind = exited ? PTC_STEP_EXITED : PTC_STEP_KILLED;
+	ev->status = status;
+	ev->sig = sig;
+	ev->core = core;
+}
+
+/* The task runs a new program: its mappings and code are read again. */
+static void
+step_exec(struct ptc_step *st, struct ptc_step_event *ev)
+{
+	ev->kind = PTC_STEP_EXEC;
+	st->refresh = true;
+	st->cache_page = UINT64_MAX;
+	st->after_exec = true;
+	st->peeked = false;
+}
+
 /* What the stop e after a step says, into ev. */
 static int
 step_event(struct ptc_step *st, const struct ptc_event *e, bool delivering,
@@ -786,18 +861,11 @@ step_event(struct ptc_step *st, const struct ptc_event *e, bool delivering,
 		return 0;
 	case PTC_EV_EXITED:
 	case PTC_EV_KILLED:
-		ev->kind = e->type == PTC_EV_EXITED ? PTC_STEP_EXITED :
-		    PTC_STEP_KILLED;
-		ev->status = e->status;
-		ev->sig = e->sig;
-		ev->core = e->core;
+		step_end(ev, e->type == PTC_EV_EXITED, e->status, e->sig,
+		    e->core);
 		return 0;
 	case PTC_EV_EXEC:
-		ev->kind = PTC_STEP_EXEC;
-		st->refresh = true;
-		st->cache_page = UINT64_MAX;
-		st->after_exec = true;
-		st->peeked = false;
+		step_exec(st, ev);
 		return ptc_regs_fetch(st->cur, st->t, 0);
 	case PTC_EV_FORK:
 	case PTC_EV_VFORK:
@@ -967,4 +1035,190 @@ ptc_run_end(struct ptc_session *s, pid_t pid, int spawned, int kill_it)
 	if (WIFEXITED(status))
 		return WEXITSTATUS(status);
 	return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 1;
+}
+
+void
+ptc_run_die(int sig)
+{
+	struct rlimit rl = { 0, 0 };
+	sigset_t set;
+
+	/* No core of the tool: the program's own was dumped, or not. */
+	setrlimit(RLIMIT_CORE, &rl);
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+}
+
+/* The calling convention of the code r runs, or NULL. */
+static const struct ptc__arch_code *
+code_of(const struct ptc_regs *r)
+{
+	uint64_t nr;
+	uint32_t a = 0;
+	size_t i;
+
+	ptc_regs_syscall(r, &nr, &a);
+	for (i = 0; ptc_arch_code[i] != NULL; i++)
+		if (ptc_arch_code[i]->audit == a)
+			return ptc_arch_code[i];
+	return NULL;
+}
+
+int
+ptc_step_call_args(pid_t tid, const struct ptc_regs *r, uint64_t args[6])
+{
+	const struct ptc__arch_code *c = code_of(r);
+	unsigned w = ptc_regs_ptrsize(r);
+	uint8_t stack[6 * 8];
+	uint32_t v32;
+	size_t i;
+
+	memset(args, 0, 6 * sizeof(args[0]));
+	if (c == NULL)
+		return ptc_fail(ENOTSUP, "no calling convention known");
+	if (c->call[0] != NULL) {
+		for (i = 0; i < 6; i++)
+			if (ptc_regs_get(r, c->call[i], &args[i]) != 0)
+				return -1;
+		return 0;
+	}
+	/* On the stack, above the return address. */
+	if (ptc_mem_read(tid, ptc_regs_sp(r) + w, stack, 6 * w,
+	    PTC_MEM_AUTO) != (ssize_t)(6 * w))
+		return ptc_fail(EFAULT, "thread %d: arguments on the stack "
+		    "at %#llx: unreadable", (int)tid,
+		    (unsigned long long)(ptc_regs_sp(r) + w));
+	for (i = 0; i < 6; i++) {
+		if (w == 4) {
+			memcpy(&v32, stack + 4 * i, 4);
+			args[i] = v32;
+		} else
+			memcpy(&args[i], stack + 8 * i, 8);
+	}
+	return 0;
+}
+
+/*
+ * The call st just stepped into returns: a breakpoint at its return
+ * address, hit with the stack pointer back where it was before the
+ * call (a recursive call of the same function hits it deeper first).
+ */
+static int
+run_call(struct ptc_step *st, uint64_t ret, uint64_t sp,
+    struct ptc_step_event *ev)
+{
+	pid_t pid = ptc_task_tgid(st->t);
+	struct ptc_run_event re;
+	struct ptc_run *r;
+	uint64_t now;
+	int e;
+
+	if (ptc_bp_insert(st->s, pid, ret) != 0 ||
+	    (r = ptc_run_new(st->s, pid, PTC_RUN_FAULTS)) == NULL)
+		return -1;
+	while ((e = ptc_run_next(r, &re)) == 0 && re.kind == PTC_RUN_BREAK &&
+	    (re.task != st->t || re.addr != ret ||
+	    ptc_regs_fetch(st->cur, st->t, 0) != 0 ||
+	    (now = ptc_regs_sp(st->cur)) < sp))
+		;
+	if (e == 0 && re.task != NULL && ptc_run_release(r, st->t) != 0)
+		e = -1;
+	ptc_run_free(r);
+	ptc_bp_forget_all(st->s);
+	st->peeked = false;
+	if (e != 0)
+		return -1;
+	switch (re.kind) {
+	case PTC_RUN_EXITED:
+	case PTC_RUN_KILLED:
+		step_end(ev, re.kind == PTC_RUN_EXITED, re.status, re.sig,
+		    re.core);
+		return 0;
+	case PTC_RUN_EXEC:
+		step_exec(st, ev);
+		break;
+	case PTC_RUN_FAULT:
+		/* Told as a signal the call got, delivered at the next step. */
+		ev->kind = PTC_STEP_SIGNAL;
+		ev->sig = st->sig = re.sig;
+		ev->si = re.si;
+		ev->fault = 1;
+		break;
+	default:
+		break;
+	}
+	return ptc_regs_fetch(st->cur, st->t, 0);
+}
+
+int
+ptc_step_over(struct ptc_step *st, struct ptc_step_event *ev)
+{
+	const struct ptc__arch_code *c;
+	uint64_t sp, ret;
+	bool call;
+
+	if (settle(st) != 0)
+		return -1;
+	ptc_step_peek(st, NULL, NULL);
+	sp = ptc_regs_sp(st->cur);
+	ret = ptc_regs_pc(st->cur) + st->in.size;
+	c = code_of(st->cur);
+	call = (st->in.groups & PTC_DIS_CALL) ||
+	    (c != NULL && ptc__insn_match(c->calls, 2, &st->in));
+	if (ptc_step_one(st, ev) != 0)
+		return -1;
+	/* A call that went into its function, not one that faulted. */
+	if (ev->kind != PTC_STEP_INSN || !call || ptc_regs_pc(st->cur) == ret)
+		return 0;
+	return run_call(st, ret, sp, ev);
+}
+
+/* One frame of a fault's backtrace, as ptc_step_origin() prints it. */
+struct origin {
+	FILE *fp;
+	int json;
+};
+
+static int
+origin_frame(const struct ptc_frame *f, void *arg)
+{
+	struct origin *o = arg;
+
+	if (!o->json)
+		fputs("frame    ", o->fp);
+	return ptc_frame_print(o->fp, f, o->json, "\"event\":\"frame\",");
+}
+
+int
+ptc_step_origin(FILE *fp, pid_t pid, pid_t tid, uint64_t pc, int json)
+{
+	struct origin o = { fp, json };
+	struct ptc_srcloc loc[8];
+	struct ptc_dwarf *d;
+	int n, e;
+
+	if ((d = ptc_dwarf_new(pid)) == NULL)
+		return -1;
+	n = ptc_dwarf_srcline(d, pc, loc, 8);
+	if (n > 8)
+		n = 8;
+	/* The innermost location: an inlined function's own line. */
+	if (n > 0 && loc[0].file != NULL && json) {
+		fputs("{\"event\":\"source\",\"file\":", fp);
+		ptc_json_str(fp, loc[0].file, strlen(loc[0].file));
+		fprintf(fp, ",\"line\":%d}\n", loc[0].line);
+	} else if (n > 0 && loc[0].file != NULL) {
+		fputs("source   ", fp);
+		ptc_escape_bare(fp, loc[0].file, strlen(loc[0].file));
+		fprintf(fp, ":%d\n", loc[0].line);
+	} else if (ptc_dwarf_exe_lines(d) == 0)
+		fprintf(fp, json ? "{\"event\":\"source\",\"text\":\"no DWARF "
+		    "line information\"}\n" : "source   no DWARF line "
+		    "information\n");
+	e = ptc_dwarf_unwind(d, tid, 0, origin_frame, &o);
+	ptc_dwarf_free(d);
+	return e < 0 ? -1 : 0;
 }

@@ -226,6 +226,43 @@ assert_stopped() {
 	done
 }
 
+@test "faults: SIGINT/SIGTERM/SIGHUP to ptstep -c -L logging calls: bytes restored, process runs on" {
+	local sig st addr before
+	for sig in INT TERM HUP; do
+		start_target step-loop
+		addr=$(rt_addr "$TPID" step-loop work)
+		before=$(mem_hex "$TPID" "$addr" 16)
+		ptstep -c -L work -p "$TPID" >"$BATS_TEST_TMPDIR/log" 2>&1 &
+		st=$!
+		wait_for grep -q '^call .* work thread' "$BATS_TEST_TMPDIR/log" ||
+			fail "no call logged: $(cat "$BATS_TEST_TMPDIR/log")"
+		kill -"$sig" "$st"
+		wait_exit "$st"
+		not_crashed ptstep
+		assert_untouched "$TPID"
+		[ "$(mem_hex "$TPID" "$addr" 16)" = "$before" ] ||
+			fail "code at work not restored after SIG$sig"
+		teardown_targets || true
+	done
+}
+
+@test "faults: ptstep -c on a process that crashes: explained, and it dies of its own signal" {
+	start_target step-loop
+	ptstep -c -p "$TPID" >"$BATS_TEST_TMPDIR/out" 2>&1 &
+	local st=$!
+	wait_for is_traced "$TPID"
+	sleep 0.1
+	kill -SEGV "$TPID"
+	wait_exit "$st"
+	[ "$status" -eq 0 ] || fail "ptstep -p exited $status"
+	run cat "$BATS_TEST_TMPDIR/out"
+	# sent by kill(1): no address of the program is blamed
+	assert_line --regexp "^fault    SIGSEGV at 0x[0-9a-f]+ .*: sent by process [0-9]+ \\(uid $(id -u)\\), not caused by the instruction\$"
+	refute_line --regexp '^where'
+	assert_line "killed   SIGSEGV"
+	is_gone "$TPID" || fail "process $TPID survived its SIGSEGV"
+}
+
 @test "faults: SIGINT/SIGTERM/SIGHUP to ptstep while stepping: process continues" {
 	local sig st
 	for sig in INT TERM HUP; do

@@ -4,6 +4,7 @@
 load helper
 
 ASM=$PTOOLS_TARGETS/step-asm
+CALLS=$PTOOLS_TARGETS/step-calls
 
 # What differs per CPU: register names, the breakpoint instruction, and
 # the addresses of step-asm (tests/targets/step-asm.c, and
@@ -35,13 +36,16 @@ mem_hex() {
 @test "ptstep -h prints usage and exits 0" {
 	run ptstep -h
 	assert_success
-	assert_line --index 0 "usage: ptstep [-jkrs] [-b ADDR...] [-n COUNT] [-u ADDR] (-p PID | [--] CMD [ARG ...])"
+	assert_line --index 0 "usage: ptstep [-cjkNrs] [-b ADDR...] [-L ADDR...] [-n COUNT] [-u ADDR] (-p PID | [--] CMD [ARG ...])"
 	assert_line --index 1 "options:"
 	assert_line "  -b, --break=ADDR         run to a breakpoint at ADDR first (repeatable)"
 	assert_line "  -u, --until=ADDR         stop when the next instruction is at ADDR"
+	assert_line "  -c, --continue           run at full speed; explain a fault"
+	assert_line "  -L, --log=ADDR           log each call of ADDR, with its arguments (repeatable)"
+	assert_line "  -N, --next               step over calls"
 	run ptstep --help
 	assert_success
-	assert_line --index 0 --partial "usage: ptstep [-jkrs]"
+	assert_line --index 0 --partial "usage: ptstep [-cjkNrs]"
 }
 
 @test "ptstep long options are the short ones" {
@@ -60,6 +64,12 @@ mem_hex() {
 	run ptstep --break
 	assert_failure 2
 	assert_line --index 0 "ptstep: option --break needs an argument"
+	run ptstep --continue --log=sum6 -- "$CALLS"
+	assert_failure 95
+	[ "$(grep -c '^call .* sum6 ' <<<"$output")" -eq 2 ]
+	run ptstep --next --break=fact -- "$CALLS"
+	assert_failure 95
+	refute_line --regexp '^0x[0-9a-f]+ +sum6'
 }
 
 @test "ptstep -V prints the version" {
@@ -262,6 +272,175 @@ mem_hex() {
 		assert_line --regexp '^0x401090 .* xor edi, edi$'
 	fi
 	assert_line "exited   0"
+}
+
+# ---- -c: full speed, a fault explained ----
+
+# the exit status of ptstep run with ARGS, negative when a signal
+# killed it (python's convention), to tell a death from an exit
+death_of() {
+	python3 -c 'import subprocess, sys
+print(subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode)' \
+	    "$PTOOLS_BIN/ptstep" "$@"
+}
+
+@test "ptstep -c explains a NULL read at full speed, shows the instruction, dies of the signal" {
+	run ptstep -c -- "$ASM" n
+	assert_failure 139
+	refute_line --regexp '^0x'
+	assert_line --regexp '^fault    SIGSEGV at 0x[0-9a-f]+ .*: NULL-pointer read of 0x8 \(size 4\)$'
+	assert_line --regexp '^where    0x8 is not mapped'
+	case $(ptools_cpu) in
+	aarch64) assert_line "insn     ldr w1, [x0, #8]" ;;
+	i386) assert_line "insn     mov ecx, dword ptr [eax + 8]" ;;
+	*) assert_line "insn     mov ecx, dword ptr [rax + 8]" ;;
+	esac
+	assert_line "killed   SIGSEGV"
+	# step-asm has no DWARF: said once, then the one frame by symbol
+	assert_line "source   no DWARF line information"
+	assert_line --regexp '^frame    #0  0x0*[0-9a-f]+  f_null\+0x[0-9a-f]+  step-asm$'
+	[ "${#lines[@]}" -eq 6 ] || fail "lines: $output"
+	command -v python3 >/dev/null || skip "no python3 to tell a death from an exit"
+	[ "$(death_of -c -- "$ASM" n)" = -11 ]
+	[ "$(death_of -c -- "$CALLS")" = 95 ]
+}
+
+@test "ptstep -c explains every kind of fault of step-asm" {
+	local m st re
+	# step-asm's letter, the status, the fault line expected
+	while IFS='|' read -r m st re; do
+		run ptstep -c -- "$ASM" "$m"
+		assert_failure "$st"
+		assert_line --regexp "$re"
+		refute_line --regexp '^0x'
+	done <<'EOF'
+w|139|^fault    SIGSEGV at .*: invalid write of 0x[0-9a-f]+ \(size 4\): mapping is not writable$
+j|139|^fault    SIGSEGV at 0xdead0000 .*: execution of unmapped memory at 0xdead0000$
+x|139|^fault    SIGSEGV at 0x[0-9a-f]+ .*: execution of non-executable memory at 0x[0-9a-f]+ \(mapping rw-p .*step-asm\)$
+s|139|^fault    SIGSEGV at .*: stack overflow: write of 0x[0-9a-f]+ \(size [48]\) beyond the stack
+u|132|^fault    SIGILL at 0x[0-9a-f]+ .*: illegal instruction
+t|133|^fault    SIGTRAP at 0x[0-9a-f]+ .*not set by this tool$
+EOF
+	run ptstep -c -- "$ASM" j
+	assert_line "insn     unreadable"
+	run ptstep -c -- "$ASM" d
+	if [ "$(ptools_cpu)" = aarch64 ]; then
+		# integer division by zero does not trap on aarch64
+		assert_success
+		assert_output "exited   0"
+		return
+	fi
+	assert_failure 136
+	assert_line --regexp '^fault    SIGFPE at 0x[0-9a-f]+ .*: integer division by zero \(divisor ecx = 0\)$'
+	assert_line "insn     idiv ecx"
+	assert_line "killed   SIGFPE"
+}
+
+@test "ptstep -c gives the source line and the backtrace of a fault" {
+	local line
+	line=$(grep -n 'return \*(volatile char \*)mmap' "$PTOOLS_TOP/tests/targets/step-calls.c" | cut -d: -f1)
+	run ptstep -c -- "$CALLS" b
+	assert_failure 135
+	assert_line "source   tests/targets/step-calls.c:$line"
+	assert_line --regexp "^frame    #0  0x[0-9a-f]+  main\\+0x[0-9a-f]+  step-calls  tests/targets/step-calls.c:$line\$"
+	assert_line --regexp '^frame    #[1-9] .* __libc_start_main'
+	run ptstep -c -j -- "$CALLS" b
+	[ "$(printf '%s\n' "$output" | jq -c 'select(.event == "source") | [.file, .line]')" = "[\"tests/targets/step-calls.c\",$line]" ]
+	[ "$(printf '%s\n' "$output" | jq -r 'select(.event == "frame" and .n == 0) | .symbol')" = main ]
+}
+
+@test "ptstep -c reports SIGABRT, SIGBUS and SIGSYS" {
+	run ptstep -c -- "$CALLS" a
+	assert_failure 134
+	assert_line "signal   SIGABRT"
+	assert_line "killed   SIGABRT"
+	run ptstep -c -- "$CALLS" b
+	assert_failure 135
+	assert_line --regexp '^fault    SIGBUS at 0x[0-9a-f]+ main\+0x[0-9a-f]+: bus error at 0x[0-9a-f]+: no backing page'
+	assert_line --regexp '^where    .* r--s /tmp/step-calls.* \(deleted\)'
+	assert_line "killed   SIGBUS"
+	run ptstep -c -- "$CALLS" y
+	assert_failure 159
+	assert_line "signal   SIGSYS"
+	assert_line "killed   SIGSYS"
+}
+
+@test "ptstep -c -j reports the fault as JSON; a program that ends well just ends" {
+	run ptstep -c -j -- "$ASM" n
+	assert_failure 139
+	f=$(printf '%s\n' "$output" | jq -c 'select(.event == "fault") | [.signal, .kind, .addr, .size]')
+	[ "$f" = '["SIGSEGV","null","0x8",4]' ] || fail "$f"
+	run ptstep -c -- "$CALLS"
+	assert_failure 95
+	assert_output "exited   95"
+}
+
+@test "ptstep -c -b runs to the breakpoint, then steps" {
+	run ptstep -c -b sum6 -n 3 -- "$CALLS"
+	assert_failure 95
+	assert_line --regexp '^break    0x[0-9a-f]+ sum6 thread [0-9]+$'
+	[ "$(grep -c '^0x' <<<"$output")" -eq 3 ]
+	assert_line --index 1 --regexp '^0x[0-9a-f]+ +sum6 '
+}
+
+# ---- -L: logging breakpoints ----
+
+@test "ptstep -L logs each call with its six arguments and runs on" {
+	run ptstep -L sum6 -L fact -- "$CALLS"
+	assert_failure 95
+	got=$(awk '$1 == "call" { $2 = ""; $5 = ""; print }' <<<"$output" | tr -s ' ' | cut -d' ' -f1-4)
+	expected="call sum6 thread a0=0x1
+call sum6 thread a0=0xa
+call fact thread a0=0x5
+call fact thread a0=0x4
+call fact thread a0=0x3
+call fact thread a0=0x2
+call fact thread a0=0x1"
+	[ "$got" = "$expected" ] || fail "got: $got"
+	assert_line --regexp '^call     0x[0-9a-f]+ sum6 thread [0-9]+ a0=0x1 a1=0x2 a2=0x3 a3=0x4 a4=0x5 a5=0x6$'
+	assert_line --regexp '^call     0x[0-9a-f]+ sum6 thread [0-9]+ a0=0xa a1=0x14 a2=0x1e a3=0x28 a4=0x32 a5=0x3c$'
+	# every call by the one thread, the process itself
+	[ "$(awk '$1 == "call" { print $5 }' <<<"$output" | sort -u | wc -l)" -eq 1 ]
+	assert_line "exited   95"
+}
+
+@test "ptstep -L -j logs the calls of every thread as JSON" {
+	run ptstep -c -j -L sum6 -- "$CALLS" t
+	assert_success
+	got=$(printf '%s\n' "$output" | jq -c 'select(.event == "call") | [.sym, .args]')
+	[ "$got" = '["sum6",["0x64","0xc8","0x12c","0x190","0x1f4","0x258"]]
+["sum6",["0x3e8","0x7d0","0xbb8","0xfa0","0x1388","0x1770"]]' ] || fail "$got"
+	[ "$(printf '%s\n' "$output" | jq -r 'select(.event == "call") | .tid' | sort -u | wc -l)" -eq 2 ]
+}
+
+@test "ptstep -L where a program starts logs it once, and follows an exec" {
+	run ptstep -L _start -- "$ASM"
+	assert_failure 36
+	[ "$(grep -c '^call .* _start thread' <<<"$output")" -eq 1 ] || fail "$output"
+	run ptstep -L _start -- "$ASM" e
+	assert_success
+	[ "$(grep -c '^call .* _start thread' <<<"$output")" -eq 1 ] || fail "$output"
+	assert_line --regexp '^exec     process [0-9]+ runs a new program, without breakpoints$'
+	assert_line "exited   0"
+}
+
+# ---- -N: stepping over calls ----
+
+@test "ptstep -N steps over calls, recursive ones too" {
+	run ptstep -N -b main -- "$CALLS"
+	assert_failure 95
+	refute_line --regexp '^0x[0-9a-f]+ +(sum6|fact)'
+	assert_line "exited   95"
+	run ptstep -N -r -b fact -- "$CALLS"
+	assert_failure 95
+	# fact(5) runs once: the inner calls end at their own return
+	[ -z "$(awk '/^0x/ { print $1 }' <<<"$output" | sort | uniq -d)" ] ||
+		fail "an instruction ran twice: $output"
+	case $(ptools_cpu) in
+	aarch64) assert_line --regexp '^0x[0-9a-f]+ +fact\+0x[0-9a-f]+ .* bl #?0x[0-9a-f]+  ; .*x0=0x18' ;;
+	i386) assert_line --regexp '^0x[0-9a-f]+ +fact\+0x[0-9a-f]+ .* call 0x[0-9a-f]+  ; .*eax=0x18' ;;
+	*) assert_line --regexp '^0x[0-9a-f]+ +fact\+0x[0-9a-f]+ .* call 0x[0-9a-f]+  ; .*rax=0x18' ;;
+	esac
 }
 
 @test "ptstep follows a process that execs while stepped" {
@@ -486,6 +665,9 @@ mem_hex() {
 	_ptstep
 	[[ " ${COMPREPLY[*]} " == *" -b "* ]]
 	[[ " ${COMPREPLY[*]} " == *" -u "* ]]
+	[[ " ${COMPREPLY[*]} " == *" -L "* ]]
+	[[ " ${COMPREPLY[*]} " == *" --continue "* ]]
+	[[ " ${COMPREPLY[*]} " == *" --next "* ]]
 	zsh -c "autoload -U compinit; compinit -u; source $PTOOLS_TOP/completions/zsh/_ptstep"
 	fish -n "$PTOOLS_TOP/completions/fish/ptstep.fish"
 }

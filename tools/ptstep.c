@@ -1,8 +1,9 @@
 /*
  * ptstep: single-step a process and print every instruction it runs:
  * address, symbol+offset, bytes, disassembly.  -b runs at full speed to
- * a breakpoint first; faults are explained (which address, why).  The
- * process is detached at the end and runs on (or is killed with -k); a
+ * a breakpoint first, -c to the end or a fault, -L logs the calls of a
+ * function, -N steps over calls; faults are explained (which address,
+ * why).  The process is detached at the end and runs on (or -k); a
  * program started by ptstep keeps its exit status, which ptstep returns.
  * The engines (running to breakpoints, stepping) are the library's.
  */
@@ -24,8 +25,11 @@
 
 static const struct cli_opt opts[] = {
 	{ 'b', "break", "ADDR", "run to a breakpoint at ADDR first (repeatable)" },
+	{ 'c', "continue", NULL, "run at full speed; explain a fault" },
 	{ 'j', "json", NULL, "print JSON Lines" },
 	{ 'k', "kill", NULL, "kill the process at the end" },
+	{ 'L', "log", "ADDR", "log each call of ADDR, with its arguments (repeatable)" },
+	{ 'N', "next", NULL, "step over calls" },
 	{ 'n', "count", "COUNT", "stop after COUNT instructions" },
 	{ 'p', "pid", "PID", "attach to process PID" },
 	{ 'r', "regs", NULL, "show the registers each instruction changed" },
@@ -34,12 +38,13 @@ static const struct cli_opt opts[] = {
 	{ 0, NULL, NULL, NULL }
 };
 static const char *const synopsis[] = {
-	"[-jkrs] [-b ADDR...] [-n COUNT] [-u ADDR] (-p PID | [--] CMD [ARG ...])",
+	"[-cjkNrs] [-b ADDR...] [-L ADDR...] [-n COUNT] [-u ADDR] "
+	    "(-p PID | [--] CMD [ARG ...])",
 	NULL
 };
 static const struct cli cli = { synopsis, opts, 1 };
 
-static int jflag, kflag, rflag, sflag, spawned;
+static int cflag, jflag, kflag, Nflag, rflag, sflag, spawned;
 static struct ptc_session *s;
 static struct ptc_target *target;
 static struct ptc_step *st;
@@ -47,7 +52,7 @@ static pid_t pid;
 /* Stopped at the end of an exec, not run since (see ptc_step_new). */
 static int after_exec;
 /* The process is gone; the exit status it gives ptstep if started. */
-static int gone, exit_code;
+static int gone, exit_code, death_sig;
 
 /*
  * s for text output: symbol names and paths come from the process, so
@@ -150,19 +155,20 @@ print_insn(const struct ptc_step_event *ev, int regs)
 	puts(jflag ? "}" : "");
 }
 
+/* A fault (r: NULL if unread): what and where, with insn the instruction. */
 static void
-print_fault(pid_t tid, const struct ptc_regs *r, const siginfo_t *si)
+print_fault(pid_t tid, const struct ptc_regs *r, const siginfo_t *si,
+    int insn)
 {
 	struct ptc_fault f;
-	const char *sn = ptc_signame(si->si_signo);
 
-	if (ptc_fault_explain(tid, r, si, &f) != 0) {
-		note("signal", 0, "%s", sn ? sn : strsignal(si->si_signo));
+	if (r == NULL || ptc_fault_explain(tid, r, si, &f) != 0) {
+		note("signal", 0, "%s", signame(si->si_signo));
 		return;
 	}
 	if (jflag) {
 		printf("{\"event\":\"fault\",\"signal\":\"%s\",\"pc\":\"0x%"
-		    PRIx64 "\"", sn ? sn : "?", f.pc);
+		    PRIx64 "\"", signame(si->si_signo), f.pc);
 		json_str("sym", where(f.pc));
 		printf(",\"kind\":\"%s\",\"addr\":\"0x%" PRIx64 "\",\"size\":%u",
 		    ptc_fault_kind_name(f.kind), f.addr, f.size);
@@ -170,12 +176,17 @@ print_fault(pid_t tid, const struct ptc_regs *r, const siginfo_t *si)
 		json_str("reason", f.reason);
 		json_str("where", f.where);
 		printf("}\n");
-		return;
+	} else {
+		printf("%-8s %s at 0x%" PRIx64 " %s: %s\n", "fault",
+		    signame(f.sig), f.pc, shown(where(f.pc)), shown(f.reason));
+		if (f.where[0] != '\0')
+			printf("%-8s %s\n", "where", shown(f.where));
+		if (insn)
+			printf("%-8s %s\n", "insn", f.insn[0] ? f.insn :
+			    "unreadable");
 	}
-	printf("%-8s %s at 0x%" PRIx64 " %s: %s\n", "fault", sn ? sn : "?",
-	    f.pc, shown(where(f.pc)), shown(f.reason));
-	if (f.where[0] != '\0')
-		printf("%-8s %s\n", "where", shown(f.where));
+	if (insn && ptc_step_origin(stdout, pid, tid, f.pc, jflag) != 0)
+		warnx("thread %d: backtrace: %s", (int)tid, ptc_error());
 }
 
 /* The process ended: killed by sig, or (sig 0) exited with status. */
@@ -183,6 +194,7 @@ static void
 report_end(int sig, int status, int core)
 {
 	gone = 1;
+	death_sig = sig;
 	if (sig != 0)
 		note("killed", 0, "%s%s", signame(sig),
 		    core ? " (core dumped)" : "");
@@ -197,22 +209,62 @@ fail(void)
 	errx(1, "process %d: %s", (int)pid, ptc_error());
 }
 
+/* A logged call: address, symbol, thread, six arguments. */
+static void
+log_call(const struct ptc_run_event *ev)
+{
+	static const char *const pre[2][6] = {
+		{ " a0=", " a1=", " a2=", " a3=", " a4=", " a5=" },
+		{ "\"", ",\"", ",\"", ",\"", ",\"", ",\"" } };
+	char args[200];
+	int i, k;
+
+	for (i = k = 0; i < 6; i++)
+		k += snprintf(args + k, sizeof(args) - (size_t)k, "%s0x%" PRIx64
+		    "%s", pre[jflag][i], ev->args[i], jflag ? "\"" : "");
+	if (!jflag) {
+		note("call", ev->addr, "thread %d%s", (int)ev->tid, args);
+		return;
+	}
+	printf("{\"event\":\"call\",\"addr\":\"0x%" PRIx64 "\"", ev->addr);
+	json_str("sym", where(ev->addr));
+	printf(",\"tid\":%d,\"args\":[%s]}\n", (int)ev->tid, args);
+}
+
 /*
- * Run the process at full speed until a task hits one of the
- * breakpoints; that task is returned, stopped at the breakpoint, with
- * every breakpoint removed and every other task detached.  NULL when
- * the process ended first or ptstep was interrupted.
+ * Run the process at full speed until a task hits one of the -b
+ * breakpoints; that task is returned, stopped there, with every
+ * breakpoint removed and every other task detached.  On the way -L
+ * breakpoints log and go on, and with -c faults are explained and let
+ * act.  NULL when the process ended first or ptstep was interrupted.
  */
 static struct ptc_task *
-run_to_breakpoint(void)
+run_fast(const uint64_t *bps, const char *islog, size_t nbp)
 {
 	struct ptc_run_event ev = { 0 };
 	struct ptc_run *r;
+	size_t i, nb;
 	int e;
 
-	if ((r = ptc_run_new(s, pid, 0)) == NULL)
+	if ((r = ptc_run_new(s, pid, cflag ? PTC_RUN_FAULTS : 0)) == NULL)
 		err(1, "malloc");
-	if ((e = ptc_run_next(r, &ev)) != 0 && errno != EINTR)
+	for (i = nb = 0; i < nbp; i++)
+		if (!islog[i])
+			nb++;
+		else if (ptc_run_log(r, bps[i]) != 0)
+			err(1, "malloc");
+	while ((e = ptc_run_next(r, &ev)) == 0) {
+		if (ev.kind == PTC_RUN_LOG)
+			log_call(&ev);
+		else if (ev.kind == PTC_RUN_FAULT)
+			print_fault(ev.tid, ev.regs, &ev.si, 1);
+		else if (ev.kind == PTC_RUN_EXEC && (cflag || nb == 0))
+			note("exec", 0, "process %d runs a new program, "
+			    "without breakpoints", (int)ev.tid);
+		else
+			break;
+	}
+	if (e != 0 && errno != EINTR)
 		fail();
 	if (e == 0 && ev.kind == PTC_RUN_EXEC)
 		errx(1, "process %d: executed a new program before "
@@ -252,7 +304,8 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 			note("syscall", 0, "%s) [%" PRIu64 "]", sc, nr);
 			free(sc);
 		}
-		if (ptc_step_one(st, &ev) != 0) {
+		if ((Nflag ? ptc_step_over(st, &ev) :
+		    ptc_step_one(st, &ev)) != 0) {
 			if (errno == EINTR)
 				break;
 			fail();
@@ -263,7 +316,7 @@ step_loop(struct ptc_task *t, uint64_t count, int have_until, uint64_t until)
 			note("insn", ev.pc, "unreadable");
 		n += ev.ran;
 		if (ev.kind == PTC_STEP_TRAP || ev.fault)
-			print_fault(tid, ev.after, &ev.si);
+			print_fault(tid, ev.after, &ev.si, 0);
 		else if (ev.kind == PTC_STEP_SIGNAL)
 			note("signal", 0, "%s", signame(ev.sig));
 		else if (ev.kind == PTC_STEP_EXEC)
@@ -294,13 +347,16 @@ main(int argc, char *argv[])
 	struct ptc_run_event ev;
 	struct ptc_task *t;
 	size_t nbp = 0, i;
+	char islog[MAX_BP];
 	int ch;
 
 	while ((ch = cli_getopt(&cli, argc, argv)) != -1) {
 		switch (ch) {
 		case 'b':
+		case 'L':
 			if (nbp == MAX_BP)
 				cli_usage_error(&cli, "more than 64 breakpoints");
+			islog[nbp] = ch == 'L';
 			bexpr[nbp++] = optarg;
 			break;
 		case 'n':
@@ -314,6 +370,8 @@ main(int argc, char *argv[])
 				cli_usage_error(&cli, "bad PID '%s'", optarg);
 			break;
 		case 'u': uexpr = optarg; break;
+		case 'c': cflag = 1; break;
+		case 'N': Nflag = 1; break;
 		case 'j': jflag = 1; break;
 		case 'k': kflag = 1; break;
 		case 'r': rflag = 1; break;
@@ -329,9 +387,9 @@ main(int argc, char *argv[])
 	ptc_cleanup_signals();
 	if (!isatty(STDOUT_FILENO))
 		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
-	/* With breakpoints, new threads and children must be seen too. */
+	/* Breakpoints (-N sets some) and -c's faults: every thread, child. */
 	if ((s = ptc_session_new(PTC_TRACE_EXEC | PTC_TRACE_EXITKILL |
-	    (nbp > 0 ? PTC_TRACE_FORKS : 0))) == NULL)
+	    (nbp > 0 || cflag || Nflag ? PTC_TRACE_FORKS : 0))) == NULL)
 		err(1, "malloc");
 	if (argc > 0) {
 		/* Libraries are loaded once the program's entry is reached. */
@@ -362,7 +420,7 @@ main(int argc, char *argv[])
 		 * traces from its start on.
 		 */
 		ptc_target_close(target);
-		if (ptc_attach(s, pid, PTC_ATTACH_STOP | (nbp > 0 ?
+		if (ptc_attach(s, pid, PTC_ATTACH_STOP | (nbp > 0 || cflag ?
 		    PTC_ATTACH_THREADS : 0), &t) != 0 ||
 		    (target = ptc_target_open(pid)) == NULL)
 			fail();
@@ -370,7 +428,7 @@ main(int argc, char *argv[])
 	for (i = 0; i < nbp; i++)
 		if (ptc_bp_insert(s, pid, bps[i]) != 0)
 			errx(1, "breakpoint %s: %s", bexpr[i], ptc_error());
-	if (nbp > 0 && (t = run_to_breakpoint()) == NULL)
+	if ((nbp > 0 || cflag) && (t = run_fast(bps, islog, nbp)) == NULL)
 		goto done;
 	step_loop(t, count, uexpr != NULL, until);
 done:
@@ -386,5 +444,7 @@ done:
 	ptc_target_close(target);
 	if (ptc_cleanup_pending() && !spawned)
 		return 128 + ptc_cleanup_pending();
+	if (spawned && death_sig != 0)
+		ptc_run_die(death_sig);
 	cli_exit(spawned ? exit_code : 0);
 }

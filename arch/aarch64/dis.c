@@ -20,6 +20,9 @@ static const struct ptc__arch_code code64 = {
 	{ "x8", "x0", "x1", "x2", "x3", "x4", "x5" },
 	{ { 4, 0xd4000001, 0xffffffff } },   /* svc #0 */
 	{ { 4, 0xd4200000, 0xffe0001f } },   /* brk #imm16 */
+	{ "x0", "x1", "x2", "x3", "x4", "x5" },  /* AAPCS64 calls */
+	{ { 4, 0x94000000, 0xfc000000 },     /* bl */
+	  { 4, 0xd63f0000, 0xfffffc1f } },   /* blr xN */
 };
 
 const struct ptc__arch_code *const ptc_arch_code[] = { &code64, NULL };

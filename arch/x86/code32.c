@@ -18,4 +18,5 @@ const struct ptc__arch_code ptc__x86_code32 = {
 	  { 2, 0x340f, 0xffff } },   /* sysenter */
 	{ { 1, 0xcc, 0xff },         /* int3 */
 	  { 2, 0x03cd, 0xffff } },   /* int 3 */
+	{ NULL },  /* cdecl: every argument on the stack */
 };

@@ -15,6 +15,7 @@ static const struct ptc__arch_code code64 = {
 	{ { 2, 0x050f, 0xffff } },   /* syscall */
 	{ { 1, 0xcc, 0xff },         /* int3 */
 	  { 2, 0x03cd, 0xffff } },   /* int 3 */
+	{ "rdi", "rsi", "rdx", "rcx", "r8", "r9" },  /* System V calls */
 };
 
 const struct ptc__arch_code *const ptc_arch_code[] = {

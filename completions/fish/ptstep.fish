@@ -1,8 +1,11 @@
 # fish completion for ptstep
 complete -c ptstep -s b -l break -r -d 'run to a breakpoint at ADDR first'
+complete -c ptstep -s c -l continue -d 'run at full speed; explain a fault'
 complete -c ptstep -s h -l help -d 'print usage and options'
 complete -c ptstep -s j -l json -d 'JSON output'
 complete -c ptstep -s k -l kill -d 'kill the process at the end'
+complete -c ptstep -s L -l log -r -d 'log each call of ADDR with its arguments'
+complete -c ptstep -s N -l next -d 'step over calls'
 complete -c ptstep -s n -l count -r -d 'number of instructions'
 complete -c ptstep -s p -l pid -x -a '(__fish_complete_pids)' -d 'attach to a process'
 complete -c ptstep -s r -l regs -d 'show changed registers'

@@ -2,7 +2,8 @@
  * test_step.c: the stepping engine on real tracees from tests/targets:
  * running to a breakpoint and on from it, a hit by a thread other than
  * the main one with every other thread stopped, fork children that
- * must not keep the breakpoint, and single steps counted exactly.
+ * must not keep the breakpoint, single steps counted exactly, logging
+ * breakpoints with the arguments of each call, and stepping over calls.
  */
 #include <sys/prctl.h>
 #include <sys/wait.h>
@@ -464,6 +465,228 @@ test_step_peek(void **state)
 	assert_untraced(pid);
 }
 
+/* step-calls started to its entry, with a breakpoint at function fn. */
+static struct ptc_run *
+calls_at(struct ptc_session *s, const char *arg, const char *fn,
+    unsigned flags, uint64_t *addr)
+{
+	char prog[PATH_MAX + 16];
+	char *argv[] = { prog, (char *)arg, NULL };
+	struct ptc_run_event ev;
+	struct ptc_target *tg;
+	struct ptc_task *t;
+	struct ptc_run *r;
+
+	snprintf(prog, sizeof(prog), "%s/step-calls", dir);
+	if (access(prog, X_OK) != 0)
+		skip();
+	assert_int_equal(ptc_run_spawn(s, argv, PTC_RUN_ENTRY, &t, &ev), 0);
+	assert_non_null(t);
+	assert_non_null(tg = ptc_target_open(ptc_task_pid(t)));
+	assert_int_equal(ptc_addr_eval(tg, fn, addr), 0);
+	ptc_target_close(tg);
+	assert_int_equal(ptc_bp_insert(s, ptc_task_pid(t), *addr), 0);
+	assert_non_null(r = ptc_run_new(s, ptc_task_pid(t), flags));
+	return r;
+}
+
+/*
+ * A logging breakpoint reports every hit with the function's six
+ * arguments, by the CPU's convention, and the run goes on from it.
+ */
+static void
+test_run_log(void **state)
+{
+	struct ptc_session *s = ptc_session_new(PTC_TRACE_EXEC |
+	    PTC_TRACE_EXITKILL | PTC_TRACE_FORKS);
+	struct ptc_run_event ev;
+	struct ptc_run *r;
+	uint64_t sum6;
+	int i;
+
+	(void)state;
+	r = calls_at(s, NULL, "sum6", 0, &sum6);
+	assert_int_equal(ptc_run_log(r, sum6), 0);
+	for (i = 1; i <= 10; i *= 10) {
+		assert_int_equal(ptc_run_next(r, &ev), 0);
+		assert_int_equal(ev.kind, PTC_RUN_LOG);
+		assert_int_equal(ev.addr, sum6);
+		assert_non_null(ev.regs);
+		assert_int_equal(ptc_regs_pc(ev.regs), sum6);
+		assert_int_equal(ev.args[0], 1 * i);
+		assert_int_equal(ev.args[1], 2 * i);
+		assert_int_equal(ev.args[2], 3 * i);
+		assert_int_equal(ev.args[3], 4 * i);
+		assert_int_equal(ev.args[4], 5 * i);
+		assert_int_equal(ev.args[5], 6 * i);
+	}
+	assert_int_equal(ptc_run_next(r, &ev), 0);
+	assert_int_equal(ev.kind, PTC_RUN_EXITED);
+	assert_int_equal(ev.status, 95);
+	ptc_run_free(r);
+	ptc_session_free(s);
+}
+
+/*
+ * Stepping over a recursive call ends where that call returns, not at
+ * the first return of an inner one: same stack pointer as before the
+ * call, and fact(4) = 24 in the return register.
+ */
+static void
+test_step_over_recursion(void **state)
+{
+	struct ptc_session *s = ptc_session_new(PTC_TRACE_EXEC |
+	    PTC_TRACE_EXITKILL | PTC_TRACE_FORKS);
+	struct ptc_step_event ev;
+	struct ptc_run_event re;
+	struct ptc_step *st;
+	struct ptc_insn in;
+	struct ptc_run *r;
+	const char *pcname, *ret;
+	uint64_t fact, pc, sp, v;
+	int i;
+
+	(void)state;
+	r = calls_at(s, NULL, "fact", 0, &fact);
+	assert_int_equal(ptc_run_next(r, &re), 0);
+	assert_int_equal(re.kind, PTC_RUN_BREAK);
+	assert_int_equal(ptc_run_release(r, re.task), 0);
+	ptc_run_free(r);
+	assert_non_null(st = ptc_step_new(s, re.task, NULL, 0));
+	for (i = 0; i < 40; i++) {
+		assert_int_equal(ptc_step_peek(st, &in, NULL), 0);
+		/* capstone groups aarch64's bl as a jump only */
+		if (strcmp(in.mnemonic, "call") == 0 ||
+		    strcmp(in.mnemonic, "bl") == 0)
+			break;
+		assert_int_equal(ptc_step_one(st, &ev), 0);
+	}
+	assert_true(i < 40);
+	pc = ptc_regs_pc(ptc_step_regs(st));
+	sp = ptc_regs_sp(ptc_step_regs(st));
+	assert_int_equal(ptc_step_over(st, &ev), 0);
+	assert_int_equal(ev.kind, PTC_STEP_INSN);
+	assert_int_equal(ev.ran, 1);
+	assert_int_equal(ev.pc, pc);
+	assert_int_equal(ptc_regs_pc(ev.after), pc + in.size);
+	assert_int_equal(ptc_regs_sp(ev.after), sp);
+	assert_int_equal(ptc_regs_pc(ptc_step_regs(st)), pc + in.size);
+	pcname = ptc_regs_pc_name(ev.after);
+	ret = strcmp(pcname, "pc") == 0 ? "x0" :
+	    strcmp(pcname, "eip") == 0 ? "eax" : "rax";
+	assert_int_equal(ptc_regs_get(ev.after, ret, &v), 0);
+	assert_int_equal(v, 24);
+	/* The breakpoint at the return address is gone. */
+	assert_int_equal(ptc_bp_count(s), 0);
+	ptc_step_free(st);
+	ptc_session_free(s);
+}
+
+/* SIGABRT and SIGSYS stop a run with PTC_RUN_FAULTS too. */
+static void
+test_run_abort_sigsys(void **state)
+{
+	static const char *const args[] = { "a", "y" };
+	static const int sigs[] = { SIGABRT, SIGSYS };
+	struct ptc_session *s;
+	struct ptc_run_event ev;
+	struct ptc_run *r;
+	uint64_t main_addr;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		s = ptc_session_new(PTC_TRACE_EXEC | PTC_TRACE_EXITKILL);
+		r = calls_at(s, args[i], "main", PTC_RUN_FAULTS, &main_addr);
+		assert_int_equal(ptc_run_next(r, &ev), 0);
+		assert_int_equal(ev.kind, PTC_RUN_BREAK);
+		assert_int_equal(ptc_run_next(r, &ev), 0);
+		assert_int_equal(ev.kind, PTC_RUN_FAULT);
+		assert_int_equal(ev.sig, sigs[i]);
+		assert_non_null(ev.regs);
+		assert_int_equal(ptc_run_next(r, &ev), 0);
+		assert_int_equal(ev.kind, PTC_RUN_KILLED);
+		assert_int_equal(ev.sig, sigs[i]);
+		ptc_run_free(r);
+		ptc_session_free(s);
+	}
+}
+
+/*
+ * The origin of a fault: its source line in step-calls.c, then the
+ * backtrace from main; in JSON, objects of those two events.
+ */
+static void
+test_step_origin(void **state)
+{
+	struct ptc_session *s = ptc_session_new(PTC_TRACE_EXEC |
+	    PTC_TRACE_EXITKILL);
+	struct ptc_run_event ev;
+	struct ptc_run *r;
+	uint64_t main_addr;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp;
+	int json;
+
+	(void)state;
+	r = calls_at(s, "b", "main", PTC_RUN_FAULTS, &main_addr);
+	assert_int_equal(ptc_run_next(r, &ev), 0);
+	assert_int_equal(ev.kind, PTC_RUN_BREAK);
+	assert_int_equal(ptc_run_next(r, &ev), 0);
+	assert_int_equal(ev.kind, PTC_RUN_FAULT);
+	assert_int_equal(ev.sig, SIGBUS);
+	for (json = 0; json < 2; json++) {
+		assert_non_null(fp = open_memstream(&text, &len));
+		assert_int_equal(ptc_step_origin(fp, ev.tid, ev.tid,
+		    ptc_regs_pc(ev.regs), json), 0);
+		assert_int_equal(fclose(fp), 0);
+		assert_non_null(strstr(text, json ?
+		    "{\"event\":\"source\",\"file\":\"tests/targets/step-calls.c\"" :
+		    "source   tests/targets/step-calls.c:"));
+		assert_non_null(strstr(text, json ?
+		    "{\"event\":\"frame\",\"n\":0," : "\nframe    #0  0x"));
+		assert_non_null(strstr(text, json ? "\"symbol\":\"main\"" :
+		    "  main+0x"));
+		free(text);
+		text = NULL;
+	}
+	ptc_run_free(r);
+	ptc_session_free(s);
+}
+
+/*
+ * ptc_run_die ends the process by the signal even when the signal is
+ * caught or blocked, and without a core dump.
+ */
+static void
+test_run_die(void **state)
+{
+	static const int sigs[] = { SIGSEGV, SIGABRT, SIGTERM };
+	struct sigaction sa = { .sa_handler = SIG_IGN };
+	sigset_t set;
+	size_t i;
+	int st;
+	pid_t p;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		if ((p = fork()) == 0) {
+			sigaction(sigs[i], &sa, NULL);
+			sigemptyset(&set);
+			sigaddset(&set, sigs[i]);
+			sigprocmask(SIG_BLOCK, &set, NULL);
+			ptc_run_die(sigs[i]);
+			_exit(3);
+		}
+		assert_true(p > 0);
+		assert_int_equal(waitpid(p, &st, 0), p);
+		assert_true(WIFSIGNALED(st));
+		assert_int_equal(WTERMSIG(st), sigs[i]);
+		assert_false(WCOREDUMP(st));
+	}
+}
+
 int
 main(void)
 {
@@ -477,6 +700,11 @@ main(void)
 		cmocka_unit_test_teardown(test_hit_at_start_and_entry,
 		    teardown),
 		cmocka_unit_test_teardown(test_step_peek, teardown),
+		cmocka_unit_test_teardown(test_run_log, teardown),
+		cmocka_unit_test_teardown(test_step_over_recursion, teardown),
+		cmocka_unit_test_teardown(test_run_abort_sigsys, teardown),
+		cmocka_unit_test(test_run_die),
+		cmocka_unit_test_teardown(test_step_origin, teardown),
 	};
 
 	target_dir();

@@ -1,0 +1,101 @@
+/*
+ * step-calls: calls with known arguments, for logging breakpoints and
+ * stepping over calls, and the faults that need libc.  Without
+ * arguments main calls sum6(1, 2, 3, 4, 5, 6), sum6(10, 20, 30, 40, 50,
+ * 60) and fact(5) (recursive), and exits with status 21 + 210 + 120
+ * modulo 256 = 95.  With an argument: a abort(), b SIGBUS (a read past
+ * the end of a mapped empty file), y SIGSYS (a syscall seccomp traps),
+ * t two threads call sum6 (100..600 and 1000..6000) one after the
+ * other, then main; l N spins N million times, then reads address 8.
+ */
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+__attribute__((noinline)) long
+sum6(long a, long b, long c, long d, long e, long f)
+{
+	return a + b + c + d + e + f;
+}
+
+__attribute__((noinline)) long
+fact(long n)
+{
+	return n <= 1 ? 1 : n * fact(n - 1);
+}
+
+static void *
+worker(void *arg)
+{
+	long k = (long)arg;
+
+	return (void *)sum6(k, 2 * k, 3 * k, 4 * k, 5 * k, 6 * k);
+}
+
+/* getppid fails with SIGSYS, everything else is allowed. */
+static void
+seccomp_trap_getppid(void)
+{
+	struct sock_filter f[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+		    offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_getppid, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRAP),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = { sizeof(f) / sizeof(f[0]), f };
+
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 ||
+	    prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) != 0)
+		exit(2);
+	getppid();
+}
+
+int
+main(int argc, char *argv[])
+{
+	volatile unsigned long spin = 0;
+	pthread_t th;
+	void *ret;
+	char path[] = "/tmp/step-callsXXXXXX";
+	unsigned long i;
+	int fd;
+
+	if (argc < 2)
+		return (int)(sum6(1, 2, 3, 4, 5, 6) +
+		    sum6(10, 20, 30, 40, 50, 60) + fact(5));
+	switch (argv[1][0]) {
+	case 'a':
+		abort();
+	case 'b':
+		if ((fd = mkstemp(path)) < 0)
+			return 2;
+		unlink(path);
+		return *(volatile char *)mmap(NULL, 4096, PROT_READ,
+		    MAP_SHARED, fd, 0);
+	case 'y':
+		seccomp_trap_getppid();
+		return 0;
+	case 't':
+		for (i = 100; i <= 1000; i *= 10) {
+			pthread_create(&th, NULL, worker, (void *)i);
+			pthread_join(th, &ret);
+		}
+		return 0;
+	case 'l':
+		for (i = 0; argc > 2 && i < strtoul(argv[2], NULL, 10) *
+		    1000000; i++)
+			spin += i;
+		return *(volatile int *)(spin & 8);
+	}
+	return 1;
+}
