@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include <sys/resource.h>
 
 #include "ptcore.h"
 #include "common/cli.h"
@@ -223,17 +222,8 @@ main(int argc, char *argv[])
 	ptc_trace_cli_free(cl);
 	if (fflush(stdout) != 0 || ferror(stdout) || fflush(stderr) != 0)
 		return 1;
-	if (sig != 0) {
-		/* Die the way the program died, as strace does. */
-		struct rlimit rl = { 0, 0 };
-		sigset_t set;
-
-		setrlimit(RLIMIT_CORE, &rl);
-		signal(sig, SIG_DFL);
-		sigemptyset(&set);
-		sigaddset(&set, sig);
-		sigprocmask(SIG_UNBLOCK, &set, NULL);
-		raise(sig);
-	}
+	/* Die the way the program died, as strace does. */
+	if (sig != 0)
+		ptc_run_die(sig);
 	return rc == -1 ? 1 : rc;
 }
