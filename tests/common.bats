@@ -194,6 +194,28 @@ $(diff <(printf '%s\n' "$usage") <(printf '%s\n' "$syn") | grep '^[<>]' | sed 's
 	report
 }
 
+@test "output that cannot be written: exit 1 and a message, never a silent 0" {
+	need_tools
+	local t
+	for t in "${BUILT[@]}"; do
+		# a full device
+		run --separate-stderr "$t" -h
+		[ "$status" -eq 0 ] || continue
+		run --separate-stderr bash -c "'$t' -h >/dev/full"
+		[ "$status" -eq 1 ] || problem "$t -h >/dev/full: exit status $status, want 1"
+		[[ "$stderr" == *"No space left on device"* ]] ||
+		    problem "$t -h >/dev/full: stderr '$stderr' names no ENOSPC"
+	done
+	# a real listing into a full device and into a closed pipe
+	run --separate-stderr bash -c "ptmaps $$ >/dev/full"
+	[ "$status" -eq 1 ] || problem "ptmaps >/dev/full: exit status $status, want 1"
+	# (killed by SIGPIPE, as cat is, or exit 1 naming EPIPE)
+	run --separate-stderr bash -c "ptdis -e /bin/true | true; exit \${PIPESTATUS[0]}"
+	[ "$status" -eq 141 ] || { [ "$status" -eq 1 ] && [[ "$stderr" == *"Broken pipe"* ]]; } ||
+	    problem "ptdis into a closed pipe: exit status $status, stderr '$stderr'"
+	report
+}
+
 # The tools that take their options from tools/common/cli's table.
 CLI_TOOLS="ptmaps ptpeek ptpoke ptregs ptstep ptdis ptstack"
 
