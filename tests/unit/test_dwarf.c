@@ -276,6 +276,15 @@ test_framepointers(void **state)
 	(void)state;
 	unwind(d, pid, pid, 0, &fs);
 	c = find(&fs, "chain_c");
+#if defined(__aarch64__)
+	/*
+	 * On aarch64 libdwfl's frame-pointer fallback can name the first
+	 * function without CFI twice (from its pc and from the link
+	 * register); its callers then follow in order.
+	 */
+	if (strcmp(fs.sym[c + 1], "chain_c") == 0)
+		c++;
+#endif
 	assert_string_equal(fs.sym[c + 1], "chain_b");
 	assert_string_equal(fs.sym[c + 2], "chain_a");
 	assert_string_equal(fs.sym[c + 3], "main");
