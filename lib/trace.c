@@ -173,7 +173,7 @@ ptc__trace_setup(struct ptc_trace *tr, const struct ptc_trace_opts *o)
 	    tr->o.follow != 2) {
 		if (tr->o.outfile[0] == '|' || tr->o.outfile[0] == '!')
 			tr->o.follow = tr->o.follow ? 1 : 0;
-		if ((tr->out = ptc__out_open(tr->o.outfile, tr->o.outfile,
+		if ((tr->out = ptc__out_open(tr->o.outfile,
 		    tr->o.append, &tr->out_tty, &tr->out_cmd)) == NULL)
 			return ptc_fail(errno, "%s: %s", tr->o.outfile,
 			    strerror(errno));
@@ -351,7 +351,7 @@ state_new(struct ptc_trace *tr, struct ptc_task *t, pid_t pid)
 		char path[4096];
 
 		snprintf(path, sizeof(path), "%s.%d", tr->o.outfile, (int)pid);
-		if ((ts->ff = ptc__out_open(path, path, 0, NULL, NULL)) != NULL)
+		if ((ts->ff = ptc__out_open(path, 0, NULL, NULL)) != NULL)
 			setvbuf(ts->ff, NULL, _IOFBF, FFBUF_SIZE);
 		else
 			fprintf(stderr, "%s: %s: %s\n", getprogname(), path,

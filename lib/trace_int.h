@@ -285,14 +285,14 @@ int ptc__trace_setup(struct ptc_trace *tr, const struct ptc_trace_opts *o);
 
 /*
  * Open trace output (lib/trace_out.c): name "|cmd" or "!cmd" runs cmd
- * with the output on its stdin, else the file path is created (appended
+ * with the output on its stdin, else the file name is created (appended
  * to with append).  A write the system refuses is said once on stderr,
  * the lines it held are dropped and counted, and fclose() reports the
  * count.  *tty (may be NULL): the output is a terminal; *cmdpid (may
  * be NULL): the command's pid, 0 for a file.  NULL/errno.
  */
-FILE *ptc__out_open(const char *name, const char *path, int append,
-    int *tty, pid_t *cmdpid);
+FILE *ptc__out_open(const char *name, int append, int *tty,
+    pid_t *cmdpid);
 
 /*
  * -k: write " > /lib/x.so(func+0xoff) [0xaddr]\n" lines for stopped

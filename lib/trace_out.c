@@ -141,8 +141,7 @@ run_cmd(const char *cmd, int *wfd)
 }
 
 FILE *
-ptc__out_open(const char *name, const char *path, int append, int *tty,
-    pid_t *cmdpid)
+ptc__out_open(const char *name, int append, int *tty, pid_t *cmdpid)
 {
 	FILE *out;
 	pid_t cmd = 0;
@@ -152,7 +151,7 @@ ptc__out_open(const char *name, const char *path, int append, int *tty,
 		if ((cmd = run_cmd(name + 1, &fd)) < 0)
 			return NULL;
 	} else {
-		fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC |
+		fd = open(name, O_WRONLY | O_CREAT | O_CLOEXEC |
 		    (append ? O_APPEND : O_TRUNC), 0666);
 		if (fd < 0)
 			return NULL;
@@ -161,7 +160,7 @@ ptc__out_open(const char *name, const char *path, int append, int *tty,
 		*tty = isatty(fd);
 	if (cmdpid != NULL)
 		*cmdpid = cmd;
-	if ((out = sink_open(fd, cmd, cmd != 0 ? name : path)) == NULL) {
+	if ((out = sink_open(fd, cmd, name)) == NULL) {
 		int e = errno;
 
 		close(fd);
