@@ -1362,6 +1362,16 @@ int ptc_step_signal(const struct ptc_step *st);
  */
 int ptc_step_where(struct ptc_target *target, uint64_t addr, char *buf,
     size_t len);
+/*
+ * The source line of addr (the stepper's target's process; for an
+ * address in inlined code, the inlined function's own line), from
+ * DWARF, into *file (valid until the next call) and *line: 2 when it
+ * differs from the line of the previous call, 1 when it is the same,
+ * 0 when it is not known (no target, no DWARF for addr).  Modules are
+ * read again after an exec and when a library was loaded since.
+ */
+int ptc_step_source(struct ptc_step *st, uint64_t addr, const char **file,
+    int *line);
 /* Free the stepper (NULL accepted); the task stays as it is. */
 void ptc_step_free(struct ptc_step *st);
 /*

@@ -629,6 +629,11 @@ struct ptc_step {
 	uint64_t cache_page;
 	uint8_t cache[4096];
 	struct ptc_scdec *dec;  /* for ptc_step_syscall(), once asked */
+	/* ptc_step_source(): the debug information, and the last line */
+	struct ptc_dwarf *dwarf;
+	const struct ptc_maps *dwarf_maps; /* the mappings it was read at */
+	char *src_file;
+	int src_line;
 };
 
 struct ptc_step *
@@ -664,6 +669,8 @@ ptc_step_free(struct ptc_step *st)
 		return;
 	ptc_dis_close(st->dis);
 	ptc_scdec_free(st->dec);
+	ptc_dwarf_free(st->dwarf);
+	free(st->src_file);
 	ptc_regs_free(st->cur);
 	ptc_regs_free(st->nxt);
 	free(st);
@@ -834,6 +841,8 @@ step_exec(struct ptc_step *st, struct ptc_step_event *ev)
 	ev->kind = PTC_STEP_EXEC;
 	st->refresh = true;
 	st->cache_page = UINT64_MAX;
+	ptc_dwarf_free(st->dwarf);
+	st->dwarf = NULL;
 	st->after_exec = true;
 	st->peeked = false;
 }
@@ -987,6 +996,45 @@ ptc_step_where(struct ptc_target *target, uint64_t addr, char *buf,
 		    sizeof(mod));
 	snprintf(buf, len, "%s", r != 0 ? "?" : sym[0] != '\0' ? sym : mod);
 	return r != 0 ? -1 : 0;
+}
+
+int
+ptc_step_source(struct ptc_step *st, uint64_t addr, const char **file,
+    int *line)
+{
+	struct ptc_srcloc loc;
+	const struct ptc_maps *m;
+	int n;
+
+	if (st->dwarf == NULL && st->target != NULL) {
+		st->dwarf = ptc_dwarf_new(ptc_target_pid(st->target));
+		st->dwarf_maps = ptc_target_maps(st->target);
+	}
+	if (st->dwarf == NULL)
+		return 0;
+	n = ptc_dwarf_srcline(st->dwarf, addr, &loc, 1);
+	/* A library loaded since the modules were read (the target's
+	 * mappings, read again when ptc_step_where() did not find addr,
+	 * tell): read them again. */
+	if (n < 0 && (m = ptc_target_maps(st->target)) != st->dwarf_maps &&
+	    ptc_dwarf_refresh(st->dwarf) == 0) {
+		st->dwarf_maps = m;
+		n = ptc_dwarf_srcline(st->dwarf, addr, &loc, 1);
+	}
+	if (n <= 0 || loc.file == NULL || loc.line <= 0) {
+		free(st->src_file);
+		st->src_file = NULL;
+		return 0;
+	}
+	*file = loc.file;
+	*line = loc.line;
+	if (st->src_file != NULL && st->src_line == loc.line &&
+	    strcmp(st->src_file, loc.file) == 0)
+		return 1;
+	free(st->src_file);
+	st->src_file = strdup(loc.file);
+	st->src_line = loc.line;
+	return 2;
 }
 
 int

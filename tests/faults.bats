@@ -405,7 +405,7 @@ assert_stopped() {
 	assert_success
 	run ptstep -n 5 -p "$TPID"
 	assert_success
-	assert_equal "$(grep -c . <<<"$output")" 5
+	assert_equal "$(grep -c "^0x" <<<"$output")" 5
 	run ptpeek -S -t u64 "$TPID" loops
 	assert_success
 	assert_untouched "$TPID"

@@ -382,7 +382,8 @@ EOF
 	assert_failure 95
 	assert_line --regexp '^break    0x[0-9a-f]+ sum6 thread [0-9]+$'
 	[ "$(grep -c '^0x' <<<"$output")" -eq 3 ]
-	assert_line --index 1 --regexp '^0x[0-9a-f]+ +sum6 '
+	assert_line --index 1 --regexp '^source   tests/targets/step-calls.c:[0-9]+$'
+	assert_line --index 2 --regexp '^0x[0-9a-f]+ +sum6 '
 }
 
 # ---- -L: logging breakpoints ----
@@ -470,7 +471,8 @@ call fact thread a0=0x1"
 	run ptstep -n 3 -b "$a" -p "$TPID"
 	assert_success
 	assert_line --index 0 --regexp "^break    $a .*thread $TPID( \(stopped there already\))?$"
-	[ "$(printf '%s\n' "$output" | awk 'NR == 2 { print $1 }')" = "$a" ]
+	assert_line --index 1 --regexp '^source   tests/targets/step-loop.c:[0-9]+$'
+	[ "$(printf '%s\n' "$output" | awk 'NR == 3 { print $1 }')" = "$a" ]
 	[ "$(printf '%s\n' "$output" | grep -c '^0x')" -eq 3 ]
 	[ "$(mem_hex "$TPID" "$a" 4)" = "$before" ]
 	assert_untouched "$TPID"
@@ -480,17 +482,47 @@ call fact thread a0=0x1"
 	run ptstep -n 2 -b main -- "$PTOOLS_TARGETS/step-hello"
 	assert_failure 3
 	assert_line --index 0 --regexp '^break    0x[0-9a-f]+ main thread [0-9]+$'
+	assert_line --index 1 'source   tests/targets/step-hello.c:9'
 	if [ "$PC" = pc ]; then
-		assert_line --index 1 --regexp '^0x[0-9a-f]+ +main +fd7bbfa9 +stp x29, x30, \[sp, #-0x10\]!$'
-		assert_line --index 2 --regexp '^0x[0-9a-f]+ +main\+0x4 +fd030091 +mov x29, sp$'
+		assert_line --index 2 --regexp '^0x[0-9a-f]+ +main +fd7bbfa9 +stp x29, x30, \[sp, #-0x10\]!$'
+		assert_line --index 3 --regexp '^0x[0-9a-f]+ +main\+0x4 +fd030091 +mov x29, sp$'
 	else
-		assert_line --index 1 --regexp '^0x[0-9a-f]+ +main +[0-9a-f]+ +push rbp$'
-		assert_line --index 2 --regexp '^0x[0-9a-f]+ +main\+0x1 +4889e5 +mov rbp, rsp$'
+		assert_line --index 2 --regexp '^0x[0-9a-f]+ +main +[0-9a-f]+ +push rbp$'
+		assert_line --index 3 --regexp '^0x[0-9a-f]+ +main\+0x1 +4889e5 +mov rbp, rsp$'
 	fi
 	run ptstep -n 1 -b libc:puts -- "$PTOOLS_TARGETS/step-hello"
 	assert_failure 3
 	assert_line --index 0 --regexp '^break    0x(7f|ffff)[0-9a-f]+ (_IO_)?puts thread [0-9]+$'
 	[ "${#lines[@]}" -ge 2 ]
+}
+
+@test "ptstep marks where each source line starts; -j gives every instruction its line" {
+	# main of step-hello: line 9 is its opening brace (the prologue),
+	# line 10 the call of puts; -N keeps the steps inside main.
+	run ptstep -N -n 12 -b main -- "$PTOOLS_TARGETS/step-hello"
+	assert_failure 3
+	src=$(printf '%s\n' "$output" | grep '^source' | head -n 2)
+	assert_equal "$src" "source   tests/targets/step-hello.c:9
+source   tests/targets/step-hello.c:10"
+	# Each line is named once, where it starts: before the first
+	# instruction of main, and again only when the line changes.
+	[ "$(printf '%s\n' "$output" | grep -A1 '^break' | sed -n 2p)" = "source   tests/targets/step-hello.c:9" ]
+	[ "$(printf '%s\n' "$output" | grep -c '^source   tests/targets/step-hello.c:9$')" -eq 1 ]
+	run ptstep -j -N -n 12 -b main -- "$PTOOLS_TARGETS/step-hello"
+	assert_failure 3
+	lines_of_main=$(printf '%s\n' "$output" | grep '^{' | jq -r 'select(.insn != null and (.sym | test("^main"))) | "\(.file):\(.line)"' | uniq)
+	assert_equal "$lines_of_main" "tests/targets/step-hello.c:9
+tests/targets/step-hello.c:10
+tests/targets/step-hello.c:11
+tests/targets/step-hello.c:12"
+}
+
+@test "ptstep: code without DWARF lines gets no source lines" {
+	run ptstep -- "$ASM"
+	assert_failure 36
+	refute_line --partial 'source'
+	run ptstep -j -n 3 -- "$ASM"
+	[ "$(printf '%s\n' "$output" | jq -r 'select(.insn != null) | .file // "none"' | sort -u)" = none ]
 }
 
 @test "ptstep steps over a syscall that returns: each instruction once" {

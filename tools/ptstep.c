@@ -1,11 +1,10 @@
 /*
  * ptstep: single-step a process and print every instruction it runs:
- * address, symbol+offset, bytes, disassembly.  -b runs at full speed to
- * a breakpoint first, -c to the end or a fault, -L logs the calls of a
- * function, -N steps over calls; faults are explained (which address,
- * why).  The process is detached at the end and runs on (or -k); a
- * program started by ptstep keeps its exit status, which ptstep returns.
- * The engines (running to breakpoints, stepping) are the library's.
+ * address, symbol+offset, bytes, disassembly, source lines.  -b runs at
+ * full speed to a breakpoint first, -c to the end or a fault, -L logs
+ * the calls of a function, -N steps over calls; faults are explained.
+ * The process is detached at the end and runs on (or -k); a program
+ * started by ptstep keeps its exit status, which ptstep returns.
  */
 #include <err.h>
 #include <errno.h>
@@ -22,18 +21,19 @@
 #include "common/cli.h"
 
 #define MAX_BP 64
+static int cflag, jflag, kflag, Nflag, rflag, sflag, spawned;
 
 static const struct cli_opt opts[] = {
 	{ 'b', "break", "ADDR", "run to a breakpoint at ADDR first (repeatable)" },
-	{ 'c', "continue", NULL, "run at full speed; explain a fault" },
-	{ 'j', "json", NULL, "print JSON Lines" },
-	{ 'k', "kill", NULL, "kill the process at the end" },
+	{ 'c', "continue", NULL, "run at full speed; explain a fault", &cflag },
+	{ 'j', "json", NULL, "print JSON Lines", &jflag },
+	{ 'k', "kill", NULL, "kill the process at the end", &kflag },
 	{ 'L', "log", "ADDR", "log each call of ADDR, with its arguments (repeatable)" },
-	{ 'N', "next", NULL, "step over calls" },
+	{ 'N', "next", NULL, "step over calls", &Nflag },
 	{ 'n', "count", "COUNT", "stop after COUNT instructions" },
 	{ 'p', "pid", "PID", "attach to process PID" },
-	{ 'r', "regs", NULL, "show the registers each instruction changed" },
-	{ 's', "syscalls", NULL, "show each system call before it is made" },
+	{ 'r', "regs", NULL, "show the registers each instruction changed", &rflag },
+	{ 's', "syscalls", NULL, "show each system call before it is made", &sflag },
 	{ 'u', "until", "ADDR", "stop when the next instruction is at ADDR" },
 	{ 0, NULL, NULL, NULL }
 };
@@ -44,7 +44,6 @@ static const char *const synopsis[] = {
 };
 static const struct cli cli = { synopsis, opts, 1 };
 
-static int cflag, jflag, kflag, Nflag, rflag, sflag, spawned;
 static struct ptc_session *s;
 static struct ptc_target *target;
 static struct ptc_step *st;
@@ -126,21 +125,28 @@ print_insn(const struct ptc_step_event *ev, int regs)
 {
 	const struct ptc_insn *in = &ev->insn;
 	const struct ptc_reginfo *ri;
-	const char *sep = jflag ? "" : "  ; ";
+	const char *sep = jflag ? "" : "  ; ", *file;
 	char bytes[2 * PTC_INSN_MAX + 1], text[200];
 	size_t i;
 	uint64_t v;
+	int line, src = ptc_step_source(st, in->addr, &file, &line);
 
 	for (i = 0; i < in->size; i++)
 		snprintf(bytes + 2 * i, 3, "%02x", in->bytes[i]);
 	bytes[2 * i] = '\0';
 	snprintf(text, sizeof(text), "%s%s%s", in->mnemonic,
 	    in->operands[0] ? " " : "", in->operands);
+	if (src == 2 && !jflag)	/* as objdump -l: where a line starts */
+		note("source", 0, "%s:%d", shown(file), line);
 	if (jflag) {
 		printf("{\"addr\":\"0x%" PRIx64 "\"", in->addr);
 		json_str("sym", where(in->addr));
 		json_str("bytes", bytes);
 		json_str("insn", text);
+		if (src > 0) {
+			json_str("file", file);
+			printf(",\"line\":%d", line);
+		}
 	} else
 		printf("0x%-14" PRIx64 " %-24s %-20s %s", in->addr,
 		    shown(where(in->addr)), bytes, text);
@@ -370,12 +376,6 @@ main(int argc, char *argv[])
 				cli_usage_error(&cli, "bad PID '%s'", optarg);
 			break;
 		case 'u': uexpr = optarg; break;
-		case 'c': cflag = 1; break;
-		case 'N': Nflag = 1; break;
-		case 'j': jflag = 1; break;
-		case 'k': kflag = 1; break;
-		case 'r': rflag = 1; break;
-		case 's': sflag = 1; break;
 		}
 	}
 	argc -= optind;

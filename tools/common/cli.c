@@ -167,6 +167,11 @@ cli_getopt(const struct cli *c, int argc, char *argv[])
 		cli_usage_error(c, "unknown option %s",
 		    spelled(argc, argv, optopt));
 	default:
+		for (const struct cli_opt *o = c->opts; o->val != 0; o++)
+			if (o->val == ch && o->flag != NULL) {
+				*o->flag = 1;
+				return cli_getopt(c, argc, argv);
+			}
 		return ch;
 	}
 }

@@ -20,6 +20,8 @@ struct cli_opt {
 	const char *name;	/* long form, without "--"; NULL for none */
 	const char *arg;	/* argument's name in --help; NULL: takes none */
 	const char *help;	/* one line for --help */
+	int	   *flag;	/* set to 1 by the option, which cli_getopt
+				 * then does not return; NULL for none */
 };
 
 struct cli {
