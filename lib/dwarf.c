@@ -1,8 +1,9 @@
 /*
- * dwarf.c: the debug information of a live process through elfutils'
- * libdwfl (modules from /proc/PID/maps, DWARF found beside the file or
- * under /usr/lib/debug), and address -> FILE:LINE with the function and
- * the chain of inlined calls at that address.
+ * dwarf.c: the debug information of a live process (or of one ELF
+ * file) through elfutils' libdwfl (modules from /proc/PID/maps, DWARF
+ * found beside the file or under /usr/lib/debug), and address ->
+ * FILE:LINE with the function and the chain of inlined calls at that
+ * address.
  */
 #include <elfutils/libdw.h>
 #include <elfutils/libdwfl.h>
@@ -43,6 +44,7 @@ struct where {
 struct ptc_dwarf {
 	Dwfl *dwfl;
 	pid_t pid;
+	char *path;         /* ptc_dwarf_open_file(): the file, pid 0 */
 	bool attached;      /* dwfl_linux_proc_attach done */
 	struct cached *cache; /* CACHE_SIZE entries once used */
 	struct where *wcache; /* likewise */
@@ -56,17 +58,34 @@ static const Dwfl_Callbacks callbacks = {
 	.debuginfo_path = &debuginfo_path,
 };
 
+/* A file on its own: at the addresses it was linked at. */
+static const Dwfl_Callbacks file_callbacks = {
+	.find_elf = dwfl_build_id_find_elf,
+	.find_debuginfo = dwfl_standard_find_debuginfo,
+	.section_address = dwfl_offline_section_address,
+	.debuginfo_path = &debuginfo_path,
+};
+
 static int
 report(struct ptc_dwarf *d)
 {
-	if ((d->dwfl = dwfl_begin(&callbacks)) == NULL)
+	d->dwfl = dwfl_begin(d->path != NULL ? &file_callbacks : &callbacks);
+	if (d->dwfl == NULL)
 		return ptc_fail(ENOMEM, "libdwfl: %s", dwfl_errmsg(-1));
-	if (dwfl_linux_proc_report(d->dwfl, d->pid) != 0 ||
-	    dwfl_report_end(d->dwfl, NULL, NULL) != 0) {
+	if (d->path != NULL ? dwfl_report_elf(d->dwfl, d->path, d->path, -1,
+	    0, true) == NULL : dwfl_linux_proc_report(d->dwfl, d->pid) != 0) {
 		dwfl_end(d->dwfl);
 		d->dwfl = NULL;
+		if (d->path != NULL)
+			return ptc_fail(ENOEXEC, "%s: %s", d->path,
+			    dwfl_errmsg(-1));
 		return ptc_fail(ESRCH, "process %d: cannot read its modules",
 		    (int)d->pid);
+	}
+	if (dwfl_report_end(d->dwfl, NULL, NULL) != 0) {
+		dwfl_end(d->dwfl);
+		d->dwfl = NULL;
+		return ptc_fail(EIO, "libdwfl: %s", dwfl_errmsg(-1));
 	}
 	d->attached = false;
 	if (d->cache != NULL)
@@ -93,11 +112,28 @@ ptc_dwarf_new(pid_t pid)
 	return d;
 }
 
+struct ptc_dwarf *
+ptc_dwarf_open_file(const char *path)
+{
+	struct ptc_dwarf *d = calloc(1, sizeof(*d));
+
+	if (d == NULL || (d->path = strdup(path)) == NULL) {
+		free(d);
+		return NULL;
+	}
+	if (report(d) != 0) {
+		ptc_dwarf_free(d);
+		return NULL;
+	}
+	return d;
+}
+
 void
 ptc_dwarf_free(struct ptc_dwarf *d)
 {
 	if (d == NULL)
 		return;
+	free(d->path);
 	if (d->dwfl != NULL)
 		dwfl_end(d->dwfl);
 	free(d->cache);
@@ -125,8 +161,11 @@ ptc__dwarf_dwfl(struct ptc_dwarf *d)
 static int
 gone(const struct ptc_dwarf *d)
 {
-	return d->dwfl == NULL ? ptc_fail(ESRCH, "process %d: no modules",
-	    (int)d->pid) : 0;
+	if (d->dwfl != NULL)
+		return 0;
+	if (d->path != NULL)
+		return ptc_fail(ENOENT, "%s: no modules", d->path);
+	return ptc_fail(ESRCH, "process %d: no modules", (int)d->pid);
 }
 
 int
@@ -138,6 +177,9 @@ ptc__dwarf_attach(struct ptc_dwarf *d)
 		return 0;
 	if (gone(d) != 0)
 		return -1;
+	if (d->path != NULL)
+		return ptc_fail(ENOTSUP, "%s: a file has no threads to unwind",
+		    d->path);
 	/* The caller stops the threads: libdwfl must not attach itself. */
 	if ((e = dwfl_linux_proc_attach(d->dwfl, d->pid, true)) != 0) {
 		if (ptc_pid_check(d->pid) != 0)
@@ -216,7 +258,11 @@ ptc_dwarf_exe_lines(struct ptc_dwarf *d)
 	Dwarf_Addr bias;
 	Dwarf_Die *cu = NULL;
 
-	if (gone(d) != 0 || ptc_os_exe_path(d->pid, path, sizeof(path)) != 0)
+	if (gone(d) != 0)
+		return -1;
+	if (d->path != NULL)
+		snprintf(path, sizeof(path), "%s", d->path);
+	else if (ptc_os_exe_path(d->pid, path, sizeof(path)) != 0)
 		return -1;
 	want.path = path;
 	want.mod = NULL;

@@ -1402,6 +1402,12 @@ struct ptc_dwarf;
 
 /* The debug information of process pid (nothing is read yet).  NULL. */
 struct ptc_dwarf *ptc_dwarf_new(pid_t pid);
+/*
+ * The debug information of ELF file path on its own, at the addresses
+ * it was linked at (for a disassembly of the file): source lines and
+ * symbols, no unwinding.  NULL with detail.
+ */
+struct ptc_dwarf *ptc_dwarf_open_file(const char *path);
 /* Free it (NULL accepted); the strings it gave out go with it. */
 void ptc_dwarf_free(struct ptc_dwarf *d);
 /*

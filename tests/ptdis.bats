@@ -3,6 +3,7 @@
 # deterministic, boundaries against objdump, errors and exit statuses.
 
 load helper
+bats_require_minimum_version 1.5.0
 
 PROLOGUE='\x55\x48\x89\xe5\xc3'
 
@@ -421,7 +422,7 @@ target_libc() {
 	# long options, and their values after "--opt=" (bash splits at '=')
 	COMP_WORDS=(ptdis --)
 	_ptdis
-	assert_equal "${COMPREPLY[*]}" "--arch= --base= --count= --elf= --help --json --pid= --syntax= --version"
+	assert_equal "${COMPREPLY[*]}" "--arch= --base= --count= --elf= --help --json --lines --pid= --syntax= --version"
 	COMP_WORDS=(ptdis --arch = mips6)
 	COMP_CWORD=3
 	_ptdis
@@ -667,4 +668,64 @@ ret_re() {
 	run bash -c "ptdis -j -e '$d/v.o' .text | grep -o '\"label\":\"[^}]*'"
 	assert_output '"label":"bad\u00ffname"
 "label":"esc\u001b[31m\\red"'
+}
+
+# ---- -l: source lines ----
+
+# "LINE ADDR" for each source line of step-hello's main and the address
+# of its first instruction, from ptdis -l (stdin) or objdump -l (-o).
+line_starts() {
+	if [ "${1:-}" = -o ]; then
+		sed -n '/^[0-9a-f]* <main>:$/,/^$/p' |
+			awk -F: '/step-hello\.c:/ { l = $NF; next }
+			    l != "" && /^ *[0-9a-f]+:/ { sub(/^ */, ""); print l, "0x" $1; l = "" }'
+	else
+		awk -F: '/step-hello\.c:/ { l = $NF; next }
+		    l != "" && /^0x/ { split($0, f, " "); print l, f[1]; l = "" }'
+	fi
+}
+
+@test "-l marks where each source line starts, at the addresses objdump -l gives" {
+	local t=$PTOOLS_TARGETS/step-hello
+	run ptdis -l -e "$t" main
+	assert_success
+	assert_equal "$(grep -v '^0x' <<<"$output")" "<main>:
+tests/targets/step-hello.c:9
+tests/targets/step-hello.c:10
+tests/targets/step-hello.c:11
+tests/targets/step-hello.c:12"
+	# Without -l the instruction lines are the same.
+	assert_equal "$(grep '^0x' <<<"$output")" "$(ptdis -e "$t" main | grep '^0x')"
+	command -v objdump >/dev/null || skip "no objdump here"
+	assert_equal "$(line_starts <<<"$output")" \
+	    "$(objdump -d -l --disassemble=main "$t" | line_starts -o)"
+}
+
+@test "-l -j: file and line on every instruction, null where unknown, said once" {
+	run ptdis -l -j -e "$PTOOLS_TARGETS/step-hello" main
+	assert_success
+	assert_equal "$(jq -r '"\(.file):\(.line)"' <<<"$output" | uniq)" "tests/targets/step-hello.c:9
+tests/targets/step-hello.c:10
+tests/targets/step-hello.c:11
+tests/targets/step-hello.c:12"
+	run --separate-stderr ptdis -l -j -n 3 -e "$PTOOLS_TARGETS/step-asm"
+	assert_success
+	assert_equal "$(jq -r '"\(.file) \(.line)"' <<<"$output" | sort -u)" "null null"
+	assert_equal "$stderr" "ptdis: no DWARF line information for these addresses"
+	run --separate-stderr ptdis -j -n 1 -e "$PTOOLS_TARGETS/step-hello" main
+	[ "$(jq -r 'has("file")' <<<"$output")" = false ]
+}
+
+@test "-l -p: a live process's lines are the file's (non-PIE); -l needs -e or -p" {
+	local t=$PTOOLS_TARGETS/basic-nopie size
+	size=$(nm -S "$t" | awk '$4 == "add_numbers" { print "0x" $2 }')
+	start_target basic-nopie
+	run ptdis -l -p "$TPID" add_numbers "$size"
+	assert_success
+	assert_line --index 1 --regexp '^tests/targets/basic\.c:[0-9]+$'
+	assert_equal "$output" "$(ptdis -l -e "$t" add_numbers)"
+	assert_untouched "$TPID"
+	run ptdis -l </dev/null
+	assert_failure 2
+	assert_line --index 0 "ptdis: -l needs -e or -p: raw bytes have no source lines"
 }

@@ -3,7 +3,8 @@
  * a live process, or a function or section of an ELF file, one
  * instruction a line: address, bytes, mnemonic and operands, with
  * <symbol>: labels and <symbol+0xoff> branch targets where symbols are
- * known.  Bytes that do not decode are shown as .byte data.
+ * known, and with -l a FILE:LINE line where each source line starts.
+ * Bytes that do not decode are shown as .byte data.
  */
 #include <err.h>
 #include <errno.h>
@@ -19,11 +20,14 @@
 #include "ptcore.h"
 #include "common/cli.h"
 
+static int lflag;
+
 static const struct cli_opt opts[] = {
 	{ 'a', "arch", "ARCH", "decode for ARCH, not the machine's or file's" },
 	{ 'b', "base", "BASE", "address of the first input byte (raw input)" },
 	{ 'e', "elf", "ELF", "disassemble a function or section of file ELF" },
 	{ 'j', "json", NULL, "print one JSON object per instruction" },
+	{ 'l', "lines", NULL, "mark where each source line starts (DWARF)", &lflag },
 	{ 'n', "count", "COUNT", "stop after COUNT instructions" },
 	{ 'p', "pid", "PID", "disassemble the memory of process PID" },
 	{ 's', "syntax", "SYNTAX", "intel (the default) or att" },
@@ -31,8 +35,8 @@ static const struct cli_opt opts[] = {
 };
 static const char *const synopsis[] = {
 	"[-hjV] [-a arch] [-b base] [-n count] [-s syntax] [file]",
-	"[-hjV] [-n count] [-s syntax] -p pid addr [len]",
-	"[-hjV] [-a arch] [-n count] [-s syntax] -e elf [symbol | section]",
+	"[-hjlV] [-n count] [-s syntax] -p pid addr [len]",
+	"[-hjlV] [-a arch] [-n count] [-s syntax] -e elf [symbol | section]",
 	NULL
 };
 static const struct cli cli = { synopsis, opts, 0 };
@@ -42,6 +46,7 @@ struct names {
 	struct ptc_elf *e;
 	struct ptc_syms *ss;
 	const struct ptc_elf_code *code; /* -e: its label names its start */
+	struct ptc_dwarf *dw;	/* -l: the source lines */
 };
 
 struct out {
@@ -50,6 +55,7 @@ struct out {
 	unsigned awidth;        /* address column, characters */
 	unsigned bwidth;        /* bytes column, characters */
 	struct names nm;
+	uint64_t lines;         /* -l: instructions with a source line */
 };
 
 static const char hexdig[] = "0123456789abcdef";
@@ -115,7 +121,7 @@ emit(const char *line, size_t n)
 
 static void
 print_text(const struct out *o, const struct ptc_insn *in, const char *label,
-    const char *tsym)
+    const char *tsym, const struct ptc_srcloc *src)
 {
 	char line[1024], *p = line;
 	size_t n;
@@ -126,6 +132,10 @@ print_text(const struct out *o, const struct ptc_insn *in, const char *label,
 		p += strlen(ptc_escape_name(p, 256, label));
 		p += put_str(p, ">:\n");
 	}
+	/* as objdump -l: FILE:LINE before the line's first instruction */
+	if (src != NULL)
+		p += sprintf(p, "%s:%d\n", ptc_escape_name(p + 600, 300,
+		    src->file), src->line);
 	p += n = (size_t)sprintf(p, "0x%" PRIx64, in->addr);
 	for (; n < o->awidth; n++)
 		*p++ = ' ';
@@ -161,7 +171,8 @@ json_or_null(const char *s)
 }
 
 static void
-print_json(const struct ptc_insn *in, const char *label, const char *tsym)
+print_json(const struct ptc_insn *in, const char *label, const char *tsym,
+    const struct ptc_srcloc *src)
 {
 	char bytes[2 * PTC_INSN_MAX + 1];
 	const char *sep = "";
@@ -186,7 +197,41 @@ print_json(const struct ptc_insn *in, const char *label, const char *tsym)
 	json_or_null(tsym);
 	fputs(",\"label\":", stdout);
 	json_or_null(label);
+	if (lflag) {
+		fputs(",\"file\":", stdout);
+		json_or_null(src != NULL ? src->file : NULL);
+		printf(src != NULL ? ",\"line\":%d" : ",\"line\":null",
+		    src != NULL ? src->line : 0);
+	}
 	fputs("}\n", stdout);
+}
+
+/*
+ * -l: the source line of addr (NULL: none known), and whether it is
+ * another one than the last instruction's.
+ */
+static const struct ptc_srcloc *
+source(struct out *o, uint64_t addr, struct ptc_srcloc *src, int *changed)
+{
+	static char *last;
+	static int last_line;
+
+	*changed = 0;
+	if (o->nm.dw == NULL || ptc_dwarf_srcline(o->nm.dw, addr, src, 1) < 1 ||
+	    src->file == NULL || src->line <= 0) {
+		free(last);
+		last = NULL;
+		return NULL;
+	}
+	o->lines++;
+	if (last != NULL && last_line == src->line &&
+	    strcmp(last, src->file) == 0)
+		return src;
+	*changed = 1;
+	free(last);
+	last = strdup(src->file);
+	last_line = src->line;
+	return src;
 }
 
 /* Disassemble len bytes at buf, the first at address base. */
@@ -195,9 +240,12 @@ disasm(struct out *o, const uint8_t *buf, size_t len, uint64_t base,
     uint64_t count)
 {
 	struct ptc_insn in;
+	struct ptc_srcloc sbuf;
+	const struct ptc_srcloc *src;
 	uint64_t addr = base, last = len > 0 ? base + len - 1 : base;
 	const char *label, *tsym;
 	char tbuf[256], lbuf[256];
+	int newline;
 
 	o->awidth = (unsigned)snprintf(NULL, 0, "0x%" PRIx64, last);
 	o->bwidth = ptc_dis_unit(o->d) == 1 ? 16 : 8;
@@ -205,11 +253,14 @@ disasm(struct out *o, const uint8_t *buf, size_t len, uint64_t base,
 		label = label_at(&o->nm, in.addr, lbuf, sizeof(lbuf));
 		tsym = (in.groups & PTC_DIS_REL) ? target_at(&o->nm, in.target,
 		    tbuf, sizeof(tbuf)) : NULL;
+		src = source(o, in.addr, &sbuf, &newline);
 		if (o->json)
-			print_json(&in, label, tsym);
+			print_json(&in, label, tsym, src);
 		else
-			print_text(o, &in, label, tsym);
+			print_text(o, &in, label, tsym, newline ? src : NULL);
 	}
+	if (o->nm.dw != NULL && o->lines == 0)
+		warnx("no DWARF line information for these addresses");
 }
 
 static struct ptc_dis *
@@ -244,12 +295,15 @@ dis_elf(struct out *o, const char *path, const char *what, const char *arch,
 	if (ptc_elf_code(o->nm.e, what, &code) < 0)
 		errx(1, "%s: %s", path, ptc_error());
 	o->nm.code = &code;
+	if (lflag && (o->nm.dw = ptc_dwarf_open_file(path)) == NULL)
+		warnx("%s", ptc_error());
 	if (arch != NULL)
 		o->d = open_arch(arch, flags);
 	else if ((o->d = ptc_dis_open_file(o->nm.e, code.thumb, flags)) == NULL)
 		errx(1, "%s: %s", path, ptc_error());
 	disasm(o, code.data, code.size, code.addr, count);
 	ptc_elf_code_free(&code);
+	ptc_dwarf_free(o->nm.dw);
 	ptc_dis_close(o->d);
 	ptc_elf_close(o->nm.e);
 }
@@ -313,7 +367,10 @@ dis_pid(struct out *o, const char *pidarg, int argc, char *argv[],
 	if (o->d == NULL)
 		cli_usage_error(&cli, "%s", ptc_error());
 	o->nm.ss = ptc_target_syms(t);
+	if (lflag && (o->nm.dw = ptc_dwarf_new(pid)) == NULL)
+		warnx("pid %d: %s", (int)pid, ptc_error());
 	disasm(o, buf, (size_t)n, addr, count);
+	ptc_dwarf_free(o->nm.dw);
 	free(buf);
 	ptc_dis_close(o->d);
 	ptc_target_close(t);
@@ -333,27 +390,19 @@ main(int argc, char *argv[])
 
 	while ((ch = cli_getopt(&cli, argc, argv)) != -1) {
 		switch (ch) {
-		case 'a':
-			arch = optarg;
-			break;
+		case 'a': arch = optarg; break;
 		case 'b':
 			base = parse_num("base address", optarg);
 			bflag = 1;
 			break;
-		case 'e':
-			elf = optarg;
-			break;
-		case 'j':
-			o.json = 1;
-			break;
+		case 'e': elf = optarg; break;
+		case 'j': o.json = 1; break;
 		case 'n':
 			count = (uint64_t)strtonum(optarg, 1, LLONG_MAX, &errstr);
 			if (errstr != NULL)
 				cli_usage_error(&cli, "count is %s", errstr);
 			break;
-		case 'p':
-			pidarg = optarg;
-			break;
+		case 'p': pidarg = optarg; break;
 		case 's':
 			if (strcmp(optarg, "att") == 0)
 				flags |= PTC_DIS_ATT;
@@ -374,6 +423,9 @@ main(int argc, char *argv[])
 		    bflag ? "-b" : "-e");
 	if (argc > 1 && pidarg == NULL)
 		cli_usage_error(&cli, "too many operands");
+	if (lflag && pidarg == NULL && elf == NULL)
+		cli_usage_error(&cli, "-l needs -e or -p: raw bytes have no "
+		    "source lines");
 	if (!isatty(STDOUT_FILENO))
 		setvbuf(stdout, NULL, _IOFBF, 1 << 20);
 	if (pidarg != NULL)
