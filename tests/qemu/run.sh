@@ -84,7 +84,7 @@ libgmp10 libselinux1 libpcre2-8-0"
 # 90 s in the aarch64 guest) and sym (about 30 s) are in; faults, which
 # passes there too, is not: it takes 400 to 450 s and would push the
 # aarch64 run past what CI gives it (QEMU_SUITES=faults runs it).
-GUEST_SUITES="qemu-guest qemu-i386-compat ptregs ptstep ptstrace
+GUEST_SUITES="qemu-guest qemu-i386-compat ptregs ptstep ptstack ptstrace
 ptstrace-compare ptmaps ptpeek ptdis ptpoke sym"
 # Never in the guests: installation, man pages and completions are the
 # same on every CPU and need host tools (make, mandoc, zsh, fish).
