@@ -31,6 +31,7 @@ struct ptc_bp;
 
 struct ptc_task {
 	TAILQ_ENTRY(ptc_task) link;
+	struct ptc_task *hnext;  /* the session's hash chain */
 	struct ptc_session *s;
 	pid_t pid;
 	pid_t tgid;
@@ -52,6 +53,14 @@ struct ptc_session {
 	LIST_ENTRY(ptc_session) live;
 	unsigned flags;
 	size_t ntasks;
+	/* Tasks by id, so no look-up grows with the number of tasks: a
+	 * chained hash table of hsize (a power of 2) heads, grown at
+	 * ntasks > hsize. */
+	struct ptc_task **hash;
+	size_t hsize;
+	/* ptc_session_task_at(): the last position asked, for walks */
+	struct ptc_task *at_task;
+	size_t at_index;
 	struct ptc_task *reap;     /* exited task, freed at next wait */
 	struct ptc_bp *bps;        /* breakpoints written (bp.c) */
 	void (*bp_restore)(struct ptc_session *); /* set by bp.c */

@@ -71,26 +71,74 @@ ptc_session_new(unsigned trace_flags)
 	return s;
 }
 
+static size_t
+slot(size_t hsize, pid_t pid)
+{
+	return ((uint32_t)pid * 2654435761u) & (hsize - 1);
+}
+
+/* Twice the heads (at least 64), the tasks chained anew. */
+static int
+hash_grow(struct ptc_session *s)
+{
+	size_t n = s->hsize != 0 ? 2 * s->hsize : 64, i;
+	struct ptc_task **h, *t;
+
+	if ((h = calloc(n, sizeof(*h))) == NULL)
+		return -1;
+	TAILQ_FOREACH(t, &s->tasks, link) {
+		i = slot(n, t->pid);
+		t->hnext = h[i];
+		h[i] = t;
+	}
+	free(s->hash);
+	s->hash = h;
+	s->hsize = n;
+	return 0;
+}
+
 struct ptc_task *
 ptc__task_add(struct ptc_session *s, pid_t pid)
 {
 	struct ptc_task *t;
+	size_t i;
 
 	if ((t = calloc(1, sizeof(*t))) == NULL)
 		return NULL;
+	if (s->ntasks >= s->hsize && hash_grow(s) != 0 && s->hsize == 0) {
+		free(t);
+		return NULL;
+	}
 	t->s = s;
 	t->pid = pid;
 	t->tgid = ptc_os_tgid(pid);
 	TAILQ_INSERT_TAIL(&s->tasks, t, link);
+	i = slot(s->hsize, pid);
+	t->hnext = s->hash[i];
+	s->hash[i] = t;
 	s->ntasks++;
+	s->at_task = NULL;
 	return t;
+}
+
+/* Take t out of the list and the table (not freed). */
+static void
+task_unlink(struct ptc_session *s, struct ptc_task *t)
+{
+	struct ptc_task **p = &s->hash[slot(s->hsize, t->pid)];
+
+	while (*p != t)
+		p = &(*p)->hnext;
+	*p = t->hnext;
+	TAILQ_REMOVE(&s->tasks, t, link);
+	s->ntasks--;
+	s->at_task = NULL;
 }
 
 void
 ptc__task_del(struct ptc_session *s, struct ptc_task *t)
 {
-	TAILQ_REMOVE(&s->tasks, t, link);
-	s->ntasks--;
+	task_unlink(s, t);
 	free(t);
 }
 
@@ -99,7 +147,9 @@ ptc_session_task(struct ptc_session *s, pid_t pid)
 {
 	struct ptc_task *t;
 
-	TAILQ_FOREACH(t, &s->tasks, link)
+	if (s->hsize == 0)
+		return NULL;
+	for (t = s->hash[slot(s->hsize, pid)]; t != NULL; t = t->hnext)
 		if (t->pid == pid)
 			return t;
 	return NULL;
@@ -114,12 +164,23 @@ ptc_session_ntasks(const struct ptc_session *s)
 struct ptc_task *
 ptc_session_task_at(const struct ptc_session *s, size_t i)
 {
+	struct ptc_session *m = (struct ptc_session *)s;
 	struct ptc_task *t;
+	size_t k = 0;
 
-	TAILQ_FOREACH(t, &s->tasks, link)
-		if (i-- == 0)
-			return t;
-	return NULL;
+	if (i >= s->ntasks)
+		return NULL;
+	/* A walk asks for i, i + 1, ...: go on from the last one. */
+	t = TAILQ_FIRST(&s->tasks);
+	if (s->at_task != NULL && s->at_index <= i) {
+		t = s->at_task;
+		k = s->at_index;
+	}
+	for (; t != NULL && k < i; k++)
+		t = TAILQ_NEXT(t, link);
+	m->at_task = t;
+	m->at_index = i;
+	return t;
 }
 
 pid_t ptc_task_pid(const struct ptc_task *t) { return t->pid; }
@@ -201,8 +262,7 @@ handle_status(struct ptc_session *s, pid_t pid, int status,
 	case PTC_EV_KILLED:
 		t->gone = true;
 		t->stopped = false;
-		TAILQ_REMOVE(&s->tasks, t, link);
-		s->ntasks--;
+		task_unlink(s, t);
 		s->reap = t;
 		return 0;
 	case PTC_EV_FORK:
@@ -744,6 +804,7 @@ ptc_session_free(struct ptc_session *s)
 	ptc_bp_forget_all(s);
 	reap(s);
 	LIST_REMOVE(s, live);
+	free(s->hash);
 	free(s);
 	errno = e;
 }

@@ -1,0 +1,92 @@
+#!/bin/sh
+# ptstrace and strace as the number of tasks grows (tests/targets/many-tasks):
+#  1. the cost of a traced syscall (two stops) in a process that has
+#     100, 1000 and 10000 other threads: it should stay flat;
+#  2. attaching with -f -p to a process of 1000 threads (goal < 1 s);
+#  3. the tracer's peak RSS over many syscalls and many short-lived
+#     processes: it should not grow with either.
+# Figures are medians of $RUNS runs (default 3).
+B=${B:-build}
+PTOOLS_BIN=${PTOOLS_BIN:-$(pwd)/$B/bin}
+PTOOLS_TARGETS=${PTOOLS_TARGETS:-$(pwd)/$B/targets}
+RUNS=${RUNS:-3}
+CALLS=${CALLS:-100000}
+prog=$PTOOLS_TARGETS/many-tasks
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+if ! command -v strace >/dev/null 2>&1; then
+	echo "strace not installed: skipped"
+	exit 0
+fi
+
+# ms CMD...: median wall time of CMD in milliseconds.
+ms() {
+	i=0
+	: >"$out/times"
+	while [ "$i" -lt "$RUNS" ]; do
+		t0=$(date +%s%N)
+		"$@" >/dev/null 2>&1
+		t1=$(date +%s%N)
+		echo $(((t1 - t0) / 1000)) >>"$out/times"
+		i=$((i + 1))
+	done
+	sort -n "$out/times" | awk '{ a[NR] = $1 } END { printf "%.1f", a[int((NR + 1) / 2)] / 1000 }'
+}
+
+# per_call TRACER...: microseconds per traced getppid() beside N threads.
+per_call() {
+	n=$1
+	shift
+	b=$(ms "$@" -o "$out/t" "$prog" "$n" 0)
+	f=$(ms "$@" -o "$out/t" "$prog" "$n" "$CALLS")
+	awk -v b="$b" -v f="$f" -v c="$CALLS" 'BEGIN { printf "%.2f", (f - b) * 1000 / c }'
+}
+
+echo "1. a traced getppid() (two stops), beside N idle threads, us (median of $RUNS)"
+echo "   threads   ptstrace -f   strace -f   ratio"
+for n in 100 1000 10000; do
+	p=$(per_call "$n" "$PTOOLS_BIN/ptstrace" -f)
+	s=$(per_call "$n" strace -f)
+	printf '   %7d   %11s   %9s   %s\n' "$n" "$p" "$s" \
+	    "$(awk -v a="$p" -v b="$s" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+done
+
+# attach_ms TRACER...: ms until every thread of a 1000-thread process
+# has a tracer.
+attach_ms() {
+	"$prog" 1000 0 wait >"$out/ready" &
+	tp=$!
+	while ! grep -q ready "$out/ready" 2>/dev/null; do sleep 0.01; done
+	t0=$(date +%s%N)
+	"$@" -f -p "$tp" -o /dev/null 2>/dev/null &
+	trp=$!
+	while [ "$(grep -l '^TracerPid:[[:space:]]*[1-9]' /proc/"$tp"/task/*/status 2>/dev/null | wc -l)" -lt 1001 ]; do
+		:
+	done
+	t1=$(date +%s%N)
+	kill -INT "$trp"
+	wait "$trp" 2>/dev/null
+	kill "$tp"
+	wait "$tp" 2>/dev/null
+	echo $(((t1 - t0) / 1000000))
+}
+echo "2. -f -p on a process of 1000 threads: ms until all are traced"
+echo "   ptstrace $(attach_ms "$PTOOLS_BIN/ptstrace") ms, strace $(attach_ms strace) ms (goal < 1000)"
+
+# rss_kb TRACER ARGS...: the tracer's peak RSS in KiB.
+rss_kb() {
+	/usr/bin/time -f %M -o "$out/rss" "$@" >/dev/null 2>&1
+	cat "$out/rss"
+}
+if [ -x /usr/bin/time ]; then
+	echo "3. peak RSS of the tracer, KiB (-f -o FILE)"
+	for w in "0 100000" "0 1000000" "0 10000 forks" "0 50000 forks"; do
+		# shellcheck disable=SC2086
+		printf '   %-22s ptstrace %6s   strace %6s\n' "many-tasks $w" \
+		    "$(rss_kb "$PTOOLS_BIN/ptstrace" -f -o "$out/t" "$prog" $w)" \
+		    "$(rss_kb strace -f -o "$out/t" "$prog" $w)"
+	done
+else
+	echo "3. skipped: no /usr/bin/time"
+fi
