@@ -66,7 +66,8 @@ struct ptc_session {
 	void (*bp_restore)(struct ptc_session *); /* set by bp.c */
 };
 
-struct ptc_task *ptc__task_add(struct ptc_session *s, pid_t pid);
+/* A task joins the session; tgid 0: read it from the OS. */
+struct ptc_task *ptc__task_add(struct ptc_session *s, pid_t pid, pid_t tgid);
 void ptc__task_del(struct ptc_session *s, struct ptc_task *t);
 
 /*

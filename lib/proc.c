@@ -98,7 +98,7 @@ hash_grow(struct ptc_session *s)
 }
 
 struct ptc_task *
-ptc__task_add(struct ptc_session *s, pid_t pid)
+ptc__task_add(struct ptc_session *s, pid_t pid, pid_t tgid)
 {
 	struct ptc_task *t;
 	size_t i;
@@ -111,7 +111,7 @@ ptc__task_add(struct ptc_session *s, pid_t pid)
 	}
 	t->s = s;
 	t->pid = pid;
-	t->tgid = ptc_os_tgid(pid);
+	t->tgid = tgid > 0 ? tgid : ptc_os_tgid(pid);
 	TAILQ_INSERT_TAIL(&s->tasks, t, link);
 	i = slot(s->hsize, pid);
 	t->hnext = s->hash[i];
@@ -271,7 +271,8 @@ handle_status(struct ptc_session *s, pid_t pid, int status,
 		if (ev->new_pid <= 0)
 			break;
 		if ((old = ptc_session_task(s, ev->new_pid)) == NULL)
-			old = ptc__task_add(s, ev->new_pid);
+			old = ptc__task_add(s, ev->new_pid,
+			    ev->type == PTC_EV_CLONE ? 0 : ev->new_pid);
 		if (old != NULL)
 			old->spawned = t->spawned;
 		break;
@@ -342,7 +343,7 @@ wait_common(struct ptc_session *s, pid_t which, struct ptc_event *ev)
 				    PTC_EV_UNKNOWN_EXITED;
 				return 0;
 			}
-			if ((t = ptc__task_add(s, pid)) == NULL)
+			if ((t = ptc__task_add(s, pid, 0)) == NULL)
 				return -1;
 		}
 		if (handle_status(s, pid, status, ev) != 0)
@@ -459,8 +460,14 @@ wait_stop_detach(struct ptc_session *s, struct ptc_task *t)
 	return 1;
 }
 
+/*
+ * Seize task pid of process tgid (0: unknown).  group: whether it is in
+ * a group-stop, -1 to read it (a thread of a process found not stopped
+ * a moment ago takes that, without a read of its own).
+ */
 static int
-attach_one(struct ptc_session *s, pid_t pid, struct ptc_task **taskp)
+attach_one(struct ptc_session *s, pid_t pid, pid_t tgid, int group,
+    struct ptc_task **taskp)
 {
 	struct ptc_os_pstate st;
 	struct ptc_task *t;
@@ -469,9 +476,10 @@ attach_one(struct ptc_session *s, pid_t pid, struct ptc_task **taskp)
 		*taskp = t;
 		return 0;
 	}
-	if ((t = ptc__task_add(s, pid)) == NULL)
+	if ((t = ptc__task_add(s, pid, tgid)) == NULL)
 		return -1;
-	t->was_stopped = ptc_os_proc_state(pid, &st) == 0 && st.group_stopped;
+	t->was_stopped = group >= 0 ? group : ptc_os_proc_state(pid, &st) ==
+	    0 && st.group_stopped;
 	t->fresh = true;
 	if (ptc_os_seize(pid, s->flags, false) != 0) {
 		int e = errno;
@@ -498,7 +506,7 @@ ptc_attach(struct ptc_session *s, pid_t pid, unsigned flags,
 	/* Tasks the session had before this call are not ours to stop. */
 	TAILQ_FOREACH(t, &s->tasks, link)
 		t->fresh = false;
-	if (attach_one(s, pid, &main_task) != 0)
+	if (attach_one(s, pid, 0, -1, &main_task) != 0)
 		return -1;
 	if (flags & PTC_ATTACH_THREADS) {
 		/* Threads may be created while we attach: repeat until none. */
@@ -509,7 +517,8 @@ ptc_attach(struct ptc_session *s, pid_t pid, unsigned flags,
 			for (i = 0; i < n; i++) {
 				if (ptc_session_task(s, tids[i]) != NULL)
 					continue;
-				if (attach_one(s, tids[i], &t) == 0)
+				if (attach_one(s, tids[i], main_task->tgid,
+				    main_task->was_stopped ? -1 : 0, &t) == 0)
 					added++;
 			}
 			free(tids);
@@ -572,7 +581,7 @@ ptc__spawn(struct ptc_session *s, const struct ptc_os_spawn_opts *o,
 	fflush(NULL);
 	if ((pid = ptc_os_spawn(o, &gofd)) == -1)
 		return -1;
-	if ((t = ptc__task_add(s, pid)) == NULL)
+	if ((t = ptc__task_add(s, pid, pid)) == NULL)
 		goto fail;
 	t->spawned = !o->detached;
 	if (ptc_os_seize(pid, s->flags, t->spawned) != 0)
