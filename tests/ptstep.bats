@@ -620,13 +620,35 @@ tests/targets/step-hello.c:12"
 	done
 }
 
+@test "ptstep -b on 64 busy threads that all run into the breakpoint: one steps, all run on" {
+	start_target step-threads 64
+	[ "$(ls /proc/"$TPID"/task | wc -l)" -eq 65 ]
+	a=$(rt_addr step-threads tick "$TPID")
+	before=$(mem_hex "$TPID" "$a" 4)
+	run ptstep -n 3 -b "$a" -p "$TPID"
+	assert_success
+	assert_line --index 0 --regexp "^break    $a tick thread [0-9]+( \(stopped there already\))?$"
+	[ "$(grep -c '^0x' <<<"$output")" -eq 3 ]
+	[ "$(mem_hex "$TPID" "$a" 4)" = "$before" ]
+	assert_untouched "$TPID"
+	for t in /proc/$TPID/task/*; do
+		[ "$(awk '/^TracerPid:/ { print $2 }' "$t/status")" = 0 ] || fail "thread $t traced"
+		[ "$(sed 's/.*) //' "$t/stat" | cut -d' ' -f1)" != t ] || fail "thread $t stopped"
+	done
+	# Every thread still calls tick: none was left on a trap.
+	t1=$(ptpeek -S -t u64 "$TPID" ticks)
+	sleep 0.2
+	[ "$(ptpeek -S -t u64 "$TPID" ticks)" -gt "$t1" ]
+	[ "$(ls /proc/"$TPID"/task | wc -l)" -eq 65 ]
+}
+
 @test "ptstep -b: threads created after the attach may hit the breakpoint" {
 	start_target step-spawn t
 	a=$(rt_addr step-spawn tick "$TPID")
 	for i in 1 2 3 4 5; do
 		run ptstep -n 2 -b "$a" -p "$TPID"
 		assert_success
-		assert_line --index 0 --regexp "^break    $a tick thread [0-9]+$"
+		assert_line --index 0 --regexp "^break    $a tick thread [0-9]+( \(stopped there already\))?$"
 	done
 	[ "$(mem_hex "$TPID" "$a" "$BPLEN")" != "$BPHEX" ]
 	assert_untouched "$TPID"
