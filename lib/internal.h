@@ -109,6 +109,8 @@ enum ptc_addr_term {
 	PTC_AT_REG,   /* register name without '%' ("rsp") */
 	PTC_AT_MAP,   /* bracketed mapping name with brackets ("[stack]") */
 	PTC_AT_NAME,  /* module, symbol or "module:symbol" */
+	PTC_AT_DEREF, /* the pointer stored at *val (in and out); name is
+		       * the text of the operand, for messages ("(%rsp+8)") */
 };
 
 /*
@@ -122,7 +124,9 @@ typedef int (*ptc_addr_resolver)(void *ctx, enum ptc_addr_term kind,
 /*
  * The address expression parser of ptc_addr_eval() with the process
  * left out: everything that needs one goes through fn.  A pure function
- * of its input and fn, for unit tests and fuzzing.
+ * of its input and fn, for unit tests and fuzzing.  fn NULL checks the
+ * syntax only, every term being 0 and no arithmetic checked
+ * (ptc_addr_check()).
  */
 int ptc__addr_parse(const char *expr, ptc_addr_resolver fn, void *ctx,
     uint64_t *addr);
