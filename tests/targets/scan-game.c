@@ -1,0 +1,64 @@
+/*
+ * scan-game: a tracee for the search, narrow, watch and freeze
+ * workflow.  score starts at 1000 next to decoys of the same value;
+ * SIGUSR1 adds 25 to score (and 1 to decoy_moving), SIGUSR2 makes it
+ * print "score N" with the value it sees.  score_ptr points at score,
+ * table[] holds 10, 20, ... for address arithmetic.  Prints
+ * "ready PID" first, then sleeps between signals until killed.
+ */
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <unistd.h>
+
+volatile int32_t decoy_still = 1000;
+volatile int32_t score = 1000;
+volatile int32_t decoy_moving = 1000;
+volatile int32_t *volatile score_ptr = &score;
+volatile int32_t table[8] = { 10, 20, 30, 40, 50, 60, 70, 80 };
+volatile double health = 75.5;
+volatile double health_decoy = 75.5000001;
+
+static volatile sig_atomic_t gained, asked;
+
+static void
+on_signal(int sig)
+{
+	if (sig == SIGUSR1)
+		gained++;
+	else
+		asked++;
+}
+
+int
+main(void)
+{
+	struct sigaction sa = { 0 };
+	sigset_t block, old;
+
+	/* blocked but while waiting, so that no signal slips between */
+	sigemptyset(&block);
+	sigaddset(&block, SIGUSR1);
+	sigaddset(&block, SIGUSR2);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	sa.sa_handler = on_signal;
+	sigaction(SIGUSR1, &sa, NULL);
+	sigaction(SIGUSR2, &sa, NULL);
+	printf("ready %d\n", (int)getpid());
+	fflush(stdout);
+	for (;;) {
+		while (gained == 0 && asked == 0)
+			sigsuspend(&old);
+		if (gained > 0) {
+			gained--;
+			score += 25;
+			decoy_moving += 1;
+			printf("score %d\n", (int)score);
+		}
+		if (asked > 0) {
+			asked--;
+			printf("score %d\n", (int)score);
+		}
+		fflush(stdout);
+	}
+}
