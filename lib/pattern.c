@@ -104,13 +104,16 @@ parse_bytes(struct ptc_pat *p, const char *text)
 			p->bytes[n] = (unsigned char)(hexval((unsigned char)s[0])
 			    << 4 | hexval((unsigned char)s[1]));
 			p->mask[n++] = 0xff;
+		} else if (s[0] == '?') {
+			return fail_at(text, s, "'?' alone (a wildcard byte "
+			    "is '?\?')");
+		} else if (hexval((unsigned char)s[0]) < 0) {
+			return fail_at(text, s, "not a hex digit");
+		} else if (s[1] == '\0' || s[1] == ' ' || s[1] == '\t' ||
+		    s[1] == ',') {
+			return fail_at(text, s, "half a byte");
 		} else {
-			const char *bad = hexval((unsigned char)s[0]) < 0 &&
-			    s[0] != '?' ? s : s + 1;
-
-			if (*bad == '\0' || *bad == ' ' || *bad == '\t')
-				return fail_at(text, bad, "half a byte");
-			return fail_at(text, bad, *bad == '?' ? "'?' alone "
+			return fail_at(text, s + 1, s[1] == '?' ? "'?' alone "
 			    "(a wildcard byte is '?\?')" : "not a hex digit");
 		}
 		s += 2;
