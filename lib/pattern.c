@@ -232,7 +232,7 @@ parse_typed(struct ptc_pat *p, const char *text)
 			p->rel = words[i].rel;
 			return 0;
 		}
-	if (*s == '+' || *s == '-') {
+	if ((*s == '+' || *s == '-') && strstr(s, "..") == NULL) {
 		p->rel = *s == '+' ? REL_PLUS : REL_MINUS;
 		return number(p, text, s + 1, NULL, 0, &p->delta);
 	}
