@@ -550,6 +550,35 @@ chunk(const struct hunt *h, const unsigned char *buf, size_t n,
 		}
 		return 0;
 	}
+	/* integers: one loop per width, the compiler keeps each tight */
+#define RANGE_LOOP(T, W, LO, HI)					\
+	for (; i + sizeof(T) <= n; i += sizeof(T)) {			\
+		T x;							\
+		memcpy(&x, buf + i, sizeof(T));				\
+		if (((W)x >= (LO) && (W)x <= (HI)) == p->neg)		\
+			continue;					\
+		++*count;						\
+		if (h->found(base + i, buf + i, h->ctx))		\
+			return 1;					\
+	}								\
+	return 0
+	if (p->num == NUM_U) {
+		switch (p->len) {
+		case 1: RANGE_LOOP(uint8_t, uint64_t, p->lo.u, p->hi.u);
+		case 2: RANGE_LOOP(uint16_t, uint64_t, p->lo.u, p->hi.u);
+		case 4: RANGE_LOOP(uint32_t, uint64_t, p->lo.u, p->hi.u);
+		default: RANGE_LOOP(uint64_t, uint64_t, p->lo.u, p->hi.u);
+		}
+	}
+	if (p->num == NUM_I) {
+		switch (p->len) {
+		case 1: RANGE_LOOP(int8_t, int64_t, p->lo.i, p->hi.i);
+		case 2: RANGE_LOOP(int16_t, int64_t, p->lo.i, p->hi.i);
+		case 4: RANGE_LOOP(int32_t, int64_t, p->lo.i, p->hi.i);
+		default: RANGE_LOOP(int64_t, int64_t, p->lo.i, p->hi.i);
+		}
+	}
+#undef RANGE_LOOP
 	for (; i + p->len <= n; i += p->align) {
 		union val v;
 
