@@ -23,14 +23,6 @@ while [ ! -s "$out" ]; do sleep 0.05; done
 # shellcheck source=/dev/null
 . "$(dirname "$0")/lib/timing.sh"
 
-best() { # best CMD...: fastest of 3 runs, ms
-	b=
-	for _ in 1 2 3; do
-		t=$(avg_ms 1 "$@")
-		b=$(echo "$t ${b:-$t}" | awk '{ print ($1 < $2 ? $1 : $2) }')
-	done
-	echo "$b"
-}
 
 # The mappings ptpeek -F reads: readable, not [vvar].
 maps=$(awk '$2 ~ /^r/ && $6 != "[vvar]" && $6 != "[vvar_vclock]" {

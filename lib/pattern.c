@@ -16,8 +16,6 @@
 
 #include "internal.h"
 
-#define CHUNK (1024 * 1024)
-
 enum rel { REL_NONE, REL_INC, REL_DEC, REL_CHANGED, REL_UNCHANGED, REL_PLUS,
 	REL_MINUS };
 enum num { NUM_U, NUM_I, NUM_F };
@@ -67,13 +65,13 @@ fail_at(const char *text, const char *at, const char *why)
 	    (size_t)(at - text) + 1);
 }
 
+/* The value of a hex digit, or -1. */
 static int
-hexval(int c)
+nibble(int c)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = tolower(c);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+	const char *d = strchr("0123456789abcdef", tolower(c));
+
+	return c != 0 && d != NULL ? (int)(d - "0123456789abcdef") : -1;
 }
 
 /* "de ad ?? ef", "dead??ef": bytes and a mask of the bytes that count. */
@@ -99,15 +97,15 @@ parse_bytes(struct ptc_pat *p, const char *text)
 			p->bytes[n] = 0;
 			p->mask[n++] = 0;
 			wild = 1;
-		} else if (hexval((unsigned char)s[0]) >= 0 &&
-		    hexval((unsigned char)s[1]) >= 0) {
-			p->bytes[n] = (unsigned char)(hexval((unsigned char)s[0])
-			    << 4 | hexval((unsigned char)s[1]));
+		} else if (nibble((unsigned char)s[0]) >= 0 &&
+		    nibble((unsigned char)s[1]) >= 0) {
+			p->bytes[n] = (unsigned char)(nibble((unsigned char)s[0])
+			    << 4 | nibble((unsigned char)s[1]));
 			p->mask[n++] = 0xff;
 		} else if (s[0] == '?') {
 			return fail_at(text, s, "'?' alone (a wildcard byte "
 			    "is '?\?')");
-		} else if (hexval((unsigned char)s[0]) < 0) {
+		} else if (nibble((unsigned char)s[0]) < 0) {
 			return fail_at(text, s, "not a hex digit");
 		} else if (s[1] == '\0' || s[1] == ' ' || s[1] == '\t' ||
 		    s[1] == ',') {
@@ -502,6 +500,7 @@ struct hunt {
 	const struct ptc_pat *p;
 	int (*found)(uint64_t addr, const void *bytes, void *ctx);
 	void *ctx;
+	ssize_t count;
 };
 
 static int
@@ -592,16 +591,21 @@ chunk(const struct hunt *h, const unsigned char *buf, size_t n,
 	return 0;
 }
 
+/* ptc__mem_chunks() calls this for each chunk read. */
+static int
+hunt_chunk(const unsigned char *buf, size_t n, uint64_t base, void *arg)
+{
+	struct hunt *h = arg;
+
+	return chunk(h, buf, n, base, &h->count);
+}
+
 ssize_t
 ptc_pat_search(pid_t pid, uint64_t start, uint64_t end,
     const struct ptc_pat *p, int skip,
     int (*found)(uint64_t addr, const void *bytes, void *ctx), void *ctx)
 {
-	struct hunt h = { p, found, ctx };
-	size_t keep = 0, ps = ptc_os_pagesize();
-	uint64_t base = start;
-	unsigned char *buf;
-	ssize_t count = 0;
+	struct hunt h = { p, found, ctx, 0 };
 
 	if (p->rel != REL_NONE)
 		return ptc_fail(EINVAL, "-F: increased, decreased, changed, "
@@ -610,42 +614,8 @@ ptc_pat_search(pid_t pid, uint64_t start, uint64_t end,
 	if (p->exact)
 		return ptc_mem_search(pid, start, end, p->bytes, p->len,
 		    p->align, skip, exact_hit, &h);
-	if ((buf = malloc(CHUNK + p->len)) == NULL)
+	if (ptc__mem_chunks(pid, start, end, p->len - 1, skip, hunt_chunk,
+	    &h) < 0)
 		return -1;
-	while (base + keep < end && base + keep >= start) {
-		uint64_t at = base + keep, left = end - at;
-		size_t want = left < CHUNK ? (size_t)left : CHUNK;
-		ssize_t n;
-
-		if (ptc_cleanup_pending()) {
-			free(buf);
-			return ptc_fail(EINTR, "interrupted");
-		}
-		n = ptc_mem_read(pid, at, buf + keep, want, PTC_MEM_AUTO);
-		if (n <= 0) {
-			uint64_t next = (at | (ps - 1)) + 1;
-
-			if (!skip || errno == ESRCH || errno == EPERM) {
-				free(buf);
-				return -1;
-			}
-			if (next <= at || next >= end)
-				break;
-			base = next;
-			keep = 0;
-			continue;
-		}
-		if (chunk(&h, buf, keep + (size_t)n, base, &count))
-			break;
-		/* a match may start in the last len - 1 bytes */
-		{
-			size_t total = keep + (size_t)n;
-
-			keep = p->len - 1 < total ? p->len - 1 : total;
-			memmove(buf, buf + total - keep, keep);
-			base += total - keep;
-		}
-	}
-	free(buf);
-	return count;
+	return h.count;
 }
