@@ -251,6 +251,11 @@ $(printf '0x%x' $((TABLE + 4))) 20"
 	assert_output "{\"addr\":\"$TABLE\",\"bytes\":\"0a00000014000000\"}"
 	run ptpeek -j -v -t i32 -F 20 "$TPID" "$TABLE" 32
 	assert_output "{\"addr\":\"$(printf '0x%x' $((TABLE + 4)))\",\"value\":20}"
+	run ptpeek -j -s "$TPID" "$TABLE" 8
+	assert_output "{\"addr\":\"$TABLE\",\"string\":\"\\n\"}"
+	run ptpeek -j -r "$TPID" "$TABLE" 8
+	assert_failure 2
+	assert_line --index 0 "ptpeek: -j prints records: not with -r"
 	run ptpeek -j -t i32 "$TPID" "$TABLE" 2
 	assert_output "{\"addr\":\"$TABLE\",\"value\":10}
 {\"addr\":\"$(printf '0x%x' $((TABLE + 4)))\",\"value\":20}"

@@ -112,7 +112,7 @@ do_raw(uint64_t addr, uint64_t len)
 }
 
 static void
-do_string(uint64_t addr, uint64_t max)
+do_string(uint64_t addr, uint64_t max, int json)
 {
 	char *buf;
 	ssize_t n;
@@ -123,8 +123,11 @@ do_string(uint64_t addr, uint64_t max)
 	n = ptc_target_read_str(tgt, addr, buf, (size_t)max, &trunc);
 	if (n < 0)
 		read_failed();
-	if (ptc_escape_bare(stdout, buf, (size_t)n) < 0 ||
-	    putchar('\n') == EOF)
+	if (json ? printf("{\"addr\":\"0x%" PRIx64 "\",\"string\":", addr) < 0 ||
+	    ptc_json_str(stdout, buf, (size_t)n) < 0 || putchar('}') == EOF :
+	    ptc_escape_bare(stdout, buf, (size_t)n) < 0)
+		err(1, "stdout");
+	if (putchar('\n') == EOF)
 		err(1, "stdout");
 	/* stopped by an unreadable page rather than by max */
 	if (trunc && (uint64_t)n < max)
@@ -251,8 +254,8 @@ main(int argc, char *argv[])
 		cli_usage_error(&cli, "too many operands");
 	if (dwarf && (mode != DUMP || pattern != NULL || watch != NULL))
 		cli_usage_error(&cli, "-d takes no -F, -r, -s, -t or -w");
-	if (json && (mode == RAW || mode == STRING))
-		cli_usage_error(&cli, "-j prints records: not with -r or -s");
+	if (json && mode == RAW)
+		cli_usage_error(&cli, "-j prints records: not with -r");
 	if ((sc.flags & PTC_SCAN_VALUES) && pattern == NULL)
 		cli_usage_error(&cli, "-v needs -F");
 	if (count != NULL && watch == NULL)
@@ -365,7 +368,7 @@ main(int argc, char *argv[])
 	if (mode == RAW)
 		do_raw(addr, len);
 	else if (mode == STRING)
-		do_string(addr, len);
+		do_string(addr, len, json);
 	else if (ptc_scan_read(&sc, addr, len) < 0)
 		read_failed();
 	ptc_target_close(t);
