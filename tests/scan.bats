@@ -273,6 +273,18 @@ $(printf '0x%x' $((TABLE + 4))) 20"
 }
 
 @test "watch and freeze end when the process exits; usage errors" {
+	# -j records, and SIGTERM ends a watch with status 0
+	ptpeek -j -t i32 -w 10ms "$TPID" "$S" >"$BATS_TEST_TMPDIR/j" &
+	wp=$!
+	wait_lines "$BATS_TEST_TMPDIR/j" 1
+	kill -TERM "$wp"
+	rc=0
+	wait "$wp" || rc=$?
+	assert_equal "$rc" 0
+	run cat "$BATS_TEST_TMPDIR/j"
+	assert_output --regexp "^\{\"time\":[0-9]+\.[0-9]{6},\"addr\":\"$S\",\"value\":1000\}\$"
+	assert_untouched "$TPID"
+
 	ptpeek -t i32 -w 10ms "$TPID" "$S" >"$BATS_TEST_TMPDIR/w" 2>"$BATS_TEST_TMPDIR/we" &
 	wp=$!
 	ptpoke -t i32 -r 10ms "$TPID" "$S" 5 2>"$BATS_TEST_TMPDIR/fe" &
