@@ -51,14 +51,6 @@ echo "  dd       $td ms   ptpeek/dd  = $(ratio "$tp" "$td")  (goal <= 1.2)"
 echo "  gdb      $tg ms   gdb/ptpeek = $(ratio "$tg" "$tp")  (goal >= 100)"
 
 echo "bulk read of the $MB MiB heap at $heap to /dev/null (best of 3):"
-best() { # best CMD...: fastest of 3 runs, ms
-	b=
-	for _ in 1 2 3; do
-		t=$(avg_ms 1 "$@")
-		b=$(echo "$t ${b:-$t}" | awk '{ print ($1 < $2 ? $1 : $2) }')
-	done
-	echo "$b"
-}
 rp=$(best sh -c "$peek -r $pid $heap $bytes >/dev/null")
 rd=$(best dd if=/proc/$pid/mem of=/dev/null bs=1M count="$bytes" skip="$heap" iflag=skip_bytes,count_bytes status=none)
 mbs() { echo "$1" | awk -v mb="$MB" '{ printf "%.0f", ($1 > 0 ? mb / ($1 / 1000) : 0) }'; }

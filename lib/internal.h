@@ -112,6 +112,21 @@ extern const char ptc_arch_sp_name[];
  */
 const char *ptc_arch_dis_native(void);
 
+/* ---- memory (mem.c) ---- */
+
+/*
+ * Read [start, end) of process pid in chunks of up to 1 MiB, each one
+ * after the last keep_max bytes of the chunk before it (so that a match
+ * of keep_max + 1 bytes across two chunks is seen whole), and call
+ * fn(buf, n, base, ctx) on each: n bytes at address base.  Unreadable
+ * pages are skipped with skip, else the first one ends with -1 (its
+ * detail from ptc_mem_read()).  0 at the end, 1 when fn returned
+ * non-zero, -1 (ESRCH, EPERM, EINTR on a cleanup signal, EFAULT).
+ */
+int ptc__mem_chunks(pid_t pid, uint64_t start, uint64_t end, size_t keep_max,
+    int skip, int (*fn)(const unsigned char *buf, size_t n, uint64_t base,
+    void *ctx), void *ctx);
+
 /* ---- symbols and address expressions (elf.c sym.c addr.c) ---- */
 
 /* What a resolver is asked for by the address expression parser. */
@@ -119,6 +134,8 @@ enum ptc_addr_term {
 	PTC_AT_REG,   /* register name without '%' ("rsp") */
 	PTC_AT_MAP,   /* bracketed mapping name with brackets ("[stack]") */
 	PTC_AT_NAME,  /* module, symbol or "module:symbol" */
+	PTC_AT_DEREF, /* the pointer stored at *val (in and out); name is
+		       * the text of the operand, for messages ("(%rsp+8)") */
 };
 
 /*
@@ -132,7 +149,9 @@ typedef int (*ptc_addr_resolver)(void *ctx, enum ptc_addr_term kind,
 /*
  * The address expression parser of ptc_addr_eval() with the process
  * left out: everything that needs one goes through fn.  A pure function
- * of its input and fn, for unit tests and fuzzing.
+ * of its input and fn, for unit tests and fuzzing.  fn NULL checks the
+ * syntax only, every term being 0 and no arithmetic checked
+ * (ptc_addr_check()).
  */
 int ptc__addr_parse(const char *expr, ptc_addr_resolver fn, void *ctx,
     uint64_t *addr);

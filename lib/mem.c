@@ -534,9 +534,64 @@ scan(const unsigned char *hay, size_t n, const unsigned char *pat,
 	return 0;
 }
 
+int
+ptc__mem_chunks(pid_t pid, uint64_t start, uint64_t end, size_t keep_max,
+    int skip, int (*fn)(const unsigned char *buf, size_t n, uint64_t base,
+    void *ctx), void *ctx)
+{
+	size_t keep = 0, ps = ptc_os_pagesize();
+	uint64_t base = start;
+	unsigned char *buf;
+	int r = 0;
+
+	if (keep_max >= SEARCH_CHUNK)
+		return ptc_fail(EINVAL, "search pattern of %zu bytes",
+		    keep_max + 1);
+	if ((buf = malloc(SEARCH_CHUNK + keep_max)) == NULL)
+		return -1;
+	while (base + keep < end && base + keep >= start) {
+		uint64_t at = base + keep, left = end - at;
+		size_t want = left < SEARCH_CHUNK ? (size_t)left : SEARCH_CHUNK;
+		ssize_t n;
+		size_t total;
+
+		if (ptc_cleanup_pending()) {
+			r = ptc_fail(EINTR, "interrupted");
+			break;
+		}
+		n = ptc_mem_read(pid, at, buf + keep, want, PTC_MEM_AUTO);
+		if (n <= 0) {
+			uint64_t next = (at | (ps - 1)) + 1;
+
+			/* ptc_mem_read left the detail naming at */
+			if (!skip || errno == ESRCH || errno == EPERM) {
+				r = -1;
+				break;
+			}
+			if (next <= at || next >= end)
+				break;
+			base = next;
+			keep = 0;
+			continue;
+		}
+		total = keep + (size_t)n;
+		if (fn(buf, total, base, ctx)) {
+			r = 1;
+			break;
+		}
+		/* a match may start in the last keep_max bytes */
+		keep = keep_max < total ? keep_max : total;
+		memmove(buf, buf + total - keep, keep);
+		base += total - keep;
+	}
+	free(buf);
+	return r;
+}
+
 struct search {
-	uint64_t base;  /* address of buf[0] */
-	size_t align;
+	const unsigned char *pat;
+	size_t plen, align;
+	uint64_t base;  /* address of the chunk's first byte */
 	ssize_t count;
 	int (*found)(uint64_t, void *);
 	void *ctx;
@@ -554,52 +609,27 @@ search_hit(size_t off, void *arg)
 	return s->found(a, s->ctx);
 }
 
+static int
+search_chunk(const unsigned char *buf, size_t n, uint64_t base, void *arg)
+{
+	struct search *s = arg;
+
+	s->base = base;
+	return scan(buf, n, s->pat, s->plen, search_hit, s);
+}
+
 ssize_t
 ptc_mem_search(pid_t pid, uint64_t start, uint64_t end, const void *pat,
     size_t plen, size_t align, int skip,
     int (*found)(uint64_t addr, void *ctx), void *ctx)
 {
-	struct search s = { start, align ? align : 1, 0, found, ctx };
-	size_t keep = 0, ps = ptc_os_pagesize();
-	unsigned char *buf;
+	struct search s = { pat, plen, align ? align : 1, start, 0, found,
+	    ctx };
 
 	if (plen == 0 || plen > SEARCH_CHUNK)
 		return ptc_fail(EINVAL, "search pattern of %zu bytes", plen);
-	if ((buf = malloc(SEARCH_CHUNK + plen)) == NULL)
+	if (ptc__mem_chunks(pid, start, end, plen - 1, skip, search_chunk,
+	    &s) < 0)
 		return -1;
-	while (s.base + keep < end && s.base + keep >= start) {
-		uint64_t at = s.base + keep, left = end - at;
-		size_t want = left < SEARCH_CHUNK ? (size_t)left : SEARCH_CHUNK;
-		ssize_t n;
-		size_t total;
-
-		if (ptc_cleanup_pending()) {
-			free(buf);
-			return ptc_fail(EINTR, "interrupted");
-		}
-		n = ptc_mem_read(pid, at, buf + keep, want, PTC_MEM_AUTO);
-		if (n <= 0) {
-			uint64_t next = (at | (ps - 1)) + 1;
-
-			/* ptc_mem_read left the detail naming at */
-			if (!skip || errno == ESRCH || errno == EPERM) {
-				free(buf);
-				return -1;
-			}
-			if (next <= at || next >= end)
-				break;
-			s.base = next;
-			keep = 0;
-			continue;
-		}
-		total = keep + (size_t)n;
-		if (scan(buf, total, pat, plen, search_hit, &s))
-			break;
-		/* a match may start in the last plen - 1 bytes */
-		keep = plen - 1 < total ? plen - 1 : total;
-		memmove(buf, buf + total - keep, keep);
-		s.base += total - keep;
-	}
-	free(buf);
 	return s.count;
 }

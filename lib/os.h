@@ -165,6 +165,15 @@ int ptc_os_exe_class(pid_t pid);
  */
 ssize_t ptc_os_vm_rw(pid_t pid, uint64_t addr, void *buf, size_t len,
     int write);
+/*
+ * n ranges of len bytes, at addrs[0..n-1], read into buf one after the
+ * other with a single process_vm_readv (n at most PTC_OS_VM_IOV): the
+ * count of bytes read, which stops at the first range that could not
+ * be read whole, or -1/errno.
+ */
+#define PTC_OS_VM_IOV 1024
+ssize_t ptc_os_vm_readv(pid_t pid, const uint64_t *addrs, size_t n,
+    size_t len, void *buf);
 /* Open /proc/PID/mem for reading or writing: fd or -1/errno (ESRCH, EPERM). */
 int ptc_os_procmem_open(pid_t pid, int write);
 /* pread/pwrite on that fd: the count (short at a bad page) or -1/errno. */

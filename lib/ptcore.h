@@ -380,6 +380,120 @@ ssize_t ptc_mem_search(pid_t pid, uint64_t start, uint64_t end,
     const void *pat, size_t plen, size_t align, int skip,
     int (*found)(uint64_t addr, void *ctx), void *ctx);
 
+/*
+ * A -F pattern: what ptpeek searches for or keeps of a candidate list.
+ * Untyped (typed 0): hex bytes with "??" wildcards ("de ad ?? ef") or
+ * "str:TEXT".  Of type type: a value ("42", "=-42"), a comparison (">N"
+ * "<N" ">=N" "<=N" "!=N"), a range "N..M" (both included), a float
+ * with a tolerance ("3.5~0.01"), or a comparison with the value seen
+ * before: "increased", "decreased", "changed", "unchanged", "+N" (grew
+ * by N) and "-N" (shrank by N; "=-N" is the value -N).  psize is the
+ * process's pointer size, for type ptr.  NULL with errno EINVAL and a
+ * detail naming the column: "-F '>=4x': invalid u32 value \"4x\" at
+ * column 3".
+ */
+struct ptc_pat;
+struct ptc_pat *ptc_pat_parse(const char *text, int typed,
+    enum ptc_vtype type, size_t psize);
+void ptc_pat_free(struct ptc_pat *p);
+/* Bytes a match covers (the type's size, or the pattern's length). */
+size_t ptc_pat_size(const struct ptc_pat *p);
+/* 1 if the pattern compares with the value seen before. */
+int ptc_pat_relative(const struct ptc_pat *p);
+/*
+ * 1 if the ptc_pat_size() bytes at cur match; old: the bytes of the
+ * value seen before (a relative pattern never matches without them).
+ */
+int ptc_pat_match(const struct ptc_pat *p, const void *cur, const void *old);
+/*
+ * ptc_mem_search() for a pattern: found() gets each match's address and
+ * bytes.  A relative pattern fails with EINVAL (it needs old values).
+ */
+ssize_t ptc_pat_search(pid_t pid, uint64_t start, uint64_t end,
+    const struct ptc_pat *p, int skip,
+    int (*found)(uint64_t addr, const void *bytes, void *ctx), void *ctx);
+/*
+ * Read n ranges of len bytes (at addrs[i]) into buf, one after another,
+ * with one process_vm_readv per 1024 ranges; a range that stops a batch
+ * is read alone through ptc_mem_read().  ok[i] is set to 1 when range
+ * i was read whole, else 0.  The count read whole, or -1 (ESRCH, EPERM).
+ */
+ssize_t ptc_mem_read_many(pid_t pid, const uint64_t *addrs, size_t n,
+    size_t len, void *buf, unsigned char *ok);
+
+/* What ptpeek's -F, -t, -v, -j, ADDR "-" and -w share. */
+struct ptc_scan {
+	struct ptc_target *target;
+	int typed;                  /* values of type (else bytes) */
+	enum ptc_vtype type;
+	size_t psize;               /* the process's pointer size */
+	const struct ptc_pat *pat;  /* -F, or NULL */
+	unsigned flags;
+	FILE *out;
+	void (*warn)(const char *msg); /* a bad candidate line, NULL: quiet */
+};
+#define PTC_SCAN_VALUES 0x01 /* -F records carry the value (ptpeek -v) */
+#define PTC_SCAN_JSON   0x02 /* records are JSON objects, one a line */
+
+struct ptc_scan_counts {
+	unsigned long bad;       /* candidate lines that did not parse */
+	unsigned long unmapped;  /* candidates that could not be read */
+	unsigned long matched;   /* candidates the pattern kept */
+};
+
+/* Why a watch or a freeze ended without an error. */
+enum ptc_scan_end { PTC_SCAN_SIGNAL, PTC_SCAN_COUNT, PTC_SCAN_EXITED };
+
+/* Bytes one record covers: the pattern's, the type's, or 0. */
+size_t ptc_scan_size(const struct ptc_scan *s);
+/*
+ * Print len values (typed: one a line, or {"addr","value"} records) or
+ * len bytes (a hexdump, or {"addr","bytes"} records of 16 bytes) at
+ * addr.  -1 with the read's detail after printing what was read.
+ */
+int ptc_scan_read(const struct ptc_scan *s, uint64_t addr, uint64_t len);
+/*
+ * Search [addr, addr + len) (ranged) or every readable mapping (skipping
+ * pages that cannot be read) for s->pat: a record per match, "0xADDR"
+ * or with PTC_SCAN_VALUES "0xADDR VALUE" (typed value, or the bytes
+ * as hex).  The number of matches or -1.
+ */
+ssize_t ptc_scan_find(const struct ptc_scan *s, int ranged, uint64_t addr,
+    uint64_t len);
+/*
+ * Candidates from in, one a line, "ADDR [VALUE_BEFORE]", in batches
+ * read with ptc_mem_read_many(): with s->pat those that match (relative
+ * patterns against VALUE_BEFORE), else typed "0xADDR VALUE" records,
+ * else a dump of dumplen bytes at each, in the order of the input.
+ * Bad lines go to s->warn ("stdin:3: bad address: ...") and are
+ * counted, as are candidates that could not be read; neither ends the
+ * list.  0, or -1 (ESRCH, EPERM, EINTR, output errors).
+ */
+int ptc_scan_list(const struct ptc_scan *s, FILE *in, uint64_t dumplen,
+    struct ptc_scan_counts *counts);
+/*
+ * Print a timestamped record ("HH:MM:SS.uuuuuu 0xADDR VALUE", or JSON
+ * with "time") of the value (typed) or the len bytes at addr, then
+ * another each time it changes, reading every interval_ns, without
+ * stopping the process.  Ends after count changes (0: no limit), on a
+ * cleanup signal, or when the process exits: 0 with *why saying which;
+ * -1 when a read fails while the process lives.
+ */
+int ptc_scan_watch(const struct ptc_scan *s, uint64_t addr, uint64_t len,
+    uint64_t interval_ns, uint64_t count, enum ptc_scan_end *why);
+/*
+ * Write the len bytes of buf at addr every interval_ns until a cleanup
+ * signal (0, *why PTC_SCAN_SIGNAL) or the process exits (0,
+ * PTC_SCAN_EXITED); -1 when a write fails while the process lives.
+ */
+int ptc_freeze(struct ptc_target *t, uint64_t addr, const void *buf,
+    size_t len, uint64_t interval_ns, enum ptc_scan_end *why);
+/*
+ * An interval: seconds ("0.5"), or with a unit ("100ms", "2s", "500us",
+ * "1m"), from 1us, into *ns.  -1 EINVAL or ERANGE with detail.
+ */
+int ptc_interval_parse(const char *s, uint64_t *ns);
+
 /* ------------------------------------------------------------------ */
 /* Mappings                                                           */
 /* ------------------------------------------------------------------ */
@@ -740,22 +854,36 @@ struct ptc_session *ptc_target_session(struct ptc_target *t);
  *   libc.so.6  libc  /usr/bin/cat    start of the module's first mapping
  *   main  libc:malloc                ELF symbol (module:symbol)
  *   %rsp %rip                        register of the main thread
- * each optionally followed by + or - and a number, as many times as
- * wanted (libc+0x1a2b0, %rsp-16; spaces around + and - are allowed).
- * A bare name is a module if one matches, else a symbol.  A name may
- * hold '+' and '-' (ld-linux-x86-64.so.2+0x10): the shortest name that
- * resolves, followed by offsets, wins.  A register stops the main
- * thread (it stays stopped until ptc_target_close()); nothing else
- * stops the process.  Errors, with ptc_error() saying what and where:
- * EINVAL "garbage after 'main': '*2'", "missing number after 'main+'",
- * "bad hex digit 'z' in '0x1z'", "unknown register 'foo'"; ERANGE
- * "number too large: 0x1ffffffffffffffff", "address overflows 64 bits
- * at 'main+0xffffffffffffffff'", "address below 0 at '0x10-0x20'";
- * ENOENT "unknown symbol 'mian'", "no module 'libfoo' in process 123",
- * "no mapping '[heap]' in process 123"; and those of attaching (EPERM,
- * ESRCH) for registers.
+ *   *EXPR                            the pointer stored at EXPR, as
+ *                                    wide as the process's pointers
+ *   (EXPR)  A+B  A-B  A*B            with '*' binding tighter than
+ *                                    '+' and '-', left to right
+ * so "libc+0x1a2b0", "%rsp-16", "arr+4*3", "*(%rsp+8)", "*libc:environ"
+ * (spaces around operators are allowed).  A bare name is a module if
+ * one matches, else a symbol.  A name may hold '+' and '-'
+ * (ld-linux-x86-64.so.2+0x10): the shortest name that resolves,
+ * followed by offsets, wins.  A register stops the main thread (it
+ * stays stopped until ptc_target_close()); nothing else stops the
+ * process.  Errors, with ptc_error() saying what and where: EINVAL
+ * "garbage after 'main': ')'", "missing number after 'main+'",
+ * "missing ')' after '(main+4'", "bad hex digit 'z' in '0x1z'",
+ * "unknown register 'foo'"; ERANGE "number too large:
+ * 0x1ffffffffffffffff", "address overflows 64 bits at
+ * 'main+0xffffffffffffffff'", "address below 0 at '0x10-0x20'"; ENOENT
+ * "unknown symbol 'mian'", "no module 'libfoo' in process 123", "no
+ * mapping '[heap]' in process 123"; EFAULT "*main: cannot read a
+ * pointer at 0x..."; and those of attaching (EPERM, ESRCH) for
+ * registers.
  */
 int ptc_addr_eval(struct ptc_target *t, const char *expr, uint64_t *addr);
+/*
+ * Check the syntax of an address expression without a process: 0, or
+ * -1 with the detail ptc_addr_eval() would give for a malformed one
+ * (EINVAL, or ERANGE for a number too large), so a tool can refuse it
+ * before it touches the process.  Names, registers and arithmetic
+ * overflow are not checked.
+ */
+int ptc_addr_check(const char *expr);
 
 /*
  * Parse an unsigned number: 0x hex or decimal (never octal), all of s,

@@ -223,18 +223,22 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 @test "garbage and overflowing address expressions, unknown names" {
 	start_target basic
 	p="ptpeek: process $TPID"
+	# malformed: exit 2 before the process is touched
 	run ptpeek "$TPID" 0x1ffffffffffffffff 8
-	assert_failure 1
-	assert_output "$p: 0x1ffffffffffffffff: number too large: 0x1ffffffffffffffff"
+	assert_failure 2
+	assert_output "ptpeek: 0x1ffffffffffffffff: number too large: 0x1ffffffffffffffff"
 	run ptpeek "$TPID" 99999999999999999999999 8
-	assert_failure 1
-	assert_output "$p: 99999999999999999999999: number too large: 99999999999999999999999"
+	assert_failure 2
+	assert_output "ptpeek: 99999999999999999999999: number too large: 99999999999999999999999"
 	run ptpeek "$TPID" no_such_symbol_here 8
 	assert_failure 1
 	assert_output "$p: no_such_symbol_here: unknown symbol 'no_such_symbol_here'"
 	run ptpeek "$TPID" '0x10+' 8
-	assert_failure 1
-	assert_output "$p: 0x10+: missing number after '0x10+'"
+	assert_failure 2
+	assert_output "ptpeek: 0x10+: missing number after '0x10+'"
+	run ptpeek "$TPID" '(main+4' 8
+	assert_failure 2
+	assert_output "ptpeek: (main+4: missing ')' after '(main+4'"
 	run ptpeek "$TPID" nosuchlib:foo 8
 	assert_failure 1
 	assert_output "$p: nosuchlib:foo: no module 'nosuchlib' in process $TPID"
@@ -316,15 +320,16 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 @test "usage, version, bad options" {
 	run ptpeek -h
 	assert_success
-	assert_line --index 0 "usage: ptpeek [-r | -t type | -s] [-S] pid addr [len]"
-	assert_line --index 1 "       ptpeek [-S] [-t type] -F pattern pid [addr [len]]"
-	assert_line --index 2 "       ptpeek -d [-j] [-S] pid expr"
-	assert_line --index 3 "options:"
+	assert_line --index 0 "usage: ptpeek [-r | -t type | -s] [-j] [-S] pid addr [len]"
+	assert_line --index 1 "       ptpeek [-j] [-S] [-t type] [-v] -F pattern pid [addr [len]]"
+	assert_line --index 2 "       ptpeek [-j] [-t type] [-n count] -w interval pid addr [len]"
+	assert_line --index 3 "       ptpeek -d [-j] [-S] pid expr"
+	assert_line --index 4 "options:"
 	assert_line "  -S, --stop               stop the process while reading"
 	run --separate-stderr ptpeek --help
 	assert_success
 	[ -z "$stderr" ]
-	assert_line --index 0 "usage: ptpeek [-r | -t type | -s] [-S] pid addr [len]"
+	assert_line --index 0 "usage: ptpeek [-r | -t type | -s] [-j] [-S] pid addr [len]"
 	assert_line "  -F, --find=PATTERN       print the addresses where PATTERN occurs"
 	run ptpeek -V
 	assert_output "ptpeek 0.1.0"
@@ -333,7 +338,7 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	run ptpeek -Q 1 2
 	assert_failure 2
 	assert_line --index 0 "ptpeek: unknown option -Q"
-	assert_line --index 1 "usage: ptpeek [-r | -t type | -s] [-S] pid addr [len]"
+	assert_line --index 1 "usage: ptpeek [-r | -t type | -s] [-j] [-S] pid addr [len]"
 	run --separate-stderr ptpeek --no-such-option 1 2
 	assert_failure 2
 	[ -z "$output" ]
@@ -345,7 +350,7 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	run ptpeek --st 1 2
 	assert_failure 2
 	assert_line --index 0 "ptpeek: option --st is ambiguous: --stop, --string"
-	assert_line --index 1 "usage: ptpeek [-r | -t type | -s] [-S] pid addr [len]"
+	assert_line --index 1 "usage: ptpeek [-r | -t type | -s] [-j] [-S] pid addr [len]"
 	run ptpeek --s=u32 1 2
 	assert_failure 2
 	assert_line --index 0 "ptpeek: option --s is ambiguous: --stop, --string"
@@ -356,7 +361,7 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	run ptpeek 1 2 --type
 	assert_failure 2
 	assert_line --index 0 "ptpeek: option --type needs an argument"
-	assert_line --index 1 "usage: ptpeek [-r | -t type | -s] [-S] pid addr [len]"
+	assert_line --index 1 "usage: ptpeek [-r | -t type | -s] [-j] [-S] pid addr [len]"
 	run ptpeek 1 --find
 	assert_failure 2
 	assert_line --index 0 "ptpeek: option --find needs an argument"
@@ -377,7 +382,7 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	assert_failure 2
 	assert_line --index 0 --partial "ptpeek: invalid PID"
 	run ptpeek -F 0xdead 1
-	assert_failure 1
+	assert_failure 2
 	assert_output --partial "without 0x"
 }
 
@@ -421,7 +426,7 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	assert_success
 	run fish --no-config -c "source $PTOOLS_TOP/completions/fish/ptpeek.fish; complete -C 'ptpeek --fi'"
 	assert_success
-	assert_output "--find	search for hex bytes, str:TEXT or a value"
+	assert_output "--find	search for hex bytes, str:TEXT, a value or a comparison"
 }
 
 @test "SIGTERM while stopped with -S: the process runs on, untraced" {
@@ -631,8 +636,8 @@ DW_FIXED=(g_s g_arr g_zero g_pt '*g_ptr' 'g_ptr->y' g_color g_bad g_name
 @test "-d: usage errors exit 2" {
 	run ptpeek -d -t u32 1 g_s
 	assert_failure 2
-	assert_line --index 0 "ptpeek: -d takes no -F, -r, -s or -t; -j needs -d"
-	run ptpeek -j 1 main
+	assert_line --index 0 "ptpeek: -d takes no -F, -r, -s, -t or -w"
+	run ptpeek -j -r 1 main
 	assert_failure 2
 	run ptpeek -d 1 g_s 4
 	assert_failure 2

@@ -126,9 +126,9 @@ start_cmd() {
 
 @test "expression errors: what is wrong and where, target untouched" {
 	start_target basic
-	run ptpeek "$TPID" 'main*2' 8
-	assert_failure 1
-	assert_output "ptpeek: process $TPID: main*2: garbage after 'main': '*2'"
+	run ptpeek "$TPID" 'main)' 8
+	assert_failure 2
+	assert_output "ptpeek: main): garbage after 'main': ')'"
 	run ptpeek "$TPID" mian 8
 	assert_failure 1
 	assert_output --partial ": unknown symbol 'mian'"
@@ -139,13 +139,13 @@ start_cmd() {
 	assert_failure 1
 	assert_output --partial ": unknown symbol 'mallocx' in libc.so.6"
 	run ptpeek "$TPID" 0x1ffffffffffffffff 8
-	assert_failure 1
+	assert_failure 2
 	assert_output --partial ": number too large: 0x1ffffffffffffffff"
 	run ptpeek "$TPID" 'main+0xffffffffffffffff' 8
 	assert_failure 1
 	assert_output --partial ": address overflows 64 bits at 'main+0xffffffffffffffff'"
 	run ptpeek "$TPID" 'main+' 8
-	assert_failure 1
+	assert_failure 2
 	assert_output --partial ": missing number after 'main+'"
 	run ptpeek "$TPID" 010 8
 	assert_failure 1

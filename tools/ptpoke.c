@@ -3,7 +3,8 @@
  * a string or raw bytes from stdin, also into read-only code pages.
  * The whole input is checked, and the whole range found mapped, before
  * anything is written; -o saves the bytes about to be overwritten so
- * that feeding them back on stdin undoes the change.
+ * that feeding them back on stdin undoes the change.  -r writes them
+ * again every INTERVAL (a freeze) until a signal or the process ends.
  */
 #include <err.h>
 #include <errno.h>
@@ -21,13 +22,16 @@
 
 static const struct cli_opt opts[] = {
 	{ 'o', "old", "OLDFILE", "save the bytes overwritten to OLDFILE" },
+	{ 'r', "repeat", "INTERVAL", "write again every INTERVAL until "
+	    "interrupted (freeze)" },
 	{ 's', "string", "STRING", "write STRING, without its NUL" },
 	{ 't', "type", "TYPE", "the values are of TYPE (u32, i64, f64, ptr, "
 	    "...)" },
 	{ 0, NULL, NULL, NULL }
 };
 static const char *const synopsis[] = {
-	"[-t type] [-s string] [-o oldfile] pid addr [value ... | -]", NULL
+	"[-t type] [-s string] [-o oldfile] [-r interval] pid addr "
+	"[value ... | -]", NULL
 };
 /* in order: a value operand may look like an option (-1) */
 static const struct cli cli = { synopsis, opts, 1 };
@@ -181,7 +185,9 @@ int
 main(int argc, char *argv[])
 {
 	enum ptc_vtype type = PTC_VT_U8;
-	const char *str = NULL, *oldfile = NULL;
+	const char *str = NULL, *oldfile = NULL, *repeat = NULL;
+	enum ptc_scan_end why;
+	uint64_t ns = 0;
 	/* static: still reachable when an error exits (leak checkers) */
 	static struct ptc_target *t;
 	static unsigned char *data;
@@ -196,6 +202,11 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case 'o':
 			oldfile = optarg;
+			break;
+		case 'r':
+			repeat = optarg;
+			if (ptc_interval_parse(repeat, &ns) < 0)
+				cli_usage_error(&cli, "-r: %s", ptc_error());
 			break;
 		case 's':
 			str = optarg;
@@ -215,6 +226,9 @@ main(int argc, char *argv[])
 		cli_usage_error(&cli, "missing operand");
 	if (ptc_pid_parse(argv[0], &pid) < 0)
 		cli_usage_error(&cli, "%s", ptc_error());
+	/* a malformed expression: exit 2, process untouched */
+	if (ptc_addr_check(argv[1]) < 0)
+		errx(2, "%s: %s", argv[1], ptc_error());
 	/* all of the input is checked before the process is touched */
 	data = build(typed, type, pid, str, argc - 2, argv + 2, &len);
 	/* The target stays bound to this process if its PID is reused. */
@@ -240,6 +254,10 @@ main(int argc, char *argv[])
 	if (n != (ssize_t)len)
 		errx(1, "process %d: %s; %zd of %zu bytes written", (int)pid,
 		    ptc_error(), n < 0 ? 0 : n, len);
+	if (repeat != NULL && ptc_freeze(t, addr, data, len, ns, &why) < 0)
+		errx(1, "process %d: %s", (int)pid, ptc_error());
+	if (repeat != NULL && why == PTC_SCAN_EXITED)
+		warnx("process %d has exited", (int)pid);
 	free(data);
 	ptc_target_close(t);
 	return 0;

@@ -13,3 +13,12 @@ avg_ms() {
 }
 # ratio A B: A / B with 2 decimals (0 when B is 0)
 ratio() { echo "$1 $2" | awk '{ printf "%.2f", ($2 > 0 ? $1 / $2 : 0) }'; }
+# best CMD...: the fastest of 3 runs, ms
+best() {
+	b=
+	for _ in 1 2 3; do
+		t=$(avg_ms 1 "$@")
+		b=$(echo "$t ${b:-$t}" | awk '{ print ($1 < $2 ? $1 : $2) }')
+	done
+	echo "$b"
+}

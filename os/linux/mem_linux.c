@@ -26,6 +26,23 @@ ptc_os_vm_rw(pid_t pid, uint64_t addr, void *buf, size_t len, int wr)
 	return process_vm_readv(pid, &local, 1, &remote, 1, 0);
 }
 
+ssize_t
+ptc_os_vm_readv(pid_t pid, const uint64_t *addrs, size_t n, size_t len,
+    void *buf)
+{
+	struct iovec local = { buf, n * len }, remote[PTC_OS_VM_IOV];
+
+	if (n > PTC_OS_VM_IOV) {
+		errno = EINVAL;
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		remote[i].iov_base = (void *)(uintptr_t)addrs[i];
+		remote[i].iov_len = len;
+	}
+	return process_vm_readv(pid, &local, 1, remote, n, 0);
+}
+
 int
 ptc_os_procmem_open(pid_t pid, int wr)
 {

@@ -1,7 +1,9 @@
 /*
  * fuzz_addr.c: the address expression parser (ptc__addr_parse) with a
  * fake resolver that knows a few registers, mappings and names, some of
- * which hold '+' and '-', and fails with EPERM for one name.
+ * which hold '+' and '-', fails with EPERM for one name, and reads a
+ * made-up pointer for '*' (EFAULT below 0x1000).  Whatever evaluates
+ * must also pass the syntax check (ptc_addr_check()).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -32,6 +34,14 @@ fake(void *ctx, enum ptc_addr_term kind, const char *name, uint64_t *val)
 
 	(void)ctx;
 	FZ_CHECK(name != NULL);
+	if (kind == PTC_AT_DEREF) {
+		if (*val < 0x1000) {
+			errno = EFAULT;
+			return -1;
+		}
+		*val = *val * 0x9e3779b97f4a7c15ULL >> 16;
+		return 0;
+	}
 	if (kind == PTC_AT_NAME && strcmp(name, "denied") == 0) {
 		errno = EPERM;
 		return -1;
@@ -59,6 +69,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(s, data, size);
 	s[size] = '\0';
 	if (ptc__addr_parse(s, fake, NULL, &v) != 0)
+		FZ_CHECK(ptc_error() != NULL && *ptc_error() != '\0');
+	else
+		FZ_CHECK(ptc_addr_check(s) == 0);
+	if (ptc_addr_check(s) != 0)
 		FZ_CHECK(ptc_error() != NULL && *ptc_error() != '\0');
 	free(s);
 	return 0;

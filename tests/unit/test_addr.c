@@ -120,6 +120,17 @@ static const struct {
 	{ PTC_AT_NAME, "[vdso]:__vdso_time", 0x7ffe00000c00ULL },
 };
 
+/* what the fake process stores where, for '*' */
+static const struct {
+	uint64_t at, v;
+} ptrs[] = {
+	{ 0x1000, 0x4000 },             /* *main */
+	{ 0x4000, 0x10 },               /* **main */
+	{ 0x7ffc0008, 0x555500001000ULL },  /* *(%rsp+8) */
+	{ 0x7f0000001234ULL, 0x7f00000ff000ULL }, /* *libc:malloc */
+	{ 0x100c, UINT64_MAX },         /* *(main+12) */
+};
+
 static int calls;
 
 static int
@@ -129,6 +140,15 @@ fake(void *ctx, enum ptc_addr_term kind, const char *name, uint64_t *v)
 
 	(void)ctx;
 	calls++;
+	if (kind == PTC_AT_DEREF) {
+		for (i = 0; i < sizeof(ptrs) / sizeof(ptrs[0]); i++)
+			if (ptrs[i].at == *v) {
+				*v = ptrs[i].v;
+				return 0;
+			}
+		return ptc_fail(EFAULT, "*%s: cannot read a pointer at 0x%"
+		    PRIx64, name, *v);
+	}
 	for (i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
 		if (table[i].kind == kind && strcmp(table[i].name, name) == 0) {
 			*v = table[i].v;
@@ -190,6 +210,36 @@ test_parse_ok(void **state)
 		{ "[vdso]:__vdso_time+4", 0x7ffe00000c04ULL },
 		{ "big+1", UINT64_MAX },
 		{ "0xffffffffffffffff-0xffffffffffffffff", 0 },
+		/* precedence, parentheses and '*' */
+		{ "main*2", 0x2000 },
+		{ "main+4*3", 0x100c },
+		{ "main + 4 * 3", 0x100c },
+		{ "2*main+1", 0x2001 },
+		{ "(main+4)*2", 0x2008 },
+		{ "( main + 4 ) * 2", 0x2008 },
+		{ "10-2*3", 4 },
+		{ "10-2-3", 5 },
+		{ "(1+2)*(3+4)", 21 },
+		{ "((((7))))", 7 },
+		{ "2*3*4", 24 },
+		{ "%rsp*8", 0x3ffe00000ULL },
+		{ "main + foo", 0x1010 },
+		{ "0x10+main", 0x1010 },
+		{ "foo-1*2", 0xe },
+		{ "libc+0x10*2", 0x7f0000000020ULL },
+		{ "ld-linux-x86-64.so.2+0x10*2", 0x7f1000000020ULL },
+		{ "libstdc++.so.6+2*2", 0x7f2000000004ULL },
+		{ "*main", 0x4000 },
+		{ "**main", 0x10 },
+		{ "* * main", 0x10 },
+		{ "*main+8", 0x4008 },
+		{ "*(main)+8", 0x4008 },
+		{ "*(%rsp+8)", 0x555500001000ULL },
+		{ "*(%rsp + 4*2)", 0x555500001000ULL },
+		{ "*libc:malloc", 0x7f00000ff000ULL },
+		{ "*libc:malloc+0x10", 0x7f00000ff010ULL },
+		{ "2**main", 0x8000 },
+		{ "*(main+12)", UINT64_MAX },
 	};
 	size_t i;
 	uint64_t v;
@@ -215,11 +265,30 @@ test_parse_errors(void **state)
 	} bad[] = {
 		{ "", EINVAL, "empty address expression" },
 		{ "   ", EINVAL, "empty address expression" },
-		{ "main*2", EINVAL, "garbage after 'main': '*2'" },
+		{ "main)", EINVAL, "garbage after 'main': ')'" },
+		{ "(main", EINVAL, "missing ')' after '(main'" },
+		{ "(main+4 x", EINVAL, "expected ')' after '(main+4 ', not 'x'" },
+		{ "()", EINVAL, "unexpected ')' in address expression" },
+		{ "*", EINVAL, "missing number after '*'" },
+		{ "main*", EINVAL, "missing number after 'main*'" },
+		{ "main**", EINVAL, "missing number after 'main**'" },
+		{ "main*+2", EINVAL, "expected a number after 'main*', not '+2'" },
+		{ "main*)", EINVAL, "expected a number after 'main*', not ')'" },
+		{ "(", EINVAL, "missing number after '('" },
+		{ "*0x10", EFAULT, "*0x10: cannot read a pointer at 0x10" },
+		{ "*(main+1)", EFAULT,
+		    "*(main+1): cannot read a pointer at 0x1001" },
+		{ "big*2", ERANGE, "address overflows 64 bits at 'big*2'" },
+		{ "*(main+12)+1", ERANGE,
+		    "address overflows 64 bits at '*(main+12)+1'" },
+		{ "1-2*3", ERANGE, "address below 0 at '1-2*3'" },
+		{ "*mian", ENOENT, "unknown symbol 'mian'" },
+		{ "0x10+-4", EINVAL, "expected a number after '0x10+', not '-4'" },
+		{ "main + -4", EINVAL,
+		    "expected a number after 'main + ', not '-4'" },
 		{ "main+4 junk", EINVAL, "garbage after 'main+4': 'junk'" },
 		{ "0x10 0x20", EINVAL, "garbage after '0x10': '0x20'" },
 		{ "[stack]x", EINVAL, "garbage after '[stack]': 'x'" },
-		{ "%rsp*8", EINVAL, "garbage after '%rsp': '*8'" },
 		{ "mian", ENOENT, "unknown symbol 'mian'" },
 		{ "mian+4", ENOENT, "unknown symbol 'mian'" },
 		{ "libfoo", ENOENT, "no module 'libfoo' in process 123" },
@@ -229,8 +298,6 @@ test_parse_errors(void **state)
 		{ "main+-4", EINVAL, "expected a number after 'main+', not '-4'" },
 		{ "main+foo", EINVAL,
 		    "expected a number after 'main+', not 'foo'" },
-		{ "main + foo", EINVAL,
-		    "expected a number after 'main + ', not 'foo'" },
 		{ "main+0xzz", EINVAL, "bad hex digit 'z' in '0xzz'" },
 		{ "0x10zz", EINVAL, "bad hex digit 'z' in '0x10zz'" },
 		{ "12a", EINVAL, "bad decimal digit 'a' in '12a'" },
@@ -252,7 +319,8 @@ test_parse_errors(void **state)
 		{ "[vdso]:", ENOENT, "unknown symbol '[vdso]:'" },
 		{ "+4", EINVAL, "missing address before '+' in '+4'" },
 		{ "-4", EINVAL, "missing address before '-' in '-4'" },
-		{ "*main", EINVAL, "unexpected '*main' in address expression" },
+		{ "main+?", EINVAL, "expected a number after 'main+', not '?'" },
+		{ "?", EINVAL, "unexpected '?' in address expression" },
 		{ "main\001", EINVAL, "garbage after 'main': '\\1'" },
 		{ "eperm", EPERM, "not allowed to look" },
 		{ "eperm+4", EPERM, "not allowed to look" },
@@ -312,6 +380,55 @@ test_parse_limits(void **state)
 	assert_int_equal(ptc__addr_parse(s, fake, NULL, &v), -1);
 	assert_true(strlen(ptc_error()) < 512);
 	free(s);
+	/* nesting is bounded, so the recursion is */
+	s = malloc(4000);
+	assert_non_null(s);
+	for (i = 0; i < 1000; i++)
+		s[i] = i % 2 ? '(' : '*';
+	strcpy(s + 1000, "main");
+	assert_int_equal(ptc__addr_parse(s, fake, NULL, &v), -1);
+	assert_string_equal(ptc_error(), "address expression nested too deeply");
+	memset(s, '(', 40);
+	strcpy(s + 40, "7");
+	memset(s + 41, ')', 40);
+	s[81] = '\0';
+	assert_int_equal(ptc__addr_parse(s, fake, NULL, &v), 0);
+	assert_int_equal(v, 7);
+	free(s);
+}
+
+/* ptc_addr_check: the syntax alone, nothing resolved or computed */
+static void
+test_check(void **state)
+{
+	static const char *const ok[] = {
+		"main", "mian+4", "0x10-0x20", "big+2", "*nowhere",
+		"*(%nosuchreg+8)*2", "libc-2.36.so+1", "[nope]", "a+b*c",
+		"main+0xzz",  /* could be a module so named */
+	};
+	static const struct {
+		const char *expr, *msg;
+	} bad[] = {
+		{ "main+", "missing number after 'main+'" },
+		{ "(1", "missing ')' after '(1'" },
+		{ "1)", "garbage after '1': ')'" },
+		{ "0x10+0xzz", "bad hex digit 'z' in '0xzz'" },
+		{ "0x1ffffffffffffffff", "number too large: 0x1ffffffffffffffff" },
+		{ "", "empty address expression" },
+		{ "%", "missing register name after '%' in '%'" },
+	};
+	size_t i;
+
+	(void)state;
+	calls = 0;
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		if (ptc_addr_check(ok[i]) != 0)
+			fail_msg("'%s': %s", ok[i], ptc_error());
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(ptc_addr_check(bad[i].expr), -1);
+		assert_string_equal(ptc_error(), bad[i].msg);
+	}
+	assert_int_equal(calls, 0);
 }
 
 /*
@@ -321,7 +438,7 @@ test_parse_limits(void **state)
 static void
 test_parse_noise(void **state)
 {
-	static const char alphabet[] = "0x1f9+-%[]:._$@/~ \tmainlbc*\001\377";
+	static const char alphabet[] = "0x1f9+-%[]:._$@/~ \tmainlbc*()\001\377";
 	uint64_t st = 1;
 	char s[40];
 	int i;
@@ -509,8 +626,26 @@ test_eval_live(void **state)
 	snprintf(want, sizeof(want), "no mapping '[nope]' in process %d",
 	    (int)child);
 	assert_string_equal(ptc_error(), want);
-	assert_int_equal(ptc_addr_eval(t, "main*2", &v), -1);
-	assert_string_equal(ptc_error(), "garbage after 'main': '*2'");
+	assert_int_equal(ptc_addr_eval(t, "main)", &v), -1);
+	assert_string_equal(ptc_error(), "garbage after 'main': ')'");
+	/* '*': a pointer as wide as the process's, stored in data_bytes */
+	assert_int_equal(ptc_addr_eval(t, "counter_u32", &a2), 0);
+	assert_int_equal(ptc_addr_eval(t, "data_bytes", &v), 0);
+	{
+		uint64_t p64 = a2;
+		uint32_t p32 = (uint32_t)a2;
+		size_t ps = (size_t)ptc_proc_ptrsize(child);
+
+		assert_int_equal(ptc_mem_write(child, v, ps == 4 ?
+		    (void *)&p32 : (void *)&p64, ps, PTC_MEM_AUTO), ps);
+	}
+	assert_int_equal(ptc_addr_eval(t, "*data_bytes", &v), 0);
+	assert_int_equal(v, a2);
+	assert_int_equal(ptc_addr_eval(t, "*(basic:data_bytes)+2*2", &v), 0);
+	assert_int_equal(v, a2 + 4);
+	assert_int_equal(ptc_addr_eval(t, "*0x10", &v), -1);
+	assert_int_equal(errno, EFAULT);
+	assert_string_equal(ptc_error(), "*0x10: cannot read a pointer at 0x10");
 
 	/* not stopped until a register is asked for */
 	assert_true(proc_state(child, &tracer) != 't');
@@ -542,6 +677,7 @@ main(void)
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_parse_limits),
 		cmocka_unit_test(test_parse_noise),
+		cmocka_unit_test(test_check),
 		cmocka_unit_test_setup_teardown(test_eval_live, setup_child,
 		    teardown_child),
 	};
