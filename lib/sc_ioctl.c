@@ -517,6 +517,8 @@ ptc__a_ioctl_arg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	(void)a;
 	if (c->wordsize == 4)
 		v = (uint32_t)v;
+	if (ptc__ioctl_struct(c, cmd, v))
+		return;
 	for (i = 0; i < sizeof(ioctl_args) / sizeof(ioctl_args[0]); i++)
 		if (ioctl_args[i].cmd == cmd)
 			break;

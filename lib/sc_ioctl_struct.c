@@ -1,0 +1,271 @@
+/*
+ * sc_ioctl_struct.c: print an ioctl argument from its description
+ * (lib/sc_ioctl_struct.h), as strace's decoder for the request does:
+ * NULL or the address when unreadable, the structure otherwise, and
+ * for a request the kernel answers in place the answer after " => ".
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "sc_ioctl_struct.h"
+#include "xlat.h"
+
+static const struct ioc_reqtab *const tabs[] = {
+	&ptc__ioc_fs,
+};
+
+/* Unsigned value of size bytes at p (native byte order). */
+static uint64_t
+getu(const unsigned char *p, size_t size)
+{
+	uint8_t u8;
+	uint16_t u16;
+	uint32_t u32;
+	uint64_t u64 = 0;
+
+	switch (size) {
+	case 1:
+		memcpy(&u8, p, 1);
+		return u8;
+	case 2:
+		memcpy(&u16, p, 2);
+		return u16;
+	case 4:
+		memcpy(&u32, p, 4);
+		return u32;
+	default:
+		memcpy(&u64, p, size < 8 ? size : 8);
+		return u64;
+	}
+}
+
+static int64_t
+gets(const unsigned char *p, size_t size)
+{
+	uint64_t u = getu(p, size);
+
+	if (size < 8 && (u >> (size * 8 - 1)) & 1)
+		u |= ~0ull << (size * 8);
+	return (int64_t)u;
+}
+
+/*
+ * Flags as strace prints them with a "FOO_???" default: names joined
+ * by "|" and the unknown rest in hex, or when no bit has a name the
+ * number with the default in a comment.
+ */
+void
+ptc__p_flags_unk(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
+    const char *unknown)
+{
+	char names[1100], num[32];
+	uint64_t known = 0;
+	unsigned i;
+
+	for (i = 0; i < x->n; i++)
+		if (x->v[i].val != 0 && (v & x->v[i].val) == x->v[i].val)
+			known |= x->v[i].val;
+	if (v == 0 || known != 0 || unknown == NULL || c->f->json ||
+	    ptc__xstyle(c) == PTC_XLAT_RAW) {
+		ptc__p_flags(c, x, v, NULL);
+		return;
+	}
+	snprintf(num, sizeof(num), "%#" PRIx64, v);
+	snprintf(names, sizeof(names), "%s /* %s */", num, unknown);
+	ptc__p_raw(c, names);
+}
+
+static void ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
+    const unsigned char *b, uint64_t addr);
+
+static void
+ioc_value(struct ptc__dc *c, const struct ioc_field *f, int fmt,
+    const unsigned char *p, size_t size, const unsigned char *base)
+{
+	uint64_t u = getu(p, size);
+	const char *n;
+
+	switch (fmt) {
+	case IF_D:
+		ptc__p_int(c, gets(p, size));
+		break;
+	case IF_X:
+		ptc__p_hex(c, u);
+		break;
+	case IF_PTR:
+		ptc__p_addr(c, u);
+		break;
+	case IF_FLAGS:
+		ptc__p_flags_unk(c, f->x, u, f->unknown);
+		break;
+	case IF_ENUM:
+		ptc__p_enum(c, f->x, u, f->unknown);
+		break;
+	case IF_FD:
+		ptc__p_fd(c, (int)gets(p, size));
+		break;
+	case IF_ERRNO:
+		n = ptc_errname((int)-gets(p, size));
+		if (gets(p, size) < 0 && n != NULL && !c->f->json) {
+			char buf[64];
+
+			snprintf(buf, sizeof(buf), "-%s", n);
+			ptc__p_xval(c, u, 'd', buf);
+		} else {
+			ptc__p_int(c, gets(p, size));
+		}
+		break;
+	case IF_SYSCALL:
+		/* The syscall of the arch at offset n, as strace's "__NR_x". */
+		n = ptc_sc_name((uint32_t)getu(base + f->n, 4), u);
+		if (n != NULL && !c->f->json) {
+			char buf[64];
+
+			snprintf(buf, sizeof(buf), "__NR_%s", n);
+			ptc__p_xval(c, u, 'u', buf);
+		} else {
+			ptc__p_uint(c, u);
+		}
+		break;
+	default:
+		ptc__p_uint(c, u);
+	}
+}
+
+static void
+ioc_field(struct ptc__dc *c, const struct ioc_field *f,
+    const unsigned char *b, uint64_t addr, const struct ioc_struct *s)
+{
+	const unsigned char *p = b + f->off;
+	unsigned i;
+
+	switch (f->fmt) {
+	case IF_STRUCT:
+		ioc_struct(c, f->sub, p, addr + f->off);
+		return;
+	case IF_ARRAY:
+		ptc__l_open(c);
+		for (i = 0; i < f->n; i++) {
+			if (ptc__arr_full(c, i))
+				break;
+			ioc_value(c, f, f->fmt2, p + (size_t)i * f->size,
+			    f->size, b);
+		}
+		ptc__l_close(c);
+		return;
+	case IF_STR: {
+		size_t len = strnlen((const char *)p, f->size);
+
+		ptc__p_bytes(c, p, len, 0);
+		return;
+	}
+	case IF_TAIL: {
+		uint64_t cnt = getu(b + s->f[f->n].off, s->f[f->n].size);
+		uint64_t at = addr + s->size;
+		unsigned char e[256];
+
+		if (cnt == 0) {
+			ptc__l_open(c);
+			ptc__l_close(c);
+			return;
+		}
+		if (f->sub->size > sizeof(e) ||
+		    ptc__rdall(c, at, e, f->sub->size) != 0) {
+			ptc__p_addr(c, at);
+			return;
+		}
+		ptc__l_open(c);
+		for (i = 0; i < cnt; i++, at += f->sub->size) {
+			if (ptc__arr_full(c, i))
+				break;
+			if (i > 0 && ptc__rdall(c, at, e, f->sub->size) != 0) {
+				ptc__s_more(c);
+				break;
+			}
+			ioc_struct(c, f->sub, e, at);
+		}
+		ptc__l_close(c);
+		return;
+	}
+	}
+	ioc_value(c, f, f->fmt, p, f->size, b);
+}
+
+static void
+ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
+    const unsigned char *b, uint64_t addr)
+{
+	unsigned i;
+
+	if (s->nf == 1 && s->f[0].name == NULL) {
+		ptc__l_open(c);
+		ioc_field(c, &s->f[0], b, addr, s);
+		ptc__l_close(c);
+		return;
+	}
+	ptc__s_open(c);
+	for (i = 0; i < s->nf; i++) {
+		/* A trailing array shows only with -v. */
+		if (s->f[i].fmt == IF_TAIL && !c->f->verbose) {
+			ptc__s_more(c);
+			continue;
+		}
+		ptc__s_field(c, s->f[i].name);
+		ioc_field(c, &s->f[i], b, addr, s);
+	}
+	ptc__s_close(c);
+}
+
+/*
+ * The structure s at addr, or its address when it cannot be read (then
+ * 0).
+ */
+static int
+ioc_at(struct ptc__dc *c, const struct ioc_struct *s, uint64_t addr)
+{
+	unsigned char b[1024];
+
+	if (s->size > sizeof(b) || ptc__rdall(c, addr, b, s->size) != 0) {
+		ptc__p_addr(c, addr);
+		return 0;
+	}
+	ioc_struct(c, s, b, addr);
+	return 1;
+}
+
+int
+ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v)
+{
+	const struct ioc_req *r = NULL;
+	size_t i, k;
+
+	for (k = 0; k < sizeof(tabs) / sizeof(tabs[0]) && r == NULL; k++)
+		for (i = 0; i < tabs[k]->n; i++)
+			if (tabs[k]->r[i].cmd == cmd) {
+				r = &tabs[k]->r[i];
+				break;
+			}
+	if (r == NULL)
+		return 0;
+	switch (r->how) {
+	case IR_IN:
+		(void)ioc_at(c, r->in, v);
+		break;
+	case IR_OUT:
+		if (c->is_error)
+			ptc__p_addr(c, v);
+		else
+			(void)ioc_at(c, r->out, v);
+		break;
+	default:
+		/* Nothing more of an argument the kernel could not read. */
+		if (!ioc_at(c, r->in, v) || c->is_error || c->f->json)
+			break;
+		ptc__sb_puts(c->o, " => ");
+		(void)ioc_at(c, r->out, v);
+	}
+	return 1;
+}

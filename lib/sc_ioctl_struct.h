@@ -1,0 +1,89 @@
+/*
+ * sc_ioctl_struct.h: ioctl arguments described as data.
+ *
+ * A request's argument is a structure (or a single value in brackets)
+ * described field by field: offset, size and how the value prints.
+ * lib/sc_ioctl_struct.c walks these descriptions; the per-subsystem
+ * tables (lib/sc_ioctl_*.c) list them against request numbers.
+ */
+#ifndef PTC_SC_IOCTL_STRUCT_H
+#define PTC_SC_IOCTL_STRUCT_H
+
+#include <stddef.h>
+
+#include "sc_priv.h"
+
+enum {
+	IF_U = 1,	/* unsigned decimal */
+	IF_D,		/* signed decimal */
+	IF_X,		/* hexadecimal */
+	IF_PTR,		/* an address: NULL or hex */
+	IF_FLAGS,	/* bits of table x; none known: "0x.. / * unknown * /" */
+	IF_ENUM,	/* a value of table x, else "0x.. / * unknown * /" */
+	IF_STRUCT,	/* a nested structure, sub */
+	IF_ARRAY,	/* n elements of size bytes, each as fmt2 */
+	IF_STR,		/* a NUL-padded char array of size bytes, quoted */
+	IF_FD,		/* a descriptor */
+	IF_SYSCALL,	/* a syscall number of the arch field before */
+	IF_ERRNO,	/* a negated errno: "-ENOENT", else decimal */
+	IF_TAIL,	/* the array after the structure: count in field n */
+};
+
+struct ioc_field {
+	const char *name;       /* NULL: the value alone, in brackets */
+	unsigned short off;
+	unsigned short size;    /* bytes of the value (of one element) */
+	unsigned char fmt;
+	unsigned char fmt2;     /* IF_ARRAY's element format */
+	unsigned short n;       /* IF_ARRAY's length; IF_TAIL's count field */
+	const struct ptc__xtab *x;
+	const char *unknown;    /* comment for a value no name matches */
+	const struct ioc_struct *sub;  /* IF_STRUCT, IF_TAIL's element */
+};
+
+struct ioc_struct {
+	size_t size;
+	unsigned nf;
+	const struct ioc_field *f;
+};
+
+#define IOC_NF(a) (sizeof(a) / sizeof((a)[0]))
+#define IOC_S(name, type, fields) \
+	static const struct ioc_struct name = { sizeof(type), IOC_NF(fields), \
+	    fields }
+/* A field of struct type by its member name. */
+#define IOC_F(type, m, fmt) \
+	{ #m, offsetof(type, m), sizeof(((type *)0)->m), fmt, 0, 0, NULL, \
+	    NULL, NULL }
+#define IOC_FX(type, m, fmt, x, unk) \
+	{ #m, offsetof(type, m), sizeof(((type *)0)->m), fmt, 0, 0, x, unk, \
+	    NULL }
+#define IOC_FSUB(type, m, sub) \
+	{ #m, offsetof(type, m), sizeof(((type *)0)->m), IF_STRUCT, 0, 0, \
+	    NULL, NULL, sub }
+#define IOC_FARR(type, m, fmt2, esize) \
+	{ #m, offsetof(type, m), esize, IF_ARRAY, fmt2, \
+	    sizeof(((type *)0)->m) / (esize), NULL, NULL, NULL }
+
+/* How a request's argument prints. */
+enum {
+	IR_IN = 1,	/* read by the kernel: shown whatever the result */
+	IR_OUT,		/* written by the kernel: shown on success */
+	IR_INOUT,	/* in, then " => " and out on success */
+};
+
+struct ioc_req {
+	unsigned cmd;
+	unsigned char how;
+	const struct ioc_struct *in, *out;
+};
+
+struct ioc_reqtab {
+	const struct ioc_req *r;
+	size_t n;
+};
+
+/* The subsystems' tables (lib/sc_ioctl_*.c). */
+extern const struct ioc_reqtab ptc__ioc_fs;
+
+#endif
