@@ -15,6 +15,7 @@
 
 static const struct ioc_reqtab *const tabs[] = {
 	&ptc__ioc_fs,
+	&ptc__ioc_seccomp,
 };
 
 /* Unsigned value of size bytes at p (native byte order). */
@@ -107,13 +108,16 @@ ioc_value(struct ptc__dc *c, const struct ioc_field *f, int fmt,
 	case IF_FD:
 		ptc__p_fd(c, (int)gets(p, size));
 		break;
+	case IF_PID:
+		ptc__p_pid(c, gets(p, size), PTC__PID_TGID);
+		break;
 	case IF_ERRNO:
 		n = ptc_errname((int)-gets(p, size));
 		if (gets(p, size) < 0 && n != NULL && !c->f->json) {
 			char buf[64];
 
 			snprintf(buf, sizeof(buf), "-%s", n);
-			ptc__p_xval(c, u, 'd', buf);
+			ptc__p_xval(c, (uint64_t)gets(p, size), 'd', buf);
 		} else {
 			ptc__p_int(c, gets(p, size));
 		}
@@ -236,6 +240,21 @@ ioc_at(struct ptc__dc *c, const struct ioc_struct *s, uint64_t addr)
 	return 1;
 }
 
+/* The structure s at addr reads as all zero bytes. */
+static int
+ioc_zero(struct ptc__dc *c, const struct ioc_struct *s, uint64_t addr)
+{
+	unsigned char b[1024];
+	size_t i;
+
+	if (s->size > sizeof(b) || ptc__rdall(c, addr, b, s->size) != 0)
+		return 0;
+	for (i = 0; i < s->size; i++)
+		if (b[i] != 0)
+			return 0;
+	return 1;
+}
+
 int
 ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v)
 {
@@ -255,6 +274,22 @@ ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v)
 		(void)ioc_at(c, r->in, v);
 		break;
 	case IR_OUT:
+		if (c->is_error)
+			ptc__p_addr(c, v);
+		else
+			(void)ioc_at(c, r->out, v);
+		break;
+	case IR_INOUT_Z:
+		if (ioc_zero(c, r->in, v)) {
+			if (c->is_error)
+				ptc__p_addr(c, v);
+			else
+				(void)ioc_at(c, r->out, v);
+			break;
+		}
+		if (!ioc_at(c, r->in, v) || c->f->json)
+			break;
+		ptc__sb_puts(c->o, " => ");
 		if (c->is_error)
 			ptc__p_addr(c, v);
 		else

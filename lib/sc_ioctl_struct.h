@@ -27,6 +27,7 @@ enum {
 	IF_SYSCALL,	/* a syscall number of the arch field before */
 	IF_ERRNO,	/* a negated errno: "-ENOENT", else decimal */
 	IF_TAIL,	/* the array after the structure: count in field n */
+	IF_PID,		/* a thread id */
 };
 
 struct ioc_field {
@@ -70,6 +71,8 @@ enum {
 	IR_IN = 1,	/* read by the kernel: shown whatever the result */
 	IR_OUT,		/* written by the kernel: shown on success */
 	IR_INOUT,	/* in, then " => " and out on success */
+	IR_INOUT_Z,	/* a buffer the kernel wants zeroed: when it is not,
+			   in and " => " then out (the address on failure) */
 };
 
 struct ioc_req {
@@ -85,5 +88,6 @@ struct ioc_reqtab {
 
 /* The subsystems' tables (lib/sc_ioctl_*.c). */
 extern const struct ioc_reqtab ptc__ioc_fs;
+extern const struct ioc_reqtab ptc__ioc_seccomp;
 
 #endif
