@@ -369,8 +369,6 @@ static const struct {
 	{ TCXONC, A_VAL_U, 0 }, { TCFLSH, A_VAL_U, 0 },
 	{ TCSBRK, A_VAL_D, 0 }, { TCSBRKP, A_VAL_D, 0 },
 	{ TIOCSCTTY, A_VAL_D, 0 },
-	{ TIOCMGET, A_OUT, T_INT }, { TIOCMBIS, A_IN, T_INT },
-	{ TIOCMBIC, A_IN, T_INT }, { TIOCMSET, A_IN, T_INT },
 	{ TIOCGPGRP, A_OUT, T_INT }, { TIOCGSID, A_OUT, T_INT },
 	{ TIOCGETD, A_OUT, T_INT }, { TIOCGSOFTCAR, A_OUT, T_INT },
 	{ TIOCGPTN, A_OUT, T_INT }, { FIONREAD, A_OUT, T_INT },
@@ -561,4 +559,21 @@ ptc__a_ioctl_arg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		return;
 	}
 	num(c, v, ioctl_args[i].type);
+}
+
+/*
+ * The return value: a number, or for NS_GET_NSTYPE the namespace type
+ * it is, as strace adds it ("268435456 (CLONE_NEWUSER)").
+ */
+void
+ptc__r_ioctl(struct ptc__dc *c, int64_t v)
+{
+	const char *n;
+
+	ptc__p_int(c, c->wordsize == 4 ? (int32_t)v : v);
+	if ((unsigned)c->a[1] != NS_GET_NSTYPE || c->f->json ||
+	    ptc__xstyle(c) == PTC_XLAT_RAW)
+		return;
+	if ((n = ptc__xname(&ptc__xt_clone_flags, (uint64_t)v)) != NULL)
+		ptc__sb_printf(c->o, " (%s)", n);
 }

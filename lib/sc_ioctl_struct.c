@@ -16,6 +16,7 @@
 static const struct ioc_reqtab *const tabs[] = {
 	&ptc__ioc_fs,
 	&ptc__ioc_seccomp,
+	&ptc__ioc_misc,
 };
 
 /* Unsigned value of size bytes at p (native byte order). */
@@ -166,6 +167,12 @@ ioc_field(struct ptc__dc *c, const struct ioc_field *f,
 		ptc__p_bytes(c, p, len, 0);
 		return;
 	}
+	case IF_TAILSTR: {
+		uint64_t cnt = getu(b + s->f[f->n].off, s->f[f->n].size);
+
+		ptc__p_buf(c, addr + s->size, cnt);
+		return;
+	}
 	case IF_TAIL: {
 		uint64_t cnt = getu(b + s->f[f->n].off, s->f[f->n].size);
 		uint64_t at = addr + s->size;
@@ -270,6 +277,14 @@ ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v)
 	if (r == NULL)
 		return 0;
 	switch (r->how) {
+	case IR_VAL: {
+		unsigned char b[8];
+
+		memcpy(b, &v, sizeof(b));
+		ioc_value(c, &r->in->f[0], r->in->f[0].fmt, b,
+		    r->in->f[0].size, b);
+		break;
+	}
 	case IR_IN:
 		(void)ioc_at(c, r->in, v);
 		break;

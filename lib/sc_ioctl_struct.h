@@ -28,6 +28,7 @@ enum {
 	IF_ERRNO,	/* a negated errno: "-ENOENT", else decimal */
 	IF_TAIL,	/* the array after the structure: count in field n */
 	IF_PID,		/* a thread id */
+	IF_TAILSTR,	/* the bytes after the structure: count in field n */
 };
 
 struct ioc_field {
@@ -71,6 +72,7 @@ enum {
 	IR_IN = 1,	/* read by the kernel: shown whatever the result */
 	IR_OUT,		/* written by the kernel: shown on success */
 	IR_INOUT,	/* in, then " => " and out on success */
+	IR_VAL,		/* the argument itself, as in's only field */
 	IR_INOUT_Z,	/* a buffer the kernel wants zeroed: when it is not,
 			   in and " => " then out (the address on failure) */
 };
@@ -89,5 +91,6 @@ struct ioc_reqtab {
 /* The subsystems' tables (lib/sc_ioctl_*.c). */
 extern const struct ioc_reqtab ptc__ioc_fs;
 extern const struct ioc_reqtab ptc__ioc_seccomp;
+extern const struct ioc_reqtab ptc__ioc_misc;
 
 #endif

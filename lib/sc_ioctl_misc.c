@@ -1,0 +1,65 @@
+/*
+ * sc_ioctl_misc.c: the arguments of small request families (modem
+ * lines 'T', infrared 'i', random 'R', inotify 'I'), as data for
+ * lib/sc_ioctl_struct.c.
+ */
+#include <linux/inotify.h>
+#include <linux/lirc.h>
+#include <linux/random.h>
+#include <stdint.h>
+#include <sys/ioctl.h>
+
+#include "sc_ioctl_struct.h"
+#include "xlat.h"
+
+/* A 32-bit value in brackets (or the argument itself, IR_VAL). */
+#define ONE(name, fmt, x, unk) \
+	static const struct ioc_field name##_f[] = { \
+		{ NULL, 0, 4, fmt, 0, 0, x, unk, NULL }, \
+	}; \
+	static const struct ioc_struct name = { 4, 1, name##_f }
+
+ONE(u32_s, IF_U, NULL, NULL);
+ONE(x32_s, IF_X, NULL, NULL);
+ONE(s32_s, IF_D, NULL, NULL);
+ONE(tiocm_s, IF_FLAGS, &ptc__xt_tiocm_flags, "TIOCM_???");
+ONE(lirc_mode_s, IF_ENUM, &ptc__xt_lirc_modes, "LIRC_MODE_???");
+ONE(lirc_features_s, IF_FLAGS, &ptc__xt_lirc_features, "LIRC_CAN_???");
+
+/* buf: buf_size (field 1) bytes after the header. */
+static const struct ioc_field rand_pool_f[] = {
+	IOC_F(struct rand_pool_info, entropy_count, IF_D),
+	IOC_F(struct rand_pool_info, buf_size, IF_D),
+	{ "buf", sizeof(struct rand_pool_info), 1, IF_TAILSTR, 0, 1, NULL,
+	    NULL, NULL },
+};
+IOC_S(rand_pool_s, struct rand_pool_info, rand_pool_f);
+
+static const struct ioc_req reqs[] = {
+	{ TIOCMGET, IR_OUT, NULL, &tiocm_s },
+	{ TIOCMSET, IR_IN, &tiocm_s, NULL },
+	{ TIOCMBIS, IR_IN, &tiocm_s, NULL },
+	{ TIOCMBIC, IR_IN, &tiocm_s, NULL },
+	{ LIRC_GET_FEATURES, IR_OUT, NULL, &lirc_features_s },
+	{ LIRC_GET_SEND_MODE, IR_OUT, NULL, &lirc_mode_s },
+	{ LIRC_GET_REC_MODE, IR_OUT, NULL, &lirc_mode_s },
+	{ LIRC_GET_REC_RESOLUTION, IR_OUT, NULL, &u32_s },
+	{ LIRC_GET_MIN_TIMEOUT, IR_OUT, NULL, &u32_s },
+	{ LIRC_GET_MAX_TIMEOUT, IR_OUT, NULL, &u32_s },
+	{ LIRC_GET_REC_TIMEOUT, IR_OUT, NULL, &u32_s },
+	{ LIRC_GET_LENGTH, IR_OUT, NULL, &u32_s },
+	{ LIRC_SET_SEND_MODE, IR_IN, &lirc_mode_s, NULL },
+	{ LIRC_SET_REC_MODE, IR_IN, &lirc_mode_s, NULL },
+	{ LIRC_SET_SEND_CARRIER, IR_IN, &u32_s, NULL },
+	{ LIRC_SET_REC_CARRIER, IR_IN, &u32_s, NULL },
+	{ LIRC_SET_SEND_DUTY_CYCLE, IR_IN, &u32_s, NULL },
+	{ LIRC_SET_TRANSMITTER_MASK, IR_IN, &x32_s, NULL },
+	{ LIRC_SET_REC_TIMEOUT, IR_IN, &u32_s, NULL },
+	{ LIRC_SET_REC_TIMEOUT_REPORTS, IR_IN, &u32_s, NULL },
+	{ LIRC_SET_MEASURE_CARRIER_MODE, IR_IN, &u32_s, NULL },
+	{ LIRC_SET_REC_CARRIER_RANGE, IR_IN, &u32_s, NULL },
+	{ LIRC_SET_WIDEBAND_RECEIVER, IR_IN, &u32_s, NULL },
+	{ RNDADDENTROPY, IR_IN, &rand_pool_s, NULL },
+	{ INOTIFY_IOC_SETNEXTWD, IR_VAL, &s32_s, NULL },
+};
+const struct ioc_reqtab ptc__ioc_misc = { reqs, IOC_NF(reqs) };
