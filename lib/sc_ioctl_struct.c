@@ -17,6 +17,7 @@ static const struct ioc_reqtab *const tabs[] = {
 	&ptc__ioc_fs,
 	&ptc__ioc_seccomp,
 	&ptc__ioc_misc,
+	&ptc__ioc_hdio,
 };
 
 /* Unsigned value of size bytes at p (native byte order). */
@@ -140,11 +141,36 @@ ioc_value(struct ptc__dc *c, const struct ioc_field *f, int fmt,
 	}
 }
 
+/* len bytes at addr, quoted up to -s, or the address. */
+static void
+ioc_bytes(struct ptc__dc *c, uint64_t addr, uint64_t len, int opt)
+{
+	unsigned char buf[1024];
+	size_t show = c->f->strsize < sizeof(buf) ? c->f->strsize :
+	    sizeof(buf);
+
+	if (len < show)
+		show = (size_t)len;
+	if (!(opt & IO_HEX) || c->f->json) {
+		ptc__p_buf(c, addr, len);
+		return;
+	}
+	if (ptc__rdall(c, addr, buf, show) != 0) {
+		ptc__p_addr(c, addr);
+		return;
+	}
+	ptc__pre(c);
+	ptc__sb_escape(c->o, buf, show, 2);
+	if (len > show)
+		ptc__sb_puts(c->o, "...");
+}
+
 static void
 ioc_field(struct ptc__dc *c, const struct ioc_field *f,
     const unsigned char *b, uint64_t addr, const struct ioc_struct *s)
 {
 	const unsigned char *p = b + f->off;
+	size_t show;
 	unsigned i;
 
 	switch (f->fmt) {
@@ -170,9 +196,21 @@ ioc_field(struct ptc__dc *c, const struct ioc_field *f,
 	case IF_TAILSTR: {
 		uint64_t cnt = getu(b + s->f[f->n].off, s->f[f->n].size);
 
-		ptc__p_buf(c, addr + s->size, cnt);
+		ioc_bytes(c, addr + f->off, cnt << f->shift, f->opt);
 		return;
 	}
+	case IF_BYTES:
+		ptc__pre(c);
+		if (c->f->json) {
+			ptc__sb_json(c->o, p, f->size);
+			return;
+		}
+		show = f->size < c->f->strsize ? f->size : c->f->strsize;
+		ptc__sb_escape(c->o, p, show, (f->opt & IO_HEX) ? 2 :
+		    c->f->xstyle);
+		if (show < f->size)
+			ptc__sb_puts(c->o, "...");
+		return;
 	case IF_TAIL: {
 		uint64_t cnt = getu(b + s->f[f->n].off, s->f[f->n].size);
 		uint64_t at = addr + s->size;
@@ -212,6 +250,11 @@ ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
 	unsigned i;
 
 	if (s->nf == 1 && s->f[0].name == NULL) {
+		/* An array or a string is its own brackets. */
+		if (s->f[0].fmt == IF_ARRAY || s->f[0].fmt == IF_BYTES) {
+			ioc_field(c, &s->f[0], b, addr, s);
+			return;
+		}
 		ptc__l_open(c);
 		ioc_field(c, &s->f[0], b, addr, s);
 		ptc__l_close(c);
@@ -219,6 +262,14 @@ ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
 	}
 	ptc__s_open(c);
 	for (i = 0; i < s->nf; i++) {
+		const struct ioc_field *cf;
+
+		if (s->f[i].name == NULL)
+			continue;
+		cf = &s->f[s->f[i].n];
+		if ((s->f[i].opt & IO_OMIT0) &&
+		    getu(b + cf->off, cf->size) == 0)
+			continue;
 		/* A trailing array shows only with -v. */
 		if (s->f[i].fmt == IF_TAIL && !c->f->verbose) {
 			ptc__s_more(c);

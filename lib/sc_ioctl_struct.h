@@ -28,11 +28,17 @@ enum {
 	IF_ERRNO,	/* a negated errno: "-ENOENT", else decimal */
 	IF_TAIL,	/* the array after the structure: count in field n */
 	IF_PID,		/* a thread id */
-	IF_TAILSTR,	/* the bytes after the structure: count in field n */
+	IF_TAILSTR,	/* the bytes after the structure: count in field n,
+			   times 1 << shift */
+	IF_BYTES,	/* the field's bytes, quoted, up to -s */
 };
 
 struct ioc_field {
-	const char *name;       /* NULL: the value alone, in brackets */
+	/*
+	 * NULL: the value alone, in brackets, when it is the only field;
+	 * else a field not shown (a count another one uses).
+	 */
+	const char *name;
 	unsigned short off;
 	unsigned short size;    /* bytes of the value (of one element) */
 	unsigned char fmt;
@@ -41,7 +47,13 @@ struct ioc_field {
 	const struct ptc__xtab *x;
 	const char *unknown;    /* comment for a value no name matches */
 	const struct ioc_struct *sub;  /* IF_STRUCT, IF_TAIL's element */
+	unsigned char opt;      /* IO_* */
+	unsigned char shift;
 };
+
+/* Field options. */
+#define IO_HEX   1	/* bytes all as \x escapes */
+#define IO_OMIT0 2	/* left out when its count is 0 */
 
 struct ioc_struct {
 	size_t size;
@@ -92,5 +104,6 @@ struct ioc_reqtab {
 extern const struct ioc_reqtab ptc__ioc_fs;
 extern const struct ioc_reqtab ptc__ioc_seccomp;
 extern const struct ioc_reqtab ptc__ioc_misc;
+extern const struct ioc_reqtab ptc__ioc_hdio;
 
 #endif
