@@ -571,8 +571,8 @@ ptc__r_ioctl(struct ptc__dc *c, int64_t v)
 	const char *n;
 
 	ptc__p_int(c, c->wordsize == 4 ? (int32_t)v : v);
-	if ((unsigned)c->a[1] != NS_GET_NSTYPE || c->f->json ||
-	    ptc__xstyle(c) == PTC_XLAT_RAW)
+	/* strace adds it under -X raw too. */
+	if ((unsigned)c->a[1] != NS_GET_NSTYPE || c->f->json)
 		return;
 	if ((n = ptc__xname(&ptc__xt_clone_flags, (uint64_t)v)) != NULL)
 		ptc__sb_printf(c->o, " (%s)", n);

@@ -102,3 +102,44 @@ compare() {
 	assert_failure 2
 	assert_output --partial 'usage:'
 }
+
+# Structures passed on descriptor -1 (tests/targets/ioctl-structs.c):
+# the kernel reads nothing, so every byte shown is the tracee's own.
+@test "ioctl: structure arguments as strace shows them" {
+	ptstrace -o p.out -e trace=ioctl "$T/ioctl-structs"
+	sed -E 's/ +=/ =/' p.out >p.norm
+	cat >want <<'WANT'
+ioctl(-1, FITRIM, {start=0xdeadbeefcafef00d, len=4096, minlen=512}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, FS_IOC_FSSETXATTR, {fsx_xflags=FS_XFLAG_IMMUTABLE|FS_XFLAG_HASATTR, fsx_extsize=7, fsx_projid=0x2a, fsx_cowextsize=0}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, FS_IOC_FSGETXATTR, NULL) = -1 EBADF (Bad file descriptor)
+ioctl(-1, FS_IOC_SETFLAGS, [FS_IMMUTABLE_FL|0x8000000]) = -1 EBADF (Bad file descriptor)
+ioctl(-1, FS_IOC_SETFLAGS, [0xd000000 /* FS_???_FL */]) = -1 EBADF (Bad file descriptor)
+ioctl(-1, FS_IOC_FIEMAP, {fm_start=1, fm_length=2, fm_flags=FIEMAP_FLAG_SYNC, fm_extent_count=1}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, COUNTER_ADD_WATCH_IOCTL, {component={type=COUNTER_COMPONENT_COUNT, scope=0x9 /* COUNTER_SCOPE_??? */, parent=1, id=0}, event=COUNTER_EVENT_INDEX, channel=2}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, {id=0x1234, val=-1, error=-ENOENT, flags=SECCOMP_USER_NOTIF_FLAG_CONTINUE}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, HDIO_GETGEO, NULL) = -1 EBADF (Bad file descriptor)
+ioctl(-1, HDIO_DRIVE_CMD, {command=ATA_CMD_WRITE, sector_number=1, feature=2, sector_count=0}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, HDIO_SET_NICE, 1 << IDE_NICE_DSC_OVERLAP|1 << IDE_NICE_ATAPI_OVERLAP|1 << IDE_NICE_2) = -1 EBADF (Bad file descriptor)
+ioctl(-1, TIOCMBIS, [TIOCM_DTR|TIOCM_RTS]) = -1 EBADF (Bad file descriptor)
+ioctl(-1, LIRC_SET_REC_MODE, [LIRC_MODE_PULSE]) = -1 EBADF (Bad file descriptor)
+ioctl(-1, RNDADDENTROPY, {entropy_count=3, buf_size=4, buf="abcd"}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, INOTIFY_IOC_SETNEXTWD, -1) = -1 EBADF (Bad file descriptor)
+ioctl(100, NS_GET_NSTYPE) = 268435456 (CLONE_NEWUSER)
++++ exited with 0 +++
+WANT
+	run diff -u want p.norm
+	assert_success
+}
+
+@test "ioctl: structure fields under -X verbose and -X raw" {
+	ptstrace -Xverbose -o p.out -e trace=ioctl "$T/ioctl-structs"
+	sed -i -E 's/ +=/ =/' p.out
+	grep -qxF 'ioctl(-1, 0x40086602 /* FS_IOC_SETFLAGS */, [0x8000010 /* FS_IMMUTABLE_FL|0x8000000 */]) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(-1, 0x40086602 /* FS_IOC_SETFLAGS */, [0xd000000 /* FS_???_FL */]) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(-1, 0x31f /* HDIO_DRIVE_CMD */, {command=0xca /* ATA_CMD_WRITE */, sector_number=1, feature=2, sector_count=0}) = -1 EBADF (Bad file descriptor)' p.out
+	ptstrace -Xraw -o p.out -e trace=ioctl "$T/ioctl-structs"
+	sed -i -E 's/ +=/ =/' p.out
+	grep -qxF 'ioctl(-1, 0x40086602, [0xd000000]) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(-1, 0xc0182101, {id=0x1234, val=-1, error=-2, flags=0x1}) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(100, 0xb703) = 268435456 (CLONE_NEWUSER)' p.out
+}
