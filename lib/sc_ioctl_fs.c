@@ -36,10 +36,7 @@ static const struct ioc_field fsxattr_out_f[] = {
 IOC_S(fsxattr_out_s, struct fsxattr, fsxattr_out_f);
 
 /* FS_IOC_[GS]ETFLAGS say long but the kernel reads and writes an int. */
-static const struct ioc_field iflags_f[] = {
-	{ NULL, 0, 4, IF_FLAGS, 0, 0, &ptc__xt_fs_iflags, "FS_???_FL", NULL },
-};
-static const struct ioc_struct iflags_s = { 4, 1, iflags_f };
+IOC_VAL(iflags_s, 4, IF_FLAGS, &ptc__xt_fs_iflags, "FS_???_FL");
 
 static const struct ioc_field fiemap_extent_f[] = {
 	IOC_F(struct fiemap_extent, fe_logical, IF_U),
@@ -64,7 +61,7 @@ static const struct ioc_field fiemap_out_f[] = {
 	FM_FLAGS,
 	IOC_F(struct fiemap, fm_mapped_extents, IF_U),
 	{ "fm_extents", sizeof(struct fiemap), sizeof(struct fiemap_extent),
-	    IF_TAIL, 0, 1, NULL, NULL, &fiemap_extent_s },
+	    IF_TAIL, 0, 1, NULL, NULL, &fiemap_extent_s, 0, 0, NULL },
 };
 IOC_S(fiemap_out_s, struct fiemap, fiemap_out_f);
 

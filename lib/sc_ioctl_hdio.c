@@ -18,43 +18,33 @@ IOC_S(geo_s, struct hd_geometry, geo_f);
 
 /* HDIO_DRIVE_CMD: four bytes in, the same four out and the sectors read. */
 static const struct ioc_field cmd_in_f[] = {
-	{ "command", 0, 1, IF_ENUM, 0, 0, &ptc__xt_ata_cmds, "ATA_CMD_???",
-	    NULL, 0, 0 },
-	{ "sector_number", 1, 1, IF_U, 0, 0, NULL, NULL, NULL, 0, 0 },
-	{ "feature", 2, 1, IF_U, 0, 0, NULL, NULL, NULL, 0, 0 },
-	{ "sector_count", 3, 1, IF_U, 0, 0, NULL, NULL, NULL, 0, 0 },
+	IOC_FO("command", 0, 1, IF_ENUM, &ptc__xt_ata_cmds, "ATA_CMD_???"),
+	IOC_FO("sector_number", 1, 1, IF_U, NULL, NULL),
+	IOC_FO("feature", 2, 1, IF_U, NULL, NULL),
+	IOC_FO("sector_count", 3, 1, IF_U, NULL, NULL),
 };
-static const struct ioc_struct cmd_in_s = { 4, IOC_NF(cmd_in_f), cmd_in_f };
+static const struct ioc_struct cmd_in_s = { 4, IOC_NF(cmd_in_f), cmd_in_f,
+	0, 0, 0 };
 static const struct ioc_field cmd_out_f[] = {
-	{ "status", 0, 1, IF_X, 0, 0, NULL, NULL, NULL, 0, 0 },
-	{ "error", 1, 1, IF_U, 0, 0, NULL, NULL, NULL, 0, 0 },
-	{ "nsector", 2, 1, IF_U, 0, 0, NULL, NULL, NULL, 0, 0 },
-	{ NULL, 3, 1, IF_U, 0, 0, NULL, NULL, NULL, 0, 0 },
+	IOC_FO("status", 0, 1, IF_X, NULL, NULL),
+	IOC_FO("error", 1, 1, IF_U, NULL, NULL),
+	IOC_FO("nsector", 2, 1, IF_U, NULL, NULL),
+	IOC_FO(NULL, 3, 1, IF_U, NULL, NULL),
 	{ "buf", 4, 1, IF_TAILSTR, 0, 3, NULL, NULL, NULL,
-	    IO_HEX | IO_OMIT0, 9 },
+	    IO_HEX | IO_OMIT0, 9, NULL },
 };
 static const struct ioc_struct cmd_out_s = { 4, IOC_NF(cmd_out_f),
-	cmd_out_f };
+	cmd_out_f, 0, 0, 0 };
 
 static const struct ioc_field args3_f[] = {
-	{ NULL, 0, 4, IF_ARRAY, IF_X, 3, NULL, NULL, NULL, 0, 0 },
+	{ NULL, 0, 4, IF_ARRAY, IF_X, 3, NULL, NULL, NULL, 0, 0, NULL },
 };
-static const struct ioc_struct args3_s = { 12, 1, args3_f };
+static const struct ioc_struct args3_s = { 12, 1, args3_f, 0, 0, 0 };
 
-static const struct ioc_field ulong_f[] = {
-	{ NULL, 0, sizeof(unsigned long), IF_U, 0, 0, NULL, NULL, NULL, 0, 0 },
-};
-static const struct ioc_struct ulong_s = { sizeof(unsigned long), 1,
-	ulong_f };
+IOC_VAL(ulong_s, sizeof(unsigned long), IF_U, NULL, NULL);
 
-static const struct ioc_field id142_f[] = {
-	{ NULL, 0, 142, IF_BYTES, 0, 0, NULL, NULL, NULL, 0, 0 },
-};
-static const struct ioc_struct id142_s = { 142, 1, id142_f };
-static const struct ioc_field id512_f[] = {
-	{ NULL, 0, 512, IF_BYTES, 0, 0, NULL, NULL, NULL, 0, 0 },
-};
-static const struct ioc_struct id512_s = { 512, 1, id512_f };
+IOC_VAL(id142_s, 142, IF_BYTES, NULL, NULL);
+IOC_VAL(id512_s, 512, IF_BYTES, NULL, NULL);
 
 /* strace names the bits by their shift: not names an .in file can hold. */
 static const struct ptc__xlat nice_v[] = {
@@ -65,17 +55,9 @@ static const struct ptc__xlat nice_v[] = {
 	{ 1 << IDE_NICE_2, "1 << IDE_NICE_2" },
 };
 static const struct ptc__xtab nice_x = { nice_v, IOC_NF(nice_v) };
-static const struct ioc_field nice_f[] = {
-	{ NULL, 0, sizeof(unsigned long), IF_FLAGS, 0, 0, &nice_x, NULL, NULL,
-	    0, 0 },
-};
-static const struct ioc_struct nice_s = { sizeof(unsigned long), 1,
-	nice_f };
-static const struct ioc_field bus_f[] = {
-	{ NULL, 0, sizeof(unsigned long), IF_ENUM, 0, 0, &ptc__xt_hdio_busstate,
-	    "BUSSTATE_???", NULL, 0, 0 },
-};
-static const struct ioc_struct bus_s = { sizeof(unsigned long), 1, bus_f };
+IOC_VAL(nice_s, sizeof(unsigned long), IF_FLAGS, &nice_x, NULL);
+IOC_VAL(bus_s, sizeof(unsigned long), IF_ENUM, &ptc__xt_hdio_busstate,
+    "BUSSTATE_???");
 
 static const struct ioc_req reqs[] = {
 	{ HDIO_GETGEO, IR_OUT, NULL, &geo_s },

@@ -12,26 +12,19 @@
 #include "sc_ioctl_struct.h"
 #include "xlat.h"
 
-/* A 32-bit value in brackets (or the argument itself, IR_VAL). */
-#define ONE(name, fmt, x, unk) \
-	static const struct ioc_field name##_f[] = { \
-		{ NULL, 0, 4, fmt, 0, 0, x, unk, NULL }, \
-	}; \
-	static const struct ioc_struct name = { 4, 1, name##_f }
-
-ONE(u32_s, IF_U, NULL, NULL);
-ONE(x32_s, IF_X, NULL, NULL);
-ONE(s32_s, IF_D, NULL, NULL);
-ONE(tiocm_s, IF_FLAGS, &ptc__xt_tiocm_flags, "TIOCM_???");
-ONE(lirc_mode_s, IF_ENUM, &ptc__xt_lirc_modes, "LIRC_MODE_???");
-ONE(lirc_features_s, IF_FLAGS, &ptc__xt_lirc_features, "LIRC_CAN_???");
+IOC_VAL(u32_s, 4, IF_U, NULL, NULL);
+IOC_VAL(x32_s, 4, IF_X, NULL, NULL);
+IOC_VAL(s32_s, 4, IF_D, NULL, NULL);
+IOC_VAL(tiocm_s, 4, IF_FLAGS, &ptc__xt_tiocm_flags, "TIOCM_???");
+IOC_VAL(lirc_mode_s, 4, IF_ENUM, &ptc__xt_lirc_modes, "LIRC_MODE_???");
+IOC_VAL(lirc_features_s, 4, IF_FLAGS, &ptc__xt_lirc_features, "LIRC_CAN_???");
 
 /* buf: buf_size (field 1) bytes after the header. */
 static const struct ioc_field rand_pool_f[] = {
 	IOC_F(struct rand_pool_info, entropy_count, IF_D),
 	IOC_F(struct rand_pool_info, buf_size, IF_D),
 	{ "buf", sizeof(struct rand_pool_info), 1, IF_TAILSTR, 0, 1, NULL,
-	    NULL, NULL },
+	    NULL, NULL, 0, 0, NULL },
 };
 IOC_S(rand_pool_s, struct rand_pool_info, rand_pool_f);
 

@@ -11,7 +11,8 @@
 
 static const struct ioc_field data_f[] = {
 	{ "nr", offsetof(struct seccomp_data, nr), 4, IF_SYSCALL, 0,
-	    offsetof(struct seccomp_data, arch), NULL, NULL, NULL },
+	    offsetof(struct seccomp_data, arch), NULL, NULL, NULL, 0, 0,
+	    NULL },
 	IOC_FX(struct seccomp_data, arch, IF_ENUM, &ptc__xt_audit_arch,
 	    "AUDIT_ARCH_???"),
 	IOC_F(struct seccomp_data, instruction_pointer, IF_PTR),
@@ -36,10 +37,7 @@ static const struct ioc_field resp_f[] = {
 };
 IOC_S(resp_s, struct seccomp_notif_resp, resp_f);
 
-static const struct ioc_field id_f[] = {
-	{ NULL, 0, 8, IF_X, 0, 0, NULL, NULL, NULL },
-};
-static const struct ioc_struct id_s = { 8, 1, id_f };
+IOC_VAL(id_s, 8, IF_X, NULL, NULL);
 
 static const struct ioc_field addfd_f[] = {
 	IOC_F(struct seccomp_notif_addfd, id, IF_X),

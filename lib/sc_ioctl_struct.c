@@ -18,6 +18,7 @@ static const struct ioc_reqtab *const tabs[] = {
 	&ptc__ioc_seccomp,
 	&ptc__ioc_misc,
 	&ptc__ioc_hdio,
+	&ptc__ioc_evdev,
 };
 
 /* Unsigned value of size bytes at p (native byte order). */
@@ -83,6 +84,15 @@ ptc__p_flags_unk(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
 
 static void ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
     const unsigned char *b, uint64_t addr);
+
+/* The bytes of s there are: all, or as many as the request says. */
+static size_t
+ioc_size(const struct ptc__dc *c, const struct ioc_struct *s)
+{
+	size_t req = ((unsigned)c->a[1] >> 16) & 0x3fff;
+
+	return s->sized && req < s->size ? req : s->size;
+}
 
 static void
 ioc_value(struct ptc__dc *c, const struct ioc_field *f, int fmt,
@@ -177,9 +187,27 @@ ioc_field(struct ptc__dc *c, const struct ioc_field *f,
 	case IF_STRUCT:
 		ioc_struct(c, f->sub, p, addr + f->off);
 		return;
+	case IF_UNION: {
+		const struct ioc_case *k;
+		uint64_t sel = getu(b + s->f[f->n].off, s->f[f->n].size);
+
+		for (k = f->cases; k->name != NULL; k++)
+			if (k->val == sel)
+				break;
+		/* ioc_struct() left the name out: it depends on the case. */
+		if (k->name != NULL) {
+			ptc__s_field(c, k->name);
+			ioc_struct(c, k->s, p, addr + f->off);
+		}
+		return;
+	}
 	case IF_ARRAY:
 		ptc__l_open(c);
 		for (i = 0; i < f->n; i++) {
+			/* the elements a sized request holds */
+			if (s->sized && f->off + (size_t)(i + 1) * f->size >
+			    ioc_size(c, s))
+				break;
 			if (ptc__arr_full(c, i))
 				break;
 			ioc_value(c, f, f->fmt2, p + (size_t)i * f->size,
@@ -247,6 +275,7 @@ static void
 ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
     const unsigned char *b, uint64_t addr)
 {
+	size_t shown = 0;
 	unsigned i;
 
 	if (s->nf == 1 && s->f[0].name == NULL) {
@@ -260,12 +289,32 @@ ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
 		ptc__l_close(c);
 		return;
 	}
+	if (s->list) {
+		ptc__l_open(c);
+		for (i = 0; i < s->nf; i++)
+			ioc_field(c, &s->f[i], b, addr, s);
+		ptc__l_close(c);
+		return;
+	}
 	ptc__s_open(c);
 	for (i = 0; i < s->nf; i++) {
 		const struct ioc_field *cf;
 
+		if (s->brief != 0 && i >= s->brief && !c->f->verbose) {
+			ptc__s_more(c);
+			ptc__s_close(c);
+			return;
+		}
 		if (s->f[i].name == NULL)
 			continue;
+		/* a sized request's array ends where the request does */
+		if (s->sized && s->f[i].off + s->f[i].size > ioc_size(c, s))
+			break;
+		shown = s->f[i].off + s->f[i].size;
+		if (s->f[i].fmt == IF_UNION) {
+			ioc_field(c, &s->f[i], b, addr, s);
+			continue;
+		}
 		cf = &s->f[s->f[i].n];
 		if ((s->f[i].opt & IO_OMIT0) &&
 		    getu(b + cf->off, cf->size) == 0)
@@ -278,6 +327,10 @@ ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
 		ptc__s_field(c, s->f[i].name);
 		ioc_field(c, &s->f[i], b, addr, s);
 	}
+	/* A request larger than what was shown. */
+	if (s->sized && s->f[s->nf - 1].fmt != IF_ARRAY &&
+	    (((unsigned)c->a[1] >> 16) & 0x3fff) > shown)
+		ptc__s_more(c);
 	ptc__s_close(c);
 }
 
@@ -289,8 +342,11 @@ static int
 ioc_at(struct ptc__dc *c, const struct ioc_struct *s, uint64_t addr)
 {
 	unsigned char b[1024];
+	size_t size = ioc_size(c, s);
 
-	if (s->size > sizeof(b) || ptc__rdall(c, addr, b, s->size) != 0) {
+	memset(b, 0, sizeof(b));
+	if (s->size > sizeof(b) || size < s->sized ||
+	    ptc__rdall(c, addr, b, size) != 0) {
 		ptc__p_addr(c, addr);
 		return 0;
 	}
@@ -313,6 +369,14 @@ ioc_zero(struct ptc__dc *c, const struct ioc_struct *s, uint64_t addr)
 	return 1;
 }
 
+static int
+ioc_match(const struct ioc_req *r, unsigned cmd)
+{
+	unsigned m = r->mask != 0 ? r->mask : ~0u;
+
+	return (cmd & m) == (r->cmd & m);
+}
+
 int
 ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v)
 {
@@ -321,7 +385,7 @@ ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v)
 
 	for (k = 0; k < sizeof(tabs) / sizeof(tabs[0]) && r == NULL; k++)
 		for (i = 0; i < tabs[k]->n; i++)
-			if (tabs[k]->r[i].cmd == cmd) {
+			if (ioc_match(&tabs[k]->r[i], cmd)) {
 				r = &tabs[k]->r[i];
 				break;
 			}
@@ -336,6 +400,12 @@ ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v)
 		    r->in->f[0].size, b);
 		break;
 	}
+	case IR_ADDR:
+		ptc__p_addr(c, v);
+		break;
+	case IR_FN:
+		r->fn(c, cmd, v);
+		break;
 	case IR_IN:
 		(void)ioc_at(c, r->in, v);
 		break;

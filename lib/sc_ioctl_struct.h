@@ -10,6 +10,7 @@
 #define PTC_SC_IOCTL_STRUCT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "sc_priv.h"
 
@@ -31,6 +32,7 @@ enum {
 	IF_TAILSTR,	/* the bytes after the structure: count in field n,
 			   times 1 << shift */
 	IF_BYTES,	/* the field's bytes, quoted, up to -s */
+	IF_UNION,	/* the case of cases whose value field n holds */
 };
 
 struct ioc_field {
@@ -49,6 +51,14 @@ struct ioc_field {
 	const struct ioc_struct *sub;  /* IF_STRUCT, IF_TAIL's element */
 	unsigned char opt;      /* IO_* */
 	unsigned char shift;
+	const struct ioc_case *cases;  /* IF_UNION's, up to a NULL name */
+};
+
+/* One member of a union, chosen by a value. */
+struct ioc_case {
+	uint64_t val;
+	const char *name;
+	const struct ioc_struct *s;
 };
 
 /* Field options. */
@@ -59,25 +69,46 @@ struct ioc_struct {
 	size_t size;
 	unsigned nf;
 	const struct ioc_field *f;
+	unsigned char list;     /* unnamed values in brackets: [a, b] */
+	unsigned char brief;    /* fields shown without -v (0: all) */
+	/*
+	 * Not 0: the request's size field says how much of it there is:
+	 * the fields past it are left out, a larger size ends in "...",
+	 * a size below this many bytes shows only the address.
+	 */
+	unsigned char sized;
 };
 
 #define IOC_NF(a) (sizeof(a) / sizeof((a)[0]))
 #define IOC_S(name, type, fields) \
 	static const struct ioc_struct name = { sizeof(type), IOC_NF(fields), \
-	    fields }
+	    fields, 0, 0, 0 }
+/* The same showing only its first n fields without -v. */
+#define IOC_SBRIEF(name, type, fields, n) \
+	static const struct ioc_struct name = { sizeof(type), IOC_NF(fields), \
+	    fields, 0, n, 0 }
+/* One value of size bytes, shown in brackets ([v]) or as the argument. */
+#define IOC_VAL(name, size, fmt, x, unk) \
+	static const struct ioc_field name##_f[] = { \
+		{ NULL, 0, size, fmt, 0, 0, x, unk, NULL, 0, 0, NULL }, \
+	}; \
+	static const struct ioc_struct name = { size, 1, name##_f, 0, 0, 0 }
 /* A field of struct type by its member name. */
 #define IOC_F(type, m, fmt) \
 	{ #m, offsetof(type, m), sizeof(((type *)0)->m), fmt, 0, 0, NULL, \
-	    NULL, NULL }
+	    NULL, NULL, 0, 0, NULL }
 #define IOC_FX(type, m, fmt, x, unk) \
 	{ #m, offsetof(type, m), sizeof(((type *)0)->m), fmt, 0, 0, x, unk, \
-	    NULL }
+	    NULL, 0, 0, NULL }
 #define IOC_FSUB(type, m, sub) \
 	{ #m, offsetof(type, m), sizeof(((type *)0)->m), IF_STRUCT, 0, 0, \
-	    NULL, NULL, sub }
+	    NULL, NULL, sub, 0, 0, NULL }
 #define IOC_FARR(type, m, fmt2, esize) \
 	{ #m, offsetof(type, m), esize, IF_ARRAY, fmt2, \
-	    sizeof(((type *)0)->m) / (esize), NULL, NULL, NULL }
+	    sizeof(((type *)0)->m) / (esize), NULL, NULL, NULL, 0, 0, NULL }
+/* A field by offset and size, for bytes no structure declares. */
+#define IOC_FO(name, off, size, fmt, x, unk) \
+	{ name, off, size, fmt, 0, 0, x, unk, NULL, 0, 0, NULL }
 
 /* How a request's argument prints. */
 enum {
@@ -85,6 +116,8 @@ enum {
 	IR_OUT,		/* written by the kernel: shown on success */
 	IR_INOUT,	/* in, then " => " and out on success */
 	IR_VAL,		/* the argument itself, as in's only field */
+	IR_ADDR,	/* an address only: what it points to is not described */
+	IR_FN,		/* printed by fn: a layout no table describes */
 	IR_INOUT_Z,	/* a buffer the kernel wants zeroed: when it is not,
 			   in and " => " then out (the address on failure) */
 };
@@ -93,6 +126,9 @@ struct ioc_req {
 	unsigned cmd;
 	unsigned char how;
 	const struct ioc_struct *in, *out;
+	/* bits of a request that must match (0: all): EVIOCGABS(axis) */
+	unsigned mask;
+	void (*fn)(struct ptc__dc *c, unsigned cmd, uint64_t v);
 };
 
 struct ioc_reqtab {
@@ -105,5 +141,6 @@ extern const struct ioc_reqtab ptc__ioc_fs;
 extern const struct ioc_reqtab ptc__ioc_seccomp;
 extern const struct ioc_reqtab ptc__ioc_misc;
 extern const struct ioc_reqtab ptc__ioc_hdio;
+extern const struct ioc_reqtab ptc__ioc_evdev;
 
 #endif
