@@ -124,6 +124,10 @@ ioctl(-1, TIOCMBIS, [TIOCM_DTR|TIOCM_RTS]) = -1 EBADF (Bad file descriptor)
 ioctl(-1, LIRC_SET_REC_MODE, [LIRC_MODE_PULSE]) = -1 EBADF (Bad file descriptor)
 ioctl(-1, RNDADDENTROPY, {entropy_count=3, buf_size=4, buf="abcd"}) = -1 EBADF (Bad file descriptor)
 ioctl(-1, INOTIFY_IOC_SETNEXTWD, -1) = -1 EBADF (Bad file descriptor)
+ioctl(-1, EVIOCSKEYCODE, [7, KEY_ESC]) = -1 EBADF (Bad file descriptor)
+ioctl(-1, EVIOCSREP, [250, 33]) = -1 EBADF (Bad file descriptor)
+ioctl(-1, EVIOCSFF, {type=FF_RUMBLE, id=-1, direction=0, ...}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, EVIOCGABS(ABS_Y), NULL) = -1 EBADF (Bad file descriptor)
 ioctl(100, NS_GET_NSTYPE) = 268435456 (CLONE_NEWUSER)
 +++ exited with 0 +++
 WANT
@@ -137,9 +141,16 @@ WANT
 	grep -qxF 'ioctl(-1, 0x40086602 /* FS_IOC_SETFLAGS */, [0x8000010 /* FS_IMMUTABLE_FL|0x8000000 */]) = -1 EBADF (Bad file descriptor)' p.out
 	grep -qxF 'ioctl(-1, 0x40086602 /* FS_IOC_SETFLAGS */, [0xd000000 /* FS_???_FL */]) = -1 EBADF (Bad file descriptor)' p.out
 	grep -qxF 'ioctl(-1, 0x31f /* HDIO_DRIVE_CMD */, {command=0xca /* ATA_CMD_WRITE */, sector_number=1, feature=2, sector_count=0}) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(-1, 0x80184541 /* EVIOCGABS(ABS_Y) */, NULL) = -1 EBADF (Bad file descriptor)' p.out
 	ptstrace -Xraw -o p.out -e trace=ioctl "$T/ioctl-structs"
 	sed -i -E 's/ +=/ =/' p.out
 	grep -qxF 'ioctl(-1, 0x40086602, [0xd000000]) = -1 EBADF (Bad file descriptor)' p.out
 	grep -qxF 'ioctl(-1, 0xc0182101, {id=0x1234, val=-1, error=-2, flags=0x1}) = -1 EBADF (Bad file descriptor)' p.out
 	grep -qxF 'ioctl(100, 0xb703) = 268435456 (CLONE_NEWUSER)' p.out
+}
+
+@test "ioctl: -v shows a structure's every field" {
+	ptstrace -v -o p.out -e trace=ioctl "$T/ioctl-structs"
+	sed -i -E 's/ +=/ =/' p.out
+	grep -qxF 'ioctl(-1, EVIOCSFF, {type=FF_RUMBLE, id=-1, direction=0, trigger={button=0, interval=0}, replay={length=0, delay=0}, rumble={strong_magnitude=100, weak_magnitude=50}}) = -1 EBADF (Bad file descriptor)' p.out
 }

@@ -11,6 +11,7 @@
 #include <linux/fiemap.h>
 #include <linux/fs.h>
 #include <linux/hdreg.h>
+#include <linux/input.h>
 #include <linux/lirc.h>
 #include <linux/nsfs.h>
 #include <linux/random.h>
@@ -40,6 +41,8 @@ main(void)
 		char buf[4];
 	} pool = { { 3, 4 }, { 'a', 'b', 'c', 'd' } };
 	unsigned char cmd[4] = { 0xca, 1, 2, 0 };
+	unsigned keycode[2] = { 7, KEY_ESC }, rep[2] = { 250, 33 };
+	struct ff_effect ff;
 	unsigned flags = 0x10 | 0x08000000, bits = 0x0d000000, mode = 2;
 	unsigned modem = 0x002 | 0x004;
 	int fd;
@@ -59,6 +62,11 @@ main(void)
 	resp.val = -1;
 	resp.error = -2;
 	resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+	memset(&ff, 0, sizeof(ff));
+	ff.type = FF_RUMBLE;
+	ff.id = -1;
+	ff.u.rumble.strong_magnitude = 100;
+	ff.u.rumble.weak_magnitude = 50;
 	memset(&map, 0, sizeof(map));
 	map.fm.fm_start = 1;
 	map.fm.fm_length = 2;
@@ -80,6 +88,10 @@ main(void)
 	ioctl(-1, LIRC_SET_REC_MODE, &mode);
 	ioctl(-1, RNDADDENTROPY, &pool);
 	ioctl(-1, INOTIFY_IOC_SETNEXTWD, 0xffffffffUL);
+	ioctl(-1, EVIOCSKEYCODE, keycode);
+	ioctl(-1, EVIOCSREP, rep);
+	ioctl(-1, EVIOCSFF, &ff);
+	ioctl(-1, EVIOCGABS(ABS_Y), NULL);
 	/* a fixed number whatever descriptors the tracee inherits */
 	if ((fd = open("/proc/self/ns/user", O_RDONLY)) >= 0 &&
 	    dup2(fd, 100) == 100)
