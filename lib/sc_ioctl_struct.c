@@ -19,6 +19,7 @@ static const struct ioc_reqtab *const tabs[] = {
 	&ptc__ioc_misc,
 	&ptc__ioc_hdio,
 	&ptc__ioc_evdev,
+	&ptc__ioc_gpio,
 };
 
 /* Unsigned value of size bytes at p (native byte order). */
@@ -84,6 +85,15 @@ ptc__p_flags_unk(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
 
 static void ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
     const unsigned char *b, uint64_t addr);
+
+static int
+ioc_zeros(const unsigned char *p, size_t n)
+{
+	while (n > 0)
+		if (p[--n] != 0)
+			return 0;
+	return 1;
+}
 
 /* The bytes of s there are: all, or as many as the request says. */
 static size_t
@@ -201,24 +211,46 @@ ioc_field(struct ptc__dc *c, const struct ioc_field *f,
 		}
 		return;
 	}
-	case IF_ARRAY:
+	case IF_ARRAY: {
+		uint64_t n = f->n;
+
+		if (f->cnt != 0) {
+			const struct ioc_field *cf = &s->f[f->cnt - 1];
+
+			if (getu(b + cf->off, cf->size) < n)
+				n = getu(b + cf->off, cf->size);
+		}
 		ptc__l_open(c);
-		for (i = 0; i < f->n; i++) {
+		for (i = 0; i < n; i++) {
+			const unsigned char *e = p + (size_t)i * f->size;
+
 			/* the elements a sized request holds */
 			if (s->sized && f->off + (size_t)(i + 1) * f->size >
 			    ioc_size(c, s))
 				break;
-			if (ptc__arr_full(c, i))
+			/* as strace's print_array(): -v shows them all */
+			if (!c->f->verbose && ptc__arr_full(c, i))
 				break;
-			ioc_value(c, f, f->fmt2, p + (size_t)i * f->size,
-			    f->size, b);
+			if (f->sub != NULL)
+				ioc_struct(c, f->sub, e, addr + f->off +
+				    (size_t)i * f->size);
+			else if (f->fmt2 == IF_FN)
+				f->pfn(c, e);
+			else
+				ioc_value(c, f, f->fmt2, e, f->size, b);
 		}
 		ptc__l_close(c);
 		return;
+	}
+	case IF_FN:
+		f->pfn(c, p);
+		return;
 	case IF_STR: {
+		/* up to the NUL, or all of it and "..." without one */
 		size_t len = strnlen((const char *)p, f->size);
 
-		ptc__p_bytes(c, p, len, 0);
+		show = len < c->f->strsize ? len : c->f->strsize;
+		ptc__p_bytes(c, p, show, show < len || len == f->size);
 		return;
 	}
 	case IF_TAILSTR: {
@@ -315,9 +347,13 @@ ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
 			ioc_field(c, &s->f[i], b, addr, s);
 			continue;
 		}
-		cf = &s->f[s->f[i].n];
+		cf = &s->f[s->f[i].cnt != 0 ? s->f[i].cnt - 1u : s->f[i].n];
 		if ((s->f[i].opt & IO_OMIT0) &&
 		    getu(b + cf->off, cf->size) == 0)
+			continue;
+		if ((s->f[i].opt & IO_NZ) && ioc_zeros(b + s->f[i].off,
+		    s->f[i].fmt == IF_ARRAY ? (size_t)s->f[i].size * s->f[i].n :
+		    s->f[i].size))
 			continue;
 		/* A trailing array shows only with -v. */
 		if (s->f[i].fmt == IF_TAIL && !c->f->verbose) {

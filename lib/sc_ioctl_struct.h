@@ -33,6 +33,7 @@ enum {
 			   times 1 << shift */
 	IF_BYTES,	/* the field's bytes, quoted, up to -s */
 	IF_UNION,	/* the case of cases whose value field n holds */
+	IF_FN,		/* printed by pfn: a layout no table describes */
 };
 
 struct ioc_field {
@@ -52,6 +53,13 @@ struct ioc_field {
 	unsigned char opt;      /* IO_* */
 	unsigned char shift;
 	const struct ioc_case *cases;  /* IF_UNION's, up to a NULL name */
+	/*
+	 * IF_ARRAY: not 0, the index + 1 of the field that counts the
+	 * elements shown (at most n).
+	 */
+	unsigned char cnt;
+	/* IF_FN, and IF_ARRAY's elements when fmt2 is IF_FN */
+	void (*pfn)(struct ptc__dc *c, const unsigned char *p);
 };
 
 /* One member of a union, chosen by a value. */
@@ -64,6 +72,7 @@ struct ioc_case {
 /* Field options. */
 #define IO_HEX   1	/* bytes all as \x escapes */
 #define IO_OMIT0 2	/* left out when its count is 0 */
+#define IO_NZ    4	/* left out when its bytes are all 0 */
 
 struct ioc_struct {
 	size_t size;
@@ -105,7 +114,13 @@ struct ioc_struct {
 	    NULL, NULL, sub, 0, 0, NULL }
 #define IOC_FARR(type, m, fmt2, esize) \
 	{ #m, offsetof(type, m), esize, IF_ARRAY, fmt2, \
-	    sizeof(((type *)0)->m) / (esize), NULL, NULL, NULL, 0, 0, NULL }
+	    sizeof(((type *)0)->m) / (esize), NULL, NULL, NULL, 0, 0, NULL, 0, \
+	    NULL }
+/* An array counted by field cnt (its index), or structures of sub. */
+#define IOC_FARRN(type, m, fmt2, esize, cnt, sub, pfn, opt) \
+	{ #m, offsetof(type, m), esize, IF_ARRAY, fmt2, \
+	    sizeof(((type *)0)->m) / (esize), NULL, NULL, sub, opt, 0, NULL, \
+	    (cnt) + 1, pfn }
 /* A field by offset and size, for bytes no structure declares. */
 #define IOC_FO(name, off, size, fmt, x, unk) \
 	{ name, off, size, fmt, 0, 0, x, unk, NULL, 0, 0, NULL }
@@ -142,5 +157,6 @@ extern const struct ioc_reqtab ptc__ioc_seccomp;
 extern const struct ioc_reqtab ptc__ioc_misc;
 extern const struct ioc_reqtab ptc__ioc_hdio;
 extern const struct ioc_reqtab ptc__ioc_evdev;
+extern const struct ioc_reqtab ptc__ioc_gpio;
 
 #endif
