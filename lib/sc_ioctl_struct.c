@@ -20,6 +20,7 @@ static const struct ioc_reqtab *const tabs[] = {
 	&ptc__ioc_hdio,
 	&ptc__ioc_evdev,
 	&ptc__ioc_gpio,
+	&ptc__ioc_ptp,
 };
 
 /* Unsigned value of size bytes at p (native byte order). */
@@ -246,11 +247,14 @@ ioc_field(struct ptc__dc *c, const struct ioc_field *f,
 		f->pfn(c, p);
 		return;
 	case IF_STR: {
-		/* up to the NUL, or all of it and "..." without one */
+		/*
+		 * Up to the NUL, or all but the last byte and "..."
+		 * without one, -s or not: strace's PRINT_FIELD_CSTRING.
+		 */
 		size_t len = strnlen((const char *)p, f->size);
 
-		show = len < c->f->strsize ? len : c->f->strsize;
-		ptc__p_bytes(c, p, show, show < len || len == f->size);
+		ptc__p_bytes(c, p, len == f->size ? len - 1 : len,
+		    len == f->size);
 		return;
 	}
 	case IF_TAILSTR: {
@@ -351,6 +355,8 @@ ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
 		if ((s->f[i].opt & IO_OMIT0) &&
 		    getu(b + cf->off, cf->size) == 0)
 			continue;
+		if ((s->f[i].opt & IO_OK) && (!c->exiting || c->is_error))
+			continue;
 		if ((s->f[i].opt & IO_NZ) && ioc_zeros(b + s->f[i].off,
 		    s->f[i].fmt == IF_ARRAY ? (size_t)s->f[i].size * s->f[i].n :
 		    s->f[i].size))
@@ -377,7 +383,7 @@ ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
 static int
 ioc_at(struct ptc__dc *c, const struct ioc_struct *s, uint64_t addr)
 {
-	unsigned char b[1024];
+	unsigned char b[4096];
 	size_t size = ioc_size(c, s);
 
 	memset(b, 0, sizeof(b));
@@ -394,7 +400,7 @@ ioc_at(struct ptc__dc *c, const struct ioc_struct *s, uint64_t addr)
 static int
 ioc_zero(struct ptc__dc *c, const struct ioc_struct *s, uint64_t addr)
 {
-	unsigned char b[1024];
+	unsigned char b[4096];
 	size_t i;
 
 	if (s->size > sizeof(b) || ptc__rdall(c, addr, b, s->size) != 0)

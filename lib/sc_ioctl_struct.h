@@ -73,6 +73,7 @@ struct ioc_case {
 #define IO_HEX   1	/* bytes all as \x escapes */
 #define IO_OMIT0 2	/* left out when its count is 0 */
 #define IO_NZ    4	/* left out when its bytes are all 0 */
+#define IO_OK    8	/* shown only at the exit of a call that succeeded */
 
 struct ioc_struct {
 	size_t size;
@@ -158,5 +159,6 @@ extern const struct ioc_reqtab ptc__ioc_misc;
 extern const struct ioc_reqtab ptc__ioc_hdio;
 extern const struct ioc_reqtab ptc__ioc_evdev;
 extern const struct ioc_reqtab ptc__ioc_gpio;
+extern const struct ioc_reqtab ptc__ioc_ptp;
 
 #endif
