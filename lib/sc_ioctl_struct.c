@@ -21,6 +21,7 @@ static const struct ioc_reqtab *const tabs[] = {
 	&ptc__ioc_evdev,
 	&ptc__ioc_gpio,
 	&ptc__ioc_ptp,
+	&ptc__ioc_rtc,
 };
 
 /* Unsigned value of size bytes at p (native byte order). */

@@ -160,5 +160,6 @@ extern const struct ioc_reqtab ptc__ioc_hdio;
 extern const struct ioc_reqtab ptc__ioc_evdev;
 extern const struct ioc_reqtab ptc__ioc_gpio;
 extern const struct ioc_reqtab ptc__ioc_ptp;
+extern const struct ioc_reqtab ptc__ioc_rtc;
 
 #endif
