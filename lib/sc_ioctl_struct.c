@@ -4,6 +4,8 @@
  * NULL or the address when unreadable, the structure otherwise, and
  * for a request the kernel answers in place the answer after " => ".
  */
+#include <sys/sysmacros.h>
+
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -22,6 +24,7 @@ static const struct ioc_reqtab *const tabs[] = {
 	&ptc__ioc_gpio,
 	&ptc__ioc_ptp,
 	&ptc__ioc_rtc,
+	&ptc__ioc_loop,
 };
 
 /* Unsigned value of size bytes at p (native byte order). */
@@ -247,6 +250,25 @@ ioc_field(struct ptc__dc *c, const struct ioc_field *f,
 	case IF_FN:
 		f->pfn(c, p);
 		return;
+	case IF_DEV: {
+		char buf[64];
+		uint64_t d = getu(p, f->size);
+
+		snprintf(buf, sizeof(buf), "makedev(%#x, %#x)", major(d),
+		    minor(d));
+		ptc__p_raw(c, buf);
+		return;
+	}
+	case IF_STRN: {
+		const struct ioc_field *cf = &s->f[f->cnt - 1];
+		uint64_t n = getu(b + cf->off, cf->size);
+
+		if (n > f->size)
+			n = f->size;
+		show = n < c->f->strsize ? (size_t)n : c->f->strsize;
+		ptc__p_bytes(c, p, show, show < n);
+		return;
+	}
 	case IF_STR: {
 		/*
 		 * Up to the NUL, or all but the last byte and "..."
@@ -352,8 +374,18 @@ ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
 			ioc_field(c, &s->f[i], b, addr, s);
 			continue;
 		}
-		cf = &s->f[s->f[i].cnt != 0 ? s->f[i].cnt - 1u : s->f[i].n];
+		if (s->f[i].fmt == IF_MORE) {
+			if (!c->f->verbose)
+				ptc__s_more(c);
+			continue;
+		}
+		if ((s->f[i].opt & IO_V) && !c->f->verbose)
+			continue;
+		/* IO_OMIT0's count: an array's own, else field n */
+		cf = &s->f[s->f[i].fmt == IF_ARRAY && s->f[i].cnt != 0 ?
+		    s->f[i].cnt - 1u : s->f[i].n];
 		if ((s->f[i].opt & IO_OMIT0) &&
+		    !((s->f[i].opt & IO_VALL) && c->f->verbose) &&
 		    getu(b + cf->off, cf->size) == 0)
 			continue;
 		if ((s->f[i].opt & IO_OK) && (!c->exiting || c->is_error))
@@ -388,7 +420,8 @@ ioc_at(struct ptc__dc *c, const struct ioc_struct *s, uint64_t addr)
 	size_t size = ioc_size(c, s);
 
 	memset(b, 0, sizeof(b));
-	if (s->size > sizeof(b) || size < s->sized ||
+	/* -e verbose=none: what strace's umove_or_printaddr() shows */
+	if (s->size > sizeof(b) || size < s->sized || c->f->noderef ||
 	    ptc__rdall(c, addr, b, size) != 0) {
 		ptc__p_addr(c, addr);
 		return 0;

@@ -34,6 +34,10 @@ enum {
 	IF_BYTES,	/* the field's bytes, quoted, up to -s */
 	IF_UNION,	/* the case of cases whose value field n holds */
 	IF_FN,		/* printed by pfn: a layout no table describes */
+	IF_DEV,		/* a device number: makedev(major, minor) */
+	IF_STRN,	/* bytes, as many as field cnt - 1 says (at most
+			   size), quoted up to -s */
+	IF_MORE,	/* "..." where fields were left out without -v */
 };
 
 struct ioc_field {
@@ -74,6 +78,8 @@ struct ioc_case {
 #define IO_OMIT0 2	/* left out when its count is 0 */
 #define IO_NZ    4	/* left out when its bytes are all 0 */
 #define IO_OK    8	/* shown only at the exit of a call that succeeded */
+#define IO_V     16	/* shown only with -v */
+#define IO_VALL  32	/* with -v shown whatever IO_OMIT0 says */
 
 struct ioc_struct {
 	size_t size;
@@ -161,5 +167,6 @@ extern const struct ioc_reqtab ptc__ioc_evdev;
 extern const struct ioc_reqtab ptc__ioc_gpio;
 extern const struct ioc_reqtab ptc__ioc_ptp;
 extern const struct ioc_reqtab ptc__ioc_rtc;
+extern const struct ioc_reqtab ptc__ioc_loop;
 
 #endif
