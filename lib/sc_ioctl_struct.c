@@ -25,6 +25,7 @@ static const struct ioc_reqtab *const tabs[] = {
 	&ptc__ioc_ptp,
 	&ptc__ioc_rtc,
 	&ptc__ioc_loop,
+	&ptc__ioc_ubi,
 };
 
 /* Unsigned value of size bytes at p (native byte order). */
@@ -222,7 +223,10 @@ ioc_field(struct ptc__dc *c, const struct ioc_field *f,
 		if (f->cnt != 0) {
 			const struct ioc_field *cf = &s->f[f->cnt - 1];
 
-			if (getu(b + cf->off, cf->size) < n)
+			/* a signed count below 0 counts none */
+			if (cf->fmt == IF_D && gets(b + cf->off, cf->size) < 0)
+				n = 0;
+			else if (getu(b + cf->off, cf->size) < n)
 				n = getu(b + cf->off, cf->size);
 		}
 		ptc__l_open(c);
@@ -267,6 +271,16 @@ ioc_field(struct ptc__dc *c, const struct ioc_field *f,
 			n = f->size;
 		show = n < c->f->strsize ? (size_t)n : c->f->strsize;
 		ptc__p_bytes(c, p, show, show < n);
+		return;
+	}
+	case IF_CSTRN: {
+		const struct ioc_field *cf = &s->f[f->cnt - 1];
+		int64_t n = gets(b + cf->off, cf->size);
+		size_t sz = 1 + (size_t)(n < 0 ? 0 : n > f->size - 1 ?
+		    f->size - 1 : n);
+		size_t len = strnlen((const char *)p, sz);
+
+		ptc__p_bytes(c, p, len == sz ? len - 1 : len, len == sz);
 		return;
 	}
 	case IF_STR: {
@@ -416,7 +430,7 @@ ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
 static int
 ioc_at(struct ptc__dc *c, const struct ioc_struct *s, uint64_t addr)
 {
-	unsigned char b[4096];
+	unsigned char b[8192];
 	size_t size = ioc_size(c, s);
 
 	memset(b, 0, sizeof(b));
@@ -434,7 +448,7 @@ ioc_at(struct ptc__dc *c, const struct ioc_struct *s, uint64_t addr)
 static int
 ioc_zero(struct ptc__dc *c, const struct ioc_struct *s, uint64_t addr)
 {
-	unsigned char b[4096];
+	unsigned char b[8192];
 	size_t i;
 
 	if (s->size > sizeof(b) || ptc__rdall(c, addr, b, s->size) != 0)
