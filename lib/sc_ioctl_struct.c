@@ -26,6 +26,7 @@ static const struct ioc_reqtab *const tabs[] = {
 	&ptc__ioc_rtc,
 	&ptc__ioc_loop,
 	&ptc__ioc_ubi,
+	&ptc__ioc_block,
 };
 
 /* Unsigned value of size bytes at p (native byte order). */
@@ -91,6 +92,8 @@ ptc__p_flags_unk(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
 
 static void ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
     const unsigned char *b, uint64_t addr);
+static int ioc_at(struct ptc__dc *c, const struct ioc_struct *s,
+    uint64_t addr);
 
 static int
 ioc_zeros(const unsigned char *p, size_t n)
@@ -254,6 +257,14 @@ ioc_field(struct ptc__dc *c, const struct ioc_field *f,
 	case IF_FN:
 		f->pfn(c, p);
 		return;
+	case IF_PTRTO: {
+		uint64_t to = getu(p, f->size);
+
+		if (c->wordsize == 4)
+			to = (uint32_t)to;
+		(void)ioc_at(c, f->sub, to);
+		return;
+	}
 	case IF_DEV: {
 		char buf[64];
 		uint64_t d = getu(p, f->size);

@@ -38,6 +38,7 @@ enum {
 	IF_STRN,	/* bytes, as many as field cnt - 1 says (at most
 			   size), quoted up to -s */
 	IF_MORE,	/* "..." where fields were left out without -v */
+	IF_PTRTO,	/* a pointer to a structure sub */
 	IF_CSTRN,	/* a C string of 1 + field cnt - 1's value bytes
 			   (within size), as IF_STR */
 };
@@ -171,5 +172,6 @@ extern const struct ioc_reqtab ptc__ioc_ptp;
 extern const struct ioc_reqtab ptc__ioc_rtc;
 extern const struct ioc_reqtab ptc__ioc_loop;
 extern const struct ioc_reqtab ptc__ioc_ubi;
+extern const struct ioc_reqtab ptc__ioc_block;
 
 #endif
