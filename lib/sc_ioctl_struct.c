@@ -27,6 +27,7 @@ static const struct ioc_reqtab *const tabs[] = {
 	&ptc__ioc_loop,
 	&ptc__ioc_ubi,
 	&ptc__ioc_block,
+	&ptc__ioc_mtd,
 };
 
 /* Unsigned value of size bytes at p (native byte order). */
