@@ -1,10 +1,11 @@
 /*
  * sc_ioctl_misc.c: the arguments of small request families (modem
- * lines 'T', infrared 'i', random 'R', inotify 'I'), as data for
- * lib/sc_ioctl_struct.c.
+ * lines 'T', infrared 'i', random 'R', inotify 'I', network block
+ * devices 0xab), as data for lib/sc_ioctl_struct.c.
  */
 #include <linux/inotify.h>
 #include <linux/lirc.h>
+#include <linux/nbd.h>
 #include <linux/random.h>
 #include <stdint.h>
 #include <sys/ioctl.h>
@@ -18,6 +19,11 @@ IOC_VAL(s32_s, 4, IF_D, NULL, NULL);
 IOC_VAL(tiocm_s, 4, IF_FLAGS, &ptc__xt_tiocm_flags, "TIOCM_???");
 IOC_VAL(lirc_mode_s, 4, IF_ENUM, &ptc__xt_lirc_modes, "LIRC_MODE_???");
 IOC_VAL(lirc_features_s, 4, IF_FLAGS, &ptc__xt_lirc_features, "LIRC_CAN_???");
+
+IOC_VAL(fd_s, 4, IF_FD, NULL, NULL);
+IOC_VAL(ulong_s, sizeof(unsigned long), IF_U, NULL, NULL);
+IOC_VAL(nbd_flags_s, sizeof(unsigned long), IF_FLAGS, &ptc__xt_nbd_flags,
+    "NBD_FLAG_???");
 
 /* buf: buf_size (field 1) bytes after the header. */
 static const struct ioc_field rand_pool_f[] = {
@@ -54,5 +60,11 @@ static const struct ioc_req reqs[] = {
 	{ LIRC_SET_WIDEBAND_RECEIVER, IR_IN, &u32_s, NULL },
 	{ RNDADDENTROPY, IR_IN, &rand_pool_s, NULL },
 	{ INOTIFY_IOC_SETNEXTWD, IR_VAL, &s32_s, NULL },
+	{ NBD_SET_SOCK, IR_VAL, &fd_s, NULL },
+	{ NBD_SET_BLKSIZE, IR_VAL, &ulong_s, NULL },
+	{ NBD_SET_SIZE, IR_VAL, &ulong_s, NULL },
+	{ NBD_SET_SIZE_BLOCKS, IR_VAL, &ulong_s, NULL },
+	{ NBD_SET_TIMEOUT, IR_VAL, &ulong_s, NULL },
+	{ NBD_SET_FLAGS, IR_VAL, &nbd_flags_s, NULL },
 };
 const struct ioc_reqtab ptc__ioc_misc = { reqs, IOC_NF(reqs) };
