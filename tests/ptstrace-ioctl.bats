@@ -128,6 +128,14 @@ ioctl(-1, EVIOCSKEYCODE, [7, KEY_ESC]) = -1 EBADF (Bad file descriptor)
 ioctl(-1, EVIOCSREP, [250, 33]) = -1 EBADF (Bad file descriptor)
 ioctl(-1, EVIOCSFF, {type=FF_RUMBLE, id=-1, direction=0, ...}) = -1 EBADF (Bad file descriptor)
 ioctl(-1, EVIOCGABS(ABS_Y), NULL) = -1 EBADF (Bad file descriptor)
+ioctl(-1, RTC_SET_TIME, {tm_sec=1, tm_min=2, tm_hour=3, tm_mday=4, tm_mon=5, tm_year=126, ...}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, LOOP_SET_STATUS64, {lo_offset=0x200, lo_number=7, lo_flags=LO_FLAGS_AUTOCLEAR, lo_file_name="disk.img", ...}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, BLKDISCARD, [4096, 8192]) = -1 EBADF (Bad file descriptor)
+ioctl(-1, UBI_IOCRSVOL, {bytes=1048576, vol_id=3}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, MIXER_WRITE(2) or MEMERASE, {start=0x1000, length=0x2000}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, PTP_EXTTS_REQUEST2, {index=2, flags=PTP_ENABLE_FEATURE, rsv=[0, 0x7]}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, GPIO_V2_LINE_SET_VALUES_IOCTL, {bits=0x5, mask=0xf}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, NBD_SET_FLAGS, NBD_FLAG_HAS_FLAGS|NBD_FLAG_READ_ONLY) = -1 EBADF (Bad file descriptor)
 ioctl(100, NS_GET_NSTYPE) = 268435456 (CLONE_NEWUSER)
 +++ exited with 0 +++
 WANT
@@ -152,5 +160,15 @@ WANT
 @test "ioctl: -v shows a structure's every field" {
 	ptstrace -v -o p.out -e trace=ioctl "$T/ioctl-structs"
 	sed -i -E 's/ +=/ =/' p.out
+	grep -qxF 'ioctl(-1, RTC_SET_TIME, {tm_sec=1, tm_min=2, tm_hour=3, tm_mday=4, tm_mon=5, tm_year=126, tm_wday=6, tm_yday=7, tm_isdst=0}) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(-1, LOOP_SET_STATUS64, {lo_device=makedev(0, 0), lo_inode=0, lo_rdevice=makedev(0, 0), lo_offset=0x200, lo_sizelimit=0, lo_number=7, lo_encrypt_type=LO_CRYPT_NONE, lo_encrypt_key_size=0, lo_flags=LO_FLAGS_AUTOCLEAR, lo_file_name="disk.img", lo_crypt_name="", lo_encrypt_key="", lo_init=[0, 0]}) = -1 EBADF (Bad file descriptor)' p.out
 	grep -qxF 'ioctl(-1, EVIOCSFF, {type=FF_RUMBLE, id=-1, direction=0, trigger={button=0, interval=0}, replay={length=0, delay=0}, rumble={strong_magnitude=100, weak_magnitude=50}}) = -1 EBADF (Bad file descriptor)' p.out
+}
+
+@test "ioctl: -e verbose=none shows structures as addresses" {
+	ptstrace -e verbose=none -o p.out -e trace=ioctl "$T/ioctl-structs"
+	grep -qE '^ioctl\(-1, FITRIM, 0x[0-9a-f]+\) += -1 EBADF' p.out
+	grep -qE '^ioctl\(-1, FS_IOC_FSGETXATTR, NULL\) += -1 EBADF' p.out
+	# values passed in the argument itself still print
+	grep -qE '^ioctl\(-1, NBD_SET_FLAGS, NBD_FLAG_HAS_FLAGS\|NBD_FLAG_READ_ONLY\) += -1 EBADF' p.out
 }

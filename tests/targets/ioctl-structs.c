@@ -10,12 +10,19 @@
 #include <linux/counter.h>
 #include <linux/fiemap.h>
 #include <linux/fs.h>
+#include <linux/gpio.h>
 #include <linux/hdreg.h>
 #include <linux/input.h>
 #include <linux/lirc.h>
+#include <linux/loop.h>
+#include <linux/nbd.h>
 #include <linux/nsfs.h>
+#include <linux/ptp_clock.h>
 #include <linux/random.h>
+#include <linux/rtc.h>
 #include <linux/seccomp.h>
+#include <mtd/mtd-abi.h>
+#include <mtd/ubi-user.h>
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
@@ -43,6 +50,13 @@ main(void)
 	unsigned char cmd[4] = { 0xca, 1, 2, 0 };
 	unsigned keycode[2] = { 7, KEY_ESC }, rep[2] = { 250, 33 };
 	struct ff_effect ff;
+	struct rtc_time tm = { 1, 2, 3, 4, 5, 126, 6, 7, 0 };
+	struct loop_info64 li;
+	uint64_t range[2] = { 4096, 8192 };
+	struct ubi_rsvol_req rs = { 1 << 20, 3 };
+	struct erase_info_user erase = { 0x1000, 0x2000 };
+	struct ptp_extts_request extts = { 2, PTP_ENABLE_FEATURE, { 0, 7 } };
+	struct gpio_v2_line_values gv = { 0x5, 0xf };
 	unsigned flags = 0x10 | 0x08000000, bits = 0x0d000000, mode = 2;
 	unsigned modem = 0x002 | 0x004;
 	int fd;
@@ -67,6 +81,11 @@ main(void)
 	ff.id = -1;
 	ff.u.rumble.strong_magnitude = 100;
 	ff.u.rumble.weak_magnitude = 50;
+	memset(&li, 0, sizeof(li));
+	li.lo_offset = 512;
+	li.lo_number = 7;
+	li.lo_flags = LO_FLAGS_AUTOCLEAR;
+	strcpy((char *)li.lo_file_name, "disk.img");
 	memset(&map, 0, sizeof(map));
 	map.fm.fm_start = 1;
 	map.fm.fm_length = 2;
@@ -92,6 +111,14 @@ main(void)
 	ioctl(-1, EVIOCSREP, rep);
 	ioctl(-1, EVIOCSFF, &ff);
 	ioctl(-1, EVIOCGABS(ABS_Y), NULL);
+	ioctl(-1, RTC_SET_TIME, &tm);
+	ioctl(-1, LOOP_SET_STATUS64, &li);
+	ioctl(-1, BLKDISCARD, range);
+	ioctl(-1, UBI_IOCRSVOL, &rs);
+	ioctl(-1, MEMERASE, &erase);
+	ioctl(-1, PTP_EXTTS_REQUEST2, &extts);
+	ioctl(-1, GPIO_V2_LINE_SET_VALUES_IOCTL, &gv);
+	ioctl(-1, NBD_SET_FLAGS, 0x3UL);
 	/* a fixed number whatever descriptors the tracee inherits */
 	if ((fd = open("/proc/self/ns/user", O_RDONLY)) >= 0 &&
 	    dup2(fd, 100) == 100)
