@@ -56,4 +56,4 @@ static const struct ioc_req reqs[] = {
 	{ BLKPG, IR_IN, &blkpg_s, NULL, 0, NULL },
 	{ BLKTRACESETUP, IR_IN, &trace_s, NULL, 0, NULL },
 };
-const struct ioc_reqtab ptc__ioc_block = { reqs, IOC_NF(reqs) };
+const struct ioc_reqtab ptc__ioc_block = { reqs, IOC_NF(reqs), 1 };

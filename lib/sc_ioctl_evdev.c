@@ -255,4 +255,4 @@ static const struct ioc_req reqs[] = {
 	{ EVIOCGABS(0), IR_OUT, NULL, &absinfo_s, ANYAXIS },
 	{ EVIOCSABS(0), IR_IN, &absinfo_s, NULL, ANYAXIS },
 };
-const struct ioc_reqtab ptc__ioc_evdev = { reqs, IOC_NF(reqs) };
+const struct ioc_reqtab ptc__ioc_evdev = { reqs, IOC_NF(reqs), 1 };

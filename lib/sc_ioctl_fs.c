@@ -93,4 +93,4 @@ static const struct ioc_req reqs[] = {
 	{ FS_IOC_FIEMAP, IR_INOUT, &fiemap_in_s, &fiemap_out_s },
 	{ COUNTER_ADD_WATCH_IOCTL, IR_IN, &counter_watch_s, NULL },
 };
-const struct ioc_reqtab ptc__ioc_fs = { reqs, IOC_NF(reqs) };
+const struct ioc_reqtab ptc__ioc_fs = { reqs, IOC_NF(reqs), 0 };

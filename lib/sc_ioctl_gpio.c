@@ -226,4 +226,4 @@ static const struct ioc_req reqs[] = {
 	{ GPIO_V2_LINE_GET_VALUES_IOCTL, IR_INOUT, &mask_s, &bits_s, 0, NULL },
 	{ GPIO_V2_LINE_SET_VALUES_IOCTL, IR_IN, &values_s, NULL, 0, NULL },
 };
-const struct ioc_reqtab ptc__ioc_gpio = { reqs, IOC_NF(reqs) };
+const struct ioc_reqtab ptc__ioc_gpio = { reqs, IOC_NF(reqs), 0 };

@@ -91,4 +91,4 @@ static const struct ioc_req reqs[] = {
 	{ HDIO_GET_BUSSTATE, IR_OUT, NULL, &bus_s },
 	{ HDIO_SET_BUSSTATE, IR_VAL, &bus_s, NULL },
 };
-const struct ioc_reqtab ptc__ioc_hdio = { reqs, IOC_NF(reqs) };
+const struct ioc_reqtab ptc__ioc_hdio = { reqs, IOC_NF(reqs), 1 };

@@ -84,4 +84,4 @@ static const struct ioc_req reqs[] = {
 	{ LOOP_GET_STATUS64, IR_OUT, NULL, &info64_s, 0, NULL },
 	{ LOOP_CONFIGURE, IR_IN, &config_s, NULL, 0, NULL },
 };
-const struct ioc_reqtab ptc__ioc_loop = { reqs, IOC_NF(reqs) };
+const struct ioc_reqtab ptc__ioc_loop = { reqs, IOC_NF(reqs), 1 };

@@ -67,4 +67,4 @@ static const struct ioc_req reqs[] = {
 	{ NBD_SET_TIMEOUT, IR_VAL, &ulong_s, NULL },
 	{ NBD_SET_FLAGS, IR_VAL, &nbd_flags_s, NULL },
 };
-const struct ioc_reqtab ptc__ioc_misc = { reqs, IOC_NF(reqs) };
+const struct ioc_reqtab ptc__ioc_misc = { reqs, IOC_NF(reqs), 0 };

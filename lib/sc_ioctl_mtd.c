@@ -154,4 +154,4 @@ static const struct ioc_req reqs[] = {
 	{ MEMGETREGIONCOUNT, IR_OUT, NULL, &int_s, 0, NULL },
 	{ MEMGETREGIONINFO, IR_IN, &region_s, NULL, 0, NULL },
 };
-const struct ioc_reqtab ptc__ioc_mtd = { reqs, IOC_NF(reqs) };
+const struct ioc_reqtab ptc__ioc_mtd = { reqs, IOC_NF(reqs), 1 };

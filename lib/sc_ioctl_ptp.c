@@ -238,4 +238,4 @@ static const struct ioc_req reqs[] = {
 	{ PTP_SYS_OFFSET_EXTENDED, IR_IN, &sysoff_ext_s, NULL, 0, NULL },
 	{ PTP_SYS_OFFSET_EXTENDED2, IR_IN, &sysoff_ext_s, NULL, 0, NULL },
 };
-const struct ioc_reqtab ptc__ioc_ptp = { reqs, IOC_NF(reqs) };
+const struct ioc_reqtab ptc__ioc_ptp = { reqs, IOC_NF(reqs), 0 };

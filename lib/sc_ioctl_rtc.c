@@ -125,4 +125,4 @@ static const struct ioc_req reqs[] = {
 	{ RTC_PARAM_GET, IR_FN, NULL, NULL, 0, param },
 	{ RTC_PARAM_SET, IR_FN, NULL, NULL, 0, param },
 };
-const struct ioc_reqtab ptc__ioc_rtc = { reqs, IOC_NF(reqs) };
+const struct ioc_reqtab ptc__ioc_rtc = { reqs, IOC_NF(reqs), 1 };

@@ -58,4 +58,4 @@ static const struct ioc_req reqs[] = {
 	{ 0x80082102, IR_IN, &id_s, NULL },
 	{ SECCOMP_IOCTL_NOTIF_ADDFD, IR_IN, &addfd_s, NULL },
 };
-const struct ioc_reqtab ptc__ioc_seccomp = { reqs, IOC_NF(reqs) };
+const struct ioc_reqtab ptc__ioc_seccomp = { reqs, IOC_NF(reqs), 0 };

@@ -485,12 +485,15 @@ ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v)
 	const struct ioc_req *r = NULL;
 	size_t i, k;
 
-	for (k = 0; k < sizeof(tabs) / sizeof(tabs[0]) && r == NULL; k++)
+	for (k = 0; k < sizeof(tabs) / sizeof(tabs[0]) && r == NULL; k++) {
+		if (tabs[k]->native && (size_t)c->wordsize != sizeof(long))
+			continue;
 		for (i = 0; i < tabs[k]->n; i++)
 			if (ioc_match(&tabs[k]->r[i], cmd)) {
 				r = &tabs[k]->r[i];
 				break;
 			}
+	}
 	if (r == NULL)
 		return 0;
 	switch (r->how) {

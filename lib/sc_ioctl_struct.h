@@ -159,6 +159,11 @@ struct ioc_req {
 struct ioc_reqtab {
 	const struct ioc_req *r;
 	size_t n;
+	/*
+	 * 1: the layouts hold longs or pointers, right only for a tracee
+	 * of our own word size (not a 32-bit task under a 64-bit tracer).
+	 */
+	int native;
 };
 
 /* The subsystems' tables (lib/sc_ioctl_*.c). */

@@ -109,4 +109,4 @@ static const struct ioc_req reqs[] = {
 	{ UBI_IOCEBISMAP, IR_IN, &s32_s, NULL, 0, NULL },
 	{ UBI_IOCVOLUP, IR_IN, &s64_s, NULL, 0, NULL },
 };
-const struct ioc_reqtab ptc__ioc_ubi = { reqs, IOC_NF(reqs) };
+const struct ioc_reqtab ptc__ioc_ubi = { reqs, IOC_NF(reqs), 0 };
