@@ -136,6 +136,7 @@ ioctl(-1, MIXER_WRITE(2) or MEMERASE, {start=0x1000, length=0x2000}) = -1 EBADF 
 ioctl(-1, PTP_EXTTS_REQUEST2, {index=2, flags=PTP_ENABLE_FEATURE, rsv=[0, 0x7]}) = -1 EBADF (Bad file descriptor)
 ioctl(-1, GPIO_V2_LINE_SET_VALUES_IOCTL, {bits=0x5, mask=0xf}) = -1 EBADF (Bad file descriptor)
 ioctl(-1, NBD_SET_FLAGS, NBD_FLAG_HAS_FLAGS|NBD_FLAG_READ_ONLY) = -1 EBADF (Bad file descriptor)
+ioctl(-1, TCSETS2, {c_iflag=ICRNL, c_oflag=NL0|CR0|XTABS|BS0|VT0|FF0|OPOST, c_cflag=B600|B1800<<IBSHIFT|CS8|CREAD, c_lflag=ECHO|TOSTOP, ...}) = -1 EBADF (Bad file descriptor)
 ioctl(100, NS_GET_NSTYPE) = 268435456 (CLONE_NEWUSER)
 +++ exited with 0 +++
 WANT
@@ -150,6 +151,7 @@ WANT
 	grep -qxF 'ioctl(-1, 0x40086602 /* FS_IOC_SETFLAGS */, [0xd000000 /* FS_???_FL */]) = -1 EBADF (Bad file descriptor)' p.out
 	grep -qxF 'ioctl(-1, 0x31f /* HDIO_DRIVE_CMD */, {command=0xca /* ATA_CMD_WRITE */, sector_number=1, feature=2, sector_count=0}) = -1 EBADF (Bad file descriptor)' p.out
 	grep -qxF 'ioctl(-1, 0x80184541 /* EVIOCGABS(ABS_Y) */, NULL) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qF ', c_cflag=0x8 /* B600 */|0xa /* B1800 */<<0x10 /* IBSHIFT */|0x30 /* CS8 */|0x80 /* CREAD */, ' p.out
 	ptstrace -Xraw -o p.out -e trace=ioctl "$T/ioctl-structs"
 	sed -i -E 's/ +=/ =/' p.out
 	grep -qxF 'ioctl(-1, 0x40086602, [0xd000000]) = -1 EBADF (Bad file descriptor)' p.out
@@ -161,6 +163,8 @@ WANT
 	ptstrace -v -o p.out -e trace=ioctl "$T/ioctl-structs"
 	sed -i -E 's/ +=/ =/' p.out
 	grep -qxF 'ioctl(-1, RTC_SET_TIME, {tm_sec=1, tm_min=2, tm_hour=3, tm_mday=4, tm_mon=5, tm_year=126, tm_wday=6, tm_yday=7, tm_isdst=0}) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qF ', c_line=0x90 /* N_??? */, c_cc=[[VINTR]=0, ' p.out
+	grep -qF ', [VEOL2]=0, [17]=0, [18]=0], c_ispeed=1800, c_ospeed=600}) = -1 EBADF' p.out
 	grep -qxF 'ioctl(-1, LOOP_SET_STATUS64, {lo_device=makedev(0, 0), lo_inode=0, lo_rdevice=makedev(0, 0), lo_offset=0x200, lo_sizelimit=0, lo_number=7, lo_encrypt_type=LO_CRYPT_NONE, lo_encrypt_key_size=0, lo_flags=LO_FLAGS_AUTOCLEAR, lo_file_name="disk.img", lo_crypt_name="", lo_encrypt_key="", lo_init=[0, 0]}) = -1 EBADF (Bad file descriptor)' p.out
 	grep -qxF 'ioctl(-1, EVIOCSFF, {type=FF_RUMBLE, id=-1, direction=0, trigger={button=0, interval=0}, replay={length=0, delay=0}, rumble={strong_magnitude=100, weak_magnitude=50}}) = -1 EBADF (Bad file descriptor)' p.out
 }

@@ -6,6 +6,8 @@
  */
 #include <sys/ioctl.h>
 
+#include <asm/termbits.h>
+
 #include <fcntl.h>
 #include <linux/counter.h>
 #include <linux/fiemap.h>
@@ -57,6 +59,7 @@ main(void)
 	struct erase_info_user erase = { 0x1000, 0x2000 };
 	struct ptp_extts_request extts = { 2, PTP_ENABLE_FEATURE, { 0, 7 } };
 	struct gpio_v2_line_values gv = { 0x5, 0xf };
+	struct termios2 t2;
 	unsigned flags = 0x10 | 0x08000000, bits = 0x0d000000, mode = 2;
 	unsigned modem = 0x002 | 0x004;
 	int fd;
@@ -81,6 +84,14 @@ main(void)
 	ff.id = -1;
 	ff.u.rumble.strong_magnitude = 100;
 	ff.u.rumble.weak_magnitude = 50;
+	memset(&t2, 0, sizeof(t2));
+	t2.c_iflag = ICRNL;
+	t2.c_oflag = OPOST | TAB3;
+	t2.c_cflag = B600 | (B1800 << IBSHIFT) | CS8 | CREAD;
+	t2.c_lflag = ECHO | TOSTOP;
+	t2.c_line = 0x90;
+	t2.c_ispeed = 1800;
+	t2.c_ospeed = 600;
 	memset(&li, 0, sizeof(li));
 	li.lo_offset = 512;
 	li.lo_number = 7;
@@ -119,6 +130,7 @@ main(void)
 	ioctl(-1, PTP_EXTTS_REQUEST2, &extts);
 	ioctl(-1, GPIO_V2_LINE_SET_VALUES_IOCTL, &gv);
 	ioctl(-1, NBD_SET_FLAGS, 0x3UL);
+	ioctl(-1, TCSETS2, &t2);
 	/* a fixed number whatever descriptors the tracee inherits */
 	if ((fd = open("/proc/self/ns/user", O_RDONLY)) >= 0 &&
 	    dup2(fd, 100) == 100)
