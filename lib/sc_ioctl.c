@@ -18,6 +18,7 @@
 #include <linux/rtc.h>
 #include <linux/watchdog.h>
 #include <mtd/ubi-user.h>
+#include <scsi/sg.h>
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -521,6 +522,8 @@ static const struct {
 	{ RTC_VL_CLR, A_NONE, 0 },
 	/* UBI volumes ('O') */
 	{ UBI_IOCVOLCRBLK, A_NONE, 0 }, { UBI_IOCVOLRMBLK, A_NONE, 0 },
+	/* SCSI generic (0x22) */
+	{ SG_GET_TIMEOUT, A_NONE, 0 },
 	/* namespaces (0xb7) */
 	{ NS_GET_USERNS, A_NONE, 0 }, { NS_GET_PARENT, A_NONE, 0 },
 	{ NS_GET_NSTYPE, A_NONE, 0 }, { NS_GET_OWNER_UID, A_OUT, T_UINT },

@@ -28,6 +28,7 @@ static const struct ioc_reqtab *const tabs[] = {
 	&ptc__ioc_ubi,
 	&ptc__ioc_block,
 	&ptc__ioc_mtd,
+	&ptc__ioc_scsi,
 };
 
 /* Unsigned value of size bytes at p (native byte order). */

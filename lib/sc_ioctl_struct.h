@@ -179,5 +179,6 @@ extern const struct ioc_reqtab ptc__ioc_loop;
 extern const struct ioc_reqtab ptc__ioc_ubi;
 extern const struct ioc_reqtab ptc__ioc_block;
 extern const struct ioc_reqtab ptc__ioc_mtd;
+extern const struct ioc_reqtab ptc__ioc_scsi;
 
 #endif
