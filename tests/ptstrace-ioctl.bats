@@ -137,6 +137,7 @@ ioctl(-1, PTP_EXTTS_REQUEST2, {index=2, flags=PTP_ENABLE_FEATURE, rsv=[0, 0x7]})
 ioctl(-1, GPIO_V2_LINE_SET_VALUES_IOCTL, {bits=0x5, mask=0xf}) = -1 EBADF (Bad file descriptor)
 ioctl(-1, NBD_SET_FLAGS, NBD_FLAG_HAS_FLAGS|NBD_FLAG_READ_ONLY) = -1 EBADF (Bad file descriptor)
 ioctl(-1, TCSETS2, {c_iflag=ICRNL, c_oflag=NL0|CR0|XTABS|BS0|VT0|FF0|OPOST, c_cflag=B600|B1800<<IBSHIFT|CS8|CREAD, c_lflag=ECHO|TOSTOP, ...}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, SG_SCSI_RESET, [SG_SCSI_RESET_NO_ESCALATE|SG_SCSI_RESET_DEVICE]) = -1 EBADF (Bad file descriptor)
 ioctl(100, NS_GET_NSTYPE) = 268435456 (CLONE_NEWUSER)
 +++ exited with 0 +++
 WANT

@@ -25,6 +25,7 @@
 #include <linux/seccomp.h>
 #include <mtd/mtd-abi.h>
 #include <mtd/ubi-user.h>
+#include <scsi/sg.h>
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
@@ -60,6 +61,7 @@ main(void)
 	struct ptp_extts_request extts = { 2, PTP_ENABLE_FEATURE, { 0, 7 } };
 	struct gpio_v2_line_values gv = { 0x5, 0xf };
 	struct termios2 t2;
+	int sgreset = 0x100 | 1;
 	unsigned flags = 0x10 | 0x08000000, bits = 0x0d000000, mode = 2;
 	unsigned modem = 0x002 | 0x004;
 	int fd;
@@ -131,6 +133,7 @@ main(void)
 	ioctl(-1, GPIO_V2_LINE_SET_VALUES_IOCTL, &gv);
 	ioctl(-1, NBD_SET_FLAGS, 0x3UL);
 	ioctl(-1, TCSETS2, &t2);
+	ioctl(-1, SG_SCSI_RESET, &sgreset);
 	/* a fixed number whatever descriptors the tracee inherits */
 	if ((fd = open("/proc/self/ns/user", O_RDONLY)) >= 0 &&
 	    dup2(fd, 100) == 100)
