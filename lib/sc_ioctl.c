@@ -1,6 +1,9 @@
 /*
- * sc_ioctl.c: ioctl request names and the arguments of the common
- * terminal and descriptor requests.
+ * sc_ioctl.c: ioctl request names, the return value, and the arguments
+ * of the terminal requests and of those that take a plain value or a
+ * number behind a pointer.  Structure arguments are described as data
+ * in lib/sc_ioctl_*.c and printed by lib/sc_ioctl_struct.c, which is
+ * asked first.
  */
 #include <asm/ioctls.h>
 #include <asm/ioctl.h>

@@ -7,6 +7,7 @@
 #include <linux/lirc.h>
 #include <linux/nbd.h>
 #include <linux/random.h>
+#include <linux/videodev2.h>
 #include <stdint.h>
 #include <sys/ioctl.h>
 
@@ -66,5 +67,7 @@ static const struct ioc_req reqs[] = {
 	{ NBD_SET_SIZE_BLOCKS, IR_VAL, &ulong_s, NULL },
 	{ NBD_SET_TIMEOUT, IR_VAL, &ulong_s, NULL },
 	{ NBD_SET_FLAGS, IR_VAL, &nbd_flags_s, NULL },
+	/* video inputs: not described yet, their address */
+	{ VIDIOC_ENUMINPUT, IR_ADDR, NULL, NULL },
 };
 const struct ioc_reqtab ptc__ioc_misc = { reqs, IOC_NF(reqs), 0 };
