@@ -1,10 +1,14 @@
 /*
- * sc_ioctl.c: ioctl request names and the arguments of the common
- * terminal and descriptor requests.
+ * sc_ioctl.c: ioctl request names, the return value, and the arguments
+ * of the terminal requests and of those that take a plain value or a
+ * number behind a pointer.  Structure arguments are described as data
+ * in lib/sc_ioctl_*.c and printed by lib/sc_ioctl_struct.c, which is
+ * asked first.
  */
 #include <asm/ioctls.h>
 #include <asm/ioctl.h>
 #include <asm/termbits.h>
+#include <asm/termios.h>
 #include <linux/blkzoned.h>
 #include <linux/btrfs.h>
 #include <linux/counter.h>
@@ -17,6 +21,7 @@
 #include <linux/rtc.h>
 #include <linux/watchdog.h>
 #include <mtd/ubi-user.h>
+#include <scsi/sg.h>
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -232,6 +237,9 @@ term_oflag(const struct ptc__dc *c, char *buf, size_t len, unsigned f)
 	for (i = 0; i < sizeof(dly) / sizeof(dly[0]); i++) {
 		snprintf(name, sizeof(name), "%s%u", dly[i].name,
 		    (f & dly[i].mask) >> dly[i].shift);
+		/* strace knows TAB3 by its other name */
+		if ((f & dly[i].mask) == TAB3 && dly[i].mask == TABDLY)
+			snprintf(name, sizeof(name), "XTABS");
 		term_part(c, buf, len, f & dly[i].mask, name);
 	}
 	f &= ~(unsigned)(NLDLY | CRDLY | TABDLY | BSDLY | VTDLY | FFDLY);
@@ -248,9 +256,23 @@ term_cflag(const struct ptc__dc *c, char *buf, size_t len, unsigned f)
 
 	buf[0] = '\0';
 	term_part(c, buf, len, f & CBAUD, speed_name(f & CBAUD));
+	/* the input speed, when set apart from the output one */
+	if (f & CIBAUD) {
+		unsigned in = (f & CIBAUD) >> IBSHIFT;
+		char sp[64], sh[64];
+		size_t n = strlen(buf);
+
+		/* "B1800<<IBSHIFT": each side styled as strace styles it */
+		ptc__sxval(sp, sizeof(sp), ptc__xstyle(c), in, 'x',
+		    speed_name(in));
+		ptc__sxval(sh, sizeof(sh), ptc__xstyle(c), IBSHIFT, 'x',
+		    "IBSHIFT");
+		snprintf(buf + n, n < len ? len - n : 0, "%s%s<<%s",
+		    n > 0 ? "|" : "", sp, sh);
+	}
 	snprintf(cs, sizeof(cs), "CS%u", 5 + ((f & CSIZE) >> 4));
 	term_part(c, buf, len, f & CSIZE, cs);
-	f &= ~(unsigned)(CBAUD | CSIZE);
+	f &= ~(unsigned)(CBAUD | CIBAUD | CSIZE);
 	if (f != 0)
 		snprintf(buf + strlen(buf), len - strlen(buf), "|%s",
 		    ptc__xsflags(c, rest, sizeof(rest), &ptc__xt_term_cflags,
@@ -263,46 +285,97 @@ static const char *const cc_names[] = {
 	"VWERASE", "VLNEXT", "VEOL2",
 };
 
-/* struct termios as strace shows it: flags by name, c_cc with -v. */
-static void
-termios(struct ptc__dc *c, uint64_t v)
+/* What an argument that points to a value is (ioctl_args below). */
+enum {
+	T_INT = 1, T_UINT, T_USHORT, T_LONG, T_ULONG, T_U64, T_TERMIOS,
+	T_WINSIZE, T_TERMIOS2, T_TERMIO,
+};
+
+/*
+ * The three layouts of terminal settings, read into one: struct
+ * termios (kind T_TERMIOS), termios2 (its speeds too) and the old
+ * struct termio (16-bit flags, NCC control characters).
+ */
+struct term {
+	unsigned iflag, oflag, cflag, lflag, ispeed, ospeed;
+	unsigned char line, cc[32];
+	size_t ncc;
+};
+
+static int
+term_read(struct ptc__dc *c, uint64_t v, int type, struct term *t)
 {
-	struct termios t;
+	union {
+		struct termios t;
+		struct termios2 t2;
+		struct termio o;
+	} u;
+	size_t len = type == T_TERMIO ? sizeof(u.o) :
+	    type == T_TERMIOS2 ? sizeof(u.t2) : sizeof(u.t);
+
+	memset(t, 0, sizeof(*t));
+	if (c->f->noderef || ptc__rdall(c, v, &u, len) != 0)
+		return -1;
+	if (type == T_TERMIO) {
+		t->iflag = u.o.c_iflag;
+		t->oflag = u.o.c_oflag;
+		t->cflag = u.o.c_cflag;
+		t->lflag = u.o.c_lflag;
+		t->line = u.o.c_line;
+		t->ncc = sizeof(u.o.c_cc);
+		memcpy(t->cc, u.o.c_cc, t->ncc);
+		return 0;
+	}
+	/* termios2 begins as termios does */
+	t->iflag = u.t.c_iflag;
+	t->oflag = u.t.c_oflag;
+	t->cflag = u.t.c_cflag;
+	t->lflag = u.t.c_lflag;
+	t->line = u.t.c_line;
+	t->ncc = sizeof(u.t.c_cc);
+	memcpy(t->cc, u.t.c_cc, t->ncc);
+	t->ispeed = u.t2.c_ispeed;
+	t->ospeed = u.t2.c_ospeed;
+	return 0;
+}
+
+/* Terminal settings as strace shows them: flags by name, the rest with -v. */
+static void
+termios(struct ptc__dc *c, uint64_t v, int type)
+{
+	struct term t;
 	char buf[512];
 	size_t i;
 
-	if (ptc__rdall(c, v, &t, sizeof(t)) != 0) {
+	if (term_read(c, v, type, &t) != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
 	ptc__s_open(c);
 	ptc__s_field(c, "c_iflag");
 	ptc__p_raw(c, ptc__xsflags(c, buf, sizeof(buf), &ptc__xt_term_iflags,
-	    t.c_iflag, ""));
+	    t.iflag, ""));
 	ptc__s_field(c, "c_oflag");
-	term_oflag(c, buf, sizeof(buf), t.c_oflag);
+	term_oflag(c, buf, sizeof(buf), t.oflag);
 	ptc__p_raw(c, buf);
 	ptc__s_field(c, "c_cflag");
-	term_cflag(c, buf, sizeof(buf), t.c_cflag);
+	term_cflag(c, buf, sizeof(buf), t.cflag);
 	ptc__p_raw(c, buf);
 	ptc__s_field(c, "c_lflag");
 	ptc__p_raw(c, ptc__xsflags(c, buf, sizeof(buf), &ptc__xt_term_lflags,
-	    t.c_lflag, ""));
+	    t.lflag, ""));
 	if (!c->f->verbose) {
 		ptc__s_more(c);
 		ptc__s_close(c);
 		return;
 	}
 	ptc__s_field(c, "c_line");
-	if (t.c_line == 0)
-		ptc__p_xval(c, 0, 'x', "N_TTY");
-	else
-		ptc__p_uint(c, t.c_line);
+	ptc__p_enum(c, &ptc__xt_term_line_discs, t.line, "N_???");
 	ptc__s_field(c, "c_cc");
 	ptc__pre(c);
 	ptc__sb_putc(c->o, c->f->json ? '{' : '[');
-	for (i = 0; i < NCCS; i++) {
-		char name[16];
+	for (i = 0; i < t.ncc; i++) {
+		char name[24];
 
 		if (i < sizeof(cc_names) / sizeof(cc_names[0]))
 			snprintf(name, sizeof(name), "%s", cc_names[i]);
@@ -310,12 +383,18 @@ termios(struct ptc__dc *c, uint64_t v)
 			snprintf(name, sizeof(name), "%zu", i);
 		if (c->f->json)
 			ptc__sb_printf(c->o, "%s\"%s\":%u", i ? "," : "", name,
-			    t.c_cc[i]);
+			    t.cc[i]);
 		else
-			ptc__sb_printf(c->o, t.c_cc[i] ? "%s[%s]=%#x" :
-			    "%s[%s]=%u", i ? ", " : "", name, t.c_cc[i]);
+			ptc__sb_printf(c->o, t.cc[i] ? "%s[%s]=%#x" :
+			    "%s[%s]=%u", i ? ", " : "", name, t.cc[i]);
 	}
 	ptc__sb_putc(c->o, c->f->json ? '}' : ']');
+	if (type == T_TERMIOS2) {
+		ptc__s_field(c, "c_ispeed");
+		ptc__p_uint(c, t.ispeed);
+		ptc__s_field(c, "c_ospeed");
+		ptc__p_uint(c, t.ospeed);
+	}
 	ptc__s_close(c);
 }
 
@@ -352,10 +431,6 @@ enum {
 	A_IN,		/* points to a value read by the kernel */
 	A_OUT,		/* points to a value the kernel writes */
 };
-enum {
-	T_INT = 1, T_UINT, T_USHORT, T_LONG, T_ULONG, T_U64, T_TERMIOS,
-	T_WINSIZE,
-};
 
 static const struct {
 	unsigned cmd;
@@ -365,12 +440,14 @@ static const struct {
 	{ TCGETS, A_OUT, T_TERMIOS }, { TIOCGLCKTRMIOS, A_OUT, T_TERMIOS },
 	{ TCSETS, A_IN, T_TERMIOS }, { TCSETSW, A_IN, T_TERMIOS },
 	{ TCSETSF, A_IN, T_TERMIOS }, { TIOCSLCKTRMIOS, A_IN, T_TERMIOS },
+	{ TCGETS2, A_OUT, T_TERMIOS2 }, { TCSETS2, A_IN, T_TERMIOS2 },
+	{ TCSETSW2, A_IN, T_TERMIOS2 }, { TCSETSF2, A_IN, T_TERMIOS2 },
+	{ TCGETA, A_OUT, T_TERMIO }, { TCSETA, A_IN, T_TERMIO },
+	{ TCSETAW, A_IN, T_TERMIO }, { TCSETAF, A_IN, T_TERMIO },
 	{ TIOCGWINSZ, A_OUT, T_WINSIZE }, { TIOCSWINSZ, A_IN, T_WINSIZE },
 	{ TCXONC, A_VAL_U, 0 }, { TCFLSH, A_VAL_U, 0 },
 	{ TCSBRK, A_VAL_D, 0 }, { TCSBRKP, A_VAL_D, 0 },
 	{ TIOCSCTTY, A_VAL_D, 0 },
-	{ TIOCMGET, A_OUT, T_INT }, { TIOCMBIS, A_IN, T_INT },
-	{ TIOCMBIC, A_IN, T_INT }, { TIOCMSET, A_IN, T_INT },
 	{ TIOCGPGRP, A_OUT, T_INT }, { TIOCGSID, A_OUT, T_INT },
 	{ TIOCGETD, A_OUT, T_INT }, { TIOCGSOFTCAR, A_OUT, T_INT },
 	{ TIOCGPTN, A_OUT, T_INT }, { FIONREAD, A_OUT, T_INT },
@@ -448,6 +525,8 @@ static const struct {
 	{ RTC_VL_CLR, A_NONE, 0 },
 	/* UBI volumes ('O') */
 	{ UBI_IOCVOLCRBLK, A_NONE, 0 }, { UBI_IOCVOLRMBLK, A_NONE, 0 },
+	/* SCSI generic (0x22) */
+	{ SG_GET_TIMEOUT, A_NONE, 0 },
 	/* namespaces (0xb7) */
 	{ NS_GET_USERNS, A_NONE, 0 }, { NS_GET_PARENT, A_NONE, 0 },
 	{ NS_GET_NSTYPE, A_NONE, 0 }, { NS_GET_OWNER_UID, A_OUT, T_UINT },
@@ -517,6 +596,8 @@ ptc__a_ioctl_arg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	(void)a;
 	if (c->wordsize == 4)
 		v = (uint32_t)v;
+	if (ptc__ioctl_struct(c, cmd, v))
+		return;
 	for (i = 0; i < sizeof(ioctl_args) / sizeof(ioctl_args[0]); i++)
 		if (ioctl_args[i].cmd == cmd)
 			break;
@@ -545,11 +626,11 @@ ptc__a_ioctl_arg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		break;
 	}
 	switch (ioctl_args[i].type) {
-	case T_TERMIOS:
+	case T_TERMIOS: case T_TERMIOS2: case T_TERMIO:
 		if (v == 0)
 			ptc__p_addr(c, v);
 		else
-			termios(c, v);
+			termios(c, v, ioctl_args[i].type);
 		return;
 	case T_WINSIZE:
 		if (v == 0)
@@ -559,4 +640,21 @@ ptc__a_ioctl_arg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		return;
 	}
 	num(c, v, ioctl_args[i].type);
+}
+
+/*
+ * The return value: a number, or for NS_GET_NSTYPE the namespace type
+ * it is, as strace adds it ("268435456 (CLONE_NEWUSER)").
+ */
+void
+ptc__r_ioctl(struct ptc__dc *c, int64_t v)
+{
+	const char *n;
+
+	ptc__p_int(c, c->wordsize == 4 ? (int32_t)v : v);
+	/* strace adds it under -X raw too. */
+	if ((unsigned)c->a[1] != NS_GET_NSTYPE || c->f->json)
+		return;
+	if ((n = ptc__xname(&ptc__xt_clone_flags, (uint64_t)v)) != NULL)
+		ptc__sb_printf(c->o, " (%s)", n);
 }

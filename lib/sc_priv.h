@@ -263,5 +263,13 @@ extern const struct ptc__xtab ptc__xt_ioctlent;
 
 /* An ioctl request's name(s) as strace prints them (-X style), into buf. */
 char *ptc__ioctl_name(char *buf, size_t len, int style, unsigned cmd);
+/*
+ * The argument of request cmd when lib/sc_ioctl_*.c describe it: 1
+ * when printed, 0 when the request is not described.
+ */
+int ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v);
+/* Flags with strace's "FOO_???" comment when no bit has a name. */
+void ptc__p_flags_unk(struct ptc__dc *c, const struct ptc__xtab *x,
+    uint64_t v, const char *unknown);
 
 #endif

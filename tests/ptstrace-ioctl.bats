@@ -102,3 +102,78 @@ compare() {
 	assert_failure 2
 	assert_output --partial 'usage:'
 }
+
+# Structures passed on descriptor -1 (tests/targets/ioctl-structs.c):
+# the kernel reads nothing, so every byte shown is the tracee's own.
+@test "ioctl: structure arguments as strace shows them" {
+	ptstrace -o p.out -e trace=ioctl "$T/ioctl-structs"
+	sed -E 's/ +=/ =/' p.out >p.norm
+	cat >want <<'WANT'
+ioctl(-1, FITRIM, {start=0xdeadbeefcafef00d, len=4096, minlen=512}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, FS_IOC_FSSETXATTR, {fsx_xflags=FS_XFLAG_IMMUTABLE|FS_XFLAG_HASATTR, fsx_extsize=7, fsx_projid=0x2a, fsx_cowextsize=0}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, FS_IOC_FSGETXATTR, NULL) = -1 EBADF (Bad file descriptor)
+ioctl(-1, FS_IOC_SETFLAGS, [FS_IMMUTABLE_FL|0x8000000]) = -1 EBADF (Bad file descriptor)
+ioctl(-1, FS_IOC_SETFLAGS, [0xd000000 /* FS_???_FL */]) = -1 EBADF (Bad file descriptor)
+ioctl(-1, FS_IOC_FIEMAP, {fm_start=1, fm_length=2, fm_flags=FIEMAP_FLAG_SYNC, fm_extent_count=1}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, COUNTER_ADD_WATCH_IOCTL, {component={type=COUNTER_COMPONENT_COUNT, scope=0x9 /* COUNTER_SCOPE_??? */, parent=1, id=0}, event=COUNTER_EVENT_INDEX, channel=2}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, {id=0x1234, val=-1, error=-ENOENT, flags=SECCOMP_USER_NOTIF_FLAG_CONTINUE}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, HDIO_GETGEO, NULL) = -1 EBADF (Bad file descriptor)
+ioctl(-1, HDIO_DRIVE_CMD, {command=ATA_CMD_WRITE, sector_number=1, feature=2, sector_count=0}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, HDIO_SET_NICE, 1 << IDE_NICE_DSC_OVERLAP|1 << IDE_NICE_ATAPI_OVERLAP|1 << IDE_NICE_2) = -1 EBADF (Bad file descriptor)
+ioctl(-1, TIOCMBIS, [TIOCM_DTR|TIOCM_RTS]) = -1 EBADF (Bad file descriptor)
+ioctl(-1, LIRC_SET_REC_MODE, [LIRC_MODE_PULSE]) = -1 EBADF (Bad file descriptor)
+ioctl(-1, RNDADDENTROPY, {entropy_count=3, buf_size=4, buf="abcd"}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, INOTIFY_IOC_SETNEXTWD, -1) = -1 EBADF (Bad file descriptor)
+ioctl(-1, EVIOCSKEYCODE, [7, KEY_ESC]) = -1 EBADF (Bad file descriptor)
+ioctl(-1, EVIOCSREP, [250, 33]) = -1 EBADF (Bad file descriptor)
+ioctl(-1, EVIOCSFF, {type=FF_RUMBLE, id=-1, direction=0, ...}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, EVIOCGABS(ABS_Y), NULL) = -1 EBADF (Bad file descriptor)
+ioctl(-1, RTC_SET_TIME, {tm_sec=1, tm_min=2, tm_hour=3, tm_mday=4, tm_mon=5, tm_year=126, ...}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, LOOP_SET_STATUS64, {lo_offset=0x200, lo_number=7, lo_flags=LO_FLAGS_AUTOCLEAR, lo_file_name="disk.img", ...}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, BLKDISCARD, [4096, 8192]) = -1 EBADF (Bad file descriptor)
+ioctl(-1, UBI_IOCRSVOL, {bytes=1048576, vol_id=3}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, MIXER_WRITE(2) or MEMERASE, {start=0x1000, length=0x2000}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, PTP_EXTTS_REQUEST2, {index=2, flags=PTP_ENABLE_FEATURE, rsv=[0, 0x7]}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, GPIO_V2_LINE_SET_VALUES_IOCTL, {bits=0x5, mask=0xf}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, NBD_SET_FLAGS, NBD_FLAG_HAS_FLAGS|NBD_FLAG_READ_ONLY) = -1 EBADF (Bad file descriptor)
+ioctl(-1, TCSETS2, {c_iflag=ICRNL, c_oflag=NL0|CR0|XTABS|BS0|VT0|FF0|OPOST, c_cflag=B600|B1800<<IBSHIFT|CS8|CREAD, c_lflag=ECHO|TOSTOP, ...}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, SG_SCSI_RESET, [SG_SCSI_RESET_NO_ESCALATE|SG_SCSI_RESET_DEVICE]) = -1 EBADF (Bad file descriptor)
+ioctl(100, NS_GET_NSTYPE) = 268435456 (CLONE_NEWUSER)
++++ exited with 0 +++
+WANT
+	run diff -u want p.norm
+	assert_success
+}
+
+@test "ioctl: structure fields under -X verbose and -X raw" {
+	ptstrace -Xverbose -o p.out -e trace=ioctl "$T/ioctl-structs"
+	sed -i -E 's/ +=/ =/' p.out
+	grep -qxF 'ioctl(-1, 0x40086602 /* FS_IOC_SETFLAGS */, [0x8000010 /* FS_IMMUTABLE_FL|0x8000000 */]) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(-1, 0x40086602 /* FS_IOC_SETFLAGS */, [0xd000000 /* FS_???_FL */]) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(-1, 0x31f /* HDIO_DRIVE_CMD */, {command=0xca /* ATA_CMD_WRITE */, sector_number=1, feature=2, sector_count=0}) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(-1, 0x80184541 /* EVIOCGABS(ABS_Y) */, NULL) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qF ', c_cflag=0x8 /* B600 */|0xa /* B1800 */<<0x10 /* IBSHIFT */|0x30 /* CS8 */|0x80 /* CREAD */, ' p.out
+	ptstrace -Xraw -o p.out -e trace=ioctl "$T/ioctl-structs"
+	sed -i -E 's/ +=/ =/' p.out
+	grep -qxF 'ioctl(-1, 0x40086602, [0xd000000]) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(-1, 0xc0182101, {id=0x1234, val=-1, error=-2, flags=0x1}) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(100, 0xb703) = 268435456 (CLONE_NEWUSER)' p.out
+}
+
+@test "ioctl: -v shows a structure's every field" {
+	ptstrace -v -o p.out -e trace=ioctl "$T/ioctl-structs"
+	sed -i -E 's/ +=/ =/' p.out
+	grep -qxF 'ioctl(-1, RTC_SET_TIME, {tm_sec=1, tm_min=2, tm_hour=3, tm_mday=4, tm_mon=5, tm_year=126, tm_wday=6, tm_yday=7, tm_isdst=0}) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qF ', c_line=0x90 /* N_??? */, c_cc=[[VINTR]=0, ' p.out
+	grep -qF ', [VEOL2]=0, [17]=0, [18]=0], c_ispeed=1800, c_ospeed=600}) = -1 EBADF' p.out
+	grep -qxF 'ioctl(-1, LOOP_SET_STATUS64, {lo_device=makedev(0, 0), lo_inode=0, lo_rdevice=makedev(0, 0), lo_offset=0x200, lo_sizelimit=0, lo_number=7, lo_encrypt_type=LO_CRYPT_NONE, lo_encrypt_key_size=0, lo_flags=LO_FLAGS_AUTOCLEAR, lo_file_name="disk.img", lo_crypt_name="", lo_encrypt_key="", lo_init=[0, 0]}) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(-1, EVIOCSFF, {type=FF_RUMBLE, id=-1, direction=0, trigger={button=0, interval=0}, replay={length=0, delay=0}, rumble={strong_magnitude=100, weak_magnitude=50}}) = -1 EBADF (Bad file descriptor)' p.out
+}
+
+@test "ioctl: -e verbose=none shows structures as addresses" {
+	ptstrace -e verbose=none -o p.out -e trace=ioctl "$T/ioctl-structs"
+	grep -qE '^ioctl\(-1, FITRIM, 0x[0-9a-f]+\) += -1 EBADF' p.out
+	grep -qE '^ioctl\(-1, FS_IOC_FSGETXATTR, NULL\) += -1 EBADF' p.out
+	# values passed in the argument itself still print
+	grep -qE '^ioctl\(-1, NBD_SET_FLAGS, NBD_FLAG_HAS_FLAGS\|NBD_FLAG_READ_ONLY\) += -1 EBADF' p.out
+}
