@@ -887,25 +887,78 @@ ptc__a_utimes(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__l_close(c);
 }
 
+/*
+ * The bytes of an extensible structure past those this decoder knows,
+ * from..size-1 at addr (at most a page): nothing when all are zero,
+ * ", ???" when unreadable, else ", / * bytes 24..31 * / "\x80..."" as
+ * strace shows them.
+ */
+void
+ptc__p_extra_bytes(struct ptc__dc *c, uint64_t addr, uint64_t from,
+    uint64_t size)
+{
+	size_t len, show, i;
+	unsigned char *buf;
+
+	if (size > 4096)
+		size = 4096;
+	if (from >= size)
+		return;
+	len = (size_t)(size - from);
+	if ((buf = malloc(len)) == NULL)
+		return;
+	if (ptc__rdall(c, addr + from, buf, len) != 0) {
+		ptc__p_raw(c, "???");
+		free(buf);
+		return;
+	}
+	for (i = 0; i < len && buf[i] == 0; i++)
+		;
+	if (i < len && !c->f->json) {
+		show = len < c->f->strsize ? len : c->f->strsize;
+		ptc__pre(c);
+		ptc__sb_printf(c->o, "/* bytes %" PRIu64 "..%" PRIu64 " */ ",
+		    from, size - 1);
+		ptc__sb_escape(c->o, buf, show, 3);
+		if (show < len)
+			ptc__sb_puts(c->o, "...");
+	}
+	free(buf);
+}
+
+/* struct open_how of a->aux bytes (at least its first 24). */
 void
 ptc__a_open_how(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	uint64_t how[3];
+	uint64_t how[3], size = c->a[a->aux], rest;
+	char buf[600], fl[512];
+	const char *acc;
 
-	(void)a;
-	if (ptc__rdall(c, v, how, sizeof(how)) != 0) {
+	if (size < sizeof(how) || ptc__rdall(c, v, how, sizeof(how)) != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
 	ptc__s_open(c);
 	ptc__s_field(c, "flags");
-	p_oflags(c, how[0]);
-	if (how[0] & (K_O_CREAT | K_O_TMPFILE)) {
+	/* all 64 bits count here, unlike open's */
+	rest = (how[0] & ~0xffffffffull) |
+	    oflags_x86(c->arch, how[0] & 0xffffffffu);
+	acc = ptc__xname(&ptc__xt_open_access, how[0] & 3);
+	if (acc == NULL)
+		acc = "O_ACCMODE";
+	if ((rest & ~3ull) == 0)
+		snprintf(buf, sizeof(buf), "%s", acc);
+	else
+		snprintf(buf, sizeof(buf), "%s|%s", acc, ptc__sflags(fl,
+		    sizeof(fl), &ptc__xt_open_flags, rest & ~3ull, NULL));
+	ptc__p_xval(c, how[0], 'x', buf);
+	if ((how[0] & (K_O_CREAT | K_O_TMPFILE)) || how[1] != 0) {
 		ptc__s_field(c, "mode");
 		ptc__p_oct(c, how[1]);
 	}
 	ptc__s_field(c, "resolve");
-	ptc__p_hex(c, how[2]);
+	ptc__p_flags(c, &ptc__xt_resolve_flags, how[2], NULL);
+	ptc__p_extra_bytes(c, v, sizeof(how), size);
 	ptc__s_close(c);
 }
 

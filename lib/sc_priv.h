@@ -186,6 +186,13 @@ void ptc__p_time_comment(struct ptc__dc *c, int64_t sec, int64_t nsec);
 /* struct timespec at addr (NULL, or the address when unreadable). */
 void ptc__p_timespec(struct ptc__dc *c, uint64_t addr);
 
+/*
+ * The bytes from..size-1 of an extensible structure at addr, past those
+ * decoded: nothing when zero, else "/ * bytes N..M * / "\x.."" (strace's).
+ */
+void ptc__p_extra_bytes(struct ptc__dc *c, uint64_t addr, uint64_t from,
+    uint64_t size);
+
 /* An iovec array; out: only the first left bytes hold data. */
 void ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
     uint64_t left);
