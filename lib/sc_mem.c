@@ -73,3 +73,91 @@ ptc__a_mmap_flags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	}
 	ptc__p_raw(c, buf);
 }
+
+/* ---- NUMA memory policies ---- */
+
+#define MPOL_MODE_FLAGS 0xe000u
+
+/*
+ * A policy mode with its flags: "MPOL_BIND|MPOL_F_STATIC_NODES", the
+ * flags alone when the mode is unknown.  a->aux 1: an int
+ * (set_mempolicy's), else an unsigned long (mbind's).
+ */
+void
+ptc__a_mpol_mode(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	const char *mode;
+	char buf[256], fl[160];
+
+	if (a->aux == 1 || c->wordsize == 4)
+		v = (uint32_t)v;
+	if ((v & MPOL_MODE_FLAGS) == 0) {
+		ptc__p_enum(c, &ptc__xt_mpol_modes, v, NULL);
+		return;
+	}
+	mode = ptc__xname(&ptc__xt_mpol_modes, v & ~(uint64_t)MPOL_MODE_FLAGS);
+	if (mode == NULL) {
+		ptc__p_flags(c, &ptc__xt_mpol_mode_flags, v, NULL);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%s|%s", mode, ptc__sflags(fl, sizeof(fl),
+	    &ptc__xt_mpol_mode_flags, v & MPOL_MODE_FLAGS, NULL));
+	ptc__p_xval(c, v, 'x', buf);
+}
+
+/*
+ * A node mask of maxnode bits (argument a->aux): its words in hex, as
+ * many as the kernel reads.
+ */
+void
+ptc__a_nodemask(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t maxnode = c->a[a->aux], bits = 8 * (uint64_t)c->wordsize;
+	uint64_t n, i, w;
+
+	if (c->wordsize == 4)
+		maxnode = (uint32_t)maxnode;
+	n = (maxnode + bits - 2) / bits;
+	if (v == 0 || n < maxnode / bits || (maxnode != 0 && n == 0)) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	/* nothing readable: the address alone */
+	w = 0;
+	if (n > 0 && ptc__rdall(c, v, &w, (size_t)c->wordsize) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	for (i = 0; i < n; i++) {
+		/* strace reads an element before it counts it */
+		w = 0;
+		if (ptc__rdall(c, v + i * (uint64_t)c->wordsize, &w,
+		    (size_t)c->wordsize) != 0) {
+			ptc__s_more(c);
+			ptc__p_comment(c, "%#" PRIx64, v + i * c->wordsize);
+			break;
+		}
+		if (ptc__arr_full(c, i))
+			break;
+		ptc__pre(c);
+		ptc__sb_printf(c->o, "%0*" PRIx64, 2 * c->wordsize, w);
+	}
+	ptc__l_close(c);
+}
+
+/* get_mempolicy's mode, written by the kernel: "[MPOL_BIND]". */
+void
+ptc__a_mpol_modep(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int32_t mode;
+
+	(void)a;
+	if (v == 0 || ptc__rdall(c, v, &mode, sizeof(mode)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	ptc__p_enum(c, &ptc__xt_mpol_modes, (uint32_t)mode, NULL);
+	ptc__l_close(c);
+}
