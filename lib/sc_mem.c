@@ -161,3 +161,86 @@ ptc__a_mpol_modep(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__p_enum(c, &ptc__xt_mpol_modes, (uint32_t)mode, NULL);
 	ptc__l_close(c);
 }
+
+/* ---- move_pages ---- */
+
+/* How an element of a word array prints: 'p' address, 'd' int, 'e' status. */
+static void
+p_elem(struct ptc__dc *c, int kind, uint64_t w)
+{
+	const char *e;
+	char name[64];
+
+	if (kind == 'p') {
+		ptc__p_addr(c, w);
+		return;
+	}
+	if (kind == 'e' && (int32_t)w < 0 &&
+	    (e = ptc__xname(&ptc__xt_errnos, (uint64_t)-(int64_t)(int32_t)w)) !=
+	    NULL) {
+		snprintf(name, sizeof(name), "-%s", e);
+		ptc__p_xval(c, (uint64_t)(int64_t)(int32_t)w, 'd', name);
+		return;
+	}
+	ptc__p_int(c, (int32_t)w);
+}
+
+/*
+ * An array of n elements of size bytes at addr, as strace's
+ * print_array(): NULL, [] when empty, the address when nothing is
+ * readable, "... / * address * /" where reading stopped.
+ */
+static void
+p_words(struct ptc__dc *c, uint64_t addr, uint64_t n, size_t size,
+    int kind)
+{
+	uint64_t i, w = 0;
+
+	if (addr == 0) {
+		ptc__p_addr(c, 0);
+		return;
+	}
+	if (n != 0 && ptc__rdall(c, addr, &w, size) != 0) {
+		ptc__p_addr(c, addr);
+		return;
+	}
+	ptc__l_open(c);
+	for (i = 0; i < n; i++) {
+		w = 0;
+		if (ptc__rdall(c, addr + i * size, &w, size) != 0) {
+			ptc__s_more(c);
+			ptc__p_comment(c, "%#" PRIx64, addr + i * size);
+			break;
+		}
+		if (ptc__arr_full(c, i))
+			break;
+		p_elem(c, kind, w);
+	}
+	ptc__l_close(c);
+}
+
+/* move_pages' pages: a->aux of them, addresses. */
+void
+ptc__a_pages(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	p_words(c, v, c->a[a->aux], (size_t)c->wordsize, 'p');
+}
+
+/* move_pages' nodes: ints. */
+void
+ptc__a_nodes(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	p_words(c, v, c->a[a->aux], 4, 'd');
+}
+
+/* move_pages' status, filled in: a node or -ERRNO each. */
+void
+ptc__a_page_status(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	/* a failed call wrote nothing, but none is none */
+	if (c->is_error && c->a[a->aux] != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	p_words(c, v, c->a[a->aux], 4, 'e');
+}
