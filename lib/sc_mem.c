@@ -3,6 +3,7 @@
  */
 #include <linux/mman.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #include <inttypes.h>
@@ -243,4 +244,52 @@ ptc__a_page_status(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		return;
 	}
 	p_words(c, v, c->a[a->aux], 4, 'e');
+}
+
+/* ---- memfd_create ---- */
+
+/*
+ * The name: strace reads 250 bytes (what "memfd:" leaves of a dentry
+ * name, and its NUL) and shows them all, with "..." when no NUL ends
+ * them.
+ */
+void
+ptc__a_memfd_name(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	size_t size = c->f->strsize < 250 ? c->f->strsize : 250;
+	char buf[250];
+	const char *z;
+	ssize_t n;
+
+	(void)a;
+	if (v == 0 || (n = ptc__rd(c, v, buf, size)) < 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	if ((z = memchr(buf, '\0', (size_t)n)) != NULL)
+		ptc__p_bytes(c, buf, (size_t)(z - buf), 0);
+	else if ((size_t)n == size)
+		ptc__p_bytes(c, buf, size, 1);
+	else
+		ptc__p_addr(c, v);
+}
+
+/* The flags, a huge page size in the top six bits: "30<<MFD_HUGE_SHIFT". */
+void
+ptc__a_memfd_flags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	char buf[256];
+	unsigned f = (unsigned)v, huge = f >> 26;
+	size_t n = 0;
+
+	(void)a;
+	buf[0] = '\0';
+	f &= ~(0x3fu << 26);
+	if (f != 0 || huge == 0)
+		ptc__sflags(buf, sizeof(buf) / 2, &ptc__xt_memfd_flags, f, NULL);
+	n = strlen(buf);
+	if (huge != 0)
+		snprintf(buf + n, sizeof(buf) - n, "%s%u<<MFD_HUGE_SHIFT",
+		    n > 0 ? "|" : "", huge);
+	ptc__p_xval(c, (uint32_t)v, 'x', (uint32_t)v != 0 ? buf : NULL);
 }
