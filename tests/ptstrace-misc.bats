@@ -17,7 +17,8 @@ MISC_SET=getrlimit,dup3,close_range,ioprio_get,inotify_init1,openat2,msgctl,shmg
 # its addresses and the kernel's landlock answer (a descriptor, or an
 # error where landlock is off) replaced.
 misc() {
-	ptstrace -o out -e signal=none -e trace="$MISC_SET" "$@" "$T/st-misc"
+	ptstrace -o out -e signal=none -e trace="${SET:-$MISC_SET}" "$@" \
+	    "$T/st-misc"
 	sed -E 's/\) +=/) =/; s/0x7ff[0-9a-f]+/ADDR/g;
 	    s/^(landlock_[a-z_]+\(.*\)) = .*/\1 = RESULT/' out
 }
@@ -67,4 +68,20 @@ setxattr("st-misc.none", "user.x", "ab", 3, XATTR_CREATE) = -1 ENOENT (No such f
 	assert_line 'openat2(-1, "st-misc.none", {flags=O_RDONLY|O_EXCL, resolve=RESOLVE_NO_XDEV, /* bytes 24..31 */ "\x80\x81\x82\x83"...}, 32) = -1 E2BIG (Argument list too long)'
 	assert_line 'memfd_create("st-m"..., MFD_CLOEXEC|30<<MFD_HUGE_SHIFT) = -1 EINVAL (Invalid argument)'
 	assert_line 'setxattr("st-misc.none", "user"..., "ab", 3, XATTR_CREATE) = -1 ENOENT (No such file or directory)'
+}
+
+@test "misc: quotactl's command, id and data as each command takes them" {
+	SET=quotactl run misc
+	assert_success
+	assert_output 'quotactl(QCMD(Q_SETQUOTA, GRPQUOTA), "st-misc.none", 1000, {dqb_bhardlimit=1, dqb_bsoftlimit=2, dqb_curspace=3, dqb_ihardlimit=4, dqb_isoftlimit=5, dqb_curinodes=6, ...}) = -1 ENOENT (No such file or directory)
+quotactl(QCMD(Q_GETQUOTA, USRQUOTA), "st-misc.none", -1, ADDR) = -1 ENOENT (No such file or directory)
+quotactl(QCMD(Q_QUOTAOFF, PRJQUOTA), "st-misc.none") = -1 ENOENT (No such file or directory)
+quotactl(QCMD(0xbadc0d /* Q_??? */, 0xed /* ???QUOTA */), NULL, 7, NULL) = -1 EINVAL (Invalid argument)
++++ exited with 0 +++'
+	SET=quotactl run misc -v -Xverbose
+	assert_success
+	assert_line 'quotactl(2147485697 /* QCMD(Q_SETQUOTA, GRPQUOTA) */, "st-misc.none", 1000, {dqb_bhardlimit=1, dqb_bsoftlimit=2, dqb_curspace=3, dqb_ihardlimit=4, dqb_isoftlimit=5, dqb_curinodes=6, dqb_btime=7, dqb_itime=8, dqb_valid=0x3f /* QIF_BLIMITS|QIF_SPACE|QIF_ILIMITS|QIF_INODES|QIF_BTIME|QIF_ITIME */}) = -1 ENOENT (No such file or directory)'
+	assert_line 'quotactl(3134983661 /* QCMD(0xbadc0d /* Q_??? */, 0xed /* ???QUOTA */) */, NULL, 7, NULL) = -1 EINVAL (Invalid argument)'
+	SET=quotactl run misc -Xraw
+	assert_line 'quotactl(2147484418, "st-misc.none") = -1 ENOENT (No such file or directory)'
 }

@@ -26,6 +26,7 @@ main(void)
 	int mode = -1, fd = -1;
 	void *pages[1] = { NULL };
 	int status[1] = { 0 };
+	uint64_t dq[9] = { 1, 2, 3, 4, 5, 6, 7, 8, 0x3f };
 
 	/* unknown values of tables */
 	syscall(SYS_getrlimit, 16, NULL);
@@ -60,5 +61,11 @@ main(void)
 	memcpy(rule + 8, &fd, 4);
 	syscall(SYS_landlock_add_rule, -1, 1, rule, 0);
 	syscall(SYS_setxattr, "st-misc.none", "user.x", "ab\0", 3, 1);
+
+	/* quotas of no file system: QCMD(Q_SETQUOTA, GRPQUOTA) and others */
+	syscall(SYS_quotactl, (0x800008u << 8) | 1, "st-misc.none", 1000, dq);
+	syscall(SYS_quotactl, (0x800007u << 8) | 0, "st-misc.none", -1, dq);
+	syscall(SYS_quotactl, (0x800003u << 8) | 2, "st-misc.none", 0, NULL);
+	syscall(SYS_quotactl, 0xbadc0ded, NULL, 7, NULL);
 	return 0;
 }
