@@ -1015,3 +1015,46 @@ ptc__a_xattrlist(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	}
 	ptc__p_buf(c, v, (uint64_t)c->rval);
 }
+
+/* ---- fanotify ---- */
+
+/* fanotify_init's flags: the class, then the other flags. */
+void
+ptc__a_fan_init_flags(struct ptc__dc *c, const struct ptc__arg *a,
+    uint64_t v)
+{
+	const char *cl = ptc__xname(&ptc__xt_fan_classes, v & 0xc);
+	uint32_t f = (uint32_t)v & ~0xcu;
+	char buf[600], rest[512];
+	size_t n;
+
+	(void)a;
+	if (cl != NULL)
+		snprintf(buf, sizeof(buf), "%s", cl);
+	else
+		snprintf(buf, sizeof(buf), "%#x /* %s */", (unsigned)v & 0xc,
+		    ptc__xunknown(&ptc__xt_fan_classes));
+	n = strlen(buf);
+	if (f != 0)
+		snprintf(buf + n, sizeof(buf) - n, "|%s", ptc__xsflags(c, rest,
+		    sizeof(rest), &ptc__xt_fan_init_flags, f, NULL));
+	ptc__p_raw(c, buf);
+}
+
+/* fanotify_mark's event mask: 64 bits. */
+void
+ptc__a_fan_mask(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_flags(c, &ptc__xt_fan_event_flags, v, NULL);
+}
+
+/* fanotify_mark's directory: FAN_NOFD (-1) by name. */
+void
+ptc__a_fan_dirfd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	if ((int)v == -1)
+		ptc__p_xval(c, (uint64_t)-1, 'd', "FAN_NOFD");
+	else
+		ptc__a_dirfd(c, a, v);
+}

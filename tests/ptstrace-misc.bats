@@ -85,3 +85,13 @@ quotactl(QCMD(0xbadc0d /* Q_??? */, 0xed /* ???QUOTA */), NULL, 7, NULL) = -1 EI
 	SET=quotactl run misc -Xraw
 	assert_line 'quotactl(2147484418, "st-misc.none") = -1 ENOENT (No such file or directory)'
 }
+
+@test "misc: fanotify's class, flags, 64-bit event mask and FAN_NOFD" {
+	SET=fanotify_init,fanotify_mark run misc
+	assert_success
+	assert_output 'fanotify_init(0xc /* FAN_CLASS_??? */|FAN_CLOEXEC, O_RDONLY) = -1 EINVAL (Invalid argument)
+fanotify_mark(-1, 0x800 /* FAN_MARK_??? */, FAN_ACCESS|0x4000000000000000, FAN_NOFD, NULL) = -1 EINVAL (Invalid argument)
++++ exited with 0 +++'
+	SET=fanotify_mark run misc -Xverbose
+	assert_line 'fanotify_mark(-1, 0x800 /* FAN_MARK_??? */, 0x4000000000000001 /* FAN_ACCESS|0x4000000000000000 */, -1 /* FAN_NOFD */, NULL) = -1 EINVAL (Invalid argument)'
+}

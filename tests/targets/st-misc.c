@@ -67,5 +67,9 @@ main(void)
 	syscall(SYS_quotactl, (0x800007u << 8) | 0, "st-misc.none", -1, dq);
 	syscall(SYS_quotactl, (0x800003u << 8) | 2, "st-misc.none", 0, NULL);
 	syscall(SYS_quotactl, 0xbadc0ded, NULL, 7, NULL);
+
+	/* fanotify: an unknown class, mark flag and event */
+	syscall(SYS_fanotify_init, 0xc | 1, 0);
+	syscall(SYS_fanotify_mark, -1, 0x800, 0x4000000000000001ull, -1, NULL);
 	return 0;
 }
