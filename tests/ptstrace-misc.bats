@@ -19,8 +19,8 @@ MISC_SET=getrlimit,dup3,close_range,ioprio_get,inotify_init1,openat2,msgctl,shmg
 misc() {
 	ptstrace -o out -e signal=none -e trace="${SET:-$MISC_SET}" "$@" \
 	    "$T/st-misc"
-	sed -E 's/\) +=/) =/; s/0x7ff[0-9a-f]+/ADDR/g;
-	    s/^(landlock_[a-z_]+\(.*\)) = .*/\1 = RESULT/' out
+	sed -E 's/\) +=/) =/; s/0x(7ff[0-9a-f]{9}|5[56][0-9a-f]{10})\b/ADDR/g;
+	    s/^((landlock_[a-z_]+|mount|mount_setattr)\(.*\)) = .*/\1 = RESULT/' out
 }
 
 @test "misc: unknown values, structures and arrays as strace shows them" {
@@ -94,4 +94,15 @@ fanotify_mark(-1, 0x800 /* FAN_MARK_??? */, FAN_ACCESS|0x4000000000000000, FAN_N
 +++ exited with 0 +++'
 	SET=fanotify_mark run misc -Xverbose
 	assert_line 'fanotify_mark(-1, 0x800 /* FAN_MARK_??? */, 0x4000000000000001 /* FAN_ACCESS|0x4000000000000000 */, -1 /* FAN_NOFD */, NULL) = -1 EINVAL (Invalid argument)'
+}
+
+@test "misc: mount's flags decide its type and data; struct mount_attr" {
+	SET=mount,mount_setattr run misc
+	assert_success
+	assert_output 'mount("st-misc.none", "st-misc.none", "tmpfs", MS_MGC_VAL|MS_RDONLY, "size=1") = RESULT
+mount("st-misc.none", "st-misc.none", ADDR, MS_BIND, ADDR) = RESULT
+mount_setattr(-1, "st-misc.none", AT_RECURSIVE, {attr_set=MOUNT_ATTR_RDONLY|MOUNT_ATTR_IDMAP, attr_clr=0x40 /* MOUNT_ATTR_??? */, propagation=MS_SLAVE, userns_fd=0}, 40) = RESULT
++++ exited with 0 +++'
+	SET=mount run misc -Xverbose
+	assert_line 'mount("st-misc.none", "st-misc.none", "tmpfs", 0xc0ed0000 /* MS_MGC_VAL */|0x1 /* MS_RDONLY */, "size=1") = RESULT'
 }

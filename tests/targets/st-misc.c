@@ -27,6 +27,7 @@ main(void)
 	void *pages[1] = { NULL };
 	int status[1] = { 0 };
 	uint64_t dq[9] = { 1, 2, 3, 4, 5, 6, 7, 8, 0x3f };
+	uint64_t mattr[5] = { 0x100001, 0x40, 0x80000, 0, 0 };
 
 	/* unknown values of tables */
 	syscall(SYS_getrlimit, 16, NULL);
@@ -71,5 +72,12 @@ main(void)
 	/* fanotify: an unknown class, mark flag and event */
 	syscall(SYS_fanotify_init, 0xc | 1, 0);
 	syscall(SYS_fanotify_mark, -1, 0x800, 0x4000000000000001ull, -1, NULL);
+
+	/* mount: the old magic, a bind (type and data ignored), attributes */
+	syscall(SYS_mount, "st-misc.none", "st-misc.none", "tmpfs",
+	    0xc0ed0000u | 1, "size=1");
+	syscall(SYS_mount, "st-misc.none", "st-misc.none", "tmpfs", 0x1000,
+	    "size=1");
+	syscall(SYS_mount_setattr, -1, "st-misc.none", 0x8000, mattr, 40);
 	return 0;
 }
