@@ -248,21 +248,33 @@ field_dev(struct ptc__dc *c, const char *name, uint64_t dev)
 }
 
 /* A time as strace shows it with -v: seconds and a comment. */
-void
-ptc__p_time_comment(struct ptc__dc *c, int64_t sec, int64_t nsec)
+/*
+ * The date of sec and a fraction of width digits: none, as strace's,
+ * for the epoch itself and for a fraction out of range.
+ */
+static void
+time_comment(struct ptc__dc *c, int64_t sec, uint64_t part, uint64_t max,
+    int width)
 {
 	struct tm tm;
 	time_t t = (time_t)sec;
 	char buf[64], zone[16];
 
-	if (c->f->json || localtime_r(&t, &tm) == NULL)
+	if (c->f->json || (sec == 0 && part == 0) || part > max ||
+	    localtime_r(&t, &tm) == NULL)
 		return;
 	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
 	strftime(zone, sizeof(zone), "%z", &tm);
-	if (nsec != 0)
-		ptc__p_comment(c, "%s.%09" PRId64 "%s", buf, nsec, zone);
+	if (part != 0)
+		ptc__p_comment(c, "%s.%0*" PRIu64 "%s", buf, width, part, zone);
 	else
 		ptc__p_comment(c, "%s%s", buf, zone);
+}
+
+void
+ptc__p_time_comment(struct ptc__dc *c, int64_t sec, int64_t nsec)
+{
+	time_comment(c, sec, (uint64_t)nsec, 999999999, 9);
 }
 
 static void
@@ -877,7 +889,7 @@ ptc__a_utimes(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		}
 		ptc__s_open(c);
 		field_i(c, "tv_sec", ts[2 * i]);
-		field_i(c, "tv_nsec", ts[2 * i + 1]);
+		field_u(c, "tv_nsec", (uint64_t)ts[2 * i + 1]);
 		ptc__s_close(c);
 		if (special == NULL)
 			ptc__p_time_comment(c, ts[2 * i], ts[2 * i + 1]);
@@ -1057,4 +1069,35 @@ ptc__a_fan_dirfd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		ptc__p_xval(c, (uint64_t)-1, 'd', "FAN_NOFD");
 	else
 		ptc__a_dirfd(c, a, v);
+}
+
+/* utimes' and futimesat's two struct timeval, each with its date. */
+void
+ptc__a_timevals(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int64_t tv[4];
+	int32_t tv32[4];
+	int i;
+
+	(void)a;
+	if (c->wordsize == 4) {
+		if (v == 0 || ptc__rdall(c, v, tv32, sizeof(tv32)) != 0) {
+			ptc__p_addr(c, v);
+			return;
+		}
+		for (i = 0; i < 4; i++)
+			tv[i] = i % 2 ? (int64_t)(uint32_t)tv32[i] : tv32[i];
+	} else if (v == 0 || ptc__rdall(c, v, tv, sizeof(tv)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	for (i = 0; i < 2; i++) {
+		ptc__s_open(c);
+		field_i(c, "tv_sec", tv[2 * i]);
+		field_u(c, "tv_usec", (uint64_t)tv[2 * i + 1]);
+		ptc__s_close(c);
+		time_comment(c, tv[2 * i], (uint64_t)tv[2 * i + 1], 999999, 6);
+	}
+	ptc__l_close(c);
 }
