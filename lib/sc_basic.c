@@ -135,7 +135,7 @@ long_flags(const struct ptc__xtab *x)
 {
 	return x == &ptc__xt_mmap_prot || x == &ptc__xt_mmap_flags ||
 	    x == &ptc__xt_mremap_flags || x == &ptc__xt_mount_flags ||
-	    x == &ptc__xt_clone_flags;
+	    x == &ptc__xt_clone_flags || x == &ptc__xt_kexec_file_flags;
 }
 
 /* Whether any named flag of x is set in v. */

@@ -828,7 +828,7 @@ ptc__p_path(struct ptc__dc *c, uint64_t addr)
 void
 ptc__p_buf(struct ptc__dc *c, uint64_t addr, uint64_t len)
 {
-	size_t show = strsize(c);
+	size_t show = strsize(c), rd;
 	char stackbuf[1024], *buf = stackbuf;
 
 	if (addr == 0) {
@@ -837,11 +837,16 @@ ptc__p_buf(struct ptc__dc *c, uint64_t addr, uint64_t len)
 	}
 	if (len < show)
 		show = (size_t)len;
-	if (show > sizeof(stackbuf) && (buf = malloc(show)) == NULL) {
+	/*
+	 * strace reads one byte past what it shows when there is more:
+	 * when that byte is unreadable, only the address prints.
+	 */
+	rd = len > show ? show + 1 : show;
+	if (rd > sizeof(stackbuf) && (buf = malloc(rd)) == NULL) {
 		ptc__p_addr(c, addr);
 		return;
 	}
-	if (ptc__rdall(c, addr, buf, show) != 0)
+	if (ptc__rdall(c, addr, buf, rd) != 0)
 		ptc__p_addr(c, addr);
 	else
 		ptc__p_bytes(c, buf, show, len > show);
