@@ -420,3 +420,44 @@ ptc__a_ipcbuf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	else
 		p_shmid_ds(c, &u.shm, set);
 }
+
+/* ---- POSIX message queues ---- */
+
+/* mq_open's mode, only with O_CREAT (flags argument a->aux). */
+void
+ptc__a_mq_mode(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	if (c->a[a->aux] & 0100)
+		ptc__p_oct(c, (uint16_t)v);
+}
+
+/*
+ * struct mq_attr: mq_open's (argument a->aux its flags: only with
+ * O_CREAT, flags in hex), mq_getsetattr's (flags by name).
+ */
+void
+ptc__a_mq_attr(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int64_t at[8];   /* four fields and four reserved */
+
+	if (a->aux >= 0 && !(c->a[a->aux] & 0100))
+		return;
+	if (v == 0 || (a->out && c->is_error) ||
+	    ptc__rdall(c, v, at, sizeof(at)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "mq_flags");
+	if (a->aux >= 0)
+		ptc__p_hex(c, (uint64_t)at[0]);
+	else
+		ptc__p_flags(c, &ptc__xt_mq_attr_flags, (uint64_t)at[0], NULL);
+	ptc__s_field(c, "mq_maxmsg");
+	ptc__p_int(c, at[1]);
+	ptc__s_field(c, "mq_msgsize");
+	ptc__p_int(c, at[2]);
+	ptc__s_field(c, "mq_curmsgs");
+	ptc__p_int(c, at[3]);
+	ptc__s_close(c);
+}

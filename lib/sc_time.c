@@ -212,7 +212,11 @@ ptc__a_sigevent(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		ptc__s_close(c);
 	}
 	ptc__s_field(c, "sigev_signo");
-	ptc__p_signo(c, ev.signo);
+	/* what cannot be a signal is a plain unsigned number */
+	if ((uint32_t)ev.signo <= 64)
+		ptc__p_signo(c, ev.signo);
+	else
+		ptc__p_uint(c, (uint32_t)ev.signo);
 	ptc__s_field(c, "sigev_notify");
 	ptc__p_enum(c, &ptc__xt_sigev_notify, (uint32_t)ev.notify, "SIGEV_???");
 	if (ev.notify == 4) {   /* SIGEV_THREAD_ID */

@@ -106,3 +106,10 @@ mount_setattr(-1, "st-misc.none", AT_RECURSIVE, {attr_set=MOUNT_ATTR_RDONLY|MOUN
 	SET=mount run misc -Xverbose
 	assert_line 'mount("st-misc.none", "st-misc.none", "tmpfs", 0xc0ed0000 /* MS_MGC_VAL */|0x1 /* MS_RDONLY */, "size=1") = RESULT'
 }
+
+@test "misc: mq_open's mode and struct mq_attr only with O_CREAT" {
+	SET=mq_open run misc
+	assert_success
+	assert_output 'mq_open("st-misc.none", O_RDWR|O_CREAT|O_EXCL, 0600, {mq_flags=0, mq_maxmsg=0, mq_msgsize=8, mq_curmsgs=0}) = -1 EINVAL (Invalid argument)
++++ exited with 0 +++'
+}

@@ -28,6 +28,7 @@ main(void)
 	int status[1] = { 0 };
 	uint64_t dq[9] = { 1, 2, 3, 4, 5, 6, 7, 8, 0x3f };
 	uint64_t mattr[5] = { 0x100001, 0x40, 0x80000, 0, 0 };
+	int64_t mqa[8] = { 0, 0, 8, 0, 0, 0, 0, 0 };
 
 	/* unknown values of tables */
 	syscall(SYS_getrlimit, 16, NULL);
@@ -79,5 +80,9 @@ main(void)
 	syscall(SYS_mount, "st-misc.none", "st-misc.none", "tmpfs", 0x1000,
 	    "size=1");
 	syscall(SYS_mount_setattr, -1, "st-misc.none", 0x8000, mattr, 40);
+
+	/* a message queue of no messages: refused */
+	syscall(SYS_mq_open, "st-misc.none", O_RDWR | O_CREAT | O_EXCL, 0600,
+	    mqa);
 	return 0;
 }
