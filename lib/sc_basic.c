@@ -93,6 +93,40 @@ ptc__a_str(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__p_str(c, v, c->f->strsize);
 }
 
+/*
+ * A string the kernel reads at most n bytes of: shown up to its NUL,
+ * or all n bytes (at most -s of them) and "..." when none ends them.
+ */
+void
+ptc__p_strn0(struct ptc__dc *c, uint64_t v, size_t n)
+{
+	size_t size = c->f->strsize < n ? c->f->strsize : n;
+	char buf[256];
+	const char *z;
+	ssize_t got;
+
+	if (size > sizeof(buf))
+		size = sizeof(buf);
+	if (v == 0 || (got = ptc__rd(c, v, buf, size)) < 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	if ((z = memchr(buf, '\0', (size_t)got)) != NULL)
+		ptc__p_bytes(c, buf, (size_t)(z - buf), 0);
+	else if ((size_t)got == size)
+		ptc__p_bytes(c, buf, size, 1);
+	else
+		ptc__p_addr(c, v);
+}
+
+/* reboot's command string, for LINUX_REBOOT_CMD_RESTART2 only. */
+void
+ptc__a_reboot_arg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	if ((uint32_t)c->a[a->aux] == 0xa1b2c3d4u)
+		ptc__p_strn0(c, v, 255);
+}
+
 /* An input buffer whose length is argument a->aux. */
 void
 ptc__a_buf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)

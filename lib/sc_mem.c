@@ -249,29 +249,14 @@ ptc__a_page_status(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 /* ---- memfd_create ---- */
 
 /*
- * The name: strace reads 250 bytes (what "memfd:" leaves of a dentry
- * name, and its NUL) and shows them all, with "..." when no NUL ends
- * them.
+ * The name: strace reads the 250 bytes "memfd:" leaves of a dentry
+ * name and its NUL.
  */
 void
 ptc__a_memfd_name(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	size_t size = c->f->strsize < 250 ? c->f->strsize : 250;
-	char buf[250];
-	const char *z;
-	ssize_t n;
-
 	(void)a;
-	if (v == 0 || (n = ptc__rd(c, v, buf, size)) < 0) {
-		ptc__p_addr(c, v);
-		return;
-	}
-	if ((z = memchr(buf, '\0', (size_t)n)) != NULL)
-		ptc__p_bytes(c, buf, (size_t)(z - buf), 0);
-	else if ((size_t)n == size)
-		ptc__p_bytes(c, buf, size, 1);
-	else
-		ptc__p_addr(c, v);
+	ptc__p_strn0(c, v, 250);
 }
 
 /* The flags, a huge page size in the top six bits: "30<<MFD_HUGE_SHIFT". */

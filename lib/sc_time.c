@@ -272,3 +272,58 @@ ptc__a_tms(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	}
 	ptc__s_close(c);
 }
+
+/* time's result: the seconds, then their date as strace adds it. */
+void
+ptc__r_time(struct ptc__dc *c, int64_t v)
+{
+	char buf[64];
+	struct tm tm;
+	time_t t = (time_t)v;
+
+	ptc__r_int(c, v);
+	if (c->f->json || localtime_r(&t, &tm) == NULL)
+		return;
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S%z", &tm);
+	ptc__sb_printf(c->o, " (%s)", buf);
+}
+
+/* time's pointer, filled in: "[seconds / * date * /]". */
+void
+ptc__a_timep(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int64_t t;
+	int32_t t32;
+
+	(void)a;
+	if (v == 0 || c->is_error || ptc__rdall(c, v, c->wordsize == 4 ?
+	    (void *)&t32 : (void *)&t, (size_t)c->wordsize) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	if (c->wordsize == 4)
+		t = t32;
+	ptc__l_open(c);
+	ptc__p_int(c, t);
+	ptc__p_time_comment(c, t, 0);
+	ptc__l_close(c);
+}
+
+/* struct timezone. */
+void
+ptc__a_timezone(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int32_t tz[2];
+
+	if (v == 0 || (a->out && c->is_error) ||
+	    ptc__rdall(c, v, tz, sizeof(tz)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "tz_minuteswest");
+	ptc__p_int(c, tz[0]);
+	ptc__s_field(c, "tz_dsttime");
+	ptc__p_int(c, tz[1]);
+	ptc__s_close(c);
+}
