@@ -127,6 +127,39 @@ ptc__a_reboot_arg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		ptc__p_strn0(c, v, 255);
 }
 
+/* A pointer or a length the kernel wrote to: "[0x7f...]", "[24]". */
+static void
+p_wordp(struct ptc__dc *c, uint64_t v, int addr)
+{
+	uint64_t w = 0;
+
+	if (v == 0 || c->is_error ||
+	    ptc__rdall(c, v, &w, (size_t)c->wordsize) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	if (addr)
+		ptc__p_addr(c, w);
+	else
+		ptc__p_uint(c, w);
+	ptc__l_close(c);
+}
+
+void
+ptc__a_ptrp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	p_wordp(c, v, 1);
+}
+
+void
+ptc__a_ulongp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	p_wordp(c, v, 0);
+}
+
 /* An input buffer whose length is argument a->aux. */
 void
 ptc__a_buf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
@@ -169,7 +202,8 @@ long_flags(const struct ptc__xtab *x)
 {
 	return x == &ptc__xt_mmap_prot || x == &ptc__xt_mmap_flags ||
 	    x == &ptc__xt_mremap_flags || x == &ptc__xt_mount_flags ||
-	    x == &ptc__xt_clone_flags || x == &ptc__xt_kexec_file_flags;
+	    x == &ptc__xt_clone_flags || x == &ptc__xt_kexec_file_flags ||
+	    x == &ptc__xt_pkey_flags;
 }
 
 /* Whether any named flag of x is set in v. */

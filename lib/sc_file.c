@@ -130,8 +130,75 @@ p_mode(struct ptc__dc *c, unsigned m)
 void
 ptc__a_mknod_mode(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
+	unsigned m = (unsigned)v & 0xffff;   /* umode_t */
+
 	(void)a;
-	p_mode(c, (unsigned)v);
+	/* a file type no name covers: the whole mode in octal */
+	if ((m & S_IFMT) != 0 && !S_ISREG(m) && !S_ISDIR(m) && !S_ISCHR(m) &&
+	    !S_ISBLK(m) && !S_ISFIFO(m) && !S_ISLNK(m) && !S_ISSOCK(m)) {
+		ptc__p_oct(c, m);
+		return;
+	}
+	p_mode(c, m);
+}
+
+/*
+ * A device number as the kernel's old 32-bit dev_t, makedev(major,
+ * minor): mknod's only for a device file (its mode argument a->aux),
+ * ustat's always.
+ */
+void
+ptc__a_devnum(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint32_t d = (uint32_t)v;
+	char buf[64];
+
+	if (a->aux >= 0 && !S_ISCHR(c->a[a->aux]) && !S_ISBLK(c->a[a->aux]))
+		return;
+	snprintf(buf, sizeof(buf), "makedev(%#x, %#x)", (d >> 8) & 0xfff,
+	    (d & 0xff) | ((d >> 12) & 0xfff00));
+	ptc__p_raw(c, buf);
+}
+
+/* struct utimbuf: two times, each with its date. */
+void
+ptc__a_utimbuf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int64_t t[2];
+	int32_t t32[2];
+
+	(void)a;
+	if (c->wordsize == 4) {
+		if (v == 0 || ptc__rdall(c, v, t32, sizeof(t32)) != 0) {
+			ptc__p_addr(c, v);
+			return;
+		}
+		t[0] = t32[0];
+		t[1] = t32[1];
+	} else if (v == 0 || ptc__rdall(c, v, t, sizeof(t)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "actime");
+	ptc__p_int(c, t[0]);
+	ptc__p_time_comment(c, t[0], 0);
+	ptc__s_field(c, "modtime");
+	ptc__p_int(c, t[1]);
+	ptc__p_time_comment(c, t[1], 0);
+	ptc__s_close(c);
+}
+
+/* sethostname's name: the address past what the kernel takes (64). */
+void
+ptc__a_hostname(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint32_t len = (uint32_t)c->a[a->aux];
+
+	if (len > 64)
+		ptc__p_addr(c, v);
+	else
+		ptc__p_buf(c, v, len);
 }
 
 void

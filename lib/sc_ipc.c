@@ -33,8 +33,8 @@ static const struct ptc__xlat ipc_flagv[] = {
 static const struct ptc__xtab ipc_flags = { ipc_flagv, 3 };
 
 static const struct ptc__xlat sem_flagv[] = {
-	{ IPC_NOWAIT, "IPC_NOWAIT" },
 	{ SEM_UNDO, "SEM_UNDO" },
+	{ IPC_NOWAIT, "IPC_NOWAIT" },
 };
 static const struct ptc__xtab sem_flags = { sem_flagv, 2 };
 
@@ -147,6 +147,7 @@ ptc__a_sembuf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 			break;
 		if (ptc__rdall(c, v + i * sizeof(sb), sb, sizeof(sb)) != 0) {
 			ptc__s_more(c);
+			ptc__p_comment(c, "%#" PRIx64, v + i * sizeof(sb));
 			break;
 		}
 		ptc__s_open(c);

@@ -212,7 +212,8 @@ void
 ptc__a_epoll_event(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	(void)a;
-	if (v == 0 || epoll_ev(c, v) != 0)
+	/* EPOLL_CTL_DEL (2) reads no event */
+	if (v == 0 || (int)c->a[1] == 2 || epoll_ev(c, v) != 0)
 		ptc__p_addr(c, v);
 }
 
