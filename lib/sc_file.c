@@ -807,8 +807,8 @@ ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
 	uint64_t i, iov[2];
 	unsigned esz = c->wordsize == 4 ? 8 : 16;
 
-	(void)out;
-	if (v == 0 || n == 0 || rd_iov(c, v, 0, iov) != 0) {
+	/* as strace's print_array: [] for none, the address if unreadable */
+	if (v == 0 || (n != 0 && rd_iov(c, v, 0, iov) != 0)) {
 		ptc__p_addr(c, v);
 		return;
 	}
@@ -816,17 +816,21 @@ ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
 	for (i = 0; i < n; i++) {
 		uint64_t len, show;
 
-		if (ptc__arr_full(c, i))
-			break;
-		if (i > 0 && rd_iov(c, v, i, iov) != 0) {
-			ptc__p_addr(c, v + i * esz);
+		if (rd_iov(c, v, i, iov) != 0) {
+			ptc__s_more(c);
+			ptc__p_comment(c, "%#" PRIx64, v + i * esz);
 			break;
 		}
+		if (ptc__arr_full(c, i))
+			break;
 		len = iov[1];
 		show = len < left ? len : left;
 		ptc__s_open(c);
 		ptc__s_field(c, "iov_base");
-		ptc__p_buf(c, iov[0], show);
+		if (out < 0)
+			ptc__p_addr(c, iov[0]);
+		else
+			ptc__p_buf(c, iov[0], show);
 		left -= show;
 		ptc__s_field(c, "iov_len");
 		ptc__p_uint(c, len);
@@ -840,8 +844,9 @@ ptc__a_iovec(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	uint64_t n = a->aux >= 0 ? (uint32_t)c->a[a->aux] : 0;
 
+	/* a failed read filled nothing: the buffers' addresses */
 	if (a->out && c->is_error) {
-		ptc__p_addr(c, v);
+		ptc__p_iovec(c, v, n, -1, 0);
 		return;
 	}
 	ptc__p_iovec(c, v, n, a->out, a->out ? (uint64_t)c->rval : ~0ull);

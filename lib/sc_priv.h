@@ -195,7 +195,10 @@ void ptc__p_timespec(struct ptc__dc *c, uint64_t addr);
 void ptc__p_extra_bytes(struct ptc__dc *c, uint64_t addr, uint64_t from,
     uint64_t size);
 
-/* An iovec array; out: only the first left bytes hold data. */
+/*
+ * An iovec array; out: only the first left bytes hold data (out < 0:
+ * none, the buffers' addresses show).
+ */
 void ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
     uint64_t left);
 /* A sockaddr of len bytes at addr. */
