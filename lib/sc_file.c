@@ -458,14 +458,19 @@ ptc__a_statx(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		ptc__s_close(c);
 		return;
 	}
-	field_u(c, "stx_blocks", sx.blocks);
+	/* what the kernel says it filled in (STATX_BLOCKS, the times) */
+	if (sx.mask & 0x400)
+		field_u(c, "stx_blocks", sx.blocks);
 	field_flags(c, "stx_attributes_mask", &ptc__xt_statx_attrs,
 	    sx.attributes_mask);
-	field_xts(c, "stx_atime", &sx.atime);
+	if (sx.mask & 0x20)
+		field_xts(c, "stx_atime", &sx.atime);
 	if (sx.mask & 0x800)
 		field_xts(c, "stx_btime", &sx.btime);
-	field_xts(c, "stx_ctime", &sx.ctime);
-	field_xts(c, "stx_mtime", &sx.mtime);
+	if (sx.mask & 0x80)
+		field_xts(c, "stx_ctime", &sx.ctime);
+	if (sx.mask & 0x40)
+		field_xts(c, "stx_mtime", &sx.mtime);
 	field_u(c, "stx_rdev_major", sx.rdev_major);
 	field_u(c, "stx_rdev_minor", sx.rdev_minor);
 	field_u(c, "stx_dev_major", sx.dev_major);
@@ -1172,4 +1177,21 @@ ptc__a_timevals(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		time_comment(c, tv[2 * i], (uint64_t)tv[2 * i + 1], 999999, 6);
 	}
 	ptc__l_close(c);
+}
+
+/* swapon's flags, then the priority in decimal. */
+void
+ptc__a_swapflags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint32_t f = (uint32_t)v & ~0x7fffu;
+	char buf[300], fl[256];
+
+	(void)a;
+	if (f == 0) {
+		ptc__p_uint(c, (uint32_t)v & 0x7fff);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%s|%u", ptc__xsflags(c, fl, sizeof(fl),
+	    &ptc__xt_swap_flags, f, NULL), (uint32_t)v & 0x7fff);
+	ptc__p_raw(c, buf);
 }

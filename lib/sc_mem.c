@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <inttypes.h>
 
@@ -277,4 +278,15 @@ ptc__a_memfd_flags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		snprintf(buf + n, sizeof(buf) - n, "%s%u<<MFD_HUGE_SHIFT",
 		    n > 0 ? "|" : "", huge);
 	ptc__p_xval(c, (uint32_t)v, 'x', (uint32_t)v != 0 ? buf : NULL);
+}
+
+/* mincore's vector, filled in: a byte per page of the length (a->aux). */
+void
+ptc__a_mincore_vec(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t len = c->a[a->aux];
+	long page = sysconf(_SC_PAGESIZE);
+
+	p_words(c, v, len / (uint64_t)page + (len % (uint64_t)page != 0), 1,
+	    'd');
 }
