@@ -55,7 +55,9 @@ strvec(struct ptc__dc *c, uint64_t v)
 	for (i = 0; ; i++) {
 		if (rd_ptr(c, v + (uint64_t)i * (unsigned)c->wordsize, &p) != 0) {
 			/* strace ends the array with the unreadable address. */
-			ptc__p_addr(c, v + (uint64_t)i * (unsigned)c->wordsize);
+			ptc__s_more(c);
+			ptc__p_comment(c, "%#" PRIx64,
+			    v + (uint64_t)i * (unsigned)c->wordsize);
 			break;
 		}
 		if (p == 0)
@@ -96,7 +98,11 @@ ptc__a_envp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	for (;;) {
 		got = ptc__rd(c, v + (uint64_t)n * ws, buf, sizeof(buf));
 		if (got < (ssize_t)ws) {
+			/* the vector ran into unreadable memory */
 			ptc__p_addr(c, v);
+			if (n > 0)
+				ptc__p_comment(c, "%u var%s, unterminated", n,
+				    n == 1 ? "" : "s");
 			return;
 		}
 		for (i = 0; i < (size_t)got / ws; i++, n++)
