@@ -290,3 +290,47 @@ ptc__a_mincore_vec(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	p_words(c, v, len / (uint64_t)page + (len % (uint64_t)page != 0), 1,
 	    'd');
 }
+
+/* futex_waitv's array of struct futex_waitv, a->aux of them. */
+void
+ptc__a_futex_waitv(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	struct {
+		uint64_t val, uaddr;
+		uint32_t flags, reserved;
+	} w;
+	uint64_t i, n = (uint32_t)c->a[a->aux];
+
+	if (v == 0 || (n != 0 && ptc__rdall(c, v, &w, sizeof(w)) != 0)) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	for (i = 0; i < n; i++) {
+		if (ptc__rdall(c, v + i * sizeof(w), &w, sizeof(w)) != 0) {
+			ptc__s_more(c);
+			ptc__p_comment(c, "%#" PRIx64, v + i * sizeof(w));
+			break;
+		}
+		/* the kernel reads at most FUTEX_WAITV_MAX (128) */
+		if (i == 128) {
+			ptc__s_more(c);
+			break;
+		}
+		if (ptc__arr_full(c, i))
+			break;
+		ptc__s_open(c);
+		ptc__s_field(c, "val");
+		ptc__p_hex(c, w.val);
+		ptc__s_field(c, "uaddr");
+		ptc__p_addr(c, w.uaddr);
+		ptc__s_field(c, "flags");
+		ptc__p_flags(c, &ptc__xt_futex_waitv_flags, w.flags, NULL);
+		if (w.reserved != 0) {
+			ptc__s_field(c, "__reserved");
+			ptc__p_hex(c, w.reserved);
+		}
+		ptc__s_close(c);
+	}
+	ptc__l_close(c);
+}
