@@ -20,7 +20,7 @@ misc() {
 	ptstrace -o out -e signal=none -e trace="${SET:-$MISC_SET}" "$@" \
 	    "$T/st-misc"
 	sed -E 's/\) +=/) =/; s/0x(7ff[0-9a-f]{9}|5[56][0-9a-f]{10})\b/ADDR/g;
-	    s/^((landlock_[a-z_]+|mount|mount_setattr)\(.*\)) = .*/\1 = RESULT/' out
+	    s/^((landlock_[a-z_]+|mount|mount_setattr|reboot)\(.*\)) = .*/\1 = RESULT/' out
 }
 
 @test "misc: unknown values, structures and arrays as strace shows them" {
@@ -111,5 +111,15 @@ mount_setattr(-1, "st-misc.none", AT_RECURSIVE, {attr_set=MOUNT_ATTR_RDONLY|MOUN
 	SET=mq_open run misc
 	assert_success
 	assert_output 'mq_open("st-misc.none", O_RDWR|O_CREAT|O_EXCL, 0600, {mq_flags=0, mq_maxmsg=0, mq_msgsize=8, mq_curmsgs=0}) = -1 EINVAL (Invalid argument)
++++ exited with 0 +++'
+}
+
+@test "misc: timevals with dates, a failed read's buffers, setns, reboot" {
+	TZ=UTC SET=utimes,preadv,setns,reboot run misc
+	assert_success
+	assert_output 'utimes("st-misc.none", [{tv_sec=1492358607, tv_usec=345678} /* 2017-04-16T16:03:27.345678+0000 */, {tv_sec=0, tv_usec=1000000}]) = -1 EINVAL (Invalid argument)
+preadv(-1, [{iov_base=ADDR, iov_len=1}], 1, 0) = -1 EBADF (Bad file descriptor)
+setns(-1, CLONE_NEWNET) = -1 EBADF (Bad file descriptor)
+reboot(0 /* LINUX_REBOOT_MAGIC_??? */, 0 /* LINUX_REBOOT_MAGIC_??? */, LINUX_REBOOT_CMD_CAD_OFF) = RESULT
 +++ exited with 0 +++'
 }

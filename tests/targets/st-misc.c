@@ -13,6 +13,8 @@
 #include <sys/msg.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 int
@@ -29,6 +31,9 @@ main(void)
 	uint64_t dq[9] = { 1, 2, 3, 4, 5, 6, 7, 8, 0x3f };
 	uint64_t mattr[5] = { 0x100001, 0x40, 0x80000, 0, 0 };
 	int64_t mqa[8] = { 0, 0, 8, 0, 0, 0, 0, 0 };
+	struct timeval tv[2] = { { 1492358607, 345678 }, { 0, 1000000 } };
+	char byte;
+	struct iovec iov = { &byte, 1 };
 
 	/* unknown values of tables */
 	syscall(SYS_getrlimit, 16, NULL);
@@ -84,5 +89,11 @@ main(void)
 	/* a message queue of no messages: refused */
 	syscall(SYS_mq_open, "st-misc.none", O_RDWR | O_CREAT | O_EXCL, 0600,
 	    mqa);
+
+	/* times, vectors, namespaces and reboot's magic */
+	syscall(SYS_utimes, "st-misc.none", tv);
+	syscall(SYS_preadv, -1, &iov, 1, 0, 0);
+	syscall(SYS_setns, -1, 0x40000000);
+	syscall(SYS_reboot, 0, 0, 0, NULL);
 	return 0;
 }
