@@ -25,30 +25,35 @@ mount_flags(const struct ptc__dc *c)
 	return f;
 }
 
-/* The type: ignored (its address) when remounting, binding or moving. */
-void
-ptc__a_mount_type(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+#define MS_IGNORING (MS_BIND | MS_MOVE | MS_SHARED | MS_PRIVATE | MS_SLAVE | \
+	MS_UNBINDABLE)
+
+/* A string argument, or only its address when the flags ignore it. */
+static void
+str_unless(struct ptc__dc *c, uint64_t v, int ignored)
 {
-	(void)a;
-	if (mount_flags(c) & (MS_REMOUNT | MS_BIND | MS_MOVE | MS_SHARED |
-	    MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE))
+	if (ignored)
 		ptc__p_addr(c, v);
 	else
 		ptc__p_str(c, v, c->f->strsize);
 }
 
-/* The data: ignored (its address) when binding, moving or propagating. */
+/* The type: ignored when remounting, binding, moving or propagating. */
+void
+ptc__a_mount_type(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	str_unless(c, v, (mount_flags(c) & (MS_REMOUNT | MS_IGNORING)) != 0);
+}
+
+/* The data: ignored when binding, moving or propagating. */
 void
 ptc__a_mount_data(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	uint64_t f = mount_flags(c);
 
 	(void)a;
-	if (!(f & MS_REMOUNT) && (f & (MS_BIND | MS_MOVE | MS_SHARED |
-	    MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE)))
-		ptc__p_addr(c, v);
-	else
-		ptc__p_str(c, v, c->f->strsize);
+	str_unless(c, v, !(f & MS_REMOUNT) && (f & MS_IGNORING));
 }
 
 /* "MS_MGC_VAL|MS_RDONLY": the magic, then the flags, each styled. */

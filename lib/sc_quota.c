@@ -200,52 +200,85 @@ p_qstat_limits(struct ptc__dc *c, int32_t b, int32_t i, int32_t rtb,
 	ptc__p_uint(c, iw);
 }
 
+/* Q_XGETQSTAT's and Q_XGETQSTATV's structures, in one shape. */
+struct qstat {
+	int version, v;             /* v: fs_quota_statv */
+	unsigned flags, incoredqs;
+	struct fs_qfilestatv q[3];  /* user, group, project */
+	int32_t btime, itime, rtbtime;
+	uint16_t bwarn, iwarn;
+};
+
 static void
-p_qstat(struct ptc__dc *c, const struct fs_quota_stat *s)
+p_qstat(struct ptc__dc *c, const struct qstat *s)
 {
+	static const char *const names[] = { "qs_uquota", "qs_gquota",
+		"qs_pquota" };
+	int i;
+
 	ptc__s_open(c);
 	ptc__s_field(c, "qs_version");
-	ptc__p_int(c, s->qs_version);
-	if (c->f->verbose) {
-		ptc__s_field(c, "qs_flags");
-		ptc__p_flags(c, &ptc__xt_xfs_quota_flags, s->qs_flags, NULL);
-		p_qfilestat(c, "qs_uquota", s->qs_uquota.qfs_ino,
-		    s->qs_uquota.qfs_nblks, s->qs_uquota.qfs_nextents);
-		p_qfilestat(c, "qs_gquota", s->qs_gquota.qfs_ino,
-		    s->qs_gquota.qfs_nblks, s->qs_gquota.qfs_nextents);
-		ptc__s_field(c, "qs_incoredqs");
-		ptc__p_uint(c, s->qs_incoredqs);
-		p_qstat_limits(c, s->qs_btimelimit, s->qs_itimelimit,
-		    s->qs_rtbtimelimit, s->qs_bwarnlimit, s->qs_iwarnlimit);
-	} else {
+	ptc__p_int(c, s->version);
+	if (!c->f->verbose) {
 		ptc__s_more(c);
+		ptc__s_close(c);
+		return;
 	}
+	ptc__s_field(c, "qs_flags");
+	ptc__p_flags(c, &ptc__xt_xfs_quota_flags, s->flags, NULL);
+	if (s->v) {
+		ptc__s_field(c, "qs_incoredqs");
+		ptc__p_uint(c, s->incoredqs);
+	}
+	for (i = 0; i < (s->v ? 3 : 2); i++)
+		p_qfilestat(c, names[i], s->q[i].qfs_ino, s->q[i].qfs_nblks,
+		    s->q[i].qfs_nextents);
+	if (!s->v) {
+		ptc__s_field(c, "qs_incoredqs");
+		ptc__p_uint(c, s->incoredqs);
+	}
+	p_qstat_limits(c, s->btime, s->itime, s->rtbtime, s->bwarn, s->iwarn);
 	ptc__s_close(c);
 }
 
 static void
-p_qstatv(struct ptc__dc *c, const struct fs_quota_statv *s)
+qstat_of(struct qstat *q, const struct fs_quota_stat *s)
 {
-	ptc__s_open(c);
-	ptc__s_field(c, "qs_version");
-	ptc__p_int(c, s->qs_version);
-	if (c->f->verbose) {
-		ptc__s_field(c, "qs_flags");
-		ptc__p_flags(c, &ptc__xt_xfs_quota_flags, s->qs_flags, NULL);
-		ptc__s_field(c, "qs_incoredqs");
-		ptc__p_uint(c, s->qs_incoredqs);
-		p_qfilestat(c, "qs_uquota", s->qs_uquota.qfs_ino,
-		    s->qs_uquota.qfs_nblks, s->qs_uquota.qfs_nextents);
-		p_qfilestat(c, "qs_gquota", s->qs_gquota.qfs_ino,
-		    s->qs_gquota.qfs_nblks, s->qs_gquota.qfs_nextents);
-		p_qfilestat(c, "qs_pquota", s->qs_pquota.qfs_ino,
-		    s->qs_pquota.qfs_nblks, s->qs_pquota.qfs_nextents);
-		p_qstat_limits(c, s->qs_btimelimit, s->qs_itimelimit,
-		    s->qs_rtbtimelimit, s->qs_bwarnlimit, s->qs_iwarnlimit);
-	} else {
-		ptc__s_more(c);
+	const fs_qfilestat_t *f[2] = { &s->qs_uquota, &s->qs_gquota };
+	int i;
+
+	memset(q, 0, sizeof(*q));
+	q->version = s->qs_version;
+	q->flags = s->qs_flags;
+	q->incoredqs = s->qs_incoredqs;
+	for (i = 0; i < 2; i++) {
+		q->q[i].qfs_ino = f[i]->qfs_ino;
+		q->q[i].qfs_nblks = f[i]->qfs_nblks;
+		q->q[i].qfs_nextents = f[i]->qfs_nextents;
 	}
-	ptc__s_close(c);
+	q->btime = s->qs_btimelimit;
+	q->itime = s->qs_itimelimit;
+	q->rtbtime = s->qs_rtbtimelimit;
+	q->bwarn = s->qs_bwarnlimit;
+	q->iwarn = s->qs_iwarnlimit;
+}
+
+static void
+qstatv_of(struct qstat *q, const struct fs_quota_statv *s)
+{
+	memset(q, 0, sizeof(*q));
+	q->v = 1;
+	q->version = s->qs_version;
+	q->flags = s->qs_flags;
+	q->incoredqs = s->qs_incoredqs;
+	q->q[0] = s->qs_uquota;
+	q->q[1] = s->qs_gquota;
+	q->q[2] = s->qs_pquota;
+	q->btime = s->qs_btimelimit;
+	q->itime = s->qs_itimelimit;
+	q->rtbtime = s->qs_rtbtimelimit;
+	q->bwarn = s->qs_bwarnlimit;
+	q->iwarn = s->qs_iwarnlimit;
 }
 
 /*
@@ -265,6 +298,7 @@ ptc__a_qdata(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		uint32_t u;
 	} u;
 	uint32_t cmd = QCMD_CMD(c->a[a->aux]);
+	struct qstat qs;
 	size_t size;
 	int out = 0;
 
@@ -317,10 +351,12 @@ ptc__a_qdata(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		ptc__s_close(c);
 		break;
 	case Q_XGETQSTAT:
-		p_qstat(c, &u.qs);
+		qstat_of(&qs, &u.qs);
+		p_qstat(c, &qs);
 		break;
 	case Q_XGETQSTATV:
-		p_qstatv(c, &u.qv);
+		qstatv_of(&qs, &u.qv);
+		p_qstat(c, &qs);
 		break;
 	default:
 		ptc__l_open(c);
