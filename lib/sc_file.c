@@ -991,7 +991,8 @@ ptc__p_extra_bytes(struct ptc__dc *c, uint64_t addr, uint64_t from,
 
 	if (size > 4096)
 		size = 4096;
-	if (from >= size)
+	/* a JSON object has no place for them */
+	if (from >= size || c->f->json)
 		return;
 	len = (size_t)(size - from);
 	if ((buf = malloc(len)) == NULL)

@@ -142,6 +142,10 @@ ptc__a_nodemask(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		}
 		if (ptc__arr_full(c, i))
 			break;
+		if (c->f->json) {
+			ptc__p_hex(c, w);
+			continue;
+		}
 		ptc__pre(c);
 		ptc__sb_printf(c->o, "%0*" PRIx64, 2 * c->wordsize, w);
 	}
