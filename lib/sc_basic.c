@@ -93,6 +93,73 @@ ptc__a_str(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__p_str(c, v, c->f->strsize);
 }
 
+/*
+ * A string the kernel reads at most n bytes of: shown up to its NUL,
+ * or all n bytes (at most -s of them) and "..." when none ends them.
+ */
+void
+ptc__p_strn0(struct ptc__dc *c, uint64_t v, size_t n)
+{
+	size_t size = c->f->strsize < n ? c->f->strsize : n;
+	char buf[256];
+	const char *z;
+	ssize_t got;
+
+	if (size > sizeof(buf))
+		size = sizeof(buf);
+	if (v == 0 || (got = ptc__rd(c, v, buf, size)) < 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	if ((z = memchr(buf, '\0', (size_t)got)) != NULL)
+		ptc__p_bytes(c, buf, (size_t)(z - buf), 0);
+	else if ((size_t)got == size)
+		ptc__p_bytes(c, buf, size, 1);
+	else
+		ptc__p_addr(c, v);
+}
+
+/* reboot's command string, for LINUX_REBOOT_CMD_RESTART2 only. */
+void
+ptc__a_reboot_arg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	if ((uint32_t)c->a[a->aux] == 0xa1b2c3d4u)
+		ptc__p_strn0(c, v, 255);
+}
+
+/* A pointer or a length the kernel wrote to: "[0x7f...]", "[24]". */
+static void
+p_wordp(struct ptc__dc *c, uint64_t v, int addr)
+{
+	uint64_t w = 0;
+
+	if (v == 0 || c->is_error ||
+	    ptc__rdall(c, v, &w, (size_t)c->wordsize) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	if (addr)
+		ptc__p_addr(c, w);
+	else
+		ptc__p_uint(c, w);
+	ptc__l_close(c);
+}
+
+void
+ptc__a_ptrp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	p_wordp(c, v, 1);
+}
+
+void
+ptc__a_ulongp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	p_wordp(c, v, 0);
+}
+
 /* An input buffer whose length is argument a->aux. */
 void
 ptc__a_buf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
@@ -135,7 +202,8 @@ long_flags(const struct ptc__xtab *x)
 {
 	return x == &ptc__xt_mmap_prot || x == &ptc__xt_mmap_flags ||
 	    x == &ptc__xt_mremap_flags || x == &ptc__xt_mount_flags ||
-	    x == &ptc__xt_clone_flags;
+	    x == &ptc__xt_clone_flags || x == &ptc__xt_kexec_file_flags ||
+	    x == &ptc__xt_pkey_flags;
 }
 
 /* Whether any named flag of x is set in v. */

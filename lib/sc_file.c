@@ -130,8 +130,75 @@ p_mode(struct ptc__dc *c, unsigned m)
 void
 ptc__a_mknod_mode(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
+	unsigned m = (unsigned)v & 0xffff;   /* umode_t */
+
 	(void)a;
-	p_mode(c, (unsigned)v);
+	/* a file type no name covers: the whole mode in octal */
+	if ((m & S_IFMT) != 0 && !S_ISREG(m) && !S_ISDIR(m) && !S_ISCHR(m) &&
+	    !S_ISBLK(m) && !S_ISFIFO(m) && !S_ISLNK(m) && !S_ISSOCK(m)) {
+		ptc__p_oct(c, m);
+		return;
+	}
+	p_mode(c, m);
+}
+
+/*
+ * A device number as the kernel's old 32-bit dev_t, makedev(major,
+ * minor): mknod's only for a device file (its mode argument a->aux),
+ * ustat's always.
+ */
+void
+ptc__a_devnum(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint32_t d = (uint32_t)v;
+	char buf[64];
+
+	if (a->aux >= 0 && !S_ISCHR(c->a[a->aux]) && !S_ISBLK(c->a[a->aux]))
+		return;
+	snprintf(buf, sizeof(buf), "makedev(%#x, %#x)", (d >> 8) & 0xfff,
+	    (d & 0xff) | ((d >> 12) & 0xfff00));
+	ptc__p_raw(c, buf);
+}
+
+/* struct utimbuf: two times, each with its date. */
+void
+ptc__a_utimbuf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int64_t t[2];
+	int32_t t32[2];
+
+	(void)a;
+	if (c->wordsize == 4) {
+		if (v == 0 || ptc__rdall(c, v, t32, sizeof(t32)) != 0) {
+			ptc__p_addr(c, v);
+			return;
+		}
+		t[0] = t32[0];
+		t[1] = t32[1];
+	} else if (v == 0 || ptc__rdall(c, v, t, sizeof(t)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "actime");
+	ptc__p_int(c, t[0]);
+	ptc__p_time_comment(c, t[0], 0);
+	ptc__s_field(c, "modtime");
+	ptc__p_int(c, t[1]);
+	ptc__p_time_comment(c, t[1], 0);
+	ptc__s_close(c);
+}
+
+/* sethostname's name: the address past what the kernel takes (64). */
+void
+ptc__a_hostname(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint32_t len = (uint32_t)c->a[a->aux];
+
+	if (len > 64)
+		ptc__p_addr(c, v);
+	else
+		ptc__p_buf(c, v, len);
 }
 
 void
@@ -248,21 +315,33 @@ field_dev(struct ptc__dc *c, const char *name, uint64_t dev)
 }
 
 /* A time as strace shows it with -v: seconds and a comment. */
-void
-ptc__p_time_comment(struct ptc__dc *c, int64_t sec, int64_t nsec)
+/*
+ * The date of sec and a fraction of width digits: none, as strace's,
+ * for the epoch itself and for a fraction out of range.
+ */
+static void
+time_comment(struct ptc__dc *c, int64_t sec, uint64_t part, uint64_t max,
+    int width)
 {
 	struct tm tm;
 	time_t t = (time_t)sec;
 	char buf[64], zone[16];
 
-	if (c->f->json || localtime_r(&t, &tm) == NULL)
+	if (c->f->json || (sec == 0 && part == 0) || part > max ||
+	    localtime_r(&t, &tm) == NULL)
 		return;
 	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
 	strftime(zone, sizeof(zone), "%z", &tm);
-	if (nsec != 0)
-		ptc__p_comment(c, "%s.%09" PRId64 "%s", buf, nsec, zone);
+	if (part != 0)
+		ptc__p_comment(c, "%s.%0*" PRIu64 "%s", buf, width, part, zone);
 	else
 		ptc__p_comment(c, "%s%s", buf, zone);
+}
+
+void
+ptc__p_time_comment(struct ptc__dc *c, int64_t sec, int64_t nsec)
+{
+	time_comment(c, sec, (uint64_t)nsec, 999999999, 9);
 }
 
 static void
@@ -379,14 +458,19 @@ ptc__a_statx(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		ptc__s_close(c);
 		return;
 	}
-	field_u(c, "stx_blocks", sx.blocks);
+	/* what the kernel says it filled in (STATX_BLOCKS, the times) */
+	if (sx.mask & 0x400)
+		field_u(c, "stx_blocks", sx.blocks);
 	field_flags(c, "stx_attributes_mask", &ptc__xt_statx_attrs,
 	    sx.attributes_mask);
-	field_xts(c, "stx_atime", &sx.atime);
+	if (sx.mask & 0x20)
+		field_xts(c, "stx_atime", &sx.atime);
 	if (sx.mask & 0x800)
 		field_xts(c, "stx_btime", &sx.btime);
-	field_xts(c, "stx_ctime", &sx.ctime);
-	field_xts(c, "stx_mtime", &sx.mtime);
+	if (sx.mask & 0x80)
+		field_xts(c, "stx_ctime", &sx.ctime);
+	if (sx.mask & 0x40)
+		field_xts(c, "stx_mtime", &sx.mtime);
 	field_u(c, "stx_rdev_major", sx.rdev_major);
 	field_u(c, "stx_rdev_minor", sx.rdev_minor);
 	field_u(c, "stx_dev_major", sx.dev_major);
@@ -728,8 +812,8 @@ ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
 	uint64_t i, iov[2];
 	unsigned esz = c->wordsize == 4 ? 8 : 16;
 
-	(void)out;
-	if (v == 0 || n == 0 || rd_iov(c, v, 0, iov) != 0) {
+	/* as strace's print_array: [] for none, the address if unreadable */
+	if (v == 0 || (n != 0 && rd_iov(c, v, 0, iov) != 0)) {
 		ptc__p_addr(c, v);
 		return;
 	}
@@ -737,17 +821,21 @@ ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
 	for (i = 0; i < n; i++) {
 		uint64_t len, show;
 
-		if (ptc__arr_full(c, i))
-			break;
-		if (i > 0 && rd_iov(c, v, i, iov) != 0) {
-			ptc__p_addr(c, v + i * esz);
+		if (rd_iov(c, v, i, iov) != 0) {
+			ptc__s_more(c);
+			ptc__p_comment(c, "%#" PRIx64, v + i * esz);
 			break;
 		}
+		if (ptc__arr_full(c, i))
+			break;
 		len = iov[1];
 		show = len < left ? len : left;
 		ptc__s_open(c);
 		ptc__s_field(c, "iov_base");
-		ptc__p_buf(c, iov[0], show);
+		if (out < 0)
+			ptc__p_addr(c, iov[0]);
+		else
+			ptc__p_buf(c, iov[0], show);
 		left -= show;
 		ptc__s_field(c, "iov_len");
 		ptc__p_uint(c, len);
@@ -761,8 +849,9 @@ ptc__a_iovec(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	uint64_t n = a->aux >= 0 ? (uint32_t)c->a[a->aux] : 0;
 
+	/* a failed read filled nothing: the buffers' addresses */
 	if (a->out && c->is_error) {
-		ptc__p_addr(c, v);
+		ptc__p_iovec(c, v, n, -1, 0);
 		return;
 	}
 	ptc__p_iovec(c, v, n, a->out, a->out ? (uint64_t)c->rval : ~0ull);
@@ -877,7 +966,7 @@ ptc__a_utimes(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		}
 		ptc__s_open(c);
 		field_i(c, "tv_sec", ts[2 * i]);
-		field_i(c, "tv_nsec", ts[2 * i + 1]);
+		field_u(c, "tv_nsec", (uint64_t)ts[2 * i + 1]);
 		ptc__s_close(c);
 		if (special == NULL)
 			ptc__p_time_comment(c, ts[2 * i], ts[2 * i + 1]);
@@ -887,25 +976,79 @@ ptc__a_utimes(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__l_close(c);
 }
 
+/*
+ * The bytes of an extensible structure past those this decoder knows,
+ * from..size-1 at addr (at most a page): nothing when all are zero,
+ * ", ???" when unreadable, else ", / * bytes 24..31 * / "\x80..."" as
+ * strace shows them.
+ */
+void
+ptc__p_extra_bytes(struct ptc__dc *c, uint64_t addr, uint64_t from,
+    uint64_t size)
+{
+	size_t len, show, i;
+	unsigned char *buf;
+
+	if (size > 4096)
+		size = 4096;
+	/* a JSON object has no place for them */
+	if (from >= size || c->f->json)
+		return;
+	len = (size_t)(size - from);
+	if ((buf = malloc(len)) == NULL)
+		return;
+	if (ptc__rdall(c, addr + from, buf, len) != 0) {
+		ptc__p_raw(c, "???");
+		free(buf);
+		return;
+	}
+	for (i = 0; i < len && buf[i] == 0; i++)
+		;
+	if (i < len && !c->f->json) {
+		show = len < c->f->strsize ? len : c->f->strsize;
+		ptc__pre(c);
+		ptc__sb_printf(c->o, "/* bytes %" PRIu64 "..%" PRIu64 " */ ",
+		    from, size - 1);
+		ptc__sb_escape(c->o, buf, show, 3);
+		if (show < len)
+			ptc__sb_puts(c->o, "...");
+	}
+	free(buf);
+}
+
+/* struct open_how of a->aux bytes (at least its first 24). */
 void
 ptc__a_open_how(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	uint64_t how[3];
+	uint64_t how[3], size = c->a[a->aux], rest;
+	char buf[600], fl[512];
+	const char *acc;
 
-	(void)a;
-	if (ptc__rdall(c, v, how, sizeof(how)) != 0) {
+	if (size < sizeof(how) || ptc__rdall(c, v, how, sizeof(how)) != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
 	ptc__s_open(c);
 	ptc__s_field(c, "flags");
-	p_oflags(c, how[0]);
-	if (how[0] & (K_O_CREAT | K_O_TMPFILE)) {
+	/* all 64 bits count here, unlike open's */
+	rest = (how[0] & ~0xffffffffull) |
+	    oflags_x86(c->arch, how[0] & 0xffffffffu);
+	acc = ptc__xname(&ptc__xt_open_access, how[0] & 3);
+	if (acc == NULL)
+		acc = "O_ACCMODE";
+	if ((rest & ~3ull) == 0)
+		snprintf(buf, sizeof(buf), "%s", acc);
+	else
+		snprintf(buf, sizeof(buf), "%s|%s", acc, ptc__sflags(fl,
+		    sizeof(fl), &ptc__xt_open_flags, rest & ~3ull, NULL));
+	ptc__p_xval(c, how[0], 'x', buf);
+	if ((how[0] & (K_O_CREAT | K_O_TMPFILE)) || how[1] != 0) {
 		ptc__s_field(c, "mode");
 		ptc__p_oct(c, how[1]);
 	}
 	ptc__s_field(c, "resolve");
-	ptc__p_hex(c, how[2]);
+	ptc__p_flags(c, &ptc__xt_resolve_flags, how[2], NULL);
+	ptc__p_extra_bytes(c, v, sizeof(how), size);
 	ptc__s_close(c);
 }
 
@@ -916,4 +1059,140 @@ ptc__a_fadvise(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	(void)a;
 	ptc__p_enum(c, &ptc__xt_fadvise_advice, (uint32_t)v,
 	    "POSIX_FADV_???");
+}
+
+/* ---- extended attributes ---- */
+
+#define XATTR_SIZE_MAX 65536
+
+/*
+ * An attribute's value: size bytes (the length argument a->aux going
+ * in, the result coming out), shown as a string without its final NUL;
+ * past XATTR_SIZE_MAX the kernel read nothing, so only the address.
+ */
+void
+ptc__a_xattrval(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t size = a->out ? (uint64_t)c->rval : c->a[a->aux];
+	size_t show = c->f->strsize;
+	char *buf;
+
+	if (v == 0 || (a->out && c->is_error) || size > XATTR_SIZE_MAX) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	if (show > size)
+		show = (size_t)size;
+	if ((buf = malloc(show + 1)) == NULL ||
+	    ptc__rdall(c, v, buf, show) != 0) {
+		free(buf);
+		ptc__p_addr(c, v);
+		return;
+	}
+	if (show == size && show > 0 && buf[show - 1] == '\0')
+		show--;
+	ptc__p_bytes(c, buf, show, size > c->f->strsize);
+	free(buf);
+}
+
+/* listxattr's names: the result's bytes, none asked for an address. */
+void
+ptc__a_xattrlist(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	if (c->a[a->aux] == 0 || c->is_error) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__p_buf(c, v, (uint64_t)c->rval);
+}
+
+/* ---- fanotify ---- */
+
+/* fanotify_init's flags: the class, then the other flags. */
+void
+ptc__a_fan_init_flags(struct ptc__dc *c, const struct ptc__arg *a,
+    uint64_t v)
+{
+	const char *cl = ptc__xname(&ptc__xt_fan_classes, v & 0xc);
+	uint32_t f = (uint32_t)v & ~0xcu;
+	char buf[600], rest[512];
+	size_t n;
+
+	(void)a;
+	if (cl != NULL)
+		snprintf(buf, sizeof(buf), "%s", cl);
+	else
+		snprintf(buf, sizeof(buf), "%#x /* %s */", (unsigned)v & 0xc,
+		    ptc__xunknown(&ptc__xt_fan_classes));
+	n = strlen(buf);
+	if (f != 0)
+		snprintf(buf + n, sizeof(buf) - n, "|%s", ptc__xsflags(c, rest,
+		    sizeof(rest), &ptc__xt_fan_init_flags, f, NULL));
+	ptc__p_raw(c, buf);
+}
+
+/* fanotify_mark's event mask: 64 bits. */
+void
+ptc__a_fan_mask(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	ptc__p_flags(c, &ptc__xt_fan_event_flags, v, NULL);
+}
+
+/* fanotify_mark's directory: FAN_NOFD (-1) by name. */
+void
+ptc__a_fan_dirfd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	if ((int)v == -1)
+		ptc__p_xval(c, (uint64_t)-1, 'd', "FAN_NOFD");
+	else
+		ptc__a_dirfd(c, a, v);
+}
+
+/* utimes' and futimesat's two struct timeval, each with its date. */
+void
+ptc__a_timevals(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int64_t tv[4];
+	int32_t tv32[4];
+	int i;
+
+	(void)a;
+	if (c->wordsize == 4) {
+		if (v == 0 || ptc__rdall(c, v, tv32, sizeof(tv32)) != 0) {
+			ptc__p_addr(c, v);
+			return;
+		}
+		for (i = 0; i < 4; i++)
+			tv[i] = i % 2 ? (int64_t)(uint32_t)tv32[i] : tv32[i];
+	} else if (v == 0 || ptc__rdall(c, v, tv, sizeof(tv)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	for (i = 0; i < 2; i++) {
+		ptc__s_open(c);
+		field_i(c, "tv_sec", tv[2 * i]);
+		field_u(c, "tv_usec", (uint64_t)tv[2 * i + 1]);
+		ptc__s_close(c);
+		time_comment(c, tv[2 * i], (uint64_t)tv[2 * i + 1], 999999, 6);
+	}
+	ptc__l_close(c);
+}
+
+/* swapon's flags, then the priority in decimal. */
+void
+ptc__a_swapflags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint32_t f = (uint32_t)v & ~0x7fffu;
+	char buf[300], fl[256];
+
+	(void)a;
+	if (f == 0) {
+		ptc__p_uint(c, (uint32_t)v & 0x7fff);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%s|%u", ptc__xsflags(c, fl, sizeof(fl),
+	    &ptc__xt_swap_flags, f, NULL), (uint32_t)v & 0x7fff);
+	ptc__p_raw(c, buf);
 }

@@ -32,8 +32,14 @@ pollfds(struct ptc__dc *c, uint64_t v, uint64_t n, int results)
 	}
 	ptc__l_open(c);
 	for (i = 0; i < n; i++) {
-		if (ptc__rdall(c, v + i * sizeof(p), &p, sizeof(p)) != 0)
+		if (ptc__rdall(c, v + i * sizeof(p), &p, sizeof(p)) != 0) {
+			if (!results) {
+				ptc__s_more(c);
+				ptc__p_comment(c, "%#" PRIx64,
+				    v + i * sizeof(p));
+			}
 			break;
+		}
 		if (results && p.revents == 0)
 			continue;
 		/* -s counts the entries shown; -v shows them all, as strace. */
@@ -50,9 +56,12 @@ pollfds(struct ptc__dc *c, uint64_t v, uint64_t n, int results)
 			ptc__p_int(c, p.fd);
 		else
 			ptc__p_fd(c, p.fd);
-		ptc__s_field(c, results ? "revents" : "events");
-		ptc__p_flags(c, &ptc__xt_poll_events,
-		    (uint16_t)(results ? p.revents : p.events), NULL);
+		/* the kernel ignores a negative descriptor's events */
+		if (results || p.fd >= 0) {
+			ptc__s_field(c, results ? "revents" : "events");
+			ptc__p_flags(c, &ptc__xt_poll_events,
+			    (uint16_t)(results ? p.revents : p.events), NULL);
+		}
 		ptc__s_close(c);
 	}
 	ptc__l_close(c);
@@ -96,21 +105,35 @@ ptc__r_poll(struct ptc__dc *c, int64_t v)
 	ptc__sb_putc(c->o, ')');
 }
 
-/* Descriptors set in the fd_set at v, nfds bits; -1 if unreadable. */
+/*
+ * Read the fd_set at v of nfds bits into buf (at least 1024 bytes);
+ * the number of descriptors set in it, -1 if unreadable.
+ */
 static int
-fdset(struct ptc__dc *c, uint64_t v, int nfds)
+fdset_read(struct ptc__dc *c, uint64_t v, int nfds, unsigned char *buf)
 {
-	unsigned char buf[1024];
-	int i, first = 1, shown = 0;
 	size_t len;
+	int i, n = 0;
 
-	if (nfds < 0)
-		nfds = 0;
-	if (nfds > (int)sizeof(buf) * 8)
-		nfds = (int)sizeof(buf) * 8;
+	if (nfds > 1024 * 8)
+		nfds = 1024 * 8;
 	len = ((size_t)nfds + 63) / 64 * 8;
 	if (len > 0 && ptc__rdall(c, v, buf, len) != 0)
 		return -1;
+	for (i = 0; i < nfds; i++)
+		if (buf[i / 8] & (1u << (i % 8)))
+			n++;
+	return n;
+}
+
+/* "[3 4]": the descriptors set in buf, of nfds bits. */
+static void
+fdset_print(struct ptc__dc *c, const unsigned char *buf, int nfds)
+{
+	int i, first = 1, shown = 0;
+
+	if (nfds > 1024 * 8)
+		nfds = 1024 * 8;
 	ptc__pre(c);
 	ptc__sb_putc(c->o, '[');
 	for (i = 0; i < nfds; i++) {
@@ -126,33 +149,40 @@ fdset(struct ptc__dc *c, uint64_t v, int nfds)
 		ptc__sb_printf(c->o, "%d", i);
 	}
 	ptc__sb_putc(c->o, ']');
-	return 0;
 }
 
 void
 ptc__a_fdset(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	int nfds = a->aux >= 0 ? (int)c->a[a->aux] : 0;
+	unsigned char buf[1024];
 
-	if (v == 0 || fdset(c, v, nfds) != 0)
+	/* a negative count reads nothing */
+	if (v == 0 || nfds < 0 || fdset_read(c, v, nfds, buf) < 0) {
 		ptc__p_addr(c, v);
+		return;
+	}
+	fdset_print(c, buf, nfds);
 }
 
+/* "1 (in [3], left {...})": only the sets that have a descriptor ready. */
 void
 ptc__r_select(struct ptc__dc *c, int64_t v)
 {
 	static const char *const names[] = { "in", "out", "except" };
 	int i, any = 0, nfds = (int)c->a[0];
 	int spec = strcmp(c->e->name, "pselect6") == 0;
+	unsigned char buf[1024];
 
 	if (ready_begin(c, v) != 0)
 		return;
-	for (i = 0; i < 3; i++) {
-		if (c->a[i + 1] == 0)
+	for (i = 0; i < 3 && nfds > 0; i++) {
+		if (c->a[i + 1] == 0 ||
+		    fdset_read(c, c->a[i + 1], nfds, buf) <= 0)
 			continue;
 		ptc__sb_printf(c->o, "%s%s ", any ? ", " : "", names[i]);
 		c->depth = 0;
-		fdset(c, c->a[i + 1], nfds);
+		fdset_print(c, buf, nfds);
 		any = 1;
 	}
 	if (c->a[4] != 0) {
@@ -212,7 +242,8 @@ void
 ptc__a_epoll_event(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	(void)a;
-	if (v == 0 || epoll_ev(c, v) != 0)
+	/* EPOLL_CTL_DEL (2) reads no event */
+	if (v == 0 || (int)c->a[1] == 2 || epoll_ev(c, v) != 0)
 		ptc__p_addr(c, v);
 }
 

@@ -128,12 +128,25 @@ void ptc__p_bytes(struct ptc__dc *c, const void *s, size_t len, int more);
 void ptc__p_str(struct ptc__dc *c, uint64_t addr, size_t max);
 void ptc__p_path(struct ptc__dc *c, uint64_t addr);
 void ptc__p_buf(struct ptc__dc *c, uint64_t addr, uint64_t len);
+/* A string of at most n bytes the kernel reads (strace's QUOTE_0_TERMINATED). */
+void ptc__p_strn0(struct ptc__dc *c, uint64_t addr, size_t n);
 /* Flags and enums; dflt printed when v is 0 and no name matches. */
 void ptc__p_flags(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
     const char *dflt);
 void ptc__p_enum(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
     const char *unknown);
 const char *ptc__xname(const struct ptc__xtab *x, uint64_t v);
+/*
+ * What strace calls a value of x no entry names ("RLIMIT_???"), from
+ * the "? NAME" line of lib/xlat/NAME.in; NULL when it has none.
+ */
+struct ptc__xunk {
+	const struct ptc__xtab *x;
+	const char *name;
+};
+extern const struct ptc__xunk ptc__xunk[];
+extern const unsigned ptc__xunk_n;
+const char *ptc__xunknown(const struct ptc__xtab *x);
 /* Flags into a string, always by name (strace's auxiliary texts). */
 char *ptc__sflags(char *s, size_t len, const struct ptc__xtab *x, uint64_t v,
     const char *dflt);
@@ -175,7 +188,17 @@ void ptc__p_time_comment(struct ptc__dc *c, int64_t sec, int64_t nsec);
 /* struct timespec at addr (NULL, or the address when unreadable). */
 void ptc__p_timespec(struct ptc__dc *c, uint64_t addr);
 
-/* An iovec array; out: only the first left bytes hold data. */
+/*
+ * The bytes from..size-1 of an extensible structure at addr, past those
+ * decoded: nothing when zero, else "/ * bytes N..M * / "\x.."" (strace's).
+ */
+void ptc__p_extra_bytes(struct ptc__dc *c, uint64_t addr, uint64_t from,
+    uint64_t size);
+
+/*
+ * An iovec array; out: only the first left bytes hold data (out < 0:
+ * none, the buffers' addresses show).
+ */
 void ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
     uint64_t left);
 /* A sockaddr of len bytes at addr. */

@@ -55,7 +55,9 @@ strvec(struct ptc__dc *c, uint64_t v)
 	for (i = 0; ; i++) {
 		if (rd_ptr(c, v + (uint64_t)i * (unsigned)c->wordsize, &p) != 0) {
 			/* strace ends the array with the unreadable address. */
-			ptc__p_addr(c, v + (uint64_t)i * (unsigned)c->wordsize);
+			ptc__s_more(c);
+			ptc__p_comment(c, "%#" PRIx64,
+			    v + (uint64_t)i * (unsigned)c->wordsize);
 			break;
 		}
 		if (p == 0)
@@ -96,7 +98,11 @@ ptc__a_envp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	for (;;) {
 		got = ptc__rd(c, v + (uint64_t)n * ws, buf, sizeof(buf));
 		if (got < (ssize_t)ws) {
+			/* the vector ran into unreadable memory */
 			ptc__p_addr(c, v);
+			if (n > 0)
+				ptc__p_comment(c, "%u var%s, unterminated", n,
+				    n == 1 ? "" : "s");
 			return;
 		}
 		for (i = 0; i < (size_t)got / ws; i++, n++)
@@ -185,8 +191,12 @@ ptc__a_rusage(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	struct rusage ru;
 
-	/* wait4 = 0 (WNOHANG, no child ready): nothing was written. */
-	if (v == 0 || (a->out && (c->is_error || c->rval == 0)) ||
+	/*
+	 * wait4 = 0 (WNOHANG, no child ready): nothing was written;
+	 * getrusage's 0 is its success.
+	 */
+	if (v == 0 || (a->out && (c->is_error ||
+	    (c->rval == 0 && c->e->ret != ptc__r_int))) ||
 	    ptc__rdall(c, v, &ru, sizeof(ru)) != 0) {
 		ptc__p_addr(c, v);
 		return;
@@ -527,7 +537,8 @@ ptc__a_rlimit(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	uint64_t rl[2];
 	uint32_t rl32[2];
-	int is64 = strcmp(c->e->name, "prlimit64") == 0;
+	/* A 64-bit task's struct rlimit is prlimit64's struct rlimit64. */
+	int is64 = strcmp(c->e->name, "prlimit64") == 0 || c->wordsize == 8;
 
 	if (v == 0 || (a->out && c->is_error)) {
 		ptc__p_addr(c, v);
@@ -876,14 +887,17 @@ ptc__a_cpuset(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 static const char *
 ioprio_str(const struct ptc__dc *c, char *buf, size_t len, unsigned v)
 {
-	const char *cl = ptc__xname(&ptc__xt_ioprio_class, (v >> 13) & 7);
+	const char *cl = ptc__xname(&ptc__xt_ioprio_class, v >> 13);
 	char cbuf[64];
 
+	/* An unknown class (any bit above the data): its number, named. */
 	if (cl == NULL)
-		return NULL;
-	snprintf(buf, len, "IOPRIO_PRIO_VALUE(%s, %u)", ptc__sxval(cbuf,
-	    sizeof(cbuf), ptc__xstyle(c), (v >> 13) & 7, 'x', cl),
-	    v & 0x1fff);
+		snprintf(cbuf, sizeof(cbuf), "%#x /* %s */", v >> 13,
+		    ptc__xunknown(&ptc__xt_ioprio_class));
+	else
+		ptc__sxval(cbuf, sizeof(cbuf), ptc__xstyle(c), v >> 13, 'x',
+		    cl);
+	snprintf(buf, len, "IOPRIO_PRIO_VALUE(%s, %u)", cbuf, v & 0x1fff);
 	return buf;
 }
 

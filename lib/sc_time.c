@@ -212,7 +212,11 @@ ptc__a_sigevent(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		ptc__s_close(c);
 	}
 	ptc__s_field(c, "sigev_signo");
-	ptc__p_signo(c, ev.signo);
+	/* what cannot be a signal is a plain unsigned number */
+	if ((uint32_t)ev.signo <= 64)
+		ptc__p_signo(c, ev.signo);
+	else
+		ptc__p_uint(c, (uint32_t)ev.signo);
 	ptc__s_field(c, "sigev_notify");
 	ptc__p_enum(c, &ptc__xt_sigev_notify, (uint32_t)ev.notify, "SIGEV_???");
 	if (ev.notify == 4) {   /* SIGEV_THREAD_ID */
@@ -267,4 +271,139 @@ ptc__a_tms(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 			    (uint64_t)hz);
 	}
 	ptc__s_close(c);
+}
+
+/* time's result: the seconds, then their date as strace adds it. */
+void
+ptc__r_time(struct ptc__dc *c, int64_t v)
+{
+	char buf[64];
+	struct tm tm;
+	time_t t = (time_t)v;
+
+	ptc__r_int(c, v);
+	if (c->f->json || localtime_r(&t, &tm) == NULL)
+		return;
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S%z", &tm);
+	ptc__sb_printf(c->o, " (%s)", buf);
+}
+
+/* time's pointer, filled in: "[seconds / * date * /]". */
+void
+ptc__a_timep(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int64_t t;
+	int32_t t32;
+
+	(void)a;
+	if (v == 0 || c->is_error || ptc__rdall(c, v, c->wordsize == 4 ?
+	    (void *)&t32 : (void *)&t, (size_t)c->wordsize) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	if (c->wordsize == 4)
+		t = t32;
+	ptc__l_open(c);
+	ptc__p_int(c, t);
+	ptc__p_time_comment(c, t, 0);
+	ptc__l_close(c);
+}
+
+/* struct timezone. */
+void
+ptc__a_timezone(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int32_t tz[2];
+
+	if (v == 0 || (a->out && c->is_error) ||
+	    ptc__rdall(c, v, tz, sizeof(tz)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "tz_minuteswest");
+	ptc__p_int(c, tz[0]);
+	ptc__s_field(c, "tz_dsttime");
+	ptc__p_int(c, tz[1]);
+	ptc__s_close(c);
+}
+
+/* struct timex of adjtimex: read at exit, as the kernel filled it in. */
+void
+ptc__a_timex(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	static const char *const tail[] = { "tick", "ppsfreq", "jitter",
+		"shift", "stabil", "jitcnt", "calcnt", "errcnt", "stbcnt",
+		"tai" };
+	struct {
+		uint32_t modes, pad0;
+		int64_t offset, freq, maxerror, esterror;
+		int32_t status, pad1;
+		int64_t constant, precision, tolerance;
+		int64_t tv_sec, tv_usec;
+		int64_t tick, ppsfreq, jitter;
+		int32_t shift, pad2;
+		int64_t stabil, jitcnt, calcnt, errcnt, stbcnt;
+		int32_t tai;
+	} t;
+	int64_t rest[10];
+	int i;
+
+	(void)a;
+	if (v == 0 || c->wordsize == 4 || ptc__rdall(c, v, &t, sizeof(t)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "modes");
+	ptc__p_flags(c, &ptc__xt_adjtimex_modes, t.modes, NULL);
+	ptc__s_field(c, "offset");
+	ptc__p_int(c, t.offset);
+	ptc__s_field(c, "freq");
+	ptc__p_int(c, t.freq);
+	ptc__s_field(c, "maxerror");
+	ptc__p_int(c, t.maxerror);
+	ptc__s_field(c, "esterror");
+	ptc__p_int(c, t.esterror);
+	ptc__s_field(c, "status");
+	ptc__p_flags(c, &ptc__xt_adjtimex_status, (uint32_t)t.status, NULL);
+	ptc__s_field(c, "constant");
+	ptc__p_int(c, t.constant);
+	ptc__s_field(c, "precision");
+	ptc__p_int(c, t.precision);
+	ptc__s_field(c, "tolerance");
+	ptc__p_int(c, t.tolerance);
+	ptc__s_field(c, "time");
+	ptc__s_open(c);
+	ptc__s_field(c, "tv_sec");
+	ptc__p_int(c, t.tv_sec);
+	ptc__s_field(c, "tv_usec");
+	ptc__p_int(c, t.tv_usec);
+	ptc__s_close(c);
+	rest[0] = t.tick;
+	rest[1] = t.ppsfreq;
+	rest[2] = t.jitter;
+	rest[3] = t.shift;
+	rest[4] = t.stabil;
+	rest[5] = t.jitcnt;
+	rest[6] = t.calcnt;
+	rest[7] = t.errcnt;
+	rest[8] = t.stbcnt;
+	rest[9] = t.tai;
+	for (i = 0; i < 10; i++) {
+		ptc__s_field(c, tail[i]);
+		ptc__p_int(c, rest[i]);
+	}
+	ptc__s_close(c);
+}
+
+/* adjtimex's result: the clock state, "5 (TIME_ERROR)". */
+void
+ptc__r_clockstate(struct ptc__dc *c, int64_t v)
+{
+	const char *s = ptc__xname(&ptc__xt_adjtimex_state, (uint64_t)v);
+
+	ptc__r_int(c, v);
+	if (s != NULL && !c->f->json)
+		ptc__sb_printf(c->o, " (%s)", s);
 }

@@ -1,0 +1,125 @@
+#!/usr/bin/env bats
+# ptstrace's decoding of unknown constants and of the structures and
+# arrays of System V IPC, openat2, memory policies, memfd, landlock and
+# extended attributes (tests/targets/st-misc), line for line as strace
+# 6.1 prints them.
+
+load helper
+
+setup() {
+	cd "$BATS_TEST_TMPDIR" || exit 1
+	T=$PTOOLS_TARGETS
+}
+
+MISC_SET=getrlimit,dup3,close_range,ioprio_get,inotify_init1,openat2,msgctl,shmget,set_mempolicy,get_mempolicy,mbind,move_pages,memfd_create,landlock_create_ruleset,landlock_add_rule,setxattr
+
+# misc OPTS...: st-misc's trace with OPTS, without the column padding,
+# its addresses and the kernel's landlock answer (a descriptor, or an
+# error where landlock is off) replaced.
+misc() {
+	ptstrace -o out -e signal=none -e trace="${SET:-$MISC_SET}" "$@" \
+	    "$T/st-misc"
+	sed -E 's/\) +=/) =/; s/0x(7ff[0-9a-f]{9}|5[56][0-9a-f]{10})\b/ADDR/g;
+	    s/^((landlock_[a-z_]+|mount|mount_setattr|reboot)\(.*\)) = .*/\1 = RESULT/' out
+}
+
+@test "misc: unknown values, structures and arrays as strace shows them" {
+	run misc
+	assert_success
+	assert_output 'getrlimit(0x10 /* RLIMIT_??? */, NULL) = -1 EINVAL (Invalid argument)
+dup3(0, 1, 0x1 /* O_??? */) = -1 EINVAL (Invalid argument)
+close_range(4294967294, 4294967295, 0x1 /* CLOSE_RANGE_??? */) = -1 EINVAL (Invalid argument)
+ioprio_get(0x5 /* IOPRIO_WHO_??? */, 0) = -1 EINVAL (Invalid argument)
+inotify_init1(IN_NONBLOCK|0x1) = -1 EINVAL (Invalid argument)
+openat2(-1, "st-misc.none", {flags=O_RDONLY|O_EXCL, resolve=RESOLVE_NO_XDEV, /* bytes 24..31 */ "\x80\x81\x82\x83\x84\x85\x86\x87"}, 32) = -1 E2BIG (Argument list too long)
+openat2(-1, "st-misc.none", ADDR, 16) = -1 EINVAL (Invalid argument)
+msgctl(-1, IPC_SET, {msg_perm={uid=1, gid=2, mode=0600}, msg_qbytes=100}) = -1 EINVAL (Invalid argument)
+shmget(0x5e7a11, 4096, SHM_HUGETLB|21<<SHM_HUGE_SHIFT|0600) = -1 ENOENT (No such file or directory)
+set_mempolicy(0x6 /* MPOL_??? */, NULL, 0) = -1 EINVAL (Invalid argument)
+get_mempolicy([MPOL_DEFAULT], [0000000000000000], 65, NULL, 0) = 0
+mbind(NULL, 0, MPOL_BIND|MPOL_F_STATIC_NODES, NULL, 0, MPOL_MF_STRICT|0x10) = -1 EINVAL (Invalid argument)
+move_pages(0, 0, [], NULL, [], MPOL_MF_MOVE) = 0
+memfd_create("st-misc", MFD_CLOEXEC|30<<MFD_HUGE_SHIFT) = -1 EINVAL (Invalid argument)
+landlock_create_ruleset({handled_access_fs=LANDLOCK_ACCESS_FS_EXECUTE, ...}, 16, 0) = RESULT
+landlock_add_rule(-1, LANDLOCK_RULE_PATH_BENEATH, {allowed_access=LANDLOCK_ACCESS_FS_EXECUTE, parent_fd=-1}, 0) = RESULT
+setxattr("st-misc.none", "user.x", "ab", 3, XATTR_CREATE) = -1 ENOENT (No such file or directory)
++++ exited with 0 +++'
+}
+
+@test "misc: -X raw and -X verbose on composite and unknown values" {
+	run misc -Xverbose
+	assert_success
+	assert_line 'getrlimit(0x10 /* RLIMIT_??? */, NULL) = -1 EINVAL (Invalid argument)'
+	assert_line 'shmget(0x5e7a11, 4096, 0x800 /* SHM_HUGETLB */|21<<26 /* SHM_HUGE_SHIFT */|0600) = -1 ENOENT (No such file or directory)'
+	assert_line 'mbind(NULL, 0, 0x8002 /* MPOL_BIND|MPOL_F_STATIC_NODES */, NULL, 0, 0x11 /* MPOL_MF_STRICT|0x10 */) = -1 EINVAL (Invalid argument)'
+	assert_line 'memfd_create("st-misc", 0x78000001 /* MFD_CLOEXEC|30<<MFD_HUGE_SHIFT */) = -1 EINVAL (Invalid argument)'
+	run misc -Xraw
+	assert_success
+	assert_line 'getrlimit(0x10, NULL) = -1 EINVAL (Invalid argument)'
+	assert_line 'dup3(0, 1, 0x1) = -1 EINVAL (Invalid argument)'
+	assert_line 'shmget(0x5e7a11, 4096, 0x800|21<<26|0600) = -1 ENOENT (No such file or directory)'
+	assert_line 'mbind(NULL, 0, 0x8002, NULL, 0, 0x11) = -1 EINVAL (Invalid argument)'
+	assert_line 'memfd_create("st-misc", 0x78000001) = -1 EINVAL (Invalid argument)'
+}
+
+@test "misc: -s cuts strings and the bytes past a structure, not paths" {
+	run misc -s 4
+	assert_success
+	assert_line 'openat2(-1, "st-misc.none", {flags=O_RDONLY|O_EXCL, resolve=RESOLVE_NO_XDEV, /* bytes 24..31 */ "\x80\x81\x82\x83"...}, 32) = -1 E2BIG (Argument list too long)'
+	assert_line 'memfd_create("st-m"..., MFD_CLOEXEC|30<<MFD_HUGE_SHIFT) = -1 EINVAL (Invalid argument)'
+	assert_line 'setxattr("st-misc.none", "user"..., "ab", 3, XATTR_CREATE) = -1 ENOENT (No such file or directory)'
+}
+
+@test "misc: quotactl's command, id and data as each command takes them" {
+	SET=quotactl run misc
+	assert_success
+	assert_output 'quotactl(QCMD(Q_SETQUOTA, GRPQUOTA), "st-misc.none", 1000, {dqb_bhardlimit=1, dqb_bsoftlimit=2, dqb_curspace=3, dqb_ihardlimit=4, dqb_isoftlimit=5, dqb_curinodes=6, ...}) = -1 ENOENT (No such file or directory)
+quotactl(QCMD(Q_GETQUOTA, USRQUOTA), "st-misc.none", -1, ADDR) = -1 ENOENT (No such file or directory)
+quotactl(QCMD(Q_QUOTAOFF, PRJQUOTA), "st-misc.none") = -1 ENOENT (No such file or directory)
+quotactl(QCMD(0xbadc0d /* Q_??? */, 0xed /* ???QUOTA */), NULL, 7, NULL) = -1 EINVAL (Invalid argument)
++++ exited with 0 +++'
+	SET=quotactl run misc -v -Xverbose
+	assert_success
+	assert_line 'quotactl(2147485697 /* QCMD(Q_SETQUOTA, GRPQUOTA) */, "st-misc.none", 1000, {dqb_bhardlimit=1, dqb_bsoftlimit=2, dqb_curspace=3, dqb_ihardlimit=4, dqb_isoftlimit=5, dqb_curinodes=6, dqb_btime=7, dqb_itime=8, dqb_valid=0x3f /* QIF_BLIMITS|QIF_SPACE|QIF_ILIMITS|QIF_INODES|QIF_BTIME|QIF_ITIME */}) = -1 ENOENT (No such file or directory)'
+	assert_line 'quotactl(3134983661 /* QCMD(0xbadc0d /* Q_??? */, 0xed /* ???QUOTA */) */, NULL, 7, NULL) = -1 EINVAL (Invalid argument)'
+	SET=quotactl run misc -Xraw
+	assert_line 'quotactl(2147484418, "st-misc.none") = -1 ENOENT (No such file or directory)'
+}
+
+@test "misc: fanotify's class, flags, 64-bit event mask and FAN_NOFD" {
+	SET=fanotify_init,fanotify_mark run misc
+	assert_success
+	assert_output 'fanotify_init(0xc /* FAN_CLASS_??? */|FAN_CLOEXEC, O_RDONLY) = -1 EINVAL (Invalid argument)
+fanotify_mark(-1, 0x800 /* FAN_MARK_??? */, FAN_ACCESS|0x4000000000000000, FAN_NOFD, NULL) = -1 EINVAL (Invalid argument)
++++ exited with 0 +++'
+	SET=fanotify_mark run misc -Xverbose
+	assert_line 'fanotify_mark(-1, 0x800 /* FAN_MARK_??? */, 0x4000000000000001 /* FAN_ACCESS|0x4000000000000000 */, -1 /* FAN_NOFD */, NULL) = -1 EINVAL (Invalid argument)'
+}
+
+@test "misc: mount's flags decide its type and data; struct mount_attr" {
+	SET=mount,mount_setattr run misc
+	assert_success
+	assert_output 'mount("st-misc.none", "st-misc.none", "tmpfs", MS_MGC_VAL|MS_RDONLY, "size=1") = RESULT
+mount("st-misc.none", "st-misc.none", ADDR, MS_BIND, ADDR) = RESULT
+mount_setattr(-1, "st-misc.none", AT_RECURSIVE, {attr_set=MOUNT_ATTR_RDONLY|MOUNT_ATTR_IDMAP, attr_clr=0x40 /* MOUNT_ATTR_??? */, propagation=MS_SLAVE, userns_fd=0}, 40) = RESULT
++++ exited with 0 +++'
+	SET=mount run misc -Xverbose
+	assert_line 'mount("st-misc.none", "st-misc.none", "tmpfs", 0xc0ed0000 /* MS_MGC_VAL */|0x1 /* MS_RDONLY */, "size=1") = RESULT'
+}
+
+@test "misc: mq_open's mode and struct mq_attr only with O_CREAT" {
+	SET=mq_open run misc
+	assert_success
+	assert_output 'mq_open("st-misc.none", O_RDWR|O_CREAT|O_EXCL, 0600, {mq_flags=0, mq_maxmsg=0, mq_msgsize=8, mq_curmsgs=0}) = -1 EINVAL (Invalid argument)
++++ exited with 0 +++'
+}
+
+@test "misc: timevals with dates, a failed read's buffers, setns, reboot" {
+	TZ=UTC SET=utimes,preadv,setns,reboot run misc
+	assert_success
+	assert_output 'utimes("st-misc.none", [{tv_sec=1492358607, tv_usec=345678} /* 2017-04-16T16:03:27.345678+0000 */, {tv_sec=0, tv_usec=1000000}]) = -1 EINVAL (Invalid argument)
+preadv(-1, [{iov_base=ADDR, iov_len=1}], 1, 0) = -1 EBADF (Bad file descriptor)
+setns(-1, CLONE_NEWNET) = -1 EBADF (Bad file descriptor)
+reboot(0 /* LINUX_REBOOT_MAGIC_??? */, 0 /* LINUX_REBOOT_MAGIC_??? */, LINUX_REBOOT_CMD_CAD_OFF) = RESULT
++++ exited with 0 +++'
+}
