@@ -1,11 +1,10 @@
 /*
  * sc_proc.c: processes: execve's vectors, wait statuses, clone and
- * clone3, rusage, uname, prctl, arch_prctl, rlimits, futex, and process
- * ids with what -Y and --decode-pids=pidns add to them.
+ * clone3, rusage, uname, rlimits, futex, and process ids with what -Y
+ * and --decode-pids=pidns add to them.
  */
 #include <linux/audit.h>
 #include <linux/futex.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -551,100 +550,6 @@ ptc__a_rlimit(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__s_field(c, "rlim_max");
 	rlim_val(c, rl[1], is64);
 	ptc__s_close(c);
-}
-
-/* ---- prctl, arch_prctl ---- */
-
-/* prctl's arguments after the option, which ones depending on it. */
-void
-ptc__a_prctl_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
-{
-	int op = (int)c->a[0], i, nshow = 4, first = 1;
-
-	(void)a;
-	(void)v;
-#define NEXT() do { if (!first) ptc__sb_puts(c->o, c->f->json ? "," : ", "); \
-	first = 0; } while (0)
-	switch (op) {
-	case PR_SET_NAME:
-		NEXT();
-		ptc__p_str(c, c->a[1], 16);
-		return;
-	case PR_GET_NAME:
-		NEXT();
-		if (c->exiting && !c->is_error)
-			ptc__p_str(c, c->a[1], 16);
-		else
-			ptc__p_addr(c, c->a[1]);
-		return;
-	case PR_SET_PDEATHSIG:
-		NEXT();
-		ptc__p_signo(c, (int)c->a[1]);
-		return;
-	case PR_GET_DUMPABLE: case PR_GET_KEEPCAPS: case PR_GET_SECCOMP:
-	case PR_GET_TIMERSLACK: case PR_GET_SECUREBITS:
-	case PR_GET_NO_NEW_PRIVS: case PR_GET_THP_DISABLE:
-	case PR_GET_CHILD_SUBREAPER: case PR_GET_IO_FLUSHER:
-		return;
-	case PR_CAPBSET_READ: case PR_CAPBSET_DROP:
-		ptc__p_enum(c, &ptc__xt_capabilities, (unsigned)c->a[1],
-		    "CAP_???");
-		return;
-	case PR_SET_DUMPABLE: case PR_SET_KEEPCAPS:
-	case PR_SET_CHILD_SUBREAPER: case PR_SET_TIMERSLACK:
-		nshow = 1;
-		break;
-	}
-	for (i = 1; i <= nshow; i++) {
-		NEXT();
-		if (op == PR_SET_NO_NEW_PRIVS || nshow == 1)
-			ptc__p_uint(c, c->a[i]);
-		else
-			ptc__p_hex(c, c->a[i]);
-	}
-#undef NEXT
-}
-
-void
-ptc__r_prctl(struct ptc__dc *c, int64_t v)
-{
-	ptc__p_int(c, v);
-	if ((int)c->a[0] == PR_GET_DUMPABLE && !c->f->json) {
-		const char *s = ptc__xname(&ptc__xt_dumpable, (uint64_t)v);
-
-		if (s != NULL)
-			ptc__sb_printf(c->o, " (%s)", s);
-	}
-}
-
-void
-ptc__a_arch_prctl_arg(struct ptc__dc *c, const struct ptc__arg *a,
-    uint64_t v)
-{
-	uint64_t x;
-
-	(void)a;
-	switch (c->a[0]) {
-	case 0x1003: case 0x1004: /* ARCH_GET_FS, ARCH_GET_GS */
-		if (c->is_error || rd_ptr(c, v, &x) != 0) {
-			ptc__p_addr(c, v);
-			return;
-		}
-		ptc__l_open(c);
-		ptc__p_addr(c, x);
-		ptc__l_close(c);
-		return;
-	}
-	/* strace shows the other codes' argument as a number: 0, not NULL */
-	ptc__p_hex(c, v);
-}
-
-void
-ptc__a_arch_prctl_code(struct ptc__dc *c, const struct ptc__arg *a,
-    uint64_t v)
-{
-	(void)a;
-	ptc__p_enum(c, &ptc__xt_arch_prctl_codes, (unsigned)v, "ARCH_???");
 }
 
 /* ---- futex ---- */
