@@ -917,3 +917,48 @@ ptc__a_fadvise(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__p_enum(c, &ptc__xt_fadvise_advice, (uint32_t)v,
 	    "POSIX_FADV_???");
 }
+
+/* ---- extended attributes ---- */
+
+#define XATTR_SIZE_MAX 65536
+
+/*
+ * An attribute's value: size bytes (the length argument a->aux going
+ * in, the result coming out), shown as a string without its final NUL;
+ * past XATTR_SIZE_MAX the kernel read nothing, so only the address.
+ */
+void
+ptc__a_xattrval(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t size = a->out ? (uint64_t)c->rval : c->a[a->aux];
+	size_t show = c->f->strsize;
+	char *buf;
+
+	if (v == 0 || (a->out && c->is_error) || size > XATTR_SIZE_MAX) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	if (show > size)
+		show = (size_t)size;
+	if ((buf = malloc(show + 1)) == NULL ||
+	    ptc__rdall(c, v, buf, show) != 0) {
+		free(buf);
+		ptc__p_addr(c, v);
+		return;
+	}
+	if (show == size && show > 0 && buf[show - 1] == '\0')
+		show--;
+	ptc__p_bytes(c, buf, show, size > c->f->strsize);
+	free(buf);
+}
+
+/* listxattr's names: the result's bytes, none asked for an address. */
+void
+ptc__a_xattrlist(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	if (c->a[a->aux] == 0 || c->is_error) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__p_buf(c, v, (uint64_t)c->rval);
+}

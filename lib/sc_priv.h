@@ -134,6 +134,17 @@ void ptc__p_flags(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
 void ptc__p_enum(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
     const char *unknown);
 const char *ptc__xname(const struct ptc__xtab *x, uint64_t v);
+/*
+ * What strace calls a value of x no entry names ("RLIMIT_???"), from
+ * the "? NAME" line of lib/xlat/NAME.in; NULL when it has none.
+ */
+struct ptc__xunk {
+	const struct ptc__xtab *x;
+	const char *name;
+};
+extern const struct ptc__xunk ptc__xunk[];
+extern const unsigned ptc__xunk_n;
+const char *ptc__xunknown(const struct ptc__xtab *x);
 /* Flags into a string, always by name (strace's auxiliary texts). */
 char *ptc__sflags(char *s, size_t len, const struct ptc__xtab *x, uint64_t v,
     const char *dflt);

@@ -184,8 +184,12 @@ ptc__a_rusage(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	struct rusage ru;
 
-	/* wait4 = 0 (WNOHANG, no child ready): nothing was written. */
-	if (v == 0 || (a->out && (c->is_error || c->rval == 0)) ||
+	/*
+	 * wait4 = 0 (WNOHANG, no child ready): nothing was written;
+	 * getrusage's 0 is its success.
+	 */
+	if (v == 0 || (a->out && (c->is_error ||
+	    (c->rval == 0 && c->e->ret != ptc__r_int))) ||
 	    ptc__rdall(c, v, &ru, sizeof(ru)) != 0) {
 		ptc__p_addr(c, v);
 		return;
@@ -526,7 +530,8 @@ ptc__a_rlimit(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	uint64_t rl[2];
 	uint32_t rl32[2];
-	int is64 = strcmp(c->e->name, "prlimit64") == 0;
+	/* A 64-bit task's struct rlimit is prlimit64's struct rlimit64. */
+	int is64 = strcmp(c->e->name, "prlimit64") == 0 || c->wordsize == 8;
 
 	if (v == 0 || (a->out && c->is_error)) {
 		ptc__p_addr(c, v);
@@ -781,14 +786,17 @@ ptc__a_cpuset(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 static const char *
 ioprio_str(const struct ptc__dc *c, char *buf, size_t len, unsigned v)
 {
-	const char *cl = ptc__xname(&ptc__xt_ioprio_class, (v >> 13) & 7);
+	const char *cl = ptc__xname(&ptc__xt_ioprio_class, v >> 13);
 	char cbuf[64];
 
+	/* An unknown class (any bit above the data): its number, named. */
 	if (cl == NULL)
-		return NULL;
-	snprintf(buf, len, "IOPRIO_PRIO_VALUE(%s, %u)", ptc__sxval(cbuf,
-	    sizeof(cbuf), ptc__xstyle(c), (v >> 13) & 7, 'x', cl),
-	    v & 0x1fff);
+		snprintf(cbuf, sizeof(cbuf), "%#x /* %s */", v >> 13,
+		    ptc__xunknown(&ptc__xt_ioprio_class));
+	else
+		ptc__sxval(cbuf, sizeof(cbuf), ptc__xstyle(c), v >> 13, 'x',
+		    cl);
+	snprintf(buf, len, "IOPRIO_PRIO_VALUE(%s, %u)", cbuf, v & 0x1fff);
 	return buf;
 }
 

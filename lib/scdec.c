@@ -902,6 +902,17 @@ ptc__sflags(char *s, size_t len, const struct ptc__xtab *x, uint64_t v,
 	return s;
 }
 
+const char *
+ptc__xunknown(const struct ptc__xtab *x)
+{
+	unsigned i;
+
+	for (i = 0; i < ptc__xunk_n; i++)
+		if (ptc__xunk[i].x == x)
+			return ptc__xunk[i].name;
+	return NULL;
+}
+
 int
 ptc__xstyle(const struct ptc__dc *c)
 {
@@ -970,11 +981,18 @@ ptc__xsflags(const struct ptc__dc *c, char *s, size_t len,
 {
 	char names[1024], num[32];
 	int style = ptc__xstyle(c), any;
+	const char *unk;
 
-	if (style == PTC_XLAT_ABBREV)
-		return ptc__sflags(s, len, x, v, dflt);
 	snprintf(num, sizeof(num), v != 0 ? "%#" PRIx64 : "0", v);
 	any = flag_names(names, sizeof(names), x, v, dflt);
+	/* No bit has a name: strace says what kind of flags they are. */
+	if (!any && v != 0 && style != PTC_XLAT_RAW && !c->f->json &&
+	    (unk = ptc__xunknown(x)) != NULL) {
+		snprintf(s, len, "%s /* %s */", num, unk);
+		return s;
+	}
+	if (style == PTC_XLAT_ABBREV)
+		return ptc__sflags(s, len, x, v, dflt);
 	return ptc__sxnum(s, len, style, num, any && names[0] != '\0' ?
 	    names : NULL);
 }
@@ -999,6 +1017,8 @@ ptc__p_enum(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
 		ptc__p_xval(c, v, 'x', s);
 		return;
 	}
+	if (unknown == NULL)
+		unknown = ptc__xunknown(x);
 	if (unknown == NULL || ptc__xstyle(c) == PTC_XLAT_RAW) {
 		ptc__p_hex(c, v);
 		return;

@@ -5,7 +5,8 @@
 # Lines: "#include <...>" is copied; other lines starting with "#" and
 # blank lines are comments; "CONST" is an entry whose value comes from
 # the headers; "CONST VALUE" gives the value (for constants newer than
-# the build machine's headers).  A last field "@CPU[,CPU...]" (x86_64,
+# the build machine's headers); "? NAME" names the values no entry
+# covers (mk/xlatunk.awk).  A last field "@CPU[,CPU...]" (x86_64,
 # i386, aarch64) keeps the entry only in builds for those CPUs: the
 # constant belongs to their ABI and other CPUs' headers lack it or give
 # the number another meaning.  Order is kept: flags print in it.
@@ -18,6 +19,7 @@ BEGIN {
 	always = 0
 }
 /^#include/ { print; next }
+/^\?[ \t]/ { next }
 /^[ \t]*(#|$)/ { next }
 {
 	cond = ""
