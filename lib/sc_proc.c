@@ -1014,3 +1014,197 @@ ptc__a_ioprio_who(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	else
 		ptc__p_int(c, (int)v);
 }
+
+/* ---- descriptors of other processes: pidfd_getfd, kcmp ---- */
+
+/* Descriptor fd of process pid (as the tracer numbers it), as -y shows. */
+static void
+fd_of(struct ptc__dc *c, pid_t pid, int fd)
+{
+	pid_t self = c->pid;
+
+	if (pid <= 0) {
+		ptc__p_int(c, fd);
+		return;
+	}
+	c->pid = pid;
+	ptc__p_fd(c, fd);
+	c->pid = self;
+}
+
+/* A descriptor of the process the pidfd in argument aux refers to. */
+void
+ptc__a_pidfd_target(struct ptc__dc *c, const struct ptc__arg *a,
+    uint64_t v)
+{
+	char path[PTC__STR_MAX];
+	int pidfd = (int)c->a[a->aux], pid = 0;
+
+	if (c->f->decode_fds != 0 &&
+	    ptc_os_fdpath(c->pid, pidfd, path, sizeof(path)) == 0)
+		pid = ptc_os_fdpidfd(c->pid, pidfd, path);
+	fd_of(c, pid, (int)v);
+}
+
+/*
+ * kcmp's type and what it compares: a descriptor of each process, or
+ * an epoll target of the second ({efd, tfd, toff}).
+ */
+void
+ptc__a_kcmp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	const char *sep = c->f->json ? "," : ", ";
+	unsigned type = (unsigned)v;
+	pid_t p1 = ptc_os_pid_translate(c->pid, (int)c->a[0], PTC__PID_TGID);
+	pid_t p2 = ptc_os_pid_translate(c->pid, (int)c->a[1], PTC__PID_TGID);
+	uint32_t slot[3];
+
+	(void)a;
+	ptc__p_enum(c, &ptc__xt_kcmp_types, type, NULL);
+	switch (type) {
+	case 1: case 2: case 3: case 4: case 5: case 6:
+		return;         /* KCMP_VM ... KCMP_SYSVSEM compare no index */
+	case 0:                 /* KCMP_FILE */
+	case 7:                 /* KCMP_EPOLL_TFD */
+		ptc__sb_puts(c->o, sep);
+		fd_of(c, p1, (int)c->a[3]);
+		ptc__sb_puts(c->o, sep);
+		if (type == 0) {
+			fd_of(c, p2, (int)c->a[4]);
+			return;
+		}
+		if (c->a[4] == 0 || c->f->noderef ||
+		    ptc__rdall(c, c->a[4], slot, sizeof(slot)) != 0) {
+			ptc__p_addr(c, c->a[4]);
+			return;
+		}
+		ptc__s_open(c);
+		ptc__s_field(c, "efd");
+		fd_of(c, p2, (int)slot[0]);
+		ptc__s_field(c, "tfd");
+		fd_of(c, p2, (int)slot[1]);
+		ptc__s_field(c, "toff");
+		ptc__p_uint(c, slot[2]);
+		ptc__s_close(c);
+		return;
+	}
+	ptc__sb_puts(c->o, sep);
+	ptc__p_hex(c, c->wordsize == 4 ? (uint32_t)c->a[3] : c->a[3]);
+	ptc__sb_puts(c->o, sep);
+	ptc__p_hex(c, c->wordsize == 4 ? (uint32_t)c->a[4] : c->a[4]);
+}
+
+/* ---- syslog ---- */
+
+#define SYSLOG_READ          2
+#define SYSLOG_READ_CLEAR    4
+#define SYSLOG_CONSOLE_LEVEL 8
+
+/*
+ * A number with its name always in a comment, in every -X style, as
+ * strace shows syslog's action and level.
+ */
+static void
+p_dnamed(struct ptc__dc *c, const struct ptc__xtab *x, int v)
+{
+	const char *name = ptc__xname(x, (unsigned)v);
+	char buf[96];
+
+	if (name == NULL)
+		name = ptc__xunknown(x);
+	if (c->f->json && name != NULL)
+		ptc__p_raw(c, name);
+	else
+		ptc__p_raw(c, ptc__sxval(buf, sizeof(buf), PTC_XLAT_VERBOSE,
+		    (uint64_t)(int64_t)v, 'd', name));
+}
+
+/*
+ * syslog's action, then its buffer and length: the buffer's text at exit
+ * for the reading actions, the length as a level for CONSOLE_LEVEL,
+ * nothing for the actions that ignore both.
+ */
+void
+ptc__a_syslog(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	const char *sep = c->f->json ? "," : ", ";
+	int type = (int)v, len = (int)c->a[2];
+	int reads = type >= SYSLOG_READ && type <= SYSLOG_READ_CLEAR;
+
+	(void)a;
+	if (!c->exiting)
+		p_dnamed(c, &ptc__xt_syslog_actions, type);
+	if (type >= 0 && type <= 10 && !reads && type != SYSLOG_CONSOLE_LEVEL)
+		return;
+	if (reads != c->exiting)
+		return;
+	ptc__sb_puts(c->o, sep);
+	if (reads && !c->is_error)
+		ptc__p_buf(c, c->a[1], (uint64_t)c->rval);
+	else
+		ptc__p_addr(c, c->a[1]);
+	ptc__sb_puts(c->o, sep);
+	if (type == SYSLOG_CONSOLE_LEVEL)
+		p_dnamed(c, &ptc__xt_syslog_levels, len);
+	else
+		ptc__p_int(c, len);
+}
+
+/* ---- personality, sched_getscheduler ---- */
+
+/* An execution domain and the personality flags above it. */
+static char *
+persona(const struct ptc__dc *c, char *s, size_t len, unsigned v)
+{
+	const char *name = ptc__xname(&ptc__xt_personality_types, v & 0xff);
+	int style = ptc__xstyle(c);
+	size_t n;
+
+	if (name == NULL && style != PTC_XLAT_RAW)
+		snprintf(s, len, "%#x /* PER_??? */", v & 0xff);
+	else
+		ptc__sxval(s, len, style, v & 0xff, 'x', name);
+	n = strlen(s);
+	if ((v & ~0xffu) != 0 && n + 1 < len) {
+		s[n++] = '|';
+		ptc__xsflags(c, s + n, len - n, &ptc__xt_personality_flags,
+		    v & ~0xffu, NULL);
+	}
+	return s;
+}
+
+void
+ptc__a_personality(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	char buf[512];
+
+	(void)a;
+	if ((unsigned)v == 0xffffffffu)     /* a query */
+		ptc__p_hex(c, 0xffffffffu);
+	else
+		ptc__p_raw(c, persona(c, buf, sizeof(buf), (unsigned)v));
+}
+
+void
+ptc__r_personality(struct ptc__dc *c, int64_t v)
+{
+	char buf[512];
+
+	if (c->f->json) {
+		ptc__p_int(c, v);
+		return;
+	}
+	ptc__sb_printf(c->o, "%#" PRIx64 " (%s)", c->wordsize == 4 ?
+	    (uint64_t)(uint32_t)v : (uint64_t)v,
+	    persona(c, buf, sizeof(buf), (unsigned)v));
+}
+
+void
+ptc__r_sched_policy(struct ptc__dc *c, int64_t v)
+{
+	const char *name = ptc__xname(&ptc__xt_sched_policies, (uint64_t)v);
+
+	ptc__p_int(c, v);
+	if (name != NULL && !c->f->json)
+		ptc__sb_printf(c->o, " (%s)", name);
+}
