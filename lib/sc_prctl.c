@@ -153,8 +153,8 @@ xflags_style(struct ptc__dc *c, int style, uint64_t v, const char *dflt,
 	ptc__p_raw(c, buf);
 }
 
-static void
-xflags(struct ptc__dc *c, uint64_t v, const char *dflt,
+void
+ptc__p_xflags(struct ptc__dc *c, uint64_t v, const char *dflt,
     const struct ptc__xtab *x1, const struct ptc__xtab *x2)
 {
 	xflags_style(c, ptc__xstyle(c), v, dflt, x1, x2);
@@ -322,7 +322,7 @@ prctl_exit(struct ptc__dc *c, unsigned op)
 		else if (op == O_GET_TSC)
 			ptc__p_enum(c, &ptc__xt_pr_tsc, v, "PR_TSC_???");
 		else
-			xflags(c, v, "PR_UNALIGN_???", &ptc__xt_pr_unalign_flags,
+			ptc__p_xflags(c, v, "PR_UNALIGN_???", &ptc__xt_pr_unalign_flags,
 			    NULL);
 		ptc__l_close(c);
 		return;
@@ -497,7 +497,7 @@ prctl_entry(struct ptc__dc *c, unsigned op)
 		return;
 	case O_SET_SECUREBITS:
 		sep(c);
-		xflags(c, a2, "SECBIT_???", &ptc__xt_secbits, NULL);
+		ptc__p_xflags(c, a2, "SECBIT_???", &ptc__xt_secbits, NULL);
 		return;
 	case O_SET_TIMERSLACK:
 		sep(c);
@@ -509,7 +509,7 @@ prctl_entry(struct ptc__dc *c, unsigned op)
 		return;
 	case O_SET_UNALIGN:
 		sep(c);
-		xflags(c, (unsigned)a2, "PR_UNALIGN_???",
+		ptc__p_xflags(c, (unsigned)a2, "PR_UNALIGN_???",
 		    &ptc__xt_pr_unalign_flags, NULL);
 		return;
 	case O_SET_NO_NEW_PRIVS: case O_SET_THP_DISABLE: case O_SET_IO_FLUSHER:
@@ -519,7 +519,7 @@ prctl_entry(struct ptc__dc *c, unsigned op)
 		return;
 	case O_SET_FP_MODE:
 		sep(c);
-		xflags(c, (unsigned)a2, "PR_FP_MODE_???", &ptc__xt_pr_fp_mode,
+		ptc__p_xflags(c, (unsigned)a2, "PR_FP_MODE_???", &ptc__xt_pr_fp_mode,
 		    NULL);
 		return;
 	case O_SET_SPEC_CTRL:
@@ -534,15 +534,15 @@ prctl_entry(struct ptc__dc *c, unsigned op)
 		return;
 	case O_PAC_RESET_KEYS:
 		sep(c);
-		xflags(c, a2, "PR_PAC_???", &ptc__xt_pr_pac_enabled_keys,
+		ptc__p_xflags(c, a2, "PR_PAC_???", &ptc__xt_pr_pac_enabled_keys,
 		    &ptc__xt_pr_pac_keys);
 		hex_from(c, 2);
 		return;
 	case O_PAC_SET_KEYS:
 		sep(c);
-		xflags(c, a2, "PR_PAC_???", &ptc__xt_pr_pac_enabled_keys, NULL);
+		ptc__p_xflags(c, a2, "PR_PAC_???", &ptc__xt_pr_pac_enabled_keys, NULL);
 		sep(c);
-		xflags(c, a3, "PR_PAC_???", &ptc__xt_pr_pac_enabled_keys, NULL);
+		ptc__p_xflags(c, a3, "PR_PAC_???", &ptc__xt_pr_pac_enabled_keys, NULL);
 		hex_from(c, 3);
 		return;
 	case O_SET_SUD:

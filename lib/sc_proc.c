@@ -23,6 +23,7 @@
 #define K_CLONE_PARENT_SETTID  0x00100000
 #define K_CLONE_CHILD_CLEARTID 0x00200000
 #define K_CLONE_CHILD_SETTID   0x01000000
+#define K_CLONE_INTO_CGROUP    0x200000000ULL
 
 /* Read the word-sized pointer at addr (4 bytes for compat tasks). */
 static int
@@ -287,7 +288,7 @@ ptc__a_clone_rest(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 			if (fl & K_CLONE_PARENT_SETTID)
 				ptc__p_pid(c, tid, PTC__PID_TID);
 			else
-				ptc__p_int(c, tid);
+				ptc__p_fd(c, tid);
 			ptc__l_close(c);
 		}
 		c->after_field = 0;
@@ -318,42 +319,153 @@ ptc__a_none(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	(void)v;
 }
 
-/* struct clone_args of clone3; at exit " => {parent_tid=[N]}". */
+/*
+ * The bytes of a structure past the part we know, from off up to len
+ * (at most a page): nothing when all are zero, "???" when they cannot
+ * be read, else "/ * bytes OFF..END * / "\x.."" as strace shows them.
+ * pre (NULL: the separator of a structure's field) is written first
+ * when something follows.  1 when it was.
+ */
+static void
+tail_sep(struct ptc__dc *c, const char *pre)
+{
+	if (pre != NULL) {
+		ptc__sb_puts(c->o, pre);
+		c->after_field = 1;
+	}
+}
+
+static int
+tail_bytes(struct ptc__dc *c, const char *pre, uint64_t addr, size_t off,
+    size_t len)
+{
+	unsigned char buf[4096];
+	size_t i, show;
+
+	if (len > sizeof(buf))
+		len = sizeof(buf);
+	if (off >= len)
+		return 0;
+	if (ptc__rdall(c, addr + off, buf, len - off) != 0) {
+		tail_sep(c, pre);
+		ptc__p_raw(c, "???");
+		return 1;
+	}
+	for (i = 0; i < len - off && buf[i] == 0; i++)
+		;
+	if (i == len - off)
+		return 0;
+	tail_sep(c, pre);
+	ptc__pre(c);
+	if (!c->f->json)
+		ptc__sb_printf(c->o, "/* bytes %zu..%zu */ ", off, len - 1);
+	show = len - off < c->f->strsize ? len - off : c->f->strsize;
+	c->after_field = 1;
+	if (c->f->json)
+		ptc__p_bytes(c, buf, show, 0);
+	else {
+		ptc__sb_escape(c->o, buf, show, 1);
+		if (show < len - off)
+			ptc__sb_puts(c->o, "...");
+		c->after_field = 0;
+	}
+	return 1;
+}
+
+/* clone3's set_tid: the ids for the new task in each pid namespace. */
+static void
+set_tids(struct ptc__dc *c, uint64_t addr, uint64_t n)
+{
+	int32_t tid;
+	uint64_t i;
+
+	if (addr == 0 || n == 0 || n > 32) {
+		ptc__p_addr(c, addr);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (ptc__rdall(c, addr + i * 4, &tid, sizeof(tid)) != 0) {
+			if (i == 0) {
+				ptc__p_addr(c, addr);
+				return;
+			}
+			ptc__s_more(c);
+			ptc__p_comment(c, "%#" PRIx64, addr + i * 4);
+			break;
+		}
+		if (i == 0)
+			ptc__l_open(c);
+		if (ptc__arr_full(c, i))
+			break;
+		ptc__p_int(c, tid);
+	}
+	ptc__l_close(c);
+}
+
+/*
+ * struct clone_args of clone3 (the size its second argument says), as
+ * strace 6.1 shows it: the fields that apply, the bytes past the known
+ * part when not zero; at exit " => {...}" with what the kernel stored
+ * (the pidfd or the parent's tid) and those bytes again.
+ */
 void
 ptc__a_clone_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	uint64_t ca[11] = { 0 };
-	size_t len = c->a[1] < sizeof(ca) ? (size_t)c->a[1] : sizeof(ca);
-	char buf[600];
-	int32_t tid;
+	/* flags pidfd child_tid parent_tid exit_signal stack stack_size tls
+	 * set_tid set_tid_size cgroup */
+	uint64_t ca[11] = { 0 }, size = c->a[1];
+	size_t len = size < sizeof(ca) ? (size_t)size : sizeof(ca);
+	const char *pre = " => {";
+	int32_t id;
 
 	(void)a;
 	if (c->exiting) {
-		if (c->f->json || c->is_error || c->saved_ok[0] == 0)
+		if (c->f->json || c->is_error || len < 64 || (!(c->saved[0] &
+		    (K_CLONE_PARENT_SETTID | K_CLONE_PIDFD)) && size <= len))
 			return;
-		if (!(c->saved[0] & (K_CLONE_PARENT_SETTID | K_CLONE_PIDFD)))
-			return;
-		if (ptc__rdall(c, c->saved[1], &tid, sizeof(tid)) != 0)
-			return;
-		if (c->saved[0] & K_CLONE_PIDFD) {
-			ptc__sb_printf(c->o, " => {pidfd=[%d]}", tid);
+		if (ptc__rdall(c, v, ca, len) != 0) {
+			ptc__sb_puts(c->o, " => ");
+			ptc__p_addr(c, v);
 			return;
 		}
-		ptc__sb_puts(c->o, " => {parent_tid=[");
-		ptc__p_pid(c, tid, PTC__PID_TID);
-		ptc__sb_puts(c->o, "]}");
+		c->depth = 1;   /* inside the " => {" opened below */
+		c->items[1] = 0;
+		if (ca[0] & (K_CLONE_PIDFD | K_CLONE_PARENT_SETTID)) {
+			ptc__sb_puts(c->o, pre);
+			pre = ", ";
+			ptc__s_field(c, ca[0] & K_CLONE_PIDFD ? "pidfd" :
+			    "parent_tid");
+			if (ca[ca[0] & K_CLONE_PIDFD ? 1 : 3] == 0 ||
+			    ptc__rdall(c, ca[ca[0] & K_CLONE_PIDFD ? 1 : 3], &id,
+			    sizeof(id)) != 0) {
+				ptc__p_addr(c, ca[ca[0] & K_CLONE_PIDFD ? 1 : 3]);
+			} else {
+				ptc__l_open(c);
+				if (ca[0] & K_CLONE_PIDFD)
+					ptc__p_fd(c, id);
+				else
+					ptc__p_pid(c, id, PTC__PID_TID);
+				ptc__l_close(c);
+			}
+		}
+		if (size > len && tail_bytes(c, pre, v, len, (size_t)size))
+			pre = ", ";
+		if (pre[0] == ',')
+			ptc__sb_putc(c->o, '}');
+		c->depth = 0;
 		return;
 	}
+	c->saved_ok[0] = 0;
 	if (len < 64 || ptc__rdall(c, v, ca, len) != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
 	c->saved[0] = ca[0];
-	c->saved[1] = (ca[0] & K_CLONE_PIDFD) ? ca[1] : ca[3];
 	c->saved_ok[0] = 1;
 	ptc__s_open(c);
 	ptc__s_field(c, "flags");
-	ptc__p_raw(c, clone_flags_str(c, buf, sizeof(buf), ca[0], 0));
+	ptc__p_xflags(c, ca[0], "CLONE_???", &ptc__xt_clone_flags,
+	    &ptc__xt_clone3_flags);
 	if (ca[0] & K_CLONE_PIDFD) {
 		ptc__s_field(c, "pidfd");
 		ptc__p_addr(c, ca[1]);
@@ -367,7 +479,10 @@ ptc__a_clone_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		ptc__p_addr(c, ca[3]);
 	}
 	ptc__s_field(c, "exit_signal");
-	ptc__p_signo(c, (int)ca[4]);
+	if (ca[4] < 0x7fffffff)
+		ptc__p_signo(c, (int)ca[4]);
+	else
+		ptc__p_uint(c, ca[4]);
 	ptc__s_field(c, "stack");
 	ptc__p_addr(c, ca[5]);
 	ptc__s_field(c, "stack_size");
@@ -379,6 +494,18 @@ ptc__a_clone_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		else
 			ptc__p_addr(c, ca[7]);
 	}
+	if (ca[8] != 0 || ca[9] != 0) {
+		ptc__s_field(c, "set_tid");
+		set_tids(c, ca[8], ca[9]);
+		ptc__s_field(c, "set_tid_size");
+		ptc__p_uint(c, ca[9]);
+	}
+	if (len > 80 && (ca[10] != 0 || (ca[0] & K_CLONE_INTO_CGROUP))) {
+		ptc__s_field(c, "cgroup");
+		ptc__p_uint(c, ca[10]);
+	}
+	if (size > len)
+		tail_bytes(c, NULL, v, len, (size_t)size);
 	ptc__s_close(c);
 }
 
@@ -1207,4 +1334,14 @@ ptc__r_sched_policy(struct ptc__dc *c, int64_t v)
 	ptc__p_int(c, v);
 	if (name != NULL && !c->f->json)
 		ptc__sb_printf(c->o, " (%s)", name);
+}
+
+/*
+ * Flags of a whole register (unshare's): strace reads them as 64-bit
+ * values, where the plain "flags" kind takes 32 bits.
+ */
+void
+ptc__a_flags64(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	ptc__p_flags(c, a->x, c->wordsize == 4 ? (uint32_t)v : v, NULL);
 }
