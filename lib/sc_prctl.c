@@ -1,6 +1,6 @@
 /*
- * sc_prctl.c: prctl and arch_prctl.  Both are a switch on their first
- * argument: which further arguments the call has, whether the kernel
+ * sc_prctl.c: prctl, arch_prctl and seccomp (with its classic BPF
+ * filters).  Each is a switch on its first argument: which further arguments the call has, whether the kernel
  * fills them in, and what the return value means depend on it, so one
  * printer ("<>prctl" in the syscall table) shows the option and the
  * arguments at entry and completes them at exit, with its own
@@ -42,6 +42,7 @@ enum {
 #define CAP_AMBIENT_LOWER  3
 #define MCE_KILL_SET       1
 #define SECCOMP_STRICT     1
+#define SECCOMP_FILTER     2
 #define SCHED_CORE_GET     0
 #define SET_VMA_ANON_NAME  0
 #define SPEC_L1D_FLUSH     2    /* the last misfeature with flags */
@@ -383,6 +384,8 @@ sched_core(struct ptc__dc *c)
 		ptc__p_addr(c, c->a[4]);
 }
 
+static void seccomp_fprog(struct ptc__dc *c, uint64_t addr);
+
 /* The arguments after the option known at entry. */
 static void
 prctl_entry(struct ptc__dc *c, unsigned op)
@@ -492,8 +495,12 @@ prctl_entry(struct ptc__dc *c, unsigned op)
 	case O_SET_SECCOMP:
 		sep(c);
 		ptc__p_enum(c, &ptc__xt_seccomp_mode, a2, "SECCOMP_MODE_???");
-		if (a2 != SECCOMP_STRICT)
+		if (a2 == SECCOMP_FILTER) {
+			sep(c);
+			seccomp_fprog(c, a3);
+		} else if (a2 != SECCOMP_STRICT) {
 			hex_from(c, 2);
+		}
 		return;
 	case O_SET_SECUREBITS:
 		sep(c);
@@ -724,4 +731,218 @@ ptc__r_arch_prctl(struct ptc__dc *c, int64_t v)
 		return;
 	}
 	ptc__p_int(c, v);
+}
+
+/* ---- seccomp and its classic BPF filters ---- */
+
+#define BPF_MAXINSNS 4096
+
+/*
+ * v's name in table x as the -X style has it into s at *n, after a '|'
+ * unless first; a value no entry names as "0x8 / * BPF_??? * /".
+ */
+static void
+add_name(const struct ptc__dc *c, char *s, size_t len, size_t *n,
+    const struct ptc__xtab *x, uint64_t v, int first)
+{
+	const char *name = ptc__xname(x, v), *unk = ptc__xunknown(x);
+	int style = ptc__xstyle(c);
+	char buf[96];
+
+	if (name == NULL && style != PTC_XLAT_RAW && unk != NULL)
+		snprintf(buf, sizeof(buf), "%#" PRIx64 " /* %s */", v, unk);
+	else
+		ptc__sxval(buf, sizeof(buf), style, v, 'x', name);
+	if (*n < len)
+		*n += (size_t)snprintf(s + *n, len - *n, "%s%s", first ? "" :
+		    "|", buf);
+}
+
+/* Bits of an instruction code no field of its class uses. */
+static void
+add_rest(char *s, size_t len, size_t *n, unsigned v)
+{
+	if (*n < len)
+		*n += (size_t)snprintf(s + *n, len - *n, "|%#x /* BPF_??? */",
+		    v);
+}
+
+/* A classic BPF instruction code: class, then its class's fields. */
+static void
+bpf_code(const struct ptc__dc *c, char *s, size_t len, unsigned code)
+{
+	unsigned cls = code & 0x07, rest = code & ~0x07u;
+	size_t n = 0;
+
+	add_name(c, s, len, &n, &ptc__xt_bpf_class, cls, 1);
+	switch (cls) {
+	case 0x0: case 0x1:     /* BPF_LD, BPF_LDX */
+		add_name(c, s, len, &n, &ptc__xt_bpf_size, code & 0x18, 0);
+		add_name(c, s, len, &n, &ptc__xt_bpf_mode, code & 0xe0, 0);
+		break;
+	case 0x2: case 0x3:     /* BPF_ST, BPF_STX */
+		if (rest != 0)
+			add_rest(s, len, &n, rest);
+		break;
+	case 0x4: case 0x5:     /* BPF_ALU, BPF_JMP */
+		add_name(c, s, len, &n, &ptc__xt_bpf_src, code & 0x08, 0);
+		add_name(c, s, len, &n, cls == 0x4 ? &ptc__xt_bpf_op_alu :
+		    &ptc__xt_bpf_op_jmp, code & 0xf0, 0);
+		break;
+	case 0x6:               /* BPF_RET */
+		add_name(c, s, len, &n, &ptc__xt_bpf_rval, code & 0x18, 0);
+		if ((rest & ~0x18u) != 0)
+			add_rest(s, len, &n, rest & ~0x18u);
+		break;
+	case 0x7:               /* BPF_MISC */
+		add_name(c, s, len, &n, &ptc__xt_bpf_miscop, code & 0xf8, 0);
+		break;
+	}
+}
+
+/*
+ * One instruction of a seccomp filter as the C macros that make it:
+ * BPF_JUMP(code, k, jt, jf) or BPF_STMT(code, k), the value a BPF_RET
+ * returns as the seccomp action and its data.
+ */
+static void
+bpf_insn(struct ptc__dc *c, const unsigned char *b)
+{
+	unsigned code = b[0] | (unsigned)b[1] << 8, jt = b[2], jf = b[3];
+	uint32_t k;
+	char cs[256], ks[128], out[512];
+	size_t n = 0;
+
+	memcpy(&k, b + 4, sizeof(k));
+	bpf_code(c, cs, sizeof(cs), code);
+	if (jt != 0 || jf != 0) {
+		snprintf(out, sizeof(out), "BPF_JUMP(%s, %#x, %#x, %#x)", cs,
+		    (unsigned)k, jt, jf);
+	} else {
+		if ((code & 0x07) == 0x6) {
+			add_name(c, ks, sizeof(ks), &n,
+			    &ptc__xt_seccomp_ret_action, k & 0xffff0000u, 1);
+			if ((k & 0xffff) != 0 && n < sizeof(ks))
+				snprintf(ks + n, sizeof(ks) - n, "|%#x",
+				    (unsigned)(k & 0xffff));
+		} else {
+			snprintf(ks, sizeof(ks), "%#x", (unsigned)k);
+		}
+		snprintf(out, sizeof(out), "BPF_STMT(%s, %s)", cs, ks);
+	}
+	ptc__p_raw(c, out);
+}
+
+/*
+ * A seccomp filter program (struct sock_fprog): its length and, with -v,
+ * its instructions (the address otherwise).
+ */
+static void
+seccomp_fprog(struct ptc__dc *c, uint64_t addr)
+{
+	unsigned char fp[16], insn[8];
+	uint64_t filter, i;
+	unsigned short len;
+
+	if (addr == 0 || c->f->noderef || ptc__rdall(c, addr, fp,
+	    c->wordsize == 4 ? 8 : 16) != 0) {
+		ptc__p_addr(c, addr);
+		return;
+	}
+	memcpy(&len, fp, sizeof(len));
+	if (c->wordsize == 4) {
+		uint32_t f32;
+
+		memcpy(&f32, fp + 4, sizeof(f32));
+		filter = f32;
+	} else {
+		memcpy(&filter, fp + 8, sizeof(filter));
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "len");
+	ptc__p_uint(c, len);
+	ptc__s_field(c, "filter");
+	if (!c->f->verbose || filter == 0) {
+		ptc__p_addr(c, filter);
+		ptc__s_close(c);
+		return;
+	}
+	for (i = 0; i < len; i++) {
+		if (ptc__rdall(c, filter + i * 8, insn, sizeof(insn)) != 0) {
+			if (i == 0) {
+				ptc__p_addr(c, filter);
+				ptc__s_close(c);
+				return;
+			}
+			ptc__s_more(c);
+			ptc__p_comment(c, "%#" PRIx64, filter + i * 8);
+			break;
+		}
+		if (i == 0)
+			ptc__l_open(c);
+		if (i >= BPF_MAXINSNS) {
+			ptc__s_more(c);
+			break;
+		}
+		bpf_insn(c, insn);
+	}
+	if (len == 0)
+		ptc__l_open(c);
+	ptc__l_close(c);
+	ptc__s_close(c);
+}
+
+#define SECCOMP_SET_MODE_FILTER  1
+#define SECCOMP_GET_ACTION_AVAIL 2
+#define SECCOMP_GET_NOTIF_SIZES  3
+
+/*
+ * seccomp's operation, flags and argument: a filter program, an action
+ * (read at entry), or at exit the sizes of the notification structures.
+ */
+void
+ptc__a_seccomp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	unsigned op = (unsigned)v, flags = (unsigned)c->a[1];
+	uint64_t arg = word(c, c->a[2]);
+	uint16_t sz[3];     /* struct seccomp_notif_sizes */
+	uint32_t act;
+
+	(void)a;
+	if (c->exiting) {
+		if (op != SECCOMP_GET_NOTIF_SIZES || get(c, arg, sz,
+		    sizeof(sz)) != 0)
+			return;
+		ptc__s_open(c);
+		ptc__s_field(c, "seccomp_notif");
+		ptc__p_uint(c, sz[0]);
+		ptc__s_field(c, "seccomp_notif_resp");
+		ptc__p_uint(c, sz[1]);
+		ptc__s_field(c, "seccomp_data");
+		ptc__p_uint(c, sz[2]);
+		ptc__s_close(c);
+		return;
+	}
+	ptc__p_enum(c, &ptc__xt_seccomp_ops, op, NULL);
+	sep(c);
+	if (op == SECCOMP_SET_MODE_FILTER)
+		ptc__p_flags(c, &ptc__xt_seccomp_filter_flags, flags, NULL);
+	else
+		ptc__p_hex(c, flags);
+	sep(c);
+	switch (op) {
+	case SECCOMP_SET_MODE_FILTER:
+		seccomp_fprog(c, arg);
+		return;
+	case SECCOMP_GET_ACTION_AVAIL:
+		if (get(c, arg, &act, sizeof(act)) != 0)
+			return;
+		ptc__l_open(c);
+		ptc__p_enum(c, &ptc__xt_seccomp_ret_action, act, NULL);
+		ptc__l_close(c);
+		return;
+	case SECCOMP_GET_NOTIF_SIZES:
+		return;         /* filled in by the kernel */
+	}
+	ptc__p_addr(c, arg);
 }
