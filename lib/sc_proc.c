@@ -175,8 +175,9 @@ p_timeval(struct ptc__dc *c, int64_t sec, int64_t usec)
 	ptc__s_open(c);
 	ptc__s_field(c, "tv_sec");
 	ptc__p_int(c, sec);
+	/* strace shows the microseconds unsigned, as the task's word */
 	ptc__s_field(c, "tv_usec");
-	ptc__p_int(c, usec);
+	ptc__p_uint(c, c->wordsize == 4 ? (uint32_t)usec : (uint64_t)usec);
 	ptc__s_close(c);
 }
 
@@ -212,7 +213,9 @@ ptc__a_rusage(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 
 		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 			ptc__s_field(c, names[i]);
-			ptc__p_int(c, f[i * (sizeof(ru.ru_maxrss) / sizeof(long))]);
+			/* unsigned, as strace shows them */
+			ptc__p_uint(c, (unsigned long)f[i *
+			    (sizeof(ru.ru_maxrss) / sizeof(long))]);
 		}
 	} else {
 		ptc__s_more(c);

@@ -6,8 +6,10 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "sc_priv.h"
@@ -255,6 +257,43 @@ field_int(struct ptc__dc *c, const char *name, int64_t v)
 	ptc__p_int(c, v);
 }
 
+/* A user id: unsigned, but (uid_t)-1 ("no user") as -1, as strace has it. */
+static void
+field_uid(struct ptc__dc *c, const char *name, uint32_t v)
+{
+	ptc__s_field(c, name);
+	if (v == 0xffffffffu)
+		ptc__p_int(c, -1);
+	else
+		ptc__p_uint(c, v);
+}
+
+/*
+ * A time in clock ticks (times(2)'s), with -X abbrev or verbose the
+ * seconds in a comment: "10 / * 0.10 s * /".
+ */
+static void
+field_clock(struct ptc__dc *c, const char *name, uint64_t v)
+{
+	static long tck;
+	char frac[32];
+	int w = 0;
+	long t;
+
+	ptc__s_field(c, name);
+	ptc__p_uint(c, v);
+	if (tck == 0)
+		tck = sysconf(_SC_CLK_TCK);
+	if (v == 0 || tck <= 0 || ptc__xstyle(c) == PTC_XLAT_RAW)
+		return;
+	for (t = tck; t >= 10 && w < 9; t /= 10)
+		w++;
+	snprintf(frac, sizeof(frac), "%.*f", w,
+	    (double)(v % (uint64_t)tck) / (double)tck);
+	ptc__p_comment(c, "%" PRIu64 "%s s", v / (uint64_t)tck,
+	    strchr(frac, '.') != NULL ? strchr(frac, '.') : "");
+}
+
 static void
 siginfo_body(struct ptc__dc *c, const siginfo_t *si)
 {
@@ -263,6 +302,10 @@ siginfo_body(struct ptc__dc *c, const siginfo_t *si)
 	int from_user = si->si_code <= 0;
 
 	ptc__s_open(c);
+	if (si->si_signo == 0) {        /* nothing was stored */
+		ptc__s_close(c);
+		return;
+	}
 	ptc__s_field(c, "si_signo");
 	ptc__p_signo(c, si->si_signo);
 	ptc__s_field(c, "si_code");
@@ -289,7 +332,7 @@ siginfo_body(struct ptc__dc *c, const siginfo_t *si)
 		} else {
 			ptc__s_field(c, "si_pid");
 			ptc__p_pid(c, si->si_pid, PTC__PID_TGID);
-			field_int(c, "si_uid", si->si_uid);
+			field_uid(c, "si_uid", si->si_uid);
 			if (si->si_code == SI_QUEUE || si->si_code == SI_MESGQ) {
 				field_int(c, "si_int", si->si_int);
 				ptc__s_field(c, "si_ptr");
@@ -303,14 +346,14 @@ siginfo_body(struct ptc__dc *c, const siginfo_t *si)
 	case SIGCHLD:
 		ptc__s_field(c, "si_pid");
 		ptc__p_pid(c, si->si_pid, PTC__PID_TGID);
-		field_int(c, "si_uid", si->si_uid);
+		field_uid(c, "si_uid", si->si_uid);
 		ptc__s_field(c, "si_status");
 		if (si->si_code == CLD_EXITED)
 			ptc__p_int(c, si->si_status);
 		else
 			ptc__p_signo(c, si->si_status);
-		field_int(c, "si_utime", (int64_t)si->si_utime);
-		field_int(c, "si_stime", (int64_t)si->si_stime);
+		field_clock(c, "si_utime", (uint64_t)si->si_utime);
+		field_clock(c, "si_stime", (uint64_t)si->si_stime);
 		break;
 	case SIGILL: case SIGFPE: case SIGSEGV: case SIGBUS:
 		ptc__s_field(c, "si_addr");
