@@ -6,6 +6,8 @@
  * ("<>ptrace" in the syscall table) shows the request and the rest with
  * its own separators, at entry and at exit.
  */
+#include <linux/audit.h>
+
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -123,37 +125,128 @@ siginfos(struct ptc__dc *c, uint64_t addr, int64_t n)
 	ptc__l_close(c);
 }
 
-/* struct iovec of a register set: its base as an address, its length. */
+/*
+ * Register sets of x86_64 tasks as strace shows them, field by field
+ * as far as the length given covers them: struct user_regs_struct
+ * (NT_PRSTATUS, PTRACE_GETREGS) and struct user_fpregs_struct
+ * (NT_FPREGSET, PTRACE_GETFPREGS).  n: an array of n 32-bit words.
+ */
+struct regfield {
+	const char *name;
+	unsigned short off, size, n;
+};
+
+static const struct regfield prstatus[] = {
+	{ "r15", 0, 8, 0 }, { "r14", 8, 8, 0 }, { "r13", 16, 8, 0 },
+	{ "r12", 24, 8, 0 }, { "rbp", 32, 8, 0 }, { "rbx", 40, 8, 0 },
+	{ "r11", 48, 8, 0 }, { "r10", 56, 8, 0 }, { "r9", 64, 8, 0 },
+	{ "r8", 72, 8, 0 }, { "rax", 80, 8, 0 }, { "rcx", 88, 8, 0 },
+	{ "rdx", 96, 8, 0 }, { "rsi", 104, 8, 0 }, { "rdi", 112, 8, 0 },
+	{ "orig_rax", 120, 8, 0 }, { "rip", 128, 8, 0 }, { "cs", 136, 8, 0 },
+	{ "eflags", 144, 8, 0 }, { "rsp", 152, 8, 0 }, { "ss", 160, 8, 0 },
+	{ "fs_base", 168, 8, 0 }, { "gs_base", 176, 8, 0 },
+	{ "ds", 184, 8, 0 }, { "es", 192, 8, 0 }, { "fs", 200, 8, 0 },
+	{ "gs", 208, 8, 0 },
+};
+
+static const struct regfield fpregset[] = {
+	{ "cwd", 0, 2, 0 }, { "swd", 2, 2, 0 }, { "ftw", 4, 2, 0 },
+	{ "fop", 6, 2, 0 }, { "rip", 8, 8, 0 }, { "rdp", 16, 8, 0 },
+	{ "mxcsr", 24, 4, 0 }, { "mxcr_mask", 28, 4, 0 },
+	{ "st_space", 32, 4, 32 }, { "xmm_space", 160, 4, 64 },
+	{ "padding", 416, 4, 24 },
+};
+
+#define NT_PRSTATUS 1
+#define NT_FPREGSET 2
+
 static void
-regset_iov(struct ptc__dc *c, uint64_t addr, uint64_t old_len, int at_exit)
+regset(struct ptc__dc *c, uint64_t addr, uint64_t size, int nt)
 {
-	uint64_t iov[2] = { 0, 0 };
-	int ok;
+	const struct regfield *f = nt == NT_PRSTATUS ? prstatus : fpregset;
+	size_t nf = nt == NT_PRSTATUS ? sizeof(prstatus) / sizeof(*f) :
+	    sizeof(fpregset) / sizeof(*f);
+	size_t total = nt == NT_PRSTATUS ? 216 : 512, fetch, i, j, cnt;
+	unsigned char b[512];
 
-	if (c->wordsize == 4) {
-		uint32_t i32[2];
-
-		ok = ptc__rdall(c, addr, i32, sizeof(i32)) == 0;
-		iov[0] = i32[0];
-		iov[1] = i32[1];
-	} else {
-		ok = ptc__rdall(c, addr, iov, sizeof(iov)) == 0;
-	}
-	if (addr == 0 || !ok) {
+	fetch = size < total ? (size_t)size : total;
+	if (c->arch != AUDIT_ARCH_X86_64 || (nt != NT_PRSTATUS &&
+	    nt != NT_FPREGSET) || size == 0 || (size & 7) != 0 ||
+	    addr == 0 || c->f->noderef || (c->exiting && c->is_error) ||
+	    ptc__rdall(c, addr, b, fetch) != 0) {
 		ptc__p_addr(c, addr);
 		return;
 	}
-	c->saved[0] = iov[1];
-	c->saved_ok[0] = 1;
+	ptc__s_open(c);
+	for (i = 0; i < nf && (i == 0 || fetch > f[i].off); i++) {
+		uint64_t v = 0;
+
+		ptc__s_field(c, f[i].name);
+		if (f[i].n == 0) {
+			memcpy(&v, b + f[i].off, f[i].size);
+			ptc__p_hex(c, v);
+			continue;
+		}
+		cnt = (fetch - f[i].off) / 4;
+		if (cnt > f[i].n)
+			cnt = f[i].n;
+		ptc__l_open(c);
+		for (j = 0; j < cnt; j++) {
+			uint32_t w;
+
+			memcpy(&w, b + f[i].off + j * 4, 4);
+			ptc__p_hex(c, w);
+		}
+		ptc__l_close(c);
+	}
+	if (size > total)
+		ptc__s_more(c);
+	ptc__s_close(c);
+}
+
+/* A register set's struct iovec at addr, into iov; -1 if unreadable. */
+static int
+rd_iov(struct ptc__dc *c, uint64_t addr, uint64_t iov[2])
+{
+	uint32_t i32[2];
+
+	if (addr == 0)
+		return -1;
+	if (c->wordsize == 8)
+		return ptc__rdall(c, addr, iov, 16);
+	if (ptc__rdall(c, addr, i32, sizeof(i32)) != 0)
+		return -1;
+	iov[0] = i32[0];
+	iov[1] = i32[1];
+	return 0;
+}
+
+/*
+ * The struct iovec of PTRACE_GETREGSET (at exit, old_len the length
+ * given: " => N" when the kernel changed it) or PTRACE_SETREGSET (at
+ * entry, left open for exit's " => N}").
+ */
+static void
+regset_iov(struct ptc__dc *c, uint64_t addr, uint64_t old_len, int get)
+{
+	uint64_t iov[2];
+
+	if (rd_iov(c, addr, iov) != 0) {
+		ptc__p_addr(c, addr);
+		return;
+	}
 	ptc__s_open(c);
 	ptc__s_field(c, "iov_base");
-	ptc__p_addr(c, iov[0]);
+	regset(c, iov[0], iov[1], (int)(unsigned)c->a[2]);
 	ptc__s_field(c, "iov_len");
-	ptc__p_uint(c, at_exit ? old_len : iov[1]);
-	if (at_exit && iov[1] != old_len && !c->f->json) {
-		ptc__sb_puts(c->o, " => ");
-		ptc__p_uint(c, iov[1]);
+	ptc__p_uint(c, get ? old_len : iov[1]);
+	if (!get) {
+		c->saved[0] = iov[1];
+		c->saved_ok[0] = 1;
+		return;
 	}
+	if (iov[1] != old_len && !c->f->json)
+		ptc__sb_printf(c->o, " => %" PRIu64, iov[1]);
 	ptc__s_close(c);
 }
 
@@ -320,7 +413,8 @@ ptrace_entry(struct ptc__dc *c, uint64_t req)
 	case R_GETREGS: case R_GETFPREGS:
 		return;         /* the registers' address follows at exit */
 	case R_SETREGS: case R_SETFPREGS:
-		ptc__p_addr(c, data);
+		regset(c, data, req == R_SETREGS ? 216 : 512, req == R_SETREGS ?
+		    NT_PRSTATUS : NT_FPREGSET);
 		return;
 	default:
 		ptc__p_addr(c, addr);
@@ -347,8 +441,11 @@ ptrace_entry(struct ptc__dc *c, uint64_t req)
 		if (data != 0 && ptc__rdall(c, data + (uint64_t)c->wordsize,
 		    &c->saved[0], (size_t)c->wordsize) == 0)
 			c->saved_ok[0] = 1;
+		else
+			ptc__p_addr(c, data);
 		return;
 	case R_SETREGSET:
+		c->saved_ok[0] = 0;
 		regset_iov(c, data, 0, 0);
 		return;
 	case R_SECCOMP_GET_METADATA:
@@ -365,7 +462,7 @@ ptrace_exit(struct ptc__dc *c, uint64_t req)
 {
 	static const struct ptc__arg si_out = { NULL, NULL, -1, 1, 0 };
 	static const struct ptc__arg mask = { NULL, NULL, 2, 1, 0 };
-	uint64_t addr = c->a[2], data = c->a[3];
+	uint64_t addr = c->a[2], data = c->a[3], iov[2];
 
 	switch (req) {
 	case R_PEEKTEXT: case R_PEEKDATA: case R_PEEKUSER:
@@ -403,16 +500,21 @@ ptrace_exit(struct ptc__dc *c, uint64_t req)
 	case R_GETREGSET:
 		if (c->saved_ok[0])
 			regset_iov(c, data, c->saved[0], 1);
-		else
-			ptc__p_addr(c, data);
 		return;
 	case R_SETREGSET:
+		if (!c->saved_ok[0])
+			return;
+		if (rd_iov(c, data, iov) == 0 && iov[1] != c->saved[0] &&
+		    !c->f->json)
+			ptc__sb_printf(c->o, " => %" PRIu64, iov[1]);
+		ptc__sb_putc(c->o, '}');
 		return;
 	case R_SECCOMP_GET_METADATA:
 		seccomp_metadata(c, data, addr);
 		return;
 	case R_GETREGS: case R_GETFPREGS:
-		ptc__p_addr(c, data);
+		regset(c, data, req == R_GETREGS ? 216 : 512, req == R_GETREGS ?
+		    NT_PRSTATUS : NT_FPREGSET);
 		return;
 	}
 }
