@@ -1,13 +1,13 @@
 #!/usr/bin/env bats
 # ptstrace's decoding of calls whose arguments depend on their first one
-# (prctl, arch_prctl, seccomp, kcmp, syslog) and of process flags and
+# (prctl, arch_prctl, seccomp, kcmp, syslog, ptrace) and of process flags and
 # structures (personality, clone3, unshare, setns, pidfd_open) on
 # tests/targets/st-prctl.c, the results injected so that every line is
 # known: exact lines in each -X style, as strace 6.1 prints the same run.
 
 load helper
 
-SET=prctl,arch_prctl,seccomp,kcmp,syslog,personality,clone3,unshare,setns,pidfd_open
+SET=prctl,arch_prctl,seccomp,kcmp,syslog,personality,clone3,unshare,setns,pidfd_open,ptrace
 INJ=prctl,seccomp,kcmp,syslog,personality,clone3,unshare,setns,pidfd_open
 
 setup() {
@@ -20,7 +20,8 @@ setup() {
 # left out, a filter program's address as ADDR.
 trace() {
 	run ptstrace -a1 "$@" -e trace="$SET" -e inject="$INJ":retval=1 \
-	    -e signal=none -o out "$PTOOLS_TARGETS/st-prctl"
+	    -e inject=ptrace:retval=40 -e signal=none -o out \
+	    "$PTOOLS_TARGETS/st-prctl"
 	assert_success
 	grep -v -e '^arch_prctl(ARCH_SET_FS, ' -e '^+++ ' out |
 	    sed -E 's/filter=0x[0-9a-f]+/filter=ADDR/' >lines
@@ -85,7 +86,7 @@ OUT
 
 @test "kcmp, syslog, personality, clone3, unshare, setns, pidfd_open" {
 	trace
-	run grep -v -e '^prctl(' -e '^seccomp(' -e '^arch_prctl(' lines
+	run grep -v -e '^prctl(' -e '^seccomp(' -e '^arch_prctl(' -e '^ptrace(' lines
 	assert_output - <<'OUT'
 kcmp(1, 2, KCMP_FILE, 3, 4) = 1 (INJECTED)
 kcmp(1, 2, KCMP_EPOLL_TFD, 3, {efd=3, tfd=4, toff=5}) = 1 (INJECTED)
@@ -103,4 +104,22 @@ OUT
 	grep -qxF 'personality(0x6|0x4000000) = 0x1 (0x1) (INJECTED)' lines
 	trace -Xverbose
 	grep -qxF 'personality(0x6 /* PER_BSD */|0x4000000 /* STICKY_TIMEOUTS */) = 0x1 (0x1 /* PER_??? */) (INJECTED)' lines
+}
+
+@test "ptrace: arguments by request, what the kernel fills in at exit" {
+	trace
+	run grep '^ptrace(' lines
+	assert_output - <<'OUT'
+ptrace(PTRACE_SETOPTIONS, 1, NULL, PTRACE_O_TRACESYSGOOD|PTRACE_O_TRACECLONE) = 40 (INJECTED)
+ptrace(PTRACE_CONT, 1, NULL, SIGUSR1) = 40 (INJECTED)
+ptrace(PTRACE_GETEVENTMSG, 1, NULL, [42]) = 40 (INJECTED)
+ptrace(PTRACE_PEEKSIGINFO, 1, {off=7, flags=PTRACE_PEEKSIGINFO_SHARED, nr=3}, NULL) = 40 (INJECTED)
+ptrace(PTRACE_GET_SYSCALL_INFO, 1, 40, {op=PTRACE_SYSCALL_INFO_ENTRY, arch=AUDIT_ARCH_X86_64, instruction_pointer=0x401000, stack_pointer=0x7ffc0000, entry={nr=__NR_chdir, args=[0x1234]}}) = 40 (INJECTED)
+ptrace(PTRACE_ATTACH, 1) = 40 (INJECTED)
+ptrace(0xdead /* PTRACE_??? */, 1, NULL, NULL) = 40 (INJECTED)
+OUT
+	trace -Xverbose
+	grep -qxF 'ptrace(0x420e /* PTRACE_GET_SYSCALL_INFO */, 1, 40, {op=0x1 /* PTRACE_SYSCALL_INFO_ENTRY */, arch=0xc000003e /* AUDIT_ARCH_X86_64 */, instruction_pointer=0x401000, stack_pointer=0x7ffc0000, entry={nr=80 /* __NR_chdir */, args=[0x1234]}}) = 40 (INJECTED)' lines
+	trace -Xraw
+	grep -qxF 'ptrace(0x7, 1, NULL, 10) = 40 (INJECTED)' lines
 }

@@ -1,7 +1,8 @@
 /*
  * st-prctl: calls whose arguments depend on their first one (prctl,
- * arch_prctl, seccomp, kcmp, syslog) and process calls with flags and
- * structures (personality, clone3, unshare, setns, pidfd_open), with
+ * arch_prctl, seccomp, kcmp, syslog, ptrace) and process calls with
+ * flags and structures (personality, clone3, unshare, setns,
+ * pidfd_open), with
  * fixed arguments so that ptstrace's lines can be written down.  Meant
  * to run with their results injected (the calls then change nothing):
  * the buffers the kernel would fill hold known values beforehand.
@@ -30,6 +31,9 @@ main(void)
 	static uint16_t sizes[3] = { 80, 24, 64 };
 	static uint32_t slot[3] = { 3, 4, 5 };
 	static struct clone_args ca;
+	static uint64_t msg = 42, psi[2] = { 7, 1 | (uint64_t)3 << 32 };
+	static uint64_t info[10] = { 1 | (uint64_t)0xc000003e << 32,
+	    0x401000, 0x7ffc0000, 80, 0x1234 };
 	static uint32_t filter[] = {
 		0x20, 0,                /* BPF_STMT(BPF_LD|BPF_W|BPF_ABS, 0) */
 		0x01000015, 39,         /* BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, ...) */
@@ -86,5 +90,13 @@ main(void)
 	sc(SYS_unshare, 0x20000 | 0x80 | 0xf, 0, 0, 0, 0);
 	sc(SYS_setns, -1, 0x40000000, 0, 0, 0);
 	sc(SYS_pidfd_open, 1, 0x800 | 0x1000, 0, 0, 0);
+	/* ptrace: arguments by request; what "the kernel" filled in */
+	sc(SYS_ptrace, 0x4200, 1, 0, 0x9, 0);           /* PTRACE_SETOPTIONS */
+	sc(SYS_ptrace, 7, 1, 0, 10, 0);                 /* PTRACE_CONT */
+	sc(SYS_ptrace, 0x4201, 1, 0, (long)&msg, 0);    /* PTRACE_GETEVENTMSG */
+	sc(SYS_ptrace, 0x4209, 1, (long)psi, 0, 0);     /* PTRACE_PEEKSIGINFO */
+	sc(SYS_ptrace, 0x420e, 1, 40, (long)info, 0);   /* GET_SYSCALL_INFO */
+	sc(SYS_ptrace, 16, 1, 0, 0, 0);                 /* PTRACE_ATTACH */
+	sc(SYS_ptrace, 0xdead, 1, 0, 0, 0);
 	return 0;
 }
