@@ -9,7 +9,9 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 
+#include <errno.h>
 #include <inttypes.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -877,6 +879,29 @@ ptc__a_sysinfo(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__s_close(c);
 }
 
+static uint64_t cpuset_max;
+
+/* The size of the kernel's CPU masks: the least sched_getaffinity takes. */
+static uint64_t
+kernel_cpuset_size(void)
+{
+	cpu_set_t *set;
+	size_t n;
+
+	for (n = 128; n <= 65536; n *= 2) {
+		if ((set = calloc(1, n)) == NULL)
+			break;
+		if (sched_getaffinity(0, n, set) == 0) {
+			free(set);
+			return n;
+		}
+		free(set);
+		if (errno != EINVAL)
+			break;
+	}
+	return 128;
+}
+
 /* A CPU mask: "[0 1 5]"; its size is rval (getaffinity) or arg 1. */
 void
 ptc__a_cpuset(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
@@ -886,25 +911,35 @@ ptc__a_cpuset(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	size_t i;
 	int first = 1;
 
-	if (v == 0 || (a->out && c->is_error) || len == 0) {
+	uint64_t want = (uint32_t)len, size;
+
+	if (v == 0 || (a->out && c->is_error) || c->f->noderef) {
 		ptc__p_addr(c, v);
 		return;
 	}
+	/* strace reads at most the kernel's own mask size (its CPUs) */
+	if (cpuset_max == 0)
+		cpuset_max = kernel_cpuset_size();
+	len = want < cpuset_max ? want : cpuset_max;
 	if (len > sizeof(buf))
 		len = sizeof(buf);
-	if (ptc__rdall(c, v, buf, (size_t)len) != 0) {
+	size = (len + (unsigned)c->wordsize - 1) & ~(uint64_t)(c->wordsize - 1);
+	memset(buf, 0, sizeof(buf));
+	if (len > 0 && ptc__rdall(c, v, buf, (size_t)len) != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
 	ptc__pre(c);
 	ptc__sb_putc(c->o, '[');
-	for (i = 0; i < len * 8; i++) {
+	for (i = 0; i < size * 8 && i < sizeof(buf) * 8; i++) {
 		if (!(buf[i / 8] & (1u << (i % 8))))
 			continue;
 		ptc__sb_printf(c->o, "%s%zu", first ? "" :
 		    (c->f->json ? "," : " "), i);
 		first = 0;
 	}
+	if (want > 0 && size < want && !c->f->json)
+		ptc__sb_puts(c->o, first ? "..." : " ...");
 	ptc__sb_putc(c->o, ']');
 }
 
