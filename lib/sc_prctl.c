@@ -1,10 +1,11 @@
 /*
  * sc_prctl.c: prctl, arch_prctl and seccomp (with its classic BPF
- * filters).  Each is a switch on its first argument: which further arguments the call has, whether the kernel
- * fills them in, and what the return value means depend on it, so one
- * printer ("<>prctl" in the syscall table) shows the option and the
- * arguments at entry and completes them at exit, with its own
- * separators, and one return printer adds the result's names.
+ * filters).  Each is a switch on its first argument: which further
+ * arguments the call has, whether the kernel fills them in, and what the
+ * return value means depend on it, so one printer ("<>prctl" in the
+ * syscall table) shows the option and the arguments at entry and
+ * completes them at exit, with its own separators, and one return
+ * printer adds the result's names.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -111,8 +112,9 @@ flag_names(char *s, size_t len, const struct ptc__xtab *x1,
 			uint64_t f = xs[t]->v[i].val;
 
 			if (v == f || (f != 0 && (v & f) == f)) {
-				n += (size_t)snprintf(s + n, n < len ? len - n : 0,
-				    "%s%s", found++ ? "|" : "", xs[t]->v[i].name);
+				n += (size_t)snprintf(s + n,
+				    n < len ? len - n : 0, "%s%s",
+				    found++ ? "|" : "", xs[t]->v[i].name);
 				v &= ~f;
 			}
 			if (v == 0)
@@ -323,8 +325,8 @@ prctl_exit(struct ptc__dc *c, unsigned op)
 		else if (op == O_GET_TSC)
 			ptc__p_enum(c, &ptc__xt_pr_tsc, v, "PR_TSC_???");
 		else
-			ptc__p_xflags(c, v, "PR_UNALIGN_???", &ptc__xt_pr_unalign_flags,
-			    NULL);
+			ptc__p_xflags(c, v, "PR_UNALIGN_???",
+			    &ptc__xt_pr_unalign_flags, NULL);
 		ptc__l_close(c);
 		return;
 	case O_GET_TID_ADDRESS:
@@ -406,8 +408,9 @@ prctl_entry(struct ptc__dc *c, unsigned op)
 		return;
 	case O_SVE_SET_VL: case O_SME_SET_VL:
 		sep(c);
-		ptc__p_raw(c, vl_str(c, buf, sizeof(buf), a2, op == O_SVE_SET_VL ?
-		    &ptc__xt_pr_sve_vl_flags : &ptc__xt_pr_sme_vl_flags, 0));
+		ptc__p_raw(c, vl_str(c, buf, sizeof(buf), a2,
+		    op == O_SVE_SET_VL ? &ptc__xt_pr_sve_vl_flags :
+		    &ptc__xt_pr_sme_vl_flags, 0));
 		return;
 	case O_GET_SPEC_CTRL:
 		sep(c);
@@ -526,8 +529,8 @@ prctl_entry(struct ptc__dc *c, unsigned op)
 		return;
 	case O_SET_FP_MODE:
 		sep(c);
-		ptc__p_xflags(c, (unsigned)a2, "PR_FP_MODE_???", &ptc__xt_pr_fp_mode,
-		    NULL);
+		ptc__p_xflags(c, (unsigned)a2, "PR_FP_MODE_???",
+		    &ptc__xt_pr_fp_mode, NULL);
 		return;
 	case O_SET_SPEC_CTRL:
 		sep(c);
@@ -547,9 +550,11 @@ prctl_entry(struct ptc__dc *c, unsigned op)
 		return;
 	case O_PAC_SET_KEYS:
 		sep(c);
-		ptc__p_xflags(c, a2, "PR_PAC_???", &ptc__xt_pr_pac_enabled_keys, NULL);
+		ptc__p_xflags(c, a2, "PR_PAC_???",
+		    &ptc__xt_pr_pac_enabled_keys, NULL);
 		sep(c);
-		ptc__p_xflags(c, a3, "PR_PAC_???", &ptc__xt_pr_pac_enabled_keys, NULL);
+		ptc__p_xflags(c, a3, "PR_PAC_???",
+		    &ptc__xt_pr_pac_enabled_keys, NULL);
 		hex_from(c, 3);
 		return;
 	case O_SET_SUD:
@@ -685,7 +690,8 @@ ptc__a_arch_prctl(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		case ARCH_REQ_XCOMP_PERM: case ARCH_REQ_XCOMP_GUEST:
 			sep(c);
 			name = ptc__xname(&ptc__xt_x86_xfeature_bits, addr);
-			if (name == NULL && xfeature_style(c) == PTC_XLAT_VERBOSE)
+			if (name == NULL &&
+			    xfeature_style(c) == PTC_XLAT_VERBOSE)
 				snprintf(buf, sizeof(buf), "%#" PRIx64
 				    " /* XFEATURE_??? */", addr);
 			else
@@ -725,7 +731,8 @@ ptc__r_arch_prctl(struct ptc__dc *c, int64_t v)
 	unsigned op = (unsigned)c->a[0];
 	char buf[512];
 
-	if ((op == ARCH_REQ_XCOMP_PERM || op == ARCH_REQ_XCOMP_GUEST) && v > 0) {
+	if ((op == ARCH_REQ_XCOMP_PERM || op == ARCH_REQ_XCOMP_GUEST) &&
+	    v > 0) {
 		ret_aux(c, v, 1, aux_flags(c, buf, sizeof(buf),
 		    &ptc__xt_x86_xfeatures, (uint64_t)v));
 		return;
@@ -905,8 +912,12 @@ ptc__a_seccomp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	unsigned op = (unsigned)v, flags = (unsigned)c->a[1];
 	uint64_t arg = word(c, c->a[2]);
+	static const char *const sizes[] = {
+		"seccomp_notif", "seccomp_notif_resp", "seccomp_data",
+	};
 	uint16_t sz[3];     /* struct seccomp_notif_sizes */
 	uint32_t act;
+	int i;
 
 	(void)a;
 	if (c->exiting) {
@@ -914,12 +925,10 @@ ptc__a_seccomp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		    sizeof(sz)) != 0)
 			return;
 		ptc__s_open(c);
-		ptc__s_field(c, "seccomp_notif");
-		ptc__p_uint(c, sz[0]);
-		ptc__s_field(c, "seccomp_notif_resp");
-		ptc__p_uint(c, sz[1]);
-		ptc__s_field(c, "seccomp_data");
-		ptc__p_uint(c, sz[2]);
+		for (i = 0; i < 3; i++) {
+			ptc__s_field(c, sizes[i]);
+			ptc__p_uint(c, sz[i]);
+		}
 		ptc__s_close(c);
 		return;
 	}

@@ -436,14 +436,14 @@ ptc__a_clone_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		c->depth = 1;   /* inside the " => {" opened below */
 		c->items[1] = 0;
 		if (ca[0] & (K_CLONE_PIDFD | K_CLONE_PARENT_SETTID)) {
+			uint64_t at = ca[ca[0] & K_CLONE_PIDFD ? 1 : 3];
+
 			ptc__sb_puts(c->o, pre);
 			pre = ", ";
 			ptc__s_field(c, ca[0] & K_CLONE_PIDFD ? "pidfd" :
 			    "parent_tid");
-			if (ca[ca[0] & K_CLONE_PIDFD ? 1 : 3] == 0 ||
-			    ptc__rdall(c, ca[ca[0] & K_CLONE_PIDFD ? 1 : 3], &id,
-			    sizeof(id)) != 0) {
-				ptc__p_addr(c, ca[ca[0] & K_CLONE_PIDFD ? 1 : 3]);
+			if (at == 0 || ptc__rdall(c, at, &id, sizeof(id)) != 0) {
+				ptc__p_addr(c, at);
 			} else {
 				ptc__l_open(c);
 				if (ca[0] & K_CLONE_PIDFD)

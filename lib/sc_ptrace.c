@@ -113,14 +113,16 @@ siginfos(struct ptc__dc *c, uint64_t addr, int64_t n)
 	}
 	ptc__l_open(c);
 	for (i = 0; i < n; i++) {
-		if (ptc__rdall(c, addr + (uint64_t)i * 128, si, sizeof(si)) != 0) {
+		uint64_t at = addr + (uint64_t)i * 128;
+
+		if (ptc__rdall(c, at, si, sizeof(si)) != 0) {
 			ptc__s_more(c);
-			ptc__p_comment(c, "%#" PRIx64, addr + (uint64_t)i * 128);
+			ptc__p_comment(c, "%#" PRIx64, at);
 			break;
 		}
 		if (!c->f->verbose && ptc__arr_full(c, (uint64_t)i))
 			break;
-		ptc__a_siginfo(c, &in, addr + (uint64_t)i * 128);
+		ptc__a_siginfo(c, &in, at);
 	}
 	ptc__l_close(c);
 }

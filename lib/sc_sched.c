@@ -75,7 +75,8 @@ sched_attr(struct ptc__dc *c, uint64_t addr, unsigned usize)
 		if (!set || (int32_t)at.policy < 0 ||
 		    !(at.flags & (FLAG_KEEP_POLICY | FLAG_KEEP_PARAMS))) {
 			ptc__s_field(c, "sched_policy");
-			ptc__p_enum(c, &ptc__xt_sched_policies, at.policy, NULL);
+			ptc__p_enum(c, &ptc__xt_sched_policies, at.policy,
+			    NULL);
 		}
 		ptc__s_field(c, "sched_flags");
 		ptc__p_flags(c, &ptc__xt_sched_flags, at.flags, NULL);

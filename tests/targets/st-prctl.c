@@ -36,7 +36,7 @@ main(void)
 	    0x401000, 0x7ffc0000, 80, 0x1234 };
 	static uint32_t filter[] = {
 		0x20, 0,                /* BPF_STMT(BPF_LD|BPF_W|BPF_ABS, 0) */
-		0x01000015, 39,         /* BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, ...) */
+		0x01000015, 39,         /* BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ,..) */
 		0x06, 0x50001,          /* BPF_STMT(BPF_RET|BPF_K, ERRNO|1) */
 		0x06, 0x7fff0000,       /* BPF_STMT(BPF_RET|BPF_K, ALLOW) */
 	};
