@@ -31,10 +31,15 @@ ptc__a_signo(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__p_signo(c, (int)v);
 }
 
+/* A signal returned (rt_sigtimedwait's): its number, the name after it. */
 void
 ptc__r_signo(struct ptc__dc *c, int64_t v)
 {
-	ptc__p_signo(c, (int)v);
+	const char *name = ptc_signame((int)v);
+
+	ptc__p_int(c, v);
+	if (name != NULL && !c->f->json)
+		ptc__sb_printf(c->o, " (%s)", name);
 }
 
 /* Name of signal sig without "SIG", into buf. */
@@ -107,19 +112,38 @@ ptc__p_sigset(struct ptc__dc *c, const void *set, size_t len)
 	ptc__sb_putc(c->o, ']');
 }
 
-/* A sigset_t pointer whose size in bytes is argument a->aux. */
-void
-ptc__a_sigset(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+/*
+ * A sigset_t pointer whose size in bytes is argument a->aux: a size
+ * below min or above the kernel's 8 bytes shows the address, as strace
+ * does (the kernel refuses it).
+ */
+static void
+sigset_at(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v,
+    uint64_t min)
 {
 	unsigned char set[SIGSET_MAX];
 	uint64_t len = a->aux >= 0 ? c->a[a->aux] : 8;
 
-	if (v == 0 || (a->out && c->is_error) || len == 0 ||
-	    len > SIGSET_MAX || ptc__rdall(c, v, set, (size_t)len) != 0) {
+	if (v == 0 || (a->out && c->is_error) || len < min || len > 8 ||
+	    ptc__rdall(c, v, set, (size_t)len) != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
 	ptc__p_sigset(c, set, (size_t)len);
+}
+
+/* The usual one: at least a word. */
+void
+ptc__a_sigset(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	sigset_at(c, a, v, (uint64_t)c->wordsize);
+}
+
+/* rt_sigpending's: any size from one byte up. */
+void
+ptc__a_sigset_any(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	sigset_at(c, a, v, 1);
 }
 
 static void
