@@ -55,9 +55,12 @@ strvec(struct ptc__dc *c, uint64_t v)
 	}
 	ptc__l_open(c);
 	for (i = 0; ; i++) {
-		if (rd_ptr(c, v + (uint64_t)i * (unsigned)c->wordsize, &p) != 0) {
+		uint64_t at = v + (uint64_t)i * (unsigned)c->wordsize;
+
+		if (rd_ptr(c, at, &p) != 0) {
 			/* strace ends the array with the unreadable address. */
-			ptc__p_addr(c, v + (uint64_t)i * (unsigned)c->wordsize);
+			ptc__s_more(c);
+			ptc__p_comment(c, "%#" PRIx64, at);
 			break;
 		}
 		if (p == 0)
@@ -94,21 +97,26 @@ ptc__a_envp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		strvec(c, v);
 		return;
 	}
+	ptc__p_addr(c, v);
+	if (c->f->noderef)
+		return;
 	/* Count in chunks, bounded: a runaway vector stops at 1M. */
 	for (;;) {
 		got = ptc__rd(c, v + (uint64_t)n * ws, buf, sizeof(buf));
-		if (got < (ssize_t)ws) {
-			ptc__p_addr(c, v);
-			return;
-		}
-		for (i = 0; i < (size_t)got / ws; i++, n++)
+		for (i = 0; got > 0 && i < (size_t)got / ws; i++, n++)
 			if (ws == 8 ? buf[i] == 0 : b32[i] == 0)
 				goto done;
+		if (got < (ssize_t)sizeof(buf)) {
+			/* the end was not readable: strace says so */
+			if (n > 0)
+				ptc__p_comment(c, "%u var%s, unterminated", n,
+				    n == 1 ? "" : "s");
+			return;
+		}
 		if (n >= (1u << 20))
 			break;
 	}
 done:
-	ptc__p_addr(c, v);
 	ptc__p_comment(c, "%u var%s", n, n == 1 ? "" : "s");
 }
 
