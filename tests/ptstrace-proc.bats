@@ -1,14 +1,14 @@
 #!/usr/bin/env bats
 # ptstrace's decoding of calls whose arguments depend on their first one
 # (prctl, arch_prctl, seccomp, kcmp, syslog, ptrace) and of process flags and
-# structures (personality, clone3, unshare, setns, pidfd_open) on
+# structures (personality, clone3, unshare, setns, pidfd_open, sched_*) on
 # tests/targets/st-prctl.c, the results injected so that every line is
 # known: exact lines in each -X style, as strace 6.1 prints the same run.
 
 load helper
 
-SET=prctl,arch_prctl,seccomp,kcmp,syslog,personality,clone3,unshare,setns,pidfd_open,ptrace
-INJ=prctl,seccomp,kcmp,syslog,personality,clone3,unshare,setns,pidfd_open
+SET=prctl,arch_prctl,seccomp,kcmp,syslog,personality,clone3,unshare,setns,pidfd_open,ptrace,sched_setattr,sched_getattr,sched_setaffinity
+INJ=prctl,seccomp,kcmp,syslog,personality,clone3,unshare,setns,pidfd_open,sched_setattr,sched_getattr,sched_setaffinity
 
 setup() {
 	cd "$BATS_TEST_TMPDIR" || exit 1
@@ -86,7 +86,8 @@ OUT
 
 @test "kcmp, syslog, personality, clone3, unshare, setns, pidfd_open" {
 	trace
-	run grep -v -e '^prctl(' -e '^seccomp(' -e '^arch_prctl(' -e '^ptrace(' lines
+	run grep -v -e '^prctl(' -e '^seccomp(' -e '^arch_prctl(' -e '^ptrace(' \
+	    -e '^sched_' lines
 	assert_output - <<'OUT'
 kcmp(1, 2, KCMP_FILE, 3, 4) = 1 (INJECTED)
 kcmp(1, 2, KCMP_EPOLL_TFD, 3, {efd=3, tfd=4, toff=5}) = 1 (INJECTED)
@@ -122,4 +123,15 @@ OUT
 	grep -qxF 'ptrace(0x420e /* PTRACE_GET_SYSCALL_INFO */, 1, 40, {op=0x1 /* PTRACE_SYSCALL_INFO_ENTRY */, arch=0xc000003e /* AUDIT_ARCH_X86_64 */, instruction_pointer=0x401000, stack_pointer=0x7ffc0000, entry={nr=80 /* __NR_chdir */, args=[0x1234]}}) = 40 (INJECTED)' lines
 	trace -Xraw
 	grep -qxF 'ptrace(0x7, 1, NULL, 10) = 40 (INJECTED)' lines
+}
+
+@test "sched: struct sched_attr by its size and KEEP flags, CPU masks" {
+	trace
+	run grep '^sched_' lines
+	assert_output - <<'OUT'
+sched_setattr(0, {size=56, sched_policy=0xca7faced /* SCHED_??? */, sched_flags=SCHED_FLAG_RESET_ON_FORK|SCHED_FLAG_KEEP_PARAMS, sched_util_min=0, sched_util_max=1024}, 0) = 1 (INJECTED)
+sched_getattr(0, {size=56, sched_policy=0xca7faced /* SCHED_??? */, sched_flags=SCHED_FLAG_RESET_ON_FORK|SCHED_FLAG_KEEP_PARAMS, sched_nice=-5, sched_priority=0, sched_runtime=1000, sched_deadline=2000, sched_period=3000, sched_util_min=0, sched_util_max=0}, 48, 0) = 1 (INJECTED)
+sched_setaffinity(0, 8, [0 2 4]) = 1 (INJECTED)
+sched_setaffinity(0, 0, []) = 1 (INJECTED)
+OUT
 }

@@ -32,6 +32,9 @@ main(void)
 	static uint32_t slot[3] = { 3, 4, 5 };
 	static struct clone_args ca;
 	static uint64_t msg = 42, psi[2] = { 7, 1 | (uint64_t)3 << 32 };
+	static uint32_t attr[14] = { 56, 0xca7faced, 0x11, 0, (uint32_t)-5,
+	    0, 1000, 0, 2000, 0, 3000, 0, 0, 1024 };
+	static uint64_t cpus = 0x15;
 	static uint64_t info[10] = { 1 | (uint64_t)0xc000003e << 32,
 	    0x401000, 0x7ffc0000, 80, 0x1234 };
 	static uint32_t filter[] = {
@@ -90,6 +93,11 @@ main(void)
 	sc(SYS_unshare, 0x20000 | 0x80 | 0xf, 0, 0, 0, 0);
 	sc(SYS_setns, -1, 0x40000000, 0, 0, 0);
 	sc(SYS_pidfd_open, 1, 0x800 | 0x1000, 0, 0, 0);
+	/* sched: struct sched_attr, CPU masks */
+	sc(SYS_sched_setattr, 0, (long)attr, 0, 0, 0);
+	sc(SYS_sched_getattr, 0, (long)attr, 48, 0, 0);
+	sc(SYS_sched_setaffinity, 0, 8, (long)&cpus, 0, 0);
+	sc(SYS_sched_setaffinity, 0, 0, (long)&cpus, 0, 0);
 	/* ptrace: arguments by request; what "the kernel" filled in */
 	sc(SYS_ptrace, 0x4200, 1, 0, 0x9, 0);           /* PTRACE_SETOPTIONS */
 	sc(SYS_ptrace, 7, 1, 0, 10, 0);                 /* PTRACE_CONT */
