@@ -955,3 +955,162 @@ ptc__a_seccomp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	}
 	ptc__p_addr(c, arg);
 }
+
+/* ---- bpf ---- */
+
+#define BPF_PROG_LOAD      5
+#define PROG_LOAD_SIZE     128  /* up to fd_array (Linux 5.14) */
+
+/* A NUL-terminated string of at most len bytes (strace's printstr_ex). */
+static void
+str_upto(struct ptc__dc *c, uint64_t addr, uint64_t len)
+{
+	if (addr == 0 || len == 0) {
+		if (addr == 0)
+			ptc__p_addr(c, 0);
+		else
+			ptc__p_bytes(c, "", 0, 1);
+		return;
+	}
+	ptc__p_str(c, addr, len - 1 < c->f->strsize ? (size_t)len - 1 :
+	    c->f->strsize);
+}
+
+/* A kernel version number, as the KERNEL_VERSION() macro makes it. */
+static void
+kernel_version(struct ptc__dc *c, uint32_t v)
+{
+	char kv[64], buf[96];
+	int style = ptc__xstyle(c);
+
+	snprintf(kv, sizeof(kv), "KERNEL_VERSION(%u, %u, %u)", v >> 16,
+	    (v >> 8) & 0xff, v & 0xff);
+	ptc__p_raw(c, ptc__sxval(buf, sizeof(buf), style, v, 'x', kv));
+}
+
+static void
+field_u32(struct ptc__dc *c, const char *name, const unsigned char *b,
+    size_t off)
+{
+	uint32_t v;
+
+	memcpy(&v, b + off, sizeof(v));
+	ptc__s_field(c, name);
+	ptc__p_uint(c, v);
+}
+
+static uint64_t
+u64_at(const unsigned char *b, size_t off)
+{
+	uint64_t v;
+
+	memcpy(&v, b + off, sizeof(v));
+	return v;
+}
+
+static uint32_t
+u32_at(const unsigned char *b, size_t off)
+{
+	uint32_t v;
+
+	memcpy(&v, b + off, sizeof(v));
+	return v;
+}
+
+/*
+ * BPF_PROG_LOAD's union bpf_attr, len bytes of it: the fields of each
+ * kernel release up to what len covers, as strace 6.1 shows them.
+ */
+static void
+prog_load(struct ptc__dc *c, const unsigned char *b, size_t len)
+{
+	char name[17];
+	size_t n, nl;
+
+	ptc__s_open(c);
+	ptc__s_field(c, "prog_type");
+	ptc__p_enum(c, &ptc__xt_bpf_prog_types, u32_at(b, 0), NULL);
+	field_u32(c, "insn_cnt", b, 4);
+	ptc__s_field(c, "insns");
+	ptc__p_addr(c, u64_at(b, 8));
+	ptc__s_field(c, "license");
+	ptc__p_str(c, u64_at(b, 16), c->f->strsize);
+	if (len > 24) {
+		field_u32(c, "log_level", b, 24);
+		field_u32(c, "log_size", b, 28);
+		ptc__s_field(c, "log_buf");
+		str_upto(c, u64_at(b, 32), u32_at(b, 28));
+	}
+	if (len > 40) {
+		ptc__s_field(c, "kern_version");
+		kernel_version(c, u32_at(b, 40));
+	}
+	if (len > 44) {
+		ptc__s_field(c, "prog_flags");
+		ptc__p_flags(c, &ptc__xt_bpf_prog_flags, u32_at(b, 44), NULL);
+	}
+	if (len > 48) {
+		nl = len - 48 < 16 ? len - 48 : 16;
+		memcpy(name, b + 48, nl);
+		name[nl] = '\0';
+		n = strnlen(name, nl);
+		ptc__s_field(c, "prog_name");
+		ptc__p_bytes(c, name, n, n == nl);
+	}
+	if (len > 64)
+		field_u32(c, "prog_ifindex", b, 64);
+	if (len > 68) {
+		ptc__s_field(c, "expected_attach_type");
+		ptc__p_enum(c, &ptc__xt_bpf_attach_types, u32_at(b, 68), NULL);
+	}
+	if (len > 72) {
+		ptc__s_field(c, "prog_btf_fd");
+		ptc__p_fd(c, (int)u32_at(b, 72));
+		field_u32(c, "func_info_rec_size", b, 76);
+		ptc__s_field(c, "func_info");
+		ptc__p_addr(c, u64_at(b, 80));
+		field_u32(c, "func_info_cnt", b, 88);
+		field_u32(c, "line_info_rec_size", b, 92);
+		ptc__s_field(c, "line_info");
+		ptc__p_addr(c, u64_at(b, 96));
+		field_u32(c, "line_info_cnt", b, 104);
+	}
+	if (len > 108)
+		field_u32(c, "attach_btf_id", b, 108);
+	if (len > 112) {
+		ptc__s_field(c, "attach_prog_fd");
+		ptc__p_fd(c, (int)u32_at(b, 112));
+	}
+	if (len > 120) {
+		ptc__s_field(c, "fd_array");
+		ptc__p_addr(c, u64_at(b, 120));
+	}
+	ptc__s_close(c);
+}
+
+/*
+ * bpf's command and its attributes: BPF_PROG_LOAD's structure, the
+ * address for the commands not decoded yet.
+ */
+void
+ptc__a_bpf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	unsigned cmd = (unsigned)v, size = (unsigned)c->a[2];
+	unsigned char b[PROG_LOAD_SIZE];
+	size_t len = size < sizeof(b) ? size : sizeof(b);
+
+	(void)a;
+	ptc__p_enum(c, &ptc__xt_bpf_commands, cmd, NULL);
+	sep(c);
+	if (cmd != BPF_PROG_LOAD || size == 0 || size > 4096 ||
+	    c->a[1] == 0 || c->f->noderef) {
+		ptc__p_addr(c, c->a[1]);
+		return;
+	}
+	memset(b, 0, sizeof(b));
+	if (ptc__rdall(c, c->a[1], b, len) != 0) {
+		ptc__p_addr(c, c->a[1]);
+		return;
+	}
+	prog_load(c, b, len);
+}
