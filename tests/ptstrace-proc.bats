@@ -1,13 +1,14 @@
 #!/usr/bin/env bats
 # ptstrace's decoding of calls whose arguments depend on their first one
 # (prctl, arch_prctl, seccomp, kcmp, syslog, ptrace) and of process flags and
-# structures (personality, clone3, unshare, setns, pidfd_open, sched_*) on
+# structures (personality, clone3, unshare, setns, pidfd_open, sched_*,
+# bpf's BPF_PROG_LOAD) on
 # tests/targets/st-prctl.c, the results injected so that every line is
 # known: exact lines in each -X style, as strace 6.1 prints the same run.
 
 load helper
 
-SET=prctl,arch_prctl,seccomp,kcmp,syslog,personality,clone3,unshare,setns,pidfd_open,ptrace,sched_setattr,sched_getattr,sched_setaffinity
+SET=prctl,arch_prctl,seccomp,kcmp,syslog,personality,clone3,unshare,setns,pidfd_open,ptrace,sched_setattr,sched_getattr,sched_setaffinity,bpf
 INJ=prctl,seccomp,kcmp,syslog,personality,clone3,unshare,setns,pidfd_open,sched_setattr,sched_getattr,sched_setaffinity
 
 setup() {
@@ -20,7 +21,8 @@ setup() {
 # left out, a filter program's address as ADDR.
 trace() {
 	run ptstrace -a1 "$@" -e trace="$SET" -e inject="$INJ":retval=1 \
-	    -e inject=ptrace:retval=40 -e signal=none -o out \
+	    -e inject=ptrace:retval=40 -e inject=bpf:retval=3 \
+	    -e signal=none -o out \
 	    "$PTOOLS_TARGETS/st-prctl"
 	assert_success
 	grep -v -e '^arch_prctl(ARCH_SET_FS, ' -e '^+++ ' out |
@@ -87,7 +89,7 @@ OUT
 @test "kcmp, syslog, personality, clone3, unshare, setns, pidfd_open" {
 	trace
 	run grep -v -e '^prctl(' -e '^seccomp(' -e '^arch_prctl(' -e '^ptrace(' \
-	    -e '^sched_' lines
+	    -e '^sched_' -e '^bpf(' lines
 	assert_output - <<'OUT'
 kcmp(1, 2, KCMP_FILE, 3, 4) = 1 (INJECTED)
 kcmp(1, 2, KCMP_EPOLL_TFD, 3, {efd=3, tfd=4, toff=5}) = 1 (INJECTED)
@@ -134,4 +136,12 @@ sched_getattr(0, {size=56, sched_policy=0xca7faced /* SCHED_??? */, sched_flags=
 sched_setaffinity(0, 8, [0 2 4]) = 1 (INJECTED)
 sched_setaffinity(0, 0, []) = 1 (INJECTED)
 OUT
+}
+
+@test "bpf: BPF_PROG_LOAD's attributes up to the size given" {
+	trace
+	run grep '^bpf(' lines
+	assert_output 'bpf(BPF_PROG_LOAD, {prog_type=BPF_PROG_TYPE_SOCKET_FILTER, insn_cnt=2, insns=NULL, license="GPL", log_level=0, log_size=0, log_buf=NULL, kern_version=KERNEL_VERSION(5, 10, 3), prog_flags=0, prog_name="st-prctl"}, 64) = 3 (INJECTED)'
+	trace -Xverbose
+	grep -qF 'kern_version=0x50a03 /* KERNEL_VERSION(5, 10, 3) */' lines
 }

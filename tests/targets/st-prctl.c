@@ -35,6 +35,7 @@ main(void)
 	static uint32_t attr[14] = { 56, 0xca7faced, 0x11, 0, (uint32_t)-5,
 	    0, 1000, 0, 2000, 0, 3000, 0, 0, 1024 };
 	static uint64_t cpus = 0x15;
+	static uint32_t bpf_attr[32];
 	static uint64_t info[10] = { 1 | (uint64_t)0xc000003e << 32,
 	    0x401000, 0x7ffc0000, 80, 0x1234 };
 	static uint32_t filter[] = {
@@ -98,6 +99,13 @@ main(void)
 	sc(SYS_sched_getattr, 0, (long)attr, 48, 0, 0);
 	sc(SYS_sched_setaffinity, 0, 8, (long)&cpus, 0, 0);
 	sc(SYS_sched_setaffinity, 0, 0, (long)&cpus, 0, 0);
+	/* bpf: a program's attributes, up to its name */
+	bpf_attr[0] = 1;                        /* BPF_PROG_TYPE_SOCKET_FILTER */
+	bpf_attr[1] = 2;
+	memcpy(&bpf_attr[4], &(const char *){ "GPL" }, sizeof(char *));
+	bpf_attr[10] = 0x050a03;                /* KERNEL_VERSION(5, 10, 3) */
+	memcpy(&bpf_attr[12], "st-prctl", 9);
+	sc(SYS_bpf, 5, (long)bpf_attr, 64, 0, 0);
 	/* ptrace: arguments by request; what "the kernel" filled in */
 	sc(SYS_ptrace, 0x4200, 1, 0, 0x9, 0);           /* PTRACE_SETOPTIONS */
 	sc(SYS_ptrace, 7, 1, 0, 10, 0);                 /* PTRACE_CONT */
