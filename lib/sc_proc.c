@@ -450,7 +450,8 @@ ptc__a_clone_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 			pre = ", ";
 			ptc__s_field(c, ca[0] & K_CLONE_PIDFD ? "pidfd" :
 			    "parent_tid");
-			if (at == 0 || ptc__rdall(c, at, &id, sizeof(id)) != 0) {
+			if (at == 0 ||
+			    ptc__rdall(c, at, &id, sizeof(id)) != 0) {
 				ptc__p_addr(c, at);
 			} else {
 				ptc__l_open(c);

@@ -100,7 +100,7 @@ main(void)
 	sc(SYS_sched_setaffinity, 0, 8, (long)&cpus, 0, 0);
 	sc(SYS_sched_setaffinity, 0, 0, (long)&cpus, 0, 0);
 	/* bpf: a program's attributes, up to its name */
-	bpf_attr[0] = 1;                        /* BPF_PROG_TYPE_SOCKET_FILTER */
+	bpf_attr[0] = 1;                /* BPF_PROG_TYPE_SOCKET_FILTER */
 	bpf_attr[1] = 2;
 	memcpy(&bpf_attr[4], &(const char *){ "GPL" }, sizeof(char *));
 	bpf_attr[10] = 0x050a03;                /* KERNEL_VERSION(5, 10, 3) */
