@@ -145,3 +145,13 @@ OUT
 	trace -Xverbose
 	grep -qF 'kern_version=0x50a03 /* KERNEL_VERSION(5, 10, 3) */' lines
 }
+
+@test "--json: what entry leaves open, exit completes: every line parses" {
+	trace --json
+	run jq -e . out
+	assert_success
+	run jq -c 'select(.syscall == "prctl" and .args[0] == "PR_GET_NAME") | .args' out
+	assert_output '["PR_GET_NAME","st-prctl-comm"]'
+	run jq -c 'select(.syscall == "ptrace" and .args[0] == "PTRACE_GETEVENTMSG") | .args' out
+	assert_output '["PTRACE_GETEVENTMSG",1,null,[42]]'
+}
