@@ -359,29 +359,32 @@ tail_bytes(struct ptc__dc *c, const char *pre, uint64_t addr, size_t off,
 		len = sizeof(buf);
 	if (off >= len)
 		return 0;
-	if (ptc__rdall(c, addr + off, buf, len - off) != 0) {
-		tail_sep(c, pre);
+	int ok = ptc__rdall(c, addr + off, buf, len - off) == 0;
+
+	for (i = 0; ok && i < len - off && buf[i] == 0; i++)
+		;
+	if (ok && i == len - off)
+		return 0;
+	show = len - off < c->f->strsize ? len - off : c->f->strsize;
+	if (c->f->json) {
+		/* a member needs a name: "unknown_bytes", null if unreadable */
+		ptc__s_field(c, "unknown_bytes");
+		if (ok)
+			ptc__p_bytes(c, buf, show, 0);
+		else
+			ptc__p_addr(c, 0);
+		return 1;
+	}
+	tail_sep(c, pre);
+	if (!ok) {
 		ptc__p_raw(c, "???");
 		return 1;
 	}
-	for (i = 0; i < len - off && buf[i] == 0; i++)
-		;
-	if (i == len - off)
-		return 0;
-	tail_sep(c, pre);
 	ptc__pre(c);
-	if (!c->f->json)
-		ptc__sb_printf(c->o, "/* bytes %zu..%zu */ ", off, len - 1);
-	show = len - off < c->f->strsize ? len - off : c->f->strsize;
-	c->after_field = 1;
-	if (c->f->json)
-		ptc__p_bytes(c, buf, show, 0);
-	else {
-		ptc__sb_escape(c->o, buf, show, 1);
-		if (show < len - off)
-			ptc__sb_puts(c->o, "...");
-		c->after_field = 0;
-	}
+	ptc__sb_printf(c->o, "/* bytes %zu..%zu */ ", off, len - 1);
+	ptc__sb_escape(c->o, buf, show, 1);
+	if (show < len - off)
+		ptc__sb_puts(c->o, "...");
 	return 1;
 }
 
