@@ -137,6 +137,12 @@ void ptc__p_enum(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
     const char *unknown);
 const char *ptc__xname(const struct ptc__xtab *x, uint64_t v);
 /*
+ * Flags named from x1 and then x2 (NULL: none) as strace's
+ * printflags_ex() shows them: v with no name at all as "0x8 / * dflt * /".
+ */
+void ptc__p_xflags(struct ptc__dc *c, uint64_t v, const char *dflt,
+    const struct ptc__xtab *x1, const struct ptc__xtab *x2);
+/*
  * What strace calls a value of x no entry names ("RLIMIT_???"), from
  * the "? NAME" line of lib/xlat/NAME.in; NULL when it has none.
  */

@@ -1,16 +1,17 @@
 /*
  * sc_proc.c: processes: execve's vectors, wait statuses, clone and
- * clone3, rusage, uname, prctl, arch_prctl, rlimits, futex, and process
- * ids with what -Y and --decode-pids=pidns add to them.
+ * clone3, rusage, uname, rlimits, futex, and process ids with what -Y
+ * and --decode-pids=pidns add to them.
  */
 #include <linux/audit.h>
 #include <linux/futex.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 
+#include <errno.h>
 #include <inttypes.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@
 #define K_CLONE_PARENT_SETTID  0x00100000
 #define K_CLONE_CHILD_CLEARTID 0x00200000
 #define K_CLONE_CHILD_SETTID   0x01000000
+#define K_CLONE_INTO_CGROUP    0x200000000ULL
 
 /* Read the word-sized pointer at addr (4 bytes for compat tasks). */
 static int
@@ -53,11 +55,12 @@ strvec(struct ptc__dc *c, uint64_t v)
 	}
 	ptc__l_open(c);
 	for (i = 0; ; i++) {
-		if (rd_ptr(c, v + (uint64_t)i * (unsigned)c->wordsize, &p) != 0) {
+		uint64_t at = v + (uint64_t)i * (unsigned)c->wordsize;
+
+		if (rd_ptr(c, at, &p) != 0) {
 			/* strace ends the array with the unreadable address. */
 			ptc__s_more(c);
-			ptc__p_comment(c, "%#" PRIx64,
-			    v + (uint64_t)i * (unsigned)c->wordsize);
+			ptc__p_comment(c, "%#" PRIx64, at);
 			break;
 		}
 		if (p == 0)
@@ -94,25 +97,26 @@ ptc__a_envp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		strvec(c, v);
 		return;
 	}
+	ptc__p_addr(c, v);
+	if (c->f->noderef)
+		return;
 	/* Count in chunks, bounded: a runaway vector stops at 1M. */
 	for (;;) {
 		got = ptc__rd(c, v + (uint64_t)n * ws, buf, sizeof(buf));
-		if (got < (ssize_t)ws) {
-			/* the vector ran into unreadable memory */
-			ptc__p_addr(c, v);
+		for (i = 0; got > 0 && i < (size_t)got / ws; i++, n++)
+			if (ws == 8 ? buf[i] == 0 : b32[i] == 0)
+				goto done;
+		if (got < (ssize_t)sizeof(buf)) {
+			/* the end was not readable: strace says so */
 			if (n > 0)
 				ptc__p_comment(c, "%u var%s, unterminated", n,
 				    n == 1 ? "" : "s");
 			return;
 		}
-		for (i = 0; i < (size_t)got / ws; i++, n++)
-			if (ws == 8 ? buf[i] == 0 : b32[i] == 0)
-				goto done;
 		if (n >= (1u << 20))
 			break;
 	}
 done:
-	ptc__p_addr(c, v);
 	ptc__p_comment(c, "%u var%s", n, n == 1 ? "" : "s");
 }
 
@@ -181,8 +185,9 @@ p_timeval(struct ptc__dc *c, int64_t sec, int64_t usec)
 	ptc__s_open(c);
 	ptc__s_field(c, "tv_sec");
 	ptc__p_int(c, sec);
+	/* strace shows the microseconds unsigned, as the task's word */
 	ptc__s_field(c, "tv_usec");
-	ptc__p_int(c, usec);
+	ptc__p_uint(c, c->wordsize == 4 ? (uint32_t)usec : (uint64_t)usec);
 	ptc__s_close(c);
 }
 
@@ -218,7 +223,9 @@ ptc__a_rusage(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 
 		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 			ptc__s_field(c, names[i]);
-			ptc__p_int(c, f[i * (sizeof(ru.ru_maxrss) / sizeof(long))]);
+			/* unsigned, as strace shows them */
+			ptc__p_uint(c, (unsigned long)f[i *
+			    (sizeof(ru.ru_maxrss) / sizeof(long))]);
 		}
 	} else {
 		ptc__s_more(c);
@@ -294,7 +301,7 @@ ptc__a_clone_rest(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 			if (fl & K_CLONE_PARENT_SETTID)
 				ptc__p_pid(c, tid, PTC__PID_TID);
 			else
-				ptc__p_int(c, tid);
+				ptc__p_fd(c, tid);
 			ptc__l_close(c);
 		}
 		c->after_field = 0;
@@ -325,42 +332,157 @@ ptc__a_none(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	(void)v;
 }
 
-/* struct clone_args of clone3; at exit " => {parent_tid=[N]}". */
+/*
+ * The bytes of a structure past the part we know, from off up to len
+ * (at most a page): nothing when all are zero, "???" when they cannot
+ * be read, else "/ * bytes OFF..END * / "\x.."" as strace shows them.
+ * pre (NULL: the separator of a structure's field) is written first
+ * when something follows.  1 when it was.
+ */
+static void
+tail_sep(struct ptc__dc *c, const char *pre)
+{
+	if (pre != NULL) {
+		ptc__sb_puts(c->o, pre);
+		c->after_field = 1;
+	}
+}
+
+static int
+tail_bytes(struct ptc__dc *c, const char *pre, uint64_t addr, size_t off,
+    size_t len)
+{
+	unsigned char buf[4096];
+	size_t i, show;
+
+	if (len > sizeof(buf))
+		len = sizeof(buf);
+	if (off >= len)
+		return 0;
+	int ok = ptc__rdall(c, addr + off, buf, len - off) == 0;
+
+	for (i = 0; ok && i < len - off && buf[i] == 0; i++)
+		;
+	if (ok && i == len - off)
+		return 0;
+	show = len - off < c->f->strsize ? len - off : c->f->strsize;
+	if (c->f->json) {
+		/* a member needs a name: "unknown_bytes", null if unreadable */
+		ptc__s_field(c, "unknown_bytes");
+		if (ok)
+			ptc__p_bytes(c, buf, show, 0);
+		else
+			ptc__p_addr(c, 0);
+		return 1;
+	}
+	tail_sep(c, pre);
+	if (!ok) {
+		ptc__p_raw(c, "???");
+		return 1;
+	}
+	ptc__pre(c);
+	ptc__sb_printf(c->o, "/* bytes %zu..%zu */ ", off, len - 1);
+	ptc__sb_escape(c->o, buf, show, 1);
+	if (show < len - off)
+		ptc__sb_puts(c->o, "...");
+	return 1;
+}
+
+/* clone3's set_tid: the ids for the new task in each pid namespace. */
+static void
+set_tids(struct ptc__dc *c, uint64_t addr, uint64_t n)
+{
+	int32_t tid;
+	uint64_t i;
+
+	if (addr == 0 || n == 0 || n > 32) {
+		ptc__p_addr(c, addr);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (ptc__rdall(c, addr + i * 4, &tid, sizeof(tid)) != 0) {
+			if (i == 0) {
+				ptc__p_addr(c, addr);
+				return;
+			}
+			ptc__s_more(c);
+			ptc__p_comment(c, "%#" PRIx64, addr + i * 4);
+			break;
+		}
+		if (i == 0)
+			ptc__l_open(c);
+		if (ptc__arr_full(c, i))
+			break;
+		ptc__p_int(c, tid);
+	}
+	ptc__l_close(c);
+}
+
+/*
+ * struct clone_args of clone3 (the size its second argument says), as
+ * strace 6.1 shows it: the fields that apply, the bytes past the known
+ * part when not zero; at exit " => {...}" with what the kernel stored
+ * (the pidfd or the parent's tid) and those bytes again.
+ */
 void
 ptc__a_clone_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	uint64_t ca[11] = { 0 };
-	size_t len = c->a[1] < sizeof(ca) ? (size_t)c->a[1] : sizeof(ca);
-	char buf[600];
-	int32_t tid;
+	/* flags pidfd child_tid parent_tid exit_signal stack stack_size tls
+	 * set_tid set_tid_size cgroup */
+	uint64_t ca[11] = { 0 }, size = c->a[1];
+	size_t len = size < sizeof(ca) ? (size_t)size : sizeof(ca);
+	const char *pre = " => {";
+	int32_t id;
 
 	(void)a;
 	if (c->exiting) {
-		if (c->f->json || c->is_error || c->saved_ok[0] == 0)
+		if (c->f->json || c->is_error || len < 64 || (!(c->saved[0] &
+		    (K_CLONE_PARENT_SETTID | K_CLONE_PIDFD)) && size <= len))
 			return;
-		if (!(c->saved[0] & (K_CLONE_PARENT_SETTID | K_CLONE_PIDFD)))
-			return;
-		if (ptc__rdall(c, c->saved[1], &tid, sizeof(tid)) != 0)
-			return;
-		if (c->saved[0] & K_CLONE_PIDFD) {
-			ptc__sb_printf(c->o, " => {pidfd=[%d]}", tid);
+		if (ptc__rdall(c, v, ca, len) != 0) {
+			ptc__sb_puts(c->o, " => ");
+			ptc__p_addr(c, v);
 			return;
 		}
-		ptc__sb_puts(c->o, " => {parent_tid=[");
-		ptc__p_pid(c, tid, PTC__PID_TID);
-		ptc__sb_puts(c->o, "]}");
+		c->depth = 1;   /* inside the " => {" opened below */
+		c->items[1] = 0;
+		if (ca[0] & (K_CLONE_PIDFD | K_CLONE_PARENT_SETTID)) {
+			uint64_t at = ca[ca[0] & K_CLONE_PIDFD ? 1 : 3];
+
+			ptc__sb_puts(c->o, pre);
+			pre = ", ";
+			ptc__s_field(c, ca[0] & K_CLONE_PIDFD ? "pidfd" :
+			    "parent_tid");
+			if (at == 0 ||
+			    ptc__rdall(c, at, &id, sizeof(id)) != 0) {
+				ptc__p_addr(c, at);
+			} else {
+				ptc__l_open(c);
+				if (ca[0] & K_CLONE_PIDFD)
+					ptc__p_fd(c, id);
+				else
+					ptc__p_pid(c, id, PTC__PID_TID);
+				ptc__l_close(c);
+			}
+		}
+		if (size > len && tail_bytes(c, pre, v, len, (size_t)size))
+			pre = ", ";
+		if (pre[0] == ',')
+			ptc__sb_putc(c->o, '}');
+		c->depth = 0;
 		return;
 	}
+	c->saved_ok[0] = 0;
 	if (len < 64 || ptc__rdall(c, v, ca, len) != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
 	c->saved[0] = ca[0];
-	c->saved[1] = (ca[0] & K_CLONE_PIDFD) ? ca[1] : ca[3];
 	c->saved_ok[0] = 1;
 	ptc__s_open(c);
 	ptc__s_field(c, "flags");
-	ptc__p_raw(c, clone_flags_str(c, buf, sizeof(buf), ca[0], 0));
+	ptc__p_xflags(c, ca[0], "CLONE_???", &ptc__xt_clone_flags,
+	    &ptc__xt_clone3_flags);
 	if (ca[0] & K_CLONE_PIDFD) {
 		ptc__s_field(c, "pidfd");
 		ptc__p_addr(c, ca[1]);
@@ -374,7 +496,10 @@ ptc__a_clone_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		ptc__p_addr(c, ca[3]);
 	}
 	ptc__s_field(c, "exit_signal");
-	ptc__p_signo(c, (int)ca[4]);
+	if (ca[4] < 0x7fffffff)
+		ptc__p_signo(c, (int)ca[4]);
+	else
+		ptc__p_uint(c, ca[4]);
 	ptc__s_field(c, "stack");
 	ptc__p_addr(c, ca[5]);
 	ptc__s_field(c, "stack_size");
@@ -386,6 +511,18 @@ ptc__a_clone_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		else
 			ptc__p_addr(c, ca[7]);
 	}
+	if (ca[8] != 0 || ca[9] != 0) {
+		ptc__s_field(c, "set_tid");
+		set_tids(c, ca[8], ca[9]);
+		ptc__s_field(c, "set_tid_size");
+		ptc__p_uint(c, ca[9]);
+	}
+	if (len > 80 && (ca[10] != 0 || (ca[0] & K_CLONE_INTO_CGROUP))) {
+		ptc__s_field(c, "cgroup");
+		ptc__p_uint(c, ca[10]);
+	}
+	if (size > len)
+		tail_bytes(c, NULL, v, len, (size_t)size);
 	ptc__s_close(c);
 }
 
@@ -562,100 +699,6 @@ ptc__a_rlimit(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__s_field(c, "rlim_max");
 	rlim_val(c, rl[1], is64);
 	ptc__s_close(c);
-}
-
-/* ---- prctl, arch_prctl ---- */
-
-/* prctl's arguments after the option, which ones depending on it. */
-void
-ptc__a_prctl_args(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
-{
-	int op = (int)c->a[0], i, nshow = 4, first = 1;
-
-	(void)a;
-	(void)v;
-#define NEXT() do { if (!first) ptc__sb_puts(c->o, c->f->json ? "," : ", "); \
-	first = 0; } while (0)
-	switch (op) {
-	case PR_SET_NAME:
-		NEXT();
-		ptc__p_str(c, c->a[1], 16);
-		return;
-	case PR_GET_NAME:
-		NEXT();
-		if (c->exiting && !c->is_error)
-			ptc__p_str(c, c->a[1], 16);
-		else
-			ptc__p_addr(c, c->a[1]);
-		return;
-	case PR_SET_PDEATHSIG:
-		NEXT();
-		ptc__p_signo(c, (int)c->a[1]);
-		return;
-	case PR_GET_DUMPABLE: case PR_GET_KEEPCAPS: case PR_GET_SECCOMP:
-	case PR_GET_TIMERSLACK: case PR_GET_SECUREBITS:
-	case PR_GET_NO_NEW_PRIVS: case PR_GET_THP_DISABLE:
-	case PR_GET_CHILD_SUBREAPER: case PR_GET_IO_FLUSHER:
-		return;
-	case PR_CAPBSET_READ: case PR_CAPBSET_DROP:
-		ptc__p_enum(c, &ptc__xt_capabilities, (unsigned)c->a[1],
-		    "CAP_???");
-		return;
-	case PR_SET_DUMPABLE: case PR_SET_KEEPCAPS:
-	case PR_SET_CHILD_SUBREAPER: case PR_SET_TIMERSLACK:
-		nshow = 1;
-		break;
-	}
-	for (i = 1; i <= nshow; i++) {
-		NEXT();
-		if (op == PR_SET_NO_NEW_PRIVS || nshow == 1)
-			ptc__p_uint(c, c->a[i]);
-		else
-			ptc__p_hex(c, c->a[i]);
-	}
-#undef NEXT
-}
-
-void
-ptc__r_prctl(struct ptc__dc *c, int64_t v)
-{
-	ptc__p_int(c, v);
-	if ((int)c->a[0] == PR_GET_DUMPABLE && !c->f->json) {
-		const char *s = ptc__xname(&ptc__xt_dumpable, (uint64_t)v);
-
-		if (s != NULL)
-			ptc__sb_printf(c->o, " (%s)", s);
-	}
-}
-
-void
-ptc__a_arch_prctl_arg(struct ptc__dc *c, const struct ptc__arg *a,
-    uint64_t v)
-{
-	uint64_t x;
-
-	(void)a;
-	switch (c->a[0]) {
-	case 0x1003: case 0x1004: /* ARCH_GET_FS, ARCH_GET_GS */
-		if (c->is_error || rd_ptr(c, v, &x) != 0) {
-			ptc__p_addr(c, v);
-			return;
-		}
-		ptc__l_open(c);
-		ptc__p_addr(c, x);
-		ptc__l_close(c);
-		return;
-	}
-	/* strace shows the other codes' argument as a number: 0, not NULL */
-	ptc__p_hex(c, v);
-}
-
-void
-ptc__a_arch_prctl_code(struct ptc__dc *c, const struct ptc__arg *a,
-    uint64_t v)
-{
-	(void)a;
-	ptc__p_enum(c, &ptc__xt_arch_prctl_codes, (unsigned)v, "ARCH_???");
 }
 
 /* ---- futex ---- */
@@ -848,6 +891,29 @@ ptc__a_sysinfo(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__s_close(c);
 }
 
+static uint64_t cpuset_max;
+
+/* The size of the kernel's CPU masks: the least sched_getaffinity takes. */
+static uint64_t
+kernel_cpuset_size(void)
+{
+	cpu_set_t *set;
+	size_t n;
+
+	for (n = 128; n <= 65536; n *= 2) {
+		if ((set = calloc(1, n)) == NULL)
+			break;
+		if (sched_getaffinity(0, n, set) == 0) {
+			free(set);
+			return n;
+		}
+		free(set);
+		if (errno != EINVAL)
+			break;
+	}
+	return 128;
+}
+
 /* A CPU mask: "[0 1 5]"; its size is rval (getaffinity) or arg 1. */
 void
 ptc__a_cpuset(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
@@ -857,25 +923,35 @@ ptc__a_cpuset(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	size_t i;
 	int first = 1;
 
-	if (v == 0 || (a->out && c->is_error) || len == 0) {
+	uint64_t want = (uint32_t)len, size;
+
+	if (v == 0 || (a->out && c->is_error) || c->f->noderef) {
 		ptc__p_addr(c, v);
 		return;
 	}
+	/* strace reads at most the kernel's own mask size (its CPUs) */
+	if (cpuset_max == 0)
+		cpuset_max = kernel_cpuset_size();
+	len = want < cpuset_max ? want : cpuset_max;
 	if (len > sizeof(buf))
 		len = sizeof(buf);
-	if (ptc__rdall(c, v, buf, (size_t)len) != 0) {
+	size = (len + (unsigned)c->wordsize - 1) & ~(uint64_t)(c->wordsize - 1);
+	memset(buf, 0, sizeof(buf));
+	if (len > 0 && ptc__rdall(c, v, buf, (size_t)len) != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
 	ptc__pre(c);
 	ptc__sb_putc(c->o, '[');
-	for (i = 0; i < len * 8; i++) {
+	for (i = 0; i < size * 8 && i < sizeof(buf) * 8; i++) {
 		if (!(buf[i / 8] & (1u << (i % 8))))
 			continue;
 		ptc__sb_printf(c->o, "%s%zu", first ? "" :
 		    (c->f->json ? "," : " "), i);
 		first = 0;
 	}
+	if (want > 0 && size < want && !c->f->json)
+		ptc__sb_puts(c->o, first ? "..." : " ...");
 	ptc__sb_putc(c->o, ']');
 }
 
@@ -1114,4 +1190,208 @@ ptc__a_ioprio_who(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		ptc__p_pid(c, (int)v, PTC__PID_PGID);
 	else
 		ptc__p_int(c, (int)v);
+}
+
+/* ---- descriptors of other processes: pidfd_getfd, kcmp ---- */
+
+/* Descriptor fd of process pid (as the tracer numbers it), as -y shows. */
+static void
+fd_of(struct ptc__dc *c, pid_t pid, int fd)
+{
+	pid_t self = c->pid;
+
+	if (pid <= 0) {
+		ptc__p_int(c, fd);
+		return;
+	}
+	c->pid = pid;
+	ptc__p_fd(c, fd);
+	c->pid = self;
+}
+
+/* A descriptor of the process the pidfd in argument aux refers to. */
+void
+ptc__a_pidfd_target(struct ptc__dc *c, const struct ptc__arg *a,
+    uint64_t v)
+{
+	char path[PTC__STR_MAX];
+	int pidfd = (int)c->a[a->aux], pid = 0;
+
+	if (c->f->decode_fds != 0 &&
+	    ptc_os_fdpath(c->pid, pidfd, path, sizeof(path)) == 0)
+		pid = ptc_os_fdpidfd(c->pid, pidfd, path);
+	fd_of(c, pid, (int)v);
+}
+
+/*
+ * kcmp's type and what it compares: a descriptor of each process, or
+ * an epoll target of the second ({efd, tfd, toff}).
+ */
+void
+ptc__a_kcmp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	const char *sep = c->f->json ? "," : ", ";
+	unsigned type = (unsigned)v;
+	pid_t p1 = ptc_os_pid_translate(c->pid, (int)c->a[0], PTC__PID_TGID);
+	pid_t p2 = ptc_os_pid_translate(c->pid, (int)c->a[1], PTC__PID_TGID);
+	uint32_t slot[3];
+
+	(void)a;
+	ptc__p_enum(c, &ptc__xt_kcmp_types, type, NULL);
+	switch (type) {
+	case 1: case 2: case 3: case 4: case 5: case 6:
+		return;         /* KCMP_VM ... KCMP_SYSVSEM compare no index */
+	case 0:                 /* KCMP_FILE */
+	case 7:                 /* KCMP_EPOLL_TFD */
+		ptc__sb_puts(c->o, sep);
+		fd_of(c, p1, (int)c->a[3]);
+		ptc__sb_puts(c->o, sep);
+		if (type == 0) {
+			fd_of(c, p2, (int)c->a[4]);
+			return;
+		}
+		if (c->a[4] == 0 || c->f->noderef ||
+		    ptc__rdall(c, c->a[4], slot, sizeof(slot)) != 0) {
+			ptc__p_addr(c, c->a[4]);
+			return;
+		}
+		ptc__s_open(c);
+		ptc__s_field(c, "efd");
+		fd_of(c, p2, (int)slot[0]);
+		ptc__s_field(c, "tfd");
+		fd_of(c, p2, (int)slot[1]);
+		ptc__s_field(c, "toff");
+		ptc__p_uint(c, slot[2]);
+		ptc__s_close(c);
+		return;
+	}
+	ptc__sb_puts(c->o, sep);
+	ptc__p_hex(c, c->wordsize == 4 ? (uint32_t)c->a[3] : c->a[3]);
+	ptc__sb_puts(c->o, sep);
+	ptc__p_hex(c, c->wordsize == 4 ? (uint32_t)c->a[4] : c->a[4]);
+}
+
+/* ---- syslog ---- */
+
+#define SYSLOG_READ          2
+#define SYSLOG_READ_CLEAR    4
+#define SYSLOG_CONSOLE_LEVEL 8
+
+/*
+ * A number with its name always in a comment, in every -X style, as
+ * strace shows syslog's action and level.
+ */
+static void
+p_dnamed(struct ptc__dc *c, const struct ptc__xtab *x, int v)
+{
+	const char *name = ptc__xname(x, (unsigned)v);
+	char buf[96];
+
+	if (name == NULL)
+		name = ptc__xunknown(x);
+	if (c->f->json && name != NULL)
+		ptc__p_raw(c, name);
+	else
+		ptc__p_raw(c, ptc__sxval(buf, sizeof(buf), PTC_XLAT_VERBOSE,
+		    (uint64_t)(int64_t)v, 'd', name));
+}
+
+/*
+ * syslog's action, then its buffer and length: the buffer's text at exit
+ * for the reading actions, the length as a level for CONSOLE_LEVEL,
+ * nothing for the actions that ignore both.
+ */
+void
+ptc__a_syslog(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	const char *sep = c->f->json ? "," : ", ";
+	int type = (int)v, len = (int)c->a[2];
+	int reads = type >= SYSLOG_READ && type <= SYSLOG_READ_CLEAR;
+
+	(void)a;
+	if (!c->exiting)
+		p_dnamed(c, &ptc__xt_syslog_actions, type);
+	if (type >= 0 && type <= 10 && !reads && type != SYSLOG_CONSOLE_LEVEL)
+		return;
+	if (reads != c->exiting)
+		return;
+	ptc__sb_puts(c->o, sep);
+	if (reads && !c->is_error)
+		ptc__p_buf(c, c->a[1], (uint64_t)c->rval);
+	else
+		ptc__p_addr(c, c->a[1]);
+	ptc__sb_puts(c->o, sep);
+	if (type == SYSLOG_CONSOLE_LEVEL)
+		p_dnamed(c, &ptc__xt_syslog_levels, len);
+	else
+		ptc__p_int(c, len);
+}
+
+/* ---- personality, sched_getscheduler ---- */
+
+/* An execution domain and the personality flags above it. */
+static char *
+persona(const struct ptc__dc *c, char *s, size_t len, unsigned v)
+{
+	const char *name = ptc__xname(&ptc__xt_personality_types, v & 0xff);
+	int style = ptc__xstyle(c);
+	size_t n;
+
+	if (name == NULL && style != PTC_XLAT_RAW)
+		snprintf(s, len, "%#x /* PER_??? */", v & 0xff);
+	else
+		ptc__sxval(s, len, style, v & 0xff, 'x', name);
+	n = strlen(s);
+	if ((v & ~0xffu) != 0 && n + 1 < len) {
+		s[n++] = '|';
+		ptc__xsflags(c, s + n, len - n, &ptc__xt_personality_flags,
+		    v & ~0xffu, NULL);
+	}
+	return s;
+}
+
+void
+ptc__a_personality(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	char buf[512];
+
+	(void)a;
+	if ((unsigned)v == 0xffffffffu)     /* a query */
+		ptc__p_hex(c, 0xffffffffu);
+	else
+		ptc__p_raw(c, persona(c, buf, sizeof(buf), (unsigned)v));
+}
+
+void
+ptc__r_personality(struct ptc__dc *c, int64_t v)
+{
+	char buf[512];
+
+	if (c->f->json) {
+		ptc__p_int(c, v);
+		return;
+	}
+	ptc__sb_printf(c->o, "%#" PRIx64 " (%s)", c->wordsize == 4 ?
+	    (uint64_t)(uint32_t)v : (uint64_t)v,
+	    persona(c, buf, sizeof(buf), (unsigned)v));
+}
+
+void
+ptc__r_sched_policy(struct ptc__dc *c, int64_t v)
+{
+	const char *name = ptc__xname(&ptc__xt_sched_policies, (uint64_t)v);
+
+	ptc__p_int(c, v);
+	if (name != NULL && !c->f->json)
+		ptc__sb_printf(c->o, " (%s)", name);
+}
+
+/*
+ * Flags of a whole register (unshare's): strace reads them as 64-bit
+ * values, where the plain "flags" kind takes 32 bits.
+ */
+void
+ptc__a_flags64(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	ptc__p_flags(c, a->x, c->wordsize == 4 ? (uint32_t)v : v, NULL);
 }

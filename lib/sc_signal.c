@@ -6,8 +6,10 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "sc_priv.h"
@@ -29,10 +31,15 @@ ptc__a_signo(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__p_signo(c, (int)v);
 }
 
+/* A signal returned (rt_sigtimedwait's): its number, the name after it. */
 void
 ptc__r_signo(struct ptc__dc *c, int64_t v)
 {
-	ptc__p_signo(c, (int)v);
+	const char *name = ptc_signame((int)v);
+
+	ptc__p_int(c, v);
+	if (name != NULL && !c->f->json)
+		ptc__sb_printf(c->o, " (%s)", name);
 }
 
 /* Name of signal sig without "SIG", into buf. */
@@ -105,19 +112,38 @@ ptc__p_sigset(struct ptc__dc *c, const void *set, size_t len)
 	ptc__sb_putc(c->o, ']');
 }
 
-/* A sigset_t pointer whose size in bytes is argument a->aux. */
-void
-ptc__a_sigset(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+/*
+ * A sigset_t pointer whose size in bytes is argument a->aux: a size
+ * below min or above the kernel's 8 bytes shows the address, as strace
+ * does (the kernel refuses it).
+ */
+static void
+sigset_at(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v,
+    uint64_t min)
 {
 	unsigned char set[SIGSET_MAX];
 	uint64_t len = a->aux >= 0 ? c->a[a->aux] : 8;
 
-	if (v == 0 || (a->out && c->is_error) || len == 0 ||
-	    len > SIGSET_MAX || ptc__rdall(c, v, set, (size_t)len) != 0) {
+	if (v == 0 || (a->out && c->is_error) || len < min || len > 8 ||
+	    ptc__rdall(c, v, set, (size_t)len) != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
 	ptc__p_sigset(c, set, (size_t)len);
+}
+
+/* The usual one: at least a word. */
+void
+ptc__a_sigset(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	sigset_at(c, a, v, (uint64_t)c->wordsize);
+}
+
+/* rt_sigpending's: any size from one byte up. */
+void
+ptc__a_sigset_any(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	sigset_at(c, a, v, 1);
 }
 
 static void
@@ -244,6 +270,7 @@ code_table(int sig)
 	case SIGTRAP: return &ptc__xt_sigtrap_codes;
 	case SIGPOLL: return &ptc__xt_sigpoll_codes;
 	case SIGSYS: return &ptc__xt_sigsys_codes;
+	case SIGPROF: return &ptc__xt_sigprof_codes;
 	}
 	return NULL;
 }
@@ -255,91 +282,201 @@ field_int(struct ptc__dc *c, const char *name, int64_t v)
 	ptc__p_int(c, v);
 }
 
+/* A user id: unsigned, but (uid_t)-1 ("no user") as -1, as strace has it. */
+static void
+field_uid(struct ptc__dc *c, const char *name, uint32_t v)
+{
+	ptc__s_field(c, name);
+	if (v == 0xffffffffu)
+		ptc__p_int(c, -1);
+	else
+		ptc__p_uint(c, v);
+}
+
+/*
+ * A time in clock ticks (times(2)'s), with -X abbrev or verbose the
+ * seconds in a comment: "10 / * 0.10 s * /".
+ */
+static void
+field_clock(struct ptc__dc *c, const char *name, uint64_t v)
+{
+	static long tck;
+	char frac[32];
+	int w = 0;
+	long t;
+
+	ptc__s_field(c, name);
+	ptc__p_uint(c, v);
+	if (tck == 0)
+		tck = sysconf(_SC_CLK_TCK);
+	if (v == 0 || tck <= 0 || ptc__xstyle(c) == PTC_XLAT_RAW)
+		return;
+	for (t = tck; t >= 10 && w < 9; t /= 10)
+		w++;
+	snprintf(frac, sizeof(frac), "%.*f", w,
+	    (double)(v % (uint64_t)tck) / (double)tck);
+	ptc__p_comment(c, "%" PRIu64 "%s s", v / (uint64_t)tck,
+	    strchr(frac, '.') != NULL ? strchr(frac, '.') : "");
+}
+
+/* Members of the union in a siginfo, at their x86_64/aarch64 offsets. */
+static uint64_t
+si_word(const siginfo_t *si, size_t off, size_t len)
+{
+	const unsigned char *b = (const unsigned char *)si;
+	uint64_t v = 0;
+	uint32_t w = 0;
+	uint16_t h = 0;
+
+	if (len == 8)
+		memcpy(&v, b + off, 8);
+	else if (len == 4)
+		memcpy(&w, b + off, 4), v = w;
+	else
+		memcpy(&h, b + off, 2), v = h;
+	return v;
+}
+
+static void
+field_ptr(struct ptc__dc *c, const char *name, uint64_t v)
+{
+	ptc__s_field(c, name);
+	ptc__p_addr(c, v);
+}
+
+/* Who sent a signal: si_pid and si_uid. */
+static void
+sig_source(struct ptc__dc *c, const siginfo_t *si)
+{
+	ptc__s_field(c, "si_pid");
+	ptc__p_pid(c, si->si_pid, PTC__PID_TGID);
+	field_uid(c, "si_uid", si->si_uid);
+}
+
+/* The value sent with a signal: si_int and si_ptr. */
+static void
+sig_value(struct ptc__dc *c, const siginfo_t *si)
+{
+	field_int(c, "si_int", (int32_t)si_word(si, 24, 4));
+	field_ptr(c, "si_ptr", si_word(si, 24, 8));
+}
+
+/*
+ * A siginfo as strace 6.1 shows it: the fields the signal and its code
+ * give meaning to.  The union's members are read at the offsets of the
+ * 64-bit layout (si_addr 16, si_addr_lsb 24, si_lower 32, ...).
+ */
 static void
 siginfo_body(struct ptc__dc *c, const siginfo_t *si)
 {
 	const struct ptc__xtab *x = code_table(si->si_signo);
-	const char *code = NULL;
-	int from_user = si->si_code <= 0;
+	const char *code;
+	int code_v = si->si_code;
 
 	ptc__s_open(c);
+	if (si->si_signo == 0) {        /* nothing was stored */
+		ptc__s_close(c);
+		return;
+	}
 	ptc__s_field(c, "si_signo");
 	ptc__p_signo(c, si->si_signo);
 	ptc__s_field(c, "si_code");
-	if (from_user || si->si_code == SI_KERNEL)
-		code = ptc__xname(&ptc__xt_si_codes, (uint64_t)(int64_t)si->si_code);
-	else if (x != NULL)
-		code = ptc__xname(x, (uint64_t)(int64_t)si->si_code);
-	if (code != NULL)
-		ptc__p_xval(c, (uint32_t)si->si_code, 'x', code);
-	else
-		ptc__p_int(c, si->si_code);
+	code = ptc__xname(&ptc__xt_si_codes, (uint64_t)(int64_t)code_v);
+	if (code == NULL && x != NULL)
+		code = ptc__xname(x, (uint64_t)(int64_t)code_v);
+	ptc__p_xval(c, (uint32_t)code_v, 'x', code);
 	if (si->si_errno != 0) {
 		ptc__s_field(c, "si_errno");
 		ptc__p_xval(c, (uint32_t)si->si_errno, 'u',
 		    ptc_errname(si->si_errno));
 	}
-	if (from_user) {
-		if (si->si_code == SI_TIMER) {
-			field_int(c, "si_timerid", si->si_timerid);
-			field_int(c, "si_overrun", si->si_overrun);
-			field_int(c, "si_int", si->si_int);
-			ptc__s_field(c, "si_ptr");
-			ptc__p_addr(c, (uint64_t)(uintptr_t)si->si_ptr);
-		} else {
-			ptc__s_field(c, "si_pid");
-			ptc__p_pid(c, si->si_pid, PTC__PID_TGID);
-			field_int(c, "si_uid", si->si_uid);
-			if (si->si_code == SI_QUEUE || si->si_code == SI_MESGQ) {
-				field_int(c, "si_int", si->si_int);
-				ptc__s_field(c, "si_ptr");
-				ptc__p_addr(c, (uint64_t)(uintptr_t)si->si_ptr);
-			}
+	if (code_v <= 0) {              /* sent by a process */
+		switch (code_v) {
+		case SI_TIMER:
+			ptc__s_field(c, "si_timerid");
+			ptc__p_hex(c, (uint32_t)si_word(si, 16, 4));
+			field_int(c, "si_overrun", (int32_t)si_word(si, 20, 4));
+			sig_value(c, si);
+			break;
+		case SI_SIGIO:
+			field_int(c, "si_band", (int64_t)si_word(si, 16, 8));
+			ptc__s_field(c, "si_fd");
+			ptc__p_fd(c, (int32_t)si_word(si, 24, 4));
+			break;
+		case SI_USER: case SI_TKILL:
+			sig_source(c, si);
+			break;
+		default:
+			sig_source(c, si);
+			if (si_word(si, 24, 8) != 0)
+				sig_value(c, si);
+			break;
 		}
 		ptc__s_close(c);
 		return;
 	}
 	switch (si->si_signo) {
 	case SIGCHLD:
-		ptc__s_field(c, "si_pid");
-		ptc__p_pid(c, si->si_pid, PTC__PID_TGID);
-		field_int(c, "si_uid", si->si_uid);
+		sig_source(c, si);
 		ptc__s_field(c, "si_status");
-		if (si->si_code == CLD_EXITED)
+		if (code_v == CLD_EXITED)
 			ptc__p_int(c, si->si_status);
 		else
 			ptc__p_signo(c, si->si_status);
-		field_int(c, "si_utime", (int64_t)si->si_utime);
-		field_int(c, "si_stime", (int64_t)si->si_stime);
+		field_clock(c, "si_utime", (uint64_t)si->si_utime);
+		field_clock(c, "si_stime", (uint64_t)si->si_stime);
 		break;
-	case SIGILL: case SIGFPE: case SIGSEGV: case SIGBUS:
-		ptc__s_field(c, "si_addr");
-		ptc__p_addr(c, (uint64_t)(uintptr_t)si->si_addr);
+	case SIGILL: case SIGFPE: case SIGTRAP:
+		field_ptr(c, "si_addr", si_word(si, 16, 8));
+		break;
+	case SIGBUS:
+		field_ptr(c, "si_addr", si_word(si, 16, 8));
+		if (code_v == 4 || code_v == 5) {   /* BUS_MCEERR_AR, _AO */
+			ptc__s_field(c, "si_addr_lsb");
+			ptc__p_hex(c, si_word(si, 24, 2));
+		}
+		break;
+	case SIGSEGV:
+		field_ptr(c, "si_addr", si_word(si, 16, 8));
+		if (code_v == 3) {                  /* SEGV_BNDERR */
+			field_ptr(c, "si_lower", si_word(si, 32, 8));
+			field_ptr(c, "si_upper", si_word(si, 40, 8));
+		} else if (code_v == 4) {           /* SEGV_PKUERR */
+			ptc__s_field(c, "si_pkey");
+			ptc__p_uint(c, si_word(si, 32, 4));
+		}
 		break;
 	case SIGPOLL:
-		field_int(c, "si_band", si->si_band);
-		field_int(c, "si_fd", si->si_fd);
+		if (code_v >= POLL_IN && code_v <= POLL_HUP) {
+			field_int(c, "si_band", (int64_t)si_word(si, 16, 8));
+			ptc__s_field(c, "si_fd");
+			ptc__p_fd(c, (int32_t)si_word(si, 24, 4));
+		}
 		break;
 	case SIGSYS: {
-		const char *arch = ptc__xname(&ptc__xt_audit_arch,
-		    si->si_arch);
-		const char *name = ptc_sc_name(si->si_arch,
-		    (uint64_t)si->si_syscall);
+		uint32_t arch = (uint32_t)si_word(si, 28, 4);
+		uint32_t nr = (uint32_t)si_word(si, 24, 4);
+		const char *name = ptc_sc_name(arch, nr);
 		char buf[64];
 
-		ptc__s_field(c, "si_call_addr");
-		ptc__p_addr(c, (uint64_t)(uintptr_t)si->si_call_addr);
+		field_ptr(c, "si_call_addr", si_word(si, 16, 8));
 		ptc__s_field(c, "si_syscall");
 		if (name != NULL && !c->f->json) {
 			snprintf(buf, sizeof(buf), "__NR_%s", name);
-			ptc__p_xval(c, (uint32_t)si->si_syscall, 'u', buf);
+			ptc__p_xval(c, nr, 'u', buf);
 		} else {
-			ptc__p_int(c, si->si_syscall);
+			ptc__p_uint(c, nr);
 		}
 		ptc__s_field(c, "si_arch");
-		ptc__p_xval(c, si->si_arch, 'x', arch);
+		ptc__p_enum(c, &ptc__xt_audit_arch, arch, "AUDIT_ARCH_???");
 		break;
 	}
+	default:
+		if (si->si_pid != 0 || si->si_uid != 0)
+			sig_source(c, si);
+		if (si_word(si, 24, 8) != 0)
+			sig_value(c, si);
+		break;
 	}
 	ptc__s_close(c);
 }

@@ -515,8 +515,8 @@ ptc_sc_exit(struct ptc_scdec *d, FILE *fp, const struct ptc_scinfo *si,
 		c->depth = 0;
 		c->after_field = 0;
 		c->cur = i - 1;
-		if (!f->json)
-			c->e->args[i - 1].fn(c, &c->e->args[i - 1], c->a[i - 1]);
+		/* (in JSON too: the printer knows what its format allows) */
+		c->e->args[i - 1].fn(c, &c->e->args[i - 1], c->a[i - 1]);
 		c->nprinted = i;
 	}
 	for (; i < n; i++)
