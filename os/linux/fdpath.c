@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
+#include <linux/netlink_diag.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
@@ -309,6 +310,101 @@ unix_sock(unsigned long ino, const char *proto, char *buf, size_t len)
 }
 
 /*
+ * A netlink socket's protocol and port id, through NETLINK_SOCK_DIAG:
+ * a dump of every netlink socket, matched by inode.  0 when found.
+ */
+static int
+netlink_diag(unsigned long ino, int *proto, unsigned *portid)
+{
+	struct {
+		struct nlmsghdr nh;
+		struct netlink_diag_req req;
+	} q;
+	union {
+		char b[16384];
+		struct nlmsghdr nh;
+	} rsp;
+	int fd, found = -1, done = 0, rounds = 0;
+	ssize_t n;
+
+	memset(&q, 0, sizeof(q));
+	q.req.sdiag_family = AF_NETLINK;
+	q.req.sdiag_protocol = NDIAG_PROTO_ALL;
+	if ((fd = diag_ask(&q, sizeof(q), NLM_F_DUMP)) < 0)
+		return -1;
+	while (!done && found != 0 && rounds++ < 256 &&
+	    (n = recv(fd, rsp.b, sizeof(rsp.b), 0)) > 0) {
+		struct nlmsghdr *h;
+
+		for (h = &rsp.nh; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
+			struct netlink_diag_msg *m;
+
+			if (h->nlmsg_type == NLMSG_DONE ||
+			    h->nlmsg_type == NLMSG_ERROR ||
+			    h->nlmsg_len < NLMSG_LENGTH(sizeof(*m))) {
+				done = 1;
+				break;
+			}
+			m = NLMSG_DATA(h);
+			if (m->ndiag_ino != (unsigned)ino)
+				continue;
+			*proto = m->ndiag_protocol;
+			*portid = m->ndiag_portid;
+			found = 0;
+			break;
+		}
+	}
+	close(fd);
+	return found;
+}
+
+/* The protocols' names as strace shows them after "NETLINK:[". */
+static const char *const nl_names[] = {
+	"ROUTE", "UNUSED", "USERSOCK", "FIREWALL", "SOCK_DIAG", "NFLOG",
+	"XFRM", "SELINUX", "ISCSI", "AUDIT", "FIB_LOOKUP", "CONNECTOR",
+	"NETFILTER", "IP6_FW", "DNRTMSG", "KOBJECT_UEVENT", "GENERIC", NULL,
+	"SCSITRANSPORT", "ECRYPTFS", "RDMA", "CRYPTO", "SMC",
+};
+
+static int
+netlink_sock(unsigned long ino, char *buf, size_t len)
+{
+	unsigned portid;
+	int proto;
+
+	if (netlink_diag(ino, &proto, &portid) != 0)
+		return -1;
+	if (proto >= 0 && proto < (int)(sizeof(nl_names) / sizeof(nl_names[0]))
+	    && nl_names[proto] != NULL)
+		snprintf(buf, len, "NETLINK:[%s:%u]", nl_names[proto], portid);
+	else
+		snprintf(buf, len, "NETLINK:[%d:%u]", proto, portid);
+	return 0;
+}
+
+int
+ptc_os_fdnlproto(pid_t pid, int fd)
+{
+	char path[64], link[64];
+	unsigned long ino;
+	unsigned portid;
+	ssize_t n;
+	int proto;
+
+	if (ptc_os_fdpath(pid, fd, link, sizeof(link)) != 0 ||
+	    sscanf(link, "socket:[%lu]", &ino) != 1)
+		return -1;
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)pid, fd);
+	n = getxattr(path, "system.sockprotoname", link, sizeof(link) - 1);
+	if (n <= 0)
+		return -1;
+	link[n] = '\0';
+	if (strcmp(link, "NETLINK") != 0)
+		return -1;
+	return netlink_diag(ino, &proto, &portid) == 0 ? proto : -1;
+}
+
+/*
  * What recent sockets were found to be, by inode: a connection reset by
  * its peer leaves the kernel's tables before the program closes it, and
  * strace keeps showing what it last knew.
@@ -386,6 +482,8 @@ ptc_os_fdsock(pid_t pid, int fd, const char *link, char *buf, size_t len)
 		return remember(ino, buf, 1);
 	if (strncmp(proto, "UNIX", 4) == 0 &&
 	    unix_sock(ino, proto, buf, len) == 0)
+		return 0;
+	if (strcmp(proto, "NETLINK") == 0 && netlink_sock(ino, buf, len) == 0)
 		return 0;
 	if (recall(ino, buf, len) == 0)
 		return 0;

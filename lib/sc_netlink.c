@@ -1,0 +1,802 @@
+/*
+ * sc_netlink.c: what a program sends to or receives from a netlink
+ * socket, as strace shows it: each message's header (its type and flags
+ * named after the socket's protocol) and payload, and the attribute
+ * chains ({nla_len, nla_type} and a value) inside payloads.
+ *
+ * The protocol comes from the socket (ptc_os_fdnlproto); a protocol is
+ * a row of families[]: its message type names and a payload printer.
+ * Which flag names apply (get, new or delete requests) is a property of
+ * the message type: the rule of families[] or the rows of nl_ops[].
+ */
+#include <arpa/inet.h>
+#include <linux/netlink.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/nfnetlink_acct.h>
+#include <linux/netfilter/nfnetlink_conntrack.h>
+#include <linux/netfilter/nfnetlink_cthelper.h>
+#include <linux/netfilter/nfnetlink_cttimeout.h>
+#include <linux/netfilter/nf_tables.h>
+#include <linux/netfilter/nf_tables_compat.h>
+#include <linux/rtnetlink.h>
+#include <linux/selinux_netlink.h>
+#include <linux/xfrm.h>
+#include <sys/socket.h>
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "os.h"
+#include "sc_priv.h"
+#include "xlat.h"
+
+#ifndef NETLINK_CRYPTO
+#define NETLINK_CRYPTO 21
+#endif
+#ifndef NFNL_SUBSYS_HOOK
+#define NFNL_SUBSYS_HOOK 12
+#endif
+
+/* ---- strings ---- */
+
+/* len bytes at addr as a string of \x escapes (-s bounds it). */
+static void
+hexstr(struct ptc__dc *c, uint64_t addr, uint64_t len)
+{
+	size_t show = c->f->strsize < PTC__BUF_MAX ? c->f->strsize :
+	    PTC__BUF_MAX;
+	char stackbuf[512], *buf = stackbuf;
+
+	if (len < show)
+		show = (size_t)len;
+	if (show > sizeof(stackbuf) && (buf = malloc(show)) == NULL) {
+		ptc__p_addr(c, addr);
+		return;
+	}
+	if (ptc__rdall(c, addr, buf, show) != 0) {
+		ptc__p_addr(c, addr);
+	} else {
+		ptc__pre(c);
+		if (c->f->json) {
+			ptc__sb_json(c->o, buf, show);
+		} else {
+			ptc__sb_escape(c->o, buf, show, 2);
+			if (len > show)
+				ptc__sb_puts(c->o, "...");
+		}
+	}
+	if (buf != stackbuf)
+		free(buf);
+}
+
+/* An enum value into s: its name, or the number and unknown (-X). */
+static char *
+senum(const struct ptc__dc *c, char *s, size_t len,
+    const struct ptc__xtab *x, uint64_t v, const char *unknown)
+{
+	const char *n = x != NULL ? ptc__xname(x, v) : NULL;
+	int style = ptc__xstyle(c);
+
+	if (n != NULL)
+		return ptc__sxval(s, len, style, v, 'x', n);
+	if (unknown == NULL || style == PTC_XLAT_RAW)
+		snprintf(s, len, "%#" PRIx64, v);
+	else
+		snprintf(s, len, "%#" PRIx64 " /* %s */", v, unknown);
+	return s;
+}
+
+/* ---- chains: messages and attributes ---- */
+
+/*
+ * A chain of length-prefixed elements (netlink messages, attributes):
+ * hdr bytes of header whose first (4-byte or 2-byte) field is the
+ * element's length, elements aligned to 4.  el prints one element of
+ * at most len bytes whose header is h.  An array when more than one
+ * element follows, as strace shows them.
+ */
+typedef void chain_el(struct ptc__dc *c, const void *h, uint64_t addr,
+    uint64_t len, const void *arg);
+
+static void
+chain(struct ptc__dc *c, uint64_t addr, uint64_t len, size_t hdr,
+    chain_el *el, const void *arg)
+{
+	unsigned char h[16];
+	unsigned elt;
+	int arr = 0;
+
+	for (elt = 0;; elt++) {
+		uint64_t elen, alen, next = 0, nlen = 0;
+
+		if (len < hdr) {
+			hexstr(c, addr, len);
+			break;
+		}
+		if (ptc__rdall(c, addr, h, hdr) != 0) {
+			if (arr) {
+				ptc__pre(c);
+				if (!c->f->json)
+					ptc__sb_printf(c->o,
+					    "... /* %#" PRIx64 " */", addr);
+			} else {
+				ptc__p_addr(c, addr);
+			}
+			break;
+		}
+		if (!c->f->verbose && elt == c->f->strsize) {
+			ptc__s_more(c);
+			break;
+		}
+		if (hdr == 16) {
+			uint32_t l32;
+
+			memcpy(&l32, h, 4);
+			elen = l32;
+		} else {
+			uint16_t l16;
+
+			memcpy(&l16, h, 2);
+			elen = l16;
+		}
+		alen = (elen + 3) & ~(uint64_t)3;
+		if (elen >= hdr) {
+			nlen = len >= alen ? len - alen : 0;
+			if (nlen != 0 && addr + alen > addr)
+				next = addr + alen;
+		}
+		if (!arr && next != 0) {
+			ptc__l_open(c);
+			arr = 1;
+		}
+		el(c, h, addr, len, arg);
+		if (next == 0 || c->nreads > PTC__READS_MAX)
+			break;
+		addr = next;
+		len = nlen;
+	}
+	if (arr)
+		ptc__l_close(c);
+}
+
+/*
+ * Attribute values.  A set is the names of an attribute chain's types
+ * and how each type's value prints (absent: as \x bytes).
+ */
+enum nla_kind {
+	NLA_K_HEX, NLA_K_STR, NLA_K_U8, NLA_K_U16, NLA_K_U32, NLA_K_U64,
+	NLA_K_S32, NLA_K_X32, NLA_K_BYTES
+};
+
+struct nla_set {
+	const struct ptc__xtab *names;
+	const char *dflt;
+	const unsigned char *kinds;     /* enum nla_kind by type */
+	unsigned nkinds;
+};
+
+/* A value of a fixed size; 0 when len does not fit it. */
+static int
+nla_num(struct ptc__dc *c, uint64_t addr, uint64_t len, int kind)
+{
+	static const unsigned char size[] = {
+		[NLA_K_U8] = 1, [NLA_K_U16] = 2, [NLA_K_U32] = 4,
+		[NLA_K_U64] = 8, [NLA_K_S32] = 4, [NLA_K_X32] = 4,
+	};
+	union {
+		uint8_t u8;
+		uint16_t u16;
+		uint32_t u32;
+		uint64_t u64;
+	} v;
+
+	if (len != size[kind]) 
+		return 0;
+	if (ptc__rdall(c, addr, &v, size[kind]) != 0) {
+		ptc__p_addr(c, addr);
+		return 1;
+	}
+	switch (kind) {
+	case NLA_K_U8: ptc__p_uint(c, v.u8); break;
+	case NLA_K_U16: ptc__p_uint(c, v.u16); break;
+	case NLA_K_U32: ptc__p_uint(c, v.u32); break;
+	case NLA_K_U64: ptc__p_uint(c, v.u64); break;
+	case NLA_K_S32: ptc__p_int(c, (int32_t)v.u32); break;
+	default: ptc__p_hex(c, v.u32); break;
+	}
+	return 1;
+}
+
+static void
+nla_value(struct ptc__dc *c, int kind, uint64_t addr, uint64_t len)
+{
+	switch (kind) {
+	case NLA_K_STR: {
+		char buf[PTC__STR_MAX];
+		size_t n = len < sizeof(buf) ? (size_t)len : sizeof(buf);
+
+		if (ptc__rdall(c, addr, buf, n) != 0) {
+			ptc__p_addr(c, addr);
+			return;
+		}
+		/* Up to the terminating NUL, which is expected. */
+		ptc__p_bytes(c, buf, strnlen(buf, n), 0);
+		return;
+	}
+	case NLA_K_BYTES:
+		ptc__p_buf(c, addr, len);
+		return;
+	case NLA_K_HEX:
+		break;
+	default:
+		if (nla_num(c, addr, len, kind))
+			return;
+		break;
+	}
+	hexstr(c, addr, len);
+}
+
+static void
+nla_el(struct ptc__dc *c, const void *h, uint64_t addr, uint64_t len,
+    const void *arg)
+{
+	const struct nla_set *set = arg;
+	struct nlattr nla;
+	uint64_t n;
+	unsigned t;
+	char buf[160], *p = buf;
+
+	memcpy(&nla, h, sizeof(nla));
+	n = nla.nla_len < len ? nla.nla_len : len;
+	t = nla.nla_type & NLA_TYPE_MASK;
+	if (n > NLA_HDRLEN)
+		ptc__l_open(c);
+	ptc__s_open(c);
+	ptc__s_field(c, "nla_len");
+	ptc__p_uint(c, nla.nla_len);
+	ptc__s_field(c, "nla_type");
+	buf[0] = '\0';
+	if (nla.nla_type & NLA_F_NESTED)
+		p += strlen(ptc__sxval(p, sizeof(buf), ptc__xstyle(c),
+		    NLA_F_NESTED, 'x', "NLA_F_NESTED")), *p++ = '|';
+	if (nla.nla_type & NLA_F_NET_BYTEORDER)
+		p += strlen(ptc__sxval(p, sizeof(buf) - (size_t)(p - buf),
+		    ptc__xstyle(c), NLA_F_NET_BYTEORDER, 'x',
+		    "NLA_F_NET_BYTEORDER")), *p++ = '|';
+	senum(c, p, sizeof(buf) - (size_t)(p - buf), set->names, t, set->dflt);
+	ptc__p_raw(c, buf);
+	ptc__s_close(c);
+	if (n > NLA_HDRLEN) {
+		nla_value(c, t < set->nkinds ? set->kinds[t] : NLA_K_HEX,
+		    addr + NLA_HDRLEN, n - NLA_HDRLEN);
+		ptc__l_close(c);
+	}
+}
+
+static void
+nlattrs(struct ptc__dc *c, uint64_t addr, uint64_t len,
+    const struct nla_set *set)
+{
+	chain(c, addr, len, NLA_HDRLEN, nla_el, set);
+}
+
+/* ---- message types and flags ---- */
+
+static const struct ptc__xtab nl_none = { NULL, 0 };
+
+struct nl_family;
+typedef int nl_payload(struct ptc__dc *c, int fam,
+    const struct nlmsghdr *h, uint64_t addr, uint64_t len);
+
+static nl_payload pl_route, pl_sock_diag, pl_selinux, pl_netfilter;
+
+enum { OP_NONE, OP_NEW, OP_DEL, OP_GET, OP_RULE_ROUTE };
+
+struct nl_family {
+	const struct ptc__xtab *types;
+	const char *dflt;
+	nl_payload *payload;
+	int op;                 /* OP_GET: every type; OP_RULE_ROUTE */
+};
+
+static const struct nl_family families[] = {
+	[NETLINK_ROUTE] = { &ptc__xt_nl_route_types, "RTM_???", pl_route,
+	    OP_RULE_ROUTE },
+	[NETLINK_SOCK_DIAG] = { &ptc__xt_nl_sock_diag_types, "SOCK_DIAG_???",
+	    pl_sock_diag, OP_GET },
+	[NETLINK_XFRM] = { &ptc__xt_nl_xfrm_types, "XFRM_MSG_???", NULL,
+	    OP_NONE },
+	[NETLINK_SELINUX] = { &ptc__xt_nl_selinux_types, "SELNL_MSG_???",
+	    pl_selinux, OP_NONE },
+	[NETLINK_AUDIT] = { &ptc__xt_nl_audit_types, "AUDIT_???", NULL,
+	    OP_NONE },
+	[NETLINK_NETFILTER] = { &ptc__xt_nl_netfilter_subsys_ids,
+	    "NFNL_SUBSYS_???", pl_netfilter, OP_NONE },
+	[NETLINK_GENERIC] = { &nl_none, "GENERIC_FAMILY_???", NULL, OP_NONE },
+	[NETLINK_CRYPTO] = { &ptc__xt_nl_crypto_types, "CRYPTO_MSG_???", NULL,
+	    OP_NONE },
+};
+#define NFAMILIES (int)(sizeof(families) / sizeof(families[0]))
+
+/* Netfilter's subsystems: the names of their message types. */
+static const struct {
+	const struct ptc__xtab *types;
+	const char *dflt;
+} nf_subsys[] = {
+	[NFNL_SUBSYS_CTNETLINK] = { &ptc__xt_nf_ctnetlink_msg_types,
+	    "IPCTNL_MSG_CT_???" },
+	[NFNL_SUBSYS_CTNETLINK_EXP] = { &ptc__xt_nf_ctnetlink_exp_msg_types,
+	    "IPCTNL_MSG_EXP_???" },
+	[NFNL_SUBSYS_QUEUE] = { &ptc__xt_nf_queue_msg_types, "NFQNL_MSG_???" },
+	[NFNL_SUBSYS_ULOG] = { &ptc__xt_nf_ulog_msg_types, "NFULNL_MSG_???" },
+	[NFNL_SUBSYS_OSF] = { &ptc__xt_nf_osf_msg_types, "OSF_MSG_???" },
+	[NFNL_SUBSYS_IPSET] = { &ptc__xt_nf_ipset_msg_types, "IPSET_CMD_???" },
+	[NFNL_SUBSYS_ACCT] = { &ptc__xt_nf_acct_msg_types,
+	    "NFNL_MSG_ACCT_???" },
+	[NFNL_SUBSYS_CTNETLINK_TIMEOUT] = { &ptc__xt_nf_cttimeout_msg_types,
+	    "IPCTNL_MSG_TIMEOUT_???" },
+	[NFNL_SUBSYS_CTHELPER] = { &ptc__xt_nf_cthelper_msg_types,
+	    "NFNL_MSG_CTHELPER_???" },
+	[NFNL_SUBSYS_NFTABLES] = { &ptc__xt_nf_nftables_msg_types,
+	    "NFT_MSG_???" },
+	[NFNL_SUBSYS_NFT_COMPAT] = { &ptc__xt_nf_nft_compat_msg_types,
+	    "NFNL_MSG_COMPAT_???" },
+	[NFNL_SUBSYS_HOOK] = { &ptc__xt_nf_hook_msg_types,
+	    "NFT_MSG_HOOK_???" },
+};
+
+#define NF(s, t) ((NFNL_SUBSYS_##s << 8) | (t))
+
+/* Message types whose flags are a request's of one kind. */
+static const struct {
+	int fam;
+	unsigned type;
+	int op;
+} nl_ops[] = {
+	{ NETLINK_XFRM, XFRM_MSG_NEWSA, OP_NEW },
+	{ NETLINK_XFRM, XFRM_MSG_NEWPOLICY, OP_NEW },
+	{ NETLINK_XFRM, XFRM_MSG_NEWAE, OP_NEW },
+	{ NETLINK_XFRM, XFRM_MSG_NEWSADINFO, OP_NEW },
+	{ NETLINK_XFRM, XFRM_MSG_NEWSPDINFO, OP_NEW },
+	{ NETLINK_XFRM, XFRM_MSG_DELSA, OP_DEL },
+	{ NETLINK_XFRM, XFRM_MSG_DELPOLICY, OP_DEL },
+	{ NETLINK_XFRM, XFRM_MSG_GETSA, OP_GET },
+	{ NETLINK_XFRM, XFRM_MSG_GETPOLICY, OP_GET },
+	{ NETLINK_XFRM, XFRM_MSG_GETAE, OP_GET },
+	{ NETLINK_XFRM, XFRM_MSG_GETSADINFO, OP_GET },
+	{ NETLINK_XFRM, XFRM_MSG_GETSPDINFO, OP_GET },
+	{ NETLINK_CRYPTO, 0x13, OP_NEW },       /* CRYPTO_MSG_NEWALG */
+	{ NETLINK_CRYPTO, 0x14, OP_DEL },       /* CRYPTO_MSG_DELALG */
+	{ NETLINK_CRYPTO, 0x17, OP_DEL },       /* CRYPTO_MSG_DELRNG */
+	{ NETLINK_CRYPTO, 0x16, OP_GET },       /* CRYPTO_MSG_GETALG */
+	{ NETLINK_NETFILTER, NF(CTNETLINK, IPCTNL_MSG_CT_NEW), OP_NEW },
+	{ NETLINK_NETFILTER, NF(CTNETLINK, IPCTNL_MSG_CT_GET), OP_GET },
+	{ NETLINK_NETFILTER, NF(CTNETLINK, IPCTNL_MSG_CT_GET_CTRZERO), OP_GET },
+	{ NETLINK_NETFILTER, NF(CTNETLINK, IPCTNL_MSG_CT_GET_STATS_CPU),
+	    OP_GET },
+	{ NETLINK_NETFILTER, NF(CTNETLINK, IPCTNL_MSG_CT_GET_STATS), OP_GET },
+	{ NETLINK_NETFILTER, NF(CTNETLINK, IPCTNL_MSG_CT_GET_DYING), OP_GET },
+	{ NETLINK_NETFILTER, NF(CTNETLINK, IPCTNL_MSG_CT_GET_UNCONFIRMED),
+	    OP_GET },
+	{ NETLINK_NETFILTER, NF(CTNETLINK, IPCTNL_MSG_CT_DELETE), OP_DEL },
+	{ NETLINK_NETFILTER, NF(CTNETLINK_EXP, IPCTNL_MSG_EXP_NEW), OP_NEW },
+	{ NETLINK_NETFILTER, NF(CTNETLINK_EXP, IPCTNL_MSG_EXP_GET), OP_GET },
+	{ NETLINK_NETFILTER, NF(CTNETLINK_EXP, IPCTNL_MSG_EXP_GET_STATS_CPU),
+	    OP_GET },
+	{ NETLINK_NETFILTER, NF(CTNETLINK_EXP, IPCTNL_MSG_EXP_DELETE), OP_DEL },
+	{ NETLINK_NETFILTER, NF(ACCT, NFNL_MSG_ACCT_NEW), OP_NEW },
+	{ NETLINK_NETFILTER, NF(ACCT, NFNL_MSG_ACCT_GET), OP_GET },
+	{ NETLINK_NETFILTER, NF(ACCT, NFNL_MSG_ACCT_GET_CTRZERO), OP_GET },
+	{ NETLINK_NETFILTER, NF(ACCT, NFNL_MSG_ACCT_DEL), OP_DEL },
+	{ NETLINK_NETFILTER, NF(CTNETLINK_TIMEOUT, IPCTNL_MSG_TIMEOUT_NEW),
+	    OP_NEW },
+	{ NETLINK_NETFILTER, NF(CTNETLINK_TIMEOUT, IPCTNL_MSG_TIMEOUT_GET),
+	    OP_GET },
+	{ NETLINK_NETFILTER, NF(CTNETLINK_TIMEOUT, IPCTNL_MSG_TIMEOUT_DELETE),
+	    OP_DEL },
+	{ NETLINK_NETFILTER, NF(CTHELPER, NFNL_MSG_CTHELPER_NEW), OP_NEW },
+	{ NETLINK_NETFILTER, NF(CTHELPER, NFNL_MSG_CTHELPER_GET), OP_GET },
+	{ NETLINK_NETFILTER, NF(CTHELPER, NFNL_MSG_CTHELPER_DEL), OP_DEL },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_NEWTABLE), OP_NEW },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_NEWCHAIN), OP_NEW },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_NEWRULE), OP_NEW },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_NEWSET), OP_NEW },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_NEWSETELEM), OP_NEW },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_NEWGEN), OP_NEW },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_NEWOBJ), OP_NEW },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_NEWFLOWTABLE), OP_NEW },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_GETTABLE), OP_GET },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_GETCHAIN), OP_GET },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_GETRULE), OP_GET },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_GETSET), OP_GET },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_GETSETELEM), OP_GET },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_GETGEN), OP_GET },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_GETOBJ), OP_GET },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_GETOBJ_RESET), OP_GET },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_GETFLOWTABLE), OP_GET },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_DELTABLE), OP_DEL },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_DELCHAIN), OP_DEL },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_DELRULE), OP_DEL },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_DELSET), OP_DEL },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_DELSETELEM), OP_DEL },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_DELOBJ), OP_DEL },
+	{ NETLINK_NETFILTER, NF(NFTABLES, NFT_MSG_DELFLOWTABLE), OP_DEL },
+	{ NETLINK_NETFILTER, NF(NFT_COMPAT, NFNL_MSG_COMPAT_GET), OP_GET },
+	{ NETLINK_NETFILTER, NF(HOOK, 0), OP_GET },     /* NFNL_MSG_HOOK_GET */
+};
+
+static const struct nl_family *
+family(int fam)
+{
+	return fam >= 0 && fam < NFAMILIES && families[fam].types != NULL ?
+	    &families[fam] : NULL;
+}
+
+static void
+nl_type(struct ptc__dc *c, int fam, unsigned type)
+{
+	const struct nl_family *f = family(fam);
+	char buf[200], sub[96];
+	unsigned ss = type >> 8;
+
+	if (type < NLMSG_MIN_TYPE || f == NULL) {
+		ptc__p_raw(c, senum(c, buf, sizeof(buf), &ptc__xt_netlink_types,
+		    type, "NLMSG_???"));
+		return;
+	}
+	if (fam != NETLINK_NETFILTER ||
+	    ptc__xname(&ptc__xt_nl_netfilter_msg_types, type) != NULL) {
+		ptc__p_raw(c, senum(c, buf, sizeof(buf),
+		    fam == NETLINK_NETFILTER ?
+		    &ptc__xt_nl_netfilter_msg_types : f->types, type,
+		    f->dflt));
+		return;
+	}
+	/* Netfilter's: a subsystem in the high byte, its type in the low. */
+	senum(c, buf, sizeof(buf) / 2, f->types, ss, f->dflt);
+	if (ss < sizeof(nf_subsys) / sizeof(nf_subsys[0]) &&
+	    nf_subsys[ss].types != NULL)
+		senum(c, sub, sizeof(sub), nf_subsys[ss].types, type & 0xff,
+		    nf_subsys[ss].dflt);
+	else
+		snprintf(sub, sizeof(sub), "%#x", type & 0xff);
+	snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "<<8|%s", sub);
+	ptc__p_raw(c, buf);
+}
+
+static void
+nl_flags(struct ptc__dc *c, int fam, unsigned type, unsigned flags)
+{
+	const struct nl_family *f = family(fam);
+	const struct ptc__xtab *more = NULL;
+	struct ptc__xlat all[16];
+	struct ptc__xtab x = { all, 0 };
+	char buf[256];
+	unsigned i;
+	int op = OP_NONE;
+
+	if (type == NLMSG_ERROR)
+		more = &ptc__xt_netlink_ack_flags;
+	else if (type >= NLMSG_MIN_TYPE && f != NULL) {
+		op = f->op;
+		if (op == OP_RULE_ROUTE)
+			op = type == RTM_DELACTION ? OP_GET :
+			    (type & 3) == 0 ? OP_NEW : (type & 3) == 1 ?
+			    OP_DEL : (type & 3) == 2 ? OP_GET : OP_NONE;
+		for (i = 0; i < sizeof(nl_ops) / sizeof(nl_ops[0]); i++)
+			if (nl_ops[i].fam == fam && nl_ops[i].type == type)
+				op = nl_ops[i].op;
+		more = op == OP_NEW ? &ptc__xt_netlink_new_flags :
+		    op == OP_DEL ? &ptc__xt_netlink_delete_flags :
+		    op == OP_GET ? &ptc__xt_netlink_get_flags : NULL;
+	}
+	/* The common flags first, then the kind's. */
+	for (i = 0; i < ptc__xt_netlink_flags.n && x.n < 16; i++)
+		all[x.n++] = ptc__xt_netlink_flags.v[i];
+	for (i = 0; more != NULL && i < more->n && x.n < 16; i++)
+		all[x.n++] = more->v[i];
+	ptc__p_raw(c, ptc__xsflags(c, buf, sizeof(buf), &x, flags, NULL));
+}
+
+static void
+nl_header(struct ptc__dc *c, int fam, const struct nlmsghdr *h)
+{
+	ptc__s_open(c);
+	ptc__s_field(c, "nlmsg_len");
+	ptc__p_uint(c, h->nlmsg_len);
+	ptc__s_field(c, "nlmsg_type");
+	nl_type(c, fam, h->nlmsg_type);
+	ptc__s_field(c, "nlmsg_flags");
+	nl_flags(c, fam, h->nlmsg_type, h->nlmsg_flags);
+	ptc__s_field(c, "nlmsg_seq");
+	ptc__p_uint(c, h->nlmsg_seq);
+	ptc__s_field(c, "nlmsg_pid");
+	ptc__p_pid(c, h->nlmsg_pid, PTC__PID_TGID);
+	ptc__s_close(c);
+}
+
+/* ---- messages ---- */
+
+static void message(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
+    uint64_t addr, uint64_t len);
+
+static const unsigned char nlmsgerr_kinds[] = {
+	[NLMSGERR_ATTR_MSG] = NLA_K_STR,
+	[NLMSGERR_ATTR_OFFS] = NLA_K_U32,
+};
+static const struct nla_set nlmsgerr_set = {
+	&ptc__xt_nlmsgerr_attrs, "NLMSGERR_ATTR_???", nlmsgerr_kinds,
+	sizeof(nlmsgerr_kinds)
+};
+
+static void
+nlmsgerr(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
+    uint64_t addr, uint64_t len)
+{
+	struct nlmsgerr e;
+	uint64_t in, pl;
+	char buf[64];
+	const char *n;
+
+	if (len < sizeof(e)) {
+		hexstr(c, addr, len);
+		return;
+	}
+	if (ptc__rdall(c, addr, &e, sizeof(e)) != 0) {
+		ptc__p_addr(c, addr);
+		return;
+	}
+	addr += offsetof(struct nlmsgerr, msg);
+	len -= offsetof(struct nlmsgerr, msg);
+	in = e.msg.nlmsg_len > sizeof(e.msg) ? e.msg.nlmsg_len :
+	    sizeof(e.msg);
+	pl = (h->nlmsg_flags & NLM_F_CAPPED) ? sizeof(e.msg) : in;
+	if (pl > len)
+		pl = len;
+	if (len > pl)
+		ptc__l_open(c);
+	ptc__s_open(c);
+	ptc__s_field(c, "error");
+	n = e.error < 0 ? ptc__xname(&ptc__xt_errnos, (uint64_t)-e.error) :
+	    NULL;
+	if (n != NULL && ptc__xstyle(c) != PTC_XLAT_RAW) {
+		snprintf(buf, sizeof(buf), "-%s", n);
+		if (ptc__xstyle(c) == PTC_XLAT_VERBOSE)
+			snprintf(buf, sizeof(buf), "%d /* -%s */", e.error, n);
+		ptc__p_raw(c, buf);
+	} else {
+		ptc__p_int(c, e.error);
+	}
+	ptc__s_field(c, "msg");
+	c->after_field = 1;
+	message(c, fam, &e.msg, addr, pl);
+	ptc__s_close(c);
+	if (len > pl) {
+		nlattrs(c, addr + pl, len - pl, &nlmsgerr_set);
+		ptc__l_close(c);
+	}
+}
+
+static void
+payload(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
+    uint64_t addr, uint64_t len)
+{
+	const struct nl_family *f = family(fam);
+	int32_t num;
+
+	if (h->nlmsg_type == NLMSG_ERROR) {
+		nlmsgerr(c, fam, h, addr, len);
+		return;
+	}
+	if ((h->nlmsg_type >= NLMSG_MIN_TYPE ||
+	    h->nlmsg_type == NLMSG_DONE) && f != NULL && f->payload != NULL &&
+	    f->payload(c, fam, h, addr, len))
+		return;
+	if (h->nlmsg_type == NLMSG_DONE && len == sizeof(num)) {
+		if (ptc__rdall(c, addr, &num, sizeof(num)) != 0)
+			ptc__p_addr(c, addr);
+		else
+			ptc__p_int(c, num);
+		return;
+	}
+	hexstr(c, addr, len);
+}
+
+/* A message whose header is h, at addr with len bytes of buffer. */
+static void
+message(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
+    uint64_t addr, uint64_t len)
+{
+	uint64_t n = h->nlmsg_len < len ? h->nlmsg_len : len;
+
+	if (n > NLMSG_HDRLEN)
+		ptc__l_open(c);
+	nl_header(c, fam, h);
+	if (n > NLMSG_HDRLEN) {
+		payload(c, fam, h, addr + NLMSG_HDRLEN, n - NLMSG_HDRLEN);
+		ptc__l_close(c);
+	}
+}
+
+static void
+msg_el(struct ptc__dc *c, const void *hp, uint64_t addr, uint64_t len,
+    const void *arg)
+{
+	struct nlmsghdr h;
+
+	memcpy(&h, hp, sizeof(h));
+	message(c, *(const int *)arg, &h, addr, len);
+}
+
+/* ---- payloads ---- */
+
+/*
+ * A payload that starts with a family byte of a structure this does not
+ * decode further: {family=AF_..., data="..."} as strace shows it.
+ */
+static int
+family_only(struct ptc__dc *c, uint64_t addr, uint64_t len)
+{
+	uint8_t fam;
+
+	if (ptc__rdall(c, addr, &fam, 1) != 0) {
+		ptc__p_addr(c, addr);
+		return 1;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "family");
+	ptc__p_enum(c, &ptc__xt_address_families, fam, "AF_???");
+	if (len > 1) {
+		ptc__s_field(c, "data");
+		hexstr(c, addr + 1, len - 1);
+	}
+	ptc__s_close(c);
+	return 1;
+}
+
+static int
+pl_route(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
+    uint64_t addr, uint64_t len)
+{
+	(void)fam;
+	if (h->nlmsg_type == NLMSG_DONE)
+		return 0;
+	if (ptc__xname(&ptc__xt_nl_route_types, h->nlmsg_type) == NULL)
+		return family_only(c, addr, len);
+	return 0;
+}
+
+static int
+pl_sock_diag(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
+    uint64_t addr, uint64_t len)
+{
+	(void)fam;
+	if (h->nlmsg_type == NLMSG_DONE)
+		return 0;
+	return family_only(c, addr, len);
+}
+
+static int
+pl_selinux(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
+    uint64_t addr, uint64_t len)
+{
+	int32_t v;
+
+	(void)fam;
+	if ((h->nlmsg_type != SELNL_MSG_SETENFORCE &&
+	    h->nlmsg_type != SELNL_MSG_POLICYLOAD) || len < sizeof(v))
+		return 0;
+	if (ptc__rdall(c, addr, &v, sizeof(v)) != 0) {
+		ptc__p_addr(c, addr);
+		return 1;
+	}
+	ptc__s_open(c);
+	if (h->nlmsg_type == SELNL_MSG_SETENFORCE) {
+		ptc__s_field(c, "val");
+		ptc__p_int(c, v);
+	} else {
+		ptc__s_field(c, "seqno");
+		ptc__p_uint(c, (uint32_t)v);
+	}
+	ptc__s_close(c);
+	return 1;
+}
+
+static const struct nla_set nf_none_set = { &nl_none, NULL, NULL, 0 };
+
+static int
+pl_netfilter(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
+    uint64_t addr, uint64_t len)
+{
+	struct nfgenmsg g;
+	unsigned ss = h->nlmsg_type >> 8;
+	uint16_t rid;
+	char buf[32];
+
+	(void)fam;
+	if (h->nlmsg_type == NLMSG_DONE)
+		return 0;
+	if (len < sizeof(g))
+		return 0;
+	if (ptc__rdall(c, addr, &g, sizeof(g)) != 0) {
+		ptc__p_addr(c, addr);
+		return 1;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "nfgen_family");
+	ptc__p_enum(c, &ptc__xt_address_families, g.nfgen_family, "AF_???");
+	ptc__s_field(c, "version");
+	if (g.version == NFNETLINK_V0)
+		ptc__p_xval(c, g.version, 'x', "NFNETLINK_V0");
+	else
+		ptc__p_enum(c, &nl_none, g.version, "NFNETLINK_???");
+	ptc__s_field(c, "res_id");
+	rid = ntohs(g.res_id);
+	/* nftables' messages have had it in either byte order. */
+	if (ss == NFNL_SUBSYS_NFTABLES && rid == NFNL_SUBSYS_NFTABLES)
+		ptc__p_xval(c, g.res_id, 'x', "htons(NFNL_SUBSYS_NFTABLES)");
+	else if (ss == NFNL_SUBSYS_NFTABLES &&
+	    g.res_id == NFNL_SUBSYS_NFTABLES)
+		ptc__p_xval(c, g.res_id, 'x', "NFNL_SUBSYS_NFTABLES");
+	else {
+		snprintf(buf, sizeof(buf), "htons(%u)", rid);
+		ptc__p_raw(c, buf);
+	}
+	ptc__s_close(c);
+	if (len > sizeof(g)) {
+		if (h->nlmsg_type < NLMSG_MIN_TYPE ||
+		    h->nlmsg_type == NFNL_MSG_BATCH_BEGIN ||
+		    h->nlmsg_type == NFNL_MSG_BATCH_END)
+			hexstr(c, addr + sizeof(g), len - sizeof(g));
+		else
+			nlattrs(c, addr + sizeof(g), len - sizeof(g),
+			    &nf_none_set);
+	}
+	return 1;
+}
+
+/* ---- entry points ---- */
+
+/*
+ * len bytes at addr sent to or received from descriptor fd: netlink
+ * messages when fd is a netlink socket, else the plain string.
+ */
+void
+ptc__p_sockbuf(struct ptc__dc *c, int fd, uint64_t addr, uint64_t len)
+{
+	int fam = fd >= 0 && addr != 0 ? ptc_os_fdnlproto(c->pid, fd) : -1;
+
+	if (fam < 0 || c->f->noderef) {
+		ptc__p_buf(c, addr, len);
+		return;
+	}
+	chain(c, addr, len, NLMSG_HDRLEN, msg_el, &fam);
+}
+
+/* sendto's buffer (a->aux: its length argument). */
+void
+ptc__a_sockbuf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	ptc__p_sockbuf(c, (int)c->a[0], v, a->aux >= 0 ?
+	    c->a[a->aux] : 0);
+}
+
+/* recvfrom's: as many bytes as the call returned. */
+void
+ptc__a_osockbuf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t len = (uint64_t)c->rval;
+
+	(void)a;
+	if (c->is_error) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	if (len > c->a[2])
+		len = c->a[2];
+	ptc__p_sockbuf(c, (int)c->a[0], v, len);
+}
