@@ -4,6 +4,7 @@
  */
 #include <arpa/inet.h>
 #include <linux/netlink.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -83,6 +84,29 @@ field_net(struct ptc__dc *c, const char *name, const void *p, size_t len,
 	ptc__p_raw(c, hex);
 	if (ptc__xstyle(c) == PTC_XLAT_VERBOSE)
 		ptc__p_comment(c, "%s", abbrev);
+}
+
+/*
+ * An interface index: if_nametoindex("lo") for one this host knows
+ * (strace's form), the number otherwise or with -X raw.
+ */
+void
+ptc__p_ifindex(struct ptc__dc *c, unsigned idx)
+{
+	char name[IF_NAMESIZE], buf[IF_NAMESIZE + 32];
+
+	if (idx == 0 || c->f->json || if_indextoname(idx, name) == NULL) {
+		ptc__p_uint(c, idx);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "if_nametoindex(\"%s\")", name);
+	if (ptc__xstyle(c) == PTC_XLAT_RAW)
+		ptc__p_uint(c, idx);
+	else if (ptc__xstyle(c) == PTC_XLAT_VERBOSE) {
+		ptc__p_uint(c, idx);
+		ptc__p_comment(c, "%s", buf);
+	} else
+		ptc__p_raw(c, buf);
 }
 
 static void
@@ -168,7 +192,7 @@ ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
 		}
 		if (n >= sizeof(*s6)) {
 			ptc__s_field(c, "sin6_scope_id");
-			ptc__p_uint(c, s6->sin6_scope_id);
+			ptc__p_ifindex(c, s6->sin6_scope_id);
 		}
 		break;
 	}
@@ -233,68 +257,6 @@ ptc__a_sockaddr_out(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	}
 	in = c->saved_ok[li] ? (uint32_t)c->saved[li] : len;
 	ptc__p_sockaddr(c, v, len < in ? len : in);
-}
-
-static const struct ptc__xtab *
-sockopt_table(int level)
-{
-	switch (level) {
-	case SOL_SOCKET: return &ptc__xt_sockopts_socket;
-	case IPPROTO_TCP: return &ptc__xt_sockopts_tcp;
-	case IPPROTO_IP: return &ptc__xt_sockopts_ip;
-	case IPPROTO_IPV6: return &ptc__xt_sockopts_ipv6;
-	}
-	return NULL;
-}
-
-void
-ptc__a_sockopt(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
-{
-	const struct ptc__xtab *x = sockopt_table(a->aux >= 0 ?
-	    (int)c->a[a->aux] : -1);
-	const char *n = x != NULL ? ptc__xname(x, (unsigned)v) : NULL;
-
-	if (n != NULL)
-		ptc__p_xval(c, (unsigned)v, 'x', n);
-	else
-		ptc__p_int(c, (int)v);
-}
-
-static void
-optval(struct ptc__dc *c, uint64_t v, uint64_t len)
-{
-	int32_t i;
-
-	if (len == 4 && ptc__rdall(c, v, &i, 4) == 0) {
-		ptc__l_open(c);
-		ptc__p_int(c, i);
-		ptc__l_close(c);
-		return;
-	}
-	if (len == 0 || len > 256) {
-		ptc__p_addr(c, v);
-		return;
-	}
-	ptc__p_buf(c, v, len);
-}
-
-void
-ptc__a_sockoptval(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
-{
-	optval(c, v, a->aux >= 0 ? (uint32_t)c->a[a->aux] : 0);
-}
-
-void
-ptc__a_sockoptval_out(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
-{
-	uint32_t len;
-
-	if (c->is_error || a->aux < 0 ||
-	    ptc__rdall(c, c->a[a->aux], &len, sizeof(len)) != 0) {
-		ptc__p_addr(c, v);
-		return;
-	}
-	optval(c, v, len);
 }
 
 /* ---- msghdr ---- */

@@ -1,0 +1,522 @@
+/*
+ * sc_sockopt.c: getsockopt and setsockopt: the option's name after its
+ * level, its value after what the option holds (as strace shows them).
+ *
+ * Which names a level has is a row of levels[]; how a value prints is a
+ * row of vals[] (level, name, kind), the options whose value is an int
+ * a flag table of their own.  Anything else prints as strace's default:
+ * an int when four bytes long, else the bytes.
+ */
+#include <arpa/inet.h>
+#include <linux/filter.h>
+#include <linux/icmp.h>
+#include <linux/if_packet.h>
+#include <linux/netlink.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "sc_priv.h"
+#include "xlat.h"
+
+#ifndef SOL_PACKET
+#define SOL_PACKET 263
+#endif
+#ifndef SOL_NETLINK
+#define SOL_NETLINK 270
+#endif
+#ifndef SO_TXREHASH
+#define SO_TXREHASH 74
+#endif
+
+static const struct {
+	int level;
+	const struct ptc__xtab *x;
+	const struct ptc__xtab *get;    /* getsockopt's own names first */
+	const char *dflt;
+} levels[] = {
+	{ SOL_SOCKET, &ptc__xt_sockopts_socket, &ptc__xt_getsockopts_socket,
+	    "SO_???" },
+	{ IPPROTO_IP, &ptc__xt_sockopts_ip, NULL, "IP_???" },
+	{ IPPROTO_IPV6, &ptc__xt_sockopts_ipv6, NULL, "IPV6_???" },
+	{ IPPROTO_TCP, &ptc__xt_sockopts_tcp, NULL, "TCP_???" },
+	{ SOL_PACKET, &ptc__xt_sockopts_packet, NULL, "PACKET_???" },
+	{ SOL_RAW, &ptc__xt_sockopts_raw, NULL, "RAW_???" },
+	{ SOL_NETLINK, &ptc__xt_sockopts_netlink, NULL, "NETLINK_???" },
+};
+
+static void
+sockopt_name(struct ptc__dc *c, int level, unsigned name, int get)
+{
+	unsigned i;
+	const char *n;
+
+	for (i = 0; i < sizeof(levels) / sizeof(levels[0]); i++) {
+		if (levels[i].level != level)
+			continue;
+		if (get && levels[i].get != NULL &&
+		    (n = ptc__xname(levels[i].get, name)) != NULL)
+			ptc__p_xval(c, name, 'x', n);
+		else
+			ptc__p_enum(c, levels[i].x, name, levels[i].dflt);
+		return;
+	}
+	ptc__p_uint(c, name);
+}
+
+/* setsockopt's option name: a->aux is the level's argument. */
+void
+ptc__a_sockopt(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	sockopt_name(c, a->aux >= 0 ? (int)c->a[a->aux] : -1, (unsigned)v, 0);
+}
+
+/* getsockopt's, which has names of its own. */
+void
+ptc__a_gsockopt(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	sockopt_name(c, a->aux >= 0 ? (int)c->a[a->aux] : -1, (unsigned)v, 1);
+}
+
+enum {
+	V_INT = 1, V_LINGER, V_UCRED, V_ERROR, V_TXREHASH, V_TPSTATS,
+	V_ICMPF, V_MREQ, V_MREQ6, V_GROUP_REQ, V_TPREQ, V_PMREQ, V_NL
+};
+
+static const struct {
+	int level, name, kind;
+} vals[] = {
+	{ SOL_SOCKET, SO_LINGER, V_LINGER },
+	{ SOL_SOCKET, SO_PEERCRED, V_UCRED },
+	{ SOL_SOCKET, SO_ERROR, V_ERROR },
+	{ SOL_SOCKET, SO_TXREHASH, V_TXREHASH },
+	{ SOL_PACKET, PACKET_STATISTICS, V_TPSTATS },
+	{ SOL_PACKET, PACKET_RX_RING, V_TPREQ },
+	{ SOL_PACKET, PACKET_TX_RING, V_TPREQ },
+	{ SOL_PACKET, PACKET_ADD_MEMBERSHIP, V_PMREQ },
+	{ SOL_PACKET, PACKET_DROP_MEMBERSHIP, V_PMREQ },
+	{ SOL_RAW, ICMP_FILTER, V_ICMPF },
+	{ IPPROTO_IP, IP_ADD_MEMBERSHIP, V_MREQ },
+	{ IPPROTO_IP, IP_DROP_MEMBERSHIP, V_MREQ },
+	{ IPPROTO_IP, MCAST_JOIN_GROUP, V_GROUP_REQ },
+	{ IPPROTO_IP, MCAST_LEAVE_GROUP, V_GROUP_REQ },
+	{ IPPROTO_IPV6, IPV6_ADD_MEMBERSHIP, V_MREQ6 },
+	{ IPPROTO_IPV6, IPV6_DROP_MEMBERSHIP, V_MREQ6 },
+	{ IPPROTO_IPV6, IPV6_JOIN_ANYCAST, V_MREQ6 },
+	{ IPPROTO_IPV6, IPV6_LEAVE_ANYCAST, V_MREQ6 },
+	{ IPPROTO_IPV6, MCAST_JOIN_GROUP, V_GROUP_REQ },
+	{ IPPROTO_IPV6, MCAST_LEAVE_GROUP, V_GROUP_REQ },
+};
+
+static int
+val_kind(int level, unsigned name)
+{
+	unsigned i;
+
+	if (level == SOL_NETLINK)
+		return V_NL;
+	if (level == SOL_SOCKET && ptc__xname(&ptc__xt_sockopts_socket_int,
+	    name) != NULL)
+		return V_INT;
+	for (i = 0; i < sizeof(vals) / sizeof(vals[0]); i++)
+		if (vals[i].level == level && (unsigned)vals[i].name == name)
+			return vals[i].kind;
+	return 0;
+}
+
+/* len bytes at v as \x escapes. */
+static void
+hexbytes(struct ptc__dc *c, uint64_t v, uint64_t len)
+{
+	struct ptc_fmt f = *c->f;
+	const struct ptc_fmt *saved = c->f;
+
+	f.xstyle = 2;
+	c->f = &f;
+	ptc__p_buf(c, v, len);
+	c->f = saved;
+}
+
+static void
+int_in_brackets(struct ptc__dc *c, uint64_t v)
+{
+	int32_t i;
+
+	if (ptc__rdall(c, v, &i, sizeof(i)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	ptc__p_int(c, i);
+	ptc__l_close(c);
+}
+
+/*
+ * Fields of 4 bytes each of which as many as len covers show; a field
+ * len only partly covers shows its bytes, and the structure ends there.
+ */
+static void
+u32_fields(struct ptc__dc *c, uint64_t v, uint64_t len,
+    const char *const *names, unsigned n, int pid_first)
+{
+	uint32_t f[8];
+	unsigned i;
+
+	if (len > n * 4)
+		len = n * 4;
+	if (ptc__rdall(c, v, f, (size_t)len) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	for (i = 0; i < n && i * 4 < len; i++) {
+		ptc__s_field(c, names[i]);
+		if (len < i * 4 + 4) {
+			struct ptc_fmt hx = *c->f;
+			const struct ptc_fmt *saved = c->f;
+
+			hx.xstyle = 2;
+			c->f = &hx;
+			ptc__p_bytes(c, (char *)f + i * 4, (size_t)len - i * 4,
+			    0);
+			c->f = saved;
+			break;
+		}
+		if (i == 0 && pid_first)
+			ptc__p_pid(c, (int32_t)f[0], PTC__PID_TGID);
+		else if (pid_first)
+			ptc__p_int(c, (int32_t)f[i] == -1 ? -1 : (int64_t)f[i]);
+		else
+			ptc__p_uint(c, f[i]);
+	}
+	ptc__s_close(c);
+}
+
+static void
+icmp_filter(struct ptc__dc *c, uint64_t v, int64_t len)
+{
+	uint32_t data = ~0u;
+	char buf[64];
+	int i, any = 0;
+
+	if (len > 4)
+		len = 4;
+	else if (len <= 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	if (ptc__rdall(c, v, &data, (size_t)len) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__pre(c);
+	if (__builtin_popcount(data) > 16) {
+		data = ~data;
+		ptc__sb_putc(c->o, '~');
+	}
+	ptc__sb_putc(c->o, '[');
+	for (i = 0; i < 32; i++) {
+		const char *n;
+
+		if (!(data & (1u << i)))
+			continue;
+		n = ptc__xname(&ptc__xt_icmp_filter_flags, (unsigned)i);
+		if (any++)
+			ptc__sb_putc(c->o, ' ');
+		if (n != NULL)
+			ptc__sxval(buf, sizeof(buf), ptc__xstyle(c),
+			    (unsigned)i, 'x', n);
+		else if (ptc__xstyle(c) == PTC_XLAT_RAW)
+			snprintf(buf, sizeof(buf), "%#x", i);
+		else
+			snprintf(buf, sizeof(buf), "%#x /* ICMP_??? */", i);
+		ptc__sb_puts(c->o, buf);
+	}
+	ptc__sb_putc(c->o, ']');
+}
+
+static void
+inet_field(struct ptc__dc *c, const char *name, int af, const void *p)
+{
+	char a[INET6_ADDRSTRLEN], buf[INET6_ADDRSTRLEN + 64];
+
+	inet_ntop(af, p, a, sizeof(a));
+	if (af == AF_INET) {
+		ptc__s_field(c, name);
+		snprintf(buf, sizeof(buf), "inet_addr(\"%s\")", a);
+	} else {
+		snprintf(buf, sizeof(buf), "inet_pton(AF_INET6, \"%s\", &%s)",
+		    a, name);
+	}
+	ptc__p_raw(c, buf);
+}
+
+static void
+set_struct(struct ptc__dc *c, int kind, uint64_t v, int64_t len)
+{
+	union {
+		struct linger l;
+		struct ip_mreq m;
+		struct ipv6_mreq m6;
+		struct tpacket_req tr;
+		struct packet_mreq pm;
+		struct group_req g;
+	} u;
+	static const size_t need[] = {
+		[V_LINGER] = sizeof(struct linger),
+		[V_MREQ] = sizeof(struct ip_mreq),
+		[V_MREQ6] = sizeof(struct ipv6_mreq),
+		[V_TPREQ] = sizeof(struct tpacket_req),
+		[V_PMREQ] = sizeof(struct packet_mreq),
+		[V_GROUP_REQ] = sizeof(struct group_req),
+	};
+	/* The packet socket's need exactly their size, the rest at least. */
+	int exact = kind == V_TPREQ || kind == V_PMREQ;
+	unsigned i;
+
+	if (len < (int64_t)need[kind] || (exact && len !=
+	    (int64_t)need[kind]) || ptc__rdall(c, v, &u, need[kind]) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	switch (kind) {
+	case V_LINGER:
+		ptc__s_field(c, "l_onoff");
+		ptc__p_int(c, u.l.l_onoff);
+		ptc__s_field(c, "l_linger");
+		ptc__p_int(c, u.l.l_linger);
+		break;
+	case V_MREQ:
+		inet_field(c, "imr_multiaddr", AF_INET, &u.m.imr_multiaddr);
+		inet_field(c, "imr_interface", AF_INET, &u.m.imr_interface);
+		break;
+	case V_MREQ6:
+		inet_field(c, "ipv6mr_multiaddr", AF_INET6,
+		    &u.m6.ipv6mr_multiaddr);
+		ptc__s_field(c, "ipv6mr_interface");
+		ptc__p_ifindex(c, u.m6.ipv6mr_interface);
+		break;
+	case V_TPREQ:
+		ptc__s_field(c, "tp_block_size");
+		ptc__p_uint(c, u.tr.tp_block_size);
+		ptc__s_field(c, "tp_block_nr");
+		ptc__p_uint(c, u.tr.tp_block_nr);
+		ptc__s_field(c, "tp_frame_size");
+		ptc__p_uint(c, u.tr.tp_frame_size);
+		ptc__s_field(c, "tp_frame_nr");
+		ptc__p_uint(c, u.tr.tp_frame_nr);
+		break;
+	case V_PMREQ: {
+		char mac[3 * 8 + 1] = "";
+		unsigned n = u.pm.mr_alen < 8 ? u.pm.mr_alen : 8;
+
+		ptc__s_field(c, "mr_ifindex");
+		ptc__p_ifindex(c, (unsigned)u.pm.mr_ifindex);
+		ptc__s_field(c, "mr_type");
+		ptc__p_enum(c, &ptc__xt_packet_mreq_type, u.pm.mr_type,
+		    "PACKET_MR_???");
+		ptc__s_field(c, "mr_alen");
+		ptc__p_uint(c, u.pm.mr_alen);
+		ptc__s_field(c, "mr_address");
+		for (i = 0; i < n; i++)
+			snprintf(mac + strlen(mac), sizeof(mac) - strlen(mac),
+			    "%s%02x", i ? ":" : "", u.pm.mr_address[i]);
+		if (ptc__xstyle(c) == PTC_XLAT_ABBREV) {
+			ptc__p_raw(c, mac);
+		} else {
+			struct ptc_fmt f = *c->f;
+			const struct ptc_fmt *saved = c->f;
+
+			f.xstyle = 2;
+			c->f = &f;
+			ptc__p_bytes(c, u.pm.mr_address, n, 0);
+			c->f = saved;
+			if (ptc__xstyle(c) == PTC_XLAT_VERBOSE)
+				ptc__p_comment(c, "%s", mac);
+		}
+		break;
+	}
+	case V_GROUP_REQ:
+		ptc__s_field(c, "gr_interface");
+		ptc__p_ifindex(c, u.g.gr_interface);
+		ptc__s_field(c, "gr_group");
+		ptc__p_sockaddr(c, v + offsetof(struct group_req, gr_group),
+		    sizeof(u.g.gr_group));
+		break;
+	}
+	ptc__s_close(c);
+}
+
+static void
+txrehash(struct ptc__dc *c, uint64_t v)
+{
+	int32_t i;
+
+	if (ptc__rdall(c, v, &i, sizeof(i)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__l_open(c);
+	{
+		const char *n = ptc__xname(&ptc__xt_sockopt_txrehash_vals,
+		    (uint64_t)(int64_t)i);
+		char buf[64];
+
+		if (n != NULL)
+			ptc__sxval(buf, sizeof(buf), ptc__xstyle(c),
+			    (uint64_t)(int64_t)i, 'd', n);
+		else if (ptc__xstyle(c) == PTC_XLAT_RAW)
+			snprintf(buf, sizeof(buf), "%d", i);
+		else
+			snprintf(buf, sizeof(buf), "%d /* SOCK_TXREHASH_??? */",
+			    i);
+		ptc__p_raw(c, buf);
+	}
+	ptc__l_close(c);
+}
+
+/* setsockopt's value: a->aux is the length's argument. */
+void
+ptc__a_sockoptval(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int64_t len = a->aux >= 0 ? (int32_t)c->a[a->aux] : 0;
+	int kind = v != 0 && !c->f->noderef ?
+	    val_kind((int)c->a[1], (unsigned)c->a[2]) : 0;
+
+	switch (kind) {
+	case V_INT:
+	case V_NL:
+		if (len < 4)
+			ptc__p_addr(c, v);
+		else
+			int_in_brackets(c, v);
+		return;
+	case V_TXREHASH:
+		if (len < 4)
+			ptc__p_addr(c, v);
+		else
+			txrehash(c, v);
+		return;
+	case V_ICMPF:
+		icmp_filter(c, v, len);
+		return;
+	case V_LINGER: case V_MREQ: case V_MREQ6: case V_GROUP_REQ:
+	case V_TPREQ: case V_PMREQ:
+		set_struct(c, kind, v, len);
+		return;
+	}
+	if (c->f->noderef)
+		ptc__p_addr(c, v);
+	else if (len == 4)
+		int_in_brackets(c, v);
+	else
+		ptc__p_buf(c, v, (uint64_t)len);
+}
+
+static const char *const ucred_names[] = { "pid", "uid", "gid" };
+static const char *const linger_names[] = { "l_onoff", "l_linger" };
+static const char *const tpstats_names[] = {
+	"tp_packets", "tp_drops", "tp_freeze_q_cnt"
+};
+
+/* getsockopt's value: a->aux is the length pointer's argument. */
+void
+ptc__a_sockoptval_out(struct ptc__dc *c, const struct ptc__arg *a,
+    uint64_t v)
+{
+	int32_t ulen, rlen;
+	int li = a->aux, kind;
+
+	if (c->is_error || li < 0 || !c->saved_ok[li] ||
+	    ptc__rdall(c, c->a[li], &rlen, sizeof(rlen)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ulen = (int32_t)c->saved[li];
+	if (ulen <= 0 || rlen <= 0 || c->f->noderef) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	kind = v != 0 ? val_kind((int)c->a[1], (unsigned)c->a[2]) : 0;
+	switch (kind) {
+	case V_INT:
+		if (rlen >= 4)
+			int_in_brackets(c, v);
+		else
+			hexbytes(c, v, (uint64_t)rlen);
+		return;
+	case V_NL:
+		int_in_brackets(c, v);
+		return;
+	case V_TXREHASH:
+		if (rlen < 4)
+			hexbytes(c, v, (uint64_t)rlen);
+		else
+			txrehash(c, v);
+		return;
+	case V_LINGER:
+		u32_fields(c, v, (uint64_t)rlen, linger_names, 2, 0);
+		return;
+	case V_UCRED:
+		u32_fields(c, v, (uint64_t)rlen, ucred_names, 3, 1);
+		return;
+	case V_TPSTATS:
+		u32_fields(c, v, (uint64_t)rlen, tpstats_names, 3, 0);
+		return;
+	case V_ICMPF:
+		icmp_filter(c, v, rlen);
+		return;
+	case V_ERROR:
+		if (rlen < 4) {
+			hexbytes(c, v, (uint64_t)rlen);
+		} else {
+			uint32_t e;
+			const char *n;
+
+			if (ptc__rdall(c, v, &e, 4) != 0) {
+				ptc__p_addr(c, v);
+				return;
+			}
+			n = ptc__xname(&ptc__xt_errnos, e);
+			ptc__l_open(c);
+			if (n != NULL)
+				ptc__p_xval(c, e, 'u', n);
+			else
+				ptc__p_uint(c, e);
+			ptc__l_close(c);
+		}
+		return;
+	}
+	if (rlen == 4)
+		int_in_brackets(c, v);
+	else
+		ptc__p_buf(c, v, (uint64_t)rlen);
+}
+
+/* getsockopt's length: "[in => out]", "[out]", "[in]" when it failed. */
+void
+ptc__a_sockoptlen(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	int32_t ulen, rlen;
+	int i = c->cur;
+	char buf[48];
+
+	(void)a;
+	if (v == 0 || !c->saved_ok[i]) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ulen = (int32_t)c->saved[i];
+	if (c->is_error || ptc__rdall(c, v, &rlen, sizeof(rlen)) != 0)
+		snprintf(buf, sizeof(buf), "[%d]", ulen);
+	else if (ulen != rlen)
+		snprintf(buf, sizeof(buf), "[%d => %d]", ulen, rlen);
+	else
+		snprintf(buf, sizeof(buf), "[%d]", rlen);
+	ptc__p_raw(c, buf);
+}
