@@ -250,7 +250,10 @@ int ptc_os_fdpath_live(pid_t pid, int fd, char *buf, size_t len);
 /* "TCP:[1.2.3.4:5->6.7.8.9:10]" for a socket whose link is given. */
 int ptc_os_fdsock(pid_t pid, int fd, const char *link, char *buf,
     size_t len);
-/* The protocol (NETLINK_*) of pid's netlink socket fd, or -1. */
-int ptc_os_fdnlproto(pid_t pid, int fd);
+/*
+ * 0 when pid's fd is a netlink socket, its protocol (NETLINK_*, -1 when
+ * unknown) in *proto; -1 when fd is something else.
+ */
+int ptc_os_fdnlproto(pid_t pid, int fd, int *proto);
 
 #endif

@@ -768,9 +768,10 @@ pl_netfilter(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
 void
 ptc__p_sockbuf(struct ptc__dc *c, int fd, uint64_t addr, uint64_t len)
 {
-	int fam = fd >= 0 && addr != 0 ? ptc_os_fdnlproto(c->pid, fd) : -1;
+	int fam = -1;
 
-	if (fam < 0 || c->f->noderef) {
+	if (fd < 0 || addr == 0 || c->f->noderef ||
+	    ptc_os_fdnlproto(c->pid, fd, &fam) != 0) {
 		ptc__p_buf(c, addr, len);
 		return;
 	}

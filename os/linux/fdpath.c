@@ -383,13 +383,12 @@ netlink_sock(unsigned long ino, char *buf, size_t len)
 }
 
 int
-ptc_os_fdnlproto(pid_t pid, int fd)
+ptc_os_fdnlproto(pid_t pid, int fd, int *proto)
 {
 	char path[64], link[64];
 	unsigned long ino;
 	unsigned portid;
 	ssize_t n;
-	int proto;
 
 	if (ptc_os_fdpath(pid, fd, link, sizeof(link)) != 0 ||
 	    sscanf(link, "socket:[%lu]", &ino) != 1)
@@ -401,7 +400,10 @@ ptc_os_fdnlproto(pid_t pid, int fd)
 	link[n] = '\0';
 	if (strcmp(link, "NETLINK") != 0)
 		return -1;
-	return netlink_diag(ino, &proto, &portid) == 0 ? proto : -1;
+	/* A socket not bound yet is in no table: its protocol is unknown. */
+	if (netlink_diag(ino, proto, &portid) != 0)
+		*proto = -1;
+	return 0;
 }
 
 /*

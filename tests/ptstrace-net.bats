@@ -1,0 +1,63 @@
+#!/usr/bin/env bats
+# ptstrace on sockets: netlink messages (headers named after the socket's
+# protocol, payloads, arrays of messages) and socket option values, as
+# strace shows them.  The expected lines are exact.
+
+load helper
+
+setup() {
+	cd "$BATS_TEST_TMPDIR" || exit 1
+	T=$PTOOLS_TARGETS
+}
+
+teardown() {
+	teardown_targets
+}
+
+@test "net: netlink messages by protocol (st-netlink)" {
+	ptstrace -o out -e trace=sendto "$T/st-netlink" 3>&- 4>&-
+	run grep -v '^+++' out
+	assert_output 'sendto(3, {nlmsg_len=16, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, 16, MSG_DONTWAIT, NULL, 0) = 16
+sendto(3, [{nlmsg_len=24, nlmsg_type=XFRM_MSG_DELSA, nlmsg_flags=NLM_F_REQUEST|NLM_F_NONREC|0x1000, nlmsg_seq=0, nlmsg_pid=0}, "\x61\x62\x63\x64\x65\x66\x67\x68"], 24, MSG_DONTWAIT, NULL, 0) = 24
+sendto(3, [{nlmsg_len=36, nlmsg_type=NLMSG_ERROR, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, {error=-EACCES, msg={nlmsg_len=16, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=7, nlmsg_pid=0}}], 36, MSG_DONTWAIT, NULL, 0) = 36
+sendto(3, [{nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=0, nlmsg_pid=0}, -1], 20, MSG_DONTWAIT, NULL, 0) = 20
+sendto(3, [{nlmsg_len=24, nlmsg_type=NFNL_SUBSYS_CTNETLINK<<8|0xff /* IPCTNL_MSG_CT_??? */, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, {nfgen_family=AF_INET, version=NFNETLINK_V0, res_id=htons(42)}, {nla_len=4, nla_type=NLA_F_NESTED|0x5}], 24, MSG_DONTWAIT, NULL, 0) = 24
+sendto(3, [{nlmsg_len=16, nlmsg_type=0 /* NLMSG_??? */, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {nlmsg_len=16, nlmsg_type=0 /* NLMSG_??? */, nlmsg_flags=0, nlmsg_seq=1, nlmsg_pid=0}], 32, MSG_DONTWAIT, NULL, 0) = 32'
+}
+
+@test "net: netlink constants in -X raw and verbose (st-netlink)" {
+	ptstrace -Xraw -o out -e trace=sendto "$T/st-netlink" 3>&- 4>&-
+	run sed -n 1p out
+	assert_output 'sendto(3, {nlmsg_len=16, nlmsg_type=0x12, nlmsg_flags=0x301, nlmsg_seq=0, nlmsg_pid=0}, 16, 0x40, NULL, 0) = 16'
+	ptstrace -Xverbose -o out -e trace=sendto "$T/st-netlink" 3>&- 4>&-
+	run sed -n 5p out
+	assert_output 'sendto(3, [{nlmsg_len=24, nlmsg_type=0x1 /* NFNL_SUBSYS_CTNETLINK */<<8|0xff /* IPCTNL_MSG_CT_??? */, nlmsg_flags=0x1 /* NLM_F_REQUEST */, nlmsg_seq=0, nlmsg_pid=0}, {nfgen_family=0x2 /* AF_INET */, version=0 /* NFNETLINK_V0 */, res_id=htons(42)}, {nla_len=4, nla_type=0x8000 /* NLA_F_NESTED */|0x5}], 24, 0x40 /* MSG_DONTWAIT */, NULL, 0) = 24'
+}
+
+@test "net: -s bounds a netlink payload (st-netlink)" {
+	ptstrace -s 4 -o out -e trace=sendto "$T/st-netlink" 3>&- 4>&-
+	run sed -n 2p out
+	assert_output 'sendto(3, [{nlmsg_len=24, nlmsg_type=XFRM_MSG_DELSA, nlmsg_flags=NLM_F_REQUEST|NLM_F_NONREC|0x1000, nlmsg_seq=0, nlmsg_pid=0}, "\x61\x62\x63\x64"...], 24, MSG_DONTWAIT, NULL, 0) = 24'
+}
+
+@test "net: socket option values (st-netlink)" {
+	ptstrace -o out -e trace=setsockopt,getsockopt "$T/st-netlink" 3>&- 4>&-
+	run sed -E '/^\+\+\+/d; s/0x[0-9a-f]{6,}/ADDR/' out
+	assert_output 'setsockopt(3, SOL_SOCKET, SO_KEEPALIVE, [1], 4) = 0
+setsockopt(3, SOL_SOCKET, SO_KEEPALIVE, ADDR, 2) = -1 EINVAL (Invalid argument)
+getsockopt(3, SOL_SOCKET, SO_KEEPALIVE, "\x01\x00\x00", [3]) = 0
+getsockopt(3, SOL_SOCKET, SO_KEEPALIVE, [1], [8 => 4]) = 0
+setsockopt(-1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, {mr_ifindex=0, mr_type=PACKET_MR_PROMISC, mr_alen=6, mr_address=02:00:5e:10:20:30}, 16) = -1 EBADF (Bad file descriptor)
+setsockopt(-1, SOL_PACKET, 0xfff /* PACKET_??? */, NULL, 0) = -1 EBADF (Bad file descriptor)
+setsockopt(-1, SOL_RAW, ICMP_FILTER, [ICMP_REDIRECT ICMP_ECHO], 4) = -1 EBADF (Bad file descriptor)
+setsockopt(3, SOL_IP, IP_ADD_MEMBERSHIP, {imr_multiaddr=inet_addr("224.0.0.3"), imr_interface=inet_addr("127.0.0.1")}, 8) = 0'
+}
+
+@test "net: -yy names a netlink socket's protocol and port (st-netlink)" {
+	ptstrace -yy -o out -e trace=bind "$T/st-netlink" 3>&- 4>&-
+	run sed -n 1p out
+	assert_output --regexp '^bind\(3<NETLINK:\[[0-9]+\]>, \{sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000\}, 12\) += 0$'
+	ptstrace -yy -o out -e trace=sendto "$T/st-netlink" 3>&- 4>&-
+	run sed -n 1p out
+	assert_output --regexp '^sendto\(3<NETLINK:\[ROUTE:[0-9]+\]>, \{nlmsg_len=16, '
+}

@@ -1,0 +1,134 @@
+/*
+ * st-netlink: a tracee for ptstrace that sends netlink messages of
+ * several protocols (each on its own socket, nothing read back) and sets
+ * and gets socket options whose values are structures.
+ */
+#include <linux/icmp.h>
+#include <linux/if_packet.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
+#include <linux/xfrm.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+/*
+ * A socket not bound yet is in none of the kernel's tables: the tracer
+ * cannot tell its protocol, only that it is a netlink socket.
+ */
+static void
+send_nl(int proto, int bound, const void *msg, size_t len)
+{
+	struct sockaddr_nl nl = { .nl_family = AF_NETLINK };
+	int fd = socket(AF_NETLINK, SOCK_RAW, proto);
+
+	if (fd < 0)
+		return;
+	if (bound)
+		bind(fd, (struct sockaddr *)&nl, sizeof(nl));
+	sendto(fd, msg, len, MSG_DONTWAIT, NULL, 0);
+	close(fd);
+}
+
+int
+main(void)
+{
+	struct {
+		struct nlmsghdr h;
+		unsigned char pl[8];
+	} m;
+	struct {
+		struct nlmsghdr h;
+		struct nlmsgerr e;
+	} err;
+	struct {
+		struct nlmsghdr h;
+		struct nfgenmsg g;
+		struct nlattr a;
+	} nf;
+	struct packet_mreq pm;
+	struct ip_mreq mr;
+	struct icmp_filter icf = { (1u << ICMP_ECHO) | (1u << ICMP_REDIRECT) };
+	socklen_t len;
+	int one = 1, sv[2], fd;
+
+	/* A header alone, with flags of a get request. */
+	memset(&m, 0, sizeof(m));
+	m.h.nlmsg_len = NLMSG_HDRLEN;
+	m.h.nlmsg_type = RTM_GETLINK;
+	m.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	send_nl(NETLINK_ROUTE, 1, &m, NLMSG_HDRLEN);
+
+	/* A payload of an unknown type; a delete request's flags. */
+	m.h.nlmsg_len = sizeof(m);
+	m.h.nlmsg_type = XFRM_MSG_DELSA;
+	m.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_NONREC | 0x1000;
+	memcpy(m.pl, "abcdefgh", 8);
+	send_nl(NETLINK_XFRM, 1, &m, sizeof(m));
+
+	/* An error answering a message; NLMSG_DONE's number. */
+	memset(&err, 0, sizeof(err));
+	err.h.nlmsg_len = sizeof(err);
+	err.h.nlmsg_type = NLMSG_ERROR;
+	err.h.nlmsg_flags = NLM_F_REQUEST;
+	err.e.error = -13;
+	err.e.msg.nlmsg_len = NLMSG_HDRLEN;
+	err.e.msg.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	err.e.msg.nlmsg_flags = NLM_F_REQUEST;
+	err.e.msg.nlmsg_seq = 7;
+	send_nl(NETLINK_SOCK_DIAG, 1, &err, sizeof(err));
+	m.h.nlmsg_len = NLMSG_HDRLEN + 4;
+	m.h.nlmsg_type = NLMSG_DONE;
+	m.h.nlmsg_flags = NLM_F_MULTI;
+	memset(m.pl, 0xff, 4);
+	send_nl(NETLINK_SOCK_DIAG, 1, &m, NLMSG_HDRLEN + 4);
+
+	/* Netfilter: subsystem and type, nfgenmsg and an attribute. */
+	memset(&nf, 0, sizeof(nf));
+	nf.h.nlmsg_len = sizeof(nf);
+	nf.h.nlmsg_type = NFNL_SUBSYS_CTNETLINK << 8 | 0xff;
+	nf.h.nlmsg_flags = NLM_F_REQUEST;
+	nf.g.nfgen_family = AF_INET;
+	nf.g.res_id = htons(42);
+	nf.a.nla_len = sizeof(nf.a);
+	nf.a.nla_type = NLA_F_NESTED | 5;
+	send_nl(NETLINK_NETFILTER, 1, &nf, sizeof(nf));
+
+	/* Two messages in one buffer (an array), on an unbound socket. */
+	{
+		struct nlmsghdr two[2];
+
+		memset(two, 0, sizeof(two));
+		two[0].nlmsg_len = two[1].nlmsg_len = NLMSG_HDRLEN;
+		two[1].nlmsg_seq = 1;
+		send_nl(NETLINK_ROUTE, 0, two, sizeof(two));
+	}
+
+	/* Socket options whose values are structures or ints. */
+	socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+	setsockopt(sv[0], SOL_SOCKET, SO_KEEPALIVE, &one, sizeof(one));
+	setsockopt(sv[0], SOL_SOCKET, SO_KEEPALIVE, &one, 2);
+	len = 3;
+	getsockopt(sv[0], SOL_SOCKET, SO_KEEPALIVE, &one, &len);
+	len = 8;
+	getsockopt(sv[0], SOL_SOCKET, SO_KEEPALIVE, &one, &len);
+	close(sv[0]);
+	close(sv[1]);
+	memset(&pm, 0, sizeof(pm));
+	pm.mr_type = PACKET_MR_PROMISC;
+	pm.mr_alen = 6;
+	memcpy(pm.mr_address, "\x02\x00\x5e\x10\x20\x30", 6);
+	setsockopt(-1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &pm, sizeof(pm));
+	setsockopt(-1, SOL_PACKET, 0xfff, NULL, 0);
+	setsockopt(-1, SOL_RAW, ICMP_FILTER, &icf, sizeof(icf));
+	mr.imr_multiaddr.s_addr = inet_addr("224.0.0.3");
+	mr.imr_interface.s_addr = htonl(INADDR_LOOPBACK);
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	setsockopt(fd, IPPROTO_IP, IP_ADD_MEMBERSHIP, &mr, sizeof(mr));
+	close(fd);
+	return 0;
+}
