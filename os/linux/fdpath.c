@@ -284,6 +284,7 @@ unix_sock(unsigned long ino, const char *proto, char *buf, size_t len)
 				if (pl >= sizeof(name) - 1)
 					pl = sizeof(name) - 2;
 				if (p[0] == '\0') {
+					/* Abstract: shown as @"name". */
 					name[0] = '@';
 					memcpy(name + 1, p + 1, pl - 1);
 					name[pl] = '\0';
@@ -298,10 +299,15 @@ unix_sock(unsigned long ino, const char *proto, char *buf, size_t len)
 	}
 	if (ok != 0)
 		return -1;
-	if (peer != 0 && name[0] != '\0')
+	if (peer != 0 && name[0] == '@')
+		snprintf(buf, len, "%s:[%lu->%u,@\"%s\"]", proto, ino, peer,
+		    name + 1);
+	else if (peer != 0 && name[0] != '\0')
 		snprintf(buf, len, "%s:[%lu->%u,\"%s\"]", proto, ino, peer, name);
 	else if (peer != 0)
 		snprintf(buf, len, "%s:[%lu->%u]", proto, ino, peer);
+	else if (name[0] == '@')
+		snprintf(buf, len, "%s:[%lu,@\"%s\"]", proto, ino, name + 1);
 	else if (name[0] != '\0')
 		snprintf(buf, len, "%s:[%lu,\"%s\"]", proto, ino, name);
 	else
@@ -482,9 +488,17 @@ ptc_os_fdsock(pid_t pid, int fd, const char *link, char *buf, size_t len)
 	    (inet_diag(AF_INET6, IPPROTO_UDP, ino, proto, buf, len) == 0 ||
 	    inet_sock(pid, "udp6", 1, ino, proto, buf, len) == 0))
 		return remember(ino, buf, 1);
+	/*
+	 * A unix socket whose peer has closed no longer names it: what was
+	 * seen of it while connected stays (as strace shows it).
+	 */
 	if (strncmp(proto, "UNIX", 4) == 0 &&
-	    unix_sock(ino, proto, buf, len) == 0)
+	    unix_sock(ino, proto, buf, len) == 0) {
+		if (strstr(buf, "->") != NULL)
+			return remember(ino, buf, 1);
+		recall(ino, buf, len);
 		return 0;
+	}
 	if (strcmp(proto, "NETLINK") == 0 && netlink_sock(ino, buf, len) == 0)
 		return 0;
 	if (recall(ino, buf, len) == 0)
