@@ -31,6 +31,7 @@
 
 #include "internal.h"
 #include "os.h"
+#include "sc_netlink.h"
 #include "sc_priv.h"
 #include "xlat.h"
 
@@ -44,8 +45,8 @@
 /* ---- strings ---- */
 
 /* len bytes at addr as a string of \x escapes (-s bounds it). */
-static void
-hexstr(struct ptc__dc *c, uint64_t addr, uint64_t len)
+void
+ptc__nl_hex(struct ptc__dc *c, uint64_t addr, uint64_t len)
 {
 	size_t show = c->f->strsize < PTC__BUF_MAX ? c->f->strsize :
 	    PTC__BUF_MAX;
@@ -114,7 +115,7 @@ chain(struct ptc__dc *c, uint64_t addr, uint64_t len, size_t hdr,
 		uint64_t elen, alen, next = 0, nlen = 0;
 
 		if (len < hdr) {
-			hexstr(c, addr, len);
+			ptc__nl_hex(c, addr, len);
 			break;
 		}
 		if (ptc__rdall(c, addr, h, hdr) != 0) {
@@ -163,21 +164,75 @@ chain(struct ptc__dc *c, uint64_t addr, uint64_t len, size_t hdr,
 		ptc__l_close(c);
 }
 
-/*
- * Attribute values.  A set is the names of an attribute chain's types
- * and how each type's value prints (absent: as \x bytes).
- */
-enum nla_kind {
-	NLA_K_HEX, NLA_K_STR, NLA_K_U8, NLA_K_U16, NLA_K_U32, NLA_K_U64,
-	NLA_K_S32, NLA_K_X32, NLA_K_BYTES
-};
+/* ---- structures and attribute values ---- */
 
-struct nla_set {
-	const struct ptc__xtab *names;
-	const char *dflt;
-	const unsigned char *kinds;     /* enum nla_kind by type */
-	unsigned nkinds;
-};
+static uint64_t
+field_val(const unsigned char *b, const struct nl_field *f)
+{
+	uint8_t u8;
+	uint16_t u16;
+	uint32_t u32;
+	uint64_t u64 = 0;
+
+	switch (f->size) {
+	case 1: memcpy(&u8, b + f->off, 1); return u8;
+	case 2: memcpy(&u16, b + f->off, 2); return u16;
+	case 4: memcpy(&u32, b + f->off, 4); return u32;
+	default: memcpy(&u64, b + f->off, 8); return u64;
+	}
+}
+
+void
+ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
+    const struct nl_field *f, unsigned n)
+{
+	unsigned i;
+	char buf[64];
+
+	for (i = 0; i < n; i++) {
+		uint64_t v = field_val(b, &f[i]);
+
+		ptc__s_field(c, f[i].name);
+		switch (f[i].type) {
+		case FT_U:
+			ptc__p_uint(c, v);
+			break;
+		case FT_D:
+			ptc__p_int(c, f[i].size == 1 ? (int8_t)v : f[i].size == 2 ?
+			    (int16_t)v : f[i].size == 4 ? (int32_t)v :
+			    (int64_t)v);
+			break;
+		case FT_X:
+			ptc__p_hex(c, v);
+			break;
+		case FT_ENUM:
+			ptc__p_enum(c, f[i].x, v, f[i].dflt);
+			break;
+		case FT_FLAGS:
+			ptc__p_flags(c, f[i].x, v, f[i].dflt);
+			break;
+		case FT_IFINDEX:
+			ptc__p_ifindex(c, (unsigned)v);
+			break;
+		case FT_DEV:
+			snprintf(buf, sizeof(buf), "makedev(%#x, %#x)",
+			    (unsigned)((v >> 8) & 0xfff),
+			    (unsigned)((v & 0xff) | ((v >> 12) & 0xfff00)));
+			ptc__p_raw(c, buf);
+			break;
+		case FT_U32X2: {
+			uint32_t w[2];
+
+			memcpy(w, b + f[i].off, sizeof(w));
+			ptc__l_open(c);
+			ptc__p_uint(c, w[0]);
+			ptc__p_uint(c, w[1]);
+			ptc__l_close(c);
+			break;
+		}
+		}
+	}
+}
 
 /* A value of a fixed size; 0 when len does not fit it. */
 static int
@@ -186,6 +241,7 @@ nla_num(struct ptc__dc *c, uint64_t addr, uint64_t len, int kind)
 	static const unsigned char size[] = {
 		[NLA_K_U8] = 1, [NLA_K_U16] = 2, [NLA_K_U32] = 4,
 		[NLA_K_U64] = 8, [NLA_K_S32] = 4, [NLA_K_X32] = 4,
+		[NLA_K_IFINDEX] = 4,
 	};
 	union {
 		uint8_t u8;
@@ -194,7 +250,7 @@ nla_num(struct ptc__dc *c, uint64_t addr, uint64_t len, int kind)
 		uint64_t u64;
 	} v;
 
-	if (len != size[kind]) 
+	if (len < size[kind])
 		return 0;
 	if (ptc__rdall(c, addr, &v, size[kind]) != 0) {
 		ptc__p_addr(c, addr);
@@ -206,15 +262,43 @@ nla_num(struct ptc__dc *c, uint64_t addr, uint64_t len, int kind)
 	case NLA_K_U32: ptc__p_uint(c, v.u32); break;
 	case NLA_K_U64: ptc__p_uint(c, v.u64); break;
 	case NLA_K_S32: ptc__p_int(c, (int32_t)v.u32); break;
+	case NLA_K_IFINDEX: ptc__p_ifindex(c, v.u32); break;
 	default: ptc__p_hex(c, v.u32); break;
 	}
 	return 1;
 }
 
+/* An array of n elements of esize bytes (strace's print_array). */
 static void
-nla_value(struct ptc__dc *c, int kind, uint64_t addr, uint64_t len)
+nla_array(struct ptc__dc *c, uint64_t addr, uint64_t n, size_t esize)
 {
-	switch (kind) {
+	uint64_t i;
+
+	ptc__l_open(c);
+	for (i = 0; i < n; i++) {
+		uint32_t e = 0;
+
+		if (!c->f->verbose && i == c->f->strsize) {
+			ptc__s_more(c);
+			break;
+		}
+		if (ptc__rdall(c, addr + i * esize, &e, esize) != 0) {
+			ptc__pre(c);
+			if (!c->f->json)
+				ptc__sb_printf(c->o, "... /* %#" PRIx64 " */",
+				    addr + i * esize);
+			break;
+		}
+		ptc__p_uint(c, e);
+	}
+	ptc__l_close(c);
+}
+
+static void
+nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
+    uint64_t len)
+{
+	switch (v->kind) {
 	case NLA_K_STR: {
 		char buf[PTC__STR_MAX];
 		size_t n = len < sizeof(buf) ? (size_t)len : sizeof(buf);
@@ -230,14 +314,41 @@ nla_value(struct ptc__dc *c, int kind, uint64_t addr, uint64_t len)
 	case NLA_K_BYTES:
 		ptc__p_buf(c, addr, len);
 		return;
+	case NLA_K_NESTED:
+		ptc__nl_attrs(c, addr, len, v->p);
+		return;
+	case NLA_K_STRUCT: {
+		const struct nl_struct *st = v->p;
+		unsigned char b[256];
+
+		if (len < st->size || st->size > sizeof(b))
+			break;
+		if (ptc__rdall(c, addr, b, st->size) != 0) {
+			ptc__p_addr(c, addr);
+			return;
+		}
+		ptc__s_open(c);
+		ptc__nl_fields(c, b, st->f, st->nf);
+		ptc__s_close(c);
+		return;
+	}
+	case NLA_K_ARR_U32:
+	case NLA_K_ARR_U8: {
+		size_t es = v->kind == NLA_K_ARR_U32 ? 4 : 1;
+
+		if (len / es == 0)
+			break;
+		nla_array(c, addr, len / es, es);
+		return;
+	}
 	case NLA_K_HEX:
 		break;
 	default:
-		if (nla_num(c, addr, len, kind))
+		if (nla_num(c, addr, len, v->kind))
 			return;
 		break;
 	}
-	hexstr(c, addr, len);
+	ptc__nl_hex(c, addr, len);
 }
 
 static void
@@ -271,14 +382,16 @@ nla_el(struct ptc__dc *c, const void *h, uint64_t addr, uint64_t len,
 	ptc__p_raw(c, buf);
 	ptc__s_close(c);
 	if (n > NLA_HDRLEN) {
-		nla_value(c, t < set->nkinds ? set->kinds[t] : NLA_K_HEX,
-		    addr + NLA_HDRLEN, n - NLA_HDRLEN);
+		static const struct nla_val hex = { NLA_K_HEX, NULL };
+
+		nla_value(c, t < set->n ? &set->v[t] : &hex, addr + NLA_HDRLEN,
+		    n - NLA_HDRLEN);
 		ptc__l_close(c);
 	}
 }
 
-static void
-nlattrs(struct ptc__dc *c, uint64_t addr, uint64_t len,
+void
+ptc__nl_attrs(struct ptc__dc *c, uint64_t addr, uint64_t len,
     const struct nla_set *set)
 {
 	chain(c, addr, len, NLA_HDRLEN, nla_el, set);
@@ -524,14 +637,13 @@ nl_header(struct ptc__dc *c, int fam, const struct nlmsghdr *h)
 static void message(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
     uint64_t addr, uint64_t len);
 
-static const unsigned char nlmsgerr_kinds[] = {
-	[NLMSGERR_ATTR_MSG] = NLA_K_STR,
-	[NLMSGERR_ATTR_OFFS] = NLA_K_U32,
+static const struct nla_val nlmsgerr_vals[] = {
+	[NLMSGERR_ATTR_MSG] = { NLA_K_STR, NULL },
+	[NLMSGERR_ATTR_OFFS] = { NLA_K_U32, NULL },
+	[NLMSGERR_ATTR_COOKIE] = { NLA_K_ARR_U8, NULL },
 };
-static const struct nla_set nlmsgerr_set = {
-	&ptc__xt_nlmsgerr_attrs, "NLMSGERR_ATTR_???", nlmsgerr_kinds,
-	sizeof(nlmsgerr_kinds)
-};
+static const struct nla_set nlmsgerr_set = NLA_SET(&ptc__xt_nlmsgerr_attrs,
+    "NLMSGERR_ATTR_???", nlmsgerr_vals);
 
 static void
 nlmsgerr(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
@@ -543,7 +655,7 @@ nlmsgerr(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
 	const char *n;
 
 	if (len < sizeof(e)) {
-		hexstr(c, addr, len);
+		ptc__nl_hex(c, addr, len);
 		return;
 	}
 	if (ptc__rdall(c, addr, &e, sizeof(e)) != 0) {
@@ -576,7 +688,7 @@ nlmsgerr(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
 	message(c, fam, &e.msg, addr, pl);
 	ptc__s_close(c);
 	if (len > pl) {
-		nlattrs(c, addr + pl, len - pl, &nlmsgerr_set);
+		ptc__nl_attrs(c, addr + pl, len - pl, &nlmsgerr_set);
 		ptc__l_close(c);
 	}
 }
@@ -603,7 +715,7 @@ payload(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
 			ptc__p_int(c, num);
 		return;
 	}
-	hexstr(c, addr, len);
+	ptc__nl_hex(c, addr, len);
 }
 
 /* A message whose header is h, at addr with len bytes of buffer. */
@@ -634,50 +746,92 @@ msg_el(struct ptc__dc *c, const void *hp, uint64_t addr, uint64_t len,
 
 /* ---- payloads ---- */
 
-/*
- * A payload that starts with a family byte of a structure this does not
- * decode further: {family=AF_..., data="..."} as strace shows it.
- */
-static int
-family_only(struct ptc__dc *c, uint64_t addr, uint64_t len)
+void
+ptc__nl_family_only(struct ptc__dc *c, uint64_t addr, uint64_t len)
 {
 	uint8_t fam;
 
 	if (ptc__rdall(c, addr, &fam, 1) != 0) {
 		ptc__p_addr(c, addr);
-		return 1;
+		return;
 	}
 	ptc__s_open(c);
 	ptc__s_field(c, "family");
 	ptc__p_enum(c, &ptc__xt_address_families, fam, "AF_???");
 	if (len > 1) {
 		ptc__s_field(c, "data");
-		hexstr(c, addr + 1, len - 1);
+		ptc__nl_hex(c, addr + 1, len - 1);
 	}
 	ptc__s_close(c);
-	return 1;
+}
+
+void
+ptc__nl_struct_payload(struct ptc__dc *c, const struct nl_struct *s,
+    uint64_t addr, uint64_t len)
+{
+	unsigned char b[256];
+	uint64_t off;
+	int ok = 0;
+
+	memset(b, 0, sizeof(b));
+	if (s->size > sizeof(b) || ptc__rdall(c, addr, b, 1) != 0) {
+		ptc__p_addr(c, addr);
+		return;
+	}
+	ptc__s_open(c);
+	ptc__nl_fields(c, b, s->f, 1);
+	if (len >= s->size) {
+		if (ptc__rdall(c, addr + 1, b + 1, s->size - 1) == 0) {
+			ptc__nl_fields(c, b, s->f + 1, s->nf - 1);
+			ok = 1;
+		} else {
+			ptc__p_addr(c, addr + 1);
+		}
+	} else {
+		ptc__s_more(c);
+	}
+	ptc__s_close(c);
+	off = (s->size + 3) & ~3u;
+	if (ok && len > off && s->attrs != NULL)
+		ptc__nl_attrs(c, addr + off, len - off, s->attrs);
 }
 
 static int
 pl_route(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
     uint64_t addr, uint64_t len)
 {
+	const struct nl_struct *s;
+
 	(void)fam;
 	if (h->nlmsg_type == NLMSG_DONE)
 		return 0;
-	if (ptc__xname(&ptc__xt_nl_route_types, h->nlmsg_type) == NULL)
-		return family_only(c, addr, len);
-	return 0;
+	if ((s = ptc__nl_route_struct(h->nlmsg_type)) != NULL)
+		ptc__nl_struct_payload(c, s, addr, len);
+	else
+		ptc__nl_family_only(c, addr, len);
+	return 1;
 }
 
 static int
 pl_sock_diag(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
     uint64_t addr, uint64_t len)
 {
+	const struct nl_struct *s;
+	uint8_t family;
+
 	(void)fam;
 	if (h->nlmsg_type == NLMSG_DONE)
 		return 0;
-	return family_only(c, addr, len);
+	if (ptc__rdall(c, addr, &family, 1) != 0) {
+		ptc__p_addr(c, addr);
+		return 1;
+	}
+	if (len > 1 && (s = ptc__nl_diag_struct(family,
+	    (h->nlmsg_flags & NLM_F_REQUEST) != 0)) != NULL)
+		ptc__nl_struct_payload(c, s, addr, len);
+	else
+		ptc__nl_family_only(c, addr, len);
+	return 1;
 }
 
 static int
@@ -751,9 +905,9 @@ pl_netfilter(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
 		if (h->nlmsg_type < NLMSG_MIN_TYPE ||
 		    h->nlmsg_type == NFNL_MSG_BATCH_BEGIN ||
 		    h->nlmsg_type == NFNL_MSG_BATCH_END)
-			hexstr(c, addr + sizeof(g), len - sizeof(g));
+			ptc__nl_hex(c, addr + sizeof(g), len - sizeof(g));
 		else
-			nlattrs(c, addr + sizeof(g), len - sizeof(g),
+			ptc__nl_attrs(c, addr + sizeof(g), len - sizeof(g),
 			    &nf_none_set);
 	}
 	return 1;

@@ -1,0 +1,95 @@
+/*
+ * sc_netlink.h: the netlink decoders' descriptions of structures and
+ * attribute chains (lib/sc_netlink*.c).
+ *
+ * A payload structure is a list of fields (name, place, size, how it
+ * prints); an attribute chain a set: the names of its types and, by
+ * type, how a value prints (a number, a string, a structure, an array,
+ * a nested chain of another set).
+ */
+#ifndef PTC_SC_NETLINK_H
+#define PTC_SC_NETLINK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sc_priv.h"
+
+enum nl_ftype {
+	FT_U,           /* unsigned decimal */
+	FT_D,           /* signed decimal */
+	FT_X,           /* hex */
+	FT_ENUM,        /* x's name, or 0x.. / * dflt * / */
+	FT_FLAGS,       /* x's names joined by | */
+	FT_IFINDEX,     /* if_nametoindex("lo") */
+	FT_DEV,         /* makedev(major, minor) of a 32-bit dev_t */
+	FT_U32X2,       /* [a, b]: two 32-bit words (a cookie) */
+};
+
+struct nl_field {
+	const char *name;
+	unsigned short off;
+	unsigned char size, type;
+	const struct ptc__xtab *x;
+	const char *dflt;
+};
+
+#define NL_F(st, fld, t, x, d) { #fld, offsetof(st, fld), \
+	sizeof(((st *)0)->fld), t, x, d }
+
+struct nla_set;
+
+struct nl_struct {
+	unsigned size;
+	const struct nl_field *f;
+	unsigned nf;
+	const struct nla_set *attrs;    /* the chain after it, or NULL */
+};
+
+#define NL_STRUCT(st, f, attrs) { sizeof(st), f, \
+	sizeof(f) / sizeof((f)[0]), attrs }
+
+enum nla_kind {
+	NLA_K_HEX, NLA_K_STR, NLA_K_U8, NLA_K_U16, NLA_K_U32, NLA_K_U64,
+	NLA_K_S32, NLA_K_X32, NLA_K_BYTES, NLA_K_IFINDEX,
+	NLA_K_NESTED,           /* p: the nested chain's set */
+	NLA_K_STRUCT,           /* p: the structure */
+	NLA_K_ARR_U32, NLA_K_ARR_U8,
+};
+
+struct nla_val {
+	unsigned char kind;
+	const void *p;
+};
+
+struct nla_set {
+	const struct ptc__xtab *names;
+	const char *dflt;
+	const struct nla_val *v;        /* by type */
+	unsigned n;
+};
+
+#define NLA_SET(names, dflt, v) { names, dflt, v, sizeof(v) / sizeof((v)[0]) }
+
+/* len bytes at addr in \x form (-s bounds them). */
+void ptc__nl_hex(struct ptc__dc *c, uint64_t addr, uint64_t len);
+/* The fields of a structure read into b. */
+void ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
+    const struct nl_field *f, unsigned n);
+/* An attribute chain of len bytes at addr. */
+void ptc__nl_attrs(struct ptc__dc *c, uint64_t addr, uint64_t len,
+    const struct nla_set *set);
+/*
+ * A payload that starts with a family byte: the structure s (whose
+ * first field is that byte) and the attribute chain after it.
+ */
+void ptc__nl_struct_payload(struct ptc__dc *c, const struct nl_struct *s,
+    uint64_t addr, uint64_t len);
+/* {family=AF_..., data="..."}: a payload of no structure known. */
+void ptc__nl_family_only(struct ptc__dc *c, uint64_t addr, uint64_t len);
+
+/* NETLINK_ROUTE's and NETLINK_SOCK_DIAG's payloads (sc_netlink_rt.c). */
+const struct nl_struct *ptc__nl_route_struct(unsigned type);
+const struct nl_struct *ptc__nl_diag_struct(unsigned family, int request);
+
+#endif

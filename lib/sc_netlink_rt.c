@@ -1,0 +1,282 @@
+/*
+ * sc_netlink_rt.c: the payloads of NETLINK_ROUTE and NETLINK_SOCK_DIAG
+ * messages as data: which structure each message type carries, its
+ * fields, and the attribute chain after it (see sc_netlink.h).
+ */
+#include <linux/dcbnl.h>
+#include <linux/if_addrlabel.h>
+#include <linux/if_bridge.h>
+#include <linux/neighbour.h>
+#include <linux/net_namespace.h>
+#include <linux/netconf.h>
+#include <linux/netlink.h>
+#include <linux/pkt_sched.h>
+#include <linux/rtnetlink.h>
+#include <linux/unix_diag.h>
+#include <sys/socket.h>
+
+#include <stddef.h>
+
+#include "internal.h"
+#include "sc_netlink.h"
+#include "sc_priv.h"
+#include "xlat.h"
+
+#define AF(st, fld) NL_F(st, fld, FT_ENUM, &ptc__xt_address_families, "AF_???")
+#define U(st, fld) NL_F(st, fld, FT_U, NULL, NULL)
+#define D(st, fld) NL_F(st, fld, FT_D, NULL, NULL)
+#define X(st, fld) NL_F(st, fld, FT_X, NULL, NULL)
+#define IFX(st, fld) NL_F(st, fld, FT_IFINDEX, NULL, NULL)
+
+#define V_STR { NLA_K_STR, NULL }
+#define V_U8 { NLA_K_U8, NULL }
+#define V_U32 { NLA_K_U32, NULL }
+#define V_U64 { NLA_K_U64, NULL }
+#define V_S32 { NLA_K_S32, NULL }
+#define V_IFX { NLA_K_IFINDEX, NULL }
+#define V_NEST(set) { NLA_K_NESTED, &set }
+#define V_STRUCT(st) { NLA_K_STRUCT, &st }
+
+/* ---- attribute values that are structures ---- */
+
+static const struct nl_field tc_stats_f[] = {
+	U(struct tc_stats, bytes), U(struct tc_stats, packets),
+	U(struct tc_stats, drops), U(struct tc_stats, overlimits),
+	U(struct tc_stats, bps), U(struct tc_stats, pps),
+	U(struct tc_stats, qlen), U(struct tc_stats, backlog),
+};
+/* Up to backlog: the padding after it is not part of the attribute. */
+static const struct nl_struct tc_stats_s = {
+	offsetof(struct tc_stats, backlog) + 4, tc_stats_f,
+	sizeof(tc_stats_f) / sizeof(tc_stats_f[0]), NULL
+};
+
+static const struct nl_field tc_estimator_f[] = {
+	D(struct tc_estimator, interval), U(struct tc_estimator, ewma_log),
+};
+static const struct nl_struct tc_estimator_s =
+    NL_STRUCT(struct tc_estimator, tc_estimator_f, NULL);
+
+static const struct nl_field ndt_config_f[] = {
+	U(struct ndt_config, ndtc_key_len), U(struct ndt_config, ndtc_entry_size),
+	U(struct ndt_config, ndtc_entries), U(struct ndt_config, ndtc_last_flush),
+	U(struct ndt_config, ndtc_last_rand), U(struct ndt_config, ndtc_hash_rnd),
+	X(struct ndt_config, ndtc_hash_mask),
+	U(struct ndt_config, ndtc_hash_chain_gc),
+	U(struct ndt_config, ndtc_proxy_qlen),
+};
+static const struct nl_struct ndt_config_s =
+    NL_STRUCT(struct ndt_config, ndt_config_f, NULL);
+
+static const struct nl_field ndt_stats_f[] = {
+	U(struct ndt_stats, ndts_allocs), U(struct ndt_stats, ndts_destroys),
+	U(struct ndt_stats, ndts_hash_grows),
+	U(struct ndt_stats, ndts_res_failed), U(struct ndt_stats, ndts_lookups),
+	U(struct ndt_stats, ndts_hits),
+	U(struct ndt_stats, ndts_rcv_probes_mcast),
+	U(struct ndt_stats, ndts_rcv_probes_ucast),
+	U(struct ndt_stats, ndts_periodic_gc_runs),
+	U(struct ndt_stats, ndts_forced_gc_runs),
+	U(struct ndt_stats, ndts_table_fulls),
+};
+static const struct nl_struct ndt_stats_s =
+    NL_STRUCT(struct ndt_stats, ndt_stats_f, NULL);
+
+static const struct nl_field unix_vfs_f[] = {
+	NL_F(struct unix_diag_vfs, udiag_vfs_dev, FT_DEV, NULL, NULL),
+	U(struct unix_diag_vfs, udiag_vfs_ino),
+};
+static const struct nl_struct unix_vfs_s =
+    NL_STRUCT(struct unix_diag_vfs, unix_vfs_f, NULL);
+
+static const struct nl_field unix_rqlen_f[] = {
+	U(struct unix_diag_rqlen, udiag_rqueue),
+	U(struct unix_diag_rqlen, udiag_wqueue),
+};
+static const struct nl_struct unix_rqlen_s =
+    NL_STRUCT(struct unix_diag_rqlen, unix_rqlen_f, NULL);
+
+/* ---- attribute chains ---- */
+
+static const struct nla_val nsid_v[] = {
+	[NETNSA_NSID] = V_S32, [NETNSA_PID] = V_U32, [NETNSA_FD] = V_U32,
+	[NETNSA_TARGET_NSID] = V_S32, [NETNSA_CURRENT_NSID] = V_S32,
+};
+static const struct nla_set nsid_set = NLA_SET(&ptc__xt_rtnl_nsid_attrs,
+    "NETNSA_???", nsid_v);
+
+static const struct nla_val netconf_v[] = {
+	[NETCONFA_IFINDEX] = V_IFX, [NETCONFA_FORWARDING] = V_S32,
+	[NETCONFA_RP_FILTER] = V_S32, [NETCONFA_MC_FORWARDING] = V_S32,
+	[NETCONFA_PROXY_NEIGH] = V_S32,
+	[NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN] = V_S32,
+	[NETCONFA_INPUT] = V_S32, [NETCONFA_BC_FORWARDING] = V_S32,
+};
+static const struct nla_set netconf_set = NLA_SET(
+    &ptc__xt_rtnl_netconf_attrs, "NETCONFA_???", netconf_v);
+
+static const struct nla_val none_v[] = { { NLA_K_HEX, NULL } };
+static const struct nla_set dcb_set = NLA_SET(&ptc__xt_rtnl_dcb_attrs,
+    "DCB_ATTR_???", none_v);
+
+static const struct nla_val addrlabel_v[] = {
+	[IFAL_LABEL] = V_U32,
+};
+static const struct nla_set addrlabel_set = NLA_SET(
+    &ptc__xt_rtnl_addrlabel_attrs, "IFAL_???", addrlabel_v);
+
+static const struct nla_val tc_v[] = {
+	[TCA_KIND] = V_STR, [TCA_STATS] = V_STRUCT(tc_stats_s),
+	[TCA_RATE] = V_STRUCT(tc_estimator_s), [TCA_FCNT] = V_U32,
+	[TCA_CHAIN] = V_U32, [TCA_INGRESS_BLOCK] = V_U32,
+	[TCA_EGRESS_BLOCK] = V_U32,
+};
+static const struct nla_set tc_set = NLA_SET(&ptc__xt_rtnl_tc_attrs,
+    "TCA_???", tc_v);
+
+static const struct nla_set mdb_entry_set = NLA_SET(
+    &ptc__xt_rtnl_mdba_mdb_entry_attrs, "MDBA_MDB_ENTRY_???", none_v);
+static const struct nla_val mdb_mdb_v[] = {
+	[MDBA_MDB_ENTRY] = V_NEST(mdb_entry_set),
+};
+static const struct nla_set mdb_mdb_set = NLA_SET(
+    &ptc__xt_rtnl_mdba_mdb_attrs, "MDBA_MDB_???", mdb_mdb_v);
+static const struct nla_val mdb_v[] = {
+	[MDBA_MDB] = V_NEST(mdb_mdb_set),
+};
+static const struct nla_set mdb_set = NLA_SET(&ptc__xt_rtnl_mdb_attrs,
+    "MDBA_???", mdb_v);
+
+static const struct nla_val ndtpa_v[] = {
+	[NDTPA_IFINDEX] = V_IFX, [NDTPA_REFCNT] = V_U32,
+	[NDTPA_REACHABLE_TIME] = V_U64, [NDTPA_BASE_REACHABLE_TIME] = V_U64,
+	[NDTPA_RETRANS_TIME] = V_U64, [NDTPA_GC_STALETIME] = V_U64,
+	[NDTPA_DELAY_PROBE_TIME] = V_U64, [NDTPA_QUEUE_LEN] = V_U32,
+	[NDTPA_APP_PROBES] = V_U32, [NDTPA_UCAST_PROBES] = V_U32,
+	[NDTPA_MCAST_PROBES] = V_U32, [NDTPA_ANYCAST_DELAY] = V_U64,
+	[NDTPA_PROXY_DELAY] = V_U64, [NDTPA_PROXY_QLEN] = V_U32,
+	[NDTPA_LOCKTIME] = V_U64, [NDTPA_QUEUE_LENBYTES] = V_U32,
+	[NDTPA_MCAST_REPROBES] = V_U32,
+};
+static const struct nla_set ndtpa_set = NLA_SET(
+    &ptc__xt_rtnl_neightbl_parms_attrs, "NDTPA_???", ndtpa_v);
+
+static const struct nla_val ndta_v[] = {
+	[NDTA_NAME] = V_STR, [NDTA_THRESH1] = V_U32, [NDTA_THRESH2] = V_U32,
+	[NDTA_THRESH3] = V_U32, [NDTA_CONFIG] = V_STRUCT(ndt_config_s),
+	[NDTA_PARMS] = V_NEST(ndtpa_set), [NDTA_STATS] = V_STRUCT(ndt_stats_s),
+	[NDTA_GC_INTERVAL] = V_U64,
+};
+static const struct nla_set ndta_set = NLA_SET(&ptc__xt_rtnl_neightbl_attrs,
+    "NDTA_???", ndta_v);
+
+static const struct nla_val unix_diag_v[] = {
+	[UNIX_DIAG_NAME] = V_STR, [UNIX_DIAG_VFS] = V_STRUCT(unix_vfs_s),
+	[UNIX_DIAG_PEER] = V_U32, [UNIX_DIAG_ICONS] = { NLA_K_ARR_U32, NULL },
+	[UNIX_DIAG_RQLEN] = V_STRUCT(unix_rqlen_s),
+	[UNIX_DIAG_MEMINFO] = { NLA_K_ARR_U32, NULL },
+	[UNIX_DIAG_SHUTDOWN] = V_U8,
+};
+static const struct nla_set unix_diag_set = NLA_SET(&ptc__xt_unix_diag_attrs,
+    "UNIX_DIAG_???", unix_diag_v);
+
+/* ---- NETLINK_ROUTE's structures ---- */
+
+static const struct nl_field rtgenmsg_f[] = { AF(struct rtgenmsg, rtgen_family) };
+static const struct nl_struct nsid_s = NL_STRUCT(struct rtgenmsg, rtgenmsg_f,
+    &nsid_set);
+
+static const struct nl_field netconfmsg_f[] = {
+	AF(struct netconfmsg, ncm_family)
+};
+static const struct nl_struct netconf_s = NL_STRUCT(struct netconfmsg,
+    netconfmsg_f, &netconf_set);
+
+static const struct nl_field dcbmsg_f[] = {
+	AF(struct dcbmsg, dcb_family),
+	NL_F(struct dcbmsg, cmd, FT_ENUM, &ptc__xt_dcb_commands, "DCB_CMD_???"),
+};
+static const struct nl_struct dcb_s = NL_STRUCT(struct dcbmsg, dcbmsg_f,
+    &dcb_set);
+
+static const struct nl_field ifaddrlblmsg_f[] = {
+	AF(struct ifaddrlblmsg, ifal_family),
+	U(struct ifaddrlblmsg, ifal_prefixlen),
+	X(struct ifaddrlblmsg, ifal_flags),
+	IFX(struct ifaddrlblmsg, ifal_index),
+	U(struct ifaddrlblmsg, ifal_seq),
+};
+static const struct nl_struct addrlabel_s = NL_STRUCT(struct ifaddrlblmsg,
+    ifaddrlblmsg_f, &addrlabel_set);
+
+static const struct nl_field br_port_msg_f[] = {
+	AF(struct br_port_msg, family), IFX(struct br_port_msg, ifindex),
+};
+static const struct nl_struct mdb_s = NL_STRUCT(struct br_port_msg,
+    br_port_msg_f, &mdb_set);
+
+static const struct nl_field tcmsg_f[] = {
+	AF(struct tcmsg, tcm_family), IFX(struct tcmsg, tcm_ifindex),
+	U(struct tcmsg, tcm_handle), U(struct tcmsg, tcm_parent),
+	U(struct tcmsg, tcm_info),
+};
+static const struct nl_struct tc_s = NL_STRUCT(struct tcmsg, tcmsg_f,
+    &tc_set);
+
+static const struct nl_field ndtmsg_f[] = { AF(struct ndtmsg, ndtm_family) };
+static const struct nl_struct ndt_s = NL_STRUCT(struct ndtmsg, ndtmsg_f,
+    &ndta_set);
+
+static const struct {
+	unsigned short type;
+	const struct nl_struct *s;
+} route[] = {
+	{ RTM_NEWQDISC, &tc_s }, { RTM_DELQDISC, &tc_s }, { RTM_GETQDISC, &tc_s },
+	{ RTM_NEWTCLASS, &tc_s }, { RTM_DELTCLASS, &tc_s },
+	{ RTM_GETTCLASS, &tc_s }, { RTM_NEWTFILTER, &tc_s },
+	{ RTM_DELTFILTER, &tc_s }, { RTM_GETTFILTER, &tc_s },
+	{ RTM_NEWCHAIN, &tc_s }, { RTM_DELCHAIN, &tc_s }, { RTM_GETCHAIN, &tc_s },
+	{ RTM_NEWNEIGHTBL, &ndt_s }, { RTM_GETNEIGHTBL, &ndt_s },
+	{ RTM_SETNEIGHTBL, &ndt_s },
+	{ RTM_NEWADDRLABEL, &addrlabel_s }, { RTM_DELADDRLABEL, &addrlabel_s },
+	{ RTM_GETADDRLABEL, &addrlabel_s },
+	{ RTM_GETDCB, &dcb_s }, { RTM_SETDCB, &dcb_s },
+	{ RTM_NEWNETCONF, &netconf_s }, { RTM_DELNETCONF, &netconf_s },
+	{ RTM_GETNETCONF, &netconf_s },
+	{ RTM_NEWMDB, &mdb_s }, { RTM_DELMDB, &mdb_s }, { RTM_GETMDB, &mdb_s },
+	{ RTM_NEWNSID, &nsid_s }, { RTM_DELNSID, &nsid_s },
+	{ RTM_GETNSID, &nsid_s },
+};
+
+const struct nl_struct *
+ptc__nl_route_struct(unsigned type)
+{
+	unsigned i;
+
+	for (i = 0; i < sizeof(route) / sizeof(route[0]); i++)
+		if (route[i].type == type)
+			return route[i].s;
+	return NULL;
+}
+
+/* ---- NETLINK_SOCK_DIAG's: by family, requests and answers ---- */
+
+static const struct nl_field unix_diag_msg_f[] = {
+	AF(struct unix_diag_msg, udiag_family),
+	NL_F(struct unix_diag_msg, udiag_type, FT_ENUM, &ptc__xt_socktypes,
+	    "SOCK_???"),
+	NL_F(struct unix_diag_msg, udiag_state, FT_ENUM, &ptc__xt_tcp_states,
+	    "TCP_???"),
+	U(struct unix_diag_msg, udiag_ino),
+	NL_F(struct unix_diag_msg, udiag_cookie, FT_U32X2, NULL, NULL),
+};
+static const struct nl_struct unix_diag_msg_s = NL_STRUCT(
+    struct unix_diag_msg, unix_diag_msg_f, &unix_diag_set);
+
+const struct nl_struct *
+ptc__nl_diag_struct(unsigned family, int request)
+{
+	if (family == AF_UNIX && !request)
+		return &unix_diag_msg_s;
+	return NULL;
+}
