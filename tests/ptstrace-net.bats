@@ -22,7 +22,8 @@ sendto(3, [{nlmsg_len=24, nlmsg_type=XFRM_MSG_DELSA, nlmsg_flags=NLM_F_REQUEST|N
 sendto(3, [{nlmsg_len=36, nlmsg_type=NLMSG_ERROR, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, {error=-EACCES, msg={nlmsg_len=16, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=7, nlmsg_pid=0}}], 36, MSG_DONTWAIT, NULL, 0) = 36
 sendto(3, [{nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=0, nlmsg_pid=0}, -1], 20, MSG_DONTWAIT, NULL, 0) = 20
 sendto(3, [{nlmsg_len=24, nlmsg_type=NFNL_SUBSYS_CTNETLINK<<8|0xff /* IPCTNL_MSG_CT_??? */, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, {nfgen_family=AF_INET, version=NFNETLINK_V0, res_id=htons(42)}, {nla_len=4, nla_type=NLA_F_NESTED|0x5}], 24, MSG_DONTWAIT, NULL, 0) = 24
-sendto(3, [{nlmsg_len=16, nlmsg_type=0 /* NLMSG_??? */, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {nlmsg_len=16, nlmsg_type=0 /* NLMSG_??? */, nlmsg_flags=0, nlmsg_seq=1, nlmsg_pid=0}], 32, MSG_DONTWAIT, NULL, 0) = 32'
+sendto(3, [{nlmsg_len=16, nlmsg_type=0 /* NLMSG_??? */, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {nlmsg_len=16, nlmsg_type=0 /* NLMSG_??? */, nlmsg_flags=0, nlmsg_seq=1, nlmsg_pid=0}], 32, MSG_DONTWAIT, NULL, 0) = 32
+sendto(3, [{nlmsg_len=56, nlmsg_type=RTM_GETQDISC, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {tcm_family=AF_UNSPEC, tcm_ifindex=if_nametoindex("lo"), tcm_handle=65536, tcm_parent=0, tcm_info=0}, [[{nla_len=10, nla_type=TCA_KIND}, "pfifo"], [{nla_len=6, nla_type=TCA_RATE}, {interval=-2, ewma_log=3}]]], 56, MSG_DONTWAIT, NULL, 0) = 56'
 }
 
 @test "net: netlink constants in -X raw and verbose (st-netlink)" {
@@ -30,6 +31,8 @@ sendto(3, [{nlmsg_len=16, nlmsg_type=0 /* NLMSG_??? */, nlmsg_flags=0, nlmsg_seq
 	run sed -n 1p out
 	assert_output 'sendto(3, {nlmsg_len=16, nlmsg_type=0x12, nlmsg_flags=0x301, nlmsg_seq=0, nlmsg_pid=0}, 16, 0x40, NULL, 0) = 16'
 	ptstrace -Xverbose -o out -e trace=sendto "$T/st-netlink" 3>&- 4>&-
+	run sed -n 7p out
+	assert_output 'sendto(3, [{nlmsg_len=56, nlmsg_type=0x26 /* RTM_GETQDISC */, nlmsg_flags=0x301 /* NLM_F_REQUEST|NLM_F_DUMP */, nlmsg_seq=0, nlmsg_pid=0}, {tcm_family=0 /* AF_UNSPEC */, tcm_ifindex=1 /* if_nametoindex("lo") */, tcm_handle=65536, tcm_parent=0, tcm_info=0}, [[{nla_len=10, nla_type=0x1 /* TCA_KIND */}, "pfifo"], [{nla_len=6, nla_type=0x5 /* TCA_RATE */}, {interval=-2, ewma_log=3}]]], 56, 0x40 /* MSG_DONTWAIT */, NULL, 0) = 56'
 	run sed -n 5p out
 	assert_output 'sendto(3, [{nlmsg_len=24, nlmsg_type=0x1 /* NFNL_SUBSYS_CTNETLINK */<<8|0xff /* IPCTNL_MSG_CT_??? */, nlmsg_flags=0x1 /* NLM_F_REQUEST */, nlmsg_seq=0, nlmsg_pid=0}, {nfgen_family=0x2 /* AF_INET */, version=0 /* NFNETLINK_V0 */, res_id=htons(42)}, {nla_len=4, nla_type=0x8000 /* NLA_F_NESTED */|0x5}], 24, 0x40 /* MSG_DONTWAIT */, NULL, 0) = 24'
 }

@@ -7,6 +7,7 @@
 #include <linux/if_packet.h>
 #include <linux/netfilter/nfnetlink.h>
 #include <linux/netlink.h>
+#include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
 #include <linux/xfrm.h>
@@ -106,6 +107,35 @@ main(void)
 		two[0].nlmsg_len = two[1].nlmsg_len = NLMSG_HDRLEN;
 		two[1].nlmsg_seq = 1;
 		send_nl(NETLINK_ROUTE, 0, two, sizeof(two));
+	}
+
+	/* A route payload: tcmsg and its attributes. */
+	{
+		struct {
+			struct nlmsghdr h;
+			struct tcmsg t;
+			struct nlattr a1;
+			char kind[8];
+			struct nlattr a2;
+			struct tc_estimator est;
+			char pad[2];
+		} tc;
+
+		memset(&tc, 0, sizeof(tc));
+		tc.h.nlmsg_len = sizeof(tc);
+		tc.h.nlmsg_type = RTM_GETQDISC;
+		tc.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+		tc.t.tcm_family = AF_UNSPEC;
+		tc.t.tcm_ifindex = 1;
+		tc.t.tcm_handle = 0x10000;
+		tc.a1.nla_len = NLA_HDRLEN + 6;
+		tc.a1.nla_type = TCA_KIND;
+		memcpy(tc.kind, "pfifo", 6);
+		tc.a2.nla_len = NLA_HDRLEN + sizeof(tc.est);
+		tc.a2.nla_type = TCA_RATE;
+		tc.est.interval = -2;
+		tc.est.ewma_log = 3;
+		send_nl(NETLINK_ROUTE, 1, &tc, sizeof(tc));
 	}
 
 	/* Socket options whose values are structures or ints. */
