@@ -241,7 +241,7 @@ nla_num(struct ptc__dc *c, uint64_t addr, uint64_t len, int kind)
 	static const unsigned char size[] = {
 		[NLA_K_U8] = 1, [NLA_K_U16] = 2, [NLA_K_U32] = 4,
 		[NLA_K_U64] = 8, [NLA_K_S32] = 4, [NLA_K_X32] = 4,
-		[NLA_K_IFINDEX] = 4,
+		[NLA_K_IFINDEX] = 4, [NLA_K_FD] = 4,
 	};
 	union {
 		uint8_t u8;
@@ -263,6 +263,7 @@ nla_num(struct ptc__dc *c, uint64_t addr, uint64_t len, int kind)
 	case NLA_K_U64: ptc__p_uint(c, v.u64); break;
 	case NLA_K_S32: ptc__p_int(c, (int32_t)v.u32); break;
 	case NLA_K_IFINDEX: ptc__p_ifindex(c, v.u32); break;
+	case NLA_K_FD: ptc__p_fd(c, (int32_t)v.u32); break;
 	default: ptc__p_hex(c, v.u32); break;
 	}
 	return 1;
@@ -276,7 +277,7 @@ nla_array(struct ptc__dc *c, uint64_t addr, uint64_t n, size_t esize)
 
 	ptc__l_open(c);
 	for (i = 0; i < n; i++) {
-		uint32_t e = 0;
+		uint64_t e = 0;
 
 		if (!c->f->verbose && i == c->f->strsize) {
 			ptc__s_more(c);
@@ -289,7 +290,10 @@ nla_array(struct ptc__dc *c, uint64_t addr, uint64_t n, size_t esize)
 				    addr + i * esize);
 			break;
 		}
-		ptc__p_uint(c, e);
+		if (esize == 8)
+			ptc__p_hex(c, e);
+		else
+			ptc__p_uint(c, e);
 	}
 	ptc__l_close(c);
 }
@@ -332,9 +336,25 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 		ptc__s_close(c);
 		return;
 	}
+	case NLA_K_ENUM:
+	case NLA_K_FLAGS: {
+		uint64_t n = 0;
+
+		if (len < v->size)
+			break;
+		if (ptc__rdall(c, addr, &n, v->size) != 0)
+			ptc__p_addr(c, addr);
+		else if (v->kind == NLA_K_ENUM)
+			ptc__p_enum(c, v->x, n, v->dflt);
+		else
+			ptc__p_flags(c, v->x, n, v->dflt);
+		return;
+	}
 	case NLA_K_ARR_U32:
-	case NLA_K_ARR_U8: {
-		size_t es = v->kind == NLA_K_ARR_U32 ? 4 : 1;
+	case NLA_K_ARR_U8:
+	case NLA_K_ARR_X64: {
+		size_t es = v->kind == NLA_K_ARR_U32 ? 4 :
+		    v->kind == NLA_K_ARR_X64 ? 8 : 1;
 
 		if (len / es == 0)
 			break;
@@ -382,7 +402,7 @@ nla_el(struct ptc__dc *c, const void *h, uint64_t addr, uint64_t len,
 	ptc__p_raw(c, buf);
 	ptc__s_close(c);
 	if (n > NLA_HDRLEN) {
-		static const struct nla_val hex = { NLA_K_HEX, NULL };
+		static const struct nla_val hex = { .kind = NLA_K_HEX };
 
 		nla_value(c, t < set->n ? &set->v[t] : &hex, addr + NLA_HDRLEN,
 		    n - NLA_HDRLEN);
@@ -638,9 +658,9 @@ static void message(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
     uint64_t addr, uint64_t len);
 
 static const struct nla_val nlmsgerr_vals[] = {
-	[NLMSGERR_ATTR_MSG] = { NLA_K_STR, NULL },
-	[NLMSGERR_ATTR_OFFS] = { NLA_K_U32, NULL },
-	[NLMSGERR_ATTR_COOKIE] = { NLA_K_ARR_U8, NULL },
+	[NLMSGERR_ATTR_MSG] = { .kind = NLA_K_STR },
+	[NLMSGERR_ATTR_OFFS] = { .kind = NLA_K_U32 },
+	[NLMSGERR_ATTR_COOKIE] = { .kind = NLA_K_ARR_U8 },
 };
 static const struct nla_set nlmsgerr_set = NLA_SET(&ptc__xt_nlmsgerr_attrs,
     "NLMSGERR_ATTR_???", nlmsgerr_vals);

@@ -52,14 +52,20 @@ struct nl_struct {
 enum nla_kind {
 	NLA_K_HEX, NLA_K_STR, NLA_K_U8, NLA_K_U16, NLA_K_U32, NLA_K_U64,
 	NLA_K_S32, NLA_K_X32, NLA_K_BYTES, NLA_K_IFINDEX,
+	NLA_K_FD,               /* a descriptor (-y shows what it is) */
 	NLA_K_NESTED,           /* p: the nested chain's set */
 	NLA_K_STRUCT,           /* p: the structure */
 	NLA_K_ARR_U32, NLA_K_ARR_U8,
+	NLA_K_ARR_X64,          /* 64-bit words in hex */
+	NLA_K_ENUM,             /* size bytes: x's name, else dflt */
+	NLA_K_FLAGS,            /* size bytes: x's names */
 };
 
 struct nla_val {
-	unsigned char kind;
+	unsigned char kind, size;
 	const void *p;
+	const struct ptc__xtab *x;
+	const char *dflt;
 };
 
 struct nla_set {

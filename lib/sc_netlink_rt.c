@@ -6,9 +6,11 @@
 #include <linux/dcbnl.h>
 #include <linux/if_addrlabel.h>
 #include <linux/if_bridge.h>
+#include <linux/if_link.h>
 #include <linux/neighbour.h>
 #include <linux/net_namespace.h>
 #include <linux/netconf.h>
+#include <linux/netlink_diag.h>
 #include <linux/netlink.h>
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
@@ -28,14 +30,18 @@
 #define X(st, fld) NL_F(st, fld, FT_X, NULL, NULL)
 #define IFX(st, fld) NL_F(st, fld, FT_IFINDEX, NULL, NULL)
 
-#define V_STR { NLA_K_STR, NULL }
-#define V_U8 { NLA_K_U8, NULL }
-#define V_U32 { NLA_K_U32, NULL }
-#define V_U64 { NLA_K_U64, NULL }
-#define V_S32 { NLA_K_S32, NULL }
-#define V_IFX { NLA_K_IFINDEX, NULL }
-#define V_NEST(set) { NLA_K_NESTED, &set }
-#define V_STRUCT(st) { NLA_K_STRUCT, &st }
+#define V_K(k) { .kind = k }
+#define V_STR V_K(NLA_K_STR)
+#define V_U8 V_K(NLA_K_U8)
+#define V_U32 V_K(NLA_K_U32)
+#define V_X32 V_K(NLA_K_X32)
+#define V_U64 V_K(NLA_K_U64)
+#define V_S32 V_K(NLA_K_S32)
+#define V_IFX V_K(NLA_K_IFINDEX)
+#define V_NEST(set) { .kind = NLA_K_NESTED, .p = &set }
+#define V_STRUCT(st) { .kind = NLA_K_STRUCT, .p = &st }
+#define V_ENUM(sz, xt, d) { .kind = NLA_K_ENUM, .size = sz, .x = xt, .dflt = d }
+#define V_FLAGS(sz, xt, d) { .kind = NLA_K_FLAGS, .size = sz, .x = xt, .dflt = d }
 
 /* ---- attribute values that are structures ---- */
 
@@ -115,7 +121,7 @@ static const struct nla_val netconf_v[] = {
 static const struct nla_set netconf_set = NLA_SET(
     &ptc__xt_rtnl_netconf_attrs, "NETCONFA_???", netconf_v);
 
-static const struct nla_val none_v[] = { { NLA_K_HEX, NULL } };
+static const struct nla_val none_v[] = { V_K(NLA_K_HEX) };
 static const struct nla_set dcb_set = NLA_SET(&ptc__xt_rtnl_dcb_attrs,
     "DCB_ATTR_???", none_v);
 
@@ -172,15 +178,73 @@ static const struct nla_set ndta_set = NLA_SET(&ptc__xt_rtnl_neightbl_attrs,
 
 static const struct nla_val unix_diag_v[] = {
 	[UNIX_DIAG_NAME] = V_STR, [UNIX_DIAG_VFS] = V_STRUCT(unix_vfs_s),
-	[UNIX_DIAG_PEER] = V_U32, [UNIX_DIAG_ICONS] = { NLA_K_ARR_U32, NULL },
+	[UNIX_DIAG_PEER] = V_U32, [UNIX_DIAG_ICONS] = V_K(NLA_K_ARR_U32),
 	[UNIX_DIAG_RQLEN] = V_STRUCT(unix_rqlen_s),
-	[UNIX_DIAG_MEMINFO] = { NLA_K_ARR_U32, NULL },
+	[UNIX_DIAG_MEMINFO] = V_K(NLA_K_ARR_U32),
 	[UNIX_DIAG_SHUTDOWN] = V_U8,
 };
 static const struct nla_set unix_diag_set = NLA_SET(&ptc__xt_unix_diag_attrs,
     "UNIX_DIAG_???", unix_diag_v);
 
+static const struct nla_val xdp_v[] = {
+	[IFLA_XDP_FD] = V_K(NLA_K_FD),
+	[IFLA_XDP_ATTACHED] = V_ENUM(1, &ptc__xt_rtnl_ifla_xdp_attached_mode,
+	    "XDP_ATTACHED_???"),
+	[IFLA_XDP_FLAGS] = V_FLAGS(4, &ptc__xt_xdp_flags, "XDP_FLAGS_???"),
+	[IFLA_XDP_PROG_ID] = V_U32, [IFLA_XDP_DRV_PROG_ID] = V_U32,
+	[IFLA_XDP_SKB_PROG_ID] = V_U32, [IFLA_XDP_HW_PROG_ID] = V_U32,
+	[IFLA_XDP_EXPECTED_FD] = V_K(NLA_K_FD),
+};
+static const struct nla_set xdp_set = NLA_SET(&ptc__xt_rtnl_ifla_xdp_attrs,
+    "IFLA_XDP_???", xdp_v);
+
+static const struct nla_val proto_down_reason_v[] = {
+	[IFLA_PROTO_DOWN_REASON_MASK] = V_X32,
+	[IFLA_PROTO_DOWN_REASON_VALUE] = V_X32,
+};
+static const struct nla_set proto_down_reason_set = NLA_SET(
+    &ptc__xt_rtnl_ifla_proto_down_reason_attrs, "IFLA_PROTO_DOWN_REASON_???",
+    proto_down_reason_v);
+
+static const struct nla_val link_v[] = {
+	[IFLA_XDP] = V_NEST(xdp_set),
+	[IFLA_PROTO_DOWN_REASON] = V_NEST(proto_down_reason_set),
+};
+static const struct nla_set link_set = NLA_SET(&ptc__xt_rtnl_link_attrs,
+    "IFLA_???", link_v);
+
+static const struct nl_field netlink_ring_f[] = {
+	U(struct netlink_diag_ring, ndr_block_size),
+	U(struct netlink_diag_ring, ndr_block_nr),
+	U(struct netlink_diag_ring, ndr_frame_size),
+	U(struct netlink_diag_ring, ndr_frame_nr),
+};
+static const struct nl_struct netlink_ring_s =
+    NL_STRUCT(struct netlink_diag_ring, netlink_ring_f, NULL);
+
+static const struct nla_val netlink_diag_v[] = {
+	[NETLINK_DIAG_MEMINFO] = V_K(NLA_K_ARR_U32),
+	[NETLINK_DIAG_GROUPS] = V_K(NLA_K_ARR_X64),
+	[NETLINK_DIAG_RX_RING] = V_STRUCT(netlink_ring_s),
+	[NETLINK_DIAG_TX_RING] = V_STRUCT(netlink_ring_s),
+	[NETLINK_DIAG_FLAGS] = V_FLAGS(4, &ptc__xt_netlink_diag_flags,
+	    "NDIAG_FLAG_???"),
+};
+static const struct nla_set netlink_diag_set = NLA_SET(
+    &ptc__xt_netlink_diag_attrs, "NETLINK_DIAG_???", netlink_diag_v);
+
 /* ---- NETLINK_ROUTE's structures ---- */
+
+static const struct nl_field ifinfomsg_f[] = {
+	AF(struct ifinfomsg, ifi_family),
+	NL_F(struct ifinfomsg, ifi_type, FT_ENUM, &ptc__xt_arp_hardware_types,
+	    "ARPHRD_???"),
+	IFX(struct ifinfomsg, ifi_index),
+	NL_F(struct ifinfomsg, ifi_flags, FT_FLAGS, &ptc__xt_iffflags, NULL),
+	X(struct ifinfomsg, ifi_change),
+};
+static const struct nl_struct link_s = NL_STRUCT(struct ifinfomsg,
+    ifinfomsg_f, &link_set);
 
 static const struct nl_field rtgenmsg_f[] = { AF(struct rtgenmsg, rtgen_family) };
 static const struct nl_struct nsid_s = NL_STRUCT(struct rtgenmsg, rtgenmsg_f,
@@ -231,6 +295,8 @@ static const struct {
 	unsigned short type;
 	const struct nl_struct *s;
 } route[] = {
+	{ RTM_NEWLINK, &link_s }, { RTM_DELLINK, &link_s },
+	{ RTM_GETLINK, &link_s }, { RTM_SETLINK, &link_s },
 	{ RTM_NEWQDISC, &tc_s }, { RTM_DELQDISC, &tc_s }, { RTM_GETQDISC, &tc_s },
 	{ RTM_NEWTCLASS, &tc_s }, { RTM_DELTCLASS, &tc_s },
 	{ RTM_GETTCLASS, &tc_s }, { RTM_NEWTFILTER, &tc_s },
@@ -273,10 +339,38 @@ static const struct nl_field unix_diag_msg_f[] = {
 static const struct nl_struct unix_diag_msg_s = NL_STRUCT(
     struct unix_diag_msg, unix_diag_msg_f, &unix_diag_set);
 
+static const struct nl_field netlink_diag_msg_f[] = {
+	AF(struct netlink_diag_msg, ndiag_family),
+	NL_F(struct netlink_diag_msg, ndiag_type, FT_ENUM, &ptc__xt_socktypes,
+	    "SOCK_???"),
+	NL_F(struct netlink_diag_msg, ndiag_protocol, FT_ENUM,
+	    &ptc__xt_netlink_protocols, "NETLINK_???"),
+	NL_F(struct netlink_diag_msg, ndiag_state, FT_ENUM,
+	    &ptc__xt_netlink_states, "NETLINK_???"),
+	U(struct netlink_diag_msg, ndiag_portid),
+	U(struct netlink_diag_msg, ndiag_dst_portid),
+	U(struct netlink_diag_msg, ndiag_dst_group),
+	U(struct netlink_diag_msg, ndiag_ino),
+	NL_F(struct netlink_diag_msg, ndiag_cookie, FT_U32X2, NULL, NULL),
+};
+static const struct nl_struct netlink_diag_msg_s = NL_STRUCT(
+    struct netlink_diag_msg, netlink_diag_msg_f, &netlink_diag_set);
+
+static const struct {
+	unsigned char family, request;
+	const struct nl_struct *s;
+} diag[] = {
+	{ AF_UNIX, 0, &unix_diag_msg_s },
+	{ AF_NETLINK, 0, &netlink_diag_msg_s },
+};
+
 const struct nl_struct *
 ptc__nl_diag_struct(unsigned family, int request)
 {
-	if (family == AF_UNIX && !request)
-		return &unix_diag_msg_s;
+	unsigned i;
+
+	for (i = 0; i < sizeof(diag) / sizeof(diag[0]); i++)
+		if (diag[i].family == family && diag[i].request == !!request)
+			return diag[i].s;
 	return NULL;
 }
