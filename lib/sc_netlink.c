@@ -10,6 +10,7 @@
  * the message type: the rule of families[] or the rows of nl_ops[].
  */
 #include <arpa/inet.h>
+#include <netinet/in.h>
 #include <linux/netlink.h>
 #include <linux/netfilter/nfnetlink.h>
 #include <linux/netfilter/nfnetlink_acct.h>
@@ -166,6 +167,12 @@ chain(struct ptc__dc *c, uint64_t addr, uint64_t len, size_t hdr,
 
 /* ---- structures and attribute values ---- */
 
+/*
+ * The address family of the payload being shown: attributes holding an
+ * address (IFA_ADDRESS, ...) are of that family.
+ */
+static int nl_cur_family = -1;
+
 static uint64_t
 field_val(const unsigned char *b, const struct nl_field *f)
 {
@@ -305,14 +312,40 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 	switch (v->kind) {
 	case NLA_K_STR: {
 		char buf[PTC__STR_MAX];
-		size_t n = len < sizeof(buf) ? (size_t)len : sizeof(buf);
+		size_t n = len < sizeof(buf) ? (size_t)len : sizeof(buf), show;
+		int nul;
 
 		if (ptc__rdall(c, addr, buf, n) != 0) {
 			ptc__p_addr(c, addr);
 			return;
 		}
-		/* Up to the terminating NUL, which is expected. */
-		ptc__p_bytes(c, buf, strnlen(buf, n), 0);
+		/* A terminating NUL is expected; without one, "..." follows. */
+		nul = n == len && buf[n - 1] == '\0';
+		if (nul)
+			n--;
+		show = n < c->f->strsize ? n : c->f->strsize;
+		ptc__p_bytes(c, buf, show, !nul || show < n);
+		return;
+	}
+	case NLA_K_INADDR: {
+		unsigned char a[16];
+		char txt[INET6_ADDRSTRLEN], buf[INET6_ADDRSTRLEN + 32];
+		size_t need = nl_cur_family == AF_INET ? 4 :
+		    nl_cur_family == AF_INET6 ? 16 : 0;
+
+		if (need == 0 || len < need)
+			break;
+		if (ptc__rdall(c, addr, a, need) != 0) {
+			ptc__p_addr(c, addr);
+			return;
+		}
+		inet_ntop(nl_cur_family, a, txt, sizeof(txt));
+		if (need == 4)
+			snprintf(buf, sizeof(buf), "inet_addr(\"%s\")", txt);
+		else
+			snprintf(buf, sizeof(buf), "inet_pton(AF_INET6, \"%s\")",
+			    txt);
+		ptc__p_raw(c, buf);
 		return;
 	}
 	case NLA_K_BYTES:
@@ -352,9 +385,11 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 	}
 	case NLA_K_ARR_U32:
 	case NLA_K_ARR_U8:
+	case NLA_K_ARR_U16:
 	case NLA_K_ARR_X64: {
 		size_t es = v->kind == NLA_K_ARR_U32 ? 4 :
-		    v->kind == NLA_K_ARR_X64 ? 8 : 1;
+		    v->kind == NLA_K_ARR_X64 ? 8 :
+		    v->kind == NLA_K_ARR_U16 ? 2 : 1;
 
 		if (len / es == 0)
 			break;
@@ -798,6 +833,7 @@ ptc__nl_struct_payload(struct ptc__dc *c, const struct nl_struct *s,
 		ptc__p_addr(c, addr);
 		return;
 	}
+	nl_cur_family = b[0];
 	ptc__s_open(c);
 	ptc__nl_fields(c, b, s->f, 1);
 	if (len >= s->size) {

@@ -57,6 +57,8 @@ enum nla_kind {
 	NLA_K_STRUCT,           /* p: the structure */
 	NLA_K_ARR_U32, NLA_K_ARR_U8,
 	NLA_K_ARR_X64,          /* 64-bit words in hex */
+	NLA_K_ARR_U16,
+	NLA_K_INADDR,           /* an address of the payload's family */
 	NLA_K_ENUM,             /* size bytes: x's name, else dflt */
 	NLA_K_FLAGS,            /* size bytes: x's names */
 };

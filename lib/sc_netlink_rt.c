@@ -4,6 +4,8 @@
  * fields, and the attribute chain after it (see sc_netlink.h).
  */
 #include <linux/dcbnl.h>
+#include <linux/gen_stats.h>
+#include <linux/if_addr.h>
 #include <linux/if_addrlabel.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
@@ -12,6 +14,7 @@
 #include <linux/netconf.h>
 #include <linux/netlink_diag.h>
 #include <linux/netlink.h>
+#include <linux/pkt_cls.h>
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 #include <linux/unix_diag.h>
@@ -102,7 +105,93 @@ static const struct nl_field unix_rqlen_f[] = {
 static const struct nl_struct unix_rqlen_s =
     NL_STRUCT(struct unix_diag_rqlen, unix_rqlen_f, NULL);
 
+static const struct nl_field gnet_basic_f[] = {
+	U(struct gnet_stats_basic, bytes), U(struct gnet_stats_basic, packets),
+};
+/* Packed in the kernel: 12 bytes. */
+static const struct nl_struct gnet_basic_s = { 12, gnet_basic_f, 2, NULL };
+
+static const struct nl_field gnet_rate_est_f[] = {
+	U(struct gnet_stats_rate_est, bps), U(struct gnet_stats_rate_est, pps),
+};
+static const struct nl_struct gnet_rate_est_s =
+    NL_STRUCT(struct gnet_stats_rate_est, gnet_rate_est_f, NULL);
+
+static const struct nl_field gnet_rate_est64_f[] = {
+	U(struct gnet_stats_rate_est64, bps),
+	U(struct gnet_stats_rate_est64, pps),
+};
+static const struct nl_struct gnet_rate_est64_s =
+    NL_STRUCT(struct gnet_stats_rate_est64, gnet_rate_est64_f, NULL);
+
+static const struct nl_field gnet_queue_f[] = {
+	U(struct gnet_stats_queue, qlen), U(struct gnet_stats_queue, backlog),
+	U(struct gnet_stats_queue, drops), U(struct gnet_stats_queue, requeues),
+	U(struct gnet_stats_queue, overlimits),
+};
+static const struct nl_struct gnet_queue_s =
+    NL_STRUCT(struct gnet_stats_queue, gnet_queue_f, NULL);
+
+static const struct nl_field tc_sizespec_f[] = {
+	U(struct tc_sizespec, cell_log), U(struct tc_sizespec, size_log),
+	D(struct tc_sizespec, cell_align), D(struct tc_sizespec, overhead),
+	U(struct tc_sizespec, linklayer), U(struct tc_sizespec, mpu),
+	U(struct tc_sizespec, mtu), U(struct tc_sizespec, tsize),
+};
+static const struct nl_struct tc_sizespec_s =
+    NL_STRUCT(struct tc_sizespec, tc_sizespec_f, NULL);
+
+static const struct nl_field ifa_cacheinfo_f[] = {
+	U(struct ifa_cacheinfo, ifa_prefered), U(struct ifa_cacheinfo, ifa_valid),
+	U(struct ifa_cacheinfo, cstamp), U(struct ifa_cacheinfo, tstamp),
+};
+static const struct nl_struct ifa_cacheinfo_s =
+    NL_STRUCT(struct ifa_cacheinfo, ifa_cacheinfo_f, NULL);
+
 /* ---- attribute chains ---- */
+
+static const struct nla_val tca_stats_v[] = {
+	[TCA_STATS_BASIC] = V_STRUCT(gnet_basic_s),
+	[TCA_STATS_RATE_EST] = V_STRUCT(gnet_rate_est_s),
+	[TCA_STATS_QUEUE] = V_STRUCT(gnet_queue_s),
+	[TCA_STATS_RATE_EST64] = V_STRUCT(gnet_rate_est64_s),
+	[TCA_STATS_BASIC_HW] = V_STRUCT(gnet_basic_s),
+	[TCA_STATS_PKT64] = V_U64,
+};
+static const struct nla_set tca_stats_set = NLA_SET(
+    &ptc__xt_rtnl_tca_stats_attrs, "TCA_STATS_???", tca_stats_v);
+
+static const struct nla_val tca_stab_v[] = {
+	[TCA_STAB_BASE] = V_STRUCT(tc_sizespec_s),
+	[TCA_STAB_DATA] = V_K(NLA_K_ARR_U16),
+};
+static const struct nla_set tca_stab_set = NLA_SET(
+    &ptc__xt_rtnl_tca_stab_attrs, "TCA_STAB_???", tca_stab_v);
+
+static const struct nla_val tca_act_v[] = {
+	[TCA_ACT_KIND] = V_STR, [TCA_ACT_INDEX] = V_U32,
+	[TCA_ACT_FLAGS] = V_FLAGS(4, &ptc__xt_tca_act_flags,
+	    "TCA_ACT_FLAGS_???"),
+	[TCA_ACT_HW_STATS] = V_FLAGS(4, &ptc__xt_tca_act_hw_stats,
+	    "TCA_ACT_HW_STATS_???"),
+	[TCA_ACT_USED_HW_STATS] = V_FLAGS(4, &ptc__xt_tca_act_hw_stats,
+	    "TCA_ACT_HW_STATS_???"),
+	[TCA_ACT_IN_HW_COUNT] = V_U32,
+};
+static const struct nla_set tca_act_set = NLA_SET(
+    &ptc__xt_rtnl_tca_act_attrs, "TCA_ACT_???", tca_act_v);
+
+static const struct nla_val addr_v[] = {
+	[IFA_ADDRESS] = V_K(NLA_K_INADDR), [IFA_LOCAL] = V_K(NLA_K_INADDR),
+	[IFA_LABEL] = V_STR, [IFA_BROADCAST] = V_K(NLA_K_INADDR),
+	[IFA_ANYCAST] = V_K(NLA_K_INADDR),
+	[IFA_CACHEINFO] = V_STRUCT(ifa_cacheinfo_s),
+	[IFA_MULTICAST] = V_K(NLA_K_INADDR),
+	[IFA_FLAGS] = V_FLAGS(4, &ptc__xt_ifaddrflags, "IFA_F_???"),
+	[IFA_RT_PRIORITY] = V_U32, [IFA_TARGET_NETNSID] = V_S32,
+};
+static const struct nla_set addr_set = NLA_SET(&ptc__xt_rtnl_addr_attrs,
+    "IFA_???", addr_v);
 
 static const struct nla_val nsid_v[] = {
 	[NETNSA_NSID] = V_S32, [NETNSA_PID] = V_U32, [NETNSA_FD] = V_U32,
@@ -135,6 +224,7 @@ static const struct nla_val tc_v[] = {
 	[TCA_KIND] = V_STR, [TCA_STATS] = V_STRUCT(tc_stats_s),
 	[TCA_RATE] = V_STRUCT(tc_estimator_s), [TCA_FCNT] = V_U32,
 	[TCA_CHAIN] = V_U32, [TCA_INGRESS_BLOCK] = V_U32,
+	[TCA_STATS2] = V_NEST(tca_stats_set), [TCA_STAB] = V_NEST(tca_stab_set),
 	[TCA_EGRESS_BLOCK] = V_U32,
 };
 static const struct nla_set tc_set = NLA_SET(&ptc__xt_rtnl_tc_attrs,
@@ -287,6 +377,20 @@ static const struct nl_field tcmsg_f[] = {
 static const struct nl_struct tc_s = NL_STRUCT(struct tcmsg, tcmsg_f,
     &tc_set);
 
+static const struct nl_field tcamsg_f[] = { AF(struct tcamsg, tca_family) };
+static const struct nl_struct tca_s = NL_STRUCT(struct tcamsg, tcamsg_f,
+    &tca_act_set);
+
+static const struct nl_field ifaddrmsg_f[] = {
+	AF(struct ifaddrmsg, ifa_family), U(struct ifaddrmsg, ifa_prefixlen),
+	NL_F(struct ifaddrmsg, ifa_flags, FT_FLAGS, &ptc__xt_ifaddrflags, NULL),
+	NL_F(struct ifaddrmsg, ifa_scope, FT_ENUM, &ptc__xt_routing_scopes,
+	    NULL),
+	IFX(struct ifaddrmsg, ifa_index),
+};
+static const struct nl_struct addr_s = NL_STRUCT(struct ifaddrmsg,
+    ifaddrmsg_f, &addr_set);
+
 static const struct nl_field ndtmsg_f[] = { AF(struct ndtmsg, ndtm_family) };
 static const struct nl_struct ndt_s = NL_STRUCT(struct ndtmsg, ndtmsg_f,
     &ndta_set);
@@ -297,6 +401,11 @@ static const struct {
 } route[] = {
 	{ RTM_NEWLINK, &link_s }, { RTM_DELLINK, &link_s },
 	{ RTM_GETLINK, &link_s }, { RTM_SETLINK, &link_s },
+	{ RTM_NEWADDR, &addr_s }, { RTM_DELADDR, &addr_s },
+	{ RTM_GETADDR, &addr_s }, { RTM_GETMULTICAST, &addr_s },
+	{ RTM_GETANYCAST, &addr_s },
+	{ RTM_NEWACTION, &tca_s }, { RTM_DELACTION, &tca_s },
+	{ RTM_GETACTION, &tca_s },
 	{ RTM_NEWQDISC, &tc_s }, { RTM_DELQDISC, &tc_s }, { RTM_GETQDISC, &tc_s },
 	{ RTM_NEWTCLASS, &tc_s }, { RTM_DELTCLASS, &tc_s },
 	{ RTM_GETTCLASS, &tc_s }, { RTM_NEWTFILTER, &tc_s },
