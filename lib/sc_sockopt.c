@@ -17,6 +17,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -84,7 +85,8 @@ ptc__a_gsockopt(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 
 enum {
 	V_INT = 1, V_LINGER, V_UCRED, V_ERROR, V_TXREHASH, V_TPSTATS,
-	V_ICMPF, V_MREQ, V_MREQ6, V_GROUP_REQ, V_TPREQ, V_PMREQ, V_NL
+	V_ICMPF, V_MREQ, V_MREQ6, V_GROUP_REQ, V_TPREQ, V_PMREQ, V_NL,
+	V_FPROG
 };
 
 static const struct {
@@ -94,6 +96,8 @@ static const struct {
 	{ SOL_SOCKET, SO_PEERCRED, V_UCRED },
 	{ SOL_SOCKET, SO_ERROR, V_ERROR },
 	{ SOL_SOCKET, SO_TXREHASH, V_TXREHASH },
+	{ SOL_SOCKET, SO_ATTACH_FILTER, V_FPROG },
+	{ SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, V_FPROG },
 	{ SOL_PACKET, PACKET_STATISTICS, V_TPSTATS },
 	{ SOL_PACKET, PACKET_RX_RING, V_TPREQ },
 	{ SOL_PACKET, PACKET_TX_RING, V_TPREQ },
@@ -255,6 +259,195 @@ inet_field(struct ptc__dc *c, const char *name, int af, const void *p)
 	ptc__p_raw(c, buf);
 }
 
+/* ---- classic BPF (socket filters) ---- */
+
+/* A piece of an instruction's code: v's name in x, styled. */
+static void
+code_piece(const struct ptc__dc *c, struct ptc__sb *b, const struct ptc__xtab *x,
+    unsigned v)
+{
+	const char *n = ptc__xname(x, v);
+	char buf[64];
+
+	if (n != NULL)
+		ptc__sxval(buf, sizeof(buf), ptc__xstyle(c), v, 'x', n);
+	else if (ptc__xstyle(c) == PTC_XLAT_RAW)
+		snprintf(buf, sizeof(buf), "%#x", v);
+	else
+		snprintf(buf, sizeof(buf), "%#x /* BPF_??? */", v);
+	ptc__sb_puts(b, buf);
+}
+
+/* The leftover bits of a code no field names. */
+static void
+code_rest(struct ptc__sb *b, unsigned v)
+{
+	if (v != 0)
+		ptc__sb_printf(b, "|%#x /* BPF_??? */", v);
+}
+
+static void
+bpf_code(const struct ptc__dc *c, struct ptc__sb *b, unsigned code)
+{
+	unsigned cls = code & 7, rest = code & ~7u;
+
+	code_piece(c, b, &ptc__xt_bpf_class, cls);
+	switch (cls) {
+	case BPF_ST:
+	case BPF_STX:
+		code_rest(b, rest);
+		break;
+	case BPF_LD:
+	case BPF_LDX:
+		ptc__sb_putc(b, '|');
+		code_piece(c, b, &ptc__xt_bpf_size, code & 0x18);
+		ptc__sb_putc(b, '|');
+		code_piece(c, b, &ptc__xt_bpf_mode, code & 0xe0);
+		break;
+	case BPF_MISC:
+		ptc__sb_putc(b, '|');
+		code_piece(c, b, &ptc__xt_bpf_miscop, code & 0xf8);
+		code_rest(b, rest & ~0xf8u);
+		break;
+	case BPF_ALU:
+	case BPF_JMP:
+		ptc__sb_putc(b, '|');
+		code_piece(c, b, &ptc__xt_bpf_src, code & 0x08);
+		ptc__sb_putc(b, '|');
+		code_piece(c, b, cls == BPF_ALU ? &ptc__xt_bpf_op_alu :
+		    &ptc__xt_bpf_op_jmp, code & 0xf0);
+		break;
+	case BPF_RET:
+		ptc__sb_putc(b, '|');
+		code_piece(c, b, &ptc__xt_bpf_rval, code & 0x18);
+		code_rest(b, rest & ~0x18u);
+		break;
+	}
+}
+
+/*
+ * A load's offset into a packet's special areas: SKF_AD_OFF+SKF_AD_...,
+ * SKF_NET_OFF+n, SKF_LL_OFF+n.  0 when k is a plain number.
+ */
+static int
+bpf_sock_k(const struct ptc__dc *c, struct ptc__sb *b, unsigned code,
+    uint32_t k)
+{
+	static const struct {
+		uint32_t off;
+		const char *name;
+	} areas[] = {
+		{ (uint32_t)SKF_AD_OFF, "SKF_AD_OFF" },
+		{ (uint32_t)SKF_NET_OFF, "SKF_NET_OFF" },
+		{ (uint32_t)SKF_LL_OFF, "SKF_LL_OFF" },
+	};
+	char buf[64];
+	unsigned i;
+
+	if ((code & 7) != BPF_LD || (code & 0xe0) != BPF_ABS)
+		return 0;
+	for (i = 0; i < 3; i++) {
+		if (k < areas[i].off)
+			continue;
+		ptc__sb_puts(b, ptc__sxval(buf, sizeof(buf), ptc__xstyle(c),
+		    areas[i].off, 'x', areas[i].name));
+		ptc__sb_putc(b, '+');
+		if (i == 0) {
+			const char *n = ptc__xname(&ptc__xt_skf_ad,
+			    k - areas[i].off);
+
+			if (n != NULL)
+				ptc__sxval(buf, sizeof(buf), ptc__xstyle(c),
+				    k - areas[i].off, 'x', n);
+			else
+				snprintf(buf, sizeof(buf), "%#x",
+				    k - areas[i].off);
+			ptc__sb_puts(b, buf);
+		} else {
+			ptc__sb_printf(b, "%u", k - areas[i].off);
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/* n classic BPF instructions at addr (strace's BPF_STMT/BPF_JUMP). */
+static void
+bpf_filter(struct ptc__dc *c, uint64_t addr, unsigned n)
+{
+	struct ptc__sb b = { 0 };
+	unsigned i;
+
+	if (!c->f->verbose || addr == 0) {
+		ptc__p_addr(c, addr);
+		return;
+	}
+	ptc__l_open(c);
+	for (i = 0; i < n; i++) {
+		struct sock_filter f;
+
+		if (i >= PTC__ARR_MAX) {
+			ptc__s_more(c);
+			break;
+		}
+		if (ptc__rdall(c, addr + i * sizeof(f), &f, sizeof(f)) != 0) {
+			ptc__pre(c);
+			if (!c->f->json)
+				ptc__sb_printf(c->o, "... /* %#" PRIx64 " */",
+				    addr + i * sizeof(f));
+			break;
+		}
+		b.len = 0;
+		if (b.p != NULL)
+			b.p[0] = '\0';
+		if ((f.code & 7) == BPF_JMP) {
+			ptc__sb_puts(&b, "BPF_JUMP(");
+			bpf_code(c, &b, f.code);
+			ptc__sb_printf(&b, ", %#x, %#x, %#x)", f.k, f.jt, f.jf);
+		} else {
+			ptc__sb_puts(&b, "BPF_STMT(");
+			bpf_code(c, &b, f.code);
+			ptc__sb_puts(&b, ", ");
+			if (!bpf_sock_k(c, &b, f.code, f.k))
+				ptc__sb_printf(&b, "%#x", f.k);
+			ptc__sb_putc(&b, ')');
+		}
+		ptc__p_raw(c, b.p != NULL ? b.p : "");
+	}
+	ptc__l_close(c);
+	free(b.p);
+}
+
+/* setsockopt's struct sock_fprog, of the task's layout. */
+static void
+sock_fprog(struct ptc__dc *c, uint64_t v, int64_t len)
+{
+	size_t size = c->wordsize == 4 ? 8 : 16;
+	unsigned char b[16];
+	uint16_t n;
+	uint64_t filter = 0;
+
+	if (len != (int64_t)size || ptc__rdall(c, v, b, size) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	memcpy(&n, b, 2);
+	if (size == 8) {
+		uint32_t f32;
+
+		memcpy(&f32, b + 4, 4);
+		filter = f32;
+	} else {
+		memcpy(&filter, b + 8, 8);
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "len");
+	ptc__p_uint(c, n);
+	ptc__s_field(c, "filter");
+	bpf_filter(c, filter, n);
+	ptc__s_close(c);
+}
+
 static void
 set_struct(struct ptc__dc *c, int kind, uint64_t v, int64_t len)
 {
@@ -405,6 +598,9 @@ ptc__a_sockoptval(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	case V_ICMPF:
 		icmp_filter(c, v, len);
 		return;
+	case V_FPROG:
+		sock_fprog(c, v, len);
+		return;
 	case V_LINGER: case V_MREQ: case V_MREQ6: case V_GROUP_REQ:
 	case V_TPREQ: case V_PMREQ:
 		set_struct(c, kind, v, len);
@@ -470,6 +666,13 @@ ptc__a_sockoptval_out(struct ptc__dc *c, const struct ptc__arg *a,
 		return;
 	case V_ICMPF:
 		icmp_filter(c, v, rlen);
+		return;
+	case V_FPROG:
+		/* SO_GET_FILTER: the length counts instructions. */
+		if ((uint16_t)rlen == (uint32_t)rlen)
+			bpf_filter(c, v, (unsigned)rlen);
+		else
+			ptc__p_addr(c, v);
 		return;
 	case V_ERROR:
 		if (rlen < 4) {

@@ -53,7 +53,17 @@ getsockopt(3, SOL_SOCKET, SO_KEEPALIVE, [1], [8 => 4]) = 0
 setsockopt(-1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, {mr_ifindex=0, mr_type=PACKET_MR_PROMISC, mr_alen=6, mr_address=02:00:5e:10:20:30}, 16) = -1 EBADF (Bad file descriptor)
 setsockopt(-1, SOL_PACKET, 0xfff /* PACKET_??? */, NULL, 0) = -1 EBADF (Bad file descriptor)
 setsockopt(-1, SOL_RAW, ICMP_FILTER, [ICMP_REDIRECT ICMP_ECHO], 4) = -1 EBADF (Bad file descriptor)
-setsockopt(3, SOL_IP, IP_ADD_MEMBERSHIP, {imr_multiaddr=inet_addr("224.0.0.3"), imr_interface=inet_addr("127.0.0.1")}, 8) = 0'
+setsockopt(3, SOL_IP, IP_ADD_MEMBERSHIP, {imr_multiaddr=inet_addr("224.0.0.3"), imr_interface=inet_addr("127.0.0.1")}, 8) = 0
+setsockopt(3, SOL_SOCKET, SO_ATTACH_FILTER, {len=5, filter=ADDR}, 16) = 0'
+}
+
+@test "net: a socket filter's instructions with -v (st-netlink)" {
+	ptstrace -v -o out -e trace=setsockopt "$T/st-netlink" 3>&- 4>&-
+	run grep SO_ATTACH_FILTER out
+	assert_output 'setsockopt(3, SOL_SOCKET, SO_ATTACH_FILTER, {len=5, filter=[BPF_STMT(BPF_LD|BPF_B|BPF_ABS, SKF_AD_OFF+SKF_AD_PKTTYPE), BPF_STMT(BPF_LD|BPF_H|BPF_ABS, 0x16), BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0x35, 0, 0x1), BPF_STMT(BPF_RET|BPF_K, 0xffff), BPF_STMT(BPF_RET|BPF_K, 0)]}, 16) = 0'
+	ptstrace -v -Xraw -o out -e trace=setsockopt "$T/st-netlink" 3>&- 4>&-
+	run grep -F ', 0x1a, ' out
+	assert_output 'setsockopt(3, 0x1, 0x1a, {len=5, filter=[BPF_STMT(0|0x10|0x20, 0xfffff000+0x4), BPF_STMT(0|0x8|0x20, 0x16), BPF_JUMP(0x5|0|0x10, 0x35, 0, 0x1), BPF_STMT(0x6|0, 0xffff), BPF_STMT(0x6|0, 0)]}, 16) = 0'
 }
 
 @test "net: -yy names a netlink socket's protocol and port (st-netlink)" {

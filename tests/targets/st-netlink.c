@@ -3,6 +3,7 @@
  * several protocols (each on its own socket, nothing read back) and sets
  * and gets socket options whose values are structures.
  */
+#include <linux/filter.h>
 #include <linux/icmp.h>
 #include <linux/if_packet.h>
 #include <linux/netfilter/nfnetlink.h>
@@ -159,6 +160,21 @@ main(void)
 	mr.imr_interface.s_addr = htonl(INADDR_LOOPBACK);
 	fd = socket(AF_INET, SOCK_DGRAM, 0);
 	setsockopt(fd, IPPROTO_IP, IP_ADD_MEMBERSHIP, &mr, sizeof(mr));
+	{
+		/* A socket filter: accept UDP to port 53, else nothing. */
+		struct sock_filter code[] = {
+			BPF_STMT(BPF_LD | BPF_B | BPF_ABS,
+			    (unsigned)SKF_AD_OFF + SKF_AD_PKTTYPE),
+			BPF_STMT(BPF_LD | BPF_H | BPF_ABS, 22),
+			BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 53, 0, 1),
+			BPF_STMT(BPF_RET | BPF_K, 0xffff),
+			BPF_STMT(BPF_RET | BPF_K, 0),
+		};
+		struct sock_fprog prog = { 5, code };
+
+		setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog,
+		    sizeof(prog));
+	}
 	close(fd);
 	return 0;
 }
