@@ -181,6 +181,8 @@ field_val(const unsigned char *b, const struct nl_field *f)
 	uint32_t u32;
 	uint64_t u64 = 0;
 
+	if (f->type == FT_HEX || f->type == FT_STRUCT)
+		return 0;
 	switch (f->size) {
 	case 1: memcpy(&u8, b + f->off, 1); return u8;
 	case 2: memcpy(&u16, b + f->off, 2); return u16;
@@ -226,6 +228,32 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 			    (unsigned)((v >> 8) & 0xfff),
 			    (unsigned)((v & 0xff) | ((v >> 12) & 0xfff00)));
 			ptc__p_raw(c, buf);
+			break;
+		case FT_HEX: {
+			struct ptc_fmt hx = *c->f;
+			const struct ptc_fmt *saved = c->f;
+
+			hx.xstyle = 2;
+			c->f = &hx;
+			ptc__p_bytes(c, b + f[i].off, f[i].size, 0);
+			c->f = saved;
+			break;
+		}
+		case FT_HTONS_AF: {
+			uint16_t h = (uint16_t)(((v & 0xff) << 8) | (v >> 8));
+			const char *an = ptc__xname(&ptc__xt_address_families, h);
+
+			if (an != NULL)
+				snprintf(buf, sizeof(buf), "htons(%s)", an);
+			else
+				snprintf(buf, sizeof(buf), "htons(%u)", h);
+			ptc__p_raw(c, buf);
+			break;
+		}
+		case FT_STRUCT:
+			ptc__s_open(c);
+			ptc__nl_fields(c, b + f[i].off, f[i].sub->f, f[i].sub->nf);
+			ptc__s_close(c);
 			break;
 		case FT_U32X2: {
 			uint32_t w[2];
@@ -354,6 +382,34 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 	case NLA_K_NESTED:
 		ptc__nl_attrs(c, addr, len, v->p);
 		return;
+	case NLA_K_LEAD: {
+		const struct nla_lead *ld = v->p;
+		uint64_t off = (ld->size + 3) & ~3u;
+
+		if (len < ld->size)
+			break;
+		nla_value(c, &ld->first, addr, ld->size);
+		if (len > off)
+			ptc__nl_attrs(c, addr + off, len - off, ld->rest);
+		return;
+	}
+	case NLA_K_CLOCK: {
+		uint64_t t = 0;
+		size_t n = len >= 8 ? 8 : 4;
+		char buf[64];
+
+		if (len < 4)
+			break;
+		if (ptc__rdall(c, addr, &t, n) != 0) {
+			ptc__p_addr(c, addr);
+			return;
+		}
+		ptc__p_uint(c, t);
+		snprintf(buf, sizeof(buf), "%" PRIu64 ".%02u s", t / 100,
+		    (unsigned)(t % 100));
+		ptc__p_comment(c, "%s", buf);
+		return;
+	}
 	case NLA_K_STRUCT: {
 		const struct nl_struct *st = v->p;
 		unsigned char b[256];

@@ -24,7 +24,12 @@ enum nl_ftype {
 	FT_IFINDEX,     /* if_nametoindex("lo") */
 	FT_DEV,         /* makedev(major, minor) of a 32-bit dev_t */
 	FT_U32X2,       /* [a, b]: two 32-bit words (a cookie) */
+	FT_HEX,         /* size bytes in \x form */
+	FT_HTONS_AF,    /* htons(AF_...): a family in network order */
+	FT_STRUCT,      /* sub: a structure inside */
 };
+
+struct nl_struct;
 
 struct nl_field {
 	const char *name;
@@ -32,6 +37,7 @@ struct nl_field {
 	unsigned char size, type;
 	const struct ptc__xtab *x;
 	const char *dflt;
+	const struct nl_struct *sub;
 };
 
 #define NL_F(st, fld, t, x, d) { #fld, offsetof(st, fld), \
@@ -59,6 +65,8 @@ enum nla_kind {
 	NLA_K_ARR_X64,          /* 64-bit words in hex */
 	NLA_K_ARR_U16,
 	NLA_K_INADDR,           /* an address of the payload's family */
+	NLA_K_CLOCK,            /* clock ticks: n / * n.nn s * / */
+	NLA_K_LEAD,             /* p: a value, then an attribute chain */
 	NLA_K_ENUM,             /* size bytes: x's name, else dflt */
 	NLA_K_FLAGS,            /* size bytes: x's names */
 };
@@ -68,6 +76,13 @@ struct nla_val {
 	const void *p;
 	const struct ptc__xtab *x;
 	const char *dflt;
+};
+
+/* A value of size bytes, then (4-aligned) an attribute chain of rest. */
+struct nla_lead {
+	struct nla_val first;
+	unsigned size;
+	const struct nla_set *rest;
 };
 
 struct nla_set {

@@ -230,15 +230,62 @@ static const struct nla_val tc_v[] = {
 static const struct nla_set tc_set = NLA_SET(&ptc__xt_rtnl_tc_attrs,
     "TCA_???", tc_v);
 
+static const struct nl_field mdb_addr_f[] = {
+	{ "u", 0, 16, FT_HEX, NULL, NULL, NULL },
+	{ "proto", 16, 2, FT_HTONS_AF, NULL, NULL, NULL },
+};
+static const struct nl_struct mdb_addr_s = { 18, mdb_addr_f, 2, NULL };
+static const struct nl_field mdb_entry_f[] = {
+	IFX(struct br_mdb_entry, ifindex),
+	NL_F(struct br_mdb_entry, state, FT_ENUM, &ptc__xt_mdb_states,
+	    "MDB_???"),
+	NL_F(struct br_mdb_entry, flags, FT_FLAGS, &ptc__xt_mdb_flags,
+	    "MDB_FLAGS_???"),
+	U(struct br_mdb_entry, vid),
+	{ "addr", offsetof(struct br_mdb_entry, addr), 18, FT_STRUCT, NULL,
+	    NULL, &mdb_addr_s },
+};
+static const struct nl_struct mdb_entry_s = NL_STRUCT(struct br_mdb_entry,
+    mdb_entry_f, NULL);
+static const struct nla_set mdb_eattr_set = NLA_SET(
+    &ptc__xt_rtnl_mdba_mdb_eattr_attrs, "MDBA_MDB_EATTR_???", none_v);
+/* An entry, then its attributes. */
+static const struct nla_lead mdb_entry_info = {
+	V_STRUCT(mdb_entry_s), sizeof(struct br_mdb_entry), &mdb_eattr_set
+};
+static const struct nla_val mdb_entry_v[] = {
+	[MDBA_MDB_ENTRY_INFO] = { .kind = NLA_K_LEAD, .p = &mdb_entry_info },
+};
 static const struct nla_set mdb_entry_set = NLA_SET(
-    &ptc__xt_rtnl_mdba_mdb_entry_attrs, "MDBA_MDB_ENTRY_???", none_v);
+    &ptc__xt_rtnl_mdba_mdb_entry_attrs, "MDBA_MDB_ENTRY_???", mdb_entry_v);
 static const struct nla_val mdb_mdb_v[] = {
 	[MDBA_MDB_ENTRY] = V_NEST(mdb_entry_set),
 };
 static const struct nla_set mdb_mdb_set = NLA_SET(
     &ptc__xt_rtnl_mdba_mdb_attrs, "MDBA_MDB_???", mdb_mdb_v);
+static const struct nla_val mdb_rtr_pattr_v[] = {
+	[MDBA_ROUTER_PATTR_TIMER] = V_K(NLA_K_CLOCK),
+	[MDBA_ROUTER_PATTR_TYPE] = V_ENUM(1, &ptc__xt_multicast_router_types,
+	    "MDB_RTR_TYPE_???"),
+	[MDBA_ROUTER_PATTR_INET_TIMER] = V_K(NLA_K_CLOCK),
+	[MDBA_ROUTER_PATTR_INET6_TIMER] = V_K(NLA_K_CLOCK),
+	[MDBA_ROUTER_PATTR_VID] = V_K(NLA_K_U16),
+};
+static const struct nla_set mdb_rtr_pattr_set = NLA_SET(
+    &ptc__xt_rtnl_mdba_router_pattr_attrs, "MDBA_ROUTER_PATTR_???",
+    mdb_rtr_pattr_v);
+/* A router port: its interface, then its attributes. */
+static const struct nla_lead mdb_rtr_port = {
+	V_IFX, 4, &mdb_rtr_pattr_set
+};
+static const struct nla_val mdb_rtr_v[] = {
+	[MDBA_ROUTER_PORT] = { .kind = NLA_K_LEAD, .p = &mdb_rtr_port },
+};
+static const struct nla_set mdb_rtr_set = NLA_SET(
+    &ptc__xt_rtnl_mdba_router_attrs, "MDBA_ROUTER_???", mdb_rtr_v);
 static const struct nla_val mdb_v[] = {
 	[MDBA_MDB] = V_NEST(mdb_mdb_set),
+	[MDBA_ROUTER] = V_NEST(mdb_rtr_set),
 };
 static const struct nla_set mdb_set = NLA_SET(&ptc__xt_rtnl_mdb_attrs,
     "MDBA_???", mdb_v);
