@@ -393,6 +393,21 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 			ptc__nl_attrs(c, addr + off, len - off, ld->rest);
 		return;
 	}
+	case NLA_K_BE64: {
+		uint64_t be;
+		char buf[48];
+
+		if (len < 8)
+			break;
+		if (ptc__rdall(c, addr, &be, 8) != 0) {
+			ptc__p_addr(c, addr);
+			return;
+		}
+		snprintf(buf, sizeof(buf), "htobe64(%" PRIu64 ")",
+		    __builtin_bswap64(be));
+		ptc__p_raw(c, buf);
+		return;
+	}
 	case NLA_K_CLOCK: {
 		uint64_t t = 0;
 		size_t n = len >= 8 ? 8 : 4;

@@ -66,6 +66,7 @@ enum nla_kind {
 	NLA_K_ARR_U16,
 	NLA_K_INADDR,           /* an address of the payload's family */
 	NLA_K_CLOCK,            /* clock ticks: n / * n.nn s * / */
+	NLA_K_BE64,             /* htobe64(n) */
 	NLA_K_LEAD,             /* p: a value, then an attribute chain */
 	NLA_K_ENUM,             /* size bytes: x's name, else dflt */
 	NLA_K_FLAGS,            /* size bytes: x's names */

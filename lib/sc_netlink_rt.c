@@ -4,6 +4,7 @@
  * fields, and the attribute chain after it (see sc_netlink.h).
  */
 #include <linux/dcbnl.h>
+#include <linux/fib_rules.h>
 #include <linux/gen_stats.h>
 #include <linux/if_addr.h>
 #include <linux/if_addrlabel.h>
@@ -148,7 +149,36 @@ static const struct nl_field ifa_cacheinfo_f[] = {
 static const struct nl_struct ifa_cacheinfo_s =
     NL_STRUCT(struct ifa_cacheinfo, ifa_cacheinfo_f, NULL);
 
+static const struct nl_field uid_range_f[] = {
+	U(struct fib_rule_uid_range, start), U(struct fib_rule_uid_range, end),
+};
+static const struct nl_struct uid_range_s =
+    NL_STRUCT(struct fib_rule_uid_range, uid_range_f, NULL);
+
+static const struct nl_field port_range_f[] = {
+	U(struct fib_rule_port_range, start), U(struct fib_rule_port_range, end),
+};
+static const struct nl_struct port_range_s =
+    NL_STRUCT(struct fib_rule_port_range, port_range_f, NULL);
+
 /* ---- attribute chains ---- */
+
+static const struct nla_val rule_v[] = {
+	[FRA_DST] = V_K(NLA_K_INADDR), [FRA_SRC] = V_K(NLA_K_INADDR),
+	[FRA_IIFNAME] = V_STR, [FRA_GOTO] = V_U32, [FRA_PRIORITY] = V_U32,
+	[FRA_FWMARK] = V_U32, [FRA_FLOW] = V_U32,
+	[FRA_TUN_ID] = V_K(NLA_K_BE64), [FRA_SUPPRESS_IFGROUP] = V_U32,
+	[FRA_SUPPRESS_PREFIXLEN] = V_U32,
+	[FRA_TABLE] = V_ENUM(4, &ptc__xt_routing_table_ids, NULL),
+	[FRA_FWMASK] = V_U32, [FRA_OIFNAME] = V_STR, [FRA_L3MDEV] = V_U8,
+	[FRA_UID_RANGE] = V_STRUCT(uid_range_s),
+	[FRA_PROTOCOL] = V_ENUM(1, &ptc__xt_routing_protocols, "RTPROT_???"),
+	[FRA_IP_PROTO] = V_ENUM(1, &ptc__xt_inet_protocols, "IPPROTO_???"),
+	[FRA_SPORT_RANGE] = V_STRUCT(port_range_s),
+	[FRA_DPORT_RANGE] = V_STRUCT(port_range_s),
+};
+static const struct nla_set rule_set = NLA_SET(&ptc__xt_rtnl_rule_attrs,
+    "FRA_???", rule_v);
 
 static const struct nla_val tca_stats_v[] = {
 	[TCA_STATS_BASIC] = V_STRUCT(gnet_basic_s),
@@ -438,6 +468,21 @@ static const struct nl_field ifaddrmsg_f[] = {
 static const struct nl_struct addr_s = NL_STRUCT(struct ifaddrmsg,
     ifaddrmsg_f, &addr_set);
 
+static const struct nl_field fib_rule_hdr_f[] = {
+	AF(struct fib_rule_hdr, family), U(struct fib_rule_hdr, dst_len),
+	U(struct fib_rule_hdr, src_len),
+	NL_F(struct fib_rule_hdr, tos, FT_FLAGS, &ptc__xt_ip_type_of_services,
+	    "IPTOS_TOS_???"),
+	NL_F(struct fib_rule_hdr, table, FT_ENUM, &ptc__xt_routing_table_ids,
+	    NULL),
+	NL_F(struct fib_rule_hdr, action, FT_ENUM, &ptc__xt_fib_rule_actions,
+	    "FR_ACT_???"),
+	NL_F(struct fib_rule_hdr, flags, FT_FLAGS, &ptc__xt_fib_rule_flags,
+	    "FIB_RULE_???"),
+};
+static const struct nl_struct rule_s = NL_STRUCT(struct fib_rule_hdr,
+    fib_rule_hdr_f, &rule_set);
+
 static const struct nl_field ndtmsg_f[] = { AF(struct ndtmsg, ndtm_family) };
 static const struct nl_struct ndt_s = NL_STRUCT(struct ndtmsg, ndtmsg_f,
     &ndta_set);
@@ -453,6 +498,8 @@ static const struct {
 	{ RTM_GETANYCAST, &addr_s },
 	{ RTM_NEWACTION, &tca_s }, { RTM_DELACTION, &tca_s },
 	{ RTM_GETACTION, &tca_s },
+	{ RTM_NEWRULE, &rule_s }, { RTM_DELRULE, &rule_s },
+	{ RTM_GETRULE, &rule_s },
 	{ RTM_NEWQDISC, &tc_s }, { RTM_DELQDISC, &tc_s }, { RTM_GETQDISC, &tc_s },
 	{ RTM_NEWTCLASS, &tc_s }, { RTM_DELTCLASS, &tc_s },
 	{ RTM_GETTCLASS, &tc_s }, { RTM_NEWTFILTER, &tc_s },
