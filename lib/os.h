@@ -255,5 +255,12 @@ int ptc_os_fdsock(pid_t pid, int fd, const char *link, char *buf,
  * unknown) in *proto; -1 when fd is something else.
  */
 int ptc_os_fdnlproto(pid_t pid, int fd, int *proto);
+/* A generic netlink family: its id (a message type) and its name. */
+struct ptc_os_genl {
+	unsigned id;
+	char name[32];
+};
+/* The families the kernel has, at most max of them: their number, or -1. */
+int ptc_os_genl_families(struct ptc_os_genl *out, int max);
 
 #endif

@@ -675,6 +675,28 @@ family(int fam)
 	    &families[fam] : NULL;
 }
 
+/* The generic netlink families, asked of the kernel once. */
+static const struct ptc__xtab *
+genl_families(void)
+{
+	static struct ptc_os_genl fams[128];
+	static struct ptc__xlat v[128];
+	static struct ptc__xtab x = { v, 0 };
+	static int asked;
+	int i, n;
+
+	if (!asked) {
+		asked = 1;
+		n = ptc_os_genl_families(fams, 128);
+		for (i = 0; i < n; i++) {
+			v[i].val = fams[i].id;
+			v[i].name = fams[i].name;
+		}
+		x.n = n > 0 ? (unsigned)n : 0;
+	}
+	return &x;
+}
+
 static void
 nl_type(struct ptc__dc *c, int fam, unsigned type)
 {
@@ -685,6 +707,11 @@ nl_type(struct ptc__dc *c, int fam, unsigned type)
 	if (type < NLMSG_MIN_TYPE || f == NULL) {
 		ptc__p_raw(c, senum(c, buf, sizeof(buf), &ptc__xt_netlink_types,
 		    type, "NLMSG_???"));
+		return;
+	}
+	if (fam == NETLINK_GENERIC) {
+		ptc__p_raw(c, senum(c, buf, sizeof(buf), genl_families(), type,
+		    f->dflt));
 		return;
 	}
 	if (fam != NETLINK_NETFILTER ||

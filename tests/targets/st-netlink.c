@@ -4,6 +4,7 @@
  * and gets socket options whose values are structures.
  */
 #include <linux/filter.h>
+#include <linux/genetlink.h>
 #include <linux/icmp.h>
 #include <linux/if_packet.h>
 #include <linux/netfilter/nfnetlink.h>
@@ -138,6 +139,13 @@ main(void)
 		tc.est.ewma_log = 3;
 		send_nl(NETLINK_ROUTE, 1, &tc, sizeof(tc));
 	}
+
+	/* A generic netlink message: its type is the family's id. */
+	m.h.nlmsg_len = NLMSG_HDRLEN + 4;
+	m.h.nlmsg_type = GENL_ID_CTRL;
+	m.h.nlmsg_flags = NLM_F_REQUEST;
+	memcpy(m.pl, "\x03\x01\x00\x00", 4);
+	send_nl(NETLINK_GENERIC, 1, &m, NLMSG_HDRLEN + 4);
 
 	/* Socket options whose values are structures or ints. */
 	socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
