@@ -1067,6 +1067,62 @@ pl_netfilter(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
 	return 1;
 }
 
+/* ---- udev's messages on NETLINK_KOBJECT_UEVENT ---- */
+
+/*
+ * libudev's monitor header (not kernel ABI: udev's own, as strace shows
+ * it); the kernel's own uevents are plain strings.
+ */
+struct udev_hdr {
+	char prefix[8];
+	uint32_t magic, header_size, properties_off, properties_len;
+	uint32_t filter_subsystem_hash, filter_devtype_hash;
+	uint32_t filter_tag_bloom_hi, filter_tag_bloom_lo;
+};
+
+static void
+htonl_field(struct ptc__dc *c, const char *name, uint32_t v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "htonl(%#x)", ntohl(v));
+	ptc__s_field(c, name);
+	ptc__p_raw(c, buf);
+}
+
+static void
+uevent(struct ptc__dc *c, uint64_t addr, uint64_t len)
+{
+	struct udev_hdr h;
+
+	if (len < sizeof(h) || ptc__rdall(c, addr, &h, sizeof(h)) != 0 ||
+	    memcmp(h.prefix, "libudev", 8) != 0) {
+		ptc__p_buf(c, addr, len);
+		return;
+	}
+	if (len > sizeof(h))
+		ptc__l_open(c);
+	ptc__s_open(c);
+	ptc__s_field(c, "prefix");
+	ptc__p_bytes(c, h.prefix, strlen(h.prefix), 0);
+	htonl_field(c, "magic", h.magic);
+	ptc__s_field(c, "header_size");
+	ptc__p_uint(c, h.header_size);
+	ptc__s_field(c, "properties_off");
+	ptc__p_uint(c, h.properties_off);
+	ptc__s_field(c, "properties_len");
+	ptc__p_uint(c, h.properties_len);
+	htonl_field(c, "filter_subsystem_hash", h.filter_subsystem_hash);
+	htonl_field(c, "filter_devtype_hash", h.filter_devtype_hash);
+	htonl_field(c, "filter_tag_bloom_hi", h.filter_tag_bloom_hi);
+	htonl_field(c, "filter_tag_bloom_lo", h.filter_tag_bloom_lo);
+	ptc__s_close(c);
+	if (len > sizeof(h)) {
+		ptc__p_buf(c, addr + sizeof(h), len - sizeof(h));
+		ptc__l_close(c);
+	}
+}
+
 /* ---- entry points ---- */
 
 /*
@@ -1081,6 +1137,10 @@ ptc__p_sockbuf(struct ptc__dc *c, int fd, uint64_t addr, uint64_t len)
 	if (fd < 0 || addr == 0 || c->f->noderef ||
 	    ptc_os_fdnlproto(c->pid, fd, &fam) != 0) {
 		ptc__p_buf(c, addr, len);
+		return;
+	}
+	if (fam == NETLINK_KOBJECT_UEVENT) {
+		uevent(c, addr, len);
 		return;
 	}
 	chain(c, addr, len, NLMSG_HDRLEN, msg_el, &fam);

@@ -15,6 +15,7 @@
 #include <linux/xfrm.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -146,6 +147,24 @@ main(void)
 	m.h.nlmsg_flags = NLM_F_REQUEST;
 	memcpy(m.pl, "\x03\x01\x00\x00", 4);
 	send_nl(NETLINK_GENERIC, 1, &m, NLMSG_HDRLEN + 4);
+
+	/* udev's monitor header on NETLINK_KOBJECT_UEVENT, then its data. */
+	{
+		struct {
+			char prefix[8];
+			uint32_t magic, hsize, off, len, h[4];
+			char props[8];
+		} u;
+
+		memset(&u, 0, sizeof(u));
+		memcpy(u.prefix, "libudev", 8);
+		u.magic = htonl(0xfeedcafe);
+		u.hsize = u.off = 40;
+		u.len = 8;
+		u.h[0] = htonl(0x1234);
+		memcpy(u.props, "A=1\0B=2", 8);
+		send_nl(NETLINK_KOBJECT_UEVENT, 1, &u, sizeof(u));
+	}
 
 	/* Socket options whose values are structures or ints. */
 	socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
