@@ -11,6 +11,7 @@
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/netfilter/nfnetlink.h>
 #include <linux/netfilter/nfnetlink_acct.h>
@@ -181,7 +182,7 @@ field_val(const unsigned char *b, const struct nl_field *f)
 	uint32_t u32;
 	uint64_t u64 = 0;
 
-	if (f->type == FT_HEX || f->type == FT_STRUCT)
+	if (f->type == FT_HEX || f->type == FT_STRUCT || f->type == FT_INADDR)
 		return 0;
 	switch (f->size) {
 	case 1: memcpy(&u8, b + f->off, 1); return u8;
@@ -189,6 +190,37 @@ field_val(const unsigned char *b, const struct nl_field *f)
 	case 4: memcpy(&u32, b + f->off, 4); return u32;
 	default: memcpy(&u64, b + f->off, 8); return u64;
 	}
+}
+
+/*
+ * A set of bit numbers: 1<<NAME for each bit x names (1<<(NAME-1) when
+ * the names count from 1), the rest in hex; -X styles as flags.
+ */
+static void
+bits(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v, int from1)
+{
+	char names[512], num[32], out[600];
+	size_t n = 0;
+	uint64_t rest = v;
+	unsigned i;
+
+	names[0] = '\0';
+	for (i = 0; i < 64 && n < sizeof(names) - 80; i++) {
+		const char *nm;
+
+		if (!(v & (1ull << i)) ||
+		    (nm = ptc__xname(x, i + (from1 ? 1 : 0))) == NULL)
+			continue;
+		n += (size_t)snprintf(names + n, sizeof(names) - n,
+		    from1 ? "%s1<<(%s-1)" : "%s1<<%s", n ? "|" : "", nm);
+		rest &= ~(1ull << i);
+	}
+	if (rest != 0 || n == 0)
+		snprintf(names + n, sizeof(names) - n, "%s%#" PRIx64,
+		    n ? "|" : "", rest);
+	snprintf(num, sizeof(num), v ? "%#" PRIx64 : "0", v);
+	ptc__p_raw(c, ptc__sxnum(out, sizeof(out), ptc__xstyle(c), num,
+	    v != 0 && n != 0 ? names : NULL));
 }
 
 void
@@ -201,7 +233,9 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 	for (i = 0; i < n; i++) {
 		uint64_t v = field_val(b, &f[i]);
 
-		ptc__s_field(c, f[i].name);
+		/* An IPv6 address shows as inet_pton(AF_INET6, "...", &name). */
+		if (f[i].type != FT_INADDR || nl_cur_family != AF_INET6)
+			ptc__s_field(c, f[i].name);
 		switch (f[i].type) {
 		case FT_U:
 			ptc__p_uint(c, v);
@@ -255,6 +289,39 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 			ptc__nl_fields(c, b + f[i].off, f[i].sub->f, f[i].sub->nf);
 			ptc__s_close(c);
 			break;
+		case FT_BITS:
+		case FT_BITS1:
+			bits(c, f[i].x, v, f[i].type == FT_BITS1);
+			break;
+		case FT_HTONS:
+			snprintf(buf, sizeof(buf), "htons(%u)",
+			    (unsigned)(((v & 0xff) << 8) | ((v >> 8) & 0xff)));
+			ptc__p_raw(c, buf);
+			break;
+		case FT_INADDR: {
+			char a[INET6_ADDRSTRLEN], t[INET6_ADDRSTRLEN + 48];
+
+			if (nl_cur_family == AF_INET) {
+				inet_ntop(AF_INET, b + f[i].off, a, sizeof(a));
+				snprintf(t, sizeof(t), "inet_addr(\"%s\")", a);
+			} else if (nl_cur_family == AF_INET6) {
+				inet_ntop(AF_INET6, b + f[i].off, a, sizeof(a));
+				snprintf(t, sizeof(t),
+				    "inet_pton(AF_INET6, \"%s\", &%s)", a,
+				    f[i].name);
+			} else {
+				struct ptc_fmt hx = *c->f;
+				const struct ptc_fmt *saved = c->f;
+
+				hx.xstyle = 2;
+				c->f = &hx;
+				ptc__p_bytes(c, b + f[i].off, f[i].size, 0);
+				c->f = saved;
+				break;
+			}
+			ptc__p_raw(c, t);
+			break;
+		}
 		case FT_U32X2: {
 			uint32_t w[2];
 
@@ -980,8 +1047,13 @@ pl_sock_diag(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
 		ptc__p_addr(c, addr);
 		return 1;
 	}
-	if (len > 1 && (s = ptc__nl_diag_struct(family,
-	    (h->nlmsg_flags & NLM_F_REQUEST) != 0)) != NULL)
+	if (h->nlmsg_type == TCPDIAG_GETSOCK || h->nlmsg_type == DCCPDIAG_GETSOCK)
+		s = ptc__nl_diag_compat_struct(
+		    (h->nlmsg_flags & NLM_F_REQUEST) != 0);
+	else
+		s = ptc__nl_diag_struct(family,
+		    (h->nlmsg_flags & NLM_F_REQUEST) != 0);
+	if (len > 1 && s != NULL)
 		ptc__nl_struct_payload(c, s, addr, len);
 	else
 		ptc__nl_family_only(c, addr, len);

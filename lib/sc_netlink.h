@@ -27,6 +27,10 @@ enum nl_ftype {
 	FT_HEX,         /* size bytes in \x form */
 	FT_HTONS_AF,    /* htons(AF_...): a family in network order */
 	FT_STRUCT,      /* sub: a structure inside */
+	FT_BITS,        /* 1<<NAME|...: x names bit numbers */
+	FT_BITS1,       /* 1<<(NAME-1)|...: x names bit numbers + 1 */
+	FT_HTONS,       /* htons(n) */
+	FT_INADDR,      /* an address of the payload's family */
 };
 
 struct nl_struct;
@@ -115,5 +119,7 @@ void ptc__nl_family_only(struct ptc__dc *c, uint64_t addr, uint64_t len);
 /* NETLINK_ROUTE's and NETLINK_SOCK_DIAG's payloads (sc_netlink_rt.c). */
 const struct nl_struct *ptc__nl_route_struct(unsigned type);
 const struct nl_struct *ptc__nl_diag_struct(unsigned family, int request);
+/* TCPDIAG_GETSOCK's and DCCPDIAG_GETSOCK's (the old inet_diag_req). */
+const struct nl_struct *ptc__nl_diag_compat_struct(int request);
 
 #endif

@@ -10,6 +10,7 @@
 #include <linux/if_addrlabel.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
+#include <linux/inet_diag.h>
 #include <linux/neighbour.h>
 #include <linux/net_namespace.h>
 #include <linux/netconf.h>
@@ -558,6 +559,42 @@ static const struct nl_field netlink_diag_msg_f[] = {
 };
 static const struct nl_struct netlink_diag_msg_s = NL_STRUCT(
     struct netlink_diag_msg, netlink_diag_msg_f, &netlink_diag_set);
+
+static const struct nl_field sockid_f[] = {
+	NL_F(struct inet_diag_sockid, idiag_sport, FT_HTONS, NULL, NULL),
+	NL_F(struct inet_diag_sockid, idiag_dport, FT_HTONS, NULL, NULL),
+	NL_F(struct inet_diag_sockid, idiag_src, FT_INADDR, NULL, NULL),
+	NL_F(struct inet_diag_sockid, idiag_dst, FT_INADDR, NULL, NULL),
+	IFX(struct inet_diag_sockid, idiag_if),
+	NL_F(struct inet_diag_sockid, idiag_cookie, FT_U32X2, NULL, NULL),
+};
+static const struct nl_struct sockid_s = NL_STRUCT(struct inet_diag_sockid,
+    sockid_f, NULL);
+
+static const struct nla_set inet_req_set = NLA_SET(
+    &ptc__xt_inet_diag_req_attrs, "INET_DIAG_REQ_???", none_v);
+
+/* TCPDIAG_GETSOCK's and DCCPDIAG_GETSOCK's request. */
+static const struct nl_field inet_diag_req_f[] = {
+	AF(struct inet_diag_req, idiag_family),
+	U(struct inet_diag_req, idiag_src_len),
+	U(struct inet_diag_req, idiag_dst_len),
+	NL_F(struct inet_diag_req, idiag_ext, FT_BITS1, &ptc__xt_inet_diag_attrs,
+	    NULL),
+	{ "id", offsetof(struct inet_diag_req, id),
+	    sizeof(struct inet_diag_sockid), FT_STRUCT, NULL, NULL, &sockid_s },
+	NL_F(struct inet_diag_req, idiag_states, FT_BITS, &ptc__xt_tcp_states,
+	    NULL),
+	U(struct inet_diag_req, idiag_dbs),
+};
+static const struct nl_struct inet_diag_req_s = NL_STRUCT(
+    struct inet_diag_req, inet_diag_req_f, &inet_req_set);
+
+const struct nl_struct *
+ptc__nl_diag_compat_struct(int request)
+{
+	return request ? &inet_diag_req_s : NULL;
+}
 
 static const struct {
 	unsigned char family, request;
