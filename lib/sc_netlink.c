@@ -76,6 +76,18 @@ ptc__nl_hex(struct ptc__dc *c, uint64_t addr, uint64_t len)
 		free(buf);
 }
 
+void
+ptc__nl_hexmem(struct ptc__dc *c, const void *p, size_t n)
+{
+	struct ptc_fmt hx = *c->f;
+	const struct ptc_fmt *saved = c->f;
+
+	hx.xstyle = 2;
+	c->f = &hx;
+	ptc__p_bytes(c, p, n, 0);
+	c->f = saved;
+}
+
 /* An enum value into s: its name, or the number and unknown (-X). */
 static char *
 senum(const struct ptc__dc *c, char *s, size_t len,
@@ -263,16 +275,9 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 			    (unsigned)((v & 0xff) | ((v >> 12) & 0xfff00)));
 			ptc__p_raw(c, buf);
 			break;
-		case FT_HEX: {
-			struct ptc_fmt hx = *c->f;
-			const struct ptc_fmt *saved = c->f;
-
-			hx.xstyle = 2;
-			c->f = &hx;
-			ptc__p_bytes(c, b + f[i].off, f[i].size, 0);
-			c->f = saved;
+		case FT_HEX:
+			ptc__nl_hexmem(c, b + f[i].off, f[i].size);
 			break;
-		}
 		case FT_HTONS_AF: {
 			uint16_t h = (uint16_t)(((v & 0xff) << 8) | (v >> 8));
 			const char *an = ptc__xname(&ptc__xt_address_families, h);
@@ -310,13 +315,7 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 				    "inet_pton(AF_INET6, \"%s\", &%s)", a,
 				    f[i].name);
 			} else {
-				struct ptc_fmt hx = *c->f;
-				const struct ptc_fmt *saved = c->f;
-
-				hx.xstyle = 2;
-				c->f = &hx;
-				ptc__p_bytes(c, b + f[i].off, f[i].size, 0);
-				c->f = saved;
+				ptc__nl_hexmem(c, b + f[i].off, f[i].size);
 				break;
 			}
 			ptc__p_raw(c, t);
@@ -1017,19 +1016,25 @@ ptc__nl_struct_payload(struct ptc__dc *c, const struct nl_struct *s,
 		ptc__nl_attrs(c, addr + off, len - off, s->attrs);
 }
 
+/* The structure s describes, or {family=...} when none does. */
+static void
+payload_of(struct ptc__dc *c, const struct nl_struct *s, uint64_t addr,
+    uint64_t len)
+{
+	if (s != NULL)
+		ptc__nl_struct_payload(c, s, addr, len);
+	else
+		ptc__nl_family_only(c, addr, len);
+}
+
 static int
 pl_route(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
     uint64_t addr, uint64_t len)
 {
-	const struct nl_struct *s;
-
 	(void)fam;
 	if (h->nlmsg_type == NLMSG_DONE)
 		return 0;
-	if ((s = ptc__nl_route_struct(h->nlmsg_type)) != NULL)
-		ptc__nl_struct_payload(c, s, addr, len);
-	else
-		ptc__nl_family_only(c, addr, len);
+	payload_of(c, ptc__nl_route_struct(h->nlmsg_type), addr, len);
 	return 1;
 }
 
@@ -1037,7 +1042,7 @@ static int
 pl_sock_diag(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
     uint64_t addr, uint64_t len)
 {
-	const struct nl_struct *s;
+	int req = (h->nlmsg_flags & NLM_F_REQUEST) != 0;
 	uint8_t family;
 
 	(void)fam;
@@ -1047,16 +1052,11 @@ pl_sock_diag(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
 		ptc__p_addr(c, addr);
 		return 1;
 	}
-	if (h->nlmsg_type == TCPDIAG_GETSOCK || h->nlmsg_type == DCCPDIAG_GETSOCK)
-		s = ptc__nl_diag_compat_struct(
-		    (h->nlmsg_flags & NLM_F_REQUEST) != 0);
-	else
-		s = ptc__nl_diag_struct(family,
-		    (h->nlmsg_flags & NLM_F_REQUEST) != 0);
-	if (len > 1 && s != NULL)
-		ptc__nl_struct_payload(c, s, addr, len);
-	else
-		ptc__nl_family_only(c, addr, len);
+	payload_of(c, len <= 1 ? NULL :
+	    h->nlmsg_type == TCPDIAG_GETSOCK ||
+	    h->nlmsg_type == DCCPDIAG_GETSOCK ?
+	    ptc__nl_diag_compat_struct(req) : ptc__nl_diag_struct(family, req),
+	    addr, len);
 	return 1;
 }
 

@@ -101,6 +101,8 @@ struct nla_set {
 
 /* len bytes at addr in \x form (-s bounds them). */
 void ptc__nl_hex(struct ptc__dc *c, uint64_t addr, uint64_t len);
+/* n bytes at p (already read) in \x form. */
+void ptc__nl_hexmem(struct ptc__dc *c, const void *p, size_t n);
 /* The fields of a structure read into b. */
 void ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
     const struct nl_field *f, unsigned n);

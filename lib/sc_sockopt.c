@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "sc_netlink.h"
 #include "sc_priv.h"
 #include "xlat.h"
 
@@ -132,19 +133,6 @@ val_kind(int level, unsigned name)
 	return 0;
 }
 
-/* len bytes at v as \x escapes. */
-static void
-hexbytes(struct ptc__dc *c, uint64_t v, uint64_t len)
-{
-	struct ptc_fmt f = *c->f;
-	const struct ptc_fmt *saved = c->f;
-
-	f.xstyle = 2;
-	c->f = &f;
-	ptc__p_buf(c, v, len);
-	c->f = saved;
-}
-
 static void
 int_in_brackets(struct ptc__dc *c, uint64_t v)
 {
@@ -180,14 +168,7 @@ u32_fields(struct ptc__dc *c, uint64_t v, uint64_t len,
 	for (i = 0; i < n && i * 4 < len; i++) {
 		ptc__s_field(c, names[i]);
 		if (len < i * 4 + 4) {
-			struct ptc_fmt hx = *c->f;
-			const struct ptc_fmt *saved = c->f;
-
-			hx.xstyle = 2;
-			c->f = &hx;
-			ptc__p_bytes(c, (char *)f + i * 4, (size_t)len - i * 4,
-			    0);
-			c->f = saved;
+			ptc__nl_hexmem(c, (char *)f + i * 4, (size_t)len - i * 4);
 			break;
 		}
 		if (i == 0 && pid_first)
@@ -522,13 +503,7 @@ set_struct(struct ptc__dc *c, int kind, uint64_t v, int64_t len)
 		if (ptc__xstyle(c) == PTC_XLAT_ABBREV) {
 			ptc__p_raw(c, mac);
 		} else {
-			struct ptc_fmt f = *c->f;
-			const struct ptc_fmt *saved = c->f;
-
-			f.xstyle = 2;
-			c->f = &f;
-			ptc__p_bytes(c, u.pm.mr_address, n, 0);
-			c->f = saved;
+			ptc__nl_hexmem(c, u.pm.mr_address, n);
 			if (ptc__xstyle(c) == PTC_XLAT_VERBOSE)
 				ptc__p_comment(c, "%s", mac);
 		}
@@ -644,14 +619,14 @@ ptc__a_sockoptval_out(struct ptc__dc *c, const struct ptc__arg *a,
 		if (rlen >= 4)
 			int_in_brackets(c, v);
 		else
-			hexbytes(c, v, (uint64_t)rlen);
+			ptc__nl_hex(c, v, (uint64_t)rlen);
 		return;
 	case V_NL:
 		int_in_brackets(c, v);
 		return;
 	case V_TXREHASH:
 		if (rlen < 4)
-			hexbytes(c, v, (uint64_t)rlen);
+			ptc__nl_hex(c, v, (uint64_t)rlen);
 		else
 			txrehash(c, v);
 		return;
@@ -676,7 +651,7 @@ ptc__a_sockoptval_out(struct ptc__dc *c, const struct ptc__arg *a,
 		return;
 	case V_ERROR:
 		if (rlen < 4) {
-			hexbytes(c, v, (uint64_t)rlen);
+			ptc__nl_hex(c, v, (uint64_t)rlen);
 		} else {
 			uint32_t e;
 			const char *n;
