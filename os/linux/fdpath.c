@@ -172,6 +172,73 @@ diag_ask(void *q, size_t qlen, unsigned flags)
 }
 
 /*
+ * A NETLINK_SOCK_DIAG dump of request q: each answer goes to match until
+ * match says 1 (found: 0 returned); -1 when none did.  A match of -1
+ * skips the rest of that read.  Bounded: a host with very many sockets
+ * is not read to the end.
+ */
+static int
+diag_dump(void *q, size_t qlen,
+    int (*match)(const struct nlmsghdr *, void *), void *arg)
+{
+	union {
+		char b[16384];
+		struct nlmsghdr nh;
+	} rsp;
+	int fd, found = -1, done = 0, rounds = 0, r;
+	ssize_t n;
+
+	if ((fd = diag_ask(q, qlen, NLM_F_DUMP)) < 0)
+		return -1;
+	while (!done && found != 0 && rounds++ < 256 &&
+	    (n = recv(fd, rsp.b, sizeof(rsp.b), 0)) > 0) {
+		struct nlmsghdr *h;
+
+		for (h = &rsp.nh; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
+			if (h->nlmsg_type == NLMSG_DONE ||
+			    h->nlmsg_type == NLMSG_ERROR) {
+				done = 1;
+				break;
+			}
+			if ((r = match(h, arg)) == 1)
+				found = 0;
+			if (r != 0)
+				break;
+		}
+	}
+	close(fd);
+	return found;
+}
+
+struct inet_want {
+	int family;
+	unsigned long ino;
+	const char *proto;
+	char *buf;
+	size_t len;
+};
+
+static int
+inet_match(const struct nlmsghdr *h, void *arg)
+{
+	struct inet_want *w = arg;
+	const struct inet_diag_msg *m = NLMSG_DATA(h);
+	char la[INET6_ADDRSTRLEN + 16], ra[INET6_ADDRSTRLEN + 16];
+	int lz, rz, v6 = w->family == AF_INET6;
+
+	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*m)) ||
+	    m->idiag_inode != (unsigned)w->ino)
+		return 0;
+	if (endpoint((const unsigned char *)m->id.idiag_src,
+	    ntohs(m->id.idiag_sport), v6, la, sizeof(la), &lz) != 0 ||
+	    endpoint((const unsigned char *)m->id.idiag_dst,
+	    ntohs(m->id.idiag_dport), v6, ra, sizeof(ra), &rz) != 0)
+		return -1;
+	sock_text(w->buf, w->len, w->proto, la, lz, ra, rz, w->ino);
+	return 1;
+}
+
+/*
  * An inet socket through NETLINK_SOCK_DIAG: a dump of the protocol's
  * sockets in every state (a socket that is only bound is not in
  * /proc/net/tcp), matched by inode.
@@ -184,51 +251,13 @@ inet_diag(int family, int protocol, unsigned long ino, const char *proto,
 		struct nlmsghdr nh;
 		struct inet_diag_req_v2 req;
 	} q;
-	union {
-		char b[16384];
-		struct nlmsghdr nh;
-	} rsp;
-	char la[INET6_ADDRSTRLEN + 16], ra[INET6_ADDRSTRLEN + 16];
-	int fd, found = -1, done = 0, rounds = 0;
-	ssize_t n;
+	struct inet_want w = { family, ino, proto, buf, len };
 
 	memset(&q, 0, sizeof(q));
 	q.req.sdiag_family = (unsigned char)family;
 	q.req.sdiag_protocol = (unsigned char)protocol;
 	q.req.idiag_states = ~0u;
-	if ((fd = diag_ask(&q, sizeof(q), NLM_F_DUMP)) < 0)
-		return -1;
-	/* Bounded: a host with very many sockets is not read to the end. */
-	while (!done && found != 0 && rounds++ < 256 &&
-	    (n = recv(fd, rsp.b, sizeof(rsp.b), 0)) > 0) {
-		struct nlmsghdr *h;
-
-		for (h = &rsp.nh; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
-			struct inet_diag_msg *m;
-			int lz, rz, v6 = family == AF_INET6;
-
-			if (h->nlmsg_type == NLMSG_DONE ||
-			    h->nlmsg_type == NLMSG_ERROR) {
-				done = 1;
-				break;
-			}
-			m = NLMSG_DATA(h);
-			if (m->idiag_inode != (unsigned)ino)
-				continue;
-			if (endpoint((const unsigned char *)m->id.idiag_src,
-			    ntohs(m->id.idiag_sport), v6, la, sizeof(la),
-			    &lz) != 0 ||
-			    endpoint((const unsigned char *)m->id.idiag_dst,
-			    ntohs(m->id.idiag_dport), v6, ra, sizeof(ra),
-			    &rz) != 0)
-				break;
-			sock_text(buf, len, proto, la, lz, ra, rz, ino);
-			found = 0;
-			break;
-		}
-	}
-	close(fd);
-	return found;
+	return diag_dump(&q, sizeof(q), inet_match, &w);
 }
 
 /* A unix socket's peer and name through NETLINK_SOCK_DIAG. */
@@ -315,6 +344,26 @@ unix_sock(unsigned long ino, const char *proto, char *buf, size_t len)
 	return 0;
 }
 
+struct nl_want {
+	unsigned long ino;
+	int *proto;
+	unsigned *portid;
+};
+
+static int
+netlink_match(const struct nlmsghdr *h, void *arg)
+{
+	struct nl_want *w = arg;
+	const struct netlink_diag_msg *m = NLMSG_DATA(h);
+
+	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*m)) ||
+	    m->ndiag_ino != (unsigned)w->ino)
+		return 0;
+	*w->proto = m->ndiag_protocol;
+	*w->portid = m->ndiag_portid;
+	return 1;
+}
+
 /*
  * A netlink socket's protocol and port id, through NETLINK_SOCK_DIAG:
  * a dump of every netlink socket, matched by inode.  0 when found.
@@ -326,42 +375,12 @@ netlink_diag(unsigned long ino, int *proto, unsigned *portid)
 		struct nlmsghdr nh;
 		struct netlink_diag_req req;
 	} q;
-	union {
-		char b[16384];
-		struct nlmsghdr nh;
-	} rsp;
-	int fd, found = -1, done = 0, rounds = 0;
-	ssize_t n;
+	struct nl_want w = { ino, proto, portid };
 
 	memset(&q, 0, sizeof(q));
 	q.req.sdiag_family = AF_NETLINK;
 	q.req.sdiag_protocol = NDIAG_PROTO_ALL;
-	if ((fd = diag_ask(&q, sizeof(q), NLM_F_DUMP)) < 0)
-		return -1;
-	while (!done && found != 0 && rounds++ < 256 &&
-	    (n = recv(fd, rsp.b, sizeof(rsp.b), 0)) > 0) {
-		struct nlmsghdr *h;
-
-		for (h = &rsp.nh; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
-			struct netlink_diag_msg *m;
-
-			if (h->nlmsg_type == NLMSG_DONE ||
-			    h->nlmsg_type == NLMSG_ERROR ||
-			    h->nlmsg_len < NLMSG_LENGTH(sizeof(*m))) {
-				done = 1;
-				break;
-			}
-			m = NLMSG_DATA(h);
-			if (m->ndiag_ino != (unsigned)ino)
-				continue;
-			*proto = m->ndiag_protocol;
-			*portid = m->ndiag_portid;
-			found = 0;
-			break;
-		}
-	}
-	close(fd);
-	return found;
+	return diag_dump(&q, sizeof(q), netlink_match, &w);
 }
 
 /* The protocols' names as strace shows them after "NETLINK:[". */
