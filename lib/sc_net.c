@@ -268,7 +268,143 @@ struct k_msghdr {
 	uint32_t flags, pad2;
 };
 
-/* Control messages: SCM_RIGHTS and SCM_CREDENTIALS decoded. */
+/* {tv_sec=..., tv_usec=...} of a 64-bit or 32-bit pair of words. */
+static void
+time_pair(struct ptc__dc *c, const unsigned char *d, size_t wsz,
+    const char *sub)
+{
+	int64_t v[2];
+
+	if (wsz == 8) {
+		memcpy(v, d, 16);
+	} else {
+		int32_t w[2];
+
+		memcpy(w, d, 8);
+		v[0] = w[0];
+		v[1] = w[1];
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "tv_sec");
+	ptc__p_int(c, v[0]);
+	ptc__s_field(c, sub);
+	ptc__p_int(c, v[1]);
+	ptc__s_close(c);
+}
+
+/*
+ * A control message's data, after its level and type (strace's forms);
+ * a kind this does not know shows nothing of it.
+ */
+static void
+cmsg_data(struct ptc__dc *c, int level, int type, const unsigned char *d,
+    size_t dlen, uint64_t daddr)
+{
+	size_t i, wsz = c->wordsize;
+
+	if (level == SOL_SOCKET) {
+		switch (type) {
+		case SCM_RIGHTS:
+			ptc__s_field(c, "cmsg_data");
+			ptc__l_open(c);
+			for (i = 0; i + 4 <= dlen; i += 4) {
+				int32_t fd;
+
+				memcpy(&fd, d + i, 4);
+				ptc__p_fd(c, fd);
+			}
+			ptc__l_close(c);
+			return;
+		case SCM_CREDENTIALS: {
+			uint32_t cr[3];
+
+			if (dlen < 12)
+				return;
+			memcpy(cr, d, 12);
+			ptc__s_field(c, "cmsg_data");
+			ptc__s_open(c);
+			ptc__s_field(c, "pid");
+			ptc__p_int(c, (int32_t)cr[0]);
+			ptc__s_field(c, "uid");
+			ptc__p_uint(c, cr[1]);
+			ptc__s_field(c, "gid");
+			ptc__p_uint(c, cr[2]);
+			ptc__s_close(c);
+			return;
+		}
+		case 29: case 35:       /* SO_TIMESTAMP(NS)_OLD: the task's words */
+		case 63: case 64:       /* SO_TIMESTAMP(NS)_NEW: 64-bit words */
+			if (type >= 63)
+				wsz = 8;
+			if (dlen != 2 * wsz)
+				return;
+			ptc__s_field(c, "cmsg_data");
+			time_pair(c, d, wsz, type == 29 || type == 63 ?
+			    "tv_usec" : "tv_nsec");
+			return;
+		}
+		return;
+	}
+	if (level != IPPROTO_IP)
+		return;
+	switch (type) {
+	case IP_PKTINFO: {
+		struct in_pktinfo pi;
+		char a[INET_ADDRSTRLEN], buf[INET_ADDRSTRLEN + 16];
+
+		if (dlen < sizeof(pi))
+			return;
+		memcpy(&pi, d, sizeof(pi));
+		ptc__s_field(c, "cmsg_data");
+		ptc__s_open(c);
+		ptc__s_field(c, "ipi_ifindex");
+		ptc__p_ifindex(c, (unsigned)pi.ipi_ifindex);
+		inet_ntop(AF_INET, &pi.ipi_spec_dst, a, sizeof(a));
+		snprintf(buf, sizeof(buf), "inet_addr(\"%s\")", a);
+		field_raw(c, "ipi_spec_dst", buf);
+		inet_ntop(AF_INET, &pi.ipi_addr, a, sizeof(a));
+		snprintf(buf, sizeof(buf), "inet_addr(\"%s\")", a);
+		field_raw(c, "ipi_addr", buf);
+		ptc__s_close(c);
+		return;
+	}
+	case IP_TTL: {
+		int32_t v;
+
+		if (dlen < 4)
+			return;
+		memcpy(&v, d, 4);
+		ptc__s_field(c, "cmsg_data");
+		ptc__l_open(c);
+		ptc__p_int(c, v);
+		ptc__l_close(c);
+		return;
+	}
+	case IP_TOS:
+		ptc__s_field(c, "cmsg_data");
+		ptc__l_open(c);
+		ptc__p_hex(c, d[0]);
+		ptc__l_close(c);
+		return;
+	case IP_RECVOPTS:
+	case IP_RETOPTS:
+		ptc__s_field(c, "cmsg_data");
+		ptc__l_open(c);
+		for (i = 0; i < dlen; i++) {
+			if (ptc__arr_full(c, i))
+				break;
+			ptc__p_hex(c, d[i]);
+		}
+		ptc__l_close(c);
+		return;
+	case IP_ORIGDSTADDR:
+		ptc__s_field(c, "cmsg_data");
+		ptc__p_sockaddr(c, daddr, dlen);
+		return;
+	}
+}
+
+/* Control messages: the data of the kinds cmsg_data() knows. */
 static void
 cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 {
@@ -287,7 +423,7 @@ cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 		uint64_t clen = 0;
 		uint32_t clen32;
 		int32_t level, type;
-		size_t dlen, i;
+		size_t dlen;
 
 		if (hdr == 12) {
 			memcpy(&clen32, buf + off, 4);
@@ -311,35 +447,17 @@ cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 		ptc__s_field(c, "cmsg_type");
 		dlen = clen - hdr < n - off - hdr ? (size_t)clen - hdr :
 		    n - off - hdr;
-		if (level == SOL_SOCKET && type == SCM_RIGHTS) {
-			ptc__p_xval(c, type, 'x', "SCM_RIGHTS");
-			ptc__s_field(c, "cmsg_data");
-			ptc__l_open(c);
-			for (i = 0; i + 4 <= dlen; i += 4) {
-				int32_t fd;
-
-				memcpy(&fd, buf + off + hdr + i, 4);
-				ptc__p_fd(c, fd);
-			}
-			ptc__l_close(c);
-		} else if (level == SOL_SOCKET && type == SCM_CREDENTIALS &&
-		    dlen >= 12) {
-			uint32_t cr[3];
-
-			memcpy(cr, buf + off + hdr, 12);
-			ptc__p_xval(c, type, 'x', "SCM_CREDENTIALS");
-			ptc__s_field(c, "cmsg_data");
-			ptc__s_open(c);
-			ptc__s_field(c, "pid");
-			ptc__p_int(c, (int32_t)cr[0]);
-			ptc__s_field(c, "uid");
-			ptc__p_uint(c, cr[1]);
-			ptc__s_field(c, "gid");
-			ptc__p_uint(c, cr[2]);
-			ptc__s_close(c);
-		} else {
-			ptc__p_int(c, type);
-		}
+		if (level == SOL_SOCKET)
+			ptc__p_enum(c, &ptc__xt_scm_types, (uint32_t)type,
+			    "SCM_???");
+		else if (level == IPPROTO_IP)
+			ptc__p_enum(c, &ptc__xt_ip_cmsg_types, (uint32_t)type,
+			    "IP_???");
+		else
+			ptc__p_hex(c, (uint32_t)type);
+		if (dlen > 0)
+			cmsg_data(c, level, type, buf + off + hdr, dlen,
+			    v + off + hdr);
 		ptc__s_close(c);
 		/* A length past the buffer (or one that would wrap) ends it. */
 		if (clen > n - off || ((clen + al) & ~(uint64_t)al) > n - off)

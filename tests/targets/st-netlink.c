@@ -203,5 +203,28 @@ main(void)
 		    sizeof(prog));
 	}
 	close(fd);
+
+	/* Control messages of a UDP datagram on the loopback. */
+	{
+		struct sockaddr_in sin = { .sin_family = AF_INET };
+		socklen_t sl = sizeof(sin);
+		char data[4], ctl[64];
+		struct iovec iov = { data, sizeof(data) };
+		struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1,
+		    .msg_control = ctl, .msg_controllen = sizeof(ctl) };
+		int r = socket(AF_INET, SOCK_DGRAM, 0);
+		int s = socket(AF_INET, SOCK_DGRAM, 0);
+
+		sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		bind(r, (struct sockaddr *)&sin, sizeof(sin));
+		getsockname(r, (struct sockaddr *)&sin, &sl);
+		setsockopt(r, IPPROTO_IP, IP_PKTINFO, &one, sizeof(one));
+		setsockopt(r, IPPROTO_IP, IP_RECVTTL, &one, sizeof(one));
+		connect(s, (struct sockaddr *)&sin, sizeof(sin));
+		send(s, "data", 4, 0);
+		recvmsg(r, &mh, 0);
+		close(s);
+		close(r);
+	}
 	return 0;
 }
