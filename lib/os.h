@@ -262,5 +262,7 @@ struct ptc_os_genl {
 };
 /* The families the kernel has, at most max of them: their number, or -1. */
 int ptc_os_genl_families(struct ptc_os_genl *out, int max);
+/* net.core.optmem_max: the most control message bytes a call passes. */
+long ptc_os_optmem_max(void);
 
 #endif

@@ -3,6 +3,7 @@
  * (inet, inet6, unix, netlink), socket options, msghdr.
  */
 #include <arpa/inet.h>
+#include <linux/errqueue.h>
 #include <linux/netlink.h>
 #include <net/if.h>
 #include <netinet/in.h>
@@ -11,9 +12,11 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+#include "os.h"
 #include "sc_priv.h"
 #include "xlat.h"
 
@@ -305,15 +308,24 @@ cmsg_data(struct ptc__dc *c, int level, int type, const unsigned char *d,
 	if (level == SOL_SOCKET) {
 		switch (type) {
 		case SCM_RIGHTS:
+			if (dlen < 4)
+				return;
 			ptc__s_field(c, "cmsg_data");
 			ptc__l_open(c);
 			for (i = 0; i + 4 <= dlen; i += 4) {
 				int32_t fd;
 
+				if (!c->f->verbose && ptc__arr_full(c, i / 4))
+					break;
 				memcpy(&fd, d + i, 4);
 				ptc__p_fd(c, fd);
 			}
 			ptc__l_close(c);
+			return;
+		case 3:                 /* SCM_SECURITY: the label */
+			ptc__s_field(c, "cmsg_data");
+			ptc__p_bytes(c, d, dlen < c->f->strsize ? dlen :
+			    c->f->strsize, dlen > c->f->strsize);
 			return;
 		case SCM_CREDENTIALS: {
 			uint32_t cr[3];
@@ -332,17 +344,32 @@ cmsg_data(struct ptc__dc *c, int level, int type, const unsigned char *d,
 			ptc__s_close(c);
 			return;
 		}
-		case 29: case 35:       /* SO_TIMESTAMP(NS)_OLD: the task's words */
-		case 63: case 64:       /* SO_TIMESTAMP(NS)_NEW: 64-bit words */
+		case 29: case 35: case 37:      /* SO_TIMESTAMP*_OLD */
+		case 63: case 64: case 65:      /* SO_TIMESTAMP*_NEW */
+			/* _OLD in the task's words, _NEW in 64-bit ones. */
 			if (type >= 63)
 				wsz = 8;
-			if (dlen != 2 * wsz)
-				return;
 			ptc__s_field(c, "cmsg_data");
+			if (type == 37 || type == 65) {
+				if (dlen != 6 * wsz)
+					break;
+				ptc__l_open(c);
+				for (i = 0; i < 3; i++)
+					time_pair(c, d + i * 2 * wsz, wsz,
+					    "tv_nsec");
+				ptc__l_close(c);
+				return;
+			}
+			if (dlen != 2 * wsz)
+				break;
 			time_pair(c, d, wsz, type == 29 || type == 63 ?
 			    "tv_usec" : "tv_nsec");
 			return;
+		default:
+			return;
 		}
+		/* A timestamp of another size. */
+		ptc__p_raw(c, "???");
 		return;
 	}
 	if (level != IPPROTO_IP)
@@ -368,62 +395,104 @@ cmsg_data(struct ptc__dc *c, int level, int type, const unsigned char *d,
 		ptc__s_close(c);
 		return;
 	}
-	case IP_TTL: {
-		int32_t v;
+	case IP_TTL:
+	case IP_CHECKSUM: {
+		uint32_t u;
 
 		if (dlen < 4)
 			return;
-		memcpy(&v, d, 4);
+		memcpy(&u, d, 4);
 		ptc__s_field(c, "cmsg_data");
 		ptc__l_open(c);
-		ptc__p_int(c, v);
+		ptc__p_uint(c, u);
 		ptc__l_close(c);
 		return;
 	}
 	case IP_TOS:
-		ptc__s_field(c, "cmsg_data");
-		ptc__l_open(c);
-		ptc__p_hex(c, d[0]);
-		ptc__l_close(c);
-		return;
 	case IP_RECVOPTS:
 	case IP_RETOPTS:
 		ptc__s_field(c, "cmsg_data");
 		ptc__l_open(c);
 		for (i = 0; i < dlen; i++) {
-			if (ptc__arr_full(c, i))
+			if (!c->f->verbose && ptc__arr_full(c, i))
 				break;
 			ptc__p_hex(c, d[i]);
 		}
 		ptc__l_close(c);
 		return;
+	case IP_RECVERR: {
+		struct sock_extended_err ee;
+		static const char *const names[] = {
+			"ee_errno", "ee_origin", "ee_type", "ee_code",
+			"ee_info", "ee_data",
+		};
+		uint32_t vals[6];
+
+		if (dlen < sizeof(ee) + sizeof(struct sockaddr_in))
+			return;
+		memcpy(&ee, d, sizeof(ee));
+		vals[0] = ee.ee_errno;
+		vals[1] = ee.ee_origin;
+		vals[2] = ee.ee_type;
+		vals[3] = ee.ee_code;
+		vals[4] = ee.ee_info;
+		vals[5] = ee.ee_data;
+		ptc__s_field(c, "cmsg_data");
+		ptc__s_open(c);
+		for (i = 0; i < 6; i++) {
+			ptc__s_field(c, names[i]);
+			ptc__p_uint(c, vals[i]);
+		}
+		ptc__s_field(c, "offender");
+		ptc__p_sockaddr(c, daddr + sizeof(ee),
+		    sizeof(struct sockaddr_in));
+		ptc__s_close(c);
+		return;
+	}
+	case 3:                 /* SCM_SECURITY */
+		ptc__s_field(c, "cmsg_data");
+		ptc__p_bytes(c, d, dlen < c->f->strsize ? dlen : c->f->strsize,
+		    dlen > c->f->strsize);
+		return;
 	case IP_ORIGDSTADDR:
+		if (dlen < sizeof(struct sockaddr_in))
+			return;
 		ptc__s_field(c, "cmsg_data");
 		ptc__p_sockaddr(c, daddr, dlen);
 		return;
 	}
 }
 
-/* Control messages: the data of the kinds cmsg_data() knows. */
+/*
+ * Control messages as strace shows them: at most the kernel's optmem_max
+ * bytes of them; each header, and the data of the kinds cmsg_data()
+ * knows; what is left past the last whole header as "... / * addr * /".
+ */
 static void
 cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 {
-	unsigned char buf[4096];
-	size_t off = 0, n = len > sizeof(buf) ? sizeof(buf) : (size_t)len;
 	/* A 32-bit task's headers: a 4-byte cmsg_len, 4-byte alignment. */
-	size_t hdr = c->wordsize == 4 ? 12 : 16, al = c->wordsize == 4 ? 3 : 7;
-	unsigned count = 0;
+	size_t hdr = c->wordsize == 4 ? 12 : 16;
+	uint64_t ws = (uint64_t)c->wordsize;
+	long omax = ptc_os_optmem_max();
+	size_t clen_all = len > (uint64_t)omax ? (size_t)omax : (size_t)len;
+	size_t left = clen_all, off = 0;
+	unsigned char *buf;
 
-	if (n < hdr || ptc__rdall(c, v, buf, n) != 0) {
+	if (clen_all < hdr || (buf = malloc(clen_all)) == NULL) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	if (ptc__rdall(c, v, buf, clen_all) != 0) {
+		free(buf);
 		ptc__p_addr(c, v);
 		return;
 	}
 	ptc__l_open(c);
-	while (off + hdr <= n) {
-		uint64_t clen = 0;
+	while (left >= hdr) {
+		uint64_t clen = 0, n, al;
 		uint32_t clen32;
 		int32_t level, type;
-		size_t dlen;
 
 		if (hdr == 12) {
 			memcpy(&clen32, buf + off, 4);
@@ -433,8 +502,6 @@ cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 		}
 		memcpy(&level, buf + off + hdr - 8, 4);
 		memcpy(&type, buf + off + hdr - 4, 4);
-		if (clen < hdr || count++ >= c->f->strsize)
-			break;
 		ptc__s_open(c);
 		ptc__s_field(c, "cmsg_len");
 		ptc__p_uint(c, clen);
@@ -445,8 +512,7 @@ cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 			ptc__p_enum(c, &ptc__xt_sock_levels, (uint32_t)level,
 			    "SOL_???");
 		ptc__s_field(c, "cmsg_type");
-		dlen = clen - hdr < n - off - hdr ? (size_t)clen - hdr :
-		    n - off - hdr;
+		n = clen > left ? left : clen;
 		if (level == SOL_SOCKET)
 			ptc__p_enum(c, &ptc__xt_scm_types, (uint32_t)type,
 			    "SCM_???");
@@ -455,16 +521,32 @@ cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 			    "IP_???");
 		else
 			ptc__p_hex(c, (uint32_t)type);
-		if (dlen > 0)
-			cmsg_data(c, level, type, buf + off + hdr, dlen,
-			    v + off + hdr);
+		if (n > hdr)
+			cmsg_data(c, level, type, buf + off + hdr,
+			    (size_t)(n - hdr), v + off + hdr);
 		ptc__s_close(c);
-		/* A length past the buffer (or one that would wrap) ends it. */
-		if (clen > n - off || ((clen + al) & ~(uint64_t)al) > n - off)
+		if (n < hdr) {
+			left -= hdr;
 			break;
-		off += (size_t)((clen + al) & ~(uint64_t)al);
+		}
+		al = (clen + ws - 1) & ~(ws - 1);
+		if (al >= left || al < clen) {
+			left = 0;
+			break;
+		}
+		off += (size_t)al;
+		left -= (size_t)al;
+	}
+	if (left != 0) {
+		ptc__pre(c);
+		if (!c->f->json)
+			ptc__sb_printf(c->o, "... /* %#" PRIx64 " */",
+			    v + (clen_all - left));
+	} else if (clen_all < len) {
+		ptc__s_more(c);
 	}
 	ptc__l_close(c);
+	free(buf);
 }
 
 /* Read a msghdr of the task's layout at v; -1 when unreadable. */

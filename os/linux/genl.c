@@ -1,13 +1,15 @@
 /*
- * genl.c: the generic netlink families this host's kernel has (their
- * ids and names), as NETLINK_GENERIC's controller lists them.  A
- * generic netlink message's type is its family's id.
+ * genl.c: what the kernel says about its networking that decoders need:
+ * the generic netlink families (their ids and names, as NETLINK_GENERIC's
+ * controller lists them; a generic netlink message's type is its
+ * family's id) and the limit on control message buffers.
  */
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
 #include <sys/socket.h>
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -90,4 +92,27 @@ ptc_os_genl_families(struct ptc_os_genl *out, int max)
 	}
 	close(fd);
 	return n;
+}
+
+/*
+ * The kernel's limit on a socket's option memory, which bounds the
+ * control messages a call can pass (strace shows no more of them).
+ */
+long
+ptc_os_optmem_max(void)
+{
+	static long cached;
+	FILE *fp;
+	long v = 0;
+
+	if (cached > 0)
+		return cached;
+	if ((fp = fopen("/proc/sys/net/core/optmem_max", "re")) != NULL) {
+		if (fscanf(fp, "%ld", &v) != 1)
+			v = 0;
+		fclose(fp);
+	}
+	/* The default of kernels that do not say: 2 * UIO_MAXIOV + 512 words. */
+	cached = v > 0 ? v : (long)sizeof(long) * (2 * 1024 + 512);
+	return cached;
 }
