@@ -88,6 +88,24 @@ ptc__nl_hexmem(struct ptc__dc *c, const void *p, size_t n)
 	c->f = saved;
 }
 
+void
+ptc__nl_mac(struct ptc__dc *c, const unsigned char *p, size_t n)
+{
+	char mac[3 * 32 + 1] = "";
+	size_t i;
+
+	for (i = 0; i < n && i < 32; i++)
+		snprintf(mac + strlen(mac), sizeof(mac) - strlen(mac), "%s%02x",
+		    i ? ":" : "", p[i]);
+	if (ptc__xstyle(c) == PTC_XLAT_ABBREV) {
+		ptc__p_raw(c, mac);
+		return;
+	}
+	ptc__nl_hexmem(c, p, n);
+	if (ptc__xstyle(c) == PTC_XLAT_VERBOSE)
+		ptc__p_comment(c, "%s", mac);
+}
+
 /* An enum value into s: its name, or the number and unknown (-X). */
 static char *
 senum(const struct ptc__dc *c, char *s, size_t len,
@@ -194,7 +212,8 @@ field_val(const unsigned char *b, const struct nl_field *f)
 	uint32_t u32;
 	uint64_t u64 = 0;
 
-	if (f->type == FT_HEX || f->type == FT_STRUCT || f->type == FT_INADDR)
+	if (f->type == FT_HEX || f->type == FT_STRUCT || f->type == FT_INADDR ||
+	    f->type == FT_U8ARR || f->type == FT_MAC)
 		return 0;
 	switch (f->size) {
 	case 1: memcpy(&u8, b + f->off, 1); return u8;
@@ -278,6 +297,18 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 		case FT_HEX:
 			ptc__nl_hexmem(c, b + f[i].off, f[i].size);
 			break;
+		case FT_MAC:
+			ptc__nl_mac(c, b + f[i].off, f[i].size);
+			break;
+		case FT_U8ARR: {
+			unsigned k;
+
+			ptc__l_open(c);
+			for (k = 0; k < f[i].size; k++)
+				ptc__p_uint(c, b[f[i].off + k]);
+			ptc__l_close(c);
+			break;
+		}
 		case FT_HTONS_AF: {
 			uint16_t h = (uint16_t)(((v & 0xff) << 8) | (v >> 8));
 			const char *an = ptc__xname(&ptc__xt_address_families, h);
@@ -342,7 +373,7 @@ nla_num(struct ptc__dc *c, uint64_t addr, uint64_t len, int kind)
 	static const unsigned char size[] = {
 		[NLA_K_U8] = 1, [NLA_K_U16] = 2, [NLA_K_U32] = 4,
 		[NLA_K_U64] = 8, [NLA_K_S32] = 4, [NLA_K_X32] = 4,
-		[NLA_K_IFINDEX] = 4, [NLA_K_FD] = 4,
+		[NLA_K_IFINDEX] = 4, [NLA_K_FD] = 4, [NLA_K_X16] = 2,
 	};
 	union {
 		uint8_t u8;
@@ -365,6 +396,7 @@ nla_num(struct ptc__dc *c, uint64_t addr, uint64_t len, int kind)
 	case NLA_K_S32: ptc__p_int(c, (int32_t)v.u32); break;
 	case NLA_K_IFINDEX: ptc__p_ifindex(c, v.u32); break;
 	case NLA_K_FD: ptc__p_fd(c, (int32_t)v.u32); break;
+	case NLA_K_X16: ptc__p_hex(c, v.u16); break;
 	default: ptc__p_hex(c, v.u32); break;
 	}
 	return 1;
@@ -476,19 +508,21 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 	}
 	case NLA_K_CLOCK: {
 		uint64_t t = 0;
-		size_t n = len >= 8 ? 8 : 4;
 		char buf[64];
 
-		if (len < 4)
+		/* Any size up to 8 bytes (strace reads it as such). */
+		if (len > 8)
 			break;
-		if (ptc__rdall(c, addr, &t, n) != 0) {
+		if (ptc__rdall(c, addr, &t, (size_t)len) != 0) {
 			ptc__p_addr(c, addr);
 			return;
 		}
 		ptc__p_uint(c, t);
-		snprintf(buf, sizeof(buf), "%" PRIu64 ".%02u s", t / 100,
-		    (unsigned)(t % 100));
-		ptc__p_comment(c, "%s", buf);
+		if (t != 0 && ptc__xstyle(c) != PTC_XLAT_RAW) {
+			snprintf(buf, sizeof(buf), "%" PRIu64 ".%02u s",
+			    t / 100, (unsigned)(t % 100));
+			ptc__p_comment(c, "%s", buf);
+		}
 		return;
 	}
 	case NLA_K_STRUCT: {
@@ -505,6 +539,16 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 		ptc__nl_fields(c, b, st->f, st->nf);
 		ptc__s_close(c);
 		return;
+	}
+	case NLA_K_BY_FAMILY: {
+		const struct nla_by_family *bf;
+
+		for (bf = v->p; bf->family >= 0; bf++)
+			if (bf->family == nl_cur_family) {
+				ptc__nl_attrs(c, addr, len, bf->set);
+				return;
+			}
+		break;
 	}
 	case NLA_K_ENUM:
 	case NLA_K_FLAGS: {

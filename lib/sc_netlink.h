@@ -31,6 +31,8 @@ enum nl_ftype {
 	FT_BITS1,       /* 1<<(NAME-1)|...: x names bit numbers + 1 */
 	FT_HTONS,       /* htons(n) */
 	FT_INADDR,      /* an address of the payload's family */
+	FT_U8ARR,       /* [n, n, ...]: size bytes */
+	FT_MAC,         /* a hardware address of size bytes */
 };
 
 struct nl_struct;
@@ -71,6 +73,8 @@ enum nla_kind {
 	NLA_K_INADDR,           /* an address of the payload's family */
 	NLA_K_CLOCK,            /* clock ticks: n / * n.nn s * / */
 	NLA_K_BE64,             /* htobe64(n) */
+	NLA_K_X16,
+	NLA_K_BY_FAMILY,        /* p: nla_by_family[]: nested, by family */
 	NLA_K_LEAD,             /* p: a value, then an attribute chain */
 	NLA_K_ENUM,             /* size bytes: x's name, else dflt */
 	NLA_K_FLAGS,            /* size bytes: x's names */
@@ -90,6 +94,12 @@ struct nla_lead {
 	const struct nla_set *rest;
 };
 
+/* A nested chain whose set depends on the payload's family. */
+struct nla_by_family {
+	int family;             /* -1 ends the list */
+	const struct nla_set *set;
+};
+
 struct nla_set {
 	const struct ptc__xtab *names;
 	const char *dflt;
@@ -103,6 +113,8 @@ struct nla_set {
 void ptc__nl_hex(struct ptc__dc *c, uint64_t addr, uint64_t len);
 /* n bytes at p (already read) in \x form. */
 void ptc__nl_hexmem(struct ptc__dc *c, const void *p, size_t n);
+/* A hardware address: ab:cd:.., -X raw "\xab\xcd..", verbose both. */
+void ptc__nl_mac(struct ptc__dc *c, const unsigned char *p, size_t n);
 /* The fields of a structure read into b. */
 void ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
     const struct nl_field *f, unsigned n);

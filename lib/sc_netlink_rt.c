@@ -374,7 +374,50 @@ static const struct nla_set proto_down_reason_set = NLA_SET(
     &ptc__xt_rtnl_ifla_proto_down_reason_attrs, "IFLA_PROTO_DOWN_REASON_???",
     proto_down_reason_v);
 
+static const struct nl_field bridge_id_f[] = {
+	{ "prio", 0, 2, FT_U8ARR, NULL, NULL, NULL },
+	{ "addr", 2, 6, FT_MAC, NULL, NULL, NULL },
+};
+static const struct nl_struct bridge_id_s = { 8, bridge_id_f, 2, NULL };
+
+static const struct nla_val brport_v[] = {
+	[IFLA_BRPORT_STATE] = V_U8, [IFLA_BRPORT_PRIORITY] = V_K(NLA_K_U16),
+	[IFLA_BRPORT_COST] = V_U32, [IFLA_BRPORT_MODE] = V_U8,
+	[IFLA_BRPORT_GUARD] = V_U8, [IFLA_BRPORT_PROTECT] = V_U8,
+	[IFLA_BRPORT_FAST_LEAVE] = V_U8, [IFLA_BRPORT_LEARNING] = V_U8,
+	[IFLA_BRPORT_UNICAST_FLOOD] = V_U8, [IFLA_BRPORT_PROXYARP] = V_U8,
+	[IFLA_BRPORT_LEARNING_SYNC] = V_U8, [IFLA_BRPORT_PROXYARP_WIFI] = V_U8,
+	[IFLA_BRPORT_ROOT_ID] = V_STRUCT(bridge_id_s),
+	[IFLA_BRPORT_BRIDGE_ID] = V_STRUCT(bridge_id_s),
+	[IFLA_BRPORT_DESIGNATED_PORT] = V_K(NLA_K_U16),
+	[IFLA_BRPORT_DESIGNATED_COST] = V_K(NLA_K_U16),
+	[IFLA_BRPORT_ID] = V_K(NLA_K_U16), [IFLA_BRPORT_NO] = V_K(NLA_K_U16),
+	[IFLA_BRPORT_TOPOLOGY_CHANGE_ACK] = V_U8,
+	[IFLA_BRPORT_CONFIG_PENDING] = V_U8,
+	[IFLA_BRPORT_MESSAGE_AGE_TIMER] = V_K(NLA_K_CLOCK),
+	[IFLA_BRPORT_FORWARD_DELAY_TIMER] = V_K(NLA_K_CLOCK),
+	[IFLA_BRPORT_HOLD_TIMER] = V_K(NLA_K_CLOCK),
+	[IFLA_BRPORT_MULTICAST_ROUTER] = V_U8, [IFLA_BRPORT_MCAST_FLOOD] = V_U8,
+	[IFLA_BRPORT_MCAST_TO_UCAST] = V_U8, [IFLA_BRPORT_VLAN_TUNNEL] = V_U8,
+	[IFLA_BRPORT_BCAST_FLOOD] = V_U8,
+	[IFLA_BRPORT_GROUP_FWD_MASK] = V_K(NLA_K_X16),
+	[IFLA_BRPORT_NEIGH_SUPPRESS] = V_U8, [IFLA_BRPORT_ISOLATED] = V_U8,
+	[IFLA_BRPORT_BACKUP_PORT] = V_IFX, [IFLA_BRPORT_MRP_RING_OPEN] = V_U8,
+	[IFLA_BRPORT_MRP_IN_OPEN] = V_U8,
+	[IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT] = V_U32,
+	[IFLA_BRPORT_MCAST_EHT_HOSTS_CNT] = V_U32,
+	[IFLA_BRPORT_LOCKED] = V_U8,
+};
+static const struct nla_set brport_set = NLA_SET(
+    &ptc__xt_rtnl_ifla_brport_attrs, "IFLA_BRPORT_???", brport_v);
+
+/* IFLA_PROTINFO: a bridge port's attributes on an AF_BRIDGE link. */
+static const struct nla_by_family protinfo[] = {
+	{ AF_BRIDGE, &brport_set }, { -1, NULL },
+};
+
 static const struct nla_val link_v[] = {
+	[IFLA_PROTINFO] = { .kind = NLA_K_BY_FAMILY, .p = protinfo },
 	[IFLA_XDP] = V_NEST(xdp_set),
 	[IFLA_PROTO_DOWN_REASON] = V_NEST(proto_down_reason_set),
 };

@@ -450,7 +450,6 @@ set_struct(struct ptc__dc *c, int kind, uint64_t v, int64_t len)
 	};
 	/* The packet socket's need exactly their size, the rest at least. */
 	int exact = kind == V_TPREQ || kind == V_PMREQ;
-	unsigned i;
 
 	if (len < (int64_t)need[kind] || (exact && len !=
 	    (int64_t)need[kind]) || ptc__rdall(c, v, &u, need[kind]) != 0) {
@@ -485,10 +484,7 @@ set_struct(struct ptc__dc *c, int kind, uint64_t v, int64_t len)
 		ptc__s_field(c, "tp_frame_nr");
 		ptc__p_uint(c, u.tr.tp_frame_nr);
 		break;
-	case V_PMREQ: {
-		char mac[3 * 8 + 1] = "";
-		unsigned n = u.pm.mr_alen < 8 ? u.pm.mr_alen : 8;
-
+	case V_PMREQ:
 		ptc__s_field(c, "mr_ifindex");
 		ptc__p_ifindex(c, (unsigned)u.pm.mr_ifindex);
 		ptc__s_field(c, "mr_type");
@@ -497,18 +493,9 @@ set_struct(struct ptc__dc *c, int kind, uint64_t v, int64_t len)
 		ptc__s_field(c, "mr_alen");
 		ptc__p_uint(c, u.pm.mr_alen);
 		ptc__s_field(c, "mr_address");
-		for (i = 0; i < n; i++)
-			snprintf(mac + strlen(mac), sizeof(mac) - strlen(mac),
-			    "%s%02x", i ? ":" : "", u.pm.mr_address[i]);
-		if (ptc__xstyle(c) == PTC_XLAT_ABBREV) {
-			ptc__p_raw(c, mac);
-		} else {
-			ptc__nl_hexmem(c, u.pm.mr_address, n);
-			if (ptc__xstyle(c) == PTC_XLAT_VERBOSE)
-				ptc__p_comment(c, "%s", mac);
-		}
+		ptc__nl_mac(c, u.pm.mr_address, u.pm.mr_alen < 8 ?
+		    u.pm.mr_alen : 8);
 		break;
-	}
 	case V_GROUP_REQ:
 		ptc__s_field(c, "gr_interface");
 		ptc__p_ifindex(c, u.g.gr_interface);
