@@ -198,6 +198,20 @@ chain(struct ptc__dc *c, uint64_t addr, uint64_t len, size_t hdr,
 
 /* ---- structures and attribute values ---- */
 
+static const struct ptc__xtab nl_none = { NULL, 0 };
+
+/* 1 when some bit of v has a name in x. */
+static int
+known_bits(const struct ptc__xtab *x, uint64_t v)
+{
+	unsigned i;
+
+	for (i = 0; i < x->n; i++)
+		if (x->v[i].val != 0 && (v & x->v[i].val) == x->v[i].val)
+			return 1;
+	return 0;
+}
+
 /*
  * The address family of the payload being shown: attributes holding an
  * address (IFA_ADDRESS, ...) are of that family.
@@ -402,6 +416,53 @@ nla_num(struct ptc__dc *c, uint64_t addr, uint64_t len, int kind)
 	return 1;
 }
 
+/* [[NAME]=n, ...]: elements of esize bytes named by their index. */
+static void
+nla_idx_array(struct ptc__dc *c, uint64_t addr, uint64_t n, size_t esize,
+    const struct ptc__xtab *x, const char *dflt)
+{
+	uint64_t i;
+	char buf[96];
+
+	ptc__l_open(c);
+	for (i = 0; i < n; i++) {
+		uint64_t e = 0;
+		const char *nm;
+
+		if (!c->f->verbose && i == c->f->strsize) {
+			ptc__s_more(c);
+			break;
+		}
+		if (ptc__rdall(c, addr + i * esize, &e, esize) != 0) {
+			ptc__pre(c);
+			if (!c->f->json)
+				ptc__sb_printf(c->o, "... /* %#" PRIx64 " */",
+				    addr + i * esize);
+			break;
+		}
+		nm = ptc__xname(x, i);
+		if (nm == NULL && dflt != NULL &&
+		    ptc__xstyle(c) != PTC_XLAT_RAW)
+			snprintf(buf, sizeof(buf) - 40, "%" PRIu64 " /* %s */",
+			    i, dflt);
+		else
+			ptc__sxval(buf, sizeof(buf) - 40, ptc__xstyle(c), i,
+			    'u', nm);
+		if (esize == 4)
+			snprintf(buf + strlen(buf), 40, "]=%d", (int32_t)e);
+		else
+			snprintf(buf + strlen(buf), 40, "]=%" PRIu64, e);
+		ptc__pre(c);
+		if (c->f->json) {
+			ptc__sb_json(c->o, buf, strlen(buf));
+		} else {
+			ptc__sb_putc(c->o, '[');
+			ptc__sb_puts(c->o, buf);
+		}
+	}
+	ptc__l_close(c);
+}
+
 /* An array of n elements of esize bytes (strace's print_array). */
 static void
 nla_array(struct ptc__dc *c, uint64_t addr, uint64_t n, size_t esize)
@@ -471,7 +532,14 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 		else
 			snprintf(buf, sizeof(buf), "inet_pton(AF_INET6, \"%s\")",
 			    txt);
-		ptc__p_raw(c, buf);
+		/* -X raw: the bytes; verbose: them and the address. */
+		if (ptc__xstyle(c) == PTC_XLAT_ABBREV) {
+			ptc__p_raw(c, buf);
+			return;
+		}
+		ptc__nl_hexmem(c, a, need);
+		if (ptc__xstyle(c) == PTC_XLAT_VERBOSE)
+			ptc__p_comment(c, "%s", buf);
 		return;
 	}
 	case NLA_K_BYTES:
@@ -540,6 +608,15 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 		ptc__s_close(c);
 		return;
 	}
+	case NLA_K_IDX32:
+	case NLA_K_IDX64: {
+		size_t es = v->kind == NLA_K_IDX32 ? 4 : 8;
+
+		if (len / es == 0)
+			break;
+		nla_idx_array(c, addr, len / es, es, v->x, v->dflt);
+		return;
+	}
 	case NLA_K_BY_FAMILY: {
 		const struct nla_by_family *bf;
 
@@ -560,6 +637,9 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 			ptc__p_addr(c, addr);
 		else if (v->kind == NLA_K_ENUM)
 			ptc__p_enum(c, v->x, n, v->dflt);
+		else if (n != 0 && !known_bits(v->x, n))
+			/* No bit has a name: the number and the default. */
+			ptc__p_enum(c, &nl_none, n, v->dflt);
 		else
 			ptc__p_flags(c, v->x, n, v->dflt);
 		return;
@@ -634,8 +714,6 @@ ptc__nl_attrs(struct ptc__dc *c, uint64_t addr, uint64_t len,
 }
 
 /* ---- message types and flags ---- */
-
-static const struct ptc__xtab nl_none = { NULL, 0 };
 
 struct nl_family;
 typedef int nl_payload(struct ptc__dc *c, int fam,

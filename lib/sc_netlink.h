@@ -74,6 +74,8 @@ enum nla_kind {
 	NLA_K_CLOCK,            /* clock ticks: n / * n.nn s * / */
 	NLA_K_BE64,             /* htobe64(n) */
 	NLA_K_X16,
+	NLA_K_IDX32,            /* [[NAME]=n, ...]: s32 by x's index names */
+	NLA_K_IDX64,            /* the same of u64 */
 	NLA_K_BY_FAMILY,        /* p: nla_by_family[]: nested, by family */
 	NLA_K_LEAD,             /* p: a value, then an attribute chain */
 	NLA_K_ENUM,             /* size bytes: x's name, else dflt */

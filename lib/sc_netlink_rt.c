@@ -411,9 +411,37 @@ static const struct nla_val brport_v[] = {
 static const struct nla_set brport_set = NLA_SET(
     &ptc__xt_rtnl_ifla_brport_attrs, "IFLA_BRPORT_???", brport_v);
 
-/* IFLA_PROTINFO: a bridge port's attributes on an AF_BRIDGE link. */
+static const struct nl_field ifla_cacheinfo_f[] = {
+	U(struct ifla_cacheinfo, max_reasm_len), U(struct ifla_cacheinfo, tstamp),
+	U(struct ifla_cacheinfo, reachable_time),
+	U(struct ifla_cacheinfo, retrans_time),
+};
+static const struct nl_struct ifla_cacheinfo_s =
+    NL_STRUCT(struct ifla_cacheinfo, ifla_cacheinfo_f, NULL);
+
+static const struct nla_val inet6_v[] = {
+	[IFLA_INET6_FLAGS] = V_FLAGS(4, &ptc__xt_inet6_if_flags, "IF_???"),
+	[IFLA_INET6_CONF] = { .kind = NLA_K_IDX32,
+	    .x = &ptc__xt_inet_devconf_indices, .dflt = "DEVCONF_???" },
+	[IFLA_INET6_STATS] = { .kind = NLA_K_IDX64,
+	    .x = &ptc__xt_snmp_ip_stats, .dflt = "IPSTATS_MIB_???" },
+	[IFLA_INET6_CACHEINFO] = V_STRUCT(ifla_cacheinfo_s),
+	[IFLA_INET6_ICMP6STATS] = { .kind = NLA_K_IDX64,
+	    .x = &ptc__xt_snmp_icmp6_stats, .dflt = "ICMP6_MIB_???" },
+	[IFLA_INET6_TOKEN] = V_K(NLA_K_INADDR),
+	[IFLA_INET6_ADDR_GEN_MODE] = V_ENUM(1, &ptc__xt_in6_addr_gen_mode,
+	    "IN6_ADDR_GEN_MODE_???"),
+	[9] = V_U32,                    /* IFLA_INET6_RA_MTU */
+};
+static const struct nla_set inet6_set = NLA_SET(
+    &ptc__xt_rtnl_ifla_inet6_attrs, "IFLA_INET6_???", inet6_v);
+
+/*
+ * IFLA_PROTINFO: a bridge port's attributes on an AF_BRIDGE link, IPv6's
+ * on an AF_INET6 one.
+ */
 static const struct nla_by_family protinfo[] = {
-	{ AF_BRIDGE, &brport_set }, { -1, NULL },
+	{ AF_BRIDGE, &brport_set }, { AF_INET6, &inet6_set }, { -1, NULL },
 };
 
 static const struct nla_val link_v[] = {
