@@ -227,7 +227,7 @@ field_val(const unsigned char *b, const struct nl_field *f)
 	uint64_t u64 = 0;
 
 	if (f->type == FT_HEX || f->type == FT_STRUCT || f->type == FT_INADDR ||
-	    f->type == FT_U8ARR || f->type == FT_MAC)
+	    f->type == FT_U8ARR || f->type == FT_MAC || f->type == FT_HEX_NZ)
 		return 0;
 	switch (f->size) {
 	case 1: memcpy(&u8, b + f->off, 1); return u8;
@@ -278,6 +278,14 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 	for (i = 0; i < n; i++) {
 		uint64_t v = field_val(b, &f[i]);
 
+		if (f[i].type == FT_HEX_NZ) {
+			unsigned k;
+
+			for (k = 0; k < f[i].size && b[f[i].off + k] == 0; k++)
+				;
+			if (k == f[i].size)
+				continue;
+		}
 		/* An IPv6 address shows as inet_pton(AF_INET6, "...", &name). */
 		if (f[i].type != FT_INADDR || nl_cur_family != AF_INET6)
 			ptc__s_field(c, f[i].name);
@@ -309,6 +317,7 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 			ptc__p_raw(c, buf);
 			break;
 		case FT_HEX:
+		case FT_HEX_NZ:
 			ptc__nl_hexmem(c, b + f[i].off, f[i].size);
 			break;
 		case FT_MAC:

@@ -33,6 +33,7 @@ enum nl_ftype {
 	FT_INADDR,      /* an address of the payload's family */
 	FT_U8ARR,       /* [n, n, ...]: size bytes */
 	FT_MAC,         /* a hardware address of size bytes */
+	FT_HEX_NZ,      /* size bytes in \x form, the field only if not 0 */
 };
 
 struct nl_struct;

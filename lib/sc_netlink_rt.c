@@ -444,7 +444,22 @@ static const struct nla_by_family protinfo[] = {
 	{ AF_BRIDGE, &brport_set }, { AF_INET6, &inet6_set }, { -1, NULL },
 };
 
+static const struct nl_field port_vsi_f[] = {
+	U(struct ifla_port_vsi, vsi_mgr_id),
+	NL_F(struct ifla_port_vsi, vsi_type_id, FT_HEX, NULL, NULL),
+	U(struct ifla_port_vsi, vsi_type_version),
+	NL_F(struct ifla_port_vsi, pad, FT_HEX_NZ, NULL, NULL),
+};
+static const struct nl_struct port_vsi_s = NL_STRUCT(struct ifla_port_vsi,
+    port_vsi_f, NULL);
+static const struct nla_val port_v[] = {
+	[IFLA_PORT_VF] = V_U32, [IFLA_PORT_VSI_TYPE] = V_STRUCT(port_vsi_s),
+};
+static const struct nla_set port_set = NLA_SET(&ptc__xt_rtnl_ifla_port_attrs,
+    "IFLA_PORT_???", port_v);
+
 static const struct nla_val link_v[] = {
+	[IFLA_PORT_SELF] = V_NEST(port_set),
 	[IFLA_PROTINFO] = { .kind = NLA_K_BY_FAMILY, .p = protinfo },
 	[IFLA_XDP] = V_NEST(xdp_set),
 	[IFLA_PROTO_DOWN_REASON] = V_NEST(proto_down_reason_set),
