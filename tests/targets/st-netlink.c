@@ -8,6 +8,7 @@
 #include <linux/icmp.h>
 #include <linux/if_packet.h>
 #include <linux/netfilter/nfnetlink.h>
+#include <linux/if_link.h>
 #include <linux/netlink.h>
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
@@ -15,6 +16,7 @@
 #include <linux/xfrm.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -164,6 +166,35 @@ main(void)
 		u.h[0] = htonl(0x1234);
 		memcpy(u.props, "A=1\0B=2", 8);
 		send_nl(NETLINK_KOBJECT_UEVENT, 1, &u, sizeof(u));
+	}
+
+	/* A bridge port's attributes inside IFLA_PROTINFO. */
+	{
+		struct {
+			struct nlmsghdr h;
+			struct ifinfomsg i;
+			struct nlattr pi;
+			struct nlattr t;
+			uint64_t timer;
+			struct nlattr r;
+			unsigned char id[8];
+		} br;
+
+		memset(&br, 0, sizeof(br));
+		br.h.nlmsg_len = sizeof(br);
+		br.h.nlmsg_type = RTM_GETLINK;
+		br.h.nlmsg_flags = NLM_F_REQUEST;
+		br.i.ifi_family = AF_BRIDGE;
+		br.i.ifi_index = 1;
+		br.pi.nla_len = sizeof(br) - offsetof(typeof(br), pi);
+		br.pi.nla_type = IFLA_PROTINFO;
+		br.t.nla_len = NLA_HDRLEN + 8;
+		br.t.nla_type = IFLA_BRPORT_HOLD_TIMER;
+		br.timer = 250;
+		br.r.nla_len = NLA_HDRLEN + 8;
+		br.r.nla_type = IFLA_BRPORT_ROOT_ID;
+		memcpy(br.id, "\x80\x00\x02\x00\x5e\x00\x00\x01", 8);
+		send_nl(NETLINK_ROUTE, 1, &br, sizeof(br));
 	}
 
 	/* Socket options whose values are structures or ints. */
