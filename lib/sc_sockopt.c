@@ -147,13 +147,17 @@ int_in_brackets(struct ptc__dc *c, uint64_t v)
 	ptc__l_close(c);
 }
 
+/* How u32_fields() shows its fields. */
+enum { F_UNSIGNED, F_SIGNED, F_UCRED };
+
 /*
  * Fields of 4 bytes each of which as many as len covers show; a field
  * len only partly covers shows its bytes, and the structure ends there.
+ * F_UCRED: a process id, then ids (-1 as such).
  */
 static void
 u32_fields(struct ptc__dc *c, uint64_t v, uint64_t len,
-    const char *const *names, unsigned n, int pid_first)
+    const char *const *names, unsigned n, int how)
 {
 	uint32_t f[8];
 	unsigned i;
@@ -171,10 +175,12 @@ u32_fields(struct ptc__dc *c, uint64_t v, uint64_t len,
 			ptc__nl_hexmem(c, (char *)f + i * 4, (size_t)len - i * 4);
 			break;
 		}
-		if (i == 0 && pid_first)
+		if (i == 0 && how == F_UCRED)
 			ptc__p_pid(c, (int32_t)f[0], PTC__PID_TGID);
-		else if (pid_first)
+		else if (how == F_UCRED)
 			ptc__p_int(c, (int32_t)f[i] == -1 ? -1 : (int64_t)f[i]);
+		else if (how == F_SIGNED)
+			ptc__p_int(c, (int32_t)f[i]);
 		else
 			ptc__p_uint(c, f[i]);
 	}
@@ -618,13 +624,13 @@ ptc__a_sockoptval_out(struct ptc__dc *c, const struct ptc__arg *a,
 			txrehash(c, v);
 		return;
 	case V_LINGER:
-		u32_fields(c, v, (uint64_t)rlen, linger_names, 2, 0);
+		u32_fields(c, v, (uint64_t)rlen, linger_names, 2, F_SIGNED);
 		return;
 	case V_UCRED:
-		u32_fields(c, v, (uint64_t)rlen, ucred_names, 3, 1);
+		u32_fields(c, v, (uint64_t)rlen, ucred_names, 3, F_UCRED);
 		return;
 	case V_TPSTATS:
-		u32_fields(c, v, (uint64_t)rlen, tpstats_names, 3, 0);
+		u32_fields(c, v, (uint64_t)rlen, tpstats_names, 3, F_UNSIGNED);
 		return;
 	case V_ICMPF:
 		icmp_filter(c, v, rlen);
