@@ -17,6 +17,7 @@
 
 #include "internal.h"
 #include "os.h"
+#include "sc_netlink.h"
 #include "sc_priv.h"
 #include "xlat.h"
 
@@ -538,10 +539,7 @@ cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 		left -= (size_t)al;
 	}
 	if (left != 0) {
-		ptc__pre(c);
-		if (!c->f->json)
-			ptc__sb_printf(c->o, "... /* %#" PRIx64 " */",
-			    v + (clen_all - left));
+		ptc__nl_more_at(c, v + (clen_all - left));
 	} else if (clen_all < len) {
 		ptc__s_more(c);
 	}

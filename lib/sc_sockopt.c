@@ -378,10 +378,7 @@ bpf_filter(struct ptc__dc *c, uint64_t addr, unsigned n)
 			break;
 		}
 		if (ptc__rdall(c, addr + i * sizeof(f), &f, sizeof(f)) != 0) {
-			ptc__pre(c);
-			if (!c->f->json)
-				ptc__sb_printf(c->o, "... /* %#" PRIx64 " */",
-				    addr + i * sizeof(f));
+			ptc__nl_more_at(c, addr + i * sizeof(f));
 			break;
 		}
 		b.len = 0;
