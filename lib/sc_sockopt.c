@@ -278,7 +278,7 @@ bpf_code(const struct ptc__dc *c, struct ptc__sb *b, unsigned code)
 {
 	unsigned cls = code & 7, rest = code & ~7u;
 
-	code_piece(c, b, &ptc__xt_bpf_class, cls);
+	code_piece(c, b, &ptc__xt_sockf_class, cls);
 	switch (cls) {
 	case BPF_ST:
 	case BPF_STX:
@@ -287,26 +287,26 @@ bpf_code(const struct ptc__dc *c, struct ptc__sb *b, unsigned code)
 	case BPF_LD:
 	case BPF_LDX:
 		ptc__sb_putc(b, '|');
-		code_piece(c, b, &ptc__xt_bpf_size, code & 0x18);
+		code_piece(c, b, &ptc__xt_sockf_size, code & 0x18);
 		ptc__sb_putc(b, '|');
-		code_piece(c, b, &ptc__xt_bpf_mode, code & 0xe0);
+		code_piece(c, b, &ptc__xt_sockf_mode, code & 0xe0);
 		break;
 	case BPF_MISC:
 		ptc__sb_putc(b, '|');
-		code_piece(c, b, &ptc__xt_bpf_miscop, code & 0xf8);
+		code_piece(c, b, &ptc__xt_sockf_miscop, code & 0xf8);
 		code_rest(b, rest & ~0xf8u);
 		break;
 	case BPF_ALU:
 	case BPF_JMP:
 		ptc__sb_putc(b, '|');
-		code_piece(c, b, &ptc__xt_bpf_src, code & 0x08);
+		code_piece(c, b, &ptc__xt_sockf_src, code & 0x08);
 		ptc__sb_putc(b, '|');
-		code_piece(c, b, cls == BPF_ALU ? &ptc__xt_bpf_op_alu :
-		    &ptc__xt_bpf_op_jmp, code & 0xf0);
+		code_piece(c, b, cls == BPF_ALU ? &ptc__xt_sockf_op_alu :
+		    &ptc__xt_sockf_op_jmp, code & 0xf0);
 		break;
 	case BPF_RET:
 		ptc__sb_putc(b, '|');
-		code_piece(c, b, &ptc__xt_bpf_rval, code & 0x18);
+		code_piece(c, b, &ptc__xt_sockf_rval, code & 0x18);
 		code_rest(b, rest & ~0x18u);
 		break;
 	}
