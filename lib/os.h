@@ -259,5 +259,19 @@ int ptc_os_fdpath_live(pid_t pid, int fd, char *buf, size_t len);
 /* "TCP:[1.2.3.4:5->6.7.8.9:10]" for a socket whose link is given. */
 int ptc_os_fdsock(pid_t pid, int fd, const char *link, char *buf,
     size_t len);
+/*
+ * 0 when pid's fd is a netlink socket, its protocol (NETLINK_*, -1 when
+ * unknown) in *proto; -1 when fd is something else.
+ */
+int ptc_os_fdnlproto(pid_t pid, int fd, int *proto);
+/* A generic netlink family: its id (a message type) and its name. */
+struct ptc_os_genl {
+	unsigned id;
+	char name[32];
+};
+/* The families the kernel has, at most max of them: their number, or -1. */
+int ptc_os_genl_families(struct ptc_os_genl *out, int max);
+/* net.core.optmem_max: the most control message bytes a call passes. */
+long ptc_os_optmem_max(void);
 
 #endif

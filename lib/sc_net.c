@@ -3,16 +3,21 @@
  * (inet, inet6, unix, netlink), socket options, msghdr.
  */
 #include <arpa/inet.h>
+#include <linux/errqueue.h>
 #include <linux/netlink.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+#include "os.h"
+#include "sc_netlink.h"
 #include "sc_priv.h"
 #include "xlat.h"
 
@@ -83,6 +88,29 @@ field_net(struct ptc__dc *c, const char *name, const void *p, size_t len,
 	ptc__p_raw(c, hex);
 	if (ptc__xstyle(c) == PTC_XLAT_VERBOSE)
 		ptc__p_comment(c, "%s", abbrev);
+}
+
+/*
+ * An interface index: if_nametoindex("lo") for one this host knows
+ * (strace's form), the number otherwise or with -X raw.
+ */
+void
+ptc__p_ifindex(struct ptc__dc *c, unsigned idx)
+{
+	char name[IF_NAMESIZE], buf[IF_NAMESIZE + 32];
+
+	if (idx == 0 || c->f->json || if_indextoname(idx, name) == NULL) {
+		ptc__p_uint(c, idx);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "if_nametoindex(\"%s\")", name);
+	if (ptc__xstyle(c) == PTC_XLAT_RAW)
+		ptc__p_uint(c, idx);
+	else if (ptc__xstyle(c) == PTC_XLAT_VERBOSE) {
+		ptc__p_uint(c, idx);
+		ptc__p_comment(c, "%s", buf);
+	} else
+		ptc__p_raw(c, buf);
 }
 
 static void
@@ -168,7 +196,7 @@ ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
 		}
 		if (n >= sizeof(*s6)) {
 			ptc__s_field(c, "sin6_scope_id");
-			ptc__p_uint(c, s6->sin6_scope_id);
+			ptc__p_ifindex(c, s6->sin6_scope_id);
 		}
 		break;
 	}
@@ -235,68 +263,6 @@ ptc__a_sockaddr_out(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__p_sockaddr(c, v, len < in ? len : in);
 }
 
-static const struct ptc__xtab *
-sockopt_table(int level)
-{
-	switch (level) {
-	case SOL_SOCKET: return &ptc__xt_sockopts_socket;
-	case IPPROTO_TCP: return &ptc__xt_sockopts_tcp;
-	case IPPROTO_IP: return &ptc__xt_sockopts_ip;
-	case IPPROTO_IPV6: return &ptc__xt_sockopts_ipv6;
-	}
-	return NULL;
-}
-
-void
-ptc__a_sockopt(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
-{
-	const struct ptc__xtab *x = sockopt_table(a->aux >= 0 ?
-	    (int)c->a[a->aux] : -1);
-	const char *n = x != NULL ? ptc__xname(x, (unsigned)v) : NULL;
-
-	if (n != NULL)
-		ptc__p_xval(c, (unsigned)v, 'x', n);
-	else
-		ptc__p_int(c, (int)v);
-}
-
-static void
-optval(struct ptc__dc *c, uint64_t v, uint64_t len)
-{
-	int32_t i;
-
-	if (len == 4 && ptc__rdall(c, v, &i, 4) == 0) {
-		ptc__l_open(c);
-		ptc__p_int(c, i);
-		ptc__l_close(c);
-		return;
-	}
-	if (len == 0 || len > 256) {
-		ptc__p_addr(c, v);
-		return;
-	}
-	ptc__p_buf(c, v, len);
-}
-
-void
-ptc__a_sockoptval(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
-{
-	optval(c, v, a->aux >= 0 ? (uint32_t)c->a[a->aux] : 0);
-}
-
-void
-ptc__a_sockoptval_out(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
-{
-	uint32_t len;
-
-	if (c->is_error || a->aux < 0 ||
-	    ptc__rdall(c, c->a[a->aux], &len, sizeof(len)) != 0) {
-		ptc__p_addr(c, v);
-		return;
-	}
-	optval(c, v, len);
-}
-
 /* ---- msghdr ---- */
 
 struct k_msghdr {
@@ -306,26 +272,228 @@ struct k_msghdr {
 	uint32_t flags, pad2;
 };
 
-/* Control messages: SCM_RIGHTS and SCM_CREDENTIALS decoded. */
+/* {tv_sec=..., tv_usec=...} of a 64-bit or 32-bit pair of words. */
+static void
+time_pair(struct ptc__dc *c, const unsigned char *d, size_t wsz,
+    const char *sub)
+{
+	int64_t v[2];
+
+	if (wsz == 8) {
+		memcpy(v, d, 16);
+	} else {
+		int32_t w[2];
+
+		memcpy(w, d, 8);
+		v[0] = w[0];
+		v[1] = w[1];
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "tv_sec");
+	ptc__p_int(c, v[0]);
+	ptc__s_field(c, sub);
+	ptc__p_int(c, v[1]);
+	ptc__s_close(c);
+}
+
+/*
+ * A control message's data, after its level and type (strace's forms);
+ * a kind this does not know shows nothing of it.
+ */
+static void
+cmsg_data(struct ptc__dc *c, int level, int type, const unsigned char *d,
+    size_t dlen, uint64_t daddr)
+{
+	size_t i, wsz = c->wordsize;
+
+	if (level == SOL_SOCKET) {
+		switch (type) {
+		case SCM_RIGHTS:
+			if (dlen < 4)
+				return;
+			ptc__s_field(c, "cmsg_data");
+			ptc__l_open(c);
+			for (i = 0; i + 4 <= dlen; i += 4) {
+				int32_t fd;
+
+				if (!c->f->verbose && ptc__arr_full(c, i / 4))
+					break;
+				memcpy(&fd, d + i, 4);
+				ptc__p_fd(c, fd);
+			}
+			ptc__l_close(c);
+			return;
+		case 3:                 /* SCM_SECURITY: the label */
+			ptc__s_field(c, "cmsg_data");
+			ptc__p_bytes(c, d, dlen < c->f->strsize ? dlen :
+			    c->f->strsize, dlen > c->f->strsize);
+			return;
+		case SCM_CREDENTIALS: {
+			uint32_t cr[3];
+
+			if (dlen < 12)
+				return;
+			memcpy(cr, d, 12);
+			ptc__s_field(c, "cmsg_data");
+			ptc__s_open(c);
+			ptc__s_field(c, "pid");
+			ptc__p_int(c, (int32_t)cr[0]);
+			ptc__s_field(c, "uid");
+			ptc__p_uint(c, cr[1]);
+			ptc__s_field(c, "gid");
+			ptc__p_uint(c, cr[2]);
+			ptc__s_close(c);
+			return;
+		}
+		case 29: case 35: case 37:      /* SO_TIMESTAMP*_OLD */
+		case 63: case 64: case 65:      /* SO_TIMESTAMP*_NEW */
+			/* _OLD in the task's words, _NEW in 64-bit ones. */
+			if (type >= 63)
+				wsz = 8;
+			ptc__s_field(c, "cmsg_data");
+			if (type == 37 || type == 65) {
+				if (dlen != 6 * wsz)
+					break;
+				ptc__l_open(c);
+				for (i = 0; i < 3; i++)
+					time_pair(c, d + i * 2 * wsz, wsz,
+					    "tv_nsec");
+				ptc__l_close(c);
+				return;
+			}
+			if (dlen != 2 * wsz)
+				break;
+			time_pair(c, d, wsz, type == 29 || type == 63 ?
+			    "tv_usec" : "tv_nsec");
+			return;
+		default:
+			return;
+		}
+		/* A timestamp of another size. */
+		ptc__p_raw(c, "???");
+		return;
+	}
+	if (level != IPPROTO_IP)
+		return;
+	switch (type) {
+	case IP_PKTINFO: {
+		struct in_pktinfo pi;
+		char a[INET_ADDRSTRLEN], buf[INET_ADDRSTRLEN + 16];
+
+		if (dlen < sizeof(pi))
+			return;
+		memcpy(&pi, d, sizeof(pi));
+		ptc__s_field(c, "cmsg_data");
+		ptc__s_open(c);
+		ptc__s_field(c, "ipi_ifindex");
+		ptc__p_ifindex(c, (unsigned)pi.ipi_ifindex);
+		inet_ntop(AF_INET, &pi.ipi_spec_dst, a, sizeof(a));
+		snprintf(buf, sizeof(buf), "inet_addr(\"%s\")", a);
+		field_raw(c, "ipi_spec_dst", buf);
+		inet_ntop(AF_INET, &pi.ipi_addr, a, sizeof(a));
+		snprintf(buf, sizeof(buf), "inet_addr(\"%s\")", a);
+		field_raw(c, "ipi_addr", buf);
+		ptc__s_close(c);
+		return;
+	}
+	case IP_TTL:
+	case IP_CHECKSUM: {
+		uint32_t u;
+
+		if (dlen < 4)
+			return;
+		memcpy(&u, d, 4);
+		ptc__s_field(c, "cmsg_data");
+		ptc__l_open(c);
+		ptc__p_uint(c, u);
+		ptc__l_close(c);
+		return;
+	}
+	case IP_TOS:
+	case IP_RECVOPTS:
+	case IP_RETOPTS:
+		ptc__s_field(c, "cmsg_data");
+		ptc__l_open(c);
+		for (i = 0; i < dlen; i++) {
+			if (!c->f->verbose && ptc__arr_full(c, i))
+				break;
+			ptc__p_hex(c, d[i]);
+		}
+		ptc__l_close(c);
+		return;
+	case IP_RECVERR: {
+		struct sock_extended_err ee;
+		static const char *const names[] = {
+			"ee_errno", "ee_origin", "ee_type", "ee_code",
+			"ee_info", "ee_data",
+		};
+		uint32_t vals[6];
+
+		if (dlen < sizeof(ee) + sizeof(struct sockaddr_in))
+			return;
+		memcpy(&ee, d, sizeof(ee));
+		vals[0] = ee.ee_errno;
+		vals[1] = ee.ee_origin;
+		vals[2] = ee.ee_type;
+		vals[3] = ee.ee_code;
+		vals[4] = ee.ee_info;
+		vals[5] = ee.ee_data;
+		ptc__s_field(c, "cmsg_data");
+		ptc__s_open(c);
+		for (i = 0; i < 6; i++) {
+			ptc__s_field(c, names[i]);
+			ptc__p_uint(c, vals[i]);
+		}
+		ptc__s_field(c, "offender");
+		ptc__p_sockaddr(c, daddr + sizeof(ee),
+		    sizeof(struct sockaddr_in));
+		ptc__s_close(c);
+		return;
+	}
+	case 3:                 /* SCM_SECURITY */
+		ptc__s_field(c, "cmsg_data");
+		ptc__p_bytes(c, d, dlen < c->f->strsize ? dlen : c->f->strsize,
+		    dlen > c->f->strsize);
+		return;
+	case IP_ORIGDSTADDR:
+		if (dlen < sizeof(struct sockaddr_in))
+			return;
+		ptc__s_field(c, "cmsg_data");
+		ptc__p_sockaddr(c, daddr, dlen);
+		return;
+	}
+}
+
+/*
+ * Control messages as strace shows them: at most the kernel's optmem_max
+ * bytes of them; each header, and the data of the kinds cmsg_data()
+ * knows; what is left past the last whole header as "... / * addr * /".
+ */
 static void
 cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 {
-	unsigned char buf[4096];
-	size_t off = 0, n = len > sizeof(buf) ? sizeof(buf) : (size_t)len;
 	/* A 32-bit task's headers: a 4-byte cmsg_len, 4-byte alignment. */
-	size_t hdr = c->wordsize == 4 ? 12 : 16, al = c->wordsize == 4 ? 3 : 7;
-	unsigned count = 0;
+	size_t hdr = c->wordsize == 4 ? 12 : 16;
+	uint64_t ws = (uint64_t)c->wordsize;
+	long omax = ptc_os_optmem_max();
+	size_t clen_all = len > (uint64_t)omax ? (size_t)omax : (size_t)len;
+	size_t left = clen_all, off = 0;
+	unsigned char *buf;
 
-	if (n < hdr || ptc__rdall(c, v, buf, n) != 0) {
+	if (clen_all < hdr || (buf = malloc(clen_all)) == NULL) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	if (ptc__rdall(c, v, buf, clen_all) != 0) {
+		free(buf);
 		ptc__p_addr(c, v);
 		return;
 	}
 	ptc__l_open(c);
-	while (off + hdr <= n) {
-		uint64_t clen = 0;
+	while (left >= hdr) {
+		uint64_t clen = 0, n, al;
 		uint32_t clen32;
 		int32_t level, type;
-		size_t dlen, i;
 
 		if (hdr == 12) {
 			memcpy(&clen32, buf + off, 4);
@@ -335,8 +503,6 @@ cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 		}
 		memcpy(&level, buf + off + hdr - 8, 4);
 		memcpy(&type, buf + off + hdr - 4, 4);
-		if (clen < hdr || count++ >= c->f->strsize)
-			break;
 		ptc__s_open(c);
 		ptc__s_field(c, "cmsg_len");
 		ptc__p_uint(c, clen);
@@ -347,44 +513,38 @@ cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 			ptc__p_enum(c, &ptc__xt_sock_levels, (uint32_t)level,
 			    "SOL_???");
 		ptc__s_field(c, "cmsg_type");
-		dlen = clen - hdr < n - off - hdr ? (size_t)clen - hdr :
-		    n - off - hdr;
-		if (level == SOL_SOCKET && type == SCM_RIGHTS) {
-			ptc__p_xval(c, type, 'x', "SCM_RIGHTS");
-			ptc__s_field(c, "cmsg_data");
-			ptc__l_open(c);
-			for (i = 0; i + 4 <= dlen; i += 4) {
-				int32_t fd;
-
-				memcpy(&fd, buf + off + hdr + i, 4);
-				ptc__p_fd(c, fd);
-			}
-			ptc__l_close(c);
-		} else if (level == SOL_SOCKET && type == SCM_CREDENTIALS &&
-		    dlen >= 12) {
-			uint32_t cr[3];
-
-			memcpy(cr, buf + off + hdr, 12);
-			ptc__p_xval(c, type, 'x', "SCM_CREDENTIALS");
-			ptc__s_field(c, "cmsg_data");
-			ptc__s_open(c);
-			ptc__s_field(c, "pid");
-			ptc__p_int(c, (int32_t)cr[0]);
-			ptc__s_field(c, "uid");
-			ptc__p_uint(c, cr[1]);
-			ptc__s_field(c, "gid");
-			ptc__p_uint(c, cr[2]);
-			ptc__s_close(c);
-		} else {
-			ptc__p_int(c, type);
-		}
+		n = clen > left ? left : clen;
+		if (level == SOL_SOCKET)
+			ptc__p_enum(c, &ptc__xt_scm_types, (uint32_t)type,
+			    "SCM_???");
+		else if (level == IPPROTO_IP)
+			ptc__p_enum(c, &ptc__xt_ip_cmsg_types, (uint32_t)type,
+			    "IP_???");
+		else
+			ptc__p_hex(c, (uint32_t)type);
+		if (n > hdr)
+			cmsg_data(c, level, type, buf + off + hdr,
+			    (size_t)(n - hdr), v + off + hdr);
 		ptc__s_close(c);
-		/* A length past the buffer (or one that would wrap) ends it. */
-		if (clen > n - off || ((clen + al) & ~(uint64_t)al) > n - off)
+		if (n < hdr) {
+			left -= hdr;
 			break;
-		off += (size_t)((clen + al) & ~(uint64_t)al);
+		}
+		al = (clen + ws - 1) & ~(ws - 1);
+		if (al >= left || al < clen) {
+			left = 0;
+			break;
+		}
+		off += (size_t)al;
+		left -= (size_t)al;
+	}
+	if (left != 0) {
+		ptc__nl_more_at(c, v + (clen_all - left));
+	} else if (clen_all < len) {
+		ptc__s_more(c);
 	}
 	ptc__l_close(c);
+	free(buf);
 }
 
 /* Read a msghdr of the task's layout at v; -1 when unreadable. */

@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
+#include <linux/netlink_diag.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
@@ -171,6 +172,73 @@ diag_ask(void *q, size_t qlen, unsigned flags)
 }
 
 /*
+ * A NETLINK_SOCK_DIAG dump of request q: each answer goes to match until
+ * match says 1 (found: 0 returned); -1 when none did.  A match of -1
+ * skips the rest of that read.  Bounded: a host with very many sockets
+ * is not read to the end.
+ */
+static int
+diag_dump(void *q, size_t qlen,
+    int (*match)(const struct nlmsghdr *, void *), void *arg)
+{
+	union {
+		char b[16384];
+		struct nlmsghdr nh;
+	} rsp;
+	int fd, found = -1, done = 0, rounds = 0, r;
+	ssize_t n;
+
+	if ((fd = diag_ask(q, qlen, NLM_F_DUMP)) < 0)
+		return -1;
+	while (!done && found != 0 && rounds++ < 256 &&
+	    (n = recv(fd, rsp.b, sizeof(rsp.b), 0)) > 0) {
+		struct nlmsghdr *h;
+
+		for (h = &rsp.nh; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
+			if (h->nlmsg_type == NLMSG_DONE ||
+			    h->nlmsg_type == NLMSG_ERROR) {
+				done = 1;
+				break;
+			}
+			if ((r = match(h, arg)) == 1)
+				found = 0;
+			if (r != 0)
+				break;
+		}
+	}
+	close(fd);
+	return found;
+}
+
+struct inet_want {
+	int family;
+	unsigned long ino;
+	const char *proto;
+	char *buf;
+	size_t len;
+};
+
+static int
+inet_match(const struct nlmsghdr *h, void *arg)
+{
+	struct inet_want *w = arg;
+	const struct inet_diag_msg *m = NLMSG_DATA(h);
+	char la[INET6_ADDRSTRLEN + 16], ra[INET6_ADDRSTRLEN + 16];
+	int lz, rz, v6 = w->family == AF_INET6;
+
+	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*m)) ||
+	    m->idiag_inode != (unsigned)w->ino)
+		return 0;
+	if (endpoint((const unsigned char *)m->id.idiag_src,
+	    ntohs(m->id.idiag_sport), v6, la, sizeof(la), &lz) != 0 ||
+	    endpoint((const unsigned char *)m->id.idiag_dst,
+	    ntohs(m->id.idiag_dport), v6, ra, sizeof(ra), &rz) != 0)
+		return -1;
+	sock_text(w->buf, w->len, w->proto, la, lz, ra, rz, w->ino);
+	return 1;
+}
+
+/*
  * An inet socket through NETLINK_SOCK_DIAG: a dump of the protocol's
  * sockets in every state (a socket that is only bound is not in
  * /proc/net/tcp), matched by inode.
@@ -183,51 +251,13 @@ inet_diag(int family, int protocol, unsigned long ino, const char *proto,
 		struct nlmsghdr nh;
 		struct inet_diag_req_v2 req;
 	} q;
-	union {
-		char b[16384];
-		struct nlmsghdr nh;
-	} rsp;
-	char la[INET6_ADDRSTRLEN + 16], ra[INET6_ADDRSTRLEN + 16];
-	int fd, found = -1, done = 0, rounds = 0;
-	ssize_t n;
+	struct inet_want w = { family, ino, proto, buf, len };
 
 	memset(&q, 0, sizeof(q));
 	q.req.sdiag_family = (unsigned char)family;
 	q.req.sdiag_protocol = (unsigned char)protocol;
 	q.req.idiag_states = ~0u;
-	if ((fd = diag_ask(&q, sizeof(q), NLM_F_DUMP)) < 0)
-		return -1;
-	/* Bounded: a host with very many sockets is not read to the end. */
-	while (!done && found != 0 && rounds++ < 256 &&
-	    (n = recv(fd, rsp.b, sizeof(rsp.b), 0)) > 0) {
-		struct nlmsghdr *h;
-
-		for (h = &rsp.nh; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
-			struct inet_diag_msg *m;
-			int lz, rz, v6 = family == AF_INET6;
-
-			if (h->nlmsg_type == NLMSG_DONE ||
-			    h->nlmsg_type == NLMSG_ERROR) {
-				done = 1;
-				break;
-			}
-			m = NLMSG_DATA(h);
-			if (m->idiag_inode != (unsigned)ino)
-				continue;
-			if (endpoint((const unsigned char *)m->id.idiag_src,
-			    ntohs(m->id.idiag_sport), v6, la, sizeof(la),
-			    &lz) != 0 ||
-			    endpoint((const unsigned char *)m->id.idiag_dst,
-			    ntohs(m->id.idiag_dport), v6, ra, sizeof(ra),
-			    &rz) != 0)
-				break;
-			sock_text(buf, len, proto, la, lz, ra, rz, ino);
-			found = 0;
-			break;
-		}
-	}
-	close(fd);
-	return found;
+	return diag_dump(&q, sizeof(q), inet_match, &w);
 }
 
 /* A unix socket's peer and name through NETLINK_SOCK_DIAG. */
@@ -283,6 +313,7 @@ unix_sock(unsigned long ino, const char *proto, char *buf, size_t len)
 				if (pl >= sizeof(name) - 1)
 					pl = sizeof(name) - 2;
 				if (p[0] == '\0') {
+					/* Abstract: shown as @"name". */
 					name[0] = '@';
 					memcpy(name + 1, p + 1, pl - 1);
 					name[pl] = '\0';
@@ -297,14 +328,106 @@ unix_sock(unsigned long ino, const char *proto, char *buf, size_t len)
 	}
 	if (ok != 0)
 		return -1;
-	if (peer != 0 && name[0] != '\0')
+	if (peer != 0 && name[0] == '@')
+		snprintf(buf, len, "%s:[%lu->%u,@\"%s\"]", proto, ino, peer,
+		    name + 1);
+	else if (peer != 0 && name[0] != '\0')
 		snprintf(buf, len, "%s:[%lu->%u,\"%s\"]", proto, ino, peer, name);
 	else if (peer != 0)
 		snprintf(buf, len, "%s:[%lu->%u]", proto, ino, peer);
+	else if (name[0] == '@')
+		snprintf(buf, len, "%s:[%lu,@\"%s\"]", proto, ino, name + 1);
 	else if (name[0] != '\0')
 		snprintf(buf, len, "%s:[%lu,\"%s\"]", proto, ino, name);
 	else
 		snprintf(buf, len, "%s:[%lu]", proto, ino);
+	return 0;
+}
+
+struct nl_want {
+	unsigned long ino;
+	int *proto;
+	unsigned *portid;
+};
+
+static int
+netlink_match(const struct nlmsghdr *h, void *arg)
+{
+	struct nl_want *w = arg;
+	const struct netlink_diag_msg *m = NLMSG_DATA(h);
+
+	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*m)) ||
+	    m->ndiag_ino != (unsigned)w->ino)
+		return 0;
+	*w->proto = m->ndiag_protocol;
+	*w->portid = m->ndiag_portid;
+	return 1;
+}
+
+/*
+ * A netlink socket's protocol and port id, through NETLINK_SOCK_DIAG:
+ * a dump of every netlink socket, matched by inode.  0 when found.
+ */
+static int
+netlink_diag(unsigned long ino, int *proto, unsigned *portid)
+{
+	struct {
+		struct nlmsghdr nh;
+		struct netlink_diag_req req;
+	} q;
+	struct nl_want w = { ino, proto, portid };
+
+	memset(&q, 0, sizeof(q));
+	q.req.sdiag_family = AF_NETLINK;
+	q.req.sdiag_protocol = NDIAG_PROTO_ALL;
+	return diag_dump(&q, sizeof(q), netlink_match, &w);
+}
+
+/* The protocols' names as strace shows them after "NETLINK:[". */
+static const char *const nl_names[] = {
+	"ROUTE", "UNUSED", "USERSOCK", "FIREWALL", "SOCK_DIAG", "NFLOG",
+	"XFRM", "SELINUX", "ISCSI", "AUDIT", "FIB_LOOKUP", "CONNECTOR",
+	"NETFILTER", "IP6_FW", "DNRTMSG", "KOBJECT_UEVENT", "GENERIC", NULL,
+	"SCSITRANSPORT", "ECRYPTFS", "RDMA", "CRYPTO", "SMC",
+};
+
+static int
+netlink_sock(unsigned long ino, char *buf, size_t len)
+{
+	unsigned portid;
+	int proto;
+
+	if (netlink_diag(ino, &proto, &portid) != 0)
+		return -1;
+	if (proto >= 0 && proto < (int)(sizeof(nl_names) / sizeof(nl_names[0]))
+	    && nl_names[proto] != NULL)
+		snprintf(buf, len, "NETLINK:[%s:%u]", nl_names[proto], portid);
+	else
+		snprintf(buf, len, "NETLINK:[%d:%u]", proto, portid);
+	return 0;
+}
+
+int
+ptc_os_fdnlproto(pid_t pid, int fd, int *proto)
+{
+	char path[64], link[64];
+	unsigned long ino;
+	unsigned portid;
+	ssize_t n;
+
+	if (ptc_os_fdpath(pid, fd, link, sizeof(link)) != 0 ||
+	    sscanf(link, "socket:[%lu]", &ino) != 1)
+		return -1;
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)pid, fd);
+	n = getxattr(path, "system.sockprotoname", link, sizeof(link) - 1);
+	if (n <= 0)
+		return -1;
+	link[n] = '\0';
+	if (strcmp(link, "NETLINK") != 0)
+		return -1;
+	/* A socket not bound yet is in no table: its protocol is unknown. */
+	if (netlink_diag(ino, proto, &portid) != 0)
+		*proto = -1;
 	return 0;
 }
 
@@ -384,8 +507,18 @@ ptc_os_fdsock(pid_t pid, int fd, const char *link, char *buf, size_t len)
 	    (inet_diag(AF_INET6, IPPROTO_UDP, ino, proto, buf, len) == 0 ||
 	    inet_sock(pid, "udp6", 1, ino, proto, buf, len) == 0))
 		return remember(ino, buf, 1);
+	/*
+	 * A unix socket whose peer has closed no longer names it: what was
+	 * seen of it while connected stays (as strace shows it).
+	 */
 	if (strncmp(proto, "UNIX", 4) == 0 &&
-	    unix_sock(ino, proto, buf, len) == 0)
+	    unix_sock(ino, proto, buf, len) == 0) {
+		if (strstr(buf, "->") != NULL)
+			return remember(ino, buf, 1);
+		recall(ino, buf, len);
+		return 0;
+	}
+	if (strcmp(proto, "NETLINK") == 0 && netlink_sock(ino, buf, len) == 0)
 		return 0;
 	if (recall(ino, buf, len) == 0)
 		return 0;

@@ -1,0 +1,144 @@
+/*
+ * sc_netlink.h: the netlink decoders' descriptions of structures and
+ * attribute chains (lib/sc_netlink*.c).
+ *
+ * A payload structure is a list of fields (name, place, size, how it
+ * prints); an attribute chain a set: the names of its types and, by
+ * type, how a value prints (a number, a string, a structure, an array,
+ * a nested chain of another set).
+ */
+#ifndef PTC_SC_NETLINK_H
+#define PTC_SC_NETLINK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sc_priv.h"
+
+enum nl_ftype {
+	FT_U,           /* unsigned decimal */
+	FT_D,           /* signed decimal */
+	FT_X,           /* hex */
+	FT_ENUM,        /* x's name, or 0x.. / * dflt * / */
+	FT_FLAGS,       /* x's names joined by | */
+	FT_IFINDEX,     /* if_nametoindex("lo") */
+	FT_DEV,         /* makedev(major, minor) of a 32-bit dev_t */
+	FT_U32X2,       /* [a, b]: two 32-bit words (a cookie) */
+	FT_HEX,         /* size bytes in \x form */
+	FT_HTONS_AF,    /* htons(AF_...): a family in network order */
+	FT_STRUCT,      /* sub: a structure inside */
+	FT_BITS,        /* 1<<NAME|...: x names bit numbers */
+	FT_BITS1,       /* 1<<(NAME-1)|...: x names bit numbers + 1 */
+	FT_HTONS,       /* htons(n) */
+	FT_INADDR,      /* an address of the payload's family */
+	FT_U8ARR,       /* [n, n, ...]: size bytes */
+	FT_MAC,         /* a hardware address of size bytes */
+	FT_HEX_NZ,      /* size bytes in \x form, the field only if not 0 */
+};
+
+struct nl_struct;
+
+struct nl_field {
+	const char *name;
+	unsigned short off;
+	unsigned char size, type;
+	const struct ptc__xtab *x;
+	const char *dflt;
+	const struct nl_struct *sub;
+};
+
+#define NL_F(st, fld, t, x, d) { #fld, offsetof(st, fld), \
+	sizeof(((st *)0)->fld), t, x, d }
+
+struct nla_set;
+
+struct nl_struct {
+	unsigned size;
+	const struct nl_field *f;
+	unsigned nf;
+	const struct nla_set *attrs;    /* the chain after it, or NULL */
+};
+
+#define NL_STRUCT(st, f, attrs) { sizeof(st), f, \
+	sizeof(f) / sizeof((f)[0]), attrs }
+
+enum nla_kind {
+	NLA_K_HEX, NLA_K_STR, NLA_K_U8, NLA_K_U16, NLA_K_U32, NLA_K_U64,
+	NLA_K_S32, NLA_K_X32, NLA_K_BYTES, NLA_K_IFINDEX,
+	NLA_K_FD,               /* a descriptor (-y shows what it is) */
+	NLA_K_NESTED,           /* p: the nested chain's set */
+	NLA_K_STRUCT,           /* p: the structure */
+	NLA_K_ARR_U32, NLA_K_ARR_U8,
+	NLA_K_ARR_X64,          /* 64-bit words in hex */
+	NLA_K_ARR_U16,
+	NLA_K_INADDR,           /* an address of the payload's family */
+	NLA_K_CLOCK,            /* clock ticks: n / * n.nn s * / */
+	NLA_K_BE64,             /* htobe64(n) */
+	NLA_K_X16,
+	NLA_K_IDX32,            /* [[NAME]=n, ...]: s32 by x's index names */
+	NLA_K_IDX64,            /* the same of u64 */
+	NLA_K_BY_FAMILY,        /* p: nla_by_family[]: nested, by family */
+	NLA_K_LEAD,             /* p: a value, then an attribute chain */
+	NLA_K_ENUM,             /* size bytes: x's name, else dflt */
+	NLA_K_FLAGS,            /* size bytes: x's names */
+};
+
+struct nla_val {
+	unsigned char kind, size;
+	const void *p;
+	const struct ptc__xtab *x;
+	const char *dflt;
+};
+
+/* A value of size bytes, then (4-aligned) an attribute chain of rest. */
+struct nla_lead {
+	struct nla_val first;
+	unsigned size;
+	const struct nla_set *rest;
+};
+
+/* A nested chain whose set depends on the payload's family. */
+struct nla_by_family {
+	int family;             /* -1 ends the list */
+	const struct nla_set *set;
+};
+
+struct nla_set {
+	const struct ptc__xtab *names;
+	const char *dflt;
+	const struct nla_val *v;        /* by type */
+	unsigned n;
+};
+
+#define NLA_SET(names, dflt, v) { names, dflt, v, sizeof(v) / sizeof((v)[0]) }
+
+/* len bytes at addr in \x form (-s bounds them). */
+void ptc__nl_hex(struct ptc__dc *c, uint64_t addr, uint64_t len);
+/* "... / * addr * /": an array goes on at addr, unreadable (text only). */
+void ptc__nl_more_at(struct ptc__dc *c, uint64_t addr);
+/* n bytes at p (already read) in \x form. */
+void ptc__nl_hexmem(struct ptc__dc *c, const void *p, size_t n);
+/* A hardware address: ab:cd:.., -X raw "\xab\xcd..", verbose both. */
+void ptc__nl_mac(struct ptc__dc *c, const unsigned char *p, size_t n);
+/* The fields of a structure read into b. */
+void ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
+    const struct nl_field *f, unsigned n);
+/* An attribute chain of len bytes at addr. */
+void ptc__nl_attrs(struct ptc__dc *c, uint64_t addr, uint64_t len,
+    const struct nla_set *set);
+/*
+ * A payload that starts with a family byte: the structure s (whose
+ * first field is that byte) and the attribute chain after it.
+ */
+void ptc__nl_struct_payload(struct ptc__dc *c, const struct nl_struct *s,
+    uint64_t addr, uint64_t len);
+/* {family=AF_..., data="..."}: a payload of no structure known. */
+void ptc__nl_family_only(struct ptc__dc *c, uint64_t addr, uint64_t len);
+
+/* NETLINK_ROUTE's and NETLINK_SOCK_DIAG's payloads (sc_netlink_rt.c). */
+const struct nl_struct *ptc__nl_route_struct(unsigned type);
+const struct nl_struct *ptc__nl_diag_struct(unsigned family, int request);
+/* TCPDIAG_GETSOCK's and DCCPDIAG_GETSOCK's (the old inet_diag_req). */
+const struct nl_struct *ptc__nl_diag_compat_struct(int request);
+
+#endif

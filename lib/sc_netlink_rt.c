@@ -1,0 +1,702 @@
+/*
+ * sc_netlink_rt.c: the payloads of NETLINK_ROUTE and NETLINK_SOCK_DIAG
+ * messages as data: which structure each message type carries, its
+ * fields, and the attribute chain after it (see sc_netlink.h).
+ */
+#include <linux/dcbnl.h>
+#include <linux/fib_rules.h>
+#include <linux/gen_stats.h>
+#include <linux/if_addr.h>
+#include <linux/if_addrlabel.h>
+#include <linux/if_bridge.h>
+#include <linux/if_link.h>
+#include <linux/inet_diag.h>
+#include <linux/neighbour.h>
+#include <linux/net_namespace.h>
+#include <linux/netconf.h>
+#include <linux/netlink_diag.h>
+#include <linux/netlink.h>
+#include <linux/pkt_cls.h>
+#include <linux/pkt_sched.h>
+#include <linux/rtnetlink.h>
+#include <linux/unix_diag.h>
+#include <sys/socket.h>
+
+#include <stddef.h>
+
+#include "internal.h"
+#include "sc_netlink.h"
+#include "sc_priv.h"
+#include "xlat.h"
+
+#define AF(st, fld) NL_F(st, fld, FT_ENUM, &ptc__xt_address_families, "AF_???")
+#define U(st, fld) NL_F(st, fld, FT_U, NULL, NULL)
+#define D(st, fld) NL_F(st, fld, FT_D, NULL, NULL)
+#define X(st, fld) NL_F(st, fld, FT_X, NULL, NULL)
+#define IFX(st, fld) NL_F(st, fld, FT_IFINDEX, NULL, NULL)
+
+#define V_K(k) { .kind = k }
+#define V_STR V_K(NLA_K_STR)
+#define V_U8 V_K(NLA_K_U8)
+#define V_U32 V_K(NLA_K_U32)
+#define V_X32 V_K(NLA_K_X32)
+#define V_U64 V_K(NLA_K_U64)
+#define V_S32 V_K(NLA_K_S32)
+#define V_IFX V_K(NLA_K_IFINDEX)
+#define V_NEST(set) { .kind = NLA_K_NESTED, .p = &set }
+#define V_STRUCT(st) { .kind = NLA_K_STRUCT, .p = &st }
+#define V_ENUM(sz, xt, d) { .kind = NLA_K_ENUM, .size = sz, .x = xt, .dflt = d }
+#define V_FLAGS(sz, xt, d) { .kind = NLA_K_FLAGS, .size = sz, .x = xt, .dflt = d }
+
+/* ---- attribute values that are structures ---- */
+
+static const struct nl_field tc_stats_f[] = {
+	U(struct tc_stats, bytes), U(struct tc_stats, packets),
+	U(struct tc_stats, drops), U(struct tc_stats, overlimits),
+	U(struct tc_stats, bps), U(struct tc_stats, pps),
+	U(struct tc_stats, qlen), U(struct tc_stats, backlog),
+};
+/* Up to backlog: the padding after it is not part of the attribute. */
+static const struct nl_struct tc_stats_s = {
+	offsetof(struct tc_stats, backlog) + 4, tc_stats_f,
+	sizeof(tc_stats_f) / sizeof(tc_stats_f[0]), NULL
+};
+
+static const struct nl_field tc_estimator_f[] = {
+	D(struct tc_estimator, interval), U(struct tc_estimator, ewma_log),
+};
+static const struct nl_struct tc_estimator_s =
+    NL_STRUCT(struct tc_estimator, tc_estimator_f, NULL);
+
+static const struct nl_field ndt_config_f[] = {
+	U(struct ndt_config, ndtc_key_len), U(struct ndt_config, ndtc_entry_size),
+	U(struct ndt_config, ndtc_entries), U(struct ndt_config, ndtc_last_flush),
+	U(struct ndt_config, ndtc_last_rand), U(struct ndt_config, ndtc_hash_rnd),
+	X(struct ndt_config, ndtc_hash_mask),
+	U(struct ndt_config, ndtc_hash_chain_gc),
+	U(struct ndt_config, ndtc_proxy_qlen),
+};
+static const struct nl_struct ndt_config_s =
+    NL_STRUCT(struct ndt_config, ndt_config_f, NULL);
+
+static const struct nl_field ndt_stats_f[] = {
+	U(struct ndt_stats, ndts_allocs), U(struct ndt_stats, ndts_destroys),
+	U(struct ndt_stats, ndts_hash_grows),
+	U(struct ndt_stats, ndts_res_failed), U(struct ndt_stats, ndts_lookups),
+	U(struct ndt_stats, ndts_hits),
+	U(struct ndt_stats, ndts_rcv_probes_mcast),
+	U(struct ndt_stats, ndts_rcv_probes_ucast),
+	U(struct ndt_stats, ndts_periodic_gc_runs),
+	U(struct ndt_stats, ndts_forced_gc_runs),
+	U(struct ndt_stats, ndts_table_fulls),
+};
+static const struct nl_struct ndt_stats_s =
+    NL_STRUCT(struct ndt_stats, ndt_stats_f, NULL);
+
+static const struct nl_field unix_vfs_f[] = {
+	NL_F(struct unix_diag_vfs, udiag_vfs_dev, FT_DEV, NULL, NULL),
+	U(struct unix_diag_vfs, udiag_vfs_ino),
+};
+static const struct nl_struct unix_vfs_s =
+    NL_STRUCT(struct unix_diag_vfs, unix_vfs_f, NULL);
+
+static const struct nl_field unix_rqlen_f[] = {
+	U(struct unix_diag_rqlen, udiag_rqueue),
+	U(struct unix_diag_rqlen, udiag_wqueue),
+};
+static const struct nl_struct unix_rqlen_s =
+    NL_STRUCT(struct unix_diag_rqlen, unix_rqlen_f, NULL);
+
+static const struct nl_field gnet_basic_f[] = {
+	U(struct gnet_stats_basic, bytes), U(struct gnet_stats_basic, packets),
+};
+/* Packed in the kernel: 12 bytes. */
+static const struct nl_struct gnet_basic_s = { 12, gnet_basic_f, 2, NULL };
+
+static const struct nl_field gnet_rate_est_f[] = {
+	U(struct gnet_stats_rate_est, bps), U(struct gnet_stats_rate_est, pps),
+};
+static const struct nl_struct gnet_rate_est_s =
+    NL_STRUCT(struct gnet_stats_rate_est, gnet_rate_est_f, NULL);
+
+static const struct nl_field gnet_rate_est64_f[] = {
+	U(struct gnet_stats_rate_est64, bps),
+	U(struct gnet_stats_rate_est64, pps),
+};
+static const struct nl_struct gnet_rate_est64_s =
+    NL_STRUCT(struct gnet_stats_rate_est64, gnet_rate_est64_f, NULL);
+
+static const struct nl_field gnet_queue_f[] = {
+	U(struct gnet_stats_queue, qlen), U(struct gnet_stats_queue, backlog),
+	U(struct gnet_stats_queue, drops), U(struct gnet_stats_queue, requeues),
+	U(struct gnet_stats_queue, overlimits),
+};
+static const struct nl_struct gnet_queue_s =
+    NL_STRUCT(struct gnet_stats_queue, gnet_queue_f, NULL);
+
+static const struct nl_field tc_sizespec_f[] = {
+	U(struct tc_sizespec, cell_log), U(struct tc_sizespec, size_log),
+	D(struct tc_sizespec, cell_align), D(struct tc_sizespec, overhead),
+	U(struct tc_sizespec, linklayer), U(struct tc_sizespec, mpu),
+	U(struct tc_sizespec, mtu), U(struct tc_sizespec, tsize),
+};
+static const struct nl_struct tc_sizespec_s =
+    NL_STRUCT(struct tc_sizespec, tc_sizespec_f, NULL);
+
+static const struct nl_field ifa_cacheinfo_f[] = {
+	U(struct ifa_cacheinfo, ifa_prefered), U(struct ifa_cacheinfo, ifa_valid),
+	U(struct ifa_cacheinfo, cstamp), U(struct ifa_cacheinfo, tstamp),
+};
+static const struct nl_struct ifa_cacheinfo_s =
+    NL_STRUCT(struct ifa_cacheinfo, ifa_cacheinfo_f, NULL);
+
+static const struct nl_field uid_range_f[] = {
+	U(struct fib_rule_uid_range, start), U(struct fib_rule_uid_range, end),
+};
+static const struct nl_struct uid_range_s =
+    NL_STRUCT(struct fib_rule_uid_range, uid_range_f, NULL);
+
+static const struct nl_field port_range_f[] = {
+	U(struct fib_rule_port_range, start), U(struct fib_rule_port_range, end),
+};
+static const struct nl_struct port_range_s =
+    NL_STRUCT(struct fib_rule_port_range, port_range_f, NULL);
+
+/* ---- attribute chains ---- */
+
+static const struct nla_val rule_v[] = {
+	[FRA_DST] = V_K(NLA_K_INADDR), [FRA_SRC] = V_K(NLA_K_INADDR),
+	[FRA_IIFNAME] = V_STR, [FRA_GOTO] = V_U32, [FRA_PRIORITY] = V_U32,
+	[FRA_FWMARK] = V_U32, [FRA_FLOW] = V_U32,
+	[FRA_TUN_ID] = V_K(NLA_K_BE64), [FRA_SUPPRESS_IFGROUP] = V_U32,
+	[FRA_SUPPRESS_PREFIXLEN] = V_U32,
+	[FRA_TABLE] = V_ENUM(4, &ptc__xt_routing_table_ids, NULL),
+	[FRA_FWMASK] = V_U32, [FRA_OIFNAME] = V_STR, [FRA_L3MDEV] = V_U8,
+	[FRA_UID_RANGE] = V_STRUCT(uid_range_s),
+	[FRA_PROTOCOL] = V_ENUM(1, &ptc__xt_routing_protocols, "RTPROT_???"),
+	[FRA_IP_PROTO] = V_ENUM(1, &ptc__xt_inet_protocols, "IPPROTO_???"),
+	[FRA_SPORT_RANGE] = V_STRUCT(port_range_s),
+	[FRA_DPORT_RANGE] = V_STRUCT(port_range_s),
+};
+static const struct nla_set rule_set = NLA_SET(&ptc__xt_rtnl_rule_attrs,
+    "FRA_???", rule_v);
+
+static const struct nla_val tca_stats_v[] = {
+	[TCA_STATS_BASIC] = V_STRUCT(gnet_basic_s),
+	[TCA_STATS_RATE_EST] = V_STRUCT(gnet_rate_est_s),
+	[TCA_STATS_QUEUE] = V_STRUCT(gnet_queue_s),
+	[TCA_STATS_RATE_EST64] = V_STRUCT(gnet_rate_est64_s),
+	[TCA_STATS_BASIC_HW] = V_STRUCT(gnet_basic_s),
+	[TCA_STATS_PKT64] = V_U64,
+};
+static const struct nla_set tca_stats_set = NLA_SET(
+    &ptc__xt_rtnl_tca_stats_attrs, "TCA_STATS_???", tca_stats_v);
+
+static const struct nla_val tca_stab_v[] = {
+	[TCA_STAB_BASE] = V_STRUCT(tc_sizespec_s),
+	[TCA_STAB_DATA] = V_K(NLA_K_ARR_U16),
+};
+static const struct nla_set tca_stab_set = NLA_SET(
+    &ptc__xt_rtnl_tca_stab_attrs, "TCA_STAB_???", tca_stab_v);
+
+static const struct nla_val tca_act_v[] = {
+	[TCA_ACT_KIND] = V_STR, [TCA_ACT_INDEX] = V_U32,
+	[TCA_ACT_FLAGS] = V_FLAGS(4, &ptc__xt_tca_act_flags,
+	    "TCA_ACT_FLAGS_???"),
+	[TCA_ACT_HW_STATS] = V_FLAGS(4, &ptc__xt_tca_act_hw_stats,
+	    "TCA_ACT_HW_STATS_???"),
+	[TCA_ACT_USED_HW_STATS] = V_FLAGS(4, &ptc__xt_tca_act_hw_stats,
+	    "TCA_ACT_HW_STATS_???"),
+	[TCA_ACT_IN_HW_COUNT] = V_U32,
+};
+static const struct nla_set tca_act_set = NLA_SET(
+    &ptc__xt_rtnl_tca_act_attrs, "TCA_ACT_???", tca_act_v);
+
+static const struct nla_val addr_v[] = {
+	[IFA_ADDRESS] = V_K(NLA_K_INADDR), [IFA_LOCAL] = V_K(NLA_K_INADDR),
+	[IFA_LABEL] = V_STR, [IFA_BROADCAST] = V_K(NLA_K_INADDR),
+	[IFA_ANYCAST] = V_K(NLA_K_INADDR),
+	[IFA_CACHEINFO] = V_STRUCT(ifa_cacheinfo_s),
+	[IFA_MULTICAST] = V_K(NLA_K_INADDR),
+	[IFA_FLAGS] = V_FLAGS(4, &ptc__xt_ifaddrflags, "IFA_F_???"),
+	[IFA_RT_PRIORITY] = V_U32, [IFA_TARGET_NETNSID] = V_S32,
+};
+static const struct nla_set addr_set = NLA_SET(&ptc__xt_rtnl_addr_attrs,
+    "IFA_???", addr_v);
+
+static const struct nla_val nsid_v[] = {
+	[NETNSA_NSID] = V_S32, [NETNSA_PID] = V_U32, [NETNSA_FD] = V_U32,
+	[NETNSA_TARGET_NSID] = V_S32, [NETNSA_CURRENT_NSID] = V_S32,
+};
+static const struct nla_set nsid_set = NLA_SET(&ptc__xt_rtnl_nsid_attrs,
+    "NETNSA_???", nsid_v);
+
+static const struct nla_val netconf_v[] = {
+	[NETCONFA_IFINDEX] = V_IFX, [NETCONFA_FORWARDING] = V_S32,
+	[NETCONFA_RP_FILTER] = V_S32, [NETCONFA_MC_FORWARDING] = V_S32,
+	[NETCONFA_PROXY_NEIGH] = V_S32,
+	[NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN] = V_S32,
+	[NETCONFA_INPUT] = V_S32, [NETCONFA_BC_FORWARDING] = V_S32,
+};
+static const struct nla_set netconf_set = NLA_SET(
+    &ptc__xt_rtnl_netconf_attrs, "NETCONFA_???", netconf_v);
+
+static const struct nla_val none_v[] = { V_K(NLA_K_HEX) };
+static const struct nla_set dcb_set = NLA_SET(&ptc__xt_rtnl_dcb_attrs,
+    "DCB_ATTR_???", none_v);
+
+static const struct nla_val addrlabel_v[] = {
+	[IFAL_LABEL] = V_U32,
+};
+static const struct nla_set addrlabel_set = NLA_SET(
+    &ptc__xt_rtnl_addrlabel_attrs, "IFAL_???", addrlabel_v);
+
+static const struct nla_val tc_v[] = {
+	[TCA_KIND] = V_STR, [TCA_STATS] = V_STRUCT(tc_stats_s),
+	[TCA_RATE] = V_STRUCT(tc_estimator_s), [TCA_FCNT] = V_U32,
+	[TCA_CHAIN] = V_U32, [TCA_INGRESS_BLOCK] = V_U32,
+	[TCA_STATS2] = V_NEST(tca_stats_set), [TCA_STAB] = V_NEST(tca_stab_set),
+	[TCA_EGRESS_BLOCK] = V_U32,
+};
+static const struct nla_set tc_set = NLA_SET(&ptc__xt_rtnl_tc_attrs,
+    "TCA_???", tc_v);
+
+static const struct nl_field mdb_addr_f[] = {
+	{ "u", 0, 16, FT_HEX, NULL, NULL, NULL },
+	{ "proto", 16, 2, FT_HTONS_AF, NULL, NULL, NULL },
+};
+static const struct nl_struct mdb_addr_s = { 18, mdb_addr_f, 2, NULL };
+static const struct nl_field mdb_entry_f[] = {
+	IFX(struct br_mdb_entry, ifindex),
+	NL_F(struct br_mdb_entry, state, FT_ENUM, &ptc__xt_mdb_states,
+	    "MDB_???"),
+	NL_F(struct br_mdb_entry, flags, FT_FLAGS, &ptc__xt_mdb_flags,
+	    "MDB_FLAGS_???"),
+	U(struct br_mdb_entry, vid),
+	{ "addr", offsetof(struct br_mdb_entry, addr), 18, FT_STRUCT, NULL,
+	    NULL, &mdb_addr_s },
+};
+static const struct nl_struct mdb_entry_s = NL_STRUCT(struct br_mdb_entry,
+    mdb_entry_f, NULL);
+static const struct nla_set mdb_eattr_set = NLA_SET(
+    &ptc__xt_rtnl_mdba_mdb_eattr_attrs, "MDBA_MDB_EATTR_???", none_v);
+/* An entry, then its attributes. */
+static const struct nla_lead mdb_entry_info = {
+	V_STRUCT(mdb_entry_s), sizeof(struct br_mdb_entry), &mdb_eattr_set
+};
+static const struct nla_val mdb_entry_v[] = {
+	[MDBA_MDB_ENTRY_INFO] = { .kind = NLA_K_LEAD, .p = &mdb_entry_info },
+};
+static const struct nla_set mdb_entry_set = NLA_SET(
+    &ptc__xt_rtnl_mdba_mdb_entry_attrs, "MDBA_MDB_ENTRY_???", mdb_entry_v);
+static const struct nla_val mdb_mdb_v[] = {
+	[MDBA_MDB_ENTRY] = V_NEST(mdb_entry_set),
+};
+static const struct nla_set mdb_mdb_set = NLA_SET(
+    &ptc__xt_rtnl_mdba_mdb_attrs, "MDBA_MDB_???", mdb_mdb_v);
+static const struct nla_val mdb_rtr_pattr_v[] = {
+	[MDBA_ROUTER_PATTR_TIMER] = V_K(NLA_K_CLOCK),
+	[MDBA_ROUTER_PATTR_TYPE] = V_ENUM(1, &ptc__xt_multicast_router_types,
+	    "MDB_RTR_TYPE_???"),
+	[MDBA_ROUTER_PATTR_INET_TIMER] = V_K(NLA_K_CLOCK),
+	[MDBA_ROUTER_PATTR_INET6_TIMER] = V_K(NLA_K_CLOCK),
+	[MDBA_ROUTER_PATTR_VID] = V_K(NLA_K_U16),
+};
+static const struct nla_set mdb_rtr_pattr_set = NLA_SET(
+    &ptc__xt_rtnl_mdba_router_pattr_attrs, "MDBA_ROUTER_PATTR_???",
+    mdb_rtr_pattr_v);
+/* A router port: its interface, then its attributes. */
+static const struct nla_lead mdb_rtr_port = {
+	V_IFX, 4, &mdb_rtr_pattr_set
+};
+static const struct nla_val mdb_rtr_v[] = {
+	[MDBA_ROUTER_PORT] = { .kind = NLA_K_LEAD, .p = &mdb_rtr_port },
+};
+static const struct nla_set mdb_rtr_set = NLA_SET(
+    &ptc__xt_rtnl_mdba_router_attrs, "MDBA_ROUTER_???", mdb_rtr_v);
+static const struct nla_val mdb_v[] = {
+	[MDBA_MDB] = V_NEST(mdb_mdb_set),
+	[MDBA_ROUTER] = V_NEST(mdb_rtr_set),
+};
+static const struct nla_set mdb_set = NLA_SET(&ptc__xt_rtnl_mdb_attrs,
+    "MDBA_???", mdb_v);
+
+static const struct nla_val ndtpa_v[] = {
+	[NDTPA_IFINDEX] = V_IFX, [NDTPA_REFCNT] = V_U32,
+	[NDTPA_REACHABLE_TIME] = V_U64, [NDTPA_BASE_REACHABLE_TIME] = V_U64,
+	[NDTPA_RETRANS_TIME] = V_U64, [NDTPA_GC_STALETIME] = V_U64,
+	[NDTPA_DELAY_PROBE_TIME] = V_U64, [NDTPA_QUEUE_LEN] = V_U32,
+	[NDTPA_APP_PROBES] = V_U32, [NDTPA_UCAST_PROBES] = V_U32,
+	[NDTPA_MCAST_PROBES] = V_U32, [NDTPA_ANYCAST_DELAY] = V_U64,
+	[NDTPA_PROXY_DELAY] = V_U64, [NDTPA_PROXY_QLEN] = V_U32,
+	[NDTPA_LOCKTIME] = V_U64, [NDTPA_QUEUE_LENBYTES] = V_U32,
+	[NDTPA_MCAST_REPROBES] = V_U32,
+};
+static const struct nla_set ndtpa_set = NLA_SET(
+    &ptc__xt_rtnl_neightbl_parms_attrs, "NDTPA_???", ndtpa_v);
+
+static const struct nla_val ndta_v[] = {
+	[NDTA_NAME] = V_STR, [NDTA_THRESH1] = V_U32, [NDTA_THRESH2] = V_U32,
+	[NDTA_THRESH3] = V_U32, [NDTA_CONFIG] = V_STRUCT(ndt_config_s),
+	[NDTA_PARMS] = V_NEST(ndtpa_set), [NDTA_STATS] = V_STRUCT(ndt_stats_s),
+	[NDTA_GC_INTERVAL] = V_U64,
+};
+static const struct nla_set ndta_set = NLA_SET(&ptc__xt_rtnl_neightbl_attrs,
+    "NDTA_???", ndta_v);
+
+static const struct nla_val unix_diag_v[] = {
+	[UNIX_DIAG_NAME] = V_STR, [UNIX_DIAG_VFS] = V_STRUCT(unix_vfs_s),
+	[UNIX_DIAG_PEER] = V_U32, [UNIX_DIAG_ICONS] = V_K(NLA_K_ARR_U32),
+	[UNIX_DIAG_RQLEN] = V_STRUCT(unix_rqlen_s),
+	[UNIX_DIAG_MEMINFO] = V_K(NLA_K_ARR_U32),
+	[UNIX_DIAG_SHUTDOWN] = V_U8,
+};
+static const struct nla_set unix_diag_set = NLA_SET(&ptc__xt_unix_diag_attrs,
+    "UNIX_DIAG_???", unix_diag_v);
+
+static const struct nla_val xdp_v[] = {
+	[IFLA_XDP_FD] = V_K(NLA_K_FD),
+	[IFLA_XDP_ATTACHED] = V_ENUM(1, &ptc__xt_rtnl_ifla_xdp_attached_mode,
+	    "XDP_ATTACHED_???"),
+	[IFLA_XDP_FLAGS] = V_FLAGS(4, &ptc__xt_xdp_flags, "XDP_FLAGS_???"),
+	[IFLA_XDP_PROG_ID] = V_U32, [IFLA_XDP_DRV_PROG_ID] = V_U32,
+	[IFLA_XDP_SKB_PROG_ID] = V_U32, [IFLA_XDP_HW_PROG_ID] = V_U32,
+	[IFLA_XDP_EXPECTED_FD] = V_K(NLA_K_FD),
+};
+static const struct nla_set xdp_set = NLA_SET(&ptc__xt_rtnl_ifla_xdp_attrs,
+    "IFLA_XDP_???", xdp_v);
+
+static const struct nla_val proto_down_reason_v[] = {
+	[IFLA_PROTO_DOWN_REASON_MASK] = V_X32,
+	[IFLA_PROTO_DOWN_REASON_VALUE] = V_X32,
+};
+static const struct nla_set proto_down_reason_set = NLA_SET(
+    &ptc__xt_rtnl_ifla_proto_down_reason_attrs, "IFLA_PROTO_DOWN_REASON_???",
+    proto_down_reason_v);
+
+static const struct nl_field bridge_id_f[] = {
+	{ "prio", 0, 2, FT_U8ARR, NULL, NULL, NULL },
+	{ "addr", 2, 6, FT_MAC, NULL, NULL, NULL },
+};
+static const struct nl_struct bridge_id_s = { 8, bridge_id_f, 2, NULL };
+
+static const struct nla_val brport_v[] = {
+	[IFLA_BRPORT_STATE] = V_U8, [IFLA_BRPORT_PRIORITY] = V_K(NLA_K_U16),
+	[IFLA_BRPORT_COST] = V_U32, [IFLA_BRPORT_MODE] = V_U8,
+	[IFLA_BRPORT_GUARD] = V_U8, [IFLA_BRPORT_PROTECT] = V_U8,
+	[IFLA_BRPORT_FAST_LEAVE] = V_U8, [IFLA_BRPORT_LEARNING] = V_U8,
+	[IFLA_BRPORT_UNICAST_FLOOD] = V_U8, [IFLA_BRPORT_PROXYARP] = V_U8,
+	[IFLA_BRPORT_LEARNING_SYNC] = V_U8, [IFLA_BRPORT_PROXYARP_WIFI] = V_U8,
+	[IFLA_BRPORT_ROOT_ID] = V_STRUCT(bridge_id_s),
+	[IFLA_BRPORT_BRIDGE_ID] = V_STRUCT(bridge_id_s),
+	[IFLA_BRPORT_DESIGNATED_PORT] = V_K(NLA_K_U16),
+	[IFLA_BRPORT_DESIGNATED_COST] = V_K(NLA_K_U16),
+	[IFLA_BRPORT_ID] = V_K(NLA_K_U16), [IFLA_BRPORT_NO] = V_K(NLA_K_U16),
+	[IFLA_BRPORT_TOPOLOGY_CHANGE_ACK] = V_U8,
+	[IFLA_BRPORT_CONFIG_PENDING] = V_U8,
+	[IFLA_BRPORT_MESSAGE_AGE_TIMER] = V_K(NLA_K_CLOCK),
+	[IFLA_BRPORT_FORWARD_DELAY_TIMER] = V_K(NLA_K_CLOCK),
+	[IFLA_BRPORT_HOLD_TIMER] = V_K(NLA_K_CLOCK),
+	[IFLA_BRPORT_MULTICAST_ROUTER] = V_U8, [IFLA_BRPORT_MCAST_FLOOD] = V_U8,
+	[IFLA_BRPORT_MCAST_TO_UCAST] = V_U8, [IFLA_BRPORT_VLAN_TUNNEL] = V_U8,
+	[IFLA_BRPORT_BCAST_FLOOD] = V_U8,
+	[IFLA_BRPORT_GROUP_FWD_MASK] = V_K(NLA_K_X16),
+	[IFLA_BRPORT_NEIGH_SUPPRESS] = V_U8, [IFLA_BRPORT_ISOLATED] = V_U8,
+	[IFLA_BRPORT_BACKUP_PORT] = V_IFX, [IFLA_BRPORT_MRP_RING_OPEN] = V_U8,
+	[IFLA_BRPORT_MRP_IN_OPEN] = V_U8,
+	[IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT] = V_U32,
+	[IFLA_BRPORT_MCAST_EHT_HOSTS_CNT] = V_U32,
+	[IFLA_BRPORT_LOCKED] = V_U8,
+};
+static const struct nla_set brport_set = NLA_SET(
+    &ptc__xt_rtnl_ifla_brport_attrs, "IFLA_BRPORT_???", brport_v);
+
+static const struct nl_field ifla_cacheinfo_f[] = {
+	U(struct ifla_cacheinfo, max_reasm_len), U(struct ifla_cacheinfo, tstamp),
+	U(struct ifla_cacheinfo, reachable_time),
+	U(struct ifla_cacheinfo, retrans_time),
+};
+static const struct nl_struct ifla_cacheinfo_s =
+    NL_STRUCT(struct ifla_cacheinfo, ifla_cacheinfo_f, NULL);
+
+static const struct nla_val inet6_v[] = {
+	[IFLA_INET6_FLAGS] = V_FLAGS(4, &ptc__xt_inet6_if_flags, "IF_???"),
+	[IFLA_INET6_CONF] = { .kind = NLA_K_IDX32,
+	    .x = &ptc__xt_inet_devconf_indices, .dflt = "DEVCONF_???" },
+	[IFLA_INET6_STATS] = { .kind = NLA_K_IDX64,
+	    .x = &ptc__xt_snmp_ip_stats, .dflt = "IPSTATS_MIB_???" },
+	[IFLA_INET6_CACHEINFO] = V_STRUCT(ifla_cacheinfo_s),
+	[IFLA_INET6_ICMP6STATS] = { .kind = NLA_K_IDX64,
+	    .x = &ptc__xt_snmp_icmp6_stats, .dflt = "ICMP6_MIB_???" },
+	[IFLA_INET6_TOKEN] = V_K(NLA_K_INADDR),
+	[IFLA_INET6_ADDR_GEN_MODE] = V_ENUM(1, &ptc__xt_in6_addr_gen_mode,
+	    "IN6_ADDR_GEN_MODE_???"),
+	[9] = V_U32,                    /* IFLA_INET6_RA_MTU */
+};
+static const struct nla_set inet6_set = NLA_SET(
+    &ptc__xt_rtnl_ifla_inet6_attrs, "IFLA_INET6_???", inet6_v);
+
+/*
+ * IFLA_PROTINFO: a bridge port's attributes on an AF_BRIDGE link, IPv6's
+ * on an AF_INET6 one.
+ */
+static const struct nla_by_family protinfo[] = {
+	{ AF_BRIDGE, &brport_set }, { AF_INET6, &inet6_set }, { -1, NULL },
+};
+
+static const struct nl_field port_vsi_f[] = {
+	U(struct ifla_port_vsi, vsi_mgr_id),
+	NL_F(struct ifla_port_vsi, vsi_type_id, FT_HEX, NULL, NULL),
+	U(struct ifla_port_vsi, vsi_type_version),
+	NL_F(struct ifla_port_vsi, pad, FT_HEX_NZ, NULL, NULL),
+};
+static const struct nl_struct port_vsi_s = NL_STRUCT(struct ifla_port_vsi,
+    port_vsi_f, NULL);
+static const struct nla_val port_v[] = {
+	[IFLA_PORT_VF] = V_U32, [IFLA_PORT_VSI_TYPE] = V_STRUCT(port_vsi_s),
+};
+static const struct nla_set port_set = NLA_SET(&ptc__xt_rtnl_ifla_port_attrs,
+    "IFLA_PORT_???", port_v);
+
+static const struct nla_val link_v[] = {
+	[IFLA_PORT_SELF] = V_NEST(port_set),
+	[IFLA_PROTINFO] = { .kind = NLA_K_BY_FAMILY, .p = protinfo },
+	[IFLA_XDP] = V_NEST(xdp_set),
+	[IFLA_PROTO_DOWN_REASON] = V_NEST(proto_down_reason_set),
+};
+static const struct nla_set link_set = NLA_SET(&ptc__xt_rtnl_link_attrs,
+    "IFLA_???", link_v);
+
+static const struct nl_field netlink_ring_f[] = {
+	U(struct netlink_diag_ring, ndr_block_size),
+	U(struct netlink_diag_ring, ndr_block_nr),
+	U(struct netlink_diag_ring, ndr_frame_size),
+	U(struct netlink_diag_ring, ndr_frame_nr),
+};
+static const struct nl_struct netlink_ring_s =
+    NL_STRUCT(struct netlink_diag_ring, netlink_ring_f, NULL);
+
+static const struct nla_val netlink_diag_v[] = {
+	[NETLINK_DIAG_MEMINFO] = V_K(NLA_K_ARR_U32),
+	[NETLINK_DIAG_GROUPS] = V_K(NLA_K_ARR_X64),
+	[NETLINK_DIAG_RX_RING] = V_STRUCT(netlink_ring_s),
+	[NETLINK_DIAG_TX_RING] = V_STRUCT(netlink_ring_s),
+	[NETLINK_DIAG_FLAGS] = V_FLAGS(4, &ptc__xt_netlink_diag_flags,
+	    "NDIAG_FLAG_???"),
+};
+static const struct nla_set netlink_diag_set = NLA_SET(
+    &ptc__xt_netlink_diag_attrs, "NETLINK_DIAG_???", netlink_diag_v);
+
+/* ---- NETLINK_ROUTE's structures ---- */
+
+static const struct nl_field ifinfomsg_f[] = {
+	AF(struct ifinfomsg, ifi_family),
+	NL_F(struct ifinfomsg, ifi_type, FT_ENUM, &ptc__xt_arp_hardware_types,
+	    "ARPHRD_???"),
+	IFX(struct ifinfomsg, ifi_index),
+	NL_F(struct ifinfomsg, ifi_flags, FT_FLAGS, &ptc__xt_iffflags, NULL),
+	X(struct ifinfomsg, ifi_change),
+};
+static const struct nl_struct link_s = NL_STRUCT(struct ifinfomsg,
+    ifinfomsg_f, &link_set);
+
+static const struct nl_field rtgenmsg_f[] = { AF(struct rtgenmsg, rtgen_family) };
+static const struct nl_struct nsid_s = NL_STRUCT(struct rtgenmsg, rtgenmsg_f,
+    &nsid_set);
+
+static const struct nl_field netconfmsg_f[] = {
+	AF(struct netconfmsg, ncm_family)
+};
+static const struct nl_struct netconf_s = NL_STRUCT(struct netconfmsg,
+    netconfmsg_f, &netconf_set);
+
+static const struct nl_field dcbmsg_f[] = {
+	AF(struct dcbmsg, dcb_family),
+	NL_F(struct dcbmsg, cmd, FT_ENUM, &ptc__xt_dcb_commands, "DCB_CMD_???"),
+};
+static const struct nl_struct dcb_s = NL_STRUCT(struct dcbmsg, dcbmsg_f,
+    &dcb_set);
+
+static const struct nl_field ifaddrlblmsg_f[] = {
+	AF(struct ifaddrlblmsg, ifal_family),
+	U(struct ifaddrlblmsg, ifal_prefixlen),
+	X(struct ifaddrlblmsg, ifal_flags),
+	IFX(struct ifaddrlblmsg, ifal_index),
+	U(struct ifaddrlblmsg, ifal_seq),
+};
+static const struct nl_struct addrlabel_s = NL_STRUCT(struct ifaddrlblmsg,
+    ifaddrlblmsg_f, &addrlabel_set);
+
+static const struct nl_field br_port_msg_f[] = {
+	AF(struct br_port_msg, family), IFX(struct br_port_msg, ifindex),
+};
+static const struct nl_struct mdb_s = NL_STRUCT(struct br_port_msg,
+    br_port_msg_f, &mdb_set);
+
+static const struct nl_field tcmsg_f[] = {
+	AF(struct tcmsg, tcm_family), IFX(struct tcmsg, tcm_ifindex),
+	U(struct tcmsg, tcm_handle), U(struct tcmsg, tcm_parent),
+	U(struct tcmsg, tcm_info),
+};
+static const struct nl_struct tc_s = NL_STRUCT(struct tcmsg, tcmsg_f,
+    &tc_set);
+
+static const struct nl_field tcamsg_f[] = { AF(struct tcamsg, tca_family) };
+static const struct nl_struct tca_s = NL_STRUCT(struct tcamsg, tcamsg_f,
+    &tca_act_set);
+
+static const struct nl_field ifaddrmsg_f[] = {
+	AF(struct ifaddrmsg, ifa_family), U(struct ifaddrmsg, ifa_prefixlen),
+	NL_F(struct ifaddrmsg, ifa_flags, FT_FLAGS, &ptc__xt_ifaddrflags, NULL),
+	NL_F(struct ifaddrmsg, ifa_scope, FT_ENUM, &ptc__xt_routing_scopes,
+	    NULL),
+	IFX(struct ifaddrmsg, ifa_index),
+};
+static const struct nl_struct addr_s = NL_STRUCT(struct ifaddrmsg,
+    ifaddrmsg_f, &addr_set);
+
+static const struct nl_field fib_rule_hdr_f[] = {
+	AF(struct fib_rule_hdr, family), U(struct fib_rule_hdr, dst_len),
+	U(struct fib_rule_hdr, src_len),
+	NL_F(struct fib_rule_hdr, tos, FT_FLAGS, &ptc__xt_ip_type_of_services,
+	    "IPTOS_TOS_???"),
+	NL_F(struct fib_rule_hdr, table, FT_ENUM, &ptc__xt_routing_table_ids,
+	    NULL),
+	NL_F(struct fib_rule_hdr, action, FT_ENUM, &ptc__xt_fib_rule_actions,
+	    "FR_ACT_???"),
+	NL_F(struct fib_rule_hdr, flags, FT_FLAGS, &ptc__xt_fib_rule_flags,
+	    "FIB_RULE_???"),
+};
+static const struct nl_struct rule_s = NL_STRUCT(struct fib_rule_hdr,
+    fib_rule_hdr_f, &rule_set);
+
+static const struct nl_field ndtmsg_f[] = { AF(struct ndtmsg, ndtm_family) };
+static const struct nl_struct ndt_s = NL_STRUCT(struct ndtmsg, ndtmsg_f,
+    &ndta_set);
+
+static const struct {
+	unsigned short type;
+	const struct nl_struct *s;
+} route[] = {
+	{ RTM_NEWLINK, &link_s }, { RTM_DELLINK, &link_s },
+	{ RTM_GETLINK, &link_s }, { RTM_SETLINK, &link_s },
+	{ RTM_NEWADDR, &addr_s }, { RTM_DELADDR, &addr_s },
+	{ RTM_GETADDR, &addr_s }, { RTM_GETMULTICAST, &addr_s },
+	{ RTM_GETANYCAST, &addr_s },
+	{ RTM_NEWACTION, &tca_s }, { RTM_DELACTION, &tca_s },
+	{ RTM_GETACTION, &tca_s },
+	{ RTM_NEWRULE, &rule_s }, { RTM_DELRULE, &rule_s },
+	{ RTM_GETRULE, &rule_s },
+	{ RTM_NEWQDISC, &tc_s }, { RTM_DELQDISC, &tc_s }, { RTM_GETQDISC, &tc_s },
+	{ RTM_NEWTCLASS, &tc_s }, { RTM_DELTCLASS, &tc_s },
+	{ RTM_GETTCLASS, &tc_s }, { RTM_NEWTFILTER, &tc_s },
+	{ RTM_DELTFILTER, &tc_s }, { RTM_GETTFILTER, &tc_s },
+	{ RTM_NEWCHAIN, &tc_s }, { RTM_DELCHAIN, &tc_s }, { RTM_GETCHAIN, &tc_s },
+	{ RTM_NEWNEIGHTBL, &ndt_s }, { RTM_GETNEIGHTBL, &ndt_s },
+	{ RTM_SETNEIGHTBL, &ndt_s },
+	{ RTM_NEWADDRLABEL, &addrlabel_s }, { RTM_DELADDRLABEL, &addrlabel_s },
+	{ RTM_GETADDRLABEL, &addrlabel_s },
+	{ RTM_GETDCB, &dcb_s }, { RTM_SETDCB, &dcb_s },
+	{ RTM_NEWNETCONF, &netconf_s }, { RTM_DELNETCONF, &netconf_s },
+	{ RTM_GETNETCONF, &netconf_s },
+	{ RTM_NEWMDB, &mdb_s }, { RTM_DELMDB, &mdb_s }, { RTM_GETMDB, &mdb_s },
+	{ RTM_NEWNSID, &nsid_s }, { RTM_DELNSID, &nsid_s },
+	{ RTM_GETNSID, &nsid_s },
+};
+
+const struct nl_struct *
+ptc__nl_route_struct(unsigned type)
+{
+	unsigned i;
+
+	for (i = 0; i < sizeof(route) / sizeof(route[0]); i++)
+		if (route[i].type == type)
+			return route[i].s;
+	return NULL;
+}
+
+/* ---- NETLINK_SOCK_DIAG's: by family, requests and answers ---- */
+
+static const struct nl_field unix_diag_msg_f[] = {
+	AF(struct unix_diag_msg, udiag_family),
+	NL_F(struct unix_diag_msg, udiag_type, FT_ENUM, &ptc__xt_socktypes,
+	    "SOCK_???"),
+	NL_F(struct unix_diag_msg, udiag_state, FT_ENUM, &ptc__xt_tcp_states,
+	    "TCP_???"),
+	U(struct unix_diag_msg, udiag_ino),
+	NL_F(struct unix_diag_msg, udiag_cookie, FT_U32X2, NULL, NULL),
+};
+static const struct nl_struct unix_diag_msg_s = NL_STRUCT(
+    struct unix_diag_msg, unix_diag_msg_f, &unix_diag_set);
+
+static const struct nl_field netlink_diag_msg_f[] = {
+	AF(struct netlink_diag_msg, ndiag_family),
+	NL_F(struct netlink_diag_msg, ndiag_type, FT_ENUM, &ptc__xt_socktypes,
+	    "SOCK_???"),
+	NL_F(struct netlink_diag_msg, ndiag_protocol, FT_ENUM,
+	    &ptc__xt_netlink_protocols, "NETLINK_???"),
+	NL_F(struct netlink_diag_msg, ndiag_state, FT_ENUM,
+	    &ptc__xt_netlink_states, "NETLINK_???"),
+	U(struct netlink_diag_msg, ndiag_portid),
+	U(struct netlink_diag_msg, ndiag_dst_portid),
+	U(struct netlink_diag_msg, ndiag_dst_group),
+	U(struct netlink_diag_msg, ndiag_ino),
+	NL_F(struct netlink_diag_msg, ndiag_cookie, FT_U32X2, NULL, NULL),
+};
+static const struct nl_struct netlink_diag_msg_s = NL_STRUCT(
+    struct netlink_diag_msg, netlink_diag_msg_f, &netlink_diag_set);
+
+static const struct nl_field sockid_f[] = {
+	NL_F(struct inet_diag_sockid, idiag_sport, FT_HTONS, NULL, NULL),
+	NL_F(struct inet_diag_sockid, idiag_dport, FT_HTONS, NULL, NULL),
+	NL_F(struct inet_diag_sockid, idiag_src, FT_INADDR, NULL, NULL),
+	NL_F(struct inet_diag_sockid, idiag_dst, FT_INADDR, NULL, NULL),
+	IFX(struct inet_diag_sockid, idiag_if),
+	NL_F(struct inet_diag_sockid, idiag_cookie, FT_U32X2, NULL, NULL),
+};
+static const struct nl_struct sockid_s = NL_STRUCT(struct inet_diag_sockid,
+    sockid_f, NULL);
+
+static const struct nla_set inet_req_set = NLA_SET(
+    &ptc__xt_inet_diag_req_attrs, "INET_DIAG_REQ_???", none_v);
+
+/* TCPDIAG_GETSOCK's and DCCPDIAG_GETSOCK's request. */
+static const struct nl_field inet_diag_req_f[] = {
+	AF(struct inet_diag_req, idiag_family),
+	U(struct inet_diag_req, idiag_src_len),
+	U(struct inet_diag_req, idiag_dst_len),
+	NL_F(struct inet_diag_req, idiag_ext, FT_BITS1, &ptc__xt_inet_diag_attrs,
+	    NULL),
+	{ "id", offsetof(struct inet_diag_req, id),
+	    sizeof(struct inet_diag_sockid), FT_STRUCT, NULL, NULL, &sockid_s },
+	NL_F(struct inet_diag_req, idiag_states, FT_BITS, &ptc__xt_tcp_states,
+	    NULL),
+	U(struct inet_diag_req, idiag_dbs),
+};
+static const struct nl_struct inet_diag_req_s = NL_STRUCT(
+    struct inet_diag_req, inet_diag_req_f, &inet_req_set);
+
+const struct nl_struct *
+ptc__nl_diag_compat_struct(int request)
+{
+	return request ? &inet_diag_req_s : NULL;
+}
+
+static const struct {
+	unsigned char family, request;
+	const struct nl_struct *s;
+} diag[] = {
+	{ AF_UNIX, 0, &unix_diag_msg_s },
+	{ AF_NETLINK, 0, &netlink_diag_msg_s },
+};
+
+const struct nl_struct *
+ptc__nl_diag_struct(unsigned family, int request)
+{
+	unsigned i;
+
+	for (i = 0; i < sizeof(diag) / sizeof(diag[0]); i++)
+		if (diag[i].family == family && diag[i].request == !!request)
+			return diag[i].s;
+	return NULL;
+}

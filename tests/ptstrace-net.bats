@@ -1,0 +1,88 @@
+#!/usr/bin/env bats
+# ptstrace on sockets: netlink messages (headers named after the socket's
+# protocol, payloads, arrays of messages) and socket option values, as
+# strace shows them.  The expected lines are exact.
+
+load helper
+
+setup() {
+	cd "$BATS_TEST_TMPDIR" || exit 1
+	T=$PTOOLS_TARGETS
+}
+
+teardown() {
+	teardown_targets
+}
+
+@test "net: netlink messages by protocol (st-netlink)" {
+	ptstrace -o out -e trace=sendto "$T/st-netlink" 3>&- 4>&-
+	run grep -v '^+++' out
+	assert_output 'sendto(3, {nlmsg_len=16, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, 16, MSG_DONTWAIT, NULL, 0) = 16
+sendto(3, [{nlmsg_len=24, nlmsg_type=XFRM_MSG_DELSA, nlmsg_flags=NLM_F_REQUEST|NLM_F_NONREC|0x1000, nlmsg_seq=0, nlmsg_pid=0}, "\x61\x62\x63\x64\x65\x66\x67\x68"], 24, MSG_DONTWAIT, NULL, 0) = 24
+sendto(3, [{nlmsg_len=36, nlmsg_type=NLMSG_ERROR, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, {error=-EACCES, msg={nlmsg_len=16, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=7, nlmsg_pid=0}}], 36, MSG_DONTWAIT, NULL, 0) = 36
+sendto(3, [{nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=0, nlmsg_pid=0}, -1], 20, MSG_DONTWAIT, NULL, 0) = 20
+sendto(3, [{nlmsg_len=24, nlmsg_type=NFNL_SUBSYS_CTNETLINK<<8|0xff /* IPCTNL_MSG_CT_??? */, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, {nfgen_family=AF_INET, version=NFNETLINK_V0, res_id=htons(42)}, {nla_len=4, nla_type=NLA_F_NESTED|0x5}], 24, MSG_DONTWAIT, NULL, 0) = 24
+sendto(3, [{nlmsg_len=16, nlmsg_type=0 /* NLMSG_??? */, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {nlmsg_len=16, nlmsg_type=0 /* NLMSG_??? */, nlmsg_flags=0, nlmsg_seq=1, nlmsg_pid=0}], 32, MSG_DONTWAIT, NULL, 0) = 32
+sendto(3, [{nlmsg_len=56, nlmsg_type=RTM_GETQDISC, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {tcm_family=AF_UNSPEC, tcm_ifindex=if_nametoindex("lo"), tcm_handle=65536, tcm_parent=0, tcm_info=0}, [[{nla_len=10, nla_type=TCA_KIND}, "pfifo"], [{nla_len=6, nla_type=TCA_RATE}, {interval=-2, ewma_log=3}]]], 56, MSG_DONTWAIT, NULL, 0) = 56
+sendto(3, [{nlmsg_len=20, nlmsg_type=nlctrl, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, "\x03\x01\x00\x00"], 20, MSG_DONTWAIT, NULL, 0) = 20
+sendto(3, [{prefix="libudev", magic=htonl(0xfeedcafe), header_size=40, properties_off=40, properties_len=8, filter_subsystem_hash=htonl(0x1234), filter_devtype_hash=htonl(0), filter_tag_bloom_hi=htonl(0), filter_tag_bloom_lo=htonl(0)}, "A=1\0B=2\0"], 48, MSG_DONTWAIT, NULL, 0) = 48
+sendto(3, [{nlmsg_len=64, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, {ifi_family=AF_BRIDGE, ifi_type=ARPHRD_NETROM, ifi_index=if_nametoindex("lo"), ifi_flags=0, ifi_change=0}, [{nla_len=32, nla_type=IFLA_PROTINFO}, [[{nla_len=12, nla_type=IFLA_BRPORT_HOLD_TIMER}, 250 /* 2.50 s */], [{nla_len=12, nla_type=IFLA_BRPORT_ROOT_ID}, {prio=[128, 0], addr=02:00:5e:00:00:01}], {nla_len=0, nla_type=IFLA_BRPORT_UNSPEC}]]], 64, MSG_DONTWAIT, NULL, 0) = 64
+sendto(4, "data", 4, 0, NULL, 0)        = 4'
+}
+
+@test "net: netlink constants in -X raw and verbose (st-netlink)" {
+	ptstrace -Xraw -o out -e trace=sendto "$T/st-netlink" 3>&- 4>&-
+	run sed -n 1p out
+	assert_output 'sendto(3, {nlmsg_len=16, nlmsg_type=0x12, nlmsg_flags=0x301, nlmsg_seq=0, nlmsg_pid=0}, 16, 0x40, NULL, 0) = 16'
+	ptstrace -Xverbose -o out -e trace=sendto "$T/st-netlink" 3>&- 4>&-
+	run sed -n 7p out
+	assert_output 'sendto(3, [{nlmsg_len=56, nlmsg_type=0x26 /* RTM_GETQDISC */, nlmsg_flags=0x301 /* NLM_F_REQUEST|NLM_F_DUMP */, nlmsg_seq=0, nlmsg_pid=0}, {tcm_family=0 /* AF_UNSPEC */, tcm_ifindex=1 /* if_nametoindex("lo") */, tcm_handle=65536, tcm_parent=0, tcm_info=0}, [[{nla_len=10, nla_type=0x1 /* TCA_KIND */}, "pfifo"], [{nla_len=6, nla_type=0x5 /* TCA_RATE */}, {interval=-2, ewma_log=3}]]], 56, 0x40 /* MSG_DONTWAIT */, NULL, 0) = 56'
+	run sed -n 5p out
+	assert_output 'sendto(3, [{nlmsg_len=24, nlmsg_type=0x1 /* NFNL_SUBSYS_CTNETLINK */<<8|0xff /* IPCTNL_MSG_CT_??? */, nlmsg_flags=0x1 /* NLM_F_REQUEST */, nlmsg_seq=0, nlmsg_pid=0}, {nfgen_family=0x2 /* AF_INET */, version=0 /* NFNETLINK_V0 */, res_id=htons(42)}, {nla_len=4, nla_type=0x8000 /* NLA_F_NESTED */|0x5}], 24, 0x40 /* MSG_DONTWAIT */, NULL, 0) = 24'
+}
+
+@test "net: -s bounds a netlink payload (st-netlink)" {
+	ptstrace -s 4 -o out -e trace=sendto "$T/st-netlink" 3>&- 4>&-
+	run sed -n 2p out
+	assert_output 'sendto(3, [{nlmsg_len=24, nlmsg_type=XFRM_MSG_DELSA, nlmsg_flags=NLM_F_REQUEST|NLM_F_NONREC|0x1000, nlmsg_seq=0, nlmsg_pid=0}, "\x61\x62\x63\x64"...], 24, MSG_DONTWAIT, NULL, 0) = 24'
+}
+
+@test "net: socket option values (st-netlink)" {
+	ptstrace -o out -e trace=setsockopt,getsockopt "$T/st-netlink" 3>&- 4>&-
+	run sed -E '/^\+\+\+/d; s/0x[0-9a-f]{6,}/ADDR/' out
+	assert_output 'setsockopt(3, SOL_SOCKET, SO_KEEPALIVE, [1], 4) = 0
+setsockopt(3, SOL_SOCKET, SO_KEEPALIVE, ADDR, 2) = -1 EINVAL (Invalid argument)
+getsockopt(3, SOL_SOCKET, SO_KEEPALIVE, "\x01\x00\x00", [3]) = 0
+getsockopt(3, SOL_SOCKET, SO_KEEPALIVE, [1], [8 => 4]) = 0
+setsockopt(-1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, {mr_ifindex=0, mr_type=PACKET_MR_PROMISC, mr_alen=6, mr_address=02:00:5e:10:20:30}, 16) = -1 EBADF (Bad file descriptor)
+setsockopt(-1, SOL_PACKET, 0xfff /* PACKET_??? */, NULL, 0) = -1 EBADF (Bad file descriptor)
+setsockopt(-1, SOL_RAW, ICMP_FILTER, [ICMP_REDIRECT ICMP_ECHO], 4) = -1 EBADF (Bad file descriptor)
+setsockopt(3, SOL_IP, IP_ADD_MEMBERSHIP, {imr_multiaddr=inet_addr("224.0.0.3"), imr_interface=inet_addr("127.0.0.1")}, 8) = 0
+setsockopt(3, SOL_SOCKET, SO_ATTACH_FILTER, {len=5, filter=ADDR}, 16) = 0
+setsockopt(3, SOL_IP, IP_PKTINFO, [1], 4) = 0
+setsockopt(3, SOL_IP, IP_RECVTTL, [1], 4) = 0'
+}
+
+@test "net: control messages of a datagram (st-netlink)" {
+	ptstrace -o out -e trace=recvmsg "$T/st-netlink" 3>&- 4>&-
+	run sed -n 1p out
+	assert_output 'recvmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="data", iov_len=4}], msg_iovlen=1, msg_control=[{cmsg_len=28, cmsg_level=SOL_IP, cmsg_type=IP_PKTINFO, cmsg_data={ipi_ifindex=if_nametoindex("lo"), ipi_spec_dst=inet_addr("127.0.0.1"), ipi_addr=inet_addr("127.0.0.1")}}, {cmsg_len=20, cmsg_level=SOL_IP, cmsg_type=IP_TTL, cmsg_data=[64]}], msg_controllen=56, msg_flags=0}, 0) = 4'
+}
+
+@test "net: a socket filter's instructions with -v (st-netlink)" {
+	ptstrace -v -o out -e trace=setsockopt "$T/st-netlink" 3>&- 4>&-
+	run grep SO_ATTACH_FILTER out
+	assert_output 'setsockopt(3, SOL_SOCKET, SO_ATTACH_FILTER, {len=5, filter=[BPF_STMT(BPF_LD|BPF_B|BPF_ABS, SKF_AD_OFF+SKF_AD_PKTTYPE), BPF_STMT(BPF_LD|BPF_H|BPF_ABS, 0x16), BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0x35, 0, 0x1), BPF_STMT(BPF_RET|BPF_K, 0xffff), BPF_STMT(BPF_RET|BPF_K, 0)]}, 16) = 0'
+	ptstrace -v -Xraw -o out -e trace=setsockopt "$T/st-netlink" 3>&- 4>&-
+	run grep -F ', 0x1a, ' out
+	assert_output 'setsockopt(3, 0x1, 0x1a, {len=5, filter=[BPF_STMT(0|0x10|0x20, 0xfffff000+0x4), BPF_STMT(0|0x8|0x20, 0x16), BPF_JUMP(0x5|0|0x10, 0x35, 0, 0x1), BPF_STMT(0x6|0, 0xffff), BPF_STMT(0x6|0, 0)]}, 16) = 0'
+}
+
+@test "net: -yy names a netlink socket's protocol and port (st-netlink)" {
+	ptstrace -yy -o out -e trace=bind "$T/st-netlink" 3>&- 4>&-
+	run sed -n 1p out
+	assert_output --regexp '^bind\(3<NETLINK:\[[0-9]+\]>, \{sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000\}, 12\) += 0$'
+	ptstrace -yy -o out -e trace=sendto "$T/st-netlink" 3>&- 4>&-
+	run sed -n 1p out
+	assert_output --regexp '^sendto\(3<NETLINK:\[ROUTE:[0-9]+\]>, \{nlmsg_len=16, '
+}

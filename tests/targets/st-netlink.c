@@ -1,0 +1,261 @@
+/*
+ * st-netlink: a tracee for ptstrace that sends netlink messages of
+ * several protocols (each on its own socket, nothing read back) and sets
+ * and gets socket options whose values are structures.
+ */
+#include <linux/filter.h>
+#include <linux/genetlink.h>
+#include <linux/icmp.h>
+#include <linux/if_packet.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/if_link.h>
+#include <linux/netlink.h>
+#include <linux/pkt_sched.h>
+#include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
+#include <linux/xfrm.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+/*
+ * A socket not bound yet is in none of the kernel's tables: the tracer
+ * cannot tell its protocol, only that it is a netlink socket.
+ */
+static void
+send_nl(int proto, int bound, const void *msg, size_t len)
+{
+	struct sockaddr_nl nl = { .nl_family = AF_NETLINK };
+	int fd = socket(AF_NETLINK, SOCK_RAW, proto);
+
+	if (fd < 0)
+		return;
+	if (bound)
+		bind(fd, (struct sockaddr *)&nl, sizeof(nl));
+	sendto(fd, msg, len, MSG_DONTWAIT, NULL, 0);
+	close(fd);
+}
+
+int
+main(void)
+{
+	struct {
+		struct nlmsghdr h;
+		unsigned char pl[8];
+	} m;
+	struct {
+		struct nlmsghdr h;
+		struct nlmsgerr e;
+	} err;
+	struct {
+		struct nlmsghdr h;
+		struct nfgenmsg g;
+		struct nlattr a;
+	} nf;
+	struct packet_mreq pm;
+	struct ip_mreq mr;
+	struct icmp_filter icf = { (1u << ICMP_ECHO) | (1u << ICMP_REDIRECT) };
+	socklen_t len;
+	int one = 1, sv[2], fd;
+
+	/* A header alone, with flags of a get request. */
+	memset(&m, 0, sizeof(m));
+	m.h.nlmsg_len = NLMSG_HDRLEN;
+	m.h.nlmsg_type = RTM_GETLINK;
+	m.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	send_nl(NETLINK_ROUTE, 1, &m, NLMSG_HDRLEN);
+
+	/* A payload of an unknown type; a delete request's flags. */
+	m.h.nlmsg_len = sizeof(m);
+	m.h.nlmsg_type = XFRM_MSG_DELSA;
+	m.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_NONREC | 0x1000;
+	memcpy(m.pl, "abcdefgh", 8);
+	send_nl(NETLINK_XFRM, 1, &m, sizeof(m));
+
+	/* An error answering a message; NLMSG_DONE's number. */
+	memset(&err, 0, sizeof(err));
+	err.h.nlmsg_len = sizeof(err);
+	err.h.nlmsg_type = NLMSG_ERROR;
+	err.h.nlmsg_flags = NLM_F_REQUEST;
+	err.e.error = -13;
+	err.e.msg.nlmsg_len = NLMSG_HDRLEN;
+	err.e.msg.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	err.e.msg.nlmsg_flags = NLM_F_REQUEST;
+	err.e.msg.nlmsg_seq = 7;
+	send_nl(NETLINK_SOCK_DIAG, 1, &err, sizeof(err));
+	m.h.nlmsg_len = NLMSG_HDRLEN + 4;
+	m.h.nlmsg_type = NLMSG_DONE;
+	m.h.nlmsg_flags = NLM_F_MULTI;
+	memset(m.pl, 0xff, 4);
+	send_nl(NETLINK_SOCK_DIAG, 1, &m, NLMSG_HDRLEN + 4);
+
+	/* Netfilter: subsystem and type, nfgenmsg and an attribute. */
+	memset(&nf, 0, sizeof(nf));
+	nf.h.nlmsg_len = sizeof(nf);
+	nf.h.nlmsg_type = NFNL_SUBSYS_CTNETLINK << 8 | 0xff;
+	nf.h.nlmsg_flags = NLM_F_REQUEST;
+	nf.g.nfgen_family = AF_INET;
+	nf.g.res_id = htons(42);
+	nf.a.nla_len = sizeof(nf.a);
+	nf.a.nla_type = NLA_F_NESTED | 5;
+	send_nl(NETLINK_NETFILTER, 1, &nf, sizeof(nf));
+
+	/* Two messages in one buffer (an array), on an unbound socket. */
+	{
+		struct nlmsghdr two[2];
+
+		memset(two, 0, sizeof(two));
+		two[0].nlmsg_len = two[1].nlmsg_len = NLMSG_HDRLEN;
+		two[1].nlmsg_seq = 1;
+		send_nl(NETLINK_ROUTE, 0, two, sizeof(two));
+	}
+
+	/* A route payload: tcmsg and its attributes. */
+	{
+		struct {
+			struct nlmsghdr h;
+			struct tcmsg t;
+			struct nlattr a1;
+			char kind[8];
+			struct nlattr a2;
+			struct tc_estimator est;
+			char pad[2];
+		} tc;
+
+		memset(&tc, 0, sizeof(tc));
+		tc.h.nlmsg_len = sizeof(tc);
+		tc.h.nlmsg_type = RTM_GETQDISC;
+		tc.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+		tc.t.tcm_family = AF_UNSPEC;
+		tc.t.tcm_ifindex = 1;
+		tc.t.tcm_handle = 0x10000;
+		tc.a1.nla_len = NLA_HDRLEN + 6;
+		tc.a1.nla_type = TCA_KIND;
+		memcpy(tc.kind, "pfifo", 6);
+		tc.a2.nla_len = NLA_HDRLEN + sizeof(tc.est);
+		tc.a2.nla_type = TCA_RATE;
+		tc.est.interval = -2;
+		tc.est.ewma_log = 3;
+		send_nl(NETLINK_ROUTE, 1, &tc, sizeof(tc));
+	}
+
+	/* A generic netlink message: its type is the family's id. */
+	m.h.nlmsg_len = NLMSG_HDRLEN + 4;
+	m.h.nlmsg_type = GENL_ID_CTRL;
+	m.h.nlmsg_flags = NLM_F_REQUEST;
+	memcpy(m.pl, "\x03\x01\x00\x00", 4);
+	send_nl(NETLINK_GENERIC, 1, &m, NLMSG_HDRLEN + 4);
+
+	/* udev's monitor header on NETLINK_KOBJECT_UEVENT, then its data. */
+	{
+		struct {
+			char prefix[8];
+			uint32_t magic, hsize, off, len, h[4];
+			char props[8];
+		} u;
+
+		memset(&u, 0, sizeof(u));
+		memcpy(u.prefix, "libudev", 8);
+		u.magic = htonl(0xfeedcafe);
+		u.hsize = u.off = 40;
+		u.len = 8;
+		u.h[0] = htonl(0x1234);
+		memcpy(u.props, "A=1\0B=2", 8);
+		send_nl(NETLINK_KOBJECT_UEVENT, 1, &u, sizeof(u));
+	}
+
+	/* A bridge port's attributes inside IFLA_PROTINFO. */
+	{
+		struct {
+			struct nlmsghdr h;
+			struct ifinfomsg i;
+			struct nlattr pi;
+			struct nlattr t;
+			uint64_t timer;
+			struct nlattr r;
+			unsigned char id[8];
+		} br;
+
+		memset(&br, 0, sizeof(br));
+		br.h.nlmsg_len = sizeof(br);
+		br.h.nlmsg_type = RTM_GETLINK;
+		br.h.nlmsg_flags = NLM_F_REQUEST;
+		br.i.ifi_family = AF_BRIDGE;
+		br.i.ifi_index = 1;
+		br.pi.nla_len = sizeof(br) - offsetof(typeof(br), pi);
+		br.pi.nla_type = IFLA_PROTINFO;
+		br.t.nla_len = NLA_HDRLEN + 8;
+		br.t.nla_type = IFLA_BRPORT_HOLD_TIMER;
+		br.timer = 250;
+		br.r.nla_len = NLA_HDRLEN + 8;
+		br.r.nla_type = IFLA_BRPORT_ROOT_ID;
+		memcpy(br.id, "\x80\x00\x02\x00\x5e\x00\x00\x01", 8);
+		send_nl(NETLINK_ROUTE, 1, &br, sizeof(br));
+	}
+
+	/* Socket options whose values are structures or ints. */
+	socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+	setsockopt(sv[0], SOL_SOCKET, SO_KEEPALIVE, &one, sizeof(one));
+	setsockopt(sv[0], SOL_SOCKET, SO_KEEPALIVE, &one, 2);
+	len = 3;
+	getsockopt(sv[0], SOL_SOCKET, SO_KEEPALIVE, &one, &len);
+	len = 8;
+	getsockopt(sv[0], SOL_SOCKET, SO_KEEPALIVE, &one, &len);
+	close(sv[0]);
+	close(sv[1]);
+	memset(&pm, 0, sizeof(pm));
+	pm.mr_type = PACKET_MR_PROMISC;
+	pm.mr_alen = 6;
+	memcpy(pm.mr_address, "\x02\x00\x5e\x10\x20\x30", 6);
+	setsockopt(-1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &pm, sizeof(pm));
+	setsockopt(-1, SOL_PACKET, 0xfff, NULL, 0);
+	setsockopt(-1, SOL_RAW, ICMP_FILTER, &icf, sizeof(icf));
+	mr.imr_multiaddr.s_addr = inet_addr("224.0.0.3");
+	mr.imr_interface.s_addr = htonl(INADDR_LOOPBACK);
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	setsockopt(fd, IPPROTO_IP, IP_ADD_MEMBERSHIP, &mr, sizeof(mr));
+	{
+		/* A socket filter: accept UDP to port 53, else nothing. */
+		struct sock_filter code[] = {
+			BPF_STMT(BPF_LD | BPF_B | BPF_ABS,
+			    (unsigned)SKF_AD_OFF + SKF_AD_PKTTYPE),
+			BPF_STMT(BPF_LD | BPF_H | BPF_ABS, 22),
+			BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 53, 0, 1),
+			BPF_STMT(BPF_RET | BPF_K, 0xffff),
+			BPF_STMT(BPF_RET | BPF_K, 0),
+		};
+		struct sock_fprog prog = { 5, code };
+
+		setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog,
+		    sizeof(prog));
+	}
+	close(fd);
+
+	/* Control messages of a UDP datagram on the loopback. */
+	{
+		struct sockaddr_in sin = { .sin_family = AF_INET };
+		socklen_t sl = sizeof(sin);
+		char data[4], ctl[64];
+		struct iovec iov = { data, sizeof(data) };
+		struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1,
+		    .msg_control = ctl, .msg_controllen = sizeof(ctl) };
+		int r = socket(AF_INET, SOCK_DGRAM, 0);
+		int s = socket(AF_INET, SOCK_DGRAM, 0);
+
+		sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		bind(r, (struct sockaddr *)&sin, sizeof(sin));
+		getsockname(r, (struct sockaddr *)&sin, &sl);
+		setsockopt(r, IPPROTO_IP, IP_PKTINFO, &one, sizeof(one));
+		setsockopt(r, IPPROTO_IP, IP_RECVTTL, &one, sizeof(one));
+		connect(s, (struct sockaddr *)&sin, sizeof(sin));
+		send(s, "data", 4, 0);
+		recvmsg(r, &mh, 0);
+		close(s);
+		close(r);
+	}
+	return 0;
+}
