@@ -20,7 +20,7 @@ misc() {
 	ptstrace -o out -e signal=none -e trace="${SET:-$MISC_SET}" "$@" \
 	    "$T/st-misc"
 	sed -E 's/\) +=/) =/; s/0x(7ff[0-9a-f]{9}|5[56][0-9a-f]{10})\b/ADDR/g;
-	    s/^((landlock_[a-z_]+|mount|mount_setattr|reboot)\(.*\)) = .*/\1 = RESULT/' out
+	    s/^((landlock_[a-z_]+|mount|mount_setattr|reboot|kexec_load)\(.*\)) = .*/\1 = RESULT/' out
 }
 
 @test "misc: unknown values, structures and arrays as strace shows them" {
@@ -121,5 +121,13 @@ mount_setattr(-1, "st-misc.none", AT_RECURSIVE, {attr_set=MOUNT_ATTR_RDONLY|MOUN
 preadv(-1, [{iov_base=ADDR, iov_len=1}], 1, 0) = -1 EBADF (Bad file descriptor)
 setns(-1, CLONE_NEWNET) = -1 EBADF (Bad file descriptor)
 reboot(0 /* LINUX_REBOOT_MAGIC_??? */, 0 /* LINUX_REBOOT_MAGIC_??? */, LINUX_REBOOT_CMD_CAD_OFF) = RESULT
++++ exited with 0 +++'
+}
+
+@test "misc: kexec_load's segments, architecture and flags" {
+	SET=kexec_load run misc
+	assert_success
+	assert_output 'kexec_load(NULL, 1, [{buf=0x1, bufsz=2, mem=0x3, memsz=4}], KEXEC_ARCH_X86_64|KEXEC_ON_CRASH) = RESULT
+kexec_load(NULL, 20, ADDR, 0xda7a0000 /* KEXEC_ARCH_??? */|KEXEC_ON_CRASH|KEXEC_PRESERVE_CONTEXT) = RESULT
 +++ exited with 0 +++'
 }

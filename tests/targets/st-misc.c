@@ -95,5 +95,7 @@ main(void)
 	syscall(SYS_preadv, -1, &iov, 1, 0, 0);
 	syscall(SYS_setns, -1, 0x40000000);
 	syscall(SYS_reboot, 0, 0, 0, NULL);
+	syscall(SYS_kexec_load, 0, 1, dq, (62u << 16) | 1);
+	syscall(SYS_kexec_load, 0, 20, dq, 0xda7a0000u | 3);
 	return 0;
 }
