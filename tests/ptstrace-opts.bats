@@ -349,6 +349,7 @@ daemon() {
 	sleep 0.2
 	! kill -0 "$pid" 2>/dev/null || { kill -KILL "$pid"; fail "the program runs on"; }
 	# without it, the program is detached and runs on
+	rm -f tout
 	ptstrace -I1 -o /dev/null "$T/st-threads" 1 >tout 3>&- &
 	tracer=$!
 	wait_for_line tout '^ready'

@@ -412,11 +412,13 @@ SIGCHLD"
 	run grep -vcE '^[0-9]+ +getppid\(\) |<detached \.\.\.>$' out
 	assert_output 0
 	# without -f there is no filter (an untraced child would get ENOSYS)
-	ptstrace -I2 -q -o out --seccomp-bpf -e trace=getppid "$T/st-threads" 1 >tout 3>&- &
+	# (a file of its own: the shell truncates a reused one only once
+	# the background job has started, after the wait may have read it)
+	ptstrace -I2 -q -o out --seccomp-bpf -e trace=getppid "$T/st-threads" 1 >tout2 3>&- &
 	tracer=$!
 	bg_pids+=("$tracer")
-	wait_for_line tout '^ready'
-	pid=$(bg_tracee tout)
+	wait_for_line tout2 '^ready'
+	pid=$(bg_tracee tout2)
 	run grep -E '^Seccomp:' "/proc/$pid/status"
 	assert_output --regexp 'Seccomp:[[:space:]]+0'
 	kill -INT "$tracer"
