@@ -94,6 +94,9 @@ setup() {
 	wait_lines "$w" 1
 	kill -USR1 "$TPID"
 	wait_for "score 1050"
+	# a watch samples every 10 ms: a second change sooner than its next
+	# look would be one change from 1025 to 1075
+	wait_lines "$w" 2
 	kill -USR1 "$TPID"
 	wait_for "score 1075"
 	rc=0
