@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -319,7 +320,15 @@ field_clock(struct ptc__dc *c, const char *name, uint64_t v)
 	    strchr(frac, '.') != NULL ? strchr(frac, '.') : "");
 }
 
-/* Members of the union in a siginfo, at their x86_64/aarch64 offsets. */
+/*
+ * Members of the union in a siginfo, at the offsets of the tracer's own
+ * layout (the kernel gives PTRACE_GETSIGINFO's siginfo in it whatever
+ * the tracee's): the union starts at SI_U, and a pointer or long takes
+ * SI_P bytes (x86_64 and aarch64: 16 and 8; i386: 12 and 4).
+ */
+#define SI_U offsetof(siginfo_t, si_pid)
+#define SI_P sizeof(void *)
+
 static uint64_t
 si_word(const siginfo_t *si, size_t off, size_t len)
 {
@@ -357,14 +366,13 @@ sig_source(struct ptc__dc *c, const siginfo_t *si)
 static void
 sig_value(struct ptc__dc *c, const siginfo_t *si)
 {
-	field_int(c, "si_int", (int32_t)si_word(si, 24, 4));
-	field_ptr(c, "si_ptr", si_word(si, 24, 8));
+	field_int(c, "si_int", (int32_t)si_word(si, SI_U + 8, 4));
+	field_ptr(c, "si_ptr", si_word(si, SI_U + 8, SI_P));
 }
 
 /*
  * A siginfo as strace 6.1 shows it: the fields the signal and its code
- * give meaning to.  The union's members are read at the offsets of the
- * 64-bit layout (si_addr 16, si_addr_lsb 24, si_lower 32, ...).
+ * give meaning to.  The union's members are read by si_word().
  */
 static void
 siginfo_body(struct ptc__dc *c, const siginfo_t *si)
@@ -394,21 +402,23 @@ siginfo_body(struct ptc__dc *c, const siginfo_t *si)
 		switch (code_v) {
 		case SI_TIMER:
 			ptc__s_field(c, "si_timerid");
-			ptc__p_hex(c, (uint32_t)si_word(si, 16, 4));
-			field_int(c, "si_overrun", (int32_t)si_word(si, 20, 4));
+			ptc__p_hex(c, (uint32_t)si_word(si, SI_U, 4));
+			field_int(c, "si_overrun",
+			    (int32_t)si_word(si, SI_U + 4, 4));
 			sig_value(c, si);
 			break;
 		case SI_SIGIO:
-			field_int(c, "si_band", (int64_t)si_word(si, 16, 8));
+			field_int(c, "si_band",
+			    (int64_t)(long)si_word(si, SI_U, SI_P));
 			ptc__s_field(c, "si_fd");
-			ptc__p_fd(c, (int32_t)si_word(si, 24, 4));
+			ptc__p_fd(c, (int32_t)si_word(si, SI_U + SI_P, 4));
 			break;
 		case SI_USER: case SI_TKILL:
 			sig_source(c, si);
 			break;
 		default:
 			sig_source(c, si);
-			if (si_word(si, 24, 8) != 0)
+			if (si_word(si, SI_U + 8, SI_P) != 0)
 				sig_value(c, si);
 			break;
 		}
@@ -427,39 +437,42 @@ siginfo_body(struct ptc__dc *c, const siginfo_t *si)
 		field_clock(c, "si_stime", (uint64_t)si->si_stime);
 		break;
 	case SIGILL: case SIGFPE: case SIGTRAP:
-		field_ptr(c, "si_addr", si_word(si, 16, 8));
+		field_ptr(c, "si_addr", si_word(si, SI_U, SI_P));
 		break;
 	case SIGBUS:
-		field_ptr(c, "si_addr", si_word(si, 16, 8));
+		field_ptr(c, "si_addr", si_word(si, SI_U, SI_P));
 		if (code_v == 4 || code_v == 5) {   /* BUS_MCEERR_AR, _AO */
 			ptc__s_field(c, "si_addr_lsb");
-			ptc__p_hex(c, si_word(si, 24, 2));
+			ptc__p_hex(c, si_word(si, SI_U + SI_P, 2));
 		}
 		break;
 	case SIGSEGV:
-		field_ptr(c, "si_addr", si_word(si, 16, 8));
+		field_ptr(c, "si_addr", si_word(si, SI_U, SI_P));
 		if (code_v == 3) {                  /* SEGV_BNDERR */
-			field_ptr(c, "si_lower", si_word(si, 32, 8));
-			field_ptr(c, "si_upper", si_word(si, 40, 8));
+			field_ptr(c, "si_lower",
+			    si_word(si, SI_U + 2 * SI_P, SI_P));
+			field_ptr(c, "si_upper",
+			    si_word(si, SI_U + 3 * SI_P, SI_P));
 		} else if (code_v == 4) {           /* SEGV_PKUERR */
 			ptc__s_field(c, "si_pkey");
-			ptc__p_uint(c, si_word(si, 32, 4));
+			ptc__p_uint(c, si_word(si, SI_U + 2 * SI_P, 4));
 		}
 		break;
 	case SIGPOLL:
 		if (code_v >= POLL_IN && code_v <= POLL_HUP) {
-			field_int(c, "si_band", (int64_t)si_word(si, 16, 8));
+			field_int(c, "si_band",
+			    (int64_t)(long)si_word(si, SI_U, SI_P));
 			ptc__s_field(c, "si_fd");
-			ptc__p_fd(c, (int32_t)si_word(si, 24, 4));
+			ptc__p_fd(c, (int32_t)si_word(si, SI_U + SI_P, 4));
 		}
 		break;
 	case SIGSYS: {
-		uint32_t arch = (uint32_t)si_word(si, 28, 4);
-		uint32_t nr = (uint32_t)si_word(si, 24, 4);
+		uint32_t arch = (uint32_t)si_word(si, SI_U + SI_P + 4, 4);
+		uint32_t nr = (uint32_t)si_word(si, SI_U + SI_P, 4);
 		const char *name = ptc_sc_name(arch, nr);
 		char buf[64];
 
-		field_ptr(c, "si_call_addr", si_word(si, 16, 8));
+		field_ptr(c, "si_call_addr", si_word(si, SI_U, SI_P));
 		ptc__s_field(c, "si_syscall");
 		if (name != NULL && !c->f->json) {
 			snprintf(buf, sizeof(buf), "__NR_%s", name);
@@ -474,7 +487,7 @@ siginfo_body(struct ptc__dc *c, const siginfo_t *si)
 	default:
 		if (si->si_pid != 0 || si->si_uid != 0)
 			sig_source(c, si);
-		if (si_word(si, 24, 8) != 0)
+		if (si_word(si, SI_U + 8, SI_P) != 0)
 			sig_value(c, si);
 		break;
 	}
