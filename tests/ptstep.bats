@@ -821,7 +821,8 @@ i386_build() {
 	run ptstep -n 2 -b main -- "$PTOOLS_TARGETS/step-hello"
 	assert_failure 3
 	assert_line --index 0 --regexp '^break    0x[0-9a-f]+ main thread [0-9]+$'
-	assert_line --index 1 --regexp '^0x[0-9a-f]+ +main +8d4c2404 +lea ecx, \[esp \+ 4\]$'
+	assert_line --index 1 --regexp '^source   tests/targets/step-hello\.c:[0-9]+$'
+	assert_line --index 2 --regexp '^0x[0-9a-f]+ +main +8d4c2404 +lea ecx, \[esp \+ 4\]$'
 	run ptstep -n 1 -b libc:puts -- "$PTOOLS_TARGETS/step-hello"
 	assert_failure 3
 	assert_line --index 0 --regexp '^break    0xf[0-9a-f]{7} (_IO_)?puts thread [0-9]+$'
