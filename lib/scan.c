@@ -201,9 +201,13 @@ ptc_scan_read(const struct ptc_scan *s, uint64_t addr, uint64_t len)
 			if (s->flags & PTC_SCAN_JSON)
 				r = emit(s, addr + i * sz, buf + i * sz, sz, 1,
 				    NULL);
-			else
-				r = ptc_value_print(s->out, s->type, buf +
-				    i * sz);
+			else {
+				/* a 32-bit process's ptr is 4 bytes */
+				unsigned char v[8] = { 0 };
+
+				memcpy(v, buf + i * sz, sz < 8 ? sz : 8);
+				r = ptc_value_print(s->out, s->type, v);
+			}
 			if (r < 0)
 				r = out_failed();
 		}
