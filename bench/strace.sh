@@ -11,29 +11,16 @@ RUNS=${RUNS:-7}
 COUNT=${COUNT:-100000}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+# shellcheck source=/dev/null
+. "$(dirname "$0")/lib/timing.sh"
 
 if ! command -v strace >/dev/null 2>&1; then
 	echo "strace not installed: skipped"
 	exit 0
 fi
 
-# ms CMD...: median wall time of CMD in milliseconds.
-ms() {
-	i=0
-	: >"$out/times"
-	while [ "$i" -lt "$RUNS" ]; do
-		t0=$(date +%s%N)
-		"$@" >/dev/null 2>&1
-		t1=$(date +%s%N)
-		echo $(((t1 - t0) / 1000)) >>"$out/times"
-		i=$((i + 1))
-	done
-	sort -n "$out/times" | awk '{ a[NR] = $1 } END { printf "%.1f", a[int((NR + 1) / 2)] / 1000 }'
-}
-
-ratio() {
-	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
-}
+# ms CMD...: median wall time of $RUNS runs of CMD in milliseconds.
+ms() { median_ms "$RUNS" "$@"; }
 
 set -- dd if=/dev/zero of=/dev/null bs=1 count="$COUNT"
 echo "workload: $*, median of $RUNS runs"

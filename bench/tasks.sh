@@ -14,25 +14,16 @@ CALLS=${CALLS:-100000}
 prog=$PTOOLS_TARGETS/many-tasks
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+# shellcheck source=/dev/null
+. "$(dirname "$0")/lib/timing.sh"
 
 if ! command -v strace >/dev/null 2>&1; then
 	echo "strace not installed: skipped"
 	exit 0
 fi
 
-# ms CMD...: median wall time of CMD in milliseconds.
-ms() {
-	i=0
-	: >"$out/times"
-	while [ "$i" -lt "$RUNS" ]; do
-		t0=$(date +%s%N)
-		"$@" >/dev/null 2>&1
-		t1=$(date +%s%N)
-		echo $(((t1 - t0) / 1000)) >>"$out/times"
-		i=$((i + 1))
-	done
-	sort -n "$out/times" | awk '{ a[NR] = $1 } END { printf "%.1f", a[int((NR + 1) / 2)] / 1000 }'
-}
+# ms CMD...: median wall time of $RUNS runs of CMD in milliseconds.
+ms() { median_ms "$RUNS" "$@"; }
 
 # per_call TRACER...: microseconds per traced getppid() beside N threads.
 per_call() {
@@ -48,8 +39,7 @@ echo "   threads   ptstrace -f   strace -f   ratio"
 for n in 100 1000 10000; do
 	p=$(per_call "$n" "$PTOOLS_BIN/ptstrace" -f)
 	s=$(per_call "$n" strace -f)
-	printf '   %7d   %11s   %9s   %s\n' "$n" "$p" "$s" \
-	    "$(awk -v a="$p" -v b="$s" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+	printf '   %7d   %11s   %9s   %s\n' "$n" "$p" "$s" "$(ratio "$p" "$s")"
 done
 
 # attach_ms TRACER...: ms until every thread of a 1000-thread process
