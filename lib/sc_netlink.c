@@ -98,6 +98,23 @@ ptc__nl_hexmem(struct ptc__dc *c, const void *p, size_t n)
 	c->f = saved;
 }
 
+/*
+ * n bytes at p that have a text form: the text (-X abbrev), the bytes
+ * (raw), or the bytes with the text in a comment (verbose).
+ */
+static void
+styled_bytes(struct ptc__dc *c, const unsigned char *p, size_t n,
+    const char *text)
+{
+	if (ptc__xstyle(c) == PTC_XLAT_ABBREV) {
+		ptc__p_raw(c, text);
+		return;
+	}
+	ptc__nl_hexmem(c, p, n);
+	if (ptc__xstyle(c) == PTC_XLAT_VERBOSE)
+		ptc__p_comment(c, "%s", text);
+}
+
 void
 ptc__nl_mac(struct ptc__dc *c, const unsigned char *p, size_t n)
 {
@@ -107,13 +124,7 @@ ptc__nl_mac(struct ptc__dc *c, const unsigned char *p, size_t n)
 	for (i = 0; i < n && i < 32; i++)
 		snprintf(mac + strlen(mac), sizeof(mac) - strlen(mac), "%s%02x",
 		    i ? ":" : "", p[i]);
-	if (ptc__xstyle(c) == PTC_XLAT_ABBREV) {
-		ptc__p_raw(c, mac);
-		return;
-	}
-	ptc__nl_hexmem(c, p, n);
-	if (ptc__xstyle(c) == PTC_XLAT_VERBOSE)
-		ptc__p_comment(c, "%s", mac);
+	styled_bytes(c, p, n, mac);
 }
 
 /* An enum value into s: its name, or the number and unknown (-X). */
@@ -542,14 +553,7 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 		else
 			snprintf(buf, sizeof(buf), "inet_pton(AF_INET6, \"%s\")",
 			    txt);
-		/* -X raw: the bytes; verbose: them and the address. */
-		if (ptc__xstyle(c) == PTC_XLAT_ABBREV) {
-			ptc__p_raw(c, buf);
-			return;
-		}
-		ptc__nl_hexmem(c, a, need);
-		if (ptc__xstyle(c) == PTC_XLAT_VERBOSE)
-			ptc__p_comment(c, "%s", buf);
+		styled_bytes(c, a, need, buf);
 		return;
 	}
 	case NLA_K_BYTES:
