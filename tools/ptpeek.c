@@ -277,11 +277,20 @@ main(int argc, char *argv[])
 	/* a malformed expression or pattern: exit 2, process untouched */
 	if (argc >= 2 && !list && !dwarf && ptc_addr_check(argv[1]) < 0)
 		errx(2, "%s: %s", argv[1], ptc_error());
-	/* a pointer is as wide as the process's, whatever ours is */
+	/*
+	 * A pointer is as wide as the process's, whatever ours is.  A pattern
+	 * that is malformed is a usage error (2); one that is well formed but
+	 * too wide for this process's pointers is the process's (1).
+	 */
+	if (pattern != NULL) {
+		if ((pat = ptc_pat_parse(pattern, sc.typed, sc.type, 8)) == NULL)
+			errx(2, "%s", ptc_error());
+		ptc_pat_free(pat);
+	}
 	sc.psize = (n = ptc_proc_ptrsize(pid)) > 0 ? (size_t)n : sizeof(void *);
 	if (pattern != NULL && (pat = ptc_pat_parse(pattern, sc.typed,
 	    sc.type, sc.psize)) == NULL)
-		errx(2, "%s", ptc_error());
+		errx(1, "%s", ptc_error());
 	if (pat != NULL && ptc_pat_relative(pat) && !list)
 		errx(2, "-F %s compares with the value seen before: give "
 		    "candidates with values on stdin (\"-\" as addr)", pattern);
