@@ -30,6 +30,17 @@ expected() {
 	assert_output "$(expected "$TPID")"
 }
 
+@test "a /proc of the parent pid namespace: the process as we number it" {
+	command -v unshare >/dev/null || skip "unshare is not installed"
+	unshare -Urpf true 2>/dev/null || skip "cannot make a user and pid namespace"
+	# /proc/2 is another process here: ptmaps must find its own 2.
+	run unshare -Urpf sh -c '"$0" & p=$!; sleep 0.3
+		ptmaps -n basic "$p"; r=$?; kill $p; exit $r' \
+	    "$PTOOLS_TARGETS/basic"
+	assert_success
+	assert_line --regexp "^0x[0-9a-f]+ 0x[0-9a-f]+ r-xp .* $PTOOLS_TARGETS/basic\$"
+}
+
 @test "columns: start end perms offset size path" {
 	start_target basic
 	run ptmaps "$TPID"

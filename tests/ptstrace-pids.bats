@@ -161,6 +161,27 @@ joined() {
 	assert_output --regexp "getpid\(\) += 1 /\* [0-9]+ in strace's PID NS \*/"
 }
 
+@test "a /proc of the parent pid namespace: ids, names and paths are the tracee's" {
+	command -v unshare >/dev/null || skip "unshare is not installed"
+	unshare -Urpf true 2>/dev/null || skip "cannot make a user and pid namespace"
+	# Without --mount-proc, /proc numbers every task as the parent
+	# namespace does: /proc/2 is not the tracee 2.
+	local rc=0
+	unshare -Urpf ptstrace -f -y -Y -e trace=getpid,getppid,kill,openat \
+	    -o p.out "$T/st-pids" >p.ids 2>p.err || rc=$?
+	[ "$rc" -eq 4 ] || fail "exit status $rc, not st-pids's 4"
+	run cat p.err
+	refute_output --partial "unknown pid"
+	names p.ids p.out >p.norm
+	run grep -E "^SELF<st-pids> (getpid\(\) += SELF<st-pids>|getppid\(\) += PARENT<TRACER>|kill\(CHILD<st-pids>, SIGKILL\) += 0)$" p.norm
+	assert_equal "${#lines[@]}" 3
+	grep -Eq '^SELF<st-pids> openat\(AT_FDCWD<[^>]*>, "/dev/null", O_RDONLY\) = [A-Z0-9]+</dev/null>$' p.norm
+	# No name of a task the tracer does not trace (the parent namespace's
+	# numbers would name kernel threads).
+	run sh -c "grep -oE '[A-Z0-9]+<[^>/]+>' p.norm | sort -u"
+	assert_output "$(printf '%s\n' 'CHILD<st-pids>' 'PARENT<TRACER>' 'SELF<st-pids>' 'THREAD<st-pids>')"
+}
+
 @test "--decode-pids: a bad kind is refused" {
 	run ptstrace --decode-pids=bogus true
 	[ "$status" -eq 2 ] || fail "exit status $status"

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "os.h"
+#include "linux.h"
 
 int
 ptc_os_fdpath(pid_t pid, int fd, char *buf, size_t len)
@@ -30,9 +31,9 @@ ptc_os_fdpath(pid_t pid, int fd, char *buf, size_t len)
 	ssize_t n;
 
 	if (fd >= 0)
-		snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)pid, fd);
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", ptc_os_procpid(pid), fd);
 	else
-		snprintf(link, sizeof(link), "/proc/%d/cwd", (int)pid);
+		snprintf(link, sizeof(link), "/proc/%d/cwd", ptc_os_procpid(pid));
 	n = readlink(link, buf, len - 1);
 	if (n < 0)
 		return -1;
@@ -58,7 +59,7 @@ ptc_os_fdpath_live(pid_t pid, int fd, char *buf, size_t len)
 	n = strlen(buf);
 	if (n <= sizeof(del) || strcmp(buf + n - (sizeof(del) - 1), del) != 0)
 		return 0;
-	snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)pid, fd);
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", ptc_os_procpid(pid), fd);
 	if (stat(link, &sl) == 0 && (lstat(buf, &sp) != 0 ||
 	    sl.st_ino != sp.st_ino || sl.st_dev != sp.st_dev))
 		buf[n - (sizeof(del) - 1)] = '\0';
@@ -128,7 +129,7 @@ inet_sock(pid_t pid, const char *table, int v6, unsigned long ino,
 	int lz, rz, found = -1;
 	FILE *fp;
 
-	snprintf(path, sizeof(path), "/proc/%d/net/%s", (int)pid, table);
+	snprintf(path, sizeof(path), "/proc/%d/net/%s", ptc_os_procpid(pid), table);
 	if ((fp = fopen(path, "re")) == NULL)
 		return -1;
 	while (fgets(line, sizeof(line), fp) != NULL) {
@@ -418,7 +419,7 @@ ptc_os_fdnlproto(pid_t pid, int fd, int *proto)
 	if (ptc_os_fdpath(pid, fd, link, sizeof(link)) != 0 ||
 	    sscanf(link, "socket:[%lu]", &ino) != 1)
 		return -1;
-	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)pid, fd);
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", ptc_os_procpid(pid), fd);
 	n = getxattr(path, "system.sockprotoname", link, sizeof(link) - 1);
 	if (n <= 0)
 		return -1;
@@ -482,7 +483,7 @@ ptc_os_fdsock(pid_t pid, int fd, const char *link, char *buf, size_t len)
 
 	if (sscanf(link, "socket:[%lu]", &ino) != 1)
 		return -1;
-	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)pid, fd);
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", ptc_os_procpid(pid), fd);
 	n = getxattr(path, "system.sockprotoname", proto, sizeof(proto) - 1);
 	if (n <= 0)
 		return -1;
@@ -535,7 +536,7 @@ ptc_os_fdpidfd(pid_t pid, int fd, const char *path)
 
 	if (strcmp(path, "anon_inode:[pidfd]") != 0)
 		return 0;
-	snprintf(fdi, sizeof(fdi), "/proc/%d/fdinfo/%d", (int)pid, fd);
+	snprintf(fdi, sizeof(fdi), "/proc/%d/fdinfo/%d", ptc_os_procpid(pid), fd);
 	if ((fp = fopen(fdi, "re")) == NULL)
 		return 0;
 	while (fgets(line, sizeof(line), fp) != NULL)

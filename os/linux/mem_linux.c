@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "os.h"
+#include "linux.h"
 
 ssize_t
 ptc_os_vm_rw(pid_t pid, uint64_t addr, void *buf, size_t len, int wr)
@@ -49,7 +50,7 @@ ptc_os_procmem_open(pid_t pid, int wr)
 	char path[64];
 	int fd;
 
-	snprintf(path, sizeof(path), "/proc/%d/mem", (int)pid);
+	snprintf(path, sizeof(path), "/proc/%d/mem", ptc_os_procpid(pid));
 	fd = open(path, (wr ? O_RDWR : O_RDONLY) | O_CLOEXEC);
 	if (fd < 0) {
 		if (errno == ENOENT)

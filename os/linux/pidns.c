@@ -1,9 +1,12 @@
 /*
- * pidns.c: process ids for strace's -Y and --decode-pids=pidns.  A
- * tracee in another pid namespace numbers processes its own way; the
- * tracer finds the process an id names by reading the NSpid (NStgid,
- * NSpgid, NSsid) lists of /proc/PID/status, whose entries go from the
- * namespace of our /proc down to the process's own.
+ * pidns.c: process ids across pid namespaces.  A tracee in another pid
+ * namespace numbers processes its own way; the tracer finds the process
+ * an id names by reading the NSpid (NStgid, NSpgid, NSsid) lists of
+ * /proc/PID/status, whose entries go from the namespace of our /proc
+ * down to the process's own.  That is strace's -Y and
+ * --decode-pids=pidns, and ptc_os_procpid(): a /proc mounted by an
+ * ancestor namespace (unshare -p without --mount-proc) numbers even our
+ * own tracees differently from us.
  */
 #include <sys/ioctl.h>
 #include <sys/stat.h>
@@ -19,6 +22,7 @@
 #include <unistd.h>
 
 #include "os.h"
+#include "linux.h"
 
 /* Deepest nesting the kernel allows (MAX_PID_NS_LEVEL) plus ours. */
 #define NS_LEVELS 34
@@ -31,7 +35,7 @@ ptc_os_comm_quiet(pid_t pid, char *buf, size_t len)
 	FILE *fp;
 
 	buf[0] = '\0';
-	snprintf(path, sizeof(path), "/proc/%d/comm", (int)pid);
+	snprintf(path, sizeof(path), "/proc/%d/comm", ptc_os_procpid(pid));
 	if ((fp = fopen(path, "re")) == NULL)
 		return -1;
 	if (fgets(buf, (int)len, fp) == NULL)
@@ -114,30 +118,37 @@ ns_is(const char *dir, int up, ino_t want)
 
 /*
  * Whether dir's task is numbered id (of kind) at the depth of the
- * namespace ns, depth entries below ours; its id for us in *outp.
+ * namespace ns, depth entries below /proc's; its id at depth out_depth
+ * (ours, or /proc's with 0) in *outp.
  */
 static int
-match(const char *dir, int kind, pid_t id, ino_t ns, int depth, pid_t *outp)
+match(const char *dir, int kind, pid_t id, ino_t ns, int depth,
+    int out_depth, pid_t *outp)
 {
 	pid_t ids[NS_LEVELS];
 	int n = ns_ids(dir, kind, ids);
 
-	if (n <= depth || ids[depth] != id)
+	if (n <= depth || n <= out_depth || ids[depth] != id)
 		return 0;
 	if (!ns_is(dir, n - 1 - depth, ns))
 		return 0;
-	*outp = ids[0];
+	*outp = ids[out_depth];
 	return 1;
 }
 
-/* Scan /proc (and the threads too for a thread id). */
+/*
+ * Scan /proc for a task numbered id (of kind) in the namespace ns, depth
+ * levels below /proc's: its /proc entry, or 0.  A thread id is looked
+ * for among the processes first (most tracees lead their thread group),
+ * then among all threads.
+ */
 static pid_t
 scan(int kind, pid_t id, ino_t ns, int depth)
 {
 	char dir[300], tdir[600];
 	struct dirent *e, *te;
 	DIR *d, *td;
-	pid_t out = 0;
+	pid_t out = 0, dummy;
 
 	if ((d = opendir("/proc")) == NULL)
 		return 0;
@@ -145,10 +156,18 @@ scan(int kind, pid_t id, ino_t ns, int depth)
 		if (!isdigit((unsigned char)e->d_name[0]))
 			continue;
 		snprintf(dir, sizeof(dir), "/proc/%s", e->d_name);
-		if (kind != PTC_OS_PID_TID) {
-			match(dir, kind, id, ns, depth, &out);
+		if (match(dir, kind, id, ns, depth, 0, &dummy))
+			out = (pid_t)atoi(e->d_name);
+	}
+	if (out != 0 || kind != PTC_OS_PID_TID) {
+		closedir(d);
+		return out;
+	}
+	rewinddir(d);
+	while (out == 0 && (e = readdir(d)) != NULL) {
+		if (!isdigit((unsigned char)e->d_name[0]))
 			continue;
-		}
+		snprintf(dir, sizeof(dir), "/proc/%s", e->d_name);
 		snprintf(tdir, sizeof(tdir), "%s/task", dir);
 		if ((td = opendir(tdir)) == NULL)
 			continue;
@@ -157,7 +176,8 @@ scan(int kind, pid_t id, ino_t ns, int depth)
 				continue;
 			snprintf(tdir, sizeof(tdir), "%s/task/%s", dir,
 			    te->d_name);
-			match(tdir, kind, id, ns, depth, &out);
+			if (match(tdir, kind, id, ns, depth, 0, &dummy))
+				out = (pid_t)atoi(te->d_name);
 		}
 		closedir(td);
 	}
@@ -166,32 +186,132 @@ scan(int kind, pid_t id, ino_t ns, int depth)
 }
 
 /*
- * The last answers, checked again before use (the process may be gone
- * and its number reused): a tracee asks about the same few ids, and a
- * /proc scan reads every process's status.
+ * How many levels our pid namespace is below /proc's: 0 unless /proc
+ * was mounted by an ancestor namespace; -1 until asked.  Neither it nor
+ * our namespace changes for a process.
  */
-#define CACHE 16
+static int proc_depth = -1;
+static ino_t self_ns;
+
+static int
+our_depth(void)
+{
+	pid_t ids[NS_LEVELS];
+	int n;
+
+	if (proc_depth < 0) {
+		self_ns = ns_ino("/proc/self/ns/pid");
+		n = ns_ids("/proc/self", PTC_OS_PID_TID, ids);
+		proc_depth = n > 1 ? n - 1 : 0;
+	}
+	return proc_depth;
+}
+
+/*
+ * The last answers, checked again before use (the process may be gone
+ * and its number reused): a tracee asks about the same few ids, our
+ * /proc paths name the same few tasks, and a /proc scan reads every
+ * process's status.
+ */
+#define CACHE 64
 static struct {
 	ino_t ns;
 	int kind;
-	pid_t id, out;
+	pid_t id, procpid;
 } cache[CACHE];
 static unsigned cache_next;
+
+/*
+ * The task numbered id (of kind) in the namespace ns, depth levels below
+ * /proc's: its id for us, 0 if there is none; its /proc entry (for a
+ * group or session, a member's) in *procp.
+ */
+static pid_t
+lookup(int kind, pid_t id, ino_t ns, int depth, pid_t *procp)
+{
+	char dir[64];
+	pid_t out = 0, procpid;
+	unsigned i;
+
+	for (i = 0; i < CACHE; i++) {
+		if (cache[i].ns != ns || cache[i].kind != kind ||
+		    cache[i].id != id)
+			continue;
+		snprintf(dir, sizeof(dir), "/proc/%d", (int)cache[i].procpid);
+		if (match(dir, kind, id, ns, depth, our_depth(), &out)) {
+			*procp = cache[i].procpid;
+			return out;
+		}
+		cache[i].ns = 0;
+	}
+	if ((procpid = scan(kind, id, ns, depth)) == 0)
+		return 0;
+	snprintf(dir, sizeof(dir), "/proc/%d", (int)procpid);
+	if (!match(dir, kind, id, ns, depth, our_depth(), &out))
+		return 0;
+	i = cache_next++ % CACHE;
+	cache[i].ns = ns;
+	cache[i].kind = kind;
+	cache[i].id = id;
+	cache[i].procpid = procpid;
+	*procp = procpid;
+	return out;
+}
+
+int
+ptc_os_procpid(pid_t pid)
+{
+	pid_t procpid = 0;
+
+	if (pid <= 0 || our_depth() == 0)
+		return (int)pid;
+	if (self_ns == 0 ||
+	    lookup(PTC_OS_PID_TID, pid, self_ns, our_depth(), &procpid) == 0)
+		return 0;
+	return (int)procpid;
+}
+
+int
+ptc_os_procpid_safe(pid_t pid)
+{
+	unsigned i;
+
+	if (pid <= 0 || proc_depth <= 0)
+		return (int)pid;
+	for (i = 0; i < CACHE; i++)
+		if (cache[i].ns != 0 && cache[i].kind == PTC_OS_PID_TID &&
+		    cache[i].id == pid && cache[i].ns == self_ns)
+			return (int)cache[i].procpid;
+	return 0;
+}
+
+pid_t
+ptc_os_ourpid(int procpid)
+{
+	char dir[64];
+	pid_t ids[NS_LEVELS];
+	int depth = our_depth();
+
+	if (depth == 0 || procpid <= 0)
+		return procpid;
+	snprintf(dir, sizeof(dir), "/proc/%d", procpid);
+	return ns_ids(dir, PTC_OS_PID_TID, ids) > depth ? ids[depth] : 0;
+}
 
 pid_t
 ptc_os_pid_translate(pid_t task, pid_t id, int kind)
 {
 	char dir[64];
-	pid_t ids[NS_LEVELS], out = 0;
+	pid_t ids[NS_LEVELS], procpid;
 	ino_t ns, self;
-	int depth, n;
-	unsigned i;
+	int n, ptask;
 
 	if (id <= 0 || kind < 0 || kind > PTC_OS_PID_SID)
 		return 0;
 	if (task <= 0)
 		return id;
-	snprintf(dir, sizeof(dir), "/proc/%d/ns/pid", (int)task);
+	ptask = ptc_os_procpid(task);
+	snprintf(dir, sizeof(dir), "/proc/%d/ns/pid", ptask);
 	ns = ns_ino(dir);
 	self = ns_ino("/proc/self/ns/pid");
 	if (ns == 0 || self == 0)
@@ -199,30 +319,8 @@ ptc_os_pid_translate(pid_t task, pid_t id, int kind)
 	if (ns == self)
 		return id;
 	/* The task's own namespace is the last entry of its NSpid. */
-	snprintf(dir, sizeof(dir), "/proc/%d", (int)task);
+	snprintf(dir, sizeof(dir), "/proc/%d", ptask);
 	if ((n = ns_ids(dir, PTC_OS_PID_TID, ids)) < 2)
 		return 0;
-	depth = n - 1;
-	for (i = 0; i < CACHE; i++) {
-		if (cache[i].ns != ns || cache[i].kind != kind ||
-		    cache[i].id != id)
-			continue;
-		if (kind == PTC_OS_PID_TID)
-			snprintf(dir, sizeof(dir), "/proc/%d/task/%d",
-			    (int)cache[i].out, (int)cache[i].out);
-		else
-			snprintf(dir, sizeof(dir), "/proc/%d",
-			    (int)cache[i].out);
-		if (match(dir, kind, id, ns, depth, &out))
-			return out;
-		cache[i].ns = 0;
-	}
-	if ((out = scan(kind, id, ns, depth)) != 0) {
-		i = cache_next++ % CACHE;
-		cache[i].ns = ns;
-		cache[i].kind = kind;
-		cache[i].id = id;
-		cache[i].out = out;
-	}
-	return out;
+	return lookup(kind, id, ns, n - 1, &procpid);
 }

@@ -23,7 +23,7 @@ ptc_os_proc_state(pid_t pid, struct ptc_os_pstate *st)
 	FILE *fp;
 	size_t n;
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	snprintf(path, sizeof(path), "/proc/%d/stat", ptc_os_procpid(pid));
 	if ((fp = fopen(path, "re")) == NULL)
 		return ptc_fail(ESRCH, "no such process %d", (int)pid);
 	n = fread(buf, 1, sizeof(buf) - 1, fp);
@@ -49,7 +49,7 @@ ptc_os_status_int(pid_t pid, const char *field, int *val)
 	FILE *fp;
 	int found = -1;
 
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	snprintf(path, sizeof(path), "/proc/%d/status", ptc_os_procpid(pid));
 	if ((fp = fopen(path, "re")) == NULL)
 		return -1;
 	while (fgets(line, sizeof(line), fp) != NULL)
@@ -66,7 +66,9 @@ ptc_os_tgid(pid_t pid)
 {
 	int tgid = 0;
 
-	if (ptc_os_status_int(pid, "Tgid", &tgid) != 0 || tgid <= 0)
+	/* /proc numbers the group leader its own way, as it does pid */
+	if (ptc_os_status_int(pid, "Tgid", &tgid) != 0 || tgid <= 0 ||
+	    (tgid = ptc_os_ourpid(tgid)) <= 0)
 		return pid;
 	return tgid;
 }
@@ -80,7 +82,7 @@ ptc_os_threads(pid_t pid, pid_t **tids)
 	size_t n = 0, cap = 0;
 	DIR *d;
 
-	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	snprintf(path, sizeof(path), "/proc/%d/task", ptc_os_procpid(pid));
 	if ((d = opendir(path)) == NULL)
 		return ptc_fail(ESRCH, "no such process %d", (int)pid);
 	while ((de = readdir(d)) != NULL) {
@@ -95,7 +97,7 @@ ptc_os_threads(pid_t pid, pid_t **tids)
 			}
 			v = nv;
 		}
-		v[n++] = (pid_t)atoi(de->d_name);
+		v[n++] = ptc_os_ourpid(atoi(de->d_name));
 	}
 	closedir(d);
 	*tids = v;
@@ -109,7 +111,7 @@ ptc_os_comm(pid_t pid, char *buf, size_t len)
 	FILE *fp;
 	size_t n;
 
-	snprintf(path, sizeof(path), "/proc/%d/comm", (int)pid);
+	snprintf(path, sizeof(path), "/proc/%d/comm", ptc_os_procpid(pid));
 	if ((fp = fopen(path, "re")) == NULL)
 		return ptc_fail(ESRCH, "no such process %d", (int)pid);
 	n = fread(buf, 1, len - 1, fp);
@@ -140,7 +142,7 @@ ptc_os_maps_text(pid_t pid, size_t *lenp)
 	FILE *fp;
 	int e;
 
-	snprintf(path, sizeof(path), "/proc/%d/maps", (int)pid);
+	snprintf(path, sizeof(path), "/proc/%d/maps", ptc_os_procpid(pid));
 	if ((fp = fopen(path, "re")) == NULL)
 		return maps_fail(pid, path, errno), NULL;
 	for (;;) {

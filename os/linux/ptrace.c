@@ -45,13 +45,19 @@ ptrace_options(unsigned flags, bool spawned)
 	return o;
 }
 
-/* TracerPid of pid from /proc, or 0. */
+/*
+ * TracerPid of pid from /proc as we number it, or 0; a tracer outside
+ * our pid namespace keeps /proc's number.
+ */
 static pid_t
 tracer_of(pid_t pid)
 {
 	int tp = 0;
+	pid_t ours;
 
-	return ptc_os_status_int(pid, "TracerPid", &tp) == 0 ? tp : 0;
+	if (ptc_os_status_int(pid, "TracerPid", &tp) != 0 || tp <= 0)
+		return 0;
+	return (ours = ptc_os_ourpid(tp)) > 0 ? ours : tp;
 }
 
 int
@@ -214,7 +220,7 @@ ptc_os_sig_pending(pid_t tid, int sig)
 	FILE *fp;
 	int found = 0;
 
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	snprintf(path, sizeof(path), "/proc/%d/status", ptc_os_procpid(tid));
 	if ((fp = fopen(path, "re")) == NULL)
 		return 0;
 	while (fgets(line, sizeof(line), fp) != NULL)
@@ -244,7 +250,8 @@ trap_pending_safe(pid_t tid)
 	ssize_t n;
 	int fd, v;
 
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	snprintf(path, sizeof(path), "/proc/%d/status",
+	    ptc_os_procpid_safe(tid));
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return 0;
 	n = read(fd, buf, sizeof(buf) - 1);

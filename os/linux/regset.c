@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "os.h"
+#include "linux.h"
 
 #ifndef NT_X86_XSTATE
 #define NT_X86_XSTATE 0x202
@@ -74,7 +75,7 @@ ptc_os_auxv_get(pid_t pid, uint64_t type, uint64_t *val)
 	/* The kernel keeps the auxv in the program's word size. */
 	int w32 = ptc_os_exe_class(pid) == 32;
 
-	snprintf(path, sizeof(path), "/proc/%d/auxv", (int)pid);
+	snprintf(path, sizeof(path), "/proc/%d/auxv", ptc_os_procpid(pid));
 	if ((fp = fopen(path, "re")) == NULL)
 		return ptc_fail(errno, "%s: %s", path, strerror(errno));
 	while (auxv_pair(fp, w32, pair) == 0 && pair[0] != 0) {

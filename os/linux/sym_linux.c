@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "os.h"
+#include "linux.h"
 
 static int
 open_checked(const char *path, uint64_t inode, int check)
@@ -43,14 +44,14 @@ ptc_os_module_open(pid_t pid, uint64_t start, uint64_t end, const char *path,
 	int fd, first_errno;
 
 	snprintf(buf, sizeof(buf), "/proc/%d/map_files/%" PRIx64 "-%" PRIx64,
-	    (int)pid, start, end);
+	    ptc_os_procpid(pid), start, end);
 	if ((fd = open_checked(buf, inode, 0)) != -1)
 		return fd;
 	first_errno = errno;
 	if (path == NULL || path[0] != '/')
 		return ptc_fail(first_errno, "%s: %s", buf,
 		    strerror(first_errno));
-	snprintf(buf, sizeof(buf), "/proc/%d/root%s", (int)pid, path);
+	snprintf(buf, sizeof(buf), "/proc/%d/root%s", ptc_os_procpid(pid), path);
 	if ((fd = open_checked(buf, inode, 1)) != -1)
 		return fd;
 	if ((fd = open_checked(path, inode, 1)) != -1)
@@ -71,7 +72,7 @@ ptc_os_exe_path(pid_t pid, char *buf, size_t len)
 	ssize_t n;
 	size_t d = strlen(" (deleted)");
 
-	snprintf(link, sizeof(link), "/proc/%d/exe", (int)pid);
+	snprintf(link, sizeof(link), "/proc/%d/exe", ptc_os_procpid(pid));
 	if (len == 0 || (n = readlink(link, buf, len - 1)) == -1)
 		return -1;
 	buf[n] = '\0';
@@ -86,7 +87,7 @@ ptc_os_exe_open(pid_t pid)
 	char link[64];
 	int fd;
 
-	snprintf(link, sizeof(link), "/proc/%d/exe", (int)pid);
+	snprintf(link, sizeof(link), "/proc/%d/exe", ptc_os_procpid(pid));
 	if ((fd = open(link, O_RDONLY | O_CLOEXEC)) == -1) {
 		if (errno == ENOENT)
 			return ptc_fail(ESRCH, "no such process %d", (int)pid);

@@ -14,17 +14,18 @@
 #include <sys/wait.h>
 
 #include "os.h"
+#include "linux.h"
 
 /* The first field of /proc/PID/task/TID/syscall: a number, or not. */
+/* The call thread ptid of process ppid (as /proc numbers them) is in. */
 static long
-blocked_nr(pid_t pid, pid_t tid)
+blocked_nr(int ppid, const char *ptid)
 {
-	char path[64], buf[32];
+	char path[320], buf[32];
 	long nr = -1;
 	FILE *fp;
 
-	snprintf(path, sizeof(path), "/proc/%d/task/%d/syscall", (int)pid,
-	    (int)tid);
+	snprintf(path, sizeof(path), "/proc/%d/task/%s/syscall", ppid, ptid);
 	if ((fp = fopen(path, "re")) == NULL)
 		return -1;
 	if (fgets(buf, sizeof(buf), fp) != NULL && buf[0] >= '0' &&
@@ -43,10 +44,11 @@ ptc_os_blocked(pid_t pid, pid_t **tidsp, long **nrp)
 	long *nrs = NULL, *nr;
 	size_t n = 0;
 	DIR *dir;
+	int ppid = ptc_os_procpid(pid);
 
 	*tidsp = NULL;
 	*nrp = NULL;
-	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	snprintf(path, sizeof(path), "/proc/%d/task", ppid);
 	if ((dir = opendir(path)) == NULL)
 		return 0;
 	while ((de = readdir(dir)) != NULL) {
@@ -58,8 +60,8 @@ ptc_os_blocked(pid_t pid, pid_t **tidsp, long **nrp)
 		if ((nr = reallocarray(nrs, n + 1, sizeof(*nr))) == NULL)
 			break;
 		nrs = nr;
-		tids[n] = (pid_t)strtol(de->d_name, NULL, 10);
-		nrs[n] = blocked_nr(pid, tids[n]);
+		tids[n] = ptc_os_ourpid(atoi(de->d_name));
+		nrs[n] = blocked_nr(ppid, de->d_name);
 		n++;
 	}
 	closedir(dir);
