@@ -864,7 +864,9 @@ flock_struct(struct ptc__dc *c, uint64_t v)
 {
 	struct flock fl;
 
-	if (ptc__rdall(c, v, &fl, sizeof(fl)) != 0) {
+	/* a failed F_GETLK wrote nothing: its address */
+	if ((c->exiting && c->is_error) ||
+	    ptc__rdall(c, v, &fl, sizeof(fl)) != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
@@ -875,18 +877,55 @@ flock_struct(struct ptc__dc *c, uint64_t v)
 	ptc__p_enum(c, &ptc__xt_seek_whence, (uint64_t)fl.l_whence, "SEEK_???");
 	field_i(c, "l_start", fl.l_start);
 	field_i(c, "l_len", fl.l_len);
-	if (c->exiting && (int)c->a[1] == F_GETLK) {
+	if (c->exiting) {
 		ptc__s_field(c, "l_pid");
 		ptc__p_pid(c, fl.l_pid, PTC__PID_TGID);
 	}
 	ptc__s_close(c);
 }
 
+/* struct f_owner_ex: {type=F_OWNER_TID, pid=N} */
+static void
+owner_ex(struct ptc__dc *c, uint64_t v)
+{
+	struct f_owner_ex o;
+
+	if ((c->exiting && c->is_error) ||
+	    ptc__rdall(c, v, &o, sizeof(o)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "type");
+	ptc__p_enum(c, &ptc__xt_f_owner_types, (unsigned)o.type, NULL);
+	ptc__s_field(c, "pid");
+	ptc__p_pid(c, o.pid, o.type == F_OWNER_TID ? PTC__PID_TID :
+	    o.type == F_OWNER_PGRP ? PTC__PID_PGID : PTC__PID_TGID);
+	ptc__s_close(c);
+}
+
+/* Commands whose argument the kernel fills in: shown at exit. */
+static int
+fcntl_out(int cmd)
+{
+	return cmd == F_GETLK || cmd == F_OFD_GETLK || cmd == F_GETOWN_EX;
+}
+
+/*
+ * The third argument, split (the table's "<>"): at entry all but what
+ * the kernel fills in, which exit adds with its separator.
+ */
 void
 ptc__a_fcntl_arg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
+	int cmd = (int)c->a[1];
+
 	(void)a;
-	switch ((int)c->a[1]) {
+	if (c->exiting != fcntl_out(cmd))
+		return;
+	if (c->exiting)
+		ptc__sb_puts(c->o, c->f->json ? "," : ", ");
+	switch (cmd) {
 	case F_GETFD: case F_GETFL: case F_GETOWN: case F_GETSIG:
 	case F_GETLEASE: case F_GETPIPE_SZ: case F_GET_SEALS:
 		return;
@@ -899,13 +938,25 @@ ptc__a_fcntl_arg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	case F_SETOWN:
 		ptc__p_pid_pgrp(c, (int)v);
 		return;
-	case F_DUPFD: case F_DUPFD_CLOEXEC: case F_SETSIG:
-	case F_SETPIPE_SZ: case F_NOTIFY: case F_SETLEASE: case F_ADD_SEALS:
+	case F_SETSIG:
+		ptc__p_signo(c, (int)v);
+		return;
+	case F_SETLEASE:
+		ptc__p_enum(c, &ptc__xt_lock_types, (unsigned)v, "F_???");
+		return;
+	case F_NOTIFY:
+		ptc__p_flags(c, &ptc__xt_dnotify_flags, (unsigned)v, NULL);
+		return;
+	case F_DUPFD: case F_DUPFD_CLOEXEC:
+	case F_SETPIPE_SZ: case F_ADD_SEALS:
 		ptc__p_int(c, (int)v);
 		return;
 	case F_SETLK: case F_SETLKW: case F_GETLK:
 	case F_OFD_SETLK: case F_OFD_SETLKW: case F_OFD_GETLK:
 		flock_struct(c, v);
+		return;
+	case F_SETOWN_EX: case F_GETOWN_EX:
+		owner_ex(c, v);
 		return;
 	}
 	ptc__p_hex(c, v);
@@ -914,6 +965,7 @@ ptc__a_fcntl_arg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 void
 ptc__r_fcntl(struct ptc__dc *c, int64_t v)
 {
+	const char *name;
 	char buf[600];
 
 	switch ((int)c->a[1]) {
@@ -936,6 +988,17 @@ ptc__r_fcntl(struct ptc__dc *c, int64_t v)
 			ptc__sb_printf(c->o, " (flags %s)", ptc__xsflags(c,
 			    buf, sizeof(buf), &ptc__xt_fd_flags, (uint64_t)v,
 			    NULL));
+		return;
+	case F_GETLEASE:
+		ptc__p_hex(c, (uint64_t)v);
+		if (!c->f->json && (name = ptc__xname(&ptc__xt_lock_types,
+		    (uint64_t)v)) != NULL)
+			ptc__sb_printf(c->o, " (%s)", name);
+		return;
+	case F_GETSIG:
+		ptc__p_int(c, v);
+		if (v > 0 && !c->f->json && (name = ptc_signame((int)v)) != NULL)
+			ptc__sb_printf(c->o, " (%s)", name);
 		return;
 	}
 	ptc__p_int(c, v);
