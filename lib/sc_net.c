@@ -539,7 +539,7 @@ cmsgs(struct ptc__dc *c, uint64_t v, uint64_t len)
 		left -= (size_t)al;
 	}
 	if (left != 0) {
-		ptc__nl_more_at(c, v + (clen_all - left));
+		ptc__more_at(c, v + (clen_all - left));
 	} else if (clen_all < len) {
 		ptc__s_more(c);
 	}

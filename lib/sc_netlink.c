@@ -77,16 +77,6 @@ ptc__nl_hex(struct ptc__dc *c, uint64_t addr, uint64_t len)
 }
 
 void
-ptc__nl_more_at(struct ptc__dc *c, uint64_t addr)
-{
-	/* JSON has no place for it: the array just ends. */
-	if (c->f->json)
-		return;
-	ptc__pre(c);
-	ptc__sb_printf(c->o, "... /* %#" PRIx64 " */", addr);
-}
-
-void
 ptc__nl_hexmem(struct ptc__dc *c, const void *p, size_t n)
 {
 	struct ptc_fmt hx = *c->f;
@@ -173,7 +163,7 @@ chain(struct ptc__dc *c, uint64_t addr, uint64_t len, size_t hdr,
 		}
 		if (ptc__rdall(c, addr, h, hdr) != 0) {
 			if (arr) {
-				ptc__nl_more_at(c, addr);
+				ptc__more_at(c, addr);
 			} else {
 				ptc__p_addr(c, addr);
 			}
@@ -461,7 +451,7 @@ nla_idx_array(struct ptc__dc *c, uint64_t addr, uint64_t n, size_t esize,
 			break;
 		}
 		if (ptc__rdall(c, addr + i * esize, &e, esize) != 0) {
-			ptc__nl_more_at(c, addr + i * esize);
+			ptc__more_at(c, addr + i * esize);
 			break;
 		}
 		nm = ptc__xname(x, i);
@@ -502,7 +492,7 @@ nla_array(struct ptc__dc *c, uint64_t addr, uint64_t n, size_t esize)
 			break;
 		}
 		if (ptc__rdall(c, addr + i * esize, &e, esize) != 0) {
-			ptc__nl_more_at(c, addr + i * esize);
+			ptc__more_at(c, addr + i * esize);
 			break;
 		}
 		if (esize == 8)

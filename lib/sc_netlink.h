@@ -114,8 +114,6 @@ struct nla_set {
 
 /* len bytes at addr in \x form (-s bounds them). */
 void ptc__nl_hex(struct ptc__dc *c, uint64_t addr, uint64_t len);
-/* "... / * addr * /": an array goes on at addr, unreadable (text only). */
-void ptc__nl_more_at(struct ptc__dc *c, uint64_t addr);
 /* n bytes at p (already read) in \x form. */
 void ptc__nl_hexmem(struct ptc__dc *c, const void *p, size_t n);
 /* A hardware address: ab:cd:.., -X raw "\xab\xcd..", verbose both. */

@@ -182,6 +182,8 @@ void ptc__s_field(struct ptc__dc *c, const char *name); /* "name=" */
 void ptc__s_more(struct ptc__dc *c);  /* ", ..." (abbreviated) */
 /* Element i of an array is past -s or PTC__ARR_MAX: "..." written, 1. */
 int ptc__arr_full(struct ptc__dc *c, uint64_t i);
+/* "... / * addr * /": an array goes on at addr, unreadable (text only). */
+void ptc__more_at(struct ptc__dc *c, uint64_t addr);
 void ptc__l_open(struct ptc__dc *c);
 void ptc__l_close(struct ptc__dc *c);
 void ptc__l_sep(struct ptc__dc *c);   /* between elements */

@@ -798,14 +798,22 @@ ptc__a_futex64(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	c->ts64 = 0;
 }
 
-/* Group lists: getgroups fills rval entries, setgroups reads arg 0. */
+/*
+ * Group lists: getgroups fills rval entries, setgroups reads arg 0.  A
+ * gid is shown as ptc__a_id shows it; a list that ends unreadable says
+ * where; one longer than the kernel takes is only an address.
+ */
 static void
 gids(struct ptc__dc *c, uint64_t v, uint64_t n)
 {
+	static const struct ptc__arg none = { NULL, NULL, -1, 0, 0 };
+	static long max;
 	uint32_t g;
 	uint64_t i;
 
-	if (v == 0) {
+	if (max == 0 && (max = sysconf(_SC_NGROUPS_MAX)) <= 0)
+		max = 65536;
+	if (v == 0 || n > (uint64_t)max) {
 		ptc__p_addr(c, v);
 		return;
 	}
@@ -814,17 +822,20 @@ gids(struct ptc__dc *c, uint64_t v, uint64_t n)
 		ptc__l_close(c);
 		return;
 	}
-	if (v == 0 || ptc__rdall(c, v, &g, sizeof(g)) != 0) {
+	if (ptc__rdall(c, v, &g, sizeof(g)) != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
 	ptc__l_open(c);
 	for (i = 0; i < n; i++) {
+		/* as strace: an unreadable element is named even past -s */
+		if (ptc__rdall(c, v + i * 4, &g, sizeof(g)) != 0) {
+			ptc__more_at(c, v + i * 4);
+			break;
+		}
 		if (ptc__arr_full(c, i))
 			break;
-		if (ptc__rdall(c, v + i * 4, &g, sizeof(g)) != 0)
-			break;
-		ptc__p_uint(c, g);
+		ptc__a_id(c, &none, g);
 	}
 	ptc__l_close(c);
 }

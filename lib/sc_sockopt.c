@@ -378,7 +378,7 @@ bpf_filter(struct ptc__dc *c, uint64_t addr, unsigned n)
 			break;
 		}
 		if (ptc__rdall(c, addr + i * sizeof(f), &f, sizeof(f)) != 0) {
-			ptc__nl_more_at(c, addr + i * sizeof(f));
+			ptc__more_at(c, addr + i * sizeof(f));
 			break;
 		}
 		b.len = 0;

@@ -657,6 +657,16 @@ ptc__arr_full(struct ptc__dc *c, uint64_t i)
 }
 
 void
+ptc__more_at(struct ptc__dc *c, uint64_t addr)
+{
+	/* JSON has no place for it: the array just ends. */
+	if (c->f->json)
+		return;
+	ptc__pre(c);
+	ptc__sb_printf(c->o, "... /* %#" PRIx64 " */", addr);
+}
+
+void
 ptc__s_more(struct ptc__dc *c)
 {
 	if (c->f->json)
