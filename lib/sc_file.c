@@ -822,8 +822,7 @@ ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
 		uint64_t len, show;
 
 		if (rd_iov(c, v, i, iov) != 0) {
-			ptc__s_more(c);
-			ptc__p_comment(c, "%#" PRIx64, v + i * esz);
+			ptc__more_at(c, v + i * esz);
 			break;
 		}
 		if (ptc__arr_full(c, i))
@@ -836,7 +835,8 @@ ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
 			ptc__p_addr(c, iov[0]);
 		else
 			ptc__p_buf(c, iov[0], show);
-		left -= show;
+		if (left != ~0ull)      /* ~0: no limit, nothing to count */
+			left -= show;
 		ptc__s_field(c, "iov_len");
 		ptc__p_uint(c, len);
 		ptc__s_close(c);
@@ -855,6 +855,49 @@ ptc__a_iovec(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		return;
 	}
 	ptc__p_iovec(c, v, n, a->out, a->out ? (uint64_t)c->rval : ~0ull);
+}
+
+/* A count that is a whole unsigned long (process_vm_readv's). */
+static uint64_t
+ulong_count(const struct ptc__dc *c, const struct ptc__arg *a)
+{
+	uint64_t n = a->aux >= 0 ? c->a[a->aux] : 0;
+
+	return c->wordsize == 4 ? (uint32_t)n : n;
+}
+
+/*
+ * iovec_l:N, an iovec array whose count (arg N) is an unsigned long,
+ * and the buffers' data (process_vm_writev's local array); iovec_lo:N
+ * the same filled by the kernel, shown at exit (the table's ">?"): the
+ * first rval bytes, or the addresses if the call failed
+ * (process_vm_readv's).
+ */
+void
+ptc__a_iovec_l(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	ptc__p_iovec(c, v, ulong_count(c, a), 0, ~0ull);
+}
+
+void
+ptc__a_iovec_lo(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	uint64_t n = ulong_count(c, a);
+
+	if (c->is_error)
+		ptc__p_iovec(c, v, n, -1, 0);
+	else
+		ptc__p_iovec(c, v, n, 1, (uint64_t)c->rval);
+}
+
+/*
+ * iovec_addr:N, an iovec array of another process's memory (or of none
+ * at all, as process_madvise's ranges): the buffers' addresses.
+ */
+void
+ptc__a_iovec_addr(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	ptc__p_iovec(c, v, ulong_count(c, a), -1, 0);
 }
 
 /* ---- fcntl ---- */

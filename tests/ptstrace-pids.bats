@@ -10,9 +10,8 @@
 load helper
 load ptstrace-sc
 
-# Calls of st-pids whose decoding is complete (process_vm_readv's
-# iovecs and glibc's F_GETOWN_EX are not yet).
-PIDS_SET=getpid,getppid,gettid,getpgrp,getpgid,getsid,setpgid,kill,tkill,tgkill,sched_getparam,getpriority,prlimit64,pidfd_open,fcntl,clone,clone3,waitid,wait4,exit_group
+# Calls of st-pids with process ids in them.
+PIDS_SET=getpid,getppid,gettid,getpgrp,getpgid,getsid,setpgid,kill,tkill,tgkill,sched_getparam,getpriority,prlimit64,pidfd_open,fcntl,process_vm_readv,clone,clone3,waitid,wait4,exit_group
 
 setup() {
 	sc_setup
