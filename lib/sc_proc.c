@@ -546,10 +546,12 @@ ptc__p_user_desc(struct ptc__dc *c, uint64_t addr)
 		{ "limit_in_pages", 4, 1 },
 		{ "seg_not_present", 5, 1 },
 		{ "useable", 6, 1 },
+		{ "lm", 7, 1 },         /* 64-bit processes only */
 	};
+	static const struct ptc__arg none = { NULL, NULL, -1, 0, 0 };
 	uint32_t u[4];
 	char buf[32];
-	size_t i;
+	size_t i, n = sizeof(bits) / sizeof(bits[0]) - (c->wordsize == 4);
 
 	if (ptc__rdall(c, addr, u, sizeof(u)) != 0) {
 		ptc__p_addr(c, addr);
@@ -557,14 +559,14 @@ ptc__p_user_desc(struct ptc__dc *c, uint64_t addr)
 	}
 	ptc__s_open(c);
 	ptc__s_field(c, "entry_number");
-	ptc__p_int(c, (int32_t)u[0]);
+	ptc__a_id(c, &none, u[0]);      /* -1 is "any free entry" */
 	ptc__s_field(c, "base_addr");
 	snprintf(buf, sizeof(buf), "%#08x", (unsigned)u[1]);
 	ptc__p_raw(c, buf);
 	ptc__s_field(c, "limit");
 	snprintf(buf, sizeof(buf), "%#08x", (unsigned)u[2]);
 	ptc__p_raw(c, buf);
-	for (i = 0; i < sizeof(bits) / sizeof(bits[0]); i++) {
+	for (i = 0; i < n; i++) {
 		ptc__s_field(c, bits[i].name);
 		ptc__p_uint(c, (u[3] >> bits[i].shift) & bits[i].mask);
 	}
@@ -580,6 +582,35 @@ ptc__a_user_desc(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		return;
 	}
 	ptc__p_user_desc(c, v);
+}
+
+/* modify_ldt's: a struct user_desc only when the size says it is one. */
+void
+ptc__a_ldt_desc(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	if (c->a[2] != 16)
+		ptc__p_addr(c, v);
+	else
+		ptc__p_user_desc(c, v);
+}
+
+/*
+ * modify_ldt returns an int the kernel does not sign-extend on 64-bit
+ * CPUs: an error comes back as 0xfffff001..0xffffffff, shown as strace
+ * shows it, "= 4294967258 ENOSYS (Function not implemented)".
+ */
+void
+ptc__r_ldt(struct ptc__dc *c, int64_t v)
+{
+	const char *name;
+	int err = -(int)(uint32_t)v;
+
+	ptc__r_int(c, v);
+	if ((uint64_t)v < 0xfffff000u || (uint64_t)v > 0xffffffffu ||
+	    c->f->json || (name = ptc_errname(err)) == NULL)
+		return;
+	ptc__sb_printf(c->o, " %s (%s)", name, strerror(err));
 }
 
 /* set_thread_area: the entry the kernel chose, "= 0 (entry_number=12)". */
