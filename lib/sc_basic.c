@@ -192,6 +192,19 @@ ptc__a_hexbuf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	c->f = saved;
 }
 
+/* len bytes at addr, every one in \x form (strace's QUOTE_FORCE_HEX). */
+void
+ptc__p_hexbuf(struct ptc__dc *c, uint64_t addr, uint64_t len)
+{
+	struct ptc_fmt f = *c->f;
+	const struct ptc_fmt *saved = c->f;
+
+	f.xstyle = 2;
+	c->f = &f;
+	ptc__p_buf(c, addr, len);
+	c->f = saved;
+}
+
 /*
  * The kernel takes most flag arguments as unsigned int, so only the low
  * 32 bits count (strace prints dup3(0, 0, 0) for 0xdefaced00000000);

@@ -106,3 +106,57 @@ ptc__a_mount_attr(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__p_extra_bytes(c, v, sizeof(at), size);
 	ptc__s_close(c);
 }
+
+/*
+ * fsconfig: what key, value and aux are depends on the command (arg 1);
+ * a command without a key or value shows addresses.
+ */
+enum { FSC_FLAG, FSC_STRING, FSC_BINARY, FSC_PATH, FSC_PATH_EMPTY, FSC_FD };
+
+void
+ptc__a_fsconfig_key(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	(void)a;
+	if ((uint32_t)c->a[1] <= FSC_FD)
+		ptc__p_strn0(c, v, 256);
+	else
+		ptc__p_addr(c, v);
+}
+
+void
+ptc__a_fsconfig_value(struct ptc__dc *c, const struct ptc__arg *a,
+    uint64_t v)
+{
+	int aux = (int)c->a[4];
+
+	(void)a;
+	switch ((uint32_t)c->a[1]) {
+	case FSC_STRING:
+		ptc__p_strn0(c, v, 256);
+		return;
+	case FSC_PATH: case FSC_PATH_EMPTY:
+		ptc__p_path(c, v);
+		return;
+	case FSC_BINARY:
+		if (aux >= 0 && aux <= 1024 * 1024) {
+			ptc__p_hexbuf(c, v, (uint64_t)aux);
+			return;
+		}
+		break;
+	}
+	ptc__p_addr(c, v);
+}
+
+void
+ptc__a_fsconfig_aux(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	switch ((uint32_t)c->a[1]) {
+	case FSC_PATH: case FSC_PATH_EMPTY:
+		ptc__a_dirfd(c, a, v);
+		return;
+	case FSC_FD:
+		ptc__p_fd(c, (int)v);
+		return;
+	}
+	ptc__p_int(c, (int)v);
+}

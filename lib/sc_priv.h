@@ -128,6 +128,8 @@ void ptc__p_bytes(struct ptc__dc *c, const void *s, size_t len, int more);
 void ptc__p_str(struct ptc__dc *c, uint64_t addr, size_t max);
 void ptc__p_path(struct ptc__dc *c, uint64_t addr);
 void ptc__p_buf(struct ptc__dc *c, uint64_t addr, uint64_t len);
+/* The same with every byte in \x form (strace's QUOTE_FORCE_HEX). */
+void ptc__p_hexbuf(struct ptc__dc *c, uint64_t addr, uint64_t len);
 /* A string of at most n bytes the kernel reads (strace's QUOTE_0_TERMINATED). */
 void ptc__p_strn0(struct ptc__dc *c, uint64_t addr, size_t n);
 /* Flags and enums; dflt printed when v is 0 and no name matches. */
