@@ -182,6 +182,10 @@ void ptc__s_open(struct ptc__dc *c);
 void ptc__s_close(struct ptc__dc *c);
 void ptc__s_field(struct ptc__dc *c, const char *name); /* "name=" */
 void ptc__s_more(struct ptc__dc *c);  /* ", ..." (abbreviated) */
+/* "name=" and the value: unsigned, signed, hex. */
+void ptc__f_u(struct ptc__dc *c, const char *name, uint64_t v);
+void ptc__f_d(struct ptc__dc *c, const char *name, int64_t v);
+void ptc__f_x(struct ptc__dc *c, const char *name, uint64_t v);
 /* Element i of an array is past -s or PTC__ARR_MAX: "..." written, 1. */
 int ptc__arr_full(struct ptc__dc *c, uint64_t i);
 /* "... / * addr * /": an array goes on at addr, unreadable (text only). */

@@ -659,6 +659,27 @@ ptc__arr_full(struct ptc__dc *c, uint64_t i)
 }
 
 void
+ptc__f_u(struct ptc__dc *c, const char *name, uint64_t v)
+{
+	ptc__s_field(c, name);
+	ptc__p_uint(c, v);
+}
+
+void
+ptc__f_d(struct ptc__dc *c, const char *name, int64_t v)
+{
+	ptc__s_field(c, name);
+	ptc__p_int(c, v);
+}
+
+void
+ptc__f_x(struct ptc__dc *c, const char *name, uint64_t v)
+{
+	ptc__s_field(c, name);
+	ptc__p_hex(c, v);
+}
+
+void
 ptc__more_at(struct ptc__dc *c, uint64_t addr)
 {
 	/* JSON has no place for it: the array just ends. */
