@@ -269,7 +269,7 @@ ptc__a_epoll_events(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__l_close(c);
 }
 
-/* pselect6's last argument: a pointer to {sigset pointer, size}. */
+/* pselect6's and io_pgetevents' last argument: {sigset pointer, size}. */
 void
 ptc__a_pselect_sig(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
