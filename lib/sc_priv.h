@@ -96,6 +96,7 @@ struct ptc__dc {
 	int after_field;            /* a "name=" was just written */
 	ssize_t (*rd)(void *, uint64_t, void *, size_t);
 	void *rdctx;
+	struct ptc__rdcache *cache; /* pages read this stop, or NULL */
 };
 
 /* Hard caps on what a tracee value can make the decoders read. */

@@ -24,8 +24,27 @@
 /* Column where strace aligns "= RESULT" unless -a says otherwise. */
 #define RESULT_COL 40
 
+/*
+ * The tracee's pages read during one stop.  Decoders read many small
+ * pieces of the same memory (an iovec array, then each of its buffers);
+ * a page at a time, the pieces after the first cost no system call.
+ * Dropped at every entry and exit, when the tracee may have run.
+ */
+#define RC_PAGES 4
+struct ptc__rdcache {
+	pid_t pid;
+	size_t psize;
+	unsigned next;              /* the slot to fill next */
+	unsigned char *mem;         /* RC_PAGES pages */
+	uint64_t base[RC_PAGES];
+	int valid[RC_PAGES];
+};
+
+static void cache_drop(struct ptc__dc *c);
+
 struct ptc_scdec {
 	struct ptc__dc c;
+	struct ptc__rdcache cache;
 	struct ptc__sb o;       /* the text being formatted */
 	struct ptc__sb j;       /* JSON: arguments formatted at entry */
 	char name[32];          /* name shown for an unknown number */
@@ -69,10 +88,16 @@ struct ptc_scdec *
 ptc_scdec_new(void)
 {
 	struct ptc_scdec *d = calloc(1, sizeof(*d));
+	long ps = sysconf(_SC_PAGESIZE);
 
 	if (d == NULL)
 		return NULL;
 	d->c.o = &d->o;
+	/* without its page cache a decoder still works, a read at a time */
+	d->c.cache = &d->cache;
+	d->cache.psize = ps > 0 ? (size_t)ps : 4096;
+	if ((d->cache.mem = malloc(RC_PAGES * d->cache.psize)) == NULL)
+		d->c.cache = NULL;
 	return d;
 }
 
@@ -83,6 +108,7 @@ ptc_scdec_free(struct ptc_scdec *d)
 		return;
 	free(d->o.p);
 	free(d->j.p);
+	free(d->cache.mem);
 	free(d);
 }
 
@@ -119,15 +145,60 @@ ptc__scdec_demux(struct ptc_scdec *d, pid_t pid, struct ptc_scinfo *si)
 {
 	struct ptc__dc *c = &d->c;
 
+	cache_drop(c);
+
 	c->pid = pid;
 	c->rd = d->rd;
 	c->rdctx = d->rdctx;
 	return ptc__sc_demux(c, si->arch, &si->nr, si->args);
 }
 
+static ssize_t
+rd_direct(struct ptc__dc *c, uint64_t addr, void *buf, size_t len)
+{
+	if (c->rd != NULL)
+		return c->rd(c->rdctx, addr, buf, len);
+	return default_read((void *)(intptr_t)c->pid, addr, buf, len);
+}
+
+static void
+cache_drop(struct ptc__dc *c)
+{
+	if (c->cache != NULL)
+		memset(c->cache->valid, 0, sizeof(c->cache->valid));
+}
+
+/* The page at base from the cache, read in if need be; NULL if unreadable. */
+static const unsigned char *
+cache_page(struct ptc__dc *c, uint64_t base)
+{
+	struct ptc__rdcache *rc = c->cache;
+	unsigned i;
+
+	if (rc->pid != c->pid) {
+		cache_drop(c);
+		rc->pid = c->pid;
+	}
+	for (i = 0; i < RC_PAGES; i++)
+		if (rc->valid[i] && rc->base[i] == base)
+			return rc->mem + i * rc->psize;
+	i = rc->next++ % RC_PAGES;
+	rc->valid[i] = 0;
+	if (rd_direct(c, base, rc->mem + i * rc->psize, rc->psize) !=
+	    (ssize_t)rc->psize)
+		return NULL;
+	rc->valid[i] = 1;
+	rc->base[i] = base;
+	return rc->mem + i * rc->psize;
+}
+
 ssize_t
 ptc__rd(struct ptc__dc *c, uint64_t addr, void *buf, size_t len)
 {
+	const unsigned char *pg;
+	size_t done = 0, off, n;
+	uint64_t base;
+
 	if (len == 0)
 		return 0;
 	if (addr == 0)
@@ -136,9 +207,26 @@ ptc__rd(struct ptc__dc *c, uint64_t addr, void *buf, size_t len)
 		errno = E2BIG;
 		return -1;
 	}
-	if (c->rd != NULL)
-		return c->rd(c->rdctx, addr, buf, len);
-	return default_read((void *)(intptr_t)c->pid, addr, buf, len);
+	if (c->cache == NULL || len > c->cache->psize)
+		return rd_direct(c, addr, buf, len);
+	while (done < len) {
+		base = (addr + done) & ~(uint64_t)(c->cache->psize - 1);
+		off = (size_t)(addr + done - base);
+		n = c->cache->psize - off < len - done ?
+		    c->cache->psize - off : len - done;
+		if ((pg = cache_page(c, base)) == NULL) {
+			/* a page that does not read whole: as asked, uncached */
+			ssize_t r = rd_direct(c, addr + done,
+			    (unsigned char *)buf + done, len - done);
+
+			if (r > 0)
+				done += (size_t)r;
+			break;
+		}
+		memcpy((unsigned char *)buf + done, pg + off, n);
+		done += n;
+	}
+	return done > 0 ? (ssize_t)done : -1;
 }
 
 int
@@ -322,6 +410,8 @@ ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
 	struct ptc__dc *c = &d->c;
 	int i, n;
 
+	cache_drop(c);
+
 	c->f = f;
 	c->pid = pid;
 	c->arch = si->arch;
@@ -493,6 +583,7 @@ ptc_sc_exit(struct ptc_scdec *d, FILE *fp, const struct ptc_scinfo *si,
 	struct ptc__dc *c = &d->c;
 	int i, n;
 
+	cache_drop(c);          /* the call may have written any of it */
 	c->f = f;
 	c->exiting = 1;
 	c->rval = si->rval;

@@ -70,12 +70,15 @@ map(uint64_t addr, const void *p, size_t len)
 	nmem++;
 }
 
+static unsigned nrd;    /* reads asked of rd() */
+
 static ssize_t
 rd(void *ctx, uint64_t addr, void *buf, size_t len)
 {
 	int i;
 
 	(void)ctx;
+	nrd++;
 	for (i = 0; i < nmem; i++) {
 		if (addr >= mem[i].addr && addr < mem[i].addr + mem[i].len) {
 			size_t n = mem[i].addr + mem[i].len - addr;
@@ -1322,6 +1325,50 @@ json_ok(const char *members)
 	return ok;
 }
 
+/*
+ * A stop's reads go a page at a time: an iovec array and the eight
+ * buffers it names, all in two pages, take two reads, not nine.  Memory
+ * that does not read a whole page (the canned region ends early) is
+ * read as asked.
+ */
+static void
+test_read_cache(void **state)
+{
+	size_t ps = (size_t)sysconf(_SC_PAGESIZE);
+	unsigned char *pg = aligned_alloc(ps, 2 * ps);
+	kword *iov = (kword *)(void *)pg;
+	char want[1024], *w = want;
+	static const char tail[] = "xyz";
+	int i;
+
+	(void)state;
+	fmt_default();
+	assert_non_null(pg);
+	memset(pg, 0, 2 * ps);
+	map(16 * ps, pg, ps);
+	map(32 * ps, pg + ps, ps);
+	w += sprintf(w, "writev(1, [");
+	for (i = 0; i < 8; i++) {
+		memcpy(pg + ps + 4 * i, "abcd", 4);
+		pg[ps + 4 * i + 3] = (unsigned char)('0' + i);
+		iov[2 * i] = (kword)(32 * ps + 4 * i);
+		iov[2 * i + 1] = 4;
+		w += sprintf(w, "%s{iov_base=\"abc%d\", iov_len=4}",
+		    i ? ", " : "", i);
+	}
+	sprintf(w, "], 8) = 32");
+	nrd = 0;
+	assert_string_equal(D("writev", 32, 1, 16 * ps, 8, 0, 0, 0), want);
+	assert_int_equal(nrd, 2);
+	/* a region shorter than its page: its bytes all the same */
+	map(48 * ps, tail, 3);
+	iov[0] = (kword)(48 * ps);
+	iov[1] = 3;
+	assert_string_equal(D("writev", 3, 1, 16 * ps, 1, 0, 0, 0),
+	    "writev(1, [{iov_base=\"xyz\", iov_len=3}], 1) = 3");
+	free(pg);
+}
+
 static void
 test_json_checker(void **state)
 {
@@ -1427,6 +1474,7 @@ main(void)
 		cmocka_unit_test_setup(test_caps, setup),
 		cmocka_unit_test_setup(test_json, setup),
 		cmocka_unit_test_setup(test_siginfo, setup),
+		cmocka_unit_test_setup(test_read_cache, setup),
 		cmocka_unit_test_setup(test_json_checker, setup),
 		cmocka_unit_test_setup(test_random, setup),
 	};
