@@ -570,16 +570,30 @@ read_msghdr(struct ptc__dc *c, uint64_t v, struct k_msghdr *m)
 	return 0;
 }
 
-/* A msghdr whose buffers hold left bytes of data (~0: all of them). */
+/*
+ * A msghdr whose buffers hold left bytes of data (~0: all of them).
+ * inlen: the msg_namelen recvmsg was given (-1: none known): the
+ * address shows no more than that, the length as "given => returned".
+ */
 static void
 msghdr_fields(struct ptc__dc *c, const struct k_msghdr *m, int out,
-    uint64_t left)
+    uint64_t left, int64_t inlen)
 {
+	int namelen = (int)m->namelen;
+
+	if (inlen >= 0 && namelen > (int)inlen)
+		namelen = (int)inlen;
 	ptc__s_open(c);
 	ptc__s_field(c, "msg_name");
-	ptc__p_sockaddr(c, m->name, m->namelen);
+	ptc__p_sockaddr(c, m->name, namelen < 0 ? 0 : (uint64_t)namelen);
 	ptc__s_field(c, "msg_namelen");
-	ptc__p_uint(c, m->namelen);
+	if (inlen >= 0 && (int)inlen != (int)m->namelen) {
+		ptc__p_int(c, (int)inlen);
+		if (!c->f->json)
+			ptc__sb_puts(c->o, " => ");
+		c->after_field = 1;
+	}
+	ptc__p_int(c, (int)m->namelen);
 	ptc__s_field(c, "msg_iov");
 	ptc__p_iovec(c, m->iov, m->iovlen, out, left);
 	ptc__s_field(c, "msg_iovlen");
@@ -604,7 +618,23 @@ msghdr(struct ptc__dc *c, uint64_t v, int out)
 		ptc__p_addr(c, v);
 		return;
 	}
-	msghdr_fields(c, &m, out, out ? (uint64_t)c->rval : ~0ull);
+	msghdr_fields(c, &m, out, out ? (uint64_t)c->rval : ~0ull, -1);
+}
+
+/*
+ * recvmsg's msghdr: the msg_namelen it was given is read at entry
+ * (ptc__save_msghdr_out), the rest shown at exit; a failed call shows
+ * only that length.
+ */
+void
+ptc__save_msghdr_out(struct ptc__dc *c, int i)
+{
+	struct k_msghdr m;
+
+	if (c->a[i] != 0 && !c->f->noderef && read_msghdr(c, c->a[i], &m) == 0) {
+		c->saved[i] = m.namelen;
+		c->saved_ok[i] = 1;
+	}
 }
 
 /*
@@ -637,7 +667,8 @@ ptc__a_mmsghdrs(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		}
 		ptc__s_open(c);
 		ptc__s_field(c, "msg_hdr");
-		msghdr_fields(c, &m, a->aux == 1, a->aux == 1 ? len : ~0ull);
+		msghdr_fields(c, &m, a->aux == 1, a->aux == 1 ? len : ~0ull,
+		    -1);
 		ptc__s_field(c, "msg_len");
 		ptc__p_uint(c, len);
 		ptc__s_close(c);
@@ -655,6 +686,24 @@ ptc__a_msghdr(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 void
 ptc__a_msghdr_out(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
+	struct k_msghdr m;
+	int i = c->cur;
+
 	(void)a;
-	msghdr(c, v, 1);
+	if (!c->saved_ok[i]) {
+		msghdr(c, v, 1);
+		return;
+	}
+	if (c->is_error) {
+		ptc__s_open(c);
+		ptc__s_field(c, "msg_namelen");
+		ptc__p_int(c, (int)c->saved[i]);
+		ptc__s_close(c);
+		return;
+	}
+	if (read_msghdr(c, v, &m) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	msghdr_fields(c, &m, 1, (uint64_t)c->rval, (int32_t)c->saved[i]);
 }

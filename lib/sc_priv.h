@@ -256,6 +256,9 @@ int ptc__siginfo_print_task(FILE *fp, const siginfo_t *si,
 
 const struct ptc__scent *ptc__sc_ent(uint32_t arch, uint64_t nr);
 
+/* recvmsg's msghdr: what it holds at entry, for ptc__a_msghdr_out. */
+void ptc__save_msghdr_out(struct ptc__dc *c, int i);
+
 /* Every printer the tables name (generated). */
 #include "sc_fns.h"
 

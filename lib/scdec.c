@@ -254,9 +254,11 @@ reset(struct ptc__dc *c)
  * a signal: an interrupted sleep still reports what remained).
  */
 static int
-failed_out(const struct ptc__dc *c, const struct ptc__arg *a)
+failed_out(const struct ptc__dc *c, const struct ptc__arg *a, int i)
 {
+	/* what was saved at entry (recvmsg's name length) still shows */
 	return c->exiting && c->is_error && a->out == 1 && !a->opt &&
+	    !c->saved_ok[i] &&
 	    c->rval != -EINTR && !(c->rval <= -512 && c->rval >= -516);
 }
 
@@ -320,7 +322,7 @@ print_arg(struct ptc__dc *c, int i)
 	if (c->e == NULL || c->e->nargs < 0 || c->f->raw) {
 		/* As strace's printargs(): the register, in hex. */
 		ptc__p_hex(c, c->wordsize == 4 ? (uint32_t)c->a[i] : c->a[i]);
-	} else if (failed_out(c, &c->e->args[i]) || (c->f->noderef &&
+	} else if (failed_out(c, &c->e->args[i], i) || (c->f->noderef &&
 	    c->a[i] != 0 && is_struct(c->e->args[i].fn))) {
 		/* The kernel wrote nothing there: strace shows the address. */
 		ptc__p_addr(c, c->a[i]);
@@ -345,6 +347,11 @@ save_inout(struct ptc__dc *c, int from, int n)
 
 	for (i = from; i < n; i++) {
 		c->saved_ok[i] = 0;
+		/* recvmsg's name length goes in as well as out */
+		if (c->e->args[i].fn == ptc__a_msghdr_out) {
+			ptc__save_msghdr_out(c, i);
+			continue;
+		}
 		if (c->e->args[i].out != 2 || c->a[i] == 0)
 			continue;
 		c->saved[i] = 0;
@@ -419,6 +426,7 @@ ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
 	memcpy(c->a, si->args, sizeof(c->a));
 	c->sp = si->sp;
 	memset(c->saved, 0, sizeof(c->saved));
+	memset(c->saved_ok, 0, sizeof(c->saved_ok));
 	c->wordsize = si->arch == AUDIT_ARCH_I386 ? 4 : 8;
 	c->rd = d->rd;
 	c->rdctx = d->rdctx;

@@ -86,3 +86,12 @@ setsockopt(3, SOL_IP, IP_RECVTTL, [1], 4) = 0'
 	run sed -n 1p out
 	assert_output --regexp '^sendto\(3<NETLINK:\[ROUTE:[0-9]+\]>, \{nlmsg_len=16, '
 }
+
+@test "net: recvmsg's msg_namelen given and returned, and after a failure (st-msgname)" {
+	ptstrace -o out -e trace=recvmsg "$T/st-msgname" 3>&- 4>&-
+	run cat out
+	assert_output 'recvmsg(3, {msg_name={sa_family=AF_UNIX, sun_path="msgname.s"}, msg_namelen=110 => 12, msg_iov=[{iov_base="A", iov_len=1}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = 1
+recvmsg(3, {msg_name={sa_family=AF_UNIX}, msg_namelen=2 => 12, msg_iov=[{iov_base="A", iov_len=1}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = 1
+recvmsg(3, {msg_namelen=110}, 0)        = -1 EFAULT (Bad address)
++++ exited with 0 +++'
+}
