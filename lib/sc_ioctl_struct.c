@@ -29,6 +29,7 @@ static const struct ioc_reqtab *const tabs[] = {
 	&ptc__ioc_block,
 	&ptc__ioc_mtd,
 	&ptc__ioc_scsi,
+	&ptc__ioc_perf,
 };
 
 /* Unsigned value of size bytes at p (native byte order). */

@@ -180,5 +180,6 @@ extern const struct ioc_reqtab ptc__ioc_ubi;
 extern const struct ioc_reqtab ptc__ioc_block;
 extern const struct ioc_reqtab ptc__ioc_mtd;
 extern const struct ioc_reqtab ptc__ioc_scsi;
+extern const struct ioc_reqtab ptc__ioc_perf;
 
 #endif

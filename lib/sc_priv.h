@@ -313,6 +313,12 @@ char *ptc__ioctl_name(char *buf, size_t len, int style, unsigned cmd);
  * when printed, 0 when the request is not described.
  */
 int ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v);
+/*
+ * A struct perf_event_attr at addr whose size field said size (lib/sc_perf.c);
+ * resized: the kernel refused that size (E2BIG) and wrote its own there.
+ */
+void ptc__p_perf_attr(struct ptc__dc *c, uint64_t addr, uint32_t size,
+    int resized);
 /* Flags with strace's "FOO_???" comment when no bit has a name. */
 void ptc__p_flags_unk(struct ptc__dc *c, const struct ptc__xtab *x,
     uint64_t v, const char *unknown);
