@@ -637,40 +637,85 @@ ptc__save_msghdr_out(struct ptc__dc *c, int i)
 	}
 }
 
+/* Messages of an mmsghdr array shown at most (the kernel's UIO_MAXIOV). */
+#define MMSG_MAX 1024
+
+/*
+ * recvmmsg's messages: the msg_namelen each was given, read at entry
+ * for ptc__a_mmsghdrs to show as "given => returned".
+ */
+void
+ptc__save_mmsghdrs(struct ptc__dc *c, int i)
+{
+	size_t esz = c->wordsize == 4 ? 32 : 64;
+	uint64_t k, n = (uint32_t)c->a[2];
+	struct k_msghdr m;
+	int32_t *nl;
+
+	c->mnl_n = 0;
+	if (c->a[i] == 0 || c->f->noderef)
+		return;
+	if (n > MMSG_MAX)
+		n = MMSG_MAX;
+	if (n > c->mnl_cap) {
+		if ((nl = reallocarray(c->mnl, n, sizeof(*nl))) == NULL)
+			return;
+		c->mnl = nl;
+		c->mnl_cap = (unsigned)n;
+	}
+	for (k = 0; k < n && read_msghdr(c, c->a[i] + k * esz, &m) == 0; k++)
+		c->mnl[k] = (int32_t)m.namelen;
+	c->mnl_n = (unsigned)k;
+	c->saved_ok[i] = 1;
+}
+
 /*
  * sendmmsg's and recvmmsg's struct mmsghdr array (a->aux: 1 received),
- * shown at exit for as many messages as the call handled.
+ * shown at exit: sendmmsg's vlen messages, msg_len for those it sent,
+ * also when it failed; recvmmsg's as many as it received.
  */
 void
 ptc__a_mmsghdrs(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	size_t esz = c->wordsize == 4 ? 32 : 64;
-	uint64_t i, n = (uint64_t)c->rval;
+	uint64_t i, n, sent;
 	struct k_msghdr m;
 	uint32_t len;
+	int recv = a->aux == 1;
 
-	if (c->is_error || v == 0 || c->rval < 0) {
+	if (v == 0 || (recv && (c->is_error || c->rval < 0))) {
 		ptc__p_addr(c, v);
 		return;
 	}
+	sent = c->is_error || c->rval < 0 ? 0 : (uint64_t)c->rval;
+	n = recv ? sent : (uint32_t)c->a[2];
 	ptc__l_open(c);
 	for (i = 0; i < n; i++) {
 		uint64_t e = v + i * esz;
 
-		if (ptc__arr_full(c, i))
-			break;
 		if (read_msghdr(c, e, &m) != 0 ||
 		    ptc__rdall(c, e + esz - (c->wordsize == 4 ? 4 : 8), &len,
 		    4) != 0) {
+			ptc__more_at(c, e);
+			break;
+		}
+		if (ptc__arr_full(c, i))
+			break;
+		/* no more than were seen at entry, as strace */
+		if (i >= MMSG_MAX || (recv && c->saved_ok[c->cur] &&
+		    i >= c->mnl_n)) {
 			ptc__s_more(c);
 			break;
 		}
 		ptc__s_open(c);
 		ptc__s_field(c, "msg_hdr");
-		msghdr_fields(c, &m, a->aux == 1, a->aux == 1 ? len : ~0ull,
-		    -1);
-		ptc__s_field(c, "msg_len");
-		ptc__p_uint(c, len);
+		msghdr_fields(c, &m, recv, recv ? len : ~0ull,
+		    recv && c->saved_ok[c->cur] && i < c->mnl_n ?
+		    c->mnl[i] : -1);
+		if (i < sent) {
+			ptc__s_field(c, "msg_len");
+			ptc__p_uint(c, len);
+		}
 		ptc__s_close(c);
 	}
 	ptc__l_close(c);

@@ -97,6 +97,8 @@ struct ptc__dc {
 	ssize_t (*rd)(void *, uint64_t, void *, size_t);
 	void *rdctx;
 	struct ptc__rdcache *cache; /* pages read this stop, or NULL */
+	int32_t *mnl;               /* recvmmsg's msg_namelens at entry */
+	unsigned mnl_n, mnl_cap;
 };
 
 /* Hard caps on what a tracee value can make the decoders read. */
@@ -258,6 +260,8 @@ const struct ptc__scent *ptc__sc_ent(uint32_t arch, uint64_t nr);
 
 /* recvmsg's msghdr: what it holds at entry, for ptc__a_msghdr_out. */
 void ptc__save_msghdr_out(struct ptc__dc *c, int i);
+/* recvmmsg's messages: the same for each, for ptc__a_mmsghdrs. */
+void ptc__save_mmsghdrs(struct ptc__dc *c, int i);
 
 /* Every printer the tables name (generated). */
 #include "sc_fns.h"
