@@ -124,8 +124,6 @@ void
 ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
 {
 	struct sockaddr_storage ss;
-	const char *fam;
-	char buf[INET6_ADDRSTRLEN + 64];
 	size_t n;
 	ssize_t got;
 
@@ -141,7 +139,20 @@ ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
 		ptc__p_addr(c, addr);
 		return;
 	}
-	n = (size_t)got;
+	ptc__p_sockaddr_mem(c, &ss, (size_t)got);
+}
+
+void
+ptc__p_sockaddr_mem(struct ptc__dc *c, const void *p, size_t n)
+{
+	struct sockaddr_storage ss;
+	const char *fam;
+	char buf[INET6_ADDRSTRLEN + 64];
+
+	if (n > sizeof(ss))
+		n = sizeof(ss);
+	memset(&ss, 0, sizeof(ss));
+	memcpy(&ss, p, n);
 	ptc__s_open(c);
 	ptc__s_field(c, "sa_family");
 	fam = ptc__xname(&ptc__xt_address_families, ss.ss_family);

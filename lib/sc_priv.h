@@ -218,6 +218,8 @@ void ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
     uint64_t left);
 /* A sockaddr of len bytes at addr. */
 void ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len);
+/* The same of n bytes (at least 2) already read into p. */
+void ptc__p_sockaddr_mem(struct ptc__dc *c, const void *p, size_t n);
 /* len bytes sent or received on fd: netlink messages on a netlink socket. */
 void ptc__p_sockbuf(struct ptc__dc *c, int fd, uint64_t addr, uint64_t len);
 /* An interface index: if_nametoindex("NAME") when the host has it. */
