@@ -168,7 +168,7 @@ ptc__p_sockaddr_mem(struct ptc__dc *c, const void *p, size_t n)
 			break;
 		snprintf(buf, sizeof(buf), "htons(%u)", ntohs(sin->sin_port));
 		if (c->f->json)
-			field_raw(c, "sin_port", buf + 6);
+			ptc__f_u(c, "sin_port", ntohs(sin->sin_port));
 		else
 			field_net(c, "sin_port", &sin->sin_port, 2, buf);
 		inet_ntop(AF_INET, &sin->sin_addr, buf + 32, 32);
