@@ -321,6 +321,12 @@ int ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v);
  */
 void ptc__p_perf_attr(struct ptc__dc *c, uint64_t addr, uint32_t size,
     int resized);
+/*
+ * At entry: what the decoder of request cmd must see before the kernel
+ * overwrites it, kept in c->saved[0..1] (ioctl's fd and request slots,
+ * which nothing else uses once printed).
+ */
+void ptc__ioctl_enter(struct ptc__dc *c, unsigned cmd, uint64_t v);
 /* Flags with strace's "FOO_???" comment when no bit has a name. */
 void ptc__p_flags_unk(struct ptc__dc *c, const struct ptc__xtab *x,
     uint64_t v, const char *unknown);
