@@ -101,7 +101,8 @@ styled_bytes(struct ptc__dc *c, const unsigned char *p, size_t n,
 		return;
 	}
 	ptc__nl_hexmem(c, p, n);
-	if (ptc__xstyle(c) == PTC_XLAT_VERBOSE)
+	/* (an empty text, of an address of no bytes, has no comment) */
+	if (ptc__xstyle(c) == PTC_XLAT_VERBOSE && text[0] != '\0')
 		ptc__p_comment(c, "%s", text);
 }
 
