@@ -1,7 +1,8 @@
 /*
  * ioctl-sock: socket requests (0x89) for ptstrace's decoders.  First on
  * descriptor -1, where every call fails with EBADF and the kernel reads
- * nothing, so every byte shown is the tracee's own; then on a UDP
+ * nothing, so every byte shown is the tracee's own (among them socket
+ * and hardware addresses of every shape); then on a UDP
  * socket, the loopback interface's flags and the interface list
  * (SIOCGIFCONF) asked for its size, for one entry, for less than one
  * and for a length that is not a multiple of an entry.
@@ -13,6 +14,7 @@
 #include <net/if.h>
 #include <net/if_arp.h>
 #include <netinet/in.h>
+#include <linux/netlink.h>
 #include <linux/sockios.h>
 #include <string.h>
 #include <unistd.h>
@@ -24,7 +26,9 @@ main(void)
 	struct ifconf ifc;
 	struct ifreq list[1];
 	struct sockaddr_in *sin = (struct sockaddr_in *)&r.ifr_addr;
+	struct sockaddr_nl *nl = (struct sockaddr_nl *)&r.ifr_broadaddr;
 	int owner = 4321, fd;
+	size_t i;
 
 	ioctl(-1, FIOSETOWN, NULL);
 	ioctl(-1, FIOSETOWN, &owner);
@@ -50,8 +54,30 @@ main(void)
 	memset(r.ifr_name, 'x', sizeof(r.ifr_name));
 	strcpy(r.ifr_newname, "eth1");
 	ioctl(-1, SIOCSIFNAME, &r);
-	/* a "get" request that fails shows only what it was given */
 	strcpy(r.ifr_name, "lo");
+	memset(&r.ifr_map, 0, sizeof(r.ifr_map));
+	r.ifr_map.mem_start = 0xd0000;
+	r.ifr_map.irq = 11;
+	ioctl(-1, SIOCSIFMAP, &r);
+	/* addresses too short for their family, of no family, netlink's */
+	memset(&r.ifr_netmask, 'A', sizeof(r.ifr_netmask));
+	r.ifr_netmask.sa_family = AF_INET6;
+	ioctl(-1, SIOCSIFNETMASK, &r);
+	memset(&r.ifr_dstaddr, 'B', sizeof(r.ifr_dstaddr));
+	r.ifr_dstaddr.sa_family = 200;
+	ioctl(-1, SIOCSIFDSTADDR, &r);
+	memset(&r.ifr_broadaddr, 0, sizeof(r.ifr_broadaddr));
+	nl->nl_family = AF_NETLINK;
+	nl->nl_pad = 1;
+	nl->nl_pid = 7;
+	nl->nl_groups = 0x10;
+	ioctl(-1, SIOCSIFBRDADDR, &r);
+	/* a hardware address of 16 bytes: all of sa_data shows */
+	for (i = 0; i < sizeof(r.ifr_hwaddr.sa_data); i++)
+		r.ifr_hwaddr.sa_data[i] = (char)(i + 1);
+	r.ifr_hwaddr.sa_family = ARPHRD_IEEE1394;
+	ioctl(-1, SIOCADDMULTI, &r);
+	/* a "get" request that fails shows only what it was given */
 	ioctl(-1, SIOCGIFFLAGS, &r);
 
 	if ((fd = socket(AF_INET, SOCK_DGRAM, 0)) < 0)
