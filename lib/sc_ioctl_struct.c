@@ -30,6 +30,8 @@ static const struct ioc_reqtab *const tabs[] = {
 	&ptc__ioc_mtd,
 	&ptc__ioc_scsi,
 	&ptc__ioc_perf,
+	&ptc__ioc_sock,
+	&ptc__ioc_ifreq,
 };
 
 /* Unsigned value of size bytes at p (native byte order). */
@@ -481,21 +483,43 @@ ioc_match(const struct ioc_req *r, unsigned cmd)
 	return (cmd & m) == (r->cmd & m);
 }
 
-int
-ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v)
+void
+ptc__ioc_print(struct ptc__dc *c, const struct ioc_struct *s,
+    const unsigned char *b, uint64_t addr)
 {
-	const struct ioc_req *r = NULL;
+	ioc_struct(c, s, b, addr);
+}
+
+/* The description of request cmd for this task, or NULL. */
+static const struct ioc_req *
+ioc_find(const struct ptc__dc *c, unsigned cmd)
+{
 	size_t i, k;
 
-	for (k = 0; k < sizeof(tabs) / sizeof(tabs[0]) && r == NULL; k++) {
+	for (k = 0; k < sizeof(tabs) / sizeof(tabs[0]); k++) {
 		if (tabs[k]->native && (size_t)c->wordsize != sizeof(long))
 			continue;
 		for (i = 0; i < tabs[k]->n; i++)
-			if (ioc_match(&tabs[k]->r[i], cmd)) {
-				r = &tabs[k]->r[i];
-				break;
-			}
+			if (ioc_match(&tabs[k]->r[i], cmd))
+				return &tabs[k]->r[i];
 	}
+	return NULL;
+}
+
+void
+ptc__ioctl_enter(struct ptc__dc *c, unsigned cmd, uint64_t v)
+{
+	const struct ioc_req *r = ioc_find(c, cmd);
+
+	if (r != NULL && r->how == IR_SPLIT)
+		r->fn(c, cmd, c->wordsize == 4 ? (uint32_t)v : v);
+}
+
+int
+ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v)
+{
+	const struct ioc_req *r = ioc_find(c, cmd);
+
 	if (r == NULL)
 		return 0;
 	switch (r->how) {
@@ -510,7 +534,7 @@ ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v)
 	case IR_ADDR:
 		ptc__p_addr(c, v);
 		break;
-	case IR_FN:
+	case IR_FN: case IR_SPLIT:
 		r->fn(c, cmd, v);
 		break;
 	case IR_IN:

@@ -145,6 +145,9 @@ enum {
 	IR_FN,		/* printed by fn: a layout no table describes */
 	IR_INOUT_Z,	/* a buffer the kernel wants zeroed: when it is not,
 			   in and " => " then out (the address on failure) */
+	IR_SPLIT,	/* as IR_FN, and fn is called at entry too (with
+			   c->exiting 0) to keep in c->saved[0..1] what the
+			   kernel will overwrite; it prints nothing then */
 };
 
 struct ioc_req {
@@ -181,5 +184,11 @@ extern const struct ioc_reqtab ptc__ioc_block;
 extern const struct ioc_reqtab ptc__ioc_mtd;
 extern const struct ioc_reqtab ptc__ioc_scsi;
 extern const struct ioc_reqtab ptc__ioc_perf;
+extern const struct ioc_reqtab ptc__ioc_sock;
+extern const struct ioc_reqtab ptc__ioc_ifreq;
+
+/* Structure s read into b from addr, as the tables print it. */
+void ptc__ioc_print(struct ptc__dc *c, const struct ioc_struct *s,
+    const unsigned char *b, uint64_t addr);
 
 #endif

@@ -124,8 +124,6 @@ void
 ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
 {
 	struct sockaddr_storage ss;
-	const char *fam;
-	char buf[INET6_ADDRSTRLEN + 64];
 	size_t n;
 	ssize_t got;
 
@@ -141,23 +139,36 @@ ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
 		ptc__p_addr(c, addr);
 		return;
 	}
-	n = (size_t)got;
+	ptc__p_sockaddr_mem(c, &ss, (size_t)got);
+}
+
+void
+ptc__p_sockaddr_mem(struct ptc__dc *c, const void *p, size_t n)
+{
+	struct sockaddr_storage ss;
+	char buf[INET6_ADDRSTRLEN + 64];
+
+	if (n > sizeof(ss))
+		n = sizeof(ss);
+	memset(&ss, 0, sizeof(ss));
+	memcpy(&ss, p, n);
 	ptc__s_open(c);
 	ptc__s_field(c, "sa_family");
-	fam = ptc__xname(&ptc__xt_address_families, ss.ss_family);
-	if (fam != NULL)
-		ptc__p_xval(c, ss.ss_family, 'x', fam);
-	else
-		ptc__p_uint(c, ss.ss_family);
+	ptc__p_enum(c, &ptc__xt_address_families, ss.ss_family, "AF_???");
+	if (n <= 2) {
+		ptc__s_close(c);
+		return;
+	}
+	/* A family's fields when its structure is all there, else the bytes. */
 	switch (ss.ss_family) {
 	case AF_INET: {
 		struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
 
 		if (n < sizeof(*sin))
-			break;
+			goto raw;
 		snprintf(buf, sizeof(buf), "htons(%u)", ntohs(sin->sin_port));
 		if (c->f->json)
-			field_raw(c, "sin_port", buf + 6);
+			ptc__f_u(c, "sin_port", ntohs(sin->sin_port));
 		else
 			field_net(c, "sin_port", &sin->sin_port, 2, buf);
 		inet_ntop(AF_INET, &sin->sin_addr, buf + 32, 32);
@@ -176,7 +187,7 @@ ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
 		char a6[INET6_ADDRSTRLEN];
 
 		if (n < sizeof(*s6) - 4)
-			break;
+			goto raw;
 		snprintf(buf, sizeof(buf), "htons(%u)", ntohs(s6->sin6_port));
 		field_net(c, "sin6_port", &s6->sin6_port, 2, buf);
 		snprintf(buf, sizeof(buf), "htonl(%u)",
@@ -204,8 +215,6 @@ ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
 		struct sockaddr_un *sun = (struct sockaddr_un *)&ss;
 		size_t plen = n - offsetof(struct sockaddr_un, sun_path);
 
-		if (n <= offsetof(struct sockaddr_un, sun_path))
-			break;
 		if (plen > sizeof(sun->sun_path))
 			plen = sizeof(sun->sun_path);
 		ptc__s_field(c, "sun_path");
@@ -225,14 +234,17 @@ ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
 		struct sockaddr_nl *nl = (struct sockaddr_nl *)&ss;
 
 		if (n < sizeof(*nl))
-			break;
+			goto raw;
+		if (nl->nl_pad != 0)
+			ptc__f_x(c, "nl_pad", nl->nl_pad);
 		ptc__s_field(c, "nl_pid");
 		ptc__p_uint(c, nl->nl_pid);
-		snprintf(buf, sizeof(buf), "%08x", nl->nl_groups);
+		snprintf(buf, sizeof(buf), "%#08x", nl->nl_groups);
 		field_raw(c, "nl_groups", buf);
 		break;
 	}
 	default:
+	raw:
 		ptc__s_field(c, "sa_data");
 		ptc__p_bytes(c, ((char *)&ss) + 2, n - 2, 0);
 		break;

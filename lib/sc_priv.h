@@ -220,6 +220,8 @@ void ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
     uint64_t left);
 /* A sockaddr of len bytes at addr. */
 void ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len);
+/* The same of n bytes (at least 2) already read into p. */
+void ptc__p_sockaddr_mem(struct ptc__dc *c, const void *p, size_t n);
 /* len bytes sent or received on fd: netlink messages on a netlink socket. */
 void ptc__p_sockbuf(struct ptc__dc *c, int fd, uint64_t addr, uint64_t len);
 /* An interface index: if_nametoindex("NAME") when the host has it. */
@@ -323,6 +325,12 @@ int ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v);
  */
 void ptc__p_perf_attr(struct ptc__dc *c, uint64_t addr, uint32_t size,
     int resized);
+/*
+ * At entry: what the decoder of request cmd must see before the kernel
+ * overwrites it, kept in c->saved[0..1] (ioctl's fd and request slots,
+ * which nothing else uses once printed).
+ */
+void ptc__ioctl_enter(struct ptc__dc *c, unsigned cmd, uint64_t v);
 /* Flags with strace's "FOO_???" comment when no bit has a name. */
 void ptc__p_flags_unk(struct ptc__dc *c, const struct ptc__xtab *x,
     uint64_t v, const char *unknown);
