@@ -681,6 +681,9 @@ ptc_sc_noreturn(struct ptc_scdec *d, FILE *fp, const struct ptc_fmt *f)
 		ptc__sb_puts(&d->o, "],\"retval\":null");
 		return flush(d, fp);
 	}
+	/* what exit would have shown is not going to come */
+	if (d->split || d->nentry < nargs(&d->c))
+		ptc__sb_puts(&d->o, " <unfinished ...>");
 	ptc__sb_putc(&d->o, ')');
 	pad(d);
 	ptc__sb_puts(&d->o, "= ?");

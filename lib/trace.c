@@ -1132,7 +1132,8 @@ session(struct ptc_trace *tr, int spawn)
 		ptc__pathset_resolve(&tr->paths,
 		    tr->o.quiet & PTC_QUIET_PATH_RESOLUTION,
 		    tr->fmt.xstyle);
-	fl = PTC_TRACE_SYSCALLS | PTC_TRACE_EXEC;
+	/* the exit event: a call that never returns ends there, as strace */
+	fl = PTC_TRACE_SYSCALLS | PTC_TRACE_EXEC | PTC_TRACE_EXIT;
 	if (tr->o.follow)
 		fl |= PTC_TRACE_FORKS;
 	if (spawn || tr->o.kill_on_exit)
@@ -1309,6 +1310,14 @@ detach_all(struct ptc_trace *tr)
 			state_free(tr, ts);
 		}
 	}
+	/*
+	 * --kill-on-exit: the killed tasks were let go from their exit
+	 * events; our own child is reaped, not left a zombie.
+	 */
+	if (tr->o.kill_on_exit && tr->main_pid != 0 && tr->main_child &&
+	    !tr->main_done && ptc__reap(tr->main_pid, &tr->main_code,
+	    &tr->main_sig) == 0)
+		tr->main_done = 1;
 }
 
 /*
@@ -1506,6 +1515,16 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 				detach_exec(tr, ts, ev.task);
 				continue;
 			}
+			break;
+		case PTC_EV_EXITING:
+			/*
+			 * The task is about to go (exit, exit_group, killed
+			 * by a thread's execve): its call ends now, not when
+			 * a thread group leader's death is reported, after
+			 * all its threads.
+			 */
+			if (ts->in_sc)
+				sc_finish(tr, ts, NULL, PTC__ST_UNFINISHED);
 			break;
 		case PTC_EV_EXITED:
 		case PTC_EV_KILLED:
