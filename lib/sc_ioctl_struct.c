@@ -30,6 +30,7 @@ static const struct ioc_reqtab *const tabs[] = {
 	&ptc__ioc_mtd,
 	&ptc__ioc_scsi,
 	&ptc__ioc_perf,
+	&ptc__ioc_uffd,
 };
 
 /* Unsigned value of size bytes at p (native byte order). */
@@ -358,6 +359,31 @@ ioc_field(struct ptc__dc *c, const struct ioc_field *f,
 	ioc_value(c, f, f->fmt, p, f->size, b);
 }
 
+/*
+ * An IO_CHG field at exit: its value at entry, then the new one after
+ * " => " when the call succeeded and changed it.
+ */
+static void
+ioc_changed(struct ptc__dc *c, const struct ioc_field *f,
+    const unsigned char *b)
+{
+	unsigned char was[sizeof(c->saved[0])];
+
+	if (!c->saved_ok[c->cur] || f->size > sizeof(was))
+		memcpy(was, b + f->off, f->size);
+	else
+		memcpy(was, &c->saved[c->cur], f->size);
+	ptc__s_field(c, f->name);
+	ioc_value(c, f, f->fmt, was, f->size, b);
+	if (c->is_error || c->f->json || memcmp(was, b + f->off, f->size) == 0)
+		return;
+	ptc__sb_puts(c->o, " => ");
+	ptc__sb_puts(c->o, f->name);
+	ptc__sb_putc(c->o, '=');
+	c->after_field = 1;
+	ioc_value(c, f, f->fmt, b + f->off, f->size, b);
+}
+
 static void
 ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
     const unsigned char *b, uint64_t addr)
@@ -418,6 +444,10 @@ ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
 			continue;
 		if ((s->f[i].opt & IO_OK) && (!c->exiting || c->is_error))
 			continue;
+		if ((s->f[i].opt & IO_CHG) && c->exiting) {
+			ioc_changed(c, &s->f[i], b);
+			continue;
+		}
 		if ((s->f[i].opt & IO_NZ) && ioc_zeros(b + s->f[i].off,
 		    s->f[i].fmt == IF_ARRAY ? (size_t)s->f[i].size * s->f[i].n :
 		    s->f[i].size))
@@ -481,21 +511,48 @@ ioc_match(const struct ioc_req *r, unsigned cmd)
 	return (cmd & m) == (r->cmd & m);
 }
 
-int
-ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v)
+static const struct ioc_req *
+ioc_find(const struct ptc__dc *c, unsigned cmd)
 {
-	const struct ioc_req *r = NULL;
 	size_t i, k;
 
-	for (k = 0; k < sizeof(tabs) / sizeof(tabs[0]) && r == NULL; k++) {
+	for (k = 0; k < sizeof(tabs) / sizeof(tabs[0]); k++) {
 		if (tabs[k]->native && (size_t)c->wordsize != sizeof(long))
 			continue;
 		for (i = 0; i < tabs[k]->n; i++)
-			if (ioc_match(&tabs[k]->r[i], cmd)) {
-				r = &tabs[k]->r[i];
-				break;
-			}
+			if (ioc_match(&tabs[k]->r[i], cmd))
+				return &tabs[k]->r[i];
 	}
+	return NULL;
+}
+
+void
+ptc__ioctl_save(struct ptc__dc *c, int i)
+{
+	const struct ioc_req *r = ioc_find(c, (unsigned)c->a[1]);
+	uint64_t v = c->wordsize == 4 ? (uint32_t)c->a[i] : c->a[i];
+	unsigned k;
+
+	c->saved_ok[i] = 0;
+	if (r == NULL || r->how != IR_IN || v == 0)
+		return;
+	for (k = 0; k < r->in->nf; k++) {
+		const struct ioc_field *f = &r->in->f[k];
+
+		if (!(f->opt & IO_CHG) || f->size > sizeof(c->saved[i]))
+			continue;
+		c->saved[i] = 0;
+		if (ptc__rdall(c, v + f->off, &c->saved[i], f->size) == 0)
+			c->saved_ok[i] = 1;
+		return;
+	}
+}
+
+int
+ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v)
+{
+	const struct ioc_req *r = ioc_find(c, cmd);
+
 	if (r == NULL)
 		return 0;
 	switch (r->how) {

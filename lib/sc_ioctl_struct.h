@@ -83,6 +83,12 @@ struct ioc_case {
 #define IO_OK    8	/* shown only at the exit of a call that succeeded */
 #define IO_V     16	/* shown only with -v */
 #define IO_VALL  32	/* with -v shown whatever IO_OMIT0 says */
+/*
+ * A top-level field the kernel may change: shown as it was at entry
+ * (saved by ptc__ioctl_save()) and, when a successful call changed it,
+ * " => name=" and the new value.
+ */
+#define IO_CHG   64
 
 struct ioc_struct {
 	size_t size;
@@ -181,5 +187,6 @@ extern const struct ioc_reqtab ptc__ioc_block;
 extern const struct ioc_reqtab ptc__ioc_mtd;
 extern const struct ioc_reqtab ptc__ioc_scsi;
 extern const struct ioc_reqtab ptc__ioc_perf;
+extern const struct ioc_reqtab ptc__ioc_uffd;
 
 #endif

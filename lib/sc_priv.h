@@ -313,6 +313,8 @@ char *ptc__ioctl_name(char *buf, size_t len, int style, unsigned cmd);
  * when printed, 0 when the request is not described.
  */
 int ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v);
+/* What argument i of an ioctl holds at entry that exit compares with. */
+void ptc__ioctl_save(struct ptc__dc *c, int i);
 /*
  * A struct perf_event_attr at addr whose size field said size (lib/sc_perf.c);
  * resized: the kernel refused that size (E2BIG) and wrote its own there.

@@ -359,6 +359,10 @@ save_inout(struct ptc__dc *c, int from, int n)
 			ptc__save_msghdr_out(c, i);
 			continue;
 		}
+		if (c->e->args[i].fn == ptc__a_ioctl_arg) {
+			ptc__ioctl_save(c, i);
+			continue;
+		}
 		if (c->e->args[i].out != 2 || c->a[i] == 0)
 			continue;
 		c->saved[i] = 0;

@@ -177,3 +177,44 @@ WANT
 	# values passed in the argument itself still print
 	grep -qE '^ioctl\(-1, NBD_SET_FLAGS, NBD_FLAG_HAS_FLAGS\|NBD_FLAG_READ_ONLY\) += -1 EBADF' p.out
 }
+
+@test "ioctl: userfaultfd requests on no descriptor" {
+	ptstrace -o p.out -e trace=ioctl "$T/ioctl-misc"
+	sed -E 's/ +=/ =/' p.out | grep UFFDIO >p.norm
+	cat >want <<'WANT'
+ioctl(-1, UFFDIO_API, {api=0xaa, features=UFFD_FEATURE_EVENT_FORK|0x8000000000000000}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, UFFDIO_API, {api=0xaa, features=0x4000000000000000 /* UFFD_FEATURE_??? */}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, UFFDIO_API, NULL) = -1 EBADF (Bad file descriptor)
+ioctl(-1, UFFDIO_REGISTER, {range={start=0x1000, len=0x2000}, mode=UFFDIO_REGISTER_MODE_MISSING|UFFDIO_REGISTER_MODE_WP}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, UFFDIO_COPY, {dst=0x3000, src=0x4000, len=0x1000, mode=UFFDIO_COPY_MODE_DONTWAKE|0x100}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, UFFDIO_ZEROPAGE, {range={start=0x5000, len=0x1000}, mode=0x10 /* UFFDIO_ZEROPAGE_??? */}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, UFFDIO_WAKE, {start=0x6000, len=0x7000}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, UFFDIO_UNREGISTER, 0x1) = -1 EBADF (Bad file descriptor)
+WANT
+	run diff -u want p.norm
+	assert_success
+	ptstrace -Xraw -o p.out -e trace=ioctl "$T/ioctl-misc"
+	grep -qE '^ioctl\(-1, 0xc018aa3f, \{api=0xaa, features=0x8000000000000002\}\) += -1 EBADF' p.out
+}
+
+@test "ioctl: userfaultfd requests, what the kernel answers joining at exit" {
+	ptstrace -o p.out -e trace=ioctl "$T/ioctl-misc" uffd 2>err
+	if grep -q 'no uffd' err; then
+		skip "no userfaultfd here"
+	fi
+	sed -E 's/ +=/ =/' p.out >p.norm
+	# what the kernel supports varies: the parts of it every kernel has
+	grep -qE '^ioctl\(42, UFFDIO_API, \{api=0xaa, features=0 => features=UFFD_FEATURE_[A-Za-z_|0-9]+, ioctls=1<<_UFFDIO_REGISTER\|1<<_UFFDIO_UNREGISTER\|1<<_UFFDIO_API\}\) = 0$' p.norm
+	grep -qE '^ioctl\(42, UFFDIO_REGISTER, \{range=\{start=0x10000000, len=0x2000\}, mode=UFFDIO_REGISTER_MODE_MISSING, ioctls=1<<_UFFDIO_WAKE\|1<<_UFFDIO_COPY\|1<<_UFFDIO_ZEROPAGE[|0-9a-zA-Z_<]*\}\) = 0$' p.norm
+	grep -v -e UFFDIO_API -e UFFDIO_REGISTER p.norm >p.rest
+	cat >want <<'WANT'
+ioctl(42, UFFDIO_COPY, {dst=0x10000000, src=0x10002000, len=0x1000, mode=UFFDIO_COPY_MODE_DONTWAKE, copy=0x1000}) = 0
+ioctl(42, UFFDIO_COPY, {dst=0x10000000, src=0x10002000, len=0x1000, mode=0x10 /* UFFDIO_COPY_??? */}) = -1 EINVAL (Invalid argument)
+ioctl(42, UFFDIO_ZEROPAGE, {range={start=0x10001000, len=0x1000}, mode=UFFDIO_ZEROPAGE_MODE_DONTWAKE, zeropage=0x1000}) = 0
+ioctl(42, UFFDIO_WAKE, {start=0x10000000, len=0x2000}) = 0
+ioctl(42, UFFDIO_UNREGISTER, {start=0x10000000, len=0x2000}) = 0
++++ exited with 0 +++
+WANT
+	run diff -u want p.rest
+	assert_success
+}

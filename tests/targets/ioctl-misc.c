@@ -1,0 +1,93 @@
+/*
+ * ioctl-misc: a tracee issuing userfaultfd, TEE and console requests on
+ * descriptor -1 (each fails with EBADF: the kernel reads nothing, so
+ * the arguments print from known bytes), then with "uffd" the
+ * userfaultfd requests on a real userfaultfd (descriptor 42) over two
+ * pages mapped at a fixed address: "no uffd" on stderr and exit 0 when
+ * none can be made.
+ */
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+
+#include <fcntl.h>
+#include <linux/userfaultfd.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define AT  0x10000000ul
+#define PG  0x1000ul
+
+static void
+uffd_bad(void)
+{
+	struct uffdio_api api = { 0xaa, UFFD_FEATURE_EVENT_FORK |
+	    0x8000000000000000ull, 0 };
+	struct uffdio_register reg = { { 0x1000, 0x2000 },
+	    UFFDIO_REGISTER_MODE_MISSING | UFFDIO_REGISTER_MODE_WP, 0 };
+	struct uffdio_copy copy = { 0x3000, 0x4000, 0x1000,
+	    UFFDIO_COPY_MODE_DONTWAKE | 0x100, 7 };
+	struct uffdio_zeropage zp = { { 0x5000, 0x1000 }, 0x10, 9 };
+	struct uffdio_range range = { 0x6000, 0x7000 };
+
+	ioctl(-1, UFFDIO_API, &api);
+	api.features = 0x4000000000000000ull;
+	ioctl(-1, UFFDIO_API, &api);
+	ioctl(-1, UFFDIO_API, NULL);
+	ioctl(-1, UFFDIO_REGISTER, &reg);
+	ioctl(-1, UFFDIO_COPY, &copy);
+	ioctl(-1, UFFDIO_ZEROPAGE, &zp);
+	ioctl(-1, UFFDIO_WAKE, &range);
+	ioctl(-1, UFFDIO_UNREGISTER, (void *)1);
+}
+
+static int
+uffd_real(void)
+{
+	struct uffdio_api api = { UFFD_API, 0, 0 };
+	struct uffdio_register reg = { { AT, 2 * PG },
+	    UFFDIO_REGISTER_MODE_MISSING, 0 };
+	struct uffdio_copy copy = { AT, AT + 2 * PG, PG,
+	    UFFDIO_COPY_MODE_DONTWAKE, 0 };
+	struct uffdio_zeropage zp = { { AT + PG, PG },
+	    UFFDIO_ZEROPAGE_MODE_DONTWAKE, 0 };
+	struct uffdio_range range = { AT, 2 * PG };
+	long fd;
+	void *p;
+
+	fd = syscall(__NR_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY);
+	if (fd < 0)
+		fd = syscall(__NR_userfaultfd, O_CLOEXEC);
+	p = mmap((void *)AT, 3 * PG, PROT_READ | PROT_WRITE, MAP_PRIVATE |
+	    MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+	if (fd < 0 || p != (void *)AT || dup2((int)fd, 42) != 42 ||
+	    ioctl(42, UFFDIO_API, &api) != 0) {
+		fputs("no uffd\n", stderr);
+		return 0;
+	}
+	memset((char *)p + 2 * PG, 'x', PG);
+	if (ioctl(42, UFFDIO_REGISTER, &reg) != 0)
+		return 1;
+	if (ioctl(42, UFFDIO_COPY, &copy) != 0)
+		return 1;
+	copy.mode = 0x10;
+	ioctl(42, UFFDIO_COPY, &copy);
+	if (ioctl(42, UFFDIO_ZEROPAGE, &zp) != 0)
+		return 1;
+	if (ioctl(42, UFFDIO_WAKE, &range) != 0)
+		return 1;
+	if (ioctl(42, UFFDIO_UNREGISTER, &range) != 0)
+		return 1;
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc > 1 && strcmp(argv[1], "uffd") == 0)
+		return uffd_real();
+	uffd_bad();
+	return 0;
+}
