@@ -31,6 +31,7 @@ static const struct ioc_reqtab *const tabs[] = {
 	&ptc__ioc_scsi,
 	&ptc__ioc_perf,
 	&ptc__ioc_uffd,
+	&ptc__ioc_tee,
 };
 
 /* Unsigned value of size bytes at p (native byte order). */
@@ -388,7 +389,6 @@ static void
 ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
     const unsigned char *b, uint64_t addr)
 {
-	size_t shown = 0;
 	unsigned i;
 
 	if (s->nf == 1 && s->f[0].name == NULL) {
@@ -410,12 +410,22 @@ ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
 		return;
 	}
 	ptc__s_open(c);
+	ptc__ioc_fields(c, s, b, addr);
+	ptc__s_close(c);
+}
+
+void
+ptc__ioc_fields(struct ptc__dc *c, const struct ioc_struct *s,
+    const unsigned char *b, uint64_t addr)
+{
+	size_t shown = 0;
+	unsigned i;
+
 	for (i = 0; i < s->nf; i++) {
 		const struct ioc_field *cf;
 
 		if (s->brief != 0 && i >= s->brief && !c->f->verbose) {
 			ptc__s_more(c);
-			ptc__s_close(c);
 			return;
 		}
 		if (s->f[i].name == NULL)
@@ -464,7 +474,6 @@ ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
 	if (s->sized && s->f[s->nf - 1].fmt != IF_ARRAY &&
 	    (((unsigned)c->a[1] >> 16) & 0x3fff) > shown)
 		ptc__s_more(c);
-	ptc__s_close(c);
 }
 
 /*

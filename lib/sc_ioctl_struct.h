@@ -172,6 +172,13 @@ struct ioc_reqtab {
 	int native;
 };
 
+/*
+ * The fields of s in b (read from addr), without the braces: for a
+ * printer that adds its own around or after them.
+ */
+void ptc__ioc_fields(struct ptc__dc *c, const struct ioc_struct *s,
+    const unsigned char *b, uint64_t addr);
+
 /* The subsystems' tables (lib/sc_ioctl_*.c). */
 extern const struct ioc_reqtab ptc__ioc_fs;
 extern const struct ioc_reqtab ptc__ioc_seccomp;
@@ -188,5 +195,6 @@ extern const struct ioc_reqtab ptc__ioc_mtd;
 extern const struct ioc_reqtab ptc__ioc_scsi;
 extern const struct ioc_reqtab ptc__ioc_perf;
 extern const struct ioc_reqtab ptc__ioc_uffd;
+extern const struct ioc_reqtab ptc__ioc_tee;
 
 #endif

@@ -218,3 +218,18 @@ WANT
 	run diff -u want p.rest
 	assert_success
 }
+
+@test "ioctl: TEE requests, the indirect ones with their parameters" {
+	ptstrace -o p.out -e trace=ioctl "$T/ioctl-misc"
+	sed -E 's/ +=/ =/' p.out | grep TEE_IOC >p.norm
+	cat >want <<'WANT'
+ioctl(-1, TEE_IOC_VERSION, NULL) = -1 EBADF (Bad file descriptor)
+ioctl(-1, TEE_IOC_CANCEL, {cancel_id=7, session=0xbeef}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, TEE_IOC_SHM_ALLOC, {size=0x2000, flags=TEE_IOCTL_SHM_MAPPED|0x80}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, TEE_IOC_INVOKE, {buf_len=88, buf_ptr={func=1, session=0x10, cancel_id=2, num_params=2, params=[{attr=TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT|TEE_IOCTL_PARAM_ATTR_META, a=0xa, b=0xb, c=0xc}, {attr=TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INPUT, shm_offs=0x10, size=0x20, shm_id=3}]}}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, TEE_IOC_OPEN_SESSION, {buf_len=56, buf_ptr={uuid=10111213-1415-1617-1819-1a1b1c1d1e1f, clnt_login=TEE_IOCTL_LOGIN_GROUP, clnt_uuid=100, cancel_id=9, num_params=0, params=NULL}}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, TEE_IOC_SUPPL_SEND, {buf_len=2, buf_ptr=0x1}) = -1 EBADF (Bad file descriptor)
+WANT
+	run diff -u want p.norm
+	assert_success
+}

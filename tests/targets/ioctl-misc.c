@@ -11,6 +11,7 @@
 #include <sys/syscall.h>
 
 #include <fcntl.h>
+#include <linux/tee.h>
 #include <linux/userfaultfd.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -41,6 +42,41 @@ uffd_bad(void)
 	ioctl(-1, UFFDIO_ZEROPAGE, &zp);
 	ioctl(-1, UFFDIO_WAKE, &range);
 	ioctl(-1, UFFDIO_UNREGISTER, (void *)1);
+}
+
+static void
+tee_bad(void)
+{
+	struct tee_ioctl_cancel_arg cancel = { 7, 0xbeef };
+	struct tee_ioctl_shm_alloc_data alloc = { 0x2000, 0x81, 5 };
+	struct {
+		struct tee_ioctl_invoke_arg a;
+		struct tee_ioctl_param p[2];
+	} inv = { { 1, 0x10, 2, 0, 0, 2 }, {
+	    { TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT | TEE_IOCTL_PARAM_ATTR_META,
+		0xa, 0xb, 0xc },
+	    { TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INPUT, 0x10, 0x20, 3 } } };
+	struct tee_ioctl_open_session_arg open;
+	struct tee_ioctl_buf_data bd = { (uintptr_t)&inv, sizeof(inv) };
+	unsigned i;
+
+	ioctl(-1, TEE_IOC_VERSION, NULL);
+	ioctl(-1, TEE_IOC_CANCEL, &cancel);
+	ioctl(-1, TEE_IOC_SHM_ALLOC, &alloc);
+	ioctl(-1, TEE_IOC_INVOKE, &bd);
+	memset(&open, 0, sizeof(open));
+	for (i = 0; i < sizeof(open.uuid); i++)
+		open.uuid[i] = (unsigned char)(0x10 + i);
+	open.clnt_login = TEE_IOCTL_LOGIN_GROUP;
+	open.clnt_uuid[0] = 100;
+	open.cancel_id = 9;
+	bd.buf_ptr = (uintptr_t)&open;
+	bd.buf_len = sizeof(open);
+	ioctl(-1, TEE_IOC_OPEN_SESSION, &bd);
+	/* a length the kernel refuses: only the buffer's address */
+	bd.buf_ptr = 1;
+	bd.buf_len = 2;
+	ioctl(-1, TEE_IOC_SUPPL_SEND, &bd);
 }
 
 static int
@@ -89,5 +125,6 @@ main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "uffd") == 0)
 		return uffd_real();
 	uffd_bad();
+	tee_bad();
 	return 0;
 }
