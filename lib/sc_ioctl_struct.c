@@ -32,6 +32,7 @@ static const struct ioc_reqtab *const tabs[] = {
 	&ptc__ioc_perf,
 	&ptc__ioc_uffd,
 	&ptc__ioc_tee,
+	&ptc__ioc_kd,
 };
 
 /* Unsigned value of size bytes at p (native byte order). */
@@ -543,7 +544,16 @@ ptc__ioctl_save(struct ptc__dc *c, int i)
 	unsigned k;
 
 	c->saved_ok[i] = 0;
-	if (r == NULL || r->how != IR_IN || v == 0)
+	if (r == NULL || v == 0)
+		return;
+	/* code may compare the argument's first bytes with its exit */
+	if (r->how == IR_FN) {
+		c->saved[i] = 0;
+		if (ptc__rdall(c, v, &c->saved[i], sizeof(c->saved[i])) == 0)
+			c->saved_ok[i] = 1;
+		return;
+	}
+	if (r->how != IR_IN)
 		return;
 	for (k = 0; k < r->in->nf; k++) {
 		const struct ioc_field *f = &r->in->f[k];

@@ -196,5 +196,6 @@ extern const struct ioc_reqtab ptc__ioc_scsi;
 extern const struct ioc_reqtab ptc__ioc_perf;
 extern const struct ioc_reqtab ptc__ioc_uffd;
 extern const struct ioc_reqtab ptc__ioc_tee;
+extern const struct ioc_reqtab ptc__ioc_kd;
 
 #endif

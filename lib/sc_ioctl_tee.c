@@ -251,12 +251,12 @@ params(struct ptc__dc *c, uint64_t addr, uint32_t n)
 	for (i = 0; i < n; i++) {
 		uint64_t at = addr + (uint64_t)i * sizeof(p);
 
-		if (ptc__arr_full(c, i))
-			break;
 		if (i > 0 && ptc__rdall(c, at, &p, sizeof(p)) != 0) {
 			ptc__more_at(c, at);
 			break;
 		}
+		if (ptc__arr_full(c, i))
+			break;
 		param(c, &p);
 	}
 	ptc__l_close(c);

@@ -233,3 +233,53 @@ WANT
 	run diff -u want p.norm
 	assert_success
 }
+
+@test "ioctl: console requests: tones, lights, key maps, fonts" {
+	ptstrace -o p.out -e trace=ioctl "$T/ioctl-misc"
+	sed -E 's/ +=/ =/' p.out | sed -n '/KIOCSOUND/,$p' >p.all
+	# the failed get shows where its table was
+	grep -qE '^ioctl\(-1, KDGKBDIACR, 0x[0-9a-f]+\) = -1 EBADF' p.all
+	grep -v KDGKBDIACR p.all >p.norm
+	cat >want <<'WANT'
+ioctl(-1, KIOCSOUND, 0 /* off */) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KIOCSOUND, 1193 /* 1000 Hz */) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDMKTONE, 100<<16|2000 /* 596 Hz, 100 ms */) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSETLED, LED_NUM|LED_CAP|0x40) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSKBLED, LED_SCR|LED_NUM<<4) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSETMODE, KD_GRAPHICS) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSETMODE, 0x7 /* KD_??? */) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSKBMODE, K_UNICODE) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSKBMODE, -2 /* K_??? */) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSKBMETA, K_ESCPREFIX) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDADDIO, 0x3c0 /* GPFIRST + 12 */) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSIGACCEPT, SIGUSR1) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDGETLED, NULL) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDGKBENT, {kb_table=K_SHIFTTAB, kb_index=30}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSKBENT, {kb_table=K_SHIFTTAB, kb_index=30, kb_value=0x61 /* K(KT_LATIN, 'a') */}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSKBENT, {kb_table=1<<KG_CTRL|1<<KG_ALT, kb_index=30, kb_value=0x100 /* K_F1 */}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSKBENT, {kb_table=1<<KG_CTRL|1<<KG_ALT, kb_index=30, kb_value=0x503 /* K(KT_CONS, 0x3) */}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSKBSENT, {kb_func=KVAL(K_F3), kb_string="\33[13~"}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSKBDIACR, {kb_cnt=2, kbdiacr=[{diacr='`', base='e', result='\xe8'}, {diacr='\'', base='\t', result='\x00'}]}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSETKEYCODE, {scancode=0x1e, keycode=0x30}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDKBDREP, {delay=250, period=-1}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, PIO_UNIMAP, {entry_ct=2, entries=[{unicode=0x263a, fontpos=0x1}, {unicode=0x263b, fontpos=0x2}]}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDFONTOP, {op=KD_FONT_OP_SET_DEFAULT, width=8, height=16, data="default8x16"}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, PIO_CMAP, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"...) = -1 EBADF (Bad file descriptor)
++++ exited with 0 +++
+WANT
+	run diff -u want p.norm
+	assert_success
+}
+
+@test "ioctl: console requests under -X raw and -X verbose" {
+	ptstrace -Xraw -o p.out -e trace=ioctl "$T/ioctl-misc"
+	sed -i -E 's/ +=/ =/' p.out
+	grep -qxF 'ioctl(-1, 0x4b2f, 1193) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(-1, 0x4b45, -2) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(-1, 0x4b47, {kb_table=0xc, kb_index=30, kb_value=0x503}) = -1 EBADF (Bad file descriptor)' p.out
+	ptstrace -Xverbose -o p.out -e trace=ioctl "$T/ioctl-misc"
+	sed -i -E 's/ +=/ =/' p.out
+	grep -qxF 'ioctl(-1, 0x4b65 /* KDSKBLED */, 0x21 /* LED_SCR|LED_NUM<<4 */) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(-1, 0x4b45 /* KDSKBMODE */, -2 /* K_??? */) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(-1, 0x4b47 /* KDSKBENT */, {kb_table=0x1 /* K_SHIFTTAB */, kb_index=30, kb_value=0x61 /* K(KT_LATIN, '"'a'"') */}) = -1 EBADF (Bad file descriptor)' p.out
+}

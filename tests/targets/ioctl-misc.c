@@ -11,6 +11,9 @@
 #include <sys/syscall.h>
 
 #include <fcntl.h>
+#include <signal.h>
+#include <linux/kd.h>
+#include <linux/keyboard.h>
 #include <linux/tee.h>
 #include <linux/userfaultfd.h>
 #include <stdint.h>
@@ -79,6 +82,54 @@ tee_bad(void)
 	ioctl(-1, TEE_IOC_SUPPL_SEND, &bd);
 }
 
+static void
+kd_bad(void)
+{
+	struct kbentry ent = { K_SHIFTTAB, 30, K(KT_LATIN, 'a') };
+	struct kbsentry sent = { KVAL(K_F3), "\033[13~" };
+	struct kbdiacrs dia = { 2, { { '`', 'e', 0xe8 }, { '\'', '\t', 0 } } };
+	struct kbkeycode kc = { 0x1e, 0x30 };
+	struct kbd_repeat rep = { 250, -1 };
+	struct unipair pairs[2] = { { 0x263a, 1 }, { 0x263b, 2 } };
+	struct unimapdesc um = { 2, pairs };
+	struct console_font_op op = { KD_FONT_OP_SET_DEFAULT, 0, 8, 16, 0,
+	    (unsigned char *)"default8x16" };
+	unsigned char cmap[48];
+	unsigned i;
+
+	ioctl(-1, KIOCSOUND, 0);
+	ioctl(-1, KIOCSOUND, 1193);
+	ioctl(-1, KDMKTONE, (100 << 16) | 2000);
+	ioctl(-1, KDSETLED, LED_NUM | LED_CAP | 0x40);
+	ioctl(-1, KDSKBLED, (LED_NUM << 4) | LED_SCR);
+	ioctl(-1, KDSETMODE, KD_GRAPHICS);
+	ioctl(-1, KDSETMODE, 7);
+	ioctl(-1, KDSKBMODE, K_UNICODE);
+	ioctl(-1, KDSKBMODE, -2);
+	ioctl(-1, KDSKBMETA, K_ESCPREFIX);
+	ioctl(-1, KDADDIO, 0x3c0);
+	ioctl(-1, KDSIGACCEPT, SIGUSR1);
+	ioctl(-1, KDGETLED, NULL);
+	ioctl(-1, KDGKBENT, &ent);
+	ioctl(-1, KDSKBENT, &ent);
+	ent.kb_table = (1 << KG_CTRL) | (1 << KG_ALT);
+	ent.kb_value = K_F1;
+	ioctl(-1, KDSKBENT, &ent);
+	ent.kb_value = K(KT_CONS, 3);
+	ioctl(-1, KDSKBENT, &ent);
+	ioctl(-1, KDSKBSENT, &sent);
+	ioctl(-1, KDSKBDIACR, &dia);
+	/* a get that failed: what was there is not shown */
+	ioctl(-1, KDGKBDIACR, &dia);
+	ioctl(-1, KDSETKEYCODE, &kc);
+	ioctl(-1, KDKBDREP, &rep);
+	ioctl(-1, PIO_UNIMAP, &um);
+	ioctl(-1, KDFONTOP, &op);
+	for (i = 0; i < sizeof(cmap); i++)
+		cmap[i] = (unsigned char)i;
+	ioctl(-1, PIO_CMAP, cmap);
+}
+
 static int
 uffd_real(void)
 {
@@ -126,5 +177,6 @@ main(int argc, char **argv)
 		return uffd_real();
 	uffd_bad();
 	tee_bad();
+	kd_bad();
 	return 0;
 }
