@@ -166,46 +166,36 @@ cmap(struct ptc__dc *c, unsigned cmd, uint64_t v)
 	hexbytes(c, v, 3 * 16, cmd == GIO_CMAP);
 }
 
-/* A Unicode screen map: 256 characters, the font's own by offset. */
+/* A screen map entry: a character, or the font's own by offset. */
+static void
+unichar(struct ptc__dc *c, const unsigned char *p)
+{
+	int style = ptc__xstyle(c), direct;
+	uint16_t e;
+	char buf[40];
+
+	memcpy(&e, p, sizeof(e));
+	direct = (e & ~UNI_DIRECT_MASK) == UNI_DIRECT_BASE;
+	if (style != PTC_XLAT_ABBREV || !direct)
+		ptc__p_hex(c, e);
+	if (style == PTC_XLAT_RAW || !direct || c->f->json)
+		return;
+	if (style == PTC_XLAT_VERBOSE) {
+		ptc__p_comment(c, "UNI_DIRECT_BASE+%#x", e & UNI_DIRECT_MASK);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "UNI_DIRECT_BASE+%#x", e & UNI_DIRECT_MASK);
+	ptc__p_raw(c, buf);
+}
+
+/* A Unicode screen map: 256 characters. */
 static void
 uniscrnmap(struct ptc__dc *c, unsigned cmd, uint64_t v)
 {
-	uint16_t e;
-	unsigned i;
-	int style = ptc__xstyle(c);
-
-	if (v == 0 || (cmd == GIO_UNISCRNMAP && c->is_error) || c->f->noderef || ptc__rdall(c, v, &e, sizeof(e)) != 0) {
+	if ((cmd == GIO_UNISCRNMAP && c->is_error) || c->f->noderef)
 		ptc__p_addr(c, v);
-		return;
-	}
-	ptc__l_open(c);
-	for (i = 0; i < E_TABSZ; i++) {
-		int direct;
-
-		/* as strace's print_array(): a fault before the -s limit */
-		if (i > 0 && ptc__rdall(c, v + 2 * i, &e, sizeof(e)) != 0) {
-			ptc__more_at(c, v + 2 * i);
-			break;
-		}
-		if (ptc__arr_full(c, i))
-			break;
-		direct = (e & ~UNI_DIRECT_MASK) == UNI_DIRECT_BASE;
-		if (style != PTC_XLAT_ABBREV || !direct)
-			ptc__p_hex(c, e);
-		if (style == PTC_XLAT_RAW || !direct || c->f->json)
-			continue;
-		if (style == PTC_XLAT_VERBOSE) {
-			ptc__p_comment(c, "UNI_DIRECT_BASE+%#x",
-			    e & UNI_DIRECT_MASK);
-		} else {
-			char buf[40];
-
-			snprintf(buf, sizeof(buf), "UNI_DIRECT_BASE+%#x",
-			    e & UNI_DIRECT_MASK);
-			ptc__p_raw(c, buf);
-		}
-	}
-	ptc__l_close(c);
+	else
+		ptc__ioc_array(c, v, E_TABSZ, sizeof(uint16_t), unichar, 0);
 }
 
 /* A character in quotes, as strace's print_char() shows it. */
@@ -325,25 +315,44 @@ kbsent(struct ptc__dc *c, unsigned cmd, uint64_t v)
 	ptc__s_close(c);
 }
 
+static void
+accent(struct ptc__dc *c, const unsigned char *p)
+{
+	struct kbdiacr d;
+
+	memcpy(&d, p, sizeof(d));
+	ptc__s_open(c);
+	ptc__s_field(c, "diacr");
+	qchar(c, d.diacr);
+	ptc__s_field(c, "base");
+	qchar(c, d.base);
+	ptc__s_field(c, "result");
+	qchar(c, d.result);
+	ptc__s_close(c);
+}
+
+static void
+accent_uc(struct ptc__dc *c, const unsigned char *p)
+{
+	struct kbdiacruc u;
+
+	memcpy(&u, p, sizeof(u));
+	ptc__s_open(c);
+	ptc__f_x(c, "diacr", u.diacr);
+	ptc__f_x(c, "base", u.base);
+	ptc__f_x(c, "result", u.result);
+	ptc__s_close(c);
+}
+
 /* The accent tables: a count, then that many entries (at most 256). */
 static void
 diacr(struct ptc__dc *c, unsigned cmd, uint64_t v)
 {
 	int uc = cmd == KDGKBDIACRUC || cmd == KDSKBDIACRUC;
-	size_t esize = uc ? sizeof(struct kbdiacruc) : sizeof(struct kbdiacr);
-	uint64_t at = v + (uc ? offsetof(struct kbdiacrsuc, kbdiacruc) :
-	    offsetof(struct kbdiacrs, kbdiacr));
-	uint32_t cnt, i, n;
-	union {
-		struct kbdiacr d;
-		struct kbdiacruc u;
-	} e;
+	uint32_t cnt;
 
-	if ((cmd == KDGKBDIACR || cmd == KDGKBDIACRUC) && c->is_error) {
-		ptc__p_addr(c, v);
-		return;
-	}
-	if (v == 0 || c->f->noderef || ptc__rdall(c, v, &cnt,
+	if (((cmd == KDGKBDIACR || cmd == KDGKBDIACRUC) && c->is_error) ||
+	    v == 0 || c->f->noderef || ptc__rdall(c, v, &cnt,
 	    sizeof(cnt)) != 0) {
 		ptc__p_addr(c, v);
 		return;
@@ -351,38 +360,14 @@ diacr(struct ptc__dc *c, unsigned cmd, uint64_t v)
 	ptc__s_open(c);
 	ptc__f_u(c, "kb_cnt", cnt);
 	ptc__s_field(c, uc ? "kbdiacruc" : "kbdiacr");
-	n = cnt < MAX_DIACR ? cnt : MAX_DIACR;
-	if (n > 0 && ptc__rdall(c, at, &e, esize) != 0) {
-		ptc__p_addr(c, at);
-		ptc__s_close(c);
-		return;
-	}
-	ptc__l_open(c);
-	for (i = 0; i < n; i++) {
-		if (i > 0 && ptc__rdall(c, at + i * esize, &e, esize) != 0) {
-			ptc__more_at(c, at + i * esize);
-			break;
-		}
-		if (ptc__arr_full(c, i))
-			break;
-		ptc__s_open(c);
-		if (uc) {
-			ptc__f_x(c, "diacr", e.u.diacr);
-			ptc__f_x(c, "base", e.u.base);
-			ptc__f_x(c, "result", e.u.result);
-		} else {
-			ptc__s_field(c, "diacr");
-			qchar(c, e.d.diacr);
-			ptc__s_field(c, "base");
-			qchar(c, e.d.base);
-			ptc__s_field(c, "result");
-			qchar(c, e.d.result);
-		}
-		ptc__s_close(c);
-	}
-	if (cnt > MAX_DIACR && i == n)
-		ptc__s_more(c);
-	ptc__l_close(c);
+	if (uc)
+		ptc__ioc_array(c, v + offsetof(struct kbdiacrsuc, kbdiacruc),
+		    cnt < MAX_DIACR ? cnt : MAX_DIACR,
+		    sizeof(struct kbdiacruc), accent_uc, cnt > MAX_DIACR);
+	else
+		ptc__ioc_array(c, v + offsetof(struct kbdiacrs, kbdiacr),
+		    cnt < MAX_DIACR ? cnt : MAX_DIACR,
+		    sizeof(struct kbdiacr), accent, cnt > MAX_DIACR);
 	ptc__s_close(c);
 }
 
@@ -425,42 +410,16 @@ rdptr(struct ptc__dc *c, uint64_t addr)
 	return p;
 }
 
-/* n font/unicode pairs at addr, as strace's print_array() shows them. */
 static void
-unipairs(struct ptc__dc *c, uint64_t addr, uint32_t n)
+unipair(struct ptc__dc *c, const unsigned char *p)
 {
 	struct unipair e;
-	uint32_t i;
 
-	if (addr == 0 || n == 0) {
-		if (addr == 0)
-			ptc__p_addr(c, 0);
-		else {
-			ptc__l_open(c);
-			ptc__l_close(c);
-		}
-		return;
-	}
-	if (ptc__rdall(c, addr, &e, sizeof(e)) != 0) {
-		ptc__p_addr(c, addr);
-		return;
-	}
-	ptc__l_open(c);
-	for (i = 0; i < n; i++) {
-		uint64_t at = addr + (uint64_t)i * sizeof(e);
-
-		if (i > 0 && ptc__rdall(c, at, &e, sizeof(e)) != 0) {
-			ptc__more_at(c, at);
-			break;
-		}
-		if (ptc__arr_full(c, i))
-			break;
-		ptc__s_open(c);
-		ptc__f_x(c, "unicode", e.unicode);
-		ptc__f_x(c, "fontpos", e.fontpos);
-		ptc__s_close(c);
-	}
-	ptc__l_close(c);
+	memcpy(&e, p, sizeof(e));
+	ptc__s_open(c);
+	ptc__f_x(c, "unicode", e.unicode);
+	ptc__f_x(c, "fontpos", e.fontpos);
+	ptc__s_close(c);
 }
 
 /*
@@ -491,7 +450,8 @@ unimap(struct ptc__dc *c, unsigned cmd, uint64_t v)
 	if (cmd == GIO_UNIMAP && c->is_error && c->rval != -ENOMEM)
 		ptc__p_addr(c, entries);
 	else
-		unipairs(c, entries, cmd == GIO_UNIMAP ? was : ct);
+		ptc__ioc_array(c, entries, cmd == GIO_UNIMAP ? was : ct,
+		    sizeof(struct unipair), unipair, 0);
 	ptc__s_close(c);
 }
 

@@ -477,6 +477,36 @@ ptc__ioc_fields(struct ptc__dc *c, const struct ioc_struct *s,
 		ptc__s_more(c);
 }
 
+void
+ptc__ioc_array(struct ptc__dc *c, uint64_t addr, uint64_t n, size_t size,
+    void (*fn)(struct ptc__dc *c, const unsigned char *p), int more)
+{
+	unsigned char e[64];
+	uint64_t i;
+
+	if (addr == 0 || size > sizeof(e) || (n > 0 &&
+	    ptc__rdall(c, addr, e, size) != 0)) {
+		ptc__p_addr(c, addr);
+		return;
+	}
+	ptc__l_open(c);
+	for (i = 0; i < n; i++) {
+		uint64_t at = addr + i * size;
+
+		/* a fault before the -s limit shows */
+		if (i > 0 && ptc__rdall(c, at, e, size) != 0) {
+			ptc__more_at(c, at);
+			break;
+		}
+		if (ptc__arr_full(c, i))
+			break;
+		fn(c, e);
+	}
+	if (more && i == n)
+		ptc__s_more(c);
+	ptc__l_close(c);
+}
+
 /*
  * The structure s at addr, or its address when it cannot be read (then
  * 0).

@@ -199,11 +199,14 @@ login(struct ptc__dc *c, const open_t *o)
 }
 
 static void
-param(struct ptc__dc *c, const struct tee_ioctl_param *p)
+param(struct ptc__dc *c, const unsigned char *b)
 {
+	struct tee_ioctl_param pv, *p = &pv;
 	static const char *const memref[] = { "shm_offs", "size", "shm_id" };
 	static const char *const value[] = { "a", "b", "c" };
 	const char *const *n = value;
+
+	memcpy(p, b, sizeof(*p));
 
 	ptc__s_open(c);
 	ptc__s_field(c, "attr");
@@ -235,31 +238,9 @@ param(struct ptc__dc *c, const struct tee_ioctl_param *p)
 static void
 params(struct ptc__dc *c, uint64_t addr, uint32_t n)
 {
-	struct tee_ioctl_param p;
-	uint32_t i;
-
 	ptc__s_field(c, "params");
-	if (n == 0) {
-		ptc__p_addr(c, 0);
-		return;
-	}
-	if (ptc__rdall(c, addr, &p, sizeof(p)) != 0) {
-		ptc__p_addr(c, addr);
-		return;
-	}
-	ptc__l_open(c);
-	for (i = 0; i < n; i++) {
-		uint64_t at = addr + (uint64_t)i * sizeof(p);
-
-		if (i > 0 && ptc__rdall(c, at, &p, sizeof(p)) != 0) {
-			ptc__more_at(c, at);
-			break;
-		}
-		if (ptc__arr_full(c, i))
-			break;
-		param(c, &p);
-	}
-	ptc__l_close(c);
+	ptc__ioc_array(c, n != 0 ? addr : 0, n, sizeof(struct tee_ioctl_param),
+	    param, 0);
 }
 
 static void
