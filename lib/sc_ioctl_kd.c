@@ -82,6 +82,10 @@ tone(struct ptc__dc *c, unsigned cmd, uint64_t v)
 	uint32_t freq = ticks != 0 && count != 0 ? PIT_TICK_RATE / count : 0;
 
 	(void)cmd;
+	if (c->f->json) {
+		ptc__p_uint(c, (uint32_t)v);
+		return;
+	}
 	ptc__pre(c);
 	if (ticks != 0)
 		ptc__sb_printf(c->o, "%u<<16|", ticks);

@@ -282,4 +282,7 @@ WANT
 	grep -qxF 'ioctl(-1, 0x4b65 /* KDSKBLED */, 0x21 /* LED_SCR|LED_NUM<<4 */) = -1 EBADF (Bad file descriptor)' p.out
 	grep -qxF 'ioctl(-1, 0x4b45 /* KDSKBMODE */, -2 /* K_??? */) = -1 EBADF (Bad file descriptor)' p.out
 	grep -qxF 'ioctl(-1, 0x4b47 /* KDSKBENT */, {kb_table=0x1 /* K_SHIFTTAB */, kb_index=30, kb_value=0x61 /* K(KT_LATIN, '"'a'"') */}) = -1 EBADF (Bad file descriptor)' p.out
+	# JSON has the tone as the number it is
+	ptstrace --json -o p.out -e trace=ioctl "$T/ioctl-misc"
+	grep -qF '"args":[-1,"KDMKTONE",6555600]' p.out
 }
