@@ -42,6 +42,7 @@ struct ptc_task {
 	bool in_syscall;     /* between syscall-enter and -exit stops */
 	bool gone;           /* exited; freed at the next wait */
 	bool fresh;          /* attached by the ptc_attach() call under way */
+	bool early;          /* seen before its parent's fork/clone event */
 	bool sci_valid;      /* sci holds this stop's syscall info */
 	int pending_sig;     /* signal to deliver on detach */
 	struct ptc_scinfo sci;
@@ -62,6 +63,11 @@ struct ptc_session {
 	struct ptc_task *at_task;
 	size_t at_index;
 	struct ptc_task *reap;     /* exited task, freed at next wait */
+	/* Children that stopped, ran and exited all before their parent's
+	 * fork or clone event was taken: that event must not bring them
+	 * back as tasks no wait will ever report. */
+	pid_t early_gone[16];
+	unsigned early_next;
 	struct ptc_bp *bps;        /* breakpoints written (bp.c) */
 	void (*bp_restore)(struct ptc_session *); /* set by bp.c */
 };

@@ -242,6 +242,23 @@ decode(struct ptc_session *s, pid_t pid, int status, struct ptc_event *ev)
 }
 
 /*
+ * Whether pid is a child that came and went before its parent's event
+ * (forgotten once asked: the number may be used again).
+ */
+static bool
+early_gone(struct ptc_session *s, pid_t pid)
+{
+	size_t i, n = sizeof(s->early_gone) / sizeof(s->early_gone[0]);
+
+	for (i = 0; i < n; i++)
+		if (s->early_gone[i] == pid) {
+			s->early_gone[i] = 0;
+			return true;
+		}
+	return false;
+}
+
+/*
  * Turn one wait status into an event and keep the task list in step:
  * new children join, exec by a non-leader thread takes over the leader's
  * id, and gone tasks leave (freed at the next wait).
@@ -262,19 +279,25 @@ handle_status(struct ptc_session *s, pid_t pid, int status,
 	case PTC_EV_KILLED:
 		t->gone = true;
 		t->stopped = false;
+		if (t->early)
+			s->early_gone[s->early_next++ %
+			    (sizeof(s->early_gone) / sizeof(s->early_gone[0]))] =
+			    t->pid;
 		task_unlink(s, t);
 		s->reap = t;
 		return 0;
 	case PTC_EV_FORK:
 	case PTC_EV_VFORK:
 	case PTC_EV_CLONE:
-		if (ev->new_pid <= 0)
+		if (ev->new_pid <= 0 || early_gone(s, ev->new_pid))
 			break;
 		if ((old = ptc_session_task(s, ev->new_pid)) == NULL)
 			old = ptc__task_add(s, ev->new_pid,
 			    ev->type == PTC_EV_CLONE ? 0 : ev->new_pid);
-		if (old != NULL)
+		if (old != NULL) {
 			old->spawned = t->spawned;
+			old->early = false;
+		}
 		break;
 	case PTC_EV_EXEC:
 		if (ev->old_pid != pid && ev->old_pid > 0 &&
@@ -345,6 +368,7 @@ wait_common(struct ptc_session *s, pid_t which, struct ptc_event *ev)
 			}
 			if ((t = ptc__task_add(s, pid, 0)) == NULL)
 				return -1;
+			t->early = true;
 		}
 		if (handle_status(s, pid, status, ev) != 0)
 			return -1;

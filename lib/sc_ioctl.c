@@ -170,6 +170,8 @@ ptc__a_ioctl_cmd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	char buf[256];
 
 	(void)a;
+	if (!c->exiting)
+		ptc__ioctl_enter(c, (unsigned)v, c->a[2]);
 	ptc__ioctl_name(buf, sizeof(buf), ptc__xstyle(c), (unsigned)v);
 	/* -X: the number, and the name or _IOC() in a comment. */
 	if (c->f->json)

@@ -387,9 +387,9 @@ keycode(struct ptc__dc *c, unsigned cmd, uint64_t v)
 	}
 	ptc__s_open(c);
 	ptc__f_x(c, "scancode", k.scancode);
-	/* as it was at entry (lib/sc_ioctl_struct.c saved its first bytes) */
-	ptc__f_x(c, "keycode", c->saved_ok[c->cur] ?
-	    (uint32_t)(c->saved[c->cur] >> 32) : k.keycode);
+	/* as it was at entry (ptc__ioctl_enter() kept the first bytes) */
+	ptc__f_x(c, "keycode", c->saved_ok[IOC_SAVED] ?
+	    (uint32_t)(c->saved[IOC_SAVED] >> 32) : k.keycode);
 	if (cmd == KDGETKEYCODE && !c->is_error && !c->f->json) {
 		ptc__sb_puts(c->o, " => ");
 		c->after_field = 1;
@@ -442,7 +442,7 @@ unimap(struct ptc__dc *c, unsigned cmd, uint64_t v)
 		return;
 	}
 	entries = rdptr(c, v + (uint64_t)c->wordsize);
-	was = c->saved_ok[c->cur] ? (uint16_t)c->saved[c->cur] : ct;
+	was = c->saved_ok[IOC_SAVED] ? (uint16_t)c->saved[IOC_SAVED] : ct;
 	ptc__s_open(c);
 	ptc__f_u(c, "entry_ct", cmd == GIO_UNIMAP ? was : ct);
 	if (cmd == GIO_UNIMAP && !c->f->json) {
@@ -486,7 +486,7 @@ fontx(struct ptc__dc *c, unsigned cmd, uint64_t v)
 		return;
 	}
 	data = rdptr(c, v + (uint64_t)c->wordsize);
-	memcpy(was, c->saved_ok[c->cur] ? (const void *)&c->saved[c->cur] :
+	memcpy(was, c->saved_ok[IOC_SAVED] ? (const void *)&c->saved[IOC_SAVED] :
 	    (const void *)d, sizeof(was));
 	if (cmd == PIO_FONTX) {
 		fontdesc(c, d[0], d[1], data, 0);
@@ -591,8 +591,8 @@ fontop(struct ptc__dc *c, unsigned cmd, uint64_t v)
 	}
 	data = rdptr(c, v + (c->wordsize == 4 ? 20 : 24));
 	memcpy(was, f, sizeof(was));
-	if (c->saved_ok[c->cur])
-		memcpy(was, &c->saved[c->cur], sizeof(c->saved[0]));
+	if (c->saved_ok[IOC_SAVED])
+		memcpy(was, &c->saved[IOC_SAVED], sizeof(c->saved[0]));
 	fontop_fields(c, was, data, 0);
 	if (was[0] == KD_FONT_OP_SET || was[0] == KD_FONT_OP_COPY ||
 	    c->is_error || c->f->json)

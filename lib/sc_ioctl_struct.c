@@ -30,6 +30,8 @@ static const struct ioc_reqtab *const tabs[] = {
 	&ptc__ioc_mtd,
 	&ptc__ioc_scsi,
 	&ptc__ioc_perf,
+	&ptc__ioc_sock,
+	&ptc__ioc_ifreq,
 	&ptc__ioc_uffd,
 	&ptc__ioc_tee,
 	&ptc__ioc_kd,
@@ -371,10 +373,10 @@ ioc_changed(struct ptc__dc *c, const struct ioc_field *f,
 {
 	unsigned char was[sizeof(c->saved[0])];
 
-	if (!c->saved_ok[c->cur] || f->size > sizeof(was))
+	if (!c->saved_ok[IOC_SAVED] || f->size > sizeof(was))
 		memcpy(was, b + f->off, f->size);
 	else
-		memcpy(was, &c->saved[c->cur], f->size);
+		memcpy(was, &c->saved[IOC_SAVED], f->size);
 	ptc__s_field(c, f->name);
 	ioc_value(c, f, f->fmt, was, f->size, b);
 	if (c->is_error || c->f->json || memcmp(was, b + f->off, f->size) == 0)
@@ -551,6 +553,14 @@ ioc_match(const struct ioc_req *r, unsigned cmd)
 	return (cmd & m) == (r->cmd & m);
 }
 
+void
+ptc__ioc_print(struct ptc__dc *c, const struct ioc_struct *s,
+    const unsigned char *b, uint64_t addr)
+{
+	ioc_struct(c, s, b, addr);
+}
+
+/* The description of request cmd for this task, or NULL. */
 static const struct ioc_req *
 ioc_find(const struct ptc__dc *c, unsigned cmd)
 {
@@ -567,20 +577,23 @@ ioc_find(const struct ptc__dc *c, unsigned cmd)
 }
 
 void
-ptc__ioctl_save(struct ptc__dc *c, int i)
+ptc__ioctl_enter(struct ptc__dc *c, unsigned cmd, uint64_t v)
 {
-	const struct ioc_req *r = ioc_find(c, (unsigned)c->a[1]);
-	uint64_t v = c->wordsize == 4 ? (uint32_t)c->a[i] : c->a[i];
+	const struct ioc_req *r = ioc_find(c, cmd);
 	unsigned k;
 
-	c->saved_ok[i] = 0;
+	v = c->wordsize == 4 ? (uint32_t)v : v;
+	c->saved_ok[IOC_SAVED] = 0;
+	if (r != NULL && r->how == IR_SPLIT)
+		r->fn(c, cmd, v);
 	if (r == NULL || v == 0)
 		return;
 	/* code may compare the argument's first bytes with its exit */
 	if (r->how == IR_FN) {
-		c->saved[i] = 0;
-		if (ptc__rdall(c, v, &c->saved[i], sizeof(c->saved[i])) == 0)
-			c->saved_ok[i] = 1;
+		c->saved[IOC_SAVED] = 0;
+		if (ptc__rdall(c, v, &c->saved[IOC_SAVED],
+		    sizeof(c->saved[0])) == 0)
+			c->saved_ok[IOC_SAVED] = 1;
 		return;
 	}
 	if (r->how != IR_IN)
@@ -588,11 +601,12 @@ ptc__ioctl_save(struct ptc__dc *c, int i)
 	for (k = 0; k < r->in->nf; k++) {
 		const struct ioc_field *f = &r->in->f[k];
 
-		if (!(f->opt & IO_CHG) || f->size > sizeof(c->saved[i]))
+		if (!(f->opt & IO_CHG) || f->size > sizeof(c->saved[0]))
 			continue;
-		c->saved[i] = 0;
-		if (ptc__rdall(c, v + f->off, &c->saved[i], f->size) == 0)
-			c->saved_ok[i] = 1;
+		c->saved[IOC_SAVED] = 0;
+		if (ptc__rdall(c, v + f->off, &c->saved[IOC_SAVED],
+		    f->size) == 0)
+			c->saved_ok[IOC_SAVED] = 1;
 		return;
 	}
 }
@@ -616,7 +630,7 @@ ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v)
 	case IR_ADDR:
 		ptc__p_addr(c, v);
 		break;
-	case IR_FN:
+	case IR_FN: case IR_SPLIT:
 		r->fn(c, cmd, v);
 		break;
 	case IR_IN:

@@ -85,10 +85,16 @@ struct ioc_case {
 #define IO_VALL  32	/* with -v shown whatever IO_OMIT0 says */
 /*
  * A top-level field the kernel may change: shown as it was at entry
- * (saved by ptc__ioctl_save()) and, when a successful call changed it,
+ * (kept by ptc__ioctl_enter()) and, when a successful call changed it,
  * " => name=" and the new value.
  */
 #define IO_CHG   64
+/*
+ * The c->saved slot (ioctl's request, printed by then) where
+ * ptc__ioctl_enter() keeps an IO_CHG field's value at entry, or for a
+ * request printed by code (IR_FN) the argument's first 8 bytes.
+ */
+#define IOC_SAVED 1
 
 struct ioc_struct {
 	size_t size;
@@ -151,6 +157,9 @@ enum {
 	IR_FN,		/* printed by fn: a layout no table describes */
 	IR_INOUT_Z,	/* a buffer the kernel wants zeroed: when it is not,
 			   in and " => " then out (the address on failure) */
+	IR_SPLIT,	/* as IR_FN, and fn is called at entry too (with
+			   c->exiting 0) to keep in c->saved[0..1] what the
+			   kernel will overwrite; it prints nothing then */
 };
 
 struct ioc_req {
@@ -205,8 +214,14 @@ extern const struct ioc_reqtab ptc__ioc_block;
 extern const struct ioc_reqtab ptc__ioc_mtd;
 extern const struct ioc_reqtab ptc__ioc_scsi;
 extern const struct ioc_reqtab ptc__ioc_perf;
+extern const struct ioc_reqtab ptc__ioc_sock;
+extern const struct ioc_reqtab ptc__ioc_ifreq;
 extern const struct ioc_reqtab ptc__ioc_uffd;
 extern const struct ioc_reqtab ptc__ioc_tee;
 extern const struct ioc_reqtab ptc__ioc_kd;
+
+/* Structure s read into b from addr, as the tables print it. */
+void ptc__ioc_print(struct ptc__dc *c, const struct ioc_struct *s,
+    const unsigned char *b, uint64_t addr);
 
 #endif

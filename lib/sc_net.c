@@ -124,8 +124,6 @@ void
 ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
 {
 	struct sockaddr_storage ss;
-	const char *fam;
-	char buf[INET6_ADDRSTRLEN + 64];
 	size_t n;
 	ssize_t got;
 
@@ -141,23 +139,36 @@ ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
 		ptc__p_addr(c, addr);
 		return;
 	}
-	n = (size_t)got;
+	ptc__p_sockaddr_mem(c, &ss, (size_t)got);
+}
+
+void
+ptc__p_sockaddr_mem(struct ptc__dc *c, const void *p, size_t n)
+{
+	struct sockaddr_storage ss;
+	char buf[INET6_ADDRSTRLEN + 64];
+
+	if (n > sizeof(ss))
+		n = sizeof(ss);
+	memset(&ss, 0, sizeof(ss));
+	memcpy(&ss, p, n);
 	ptc__s_open(c);
 	ptc__s_field(c, "sa_family");
-	fam = ptc__xname(&ptc__xt_address_families, ss.ss_family);
-	if (fam != NULL)
-		ptc__p_xval(c, ss.ss_family, 'x', fam);
-	else
-		ptc__p_uint(c, ss.ss_family);
+	ptc__p_enum(c, &ptc__xt_address_families, ss.ss_family, "AF_???");
+	if (n <= 2) {
+		ptc__s_close(c);
+		return;
+	}
+	/* A family's fields when its structure is all there, else the bytes. */
 	switch (ss.ss_family) {
 	case AF_INET: {
 		struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
 
 		if (n < sizeof(*sin))
-			break;
+			goto raw;
 		snprintf(buf, sizeof(buf), "htons(%u)", ntohs(sin->sin_port));
 		if (c->f->json)
-			field_raw(c, "sin_port", buf + 6);
+			ptc__f_u(c, "sin_port", ntohs(sin->sin_port));
 		else
 			field_net(c, "sin_port", &sin->sin_port, 2, buf);
 		inet_ntop(AF_INET, &sin->sin_addr, buf + 32, 32);
@@ -176,7 +187,7 @@ ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
 		char a6[INET6_ADDRSTRLEN];
 
 		if (n < sizeof(*s6) - 4)
-			break;
+			goto raw;
 		snprintf(buf, sizeof(buf), "htons(%u)", ntohs(s6->sin6_port));
 		field_net(c, "sin6_port", &s6->sin6_port, 2, buf);
 		snprintf(buf, sizeof(buf), "htonl(%u)",
@@ -204,8 +215,6 @@ ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
 		struct sockaddr_un *sun = (struct sockaddr_un *)&ss;
 		size_t plen = n - offsetof(struct sockaddr_un, sun_path);
 
-		if (n <= offsetof(struct sockaddr_un, sun_path))
-			break;
 		if (plen > sizeof(sun->sun_path))
 			plen = sizeof(sun->sun_path);
 		ptc__s_field(c, "sun_path");
@@ -225,14 +234,17 @@ ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len)
 		struct sockaddr_nl *nl = (struct sockaddr_nl *)&ss;
 
 		if (n < sizeof(*nl))
-			break;
+			goto raw;
+		if (nl->nl_pad != 0)
+			ptc__f_x(c, "nl_pad", nl->nl_pad);
 		ptc__s_field(c, "nl_pid");
 		ptc__p_uint(c, nl->nl_pid);
-		snprintf(buf, sizeof(buf), "%08x", nl->nl_groups);
+		snprintf(buf, sizeof(buf), "%#08x", nl->nl_groups);
 		field_raw(c, "nl_groups", buf);
 		break;
 	}
 	default:
+	raw:
 		ptc__s_field(c, "sa_data");
 		ptc__p_bytes(c, ((char *)&ss) + 2, n - 2, 0);
 		break;
@@ -637,40 +649,85 @@ ptc__save_msghdr_out(struct ptc__dc *c, int i)
 	}
 }
 
+/* Messages of an mmsghdr array shown at most (the kernel's UIO_MAXIOV). */
+#define MMSG_MAX 1024
+
+/*
+ * recvmmsg's messages: the msg_namelen each was given, read at entry
+ * for ptc__a_mmsghdrs to show as "given => returned".
+ */
+void
+ptc__save_mmsghdrs(struct ptc__dc *c, int i)
+{
+	size_t esz = c->wordsize == 4 ? 32 : 64;
+	uint64_t k, n = (uint32_t)c->a[2];
+	struct k_msghdr m;
+	int32_t *nl;
+
+	c->mnl_n = 0;
+	if (c->a[i] == 0 || c->f->noderef)
+		return;
+	if (n > MMSG_MAX)
+		n = MMSG_MAX;
+	if (n > c->mnl_cap) {
+		if ((nl = reallocarray(c->mnl, n, sizeof(*nl))) == NULL)
+			return;
+		c->mnl = nl;
+		c->mnl_cap = (unsigned)n;
+	}
+	for (k = 0; k < n && read_msghdr(c, c->a[i] + k * esz, &m) == 0; k++)
+		c->mnl[k] = (int32_t)m.namelen;
+	c->mnl_n = (unsigned)k;
+	c->saved_ok[i] = 1;
+}
+
 /*
  * sendmmsg's and recvmmsg's struct mmsghdr array (a->aux: 1 received),
- * shown at exit for as many messages as the call handled.
+ * shown at exit: sendmmsg's vlen messages, msg_len for those it sent,
+ * also when it failed; recvmmsg's as many as it received.
  */
 void
 ptc__a_mmsghdrs(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	size_t esz = c->wordsize == 4 ? 32 : 64;
-	uint64_t i, n = (uint64_t)c->rval;
+	uint64_t i, n, sent;
 	struct k_msghdr m;
 	uint32_t len;
+	int recv = a->aux == 1;
 
-	if (c->is_error || v == 0 || c->rval < 0) {
+	if (v == 0 || (recv && (c->is_error || c->rval < 0))) {
 		ptc__p_addr(c, v);
 		return;
 	}
+	sent = c->is_error || c->rval < 0 ? 0 : (uint64_t)c->rval;
+	n = recv ? sent : (uint32_t)c->a[2];
 	ptc__l_open(c);
 	for (i = 0; i < n; i++) {
 		uint64_t e = v + i * esz;
 
-		if (ptc__arr_full(c, i))
-			break;
 		if (read_msghdr(c, e, &m) != 0 ||
 		    ptc__rdall(c, e + esz - (c->wordsize == 4 ? 4 : 8), &len,
 		    4) != 0) {
+			ptc__more_at(c, e);
+			break;
+		}
+		if (ptc__arr_full(c, i))
+			break;
+		/* no more than were seen at entry, as strace */
+		if (i >= MMSG_MAX || (recv && c->saved_ok[c->cur] &&
+		    i >= c->mnl_n)) {
 			ptc__s_more(c);
 			break;
 		}
 		ptc__s_open(c);
 		ptc__s_field(c, "msg_hdr");
-		msghdr_fields(c, &m, a->aux == 1, a->aux == 1 ? len : ~0ull,
-		    -1);
-		ptc__s_field(c, "msg_len");
-		ptc__p_uint(c, len);
+		msghdr_fields(c, &m, recv, recv ? len : ~0ull,
+		    recv && c->saved_ok[c->cur] && i < c->mnl_n ?
+		    c->mnl[i] : -1);
+		if (i < sent) {
+			ptc__s_field(c, "msg_len");
+			ptc__p_uint(c, len);
+		}
 		ptc__s_close(c);
 	}
 	ptc__l_close(c);

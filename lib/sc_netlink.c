@@ -101,17 +101,25 @@ styled_bytes(struct ptc__dc *c, const unsigned char *p, size_t n,
 		return;
 	}
 	ptc__nl_hexmem(c, p, n);
-	if (ptc__xstyle(c) == PTC_XLAT_VERBOSE)
+	/* (an empty text, of an address of no bytes, has no comment) */
+	if (ptc__xstyle(c) == PTC_XLAT_VERBOSE && text[0] != '\0')
 		ptc__p_comment(c, "%s", text);
 }
 
 void
 ptc__nl_mac(struct ptc__dc *c, const unsigned char *p, size_t n)
 {
+	ptc__nl_hwaddr(c, p, n, n);
+}
+
+void
+ptc__nl_hwaddr(struct ptc__dc *c, const unsigned char *p, size_t n,
+    size_t alen)
+{
 	char mac[3 * 32 + 1] = "";
 	size_t i;
 
-	for (i = 0; i < n && i < 32; i++)
+	for (i = 0; i < n && i < alen && i < 32; i++)
 		snprintf(mac + strlen(mac), sizeof(mac) - strlen(mac), "%s%02x",
 		    i ? ":" : "", p[i]);
 	styled_bytes(c, p, n, mac);

@@ -118,6 +118,12 @@ void ptc__nl_hex(struct ptc__dc *c, uint64_t addr, uint64_t len);
 void ptc__nl_hexmem(struct ptc__dc *c, const void *p, size_t n);
 /* A hardware address: ab:cd:.., -X raw "\xab\xcd..", verbose both. */
 void ptc__nl_mac(struct ptc__dc *c, const unsigned char *p, size_t n);
+/*
+ * The same of a field of n bytes holding an address of alen: the text
+ * form shows alen of them, the \x forms all n.
+ */
+void ptc__nl_hwaddr(struct ptc__dc *c, const unsigned char *p, size_t n,
+    size_t alen);
 /* The fields of a structure read into b. */
 void ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
     const struct nl_field *f, unsigned n);

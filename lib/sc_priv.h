@@ -97,6 +97,8 @@ struct ptc__dc {
 	ssize_t (*rd)(void *, uint64_t, void *, size_t);
 	void *rdctx;
 	struct ptc__rdcache *cache; /* pages read this stop, or NULL */
+	int32_t *mnl;               /* recvmmsg's msg_namelens at entry */
+	unsigned mnl_n, mnl_cap;
 };
 
 /* Hard caps on what a tracee value can make the decoders read. */
@@ -218,6 +220,8 @@ void ptc__p_iovec(struct ptc__dc *c, uint64_t v, uint64_t n, int out,
     uint64_t left);
 /* A sockaddr of len bytes at addr. */
 void ptc__p_sockaddr(struct ptc__dc *c, uint64_t addr, uint64_t len);
+/* The same of n bytes (at least 2) already read into p. */
+void ptc__p_sockaddr_mem(struct ptc__dc *c, const void *p, size_t n);
 /* len bytes sent or received on fd: netlink messages on a netlink socket. */
 void ptc__p_sockbuf(struct ptc__dc *c, int fd, uint64_t addr, uint64_t len);
 /* An interface index: if_nametoindex("NAME") when the host has it. */
@@ -258,6 +262,8 @@ const struct ptc__scent *ptc__sc_ent(uint32_t arch, uint64_t nr);
 
 /* recvmsg's msghdr: what it holds at entry, for ptc__a_msghdr_out. */
 void ptc__save_msghdr_out(struct ptc__dc *c, int i);
+/* recvmmsg's messages: the same for each, for ptc__a_mmsghdrs. */
+void ptc__save_mmsghdrs(struct ptc__dc *c, int i);
 
 /* Every printer the tables name (generated). */
 #include "sc_fns.h"
@@ -313,14 +319,18 @@ char *ptc__ioctl_name(char *buf, size_t len, int style, unsigned cmd);
  * when printed, 0 when the request is not described.
  */
 int ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v);
-/* What argument i of an ioctl holds at entry that exit compares with. */
-void ptc__ioctl_save(struct ptc__dc *c, int i);
 /*
  * A struct perf_event_attr at addr whose size field said size (lib/sc_perf.c);
  * resized: the kernel refused that size (E2BIG) and wrote its own there.
  */
 void ptc__p_perf_attr(struct ptc__dc *c, uint64_t addr, uint32_t size,
     int resized);
+/*
+ * At entry: what the decoder of request cmd must see before the kernel
+ * overwrites it, kept in c->saved[0..1] (ioctl's fd and request slots,
+ * which nothing else uses once printed).
+ */
+void ptc__ioctl_enter(struct ptc__dc *c, unsigned cmd, uint64_t v);
 /* Flags with strace's "FOO_???" comment when no bit has a name. */
 void ptc__p_flags_unk(struct ptc__dc *c, const struct ptc__xtab *x,
     uint64_t v, const char *unknown);

@@ -105,6 +105,7 @@ ptc_scdec_free(struct ptc_scdec *d)
 		return;
 	free(d->o.p);
 	free(d->j.p);
+	free(d->c.mnl);
 	free(d);
 }
 
@@ -359,8 +360,9 @@ save_inout(struct ptc__dc *c, int from, int n)
 			ptc__save_msghdr_out(c, i);
 			continue;
 		}
-		if (c->e->args[i].fn == ptc__a_ioctl_arg) {
-			ptc__ioctl_save(c, i);
+		if (c->e->args[i].fn == ptc__a_mmsghdrs &&
+		    c->e->args[i].aux == 1) {
+			ptc__save_mmsghdrs(c, i);
 			continue;
 		}
 		if (c->e->args[i].out != 2 || c->a[i] == 0)
@@ -762,7 +764,8 @@ ptc__s_field(struct ptc__dc *c, const char *name)
 int
 ptc__arr_full(struct ptc__dc *c, uint64_t i)
 {
-	if (i < c->f->strsize && i < PTC__ARR_MAX)
+	/* -v: arrays unabbreviated, as strace's -e abbrev=none */
+	if ((i < c->f->strsize || c->f->verbose) && i < PTC__ARR_MAX)
 		return 0;
 	ptc__s_more(c);
 	return 1;

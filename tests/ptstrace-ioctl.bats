@@ -178,6 +178,75 @@ WANT
 	grep -qE '^ioctl\(-1, NBD_SET_FLAGS, NBD_FLAG_HAS_FLAGS\|NBD_FLAG_READ_ONLY\) += -1 EBADF' p.out
 }
 
+# Socket requests on descriptor -1 (tests/targets/ioctl-sock.c): the
+# values the tracee passed (socket addresses too short for their family
+# or of none known as their bytes), a "get" request's name without its
+# answer.
+@test "ioctl: socket requests and struct ifreq" {
+	ptstrace -o p.out -e trace=ioctl "$T/ioctl-sock"
+	sed -E 's/ +=/ =/' p.out | grep '^ioctl(-1, ' | grep -v SIOCATMARK >p.norm
+	cat >want <<'WANT'
+ioctl(-1, FIOSETOWN, NULL) = -1 EBADF (Bad file descriptor)
+ioctl(-1, FIOSETOWN, [4321]) = -1 EBADF (Bad file descriptor)
+ioctl(-1, SIOCBRADDBR, "br0") = -1 EBADF (Bad file descriptor)
+ioctl(-1, SIOCADDRT, NULL) = -1 EBADF (Bad file descriptor)
+ioctl(-1, SIOCSIFADDR, {ifr_name="lo", ifr_addr={sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("127.0.0.1")}}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, SIOCSIFFLAGS, {ifr_name="lo", ifr_flags=IFF_UP|IFF_LOOPBACK|IFF_RUNNING}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, SIOCSIFHWADDR, {ifr_name="lo", ifr_hwaddr={sa_family=ARPHRD_ETHER, sa_data=02:00:5e:10:20:30}}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, SIOCSIFMTU, {ifr_name="lo", ifr_mtu=1500}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, SIOCSIFNAME, {ifr_name="xxxxxxxxxxxxxxx"..., ifr_newname="eth1"}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, SIOCSIFMAP, {ifr_name="lo", ifr_map={mem_start=0xd0000, mem_end=0, base_addr=0, irq=0xb, dma=0, port=0}}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, SIOCSIFNETMASK, {ifr_name="lo", ifr_netmask={sa_family=AF_INET6, sa_data="AAAAAAAAAAAAAA"}}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, SIOCSIFDSTADDR, {ifr_name="lo", ifr_dstaddr={sa_family=0xc8 /* AF_??? */, sa_data="BBBBBBBBBBBBBB"}}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, SIOCSIFBRDADDR, {ifr_name="lo", ifr_broadaddr={sa_family=AF_NETLINK, nl_pad=0x1, nl_pid=7, nl_groups=0x000010}}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, SIOCADDMULTI, {ifr_name="lo", ifr_hwaddr={sa_family=ARPHRD_IEEE1394, sa_data=01:02:03:04:05:06:07:08:09:0a:0b:0c:0d:0e}}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, SIOCGIFFLAGS, {ifr_name="lo"}) = -1 EBADF (Bad file descriptor)
+WANT
+	run diff -u want p.norm
+	assert_success
+	# a value the kernel would write: the address when it did not
+	grep -qE '^ioctl\(-1, SIOCATMARK, 0x[0-9a-f]+\) += -1 EBADF' p.out
+	ptstrace -Xraw -o p.out -e trace=ioctl "$T/ioctl-sock"
+	sed -i -E 's/ +=/ =/' p.out
+	grep -qxF 'ioctl(-1, 0x8914, {ifr_name="lo", ifr_flags=0x49}) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(-1, 0x8924, {ifr_name="lo", ifr_hwaddr={sa_family=0x1, sa_data="\x02\x00\x5e\x10\x20\x30\x00\x00\x00\x00\x00\x00\x00\x00"}}) = -1 EBADF (Bad file descriptor)' p.out
+	ptstrace -Xverbose -o p.out -e trace=ioctl "$T/ioctl-sock"
+	sed -i -E 's/ +=/ =/' p.out
+	grep -qxF 'ioctl(-1, 0x8914 /* SIOCSIFFLAGS */, {ifr_name="lo", ifr_flags=0x49 /* IFF_UP|IFF_LOOPBACK|IFF_RUNNING */}) = -1 EBADF (Bad file descriptor)' p.out
+}
+
+# The same tracee's requests on a UDP socket: the loopback interface's
+# flags, and SIOCGIFCONF's length before " => " and after, with the
+# interfaces at exit (the loopback one is the first listed).
+@test "ioctl: SIOCGIFFLAGS and SIOCGIFCONF on a socket" {
+	[ "$(cat /sys/class/net/lo/flags 2>/dev/null)" = 0x9 ] ||
+	    skip "the loopback interface is not up"
+	ptstrace -o p.out -e trace=ioctl "$T/ioctl-sock"
+	# the socket's number: bats holds descriptors of its own
+	sed -E 's/ +=/ =/; s/^ioctl\([0-9]+, /ioctl(S, /' p.out |
+	    grep '^ioctl(S, ' >p.norm
+	lo='{ifr_name="lo", ifr_addr={sa_family=AF_INET, sin_port=htons(0), sin_addr=inet_addr("127.0.0.1")}}'
+	# the size of the whole list depends on the host's interfaces
+	grep -qE '^ioctl\(S, SIOCGIFCONF, \{ifc_len=[1-9][0-9]* /\* [1-9][0-9]* \* sizeof\(struct ifreq\) \*/, ifc_buf=NULL\}\) = 0$' p.norm
+	grep -v 'ifc_buf=NULL' p.norm >p.rest
+	cat >want <<WANT
+ioctl(S, SIOCGIFFLAGS, {ifr_name="lo", ifr_flags=IFF_UP|IFF_LOOPBACK|IFF_RUNNING}) = 0
+ioctl(S, SIOCGIFCONF, {ifc_len=40 /* 1 * sizeof(struct ifreq) */, ifc_buf=[$lo]}) = 0
+ioctl(S, SIOCGIFCONF, {ifc_len=1 => 0, ifc_buf=[]}) = 0
+ioctl(S, SIOCGIFCONF, {ifc_len=42 => 40 /* 1 * sizeof(struct ifreq) */, ifc_buf=[$lo]}) = 0
+WANT
+	run diff -u want p.rest
+	assert_success
+	# -e verbose=none: the structure still, the interfaces' address
+	ptstrace -e verbose=none -o p.out -e trace=ioctl "$T/ioctl-sock"
+	grep -qE '^ioctl\([0-9]+, SIOCGIFCONF, \{ifc_len=42 => 40 /\* 1 \* sizeof\(struct ifreq\) \*/, ifc_buf=0x[0-9a-f]+\}\) += 0$' p.out
+	grep -qE '^ioctl\([0-9]+, SIOCGIFCONF, \{ifc_len=1 => 0, ifc_buf=\[\]\}\) += 0$' p.out
+	# JSON: the values after the call
+	ptstrace --json -o p.json -e trace=ioctl "$T/ioctl-sock"
+	grep -qF ',"SIOCGIFCONF",{"ifc_len":0,"ifc_buf":[]}]' p.json
+	grep -qF ',"SIOCGIFCONF",{"ifc_len":40,"ifc_buf":[{"ifr_name":"lo","ifr_addr":{"sa_family":"AF_INET","sin_port":0,' p.json
+}
+
 @test "ioctl: userfaultfd requests on no descriptor" {
 	ptstrace -o p.out -e trace=ioctl "$T/ioctl-misc"
 	sed -E 's/ +=/ =/' p.out | grep UFFDIO >p.norm

@@ -95,3 +95,12 @@ recvmsg(3, {msg_name={sa_family=AF_UNIX}, msg_namelen=2 => 12, msg_iov=[{iov_bas
 recvmsg(3, {msg_namelen=110}, 0)        = -1 EFAULT (Bad address)
 +++ exited with 0 +++'
 }
+
+@test "net: sendmmsg's messages also when it fails, recvmmsg's msg_namelen given and returned (st-msgname)" {
+	ptstrace -o out -e trace=sendmmsg,recvmmsg "$T/st-msgname" 3>&- 4>&-
+	run cat out
+	assert_output 'sendmmsg(4, [{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="x", iov_len=1}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=1}, {msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="y", iov_len=1}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=1}], 2, 0) = 2
+sendmmsg(-1, [{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="x", iov_len=1}], msg_iovlen=1, msg_controllen=0, msg_flags=0}}, {msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="y", iov_len=1}], msg_iovlen=1, msg_controllen=0, msg_flags=0}}], 2, 0) = -1 EBADF (Bad file descriptor)
+recvmmsg(3, [{msg_hdr={msg_name={sa_family=AF_UNIX}, msg_namelen=2 => 12, msg_iov=[{iov_base="x", iov_len=1}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=1}, {msg_hdr={msg_name={sa_family=AF_UNIX, sun_path="msgname.s"}, msg_namelen=110 => 12, msg_iov=[{iov_base="y", iov_len=1}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=1}], 2, 0, NULL) = 2
++++ exited with 0 +++'
+}

@@ -2,8 +2,12 @@
  * st-msgname: recvmsg's msg_namelen goes in and comes back.  A datagram
  * from a bound unix socket is received three times: with room for the
  * whole address, with room for its family only, and into an address
- * that cannot be written (EFAULT).  Sockets in the current directory.
+ * that cannot be written (EFAULT).  Then two go out by sendmmsg (and
+ * two more fail to, on a bad descriptor) and come back by recvmmsg,
+ * given room for the family only and for the whole address.  Sockets
+ * in the current directory.
  */
+#define _GNU_SOURCE
 #include <sys/socket.h>
 #include <sys/un.h>
 
@@ -49,6 +53,26 @@ main(void)
 		m.msg_iov = &iov;
 		m.msg_iovlen = 1;
 		recvmsg(r, &m, 0);
+	}
+	{
+		struct mmsghdr mm[2];
+		struct sockaddr_un fr[2];
+		char b[2][1];
+		struct iovec io[2] = { { b[0], 1 }, { b[1], 1 } };
+
+		memset(mm, 0, sizeof(mm));
+		for (i = 0; i < 2; i++) {
+			mm[i].msg_hdr.msg_iov = &io[i];
+			mm[i].msg_hdr.msg_iovlen = 1;
+			b[i][0] = (char)('x' + i);
+		}
+		sendmmsg(s, mm, 2, 0);
+		sendmmsg(-1, mm, 2, 0);
+		for (i = 0; i < 2; i++) {
+			mm[i].msg_hdr.msg_name = &fr[i];
+			mm[i].msg_hdr.msg_namelen = i == 0 ? 2 : sizeof(fr[i]);
+		}
+		recvmmsg(r, mm, 2, 0, NULL);
 	}
 	unlink("msgname.r");
 	unlink("msgname.s");
