@@ -199,7 +199,8 @@ uniscrnmap(struct ptc__dc *c, unsigned cmd, uint64_t v)
 	if ((cmd == GIO_UNISCRNMAP && c->is_error) || c->f->noderef)
 		ptc__p_addr(c, v);
 	else
-		ptc__ioc_array(c, v, E_TABSZ, sizeof(uint16_t), unichar, 0);
+		ptc__ioc_array(c, v, E_TABSZ, sizeof(uint16_t), unichar, NULL,
+		    0);
 }
 
 /* A character in quotes, as strace's print_char() shows it. */
@@ -335,18 +336,12 @@ accent(struct ptc__dc *c, const unsigned char *p)
 	ptc__s_close(c);
 }
 
-static void
-accent_uc(struct ptc__dc *c, const unsigned char *p)
-{
-	struct kbdiacruc u;
-
-	memcpy(&u, p, sizeof(u));
-	ptc__s_open(c);
-	ptc__f_x(c, "diacr", u.diacr);
-	ptc__f_x(c, "base", u.base);
-	ptc__f_x(c, "result", u.result);
-	ptc__s_close(c);
-}
+static const struct ioc_field accent_uc_f[] = {
+	IOC_F(struct kbdiacruc, diacr, IF_X),
+	IOC_F(struct kbdiacruc, base, IF_X),
+	IOC_F(struct kbdiacruc, result, IF_X),
+};
+IOC_S(accent_uc_s, struct kbdiacruc, accent_uc_f);
 
 /* The accent tables: a count, then that many entries (at most 256). */
 static void
@@ -367,11 +362,12 @@ diacr(struct ptc__dc *c, unsigned cmd, uint64_t v)
 	if (uc)
 		ptc__ioc_array(c, v + offsetof(struct kbdiacrsuc, kbdiacruc),
 		    cnt < MAX_DIACR ? cnt : MAX_DIACR,
-		    sizeof(struct kbdiacruc), accent_uc, cnt > MAX_DIACR);
+		    sizeof(struct kbdiacruc), NULL, &accent_uc_s,
+		    cnt > MAX_DIACR);
 	else
 		ptc__ioc_array(c, v + offsetof(struct kbdiacrs, kbdiacr),
 		    cnt < MAX_DIACR ? cnt : MAX_DIACR,
-		    sizeof(struct kbdiacr), accent, cnt > MAX_DIACR);
+		    sizeof(struct kbdiacr), accent, NULL, cnt > MAX_DIACR);
 	ptc__s_close(c);
 }
 
@@ -414,17 +410,11 @@ rdptr(struct ptc__dc *c, uint64_t addr)
 	return p;
 }
 
-static void
-unipair(struct ptc__dc *c, const unsigned char *p)
-{
-	struct unipair e;
-
-	memcpy(&e, p, sizeof(e));
-	ptc__s_open(c);
-	ptc__f_x(c, "unicode", e.unicode);
-	ptc__f_x(c, "fontpos", e.fontpos);
-	ptc__s_close(c);
-}
+static const struct ioc_field unipair_f[] = {
+	IOC_F(struct unipair, unicode, IF_X),
+	IOC_F(struct unipair, fontpos, IF_X),
+};
+IOC_S(unipair_s, struct unipair, unipair_f);
 
 /*
  * GIO_UNIMAP, PIO_UNIMAP: the count and the pairs; a get shows the
@@ -455,7 +445,7 @@ unimap(struct ptc__dc *c, unsigned cmd, uint64_t v)
 		ptc__p_addr(c, entries);
 	else
 		ptc__ioc_array(c, entries, cmd == GIO_UNIMAP ? was : ct,
-		    sizeof(struct unipair), unipair, 0);
+		    sizeof(struct unipair), NULL, &unipair_s, 0);
 	ptc__s_close(c);
 }
 

@@ -481,7 +481,8 @@ ptc__ioc_fields(struct ptc__dc *c, const struct ioc_struct *s,
 
 void
 ptc__ioc_array(struct ptc__dc *c, uint64_t addr, uint64_t n, size_t size,
-    void (*fn)(struct ptc__dc *c, const unsigned char *p), int more)
+    void (*fn)(struct ptc__dc *c, const unsigned char *p),
+    const struct ioc_struct *s, int more)
 {
 	unsigned char e[64];
 	uint64_t i;
@@ -502,7 +503,10 @@ ptc__ioc_array(struct ptc__dc *c, uint64_t addr, uint64_t n, size_t size,
 		}
 		if (ptc__arr_full(c, i))
 			break;
-		fn(c, e);
+		if (fn != NULL)
+			fn(c, e);
+		else
+			ioc_struct(c, s, e, at);
 	}
 	if (more && i == n)
 		ptc__s_more(c);

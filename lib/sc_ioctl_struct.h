@@ -189,15 +189,15 @@ void ptc__ioc_fields(struct ptc__dc *c, const struct ioc_struct *s,
     const unsigned char *b, uint64_t addr);
 
 /*
- * n elements of size bytes at addr, each printed by fn from its bytes,
- * as strace's print_array() shows them: NULL, [] when there are none,
- * the address when the first cannot be read, "... / * addr * /" where a
- * later one cannot, "..." past -s, and with more set "..." after them
- * all (a count the kernel caps).
+ * n elements of size bytes at addr, each printed by fn from its bytes
+ * or else as structure s, as strace's print_array() shows them: NULL,
+ * [] when there are none, the address when the first cannot be read,
+ * "... / * addr * /" where a later one cannot, "..." past -s, and with
+ * more set "..." after them all (a count the kernel caps).
  */
 void ptc__ioc_array(struct ptc__dc *c, uint64_t addr, uint64_t n,
     size_t size, void (*fn)(struct ptc__dc *c, const unsigned char *p),
-    int more);
+    const struct ioc_struct *s, int more);
 
 /* The subsystems' tables (lib/sc_ioctl_*.c). */
 extern const struct ioc_reqtab ptc__ioc_fs;

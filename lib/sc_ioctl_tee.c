@@ -240,7 +240,7 @@ params(struct ptc__dc *c, uint64_t addr, uint32_t n)
 {
 	ptc__s_field(c, "params");
 	ptc__ioc_array(c, n != 0 ? addr : 0, n, sizeof(struct tee_ioctl_param),
-	    param, 0);
+	    param, NULL, 0);
 }
 
 static void
