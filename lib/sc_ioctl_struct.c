@@ -32,6 +32,9 @@ static const struct ioc_reqtab *const tabs[] = {
 	&ptc__ioc_perf,
 	&ptc__ioc_sock,
 	&ptc__ioc_ifreq,
+	&ptc__ioc_uffd,
+	&ptc__ioc_tee,
+	&ptc__ioc_kd,
 };
 
 /* Unsigned value of size bytes at p (native byte order). */
@@ -360,11 +363,35 @@ ioc_field(struct ptc__dc *c, const struct ioc_field *f,
 	ioc_value(c, f, f->fmt, p, f->size, b);
 }
 
+/*
+ * An IO_CHG field at exit: its value at entry, then the new one after
+ * " => " when the call succeeded and changed it.
+ */
+static void
+ioc_changed(struct ptc__dc *c, const struct ioc_field *f,
+    const unsigned char *b)
+{
+	unsigned char was[sizeof(c->saved[0])];
+
+	if (!c->saved_ok[IOC_SAVED] || f->size > sizeof(was))
+		memcpy(was, b + f->off, f->size);
+	else
+		memcpy(was, &c->saved[IOC_SAVED], f->size);
+	ptc__s_field(c, f->name);
+	ioc_value(c, f, f->fmt, was, f->size, b);
+	if (c->is_error || c->f->json || memcmp(was, b + f->off, f->size) == 0)
+		return;
+	ptc__sb_puts(c->o, " => ");
+	ptc__sb_puts(c->o, f->name);
+	ptc__sb_putc(c->o, '=');
+	c->after_field = 1;
+	ioc_value(c, f, f->fmt, b + f->off, f->size, b);
+}
+
 static void
 ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
     const unsigned char *b, uint64_t addr)
 {
-	size_t shown = 0;
 	unsigned i;
 
 	if (s->nf == 1 && s->f[0].name == NULL) {
@@ -386,12 +413,22 @@ ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
 		return;
 	}
 	ptc__s_open(c);
+	ptc__ioc_fields(c, s, b, addr);
+	ptc__s_close(c);
+}
+
+void
+ptc__ioc_fields(struct ptc__dc *c, const struct ioc_struct *s,
+    const unsigned char *b, uint64_t addr)
+{
+	size_t shown = 0;
+	unsigned i;
+
 	for (i = 0; i < s->nf; i++) {
 		const struct ioc_field *cf;
 
 		if (s->brief != 0 && i >= s->brief && !c->f->verbose) {
 			ptc__s_more(c);
-			ptc__s_close(c);
 			return;
 		}
 		if (s->f[i].name == NULL)
@@ -420,6 +457,10 @@ ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
 			continue;
 		if ((s->f[i].opt & IO_OK) && (!c->exiting || c->is_error))
 			continue;
+		if ((s->f[i].opt & IO_CHG) && c->exiting) {
+			ioc_changed(c, &s->f[i], b);
+			continue;
+		}
 		if ((s->f[i].opt & IO_NZ) && ioc_zeros(b + s->f[i].off,
 		    s->f[i].fmt == IF_ARRAY ? (size_t)s->f[i].size * s->f[i].n :
 		    s->f[i].size))
@@ -436,7 +477,40 @@ ioc_struct(struct ptc__dc *c, const struct ioc_struct *s,
 	if (s->sized && s->f[s->nf - 1].fmt != IF_ARRAY &&
 	    (((unsigned)c->a[1] >> 16) & 0x3fff) > shown)
 		ptc__s_more(c);
-	ptc__s_close(c);
+}
+
+void
+ptc__ioc_array(struct ptc__dc *c, uint64_t addr, uint64_t n, size_t size,
+    void (*fn)(struct ptc__dc *c, const unsigned char *p),
+    const struct ioc_struct *s, int more)
+{
+	unsigned char e[64];
+	uint64_t i;
+
+	if (addr == 0 || size > sizeof(e) || (n > 0 &&
+	    ptc__rdall(c, addr, e, size) != 0)) {
+		ptc__p_addr(c, addr);
+		return;
+	}
+	ptc__l_open(c);
+	for (i = 0; i < n; i++) {
+		uint64_t at = addr + i * size;
+
+		/* a fault before the -s limit shows */
+		if (i > 0 && ptc__rdall(c, at, e, size) != 0) {
+			ptc__more_at(c, at);
+			break;
+		}
+		if (ptc__arr_full(c, i))
+			break;
+		if (fn != NULL)
+			fn(c, e);
+		else
+			ioc_struct(c, s, e, at);
+	}
+	if (more && i == n)
+		ptc__s_more(c);
+	ptc__l_close(c);
 }
 
 /*
@@ -510,9 +584,35 @@ void
 ptc__ioctl_enter(struct ptc__dc *c, unsigned cmd, uint64_t v)
 {
 	const struct ioc_req *r = ioc_find(c, cmd);
+	unsigned k;
 
+	v = c->wordsize == 4 ? (uint32_t)v : v;
+	c->saved_ok[IOC_SAVED] = 0;
 	if (r != NULL && r->how == IR_SPLIT)
-		r->fn(c, cmd, c->wordsize == 4 ? (uint32_t)v : v);
+		r->fn(c, cmd, v);
+	if (r == NULL || v == 0)
+		return;
+	/* code may compare the argument's first bytes with its exit */
+	if (r->how == IR_FN) {
+		c->saved[IOC_SAVED] = 0;
+		if (ptc__rdall(c, v, &c->saved[IOC_SAVED],
+		    sizeof(c->saved[0])) == 0)
+			c->saved_ok[IOC_SAVED] = 1;
+		return;
+	}
+	if (r->how != IR_IN)
+		return;
+	for (k = 0; k < r->in->nf; k++) {
+		const struct ioc_field *f = &r->in->f[k];
+
+		if (!(f->opt & IO_CHG) || f->size > sizeof(c->saved[0]))
+			continue;
+		c->saved[IOC_SAVED] = 0;
+		if (ptc__rdall(c, v + f->off, &c->saved[IOC_SAVED],
+		    f->size) == 0)
+			c->saved_ok[IOC_SAVED] = 1;
+		return;
+	}
 }
 
 int

@@ -83,6 +83,18 @@ struct ioc_case {
 #define IO_OK    8	/* shown only at the exit of a call that succeeded */
 #define IO_V     16	/* shown only with -v */
 #define IO_VALL  32	/* with -v shown whatever IO_OMIT0 says */
+/*
+ * A top-level field the kernel may change: shown as it was at entry
+ * (kept by ptc__ioctl_enter()) and, when a successful call changed it,
+ * " => name=" and the new value.
+ */
+#define IO_CHG   64
+/*
+ * The c->saved slot (ioctl's request, printed by then) where
+ * ptc__ioctl_enter() keeps an IO_CHG field's value at entry, or for a
+ * request printed by code (IR_FN) the argument's first 8 bytes.
+ */
+#define IOC_SAVED 1
 
 struct ioc_struct {
 	size_t size;
@@ -169,6 +181,24 @@ struct ioc_reqtab {
 	int native;
 };
 
+/*
+ * The fields of s in b (read from addr), without the braces: for a
+ * printer that adds its own around or after them.
+ */
+void ptc__ioc_fields(struct ptc__dc *c, const struct ioc_struct *s,
+    const unsigned char *b, uint64_t addr);
+
+/*
+ * n elements of size bytes at addr, each printed by fn from its bytes
+ * or else as structure s, as strace's print_array() shows them: NULL,
+ * [] when there are none, the address when the first cannot be read,
+ * "... / * addr * /" where a later one cannot, "..." past -s, and with
+ * more set "..." after them all (a count the kernel caps).
+ */
+void ptc__ioc_array(struct ptc__dc *c, uint64_t addr, uint64_t n,
+    size_t size, void (*fn)(struct ptc__dc *c, const unsigned char *p),
+    const struct ioc_struct *s, int more);
+
 /* The subsystems' tables (lib/sc_ioctl_*.c). */
 extern const struct ioc_reqtab ptc__ioc_fs;
 extern const struct ioc_reqtab ptc__ioc_seccomp;
@@ -186,6 +216,9 @@ extern const struct ioc_reqtab ptc__ioc_scsi;
 extern const struct ioc_reqtab ptc__ioc_perf;
 extern const struct ioc_reqtab ptc__ioc_sock;
 extern const struct ioc_reqtab ptc__ioc_ifreq;
+extern const struct ioc_reqtab ptc__ioc_uffd;
+extern const struct ioc_reqtab ptc__ioc_tee;
+extern const struct ioc_reqtab ptc__ioc_kd;
 
 /* Structure s read into b from addr, as the tables print it. */
 void ptc__ioc_print(struct ptc__dc *c, const struct ioc_struct *s,

@@ -246,3 +246,112 @@ WANT
 	grep -qF ',"SIOCGIFCONF",{"ifc_len":0,"ifc_buf":[]}]' p.json
 	grep -qF ',"SIOCGIFCONF",{"ifc_len":40,"ifc_buf":[{"ifr_name":"lo","ifr_addr":{"sa_family":"AF_INET","sin_port":0,' p.json
 }
+
+@test "ioctl: userfaultfd requests on no descriptor" {
+	ptstrace -o p.out -e trace=ioctl "$T/ioctl-misc"
+	sed -E 's/ +=/ =/' p.out | grep UFFDIO >p.norm
+	cat >want <<'WANT'
+ioctl(-1, UFFDIO_API, {api=0xaa, features=UFFD_FEATURE_EVENT_FORK|0x8000000000000000}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, UFFDIO_API, {api=0xaa, features=0x4000000000000000 /* UFFD_FEATURE_??? */}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, UFFDIO_API, NULL) = -1 EBADF (Bad file descriptor)
+ioctl(-1, UFFDIO_REGISTER, {range={start=0x1000, len=0x2000}, mode=UFFDIO_REGISTER_MODE_MISSING|UFFDIO_REGISTER_MODE_WP}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, UFFDIO_COPY, {dst=0x3000, src=0x4000, len=0x1000, mode=UFFDIO_COPY_MODE_DONTWAKE|0x100}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, UFFDIO_ZEROPAGE, {range={start=0x5000, len=0x1000}, mode=0x10 /* UFFDIO_ZEROPAGE_??? */}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, UFFDIO_WAKE, {start=0x6000, len=0x7000}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, UFFDIO_UNREGISTER, 0x1) = -1 EBADF (Bad file descriptor)
+WANT
+	run diff -u want p.norm
+	assert_success
+	ptstrace -Xraw -o p.out -e trace=ioctl "$T/ioctl-misc"
+	grep -qE '^ioctl\(-1, 0xc018aa3f, \{api=0xaa, features=0x8000000000000002\}\) += -1 EBADF' p.out
+}
+
+@test "ioctl: userfaultfd requests, what the kernel answers joining at exit" {
+	ptstrace -o p.out -e trace=ioctl "$T/ioctl-misc" uffd 2>err
+	if grep -q 'no uffd' err; then
+		skip "no userfaultfd here"
+	fi
+	sed -E 's/ +=/ =/' p.out >p.norm
+	# what the kernel supports varies: the parts of it every kernel has
+	grep -qE '^ioctl\(42, UFFDIO_API, \{api=0xaa, features=0 => features=UFFD_FEATURE_[A-Za-z_|0-9]+, ioctls=1<<_UFFDIO_REGISTER\|1<<_UFFDIO_UNREGISTER\|1<<_UFFDIO_API\}\) = 0$' p.norm
+	grep -qE '^ioctl\(42, UFFDIO_REGISTER, \{range=\{start=0x10000000, len=0x2000\}, mode=UFFDIO_REGISTER_MODE_MISSING, ioctls=1<<_UFFDIO_WAKE\|1<<_UFFDIO_COPY\|1<<_UFFDIO_ZEROPAGE[|0-9a-zA-Z_<]*\}\) = 0$' p.norm
+	grep -v -e UFFDIO_API -e UFFDIO_REGISTER p.norm >p.rest
+	cat >want <<'WANT'
+ioctl(42, UFFDIO_COPY, {dst=0x10000000, src=0x10002000, len=0x1000, mode=UFFDIO_COPY_MODE_DONTWAKE, copy=0x1000}) = 0
+ioctl(42, UFFDIO_COPY, {dst=0x10000000, src=0x10002000, len=0x1000, mode=0x10 /* UFFDIO_COPY_??? */}) = -1 EINVAL (Invalid argument)
+ioctl(42, UFFDIO_ZEROPAGE, {range={start=0x10001000, len=0x1000}, mode=UFFDIO_ZEROPAGE_MODE_DONTWAKE, zeropage=0x1000}) = 0
+ioctl(42, UFFDIO_WAKE, {start=0x10000000, len=0x2000}) = 0
+ioctl(42, UFFDIO_UNREGISTER, {start=0x10000000, len=0x2000}) = 0
++++ exited with 0 +++
+WANT
+	run diff -u want p.rest
+	assert_success
+}
+
+@test "ioctl: TEE requests, the indirect ones with their parameters" {
+	ptstrace -o p.out -e trace=ioctl "$T/ioctl-misc"
+	sed -E 's/ +=/ =/' p.out | grep TEE_IOC >p.norm
+	cat >want <<'WANT'
+ioctl(-1, TEE_IOC_VERSION, NULL) = -1 EBADF (Bad file descriptor)
+ioctl(-1, TEE_IOC_CANCEL, {cancel_id=7, session=0xbeef}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, TEE_IOC_SHM_ALLOC, {size=0x2000, flags=TEE_IOCTL_SHM_MAPPED|0x80}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, TEE_IOC_INVOKE, {buf_len=88, buf_ptr={func=1, session=0x10, cancel_id=2, num_params=2, params=[{attr=TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT|TEE_IOCTL_PARAM_ATTR_META, a=0xa, b=0xb, c=0xc}, {attr=TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INPUT, shm_offs=0x10, size=0x20, shm_id=3}]}}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, TEE_IOC_OPEN_SESSION, {buf_len=56, buf_ptr={uuid=10111213-1415-1617-1819-1a1b1c1d1e1f, clnt_login=TEE_IOCTL_LOGIN_GROUP, clnt_uuid=100, cancel_id=9, num_params=0, params=NULL}}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, TEE_IOC_SUPPL_SEND, {buf_len=2, buf_ptr=0x1}) = -1 EBADF (Bad file descriptor)
+WANT
+	run diff -u want p.norm
+	assert_success
+}
+
+@test "ioctl: console requests: tones, lights, key maps, fonts" {
+	ptstrace -o p.out -e trace=ioctl "$T/ioctl-misc"
+	sed -E 's/ +=/ =/' p.out | sed -n '/KIOCSOUND/,$p' >p.all
+	# the failed get shows where its table was
+	grep -qE '^ioctl\(-1, KDGKBDIACR, 0x[0-9a-f]+\) = -1 EBADF' p.all
+	grep -v KDGKBDIACR p.all >p.norm
+	cat >want <<'WANT'
+ioctl(-1, KIOCSOUND, 0 /* off */) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KIOCSOUND, 1193 /* 1000 Hz */) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDMKTONE, 100<<16|2000 /* 596 Hz, 100 ms */) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSETLED, LED_NUM|LED_CAP|0x40) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSKBLED, LED_SCR|LED_NUM<<4) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSETMODE, KD_GRAPHICS) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSETMODE, 0x7 /* KD_??? */) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSKBMODE, K_UNICODE) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSKBMODE, -2 /* K_??? */) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSKBMETA, K_ESCPREFIX) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDADDIO, 0x3c0 /* GPFIRST + 12 */) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSIGACCEPT, SIGUSR1) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDGETLED, NULL) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDGKBENT, {kb_table=K_SHIFTTAB, kb_index=30}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSKBENT, {kb_table=K_SHIFTTAB, kb_index=30, kb_value=0x61 /* K(KT_LATIN, 'a') */}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSKBENT, {kb_table=1<<KG_CTRL|1<<KG_ALT, kb_index=30, kb_value=0x100 /* K_F1 */}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSKBENT, {kb_table=1<<KG_CTRL|1<<KG_ALT, kb_index=30, kb_value=0x503 /* K(KT_CONS, 0x3) */}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSKBSENT, {kb_func=KVAL(K_F3), kb_string="\33[13~"}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSKBDIACR, {kb_cnt=2, kbdiacr=[{diacr='`', base='e', result='\xe8'}, {diacr='\'', base='\t', result='\x00'}]}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDSETKEYCODE, {scancode=0x1e, keycode=0x30}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDKBDREP, {delay=250, period=-1}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, PIO_UNIMAP, {entry_ct=2, entries=[{unicode=0x263a, fontpos=0x1}, {unicode=0x263b, fontpos=0x2}]}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, KDFONTOP, {op=KD_FONT_OP_SET_DEFAULT, width=8, height=16, data="default8x16"}) = -1 EBADF (Bad file descriptor)
+ioctl(-1, PIO_CMAP, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"...) = -1 EBADF (Bad file descriptor)
++++ exited with 0 +++
+WANT
+	run diff -u want p.norm
+	assert_success
+}
+
+@test "ioctl: console requests under -X raw and -X verbose" {
+	ptstrace -Xraw -o p.out -e trace=ioctl "$T/ioctl-misc"
+	sed -i -E 's/ +=/ =/' p.out
+	grep -qxF 'ioctl(-1, 0x4b2f, 1193) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(-1, 0x4b45, -2) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(-1, 0x4b47, {kb_table=0xc, kb_index=30, kb_value=0x503}) = -1 EBADF (Bad file descriptor)' p.out
+	ptstrace -Xverbose -o p.out -e trace=ioctl "$T/ioctl-misc"
+	sed -i -E 's/ +=/ =/' p.out
+	grep -qxF 'ioctl(-1, 0x4b65 /* KDSKBLED */, 0x21 /* LED_SCR|LED_NUM<<4 */) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(-1, 0x4b45 /* KDSKBMODE */, -2 /* K_??? */) = -1 EBADF (Bad file descriptor)' p.out
+	grep -qxF 'ioctl(-1, 0x4b47 /* KDSKBENT */, {kb_table=0x1 /* K_SHIFTTAB */, kb_index=30, kb_value=0x61 /* K(KT_LATIN, '"'a'"') */}) = -1 EBADF (Bad file descriptor)' p.out
+	# JSON has the tone as the number it is
+	ptstrace --json -o p.out -e trace=ioctl "$T/ioctl-misc"
+	grep -qF '"args":[-1,"KDMKTONE",6555600]' p.out
+}
