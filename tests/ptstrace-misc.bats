@@ -131,3 +131,29 @@ reboot(0 /* LINUX_REBOOT_MAGIC_??? */, 0 /* LINUX_REBOOT_MAGIC_??? */, LINUX_REB
 kexec_load(NULL, 20, ADDR, 0xda7a0000 /* KEXEC_ARCH_??? */|KEXEC_ON_CRASH|KEXEC_PRESERVE_CONTEXT) = RESULT
 +++ exited with 0 +++'
 }
+
+# uring SET OPTS...: st-uring's calls of SET, without the column padding
+# and with its addresses replaced.
+uring() {
+	local set=$1
+	shift
+	ptstrace -o out -e signal=none -e trace="$set" "$@" "$T/st-uring"
+	sed -E 's/\) +=/) =/; s/0x(7f[0-9a-f]{10}|5[56][0-9a-f]{10})\b/ADDR/g' out
+}
+
+@test "misc: io_uring_setup's parameters in and out" {
+	run uring io_uring_setup
+	assert_success
+	assert_output 'io_uring_setup(1, NULL) = -1 EFAULT (Bad address)
+io_uring_setup(2, ADDR) = -1 EFAULT (Bad address)
+io_uring_setup(3, {flags=IORING_SETUP_IOPOLL|IORING_SETUP_SQPOLL|IORING_SETUP_SQ_AFF|IORING_SETUP_CQSIZE|IORING_SETUP_CLAMP|IORING_SETUP_ATTACH_WQ|IORING_SETUP_R_DISABLED|IORING_SETUP_SUBMIT_ALL|IORING_SETUP_COOP_TASKRUN|IORING_SETUP_TASKRUN_FLAG|IORING_SETUP_SQE128|IORING_SETUP_CQE32|0xfffff000, sq_thread_cpu=0x11, sq_thread_idle=7, wq_fd=-1, resv=[0, 0xab, 0]}) = -1 EINVAL (Invalid argument)
+io_uring_setup(4, {flags=0x2000 /* IORING_SETUP_??? */, sq_thread_cpu=0x11, sq_thread_idle=7}) = -1 EINVAL (Invalid argument)
+io_uring_setup(0, {flags=IORING_SETUP_SQPOLL|IORING_SETUP_ATTACH_WQ, sq_thread_cpu=0x11, sq_thread_idle=7, wq_fd=-1}) = -1 EINVAL (Invalid argument)
++++ exited with 0 +++'
+	run uring io_uring_setup -Xraw
+	assert_success
+	assert_line 'io_uring_setup(0, {flags=0x22, sq_thread_cpu=0x11, sq_thread_idle=7, wq_fd=-1}) = -1 EINVAL (Invalid argument)'
+	run uring io_uring_setup -e verbose=none
+	assert_success
+	assert_line 'io_uring_setup(0, ADDR) = -1 EINVAL (Invalid argument)'
+}
