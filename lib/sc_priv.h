@@ -319,6 +319,8 @@ int ptc__ioctl_struct(struct ptc__dc *c, unsigned cmd, uint64_t v);
  */
 void ptc__p_perf_attr(struct ptc__dc *c, uint64_t addr, uint32_t size,
     int resized);
+/* A CPU mask of want bytes at v: "[0 1 5]" (lib/sc_proc.c). */
+void ptc__p_cpuset(struct ptc__dc *c, uint64_t v, uint32_t want);
 /* Flags with strace's "FOO_???" comment when no bit has a name. */
 void ptc__p_flags_unk(struct ptc__dc *c, const struct ptc__xtab *x,
     uint64_t v, const char *unknown);

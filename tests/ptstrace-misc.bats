@@ -157,3 +157,36 @@ io_uring_setup(0, {flags=IORING_SETUP_SQPOLL|IORING_SETUP_ATTACH_WQ, sq_thread_c
 	assert_success
 	assert_line 'io_uring_setup(0, ADDR) = -1 EINVAL (Invalid argument)'
 }
+
+@test "misc: io_uring_register's arguments by opcode" {
+	# the error a bad descriptor gets differs between kernels
+	run uring io_uring_register
+	assert_success
+	run sed -E 's/= -1 E[A-Z]+ \(.*\)$/= -1 ERR/' <<<"$output"
+	assert_output 'io_uring_register(-1, 0xbadc0ded /* IORING_REGISTER_??? */, ADDR, 7) = -1 ERR
+io_uring_register(-1, IORING_UNREGISTER_BUFFERS, ADDR, 7) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_FILES, [-1, -2, ... /* ADDR */], 3) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_FILES, ADDR, 1) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_FILES_UPDATE, {offset=5, resv=0x77, fds=[-1, IORING_REGISTER_FILES_SKIP]}, 2) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_PROBE, ADDR, 2) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_PROBE, {last_op=IORING_OP_FSYNC, ops_len=2, ops=[{op=IORING_OP_URING_CMD, flags=IO_URING_OP_SUPPORTED}, {op=200 /* IORING_OP_??? */, resv=0x9, flags=0}]}, 2) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_RESTRICTIONS, [{opcode=IORING_RESTRICTION_REGISTER_OP, register_op=IORING_REGISTER_PBUF_RING}, {opcode=IORING_RESTRICTION_SQE_FLAGS_ALLOWED, sqe_flags=IOSQE_FIXED_FILE|IOSQE_CQE_SKIP_SUCCESS}, {opcode=0x9 /* IORING_RESTRICTION_??? */ /* op: 0xef */, resv2=[0, 0x1, 0]}], 3) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_FILES2, ADDR, 24) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_FILES2, {nr=2, flags=IORING_RSRC_REGISTER_SPARSE|0x2, data=[-1, -2], tags=NULL, /* bytes 32..39 */ "\x00\x00\x00\x00\x01\x00\x00\x00"}, 40) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_FILES2, {nr=0, flags=0, data=NULL, tags=[], ???}, 40) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_FILES_UPDATE2, {offset=4, data=NULL, tags=[0], nr=1}, 32) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=4, [IO_WQ_UNBOUND]=4294967295] => ADDR, 2) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=4, [IO_WQ_UNBOUND]=4294967295, ... /* ADDR */], 3) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_RING_FDS, [{offset=-1, data=1}, {offset=7, resv=0x3, data=171}], 2) = -1 ERR
+io_uring_register(-1, IORING_UNREGISTER_RING_FDS, [{offset=4294967295, data=0x1}, {offset=7, resv=0x3, data=0xab}], 2) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_RING_FDS, ADDR, 1) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_PBUF_RING, {ring_addr=0x1000, ring_entries=8, bgid=1, pad=0x2, resv=[0, 0xdead, 0]}, 1) = -1 ERR
++++ exited with 0 +++'
+	run uring io_uring_register -Xverbose
+	assert_success
+	assert_line --partial 'io_uring_register(-1, 0xbadc0ded /* IORING_REGISTER_??? */, ADDR, 7) = -1 E'
+	assert_line --partial 'io_uring_register(-1, 0x8 /* IORING_REGISTER_PROBE */, {last_op=3 /* IORING_OP_FSYNC */, ops_len=2, ops=[{op=46 /* IORING_OP_URING_CMD */, flags=0x1 /* IO_URING_OP_SUPPORTED */}, {op=200 /* IORING_OP_??? */, resv=0x9, flags=0}]}, 2) = -1 E'
+	run uring io_uring_register -Xraw
+	assert_success
+	assert_line --partial 'io_uring_register(-1, 0x13, [[0]=4, [1]=4294967295] => ADDR, 2) = -1 E'
+}
