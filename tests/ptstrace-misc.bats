@@ -1,8 +1,9 @@
 #!/usr/bin/env bats
 # ptstrace's decoding of unknown constants and of the structures and
 # arrays of System V IPC, openat2, memory policies, memfd, landlock and
-# extended attributes (tests/targets/st-misc), line for line as strace
-# 6.1 prints them.
+# extended attributes (tests/targets/st-misc), of io_uring_setup,
+# io_uring_register and keyctl (tests/targets/st-uring), line for line
+# as strace 6.1 prints them.
 
 load helper
 
@@ -189,4 +190,32 @@ io_uring_register(-1, IORING_REGISTER_PBUF_RING, {ring_addr=0x1000, ring_entries
 	run uring io_uring_register -Xraw
 	assert_success
 	assert_line --partial 'io_uring_register(-1, 0x13, [[0]=4, [1]=4294967295] => ADDR, 2) = -1 E'
+}
+
+@test "misc: keyctl's commands and their arguments" {
+	run uring keyctl
+	assert_success
+	run sed -E 's/= -1 E[A-Z]+ \(.*\)$/= -1 ERR/' <<<"$output"
+	assert_output 'keyctl(0xfacefeed /* KEYCTL_??? */, 0x1, 0x2, 0x3, 0x4) = -1 ERR
+keyctl(KEYCTL_UPDATE, 2119674654, "payload", 7) = -1 ERR
+keyctl(KEYCTL_SETPERM, KEY_SPEC_SESSION_KEYRING, 0xc0c0c0c0 /* KEY_??? */) = -1 ERR
+keyctl(KEYCTL_SETPERM, 2119674654, KEY_POS_VIEW|KEY_POS_READ|KEY_POS_WRITE|KEY_POS_SEARCH|KEY_POS_LINK|KEY_POS_SETATTR|KEY_USR_VIEW) = -1 ERR
+keyctl(KEYCTL_DESCRIBE, 2119674654, ADDR, 64) = -1 ERR
+keyctl(KEYCTL_SET_REQKEY_KEYRING, 99 /* KEY_REQKEY_DEFL_??? */) = -1 ERR
+keyctl(KEYCTL_REJECT, 2119674654, 5, EKEYREJECTED, KEY_SPEC_SESSION_KEYRING) = -1 ERR
+keyctl(KEYCTL_INSTANTIATE_IOV, 2119674654, [{iov_base="abc", iov_len=3}, {iov_base=ADDR, iov_len=1}], 2, KEY_SPEC_USER_KEYRING) = -1 ERR
+keyctl(KEYCTL_DH_COMPUTE, {private=KEY_SPEC_PROCESS_KEYRING, prime=2119674654, base=7}, ADDR, 8, NULL) = -1 ERR
+keyctl(KEYCTL_PKEY_ENCRYPT, {key_id=2119674654, in_len=2, out_len=4, __spare=[0, 0, 0, 0, 0, 0, 0x1]}, "enc=pkcs1", "hi", ADDR) = -1 ERR
+keyctl(KEYCTL_PKEY_VERIFY, ADDR, "enc=pkcs1", ADDR, ADDR) = -1 ERR
+keyctl(KEYCTL_MOVE, 2119674654, KEY_SPEC_SESSION_KEYRING, KEY_SPEC_USER_KEYRING, KEYCTL_MOVE_EXCL|0x2) = -1 ERR
+keyctl(KEYCTL_CAPABILITIES, ADDR, 2) = -1 ERR
++++ exited with 0 +++'
+	run uring keyctl -Xverbose
+	assert_success
+	assert_line --partial 'keyctl(0xe /* KEYCTL_SET_REQKEY_KEYRING */, 99 /* KEY_REQKEY_DEFL_??? */) = -1 E'
+	assert_line --partial 'keyctl(0x13 /* KEYCTL_REJECT */, 2119674654, 5, 129 /* EKEYREJECTED */, -3 /* KEY_SPEC_SESSION_KEYRING */) = -1 E'
+	run uring keyctl -Xraw
+	assert_success
+	assert_line --partial 'keyctl(0x5, 2119674654, 0x3f010000) = -1 E'
+	assert_line --partial 'keyctl(0x13, 2119674654, 5, 129, -3) = -1 E'
 }

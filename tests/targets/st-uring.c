@@ -9,7 +9,11 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <unistd.h>
+
+/* a key serial no key has */
+#define NOKEY 0x7e57ab1e
 
 /* struct io_uring_params: 30 u32 words (flags at 2, wq_fd at 6). */
 static uint32_t params[30];
@@ -27,6 +31,7 @@ main(void)
 	int32_t *fds;
 	uint32_t *w;
 	uint64_t *q;
+	struct iovec iov[2];
 
 	/* a page and, right after it, an unmapped one */
 	page = mmap(NULL, 8192, PROT_READ | PROT_WRITE,
@@ -120,5 +125,33 @@ main(void)
 	page[14] = 2;
 	q[3] = 0xdead;
 	reg(22, page, 1);                       /* IORING_REGISTER_PBUF_RING */
+
+	/* keyctl on a key that is not there */
+	syscall(SYS_keyctl, 0xfacefeed, 1, 2, 3, 4);
+	syscall(SYS_keyctl, 2, NOKEY, "payload", 7);           /* UPDATE */
+	syscall(SYS_keyctl, 5, -3, 0xc0c0c0c0u);               /* SETPERM */
+	syscall(SYS_keyctl, 5, NOKEY, 0x3f010000u);
+	syscall(SYS_keyctl, 6, NOKEY, page, 64);               /* DESCRIBE */
+	syscall(SYS_keyctl, 14, 99);                           /* SET_REQKEY_KEYRING */
+	syscall(SYS_keyctl, 19, NOKEY, 5, 129, -3);            /* REJECT */
+	iov[0].iov_base = "abc";
+	iov[0].iov_len = 3;
+	iov[1].iov_base = gone;
+	iov[1].iov_len = 1;
+	syscall(SYS_keyctl, 20, NOKEY, iov, 2, -4);            /* INSTANTIATE_IOV */
+	w = (uint32_t *)page;
+	memset(page, 0, 64);
+	w[0] = (uint32_t)-2;
+	w[1] = NOKEY;
+	w[2] = 7;
+	syscall(SYS_keyctl, 23, page, page + 32, 8, NULL);     /* DH_COMPUTE */
+	w[0] = NOKEY;                                          /* keyctl_pkey_params */
+	w[1] = 2;
+	w[2] = 4;
+	w[9] = 1;
+	syscall(SYS_keyctl, 25, page, "enc=pkcs1", "hi", page + 48);
+	syscall(SYS_keyctl, 28, gone, "enc=pkcs1", "hi", "yo");
+	syscall(SYS_keyctl, 30, NOKEY, -3, -4, 3);             /* MOVE */
+	syscall(SYS_keyctl, 31, gone, 2);                      /* CAPABILITIES */
 	return 0;
 }
