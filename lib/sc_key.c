@@ -30,18 +30,6 @@ enum {
 };
 
 static void
-sep(struct ptc__dc *c)
-{
-	ptc__sb_puts(c->o, c->f->json ? "," : ", ");
-}
-
-static uint64_t
-word(const struct ptc__dc *c, uint64_t v)
-{
-	return c->wordsize == 4 ? (uint32_t)v : v;
-}
-
-static void
 key(struct ptc__dc *c, uint64_t v)
 {
 	ptc__a_keyserial(c, NULL, v);
@@ -237,22 +225,22 @@ caps(struct ptc__dc *c, uint64_t v, uint64_t n)
 static void
 keyctl_exit(struct ptc__dc *c, unsigned cmd)
 {
-	uint64_t a2 = word(c, c->a[1]), a3 = word(c, c->a[2]),
-	    a4 = word(c, c->a[3]), a5 = word(c, c->a[4]);
+	uint64_t a2 = ptc__word(c, c->a[1]), a3 = ptc__word(c, c->a[2]),
+	    a4 = ptc__word(c, c->a[3]), a5 = ptc__word(c, c->a[4]);
 
 	switch (cmd) {
 	case K_DESCRIBE:
 	case K_READ:
 	case K_GET_SECURITY:
 		key_out(c, a3, a4, cmd != K_READ);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_uint(c, a4);
 		return;
 	case K_DH_COMPUTE:
 		key_out(c, a3, a4, 0);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_uint(c, a4);
-		sep(c);
+		ptc__argsep(c);
 		kdf_params(c, a5);
 		return;
 	case K_PKEY_QUERY:
@@ -274,7 +262,7 @@ keyctl_exit(struct ptc__dc *c, unsigned cmd)
 		else
 			caps(c, a2, (uint64_t)c->rval < a3 ?
 			    (uint64_t)c->rval : a3);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_uint(c, a3);
 		return;
 	}
@@ -284,15 +272,15 @@ keyctl_exit(struct ptc__dc *c, unsigned cmd)
 static void
 keyctl_entry(struct ptc__dc *c, unsigned cmd)
 {
-	uint64_t a2 = word(c, c->a[1]), a3 = word(c, c->a[2]),
-	    a4 = word(c, c->a[3]), a5 = word(c, c->a[4]);
+	uint64_t a2 = ptc__word(c, c->a[1]), a3 = ptc__word(c, c->a[2]),
+	    a4 = ptc__word(c, c->a[3]), a5 = ptc__word(c, c->a[4]);
 	unsigned char p[40];
 	int ok;
 
 	switch (cmd) {
 	case K_GET_KEYRING_ID:
 		key(c, a2);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_int(c, (int32_t)a3);
 		return;
 	case K_JOIN_SESSION_KEYRING:
@@ -300,9 +288,9 @@ keyctl_entry(struct ptc__dc *c, unsigned cmd)
 		return;
 	case K_UPDATE:
 		key(c, a2);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_buf(c, a3, a4);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_uint(c, a4);
 		return;
 	case K_REVOKE:
@@ -314,7 +302,7 @@ keyctl_entry(struct ptc__dc *c, unsigned cmd)
 	case K_LINK:
 	case K_UNLINK:
 		key(c, a2);
-		sep(c);
+		ptc__argsep(c);
 		key(c, a3);
 		return;
 	case K_DESCRIBE:
@@ -325,54 +313,54 @@ keyctl_entry(struct ptc__dc *c, unsigned cmd)
 			dh_params(c, a2);
 		else
 			key(c, a2);
-		sep(c);
+		ptc__argsep(c);
 		return;
 	case K_SEARCH:
 		key(c, a2);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_str(c, a3, c->f->strsize);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_str(c, a4, c->f->strsize);
-		sep(c);
+		ptc__argsep(c);
 		key(c, a5);
 		return;
 	case K_CHOWN:
 		key(c, a2);
-		sep(c);
+		ptc__argsep(c);
 		ptc__a_id(c, NULL, a3);
-		sep(c);
+		ptc__argsep(c);
 		ptc__a_id(c, NULL, a4);
 		return;
 	case K_SETPERM:
 		key(c, a2);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_flags(c, &ptc__xt_key_perms, (uint32_t)a3, NULL);
 		return;
 	case K_INSTANTIATE:
 	case K_INSTANTIATE_IOV:
 		key(c, a2);
-		sep(c);
+		ptc__argsep(c);
 		if (cmd == K_INSTANTIATE)
 			ptc__p_buf(c, a3, a4);
 		else if (c->f->noderef && a3 != 0)
 			ptc__p_addr(c, a3);
 		else
 			ptc__p_iovec(c, a3, a4, 0, ~0ull);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_uint(c, a4);
-		sep(c);
+		ptc__argsep(c);
 		key(c, a5);
 		return;
 	case K_NEGATE:
 	case K_REJECT:
 		key(c, a2);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_uint(c, (uint32_t)a3);
-		sep(c);
+		ptc__argsep(c);
 		if (cmd == K_REJECT) {
 			ptc__p_xval(c, (uint32_t)a4, 'u',
 			    ptc_errname((int)(uint32_t)a4));
-			sep(c);
+			ptc__argsep(c);
 			a4 = a5;
 		}
 		key(c, a4);
@@ -389,37 +377,37 @@ keyctl_entry(struct ptc__dc *c, unsigned cmd)
 		return;
 	case K_SET_TIMEOUT:
 		key(c, a2);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_uint(c, (uint32_t)a3);
 		return;
 	case K_SESSION_TO_PARENT:
 		return;
 	case K_GET_PERSISTENT:
 		ptc__a_id(c, NULL, a2);
-		sep(c);
+		ptc__argsep(c);
 		key(c, a3);
 		return;
 	case K_PKEY_QUERY:
 		key(c, a2);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_hex(c, a3);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_str(c, a4, c->f->strsize);
-		sep(c);
+		ptc__argsep(c);
 		return;
 	case K_PKEY_ENCRYPT:
 	case K_PKEY_DECRYPT:
 	case K_PKEY_SIGN:
 	case K_PKEY_VERIFY:
 		ok = pkey_params(c, a2, p, cmd != K_PKEY_VERIFY) == 0;
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_str(c, a3, c->f->strsize);
-		sep(c);
+		ptc__argsep(c);
 		if (ok)
 			ptc__p_buf(c, a4, u32at(p, 4));
 		else
 			ptc__p_addr(c, a4);
-		sep(c);
+		ptc__argsep(c);
 		c->saved_ok[0] = ok && cmd != K_PKEY_VERIFY;
 		c->saved[0] = ok ? u32at(p, 8) : 0;
 		if (c->saved_ok[0])
@@ -431,29 +419,29 @@ keyctl_entry(struct ptc__dc *c, unsigned cmd)
 		return;
 	case K_RESTRICT_KEYRING:
 		key(c, a2);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_str(c, a3, c->f->strsize);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_str(c, a4, c->f->strsize);
 		return;
 	case K_MOVE:
 		key(c, a2);
-		sep(c);
+		ptc__argsep(c);
 		key(c, a3);
-		sep(c);
+		ptc__argsep(c);
 		key(c, a4);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_flags(c, &ptc__xt_keyctl_move_flags, (uint32_t)a5, NULL);
 		return;
 	case K_CAPABILITIES:
 		return;
 	default:
 		ptc__p_hex(c, a2);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_hex(c, a3);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_hex(c, a4);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_hex(c, a5);
 	}
 }
@@ -472,6 +460,6 @@ ptc__a_keyctl(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	c->saved_ok[0] = 0;
 	ptc__p_enum(c, &ptc__xt_keyctl_cmd, cmd, NULL);
 	if (cmd != K_SESSION_TO_PARENT)
-		sep(c);
+		ptc__argsep(c);
 	keyctl_entry(c, cmd);
 }

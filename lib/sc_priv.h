@@ -117,6 +117,10 @@ int ptc__rdall(struct ptc__dc *c, uint64_t addr, void *buf, size_t len);
 
 /* The separator a value inside a structure or array needs. */
 void ptc__pre(struct ptc__dc *c);
+/* ", " between arguments a printer of several writes itself. */
+void ptc__argsep(struct ptc__dc *c);
+/* A register as the task's word (strace's kernel_ulong_t). */
+uint64_t ptc__word(const struct ptc__dc *c, uint64_t v);
 /* Primitive writers (text or JSON according to c->f->json). */
 void ptc__p_addr(struct ptc__dc *c, uint64_t v);   /* NULL / 0x... */
 void ptc__p_int(struct ptc__dc *c, int64_t v);
