@@ -32,7 +32,7 @@ resv_words(struct ptc__dc *c, const char *name, const uint32_t *w, int n)
 		return;
 	ptc__s_field(c, name);
 	ptc__l_open(c);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n && !ptc__arr_full(c, (uint64_t)i); i++)
 		ptc__p_hex(c, w[i]);
 	ptc__l_close(c);
 }
@@ -133,7 +133,8 @@ typedef void uring_elem(struct ptc__dc *c, const void *e, uint64_t i);
 /*
  * n elements of esz bytes at v as strace's print_array() shows them:
  * NULL, "[]", the address when the first is unreadable, "... / * addr
- * * /" where a later one is.  1 when every element printed.
+ * * /" where a later one is.  1 when every element printed or -s cut
+ * the array short (strace's print_array() result).
  */
 static int
 uring_arr(struct ptc__dc *c, uint64_t v, uint64_t n, size_t esz,
@@ -162,8 +163,10 @@ uring_arr(struct ptc__dc *c, uint64_t v, uint64_t n, size_t esz,
 			ptc__more_at(c, v + i * esz);
 			break;
 		}
-		if (ptc__arr_full(c, i))
+		if (ptc__arr_full(c, i)) {
+			i = n;          /* cut short by -s: all the same */
 			break;
+		}
 		fn(c, e, i);
 	}
 	ptc__l_close(c);
@@ -293,7 +296,7 @@ resv_hex(struct ptc__dc *c, const char *name, const void *p, int n,
 		return;
 	ptc__s_field(c, name);
 	ptc__l_open(c);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n && !ptc__arr_full(c, (uint64_t)i); i++)
 		ptc__p_hex(c, esz == 4 ? u32at(p, i * 4) : u64at(p, i * 8));
 	ptc__l_close(c);
 }

@@ -56,7 +56,7 @@ spare(struct ptc__dc *c, const unsigned char *p, int n)
 		return;
 	ptc__s_field(c, "__spare");
 	ptc__l_open(c);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n && !ptc__arr_full(c, (uint64_t)i); i++)
 		ptc__p_hex(c, u32at(p, i * 4));
 	ptc__l_close(c);
 }
@@ -195,8 +195,9 @@ caps(struct ptc__dc *c, uint64_t v, uint64_t n)
 	unsigned char b;
 	uint64_t i;
 
-	if (v == 0 || n == 0 || ptc__rdall(c, v, &b, 1) != 0) {
-		if (v == 0 || n != 0)
+	if (v == 0 || n == 0 || c->f->noderef ||
+	    ptc__rdall(c, v, &b, 1) != 0) {
+		if (v == 0 || n != 0 || c->f->noderef)
 			ptc__p_addr(c, v);
 		else {
 			ptc__l_open(c);

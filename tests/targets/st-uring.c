@@ -32,6 +32,7 @@ main(void)
 	uint32_t *w;
 	uint64_t *q;
 	struct iovec iov[2];
+	long ring;
 
 	/* a page and, right after it, an unmapped one */
 	page = mmap(NULL, 8192, PROT_READ | PROT_WRITE,
@@ -55,6 +56,10 @@ main(void)
 	syscall(SYS_io_uring_setup, 4, params);
 	params[2] = 0x22;
 	syscall(SYS_io_uring_setup, 0, params);
+	memset(params, 0, sizeof(params));      /* a ring of one entry */
+	ring = syscall(SYS_io_uring_setup, 1, params);
+	if (ring >= 0)
+		close((int)ring);
 
 	/* io_uring_register on a descriptor that is not there */
 	reg(0xbadc0ded, params, 7);
