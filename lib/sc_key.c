@@ -110,22 +110,26 @@ dh_params(struct ptc__dc *c, uint64_t v)
 	ptc__s_close(c);
 }
 
-/* struct keyctl_kdf_params (64-bit tasks). */
+/*
+ * struct keyctl_kdf_params: two pointers, the length, 8 spare words
+ * (56 bytes with its padding, 44 for a 32-bit task).
+ */
 static void
 kdf_params(struct ptc__dc *c, uint64_t v)
 {
 	unsigned char k[56];
-	uint64_t name, info;
+	uint64_t name = 0, info = 0;
+	unsigned ws = c->wordsize == 4 ? 4 : 8;
 	uint32_t len;
 
-	if (v == 0 || c->f->noderef || c->wordsize != 8 ||
-	    ptc__rdall(c, v, k, sizeof(k)) != 0) {
+	if (v == 0 || c->f->noderef ||
+	    ptc__rdall(c, v, k, ws == 4 ? 44 : 56) != 0) {
 		ptc__p_addr(c, v);
 		return;
 	}
-	memcpy(&name, k, 8);
-	memcpy(&info, k + 8, 8);
-	len = u32at(k, 16);
+	memcpy(&name, k, ws);
+	memcpy(&info, k + ws, ws);
+	len = u32at(k, 2 * ws);
 	ptc__s_open(c);
 	ptc__s_field(c, "hashname");
 	ptc__p_str(c, name, c->f->strsize);
@@ -136,7 +140,7 @@ kdf_params(struct ptc__dc *c, uint64_t v)
 	else
 		ptc__p_addr(c, info);
 	ptc__f_u(c, "otherinfolen", len);
-	spare(c, k + 20, 8);
+	spare(c, k + 2 * ws + 4, 8);
 	ptc__s_close(c);
 }
 
