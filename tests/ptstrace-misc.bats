@@ -198,6 +198,12 @@ io_uring_register(-1, IORING_REGISTER_PBUF_RING, {ring_addr=0x1000, ring_entries
 	assert_success
 	assert_line --partial 'io_uring_register(-1, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=4, ...] => ADDR, 3) = -1 E'
 	assert_line --partial 'io_uring_register(-1, IORING_REGISTER_PBUF_RING, {ring_addr=0x1000, ring_entries=8, bgid=1, pad=0x2, resv=[0, ...]}, 1) = -1 E'
+	# what a successful call's kernel wrote shows at exit
+	run uring io_uring_register -e inject=io_uring_register:retval=42
+	assert_success
+	assert_line 'io_uring_register(-1, IORING_REGISTER_PROBE, {last_op=IORING_OP_NOP, ops_len=0, ops=[]}, 2) = 42 (INJECTED)'
+	assert_line 'io_uring_register(-1, IORING_REGISTER_PROBE, {last_op=IORING_OP_FSYNC, ops_len=2, ops=[{op=IORING_OP_URING_CMD, flags=IO_URING_OP_SUPPORTED}, {op=200 /* IORING_OP_??? */, resv=0x9, flags=0}]} => {last_op=IORING_OP_FSYNC, ops_len=2, ops=[{op=IORING_OP_URING_CMD, flags=IO_URING_OP_SUPPORTED}, {op=200 /* IORING_OP_??? */, resv=0x9, flags=0}]}, 2) = 42 (INJECTED)'
+	assert_line 'io_uring_register(-1, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=4, [IO_WQ_UNBOUND]=4294967295] => [[IO_WQ_BOUND]=4, [IO_WQ_UNBOUND]=4294967295], 2) = 42 (INJECTED)'
 }
 
 @test "misc: keyctl's commands and their arguments" {
