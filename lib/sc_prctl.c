@@ -54,26 +54,13 @@ enum {
 #define MTE_TAG_MASK       (0xffffu << MTE_TAG_SHIFT)
 #define TASK_COMM_LEN      16
 
-static void
-sep(struct ptc__dc *c)
-{
-	ptc__sb_puts(c->o, c->f->json ? "," : ", ");
-}
-
-/* A register as the task's word (strace's kernel_ulong_t). */
-static uint64_t
-word(const struct ptc__dc *c, uint64_t v)
-{
-	return c->wordsize == 4 ? (uint32_t)v : v;
-}
-
 /* Arguments from index i on, in hex: what nothing decodes further. */
 static void
 hex_from(struct ptc__dc *c, int i)
 {
 	for (; i < 5; i++) {
-		sep(c);
-		ptc__p_hex(c, word(c, c->a[i]));
+		ptc__argsep(c);
+		ptc__p_hex(c, ptc__word(c, c->a[i]));
 	}
 }
 
@@ -301,7 +288,7 @@ comm(struct ptc__dc *c, uint64_t addr, size_t len)
 static void
 prctl_exit(struct ptc__dc *c, unsigned op)
 {
-	uint64_t a2 = word(c, c->a[1]), p;
+	uint64_t a2 = ptc__word(c, c->a[1]), p;
 	unsigned int v;
 	char buf[64];
 
@@ -340,7 +327,7 @@ prctl_exit(struct ptc__dc *c, unsigned op)
 	case O_SCHED_CORE:
 		if ((unsigned)c->a[1] != SCHED_CORE_GET)
 			return;
-		if (get(c, word(c, c->a[4]), &p, sizeof(p)) != 0)
+		if (get(c, ptc__word(c, c->a[4]), &p, sizeof(p)) != 0)
 			return;
 		ptc__l_open(c);
 		snprintf(buf, sizeof(buf), "%#" PRIx64, p);
@@ -364,15 +351,15 @@ sched_core(struct ptc__dc *c)
 	int style = ptc__xstyle(c);
 	char buf[64];
 
-	sep(c);
+	ptc__argsep(c);
 	ptc__p_enum(c, &ptc__xt_pr_sched_core_cmds, (unsigned)c->a[1],
 	    "PR_SCHED_CORE_???");
-	sep(c);
+	ptc__argsep(c);
 	if (type < 4)
 		ptc__p_pid(c, (int)c->a[2], kinds[type]);
 	else
 		ptc__p_int(c, (int)c->a[2]);
-	sep(c);
+	ptc__argsep(c);
 	/* The scope's name always comes as a comment after its number. */
 	if (style == PTC_XLAT_ABBREV && !c->f->json)
 		style = PTC_XLAT_VERBOSE;
@@ -381,7 +368,7 @@ sched_core(struct ptc__dc *c)
 	else
 		ptc__sxval(buf, sizeof(buf), style, type, 'x', name);
 	ptc__p_raw(c, buf);
-	sep(c);
+	ptc__argsep(c);
 	if ((unsigned)c->a[1] != SCHED_CORE_GET)
 		ptc__p_addr(c, c->a[4]);
 }
@@ -392,7 +379,7 @@ static void seccomp_fprog(struct ptc__dc *c, uint64_t addr);
 static void
 prctl_entry(struct ptc__dc *c, unsigned op)
 {
-	uint64_t a2 = word(c, c->a[1]), a3 = word(c, c->a[2]);
+	uint64_t a2 = ptc__word(c, c->a[1]), a3 = ptc__word(c, c->a[2]);
 	char buf[160];
 
 	switch (op) {
@@ -404,52 +391,52 @@ prctl_entry(struct ptc__dc *c, unsigned op)
 	case O_GET_CHILD_SUBREAPER: case O_GET_ENDIAN: case O_GET_FPEMU:
 	case O_GET_FPEXC: case O_GET_NAME: case O_GET_PDEATHSIG:
 	case O_GET_TID_ADDRESS: case O_GET_TSC: case O_GET_UNALIGN:
-		sep(c);         /* the value follows at exit */
+		ptc__argsep(c);         /* the value follows at exit */
 		return;
 	case O_SVE_SET_VL: case O_SME_SET_VL:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_raw(c, vl_str(c, buf, sizeof(buf), a2,
 		    op == O_SVE_SET_VL ? &ptc__xt_pr_sve_vl_flags :
 		    &ptc__xt_pr_sme_vl_flags, 0));
 		return;
 	case O_GET_SPEC_CTRL:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_enum(c, &ptc__xt_pr_spec_cmds, a2, "PR_SPEC_???");
 		return;
 	case O_SET_TAGGED_ADDR:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_raw(c, tagged_str(c, buf, sizeof(buf), a2, 0));
 		hex_from(c, 2);
 		return;
 	case O_SET_CHILD_SUBREAPER: case O_SET_ENDIAN: case O_SET_FPEMU:
 	case O_SET_FPEXC: case O_SET_KEEPCAPS: case O_SET_TIMING:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_uint(c, a2);
 		return;
 	case O_SET_DUMPABLE:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_enum(c, &ptc__xt_dumpable, a2, "SUID_DUMP_???");
 		return;
 	case O_CAPBSET_READ: case O_CAPBSET_DROP:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_enum(c, &ptc__xt_capabilities, a2, "CAP_???");
 		return;
 	case O_CAP_AMBIENT:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_enum(c, &ptc__xt_pr_cap_ambient, a2,
 		    "PR_CAP_AMBIENT_???");
 		if (a2 < CAP_AMBIENT_IS_SET || a2 > CAP_AMBIENT_LOWER) {
 			hex_from(c, 2);
 			return;
 		}
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_enum(c, &ptc__xt_capabilities, a3, "CAP_???");
 		hex_from(c, 3);
 		return;
 	case O_MCE_KILL:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_enum(c, &ptc__xt_pr_mce_kill, a2, "PR_MCE_KILL_???");
-		sep(c);
+		ptc__argsep(c);
 		if (a2 == MCE_KILL_SET)
 			ptc__p_enum(c, &ptc__xt_pr_mce_kill_policy, a3,
 			    "PR_MCE_KILL_???");
@@ -458,84 +445,84 @@ prctl_entry(struct ptc__dc *c, unsigned op)
 		hex_from(c, 3);
 		return;
 	case O_SET_NAME:
-		sep(c);
+		ptc__argsep(c);
 		comm(c, a2, TASK_COMM_LEN - 1);
 		return;
 	case O_SET_VMA:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_enum(c, &ptc__xt_pr_set_vma, a2, "PR_SET_VMA_???");
 		if (a2 != SET_VMA_ANON_NAME) {
 			hex_from(c, 2);
 			return;
 		}
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_addr(c, a3);
-		sep(c);
-		ptc__p_uint(c, word(c, c->a[3]));
-		sep(c);
-		ptc__p_str(c, word(c, c->a[4]), c->f->strsize);
+		ptc__argsep(c);
+		ptc__p_uint(c, ptc__word(c, c->a[3]));
+		ptc__argsep(c);
+		ptc__p_str(c, ptc__word(c, c->a[4]), c->f->strsize);
 		return;
 	case O_SET_MM:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_enum(c, &ptc__xt_pr_set_mm, (unsigned)a2,
 		    "PR_SET_MM_???");
 		hex_from(c, 2);
 		return;
 	case O_SET_PDEATHSIG:
-		sep(c);
+		ptc__argsep(c);
 		if (a2 > 128)
 			ptc__p_uint(c, a2);
 		else
 			ptc__p_signo(c, (int)a2);
 		return;
 	case O_SET_PTRACER:
-		sep(c);
+		ptc__argsep(c);
 		if ((int)a2 == -1)
 			ptc__p_xval(c, (uint64_t)-1, 'd', "PR_SET_PTRACER_ANY");
 		else
 			ptc__p_pid(c, (int)a2, PTC__PID_TGID);
 		return;
 	case O_SET_SECCOMP:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_enum(c, &ptc__xt_seccomp_mode, a2, "SECCOMP_MODE_???");
 		if (a2 == SECCOMP_FILTER) {
-			sep(c);
+			ptc__argsep(c);
 			seccomp_fprog(c, a3);
 		} else if (a2 != SECCOMP_STRICT) {
 			hex_from(c, 2);
 		}
 		return;
 	case O_SET_SECUREBITS:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_xflags(c, a2, "SECBIT_???", &ptc__xt_secbits, NULL);
 		return;
 	case O_SET_TIMERSLACK:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_int(c, c->wordsize == 4 ? (int32_t)a2 : (int64_t)a2);
 		return;
 	case O_SET_TSC:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_enum(c, &ptc__xt_pr_tsc, (unsigned)a2, "PR_TSC_???");
 		return;
 	case O_SET_UNALIGN:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_xflags(c, (unsigned)a2, "PR_UNALIGN_???",
 		    &ptc__xt_pr_unalign_flags, NULL);
 		return;
 	case O_SET_NO_NEW_PRIVS: case O_SET_THP_DISABLE: case O_SET_IO_FLUSHER:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_uint(c, a2);
 		hex_from(c, 2);
 		return;
 	case O_SET_FP_MODE:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_xflags(c, (unsigned)a2, "PR_FP_MODE_???",
 		    &ptc__xt_pr_fp_mode, NULL);
 		return;
 	case O_SET_SPEC_CTRL:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_enum(c, &ptc__xt_pr_spec_cmds, a2, "PR_SPEC_???");
-		sep(c);
+		ptc__argsep(c);
 		if (a2 <= SPEC_L1D_FLUSH)
 			ptc__p_enum(c, &ptc__xt_pr_spec_set_flags, a3,
 			    "PR_SPEC_???");
@@ -543,28 +530,28 @@ prctl_entry(struct ptc__dc *c, unsigned op)
 			ptc__p_hex(c, a3);
 		return;
 	case O_PAC_RESET_KEYS:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_xflags(c, a2, "PR_PAC_???", &ptc__xt_pr_pac_enabled_keys,
 		    &ptc__xt_pr_pac_keys);
 		hex_from(c, 2);
 		return;
 	case O_PAC_SET_KEYS:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_xflags(c, a2, "PR_PAC_???",
 		    &ptc__xt_pr_pac_enabled_keys, NULL);
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_xflags(c, a3, "PR_PAC_???",
 		    &ptc__xt_pr_pac_enabled_keys, NULL);
 		hex_from(c, 3);
 		return;
 	case O_SET_SUD:
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_enum(c, &ptc__xt_pr_sud_cmds, a2, "PR_SYS_DISPATCH_???");
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_hex(c, a3);
-		sep(c);
-		ptc__p_hex(c, word(c, c->a[3]));
-		sep(c);
+		ptc__argsep(c);
+		ptc__p_hex(c, ptc__word(c, c->a[3]));
+		ptc__argsep(c);
 		ptc__p_addr(c, c->a[4]);
 		return;
 	case O_SCHED_CORE:
@@ -600,7 +587,7 @@ ret_aux(struct ptc__dc *c, int64_t v, int hex, const char *aux)
 		return;
 	}
 	if (hex)
-		ptc__sb_printf(c->o, "%#" PRIx64, word(c, (uint64_t)v));
+		ptc__sb_printf(c->o, "%#" PRIx64, ptc__word(c, (uint64_t)v));
 	else
 		ptc__sb_printf(c->o, "%" PRId64, v);
 	if (aux != NULL)
@@ -611,7 +598,7 @@ void
 ptc__r_prctl(struct ptc__dc *c, int64_t v)
 {
 	unsigned op = (unsigned)c->a[0];
-	uint64_t u = word(c, (uint64_t)v);
+	uint64_t u = ptc__word(c, (uint64_t)v);
 	char buf[512];
 
 	switch (op) {
@@ -638,7 +625,7 @@ ptc__r_prctl(struct ptc__dc *c, int64_t v)
 		    &ptc__xt_pr_sve_vl_flags : &ptc__xt_pr_sme_vl_flags, 1));
 		return;
 	case O_GET_SPEC_CTRL:
-		if (word(c, c->a[1]) > SPEC_L1D_FLUSH)
+		if (ptc__word(c, c->a[1]) > SPEC_L1D_FLUSH)
 			break;
 		ret_aux(c, v, 1, aux_flags(c, buf, sizeof(buf),
 		    &ptc__xt_pr_spec_get_flags, u));
@@ -673,7 +660,7 @@ void
 ptc__a_arch_prctl(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	unsigned op = (unsigned)v;
-	uint64_t addr = word(c, c->a[1]), x;
+	uint64_t addr = ptc__word(c, c->a[1]), x;
 	const char *name;
 	char buf[128];
 
@@ -685,10 +672,10 @@ ptc__a_arch_prctl(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 			return;
 		case ARCH_GET_FS: case ARCH_GET_GS: case ARCH_GET_XCOMP_SUPP:
 		case ARCH_GET_XCOMP_PERM: case ARCH_GET_XCOMP_GUEST:
-			sep(c);
+			ptc__argsep(c);
 			return;
 		case ARCH_REQ_XCOMP_PERM: case ARCH_REQ_XCOMP_GUEST:
-			sep(c);
+			ptc__argsep(c);
 			name = ptc__xname(&ptc__xt_x86_xfeature_bits, addr);
 			if (name == NULL &&
 			    xfeature_style(c) == PTC_XLAT_VERBOSE)
@@ -700,7 +687,7 @@ ptc__a_arch_prctl(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 			ptc__p_raw(c, buf);
 			return;
 		}
-		sep(c);
+		ptc__argsep(c);
 		ptc__p_hex(c, addr);
 		return;
 	}
@@ -911,7 +898,7 @@ void
 ptc__a_seccomp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	unsigned op = (unsigned)v, flags = (unsigned)c->a[1];
-	uint64_t arg = word(c, c->a[2]);
+	uint64_t arg = ptc__word(c, c->a[2]);
 	static const char *const sizes[] = {
 		"seccomp_notif", "seccomp_notif_resp", "seccomp_data",
 	};
@@ -933,12 +920,12 @@ ptc__a_seccomp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		return;
 	}
 	ptc__p_enum(c, &ptc__xt_seccomp_ops, op, NULL);
-	sep(c);
+	ptc__argsep(c);
 	if (op == SECCOMP_SET_MODE_FILTER)
 		ptc__p_flags(c, &ptc__xt_seccomp_filter_flags, flags, NULL);
 	else
 		ptc__p_hex(c, flags);
-	sep(c);
+	ptc__argsep(c);
 	switch (op) {
 	case SECCOMP_SET_MODE_FILTER:
 		seccomp_fprog(c, arg);
@@ -1101,7 +1088,7 @@ ptc__a_bpf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 
 	(void)a;
 	ptc__p_enum(c, &ptc__xt_bpf_commands, cmd, NULL);
-	sep(c);
+	ptc__argsep(c);
 	if (cmd != BPF_PROG_LOAD || size == 0 || size > 4096 ||
 	    c->a[1] == 0 || c->f->noderef) {
 		ptc__p_addr(c, c->a[1]);

@@ -119,6 +119,10 @@ int ptc__rdall(struct ptc__dc *c, uint64_t addr, void *buf, size_t len);
 
 /* The separator a value inside a structure or array needs. */
 void ptc__pre(struct ptc__dc *c);
+/* ", " between arguments a printer of several writes itself. */
+void ptc__argsep(struct ptc__dc *c);
+/* A register as the task's word (strace's kernel_ulong_t). */
+uint64_t ptc__word(const struct ptc__dc *c, uint64_t v);
 /* Primitive writers (text or JSON according to c->f->json). */
 void ptc__p_addr(struct ptc__dc *c, uint64_t v);   /* NULL / 0x... */
 void ptc__p_int(struct ptc__dc *c, int64_t v);
@@ -331,6 +335,8 @@ void ptc__p_perf_attr(struct ptc__dc *c, uint64_t addr, uint32_t size,
  * which nothing else uses once printed).
  */
 void ptc__ioctl_enter(struct ptc__dc *c, unsigned cmd, uint64_t v);
+/* A CPU mask of want bytes at v: "[0 1 5]" (lib/sc_proc.c). */
+void ptc__p_cpuset(struct ptc__dc *c, uint64_t v, uint32_t want);
 /* Flags with strace's "FOO_???" comment when no bit has a name. */
 void ptc__p_flags_unk(struct ptc__dc *c, const struct ptc__xtab *x,
     uint64_t v, const char *unknown);

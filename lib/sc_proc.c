@@ -960,14 +960,24 @@ kernel_cpuset_size(void)
 void
 ptc__a_cpuset(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	unsigned char buf[1024];
 	uint64_t len = a->out ? (uint64_t)c->rval : c->a[1];
+
+	if (a->out && c->is_error) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__p_cpuset(c, v, (uint32_t)len);
+}
+
+void
+ptc__p_cpuset(struct ptc__dc *c, uint64_t v, uint32_t want)
+{
+	unsigned char buf[1024];
+	uint64_t len, size;
 	size_t i;
 	int first = 1;
 
-	uint64_t want = (uint32_t)len, size;
-
-	if (v == 0 || (a->out && c->is_error) || c->f->noderef) {
+	if (v == 0 || c->f->noderef) {
 		ptc__p_addr(c, v);
 		return;
 	}

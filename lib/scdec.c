@@ -705,6 +705,18 @@ ptc__pre(struct ptc__dc *c)
 }
 
 void
+ptc__argsep(struct ptc__dc *c)
+{
+	ptc__sb_puts(c->o, c->f->json ? "," : ", ");
+}
+
+uint64_t
+ptc__word(const struct ptc__dc *c, uint64_t v)
+{
+	return c->wordsize == 4 ? (uint32_t)v : v;
+}
+
+void
 ptc__s_open(struct ptc__dc *c)
 {
 	ptc__pre(c);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bats
 # ptstrace's decoding of unknown constants and of the structures and
 # arrays of System V IPC, openat2, memory policies, memfd, landlock and
-# extended attributes (tests/targets/st-misc), line for line as strace
-# 6.1 prints them.
+# extended attributes (tests/targets/st-misc), of io_uring_setup,
+# io_uring_register and keyctl (tests/targets/st-uring), line for line
+# as strace 6.1 prints them.
 
 load helper
 
@@ -130,4 +131,108 @@ reboot(0 /* LINUX_REBOOT_MAGIC_??? */, 0 /* LINUX_REBOOT_MAGIC_??? */, LINUX_REB
 	assert_output 'kexec_load(NULL, 1, [{buf=0x1, bufsz=2, mem=0x3, memsz=4}], KEXEC_ARCH_X86_64|KEXEC_ON_CRASH) = RESULT
 kexec_load(NULL, 20, ADDR, 0xda7a0000 /* KEXEC_ARCH_??? */|KEXEC_ON_CRASH|KEXEC_PRESERVE_CONTEXT) = RESULT
 +++ exited with 0 +++'
+}
+
+# uring SET OPTS...: st-uring's calls of SET, without the column padding
+# and with its addresses replaced.
+uring() {
+	local set=$1
+	shift
+	ptstrace -o out -e signal=none -e trace="$set" "$@" "$T/st-uring"
+	sed -E 's/\) +=/) =/; s/0x(7[0-9a-f]{11}|5[56][0-9a-f]{10})\b/ADDR/g' out
+}
+
+@test "misc: io_uring_setup's parameters in and out" {
+	run uring io_uring_setup
+	assert_success
+	# what a ring the kernel set up looks like depends on the kernel
+	assert_line --regexp '^io_uring_setup\(1, \{flags=0, sq_thread_cpu=0, sq_thread_idle=0(, sq_entries=1, cq_entries=2, features=IORING_FEAT_SINGLE_MMAP\|[A-Za-z_|0-9]+, sq_off=\{head=[0-9]+, tail=[0-9]+, ring_mask=[0-9]+, ring_entries=[0-9]+, flags=[0-9]+, dropped=[0-9]+, array=[0-9]+\}, cq_off=\{head=[0-9]+, tail=[0-9]+, ring_mask=[0-9]+, ring_entries=[0-9]+, overflow=[0-9]+, cqes=[0-9]+, flags=[0-9]+\}\}\) = [0-9]+|\}\) = -1 E[A-Z]+ .*)$'
+	run grep -v '^io_uring_setup(1, {' <<<"$output"
+	assert_output 'io_uring_setup(1, NULL) = -1 EFAULT (Bad address)
+io_uring_setup(2, ADDR) = -1 EFAULT (Bad address)
+io_uring_setup(3, {flags=IORING_SETUP_IOPOLL|IORING_SETUP_SQPOLL|IORING_SETUP_SQ_AFF|IORING_SETUP_CQSIZE|IORING_SETUP_CLAMP|IORING_SETUP_ATTACH_WQ|IORING_SETUP_R_DISABLED|IORING_SETUP_SUBMIT_ALL|IORING_SETUP_COOP_TASKRUN|IORING_SETUP_TASKRUN_FLAG|IORING_SETUP_SQE128|IORING_SETUP_CQE32|0xfffff000, sq_thread_cpu=0x11, sq_thread_idle=7, wq_fd=-1, resv=[0, 0xab, 0]}) = -1 EINVAL (Invalid argument)
+io_uring_setup(4, {flags=0x2000 /* IORING_SETUP_??? */, sq_thread_cpu=0x11, sq_thread_idle=7}) = -1 EINVAL (Invalid argument)
+io_uring_setup(0, {flags=IORING_SETUP_SQPOLL|IORING_SETUP_ATTACH_WQ, sq_thread_cpu=0x11, sq_thread_idle=7, wq_fd=-1}) = -1 EINVAL (Invalid argument)
++++ exited with 0 +++'
+	run uring io_uring_setup -Xraw
+	assert_success
+	assert_line 'io_uring_setup(0, {flags=0x22, sq_thread_cpu=0x11, sq_thread_idle=7, wq_fd=-1}) = -1 EINVAL (Invalid argument)'
+	run uring io_uring_setup -e verbose=none
+	assert_success
+	assert_line 'io_uring_setup(0, ADDR) = -1 EINVAL (Invalid argument)'
+}
+
+@test "misc: io_uring_register's arguments by opcode" {
+	# the error a bad descriptor gets differs between kernels
+	run uring io_uring_register
+	assert_success
+	run sed -E 's/= -1 E[A-Z]+ \(.*\)$/= -1 ERR/' <<<"$output"
+	assert_output 'io_uring_register(-1, 0xbadc0ded /* IORING_REGISTER_??? */, ADDR, 7) = -1 ERR
+io_uring_register(-1, IORING_UNREGISTER_BUFFERS, ADDR, 7) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_FILES, [-1, -2, ... /* ADDR */], 3) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_FILES, ADDR, 1) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_FILES_UPDATE, {offset=5, resv=0x77, fds=[-1, IORING_REGISTER_FILES_SKIP]}, 2) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_PROBE, ADDR, 2) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_PROBE, {last_op=IORING_OP_FSYNC, ops_len=2, ops=[{op=IORING_OP_URING_CMD, flags=IO_URING_OP_SUPPORTED}, {op=200 /* IORING_OP_??? */, resv=0x9, flags=0}]}, 2) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_RESTRICTIONS, [{opcode=IORING_RESTRICTION_REGISTER_OP, register_op=IORING_REGISTER_PBUF_RING}, {opcode=IORING_RESTRICTION_SQE_FLAGS_ALLOWED, sqe_flags=IOSQE_FIXED_FILE|IOSQE_CQE_SKIP_SUCCESS}, {opcode=0x9 /* IORING_RESTRICTION_??? */ /* op: 0xef */, resv2=[0, 0x1, 0]}], 3) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_FILES2, ADDR, 24) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_FILES2, {nr=2, flags=IORING_RSRC_REGISTER_SPARSE|0x2, data=[-1, -2], tags=NULL, /* bytes 32..39 */ "\x00\x00\x00\x00\x01\x00\x00\x00"}, 40) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_FILES2, {nr=0, flags=0, data=NULL, tags=[], ???}, 40) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_FILES_UPDATE2, {offset=4, data=NULL, tags=[0], nr=1}, 32) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=4, [IO_WQ_UNBOUND]=4294967295] => ADDR, 2) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=4, [IO_WQ_UNBOUND]=4294967295, ... /* ADDR */], 3) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_RING_FDS, [{offset=-1, data=1}, {offset=7, resv=0x3, data=171}], 2) = -1 ERR
+io_uring_register(-1, IORING_UNREGISTER_RING_FDS, [{offset=4294967295, data=0x1}, {offset=7, resv=0x3, data=0xab}], 2) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_RING_FDS, ADDR, 1) = -1 ERR
+io_uring_register(-1, IORING_REGISTER_PBUF_RING, {ring_addr=0x1000, ring_entries=8, bgid=1, pad=0x2, resv=[0, 0xdead, 0]}, 1) = -1 ERR
++++ exited with 0 +++'
+	run uring io_uring_register -Xverbose
+	assert_success
+	assert_line --partial 'io_uring_register(-1, 0xbadc0ded /* IORING_REGISTER_??? */, ADDR, 7) = -1 E'
+	assert_line --partial 'io_uring_register(-1, 0x8 /* IORING_REGISTER_PROBE */, {last_op=3 /* IORING_OP_FSYNC */, ops_len=2, ops=[{op=46 /* IORING_OP_URING_CMD */, flags=0x1 /* IO_URING_OP_SUPPORTED */}, {op=200 /* IORING_OP_??? */, resv=0x9, flags=0}]}, 2) = -1 E'
+	run uring io_uring_register -Xraw
+	assert_success
+	assert_line --partial 'io_uring_register(-1, 0x13, [[0]=4, [1]=4294967295] => ADDR, 2) = -1 E'
+	# an array -s cuts short still shows what the kernel made of it
+	run uring io_uring_register -s1
+	assert_success
+	assert_line --partial 'io_uring_register(-1, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=4, ...] => ADDR, 3) = -1 E'
+	assert_line --partial 'io_uring_register(-1, IORING_REGISTER_PBUF_RING, {ring_addr=0x1000, ring_entries=8, bgid=1, pad=0x2, resv=[0, ...]}, 1) = -1 E'
+	# what a successful call's kernel wrote shows at exit
+	run uring io_uring_register -e inject=io_uring_register:retval=42
+	assert_success
+	assert_line 'io_uring_register(-1, IORING_REGISTER_PROBE, {last_op=IORING_OP_NOP, ops_len=0, ops=[]}, 2) = 42 (INJECTED)'
+	assert_line 'io_uring_register(-1, IORING_REGISTER_PROBE, {last_op=IORING_OP_FSYNC, ops_len=2, ops=[{op=IORING_OP_URING_CMD, flags=IO_URING_OP_SUPPORTED}, {op=200 /* IORING_OP_??? */, resv=0x9, flags=0}]} => {last_op=IORING_OP_FSYNC, ops_len=2, ops=[{op=IORING_OP_URING_CMD, flags=IO_URING_OP_SUPPORTED}, {op=200 /* IORING_OP_??? */, resv=0x9, flags=0}]}, 2) = 42 (INJECTED)'
+	assert_line 'io_uring_register(-1, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=4, [IO_WQ_UNBOUND]=4294967295] => [[IO_WQ_BOUND]=4, [IO_WQ_UNBOUND]=4294967295], 2) = 42 (INJECTED)'
+}
+
+@test "misc: keyctl's commands and their arguments" {
+	run uring keyctl
+	assert_success
+	run sed -E 's/= -1 E[A-Z]+ \(.*\)$/= -1 ERR/' <<<"$output"
+	assert_output 'keyctl(0xfacefeed /* KEYCTL_??? */, 0x1, 0x2, 0x3, 0x4) = -1 ERR
+keyctl(KEYCTL_UPDATE, 2119674654, "payload", 7) = -1 ERR
+keyctl(KEYCTL_SETPERM, KEY_SPEC_SESSION_KEYRING, 0xc0c0c0c0 /* KEY_??? */) = -1 ERR
+keyctl(KEYCTL_SETPERM, 2119674654, KEY_POS_VIEW|KEY_POS_READ|KEY_POS_WRITE|KEY_POS_SEARCH|KEY_POS_LINK|KEY_POS_SETATTR|KEY_USR_VIEW) = -1 ERR
+keyctl(KEYCTL_DESCRIBE, 2119674654, ADDR, 64) = -1 ERR
+keyctl(KEYCTL_SET_REQKEY_KEYRING, 99 /* KEY_REQKEY_DEFL_??? */) = -1 ERR
+keyctl(KEYCTL_REJECT, 2119674654, 5, EKEYREJECTED, KEY_SPEC_SESSION_KEYRING) = -1 ERR
+keyctl(KEYCTL_INSTANTIATE_IOV, 2119674654, [{iov_base="abc", iov_len=3}, {iov_base=ADDR, iov_len=1}], 2, KEY_SPEC_USER_KEYRING) = -1 ERR
+keyctl(KEYCTL_DH_COMPUTE, {private=KEY_SPEC_PROCESS_KEYRING, prime=2119674654, base=7}, ADDR, 8, NULL) = -1 ERR
+keyctl(KEYCTL_PKEY_ENCRYPT, {key_id=2119674654, in_len=2, out_len=4, __spare=[0, 0, 0, 0, 0, 0, 0x1]}, "enc=pkcs1", "hi", ADDR) = -1 ERR
+keyctl(KEYCTL_PKEY_VERIFY, ADDR, "enc=pkcs1", ADDR, ADDR) = -1 ERR
+keyctl(KEYCTL_MOVE, 2119674654, KEY_SPEC_SESSION_KEYRING, KEY_SPEC_USER_KEYRING, KEYCTL_MOVE_EXCL|0x2) = -1 ERR
+keyctl(KEYCTL_CAPABILITIES, ADDR, 2) = -1 ERR
++++ exited with 0 +++'
+	run uring keyctl -Xverbose
+	assert_success
+	assert_line --partial 'keyctl(0xe /* KEYCTL_SET_REQKEY_KEYRING */, 99 /* KEY_REQKEY_DEFL_??? */) = -1 E'
+	assert_line --partial 'keyctl(0x13 /* KEYCTL_REJECT */, 2119674654, 5, 129 /* EKEYREJECTED */, -3 /* KEY_SPEC_SESSION_KEYRING */) = -1 E'
+	run uring keyctl -Xraw
+	assert_success
+	assert_line --partial 'keyctl(0x5, 2119674654, 0x3f010000) = -1 E'
+	assert_line --partial 'keyctl(0x13, 2119674654, 5, 129, -3) = -1 E'
+	run uring keyctl -s4
+	assert_success
+	assert_line --partial 'keyctl(KEYCTL_PKEY_ENCRYPT, {key_id=2119674654, in_len=2, out_len=4, __spare=[0, 0, 0, 0, ...]}, "enc="..., "hi", ADDR) = -1 E'
 }
