@@ -221,6 +221,20 @@ known_bits(const struct ptc__xtab *x, uint64_t v)
 }
 
 /*
+ * Flags: x's names, 0 (or x's name of 0), or when no bit has a name the
+ * number and unknown.
+ */
+static void
+nl_flagval(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
+    const char *unknown)
+{
+	if (v != 0 && !known_bits(x, v))
+		ptc__p_enum(c, &nl_none, v, unknown);
+	else
+		ptc__p_flags(c, x, v, NULL);
+}
+
+/*
  * The address family of the payload being shown: attributes holding an
  * address (IFA_ADDRESS, ...) are of that family.
  */
@@ -294,6 +308,8 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 			if (k == f[i].size)
 				continue;
 		}
+		if (f[i].type == FT_X_NZ && v == 0)
+			continue;
 		/* An IPv6 address shows as inet_pton(AF_INET6, "...", &name). */
 		if (f[i].type != FT_INADDR || nl_cur_family != AF_INET6)
 			ptc__s_field(c, f[i].name);
@@ -307,13 +323,14 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 			    (int64_t)v);
 			break;
 		case FT_X:
+		case FT_X_NZ:
 			ptc__p_hex(c, v);
 			break;
 		case FT_ENUM:
 			ptc__p_enum(c, f[i].x, v, f[i].dflt);
 			break;
 		case FT_FLAGS:
-			ptc__p_flags(c, f[i].x, v, f[i].dflt);
+			nl_flagval(c, f[i].x, v, f[i].dflt);
 			break;
 		case FT_IFINDEX:
 			ptc__p_ifindex(c, (unsigned)v);
@@ -503,6 +520,120 @@ nla_array(struct ptc__dc *c, uint64_t addr, uint64_t n, size_t esize)
 	ptc__l_close(c);
 }
 
+/*
+ * struct rtvia: {rtvia_family=AF_..., rtvia_addr=...}, the address of
+ * that family in whatever follows the family.
+ */
+static void
+rtvia(struct ptc__dc *c, uint64_t addr, uint64_t len)
+{
+	unsigned char b[2 + 16];
+	uint16_t fam;
+	size_t need;
+
+	if (ptc__rdall(c, addr, b, 2) != 0) {
+		ptc__p_addr(c, addr);
+		return;
+	}
+	memcpy(&fam, b, 2);
+	need = fam == AF_INET ? 4 : fam == AF_INET6 ? 16 : 0;
+	ptc__s_open(c);
+	ptc__s_field(c, "rtvia_family");
+	ptc__p_enum(c, &ptc__xt_address_families, fam, "AF_???");
+	if (len > 2 && need != 0 && len - 2 >= need &&
+	    ptc__rdall(c, addr + 2, b + 2, need) == 0) {
+		const struct nl_field f = { "rtvia_addr", 2,
+		    (unsigned char)need, FT_INADDR, NULL, NULL, NULL };
+		int saved = nl_cur_family;
+
+		nl_cur_family = fam;
+		ptc__nl_fields(c, b, &f, 1);
+		nl_cur_family = saved;
+	} else if (len > 2) {
+		ptc__s_field(c, "rtvia_addr");
+		ptc__nl_hex(c, addr + 2, len - 2);
+	}
+	ptc__s_close(c);
+}
+
+/*
+ * A chain of structures whose first field is a 16-bit length (struct
+ * rtnexthop), each followed by the attributes of st->attrs; the whole
+ * structure shows whatever its length says.
+ */
+static void
+nh_chain(struct ptc__dc *c, uint64_t addr, uint64_t len,
+    const struct nl_struct *st)
+{
+	unsigned char b[256];
+	uint64_t cur = addr, left = len;
+	uint64_t off = (st->size + 3) & ~3u;
+	unsigned n = 0;
+	int arr = 0;
+
+	for (;;) {
+		uint16_t l16;
+		uint64_t l, al;
+
+		if (st->size > sizeof(b) ||
+		    ptc__rdall(c, cur, b, st->size) != 0) {
+			ptc__p_addr(c, cur);
+			break;
+		}
+		memcpy(&l16, b, 2);
+		l = l16 < left ? l16 : left;
+		if (cur == addr && l16 < len) {
+			ptc__l_open(c);
+			arr = 1;
+		}
+		if (l > off)
+			ptc__l_open(c);
+		ptc__s_open(c);
+		ptc__nl_fields(c, b, st->f, st->nf);
+		ptc__s_close(c);
+		if (l > off) {
+			ptc__nl_attrs(c, cur + off, l - off, st->attrs);
+			ptc__l_close(c);
+		}
+		al = (l + 3) & ~(uint64_t)3;
+		if (al >= left || al == 0 || c->nreads > PTC__READS_MAX)
+			break;
+		if (!c->f->verbose && ++n == c->f->strsize) {
+			ptc__s_more(c);
+			break;
+		}
+		cur += al;
+		left -= al;
+	}
+	if (arr)
+		ptc__l_close(c);
+}
+
+/* n structures st in an array (strace's print_array). */
+static void
+struct_array(struct ptc__dc *c, uint64_t addr, uint64_t n,
+    const struct nl_struct *st)
+{
+	unsigned char b[256];
+	uint64_t i;
+
+	ptc__l_open(c);
+	for (i = 0; i < n && st->size <= sizeof(b); i++) {
+		if (!c->f->verbose && i == c->f->strsize) {
+			ptc__s_more(c);
+			break;
+		}
+		if (ptc__rdall(c, addr + i * st->size, b, st->size) != 0) {
+			ptc__more_at(c, addr + i * st->size);
+			break;
+		}
+		ptc__s_open(c);
+		ptc__nl_fields(c, b, st->f, st->nf);
+		ptc__s_close(c);
+	}
+	ptc__l_close(c);
+}
+
 static void
 nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
     uint64_t len)
@@ -612,6 +743,49 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 		ptc__s_close(c);
 		return;
 	}
+	case NLA_K_RTVIA:
+		if (len < 2)
+			break;
+		rtvia(c, addr, len);
+		return;
+	case NLA_K_NH_CHAIN:
+		if (len < ((const struct nl_struct *)v->p)->size)
+			break;
+		nh_chain(c, addr, len, v->p);
+		return;
+	case NLA_K_MAC: {
+		unsigned char b[32];
+
+		if (len > sizeof(b))
+			break;
+		if (ptc__rdall(c, addr, b, (size_t)len) != 0)
+			ptc__p_addr(c, addr);
+		else
+			ptc__nl_mac(c, b, (size_t)len);
+		return;
+	}
+	case NLA_K_BE16: {
+		uint16_t be;
+		char buf[32];
+
+		if (len < 2)
+			break;
+		if (ptc__rdall(c, addr, &be, 2) != 0) {
+			ptc__p_addr(c, addr);
+			return;
+		}
+		snprintf(buf, sizeof(buf), "htons(%u)", (unsigned)ntohs(be));
+		ptc__p_raw(c, buf);
+		return;
+	}
+	case NLA_K_ARR_STRUCT: {
+		const struct nl_struct *st = v->p;
+
+		if (len / st->size == 0)
+			break;
+		struct_array(c, addr, len / st->size, st);
+		return;
+	}
 	case NLA_K_IDX32:
 	case NLA_K_IDX64: {
 		size_t es = v->kind == NLA_K_IDX32 ? 4 : 8;
@@ -641,11 +815,8 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 			ptc__p_addr(c, addr);
 		else if (v->kind == NLA_K_ENUM)
 			ptc__p_enum(c, v->x, n, v->dflt);
-		else if (n != 0 && !known_bits(v->x, n))
-			/* No bit has a name: the number and the default. */
-			ptc__p_enum(c, &nl_none, n, v->dflt);
 		else
-			ptc__p_flags(c, v->x, n, v->dflt);
+			nl_flagval(c, v->x, n, v->dflt);
 		return;
 	}
 	case NLA_K_ARR_U32:
@@ -1157,10 +1328,16 @@ static int
 pl_route(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
     uint64_t addr, uint64_t len)
 {
+	uint8_t family;
+
 	(void)fam;
 	if (h->nlmsg_type == NLMSG_DONE)
 		return 0;
-	payload_of(c, ptc__nl_route_struct(h->nlmsg_type), addr, len);
+	if (ptc__rdall(c, addr, &family, 1) != 0) {
+		ptc__p_addr(c, addr);
+		return 1;
+	}
+	payload_of(c, ptc__nl_route_struct(h->nlmsg_type, family), addr, len);
 	return 1;
 }
 

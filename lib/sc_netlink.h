@@ -34,6 +34,7 @@ enum nl_ftype {
 	FT_U8ARR,       /* [n, n, ...]: size bytes */
 	FT_MAC,         /* a hardware address of size bytes */
 	FT_HEX_NZ,      /* size bytes in \x form, the field only if not 0 */
+	FT_X_NZ,        /* hex, the field only if not 0 */
 };
 
 struct nl_struct;
@@ -81,6 +82,12 @@ enum nla_kind {
 	NLA_K_LEAD,             /* p: a value, then an attribute chain */
 	NLA_K_ENUM,             /* size bytes: x's name, else dflt */
 	NLA_K_FLAGS,            /* size bytes: x's names */
+	NLA_K_RTVIA,            /* a 16-bit family, then an address of it */
+	NLA_K_NH_CHAIN,         /* p: a chain of length-prefixed structures
+	                           (rtnexthop), each with its attributes */
+	NLA_K_BE16,             /* htons(n) */
+	NLA_K_ARR_STRUCT,       /* p: an array of the structure */
+	NLA_K_MAC,              /* a hardware address of up to 32 bytes */
 };
 
 struct nla_val {
@@ -134,7 +141,7 @@ void ptc__nl_struct_payload(struct ptc__dc *c, const struct nl_struct *s,
 void ptc__nl_family_only(struct ptc__dc *c, uint64_t addr, uint64_t len);
 
 /* NETLINK_ROUTE's and NETLINK_SOCK_DIAG's payloads (sc_netlink_rt.c). */
-const struct nl_struct *ptc__nl_route_struct(unsigned type);
+const struct nl_struct *ptc__nl_route_struct(unsigned type, unsigned family);
 const struct nl_struct *ptc__nl_diag_struct(unsigned family, int request);
 /* TCPDIAG_GETSOCK's and DCCPDIAG_GETSOCK's (the old inet_diag_req). */
 const struct nl_struct *ptc__nl_diag_compat_struct(int request);

@@ -487,7 +487,132 @@ static const struct nla_val netlink_diag_v[] = {
 static const struct nla_set netlink_diag_set = NLA_SET(
     &ptc__xt_netlink_diag_attrs, "NETLINK_DIAG_???", netlink_diag_v);
 
+/* ---- routes ---- */
+
+static const struct nl_field rta_cacheinfo_f[] = {
+	U(struct rta_cacheinfo, rta_clntref), U(struct rta_cacheinfo, rta_lastuse),
+	U(struct rta_cacheinfo, rta_expires), U(struct rta_cacheinfo, rta_error),
+	U(struct rta_cacheinfo, rta_used), X(struct rta_cacheinfo, rta_id),
+	U(struct rta_cacheinfo, rta_ts), U(struct rta_cacheinfo, rta_tsage),
+};
+static const struct nl_struct rta_cacheinfo_s =
+    NL_STRUCT(struct rta_cacheinfo, rta_cacheinfo_f, NULL);
+
+static const struct nl_field rta_mfc_stats_f[] = {
+	U(struct rta_mfc_stats, mfcs_packets), U(struct rta_mfc_stats, mfcs_bytes),
+	U(struct rta_mfc_stats, mfcs_wrong_if),
+};
+static const struct nl_struct rta_mfc_stats_s =
+    NL_STRUCT(struct rta_mfc_stats, rta_mfc_stats_f, NULL);
+
+static const struct nla_val metrics_v[] = {
+	[RTAX_LOCK] = V_U32, [RTAX_MTU] = V_U32, [RTAX_WINDOW] = V_U32,
+	[RTAX_RTT] = V_U32, [RTAX_RTTVAR] = V_U32, [RTAX_SSTHRESH] = V_U32,
+	[RTAX_CWND] = V_U32, [RTAX_ADVMSS] = V_U32, [RTAX_REORDERING] = V_U32,
+	[RTAX_HOPLIMIT] = V_U32, [RTAX_INITCWND] = V_U32,
+	[RTAX_FEATURES] = V_U32, [RTAX_RTO_MIN] = V_U32,
+	[RTAX_INITRWND] = V_U32, [RTAX_QUICKACK] = V_U32,
+	[RTAX_CC_ALGO] = V_STR,
+};
+static const struct nla_set metrics_set = NLA_SET(
+    &ptc__xt_rtnl_rta_metrics_attrs, "RTAX_???", metrics_v);
+
+/* RTA_MULTIPATH's elements hold the route's attributes again. */
+static const struct nla_set route_set;
+
+static const struct nl_field rtnexthop_f[] = {
+	U(struct rtnexthop, rtnh_len),
+	NL_F(struct rtnexthop, rtnh_flags, FT_FLAGS,
+	    &ptc__xt_route_nexthop_flags, "RTNH_F_???"),
+	U(struct rtnexthop, rtnh_hops), IFX(struct rtnexthop, rtnh_ifindex),
+};
+static const struct nl_struct rtnexthop_s = NL_STRUCT(struct rtnexthop,
+    rtnexthop_f, &route_set);
+
+#define V_ADDR V_K(NLA_K_INADDR)
+#define V_ENCAP_TYPE V_ENUM(2, &ptc__xt_lwtunnel_encap_types, \
+    "LWTUNNEL_ENCAP_???")
+
+static const struct nla_val route_v[] = {
+	[RTA_DST] = V_ADDR, [RTA_SRC] = V_ADDR, [RTA_IIF] = V_IFX,
+	[RTA_OIF] = V_IFX, [RTA_GATEWAY] = V_ADDR, [RTA_PRIORITY] = V_U32,
+	[RTA_PREFSRC] = V_ADDR, [RTA_METRICS] = V_NEST(metrics_set),
+	[RTA_MULTIPATH] = { .kind = NLA_K_NH_CHAIN, .p = &rtnexthop_s },
+	[RTA_PROTOINFO] = V_U32, [RTA_FLOW] = V_U32,
+	[RTA_CACHEINFO] = V_STRUCT(rta_cacheinfo_s), [RTA_MP_ALGO] = V_U32,
+	[RTA_TABLE] = V_ENUM(4, &ptc__xt_routing_table_ids, NULL),
+	[RTA_MARK] = V_U32, [RTA_MFC_STATS] = V_STRUCT(rta_mfc_stats_s),
+	[RTA_VIA] = V_K(NLA_K_RTVIA), [RTA_NEWDST] = V_ADDR,
+	[RTA_PREF] = V_U8, [RTA_ENCAP_TYPE] = V_ENCAP_TYPE,
+	[RTA_EXPIRES] = V_U64, [RTA_UID] = V_U32, [RTA_TTL_PROPAGATE] = V_U8,
+	[RTA_IP_PROTO] = V_U8, [RTA_SPORT] = V_K(NLA_K_U16),
+	[RTA_DPORT] = V_K(NLA_K_U16),
+};
+static const struct nla_set route_set = NLA_SET(&ptc__xt_rtnl_route_attrs,
+    "RTA_???", route_v);
+
+/* ---- neighbours ---- */
+
+static const struct nl_field nda_cacheinfo_f[] = {
+	U(struct nda_cacheinfo, ndm_confirmed), U(struct nda_cacheinfo, ndm_used),
+	U(struct nda_cacheinfo, ndm_updated), U(struct nda_cacheinfo, ndm_refcnt),
+};
+static const struct nl_struct nda_cacheinfo_s =
+    NL_STRUCT(struct nda_cacheinfo, nda_cacheinfo_f, NULL);
+
+static const struct nla_val fdb_ext_v[] = {
+	[NFEA_ACTIVITY_NOTIFY] = V_FLAGS(1, &ptc__xt_fdb_notify_flags,
+	    "FDB_NOTIFY_???"),
+};
+static const struct nla_set fdb_ext_set = NLA_SET(
+    &ptc__xt_rtnl_neigh_fdb_ext_attrs, "NFEA_???", fdb_ext_v);
+
+static const struct nla_val neigh_v[] = {
+	[NDA_DST] = V_ADDR, [NDA_LLADDR] = V_K(NLA_K_MAC),
+	[NDA_CACHEINFO] = V_STRUCT(nda_cacheinfo_s), [NDA_PROBES] = V_U32,
+	[NDA_VLAN] = V_K(NLA_K_U16), [NDA_PORT] = V_K(NLA_K_BE16),
+	[NDA_VNI] = V_U32, [NDA_IFINDEX] = V_IFX, [NDA_MASTER] = V_IFX,
+	[NDA_LINK_NETNSID] = V_U32, [NDA_SRC_VNI] = V_U32,
+	[NDA_PROTOCOL] = V_ENUM(1, &ptc__xt_inet_protocols, "IPPROTO_???"),
+	[NDA_NH_ID] = V_U32, [NDA_FDB_EXT_ATTRS] = V_NEST(fdb_ext_set),
+	[NDA_FLAGS_EXT] = V_FLAGS(4, &ptc__xt_neighbor_cache_entry_ext_flags,
+	    "NTF_EXT_???"),
+	[NDA_NDM_STATE_MASK] = V_FLAGS(2, &ptc__xt_neighbor_cache_entry_states,
+	    "NUD_???"),
+	[NDA_NDM_FLAGS_MASK] = V_FLAGS(1, &ptc__xt_neighbor_cache_entry_flags,
+	    "NTF_???"),
+};
+static const struct nla_set neigh_set = NLA_SET(&ptc__xt_rtnl_neigh_attrs,
+    "NDA_???", neigh_v);
+
 /* ---- NETLINK_ROUTE's structures ---- */
+
+static const struct nl_field ndmsg_f[] = {
+	AF(struct ndmsg, ndm_family), IFX(struct ndmsg, ndm_ifindex),
+	NL_F(struct ndmsg, ndm_state, FT_FLAGS,
+	    &ptc__xt_neighbor_cache_entry_states, "NUD_???"),
+	NL_F(struct ndmsg, ndm_flags, FT_FLAGS,
+	    &ptc__xt_neighbor_cache_entry_flags, "NTF_???"),
+	NL_F(struct ndmsg, ndm_type, FT_ENUM, &ptc__xt_routing_types, "RTN_???"),
+};
+static const struct nl_struct neigh_s = NL_STRUCT(struct ndmsg, ndmsg_f,
+    &neigh_set);
+
+static const struct nl_field rtmsg_f[] = {
+	AF(struct rtmsg, rtm_family), U(struct rtmsg, rtm_dst_len),
+	U(struct rtmsg, rtm_src_len),
+	NL_F(struct rtmsg, rtm_tos, FT_FLAGS, &ptc__xt_ip_type_of_services,
+	    "IPTOS_TOS_???"),
+	NL_F(struct rtmsg, rtm_table, FT_ENUM, &ptc__xt_routing_table_ids, NULL),
+	NL_F(struct rtmsg, rtm_protocol, FT_ENUM, &ptc__xt_routing_protocols,
+	    "RTPROT_???"),
+	NL_F(struct rtmsg, rtm_scope, FT_ENUM, &ptc__xt_routing_scopes, NULL),
+	NL_F(struct rtmsg, rtm_type, FT_ENUM, &ptc__xt_routing_types, "RTN_???"),
+	NL_F(struct rtmsg, rtm_flags, FT_FLAGS, &ptc__xt_routing_flags,
+	    "RTM_F_???"),
+};
+static const struct nl_struct route_s = NL_STRUCT(struct rtmsg, rtmsg_f,
+    &route_set);
 
 static const struct nl_field ifinfomsg_f[] = {
 	AF(struct ifinfomsg, ifi_family),
@@ -520,7 +645,7 @@ static const struct nl_struct dcb_s = NL_STRUCT(struct dcbmsg, dcbmsg_f,
 static const struct nl_field ifaddrlblmsg_f[] = {
 	AF(struct ifaddrlblmsg, ifal_family),
 	U(struct ifaddrlblmsg, ifal_prefixlen),
-	X(struct ifaddrlblmsg, ifal_flags),
+	U(struct ifaddrlblmsg, ifal_flags),
 	IFX(struct ifaddrlblmsg, ifal_index),
 	U(struct ifaddrlblmsg, ifal_seq),
 };
@@ -574,43 +699,54 @@ static const struct nl_field ndtmsg_f[] = { AF(struct ndtmsg, ndtm_family) };
 static const struct nl_struct ndt_s = NL_STRUCT(struct ndtmsg, ndtmsg_f,
     &ndta_set);
 
+/* By type; a row with a family first when that family's differs. */
 static const struct {
 	unsigned short type;
 	const struct nl_struct *s;
+	short family;           /* -1: any */
 } route[] = {
-	{ RTM_NEWLINK, &link_s }, { RTM_DELLINK, &link_s },
-	{ RTM_GETLINK, &link_s }, { RTM_SETLINK, &link_s },
-	{ RTM_NEWADDR, &addr_s }, { RTM_DELADDR, &addr_s },
-	{ RTM_GETADDR, &addr_s }, { RTM_GETMULTICAST, &addr_s },
-	{ RTM_GETANYCAST, &addr_s },
-	{ RTM_NEWACTION, &tca_s }, { RTM_DELACTION, &tca_s },
-	{ RTM_GETACTION, &tca_s },
-	{ RTM_NEWRULE, &rule_s }, { RTM_DELRULE, &rule_s },
-	{ RTM_GETRULE, &rule_s },
-	{ RTM_NEWQDISC, &tc_s }, { RTM_DELQDISC, &tc_s }, { RTM_GETQDISC, &tc_s },
-	{ RTM_NEWTCLASS, &tc_s }, { RTM_DELTCLASS, &tc_s },
-	{ RTM_GETTCLASS, &tc_s }, { RTM_NEWTFILTER, &tc_s },
-	{ RTM_DELTFILTER, &tc_s }, { RTM_GETTFILTER, &tc_s },
-	{ RTM_NEWCHAIN, &tc_s }, { RTM_DELCHAIN, &tc_s }, { RTM_GETCHAIN, &tc_s },
-	{ RTM_NEWNEIGHTBL, &ndt_s }, { RTM_GETNEIGHTBL, &ndt_s },
-	{ RTM_SETNEIGHTBL, &ndt_s },
-	{ RTM_NEWADDRLABEL, &addrlabel_s }, { RTM_DELADDRLABEL, &addrlabel_s },
-	{ RTM_GETADDRLABEL, &addrlabel_s },
-	{ RTM_GETDCB, &dcb_s }, { RTM_SETDCB, &dcb_s },
-	{ RTM_NEWNETCONF, &netconf_s }, { RTM_DELNETCONF, &netconf_s },
-	{ RTM_GETNETCONF, &netconf_s },
-	{ RTM_NEWMDB, &mdb_s }, { RTM_DELMDB, &mdb_s }, { RTM_GETMDB, &mdb_s },
-	{ RTM_NEWNSID, &nsid_s }, { RTM_DELNSID, &nsid_s },
-	{ RTM_GETNSID, &nsid_s },
+	{ RTM_GETNEIGH, &link_s, AF_BRIDGE },
+#define ANY(t, st) { t, st, -1 }
+	ANY(RTM_NEWLINK, &link_s), ANY(RTM_DELLINK, &link_s),
+	ANY(RTM_GETLINK, &link_s), ANY(RTM_SETLINK, &link_s),
+	ANY(RTM_NEWADDR, &addr_s), ANY(RTM_DELADDR, &addr_s),
+	ANY(RTM_GETADDR, &addr_s), ANY(RTM_GETMULTICAST, &addr_s),
+	ANY(RTM_GETANYCAST, &addr_s),
+	ANY(RTM_NEWROUTE, &route_s), ANY(RTM_DELROUTE, &route_s),
+	ANY(RTM_GETROUTE, &route_s),
+	ANY(RTM_NEWNEIGH, &neigh_s), ANY(RTM_DELNEIGH, &neigh_s),
+	ANY(RTM_GETNEIGH, &neigh_s),
+	ANY(RTM_NEWACTION, &tca_s), ANY(RTM_DELACTION, &tca_s),
+	ANY(RTM_GETACTION, &tca_s),
+	ANY(RTM_NEWRULE, &rule_s), ANY(RTM_DELRULE, &rule_s),
+	ANY(RTM_GETRULE, &rule_s),
+	ANY(RTM_NEWQDISC, &tc_s), ANY(RTM_DELQDISC, &tc_s),
+	ANY(RTM_GETQDISC, &tc_s), ANY(RTM_NEWTCLASS, &tc_s),
+	ANY(RTM_DELTCLASS, &tc_s), ANY(RTM_GETTCLASS, &tc_s),
+	ANY(RTM_NEWTFILTER, &tc_s), ANY(RTM_DELTFILTER, &tc_s),
+	ANY(RTM_GETTFILTER, &tc_s), ANY(RTM_NEWCHAIN, &tc_s),
+	ANY(RTM_DELCHAIN, &tc_s), ANY(RTM_GETCHAIN, &tc_s),
+	ANY(RTM_NEWNEIGHTBL, &ndt_s), ANY(RTM_GETNEIGHTBL, &ndt_s),
+	ANY(RTM_SETNEIGHTBL, &ndt_s),
+	ANY(RTM_NEWADDRLABEL, &addrlabel_s), ANY(RTM_DELADDRLABEL, &addrlabel_s),
+	ANY(RTM_GETADDRLABEL, &addrlabel_s),
+	ANY(RTM_GETDCB, &dcb_s), ANY(RTM_SETDCB, &dcb_s),
+	ANY(RTM_NEWNETCONF, &netconf_s), ANY(RTM_DELNETCONF, &netconf_s),
+	ANY(RTM_GETNETCONF, &netconf_s),
+	ANY(RTM_NEWMDB, &mdb_s), ANY(RTM_DELMDB, &mdb_s), ANY(RTM_GETMDB, &mdb_s),
+	ANY(RTM_NEWNSID, &nsid_s), ANY(RTM_DELNSID, &nsid_s),
+	ANY(RTM_GETNSID, &nsid_s),
+#undef ANY
 };
 
 const struct nl_struct *
-ptc__nl_route_struct(unsigned type)
+ptc__nl_route_struct(unsigned type, unsigned family)
 {
 	unsigned i;
 
 	for (i = 0; i < sizeof(route) / sizeof(route[0]); i++)
-		if (route[i].type == type)
+		if (route[i].type == type && (route[i].family < 0 ||
+		    (unsigned)route[i].family == family))
 			return route[i].s;
 	return NULL;
 }
