@@ -15,6 +15,7 @@
 #include <linux/net_namespace.h>
 #include <linux/netconf.h>
 #include <linux/netlink_diag.h>
+#include <linux/nexthop.h>
 #include <linux/netlink.h>
 #include <linux/pkt_cls.h>
 #include <linux/pkt_sched.h>
@@ -585,7 +586,61 @@ static const struct nla_val neigh_v[] = {
 static const struct nla_set neigh_set = NLA_SET(&ptc__xt_rtnl_neigh_attrs,
     "NDA_???", neigh_v);
 
+/* ---- next hops ---- */
+
+static const struct nl_field nh_grp_f[] = {
+	U(struct nexthop_grp, id), U(struct nexthop_grp, weight),
+	NL_F(struct nexthop_grp, resvd1, FT_X_NZ, NULL, NULL),
+	NL_F(struct nexthop_grp, resvd2, FT_X_NZ, NULL, NULL),
+};
+static const struct nl_struct nh_grp_s = NL_STRUCT(struct nexthop_grp,
+    nh_grp_f, NULL);
+
+static const struct nla_val nh_res_group_v[] = {
+	[NHA_RES_GROUP_BUCKETS] = V_K(NLA_K_U16),
+	[NHA_RES_GROUP_IDLE_TIMER] = V_K(NLA_K_CLOCK),
+	[NHA_RES_GROUP_UNBALANCED_TIMER] = V_K(NLA_K_CLOCK),
+	[NHA_RES_GROUP_UNBALANCED_TIME] = V_K(NLA_K_CLOCK),
+};
+static const struct nla_set nh_res_group_set = NLA_SET(
+    &ptc__xt_rtnl_nha_res_group_attrs, "NHA_RES_GROUP_???", nh_res_group_v);
+
+static const struct nla_val nh_res_bucket_v[] = {
+	[NHA_RES_BUCKET_INDEX] = V_K(NLA_K_U16),
+	[NHA_RES_BUCKET_IDLE_TIME] = V_K(NLA_K_CLOCK),
+	[NHA_RES_BUCKET_NH_ID] = V_U32,
+};
+static const struct nla_set nh_res_bucket_set = NLA_SET(
+    &ptc__xt_rtnl_nha_res_bucket_attrs, "NHA_RES_BUCKET_???",
+    nh_res_bucket_v);
+
+static const struct nla_val nexthop_v[] = {
+	[NHA_ID] = V_U32,
+	[NHA_GROUP] = { .kind = NLA_K_ARR_STRUCT, .p = &nh_grp_s },
+	[NHA_GROUP_TYPE] = V_ENUM(2, &ptc__xt_rtnl_nexthop_grp_types,
+	    "NEXTHOP_GRP_TYPE_???"),
+	[NHA_BLACKHOLE] = V_U32, [NHA_OIF] = V_IFX, [NHA_GATEWAY] = V_ADDR,
+	[NHA_ENCAP_TYPE] = V_ENCAP_TYPE, [NHA_GROUPS] = V_U32,
+	[NHA_MASTER] = V_IFX, [NHA_FDB] = V_U32,
+	[NHA_RES_GROUP] = V_NEST(nh_res_group_set),
+	[NHA_RES_BUCKET] = V_NEST(nh_res_bucket_set),
+};
+static const struct nla_set nexthop_set = NLA_SET(
+    &ptc__xt_rtnl_nexthop_attrs, "NHA_???", nexthop_v);
+
 /* ---- NETLINK_ROUTE's structures ---- */
+
+static const struct nl_field nhmsg_f[] = {
+	AF(struct nhmsg, nh_family),
+	NL_F(struct nhmsg, nh_scope, FT_ENUM, &ptc__xt_routing_scopes, NULL),
+	NL_F(struct nhmsg, nh_protocol, FT_ENUM, &ptc__xt_routing_protocols,
+	    "RTPROT_???"),
+	NL_F(struct nhmsg, resvd, FT_X_NZ, NULL, NULL),
+	NL_F(struct nhmsg, nh_flags, FT_FLAGS, &ptc__xt_route_nexthop_flags,
+	    "RTNH_F_???"),
+};
+static const struct nl_struct nexthop_s = NL_STRUCT(struct nhmsg, nhmsg_f,
+    &nexthop_set);
 
 static const struct nl_field ndmsg_f[] = {
 	AF(struct ndmsg, ndm_family), IFX(struct ndmsg, ndm_ifindex),
@@ -736,6 +791,8 @@ static const struct {
 	ANY(RTM_NEWMDB, &mdb_s), ANY(RTM_DELMDB, &mdb_s), ANY(RTM_GETMDB, &mdb_s),
 	ANY(RTM_NEWNSID, &nsid_s), ANY(RTM_DELNSID, &nsid_s),
 	ANY(RTM_GETNSID, &nsid_s),
+	ANY(RTM_NEWNEXTHOP, &nexthop_s), ANY(RTM_DELNEXTHOP, &nexthop_s),
+	ANY(RTM_GETNEXTHOP, &nexthop_s),
 #undef ANY
 };
 
