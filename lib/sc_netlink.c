@@ -240,6 +240,9 @@ nl_flagval(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
  */
 static int nl_cur_family = -1;
 
+static void idx_el(struct ptc__dc *c, uint64_t i, const struct ptc__xtab *x,
+    const char *dflt, uint64_t e, int s32);
+
 static uint64_t
 field_val(const unsigned char *b, const struct nl_field *f)
 {
@@ -249,7 +252,8 @@ field_val(const unsigned char *b, const struct nl_field *f)
 	uint64_t u64 = 0;
 
 	if (f->type == FT_HEX || f->type == FT_STRUCT || f->type == FT_INADDR ||
-	    f->type == FT_U8ARR || f->type == FT_MAC || f->type == FT_HEX_NZ)
+	    f->type == FT_U8ARR || f->type == FT_MAC || f->type == FT_HEX_NZ ||
+	    f->type == FT_IDX_U64)
 		return 0;
 	switch (f->size) {
 	case 1: memcpy(&u8, b + f->off, 1); return u8;
@@ -400,6 +404,18 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 			ptc__p_raw(c, t);
 			break;
 		}
+		case FT_IDX_U64: {
+			unsigned k;
+			uint64_t e;
+
+			ptc__l_open(c);
+			for (k = 0; k < f[i].size / 8u; k++) {
+				memcpy(&e, b + f[i].off + 8 * k, 8);
+				idx_el(c, k, f[i].x, f[i].dflt, e, 0);
+			}
+			ptc__l_close(c);
+			break;
+		}
 		case FT_U32X2: {
 			uint32_t w[2];
 
@@ -450,18 +466,41 @@ nla_num(struct ptc__dc *c, uint64_t addr, uint64_t len, int kind)
 	return 1;
 }
 
+/* [NAME]=e: element i of an array whose indices x names. */
+static void
+idx_el(struct ptc__dc *c, uint64_t i, const struct ptc__xtab *x,
+    const char *dflt, uint64_t e, int s32)
+{
+	const char *nm = ptc__xname(x, i);
+	char buf[96];
+
+	if (nm == NULL && dflt != NULL && ptc__xstyle(c) != PTC_XLAT_RAW)
+		snprintf(buf, sizeof(buf) - 40, "%" PRIu64 " /* %s */", i, dflt);
+	else
+		ptc__sxval(buf, sizeof(buf) - 40, ptc__xstyle(c), i, 'u', nm);
+	if (s32)
+		snprintf(buf + strlen(buf), 40, "]=%d", (int32_t)e);
+	else
+		snprintf(buf + strlen(buf), 40, "]=%" PRIu64, e);
+	ptc__pre(c);
+	if (c->f->json) {
+		ptc__sb_json(c->o, buf, strlen(buf));
+	} else {
+		ptc__sb_putc(c->o, '[');
+		ptc__sb_puts(c->o, buf);
+	}
+}
+
 /* [[NAME]=n, ...]: elements of esize bytes named by their index. */
 static void
 nla_idx_array(struct ptc__dc *c, uint64_t addr, uint64_t n, size_t esize,
     const struct ptc__xtab *x, const char *dflt)
 {
 	uint64_t i;
-	char buf[96];
 
 	ptc__l_open(c);
 	for (i = 0; i < n; i++) {
 		uint64_t e = 0;
-		const char *nm;
 
 		if (!c->f->verbose && i == c->f->strsize) {
 			ptc__s_more(c);
@@ -471,25 +510,7 @@ nla_idx_array(struct ptc__dc *c, uint64_t addr, uint64_t n, size_t esize,
 			ptc__more_at(c, addr + i * esize);
 			break;
 		}
-		nm = ptc__xname(x, i);
-		if (nm == NULL && dflt != NULL &&
-		    ptc__xstyle(c) != PTC_XLAT_RAW)
-			snprintf(buf, sizeof(buf) - 40, "%" PRIu64 " /* %s */",
-			    i, dflt);
-		else
-			ptc__sxval(buf, sizeof(buf) - 40, ptc__xstyle(c), i,
-			    'u', nm);
-		if (esize == 4)
-			snprintf(buf + strlen(buf), 40, "]=%d", (int32_t)e);
-		else
-			snprintf(buf + strlen(buf), 40, "]=%" PRIu64, e);
-		ptc__pre(c);
-		if (c->f->json) {
-			ptc__sb_json(c->o, buf, strlen(buf));
-		} else {
-			ptc__sb_putc(c->o, '[');
-			ptc__sb_puts(c->o, buf);
-		}
+		idx_el(c, i, x, dflt, e, esize == 4);
 	}
 	ptc__l_close(c);
 }
@@ -731,16 +752,23 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 	case NLA_K_STRUCT: {
 		const struct nl_struct *st = v->p;
 		unsigned char b[256];
+		size_t n = len < st->size ? (size_t)len : st->size;
+		unsigned nf = 0;
 
-		if (len < st->size || st->size > sizeof(b))
+		if (len < (st->min ? st->min : st->size) || st->size > sizeof(b))
 			break;
-		if (ptc__rdall(c, addr, b, st->size) != 0) {
+		if (ptc__rdall(c, addr, b, n) != 0) {
 			ptc__p_addr(c, addr);
 			return;
 		}
+		/* A shorter (older) structure: the fields it has. */
+		while (nf < st->nf && st->f[nf].off + st->f[nf].size <= n)
+			nf++;
 		ptc__s_open(c);
-		ptc__nl_fields(c, b, st->f, st->nf);
+		ptc__nl_fields(c, b, st->f, nf);
 		ptc__s_close(c);
+		if (st->tail && len > st->size)
+			ptc__nl_hex(c, addr + st->size, len - st->size);
 		return;
 	}
 	case NLA_K_RTVIA:

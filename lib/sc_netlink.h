@@ -35,6 +35,7 @@ enum nl_ftype {
 	FT_MAC,         /* a hardware address of size bytes */
 	FT_HEX_NZ,      /* size bytes in \x form, the field only if not 0 */
 	FT_X_NZ,        /* hex, the field only if not 0 */
+	FT_IDX_U64,     /* [[NAME]=n, ...]: 64-bit words named by x's index */
 };
 
 struct nl_struct;
@@ -58,6 +59,9 @@ struct nl_struct {
 	const struct nl_field *f;
 	unsigned nf;
 	const struct nla_set *attrs;    /* the chain after it, or NULL */
+	unsigned min;           /* an attribute value: the least size shown
+	                           (the fields that fit), 0: size */
+	int tail;               /* an attribute value: bytes after it shown */
 };
 
 #define NL_STRUCT(st, f, attrs) { sizeof(st), f, \

@@ -8,9 +8,11 @@
 #include <linux/gen_stats.h>
 #include <linux/if_addr.h>
 #include <linux/if_addrlabel.h>
+#include <linux/if_bonding.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
 #include <linux/inet_diag.h>
+#include <linux/mpls.h>
 #include <linux/neighbour.h>
 #include <linux/net_namespace.h>
 #include <linux/netconf.h>
@@ -628,7 +630,162 @@ static const struct nla_val nexthop_v[] = {
 static const struct nla_set nexthop_set = NLA_SET(
     &ptc__xt_rtnl_nexthop_attrs, "NHA_???", nexthop_v);
 
+/* ---- interface statistics ---- */
+
+#define U64S(st, a, b, c, d) U(st, a), U(st, b), U(st, c), U(st, d)
+
+static const struct nl_field link_stats64_f[] = {
+	U64S(struct rtnl_link_stats64, rx_packets, tx_packets, rx_bytes,
+	    tx_bytes),
+	U64S(struct rtnl_link_stats64, rx_errors, tx_errors, rx_dropped,
+	    tx_dropped),
+	U64S(struct rtnl_link_stats64, multicast, collisions,
+	    rx_length_errors, rx_over_errors),
+	U64S(struct rtnl_link_stats64, rx_crc_errors, rx_frame_errors,
+	    rx_fifo_errors, rx_missed_errors),
+	U64S(struct rtnl_link_stats64, tx_aborted_errors, tx_carrier_errors,
+	    tx_fifo_errors, tx_heartbeat_errors),
+	U64S(struct rtnl_link_stats64, tx_window_errors, rx_compressed,
+	    tx_compressed, rx_nohandler),
+	U(struct rtnl_link_stats64, rx_otherhost_dropped),
+};
+/* Older kernels' end at tx_compressed or rx_nohandler. */
+static const struct nl_struct link_stats64_s = {
+	.size = offsetof(struct rtnl_link_stats64, rx_otherhost_dropped) + 8,
+	.f = link_stats64_f,
+	.nf = sizeof(link_stats64_f) / sizeof(link_stats64_f[0]),
+	.min = offsetof(struct rtnl_link_stats64, rx_nohandler),
+};
+
+static const struct nl_field br_vlan_xstats_f[] = {
+	U64S(struct bridge_vlan_xstats, rx_bytes, rx_packets, tx_bytes,
+	    tx_packets),
+	U(struct bridge_vlan_xstats, vid),
+	NL_F(struct bridge_vlan_xstats, flags, FT_FLAGS,
+	    &ptc__xt_nl_bridge_vlan_flags, "BRIDGE_VLAN_INFO_???"),
+	NL_F(struct bridge_vlan_xstats, pad2, FT_X_NZ, NULL, NULL),
+};
+static const struct nl_struct br_vlan_xstats_s = {
+	sizeof(struct bridge_vlan_xstats), br_vlan_xstats_f,
+	sizeof(br_vlan_xstats_f) / sizeof(br_vlan_xstats_f[0]), NULL, 0, 1
+};
+
+#define MC(fld) NL_F(struct br_mcast_stats, fld, FT_IDX_U64, \
+    &ptc__xt_ifstats_xstats_bridge_mcast_indices, NULL)
+static const struct nl_field br_mcast_f[] = {
+	MC(igmp_v1queries), MC(igmp_v2queries), MC(igmp_v3queries),
+	MC(igmp_leaves), MC(igmp_v1reports), MC(igmp_v2reports),
+	MC(igmp_v3reports), U(struct br_mcast_stats, igmp_parse_errors),
+	MC(mld_v1queries), MC(mld_v2queries), MC(mld_leaves),
+	MC(mld_v1reports), MC(mld_v2reports),
+	U(struct br_mcast_stats, mld_parse_errors),
+	MC(mcast_bytes), MC(mcast_packets),
+};
+#undef MC
+static const struct nl_struct br_mcast_s = {
+	sizeof(struct br_mcast_stats), br_mcast_f,
+	sizeof(br_mcast_f) / sizeof(br_mcast_f[0]), NULL, 0, 1
+};
+
+static const struct nl_field br_stp_xstats_f[] = {
+	U64S(struct bridge_stp_xstats, transition_blk, transition_fwd, rx_bpdu,
+	    tx_bpdu),
+	U(struct bridge_stp_xstats, rx_tcn), U(struct bridge_stp_xstats, tx_tcn),
+};
+static const struct nl_struct br_stp_xstats_s = {
+	sizeof(struct bridge_stp_xstats), br_stp_xstats_f,
+	sizeof(br_stp_xstats_f) / sizeof(br_stp_xstats_f[0]), NULL, 0, 1
+};
+
+static const struct nl_field mpls_link_stats_f[] = {
+	U64S(struct mpls_link_stats, rx_packets, tx_packets, rx_bytes,
+	    tx_bytes),
+	U64S(struct mpls_link_stats, rx_errors, tx_errors, rx_dropped,
+	    tx_dropped),
+	U(struct mpls_link_stats, rx_noroute),
+};
+static const struct nl_struct mpls_link_stats_s = {
+	sizeof(struct mpls_link_stats), mpls_link_stats_f,
+	sizeof(mpls_link_stats_f) / sizeof(mpls_link_stats_f[0]), NULL, 0, 1
+};
+#undef U64S
+
+static const struct nla_val xstats_bridge_v[] = {
+	[BRIDGE_XSTATS_VLAN] = V_STRUCT(br_vlan_xstats_s),
+	[BRIDGE_XSTATS_MCAST] = V_STRUCT(br_mcast_s),
+	[BRIDGE_XSTATS_STP] = V_STRUCT(br_stp_xstats_s),
+};
+static const struct nla_set xstats_bridge_set = NLA_SET(
+    &ptc__xt_ifstats_xstats_bridge_attrs, "BRIDGE_XSTATS_???",
+    xstats_bridge_v);
+
+static const struct nla_val bond_3ad_v[] = {
+	[BOND_3AD_STAT_LACPDU_RX] = V_U64, [BOND_3AD_STAT_LACPDU_TX] = V_U64,
+	[BOND_3AD_STAT_LACPDU_UNKNOWN_RX] = V_U64,
+	[BOND_3AD_STAT_LACPDU_ILLEGAL_RX] = V_U64,
+	[BOND_3AD_STAT_MARKER_RX] = V_U64, [BOND_3AD_STAT_MARKER_TX] = V_U64,
+	[BOND_3AD_STAT_MARKER_RESP_RX] = V_U64,
+	[BOND_3AD_STAT_MARKER_RESP_TX] = V_U64,
+	[BOND_3AD_STAT_MARKER_UNKNOWN_RX] = V_U64,
+};
+static const struct nla_set bond_3ad_set = NLA_SET(
+    &ptc__xt_ifstats_xstats_bond_3ad_attrs, "BOND_XSTATS_???", bond_3ad_v);
+
+static const struct nla_val xstats_bond_v[] = {
+	[BOND_XSTATS_3AD] = V_NEST(bond_3ad_set),
+};
+static const struct nla_set xstats_bond_set = NLA_SET(
+    &ptc__xt_ifstats_xstats_bond_attrs, "BOND_XSTATS_???", xstats_bond_v);
+
+static const struct nla_val xstats_v[] = {
+	[LINK_XSTATS_TYPE_BRIDGE] = V_NEST(xstats_bridge_set),
+	[LINK_XSTATS_TYPE_BOND] = V_NEST(xstats_bond_set),
+};
+static const struct nla_set xstats_set = NLA_SET(
+    &ptc__xt_ifstats_xstats_type_attrs, "LINK_XSTATS_TYPE_???", xstats_v);
+
+static const struct nla_val offload_xstats_v[] = {
+	[IFLA_OFFLOAD_XSTATS_CPU_HIT] = V_STRUCT(link_stats64_s),
+};
+static const struct nla_set offload_xstats_set = NLA_SET(
+    &ptc__xt_ifstats_offload_attrs, "IFLA_OFFLOAD_XSTATS_???",
+    offload_xstats_v);
+
+static const struct nla_val mpls_stats_v[] = {
+	[MPLS_STATS_LINK] = V_STRUCT(mpls_link_stats_s),
+};
+static const struct nla_set mpls_stats_set = NLA_SET(
+    &ptc__xt_ifstats_af_spec_mpls_attrs, "MPLS_STATS_???", mpls_stats_v);
+
+/* IFLA_STATS_AF_SPEC: attributes whose types are address families. */
+static const struct nla_val stats_af_v[] = {
+	[AF_MPLS] = V_NEST(mpls_stats_set),
+};
+static const struct nla_set stats_af_set = NLA_SET(
+    &ptc__xt_address_families, "AF_???", stats_af_v);
+
+static const struct nla_val ifstats_v[] = {
+	[IFLA_STATS_LINK_64] = V_STRUCT(link_stats64_s),
+	[IFLA_STATS_LINK_XSTATS] = V_NEST(xstats_set),
+	[IFLA_STATS_LINK_XSTATS_SLAVE] = V_NEST(xstats_set),
+	[IFLA_STATS_LINK_OFFLOAD_XSTATS] = V_NEST(offload_xstats_set),
+	[IFLA_STATS_AF_SPEC] = V_NEST(stats_af_set),
+};
+static const struct nla_set ifstats_set = NLA_SET(&ptc__xt_ifstats_attrs,
+    "IFLA_STATS_???", ifstats_v);
+
 /* ---- NETLINK_ROUTE's structures ---- */
+
+static const struct nl_field if_stats_msg_f[] = {
+	AF(struct if_stats_msg, family),
+	NL_F(struct if_stats_msg, pad1, FT_X_NZ, NULL, NULL),
+	NL_F(struct if_stats_msg, pad2, FT_X_NZ, NULL, NULL),
+	IFX(struct if_stats_msg, ifindex),
+	NL_F(struct if_stats_msg, filter_mask, FT_FLAGS,
+	    &ptc__xt_ifstats_attr_flags, "1<<IFLA_STATS_???"),
+};
+static const struct nl_struct ifstats_s = NL_STRUCT(struct if_stats_msg,
+    if_stats_msg_f, &ifstats_set);
 
 static const struct nl_field nhmsg_f[] = {
 	AF(struct nhmsg, nh_family),
@@ -793,6 +950,7 @@ static const struct {
 	ANY(RTM_GETNSID, &nsid_s),
 	ANY(RTM_NEWNEXTHOP, &nexthop_s), ANY(RTM_DELNEXTHOP, &nexthop_s),
 	ANY(RTM_GETNEXTHOP, &nexthop_s),
+	ANY(RTM_NEWSTATS, &ifstats_s), ANY(RTM_GETSTATS, &ifstats_s),
 #undef ANY
 };
 
