@@ -333,6 +333,10 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 		case FT_ENUM:
 			ptc__p_enum(c, f[i].x, v, f[i].dflt);
 			break;
+		case FT_ENUM_AF:
+			ptc__p_enum(c, ptc__xname(f[i].x, v) != NULL ? f[i].x :
+			    &ptc__xt_address_families, v, f[i].dflt);
+			break;
 		case FT_FLAGS:
 			nl_flagval(c, f[i].x, v, f[i].dflt);
 			break;
@@ -677,11 +681,14 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 		ptc__p_bytes(c, buf, show, !nul || show < n);
 		return;
 	}
-	case NLA_K_INADDR: {
+	case NLA_K_INADDR:
+	case NLA_K_IN4ADDR:
+	case NLA_K_IN6ADDR: {
 		unsigned char a[16];
 		char txt[INET6_ADDRSTRLEN], buf[INET6_ADDRSTRLEN + 32];
-		size_t need = nl_cur_family == AF_INET ? 4 :
-		    nl_cur_family == AF_INET6 ? 16 : 0;
+		int fam = v->kind == NLA_K_IN4ADDR ? AF_INET :
+		    v->kind == NLA_K_IN6ADDR ? AF_INET6 : nl_cur_family;
+		size_t need = fam == AF_INET ? 4 : fam == AF_INET6 ? 16 : 0;
 
 		if (need == 0 || len < need)
 			break;
@@ -689,7 +696,7 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 			ptc__p_addr(c, addr);
 			return;
 		}
-		inet_ntop(nl_cur_family, a, txt, sizeof(txt));
+		inet_ntop(fam, a, txt, sizeof(txt));
 		if (need == 4)
 			snprintf(buf, sizeof(buf), "inet_addr(\"%s\")", txt);
 		else
@@ -1339,6 +1346,17 @@ ptc__nl_struct_payload(struct ptc__dc *c, const struct nl_struct *s,
 	off = (s->size + 3) & ~3u;
 	if (ok && len > off && s->attrs != NULL)
 		ptc__nl_attrs(c, addr + off, len - off, s->attrs);
+	else if (ok && len > off && s->by_family != NULL) {
+		const struct nla_by_family *bf;
+
+		for (bf = s->by_family; bf->family >= 0 &&
+		    bf->family != nl_cur_family; bf++)
+			;
+		if (bf->family >= 0)
+			ptc__nl_attrs(c, addr + off, len - off, bf->set);
+		else
+			ptc__nl_hex(c, addr + off, len - off);
+	}
 }
 
 /* The structure s describes, or {family=...} when none does. */

@@ -36,6 +36,7 @@ enum nl_ftype {
 	FT_HEX_NZ,      /* size bytes in \x form, the field only if not 0 */
 	FT_X_NZ,        /* hex, the field only if not 0 */
 	FT_IDX_U64,     /* [[NAME]=n, ...]: 64-bit words named by x's index */
+	FT_ENUM_AF,     /* x's name, else an address family's, else dflt */
 };
 
 struct nl_struct;
@@ -53,6 +54,7 @@ struct nl_field {
 	sizeof(((st *)0)->fld), t, x, d }
 
 struct nla_set;
+struct nla_by_family;
 
 struct nl_struct {
 	unsigned size;
@@ -62,6 +64,8 @@ struct nl_struct {
 	unsigned min;           /* an attribute value: the least size shown
 	                           (the fields that fit), 0: size */
 	int tail;               /* an attribute value: bytes after it shown */
+	/* Instead of attrs: the chain's set by family, else the bytes. */
+	const struct nla_by_family *by_family;
 };
 
 #define NL_STRUCT(st, f, attrs) { sizeof(st), f, \
@@ -92,6 +96,8 @@ enum nla_kind {
 	NLA_K_BE16,             /* htons(n) */
 	NLA_K_ARR_STRUCT,       /* p: an array of the structure */
 	NLA_K_MAC,              /* a hardware address of up to 32 bytes */
+	NLA_K_IN4ADDR,          /* an IPv4 address whatever the family */
+	NLA_K_IN6ADDR,          /* an IPv6 address whatever the family */
 };
 
 struct nla_val {

@@ -13,6 +13,8 @@
 #include <linux/if_link.h>
 #include <linux/inet_diag.h>
 #include <linux/mpls.h>
+#include <linux/mroute.h>
+#include <linux/mroute6.h>
 #include <linux/neighbour.h>
 #include <linux/net_namespace.h>
 #include <linux/netconf.h>
@@ -774,7 +776,45 @@ static const struct nla_val ifstats_v[] = {
 static const struct nla_set ifstats_set = NLA_SET(&ptc__xt_ifstats_attrs,
     "IFLA_STATS_???", ifstats_v);
 
+/* ---- multicast routing's cache reports ---- */
+
+static const struct nla_val ipmra_creport_v[] = {
+	[IPMRA_CREPORT_MSGTYPE] = V_ENUM(1, &ptc__xt_rtnl_ipmra_msg_types,
+	    "IGMPMSG_???"),
+	[IPMRA_CREPORT_VIF_ID] = V_U32,
+	[IPMRA_CREPORT_SRC_ADDR] = V_K(NLA_K_IN4ADDR),
+	[IPMRA_CREPORT_DST_ADDR] = V_K(NLA_K_IN4ADDR),
+	[IPMRA_CREPORT_TABLE] = V_U32,
+};
+static const struct nla_set ipmra_creport_set = NLA_SET(
+    &ptc__xt_rtnl_ipmra_creport_attrs, "IPMRA_CREPORT_???", ipmra_creport_v);
+
+static const struct nla_val ip6mra_creport_v[] = {
+	[IP6MRA_CREPORT_MSGTYPE] = V_ENUM(1, &ptc__xt_rtnl_ip6mra_msg_types,
+	    "MRT6MSG_???"),
+	[IP6MRA_CREPORT_MIF_ID] = V_U32,
+	[IP6MRA_CREPORT_SRC_ADDR] = V_K(NLA_K_IN6ADDR),
+	[IP6MRA_CREPORT_DST_ADDR] = V_K(NLA_K_IN6ADDR),
+};
+static const struct nla_set ip6mra_creport_set = NLA_SET(
+    &ptc__xt_rtnl_ip6mra_creport_attrs, "IP6MRA_CREPORT_???",
+    ip6mra_creport_v);
+
+static const struct nla_by_family creport[] = {
+	{ RTNL_FAMILY_IPMR, &ipmra_creport_set },
+	{ RTNL_FAMILY_IP6MR, &ip6mra_creport_set }, { -1, NULL },
+};
+
 /* ---- NETLINK_ROUTE's structures ---- */
+
+static const struct nl_field creport_f[] = {
+	NL_F(struct rtgenmsg, rtgen_family, FT_ENUM_AF, &ptc__xt_rtnl_families,
+	    "RTNL_FAMILY_???"),
+};
+static const struct nl_struct creport_s = {
+	.size = sizeof(struct rtgenmsg), .f = creport_f, .nf = 1,
+	.by_family = creport,
+};
 
 static const struct nl_field if_stats_msg_f[] = {
 	AF(struct if_stats_msg, family),
@@ -951,6 +991,7 @@ static const struct {
 	ANY(RTM_NEWNEXTHOP, &nexthop_s), ANY(RTM_DELNEXTHOP, &nexthop_s),
 	ANY(RTM_GETNEXTHOP, &nexthop_s),
 	ANY(RTM_NEWSTATS, &ifstats_s), ANY(RTM_GETSTATS, &ifstats_s),
+	ANY(RTM_NEWCACHEREPORT, &creport_s),
 #undef ANY
 };
 
