@@ -27,6 +27,11 @@ sendto(3, [{nlmsg_len=56, nlmsg_type=RTM_GETQDISC, nlmsg_flags=NLM_F_REQUEST|NLM
 sendto(3, [{nlmsg_len=20, nlmsg_type=nlctrl, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, "\x03\x01\x00\x00"], 20, MSG_DONTWAIT, NULL, 0) = 20
 sendto(3, [{prefix="libudev", magic=htonl(0xfeedcafe), header_size=40, properties_off=40, properties_len=8, filter_subsystem_hash=htonl(0x1234), filter_devtype_hash=htonl(0), filter_tag_bloom_hi=htonl(0), filter_tag_bloom_lo=htonl(0)}, "A=1\0B=2\0"], 48, MSG_DONTWAIT, NULL, 0) = 48
 sendto(3, [{nlmsg_len=64, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, {ifi_family=AF_BRIDGE, ifi_type=ARPHRD_NETROM, ifi_index=if_nametoindex("lo"), ifi_flags=0, ifi_change=0}, [{nla_len=32, nla_type=IFLA_PROTINFO}, [[{nla_len=12, nla_type=IFLA_BRPORT_HOLD_TIMER}, 250 /* 2.50 s */], [{nla_len=12, nla_type=IFLA_BRPORT_ROOT_ID}, {prio=[128, 0], addr=02:00:5e:00:00:01}], {nla_len=0, nla_type=IFLA_BRPORT_UNSPEC}]]], 64, MSG_DONTWAIT, NULL, 0) = 64
+sendto(3, [{nlmsg_len=60, nlmsg_type=RTM_NEWROUTE, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {rtm_family=AF_INET, rtm_dst_len=24, rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_MAIN, rtm_protocol=RTPROT_BOOT, rtm_scope=RT_SCOPE_UNIVERSE, rtm_type=RTN_UNICAST, rtm_flags=RTM_F_NOTIFY}, [[{nla_len=8, nla_type=RTA_DST}, inet_addr("10.1.2.0")], [{nla_len=22, nla_type=RTA_MULTIPATH}, [{rtnh_len=18, rtnh_flags=RTNH_F_ONLINK, rtnh_hops=0, rtnh_ifindex=if_nametoindex("lo")}, [{nla_len=10, nla_type=RTA_VIA}, {rtvia_family=AF_INET, rtvia_addr=inet_addr("10.1.2.254")}]]]]], 60, MSG_DONTWAIT, NULL, 0) = 60
+sendto(3, [{nlmsg_len=56, nlmsg_type=RTM_NEWNEIGH, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {ndm_family=AF_INET, ndm_ifindex=if_nametoindex("lo"), ndm_state=NUD_PERMANENT, ndm_flags=NTF_PROXY, ndm_type=RTN_UNICAST}, [[{nla_len=8, nla_type=NDA_DST}, inet_addr("192.168.7.1")], [{nla_len=10, nla_type=NDA_LLADDR}, 02:00:5e:10:20:30], [{nla_len=6, nla_type=NDA_PORT}, htons(4789)]]], 56, MSG_DONTWAIT, NULL, 0) = 56
+sendto(3, [{nlmsg_len=52, nlmsg_type=RTM_NEWNEXTHOP, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {nh_family=AF_INET, nh_scope=RT_SCOPE_UNIVERSE, nh_protocol=RTPROT_STATIC, nh_flags=RTNH_F_DEAD}, [[{nla_len=8, nla_type=NHA_ID}, 7], [{nla_len=20, nla_type=NHA_GROUP}, [{id=1, weight=0}, {id=2, weight=3, resvd2=0xab}]]]], 52, MSG_DONTWAIT, NULL, 0) = 52
+sendto(3, [{nlmsg_len=52, nlmsg_type=RTM_NEWSTATS, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {family=AF_UNSPEC, ifindex=if_nametoindex("lo"), filter_mask=1<<IFLA_STATS_LINK_XSTATS}, [{nla_len=24, nla_type=IFLA_STATS_LINK_XSTATS}, [{nla_len=20, nla_type=LINK_XSTATS_TYPE_BOND}, [{nla_len=16, nla_type=BOND_XSTATS_3AD}, [{nla_len=12, nla_type=BOND_3AD_STAT_LACPDU_RX}, 12345]]]]], 52, MSG_DONTWAIT, NULL, 0) = 52
+sendto(3, [{nlmsg_len=36, nlmsg_type=RTM_NEWCACHEREPORT, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {rtgen_family=RTNL_FAMILY_IPMR}, [[{nla_len=5, nla_type=IPMRA_CREPORT_MSGTYPE}, IGMPMSG_NOCACHE], [{nla_len=8, nla_type=IPMRA_CREPORT_SRC_ADDR}, inet_addr("10.9.8.7")]]], 36, MSG_DONTWAIT, NULL, 0) = 36
 sendto(4, "data", 4, 0, NULL, 0)        = 4'
 }
 
@@ -39,6 +44,15 @@ sendto(4, "data", 4, 0, NULL, 0)        = 4'
 	assert_output 'sendto(3, [{nlmsg_len=56, nlmsg_type=0x26 /* RTM_GETQDISC */, nlmsg_flags=0x301 /* NLM_F_REQUEST|NLM_F_DUMP */, nlmsg_seq=0, nlmsg_pid=0}, {tcm_family=0 /* AF_UNSPEC */, tcm_ifindex=1 /* if_nametoindex("lo") */, tcm_handle=65536, tcm_parent=0, tcm_info=0}, [[{nla_len=10, nla_type=0x1 /* TCA_KIND */}, "pfifo"], [{nla_len=6, nla_type=0x5 /* TCA_RATE */}, {interval=-2, ewma_log=3}]]], 56, 0x40 /* MSG_DONTWAIT */, NULL, 0) = 56'
 	run sed -n 5p out
 	assert_output 'sendto(3, [{nlmsg_len=24, nlmsg_type=0x1 /* NFNL_SUBSYS_CTNETLINK */<<8|0xff /* IPCTNL_MSG_CT_??? */, nlmsg_flags=0x1 /* NLM_F_REQUEST */, nlmsg_seq=0, nlmsg_pid=0}, {nfgen_family=0x2 /* AF_INET */, version=0 /* NFNETLINK_V0 */, res_id=htons(42)}, {nla_len=4, nla_type=0x8000 /* NLA_F_NESTED */|0x5}], 24, 0x40 /* MSG_DONTWAIT */, NULL, 0) = 24'
+}
+
+@test "net: route, neighbour and cache report payloads in -X raw and verbose (st-netlink)" {
+	ptstrace -Xraw -o out -e trace=sendto "$T/st-netlink" 3>&- 4>&-
+	run sed -n 12p out
+	assert_output 'sendto(3, [{nlmsg_len=56, nlmsg_type=0x1c, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {ndm_family=0x2, ndm_ifindex=1, ndm_state=0x80, ndm_flags=0x8, ndm_type=0x1}, [[{nla_len=8, nla_type=0x1}, "\xc0\xa8\x07\x01"], [{nla_len=10, nla_type=0x2}, "\x02\x00\x5e\x10\x20\x30"], [{nla_len=6, nla_type=0x6}, htons(4789)]]], 56, 0x40, NULL, 0) = 56'
+	ptstrace -Xverbose -o out -e trace=sendto "$T/st-netlink" 3>&- 4>&-
+	run sed -n 15p out
+	assert_output 'sendto(3, [{nlmsg_len=36, nlmsg_type=0x60 /* RTM_NEWCACHEREPORT */, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {rtgen_family=0x80 /* RTNL_FAMILY_IPMR */}, [[{nla_len=5, nla_type=0x1 /* IPMRA_CREPORT_MSGTYPE */}, 0x1 /* IGMPMSG_NOCACHE */], [{nla_len=8, nla_type=0x3 /* IPMRA_CREPORT_SRC_ADDR */}, "\x0a\x09\x08\x07" /* inet_addr("10.9.8.7") */]]], 36, 0x40 /* MSG_DONTWAIT */, NULL, 0) = 36'
 }
 
 @test "net: -s bounds a netlink payload (st-netlink)" {

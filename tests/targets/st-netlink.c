@@ -9,6 +9,9 @@
 #include <linux/if_packet.h>
 #include <linux/netfilter/nfnetlink.h>
 #include <linux/if_link.h>
+#include <linux/if_bonding.h>
+#include <linux/neighbour.h>
+#include <linux/nexthop.h>
 #include <linux/netlink.h>
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
@@ -21,6 +24,11 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+/* linux/mroute.h's (it cannot be included with netinet/in.h). */
+#define IPMRA_CREPORT_MSGTYPE 1
+#define IPMRA_CREPORT_SRC_ADDR 3
+#define IGMPMSG_NOCACHE 1
 
 /*
  * A socket not bound yet is in none of the kernel's tables: the tracer
@@ -195,6 +203,157 @@ main(void)
 		br.r.nla_type = IFLA_BRPORT_ROOT_ID;
 		memcpy(br.id, "\x80\x00\x02\x00\x5e\x00\x00\x01", 8);
 		send_nl(NETLINK_ROUTE, 1, &br, sizeof(br));
+	}
+
+	/*
+	 * Route, neighbour, next hop, statistics and cache report payloads;
+	 * no NLM_F_REQUEST, so the kernel leaves them alone.
+	 */
+	{
+		struct {
+			struct nlmsghdr h;
+			struct rtmsg r;
+			struct nlattr dst;
+			struct in_addr da;
+			struct nlattr mp;
+			struct rtnexthop nh;
+			struct nlattr via;
+			unsigned char vdata[6];         /* rtvia: family, address */
+			char pad[2];
+		} rt;
+		uint16_t vfam = AF_INET;
+		in_addr_t va = inet_addr("10.1.2.254");
+
+		memset(&rt, 0, sizeof(rt));
+		rt.h.nlmsg_len = sizeof(rt);
+		rt.h.nlmsg_type = RTM_NEWROUTE;
+		rt.r.rtm_family = AF_INET;
+		rt.r.rtm_dst_len = 24;
+		rt.r.rtm_table = RT_TABLE_MAIN;
+		rt.r.rtm_protocol = RTPROT_BOOT;
+		rt.r.rtm_type = RTN_UNICAST;
+		rt.r.rtm_flags = RTM_F_NOTIFY;
+		rt.dst.nla_len = NLA_HDRLEN + 4;
+		rt.dst.nla_type = RTA_DST;
+		rt.da.s_addr = inet_addr("10.1.2.0");
+		rt.mp.nla_len = NLA_HDRLEN + sizeof(rt.nh) + NLA_HDRLEN + 6;
+		rt.mp.nla_type = RTA_MULTIPATH;
+		rt.nh.rtnh_len = sizeof(rt.nh) + NLA_HDRLEN + 6;
+		rt.nh.rtnh_flags = RTNH_F_ONLINK;
+		rt.nh.rtnh_ifindex = 1;
+		rt.via.nla_len = NLA_HDRLEN + 6;
+		rt.via.nla_type = RTA_VIA;
+		memcpy(rt.vdata, &vfam, 2);
+		memcpy(rt.vdata + 2, &va, 4);
+		send_nl(NETLINK_ROUTE, 1, &rt, sizeof(rt));
+	}
+	{
+		struct {
+			struct nlmsghdr h;
+			struct ndmsg n;
+			struct nlattr dst;
+			struct in_addr da;
+			struct nlattr ll;
+			unsigned char mac[6];
+			char pad[2];
+			struct nlattr port;
+			uint16_t p;
+			char pad2[2];
+		} nd;
+
+		memset(&nd, 0, sizeof(nd));
+		nd.h.nlmsg_len = sizeof(nd);
+		nd.h.nlmsg_type = RTM_NEWNEIGH;
+		nd.n.ndm_family = AF_INET;
+		nd.n.ndm_ifindex = 1;
+		nd.n.ndm_state = NUD_PERMANENT;
+		nd.n.ndm_flags = NTF_PROXY;
+		nd.n.ndm_type = RTN_UNICAST;
+		nd.dst.nla_len = NLA_HDRLEN + 4;
+		nd.dst.nla_type = NDA_DST;
+		nd.da.s_addr = inet_addr("192.168.7.1");
+		nd.ll.nla_len = NLA_HDRLEN + 6;
+		nd.ll.nla_type = NDA_LLADDR;
+		memcpy(nd.mac, "\x02\x00\x5e\x10\x20\x30", 6);
+		nd.port.nla_len = NLA_HDRLEN + 2;
+		nd.port.nla_type = NDA_PORT;
+		nd.p = htons(4789);
+		send_nl(NETLINK_ROUTE, 1, &nd, sizeof(nd));
+	}
+	{
+		struct {
+			struct nlmsghdr h;
+			struct nhmsg n;
+			struct nlattr id;
+			uint32_t idv;
+			struct nlattr grp;
+			struct nexthop_grp g[2];
+		} nh;
+
+		memset(&nh, 0, sizeof(nh));
+		nh.h.nlmsg_len = sizeof(nh);
+		nh.h.nlmsg_type = RTM_NEWNEXTHOP;
+		nh.n.nh_family = AF_INET;
+		nh.n.nh_protocol = RTPROT_STATIC;
+		nh.n.nh_flags = RTNH_F_DEAD;
+		nh.id.nla_len = NLA_HDRLEN + 4;
+		nh.id.nla_type = NHA_ID;
+		nh.idv = 7;
+		nh.grp.nla_len = NLA_HDRLEN + sizeof(nh.g);
+		nh.grp.nla_type = NHA_GROUP;
+		nh.g[0].id = 1;
+		nh.g[1].id = 2;
+		nh.g[1].weight = 3;
+		nh.g[1].resvd2 = 0xab;
+		send_nl(NETLINK_ROUTE, 1, &nh, sizeof(nh));
+	}
+	{
+		struct {
+			struct nlmsghdr h;
+			struct if_stats_msg s;
+			struct nlattr xs, bond, ad, rx;
+			uint32_t n[2];                  /* a u64, unaligned */
+		} st;
+
+		memset(&st, 0, sizeof(st));
+		st.h.nlmsg_len = sizeof(st);
+		st.h.nlmsg_type = RTM_NEWSTATS;
+		st.s.ifindex = 1;
+		st.s.filter_mask = 1 << IFLA_STATS_LINK_XSTATS;
+		st.xs.nla_len = 4 * NLA_HDRLEN + 8;
+		st.xs.nla_type = IFLA_STATS_LINK_XSTATS;
+		st.bond.nla_len = 3 * NLA_HDRLEN + 8;
+		st.bond.nla_type = LINK_XSTATS_TYPE_BOND;
+		st.ad.nla_len = 2 * NLA_HDRLEN + 8;
+		st.ad.nla_type = BOND_XSTATS_3AD;
+		st.rx.nla_len = NLA_HDRLEN + 8;
+		st.rx.nla_type = BOND_3AD_STAT_LACPDU_RX;
+		st.n[0] = 12345;
+		send_nl(NETLINK_ROUTE, 1, &st, sizeof(st));
+	}
+	{
+		struct {
+			struct nlmsghdr h;
+			struct rtgenmsg g;
+			char pad[3];
+			struct nlattr t;
+			uint8_t type;
+			char pad2[3];
+			struct nlattr src;
+			struct in_addr sa;
+		} cr;
+
+		memset(&cr, 0, sizeof(cr));
+		cr.h.nlmsg_len = sizeof(cr);
+		cr.h.nlmsg_type = RTM_NEWCACHEREPORT;
+		cr.g.rtgen_family = RTNL_FAMILY_IPMR;
+		cr.t.nla_len = NLA_HDRLEN + 1;
+		cr.t.nla_type = IPMRA_CREPORT_MSGTYPE;
+		cr.type = IGMPMSG_NOCACHE;
+		cr.src.nla_len = NLA_HDRLEN + 4;
+		cr.src.nla_type = IPMRA_CREPORT_SRC_ADDR;
+		cr.sa.s_addr = inet_addr("10.9.8.7");
+		send_nl(NETLINK_ROUTE, 1, &cr, sizeof(cr));
 	}
 
 	/* Socket options whose values are structures or ints. */
