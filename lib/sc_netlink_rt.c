@@ -463,11 +463,116 @@ static const struct nla_val port_v[] = {
 static const struct nla_set port_set = NLA_SET(&ptc__xt_rtnl_ifla_port_attrs,
     "IFLA_PORT_???", port_v);
 
+#define U64S(st, a, b, c, d) U(st, a), U(st, b), U(st, c), U(st, d)
+
+static const struct nl_field link_stats64_f[] = {
+	U64S(struct rtnl_link_stats64, rx_packets, tx_packets, rx_bytes,
+	    tx_bytes),
+	U64S(struct rtnl_link_stats64, rx_errors, tx_errors, rx_dropped,
+	    tx_dropped),
+	U64S(struct rtnl_link_stats64, multicast, collisions,
+	    rx_length_errors, rx_over_errors),
+	U64S(struct rtnl_link_stats64, rx_crc_errors, rx_frame_errors,
+	    rx_fifo_errors, rx_missed_errors),
+	U64S(struct rtnl_link_stats64, tx_aborted_errors, tx_carrier_errors,
+	    tx_fifo_errors, tx_heartbeat_errors),
+	U64S(struct rtnl_link_stats64, tx_window_errors, rx_compressed,
+	    tx_compressed, rx_nohandler),
+	U(struct rtnl_link_stats64, rx_otherhost_dropped),
+};
+/* Older kernels' end at tx_compressed or rx_nohandler. */
+static const struct nl_struct link_stats64_s = {
+	.size = offsetof(struct rtnl_link_stats64, rx_otherhost_dropped) + 8,
+	.f = link_stats64_f,
+	.nf = sizeof(link_stats64_f) / sizeof(link_stats64_f[0]),
+	.min = offsetof(struct rtnl_link_stats64, rx_nohandler),
+};
+
+static const struct nla_val vf_ports_v[] = {
+	[IFLA_VF_PORT] = V_NEST(port_set),
+};
+static const struct nla_set vf_ports_set = NLA_SET(
+    &ptc__xt_rtnl_ifla_vf_port_attrs, "IFLA_VF_PORT_???", vf_ports_v);
+
+#define U32S(st, a, b, c, d) U(st, a), U(st, b), U(st, c), U(st, d)
+static const struct nl_field link_stats_f[] = {
+	U32S(struct rtnl_link_stats, rx_packets, tx_packets, rx_bytes,
+	    tx_bytes),
+	U32S(struct rtnl_link_stats, rx_errors, tx_errors, rx_dropped,
+	    tx_dropped),
+	U32S(struct rtnl_link_stats, multicast, collisions, rx_length_errors,
+	    rx_over_errors),
+	U32S(struct rtnl_link_stats, rx_crc_errors, rx_frame_errors,
+	    rx_fifo_errors, rx_missed_errors),
+	U32S(struct rtnl_link_stats, tx_aborted_errors, tx_carrier_errors,
+	    tx_fifo_errors, tx_heartbeat_errors),
+	U32S(struct rtnl_link_stats, tx_window_errors, rx_compressed,
+	    tx_compressed, rx_nohandler),
+};
+#undef U32S
+/* Older kernels' end at tx_compressed. */
+static const struct nl_struct link_stats_s = {
+	.size = sizeof(struct rtnl_link_stats), .f = link_stats_f,
+	.nf = sizeof(link_stats_f) / sizeof(link_stats_f[0]),
+	.min = offsetof(struct rtnl_link_stats, rx_nohandler),
+};
+
+static const struct nl_field ifmap_f[] = {
+	X(struct rtnl_link_ifmap, mem_start), X(struct rtnl_link_ifmap, mem_end),
+	X(struct rtnl_link_ifmap, base_addr), U(struct rtnl_link_ifmap, irq),
+	U(struct rtnl_link_ifmap, dma), U(struct rtnl_link_ifmap, port),
+};
+/* Without the padding at its end. */
+static const struct nl_struct ifmap_s = {
+	offsetof(struct rtnl_link_ifmap, port) + 1, ifmap_f,
+	sizeof(ifmap_f) / sizeof(ifmap_f[0]), NULL, 0, 0, NULL
+};
+
+/* IFLA_PROP_LIST: link attributes, of which only names are decoded. */
+static const struct nla_val prop_list_v[] = {
+	[IFLA_ALT_IFNAME] = V_STR,
+};
+static const struct nla_set prop_list_set = NLA_SET(&ptc__xt_rtnl_link_attrs,
+    "IFLA_???", prop_list_v);
+
+static const struct nla_val linkinfo_v[] = {
+	[IFLA_INFO_KIND] = V_STR, [IFLA_INFO_SLAVE_KIND] = V_STR,
+};
+static const struct nla_set linkinfo_set = NLA_SET(
+    &ptc__xt_rtnl_ifla_info_attrs, "IFLA_INFO_???", linkinfo_v);
+
 static const struct nla_val link_v[] = {
-	[IFLA_PORT_SELF] = V_NEST(port_set),
+	[IFLA_ADDRESS] = V_K(NLA_K_MAC), [IFLA_BROADCAST] = V_K(NLA_K_MAC),
+	[IFLA_IFNAME] = V_STR, [IFLA_MTU] = V_U32, [IFLA_LINK] = V_U32,
+	[IFLA_QDISC] = V_STR, [IFLA_STATS] = V_STRUCT(link_stats_s),
+	[IFLA_MASTER] = V_U32,
 	[IFLA_PROTINFO] = { .kind = NLA_K_BY_FAMILY, .p = protinfo },
+	[IFLA_TXQLEN] = V_U32, [IFLA_MAP] = V_STRUCT(ifmap_s),
+	[IFLA_WEIGHT] = V_U32, [IFLA_OPERSTATE] = V_U8, [IFLA_LINKMODE] = V_U8,
+	[IFLA_LINKINFO] = V_NEST(linkinfo_set), [IFLA_NET_NS_PID] = V_U32,
+	[IFLA_IFALIAS] = V_STR, [IFLA_NUM_VF] = V_U32,
+	[IFLA_STATS64] = V_STRUCT(link_stats64_s),
+	[IFLA_VF_PORTS] = V_NEST(vf_ports_set),
+	[IFLA_PORT_SELF] = V_NEST(port_set), [IFLA_GROUP] = V_U32,
+	[IFLA_NET_NS_FD] = V_K(NLA_K_FD),
+	[IFLA_EXT_MASK] = V_FLAGS(4, &ptc__xt_rtnl_ifla_ext_filter_flags,
+	    "RTEXT_FILTER_???"),
+	[IFLA_PROMISCUITY] = V_U32, [IFLA_NUM_TX_QUEUES] = V_U32,
+	[IFLA_NUM_RX_QUEUES] = V_U32, [IFLA_CARRIER] = V_U8,
+	[IFLA_CARRIER_CHANGES] = V_U32, [IFLA_LINK_NETNSID] = V_S32,
+	[IFLA_PHYS_PORT_NAME] = V_STR, [IFLA_PROTO_DOWN] = V_U8,
+	[IFLA_GSO_MAX_SEGS] = V_U32, [IFLA_GSO_MAX_SIZE] = V_U32,
 	[IFLA_XDP] = V_NEST(xdp_set),
+	[IFLA_EVENT] = V_ENUM(4, &ptc__xt_rtnl_ifla_events, "IFLA_EVENT_???"),
+	[IFLA_NEW_NETNSID] = V_S32, [IFLA_IF_NETNSID] = V_S32,
+	[IFLA_CARRIER_UP_COUNT] = V_U32, [IFLA_CARRIER_DOWN_COUNT] = V_U32,
+	[IFLA_NEW_IFINDEX] = V_IFX, [IFLA_MIN_MTU] = V_U32,
+	[IFLA_MAX_MTU] = V_U32, [IFLA_PROP_LIST] = V_NEST(prop_list_set),
+	[IFLA_ALT_IFNAME] = V_STR, [IFLA_PERM_ADDRESS] = V_K(NLA_K_MAC),
 	[IFLA_PROTO_DOWN_REASON] = V_NEST(proto_down_reason_set),
+	[IFLA_PARENT_DEV_NAME] = V_STR, [IFLA_PARENT_DEV_BUS_NAME] = V_STR,
+	[IFLA_GRO_MAX_SIZE] = V_U32, [IFLA_TSO_MAX_SIZE] = V_U32,
+	[IFLA_TSO_MAX_SEGS] = V_U32, [IFLA_ALLMULTI] = V_U32,
 };
 static const struct nla_set link_set = NLA_SET(&ptc__xt_rtnl_link_attrs,
     "IFLA_???", link_v);
@@ -633,31 +738,6 @@ static const struct nla_set nexthop_set = NLA_SET(
     &ptc__xt_rtnl_nexthop_attrs, "NHA_???", nexthop_v);
 
 /* ---- interface statistics ---- */
-
-#define U64S(st, a, b, c, d) U(st, a), U(st, b), U(st, c), U(st, d)
-
-static const struct nl_field link_stats64_f[] = {
-	U64S(struct rtnl_link_stats64, rx_packets, tx_packets, rx_bytes,
-	    tx_bytes),
-	U64S(struct rtnl_link_stats64, rx_errors, tx_errors, rx_dropped,
-	    tx_dropped),
-	U64S(struct rtnl_link_stats64, multicast, collisions,
-	    rx_length_errors, rx_over_errors),
-	U64S(struct rtnl_link_stats64, rx_crc_errors, rx_frame_errors,
-	    rx_fifo_errors, rx_missed_errors),
-	U64S(struct rtnl_link_stats64, tx_aborted_errors, tx_carrier_errors,
-	    tx_fifo_errors, tx_heartbeat_errors),
-	U64S(struct rtnl_link_stats64, tx_window_errors, rx_compressed,
-	    tx_compressed, rx_nohandler),
-	U(struct rtnl_link_stats64, rx_otherhost_dropped),
-};
-/* Older kernels' end at tx_compressed or rx_nohandler. */
-static const struct nl_struct link_stats64_s = {
-	.size = offsetof(struct rtnl_link_stats64, rx_otherhost_dropped) + 8,
-	.f = link_stats64_f,
-	.nf = sizeof(link_stats64_f) / sizeof(link_stats64_f[0]),
-	.min = offsetof(struct rtnl_link_stats64, rx_nohandler),
-};
 
 static const struct nl_field br_vlan_xstats_f[] = {
 	U64S(struct bridge_vlan_xstats, rx_bytes, rx_packets, tx_bytes,
