@@ -834,7 +834,8 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 		const struct nla_by_family *bf;
 
 		for (bf = v->p; bf->family >= 0; bf++)
-			if (bf->family == nl_cur_family) {
+			if (bf->family == nl_cur_family ||
+			    bf->family == NL_ANY_FAMILY) {
 				ptc__nl_attrs(c, addr, len, bf->set);
 				return;
 			}

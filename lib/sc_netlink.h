@@ -114,9 +114,11 @@ struct nla_lead {
 	const struct nla_set *rest;
 };
 
+#define NL_ANY_FAMILY 0x10000
+
 /* A nested chain whose set depends on the payload's family. */
 struct nla_by_family {
-	int family;             /* -1 ends the list */
+	int family;             /* -1 ends the list; NL_ANY_FAMILY: others' */
 	const struct nla_set *set;
 };
 

@@ -433,7 +433,7 @@ static const struct nla_val inet6_v[] = {
 	[IFLA_INET6_CACHEINFO] = V_STRUCT(ifla_cacheinfo_s),
 	[IFLA_INET6_ICMP6STATS] = { .kind = NLA_K_IDX64,
 	    .x = &ptc__xt_snmp_icmp6_stats, .dflt = "ICMP6_MIB_???" },
-	[IFLA_INET6_TOKEN] = V_K(NLA_K_INADDR),
+	[IFLA_INET6_TOKEN] = V_K(NLA_K_IN6ADDR),
 	[IFLA_INET6_ADDR_GEN_MODE] = V_ENUM(1, &ptc__xt_in6_addr_gen_mode,
 	    "IN6_ADDR_GEN_MODE_???"),
 	[9] = V_U32,                    /* IFLA_INET6_RA_MTU */
@@ -486,6 +486,64 @@ static const struct nl_struct link_stats64_s = {
 	.f = link_stats64_f,
 	.nf = sizeof(link_stats64_f) / sizeof(link_stats64_f[0]),
 	.min = offsetof(struct rtnl_link_stats64, rx_nohandler),
+};
+
+/* ---- IFLA_AF_SPEC ---- */
+
+static const struct nla_val af_inet_v[] = {
+	[IFLA_INET_CONF] = { .kind = NLA_K_IDX32,
+	    .x = &ptc__xt_ipv4_devconf_indices, .dflt = "IPV4_DEVCONF_???" },
+};
+static const struct nla_set af_inet_set = NLA_SET(
+    &ptc__xt_rtnl_ifla_af_spec_inet_attrs, "IFLA_INET_???", af_inet_v);
+
+static const struct nla_val af_mctp_v[] = { [IFLA_MCTP_NET] = V_U32 };
+static const struct nla_set af_mctp_set = NLA_SET(
+    &ptc__xt_rtnl_ifla_af_spec_mctp_attrs, "IFLA_MCTP_???", af_mctp_v);
+
+/* Attributes whose types are address families: their own chains. */
+static const struct nla_val af_spec_v[] = {
+	[AF_INET] = V_NEST(af_inet_set), [AF_INET6] = V_NEST(inet6_set),
+	[AF_MCTP] = V_NEST(af_mctp_set),
+};
+static const struct nla_set af_spec_set = NLA_SET(&ptc__xt_address_families,
+    "AF_???", af_spec_v);
+
+static const struct nl_field br_vlan_info_f[] = {
+	NL_F(struct bridge_vlan_info, flags, FT_FLAGS,
+	    &ptc__xt_nl_bridge_vlan_flags, "BRIDGE_VLAN_INFO_???"),
+	U(struct bridge_vlan_info, vid),
+};
+static const struct nl_struct br_vlan_info_s = {
+	sizeof(struct bridge_vlan_info), br_vlan_info_f,
+	sizeof(br_vlan_info_f) / sizeof(br_vlan_info_f[0]), NULL, 0, 1, NULL
+};
+
+static const struct nla_val br_tunnel_v[] = {
+	[IFLA_BRIDGE_VLAN_TUNNEL_ID] = V_U32,
+	[IFLA_BRIDGE_VLAN_TUNNEL_VID] = V_K(NLA_K_U16),
+	[IFLA_BRIDGE_VLAN_TUNNEL_FLAGS] = V_FLAGS(2,
+	    &ptc__xt_nl_bridge_vlan_flags, "BRIDGE_VLAN_INFO_???"),
+};
+static const struct nla_set br_tunnel_set = NLA_SET(
+    &ptc__xt_rtnl_ifla_af_spec_bridge_vlan_tunnel_info_attrs,
+    "IFLA_BRIDGE_VLAN_TUNNEL_???", br_tunnel_v);
+
+static const struct nla_val af_bridge_v[] = {
+	[IFLA_BRIDGE_FLAGS] = V_FLAGS(2, &ptc__xt_rtnl_ifla_bridge_flags,
+	    "BRIDGE_FLAGS_???"),
+	[IFLA_BRIDGE_MODE] = V_ENUM(2, &ptc__xt_rtnl_ifla_bridge_modes,
+	    "BRIDGE_MODE_???"),
+	[IFLA_BRIDGE_VLAN_INFO] = V_STRUCT(br_vlan_info_s),
+	[IFLA_BRIDGE_VLAN_TUNNEL_INFO] = V_NEST(br_tunnel_set),
+};
+static const struct nla_set af_bridge_set = NLA_SET(
+    &ptc__xt_rtnl_ifla_af_spec_bridge_attrs, "IFLA_BRIDGE_???", af_bridge_v);
+
+/* A bridge's own attributes on an AF_BRIDGE link, else by family. */
+static const struct nla_by_family af_spec[] = {
+	{ AF_BRIDGE, &af_bridge_set }, { NL_ANY_FAMILY, &af_spec_set },
+	{ -1, NULL },
 };
 
 static const struct nla_val vf_ports_v[] = {
@@ -553,7 +611,9 @@ static const struct nla_val link_v[] = {
 	[IFLA_IFALIAS] = V_STR, [IFLA_NUM_VF] = V_U32,
 	[IFLA_STATS64] = V_STRUCT(link_stats64_s),
 	[IFLA_VF_PORTS] = V_NEST(vf_ports_set),
-	[IFLA_PORT_SELF] = V_NEST(port_set), [IFLA_GROUP] = V_U32,
+	[IFLA_PORT_SELF] = V_NEST(port_set),
+	[IFLA_AF_SPEC] = { .kind = NLA_K_BY_FAMILY, .p = af_spec },
+	[IFLA_GROUP] = V_U32,
 	[IFLA_NET_NS_FD] = V_K(NLA_K_FD),
 	[IFLA_EXT_MASK] = V_FLAGS(4, &ptc__xt_rtnl_ifla_ext_filter_flags,
 	    "RTEXT_FILTER_???"),
