@@ -376,6 +376,16 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 			ptc__p_raw(c, buf);
 			break;
 		}
+		case FT_HTONS_X: {
+			char nm[96];
+
+			senum(c, nm, sizeof(nm), f[i].x,
+			    ((v & 0xff) << 8) | ((v >> 8) & 0xff), f[i].dflt);
+			snprintf(buf, sizeof(buf), "htons(%.*s)",
+			    (int)sizeof(buf) - 8, nm);
+			ptc__p_raw(c, buf);
+			break;
+		}
 		case FT_STRUCT:
 			ptc__s_open(c);
 			ptc__nl_fields(c, b + f[i].off, f[i].sub->f, f[i].sub->nf);

@@ -37,6 +37,7 @@ enum nl_ftype {
 	FT_X_NZ,        /* hex, the field only if not 0 */
 	FT_IDX_U64,     /* [[NAME]=n, ...]: 64-bit words named by x's index */
 	FT_ENUM_AF,     /* x's name, else an address family's, else dflt */
+	FT_HTONS_X,     /* htons(x's name): a 16-bit value in network order */
 };
 
 struct nl_struct;

@@ -546,6 +546,81 @@ static const struct nla_by_family af_spec[] = {
 	{ -1, NULL },
 };
 
+/* ---- IFLA_VFINFO_LIST ---- */
+
+#define VF_STRUCT(name, st, ...) \
+static const struct nl_field name##_f[] = { __VA_ARGS__ }; \
+static const struct nl_struct name##_s = NL_STRUCT(st, name##_f, NULL)
+
+VF_STRUCT(vf_mac, struct ifla_vf_mac, U(struct ifla_vf_mac, vf),
+    NL_F(struct ifla_vf_mac, mac, FT_MAC, NULL, NULL));
+VF_STRUCT(vf_vlan, struct ifla_vf_vlan, U(struct ifla_vf_vlan, vf),
+    U(struct ifla_vf_vlan, vlan), U(struct ifla_vf_vlan, qos));
+VF_STRUCT(vf_tx_rate, struct ifla_vf_tx_rate, U(struct ifla_vf_tx_rate, vf),
+    U(struct ifla_vf_tx_rate, rate));
+VF_STRUCT(vf_spoofchk, struct ifla_vf_spoofchk,
+    U(struct ifla_vf_spoofchk, vf), U(struct ifla_vf_spoofchk, setting));
+VF_STRUCT(vf_link_state, struct ifla_vf_link_state,
+    U(struct ifla_vf_link_state, vf),
+    NL_F(struct ifla_vf_link_state, link_state, FT_ENUM,
+    &ptc__xt_rtnl_ifla_vf_link_states, "IFLA_VF_LINK_STATE_???"));
+VF_STRUCT(vf_rate, struct ifla_vf_rate, U(struct ifla_vf_rate, vf),
+    U(struct ifla_vf_rate, min_tx_rate), U(struct ifla_vf_rate, max_tx_rate));
+VF_STRUCT(vf_rss_query_en, struct ifla_vf_rss_query_en,
+    U(struct ifla_vf_rss_query_en, vf),
+    U(struct ifla_vf_rss_query_en, setting));
+VF_STRUCT(vf_trust, struct ifla_vf_trust, U(struct ifla_vf_trust, vf),
+    U(struct ifla_vf_trust, setting));
+VF_STRUCT(vf_guid, struct ifla_vf_guid, U(struct ifla_vf_guid, vf),
+    X(struct ifla_vf_guid, guid));
+VF_STRUCT(vf_vlan_info, struct ifla_vf_vlan_info,
+    U(struct ifla_vf_vlan_info, vf), U(struct ifla_vf_vlan_info, vlan),
+    U(struct ifla_vf_vlan_info, qos),
+    NL_F(struct ifla_vf_vlan_info, vlan_proto, FT_HTONS_X,
+    &ptc__xt_ethernet_protocols, "ETH_P_???"));
+VF_STRUCT(vf_broadcast, struct ifla_vf_broadcast,
+    NL_F(struct ifla_vf_broadcast, broadcast, FT_MAC, NULL, NULL));
+#undef VF_STRUCT
+
+static const struct nla_val vf_stats_v[] = {
+	[IFLA_VF_STATS_RX_PACKETS] = V_U64, [IFLA_VF_STATS_TX_PACKETS] = V_U64,
+	[IFLA_VF_STATS_RX_BYTES] = V_U64, [IFLA_VF_STATS_TX_BYTES] = V_U64,
+	[IFLA_VF_STATS_BROADCAST] = V_U64, [IFLA_VF_STATS_MULTICAST] = V_U64,
+	[IFLA_VF_STATS_RX_DROPPED] = V_U64, [IFLA_VF_STATS_TX_DROPPED] = V_U64,
+};
+static const struct nla_set vf_stats_set = NLA_SET(
+    &ptc__xt_rtnl_ifla_vf_stats_attrs, "IFLA_VF_STATS_???", vf_stats_v);
+
+static const struct nla_val vf_vlan_list_v[] = {
+	[IFLA_VF_VLAN_INFO] = V_STRUCT(vf_vlan_info_s),
+};
+static const struct nla_set vf_vlan_list_set = NLA_SET(
+    &ptc__xt_rtnl_ifla_vf_vlan_list_attrs, "IFLA_VF_VLAN_INFO_???",
+    vf_vlan_list_v);
+
+static const struct nla_val vf_info_v[] = {
+	[IFLA_VF_MAC] = V_STRUCT(vf_mac_s), [IFLA_VF_VLAN] = V_STRUCT(vf_vlan_s),
+	[IFLA_VF_TX_RATE] = V_STRUCT(vf_tx_rate_s),
+	[IFLA_VF_SPOOFCHK] = V_STRUCT(vf_spoofchk_s),
+	[IFLA_VF_LINK_STATE] = V_STRUCT(vf_link_state_s),
+	[IFLA_VF_RATE] = V_STRUCT(vf_rate_s),
+	[IFLA_VF_RSS_QUERY_EN] = V_STRUCT(vf_rss_query_en_s),
+	[IFLA_VF_STATS] = V_NEST(vf_stats_set),
+	[IFLA_VF_TRUST] = V_STRUCT(vf_trust_s),
+	[IFLA_VF_IB_NODE_GUID] = V_STRUCT(vf_guid_s),
+	[IFLA_VF_IB_PORT_GUID] = V_STRUCT(vf_guid_s),
+	[IFLA_VF_VLAN_LIST] = V_NEST(vf_vlan_list_set),
+	[IFLA_VF_BROADCAST] = V_STRUCT(vf_broadcast_s),
+};
+static const struct nla_set vf_info_set = NLA_SET(
+    &ptc__xt_rtnl_ifla_vf_info_attrs, "IFLA_VF_???", vf_info_v);
+
+static const struct nla_val vfinfo_list_v[] = {
+	[IFLA_VF_INFO] = V_NEST(vf_info_set),
+};
+static const struct nla_set vfinfo_list_set = NLA_SET(
+    &ptc__xt_rtnl_ifla_vfinfo_list_attrs, "IFLA_VF_INFO_???", vfinfo_list_v);
+
 static const struct nla_val vf_ports_v[] = {
 	[IFLA_VF_PORT] = V_NEST(port_set),
 };
@@ -609,6 +684,7 @@ static const struct nla_val link_v[] = {
 	[IFLA_WEIGHT] = V_U32, [IFLA_OPERSTATE] = V_U8, [IFLA_LINKMODE] = V_U8,
 	[IFLA_LINKINFO] = V_NEST(linkinfo_set), [IFLA_NET_NS_PID] = V_U32,
 	[IFLA_IFALIAS] = V_STR, [IFLA_NUM_VF] = V_U32,
+	[IFLA_VFINFO_LIST] = V_NEST(vfinfo_list_set),
 	[IFLA_STATS64] = V_STRUCT(link_stats64_s),
 	[IFLA_VF_PORTS] = V_NEST(vf_ports_set),
 	[IFLA_PORT_SELF] = V_NEST(port_set),
