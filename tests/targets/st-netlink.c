@@ -48,6 +48,29 @@ send_nl(int proto, int bound, const void *msg, size_t len)
 	close(fd);
 }
 
+/* An attribute of len bytes at buf + *off; its start, to nest into. */
+static size_t
+put_attr(unsigned char *buf, size_t *off, int type, const void *p, size_t len)
+{
+	struct nlattr a = { (uint16_t)(NLA_HDRLEN + len), (uint16_t)type };
+	size_t at = *off;
+
+	memcpy(buf + at, &a, sizeof(a));
+	if (len != 0)
+		memcpy(buf + at + NLA_HDRLEN, p, len);
+	*off = at + NLA_ALIGN(NLA_HDRLEN + len);
+	return at;
+}
+
+/* Ends the attribute that put_attr() started at at: it holds up to off. */
+static void
+end_nest(unsigned char *buf, size_t at, size_t off)
+{
+	uint16_t l = (uint16_t)(off - at);
+
+	memcpy(buf + at, &l, sizeof(l));
+}
+
 int
 main(void)
 {
@@ -354,6 +377,35 @@ main(void)
 		cr.src.nla_type = IPMRA_CREPORT_SRC_ADDR;
 		cr.sa.s_addr = inet_addr("10.9.8.7");
 		send_nl(NETLINK_ROUTE, 1, &cr, sizeof(cr));
+	}
+
+	/* A link's attributes: per-family ones, a virtual function's. */
+	{
+		unsigned char b[160];
+		struct nlmsghdr h = { .nlmsg_type = RTM_NEWLINK };
+		struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = 1 };
+		struct ifla_vf_tx_rate rate = { .vf = 2, .rate = 100 };
+		int32_t conf[2] = { 1, -1 };
+		uint32_t mask = RTEXT_FILTER_VF;
+		size_t off = NLMSG_HDRLEN + sizeof(ifi), af, in, vl, vi;
+
+		memset(b, 0, sizeof(b));
+		put_attr(b, &off, IFLA_IFNAME, "lo", 3);
+		put_attr(b, &off, IFLA_EXT_MASK, &mask, sizeof(mask));
+		af = put_attr(b, &off, IFLA_AF_SPEC, NULL, 0);
+		in = put_attr(b, &off, AF_INET, NULL, 0);
+		put_attr(b, &off, IFLA_INET_CONF, conf, sizeof(conf));
+		end_nest(b, in, off);
+		end_nest(b, af, off);
+		vl = put_attr(b, &off, IFLA_VFINFO_LIST, NULL, 0);
+		vi = put_attr(b, &off, IFLA_VF_INFO, NULL, 0);
+		put_attr(b, &off, IFLA_VF_TX_RATE, &rate, sizeof(rate));
+		end_nest(b, vi, off);
+		end_nest(b, vl, off);
+		h.nlmsg_len = (uint32_t)off;
+		memcpy(b, &h, sizeof(h));
+		memcpy(b + NLMSG_HDRLEN, &ifi, sizeof(ifi));
+		send_nl(NETLINK_ROUTE, 1, b, off);
 	}
 
 	/* Socket options whose values are structures or ints. */
