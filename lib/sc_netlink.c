@@ -240,6 +240,9 @@ nl_flagval(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
  */
 static int nl_cur_family = -1;
 
+/* The kinds (and slave kinds) the chain being shown has named. */
+static char nl_kinds[2][16];
+
 static void idx_el(struct ptc__dc *c, uint64_t i, const struct ptc__xtab *x,
     const char *dflt, uint64_t e, int s32);
 
@@ -807,6 +810,60 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 			ptc__p_addr(c, addr);
 		else
 			ptc__nl_mac(c, b, (size_t)len);
+		return;
+	}
+	case NLA_K_KINDS:
+		memset(nl_kinds, 0, sizeof(nl_kinds));
+		ptc__nl_attrs(c, addr, len, v->p);
+		return;
+	case NLA_K_KIND: {
+		char *k = nl_kinds[v->size & 1];
+		size_t n = len < sizeof(nl_kinds[0]) - 1 ? (size_t)len :
+		    sizeof(nl_kinds[0]) - 1;
+		static const struct nla_val str = { .kind = NLA_K_STR };
+
+		memset(k, 0, sizeof(nl_kinds[0]));
+		if (ptc__rdall(c, addr, k, n) != 0)
+			memset(k, 0, sizeof(nl_kinds[0]));
+		nla_value(c, &str, addr, len);
+		return;
+	}
+	case NLA_K_BY_KIND: {
+		const struct nla_by_kind *bk;
+
+		for (bk = v->p; bk->kind != NULL; bk++)
+			if (strcmp(bk->kind, nl_kinds[v->size & 1]) == 0) {
+				nla_value(c, &bk->v, addr, len);
+				return;
+			}
+		break;
+	}
+	case NLA_K_UID: {
+		uint32_t id;
+
+		if (len < 4)
+			break;
+		if (ptc__rdall(c, addr, &id, 4) != 0)
+			ptc__p_addr(c, addr);
+		else if (id == UINT32_MAX)
+			ptc__p_int(c, -1);
+		else
+			ptc__p_uint(c, id);
+		return;
+	}
+	case NLA_K_BE16X: {
+		uint16_t be;
+		char nm[96], buf[112];
+
+		if (len < 2)
+			break;
+		if (ptc__rdall(c, addr, &be, 2) != 0) {
+			ptc__p_addr(c, addr);
+			return;
+		}
+		senum(c, nm, sizeof(nm), v->x, ntohs(be), v->dflt);
+		snprintf(buf, sizeof(buf), "htons(%s)", nm);
+		ptc__p_raw(c, buf);
 		return;
 	}
 	case NLA_K_BE16: {

@@ -99,6 +99,11 @@ enum nla_kind {
 	NLA_K_MAC,              /* a hardware address of up to 32 bytes */
 	NLA_K_IN4ADDR,          /* an IPv4 address whatever the family */
 	NLA_K_IN6ADDR,          /* an IPv6 address whatever the family */
+	NLA_K_BE16X,            /* htons(x's name), else dflt */
+	NLA_K_UID,              /* a 32-bit id, -1 as such */
+	NLA_K_KINDS,            /* p: a nested chain that names kinds */
+	NLA_K_KIND,             /* a string naming the kind (size: which) */
+	NLA_K_BY_KIND,          /* p: nla_by_kind[]: by that kind (size) */
 };
 
 struct nla_val {
@@ -106,6 +111,15 @@ struct nla_val {
 	const void *p;
 	const struct ptc__xtab *x;
 	const char *dflt;
+};
+
+/*
+ * A value whose meaning depends on a kind an earlier attribute of the
+ * chain named (IFLA_INFO_KIND's "bridge"); a NULL kind ends the list.
+ */
+struct nla_by_kind {
+	const char *kind;
+	struct nla_val v;
 };
 
 /* A value of size bytes, then (4-aligned) an attribute chain of rest. */

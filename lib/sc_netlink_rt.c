@@ -11,6 +11,7 @@
 #include <linux/if_bonding.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
+#include <linux/if_tun.h>
 #include <linux/inet_diag.h>
 #include <linux/mpls.h>
 #include <linux/mroute.h>
@@ -668,8 +669,111 @@ static const struct nla_val prop_list_v[] = {
 static const struct nla_set prop_list_set = NLA_SET(&ptc__xt_rtnl_link_attrs,
     "IFLA_???", prop_list_v);
 
+static const struct nl_field boolopt_f[] = {
+	NL_F(struct br_boolopt_multi, optval, FT_FLAGS,
+	    &ptc__xt_rtnl_ifla_br_boolopt_flags, "1<<BR_BOOLOPT_???"),
+	NL_F(struct br_boolopt_multi, optmask, FT_FLAGS,
+	    &ptc__xt_rtnl_ifla_br_boolopt_flags, "1<<BR_BOOLOPT_???"),
+};
+static const struct nl_struct boolopt_s = NL_STRUCT(struct br_boolopt_multi,
+    boolopt_f, NULL);
+
+static const struct nla_val br_querier_v[] = {
+	[BRIDGE_QUERIER_IP_ADDRESS] = V_K(NLA_K_IN4ADDR),
+	[BRIDGE_QUERIER_IP_PORT] = V_IFX,
+	[BRIDGE_QUERIER_IP_OTHER_TIMER] = V_K(NLA_K_CLOCK),
+	[BRIDGE_QUERIER_IPV6_ADDRESS] = V_K(NLA_K_IN6ADDR),
+	[BRIDGE_QUERIER_IPV6_PORT] = V_IFX,
+	[BRIDGE_QUERIER_IPV6_OTHER_TIMER] = V_K(NLA_K_CLOCK),
+};
+static const struct nla_set br_querier_set = NLA_SET(
+    &ptc__xt_rtnl_ifla_br_mcast_querier_attrs, "BRIDGE_QUERIER_???",
+    br_querier_v);
+
+#define CLK V_K(NLA_K_CLOCK)
+static const struct nla_val info_bridge_v[] = {
+	[IFLA_BR_FORWARD_DELAY] = CLK, [IFLA_BR_HELLO_TIME] = CLK,
+	[IFLA_BR_MAX_AGE] = CLK, [IFLA_BR_AGEING_TIME] = CLK,
+	[IFLA_BR_STP_STATE] = V_U32, [IFLA_BR_PRIORITY] = V_K(NLA_K_U16),
+	[IFLA_BR_VLAN_FILTERING] = V_U8,
+	[IFLA_BR_VLAN_PROTOCOL] = { .kind = NLA_K_BE16X,
+	    .x = &ptc__xt_ethernet_protocols, .dflt = "ETHER_P_???" },
+	[IFLA_BR_GROUP_FWD_MASK] = V_K(NLA_K_X16),
+	[IFLA_BR_ROOT_ID] = V_STRUCT(bridge_id_s),
+	[IFLA_BR_BRIDGE_ID] = V_STRUCT(bridge_id_s),
+	[IFLA_BR_ROOT_PORT] = V_K(NLA_K_U16), [IFLA_BR_ROOT_PATH_COST] = V_U32,
+	[IFLA_BR_TOPOLOGY_CHANGE] = V_U8,
+	[IFLA_BR_TOPOLOGY_CHANGE_DETECTED] = V_U8,
+	[IFLA_BR_HELLO_TIMER] = CLK, [IFLA_BR_TCN_TIMER] = CLK,
+	[IFLA_BR_TOPOLOGY_CHANGE_TIMER] = CLK, [IFLA_BR_GC_TIMER] = CLK,
+	[IFLA_BR_GROUP_ADDR] = V_K(NLA_K_MAC),
+	[IFLA_BR_MCAST_ROUTER] = V_U8, [IFLA_BR_MCAST_SNOOPING] = V_U8,
+	[IFLA_BR_MCAST_QUERY_USE_IFADDR] = V_U8, [IFLA_BR_MCAST_QUERIER] = V_U8,
+	[IFLA_BR_MCAST_HASH_ELASTICITY] = V_U32,
+	[IFLA_BR_MCAST_HASH_MAX] = V_U32,
+	[IFLA_BR_MCAST_LAST_MEMBER_CNT] = V_U32,
+	[IFLA_BR_MCAST_STARTUP_QUERY_CNT] = V_U32,
+	[IFLA_BR_MCAST_LAST_MEMBER_INTVL] = CLK,
+	[IFLA_BR_MCAST_MEMBERSHIP_INTVL] = CLK,
+	[IFLA_BR_MCAST_QUERIER_INTVL] = CLK, [IFLA_BR_MCAST_QUERY_INTVL] = CLK,
+	[IFLA_BR_MCAST_QUERY_RESPONSE_INTVL] = CLK,
+	[IFLA_BR_MCAST_STARTUP_QUERY_INTVL] = CLK,
+	[IFLA_BR_NF_CALL_IPTABLES] = V_U8, [IFLA_BR_NF_CALL_IP6TABLES] = V_U8,
+	[IFLA_BR_NF_CALL_ARPTABLES] = V_U8,
+	[IFLA_BR_VLAN_DEFAULT_PVID] = V_K(NLA_K_U16),
+	[IFLA_BR_VLAN_STATS_ENABLED] = V_U8,
+	[IFLA_BR_MCAST_STATS_ENABLED] = V_U8,
+	[IFLA_BR_MCAST_IGMP_VERSION] = V_U8, [IFLA_BR_MCAST_MLD_VERSION] = V_U8,
+	[IFLA_BR_VLAN_STATS_PER_PORT] = V_U8,
+	[IFLA_BR_MULTI_BOOLOPT] = V_STRUCT(boolopt_s),
+	[IFLA_BR_MCAST_QUERIER_STATE] = V_NEST(br_querier_set),
+};
+#undef CLK
+static const struct nla_set info_bridge_set = NLA_SET(
+    &ptc__xt_rtnl_ifla_info_data_bridge_attrs, "IFLA_BR_???",
+    info_bridge_v);
+
+static const struct nla_val info_tun_v[] = {
+	[IFLA_TUN_OWNER] = V_K(NLA_K_UID), [IFLA_TUN_GROUP] = V_K(NLA_K_UID),
+	[IFLA_TUN_TYPE] = V_ENUM(1, &ptc__xt_tun_device_types, "IFF_???"),
+	[IFLA_TUN_PI] = V_U8, [IFLA_TUN_VNET_HDR] = V_U8,
+	[IFLA_TUN_PERSIST] = V_U8, [IFLA_TUN_MULTI_QUEUE] = V_U8,
+	[IFLA_TUN_NUM_QUEUES] = V_U32, [IFLA_TUN_NUM_DISABLED_QUEUES] = V_U32,
+};
+static const struct nla_set info_tun_set = NLA_SET(
+    &ptc__xt_rtnl_ifla_info_data_tun_attrs, "IFLA_TUN_???", info_tun_v);
+
+/* A CAN device's statistics (linux/can/netlink.h). */
+static const struct nl_field can_stats_f[] = {
+	{ "bus_error", 0, 4, FT_U, NULL, NULL, NULL },
+	{ "error_warning", 4, 4, FT_U, NULL, NULL, NULL },
+	{ "error_passive", 8, 4, FT_U, NULL, NULL, NULL },
+	{ "bus_off", 12, 4, FT_U, NULL, NULL, NULL },
+	{ "arbitration_lost", 16, 4, FT_U, NULL, NULL, NULL },
+	{ "restarts", 20, 4, FT_U, NULL, NULL, NULL },
+};
+static const struct nl_struct can_stats_s = { 24, can_stats_f, 6, NULL,
+    0, 0, NULL };
+
+static const struct nla_by_kind info_data[] = {
+	{ "bridge", V_NEST(info_bridge_set) }, { "tun", V_NEST(info_tun_set) },
+	{ NULL, V_K(NLA_K_HEX) },
+};
+static const struct nla_by_kind info_xstats[] = {
+	{ "can", V_STRUCT(can_stats_s) }, { NULL, V_K(NLA_K_HEX) },
+};
+static const struct nla_by_kind info_slave_data[] = {
+	{ "bridge", V_NEST(brport_set) }, { NULL, V_K(NLA_K_HEX) },
+};
+
 static const struct nla_val linkinfo_v[] = {
-	[IFLA_INFO_KIND] = V_STR, [IFLA_INFO_SLAVE_KIND] = V_STR,
+	[IFLA_INFO_KIND] = { .kind = NLA_K_KIND, .size = 0 },
+	[IFLA_INFO_DATA] = { .kind = NLA_K_BY_KIND, .size = 0, .p = info_data },
+	[IFLA_INFO_XSTATS] = { .kind = NLA_K_BY_KIND, .size = 0,
+	    .p = info_xstats },
+	[IFLA_INFO_SLAVE_KIND] = { .kind = NLA_K_KIND, .size = 1 },
+	[IFLA_INFO_SLAVE_DATA] = { .kind = NLA_K_BY_KIND, .size = 1,
+	    .p = info_slave_data },
 };
 static const struct nla_set linkinfo_set = NLA_SET(
     &ptc__xt_rtnl_ifla_info_attrs, "IFLA_INFO_???", linkinfo_v);
@@ -682,7 +786,7 @@ static const struct nla_val link_v[] = {
 	[IFLA_PROTINFO] = { .kind = NLA_K_BY_FAMILY, .p = protinfo },
 	[IFLA_TXQLEN] = V_U32, [IFLA_MAP] = V_STRUCT(ifmap_s),
 	[IFLA_WEIGHT] = V_U32, [IFLA_OPERSTATE] = V_U8, [IFLA_LINKMODE] = V_U8,
-	[IFLA_LINKINFO] = V_NEST(linkinfo_set), [IFLA_NET_NS_PID] = V_U32,
+	[IFLA_LINKINFO] = { .kind = NLA_K_KINDS, .p = &linkinfo_set }, [IFLA_NET_NS_PID] = V_U32,
 	[IFLA_IFALIAS] = V_STR, [IFLA_NUM_VF] = V_U32,
 	[IFLA_VFINFO_LIST] = V_NEST(vfinfo_list_set),
 	[IFLA_STATS64] = V_STRUCT(link_stats64_s),
