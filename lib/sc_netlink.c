@@ -851,6 +851,7 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 			ptc__p_uint(c, id);
 		return;
 	}
+	case NLA_K_BE16:
 	case NLA_K_BE16X: {
 		uint16_t be;
 		char nm[96], buf[112];
@@ -861,22 +862,12 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 			ptc__p_addr(c, addr);
 			return;
 		}
-		senum(c, nm, sizeof(nm), v->x, ntohs(be), v->dflt);
+		/* A number, or a name of x. */
+		if (v->kind == NLA_K_BE16)
+			snprintf(nm, sizeof(nm), "%u", (unsigned)ntohs(be));
+		else
+			senum(c, nm, sizeof(nm), v->x, ntohs(be), v->dflt);
 		snprintf(buf, sizeof(buf), "htons(%s)", nm);
-		ptc__p_raw(c, buf);
-		return;
-	}
-	case NLA_K_BE16: {
-		uint16_t be;
-		char buf[32];
-
-		if (len < 2)
-			break;
-		if (ptc__rdall(c, addr, &be, 2) != 0) {
-			ptc__p_addr(c, addr);
-			return;
-		}
-		snprintf(buf, sizeof(buf), "htons(%u)", (unsigned)ntohs(be));
 		ptc__p_raw(c, buf);
 		return;
 	}

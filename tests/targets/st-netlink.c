@@ -379,15 +379,18 @@ main(void)
 		send_nl(NETLINK_ROUTE, 1, &cr, sizeof(cr));
 	}
 
-	/* A link's attributes: per-family ones, a virtual function's. */
+	/*
+	 * A link's attributes: per-family ones, a bridge's by its kind, a
+	 * virtual function's.
+	 */
 	{
-		unsigned char b[160];
+		unsigned char b[200];
 		struct nlmsghdr h = { .nlmsg_type = RTM_NEWLINK };
 		struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = 1 };
 		struct ifla_vf_tx_rate rate = { .vf = 2, .rate = 100 };
 		int32_t conf[2] = { 1, -1 };
-		uint32_t mask = RTEXT_FILTER_VF;
-		size_t off = NLMSG_HDRLEN + sizeof(ifi), af, in, vl, vi;
+		uint32_t mask = RTEXT_FILTER_VF, stp = 1;
+		size_t off = NLMSG_HDRLEN + sizeof(ifi), af, in, li, vl, vi;
 
 		memset(b, 0, sizeof(b));
 		put_attr(b, &off, IFLA_IFNAME, "lo", 3);
@@ -397,6 +400,12 @@ main(void)
 		put_attr(b, &off, IFLA_INET_CONF, conf, sizeof(conf));
 		end_nest(b, in, off);
 		end_nest(b, af, off);
+		li = put_attr(b, &off, IFLA_LINKINFO, NULL, 0);
+		put_attr(b, &off, IFLA_INFO_KIND, "bridge", 7);
+		in = put_attr(b, &off, IFLA_INFO_DATA, NULL, 0);
+		put_attr(b, &off, IFLA_BR_STP_STATE, &stp, sizeof(stp));
+		end_nest(b, in, off);
+		end_nest(b, li, off);
 		vl = put_attr(b, &off, IFLA_VFINFO_LIST, NULL, 0);
 		vi = put_attr(b, &off, IFLA_VF_INFO, NULL, 0);
 		put_attr(b, &off, IFLA_VF_TX_RATE, &rate, sizeof(rate));
