@@ -256,7 +256,7 @@ field_val(const unsigned char *b, const struct nl_field *f)
 
 	if (f->type == FT_HEX || f->type == FT_STRUCT || f->type == FT_INADDR ||
 	    f->type == FT_U8ARR || f->type == FT_MAC || f->type == FT_HEX_NZ ||
-	    f->type == FT_IDX_U64)
+	    f->type == FT_IDX_U64 || f->type == FT_HEX_PREV)
 		return 0;
 	switch (f->size) {
 	case 1: memcpy(&u8, b + f->off, 1); return u8;
@@ -356,6 +356,13 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 		case FT_HEX_NZ:
 			ptc__nl_hexmem(c, b + f[i].off, f[i].size);
 			break;
+		case FT_HEX_PREV: {
+			uint64_t cnt = i > 0 ? field_val(b, &f[i - 1]) : f[i].size;
+
+			ptc__nl_hexmem(c, b + f[i].off,
+			    cnt < f[i].size ? (size_t)cnt : f[i].size);
+			break;
+		}
 		case FT_MAC:
 			ptc__nl_mac(c, b + f[i].off, f[i].size);
 			break;
@@ -812,6 +819,11 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 			ptc__nl_mac(c, b, (size_t)len);
 		return;
 	}
+	case NLA_K_BPF:
+		if (len / 8 == 0 || len / 8 > 0xffff)
+			break;
+		ptc__p_bpf_insns(c, addr, (unsigned)(len / 8));
+		return;
 	case NLA_K_KINDS:
 		memset(nl_kinds, 0, sizeof(nl_kinds));
 		ptc__nl_attrs(c, addr, len, v->p);

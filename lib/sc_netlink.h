@@ -38,6 +38,7 @@ enum nl_ftype {
 	FT_IDX_U64,     /* [[NAME]=n, ...]: 64-bit words named by x's index */
 	FT_ENUM_AF,     /* x's name, else an address family's, else dflt */
 	FT_HTONS_X,     /* htons(x's name): a 16-bit value in network order */
+	FT_HEX_PREV,    /* \x bytes, as many as the field before says */
 };
 
 struct nl_struct;
@@ -104,6 +105,7 @@ enum nla_kind {
 	NLA_K_KINDS,            /* p: a nested chain that names kinds */
 	NLA_K_KIND,             /* a string naming the kind (size: which) */
 	NLA_K_BY_KIND,          /* p: nla_by_kind[]: by that kind (size) */
+	NLA_K_BPF,              /* classic BPF instructions */
 };
 
 struct nla_val {

@@ -11,6 +11,7 @@
 #include <linux/if_bonding.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
+#include <linux/if_packet.h>
 #include <linux/if_tun.h>
 #include <linux/inet_diag.h>
 #include <linux/mpls.h>
@@ -20,6 +21,7 @@
 #include <linux/net_namespace.h>
 #include <linux/netconf.h>
 #include <linux/netlink_diag.h>
+#include <linux/packet_diag.h>
 #include <linux/nexthop.h>
 #include <linux/netlink.h>
 #include <linux/pkt_cls.h>
@@ -1394,12 +1396,84 @@ ptc__nl_diag_compat_struct(int request)
 	return request ? &inet_diag_req_s : NULL;
 }
 
+/* AF_PACKET's */
+static const struct nl_field pdiag_info_f[] = {
+	IFX(struct packet_diag_info, pdi_index),
+	NL_F(struct packet_diag_info, pdi_version, FT_ENUM,
+	    &ptc__xt_af_packet_versions, "TPACKET_???"),
+	U(struct packet_diag_info, pdi_reserve),
+	U(struct packet_diag_info, pdi_copy_thresh),
+	U(struct packet_diag_info, pdi_tstamp),
+	NL_F(struct packet_diag_info, pdi_flags, FT_FLAGS,
+	    &ptc__xt_packet_diag_info_flags, "PDI_???"),
+};
+static const struct nl_struct pdiag_info_s = NL_STRUCT(
+    struct packet_diag_info, pdiag_info_f, NULL);
+
+static const struct nl_field pdiag_mclist_f[] = {
+	IFX(struct packet_diag_mclist, pdmc_index),
+	U(struct packet_diag_mclist, pdmc_count),
+	U(struct packet_diag_mclist, pdmc_type),
+	U(struct packet_diag_mclist, pdmc_alen),
+	NL_F(struct packet_diag_mclist, pdmc_addr, FT_HEX_PREV, NULL, NULL),
+};
+static const struct nl_struct pdiag_mclist_s = NL_STRUCT(
+    struct packet_diag_mclist, pdiag_mclist_f, NULL);
+
+static const struct nl_field pdiag_ring_f[] = {
+	U(struct packet_diag_ring, pdr_block_size),
+	U(struct packet_diag_ring, pdr_block_nr),
+	U(struct packet_diag_ring, pdr_frame_size),
+	U(struct packet_diag_ring, pdr_frame_nr),
+	U(struct packet_diag_ring, pdr_retire_tmo),
+	U(struct packet_diag_ring, pdr_sizeof_priv),
+	U(struct packet_diag_ring, pdr_features),
+};
+static const struct nl_struct pdiag_ring_s = NL_STRUCT(
+    struct packet_diag_ring, pdiag_ring_f, NULL);
+
+static const struct nla_val pdiag_v[] = {
+	[PACKET_DIAG_INFO] = V_STRUCT(pdiag_info_s),
+	[PACKET_DIAG_MCLIST] = { .kind = NLA_K_ARR_STRUCT, .p = &pdiag_mclist_s },
+	[PACKET_DIAG_RX_RING] = V_STRUCT(pdiag_ring_s),
+	[PACKET_DIAG_TX_RING] = V_STRUCT(pdiag_ring_s),
+	[PACKET_DIAG_FANOUT] = V_U32, [PACKET_DIAG_UID] = V_K(NLA_K_UID),
+	[PACKET_DIAG_MEMINFO] = V_K(NLA_K_ARR_U32),
+	[PACKET_DIAG_FILTER] = V_K(NLA_K_BPF),
+};
+static const struct nla_set pdiag_set = NLA_SET(&ptc__xt_packet_diag_attrs,
+    "PACKET_DIAG_???", pdiag_v);
+
+static const struct nl_field packet_diag_msg_f[] = {
+	AF(struct packet_diag_msg, pdiag_family),
+	NL_F(struct packet_diag_msg, pdiag_type, FT_ENUM, &ptc__xt_socktypes,
+	    "SOCK_???"),
+	NL_F(struct packet_diag_msg, pdiag_num, FT_ENUM,
+	    &ptc__xt_ethernet_protocols, "ETH_P_???"),
+	U(struct packet_diag_msg, pdiag_ino),
+	NL_F(struct packet_diag_msg, pdiag_cookie, FT_U32X2, NULL, NULL),
+};
+static const struct nl_struct packet_diag_msg_s = NL_STRUCT(
+    struct packet_diag_msg, packet_diag_msg_f, &pdiag_set);
+
+static const struct nl_field packet_diag_req_f[] = {
+	AF(struct packet_diag_req, sdiag_family),
+	X(struct packet_diag_req, sdiag_protocol),
+	U(struct packet_diag_req, pdiag_ino),
+	NL_F(struct packet_diag_req, pdiag_show, FT_FLAGS,
+	    &ptc__xt_packet_diag_show, "PACKET_SHOW_???"),
+	NL_F(struct packet_diag_req, pdiag_cookie, FT_U32X2, NULL, NULL),
+};
+static const struct nl_struct packet_diag_req_s = NL_STRUCT(
+    struct packet_diag_req, packet_diag_req_f, NULL);
+
 static const struct {
 	unsigned char family, request;
 	const struct nl_struct *s;
 } diag[] = {
 	{ AF_UNIX, 0, &unix_diag_msg_s },
 	{ AF_NETLINK, 0, &netlink_diag_msg_s },
+	{ AF_PACKET, 0, &packet_diag_msg_s }, { AF_PACKET, 1, &packet_diag_req_s },
 };
 
 const struct nl_struct *
