@@ -338,7 +338,8 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 			break;
 		case FT_ENUM_AF:
 			ptc__p_enum(c, ptc__xname(f[i].x, v) != NULL ? f[i].x :
-			    &ptc__xt_address_families, v, f[i].dflt);
+			    f[i].x2 != NULL ? f[i].x2 : &ptc__xt_address_families,
+			    v, f[i].dflt);
 			break;
 		case FT_FLAGS:
 			nl_flagval(c, f[i].x, v, f[i].dflt);
@@ -396,11 +397,17 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 			ptc__p_raw(c, buf);
 			break;
 		}
-		case FT_STRUCT:
+		case FT_STRUCT: {
+			int saved = nl_cur_family;
+
+			if (f[i].sub->addr_family != 0)
+				nl_cur_family = f[i].sub->addr_family;
 			ptc__s_open(c);
 			ptc__nl_fields(c, b + f[i].off, f[i].sub->f, f[i].sub->nf);
 			ptc__s_close(c);
+			nl_cur_family = saved;
 			break;
+		}
 		case FT_BITS:
 		case FT_BITS1:
 			bits(c, f[i].x, v, f[i].type == FT_BITS1);

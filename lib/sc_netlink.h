@@ -36,7 +36,7 @@ enum nl_ftype {
 	FT_HEX_NZ,      /* size bytes in \x form, the field only if not 0 */
 	FT_X_NZ,        /* hex, the field only if not 0 */
 	FT_IDX_U64,     /* [[NAME]=n, ...]: 64-bit words named by x's index */
-	FT_ENUM_AF,     /* x's name, else an address family's, else dflt */
+	FT_ENUM_AF,     /* x's name, else x2's (an address family's) or dflt */
 	FT_HTONS_X,     /* htons(x's name): a 16-bit value in network order */
 	FT_HEX_PREV,    /* \x bytes, as many as the field before says */
 };
@@ -50,6 +50,7 @@ struct nl_field {
 	const struct ptc__xtab *x;
 	const char *dflt;
 	const struct nl_struct *sub;
+	const struct ptc__xtab *x2;     /* FT_ENUM_AF: the names after x's */
 };
 
 #define NL_F(st, fld, t, x, d) { #fld, offsetof(st, fld), \
@@ -68,6 +69,7 @@ struct nl_struct {
 	int tail;               /* an attribute value: bytes after it shown */
 	/* Instead of attrs: the chain's set by family, else the bytes. */
 	const struct nla_by_family *by_family;
+	int addr_family;        /* a sub-structure's addresses' family, or 0 */
 };
 
 #define NL_STRUCT(st, f, attrs) { sizeof(st), f, \

@@ -22,6 +22,7 @@
 #include <linux/netconf.h>
 #include <linux/netlink_diag.h>
 #include <linux/packet_diag.h>
+#include <linux/smc_diag.h>
 #include <linux/nexthop.h>
 #include <linux/netlink.h>
 #include <linux/pkt_cls.h>
@@ -1467,13 +1468,103 @@ static const struct nl_field packet_diag_req_f[] = {
 static const struct nl_struct packet_diag_req_s = NL_STRUCT(
     struct packet_diag_req, packet_diag_req_f, NULL);
 
+#define SOCKID(st, fld, sub) { "id", offsetof(st, fld), \
+	sizeof(struct inet_diag_sockid), FT_STRUCT, NULL, NULL, &sub, NULL }
+
+static const struct nl_field unix_diag_req_f[] = {
+	AF(struct unix_diag_req, sdiag_family),
+	U(struct unix_diag_req, sdiag_protocol),
+	NL_F(struct unix_diag_req, udiag_states, FT_BITS, &ptc__xt_tcp_states,
+	    NULL),
+	U(struct unix_diag_req, udiag_ino),
+	NL_F(struct unix_diag_req, udiag_show, FT_FLAGS,
+	    &ptc__xt_unix_diag_show, "UDIAG_SHOW_???"),
+	NL_F(struct unix_diag_req, udiag_cookie, FT_U32X2, NULL, NULL),
+};
+static const struct nl_struct unix_diag_req_s = NL_STRUCT(
+    struct unix_diag_req, unix_diag_req_f, NULL);
+
+static const struct nl_field netlink_diag_req_f[] = {
+	AF(struct netlink_diag_req, sdiag_family),
+	{ "sdiag_protocol", offsetof(struct netlink_diag_req, sdiag_protocol),
+	    1, FT_ENUM_AF, &ptc__xt_netlink_diag_proto_all, "NETLINK_???",
+	    NULL, &ptc__xt_netlink_protocols },
+	U(struct netlink_diag_req, ndiag_ino),
+	NL_F(struct netlink_diag_req, ndiag_show, FT_FLAGS,
+	    &ptc__xt_netlink_diag_show, "NDIAG_SHOW_???"),
+	NL_F(struct netlink_diag_req, ndiag_cookie, FT_U32X2, NULL, NULL),
+};
+static const struct nl_struct netlink_diag_req_s = NL_STRUCT(
+    struct netlink_diag_req, netlink_diag_req_f, NULL);
+
+static const struct nl_field inet_diag_req_v2_f[] = {
+	AF(struct inet_diag_req_v2, sdiag_family),
+	NL_F(struct inet_diag_req_v2, sdiag_protocol, FT_ENUM,
+	    &ptc__xt_inet_protocols, "IPPROTO_???"),
+	NL_F(struct inet_diag_req_v2, idiag_ext, FT_BITS1,
+	    &ptc__xt_inet_diag_attrs, NULL),
+	NL_F(struct inet_diag_req_v2, idiag_states, FT_BITS,
+	    &ptc__xt_tcp_states, NULL),
+	SOCKID(struct inet_diag_req_v2, id, sockid_s),
+};
+static const struct nl_struct inet_diag_req_v2_s = NL_STRUCT(
+    struct inet_diag_req_v2, inet_diag_req_v2_f, &inet_req_set);
+
+static const struct nl_field inet_diag_msg_f[] = {
+	AF(struct inet_diag_msg, idiag_family),
+	NL_F(struct inet_diag_msg, idiag_state, FT_ENUM, &ptc__xt_tcp_states,
+	    "TCP_???"),
+	U(struct inet_diag_msg, idiag_timer),
+	U(struct inet_diag_msg, idiag_retrans),
+	SOCKID(struct inet_diag_msg, id, sockid_s),
+	U(struct inet_diag_msg, idiag_expires),
+	U(struct inet_diag_msg, idiag_rqueue),
+	U(struct inet_diag_msg, idiag_wqueue),
+	U(struct inet_diag_msg, idiag_uid),
+	U(struct inet_diag_msg, idiag_inode),
+};
+static const struct nl_struct inet_diag_msg_s = NL_STRUCT(
+    struct inet_diag_msg, inet_diag_msg_f, NULL);
+
+/* SMC's socket ids are of its TCP socket: IPv4. */
+static const struct nl_struct sockid4_s = { sizeof(struct inet_diag_sockid),
+    sockid_f, sizeof(sockid_f) / sizeof(sockid_f[0]), NULL, 0, 0, NULL,
+    AF_INET };
+
+static const struct nl_field smc_diag_req_f[] = {
+	AF(struct smc_diag_req, diag_family),
+	NL_F(struct smc_diag_req, diag_ext, FT_BITS1, &ptc__xt_smc_diag_attrs,
+	    NULL),
+	SOCKID(struct smc_diag_req, id, sockid4_s),
+};
+static const struct nl_struct smc_diag_req_s = NL_STRUCT(
+    struct smc_diag_req, smc_diag_req_f, NULL);
+
+static const struct nl_field smc_diag_msg_f[] = {
+	AF(struct smc_diag_msg, diag_family),
+	NL_F(struct smc_diag_msg, diag_state, FT_ENUM, &ptc__xt_smc_states,
+	    "SMC_???"),
+	NL_F(struct smc_diag_msg, diag_fallback, FT_ENUM,
+	    &ptc__xt_smc_diag_mode, "SMC_DIAG_MODE_???"),
+	U(struct smc_diag_msg, diag_shutdown),
+	SOCKID(struct smc_diag_msg, id, sockid4_s),
+	U(struct smc_diag_msg, diag_uid), U(struct smc_diag_msg, diag_inode),
+};
+static const struct nl_struct smc_diag_msg_s = NL_STRUCT(
+    struct smc_diag_msg, smc_diag_msg_f, NULL);
+#undef SOCKID
+
 static const struct {
 	unsigned char family, request;
 	const struct nl_struct *s;
 } diag[] = {
 	{ AF_UNIX, 0, &unix_diag_msg_s },
 	{ AF_NETLINK, 0, &netlink_diag_msg_s },
+	{ AF_UNIX, 1, &unix_diag_req_s }, { AF_NETLINK, 1, &netlink_diag_req_s },
 	{ AF_PACKET, 0, &packet_diag_msg_s }, { AF_PACKET, 1, &packet_diag_req_s },
+	{ AF_INET, 0, &inet_diag_msg_s }, { AF_INET, 1, &inet_diag_req_v2_s },
+	{ AF_INET6, 0, &inet_diag_msg_s }, { AF_INET6, 1, &inet_diag_req_v2_s },
+	{ AF_SMC, 0, &smc_diag_msg_s }, { AF_SMC, 1, &smc_diag_req_s },
 };
 
 const struct nl_struct *
