@@ -16,6 +16,11 @@
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
+#include <linux/inet_diag.h>
+#include <linux/netlink_diag.h>
+#include <linux/packet_diag.h>
+#include <linux/smc_diag.h>
+#include <linux/unix_diag.h>
 #include <linux/xfrm.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
@@ -415,6 +420,53 @@ main(void)
 		memcpy(b, &h, sizeof(h));
 		memcpy(b + NLMSG_HDRLEN, &ifi, sizeof(ifi));
 		send_nl(NETLINK_ROUTE, 1, b, off);
+	}
+
+	/*
+	 * sock_diag requests of several families (each for one socket, which
+	 * does not exist) and an AF_PACKET answer the kernel ignores.
+	 */
+	{
+		unsigned char b[128];
+		struct nlmsghdr h = { .nlmsg_type = SOCK_DIAG_BY_FAMILY,
+		    .nlmsg_flags = NLM_F_REQUEST };
+		struct unix_diag_req ur = { .sdiag_family = AF_UNIX,
+		    .udiag_states = 1 << 10, .udiag_ino = 42,
+		    .udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER };
+		struct netlink_diag_req nr = { .sdiag_family = AF_NETLINK,
+		    .sdiag_protocol = NDIAG_PROTO_ALL,
+		    .ndiag_show = NDIAG_SHOW_GROUPS };
+		struct inet_diag_req_v2 ir = { .sdiag_family = AF_INET,
+		    .sdiag_protocol = IPPROTO_TCP, .idiag_ext = 1 << 3,
+		    .idiag_states = 1 << 1 };
+		struct smc_diag_req sr = { .diag_family = AF_SMC,
+		    .diag_ext = 1 << (SMC_DIAG_CONNINFO - 1) };
+		struct packet_diag_msg pm = { .pdiag_family = AF_PACKET,
+		    .pdiag_type = SOCK_RAW, .pdiag_num = 3, .pdiag_ino = 7 };
+		struct packet_diag_info pi = { .pdi_index = 1,
+		    .pdi_version = 2, .pdi_flags = PDI_RUNNING };
+		const void *reqs[] = { &ur, &nr, &ir, &sr };
+		const size_t lens[] = { sizeof(ur), sizeof(nr), sizeof(ir),
+		    sizeof(sr) };
+		size_t i, off;
+
+		ir.id.idiag_sport = htons(80);
+		ir.id.idiag_src[0] = inet_addr("127.0.0.1");
+		ir.id.idiag_if = 1;
+		sr.id.idiag_dst[0] = inet_addr("10.0.0.2");
+		for (i = 0; i < 4; i++) {
+			h.nlmsg_len = (uint32_t)(NLMSG_HDRLEN + lens[i]);
+			memcpy(b, &h, sizeof(h));
+			memcpy(b + NLMSG_HDRLEN, reqs[i], lens[i]);
+			send_nl(NETLINK_SOCK_DIAG, 1, b, h.nlmsg_len);
+		}
+		off = NLMSG_HDRLEN + sizeof(pm);
+		put_attr(b, &off, PACKET_DIAG_INFO, &pi, sizeof(pi));
+		h.nlmsg_len = (uint32_t)off;
+		h.nlmsg_flags = 0;
+		memcpy(b, &h, sizeof(h));
+		memcpy(b + NLMSG_HDRLEN, &pm, sizeof(pm));
+		send_nl(NETLINK_SOCK_DIAG, 1, b, off);
 	}
 
 	/* Socket options whose values are structures or ints. */
