@@ -922,9 +922,10 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 	case NLA_K_FLAGS: {
 		uint64_t n = 0;
 
-		if (len < v->size)
+		/* size 0: as many bytes as there are, up to 8. */
+		if (len < v->size || len > 8 || len == 0)
 			break;
-		if (ptc__rdall(c, addr, &n, v->size) != 0)
+		if (ptc__rdall(c, addr, &n, v->size ? v->size : (size_t)len) != 0)
 			ptc__p_addr(c, addr);
 		else if (v->kind == NLA_K_ENUM)
 			ptc__p_enum(c, v->x, n, v->dflt);

@@ -92,7 +92,8 @@ enum nla_kind {
 	NLA_K_IDX64,            /* the same of u64 */
 	NLA_K_BY_FAMILY,        /* p: nla_by_family[]: nested, by family */
 	NLA_K_LEAD,             /* p: a value, then an attribute chain */
-	NLA_K_ENUM,             /* size bytes: x's name, else dflt */
+	NLA_K_ENUM,             /* size bytes (0: all, up to 8): x's name,
+	                           else dflt; more than 8 bytes are bytes */
 	NLA_K_FLAGS,            /* size bytes: x's names */
 	NLA_K_RTVIA,            /* a 16-bit family, then an address of it */
 	NLA_K_NH_CHAIN,         /* p: a chain of length-prefixed structures

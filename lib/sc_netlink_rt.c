@@ -926,7 +926,7 @@ static const struct nla_val neigh_v[] = {
 	[NDA_VLAN] = V_K(NLA_K_U16), [NDA_PORT] = V_K(NLA_K_BE16),
 	[NDA_VNI] = V_U32, [NDA_IFINDEX] = V_IFX, [NDA_MASTER] = V_IFX,
 	[NDA_LINK_NETNSID] = V_U32, [NDA_SRC_VNI] = V_U32,
-	[NDA_PROTOCOL] = V_ENUM(1, &ptc__xt_inet_protocols, "IPPROTO_???"),
+	[NDA_PROTOCOL] = V_ENUM(0, &ptc__xt_inet_protocols, "IPPROTO_???"),
 	[NDA_NH_ID] = V_U32, [NDA_FDB_EXT_ATTRS] = V_NEST(fdb_ext_set),
 	[NDA_FLAGS_EXT] = V_FLAGS(4, &ptc__xt_neighbor_cache_entry_ext_flags,
 	    "NTF_EXT_???"),
@@ -1372,8 +1372,12 @@ static const struct nl_field sockid_f[] = {
 static const struct nl_struct sockid_s = NL_STRUCT(struct inet_diag_sockid,
     sockid_f, NULL);
 
+static const struct nla_val inet_req_v[] = {
+	[INET_DIAG_REQ_PROTOCOL] = V_ENUM(0, &ptc__xt_inet_protocols,
+	    "IPPROTO_???"),
+};
 static const struct nla_set inet_req_set = NLA_SET(
-    &ptc__xt_inet_diag_req_attrs, "INET_DIAG_REQ_???", none_v);
+    &ptc__xt_inet_diag_req_attrs, "INET_DIAG_REQ_???", inet_req_v);
 
 /* TCPDIAG_GETSOCK's and DCCPDIAG_GETSOCK's request. */
 static const struct nl_field inet_diag_req_f[] = {
