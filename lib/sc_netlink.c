@@ -573,39 +573,32 @@ nla_array(struct ptc__dc *c, uint64_t addr, uint64_t n, size_t esize)
 }
 
 /*
- * struct rtvia: {rtvia_family=AF_..., rtvia_addr=...}, the address of
- * that family in whatever follows the family.
+ * An address of family fam in len bytes at addr, the field name of a
+ * structure st: its text when the family is IPv4's or IPv6's and the
+ * bytes hold one, else the bytes.
  */
 static void
-rtvia(struct ptc__dc *c, uint64_t addr, uint64_t len)
+addr_after(struct ptc__dc *c, const struct nl_struct *st, int fam,
+    uint64_t addr, uint64_t len)
 {
-	unsigned char b[2 + 16];
-	uint16_t fam;
-	size_t need;
+	unsigned char a[16];
+	size_t need = fam == AF_INET ? 4 : fam == AF_INET6 ? 16 : 0;
 
-	if (ptc__rdall(c, addr, b, 2) != 0) {
-		ptc__p_addr(c, addr);
-		return;
-	}
-	memcpy(&fam, b, 2);
-	need = fam == AF_INET ? 4 : fam == AF_INET6 ? 16 : 0;
-	ptc__s_open(c);
-	ptc__s_field(c, "rtvia_family");
-	ptc__p_enum(c, &ptc__xt_address_families, fam, "AF_???");
-	if (len > 2 && need != 0 && len - 2 >= need &&
-	    ptc__rdall(c, addr + 2, b + 2, need) == 0) {
-		const struct nl_field f = { "rtvia_addr", 2,
-		    (unsigned char)need, FT_INADDR, NULL, NULL, NULL };
+	if (need != 0 && len >= need && ptc__rdall(c, addr, a, need) == 0) {
+		const struct nl_field f = { st->addr_tail, 0,
+		    (unsigned char)need, FT_INADDR, NULL, NULL, NULL, NULL };
 		int saved = nl_cur_family;
 
 		nl_cur_family = fam;
-		ptc__nl_fields(c, b, &f, 1);
+		ptc__nl_fields(c, a, &f, 1);
 		nl_cur_family = saved;
-	} else if (len > 2) {
-		ptc__s_field(c, "rtvia_addr");
-		ptc__nl_hex(c, addr + 2, len - 2);
+		return;
 	}
-	ptc__s_close(c);
+	ptc__s_field(c, st->addr_tail);
+	if (need != 0 && len >= need)
+		ptc__p_addr(c, addr);
+	else
+		ptc__nl_hex(c, addr, len);
 }
 
 /*
@@ -800,16 +793,14 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 			nf++;
 		ptc__s_open(c);
 		ptc__nl_fields(c, b, st->f, nf);
+		if (st->addr_tail != NULL && len > st->size)
+			addr_after(c, st, (int)field_val(b, &st->f[0]),
+			    addr + st->size, len - st->size);
 		ptc__s_close(c);
 		if (st->tail && len > st->size)
 			ptc__nl_hex(c, addr + st->size, len - st->size);
 		return;
 	}
-	case NLA_K_RTVIA:
-		if (len < 2)
-			break;
-		rtvia(c, addr, len);
-		return;
 	case NLA_K_NH_CHAIN:
 		if (len < ((const struct nl_struct *)v->p)->size)
 			break;
@@ -824,6 +815,29 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 			ptc__p_addr(c, addr);
 		else
 			ptc__nl_mac(c, b, (size_t)len);
+		return;
+	}
+	case NLA_K_TAGGED: {
+		const struct nla_tagged *tg = v->p;
+		static const struct nla_val hex = { .kind = NLA_K_HEX };
+		const struct nla_val *nv = &hex;
+		struct nla_val head = { .kind = NLA_K_STRUCT, .p = tg->head };
+		uint8_t tag;
+		unsigned k;
+
+		if (len < tg->head->size)
+			break;
+		if (ptc__rdall(c, addr, &tag, 1) != 0) {
+			ptc__p_addr(c, addr);
+			return;
+		}
+		nla_value(c, &head, addr, tg->head->size);
+		if (len == tg->head->size)
+			return;
+		for (k = 0; k < tg->n; k++)
+			if (tg->cases[k].tag == tag)
+				nv = &tg->cases[k].v;
+		nla_value(c, nv, addr + tg->head->size, len - tg->head->size);
 		return;
 	}
 	case NLA_K_BPF:

@@ -70,6 +70,9 @@ struct nl_struct {
 	/* Instead of attrs: the chain's set by family, else the bytes. */
 	const struct nla_by_family *by_family;
 	int addr_family;        /* a sub-structure's addresses' family, or 0 */
+	/* An attribute value: the name of an address after it (of the
+	   family of its first field), or NULL. */
+	const char *addr_tail;
 };
 
 #define NL_STRUCT(st, f, attrs) { sizeof(st), f, \
@@ -95,7 +98,6 @@ enum nla_kind {
 	NLA_K_ENUM,             /* size bytes (0: all, up to 8): x's name,
 	                           else dflt; more than 8 bytes are bytes */
 	NLA_K_FLAGS,            /* size bytes: x's names */
-	NLA_K_RTVIA,            /* a 16-bit family, then an address of it */
 	NLA_K_NH_CHAIN,         /* p: a chain of length-prefixed structures
 	                           (rtnexthop), each with its attributes */
 	NLA_K_BE16,             /* htons(n) */
@@ -109,6 +111,8 @@ enum nla_kind {
 	NLA_K_KIND,             /* a string naming the kind (size: which) */
 	NLA_K_BY_KIND,          /* p: nla_by_kind[]: by that kind (size) */
 	NLA_K_BPF,              /* classic BPF instructions */
+	NLA_K_TAGGED,           /* p: nla_tagged: a head whose first byte
+	                           says what follows it */
 };
 
 struct nla_val {
@@ -125,6 +129,17 @@ struct nla_val {
 struct nla_by_kind {
 	const char *kind;
 	struct nla_val v;
+};
+
+/* A head structure, then a value chosen by its first byte. */
+struct nla_tag_case {
+	unsigned tag;
+	struct nla_val v;
+};
+struct nla_tagged {
+	const struct nl_struct *head;
+	const struct nla_tag_case *cases;
+	unsigned n;
 };
 
 /* A value of size bytes, then (4-aligned) an attribute chain of rest. */

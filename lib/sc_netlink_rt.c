@@ -882,6 +882,14 @@ static const struct nl_field rtnexthop_f[] = {
 static const struct nl_struct rtnexthop_s = NL_STRUCT(struct rtnexthop,
     rtnexthop_f, &route_set);
 
+/* A family, then an address of it. */
+static const struct nl_field rtvia_f[] = {
+	NL_F(struct rtvia, rtvia_family, FT_ENUM, &ptc__xt_address_families,
+	    "AF_???"),
+};
+static const struct nl_struct rtvia_s = { .size = sizeof(struct rtvia),
+	.f = rtvia_f, .nf = 1, .addr_tail = "rtvia_addr" };
+
 #define V_ADDR V_K(NLA_K_INADDR)
 #define V_ENCAP_TYPE V_ENUM(2, &ptc__xt_lwtunnel_encap_types, \
     "LWTUNNEL_ENCAP_???")
@@ -895,7 +903,7 @@ static const struct nla_val route_v[] = {
 	[RTA_CACHEINFO] = V_STRUCT(rta_cacheinfo_s), [RTA_MP_ALGO] = V_U32,
 	[RTA_TABLE] = V_ENUM(4, &ptc__xt_routing_table_ids, NULL),
 	[RTA_MARK] = V_U32, [RTA_MFC_STATS] = V_STRUCT(rta_mfc_stats_s),
-	[RTA_VIA] = V_K(NLA_K_RTVIA), [RTA_NEWDST] = V_ADDR,
+	[RTA_VIA] = V_STRUCT(rtvia_s), [RTA_NEWDST] = V_ADDR,
 	[RTA_PREF] = V_U8, [RTA_ENCAP_TYPE] = V_ENCAP_TYPE,
 	[RTA_EXPIRES] = V_U64, [RTA_UID] = V_U32, [RTA_TTL_PROPAGATE] = V_U8,
 	[RTA_IP_PROTO] = V_U8, [RTA_SPORT] = V_K(NLA_K_U16),
@@ -1372,7 +1380,46 @@ static const struct nl_field sockid_f[] = {
 static const struct nl_struct sockid_s = NL_STRUCT(struct inet_diag_sockid,
     sockid_f, NULL);
 
+static const struct nl_field bc_op_f[] = {
+	NL_F(struct inet_diag_bc_op, code, FT_ENUM, &ptc__xt_inet_diag_bytecodes,
+	    "INET_DIAG_BC_???"),
+	U(struct inet_diag_bc_op, yes), U(struct inet_diag_bc_op, no),
+};
+static const struct nl_struct bc_op_s = NL_STRUCT(struct inet_diag_bc_op,
+    bc_op_f, NULL);
+
+static const struct nl_field hostcond_f[] = {
+	AF(struct inet_diag_hostcond, family),
+	U(struct inet_diag_hostcond, prefix_len),
+	U(struct inet_diag_hostcond, port),
+};
+static const struct nl_struct hostcond_s = {
+	.size = sizeof(struct inet_diag_hostcond), .f = hostcond_f,
+	.nf = sizeof(hostcond_f) / sizeof(hostcond_f[0]), .addr_tail = "addr"
+};
+
+static const struct nl_field markcond_f[] = {
+	U(struct inet_diag_markcond, mark), U(struct inet_diag_markcond, mask),
+};
+static const struct nl_struct markcond_s = NL_STRUCT(
+    struct inet_diag_markcond, markcond_f, NULL);
+
+/* A bytecode operation: what follows depends on its code. */
+static const struct nla_tag_case bc_cases[] = {
+	{ INET_DIAG_BC_S_COND, V_STRUCT(hostcond_s) },
+	{ INET_DIAG_BC_D_COND, V_STRUCT(hostcond_s) },
+	{ INET_DIAG_BC_DEV_COND, V_IFX },
+	{ INET_DIAG_BC_S_GE, V_STRUCT(bc_op_s) },
+	{ INET_DIAG_BC_S_LE, V_STRUCT(bc_op_s) },
+	{ INET_DIAG_BC_D_GE, V_STRUCT(bc_op_s) },
+	{ INET_DIAG_BC_D_LE, V_STRUCT(bc_op_s) },
+	{ INET_DIAG_BC_MARK_COND, V_STRUCT(markcond_s) },
+};
+static const struct nla_tagged bc_op = { &bc_op_s, bc_cases,
+    sizeof(bc_cases) / sizeof(bc_cases[0]) };
+
 static const struct nla_val inet_req_v[] = {
+	[INET_DIAG_REQ_BYTECODE] = { .kind = NLA_K_TAGGED, .p = &bc_op },
 	[INET_DIAG_REQ_PROTOCOL] = V_ENUM(0, &ptc__xt_inet_protocols,
 	    "IPPROTO_???"),
 };
