@@ -455,10 +455,24 @@ main(void)
 		ir.id.idiag_if = 1;
 		sr.id.idiag_dst[0] = inet_addr("10.0.0.2");
 		for (i = 0; i < 4; i++) {
-			h.nlmsg_len = (uint32_t)(NLMSG_HDRLEN + lens[i]);
-			memcpy(b, &h, sizeof(h));
+			off = NLMSG_HDRLEN + lens[i];
 			memcpy(b + NLMSG_HDRLEN, reqs[i], lens[i]);
-			send_nl(NETLINK_SOCK_DIAG, 1, b, h.nlmsg_len);
+			if (reqs[i] == &ir) {
+				/* A filter: source in 10.0.0.0/8. */
+				struct {
+					struct inet_diag_bc_op op;
+					struct inet_diag_hostcond hc;
+					in_addr_t a;
+				} bc = { { INET_DIAG_BC_S_COND, 20, 24 },
+				    { AF_INET, 8, -1 }, 0 };
+
+				bc.a = inet_addr("10.0.0.0");
+				put_attr(b, &off, INET_DIAG_REQ_BYTECODE, &bc,
+				    sizeof(bc));
+			}
+			h.nlmsg_len = (uint32_t)off;
+			memcpy(b, &h, sizeof(h));
+			send_nl(NETLINK_SOCK_DIAG, 1, b, off);
 		}
 		off = NLMSG_HDRLEN + sizeof(pm);
 		put_attr(b, &off, PACKET_DIAG_INFO, &pi, sizeof(pi));
