@@ -256,7 +256,8 @@ field_val(const unsigned char *b, const struct nl_field *f)
 
 	if (f->type == FT_HEX || f->type == FT_STRUCT || f->type == FT_INADDR ||
 	    f->type == FT_U8ARR || f->type == FT_MAC || f->type == FT_HEX_NZ ||
-	    f->type == FT_IDX_U64 || f->type == FT_HEX_PREV)
+	    f->type == FT_IDX_U64 || f->type == FT_HEX_PREV ||
+	    f->type == FT_CSTRING || f->type == FT_STRUCTS)
 		return 0;
 	switch (f->size) {
 	case 1: memcpy(&u8, b + f->off, 1); return u8;
@@ -336,6 +337,17 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 		case FT_ENUM:
 			ptc__p_enum(c, f[i].x, v, f[i].dflt);
 			break;
+		case FT_ENUM_V: {
+			const char *nm = ptc__xname(f[i].x, v);
+
+			snprintf(buf, sizeof(buf), "%#" PRIx64, v);
+			ptc__p_raw(c, buf);
+			if (ptc__xstyle(c) != PTC_XLAT_RAW &&
+			    (nm != NULL || f[i].dflt != NULL))
+				ptc__p_comment(c, "%s", nm != NULL ? nm :
+				    f[i].dflt);
+			break;
+		}
 		case FT_ENUM_AF:
 			ptc__p_enum(c, ptc__xname(f[i].x, v) != NULL ? f[i].x :
 			    f[i].x2 != NULL ? f[i].x2 : &ptc__xt_address_families,
@@ -357,6 +369,26 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 		case FT_HEX_NZ:
 			ptc__nl_hexmem(c, b + f[i].off, f[i].size);
 			break;
+		case FT_CSTRING: {
+			const unsigned char *z = memchr(b + f[i].off, 0, f[i].size);
+
+			ptc__p_bytes(c, b + f[i].off, z != NULL ?
+			    (size_t)(z - (b + f[i].off)) : f[i].size, 0);
+			break;
+		}
+		case FT_STRUCTS: {
+			unsigned k;
+
+			ptc__l_open(c);
+			for (k = 0; k < f[i].size / f[i].sub->size; k++) {
+				ptc__s_open(c);
+				ptc__nl_fields(c, b + f[i].off + k * f[i].sub->size,
+				    f[i].sub->f, f[i].sub->nf);
+				ptc__s_close(c);
+			}
+			ptc__l_close(c);
+			break;
+		}
 		case FT_HEX_PREV: {
 			uint64_t cnt = i > 0 ? field_val(b, &f[i - 1]) : f[i].size;
 

@@ -39,6 +39,9 @@ enum nl_ftype {
 	FT_ENUM_AF,     /* x's name, else x2's (an address family's) or dflt */
 	FT_HTONS_X,     /* htons(x's name): a 16-bit value in network order */
 	FT_HEX_PREV,    /* \x bytes, as many as the field before says */
+	FT_CSTRING,     /* a string of up to size bytes, up to its NUL */
+	FT_STRUCTS,     /* sub: an array of the structure */
+	FT_ENUM_V,      /* the number, x's name (or dflt) in a comment */
 };
 
 struct nl_struct;

@@ -1591,6 +1591,80 @@ static const struct nl_field smc_diag_req_f[] = {
 static const struct nl_struct smc_diag_req_s = NL_STRUCT(
     struct smc_diag_req, smc_diag_req_f, NULL);
 
+static const struct nl_field smc_cursor_f[] = {
+	U(struct smc_diag_cursor, reserved), U(struct smc_diag_cursor, wrap),
+	U(struct smc_diag_cursor, count),
+};
+static const struct nl_struct smc_cursor_s = NL_STRUCT(
+    struct smc_diag_cursor, smc_cursor_f, NULL);
+
+#define CURSOR(fld) { #fld, offsetof(struct smc_diag_conninfo, fld), \
+	sizeof(struct smc_diag_cursor), FT_STRUCT, NULL, NULL, &smc_cursor_s, \
+	NULL }
+static const struct nl_field smc_conninfo_f[] = {
+	U(struct smc_diag_conninfo, token),
+	U(struct smc_diag_conninfo, sndbuf_size),
+	U(struct smc_diag_conninfo, rmbe_size),
+	U(struct smc_diag_conninfo, peer_rmbe_size),
+	CURSOR(rx_prod), CURSOR(rx_cons), CURSOR(tx_prod), CURSOR(tx_cons),
+	X(struct smc_diag_conninfo, rx_prod_flags),
+	X(struct smc_diag_conninfo, rx_conn_state_flags),
+	X(struct smc_diag_conninfo, tx_prod_flags),
+	X(struct smc_diag_conninfo, tx_conn_state_flags),
+	CURSOR(tx_prep), CURSOR(tx_sent), CURSOR(tx_fin),
+};
+#undef CURSOR
+static const struct nl_struct smc_conninfo_s = NL_STRUCT(
+    struct smc_diag_conninfo, smc_conninfo_f, NULL);
+
+static const struct nl_field smc_linkinfo_f[] = {
+	U(struct smc_diag_linkinfo, link_id),
+	NL_F(struct smc_diag_linkinfo, ibname, FT_CSTRING, NULL, NULL),
+	U(struct smc_diag_linkinfo, ibport),
+	NL_F(struct smc_diag_linkinfo, gid, FT_CSTRING, NULL, NULL),
+	NL_F(struct smc_diag_linkinfo, peer_gid, FT_CSTRING, NULL, NULL),
+};
+static const struct nl_struct smc_linkinfo_s = NL_STRUCT(
+    struct smc_diag_linkinfo, smc_linkinfo_f, NULL);
+
+static const struct nl_field smc_lgrinfo_f[] = {
+	{ "lnk", offsetof(struct smc_diag_lgrinfo, lnk),
+	    sizeof(((struct smc_diag_lgrinfo *)0)->lnk), FT_STRUCTS, NULL, NULL,
+	    &smc_linkinfo_s, NULL },
+	NL_F(struct smc_diag_lgrinfo, role, FT_ENUM,
+	    &ptc__xt_smc_link_group_roles, "SMC_???"),
+};
+static const struct nl_struct smc_lgrinfo_s = NL_STRUCT(
+    struct smc_diag_lgrinfo, smc_lgrinfo_f, NULL);
+
+static const struct nl_field smc_dmbinfo_f[] = {
+	U(struct smcd_diag_dmbinfo, linkid), X(struct smcd_diag_dmbinfo, peer_gid),
+	X(struct smcd_diag_dmbinfo, my_gid), X(struct smcd_diag_dmbinfo, token),
+	X(struct smcd_diag_dmbinfo, peer_token),
+};
+static const struct nl_struct smc_dmbinfo_s = NL_STRUCT(
+    struct smcd_diag_dmbinfo, smc_dmbinfo_f, NULL);
+
+static const struct nl_field smc_fallback_f[] = {
+	NL_F(struct smc_diag_fallback, reason, FT_ENUM_V,
+	    &ptc__xt_smc_decl_codes, "SMC_CLC_DECL_???"),
+	NL_F(struct smc_diag_fallback, peer_diagnosis, FT_ENUM_V,
+	    &ptc__xt_smc_decl_codes, "SMC_CLC_DECL_???"),
+};
+static const struct nl_struct smc_fallback_s = NL_STRUCT(
+    struct smc_diag_fallback, smc_fallback_f, NULL);
+
+static const struct nla_val smc_diag_v[] = {
+	[SMC_DIAG_CONNINFO] = V_STRUCT(smc_conninfo_s),
+	[SMC_DIAG_LGRINFO] = V_STRUCT(smc_lgrinfo_s),
+	[SMC_DIAG_SHUTDOWN] = V_FLAGS(1, &ptc__xt_sock_shutdown_flags,
+	    "???_SHUTDOWN"),
+	[SMC_DIAG_DMBINFO] = V_STRUCT(smc_dmbinfo_s),
+	[SMC_DIAG_FALLBACK] = V_STRUCT(smc_fallback_s),
+};
+static const struct nla_set smc_diag_set = NLA_SET(&ptc__xt_smc_diag_attrs,
+    "SMC_DIAG_???", smc_diag_v);
+
 static const struct nl_field smc_diag_msg_f[] = {
 	AF(struct smc_diag_msg, diag_family),
 	NL_F(struct smc_diag_msg, diag_state, FT_ENUM, &ptc__xt_smc_states,
@@ -1602,7 +1676,7 @@ static const struct nl_field smc_diag_msg_f[] = {
 	U(struct smc_diag_msg, diag_uid), U(struct smc_diag_msg, diag_inode),
 };
 static const struct nl_struct smc_diag_msg_s = NL_STRUCT(
-    struct smc_diag_msg, smc_diag_msg_f, NULL);
+    struct smc_diag_msg, smc_diag_msg_f, &smc_diag_set);
 #undef SOCKID
 
 static const struct {
