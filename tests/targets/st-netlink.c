@@ -481,6 +481,23 @@ main(void)
 		memcpy(b, &h, sizeof(h));
 		memcpy(b + NLMSG_HDRLEN, &pm, sizeof(pm));
 		send_nl(NETLINK_SOCK_DIAG, 1, b, off);
+
+		/* An SMC answer: its shutdown state and fallback reason. */
+		{
+			struct smc_diag_msg sm = { .diag_family = AF_SMC,
+			    .diag_state = 1, .diag_fallback =
+			    SMC_DIAG_MODE_FALLBACK_TCP, .diag_uid = 1000 };
+			struct smc_diag_fallback fb = { 0x03030000, 0 };
+			uint8_t shut = 3;
+
+			off = NLMSG_HDRLEN + sizeof(sm);
+			put_attr(b, &off, SMC_DIAG_SHUTDOWN, &shut, 1);
+			put_attr(b, &off, SMC_DIAG_FALLBACK, &fb, sizeof(fb));
+			h.nlmsg_len = (uint32_t)off;
+			memcpy(b, &h, sizeof(h));
+			memcpy(b + NLMSG_HDRLEN, &sm, sizeof(sm));
+			send_nl(NETLINK_SOCK_DIAG, 1, b, off);
+		}
 	}
 
 	/* Socket options whose values are structures or ints. */
