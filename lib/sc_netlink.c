@@ -319,7 +319,8 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 		if (f[i].type == FT_X_NZ && v == 0)
 			continue;
 		/* An IPv6 address shows as inet_pton(AF_INET6, "...", &name). */
-		if (f[i].type != FT_INADDR || nl_cur_family != AF_INET6)
+		if (f[i].type != FT_INADDR || nl_cur_family != AF_INET6 ||
+		    ptc__xstyle(c) != PTC_XLAT_ABBREV)
 			ptc__s_field(c, f[i].name);
 		switch (f[i].type) {
 		case FT_U:
@@ -445,9 +446,10 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 			bits(c, f[i].x, v, f[i].type == FT_BITS1);
 			break;
 		case FT_HTONS:
+			/* -X raw: the bytes; verbose: both. */
 			snprintf(buf, sizeof(buf), "htons(%u)",
 			    (unsigned)(((v & 0xff) << 8) | ((v >> 8) & 0xff)));
-			ptc__p_raw(c, buf);
+			styled_bytes(c, b + f[i].off, 2, buf);
 			break;
 		case FT_INADDR: {
 			char a[INET6_ADDRSTRLEN], t[INET6_ADDRSTRLEN + 48];
@@ -464,7 +466,7 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 				ptc__nl_hexmem(c, b + f[i].off, f[i].size);
 				break;
 			}
-			ptc__p_raw(c, t);
+			styled_bytes(c, b + f[i].off, f[i].size, t);
 			break;
 		}
 		case FT_IDX_U64: {

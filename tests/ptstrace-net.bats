@@ -60,6 +60,8 @@ sendto(4, "data", 4, 0, NULL, 0)        = 4'
 	ptstrace -Xverbose -o out -e trace=sendto "$T/st-netlink" 3>&- 4>&-
 	run sed -n 15p out
 	assert_output 'sendto(3, [{nlmsg_len=36, nlmsg_type=0x60 /* RTM_NEWCACHEREPORT */, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {rtgen_family=0x80 /* RTNL_FAMILY_IPMR */}, [[{nla_len=5, nla_type=0x1 /* IPMRA_CREPORT_MSGTYPE */}, 0x1 /* IGMPMSG_NOCACHE */], [{nla_len=8, nla_type=0x3 /* IPMRA_CREPORT_SRC_ADDR */}, "\x0a\x09\x08\x07" /* inet_addr("10.9.8.7") */]]], 36, 0x40 /* MSG_DONTWAIT */, NULL, 0) = 36'
+	run sed -n 19p out
+	assert_output 'sendto(3, [{nlmsg_len=92, nlmsg_type=0x14 /* SOCK_DIAG_BY_FAMILY */, nlmsg_flags=0x1 /* NLM_F_REQUEST */, nlmsg_seq=0, nlmsg_pid=0}, {sdiag_family=0x2 /* AF_INET */, sdiag_protocol=0x6 /* IPPROTO_TCP */, idiag_ext=0x8 /* 1<<(INET_DIAG_CONG-1) */, idiag_states=0x2 /* 1<<TCP_ESTABLISHED */, id={idiag_sport="\x00\x50" /* htons(80) */, idiag_dport="\x00\x00" /* htons(0) */, idiag_src="\x7f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" /* inet_addr("127.0.0.1") */, idiag_dst="\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" /* inet_addr("0.0.0.0") */, idiag_if=1 /* if_nametoindex("lo") */, idiag_cookie=[0, 0]}}, [{nla_len=20, nla_type=0x1 /* INET_DIAG_REQ_BYTECODE */}, {code=0x7 /* INET_DIAG_BC_S_COND */, yes=20, no=24}, {family=0x2 /* AF_INET */, prefix_len=8, port=4294967295, addr="\x0a\x00\x00\x00" /* inet_addr("10.0.0.0") */}]], 92, 0x40 /* MSG_DONTWAIT */, NULL, 0) = 92'
 }
 
 @test "net: -s bounds a netlink payload (st-netlink)" {
