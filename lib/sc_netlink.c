@@ -351,8 +351,8 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 		}
 		case FT_ENUM_AF:
 			ptc__p_enum(c, ptc__xname(f[i].x, v) != NULL ? f[i].x :
-			    f[i].x2 != NULL ? f[i].x2 : &ptc__xt_address_families,
-			    v, f[i].dflt);
+			    f[i].x2 != NULL ? f[i].x2 :
+			    &ptc__xt_address_families, v, f[i].dflt);
 			break;
 		case FT_FLAGS:
 			nl_flagval(c, f[i].x, v, f[i].dflt);
@@ -371,10 +371,11 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 			ptc__nl_hexmem(c, b + f[i].off, f[i].size);
 			break;
 		case FT_CSTRING: {
-			const unsigned char *z = memchr(b + f[i].off, 0, f[i].size);
+			const unsigned char *p = b + f[i].off;
+			const unsigned char *z = memchr(p, 0, f[i].size);
 
-			ptc__p_bytes(c, b + f[i].off, z != NULL ?
-			    (size_t)(z - (b + f[i].off)) : f[i].size, 0);
+			ptc__p_bytes(c, p, z != NULL ? (size_t)(z - p) :
+			    f[i].size, 0);
 			break;
 		}
 		case FT_STRUCTS: {
@@ -383,7 +384,8 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 			ptc__l_open(c);
 			for (k = 0; k < f[i].size / f[i].sub->size; k++) {
 				ptc__s_open(c);
-				ptc__nl_fields(c, b + f[i].off + k * f[i].sub->size,
+				ptc__nl_fields(c,
+				    b + f[i].off + k * f[i].sub->size,
 				    f[i].sub->f, f[i].sub->nf);
 				ptc__s_close(c);
 			}
@@ -391,7 +393,8 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 			break;
 		}
 		case FT_HEX_PREV: {
-			uint64_t cnt = i > 0 ? field_val(b, &f[i - 1]) : f[i].size;
+			uint64_t cnt = i > 0 ? field_val(b, &f[i - 1]) :
+			    f[i].size;
 
 			ptc__nl_hexmem(c, b + f[i].off,
 			    cnt < f[i].size ? (size_t)cnt : f[i].size);
@@ -540,7 +543,8 @@ idx_el(struct ptc__dc *c, uint64_t i, const struct ptc__xtab *x,
 	char buf[96];
 
 	if (nm == NULL && dflt != NULL && ptc__xstyle(c) != PTC_XLAT_RAW)
-		snprintf(buf, sizeof(buf) - 40, "%" PRIu64 " /* %s */", i, dflt);
+		snprintf(buf, sizeof(buf) - 40, "%" PRIu64 " /* %s */", i,
+		    dflt);
 	else
 		ptc__sxval(buf, sizeof(buf) - 40, ptc__xstyle(c), i, 'u', nm);
 	if (s32)
@@ -816,7 +820,8 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 		size_t n = len < st->size ? (size_t)len : st->size;
 		unsigned nf = 0;
 
-		if (len < (st->min ? st->min : st->size) || st->size > sizeof(b))
+		if (len < (st->min ? st->min : st->size) ||
+		    st->size > sizeof(b))
 			break;
 		if (ptc__rdall(c, addr, b, n) != 0) {
 			ptc__p_addr(c, addr);
@@ -973,7 +978,8 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 		/* size 0: as many bytes as there are, up to 8. */
 		if (len < v->size || len > 8 || len == 0)
 			break;
-		if (ptc__rdall(c, addr, &n, v->size ? v->size : (size_t)len) != 0)
+		if (ptc__rdall(c, addr, &n,
+		    v->size ? v->size : (size_t)len) != 0)
 			ptc__p_addr(c, addr);
 		else if (v->kind == NLA_K_ENUM)
 			ptc__p_enum(c, v->x, n, v->dflt);

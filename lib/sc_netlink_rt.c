@@ -78,9 +78,12 @@ static const struct nl_struct tc_estimator_s =
     NL_STRUCT(struct tc_estimator, tc_estimator_f, NULL);
 
 static const struct nl_field ndt_config_f[] = {
-	U(struct ndt_config, ndtc_key_len), U(struct ndt_config, ndtc_entry_size),
-	U(struct ndt_config, ndtc_entries), U(struct ndt_config, ndtc_last_flush),
-	U(struct ndt_config, ndtc_last_rand), U(struct ndt_config, ndtc_hash_rnd),
+	U(struct ndt_config, ndtc_key_len),
+	U(struct ndt_config, ndtc_entry_size),
+	U(struct ndt_config, ndtc_entries),
+	U(struct ndt_config, ndtc_last_flush),
+	U(struct ndt_config, ndtc_last_rand),
+	U(struct ndt_config, ndtc_hash_rnd),
 	X(struct ndt_config, ndtc_hash_mask),
 	U(struct ndt_config, ndtc_hash_chain_gc),
 	U(struct ndt_config, ndtc_proxy_qlen),
@@ -153,7 +156,8 @@ static const struct nl_struct tc_sizespec_s =
     NL_STRUCT(struct tc_sizespec, tc_sizespec_f, NULL);
 
 static const struct nl_field ifa_cacheinfo_f[] = {
-	U(struct ifa_cacheinfo, ifa_prefered), U(struct ifa_cacheinfo, ifa_valid),
+	U(struct ifa_cacheinfo, ifa_prefered),
+	U(struct ifa_cacheinfo, ifa_valid),
 	U(struct ifa_cacheinfo, cstamp), U(struct ifa_cacheinfo, tstamp),
 };
 static const struct nl_struct ifa_cacheinfo_s =
@@ -166,7 +170,8 @@ static const struct nl_struct uid_range_s =
     NL_STRUCT(struct fib_rule_uid_range, uid_range_f, NULL);
 
 static const struct nl_field port_range_f[] = {
-	U(struct fib_rule_port_range, start), U(struct fib_rule_port_range, end),
+	U(struct fib_rule_port_range, start),
+	U(struct fib_rule_port_range, end),
 };
 static const struct nl_struct port_range_s =
     NL_STRUCT(struct fib_rule_port_range, port_range_f, NULL);
@@ -421,7 +426,8 @@ static const struct nla_set brport_set = NLA_SET(
     &ptc__xt_rtnl_ifla_brport_attrs, "IFLA_BRPORT_???", brport_v);
 
 static const struct nl_field ifla_cacheinfo_f[] = {
-	U(struct ifla_cacheinfo, max_reasm_len), U(struct ifla_cacheinfo, tstamp),
+	U(struct ifla_cacheinfo, max_reasm_len),
+	U(struct ifla_cacheinfo, tstamp),
 	U(struct ifla_cacheinfo, reachable_time),
 	U(struct ifla_cacheinfo, retrans_time),
 };
@@ -603,7 +609,8 @@ static const struct nla_set vf_vlan_list_set = NLA_SET(
     vf_vlan_list_v);
 
 static const struct nla_val vf_info_v[] = {
-	[IFLA_VF_MAC] = V_STRUCT(vf_mac_s), [IFLA_VF_VLAN] = V_STRUCT(vf_vlan_s),
+	[IFLA_VF_MAC] = V_STRUCT(vf_mac_s),
+	[IFLA_VF_VLAN] = V_STRUCT(vf_vlan_s),
 	[IFLA_VF_TX_RATE] = V_STRUCT(vf_tx_rate_s),
 	[IFLA_VF_SPOOFCHK] = V_STRUCT(vf_spoofchk_s),
 	[IFLA_VF_LINK_STATE] = V_STRUCT(vf_link_state_s),
@@ -655,7 +662,8 @@ static const struct nl_struct link_stats_s = {
 };
 
 static const struct nl_field ifmap_f[] = {
-	X(struct rtnl_link_ifmap, mem_start), X(struct rtnl_link_ifmap, mem_end),
+	X(struct rtnl_link_ifmap, mem_start),
+	X(struct rtnl_link_ifmap, mem_end),
 	X(struct rtnl_link_ifmap, base_addr), U(struct rtnl_link_ifmap, irq),
 	U(struct rtnl_link_ifmap, dma), U(struct rtnl_link_ifmap, port),
 };
@@ -789,7 +797,8 @@ static const struct nla_val link_v[] = {
 	[IFLA_PROTINFO] = { .kind = NLA_K_BY_FAMILY, .p = protinfo },
 	[IFLA_TXQLEN] = V_U32, [IFLA_MAP] = V_STRUCT(ifmap_s),
 	[IFLA_WEIGHT] = V_U32, [IFLA_OPERSTATE] = V_U8, [IFLA_LINKMODE] = V_U8,
-	[IFLA_LINKINFO] = { .kind = NLA_K_KINDS, .p = &linkinfo_set }, [IFLA_NET_NS_PID] = V_U32,
+	[IFLA_LINKINFO] = { .kind = NLA_K_KINDS, .p = &linkinfo_set },
+	[IFLA_NET_NS_PID] = V_U32,
 	[IFLA_IFALIAS] = V_STR, [IFLA_NUM_VF] = V_U32,
 	[IFLA_VFINFO_LIST] = V_NEST(vfinfo_list_set),
 	[IFLA_STATS64] = V_STRUCT(link_stats64_s),
@@ -843,8 +852,10 @@ static const struct nla_set netlink_diag_set = NLA_SET(
 /* ---- routes ---- */
 
 static const struct nl_field rta_cacheinfo_f[] = {
-	U(struct rta_cacheinfo, rta_clntref), U(struct rta_cacheinfo, rta_lastuse),
-	U(struct rta_cacheinfo, rta_expires), U(struct rta_cacheinfo, rta_error),
+	U(struct rta_cacheinfo, rta_clntref),
+	U(struct rta_cacheinfo, rta_lastuse),
+	U(struct rta_cacheinfo, rta_expires),
+	U(struct rta_cacheinfo, rta_error),
 	U(struct rta_cacheinfo, rta_used), X(struct rta_cacheinfo, rta_id),
 	U(struct rta_cacheinfo, rta_ts), U(struct rta_cacheinfo, rta_tsage),
 };
@@ -852,7 +863,8 @@ static const struct nl_struct rta_cacheinfo_s =
     NL_STRUCT(struct rta_cacheinfo, rta_cacheinfo_f, NULL);
 
 static const struct nl_field rta_mfc_stats_f[] = {
-	U(struct rta_mfc_stats, mfcs_packets), U(struct rta_mfc_stats, mfcs_bytes),
+	U(struct rta_mfc_stats, mfcs_packets),
+	U(struct rta_mfc_stats, mfcs_bytes),
 	U(struct rta_mfc_stats, mfcs_wrong_if),
 };
 static const struct nl_struct rta_mfc_stats_s =
@@ -915,8 +927,10 @@ static const struct nla_set route_set = NLA_SET(&ptc__xt_rtnl_route_attrs,
 /* ---- neighbours ---- */
 
 static const struct nl_field nda_cacheinfo_f[] = {
-	U(struct nda_cacheinfo, ndm_confirmed), U(struct nda_cacheinfo, ndm_used),
-	U(struct nda_cacheinfo, ndm_updated), U(struct nda_cacheinfo, ndm_refcnt),
+	U(struct nda_cacheinfo, ndm_confirmed),
+	U(struct nda_cacheinfo, ndm_used),
+	U(struct nda_cacheinfo, ndm_updated),
+	U(struct nda_cacheinfo, ndm_refcnt),
 };
 static const struct nl_struct nda_cacheinfo_s =
     NL_STRUCT(struct nda_cacheinfo, nda_cacheinfo_f, NULL);
@@ -1023,7 +1037,8 @@ static const struct nl_struct br_mcast_s = {
 static const struct nl_field br_stp_xstats_f[] = {
 	U64S(struct bridge_stp_xstats, transition_blk, transition_fwd, rx_bpdu,
 	    tx_bpdu),
-	U(struct bridge_stp_xstats, rx_tcn), U(struct bridge_stp_xstats, tx_tcn),
+	U(struct bridge_stp_xstats, rx_tcn),
+	U(struct bridge_stp_xstats, tx_tcn),
 };
 static const struct nl_struct br_stp_xstats_s = {
 	sizeof(struct bridge_stp_xstats), br_stp_xstats_f,
@@ -1176,7 +1191,8 @@ static const struct nl_field ndmsg_f[] = {
 	    &ptc__xt_neighbor_cache_entry_states, "NUD_???"),
 	NL_F(struct ndmsg, ndm_flags, FT_FLAGS,
 	    &ptc__xt_neighbor_cache_entry_flags, "NTF_???"),
-	NL_F(struct ndmsg, ndm_type, FT_ENUM, &ptc__xt_routing_types, "RTN_???"),
+	NL_F(struct ndmsg, ndm_type, FT_ENUM, &ptc__xt_routing_types,
+	    "RTN_???"),
 };
 static const struct nl_struct neigh_s = NL_STRUCT(struct ndmsg, ndmsg_f,
     &neigh_set);
@@ -1186,11 +1202,13 @@ static const struct nl_field rtmsg_f[] = {
 	U(struct rtmsg, rtm_src_len),
 	NL_F(struct rtmsg, rtm_tos, FT_FLAGS, &ptc__xt_ip_type_of_services,
 	    "IPTOS_TOS_???"),
-	NL_F(struct rtmsg, rtm_table, FT_ENUM, &ptc__xt_routing_table_ids, NULL),
+	NL_F(struct rtmsg, rtm_table, FT_ENUM, &ptc__xt_routing_table_ids,
+	    NULL),
 	NL_F(struct rtmsg, rtm_protocol, FT_ENUM, &ptc__xt_routing_protocols,
 	    "RTPROT_???"),
 	NL_F(struct rtmsg, rtm_scope, FT_ENUM, &ptc__xt_routing_scopes, NULL),
-	NL_F(struct rtmsg, rtm_type, FT_ENUM, &ptc__xt_routing_types, "RTN_???"),
+	NL_F(struct rtmsg, rtm_type, FT_ENUM, &ptc__xt_routing_types,
+	    "RTN_???"),
 	NL_F(struct rtmsg, rtm_flags, FT_FLAGS, &ptc__xt_routing_flags,
 	    "RTM_F_???"),
 };
@@ -1311,12 +1329,14 @@ static const struct {
 	ANY(RTM_DELCHAIN, &tc_s), ANY(RTM_GETCHAIN, &tc_s),
 	ANY(RTM_NEWNEIGHTBL, &ndt_s), ANY(RTM_GETNEIGHTBL, &ndt_s),
 	ANY(RTM_SETNEIGHTBL, &ndt_s),
-	ANY(RTM_NEWADDRLABEL, &addrlabel_s), ANY(RTM_DELADDRLABEL, &addrlabel_s),
+	ANY(RTM_NEWADDRLABEL, &addrlabel_s),
+	ANY(RTM_DELADDRLABEL, &addrlabel_s),
 	ANY(RTM_GETADDRLABEL, &addrlabel_s),
 	ANY(RTM_GETDCB, &dcb_s), ANY(RTM_SETDCB, &dcb_s),
 	ANY(RTM_NEWNETCONF, &netconf_s), ANY(RTM_DELNETCONF, &netconf_s),
 	ANY(RTM_GETNETCONF, &netconf_s),
-	ANY(RTM_NEWMDB, &mdb_s), ANY(RTM_DELMDB, &mdb_s), ANY(RTM_GETMDB, &mdb_s),
+	ANY(RTM_NEWMDB, &mdb_s), ANY(RTM_DELMDB, &mdb_s),
+	ANY(RTM_GETMDB, &mdb_s),
 	ANY(RTM_NEWNSID, &nsid_s), ANY(RTM_DELNSID, &nsid_s),
 	ANY(RTM_GETNSID, &nsid_s),
 	ANY(RTM_NEWNEXTHOP, &nexthop_s), ANY(RTM_DELNEXTHOP, &nexthop_s),
@@ -1381,8 +1401,8 @@ static const struct nl_struct sockid_s = NL_STRUCT(struct inet_diag_sockid,
     sockid_f, NULL);
 
 static const struct nl_field bc_op_f[] = {
-	NL_F(struct inet_diag_bc_op, code, FT_ENUM, &ptc__xt_inet_diag_bytecodes,
-	    "INET_DIAG_BC_???"),
+	NL_F(struct inet_diag_bc_op, code, FT_ENUM,
+	    &ptc__xt_inet_diag_bytecodes, "INET_DIAG_BC_???"),
 	U(struct inet_diag_bc_op, yes), U(struct inet_diag_bc_op, no),
 };
 static const struct nl_struct bc_op_s = NL_STRUCT(struct inet_diag_bc_op,
@@ -1486,7 +1506,8 @@ static const struct nl_struct pdiag_ring_s = NL_STRUCT(
 
 static const struct nla_val pdiag_v[] = {
 	[PACKET_DIAG_INFO] = V_STRUCT(pdiag_info_s),
-	[PACKET_DIAG_MCLIST] = { .kind = NLA_K_ARR_STRUCT, .p = &pdiag_mclist_s },
+	[PACKET_DIAG_MCLIST] = { .kind = NLA_K_ARR_STRUCT,
+	    .p = &pdiag_mclist_s },
 	[PACKET_DIAG_RX_RING] = V_STRUCT(pdiag_ring_s),
 	[PACKET_DIAG_TX_RING] = V_STRUCT(pdiag_ring_s),
 	[PACKET_DIAG_FANOUT] = V_U32, [PACKET_DIAG_UID] = V_K(NLA_K_UID),
@@ -1638,7 +1659,8 @@ static const struct nl_struct smc_lgrinfo_s = NL_STRUCT(
     struct smc_diag_lgrinfo, smc_lgrinfo_f, NULL);
 
 static const struct nl_field smc_dmbinfo_f[] = {
-	U(struct smcd_diag_dmbinfo, linkid), X(struct smcd_diag_dmbinfo, peer_gid),
+	U(struct smcd_diag_dmbinfo, linkid),
+	X(struct smcd_diag_dmbinfo, peer_gid),
 	X(struct smcd_diag_dmbinfo, my_gid), X(struct smcd_diag_dmbinfo, token),
 	X(struct smcd_diag_dmbinfo, peer_token),
 };
@@ -1685,8 +1707,10 @@ static const struct {
 } diag[] = {
 	{ AF_UNIX, 0, &unix_diag_msg_s },
 	{ AF_NETLINK, 0, &netlink_diag_msg_s },
-	{ AF_UNIX, 1, &unix_diag_req_s }, { AF_NETLINK, 1, &netlink_diag_req_s },
-	{ AF_PACKET, 0, &packet_diag_msg_s }, { AF_PACKET, 1, &packet_diag_req_s },
+	{ AF_UNIX, 1, &unix_diag_req_s },
+	{ AF_NETLINK, 1, &netlink_diag_req_s },
+	{ AF_PACKET, 0, &packet_diag_msg_s },
+	{ AF_PACKET, 1, &packet_diag_req_s },
 	{ AF_INET, 0, &inet_diag_msg_s }, { AF_INET, 1, &inet_diag_req_v2_s },
 	{ AF_INET6, 0, &inet_diag_msg_s }, { AF_INET6, 1, &inet_diag_req_v2_s },
 	{ AF_SMC, 0, &smc_diag_msg_s }, { AF_SMC, 1, &smc_diag_req_s },
