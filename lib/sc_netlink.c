@@ -229,10 +229,30 @@ known_bits(const struct ptc__xtab *x, uint64_t v)
 }
 
 /*
+ * Flags: x's names, 0 (or x's name of 0), or when no bit has a name the
+ * number and unknown.
+ */
+static void
+nl_flagval(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v,
+    const char *unknown)
+{
+	if (v != 0 && !known_bits(x, v))
+		ptc__p_enum(c, &nl_none, v, unknown);
+	else
+		ptc__p_flags(c, x, v, NULL);
+}
+
+/*
  * The address family of the payload being shown: attributes holding an
  * address (IFA_ADDRESS, ...) are of that family.
  */
 static int nl_cur_family = -1;
+
+/* The kinds (and slave kinds) the chain being shown has named. */
+static char nl_kinds[2][16];
+
+static void idx_el(struct ptc__dc *c, uint64_t i, const struct ptc__xtab *x,
+    const char *dflt, uint64_t e, int s32);
 
 static uint64_t
 field_val(const unsigned char *b, const struct nl_field *f)
@@ -243,7 +263,9 @@ field_val(const unsigned char *b, const struct nl_field *f)
 	uint64_t u64 = 0;
 
 	if (f->type == FT_HEX || f->type == FT_STRUCT || f->type == FT_INADDR ||
-	    f->type == FT_U8ARR || f->type == FT_MAC || f->type == FT_HEX_NZ)
+	    f->type == FT_U8ARR || f->type == FT_MAC || f->type == FT_HEX_NZ ||
+	    f->type == FT_IDX_U64 || f->type == FT_HEX_PREV ||
+	    f->type == FT_CSTRING || f->type == FT_STRUCTS)
 		return 0;
 	switch (f->size) {
 	case 1: memcpy(&u8, b + f->off, 1); return u8;
@@ -302,8 +324,11 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 			if (k == f[i].size)
 				continue;
 		}
+		if (f[i].type == FT_X_NZ && v == 0)
+			continue;
 		/* An IPv6 address shows as inet_pton(AF_INET6, "...", &name). */
-		if (f[i].type != FT_INADDR || nl_cur_family != AF_INET6)
+		if (f[i].type != FT_INADDR || nl_cur_family != AF_INET6 ||
+		    ptc__xstyle(c) != PTC_XLAT_ABBREV)
 			ptc__s_field(c, f[i].name);
 		switch (f[i].type) {
 		case FT_U:
@@ -315,13 +340,30 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 			    (int64_t)v);
 			break;
 		case FT_X:
+		case FT_X_NZ:
 			ptc__p_hex(c, v);
 			break;
 		case FT_ENUM:
 			ptc__p_enum(c, f[i].x, v, f[i].dflt);
 			break;
+		case FT_ENUM_V: {
+			const char *nm = ptc__xname(f[i].x, v);
+
+			snprintf(buf, sizeof(buf), "%#" PRIx64, v);
+			ptc__p_raw(c, buf);
+			if (ptc__xstyle(c) != PTC_XLAT_RAW &&
+			    (nm != NULL || f[i].dflt != NULL))
+				ptc__p_comment(c, "%s", nm != NULL ? nm :
+				    f[i].dflt);
+			break;
+		}
+		case FT_ENUM_AF:
+			ptc__p_enum(c, ptc__xname(f[i].x, v) != NULL ? f[i].x :
+			    f[i].x2 != NULL ? f[i].x2 :
+			    &ptc__xt_address_families, v, f[i].dflt);
+			break;
 		case FT_FLAGS:
-			ptc__p_flags(c, f[i].x, v, f[i].dflt);
+			nl_flagval(c, f[i].x, v, f[i].dflt);
 			break;
 		case FT_IFINDEX:
 			ptc__p_ifindex(c, (unsigned)v);
@@ -336,6 +378,36 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 		case FT_HEX_NZ:
 			ptc__nl_hexmem(c, b + f[i].off, f[i].size);
 			break;
+		case FT_CSTRING: {
+			const unsigned char *p = b + f[i].off;
+			const unsigned char *z = memchr(p, 0, f[i].size);
+
+			ptc__p_bytes(c, p, z != NULL ? (size_t)(z - p) :
+			    f[i].size, 0);
+			break;
+		}
+		case FT_STRUCTS: {
+			unsigned k;
+
+			ptc__l_open(c);
+			for (k = 0; k < f[i].size / f[i].sub->size; k++) {
+				ptc__s_open(c);
+				ptc__nl_fields(c,
+				    b + f[i].off + k * f[i].sub->size,
+				    f[i].sub->f, f[i].sub->nf);
+				ptc__s_close(c);
+			}
+			ptc__l_close(c);
+			break;
+		}
+		case FT_HEX_PREV: {
+			uint64_t cnt = i > 0 ? field_val(b, &f[i - 1]) :
+			    f[i].size;
+
+			ptc__nl_hexmem(c, b + f[i].off,
+			    cnt < f[i].size ? (size_t)cnt : f[i].size);
+			break;
+		}
 		case FT_MAC:
 			ptc__nl_mac(c, b + f[i].off, f[i].size);
 			break;
@@ -359,19 +431,36 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 			ptc__p_raw(c, buf);
 			break;
 		}
-		case FT_STRUCT:
+		case FT_HTONS_X: {
+			char nm[96];
+
+			senum(c, nm, sizeof(nm), f[i].x,
+			    ((v & 0xff) << 8) | ((v >> 8) & 0xff), f[i].dflt);
+			snprintf(buf, sizeof(buf), "htons(%.*s)",
+			    (int)sizeof(buf) - 8, nm);
+			ptc__p_raw(c, buf);
+			break;
+		}
+		case FT_STRUCT: {
+			int saved = nl_cur_family;
+
+			if (f[i].sub->addr_family != 0)
+				nl_cur_family = f[i].sub->addr_family;
 			ptc__s_open(c);
 			ptc__nl_fields(c, b + f[i].off, f[i].sub->f, f[i].sub->nf);
 			ptc__s_close(c);
+			nl_cur_family = saved;
 			break;
+		}
 		case FT_BITS:
 		case FT_BITS1:
 			bits(c, f[i].x, v, f[i].type == FT_BITS1);
 			break;
 		case FT_HTONS:
+			/* -X raw: the bytes; verbose: both. */
 			snprintf(buf, sizeof(buf), "htons(%u)",
 			    (unsigned)(((v & 0xff) << 8) | ((v >> 8) & 0xff)));
-			ptc__p_raw(c, buf);
+			styled_bytes(c, b + f[i].off, 2, buf);
 			break;
 		case FT_INADDR: {
 			char a[INET6_ADDRSTRLEN], t[INET6_ADDRSTRLEN + 48];
@@ -388,7 +477,19 @@ ptc__nl_fields(struct ptc__dc *c, const unsigned char *b,
 				ptc__nl_hexmem(c, b + f[i].off, f[i].size);
 				break;
 			}
-			ptc__p_raw(c, t);
+			styled_bytes(c, b + f[i].off, f[i].size, t);
+			break;
+		}
+		case FT_IDX_U64: {
+			unsigned k;
+			uint64_t e;
+
+			ptc__l_open(c);
+			for (k = 0; k < f[i].size / 8u; k++) {
+				memcpy(&e, b + f[i].off + 8 * k, 8);
+				idx_el(c, k, f[i].x, f[i].dflt, e, 0);
+			}
+			ptc__l_close(c);
 			break;
 		}
 		case FT_U32X2: {
@@ -441,18 +542,42 @@ nla_num(struct ptc__dc *c, uint64_t addr, uint64_t len, int kind)
 	return 1;
 }
 
+/* [NAME]=e: element i of an array whose indices x names. */
+static void
+idx_el(struct ptc__dc *c, uint64_t i, const struct ptc__xtab *x,
+    const char *dflt, uint64_t e, int s32)
+{
+	const char *nm = ptc__xname(x, i);
+	char buf[96];
+
+	if (nm == NULL && dflt != NULL && ptc__xstyle(c) != PTC_XLAT_RAW)
+		snprintf(buf, sizeof(buf) - 40, "%" PRIu64 " /* %s */", i,
+		    dflt);
+	else
+		ptc__sxval(buf, sizeof(buf) - 40, ptc__xstyle(c), i, 'u', nm);
+	if (s32)
+		snprintf(buf + strlen(buf), 40, "]=%d", (int32_t)e);
+	else
+		snprintf(buf + strlen(buf), 40, "]=%" PRIu64, e);
+	ptc__pre(c);
+	if (c->f->json) {
+		ptc__sb_json(c->o, buf, strlen(buf));
+	} else {
+		ptc__sb_putc(c->o, '[');
+		ptc__sb_puts(c->o, buf);
+	}
+}
+
 /* [[NAME]=n, ...]: elements of esize bytes named by their index. */
 static void
 nla_idx_array(struct ptc__dc *c, uint64_t addr, uint64_t n, size_t esize,
     const struct ptc__xtab *x, const char *dflt)
 {
 	uint64_t i;
-	char buf[96];
 
 	ptc__l_open(c);
 	for (i = 0; i < n; i++) {
 		uint64_t e = 0;
-		const char *nm;
 
 		if (!c->f->verbose && i == c->f->strsize) {
 			ptc__s_more(c);
@@ -462,25 +587,7 @@ nla_idx_array(struct ptc__dc *c, uint64_t addr, uint64_t n, size_t esize,
 			ptc__more_at(c, addr + i * esize);
 			break;
 		}
-		nm = ptc__xname(x, i);
-		if (nm == NULL && dflt != NULL &&
-		    ptc__xstyle(c) != PTC_XLAT_RAW)
-			snprintf(buf, sizeof(buf) - 40, "%" PRIu64 " /* %s */",
-			    i, dflt);
-		else
-			ptc__sxval(buf, sizeof(buf) - 40, ptc__xstyle(c), i,
-			    'u', nm);
-		if (esize == 4)
-			snprintf(buf + strlen(buf), 40, "]=%d", (int32_t)e);
-		else
-			snprintf(buf + strlen(buf), 40, "]=%" PRIu64, e);
-		ptc__pre(c);
-		if (c->f->json) {
-			ptc__sb_json(c->o, buf, strlen(buf));
-		} else {
-			ptc__sb_putc(c->o, '[');
-			ptc__sb_puts(c->o, buf);
-		}
+		idx_el(c, i, x, dflt, e, esize == 4);
 	}
 	ptc__l_close(c);
 }
@@ -511,6 +618,113 @@ nla_array(struct ptc__dc *c, uint64_t addr, uint64_t n, size_t esize)
 	ptc__l_close(c);
 }
 
+/*
+ * An address of family fam in len bytes at addr, the field name of a
+ * structure st: its text when the family is IPv4's or IPv6's and the
+ * bytes hold one, else the bytes.
+ */
+static void
+addr_after(struct ptc__dc *c, const struct nl_struct *st, int fam,
+    uint64_t addr, uint64_t len)
+{
+	unsigned char a[16];
+	size_t need = fam == AF_INET ? 4 : fam == AF_INET6 ? 16 : 0;
+
+	if (need != 0 && len >= need && ptc__rdall(c, addr, a, need) == 0) {
+		const struct nl_field f = { st->addr_tail, 0,
+		    (unsigned char)need, FT_INADDR, NULL, NULL, NULL, NULL };
+		int saved = nl_cur_family;
+
+		nl_cur_family = fam;
+		ptc__nl_fields(c, a, &f, 1);
+		nl_cur_family = saved;
+		return;
+	}
+	ptc__s_field(c, st->addr_tail);
+	if (need != 0 && len >= need)
+		ptc__p_addr(c, addr);
+	else
+		ptc__nl_hex(c, addr, len);
+}
+
+/*
+ * A chain of structures whose first field is a 16-bit length (struct
+ * rtnexthop), each followed by the attributes of st->attrs; the whole
+ * structure shows whatever its length says.
+ */
+static void
+nh_chain(struct ptc__dc *c, uint64_t addr, uint64_t len,
+    const struct nl_struct *st)
+{
+	unsigned char b[256];
+	uint64_t cur = addr, left = len;
+	uint64_t off = (st->size + 3) & ~3u;
+	unsigned n = 0;
+	int arr = 0;
+
+	for (;;) {
+		uint16_t l16;
+		uint64_t l, al;
+
+		if (st->size > sizeof(b) ||
+		    ptc__rdall(c, cur, b, st->size) != 0) {
+			ptc__p_addr(c, cur);
+			break;
+		}
+		memcpy(&l16, b, 2);
+		l = l16 < left ? l16 : left;
+		if (cur == addr && l16 < len) {
+			ptc__l_open(c);
+			arr = 1;
+		}
+		if (l > off)
+			ptc__l_open(c);
+		ptc__s_open(c);
+		ptc__nl_fields(c, b, st->f, st->nf);
+		ptc__s_close(c);
+		if (l > off) {
+			ptc__nl_attrs(c, cur + off, l - off, st->attrs);
+			ptc__l_close(c);
+		}
+		al = (l + 3) & ~(uint64_t)3;
+		if (al >= left || al == 0 || c->nreads > PTC__READS_MAX)
+			break;
+		if (!c->f->verbose && ++n == c->f->strsize) {
+			ptc__s_more(c);
+			break;
+		}
+		cur += al;
+		left -= al;
+	}
+	if (arr)
+		ptc__l_close(c);
+}
+
+/* n structures st in an array (strace's print_array). */
+static void
+struct_array(struct ptc__dc *c, uint64_t addr, uint64_t n,
+    const struct nl_struct *st)
+{
+	unsigned char b[256];
+	uint64_t i;
+
+	ptc__l_open(c);
+	for (i = 0; i < n && st->size <= sizeof(b); i++) {
+		if (!c->f->verbose && i == c->f->strsize) {
+			ptc__s_more(c);
+			break;
+		}
+		if (ptc__rdall(c, addr + i * st->size, b, st->size) != 0) {
+			ptc__more_at(c, addr + i * st->size);
+			break;
+		}
+		ptc__s_open(c);
+		ptc__nl_fields(c, b, st->f, st->nf);
+		ptc__s_close(c);
+	}
+	ptc__l_close(c);
+}
+
 static void
 nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
     uint64_t len)
@@ -533,11 +747,14 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 		ptc__p_bytes(c, buf, show, !nul || show < n);
 		return;
 	}
-	case NLA_K_INADDR: {
+	case NLA_K_INADDR:
+	case NLA_K_IN4ADDR:
+	case NLA_K_IN6ADDR: {
 		unsigned char a[16];
 		char txt[INET6_ADDRSTRLEN], buf[INET6_ADDRSTRLEN + 32];
-		size_t need = nl_cur_family == AF_INET ? 4 :
-		    nl_cur_family == AF_INET6 ? 16 : 0;
+		int fam = v->kind == NLA_K_IN4ADDR ? AF_INET :
+		    v->kind == NLA_K_IN6ADDR ? AF_INET6 : nl_cur_family;
+		size_t need = fam == AF_INET ? 4 : fam == AF_INET6 ? 16 : 0;
 
 		if (need == 0 || len < need)
 			break;
@@ -545,7 +762,7 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 			ptc__p_addr(c, addr);
 			return;
 		}
-		inet_ntop(nl_cur_family, a, txt, sizeof(txt));
+		inet_ntop(fam, a, txt, sizeof(txt));
 		if (need == 4)
 			snprintf(buf, sizeof(buf), "inet_addr(\"%s\")", txt);
 		else
@@ -608,16 +825,138 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 	case NLA_K_STRUCT: {
 		const struct nl_struct *st = v->p;
 		unsigned char b[256];
+		size_t n = len < st->size ? (size_t)len : st->size;
+		unsigned nf = 0;
 
-		if (len < st->size || st->size > sizeof(b))
+		if (len < (st->min ? st->min : st->size) ||
+		    st->size > sizeof(b))
 			break;
-		if (ptc__rdall(c, addr, b, st->size) != 0) {
+		if (ptc__rdall(c, addr, b, n) != 0) {
 			ptc__p_addr(c, addr);
 			return;
 		}
+		/* A shorter (older) structure: the fields it has. */
+		while (nf < st->nf && st->f[nf].off + st->f[nf].size <= n)
+			nf++;
 		ptc__s_open(c);
-		ptc__nl_fields(c, b, st->f, st->nf);
+		ptc__nl_fields(c, b, st->f, nf);
+		if (st->addr_tail != NULL && len > st->size)
+			addr_after(c, st, (int)field_val(b, &st->f[0]),
+			    addr + st->size, len - st->size);
 		ptc__s_close(c);
+		if (st->tail && len > st->size)
+			ptc__nl_hex(c, addr + st->size, len - st->size);
+		return;
+	}
+	case NLA_K_NH_CHAIN:
+		if (len < ((const struct nl_struct *)v->p)->size)
+			break;
+		nh_chain(c, addr, len, v->p);
+		return;
+	case NLA_K_MAC: {
+		unsigned char b[32];
+
+		if (len > sizeof(b))
+			break;
+		if (ptc__rdall(c, addr, b, (size_t)len) != 0)
+			ptc__p_addr(c, addr);
+		else
+			ptc__nl_mac(c, b, (size_t)len);
+		return;
+	}
+	case NLA_K_TAGGED: {
+		const struct nla_tagged *tg = v->p;
+		static const struct nla_val hex = { .kind = NLA_K_HEX };
+		const struct nla_val *nv = &hex;
+		struct nla_val head = { .kind = NLA_K_STRUCT, .p = tg->head };
+		uint8_t tag;
+		unsigned k;
+
+		if (len < tg->head->size)
+			break;
+		if (ptc__rdall(c, addr, &tag, 1) != 0) {
+			ptc__p_addr(c, addr);
+			return;
+		}
+		nla_value(c, &head, addr, tg->head->size);
+		if (len == tg->head->size)
+			return;
+		for (k = 0; k < tg->n; k++)
+			if (tg->cases[k].tag == tag)
+				nv = &tg->cases[k].v;
+		nla_value(c, nv, addr + tg->head->size, len - tg->head->size);
+		return;
+	}
+	case NLA_K_BPF:
+		if (len / 8 == 0 || len / 8 > 0xffff)
+			break;
+		ptc__p_bpf_insns(c, addr, (unsigned)(len / 8));
+		return;
+	case NLA_K_KINDS:
+		memset(nl_kinds, 0, sizeof(nl_kinds));
+		ptc__nl_attrs(c, addr, len, v->p);
+		return;
+	case NLA_K_KIND: {
+		char *k = nl_kinds[v->size & 1];
+		size_t n = len < sizeof(nl_kinds[0]) - 1 ? (size_t)len :
+		    sizeof(nl_kinds[0]) - 1;
+		static const struct nla_val str = { .kind = NLA_K_STR };
+
+		memset(k, 0, sizeof(nl_kinds[0]));
+		if (ptc__rdall(c, addr, k, n) != 0)
+			memset(k, 0, sizeof(nl_kinds[0]));
+		nla_value(c, &str, addr, len);
+		return;
+	}
+	case NLA_K_BY_KIND: {
+		const struct nla_by_kind *bk;
+
+		for (bk = v->p; bk->kind != NULL; bk++)
+			if (strcmp(bk->kind, nl_kinds[v->size & 1]) == 0) {
+				nla_value(c, &bk->v, addr, len);
+				return;
+			}
+		break;
+	}
+	case NLA_K_UID: {
+		uint32_t id;
+
+		if (len < 4)
+			break;
+		if (ptc__rdall(c, addr, &id, 4) != 0)
+			ptc__p_addr(c, addr);
+		else if (id == UINT32_MAX)
+			ptc__p_int(c, -1);
+		else
+			ptc__p_uint(c, id);
+		return;
+	}
+	case NLA_K_BE16:
+	case NLA_K_BE16X: {
+		uint16_t be;
+		char nm[96], buf[112];
+
+		if (len < 2)
+			break;
+		if (ptc__rdall(c, addr, &be, 2) != 0) {
+			ptc__p_addr(c, addr);
+			return;
+		}
+		/* A number, or a name of x. */
+		if (v->kind == NLA_K_BE16)
+			snprintf(nm, sizeof(nm), "%u", (unsigned)ntohs(be));
+		else
+			senum(c, nm, sizeof(nm), v->x, ntohs(be), v->dflt);
+		snprintf(buf, sizeof(buf), "htons(%s)", nm);
+		ptc__p_raw(c, buf);
+		return;
+	}
+	case NLA_K_ARR_STRUCT: {
+		const struct nl_struct *st = v->p;
+
+		if (len / st->size == 0)
+			break;
+		struct_array(c, addr, len / st->size, st);
 		return;
 	}
 	case NLA_K_IDX32:
@@ -633,7 +972,8 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 		const struct nla_by_family *bf;
 
 		for (bf = v->p; bf->family >= 0; bf++)
-			if (bf->family == nl_cur_family) {
+			if (bf->family == nl_cur_family ||
+			    bf->family == NL_ANY_FAMILY) {
 				ptc__nl_attrs(c, addr, len, bf->set);
 				return;
 			}
@@ -643,17 +983,16 @@ nla_value(struct ptc__dc *c, const struct nla_val *v, uint64_t addr,
 	case NLA_K_FLAGS: {
 		uint64_t n = 0;
 
-		if (len < v->size)
+		/* size 0: as many bytes as there are, up to 8. */
+		if (len < v->size || len > 8 || len == 0)
 			break;
-		if (ptc__rdall(c, addr, &n, v->size) != 0)
+		if (ptc__rdall(c, addr, &n,
+		    v->size ? v->size : (size_t)len) != 0)
 			ptc__p_addr(c, addr);
 		else if (v->kind == NLA_K_ENUM)
 			ptc__p_enum(c, v->x, n, v->dflt);
-		else if (n != 0 && !known_bits(v->x, n))
-			/* No bit has a name: the number and the default. */
-			ptc__p_enum(c, &nl_none, n, v->dflt);
 		else
-			ptc__p_flags(c, v->x, n, v->dflt);
+			nl_flagval(c, v->x, n, v->dflt);
 		return;
 	}
 	case NLA_K_ARR_U32:
@@ -1148,6 +1487,17 @@ ptc__nl_struct_payload(struct ptc__dc *c, const struct nl_struct *s,
 	off = (s->size + 3) & ~3u;
 	if (ok && len > off && s->attrs != NULL)
 		ptc__nl_attrs(c, addr + off, len - off, s->attrs);
+	else if (ok && len > off && s->by_family != NULL) {
+		const struct nla_by_family *bf;
+
+		for (bf = s->by_family; bf->family >= 0 &&
+		    bf->family != nl_cur_family; bf++)
+			;
+		if (bf->family >= 0)
+			ptc__nl_attrs(c, addr + off, len - off, bf->set);
+		else
+			ptc__nl_hex(c, addr + off, len - off);
+	}
 }
 
 /* The structure s describes, or {family=...} when none does. */
@@ -1165,10 +1515,16 @@ static int
 pl_route(struct ptc__dc *c, int fam, const struct nlmsghdr *h,
     uint64_t addr, uint64_t len)
 {
+	uint8_t family;
+
 	(void)fam;
 	if (h->nlmsg_type == NLMSG_DONE)
 		return 0;
-	payload_of(c, ptc__nl_route_struct(h->nlmsg_type), addr, len);
+	if (ptc__rdall(c, addr, &family, 1) != 0) {
+		ptc__p_addr(c, addr);
+		return 1;
+	}
+	payload_of(c, ptc__nl_route_struct(h->nlmsg_type, family), addr, len);
 	return 1;
 }
 

@@ -34,6 +34,14 @@ enum nl_ftype {
 	FT_U8ARR,       /* [n, n, ...]: size bytes */
 	FT_MAC,         /* a hardware address of size bytes */
 	FT_HEX_NZ,      /* size bytes in \x form, the field only if not 0 */
+	FT_X_NZ,        /* hex, the field only if not 0 */
+	FT_IDX_U64,     /* [[NAME]=n, ...]: 64-bit words named by x's index */
+	FT_ENUM_AF,     /* x's name, else x2's (an address family's) or dflt */
+	FT_HTONS_X,     /* htons(x's name): a 16-bit value in network order */
+	FT_HEX_PREV,    /* \x bytes, as many as the field before says */
+	FT_CSTRING,     /* a string of up to size bytes, up to its NUL */
+	FT_STRUCTS,     /* sub: an array of the structure */
+	FT_ENUM_V,      /* the number, x's name (or dflt) in a comment */
 };
 
 struct nl_struct;
@@ -45,18 +53,29 @@ struct nl_field {
 	const struct ptc__xtab *x;
 	const char *dflt;
 	const struct nl_struct *sub;
+	const struct ptc__xtab *x2;     /* FT_ENUM_AF: the names after x's */
 };
 
 #define NL_F(st, fld, t, x, d) { #fld, offsetof(st, fld), \
 	sizeof(((st *)0)->fld), t, x, d }
 
 struct nla_set;
+struct nla_by_family;
 
 struct nl_struct {
 	unsigned size;
 	const struct nl_field *f;
 	unsigned nf;
 	const struct nla_set *attrs;    /* the chain after it, or NULL */
+	unsigned min;           /* an attribute value: the least size shown
+	                           (the fields that fit), 0: size */
+	int tail;               /* an attribute value: bytes after it shown */
+	/* Instead of attrs: the chain's set by family, else the bytes. */
+	const struct nla_by_family *by_family;
+	int addr_family;        /* a sub-structure's addresses' family, or 0 */
+	/* An attribute value: the name of an address after it (of the
+	   family of its first field), or NULL. */
+	const char *addr_tail;
 };
 
 #define NL_STRUCT(st, f, attrs) { sizeof(st), f, \
@@ -79,8 +98,24 @@ enum nla_kind {
 	NLA_K_IDX64,            /* the same of u64 */
 	NLA_K_BY_FAMILY,        /* p: nla_by_family[]: nested, by family */
 	NLA_K_LEAD,             /* p: a value, then an attribute chain */
-	NLA_K_ENUM,             /* size bytes: x's name, else dflt */
+	NLA_K_ENUM,             /* size bytes (0: all, up to 8): x's name,
+	                           else dflt; more than 8 bytes are bytes */
 	NLA_K_FLAGS,            /* size bytes: x's names */
+	NLA_K_NH_CHAIN,         /* p: a chain of length-prefixed structures
+	                           (rtnexthop), each with its attributes */
+	NLA_K_BE16,             /* htons(n) */
+	NLA_K_ARR_STRUCT,       /* p: an array of the structure */
+	NLA_K_MAC,              /* a hardware address of up to 32 bytes */
+	NLA_K_IN4ADDR,          /* an IPv4 address whatever the family */
+	NLA_K_IN6ADDR,          /* an IPv6 address whatever the family */
+	NLA_K_BE16X,            /* htons(x's name), else dflt */
+	NLA_K_UID,              /* a 32-bit id, -1 as such */
+	NLA_K_KINDS,            /* p: a nested chain that names kinds */
+	NLA_K_KIND,             /* a string naming the kind (size: which) */
+	NLA_K_BY_KIND,          /* p: nla_by_kind[]: by that kind (size) */
+	NLA_K_BPF,              /* classic BPF instructions */
+	NLA_K_TAGGED,           /* p: nla_tagged: a head whose first byte
+	                           says what follows it */
 };
 
 struct nla_val {
@@ -90,6 +125,26 @@ struct nla_val {
 	const char *dflt;
 };
 
+/*
+ * A value whose meaning depends on a kind an earlier attribute of the
+ * chain named (IFLA_INFO_KIND's "bridge"); a NULL kind ends the list.
+ */
+struct nla_by_kind {
+	const char *kind;
+	struct nla_val v;
+};
+
+/* A head structure, then a value chosen by its first byte. */
+struct nla_tag_case {
+	unsigned tag;
+	struct nla_val v;
+};
+struct nla_tagged {
+	const struct nl_struct *head;
+	const struct nla_tag_case *cases;
+	unsigned n;
+};
+
 /* A value of size bytes, then (4-aligned) an attribute chain of rest. */
 struct nla_lead {
 	struct nla_val first;
@@ -97,9 +152,11 @@ struct nla_lead {
 	const struct nla_set *rest;
 };
 
+#define NL_ANY_FAMILY 0x10000
+
 /* A nested chain whose set depends on the payload's family. */
 struct nla_by_family {
-	int family;             /* -1 ends the list */
+	int family;             /* -1 ends the list; NL_ANY_FAMILY: others' */
 	const struct nla_set *set;
 };
 
@@ -140,7 +197,7 @@ void ptc__nl_struct_payload(struct ptc__dc *c, const struct nl_struct *s,
 void ptc__nl_family_only(struct ptc__dc *c, uint64_t addr, uint64_t len);
 
 /* NETLINK_ROUTE's and NETLINK_SOCK_DIAG's payloads (sc_netlink_rt.c). */
-const struct nl_struct *ptc__nl_route_struct(unsigned type);
+const struct nl_struct *ptc__nl_route_struct(unsigned type, unsigned family);
 const struct nl_struct *ptc__nl_diag_struct(unsigned family, int request);
 /* TCPDIAG_GETSOCK's and DCCPDIAG_GETSOCK's (the old inet_diag_req). */
 const struct nl_struct *ptc__nl_diag_compat_struct(int request);

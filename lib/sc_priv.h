@@ -197,6 +197,8 @@ void ptc__f_x(struct ptc__dc *c, const char *name, uint64_t v);
 int ptc__arr_full(struct ptc__dc *c, uint64_t i);
 /* "... / * addr * /": an array goes on at addr, unreadable (text only). */
 void ptc__more_at(struct ptc__dc *c, uint64_t addr);
+/* n classic BPF instructions at addr (with -v; else the address). */
+void ptc__p_bpf_insns(struct ptc__dc *c, uint64_t addr, unsigned n);
 void ptc__l_open(struct ptc__dc *c);
 void ptc__l_close(struct ptc__dc *c);
 void ptc__l_sep(struct ptc__dc *c);   /* between elements */

@@ -402,6 +402,12 @@ bpf_filter(struct ptc__dc *c, uint64_t addr, unsigned n)
 	free(b.p);
 }
 
+void
+ptc__p_bpf_insns(struct ptc__dc *c, uint64_t addr, unsigned n)
+{
+	bpf_filter(c, addr, n);
+}
+
 /* setsockopt's struct sock_fprog, of the task's layout. */
 static void
 sock_fprog(struct ptc__dc *c, uint64_t v, int64_t len)
