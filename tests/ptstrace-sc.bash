@@ -45,7 +45,8 @@ sc_setup() {
 }
 
 # normalise [FILE...]: what must differ between two runs goes: process
-# ids (line prefixes, arguments, results in decimal or hex, siginfo),
+# ids (line prefixes, arguments, results in decimal or hex, siginfo,
+# and the padding before the result that a pid's digits move),
 # siginfo's CPU times, the environment's address, inode numbers of
 # pipes and sockets, ports, System V ids.
 normalise() {
@@ -54,6 +55,7 @@ normalise() {
 		s/si_(utime|stime)=[0-9]+/si_\1=N/g
 		s/\b(getpid|getppid|gettid|set_tid_address|wait4|clone|clone3|vfork|fork)(\(.*\)) += (0x[0-9a-f]+|[0-9]+)( <[0-9.]+>)?$/\1\2 = PID\4/
 		s/(kill|tkill|tgkill|wait4)\((0x[0-9a-f]+|[0-9]+),/\1(PID,/
+		s/^(kill|tkill|tgkill)(\(PID,.*\)) += /\1\2 = /
 		s/execve\((.*), 0x[0-9a-f]+ (\/\* [0-9]+ vars \*\/)\)/execve(\1, ENVP \2)/
 		s/(UNIX-[A-Z]+:\[)[0-9]+(->)?[0-9]*/\1INODE\2INODE/g
 		s/(pipe|socket):\[[0-9]+\]/\1:[INO]/g
