@@ -173,24 +173,6 @@ uring_arr(struct ptc__dc *c, uint64_t v, uint64_t n, size_t esz,
 	return i == n;
 }
 
-static uint32_t
-u32at(const void *p, size_t off)
-{
-	uint32_t v;
-
-	memcpy(&v, (const char *)p + off, sizeof(v));
-	return v;
-}
-
-static uint64_t
-u64at(const void *p, size_t off)
-{
-	uint64_t v;
-
-	memcpy(&v, (const char *)p + off, sizeof(v));
-	return v;
-}
-
 /* A value of x in decimal, "255 / * IORING_OP_??? * /" when unnamed. */
 static void
 xval_u(struct ptc__dc *c, const struct ptc__xtab *x, uint64_t v)
@@ -210,14 +192,14 @@ static void
 el_fd(struct ptc__dc *c, const void *e, uint64_t i)
 {
 	(void)i;
-	ptc__p_fd(c, (int32_t)u32at(e, 0));
+	ptc__p_fd(c, (int32_t)ptc__u32at(e, 0));
 }
 
 /* A descriptor to update with, or IORING_REGISTER_FILES_SKIP and such. */
 static void
 el_update_fd(struct ptc__dc *c, const void *e, uint64_t i)
 {
-	int32_t fd = (int32_t)u32at(e, 0);
+	int32_t fd = (int32_t)ptc__u32at(e, 0);
 
 	(void)i;
 	if (fd < -1)
@@ -232,7 +214,7 @@ static void
 el_hex64(struct ptc__dc *c, const void *e, uint64_t i)
 {
 	(void)i;
-	ptc__p_hex(c, u64at(e, 0));
+	ptc__p_hex(c, ptc__u64at(e, 0));
 }
 
 /* IORING_REGISTER_IOWQ_MAX_WORKERS': "[IO_WQ_BOUND]=4". */
@@ -241,20 +223,20 @@ el_worker(struct ptc__dc *c, const void *e, uint64_t i)
 {
 	ptc__pre(c);
 	if (c->f->json) {
-		ptc__sb_printf(c->o, "%" PRIu32, u32at(e, 0));
+		ptc__sb_printf(c->o, "%" PRIu32, ptc__u32at(e, 0));
 		return;
 	}
 	ptc__sb_putc(c->o, '[');
 	c->after_field = 1;
 	xval_u(c, &ptc__xt_io_uring_iowq_acct, i);
-	ptc__sb_printf(c->o, "]=%" PRIu32, u32at(e, 0));
+	ptc__sb_printf(c->o, "]=%" PRIu32, ptc__u32at(e, 0));
 }
 
 /* struct io_uring_rsrc_update of IORING_REGISTER_RING_FDS. */
 static void
 el_ring_fd(struct ptc__dc *c, const void *e, uint64_t i)
 {
-	uint32_t off = u32at(e, 0);
+	uint32_t off = ptc__u32at(e, 0);
 
 	(void)i;
 	ptc__s_open(c);
@@ -262,10 +244,10 @@ el_ring_fd(struct ptc__dc *c, const void *e, uint64_t i)
 		ptc__f_d(c, "offset", -1);
 	else
 		ptc__f_u(c, "offset", off);
-	if (u32at(e, 4) != 0)
-		ptc__f_x(c, "resv", u32at(e, 4));
+	if (ptc__u32at(e, 4) != 0)
+		ptc__f_x(c, "resv", ptc__u32at(e, 4));
 	ptc__s_field(c, "data");
-	ptc__p_fd(c, (int32_t)u64at(e, 8));
+	ptc__p_fd(c, (int32_t)ptc__u64at(e, 8));
 	ptc__s_close(c);
 }
 
@@ -275,11 +257,11 @@ el_ring_unfd(struct ptc__dc *c, const void *e, uint64_t i)
 {
 	(void)i;
 	ptc__s_open(c);
-	ptc__f_u(c, "offset", u32at(e, 0));
-	if (u32at(e, 4) != 0)
-		ptc__f_x(c, "resv", u32at(e, 4));
-	if (u64at(e, 8) != 0)
-		ptc__f_x(c, "data", u64at(e, 8));
+	ptc__f_u(c, "offset", ptc__u32at(e, 0));
+	if (ptc__u32at(e, 4) != 0)
+		ptc__f_x(c, "resv", ptc__u32at(e, 4));
+	if (ptc__u64at(e, 8) != 0)
+		ptc__f_x(c, "data", ptc__u64at(e, 8));
 	ptc__s_close(c);
 }
 
@@ -291,13 +273,15 @@ resv_hex(struct ptc__dc *c, const char *name, const void *p, int n,
 	int i, any = 0;
 
 	for (i = 0; i < n; i++)
-		any |= (esz == 4 ? u32at(p, i * 4) : u64at(p, i * 8)) != 0;
+		any |= (esz == 4 ? ptc__u32at(p, i * 4) :
+		    ptc__u64at(p, i * 8)) != 0;
 	if (!any)
 		return;
 	ptc__s_field(c, name);
 	ptc__l_open(c);
 	for (i = 0; i < n && !ptc__arr_full(c, (uint64_t)i); i++)
-		ptc__p_hex(c, esz == 4 ? u32at(p, i * 4) : u64at(p, i * 8));
+		ptc__p_hex(c, esz == 4 ? ptc__u32at(p, i * 4) :
+		    ptc__u64at(p, i * 8));
 	ptc__l_close(c);
 }
 
@@ -351,8 +335,8 @@ el_probe_op(struct ptc__dc *c, const void *e, uint64_t i)
 	ptc__s_field(c, "flags");
 	ptc__p_flags(c, &ptc__xt_io_uring_op_flags,
 	    (uint16_t)(o[2] | o[3] << 8), NULL);
-	if (u32at(o, 4) != 0)
-		ptc__f_x(c, "resv2", u32at(o, 4));
+	if (ptc__u32at(o, 4) != 0)
+		ptc__f_x(c, "resv2", ptc__u32at(o, 4));
 	ptc__s_close(c);
 }
 
@@ -440,20 +424,23 @@ rsrc(struct ptc__dc *c, unsigned op, uint64_t v, uint32_t size)
 	}
 	ptc__s_open(c);
 	if (op == R_FILES2 || op == R_BUFFERS2) {
-		ptc__f_u(c, "nr", u32at(r, 0));
+		ptc__f_u(c, "nr", ptc__u32at(r, 0));
 		ptc__s_field(c, "flags");
-		ptc__p_flags(c, &ptc__xt_io_uring_rsrc_flags, u32at(r, 4), NULL);
-		if (u64at(r, 8) != 0)
-			ptc__f_x(c, "resv2", u64at(r, 8));
-		rsrc_data(c, op, u64at(r, 16), u64at(r, 24), u32at(r, 0));
+		ptc__p_flags(c, &ptc__xt_io_uring_rsrc_flags, ptc__u32at(r, 4),
+		    NULL);
+		if (ptc__u64at(r, 8) != 0)
+			ptc__f_x(c, "resv2", ptc__u64at(r, 8));
+		rsrc_data(c, op, ptc__u64at(r, 16), ptc__u64at(r, 24),
+		    ptc__u32at(r, 0));
 	} else {
-		ptc__f_u(c, "offset", u32at(r, 0));
-		if (u32at(r, 4) != 0)
-			ptc__f_x(c, "resv", u32at(r, 4));
-		rsrc_data(c, op, u64at(r, 8), u64at(r, 16), u32at(r, 24));
-		ptc__f_u(c, "nr", u32at(r, 24));
-		if (u32at(r, 28) != 0)
-			ptc__f_x(c, "resv2", u32at(r, 28));
+		ptc__f_u(c, "offset", ptc__u32at(r, 0));
+		if (ptc__u32at(r, 4) != 0)
+			ptc__f_x(c, "resv", ptc__u32at(r, 4));
+		rsrc_data(c, op, ptc__u64at(r, 8), ptc__u64at(r, 16),
+		    ptc__u32at(r, 24));
+		ptc__f_u(c, "nr", ptc__u32at(r, 24));
+		if (ptc__u32at(r, 28) != 0)
+			ptc__f_x(c, "resv2", ptc__u32at(r, 28));
 	}
 	if (size > 32)
 		ptc__p_extra_bytes(c, v, 32, size);
@@ -471,11 +458,11 @@ files_update(struct ptc__dc *c, uint64_t v, uint32_t nr)
 		return;
 	}
 	ptc__s_open(c);
-	ptc__f_u(c, "offset", u32at(u, 0));
-	if (u32at(u, 4) != 0)
-		ptc__f_x(c, "resv", u32at(u, 4));
+	ptc__f_u(c, "offset", ptc__u32at(u, 0));
+	if (ptc__u32at(u, 4) != 0)
+		ptc__f_x(c, "resv", ptc__u32at(u, 4));
 	ptc__s_field(c, "fds");
-	uring_arr(c, u64at(u, 8), nr, 4, el_update_fd);
+	uring_arr(c, ptc__u64at(u, 8), nr, 4, el_update_fd);
 	ptc__s_close(c);
 }
 
@@ -491,8 +478,8 @@ buf_reg(struct ptc__dc *c, uint64_t v)
 	}
 	ptc__s_open(c);
 	ptc__s_field(c, "ring_addr");
-	ptc__p_addr(c, u64at(b, 0));
-	ptc__f_u(c, "ring_entries", u32at(b, 8));
+	ptc__p_addr(c, ptc__u64at(b, 0));
+	ptc__f_u(c, "ring_entries", ptc__u32at(b, 8));
 	ptc__f_u(c, "bgid", (uint16_t)(b[12] | b[13] << 8));
 	if ((b[14] | b[15]) != 0)
 		ptc__f_x(c, "pad", (uint16_t)(b[14] | b[15] << 8));

@@ -35,29 +35,20 @@ key(struct ptc__dc *c, uint64_t v)
 	ptc__a_keyserial(c, NULL, v);
 }
 
-static uint32_t
-u32at(const unsigned char *p, size_t off)
-{
-	uint32_t v;
-
-	memcpy(&v, p + off, sizeof(v));
-	return v;
-}
-
 /* "name=[...]" of n u32 words in hex, when any is not zero. */
 static void
 spare(struct ptc__dc *c, const unsigned char *p, int n)
 {
 	int i;
 
-	for (i = 0; i < n && u32at(p, i * 4) == 0; i++)
+	for (i = 0; i < n && ptc__u32at(p, i * 4) == 0; i++)
 		;
 	if (i == n)
 		return;
 	ptc__s_field(c, "__spare");
 	ptc__l_open(c);
 	for (i = 0; i < n && !ptc__arr_full(c, (uint64_t)i); i++)
-		ptc__p_hex(c, u32at(p, i * 4));
+		ptc__p_hex(c, ptc__u32at(p, i * 4));
 	ptc__l_close(c);
 }
 
@@ -105,7 +96,7 @@ dh_params(struct ptc__dc *c, uint64_t v)
 	ptc__s_open(c);
 	for (i = 0; i < 3; i++) {
 		ptc__s_field(c, names[i]);
-		key(c, u32at(p, i * 4));
+		key(c, ptc__u32at(p, i * 4));
 	}
 	ptc__s_close(c);
 }
@@ -129,7 +120,7 @@ kdf_params(struct ptc__dc *c, uint64_t v)
 	}
 	memcpy(&name, k, ws);
 	memcpy(&info, k + ws, ws);
-	len = u32at(k, 2 * ws);
+	len = ptc__u32at(k, 2 * ws);
 	ptc__s_open(c);
 	ptc__s_field(c, "hashname");
 	ptc__p_str(c, name, c->f->strsize);
@@ -161,8 +152,8 @@ pkey_query(struct ptc__dc *c, uint64_t v)
 	}
 	ptc__s_open(c);
 	ptc__s_field(c, "supported_ops");
-	ptc__p_flags(c, &ptc__xt_keyctl_pkey_ops, u32at(q, 0), NULL);
-	ptc__f_u(c, "key_size", u32at(q, 4));
+	ptc__p_flags(c, &ptc__xt_keyctl_pkey_ops, ptc__u32at(q, 0), NULL);
+	ptc__f_u(c, "key_size", ptc__u32at(q, 4));
 	for (i = 0; i < 4; i++) {
 		memcpy(&s, q + 8 + i * 2, sizeof(s));
 		ptc__f_u(c, names[i], s);
@@ -184,9 +175,9 @@ pkey_params(struct ptc__dc *c, uint64_t v, unsigned char *p, int out)
 	}
 	ptc__s_open(c);
 	ptc__s_field(c, "key_id");
-	key(c, u32at(p, 0));
-	ptc__f_u(c, "in_len", u32at(p, 4));
-	ptc__f_u(c, out ? "out_len" : "in2_len", u32at(p, 8));
+	key(c, ptc__u32at(p, 0));
+	ptc__f_u(c, "in_len", ptc__u32at(p, 4));
+	ptc__f_u(c, out ? "out_len" : "in2_len", ptc__u32at(p, 8));
 	spare(c, p + 12, 7);
 	ptc__s_close(c);
 	return 0;
@@ -409,16 +400,16 @@ keyctl_entry(struct ptc__dc *c, unsigned cmd)
 		ptc__p_str(c, a3, c->f->strsize);
 		ptc__argsep(c);
 		if (ok)
-			ptc__p_buf(c, a4, u32at(p, 4));
+			ptc__p_buf(c, a4, ptc__u32at(p, 4));
 		else
 			ptc__p_addr(c, a4);
 		ptc__argsep(c);
 		c->saved_ok[0] = ok && cmd != K_PKEY_VERIFY;
-		c->saved[0] = ok ? u32at(p, 8) : 0;
+		c->saved[0] = ok ? ptc__u32at(p, 8) : 0;
 		if (c->saved_ok[0])
 			return;
 		if (ok)
-			ptc__p_buf(c, a5, u32at(p, 8));
+			ptc__p_buf(c, a5, ptc__u32at(p, 8));
 		else
 			ptc__p_addr(c, a5);
 		return;

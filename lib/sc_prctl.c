@@ -986,24 +986,6 @@ field_u32(struct ptc__dc *c, const char *name, const unsigned char *b,
 	ptc__p_uint(c, v);
 }
 
-static uint64_t
-u64_at(const unsigned char *b, size_t off)
-{
-	uint64_t v;
-
-	memcpy(&v, b + off, sizeof(v));
-	return v;
-}
-
-static uint32_t
-u32_at(const unsigned char *b, size_t off)
-{
-	uint32_t v;
-
-	memcpy(&v, b + off, sizeof(v));
-	return v;
-}
-
 /*
  * BPF_PROG_LOAD's union bpf_attr, len bytes of it: the fields of each
  * kernel release up to what len covers, as strace 6.1 shows them.
@@ -1016,25 +998,26 @@ prog_load(struct ptc__dc *c, const unsigned char *b, size_t len)
 
 	ptc__s_open(c);
 	ptc__s_field(c, "prog_type");
-	ptc__p_enum(c, &ptc__xt_bpf_prog_types, u32_at(b, 0), NULL);
+	ptc__p_enum(c, &ptc__xt_bpf_prog_types, ptc__u32at(b, 0), NULL);
 	field_u32(c, "insn_cnt", b, 4);
 	ptc__s_field(c, "insns");
-	ptc__p_addr(c, u64_at(b, 8));
+	ptc__p_addr(c, ptc__u64at(b, 8));
 	ptc__s_field(c, "license");
-	ptc__p_str(c, u64_at(b, 16), c->f->strsize);
+	ptc__p_str(c, ptc__u64at(b, 16), c->f->strsize);
 	if (len > 24) {
 		field_u32(c, "log_level", b, 24);
 		field_u32(c, "log_size", b, 28);
 		ptc__s_field(c, "log_buf");
-		str_upto(c, u64_at(b, 32), u32_at(b, 28));
+		str_upto(c, ptc__u64at(b, 32), ptc__u32at(b, 28));
 	}
 	if (len > 40) {
 		ptc__s_field(c, "kern_version");
-		kernel_version(c, u32_at(b, 40));
+		kernel_version(c, ptc__u32at(b, 40));
 	}
 	if (len > 44) {
 		ptc__s_field(c, "prog_flags");
-		ptc__p_flags(c, &ptc__xt_bpf_prog_flags, u32_at(b, 44), NULL);
+		ptc__p_flags(c, &ptc__xt_bpf_prog_flags, ptc__u32at(b, 44),
+		    NULL);
 	}
 	if (len > 48) {
 		nl = len - 48 < 16 ? len - 48 : 16;
@@ -1048,29 +1031,30 @@ prog_load(struct ptc__dc *c, const unsigned char *b, size_t len)
 		field_u32(c, "prog_ifindex", b, 64);
 	if (len > 68) {
 		ptc__s_field(c, "expected_attach_type");
-		ptc__p_enum(c, &ptc__xt_bpf_attach_types, u32_at(b, 68), NULL);
+		ptc__p_enum(c, &ptc__xt_bpf_attach_types, ptc__u32at(b, 68),
+		    NULL);
 	}
 	if (len > 72) {
 		ptc__s_field(c, "prog_btf_fd");
-		ptc__p_fd(c, (int)u32_at(b, 72));
+		ptc__p_fd(c, (int)ptc__u32at(b, 72));
 		field_u32(c, "func_info_rec_size", b, 76);
 		ptc__s_field(c, "func_info");
-		ptc__p_addr(c, u64_at(b, 80));
+		ptc__p_addr(c, ptc__u64at(b, 80));
 		field_u32(c, "func_info_cnt", b, 88);
 		field_u32(c, "line_info_rec_size", b, 92);
 		ptc__s_field(c, "line_info");
-		ptc__p_addr(c, u64_at(b, 96));
+		ptc__p_addr(c, ptc__u64at(b, 96));
 		field_u32(c, "line_info_cnt", b, 104);
 	}
 	if (len > 108)
 		field_u32(c, "attach_btf_id", b, 108);
 	if (len > 112) {
 		ptc__s_field(c, "attach_prog_fd");
-		ptc__p_fd(c, (int)u32_at(b, 112));
+		ptc__p_fd(c, (int)ptc__u32at(b, 112));
 	}
 	if (len > 120) {
 		ptc__s_field(c, "fd_array");
-		ptc__p_addr(c, u64_at(b, 120));
+		ptc__p_addr(c, ptc__u64at(b, 120));
 	}
 	ptc__s_close(c);
 }

@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ptcore.h"
 
@@ -111,6 +112,25 @@ struct ptc__dc {
  * caps; past this the rest prints as addresses.
  */
 #define PTC__READS_MAX 32768
+
+/* An unaligned 32- or 64-bit value at p + off (bytes already read). */
+static inline uint32_t
+ptc__u32at(const void *p, size_t off)
+{
+	uint32_t v;
+
+	memcpy(&v, (const unsigned char *)p + off, sizeof(v));
+	return v;
+}
+
+static inline uint64_t
+ptc__u64at(const void *p, size_t off)
+{
+	uint64_t v;
+
+	memcpy(&v, (const unsigned char *)p + off, sizeof(v));
+	return v;
+}
 
 /* Read tracee memory; returns bytes read (short/-1 on fault). */
 ssize_t ptc__rd(struct ptc__dc *c, uint64_t addr, void *buf, size_t len);
