@@ -183,13 +183,11 @@ ptc__a_obuf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 void
 ptc__a_hexbuf(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	struct ptc_fmt f = *c->f;
-	const struct ptc_fmt *saved = c->f;
-
-	f.xstyle = 2;
-	c->f = &f;
-	ptc__a_obuf(c, a, v);
-	c->f = saved;
+	(void)a;
+	if (c->is_error)
+		ptc__p_addr(c, v);
+	else
+		ptc__p_hexbuf(c, v, (uint64_t)c->rval);
 }
 
 /* len bytes at addr, every one in \x form (strace's QUOTE_FORCE_HEX). */

@@ -267,20 +267,6 @@ ptc__a_statx_flags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 /* ---- stat and friends ---- */
 
 static void
-field_u(struct ptc__dc *c, const char *name, uint64_t v)
-{
-	ptc__s_field(c, name);
-	ptc__p_uint(c, v);
-}
-
-static void
-field_i(struct ptc__dc *c, const char *name, int64_t v)
-{
-	ptc__s_field(c, name);
-	ptc__p_int(c, v);
-}
-
-static void
 field_mode(struct ptc__dc *c, const char *name, unsigned m)
 {
 	char buf[96];
@@ -349,10 +335,10 @@ field_time(struct ptc__dc *c, const char *name, int64_t sec, int64_t nsec)
 {
 	char nm[32];
 
-	field_i(c, name, sec);
+	ptc__f_d(c, name, sec);
 	ptc__p_time_comment(c, sec, nsec);
 	snprintf(nm, sizeof(nm), "%s_nsec", name);
-	field_u(c, nm, (uint64_t)nsec);
+	ptc__f_u(c, nm, (uint64_t)nsec);
 }
 
 void
@@ -368,20 +354,20 @@ ptc__a_stat(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__s_open(c);
 	if (c->f->verbose) {
 		field_dev(c, "st_dev", st.st_dev);
-		field_u(c, "st_ino", st.st_ino);
+		ptc__f_u(c, "st_ino", st.st_ino);
 	}
 	field_mode(c, "st_mode", st.st_mode);
 	if (c->f->verbose) {
-		field_u(c, "st_nlink", st.st_nlink);
-		field_u(c, "st_uid", st.st_uid);
-		field_u(c, "st_gid", st.st_gid);
-		field_u(c, "st_blksize", (uint64_t)st.st_blksize);
-		field_u(c, "st_blocks", (uint64_t)st.st_blocks);
+		ptc__f_u(c, "st_nlink", st.st_nlink);
+		ptc__f_u(c, "st_uid", st.st_uid);
+		ptc__f_u(c, "st_gid", st.st_gid);
+		ptc__f_u(c, "st_blksize", (uint64_t)st.st_blksize);
+		ptc__f_u(c, "st_blocks", (uint64_t)st.st_blocks);
 	}
 	if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
 		field_dev(c, "st_rdev", st.st_rdev);
 	else
-		field_u(c, "st_size", (uint64_t)st.st_size);
+		ptc__f_u(c, "st_size", (uint64_t)st.st_size);
 	if (c->f->verbose) {
 		field_time(c, "st_atime", st.st_atim.tv_sec, st.st_atim.tv_nsec);
 		field_time(c, "st_mtime", st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
@@ -415,8 +401,8 @@ field_xts(struct ptc__dc *c, const char *name, const struct k_statx_ts *t)
 {
 	ptc__s_field(c, name);
 	ptc__s_open(c);
-	field_i(c, "tv_sec", t->tv_sec);
-	field_u(c, "tv_nsec", t->tv_nsec);
+	ptc__f_d(c, "tv_sec", t->tv_sec);
+	ptc__f_u(c, "tv_nsec", t->tv_nsec);
 	ptc__s_close(c);
 	ptc__p_time_comment(c, t->tv_sec, t->tv_nsec);
 }
@@ -442,17 +428,17 @@ ptc__a_statx(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__s_open(c);
 	field_flags(c, "stx_mask", &ptc__xt_statx_mask, sx.mask);
 	if (c->f->verbose)
-		field_u(c, "stx_blksize", sx.blksize);
+		ptc__f_u(c, "stx_blksize", sx.blksize);
 	field_flags(c, "stx_attributes", &ptc__xt_statx_attrs, sx.attributes);
 	if (c->f->verbose) {
-		field_u(c, "stx_nlink", sx.nlink);
-		field_u(c, "stx_uid", sx.uid);
-		field_u(c, "stx_gid", sx.gid);
+		ptc__f_u(c, "stx_nlink", sx.nlink);
+		ptc__f_u(c, "stx_uid", sx.uid);
+		ptc__f_u(c, "stx_gid", sx.gid);
 	}
 	field_mode(c, "stx_mode", sx.mode);
 	if (c->f->verbose)
-		field_u(c, "stx_ino", sx.ino);
-	field_u(c, "stx_size", sx.size);
+		ptc__f_u(c, "stx_ino", sx.ino);
+	ptc__f_u(c, "stx_size", sx.size);
 	if (!c->f->verbose) {
 		ptc__s_more(c);
 		ptc__s_close(c);
@@ -460,7 +446,7 @@ ptc__a_statx(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	}
 	/* what the kernel says it filled in (STATX_BLOCKS, the times) */
 	if (sx.mask & 0x400)
-		field_u(c, "stx_blocks", sx.blocks);
+		ptc__f_u(c, "stx_blocks", sx.blocks);
 	field_flags(c, "stx_attributes_mask", &ptc__xt_statx_attrs,
 	    sx.attributes_mask);
 	if (sx.mask & 0x20)
@@ -471,10 +457,10 @@ ptc__a_statx(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		field_xts(c, "stx_ctime", &sx.ctime);
 	if (sx.mask & 0x40)
 		field_xts(c, "stx_mtime", &sx.mtime);
-	field_u(c, "stx_rdev_major", sx.rdev_major);
-	field_u(c, "stx_rdev_minor", sx.rdev_minor);
-	field_u(c, "stx_dev_major", sx.dev_major);
-	field_u(c, "stx_dev_minor", sx.dev_minor);
+	ptc__f_u(c, "stx_rdev_major", sx.rdev_major);
+	ptc__f_u(c, "stx_rdev_minor", sx.rdev_minor);
+	ptc__f_u(c, "stx_dev_major", sx.dev_major);
+	ptc__f_u(c, "stx_dev_minor", sx.dev_minor);
 	if (sx.mask & 0x1000) {
 		ptc__s_field(c, "stx_mnt_id");
 		ptc__p_hex(c, sx.mnt_id);
@@ -495,12 +481,12 @@ ptc__a_statfs(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__s_open(c);
 	ptc__s_field(c, "f_type");
 	ptc__p_enum(c, &ptc__xt_fs_magic, (uint64_t)sf.f_type, NULL);
-	field_u(c, "f_bsize", (uint64_t)sf.f_bsize);
-	field_u(c, "f_blocks", sf.f_blocks);
-	field_u(c, "f_bfree", sf.f_bfree);
-	field_u(c, "f_bavail", sf.f_bavail);
-	field_u(c, "f_files", sf.f_files);
-	field_u(c, "f_ffree", sf.f_ffree);
+	ptc__f_u(c, "f_bsize", (uint64_t)sf.f_bsize);
+	ptc__f_u(c, "f_blocks", sf.f_blocks);
+	ptc__f_u(c, "f_bfree", sf.f_bfree);
+	ptc__f_u(c, "f_bavail", sf.f_bavail);
+	ptc__f_u(c, "f_files", sf.f_files);
+	ptc__f_u(c, "f_ffree", sf.f_ffree);
 	ptc__s_field(c, "f_fsid");
 	ptc__s_open(c);
 	ptc__s_field(c, "val");
@@ -509,8 +495,8 @@ ptc__a_statfs(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__p_hex(c, (uint32_t)sf.f_fsid.__val[1]);
 	ptc__l_close(c);
 	ptc__s_close(c);
-	field_u(c, "f_namelen", (uint64_t)sf.f_namelen);
-	field_u(c, "f_frsize", (uint64_t)sf.f_frsize);
+	ptc__f_u(c, "f_namelen", (uint64_t)sf.f_namelen);
+	ptc__f_u(c, "f_frsize", (uint64_t)sf.f_frsize);
 	ptc__s_field(c, "f_flags");
 	ptc__p_flags(c, &ptc__xt_statfs_flags, (uint64_t)sf.f_flags, NULL);
 	ptc__s_close(c);
@@ -572,9 +558,9 @@ dirents(struct ptc__dc *c, uint64_t v, int is64)
 		type = is64 ? buf[off + 18] : buf[off + reclen - 1];
 		namelen = strnlen((char *)buf + off + nameoff, reclen - nameoff);
 		ptc__s_open(c);
-		field_u(c, "d_ino", ino);
-		field_u(c, "d_off", doff);
-		field_u(c, "d_reclen", reclen);
+		ptc__f_u(c, "d_ino", ino);
+		ptc__f_u(c, "d_off", doff);
+		ptc__f_u(c, "d_reclen", reclen);
 		if (is64) {
 			ptc__s_field(c, "d_type");
 			ptc__p_enum(c, &ptc__xt_dirent_types, type, "DT_???");
@@ -918,8 +904,8 @@ flock_struct(struct ptc__dc *c, uint64_t v)
 	ptc__p_enum(c, &ptc__xt_lock_types, (uint64_t)fl.l_type, "F_???");
 	ptc__s_field(c, "l_whence");
 	ptc__p_enum(c, &ptc__xt_seek_whence, (uint64_t)fl.l_whence, "SEEK_???");
-	field_i(c, "l_start", fl.l_start);
-	field_i(c, "l_len", fl.l_len);
+	ptc__f_d(c, "l_start", fl.l_start);
+	ptc__f_d(c, "l_len", fl.l_len);
 	if (c->exiting) {
 		ptc__s_field(c, "l_pid");
 		ptc__p_pid(c, fl.l_pid, PTC__PID_TGID);
@@ -1071,8 +1057,8 @@ ptc__a_utimes(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 			continue;
 		}
 		ptc__s_open(c);
-		field_i(c, "tv_sec", ts[2 * i]);
-		field_u(c, "tv_nsec", (uint64_t)ts[2 * i + 1]);
+		ptc__f_d(c, "tv_sec", ts[2 * i]);
+		ptc__f_u(c, "tv_nsec", (uint64_t)ts[2 * i + 1]);
 		ptc__s_close(c);
 		if (special == NULL)
 			ptc__p_time_comment(c, ts[2 * i], ts[2 * i + 1]);
@@ -1278,8 +1264,8 @@ ptc__a_timevals(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__l_open(c);
 	for (i = 0; i < 2; i++) {
 		ptc__s_open(c);
-		field_i(c, "tv_sec", tv[2 * i]);
-		field_u(c, "tv_usec", (uint64_t)tv[2 * i + 1]);
+		ptc__f_d(c, "tv_sec", tv[2 * i]);
+		ptc__f_u(c, "tv_usec", (uint64_t)tv[2 * i + 1]);
 		ptc__s_close(c);
 		time_comment(c, tv[2 * i], (uint64_t)tv[2 * i + 1], 999999, 6);
 	}

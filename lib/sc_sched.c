@@ -25,13 +25,6 @@ struct attr {
 	uint32_t util_min, util_max;
 };
 
-static void
-field_u(struct ptc__dc *c, const char *name, uint64_t v)
-{
-	ptc__s_field(c, name);
-	ptc__p_uint(c, v);
-}
-
 /*
  * The attributes at addr: usize the size sched_getattr was given (the
  * kernel says in the size field how much it wrote), 0 for sched_setattr
@@ -70,7 +63,7 @@ sched_attr(struct ptc__dc *c, uint64_t addr, unsigned usize)
 		}
 	}
 	ptc__s_open(c);
-	field_u(c, "size", at.size);
+	ptc__f_u(c, "size", at.size);
 	if (size >= ATTR_MIN_SIZE) {
 		if (!set || (int32_t)at.policy < 0 ||
 		    !(at.flags & (FLAG_KEEP_POLICY | FLAG_KEEP_PARAMS))) {
@@ -83,14 +76,14 @@ sched_attr(struct ptc__dc *c, uint64_t addr, unsigned usize)
 		if (!set || !(at.flags & FLAG_KEEP_PARAMS)) {
 			ptc__s_field(c, "sched_nice");
 			ptc__p_int(c, at.nice);
-			field_u(c, "sched_priority", at.priority);
-			field_u(c, "sched_runtime", at.runtime);
-			field_u(c, "sched_deadline", at.deadline);
-			field_u(c, "sched_period", at.period);
+			ptc__f_u(c, "sched_priority", at.priority);
+			ptc__f_u(c, "sched_runtime", at.runtime);
+			ptc__f_u(c, "sched_deadline", at.deadline);
+			ptc__f_u(c, "sched_period", at.period);
 		}
 		if (size >= ATTR_SIZE) {
-			field_u(c, "sched_util_min", at.util_min);
-			field_u(c, "sched_util_max", at.util_max);
+			ptc__f_u(c, "sched_util_min", at.util_min);
+			ptc__f_u(c, "sched_util_max", at.util_max);
 		}
 	}
 	if ((set ? usize : at.size) > size)

@@ -276,13 +276,6 @@ code_table(int sig)
 	return NULL;
 }
 
-static void
-field_int(struct ptc__dc *c, const char *name, int64_t v)
-{
-	ptc__s_field(c, name);
-	ptc__p_int(c, v);
-}
-
 /* A user id: unsigned, but (uid_t)-1 ("no user") as -1, as strace has it. */
 static void
 field_uid(struct ptc__dc *c, const char *name, uint32_t v)
@@ -366,7 +359,7 @@ sig_source(struct ptc__dc *c, const siginfo_t *si)
 static void
 sig_value(struct ptc__dc *c, const siginfo_t *si)
 {
-	field_int(c, "si_int", (int32_t)si_word(si, SI_U + 8, 4));
+	ptc__f_d(c, "si_int", (int32_t)si_word(si, SI_U + 8, 4));
 	field_ptr(c, "si_ptr", si_word(si, SI_U + 8, SI_P));
 }
 
@@ -403,12 +396,12 @@ siginfo_body(struct ptc__dc *c, const siginfo_t *si)
 		case SI_TIMER:
 			ptc__s_field(c, "si_timerid");
 			ptc__p_hex(c, (uint32_t)si_word(si, SI_U, 4));
-			field_int(c, "si_overrun",
+			ptc__f_d(c, "si_overrun",
 			    (int32_t)si_word(si, SI_U + 4, 4));
 			sig_value(c, si);
 			break;
 		case SI_SIGIO:
-			field_int(c, "si_band",
+			ptc__f_d(c, "si_band",
 			    (int64_t)(long)si_word(si, SI_U, SI_P));
 			ptc__s_field(c, "si_fd");
 			ptc__p_fd(c, (int32_t)si_word(si, SI_U + SI_P, 4));
@@ -460,7 +453,7 @@ siginfo_body(struct ptc__dc *c, const siginfo_t *si)
 		break;
 	case SIGPOLL:
 		if (code_v >= POLL_IN && code_v <= POLL_HUP) {
-			field_int(c, "si_band",
+			ptc__f_d(c, "si_band",
 			    (int64_t)(long)si_word(si, SI_U, SI_P));
 			ptc__s_field(c, "si_fd");
 			ptc__p_fd(c, (int32_t)si_word(si, SI_U + SI_P, 4));
