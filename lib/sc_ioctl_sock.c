@@ -293,7 +293,7 @@ static const struct ioc_req reqs[] = {
 };
 
 const struct ioc_reqtab ptc__ioc_sock = {
-	reqs, sizeof(reqs) / sizeof(reqs[0]), 0,
+	reqs, IOC_NF(reqs), 0,
 };
 
 /* struct ifreq and struct ifconf hold longs and pointers. */
@@ -332,5 +332,5 @@ static const struct ioc_req ifreq_reqs[] = {
 };
 
 const struct ioc_reqtab ptc__ioc_ifreq = {
-	ifreq_reqs, sizeof(ifreq_reqs) / sizeof(ifreq_reqs[0]), 1,
+	ifreq_reqs, IOC_NF(ifreq_reqs), 1,
 };
