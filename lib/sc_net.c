@@ -665,7 +665,8 @@ ptc__save_mmsghdrs(struct ptc__dc *c, int i)
 	int32_t *nl;
 
 	c->mnl_n = 0;
-	if (c->a[i] == 0 || c->f->noderef)
+	/* sendmmsg's (aux 0) go out only */
+	if (c->e->args[i].aux != 1 || c->a[i] == 0 || c->f->noderef)
 		return;
 	if (n > MMSG_MAX)
 		n = MMSG_MAX;

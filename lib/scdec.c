@@ -347,22 +347,33 @@ print_arg(struct ptc__dc *c, int i)
 	}
 }
 
+/*
+ * Printers of exit arguments that need part of them as it was at entry
+ * (recvmsg's name length goes in as well as out); they keep it in
+ * c->saved[i] or their own state and set c->saved_ok[i].
+ */
+static const struct {
+	ptc__afn *fn;
+	void (*save)(struct ptc__dc *, int);
+} savers[] = {
+	{ ptc__a_msghdr_out, ptc__save_msghdr_out },
+	{ ptc__a_mmsghdrs, ptc__save_mmsghdrs },
+};
+
 /* Values that in-out arguments point to, read before the kernel runs. */
 static void
 save_inout(struct ptc__dc *c, int from, int n)
 {
+	size_t k;
 	int i;
 
 	for (i = from; i < n; i++) {
 		c->saved_ok[i] = 0;
-		/* recvmsg's name length goes in as well as out */
-		if (c->e->args[i].fn == ptc__a_msghdr_out) {
-			ptc__save_msghdr_out(c, i);
-			continue;
-		}
-		if (c->e->args[i].fn == ptc__a_mmsghdrs &&
-		    c->e->args[i].aux == 1) {
-			ptc__save_mmsghdrs(c, i);
+		for (k = 0; k < sizeof(savers) / sizeof(savers[0]); k++)
+			if (c->e->args[i].fn == savers[k].fn)
+				break;
+		if (k < sizeof(savers) / sizeof(savers[0])) {
+			savers[k].save(c, i);
 			continue;
 		}
 		if (c->e->args[i].out != 2 || c->a[i] == 0)
