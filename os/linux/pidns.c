@@ -137,55 +137,6 @@ match(const char *dir, int kind, pid_t id, ino_t ns, int depth,
 }
 
 /*
- * Scan /proc for a task numbered id (of kind) in the namespace ns, depth
- * levels below /proc's: its /proc entry, or 0.  A thread id is looked
- * for among the processes first (most tracees lead their thread group),
- * then among all threads.
- */
-static pid_t
-scan(int kind, pid_t id, ino_t ns, int depth)
-{
-	char dir[300], tdir[600];
-	struct dirent *e, *te;
-	DIR *d, *td;
-	pid_t out = 0, dummy;
-
-	if ((d = opendir("/proc")) == NULL)
-		return 0;
-	while (out == 0 && (e = readdir(d)) != NULL) {
-		if (!isdigit((unsigned char)e->d_name[0]))
-			continue;
-		snprintf(dir, sizeof(dir), "/proc/%s", e->d_name);
-		if (match(dir, kind, id, ns, depth, 0, &dummy))
-			out = (pid_t)atoi(e->d_name);
-	}
-	if (out != 0 || kind != PTC_OS_PID_TID) {
-		closedir(d);
-		return out;
-	}
-	rewinddir(d);
-	while (out == 0 && (e = readdir(d)) != NULL) {
-		if (!isdigit((unsigned char)e->d_name[0]))
-			continue;
-		snprintf(dir, sizeof(dir), "/proc/%s", e->d_name);
-		snprintf(tdir, sizeof(tdir), "%s/task", dir);
-		if ((td = opendir(tdir)) == NULL)
-			continue;
-		while (out == 0 && (te = readdir(td)) != NULL) {
-			if (!isdigit((unsigned char)te->d_name[0]))
-				continue;
-			snprintf(tdir, sizeof(tdir), "%s/task/%s", dir,
-			    te->d_name);
-			if (match(tdir, kind, id, ns, depth, 0, &dummy))
-				out = (pid_t)atoi(te->d_name);
-		}
-		closedir(td);
-	}
-	closedir(d);
-	return out;
-}
-
-/*
  * How many levels our pid namespace is below /proc's: 0 unless /proc
  * was mounted by an ancestor namespace; -1 until asked.  Neither it nor
  * our namespace changes for a process.
@@ -205,6 +156,56 @@ our_depth(void)
 		proc_depth = n > 1 ? n - 1 : 0;
 	}
 	return proc_depth;
+}
+
+/*
+ * Scan /proc for a task numbered id (of kind) in the namespace ns, depth
+ * levels below /proc's: its /proc entry, or 0; its id for us in *outp.  A thread id is looked
+ * for among the processes first (most tracees lead their thread group),
+ * then among all threads.
+ */
+static pid_t
+scan(int kind, pid_t id, ino_t ns, int depth, pid_t *outp)
+{
+	char dir[300], tdir[600];
+	struct dirent *e, *te;
+	DIR *d, *td;
+	pid_t out = 0;
+
+	if ((d = opendir("/proc")) == NULL)
+		return 0;
+	while (out == 0 && (e = readdir(d)) != NULL) {
+		if (!isdigit((unsigned char)e->d_name[0]))
+			continue;
+		snprintf(dir, sizeof(dir), "/proc/%s", e->d_name);
+		if (match(dir, kind, id, ns, depth, our_depth(), outp))
+			out = (pid_t)atoi(e->d_name);
+	}
+	if (out != 0 || kind != PTC_OS_PID_TID) {
+		closedir(d);
+		return out;
+	}
+	rewinddir(d);
+	while (out == 0 && (e = readdir(d)) != NULL) {
+		if (!isdigit((unsigned char)e->d_name[0]))
+			continue;
+		snprintf(dir, sizeof(dir), "/proc/%s", e->d_name);
+		snprintf(tdir, sizeof(tdir), "%s/task", dir);
+		if ((td = opendir(tdir)) == NULL)
+			continue;
+		while (out == 0 && (te = readdir(td)) != NULL) {
+			if (!isdigit((unsigned char)te->d_name[0]))
+				continue;
+			snprintf(tdir, sizeof(tdir), "%s/task/%s", dir,
+			    te->d_name);
+			if (match(tdir, kind, id, ns, depth, our_depth(),
+			    outp))
+				out = (pid_t)atoi(te->d_name);
+		}
+		closedir(td);
+	}
+	closedir(d);
+	return out;
 }
 
 /*
@@ -244,10 +245,7 @@ lookup(int kind, pid_t id, ino_t ns, int depth, pid_t *procp)
 		}
 		cache[i].ns = 0;
 	}
-	if ((procpid = scan(kind, id, ns, depth)) == 0)
-		return 0;
-	snprintf(dir, sizeof(dir), "/proc/%d", (int)procpid);
-	if (!match(dir, kind, id, ns, depth, our_depth(), &out))
+	if ((procpid = scan(kind, id, ns, depth, &out)) == 0)
 		return 0;
 	i = cache_next++ % CACHE;
 	cache[i].ns = ns;
@@ -313,7 +311,8 @@ ptc_os_pid_translate(pid_t task, pid_t id, int kind)
 	ptask = ptc_os_procpid(task);
 	snprintf(dir, sizeof(dir), "/proc/%d/ns/pid", ptask);
 	ns = ns_ino(dir);
-	self = ns_ino("/proc/self/ns/pid");
+	(void)our_depth();      /* ours does not change: read once */
+	self = self_ns;
 	if (ns == 0 || self == 0)
 		return 0;
 	if (ns == self)
