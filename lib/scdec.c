@@ -39,7 +39,7 @@ struct ptc__rdcache {
 	unsigned next;              /* the slot to fill next */
 	unsigned char *mem;         /* RC_PAGES pages */
 	uint64_t base[RC_PAGES];
-	int valid[RC_PAGES];
+	int valid[RC_PAGES];        /* 1 read, -1 does not read whole, 0 none */
 };
 
 static void cache_drop(struct ptc__dc *c);
@@ -188,16 +188,14 @@ cache_page(struct ptc__dc *c, uint64_t base)
 		rc->pid = c->pid;
 	}
 	for (i = 0; i < RC_PAGES; i++)
-		if (rc->valid[i] && rc->base[i] == base)
-			return rc->mem + i * rc->psize;
+		if (rc->valid[i] != 0 && rc->base[i] == base)
+			return rc->valid[i] > 0 ? rc->mem + i * rc->psize : NULL;
 	i = rc->next++ % RC_PAGES;
-	rc->valid[i] = 0;
-	if (rd_direct(c, base, rc->mem + i * rc->psize, rc->psize) !=
-	    (ssize_t)rc->psize)
-		return NULL;
-	rc->valid[i] = 1;
 	rc->base[i] = base;
-	return rc->mem + i * rc->psize;
+	/* a page that does not read whole is not tried again this stop */
+	rc->valid[i] = rd_direct(c, base, rc->mem + i * rc->psize,
+	    rc->psize) == (ssize_t)rc->psize ? 1 : -1;
+	return rc->valid[i] > 0 ? rc->mem + i * rc->psize : NULL;
 }
 
 ssize_t
