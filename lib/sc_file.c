@@ -953,7 +953,7 @@ ptc__a_fcntl_arg(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	if (c->exiting != fcntl_out(cmd))
 		return;
 	if (c->exiting)
-		ptc__sb_puts(c->o, c->f->json ? "," : ", ");
+		ptc__argsep(c);
 	switch (cmd) {
 	case F_GETFD: case F_GETFL: case F_GETOWN: case F_GETSIG:
 	case F_GETLEASE: case F_GETPIPE_SZ: case F_GET_SEALS:

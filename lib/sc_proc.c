@@ -275,7 +275,7 @@ ptc__a_clone_flags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	ptc__s_field(c, "child_stack");
 	ptc__p_addr(c, c->a[1]);
 	c->after_field = 0;
-	ptc__sb_puts(c->o, c->f->json ? "," : ", ");
+	ptc__argsep(c);
 	ptc__s_field(c, "flags");
 	ptc__p_raw(c, clone_flags_str(c, buf, sizeof(buf), v, 1));
 }
@@ -744,7 +744,7 @@ ptc__a_futex(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 
 	(void)a;
 	ptc__p_addr(c, v);
-#define NEXT() ptc__sb_puts(c->o, c->f->json ? "," : ", ")
+#define NEXT() ptc__argsep(c)
 	NEXT();
 	if (name != NULL) {
 		n = (size_t)snprintf(buf, sizeof(buf), "%s%s", name,

@@ -31,12 +31,6 @@ enum {
 	R_GET_SYSCALL_INFO = 0x420e,
 };
 
-static void
-sep(struct ptc__dc *c)
-{
-	ptc__sb_puts(c->o, c->f->json ? "," : ", ");
-}
-
 /* Requests whose data the kernel fills in: shown at exit (not -e verbose=). */
 static int
 data_at_exit(uint64_t req)
@@ -394,13 +388,13 @@ ptrace_entry(struct ptc__dc *c, uint64_t req)
 	ptc__p_enum(c, &ptc__xt_ptrace_req, req, NULL);
 	if (req == R_TRACEME)
 		return;
-	sep(c);
+	ptc__argsep(c);
 	ptc__p_pid(c, (int)c->a[1], PTC__PID_TGID);
 	switch (req) {
 	case R_ATTACH: case R_INTERRUPT: case R_KILL: case R_LISTEN:
 		return;
 	}
-	sep(c);
+	ptc__argsep(c);
 	switch (req) {
 	case R_GETREGSET: case R_SETREGSET:
 		ptc__p_enum(c, &ptc__xt_nt_types, (unsigned)addr, NULL);
@@ -421,7 +415,7 @@ ptrace_entry(struct ptc__dc *c, uint64_t req)
 	default:
 		ptc__p_addr(c, addr);
 	}
-	sep(c);
+	ptc__argsep(c);
 	switch (req) {
 	case R_CONT: case R_DETACH: case R_SYSCALL: case R_SINGLESTEP:
 	case R_SINGLEBLOCK: case R_SYSEMU: case R_SYSEMU_SINGLESTEP:

@@ -320,7 +320,7 @@ print_arg(struct ptc__dc *c, int i)
 	size_t before = c->o->len, after;
 
 	if (c->nprinted > 0)
-		ptc__sb_puts(c->o, c->f->json ? "," : ", ");
+		ptc__argsep(c);
 	after = c->o->len;
 	c->depth = 0;
 	c->after_field = 0;
