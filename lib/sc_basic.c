@@ -39,14 +39,14 @@ void
 ptc__a_ulong(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	(void)a;
-	ptc__p_uint(c, c->wordsize == 4 ? (uint32_t)v : v);
+	ptc__p_uint(c, ptc__word(c, v));
 }
 
 void
 ptc__a_hex(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	(void)a;
-	ptc__p_hex(c, c->wordsize == 4 ? (uint32_t)v : v);
+	ptc__p_hex(c, ptc__word(c, v));
 }
 
 /* A flag word the kernel takes as unsigned int: the low 32 bits. */
@@ -272,19 +272,19 @@ ptc__a_enumd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 void
 ptc__r_int(struct ptc__dc *c, int64_t v)
 {
-	ptc__p_uint(c, c->wordsize == 4 ? (uint32_t)v : (uint64_t)v);
+	ptc__p_uint(c, ptc__word(c, v));
 }
 
 void
 ptc__r_hex(struct ptc__dc *c, int64_t v)
 {
-	ptc__p_hex(c, c->wordsize == 4 ? (uint32_t)v : (uint64_t)v);
+	ptc__p_hex(c, ptc__word(c, v));
 }
 
 void
 ptc__r_oct(struct ptc__dc *c, int64_t v)
 {
-	ptc__p_oct(c, c->wordsize == 4 ? (uint32_t)v : (uint64_t)v);
+	ptc__p_oct(c, ptc__word(c, v));
 }
 
 void

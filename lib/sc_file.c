@@ -849,7 +849,7 @@ ulong_count(const struct ptc__dc *c, const struct ptc__arg *a)
 {
 	uint64_t n = a->aux >= 0 ? c->a[a->aux] : 0;
 
-	return c->wordsize == 4 ? (uint32_t)n : n;
+	return ptc__word(c, n);
 }
 
 /*

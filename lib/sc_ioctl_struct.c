@@ -586,7 +586,7 @@ ptc__ioctl_enter(struct ptc__dc *c, unsigned cmd, uint64_t v)
 	const struct ioc_req *r = ioc_find(c, cmd);
 	unsigned k;
 
-	v = c->wordsize == 4 ? (uint32_t)v : v;
+	v = ptc__word(c, v);
 	c->saved_ok[IOC_SAVED] = 0;
 	if (r != NULL && r->how == IR_SPLIT)
 		r->fn(c, cmd, v);

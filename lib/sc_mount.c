@@ -18,7 +18,7 @@
 static uint64_t
 mount_flags(const struct ptc__dc *c)
 {
-	uint64_t f = c->wordsize == 4 ? (uint32_t)c->a[3] : c->a[3];
+	uint64_t f = ptc__word(c, c->a[3]);
 
 	if ((f & K_MS_MGC_MSK) == K_MS_MGC_VAL)
 		f &= ~(uint64_t)K_MS_MGC_MSK;
@@ -65,7 +65,7 @@ ptc__a_mount_flags(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 
 	(void)a;
 	(void)v;
-	if (f == (c->wordsize == 4 ? (uint32_t)c->a[3] : c->a[3])) {
+	if (f == ptc__word(c, c->a[3])) {
 		ptc__p_flags(c, &ptc__xt_mount_flags, f, NULL);
 		return;
 	}

@@ -187,7 +187,7 @@ p_timeval(struct ptc__dc *c, int64_t sec, int64_t usec)
 	ptc__p_int(c, sec);
 	/* strace shows the microseconds unsigned, as the task's word */
 	ptc__s_field(c, "tv_usec");
-	ptc__p_uint(c, c->wordsize == 4 ? (uint32_t)usec : (uint64_t)usec);
+	ptc__p_uint(c, ptc__word(c, usec));
 	ptc__s_close(c);
 }
 
@@ -1318,9 +1318,9 @@ ptc__a_kcmp(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		return;
 	}
 	ptc__sb_puts(c->o, sep);
-	ptc__p_hex(c, c->wordsize == 4 ? (uint32_t)c->a[3] : c->a[3]);
+	ptc__p_hex(c, ptc__word(c, c->a[3]));
 	ptc__sb_puts(c->o, sep);
-	ptc__p_hex(c, c->wordsize == 4 ? (uint32_t)c->a[4] : c->a[4]);
+	ptc__p_hex(c, ptc__word(c, c->a[4]));
 }
 
 /* ---- syslog ---- */
@@ -1445,5 +1445,5 @@ ptc__r_sched_policy(struct ptc__dc *c, int64_t v)
 void
 ptc__a_flags64(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	ptc__p_flags(c, a->x, c->wordsize == 4 ? (uint32_t)v : v, NULL);
+	ptc__p_flags(c, a->x, ptc__word(c, v), NULL);
 }

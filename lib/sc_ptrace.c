@@ -518,7 +518,7 @@ ptrace_exit(struct ptc__dc *c, uint64_t req)
 void
 ptc__a_ptrace(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	uint64_t req = c->wordsize == 4 ? (uint32_t)v : v;
+	uint64_t req = ptc__word(c, v);
 
 	(void)a;
 	if (c->exiting)

@@ -327,7 +327,7 @@ print_arg(struct ptc__dc *c, int i)
 	c->cur = i;
 	if (c->e == NULL || c->e->nargs < 0 || c->f->raw) {
 		/* As strace's printargs(): the register, in hex. */
-		ptc__p_hex(c, c->wordsize == 4 ? (uint32_t)c->a[i] : c->a[i]);
+		ptc__p_hex(c, ptc__word(c, c->a[i]));
 	} else if (failed_out(c, &c->e->args[i], i) || (c->f->noderef &&
 	    c->a[i] != 0 && is_struct(c->e->args[i].fn))) {
 		/* The kernel wrote nothing there: strace shows the address. */
