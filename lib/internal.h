@@ -49,6 +49,8 @@ struct ptc_task {
 	void *data;
 };
 
+#define PTC__EARLY_GONE 16      /* children kept as come and gone early */
+
 struct ptc_session {
 	TAILQ_HEAD(, ptc_task) tasks;
 	LIST_ENTRY(ptc_session) live;
@@ -66,7 +68,7 @@ struct ptc_session {
 	/* Children that stopped, ran and exited all before their parent's
 	 * fork or clone event was taken: that event must not bring them
 	 * back as tasks no wait will ever report. */
-	pid_t early_gone[16];
+	pid_t early_gone[PTC__EARLY_GONE];
 	unsigned early_next;
 	struct ptc_bp *bps;        /* breakpoints written (bp.c) */
 	void (*bp_restore)(struct ptc_session *); /* set by bp.c */

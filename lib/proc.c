@@ -248,9 +248,9 @@ decode(struct ptc_session *s, pid_t pid, int status, struct ptc_event *ev)
 static bool
 early_gone(struct ptc_session *s, pid_t pid)
 {
-	size_t i, n = sizeof(s->early_gone) / sizeof(s->early_gone[0]);
+	size_t i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < PTC__EARLY_GONE; i++)
 		if (s->early_gone[i] == pid) {
 			s->early_gone[i] = 0;
 			return true;
@@ -280,8 +280,7 @@ handle_status(struct ptc_session *s, pid_t pid, int status,
 		t->gone = true;
 		t->stopped = false;
 		if (t->early)
-			s->early_gone[s->early_next++ %
-			    (sizeof(s->early_gone) / sizeof(s->early_gone[0]))] =
+			s->early_gone[s->early_next++ % PTC__EARLY_GONE] =
 			    t->pid;
 		task_unlink(s, t);
 		s->reap = t;
