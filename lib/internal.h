@@ -44,6 +44,15 @@ struct ptc_task {
 	bool fresh;          /* attached by the ptc_attach() call under way */
 	bool early;          /* seen before its parent's fork/clone event */
 	bool sci_valid;      /* sci holds this stop's syscall info */
+	/*
+	 * A fork, vfork or clone event that a wait inside the library took
+	 * (the stop of an attach or a detach): the task stays in that stop,
+	 * its next resume is put off, and the next wait reports the event,
+	 * as if the inner wait had not been.
+	 */
+	bool held;
+	int held_status;     /* its wait status */
+	pid_t held_child;    /* the new task it tells of */
 	int pending_sig;     /* signal to deliver on detach */
 	struct ptc_scinfo sci;
 	void *data;
@@ -70,6 +79,7 @@ struct ptc_session {
 	 * back as tasks no wait will ever report. */
 	pid_t early_gone[PTC__EARLY_GONE];
 	unsigned early_next;
+	size_t nheld;              /* tasks with a held event */
 	struct ptc_bp *bps;        /* breakpoints written (bp.c) */
 	void (*bp_restore)(struct ptc_session *); /* set by bp.c */
 };

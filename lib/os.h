@@ -30,6 +30,11 @@
 int ptc_os_seize(pid_t pid, unsigned trace_flags, bool spawned);
 int ptc_os_interrupt(pid_t pid);
 int ptc_os_resume(pid_t pid, enum ptc_resume how, int sig);
+/*
+ * Whether pid is in a ptrace-stop (0, or -1 when it runs); *child is the
+ * new task of the fork, vfork or clone event it stopped at, else 0.
+ */
+int ptc_os_stop_child(pid_t pid, pid_t *child);
 int ptc_os_detach(pid_t pid, int sig);
 /* Detach from a signal handler: async-signal-safe, bounded wait. */
 void ptc_os_detach_now(pid_t pid);

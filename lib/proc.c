@@ -127,6 +127,11 @@ task_unlink(struct ptc_session *s, struct ptc_task *t)
 {
 	struct ptc_task **p = &s->hash[slot(s->hsize, t->pid)];
 
+	if (t->held) {
+		t->held = false;
+		s->nheld--;
+	}
+
 	while (*p != t)
 		p = &(*p)->hnext;
 	*p = t->hnext;
@@ -320,6 +325,25 @@ reap(struct ptc_session *s)
 	s->reap = NULL;
 }
 
+/*
+ * A task (which, or any for -1) whose held event is due: the caller
+ * resumed it since.  Its event is taken off it.
+ */
+static struct ptc_task *
+held_event(struct ptc_session *s, pid_t which)
+{
+	struct ptc_task *t;
+
+	TAILQ_FOREACH(t, &s->tasks, link)
+		if (t->held && !t->stopped && (which == -1 || which == t->pid))
+			break;
+	if (t != NULL) {
+		t->held = false;
+		s->nheld--;
+	}
+	return t;
+}
+
 static int
 wait_common(struct ptc_session *s, pid_t which, struct ptc_event *ev)
 {
@@ -334,6 +358,8 @@ wait_common(struct ptc_session *s, pid_t which, struct ptc_event *ev)
 		if (ptc_cleanup_pending())
 			return ptc_fail(EINTR, "interrupted by %s",
 			    strsignal(ptc_cleanup_pending()));
+		if (s->nheld != 0 && (t = held_event(s, which)) != NULL)
+			return handle_status(s, t->pid, t->held_status, ev);
 		/* The usage costs a walk of the threads: only when asked. */
 		pid = wait4(which, &status, __WALL, s->flags &
 		    PTC_TRACE_RUSAGE ? &ru : NULL);
@@ -424,6 +450,16 @@ note_stop(struct ptc_session *s, struct ptc_task *t, int status)
 		t->stopped = true;
 		if (s->bps != NULL)
 			ptc_bp_hit(s, t, &ev, &addr);
+		break;
+	case PTC_EV_FORK:
+	case PTC_EV_VFORK:
+	case PTC_EV_CLONE:
+		/* Its caller must see it, or the child is nobody's. */
+		if (!t->held)
+			s->nheld++;
+		t->held = true;
+		t->held_status = status;
+		t->held_child = ev.new_pid;
 		break;
 	default:
 		break;
@@ -732,7 +768,8 @@ ptc_resume(struct ptc_task *t, enum ptc_resume how, int sig)
 {
 	if (sig == 0)
 		sig = t->pending_sig;
-	if (ptc_os_resume(t->pid, how, sig) != 0)
+	/* It stays in the stop of its held event, which the wait reports. */
+	if (!t->held && ptc_os_resume(t->pid, how, sig) != 0)
 		return -1;
 	t->pending_sig = 0;
 	t->stopped = false;
@@ -743,6 +780,9 @@ ptc_resume(struct ptc_task *t, enum ptc_resume how, int sig)
 int
 ptc_interrupt(struct ptc_task *t)
 {
+	/* Still stopped, with its held event to report. */
+	if (t->held)
+		return 0;
 	return ptc_os_interrupt(t->pid);
 }
 
@@ -774,9 +814,37 @@ drain_traps(struct ptc_session *s, struct ptc_task *t)
 	t->pending_sig = keep;
 }
 
+/*
+ * The child of a held event, when the session never met it: traced from
+ * birth, it would stay ours.  Its first stop is taken (within about two
+ * seconds), and it is let go.
+ */
+static void
+detach_unmet(struct ptc_session *s, pid_t pid)
+{
+	struct timespec ms = { 0, 1000000 };
+	int i, status;
+	pid_t r;
+
+	if (pid <= 0 || ptc_session_task(s, pid) != NULL)
+		return;
+	for (i = 0; i < 2000; i++) {
+		if ((r = waitpid(pid, &status, __WALL | WNOHANG)) == pid) {
+			if (WIFSTOPPED(status))
+				ptc_os_detach(pid, 0);
+			return;
+		}
+		if (r < 0 && errno != EINTR)
+			return;
+		nanosleep(&ms, NULL);
+	}
+}
+
 static void
 detach_task(struct ptc_session *s, struct ptc_task *t, int sig)
 {
+	pid_t child;
+
 	if (!t->gone && !t->stopped) {
 		/*
 		 * A stop waiting to be reported is taken first: it may be a
@@ -785,10 +853,16 @@ detach_task(struct ptc_session *s, struct ptc_task *t, int sig)
 		 * reported to a wait that never returned it to us): then
 		 * PTRACE_DETACH works at once, where interrupting it and
 		 * waiting for a stop already reported would block for ever.
+		 * One that runs is not detached here: it could stop at a
+		 * fork event between the wait and the detach, and its child
+		 * would stay ours.
 		 */
 		if (wait_stop_flags(s, t, WNOHANG) == 1 &&
+		    ptc_os_stop_child(t->pid, &child) == 0 &&
 		    !ptc_os_sig_pending(t->pid, SIGTRAP) &&
 		    ptc_os_detach(t->pid, sig != 0 ? sig : t->pending_sig) == 0) {
+			/* A fork event's child is let go with it. */
+			detach_unmet(s, child);
 			ptc__task_del(s, t);
 			return;
 		}
@@ -806,6 +880,8 @@ detach_task(struct ptc_session *s, struct ptc_task *t, int sig)
 		if (!t->gone)
 			ptc_os_detach(t->pid, sig);
 	}
+	if (t->held)
+		detach_unmet(s, t->held_child);
 	ptc__task_del(s, t);
 }
 

@@ -233,6 +233,26 @@ ptc_os_sig_pending(pid_t tid, int sig)
 }
 
 int
+ptc_os_stop_child(pid_t pid, pid_t *child)
+{
+	unsigned long msg = 0;
+	siginfo_t si;
+	int ev;
+
+	*child = 0;
+	if (ptrace(PTRACE_GETSIGINFO, pid, 0, &si) != 0)
+		/* A group-stop has no siginfo, but is a stop. */
+		return errno == EINVAL ? 0 : -1;
+	ev = si.si_code >> 8;
+	if (si.si_signo == SIGTRAP && (si.si_code & 0xff) == SIGTRAP &&
+	    (ev == PTRACE_EVENT_FORK || ev == PTRACE_EVENT_VFORK ||
+	    ev == PTRACE_EVENT_CLONE) &&
+	    ptrace(PTRACE_GETEVENTMSG, pid, 0, &msg) == 0)
+		*child = (pid_t)msg;
+	return 0;
+}
+
+int
 ptc_os_detach(pid_t pid, int sig)
 {
 	return ptrace(PTRACE_DETACH, pid, 0, (long)sig) == 0 ? 0 : -1;

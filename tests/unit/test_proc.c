@@ -2,6 +2,7 @@
  * test_proc.c: sessions, attach/detach, spawn and the event loop against
  * real child processes.
  */
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -394,6 +395,60 @@ test_follow_forks(void **state)
 	ptc_session_free(s);
 }
 
+/*
+ * Attached while it forks, a process may show its fork event to the
+ * attach's own wait, and a detach may meet one too.  The event must
+ * still reach the caller's next wait, and the child of an event nobody
+ * took must not stay traced: each round's first traced child is one
+ * that a fork event of that round names.
+ */
+static void
+test_attach_mid_fork(void **state)
+{
+	struct ptc_session *s;
+	struct ptc_task *t;
+	struct ptc_event ev;
+	pid_t forker, kid, forks[200];
+	int round, n, i, nforks, named;
+
+	(void)state;
+	if ((forker = fork()) == 0) {
+		/* Forks back to back, so an attach often meets one. */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		signal(SIGCHLD, SIG_IGN);
+		for (;;)
+			if (fork() == 0)
+				_exit(0);
+	}
+	usleep(20000);
+	for (round = 0; round < 300; round++) {
+		s = ptc_session_new(PTC_TRACE_FORKS);
+		assert_int_equal(ptc_attach(s, forker, PTC_ATTACH_STOP |
+		    PTC_ATTACH_THREADS, &t), 0);
+		assert_int_equal(ptc_resume(t, PTC_RESUME_CONT, 0), 0);
+		kid = 0;
+		named = nforks = 0;
+		for (n = 0; n < 200 && !named; n++) {
+			assert_int_equal(ptc_wait(s, &ev), 0);
+			if (ev.pid == forker && ev.type == PTC_EV_FORK)
+				forks[nforks++] = ev.new_pid;
+			else if (ev.task != NULL && ev.pid != forker &&
+			    kid == 0)
+				kid = ev.pid;
+			for (i = 0; kid != 0 && i < nforks; i++)
+				named |= forks[i] == kid;
+			if (ev.task != NULL && ev.type != PTC_EV_EXITED &&
+			    ev.type != PTC_EV_KILLED)
+				ptc_resume(ev.task, PTC_RESUME_CONT, 0);
+		}
+		ptc_session_free(s);
+		if (!named)
+			fail_msg("round %d: child %d, but no fork event names "
+			    "it", round, (int)kid);
+	}
+	reap_child(forker);
+}
+
 static void
 test_pid_parse(void **state)
 {
@@ -424,6 +479,7 @@ main(void)
 		cmocka_unit_test(test_group_stop_stays_stopped),
 		cmocka_unit_test(test_attach_errors),
 		cmocka_unit_test(test_follow_forks),
+		cmocka_unit_test(test_attach_mid_fork),
 		cmocka_unit_test(test_pid_parse),
 	};
 
