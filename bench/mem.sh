@@ -3,6 +3,7 @@
 #  1. one 8-byte read: ptpeek vs dd on /proc/PID/mem vs gdb -batch
 #  2. 256 MiB heap to /dev/null: ptpeek -r vs dd bs=1M on /proc/PID/mem
 #  3. ptpeek -F over the 256 MiB heap: MB/s
+#  4. ptpeek -F and ptmaps on a 64 GiB PROT_NONE reservation vs gdb find
 # Run from the top of the tree by `make bench` (PTOOLS_BIN, PTOOLS_TARGETS).
 : "${PTOOLS_BIN:=build/bin}" "${PTOOLS_TARGETS:=build/targets}"
 peek=$PTOOLS_BIN/ptpeek
@@ -65,3 +66,24 @@ st=$(best sh -c "$peek -t u32 -F 0xdeadbeef $pid $heap $bytes")
 echo "  ptpeek -t u32 -F  $st ms  $(mbs "$st") MB/s"
 sa=$(best sh -c "$peek -F str:NOT-IN-THE-HEAP $pid >/dev/null")
 echo "  ptpeek -F over every readable mapping: $sa ms"
+
+# 4. A 64 GiB PROT_NONE reservation with three touched pages (the
+#    mem-sparse target): the search reads the three readable pages only.
+#    gdb's find over the reservation reads every page of it, through
+#    /proc/PID/mem, which also sees PROT_NONE pages (as zeros).
+sp_out=$(mktemp)
+"$PTOOLS_TARGETS/mem-sparse" >"$sp_out" 2>&1 &
+sp=$!
+trap 'kill $pid $sp 2>/dev/null; rm -f "$out" "$sp_out"' EXIT
+while [ ! -s "$sp_out" ]; do sleep 0.05; done
+read -r _ _ p0 _ _ <"$sp_out"
+echo "search of a process with a 64 GiB PROT_NONE reservation (best of 3):"
+ss=$(best sh -c "$peek -F str:sparse-mark $sp >/dev/null")
+sm=$(best sh -c "$PTOOLS_BIN/ptmaps $sp >/dev/null")
+echo "  ptpeek -F over every readable mapping: $ss ms (3 marks: $("$peek" -F str:sparse-mark "$sp" | tr '\n' ' '))"
+echo "  ptmaps: $sm ms"
+if command -v gdb >/dev/null 2>&1 && [ -z "${MEM_BENCH_NO_GDB_FIND:-}" ]; then
+	# once: it reads 64 GiB
+	gf=$(avg_ms 1 gdb -nx -batch -p "$sp" -ex "find $p0, +0x1000000000, \"sparse-mark\"")
+	echo "  gdb find over the reservation: $gf ms   gdb/ptpeek = $(ratio "$gf" "$ss")"
+fi

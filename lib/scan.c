@@ -251,6 +251,18 @@ searchable(const struct ptc_map *mp)
 	    strcmp(mp->path, "[vvar_vclock]") != 0;
 }
 
+/* The end of the readable mappings that cover addr on without a gap. */
+static uint64_t
+readable_to(const struct ptc_maps *m, uint64_t addr, uint64_t end)
+{
+	const struct ptc_map *mp;
+
+	while (addr < end && (mp = ptc_maps_find(m, addr)) != NULL &&
+	    searchable(mp))
+		addr = mp->end;
+	return addr < end ? addr : end;
+}
+
 ssize_t
 ptc_scan_find(const struct ptc_scan *s, int ranged, uint64_t addr,
     uint64_t len)
@@ -262,13 +274,27 @@ ptc_scan_find(const struct ptc_scan *s, int ranged, uint64_t addr,
 	uint64_t total = 0, done = 0;
 	ssize_t n, count = 0;
 
-	if (ranged) {
-		n = ptc_pat_search(pid, addr, addr + len, s->pat, 0, found_one,
-		    &f);
-		return f.failed ? out_failed() : n;
-	}
 	if ((m = ptc_target_maps(s->target)) == NULL)
 		return -1;
+	if (ranged) {
+		uint64_t end = addr + len, stop = readable_to(m, addr, end);
+
+		/*
+		 * The range ends at its first address that no readable
+		 * mapping covers.  That page is not read: a read through
+		 * /proc/PID/mem would see a PROT_NONE page after all (as
+		 * zeros) and give the process page tables for every page of
+		 * a reservation.
+		 */
+		n = stop > addr ? ptc_pat_search(pid, addr, stop, s->pat, 0,
+		    found_one, &f) : 0;
+		if (f.failed)
+			return out_failed();
+		if (n < 0 || stop == end)
+			return n;
+		return ptc_fail(EFAULT, "cannot read memory at 0x%" PRIx64
+		    " (unmapped or unreadable)", stop);
+	}
 	for (size_t i = 0; i < ptc_maps_count(m); i++)
 		if (searchable(ptc_maps_at(m, i)))
 			total += ptc_maps_at(m, i)->end - ptc_maps_at(m, i)->start;

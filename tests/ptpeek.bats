@@ -497,6 +497,38 @@ $(hexline $((a + 16)))  10 11 12 13                                       |....|
 	assert_untouched "$TPID"
 }
 
+# vm_pte PID: the kB of page tables the process has.
+vm_pte() {
+	awk '/^VmPTE:/ { print $2 }' "/proc/$1/status"
+}
+
+@test "-F on a huge PROT_NONE reservation: reads only the readable pages" {
+	start_target mem-sparse
+	read -r _ _ p0 p1 p2 <"$TOUT"
+	pte=$(vm_pte "$TPID")
+	run ptmaps "$TPID"
+	assert_success
+	assert_line --regexp "^$p0 0x[0-9a-f]+ rw-p "
+	assert_line --regexp "^$p2 0x[0-9a-f]+ rw-p "
+	assert_line --regexp " ---p 0x00000000 0x[0-9a-f]+ *$"
+	run ptpeek -F str:sparse-mark "$TPID"
+	assert_success
+	assert_equal "$(printf '%s\n' "${lines[@]}" | grep -c .)" 3
+	assert_line --index 0 "$p0"
+	assert_line --index 1 "$p1"
+	assert_line --index 2 "$p2"
+	# A range runs until its first page that cannot be read, which is
+	# not read at all: no PROT_NONE page shows up as zeros.
+	run ptpeek -F str:sparse-mark "$TPID" "$p0" $((p2 + 4096 - p0))
+	assert_failure 1
+	assert_line --index 0 "$p0"
+	assert_line --index 1 --regexp "^ptpeek: process $TPID: cannot read memory at 0x[0-9a-f]+ \(unmapped or unreadable\)$"
+	assert_equal "${#lines[@]}" 2
+	# Nothing was faulted in: the page tables stayed as they were.
+	[ $(($(vm_pte "$TPID") - pte)) -lt 64 ]
+	assert_untouched "$TPID"
+}
+
 # ---- -d: variables by their DWARF type (the dw-vars target) ----
 
 # Expressions whose values print the same in every run: no addresses.
