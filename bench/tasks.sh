@@ -4,7 +4,9 @@
 #     100, 1000 and 10000 other threads: it should stay flat;
 #  2. attaching with -f -p to a process of 1000 threads (goal < 1 s);
 #  3. the tracer's peak RSS over many syscalls and many short-lived
-#     processes: it should not grow with either.
+#     processes: it should not grow with either;
+#  4. -f over 2000 threads and 200 forks: time, and the same calls,
+#     clones and exits as strace.
 # Figures are medians of $RUNS runs (default 3).
 B=${B:-build}
 PTOOLS_BIN=${PTOOLS_BIN:-$(pwd)/$B/bin}
@@ -80,3 +82,17 @@ if [ -x /usr/bin/time ]; then
 else
 	echo "3. skipped: no /usr/bin/time"
 fi
+
+# 4. -f over 2000 threads and 200 fork children: wall time, and whether
+#    the two traces started the same calls and ended the same tasks
+#    (the tally of tests/ptstrace-compare.bats, at ten times its size).
+tally() {
+	sed -E -f "$(dirname "$0")/../tests/strace-tally.sed" "$1" | sort | uniq -c
+}
+echo "4. -f over many-tasks 2000 200 forks (2200 clones, 2201 exits)"
+tp=$(ms "$PTOOLS_BIN/ptstrace" -f -o "$out/p" "$prog" 2000 200 forks)
+ts=$(ms strace -f -o "$out/s" "$prog" 2000 200 forks)
+tally "$out/p" >"$out/p.tally"
+tally "$out/s" >"$out/s.tally"
+if cmp -s "$out/p.tally" "$out/s.tally"; then same=yes; else same=NO; fi
+echo "   ptstrace $tp ms, strace $ts ms, ratio $(ratio "$tp" "$ts"); same calls and exits: $same"

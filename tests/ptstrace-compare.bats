@@ -128,6 +128,26 @@ setup() {
 	done
 }
 
+# tally FILE: the calls a -f trace started and the tasks that ended.
+tally() {
+	sed -E -f "$PTOOLS_TOP/tests/strace-tally.sed" "$1" | sort | uniq -c
+}
+
+@test "compare: -f over 200 threads and 20 forks: the same calls, clones and exits" {
+	strace -f -o s.out "$T/many-tasks" 200 20 forks >/dev/null 2>&1
+	ptstrace -f -o p.out "$T/many-tasks" 200 20 forks >/dev/null 2>&1
+	tally s.out >s.tally
+	tally p.out >p.tally
+	# the 220 clones (threads by clone3 or clone) and 221 exits are
+	# there at all
+	[ "$(awk '$2 == "clone" || $2 == "clone3" { n += $1 } END { print n }' \
+	    s.tally)" = 220 ] || fail "strace: $(cat s.tally)"
+	grep -qE '^ +221 \+\+\+ exited with 0$' s.tally ||
+	    fail "strace: $(cat s.tally)"
+	run diff -u s.tally p.tally
+	assert_success
+}
+
 @test "compare: -k stack frames of the program and libc" {
 	local set
 	strace -k -o /dev/null -e trace=none true 2>/dev/null ||
