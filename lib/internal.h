@@ -44,6 +44,8 @@ struct ptc_task {
 	bool fresh;          /* attached by the ptc_attach() call under way */
 	bool early;          /* seen before its parent's fork/clone event */
 	bool sci_valid;      /* sci holds this stop's syscall info */
+	bool quiet_exit;     /* the next syscall stop is the exit of a call
+	                        nobody wants: no need to ask the kernel */
 	/*
 	 * A fork, vfork or clone event that a wait inside the library took
 	 * (the stop of an attach or a detach): the task stays in that stop,
@@ -87,6 +89,12 @@ struct ptc_session {
 /* A task joins the session; tgid 0: read it from the OS. */
 struct ptc_task *ptc__task_add(struct ptc_session *s, pid_t pid, pid_t tgid);
 void ptc__task_del(struct ptc_session *s, struct ptc_task *t);
+/*
+ * The syscall task t entered (at an entry stop now) is of no interest:
+ * its exit stop is taken for one without a PTRACE_GET_SYSCALL_INFO, as
+ * long as t is resumed to it (PTC_RESUME_SYSCALL).
+ */
+void ptc__task_quiet_exit(struct ptc_task *t);
 
 /*
  * Start o->path traced by session s (lib/proc.c): the new task is added

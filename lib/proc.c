@@ -192,6 +192,12 @@ pid_t ptc_task_pid(const struct ptc_task *t) { return t->pid; }
 pid_t ptc_task_tgid(const struct ptc_task *t) { return t->tgid; }
 int ptc_task_stopped(const struct ptc_task *t) { return t->stopped; }
 int ptc_task_was_stopped(const struct ptc_task *t) { return t->was_stopped; }
+void
+ptc__task_quiet_exit(struct ptc_task *t)
+{
+	t->quiet_exit = t->in_syscall;
+}
+
 void *ptc_task_data(const struct ptc_task *t) { return t->data; }
 void ptc_task_set_data(struct ptc_task *t, void *data) { t->data = data; }
 
@@ -233,7 +239,12 @@ decode(struct ptc_session *s, pid_t pid, int status, struct ptc_event *ev)
 	if (t == NULL)
 		return 0;
 	t->sci_valid = false;
-	if (st.type == PTC_EV_SYSCALL_ENTER) {
+	if (st.type == PTC_EV_SYSCALL_ENTER && t->quiet_exit && t->in_syscall) {
+		/* The exit of a call whose entry was read: nothing to ask. */
+		t->quiet_exit = false;
+		t->in_syscall = false;
+		ev->type = PTC_EV_SYSCALL_EXIT;
+	} else if (st.type == PTC_EV_SYSCALL_ENTER) {
 		/* The kernel knows entry from exit; don't guess. */
 		if (ptc_syscall_info(t, &si) == 0 && si.op != PTC_SC_NONE)
 			t->in_syscall = si.op == PTC_SC_ENTRY;
@@ -307,6 +318,7 @@ handle_status(struct ptc_session *s, pid_t pid, int status,
 		if (ev->old_pid != pid && ev->old_pid > 0 &&
 		    (old = ptc_session_task(s, ev->old_pid)) != NULL) {
 			t->in_syscall = old->in_syscall;
+			t->quiet_exit = old->quiet_exit;
 			ptc__task_del(s, old);
 		}
 		t->tgid = pid;
@@ -771,6 +783,9 @@ ptc_resume(struct ptc_task *t, enum ptc_resume how, int sig)
 	/* It stays in the stop of its held event, which the wait reports. */
 	if (!t->held && ptc_os_resume(t->pid, how, sig) != 0)
 		return -1;
+	/* Run on otherwise, it may meet another call first. */
+	if (how != PTC_RESUME_SYSCALL)
+		t->quiet_exit = false;
 	t->pending_sig = 0;
 	t->stopped = false;
 	t->sci_valid = false;

@@ -1037,12 +1037,28 @@ on_exec(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
 }
 
 /* Returns the signal to deliver as t resumes (-e inject=...:signal=). */
+/* A call not shown: its exit is skipped, and not even read if it can be. */
+static void
+skip_exit(struct tstate *ts, struct ptc_task *t, const struct ptc_scinfo *si)
+{
+	/* A rename's exit is needed even when it is not shown. */
+	ts->skip_exit = si->op == PTC_SC_ENTRY || ts->comm_change;
+	if (si->op == PTC_SC_ENTRY && !ts->comm_change)
+		ptc__task_quiet_exit(t);
+}
+
 static int
-on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
+on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t,
+    int exit)
 {
 	struct ptc_scinfo si;
 	int sig = 0, untouched = 0;
 
+	/* The exit of a call left out at its entry: nothing of it is read. */
+	if (exit && ts->skip_exit && !ts->comm_change) {
+		ts->skip_exit = 0;
+		return 0;
+	}
 	if (ptc_syscall_info(t, &si) != 0)
 		return 0;
 	/* -n shows the number the kernel got, before any demultiplexing. */
@@ -1083,7 +1099,7 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 
 			if (n == NULL || (strcmp(n, "execve") != 0 &&
 			    strcmp(n, "execveat") != 0)) {
-				ts->skip_exit = si.op == PTC_SC_ENTRY;
+				skip_exit(ts, t, &si);
 				return 0;
 			}
 			ts->hide = 0;
@@ -1093,8 +1109,7 @@ on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t)
 		if (!ptc__scset_has(&tr->trace, si.arch, si.nr) ||
 		    (tr->paths.n > 0 && !ptc__pathset_match(&tr->paths,
 		    ts->pid, si.arch, si.nr, si.args))) {
-			/* A rename's exit is needed even when it is not shown. */
-			ts->skip_exit = si.op == PTC_SC_ENTRY || ts->comm_change;
+			skip_exit(ts, t, &si);
 			return 0;
 		}
 		sig = ptc__inject_enter(untouched ? NULL : tr->inj, &ts->inj, t,
@@ -1488,7 +1503,8 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 		case PTC_EV_SYSCALL_ENTER:
 		case PTC_EV_SYSCALL_EXIT:
 		case PTC_EV_SECCOMP:
-			sig = on_syscall(tr, ts, ev.task);
+			sig = on_syscall(tr, ts, ev.task,
+			    ev.type == PTC_EV_SYSCALL_EXIT);
 			break;
 		case PTC_EV_SIGNAL:
 		case PTC_EV_STEP:

@@ -732,6 +732,25 @@ ptstrace: /dev/full: 2 lines of trace output lost"
 usage:    $use"
 }
 
+@test "ptstrace: a call left out by -e trace is read at its entry only" {
+	# ptstrace traced by ptstrace: how often it asks the kernel for a
+	# stop's syscall (PTRACE_GET_SYSCALL_INFO) against how many stops
+	# it resumes from (PTRACE_SYSCALL, about two a call).
+	for e in none all; do
+		ptstrace -qq -e signal=none -e trace=ptrace -o "pc.$e" -- \
+		    ptstrace -o /dev/null -e trace=$e /bin/true
+	done
+	info_none=$(grep -c '^ptrace(PTRACE_GET_SYSCALL_INFO,' pc.none)
+	info_all=$(grep -c '^ptrace(PTRACE_GET_SYSCALL_INFO,' pc.all)
+	stops=$(grep -c '^ptrace(PTRACE_SYSCALL,' pc.none)
+	[ "$stops" -gt 20 ] || fail "only $stops resumes: $(cat pc.none)"
+	# once a call without trace=..., twice with
+	[ $((info_none * 2)) -le $((stops + 2)) ] ||
+	    fail "trace=none: $info_none reads for $stops stops"
+	[ $((info_all * 2)) -ge $((stops * 3 / 2)) ] ||
+	    fail "trace=all: $info_all reads for $stops stops"
+}
+
 @test "ptstrace: bash completion offers options, syscalls and classes" {
 	source "$PTOOLS_TOP/completions/bash/ptstrace"
 	COMP_WORDS=(ptstrace -e trace=ope)
