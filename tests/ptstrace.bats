@@ -736,9 +736,11 @@ usage:    $use"
 	# ptstrace traced by ptstrace: how often it asks the kernel for a
 	# stop's syscall (PTRACE_GET_SYSCALL_INFO) against how many stops
 	# it resumes from (PTRACE_SYSCALL, about two a call).
+	# (LeakSanitizer cannot run in a traced process)
 	for e in none all; do
 		ptstrace -qq -e signal=none -e trace=ptrace -o "pc.$e" -- \
-		    ptstrace -o /dev/null -e trace=$e /bin/true
+		    env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		    "$PTOOLS_BIN/ptstrace" -o /dev/null -e trace=$e /bin/true
 	done
 	info_none=$(grep -c '^ptrace(PTRACE_GET_SYSCALL_INFO,' pc.none)
 	info_all=$(grep -c '^ptrace(PTRACE_GET_SYSCALL_INFO,' pc.all)
