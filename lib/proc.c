@@ -192,14 +192,14 @@ pid_t ptc_task_pid(const struct ptc_task *t) { return t->pid; }
 pid_t ptc_task_tgid(const struct ptc_task *t) { return t->tgid; }
 int ptc_task_stopped(const struct ptc_task *t) { return t->stopped; }
 int ptc_task_was_stopped(const struct ptc_task *t) { return t->was_stopped; }
+void *ptc_task_data(const struct ptc_task *t) { return t->data; }
+void ptc_task_set_data(struct ptc_task *t, void *data) { t->data = data; }
+
 void
 ptc__task_quiet_exit(struct ptc_task *t)
 {
 	t->quiet_exit = t->in_syscall;
 }
-
-void *ptc_task_data(const struct ptc_task *t) { return t->data; }
-void ptc_task_set_data(struct ptc_task *t, void *data) { t->data = data; }
 
 int
 ptc_syscall_info(struct ptc_task *t, struct ptc_scinfo *si)

@@ -1036,7 +1036,6 @@ on_exec(struct ptc_trace *tr, struct tstate *ts, const struct ptc_event *ev)
 	}
 }
 
-/* Returns the signal to deliver as t resumes (-e inject=...:signal=). */
 /* A call not shown: its exit is skipped, and not even read if it can be. */
 static void
 skip_exit(struct tstate *ts, struct ptc_task *t, const struct ptc_scinfo *si)
@@ -1047,6 +1046,7 @@ skip_exit(struct tstate *ts, struct ptc_task *t, const struct ptc_scinfo *si)
 		ptc__task_quiet_exit(t);
 }
 
+/* Returns the signal to deliver as t resumes (-e inject=...:signal=). */
 static int
 on_syscall(struct ptc_trace *tr, struct tstate *ts, struct ptc_task *t,
     int exit)
