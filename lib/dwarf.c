@@ -1,9 +1,11 @@
 /*
  * dwarf.c: the debug information of a live process (or of one ELF
- * file) through elfutils' libdwfl (modules from /proc/PID/maps, DWARF
- * found beside the file or under /usr/lib/debug), and address ->
- * FILE:LINE with the function and the chain of inlined calls at that
- * address.
+ * file) through elfutils' libdwfl (modules from /proc/PID/maps, each
+ * opened through its mapping, DWARF found beside the file or under
+ * /usr/lib/debug), and address -> FILE:LINE with the function and the
+ * chain of inlined calls at that address.  The one Dwfl of a process:
+ * the unwinder (lib/unwind.c) and the variable reader (lib/dwvar.c)
+ * use this one.
  */
 #include <elfutils/libdw.h>
 #include <elfutils/libdwfl.h>
@@ -45,6 +47,7 @@ struct ptc_dwarf {
 	Dwfl *dwfl;
 	pid_t pid;
 	char *path;         /* ptc_dwarf_open_file(): the file, pid 0 */
+	struct ptc_maps *maps; /* the process's, as last reported */
 	bool attached;      /* dwfl_linux_proc_attach done */
 	struct cached *cache; /* CACHE_SIZE entries once used */
 	struct where *wcache; /* likewise */
@@ -52,8 +55,56 @@ struct ptc_dwarf {
 
 static char *debuginfo_path;
 
+/*
+ * A module's file opened as the library opens it (lib/sym.c): through
+ * the mapping itself, so a deleted file or one in another mount
+ * namespace is found; else libdwfl's own way.  The module's user data
+ * is its ptc_dwarf.
+ */
+static int
+proc_find_elf(Dwfl_Module *mod, void **ud, const char *name,
+    Dwarf_Addr base, char **file_name, Elf **elfp)
+{
+	const struct ptc_dwarf *d = *ud;
+	size_t nl = ptc__path_len(name), i;
+	int fd;
+
+	if (d != NULL && d->maps != NULL && name[0] == '/')
+		for (i = 0; i < ptc_maps_count(d->maps); i++) {
+			const struct ptc_map *m = ptc_maps_at(d->maps, i);
+			char path[4096];
+
+			if (m->start != base || ptc__path_len(m->path) != nl ||
+			    strncmp(m->path, name, nl) != 0)
+				continue;
+			snprintf(path, sizeof(path), "%.*s", (int)nl, name);
+			fd = ptc_os_module_open(d->pid, m->start, m->end, path,
+			    m->inode);
+			if (fd < 0)
+				break;
+			if ((*file_name = strdup(path)) == NULL) {
+				close(fd);
+				return -1;
+			}
+			return fd;
+		}
+	return dwfl_linux_proc_find_elf(mod, ud, name, base, file_name, elfp);
+}
+
+/* Set each module's user data for proc_find_elf(). */
+static int
+set_ud(Dwfl_Module *mod, void **ud, const char *name, Dwarf_Addr start,
+    void *arg)
+{
+	(void)mod;
+	(void)name;
+	(void)start;
+	*ud = arg;
+	return DWARF_CB_OK;
+}
+
 static const Dwfl_Callbacks callbacks = {
-	.find_elf = dwfl_linux_proc_find_elf,
+	.find_elf = proc_find_elf,
 	.find_debuginfo = dwfl_standard_find_debuginfo,
 	.debuginfo_path = &debuginfo_path,
 };
@@ -86,6 +137,12 @@ report(struct ptc_dwarf *d)
 		dwfl_end(d->dwfl);
 		d->dwfl = NULL;
 		return ptc_fail(EIO, "libdwfl: %s", dwfl_errmsg(-1));
+	}
+	if (d->path == NULL) {
+		/* Without the maps a module is opened by its name. */
+		ptc_maps_free(d->maps);
+		d->maps = ptc_maps_read(d->pid);
+		dwfl_getmodules(d->dwfl, set_ud, d, 0);
 	}
 	d->attached = false;
 	if (d->cache != NULL)
@@ -136,6 +193,7 @@ ptc_dwarf_free(struct ptc_dwarf *d)
 	free(d->path);
 	if (d->dwfl != NULL)
 		dwfl_end(d->dwfl);
+	ptc_maps_free(d->maps);
 	free(d->cache);
 	free(d->wcache);
 	free(d);

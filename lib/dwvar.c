@@ -34,9 +34,8 @@
 
 struct ptc_vars {
 	struct ptc_target *t;
-	Dwfl *dwfl;
-	char *debuginfo_path;
-	Dwfl_Callbacks cb;
+	struct ptc_dwarf *dw;          /* the process's modules */
+	Dwfl *dwfl;                    /* dw's */
 	char exe[4096];
 	uint64_t cbase;                /* the cached bytes: [cbase, +clen) */
 	size_t clen;
@@ -69,65 +68,6 @@ struct arr {
 	bool known[MAX_DIMS];
 };
 
-/* Length of path without a " (deleted)" at its end. */
-static size_t
-undeleted_len(const char *path)
-{
-	size_t n = strlen(path), d = strlen(" (deleted)");
-
-	return n > d && strcmp(path + n - d, " (deleted)") == 0 ? n - d : n;
-}
-
-/*
- * A module's file opened as the library opens it (lib/sym.c): through
- * the mapping itself, so a deleted file or one in another mount
- * namespace is found; else libdwfl's own way.  The module's user data
- * is its ptc_vars.
- */
-static int
-find_elf(Dwfl_Module *mod, void **ud, const char *name, Dwarf_Addr base,
-    char **file_name, Elf **elfp)
-{
-	struct ptc_vars *v = *ud;
-	const struct ptc_maps *maps;
-	size_t nl = undeleted_len(name), i;
-	int fd;
-
-	if (v != NULL && name[0] == '/' &&
-	    (maps = ptc_target_maps(v->t)) != NULL)
-		for (i = 0; i < ptc_maps_count(maps); i++) {
-			const struct ptc_map *m = ptc_maps_at(maps, i);
-			char path[4096];
-
-			if (m->start != base || undeleted_len(m->path) != nl ||
-			    strncmp(m->path, name, nl) != 0)
-				continue;
-			snprintf(path, sizeof(path), "%.*s", (int)nl, name);
-			fd = ptc_os_module_open(ptc_target_pid(v->t), m->start,
-			    m->end, path, m->inode);
-			if (fd < 0)
-				break;
-			if ((*file_name = strdup(path)) == NULL) {
-				close(fd);
-				return -1;
-			}
-			return fd;
-		}
-	return dwfl_linux_proc_find_elf(mod, ud, name, base, file_name, elfp);
-}
-
-/* Set each module's user data for find_elf(). */
-static int
-set_ud(Dwfl_Module *mod, void **ud, const char *name, Dwarf_Addr start,
-    void *arg)
-{
-	(void)mod;
-	(void)name;
-	(void)start;
-	*ud = arg;
-	return DWARF_CB_OK;
-}
-
 struct ptc_vars *
 ptc_vars_open(struct ptc_target *t)
 {
@@ -137,26 +77,14 @@ ptc_vars_open(struct ptc_target *t)
 	if (v == NULL)
 		return NULL;
 	v->t = t;
-	v->cb.find_elf = find_elf;
-	v->cb.find_debuginfo = dwfl_standard_find_debuginfo;
-	v->cb.debuginfo_path = &v->debuginfo_path;
 	if (ptc_os_exe_path(pid, v->exe, sizeof(v->exe)) != 0)
 		v->exe[0] = '\0';
-	if ((v->dwfl = dwfl_begin(&v->cb)) == NULL)
-		goto fail;
-	if (dwfl_linux_proc_report(v->dwfl, pid) != 0 ||
-	    dwfl_report_end(v->dwfl, NULL, NULL) != 0 ||
-	    dwfl_getmodules(v->dwfl, set_ud, v, 0) < 0) {
-		ptc_vars_close(v);
-		ptc_fail(ESRCH, "process %d: cannot list its modules",
-		    (int)pid);
+	if ((v->dw = ptc_dwarf_new(pid)) == NULL) {
+		free(v);
 		return NULL;
 	}
+	v->dwfl = ptc__dwarf_dwfl(v->dw);
 	return v;
-fail:
-	ptc_vars_close(v);
-	ptc_fail(ENOMEM, "libdwfl: %s", dwfl_errmsg(-1));
-	return NULL;
 }
 
 void
@@ -164,8 +92,7 @@ ptc_vars_close(struct ptc_vars *v)
 {
 	if (v == NULL)
 		return;
-	if (v->dwfl != NULL)
-		dwfl_end(v->dwfl);
+	ptc_dwarf_free(v->dw);
 	free(v);
 }
 
@@ -643,7 +570,7 @@ scan_module(Dwfl_Module *mod, void **ud, const char *mname, Dwarf_Addr start,
 	Dwarf_Die cudie, subdie;
 	uint8_t ut;
 	bool is_exe = s->exe[0] != '\0' && mname != NULL &&
-	    undeleted_len(mname) == strlen(s->exe) &&
+	    ptc__path_len(mname) == strlen(s->exe) &&
 	    strncmp(mname, s->exe, strlen(s->exe)) == 0;
 
 	(void)ud;

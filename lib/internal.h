@@ -27,6 +27,9 @@ void ptc__clear_detail(void);
 size_t ptc__count_le(const void *base, size_t n, size_t size, size_t off,
     uint64_t key);
 
+/* Length of a mapping's path without a " (deleted)" at its end. */
+size_t ptc__path_len(const char *path);
+
 struct ptc_bp;
 
 struct ptc_task {

@@ -247,8 +247,8 @@ ptc_maps_find(const struct ptc_maps *m, uint64_t addr)
 }
 
 /* Length of path without a trailing " (deleted)". */
-static size_t
-path_len(const char *path)
+size_t
+ptc__path_len(const char *path)
 {
 	size_t n = strlen(path), d = sizeof(DELETED) - 1;
 
@@ -303,7 +303,7 @@ ptc_maps_module(const struct ptc_maps *m, const char *name)
 	/* an exact path or file name wins over a versioned file name */
 	for (size_t i = 0; i < m->n; i++) {
 		const char *path = m->v[i].path;
-		size_t pl = path_len(path);
+		size_t pl = ptc__path_len(path);
 		const char *b = base_of(path, pl);
 
 		if (pl == 0)
@@ -320,7 +320,7 @@ ptc_maps_module(const struct ptc_maps *m, const char *name)
 	if (name[0] != '/' && name[0] != '[') {
 		for (size_t i = 0; i < m->n; i++) {
 			const char *path = m->v[i].path;
-			size_t pl = path_len(path);
+			size_t pl = ptc__path_len(path);
 			const char *b = base_of(path, pl);
 
 			if (path[0] == '/' &&
@@ -337,7 +337,7 @@ ptc_map_name(const struct ptc_map *map)
 {
 	static _Thread_local char buf[256];
 	const char *path = map->path != NULL ? map->path : "";
-	size_t pl = path_len(path);
+	size_t pl = ptc__path_len(path);
 	const char *b = base_of(path, pl);
 
 	if (path[pl] == '\0')

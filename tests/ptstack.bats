@@ -139,6 +139,26 @@ EOT
 )"
 }
 
+@test "ptstack: a program whose file was deleted keeps its symbols and lines" {
+	# The module is opened through its mapping, not by its name.
+	cp "$PTOOLS_TARGETS/stack-chain" "$BATS_TEST_TMPDIR/gone"
+	TOUT=$BATS_TEST_TMPDIR/gone.out
+	"$BATS_TEST_TMPDIR/gone" >"$TOUT" 2>&1 </dev/null &
+	TPID=$!
+	_started_pids+=("$TPID")
+	for _ in $(seq 1 500); do [ -s "$TOUT" ] && break; sleep 0.01; done
+	rm "$BATS_TEST_TMPDIR/gone"
+	wait_asleep "$TPID"
+	run --separate-stderr ptstack "$TPID"
+	assert_success
+	assert_equal "$(chain "$output" | head -n 2)" "$(cat <<'EOT'
+chain_c+OFF  gone (deleted)  tests/targets/stack-chain.c:24
+chain_inl  gone (deleted)  tests/targets/stack-chain.c:31 (inlined)
+EOT
+)"
+	assert_untouched "$TPID"
+}
+
 @test "ptstack: a stopped process stays stopped, untraced" {
 	start_target stack-chain 2
 	wait_asleep "$TPID"
