@@ -49,6 +49,7 @@ struct ptc_dwarf {
 	char *path;         /* ptc_dwarf_open_file(): the file, pid 0 */
 	struct ptc_maps *maps; /* the process's, as last reported */
 	bool attached;      /* dwfl_linux_proc_attach done */
+	bool no_lines;      /* unwinds without lines (ptc_dwarf_set_lines) */
 	struct cached *cache; /* CACHE_SIZE entries once used */
 	struct where *wcache; /* likewise */
 };
@@ -213,6 +214,18 @@ Dwfl *
 ptc__dwarf_dwfl(struct ptc_dwarf *d)
 {
 	return d->dwfl;
+}
+
+void
+ptc_dwarf_set_lines(struct ptc_dwarf *d, int on)
+{
+	d->no_lines = !on;
+}
+
+int
+ptc__dwarf_lines(const struct ptc_dwarf *d)
+{
+	return !d->no_lines;
 }
 
 /* After a failed ptc_dwarf_refresh() there are no modules to ask. */

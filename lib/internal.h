@@ -394,6 +394,8 @@ int ptc__bp_remove_live(struct ptc_session *s);
  * types), and its attachment for unwinding (threads stopped by us).
  */
 struct Dwfl *ptc__dwarf_dwfl(struct ptc_dwarf *d);
+/* 0 after ptc_dwarf_set_lines(d, 0). */
+int ptc__dwarf_lines(const struct ptc_dwarf *d);
 int ptc__dwarf_attach(struct ptc_dwarf *d);
 /* Module and ELF symbol of addr, remembered; -1 when in no module. */
 struct ptc__where {

@@ -1611,6 +1611,14 @@ int ptc_dwarf_unwind(struct ptc_dwarf *d, pid_t tid, unsigned max,
     int (*fn)(const struct ptc_frame *f, void *arg), void *arg);
 
 /*
+ * Whether ptc_dwarf_unwind() gives source lines and inlined frames (on:
+ * the default).  Off, it reads no DWARF but the call frame information:
+ * the debug sections of a library (a compressed separate debug file for
+ * libc) can cost more to read than the whole unwind.
+ */
+void ptc_dwarf_set_lines(struct ptc_dwarf *d, int on);
+
+/*
  * Write frame f as one line, "#N  0xADDR  SYMBOL+0xOFF  MODULE
  * [FILE:LINE]": "??" for an unknown symbol or module, the module by
  * its file name, the source part only when known, " (inlined)" after it

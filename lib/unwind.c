@@ -120,7 +120,7 @@ int
 ptc_dwarf_unwind(struct ptc_dwarf *d, pid_t tid, unsigned max,
     int (*fn)(const struct ptc_frame *f, void *arg), void *arg)
 {
-	return unwind(d, tid, max, 1, fn, arg);
+	return unwind(d, tid, max, ptc__dwarf_lines(d), fn, arg);
 }
 
 /* The last part of a path. */

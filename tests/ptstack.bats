@@ -107,6 +107,33 @@ EOT
 	assert_equal "$stderr" "ptstack: process $TPID: no thread 1"
 }
 
+@test "ptstack -a: the same frames, without source lines and inlined calls" {
+	start_target stack-chain 1
+	wait_asleep "$TPID"
+	local full
+	full=$(ptstack "$TPID")
+	run --separate-stderr ptstack -a "$TPID"
+	assert_success
+	[ -z "$stderr" ] || fail "stderr: $stderr"
+	# every frame but the inlined one, with its address, symbol and
+	# module, renumbered
+	assert_equal "$(grep -v '^thread' <<<"$output" | cut -d' ' -f3-)" \
+	    "$(grep -v -e '^thread' -e '(inlined)$' <<<"$full" |
+	    sed -E 's/^(#[0-9]+  0x[0-9a-f]+  [^ ]+  [^ ]+).*/\1/' | cut -d' ' -f3-)"
+	assert_equal "$(grep -c '^#' <<<"$output")" \
+	    "$(grep -v '(inlined)$' <<<"$full" | grep -c '^#')"
+	refute_output --partial 'stack-chain.c'
+	assert_equal "$(chain "$output" | head -n 2)" "$(printf '%s\n' \
+	    'chain_c+OFF  stack-chain' 'chain_b+OFF  stack-chain')"
+	# no DWARF read, so nothing to say about a program without it
+	start_target stack-chain-nodebug 1
+	wait_asleep "$TPID"
+	run --separate-stderr ptstack --addresses "$TPID"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --regexp '^#[0-9]+  0x[0-9a-f]{16}  chain_c\+0x[0-9a-f]+  stack-chain-nodebug$'
+}
+
 @test "ptstack -j: one object per frame, the text's frames" {
 	command -v jq >/dev/null || skip "jq not installed"
 	start_target stack-chain 1
@@ -227,7 +254,7 @@ EOT
 	source "$PTOOLS_TOP/completions/bash/ptstack"
 	COMP_WORDS=(ptstack -); COMP_CWORD=1; COMPREPLY=()
 	_ptstack
-	assert_equal "${COMPREPLY[*]}" "-h -j -n -t -V --help --json --max-frames --tid --version"
+	assert_equal "${COMPREPLY[*]}" "-a -h -j -n -t -V --addresses --help --json --max-frames --tid --version"
 	COMP_WORDS=(ptstack --m); COMP_CWORD=1; COMPREPLY=()
 	_ptstack
 	assert_equal "${COMPREPLY[*]}" "--max-frames"

@@ -18,17 +18,19 @@
 #include "common/cli.h"
 
 static const struct cli_opt opts[] = {
+	{ 'a', "addresses", NULL,
+	    "addresses and symbols only: no source lines, no inlined frames" },
 	{ 'j', "json", NULL, "print JSON Lines, one object per frame" },
 	{ 'n', "max-frames", "MAX", "print at most MAX frames per thread" },
 	{ 't', "tid", "TID", "only thread TID" },
 	{ 0, NULL, NULL, NULL }
 };
 static const char *const synopsis[] = {
-	"[-j] [-n max] [-t tid] pid", NULL
+	"[-aj] [-n max] [-t tid] pid", NULL
 };
 static const struct cli cli = { synopsis, opts, 0 };
 
-static int json;
+static int json, no_lines;
 static unsigned max_frames;
 
 struct out {
@@ -125,6 +127,9 @@ main(int argc, char *argv[])
 	ptc_cleanup_signals();
 	while ((ch = cli_getopt(&cli, argc, argv)) != -1) {
 		switch (ch) {
+		case 'a':
+			no_lines = 1;
+			break;
 		case 'j':
 			json = 1;
 			break;
@@ -155,7 +160,8 @@ main(int argc, char *argv[])
 	qsort(tids, (size_t)n, sizeof(*tids), cmp_tid);
 	if ((d = ptc_dwarf_new(pid)) == NULL)
 		errx(1, "process %d: %s", (int)pid, ptc_error());
-	if (ptc_dwarf_exe_lines(d) == 0)
+	ptc_dwarf_set_lines(d, !no_lines);
+	if (!no_lines && ptc_dwarf_exe_lines(d) == 0)
 		warnx("process %d: no DWARF line information: addresses and "
 		    "symbols only", (int)pid);
 	if ((s = ptc_session_new(0)) == NULL)

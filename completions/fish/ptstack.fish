@@ -39,6 +39,7 @@ complete -c ptstack -f
 complete -c ptstack -s h -l help -d 'show usage and options'
 complete -c ptstack -s V -l version -d 'show version'
 complete -c ptstack -n 'not __ptstack_pid >/dev/null' -a '(__ptstack_pids)'
+complete -c ptstack -s a -l addresses -d 'addresses and symbols only, no source lines'
 complete -c ptstack -s j -l json -d 'JSON lines, one object per frame'
 complete -c ptstack -s n -l max-frames -x -d 'at most this many frames per thread'
 complete -c ptstack -s t -l tid -x -a '(__ptstack_tids)' -d 'only this thread'
