@@ -115,11 +115,10 @@ EOT
 	run --separate-stderr ptstack -a "$TPID"
 	assert_success
 	[ -z "$stderr" ] || fail "stderr: $stderr"
-	# every frame but the inlined one, with its address, symbol and
-	# module, renumbered
-	assert_equal "$(grep -v '^thread' <<<"$output" | cut -d' ' -f3-)" \
-	    "$(grep -v -e '^thread' -e '(inlined)$' <<<"$full" |
-	    sed -E 's/^(#[0-9]+  0x[0-9a-f]+  [^ ]+  [^ ]+).*/\1/' | cut -d' ' -f3-)"
+	# every frame but the inlined one, with its address and symbol,
+	# renumbered (a module name can hold a blank: "[vdso: 123]")
+	assert_equal "$(grep -v '^thread' <<<"$output" | awk '{ print $2, $3 }')" \
+	    "$(grep -v -e '^thread' -e '(inlined)$' <<<"$full" | awk '{ print $2, $3 }')"
 	assert_equal "$(grep -c '^#' <<<"$output")" \
 	    "$(grep -v '(inlined)$' <<<"$full" | grep -c '^#')"
 	refute_output --partial 'stack-chain.c'
