@@ -24,7 +24,7 @@ TERM=dumb
 LANG=C
 # A test that hangs fails after this long instead of using up the run.
 BATS_TEST_TIMEOUT=${BATS_TEST_TIMEOUT:-180}
-export PATH HOME TMPDIR TERM LANG BATS_TEST_TIMEOUT
+export PATH HOME TMPDIR TERM LANG BATS_TEST_TIMEOUT PTOOLS_JOBS
 hostname "ptools-$ARCH"
 ln -sf /proc/self/fd /dev/fd 2>/dev/null
 ln -sf /proc/self/fd/0 /dev/stdin 2>/dev/null

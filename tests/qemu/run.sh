@@ -20,7 +20,9 @@
 # Environment: QEMU_TIMEOUT (seconds for the guest, default 1200),
 # QEMU_SUITES (bats files to run, e.g. "ptmaps ptpeek", or "all"; default
 # GUEST_SUITES below),
-# QEMU_SMP (guest CPUs, default 2), QEMU_JOBS (make -j), QEMU_CMD (a
+# QEMU_SMP (guest CPUs, default 2), QEMU_PAR (suites run at once in the
+# guest, default QEMU_SMP: tests/run.sh's PTOOLS_JOBS), QEMU_JOBS
+# (make -j), QEMU_CMD (a
 # shell command run in the guest instead of the suites, for debugging;
 # its output is the console's).
 set -eu
@@ -31,6 +33,7 @@ cd "$top"
 Q=${QEMU_DIR:-build-qemu}
 timeout_s=${QEMU_TIMEOUT:-1200}
 smp=${QEMU_SMP:-2}
+par=${QEMU_PAR:-$smp}
 jobs=${QEMU_JOBS:-$(nproc 2>/dev/null || echo 2)}
 hostdeb=$(dpkg --print-architecture)
 
@@ -81,9 +84,9 @@ libgmp10 libselinux1 libpcre2-8-0"
 # Under software emulation a suite runs 10 to 30 times slower than
 # natively, so the rest (memory writes, fuzz replays, README examples),
 # which the native run covers, is left out by default.  ptpoke (about
-# 90 s in the aarch64 guest) and sym (about 30 s) are in; faults, which
-# passes there too, is not: it takes 400 to 450 s and would push the
-# aarch64 run past what CI gives it (QEMU_SUITES=faults runs it).
+# 50 s in the aarch64 guest, two suites at once) and sym are in; faults,
+# which passes there too, is not: it took 400 to 450 s run alone
+# (QEMU_SUITES=faults runs it).
 GUEST_SUITES="qemu-guest qemu-i386-compat ptregs ptstep ptstack ptstrace
 ptstrace-compare ptmaps ptpeek ptdis ptpoke sym"
 # Never in the guests: installation, man pages and completions are the
@@ -348,6 +351,7 @@ rootfs() {
 	ARCH=$arch
 	B=$b
 	TRIPLET=$triplet
+	PTOOLS_JOBS=$par
 	EOF
 	[ -n "${QEMU_CMD:-}" ] && printf '%s\n' "$QEMU_CMD" >"$r/etc/ptools-qemu.cmd"
 
@@ -382,7 +386,7 @@ rootfs() {
 # ---- boot ------------------------------------------------------------
 boot() {
 	local log=$Q/$arch.log rc line
-	say "booting $(basename "$KERNEL") in $qemu ($smp CPUs, ${timeout_s}s at most)"
+	say "booting $(basename "$KERNEL") in $qemu ($smp CPUs, $par suites at once, ${timeout_s}s at most)"
 	local t0=$SECONDS
 	set +e
 	# shellcheck disable=SC2086
