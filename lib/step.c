@@ -1153,6 +1153,9 @@ ptc_step_call_args(pid_t tid, const struct ptc_regs *r, uint64_t args[6])
  * The call st just stepped into returns: a breakpoint at its return
  * address, hit with the stack pointer back where it was before the
  * call (a recursive call of the same function hits it deeper first).
+ * Any thread may run through that address: all are traced while the
+ * breakpoint is in (those the stepper did not trace are let go after),
+ * and what meets another thread (a hit, a fault) is its own.
  */
 static int
 run_call(struct ptc_step *st, uint64_t ret, uint64_t sp,
@@ -1164,13 +1167,15 @@ run_call(struct ptc_step *st, uint64_t ret, uint64_t sp,
 	uint64_t now;
 	int e;
 
-	if (ptc_bp_insert(st->s, pid, ret) != 0 ||
+	if (ptc_attach(st->s, pid, PTC_ATTACH_STOP | PTC_ATTACH_THREADS,
+	    NULL) != 0 || ptc_bp_insert(st->s, pid, ret) != 0 ||
 	    (r = ptc_run_new(st->s, pid, PTC_RUN_FAULTS)) == NULL)
 		return -1;
-	while ((e = ptc_run_next(r, &re)) == 0 && re.kind == PTC_RUN_BREAK &&
-	    (re.task != st->t || re.addr != ret ||
-	    ptc_regs_fetch(st->cur, st->t, 0) != 0 ||
-	    (now = ptc_regs_sp(st->cur)) < sp))
+	while ((e = ptc_run_next(r, &re)) == 0 &&
+	    ((re.kind == PTC_RUN_FAULT && re.task != st->t) ||
+	    (re.kind == PTC_RUN_BREAK && (re.task != st->t ||
+	    re.addr != ret || ptc_regs_fetch(st->cur, st->t, 0) != 0 ||
+	    (now = ptc_regs_sp(st->cur)) < sp))))
 		;
 	if (e == 0 && re.task != NULL && ptc_run_release(r, st->t) != 0)
 		e = -1;

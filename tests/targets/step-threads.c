@@ -3,7 +3,8 @@
  * the main thread prints "ready PID" and then calls tick() in a loop,
  * so a breakpoint on tick is hit again and again by the main thread.
  * With N, N threads spin and each of them calls tick() on every turn
- * too, so a breakpoint on tick is met by many threads at once.
+ * instead, so a breakpoint on tick is met by many threads at once, and
+ * always by a spinner.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -43,7 +44,8 @@ main(int argc, char *argv[])
 	printf("ready %d\n", (int)getpid());
 	fflush(stdout);
 	for (;;) {
-		tick();
+		if (!busy)
+			tick();
 		usleep(1000);
 	}
 }
