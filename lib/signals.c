@@ -4,8 +4,11 @@
  * so that a tool leaves through its normal path and detaches; a second
  * one means that path is stuck, and the module that owns the sessions
  * gets one last call before the exit.  Nothing here knows what a session
- * is, so every module may ask whether a cleanup signal came.
+ * is, so every module may ask whether a cleanup signal came.  And the
+ * tool's own death by the signal that ended the program it ran.
  */
+#include <sys/resource.h>
+
 #include <signal.h>
 #include <string.h>
 #include <time.h>
@@ -73,4 +76,23 @@ int
 ptc_cleanup_pending(void)
 {
 	return cleanup_sig;
+}
+
+/*
+ * Here, not with the runs of lib/step.c: ptstrace dies this way too,
+ * and must not pull the stepper (and capstone) in with it.
+ */
+void
+ptc_run_die(int sig)
+{
+	struct rlimit rl = { 0, 0 };
+	sigset_t set;
+
+	/* No core of the tool: the program's own was dumped, or not. */
+	setrlimit(RLIMIT_CORE, &rl);
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
 }

@@ -6,7 +6,6 @@
  * and sorts out, by the CPU's trap rules (ptc__trap_kind), which
  * stops ran an instruction.
  */
-#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <errno.h>
@@ -1083,21 +1082,6 @@ ptc_run_end(struct ptc_session *s, pid_t pid, int spawned, int kill_it)
 	if (WIFEXITED(status))
 		return WEXITSTATUS(status);
 	return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 1;
-}
-
-void
-ptc_run_die(int sig)
-{
-	struct rlimit rl = { 0, 0 };
-	sigset_t set;
-
-	/* No core of the tool: the program's own was dumped, or not. */
-	setrlimit(RLIMIT_CORE, &rl);
-	signal(sig, SIG_DFL);
-	sigemptyset(&set);
-	sigaddset(&set, sig);
-	sigprocmask(SIG_UNBLOCK, &set, NULL);
-	raise(sig);
 }
 
 /* The calling convention of the code r runs, or NULL. */
