@@ -309,9 +309,16 @@ main(int argc, char *argv[])
 		errx(1, "process %d: cannot stop it: %s", (int)pid,
 		    ptc_error());
 	if (dwarf) {
-		if ((v = ptc_vars_open(t)) == NULL || ptc_var_print(v, argv[1],
-		    json ? PTC_VAR_JSON | PTC_VAR_RECORD : 0, stdout) < 0)
+		if ((v = ptc_vars_open(t)) == NULL)
 			errx(1, "process %d: %s", (int)pid, ptc_error());
+		if (ptc_var_print(v, argv[1], json ? PTC_VAR_JSON |
+		    PTC_VAR_RECORD : 0, stdout) < 0) {
+			char why[1024];
+
+			snprintf(why, sizeof(why), "%s", ptc_error());
+			ptc_vars_close(v);
+			errx(1, "process %d: %s", (int)pid, why);
+		}
 		putchar('\n');
 		ptc_vars_close(v);	/* the target detaches at exit */
 		finish();
