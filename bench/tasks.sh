@@ -84,7 +84,7 @@ else
 fi
 
 # 4. -f over 2000 threads and 200 fork children: wall time, and whether
-#    the two traces started the same calls and ended the same tasks
+#    the two traces ran the same calls and ended the same tasks
 #    (the tally of tests/ptstrace-compare.bats, at ten times its size).
 tally() {
 	sed -E -f "$(dirname "$0")/../tests/strace-tally.sed" "$1" | sort | uniq -c
