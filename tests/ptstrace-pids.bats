@@ -114,7 +114,8 @@ same_pair() {
 }
 
 # joined TRACE: each "<unfinished ...>" line joined with its "<...
-# resumed>" line, the result unaligned, the tracer's numbers as N.
+# resumed>" line, the result unaligned, the tracer's numbers as N, a
+# child's CPU times in a SIGCHLD (the scheduler's) as T.
 joined() {
 	awk '/ <unfinished \.\.\.>$/ {
 		sub(/ <unfinished \.\.\.>$/, ""); cut[$1] = $0; next
@@ -124,7 +125,8 @@ joined() {
 		print cut[$1] rest; delete cut[$1]; next
 	}
 	{ print }' "$1" |
-	    sed -E 's/[0-9]{3,}/N/g; s/<(strace|ptstrace)>/<TRACER>/
+	    sed -E 's/(si_[us]time)=[0-9]+( \/\* [0-9.]+ s \*\/)?/\1=T/g
+		s/[0-9]{3,}/N/g; s/<(strace|ptstrace)>/<TRACER>/
 		s/\) +=/) =/'
 }
 
