@@ -1,6 +1,8 @@
 /*
  * many-tasks: many-tasks NTHREADS NCALLS [wait|forks]: starts NTHREADS
- * threads that wait on a pipe, prints "ready PID" once they all exist,
+ * threads that wait on a pipe, prints "ready PID" once they all run
+ * (the main thread waits for that without a syscall, so that a trace
+ * has the same calls however the threads were scheduled),
  * makes NCALLS getppid() calls in the main thread, then exits (or, with
  * "wait", waits for a signal first).  With "forks", each of the NCALLS
  * is instead a child process that exits at once, reaped by the main
@@ -11,12 +13,14 @@
 
 #include <limits.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 static int fds[2];
+static atomic_long running;
 
 static void *
 idle(void *arg)
@@ -24,6 +28,7 @@ idle(void *arg)
 	char c;
 
 	(void)arg;
+	atomic_fetch_add(&running, 1);
 	while (read(fds[0], &c, 1) < 0)
 		;
 	return NULL;
@@ -49,6 +54,8 @@ main(int argc, char *argv[])
 			perror("pthread_create");
 			return 1;
 		}
+	while (atomic_load(&running) < n)
+		;
 	printf("ready %d\n", (int)getpid());
 	fflush(stdout);
 	for (i = 0; i < calls; i++) {
