@@ -35,7 +35,6 @@
 struct ptc_vars {
 	struct ptc_target *t;
 	struct ptc_dwarf *dw;          /* the process's modules */
-	Dwfl *dwfl;                    /* dw's */
 	char exe[4096];
 	uint64_t cbase;                /* the cached bytes: [cbase, +clen) */
 	size_t clen;
@@ -83,7 +82,6 @@ ptc_vars_open(struct ptc_target *t)
 		free(v);
 		return NULL;
 	}
-	v->dwfl = ptc__dwarf_dwfl(v->dw);
 	return v;
 }
 
@@ -594,6 +592,7 @@ static int
 find_var(struct ptc_vars *v, const char *scope, const char *name,
     struct val *val)
 {
+	Dwfl *dwfl = ptc__dwarf_dwfl(v->dw);
 	struct search s;
 	Dwarf_Addr addr;
 	Dwarf_Attribute a;
@@ -603,7 +602,7 @@ find_var(struct ptc_vars *v, const char *scope, const char *name,
 	s.scope = scope;
 	s.exe = v->exe;
 	for (s.pass = 0; s.pass < 2 && !s.found; s.pass++)
-		if (dwfl_getmodules(v->dwfl, scan_module, &s, 0) < 0)
+		if (dwfl_getmodules(dwfl, scan_module, &s, 0) < 0)
 			return ptc_fail(EIO, "libdwfl: %s", dwfl_errmsg(-1));
 	if (!s.found && scope != NULL)
 		return ptc_fail(ENOENT, "no static '%s' in function '%s'",
@@ -623,7 +622,7 @@ find_var(struct ptc_vars *v, const char *scope, const char *name,
 		}
 		/* Some compilers (gcc on aarch64) give a thread-local
 		 * variable no location at all: its symbol tells. */
-		if (s.optimized && dwfl_getmodules(v->dwfl, tls_sym,
+		if (s.optimized && dwfl_getmodules(dwfl, tls_sym,
 		    (void *)name, 0) > 0)
 			return ptc_fail(ENOTSUP, "'%s' is thread-local: "
 			    "not supported", name);
