@@ -32,6 +32,27 @@ start_target() {
 	return 1
 }
 
+# start_cmd CMD...: like start_target for any command line.
+start_cmd() {
+	TOUT=$(mktemp "$BATS_TEST_TMPDIR/out.XXXXXX")
+	"$@" >"$TOUT" 2>&1 </dev/null &
+	TPID=$!
+	_started_pids+=("$TPID")
+	local _
+	for _ in $(seq 1 500); do
+		if [ -s "$TOUT" ]; then
+			# the command may fork: the target is who says "ready PID"
+			TPID=$(awk '/^ready / { print $2; exit }' "$TOUT")
+			_started_pids+=("$TPID")
+			return 0
+		fi
+		kill -0 "$TPID" 2>/dev/null || break
+		sleep 0.01
+	done
+	echo "did not start: $(cat "$TOUT")" >&2
+	return 1
+}
+
 # proc_state PID: the one-letter state from /proc/PID/stat.
 proc_state() {
 	sed 's/.*) //' "/proc/$1/stat" | cut -d' ' -f1

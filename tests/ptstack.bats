@@ -168,11 +168,7 @@ EOT
 @test "ptstack: a program whose file was deleted keeps its symbols and lines" {
 	# The module is opened through its mapping, not by its name.
 	cp "$PTOOLS_TARGETS/stack-chain" "$BATS_TEST_TMPDIR/gone"
-	TOUT=$BATS_TEST_TMPDIR/gone.out
-	"$BATS_TEST_TMPDIR/gone" >"$TOUT" 2>&1 </dev/null &
-	TPID=$!
-	_started_pids+=("$TPID")
-	for _ in $(seq 1 500); do [ -s "$TOUT" ] && break; sleep 0.01; done
+	start_cmd "$BATS_TEST_TMPDIR/gone"
 	rm "$BATS_TEST_TMPDIR/gone"
 	wait_asleep "$TPID"
 	run --separate-stderr ptstack "$TPID"

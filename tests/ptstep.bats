@@ -653,11 +653,7 @@ tests/targets/step-hello.c:12"
 	# later call of tick to its return address, which the other thread
 	# runs through too.  At the lowest priority: in an emulated 2-CPU
 	# guest the spinners would starve the test's own commands.
-	TOUT=$BATS_TEST_TMPDIR/spin.out
-	nice -n 19 "$PTOOLS_TARGETS/step-threads" 2 >"$TOUT" 2>&1 </dev/null &
-	TPID=$!
-	_started_pids+=("$TPID")
-	for _ in $(seq 1 500); do [ -s "$TOUT" ] && break; sleep 0.01; done
+	start_cmd nice -n 19 "$PTOOLS_TARGETS/step-threads" 2
 	[ "$(ls /proc/"$TPID"/task | wc -l)" -eq 3 ]
 	a=$(rt_addr step-threads tick "$TPID")
 	run ptstep -N -n 40 -b "$a" -p "$TPID"
