@@ -4,9 +4,10 @@
 #
 # PTOOLS_JOBS=N (default 1) runs N suites at a time: N workers take the
 # unit tests, then the suites, largest file first, from one list, each
-# suite in its own bats run.  A suite's TAP is printed whole when it ends, with its time, so
-# the output of two suites never mixes.  The qemu guests use it: under
-# software emulation one suite keeps one guest CPU busy.
+# suite in its own bats run.  A suite's TAP is printed whole when it
+# ends, with its time, so the output of two suites never mixes.  The
+# qemu guests use it: under software emulation one suite keeps one guest
+# CPU busy.
 B=${B:-build}
 top=$(pwd)
 PTOOLS_BIN=$top/$B/bin
@@ -23,10 +24,15 @@ esac
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# id_of FILE: a file name for FILE's results in $work.
+id_of() {
+	echo "$1" | tr / _
+}
+
 # run_item FILE: run one unit test binary or bats suite into
 # $work/ID.tap, then print it (under a lock: one printer at a time).
 run_item() {
-	id=$(echo "$1" | tr / _)
+	id=$(id_of "$1")
 	t0=$(date +%s)
 	case $1 in
 	*.bats)
@@ -81,7 +87,7 @@ else
 			for s in $list; do
 				# mkdir is atomic: the first worker to make a
 				# suite's claim runs it.
-				mkdir "$work/$(echo "$s" | tr / _).claim" 2>/dev/null ||
+				mkdir "$work/$(id_of "$s").claim" 2>/dev/null ||
 				    continue
 				run_item "$s"
 			done
