@@ -136,8 +136,10 @@ tally() {
 @test "compare: -f over 200 threads and 20 forks: the same calls, clones and exits" {
 	strace -f -o s.out "$T/many-tasks" 200 20 forks >/dev/null 2>&1
 	ptstrace -f -o p.out "$T/many-tasks" 200 20 forks >/dev/null 2>&1
-	tally s.out >s.tally
-	tally p.out >p.tally
+	# the program's own munmap calls vary from run to run (1 or 2 in
+	# the aarch64 guest, under strace as well): not the tracer's doing
+	tally s.out | grep -v ' munmap$' >s.tally
+	tally p.out | grep -v ' munmap$' >p.tally
 	# the 220 clones (threads by clone3 or clone) and 221 exits are
 	# there at all
 	[ "$(awk '$2 == "clone" || $2 == "clone3" { n += $1 } END { print n }' \

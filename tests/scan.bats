@@ -294,7 +294,9 @@ $(printf '0x%x' $((TABLE + 4))) 20"
 	wp=$!
 	ptpoke -t i32 -r 10ms "$TPID" "$S" 5 2>"$BATS_TEST_TMPDIR/fe" &
 	fp=$!
+	# both have started: the watcher has printed, the freeze has written
 	wait_lines "$BATS_TEST_TMPDIR/w" 1
+	wait_value "$S" 5
 	kill -KILL "$TPID"
 	rc=0
 	wait "$wp" || rc=$?
