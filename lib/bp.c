@@ -6,6 +6,12 @@
  * breakpoint instruction after the tool is gone.  Writes go through
  * /proc/PID/mem, which can write read-only text pages and works while
  * the process runs.
+ *
+ * The public calls are about the session's process.  A run that follows
+ * fork children (lib/step.c) also keeps copies: a child's memory holds
+ * the breakpoints its parent had when it forked, and those it keeps are
+ * recorded again with the child as their owner, so they too are written
+ * back on every way out.
  */
 #include <elf.h>
 #include <errno.h>
@@ -19,21 +25,36 @@
 
 struct ptc_bp {
 	struct ptc_bp *next;
-	pid_t pid;
+	pid_t pid;                       /* a task of the memory it is in */
+	pid_t owner;                     /* 0: the session's process, or a
+					    fork child with a copy */
 	uint64_t addr;
 	bool live;                       /* breakpoint bytes are written */
 	unsigned char orig[BP_MAX_LEN];
 };
 
 static struct ptc_bp *
-find(const struct ptc_session *s, uint64_t addr)
+find(const struct ptc_session *s, pid_t owner, uint64_t addr)
 {
 	struct ptc_bp *b;
 
 	for (b = s->bps; b != NULL; b = b->next)
-		if (b->addr == addr)
+		if (b->addr == addr && b->owner == owner)
 			return b;
 	return NULL;
+}
+
+/* Write the breakpoint instruction at b. */
+static int
+arm(struct ptc_bp *b)
+{
+	if (ptc_mem_write(b->pid, b->addr, ptc_arch_bp_insn, ptc_arch_bp_len,
+	    PTC_MEM_PROCFS) != (ssize_t)ptc_arch_bp_len &&
+	    ptc_mem_write(b->pid, b->addr, ptc_arch_bp_insn, ptc_arch_bp_len,
+	    PTC_MEM_AUTO) != (ssize_t)ptc_arch_bp_len)
+		return -1;
+	b->live = true;
+	return 0;
 }
 
 static int
@@ -50,15 +71,18 @@ put_back(struct ptc_bp *b)
 	return 0;
 }
 
+/* Free the records of owner (every one if owner is -1). */
 static void
-forget(struct ptc_session *s)
+forget(struct ptc_session *s, pid_t owner)
 {
-	struct ptc_bp *b;
+	struct ptc_bp **pp = &s->bps, *b;
 
-	while ((b = s->bps) != NULL) {
-		s->bps = b->next;
-		free(b);
-	}
+	while ((b = *pp) != NULL)
+		if (owner == -1 || b->owner == owner) {
+			*pp = b->next;
+			free(b);
+		} else
+			pp = &b->next;
 }
 
 /*
@@ -83,7 +107,7 @@ ptc_bp_insert(struct ptc_session *s, pid_t pid, uint64_t addr)
 	struct ptc_bp *b;
 	int fresh = 0;
 
-	if ((b = find(s, addr)) != NULL && b->live)
+	if ((b = find(s, 0, addr)) != NULL && b->live)
 		return ptc_fail(EEXIST, "a breakpoint is already set at "
 		    "%#llx", (unsigned long long)addr);
 	if ((maps = ptc_maps_read(pid)) == NULL)
@@ -111,14 +135,8 @@ ptc_bp_insert(struct ptc_session *s, pid_t pid, uint64_t addr)
 	b->pid = pid;
 	b->addr = addr;
 	if (ptc_mem_read(pid, addr, b->orig, ptc_arch_bp_len, PTC_MEM_AUTO) !=
-	    (ssize_t)ptc_arch_bp_len)
+	    (ssize_t)ptc_arch_bp_len || arm(b) != 0)
 		goto fail;
-	if (ptc_mem_write(pid, addr, ptc_arch_bp_insn, ptc_arch_bp_len,
-	    PTC_MEM_PROCFS) != (ssize_t)ptc_arch_bp_len &&
-	    ptc_mem_write(pid, addr, ptc_arch_bp_insn, ptc_arch_bp_len,
-	    PTC_MEM_AUTO) != (ssize_t)ptc_arch_bp_len)
-		goto fail;
-	b->live = true;
 	if (fresh) {
 		b->next = s->bps;
 		s->bps = b;
@@ -139,7 +157,7 @@ fail:
 int
 ptc_bp_remove(struct ptc_session *s, uint64_t addr)
 {
-	struct ptc_bp *b = find(s, addr);
+	struct ptc_bp *b = find(s, 0, addr);
 
 	if (b == NULL || !b->live)
 		return ptc_fail(ENOENT, "no breakpoint at %#llx",
@@ -157,30 +175,42 @@ ptc_bp_restore_all(struct ptc_session *s)
 
 	for (b = s->bps; b != NULL; b = b->next)
 		put_back(b);
-	forget(s);
+	forget(s, -1);
 }
 
 void
 ptc_bp_forget_all(struct ptc_session *s)
 {
-	forget(s);
+	forget(s, -1);
 }
 
 size_t
 ptc_bp_count(const struct ptc_session *s)
 {
+	return ptc__bp_count_of(s, 0);
+}
+
+size_t
+ptc__bp_count_of(const struct ptc_session *s, pid_t owner)
+{
 	const struct ptc_bp *b;
 	size_t n = 0;
 
 	for (b = s->bps; b != NULL; b = b->next)
-		n += b->live;
+		n += b->live && b->owner == owner;
 	return n;
 }
 
 int
 ptc_bp_at(const struct ptc_session *s, uint64_t addr)
 {
-	const struct ptc_bp *b = find(s, addr);
+	return ptc__bp_at(s, 0, addr);
+}
+
+int
+ptc__bp_at(const struct ptc_session *s, pid_t owner, uint64_t addr)
+{
+	const struct ptc_bp *b = find(s, owner, addr);
 
 	return b != NULL && b->live;
 }
@@ -210,8 +240,28 @@ ptc__trap_kind(const siginfo_t *si)
 	}
 }
 
+/* The owner of the records that task t's memory holds. */
+static pid_t
+owner_of(const struct ptc_session *s, const struct ptc_task *t)
+{
+	const struct ptc_bp *b;
+	pid_t tgid = ptc_task_tgid(t);
+
+	for (b = s->bps; b != NULL; b = b->next)
+		if (b->owner == tgid)
+			return tgid;
+	return 0;
+}
+
 int
 ptc_bp_hit(struct ptc_session *s, struct ptc_task *t,
+    const struct ptc_event *ev, uint64_t *addr)
+{
+	return ptc__bp_hit_in(s, owner_of(s, t), t, ev, addr);
+}
+
+int
+ptc__bp_hit_in(struct ptc_session *s, pid_t owner, struct ptc_task *t,
     const struct ptc_event *ev, uint64_t *addr)
 {
 	struct ptc_bp *b;
@@ -230,7 +280,7 @@ ptc_bp_hit(struct ptc_session *s, struct ptc_task *t,
 		return 0;
 	if (ptc_pc_read(t, &pc) != 0)
 		return -1;
-	if ((b = find(s, pc - ptc_arch_bp_pc_adjust)) == NULL)
+	if ((b = find(s, owner, pc - ptc_arch_bp_pc_adjust)) == NULL)
 		return 0;
 	if (ptc_arch_bp_pc_adjust != 0 &&
 	    ptc_pc_write(t, b->addr) != 0)
@@ -247,7 +297,7 @@ ptc_bp_unpatch(const struct ptc_session *s, uint64_t addr, void *buf,
 	size_t i;
 
 	for (b = s->bps; b != NULL; b = b->next) {
-		if (!b->live)
+		if (!b->live || b->owner != 0)
 			continue;
 		for (i = 0; i < ptc_arch_bp_len; i++)
 			if (b->addr + i >= addr && b->addr + i < addr + len)
@@ -256,13 +306,69 @@ ptc_bp_unpatch(const struct ptc_session *s, uint64_t addr, void *buf,
 	}
 }
 
+int
+ptc__bp_fork(struct ptc_session *s, pid_t from, pid_t child,
+    const uint64_t *keep, size_t nkeep)
+{
+	struct ptc_bp *b, *c;
+	size_t i;
+	int e = 0;
+
+	for (b = s->bps; b != NULL; b = b->next) {
+		if (!b->live || b->owner != from)
+			continue;
+		for (i = 0; i < nkeep && keep[i] != b->addr; i++)
+			;
+		if (i < nkeep && e == 0 && (c = malloc(sizeof(*c))) != NULL) {
+			*c = *b;
+			c->pid = c->owner = child;
+			c->next = s->bps;
+			s->bps = c;
+			continue;
+		}
+		if (i < nkeep && e == 0) {
+			/* out of memory: the child gets none of them */
+			e = -1;
+			ptc__bp_drop(s, child, true);
+		}
+		ptc_mem_write(child, b->addr, b->orig, ptc_arch_bp_len,
+		    PTC_MEM_PROCFS);
+	}
+	return e;
+}
+
+int
+ptc__bp_arm(struct ptc_session *s, pid_t owner, uint64_t addr, bool on)
+{
+	struct ptc_bp *b = find(s, owner, addr);
+
+	if (b == NULL)
+		return ptc_fail(ENOENT, "no breakpoint at %#llx",
+		    (unsigned long long)addr);
+	if ((on ? b->live || arm(b) == 0 : put_back(b) == 0))
+		return 0;
+	return ptc_fail(errno, "%s %#llx: %s", on ? "breakpoint at" :
+	    "restoring", (unsigned long long)addr, ptc_error());
+}
+
+void
+ptc__bp_drop(struct ptc_session *s, pid_t owner, bool write)
+{
+	struct ptc_bp *b;
+
+	for (b = s->bps; write && b != NULL; b = b->next)
+		if (b->owner == owner)
+			put_back(b);
+	forget(s, owner);
+}
+
 void
 ptc__bp_clear_child(const struct ptc_session *s, pid_t pid)
 {
 	const struct ptc_bp *b;
 
 	for (b = s->bps; b != NULL; b = b->next)
-		if (b->live)
+		if (b->live && b->owner == 0)
 			ptc_mem_write(pid, b->addr, b->orig, ptc_arch_bp_len,
 			    PTC_MEM_PROCFS);
 }
@@ -273,7 +379,7 @@ ptc__bp_remove_live(struct ptc_session *s)
 	struct ptc_bp *b;
 
 	for (b = s->bps; b != NULL; b = b->next)
-		if (b->live && ptc_bp_remove(s, b->addr) != 0)
+		if (b->live && b->owner == 0 && ptc_bp_remove(s, b->addr) != 0)
 			return -1;
 	return 0;
 }

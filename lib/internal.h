@@ -66,7 +66,7 @@ struct ptc_task {
 #define PTC__EARLY_GONE 16      /* children kept as come and gone early */
 
 struct ptc_session {
-	TAILQ_HEAD(, ptc_task) tasks;
+	TAILQ_HEAD(ptc_taskq, ptc_task) tasks;
 	LIST_ENTRY(ptc_session) live;
 	unsigned flags;
 	size_t ntasks;
@@ -387,6 +387,27 @@ enum ptc__trap ptc__trap_kind(const siginfo_t *si);
 void ptc__bp_clear_child(const struct ptc_session *s, pid_t pid);
 /* Put the original bytes back at every breakpoint written now. */
 int ptc__bp_remove_live(struct ptc_session *s);
+/*
+ * Breakpoints by owner: 0, the session's process, or a fork child with
+ * records of its own (ptc__bp_fork).  Written at addr now?  How many are
+ * written?  A trap of t on one of owner's (ptc_bp_hit)?
+ */
+int ptc__bp_at(const struct ptc_session *s, pid_t owner, uint64_t addr);
+size_t ptc__bp_count_of(const struct ptc_session *s, pid_t owner);
+int ptc__bp_hit_in(struct ptc_session *s, pid_t owner, struct ptc_task *t,
+    const struct ptc_event *ev, uint64_t *addr);
+/*
+ * Process child forked from the memory of owner from: the breakpoints
+ * at the nkeep addresses in keep become child's own records, the others
+ * get their original bytes back in the child.  -1 ENOMEM: the child
+ * has all its bytes back and no records.
+ */
+int ptc__bp_fork(struct ptc_session *s, pid_t from, pid_t child,
+    const uint64_t *keep, size_t nkeep);
+/* Write (on) or take out owner's breakpoint at addr, keeping its record. */
+int ptc__bp_arm(struct ptc_session *s, pid_t owner, uint64_t addr, bool on);
+/* Forget owner's records, putting their bytes back first with write. */
+void ptc__bp_drop(struct ptc_session *s, pid_t owner, bool write);
 
 /*
  * Source lines and backtraces (lib/dwarf.c): the libdwfl session of a

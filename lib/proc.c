@@ -922,7 +922,11 @@ ptc_session_free(struct ptc_session *s)
 	 */
 	if (s->bp_restore != NULL)
 		s->bp_restore(s);
-	while ((t = TAILQ_FIRST(&s->tasks)) != NULL)
+	/*
+	 * Newest first: children before their parents, for a parent that
+	 * waits for its vfork child can stop only once the child goes on.
+	 */
+	while ((t = TAILQ_LAST(&s->tasks, ptc_taskq)) != NULL)
 		detach_task(s, t, 0);
 	ptc_bp_forget_all(s);
 	reap(s);

@@ -1270,8 +1270,10 @@ const char *ptc_fault_kind_name(enum ptc_fault_kind kind);
  * it meets the breakpoint again); ptc_run_next() then goes on from
  * there, or ptc_run_release() keeps one thread and lets the rest go.
  * Fork children of the process get the original bytes back (they have
- * their own copy of the memory) and run on untraced; vfork children,
- * which share the memory, are let go as they are.
+ * their own copy of the memory) and run on untraced, unless the run
+ * logs (ptc_run_log); vfork children, which share the memory, stay
+ * traced while they run it, passing over the breakpoints that do not
+ * log.
  */
 struct ptc_run;
 
@@ -1287,9 +1289,10 @@ enum ptc_run_kind {
 	PTC_RUN_FAULT,  /* task got fault signal sig (si), not yet delivered:
 			   SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGSYS,
 			   or a SIGTRAP from no breakpoint of the session */
-	PTC_RUN_EXEC,   /* task ran a new program: the breakpoints are
-			   forgotten (the new program has none) */
-	PTC_RUN_EXITED, /* the process exited with status */
+	PTC_RUN_EXEC,   /* task ran a new program: the process's
+			   breakpoints are forgotten (it has none) */
+	PTC_RUN_EXITED, /* the process exited with status, and the fork
+			   children the run follows have ended */
 	PTC_RUN_KILLED, /* the process was killed by sig (core: dumped) */
 };
 
@@ -1327,7 +1330,8 @@ struct ptc_run *ptc_run_new(struct ptc_session *s, pid_t pid,
 int ptc_run_next(struct ptc_run *r, struct ptc_run_event *ev);
 /*
  * End the run after an event: remove the breakpoints, give fork
- * children their original bytes, detach every task but keep (NULL: all)
+ * children their original bytes, detach every task, children before
+ * their parents, but keep (NULL: all)
  * and leave keep stopped where it is.  The breakpoints stay known to
  * the session (ptc_bp_hit), removed.
  */
@@ -1336,7 +1340,10 @@ int ptc_run_release(struct ptc_run *r, struct ptc_task *keep);
  * Make the session's breakpoint at addr a logging one for run r: a hit
  * there is a PTC_RUN_LOG event, with the six integer arguments of the
  * function it starts, and the next ptc_run_next() goes on from it as
- * from any hit.  -1 ENOMEM.
+ * from any hit.  A run with logging breakpoints follows fork children:
+ * each keeps them (the others get their bytes back) and logs until it
+ * runs a new program or ends; vfork children, which share the memory,
+ * are followed with any breakpoint.  -1 ENOMEM.
  */
 int ptc_run_log(struct ptc_run *r, uint64_t addr);
 /* Free the run (NULL accepted); tasks and breakpoints stay as they are. */

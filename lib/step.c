@@ -1,8 +1,9 @@
 /*
  * step.c: the engines of ptstep.  A run lets a process go at full speed
  * until one of the session's breakpoints is hit (or a fault, an exec,
- * the end), stopping every thread there and keeping the breakpoints out
- * of fork children; a stepper runs one task an instruction at a time
+ * the end), stopping every thread there; fork children keep its logging
+ * breakpoints and lose the others; a stepper runs one task an
+ * instruction at a time
  * and sorts out, by the CPU's trap rules (ptc__trap_kind), which
  * stops ran an instruction.
  */
@@ -26,10 +27,20 @@ struct known {
 	int sig;
 };
 
-/* A child forked while breakpoints are written. */
+/*
+ * A child forked while breakpoints are written.  Until both its first
+ * stop and its parent's event are seen it waits, stopped; then it is
+ * let go with the bytes of the breakpoints back, or kept: a fork child
+ * with the logging ones as its own (owner: itself), a vfork child,
+ * which shares its parent's memory and breakpoints (owner: the
+ * parent's), until it runs a new program or ends.
+ */
 struct kid {
 	pid_t pid;
+	pid_t parent;          /* the thread that forked it */
+	pid_t from;            /* the owner of the parent's breakpoints */
 	bool vfork;
+	bool kept;
 };
 
 struct ptc_run {
@@ -45,6 +56,8 @@ struct ptc_run {
 	size_t nknown, cknown;
 	struct kid *kids;
 	size_t nkids, ckids;
+	bool main_ended;       /* the process has, its forks run on */
+	struct ptc_event end;  /* how it ended */
 	uint64_t *logs;        /* logging breakpoints */
 	struct ptc_regs *regs; /* for their arguments */
 	size_t nlogs, clogs;
@@ -186,39 +199,129 @@ hit_at(struct ptc_run *r, struct ptc_run_event *out, uint64_t addr)
 		ptc_step_call_args(out->tid, out->regs, out->args);
 }
 
-/*
- * A fork child's stop: once its parent's event told what it is, a fork
- * child gets the original bytes back and both kinds are let go.  Its
- * own first stop may come before or after that event.
- */
-static void
-release_child(struct ptc_run *r, struct ptc_task *c)
+static struct kid *
+kid(struct ptc_run *r, pid_t pid)
 {
 	size_t i;
 
 	for (i = 0; i < r->nkids; i++)
-		if (r->kids[i].pid == ptc_task_pid(c))
-			break;
-	if (i == r->nkids)
-		return;          /* its parent's event is still to come */
-	if (!r->kids[i].vfork)
-		ptc__bp_clear_child(r->s, ptc_task_pid(c));
-	ptc_detach(r->s, c, 0);
+		if (r->kids[i].pid == pid)
+			return &r->kids[i];
+	return NULL;
 }
 
 static void
-new_child(struct ptc_run *r, const struct ptc_event *ev)
+forget_kid(struct ptc_run *r, pid_t pid)
+{
+	struct kid *k = kid(r, pid);
+
+	if (k != NULL)
+		*k = r->kids[--r->nkids];
+}
+
+/*
+ * The owner of the breakpoints in task t's memory (see struct kid), -1
+ * for a fork child still waiting.
+ */
+static pid_t
+owner(struct ptc_run *r, const struct ptc_task *t)
+{
+	pid_t tgid = ptc_task_tgid(t);
+	const struct kid *k;
+
+	if (tgid == r->pid)
+		return 0;
+	k = kid(r, tgid);
+	return k != NULL && k->kept ? (k->vfork ? k->from : k->pid) : -1;
+}
+
+/* ptc_bp_hit() in the memory of t. */
+static int
+bp_hit(struct ptc_run *r, struct ptc_task *t, const struct ptc_event *ev,
+    uint64_t *addr)
+{
+	pid_t o = owner(r, t);
+
+	return ptc__bp_hit_in(r->s, o < 0 ? 0 : o, t, ev, addr);
+}
+
+/*
+ * A fork child's stop: once its parent's event told what it is, it is
+ * let go or kept (struct kid).  Its own first stop may come before or
+ * after that event.
+ */
+static void
+release_child(struct ptc_run *r, struct ptc_task *c)
+{
+	pid_t pid = ptc_task_pid(c);
+	struct kid *k = kid(r, pid);
+
+	if (k == NULL)
+		return;          /* its parent's event is still to come */
+	if (k->vfork)
+		k->kept = ptc__bp_count_of(r->s, k->from) != 0;
+	else if (r->nlogs != 0)
+		k->kept = ptc__bp_fork(r->s, k->from, pid, r->logs,
+		    r->nlogs) == 0 && ptc__bp_count_of(r->s, pid) != 0;
+	else
+		ptc__bp_fork(r->s, k->from, pid, NULL, 0);
+	if (!k->kept) {
+		forget_kid(r, pid);
+		ptc_detach(r->s, c, 0);
+		return;
+	}
+	add_known(r, pid);
+	if (!r->halted)
+		ptc_resume(c, PTC_RESUME_CONT, 0);
+}
+
+/* The event of a fork in task t. */
+static void
+new_child(struct ptc_run *r, struct ptc_task *t, const struct ptc_event *ev)
 {
 	struct ptc_task *c;
+	pid_t o = owner(r, t);
 
 	if (grow((void **)&r->kids, &r->ckids, r->nkids,
 	    sizeof(*r->kids)) == 0) {
 		r->kids[r->nkids].pid = ev->new_pid;
+		r->kids[r->nkids].parent = ptc_task_pid(t);
+		r->kids[r->nkids].from = o < 0 ? 0 : o;
+		r->kids[r->nkids].kept = false;
 		r->kids[r->nkids++].vfork = ev->type == PTC_EV_VFORK;
 	}
 	c = ptc_session_task(r->s, ev->new_pid);
 	if (c != NULL && ptc_task_stopped(c))
 		release_child(r, c);
+}
+
+/*
+ * Whether thread tid waits for a vfork child of ours to run a new
+ * program or end: until then it cannot stop, nor run.
+ */
+static bool
+in_vfork(struct ptc_run *r, pid_t tid)
+{
+	size_t i;
+
+	for (i = 0; i < r->nkids; i++)
+		if (r->kids[i].vfork && r->kids[i].parent == tid)
+			return true;
+	return false;
+}
+
+/* A child kept ran a new program, without breakpoints: it is let go. */
+static void
+child_exec(struct ptc_run *r, struct ptc_task *t)
+{
+	struct kid *k = kid(r, ptc_task_tgid(t));
+
+	if (k != NULL && !k->vfork)
+		ptc__bp_drop(r->s, k->pid, false);
+	if (k != NULL)
+		forget_kid(r, k->pid);
+	forget_known(r, ptc_task_pid(t));
+	ptc_detach(r->s, t, 0);
 }
 
 static int
@@ -257,19 +360,19 @@ halt(struct ptc_run *r, struct ptc_task *hit)
 
 	while ((t = ptc_session_task_at(r->s, i)) != NULL) {
 		i++;
-		if (t == hit || ptc_task_stopped(t))
-			continue;
 		tid = ptc_task_pid(t);
+		if (t == hit || ptc_task_stopped(t) || in_vfork(r, tid))
+			continue;
 		ptc_interrupt(t);
 		if (ptc_wait_task(r->s, t, &ev) == 0 &&
 		    (t = ptc_session_task(r->s, tid)) != NULL) {
 			if (ev.type == PTC_EV_STEP)
-				ptc_bp_hit(r->s, t, &ev, &addr);
+				bp_hit(r, t, &ev, &addr);
 			else if (ev.type == PTC_EV_SIGNAL)
 				set_sig(r, tid, ev.sig);
 			else if (ev.type == PTC_EV_FORK ||
 			    ev.type == PTC_EV_VFORK)
-				new_child(r, &ev);
+				new_child(r, t, &ev);
 		}
 		if (ptc_session_task(r->s, tid) == NULL)
 			i--;     /* it exited and left the list */
@@ -277,15 +380,28 @@ halt(struct ptc_run *r, struct ptc_task *hit)
 	r->halted = true;
 }
 
-/* The end of the process (1), or of one of its threads (0). */
+/*
+ * The end of the run (1): the process has ended, and the fork children
+ * it kept have too; or of a thread or child (0).
+ */
 static int
 ended(struct ptc_run *r, const struct ptc_event *ev,
     struct ptc_run_event *out)
 {
+	struct kid *k;
+
 	forget_known(r, ev->pid);
-	if (ev->pid != r->pid && ptc_session_ntasks(r->s) != 0)
+	if (ev->pid == r->pid) {
+		r->main_ended = true;
+		r->end = *ev;
+	} else if ((k = kid(r, ev->pid)) != NULL) {
+		if (!k->vfork)
+			ptc__bp_drop(r->s, k->pid, false);
+		forget_kid(r, ev->pid);
+	}
+	if (ptc_session_ntasks(r->s) != 0)
 		return 0;
-	end_event(ev, out);
+	end_event(r->main_ended ? &r->end : ev, out);
 	r->halted = false;
 	return 1;
 }
@@ -300,13 +416,13 @@ step_over(struct ptc_run *r, struct ptc_task *t, struct ptc_run_event *out)
 {
 	struct ptc_event ev;
 	uint64_t pc;
-	pid_t tid = ptc_task_pid(t);
-	bool again = true;
+	pid_t tid = ptc_task_pid(t), o = owner(r, t);
+	bool again = true, gone = false;
 
-	if (!ptc_bp_at(r->s, r->last_addr) || ptc_pc_read(t, &pc) != 0 ||
-	    pc != r->last_addr)
+	if (o < 0 || !ptc__bp_at(r->s, o, r->last_addr) ||
+	    ptc_pc_read(t, &pc) != 0 || pc != r->last_addr)
 		return 0;
-	if (ptc_bp_remove(r->s, r->last_addr) != 0)
+	if (ptc__bp_arm(r->s, o, r->last_addr, false) != 0)
 		return -1;
 	for (;;) {
 		if (ptc_resume(t, PTC_RESUME_STEP, 0) != 0 ||
@@ -315,12 +431,13 @@ step_over(struct ptc_run *r, struct ptc_task *t, struct ptc_run_event *out)
 		if ((ev.type == PTC_EV_EXITED || ev.type == PTC_EV_KILLED) &&
 		    ended(r, &ev, out))
 			return 1;
-		if (ev.type == PTC_EV_EXITED || ev.type == PTC_EV_KILLED)
-			break;   /* only the thread is gone */
+		if ((gone = ev.type == PTC_EV_EXITED ||
+		    ev.type == PTC_EV_KILLED))
+			break;   /* only the thread is gone, or a child */
 		if (ev.type == PTC_EV_SIGNAL)
 			set_sig(r, tid, ev.sig);
 		else if (ev.type == PTC_EV_FORK || ev.type == PTC_EV_VFORK)
-			new_child(r, &ev);
+			new_child(r, t, &ev);
 		/*
 		 * The first step after the stop at the end of an exec runs
 		 * no instruction: one more, unless the instruction jumps
@@ -332,7 +449,9 @@ step_over(struct ptc_run *r, struct ptc_task *t, struct ptc_run_event *out)
 		else if (ev.type == PTC_EV_STEP)
 			again = false;
 	}
-	return ptc_bp_insert(r->s, r->pid, r->last_addr) != 0 ? -1 : 0;
+	/* with the memory of a process gone, there is none to write */
+	return ptc__bp_arm(r->s, o, r->last_addr, true) != 0 && !gone ? -1 :
+	    0;
 }
 
 /* Go on from the last event: every stopped task runs again. */
@@ -351,7 +470,7 @@ go_on(struct ptc_run *r, struct ptc_run_event *out)
 	r->halted = false;
 	/* A thread that has just exited reports it to the wait. */
 	for (i = 0; (t = ptc_session_task_at(r->s, i)) != NULL; i++)
-		if (!r->started || ptc_task_stopped(t))
+		if ((!r->started || ptc_task_stopped(t)) && owner(r, t) >= 0)
 			ptc_resume(t, PTC_RESUME_CONT,
 			    take_sig(r, ptc_task_pid(t)));
 	r->started = true;
@@ -392,23 +511,19 @@ at_breakpoint(struct ptc_run *r, uint64_t *addr)
 	return NULL;
 }
 
-int
-ptc_run_next(struct ptc_run *r, struct ptc_run_event *out)
+/*
+ * Wait for the next event of the run: 0 with it in out, -1 on error, 1
+ * after a hit to pass over silently (a vfork child at a breakpoint of
+ * its parent's that does not log).
+ */
+static int
+next_event(struct ptc_run *r, struct ptc_run_event *out)
 {
 	struct ptc_task *t;
 	struct ptc_event ev;
 	uint64_t addr = 0;
 	int h;
 
-	if (!r->started && (t = at_breakpoint(r, &addr)) != NULL) {
-		r->started = true;
-		stopped_at(r, out, PTC_RUN_BREAK, t, NULL);
-		hit_at(r, out, addr);
-		out->at_start = 1;
-		return 0;
-	}
-	if ((h = go_on(r, out)) != 0)
-		return h < 0 ? -1 : 0;
 	for (;;) {
 		if (ptc_wait(r->s, &ev) != 0)
 			return -1;
@@ -418,7 +533,7 @@ ptc_run_next(struct ptc_run *r, struct ptc_run_event *out)
 		    ev.type == PTC_EV_UNKNOWN_EXITED))
 			continue;
 		if (t != NULL && ev.type != PTC_EV_EXITED &&
-		    ev.type != PTC_EV_KILLED && ptc_task_tgid(t) != r->pid) {
+		    ev.type != PTC_EV_KILLED && owner(r, t) < 0) {
 			/* A fork child's first stop. */
 			release_child(r, t);
 			continue;
@@ -427,7 +542,7 @@ ptc_run_next(struct ptc_run *r, struct ptc_run_event *out)
 			/* A new thread's first stop: let it run. */
 			add_known(r, ptc_task_pid(t));
 			if (ev.type == PTC_EV_STEP &&
-			    ptc_bp_hit(r->s, t, &ev, &addr) == 1)
+			    bp_hit(r, t, &ev, &addr) == 1)
 				break;
 			ptc_resume(t, PTC_RESUME_CONT, 0);
 			continue;
@@ -435,7 +550,7 @@ ptc_run_next(struct ptc_run *r, struct ptc_run_event *out)
 		switch (ev.type) {
 		case PTC_EV_FORK:
 		case PTC_EV_VFORK:
-			new_child(r, &ev);
+			new_child(r, t, &ev);
 			ptc_resume(t, PTC_RESUME_CONT, 0);
 			continue;
 		case PTC_EV_EXITED:
@@ -444,18 +559,20 @@ ptc_run_next(struct ptc_run *r, struct ptc_run_event *out)
 				return 0;
 			continue;
 		case PTC_EV_STEP:
-			if ((h = ptc_bp_hit(r->s, t, &ev, &addr)) < 0)
+			if ((h = bp_hit(r, t, &ev, &addr)) < 0)
 				return -1;
 			if (h == 1)
 				break;
-			if (r->flags & PTC_RUN_FAULTS) {
+			if ((r->flags & PTC_RUN_FAULTS) &&
+			    ptc_task_tgid(t) == r->pid) {
 				stopped_at(r, out, PTC_RUN_FAULT, t, &ev);
 				return 0;
 			}
 			ptc_resume(t, PTC_RESUME_CONT, ev.sig);
 			continue;
 		case PTC_EV_SIGNAL:
-			if ((r->flags & PTC_RUN_FAULTS) && (is_fault(ev.sig) ||
+			if ((r->flags & PTC_RUN_FAULTS) &&
+			    ptc_task_tgid(t) == r->pid && (is_fault(ev.sig) ||
 			    ev.sig == SIGABRT || ev.sig == SIGSYS)) {
 				stopped_at(r, out, PTC_RUN_FAULT, t, &ev);
 				return 0;
@@ -466,8 +583,12 @@ ptc_run_next(struct ptc_run *r, struct ptc_run_event *out)
 			ptc_resume(t, PTC_RESUME_LISTEN, 0);
 			continue;
 		case PTC_EV_EXEC:
+			if (ptc_task_tgid(t) != r->pid) {
+				child_exec(r, t);
+				continue;
+			}
 			/* The new program has none of our breakpoints. */
-			ptc_bp_forget_all(r->s);
+			ptc__bp_drop(r->s, 0, false);
 			stopped_at(r, out, PTC_RUN_EXEC, t, &ev);
 			return 0;
 		default:
@@ -479,7 +600,29 @@ ptc_run_next(struct ptc_run *r, struct ptc_run_event *out)
 	}
 	stopped_at(r, out, PTC_RUN_BREAK, t, &ev);
 	hit_at(r, out, addr);
-	return 0;
+	return out->kind == PTC_RUN_BREAK && ptc_task_tgid(t) != r->pid ? 1 :
+	    0;
+}
+
+int
+ptc_run_next(struct ptc_run *r, struct ptc_run_event *out)
+{
+	struct ptc_task *t;
+	uint64_t addr = 0;
+	int h;
+
+	if (!r->started && (t = at_breakpoint(r, &addr)) != NULL) {
+		r->started = true;
+		stopped_at(r, out, PTC_RUN_BREAK, t, NULL);
+		hit_at(r, out, addr);
+		out->at_start = 1;
+		return 0;
+	}
+	do {
+		if ((h = go_on(r, out)) != 0)
+			return h < 0 ? -1 : 0;
+	} while ((h = next_event(r, out)) == 1);
+	return h;
 }
 
 int
@@ -487,19 +630,23 @@ ptc_run_release(struct ptc_run *r, struct ptc_task *keep)
 {
 	struct ptc_task *t;
 	size_t i;
+	pid_t o;
 
-	for (i = 0; (t = ptc_session_task_at(r->s, i)) != NULL; i++)
-		if (t != keep && ptc_task_tgid(t) != r->pid)
+	/* fork children: kept ones' own breakpoints, waiting ones' copies */
+	for (i = 0; (t = ptc_session_task_at(r->s, i)) != NULL; i++) {
+		if (t == keep || (o = owner(r, t)) == 0)
+			continue;
+		if (o == ptc_task_tgid(t))
+			ptc__bp_drop(r->s, o, true);
+		else if (o < 0)
 			ptc__bp_clear_child(r->s, ptc_task_pid(t));
+	}
 	if (ptc__bp_remove_live(r->s) != 0)
 		return -1;
-	i = 0;
-	while ((t = ptc_session_task_at(r->s, i)) != NULL) {
-		if (t == keep)
-			i++;
-		else
+	/* newest first, as ptc_session_free() does */
+	for (i = ptc_session_ntasks(r->s); i-- > 0; )
+		if ((t = ptc_session_task_at(r->s, i)) != NULL && t != keep)
 			ptc_detach(r->s, t, take_sig(r, ptc_task_pid(t)));
-	}
 	r->halted = false;
 	return 0;
 }

@@ -444,6 +444,61 @@ call fact thread a0=0x1"
 	assert_line "exited   0"
 }
 
+@test "ptstep -L logs in fork and vfork children until they run a new program" {
+	run ptstep -L sum6 -- "$CALLS" f
+	assert_success
+	refute_line "child died"
+	main=$(awk '$1 == "main" { print $2 }' <<<"$output")
+	# a fork child, its fork child, a vfork child, a fork child before
+	# its exec (the program it runs then is not logged), the process
+	got=$(awk '$1 == "call" { print $3, $6 }' <<<"$output")
+	[ "$got" = "sum6 a0=0x7
+sum6 a0=0xd
+sum6 a0=0x13
+sum6 a0=0x19
+sum6 a0=0x1f" ] || fail "$output"
+	[ "$(awk '$1 == "call" { print $5 }' <<<"$output" | sort -u | wc -l)" -eq 5 ]
+	assert_line --regexp "^call     0x[0-9a-f]+ sum6 thread $main a0=0x1f a1=0x20 "
+	assert_line "exited   0"
+}
+
+@test "ptstep -b: a vfork child runs through the breakpoint, the process stops there" {
+	run ptstep -b sum6 -n 1 -- "$CALLS" f
+	assert_success
+	refute_line "child died"
+	main=$(awk '$1 == "main" { print $2 }' <<<"$output")
+	assert_line --index 1 --regexp "^break    0x[0-9a-f]+ sum6 thread $main$"
+}
+
+@test "ptstep -L: fork children of an attached process log, and run on after SIGTERM" {
+	start_target step-spawn F
+	a=$(rt_addr step-spawn tick "$TPID")
+	ptstep -L tick -p "$TPID" >"$BATS_TEST_TMPDIR/log" 2>&1 &
+	spid=$!
+	for _ in $(seq 1 200); do
+		[ "$(awk -v p="$TPID" '$1 == "call" && $5 != p' \
+		    "$BATS_TEST_TMPDIR/log" | wc -l)" -ge 30 ] && break
+		sleep 0.02
+	done
+	kill -TERM "$spid"
+	rc=0
+	wait "$spid" || rc=$?
+	# the children's calls, 20 each, and the process's, one per child
+	run awk -v p="$TPID" '$1 == "call" { n[$5 == p ? "main" : $5]++ }
+	    END { for (k in n) if (k != "main") { c++; if (n[k] > 20) bad++ }
+		  print c >= 2 && !bad && n["main"] >= 1 }' "$BATS_TEST_TMPDIR/log"
+	assert_output 1
+	sleep 0.2
+	refute grep -q "child died" "$TOUT"
+	[ "$(mem_hex "$TPID" "$a" "$BPLEN")" != "$BPHEX" ]
+	for c in $(children_of "$TPID"); do
+		[ "$(tracer_pid "$c")" = 0 ] || fail "child $c still traced"
+		[ "$(mem_hex "$c" "$a" "$BPLEN")" != "$BPHEX" ] || fail "child $c has the breakpoint"
+	done
+	assert_untouched "$TPID"
+	counting "$TPID" ticks
+}
+
 # ---- -N: stepping over calls ----
 
 @test "ptstep -N steps over calls, recursive ones too" {

@@ -6,11 +6,17 @@
  * modulo 256 = 95.  With an argument: a abort(), b SIGBUS (a read past
  * the end of a mapped empty file), y SIGSYS (a syscall seccomp traps),
  * t two threads call sum6 (100..600 and 1000..6000) one after the
- * other, then main; l N spins N million times, then reads address 8.
+ * other, then main; l N spins N million times, then reads address 8;
+ * f prints "main PID", then processes call sum6 one after the other: a
+ * fork child (7..12) and its own fork child (13..18), a vfork child
+ * (19..24), a fork child (25..30) that then runs this program again
+ * without arguments (exit 95), and main (31..36); it exits 0, or prints
+ * "child died" and exits 1 if a child ended otherwise.
  */
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 
 #include <linux/filter.h>
 #include <linux/seccomp.h>
@@ -31,6 +37,48 @@ __attribute__((noinline)) long
 fact(long n)
 {
 	return n <= 1 ? 1 : n * fact(n - 1);
+}
+
+/* Wait for child pid, which must exit with code. */
+static void
+reap(pid_t pid, int code)
+{
+	int status;
+
+	if (pid < 0 || waitpid(pid, &status, 0) != pid ||
+	    !WIFEXITED(status) || WEXITSTATUS(status) != code) {
+		printf("child died\n");
+		exit(1);
+	}
+}
+
+static void
+forks(const char *self)
+{
+	pid_t pid;
+
+	if ((pid = fork()) == 0) {
+		sum6(7, 8, 9, 10, 11, 12);
+		if ((pid = fork()) == 0) {
+			sum6(13, 14, 15, 16, 17, 18);
+			_exit(0);
+		}
+		reap(pid, 0);
+		_exit(0);
+	}
+	reap(pid, 0);
+	if ((pid = vfork()) == 0) {
+		sum6(19, 20, 21, 22, 23, 24);
+		_exit(0);
+	}
+	reap(pid, 0);
+	if ((pid = fork()) == 0) {
+		sum6(25, 26, 27, 28, 29, 30);
+		execl(self, self, (char *)NULL);
+		_exit(2);
+	}
+	reap(pid, 95);
+	sum6(31, 32, 33, 34, 35, 36);
 }
 
 static void *
@@ -90,6 +138,11 @@ main(int argc, char *argv[])
 			pthread_create(&th, NULL, worker, (void *)i);
 			pthread_join(th, &ret);
 		}
+		return 0;
+	case 'f':
+		printf("main %d\n", (int)getpid());
+		fflush(stdout);
+		forks(argv[0]);
 		return 0;
 	case 'l':
 		for (i = 0; argc > 2 && i < strtoul(argv[2], NULL, 10) *

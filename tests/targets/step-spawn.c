@@ -3,7 +3,8 @@
  * (argument "f") that call tick(), so a breakpoint on tick is met by
  * tasks that did not exist when the tracer attached.  In "f" mode the
  * parent calls tick() too, after each child, and prints "child died"
- * and exits 1 if a child did not exit normally.
+ * and exits 1 if a child did not exit normally.  "F" is "f" with
+ * children that call tick() 20 times, a millisecond apart.
  */
 #include <sys/wait.h>
 
@@ -30,7 +31,8 @@ worker(void *arg)
 int
 main(int argc, char *argv[])
 {
-	int forks = argc > 1 && argv[1][0] == 'f', status;
+	int forks = argc > 1 && (argv[1][0] == 'f' || argv[1][0] == 'F'),
+	    calls = argc > 1 && argv[1][0] == 'F' ? 20 : 1, i, status;
 	pthread_t th;
 	pid_t pid;
 
@@ -39,7 +41,11 @@ main(int argc, char *argv[])
 	for (;;) {
 		if (forks) {
 			if ((pid = fork()) == 0) {
-				tick();
+				for (i = 0; i < calls; i++) {
+					if (i > 0)
+						usleep(1000);
+					tick();
+				}
 				_exit(0);
 			}
 			waitpid(pid, &status, 0);
