@@ -3,7 +3,9 @@
 #  1. untraced, ptstrace -f -e trace=openat (seccomp filter), and strace
 #     the same (with and without --seccomp-bpf): the filtered run should
 #     stay within 10% of the untraced one;
-#  2. full tracing to a file: ptstrace time / strace time (goal <= 0.8).
+#  2. full tracing to a file: ptstrace time / strace time (goal <= 0.8),
+#     and both beside the floor, bench/lib/syscall-floor.c: a tracer that
+#     only stops at every syscall entry and exit (goal <= 1.15).
 # Each figure is the median of $RUNS runs (default 5).
 B=${B:-build}
 PTOOLS_BIN=${PTOOLS_BIN:-$(pwd)/$B/bin}
@@ -37,4 +39,9 @@ echo "strace -f --seccomp-bpf -e ...   ${sfs} ms  ($(ratio "$sfs" "$base") x unt
 pt=$(ms "$PTOOLS_BIN/ptstrace" -f -o "$out/p" "$@")
 st=$(ms strace -f -o "$out/s" "$@")
 echo "full trace to a file: ptstrace ${pt} ms, strace ${st} ms, ratio $(ratio "$pt" "$st") (goal <= 0.80)"
+if cc -O2 -o "$out/floor" "$(dirname "$0")/lib/syscall-floor.c"; then
+	fl=$(ms "$out/floor" "$@")
+	echo "floor (PTRACE_SYSCALL + waitpid, nothing decoded): ${fl} ms;" \
+	    "ptstrace $(ratio "$pt" "$fl") x (goal <= 1.15), strace $(ratio "$st" "$fl") x"
+fi
 echo "trace lines: ptstrace $(wc -l <"$out/p"), strace $(wc -l <"$out/s")"
