@@ -5,7 +5,9 @@
 #     stay within 10% of the untraced one;
 #  2. full tracing to a file: ptstrace time / strace time (goal <= 0.8),
 #     and both beside the floor, bench/lib/syscall-floor.c: a tracer that
-#     only stops at every syscall entry and exit (goal <= 1.15).
+#     only stops at every syscall entry and exit (goal <= 1.15), and that
+#     tracer asking each stop for the syscall's number, arguments and
+#     result, which any decoder needs.
 # Each figure is the median of $RUNS runs (default 5).
 B=${B:-build}
 PTOOLS_BIN=${PTOOLS_BIN:-$(pwd)/$B/bin}
@@ -41,7 +43,11 @@ st=$(ms strace -f -o "$out/s" "$@")
 echo "full trace to a file: ptstrace ${pt} ms, strace ${st} ms, ratio $(ratio "$pt" "$st") (goal <= 0.80)"
 if cc -O2 -o "$out/floor" "$(dirname "$0")/lib/syscall-floor.c"; then
 	fl=$(ms "$out/floor" "$@")
+	fi=$(ms "$out/floor" -i "$@")
 	echo "floor (PTRACE_SYSCALL + waitpid, nothing decoded): ${fl} ms;" \
 	    "ptstrace $(ratio "$pt" "$fl") x (goal <= 1.15), strace $(ratio "$st" "$fl") x"
+	echo "floor + PTRACE_GET_SYSCALL_INFO at each stop: ${fi} ms" \
+	    "($(ratio "$fi" "$fl") x the floor); ptstrace $(ratio "$pt" "$fi") x," \
+	    "strace $(ratio "$st" "$fi") x"
 fi
 echo "trace lines: ptstrace $(wc -l <"$out/p"), strace $(wc -l <"$out/s")"
