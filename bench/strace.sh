@@ -38,16 +38,24 @@ echo "ptstrace -f -e trace=openat      ${pf} ms  ($(ratio "$pf" "$base") x untra
 echo "strace -f -e trace=openat        ${sf} ms  ($(ratio "$sf" "$base") x untraced)"
 echo "strace -f --seccomp-bpf -e ...   ${sfs} ms  ($(ratio "$sfs" "$base") x untraced)"
 
-pt=$(ms "$PTOOLS_BIN/ptstrace" -f -o "$out/p" "$@")
-st=$(ms strace -f -o "$out/s" "$@")
+# The full traces and the floors take turns, a run of each per round,
+# so that a machine whose speed drifts meets them all alike.
+cc -O2 -o "$out/floor" "$(dirname "$0")/lib/syscall-floor.c" || exit 1
+pts='' sts='' fls='' fis=''
+i=0
+while [ $i -lt "$RUNS" ]; do
+	pts="$pts $(median_ms 1 "$PTOOLS_BIN/ptstrace" -f -o "$out/p" "$@")"
+	sts="$sts $(median_ms 1 strace -f -o "$out/s" "$@")"
+	fls="$fls $(median_ms 1 "$out/floor" "$@")"
+	fis="$fis $(median_ms 1 "$out/floor" -i "$@")"
+	i=$((i + 1))
+done
+# shellcheck disable=SC2086 # one time a word
+{ pt=$(median $pts); st=$(median $sts); fl=$(median $fls); fi=$(median $fis); }
 echo "full trace to a file: ptstrace ${pt} ms, strace ${st} ms, ratio $(ratio "$pt" "$st") (goal <= 0.80)"
-if cc -O2 -o "$out/floor" "$(dirname "$0")/lib/syscall-floor.c"; then
-	fl=$(ms "$out/floor" "$@")
-	fi=$(ms "$out/floor" -i "$@")
-	echo "floor (PTRACE_SYSCALL + waitpid, nothing decoded): ${fl} ms;" \
-	    "ptstrace $(ratio "$pt" "$fl") x (goal <= 1.15), strace $(ratio "$st" "$fl") x"
-	echo "floor + PTRACE_GET_SYSCALL_INFO at each stop: ${fi} ms" \
-	    "($(ratio "$fi" "$fl") x the floor); ptstrace $(ratio "$pt" "$fi") x," \
-	    "strace $(ratio "$st" "$fi") x"
-fi
+echo "floor (PTRACE_SYSCALL + waitpid, nothing decoded): ${fl} ms;" \
+    "ptstrace $(ratio "$pt" "$fl") x (goal <= 1.15), strace $(ratio "$st" "$fl") x"
+echo "floor + PTRACE_GET_SYSCALL_INFO at each stop: ${fi} ms" \
+    "($(ratio "$fi" "$fl") x the floor); ptstrace $(ratio "$pt" "$fi") x," \
+    "strace $(ratio "$st" "$fi") x"
 echo "trace lines: ptstrace $(wc -l <"$out/p"), strace $(wc -l <"$out/s")"

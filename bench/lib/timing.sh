@@ -26,6 +26,11 @@ median_ms() {
 	printf '%s\n' $ts | sort -n |
 	    awk '{ a[NR] = $1 } END { printf "%.1f", a[int((NR + 1) / 2)] / 1000 }'
 }
+# median T...: the median of the times given (ms, 1 decimal)
+median() {
+	printf '%s\n' "$@" | sort -n |
+	    awk '{ a[NR] = $1 } END { printf "%.1f", a[int((NR + 1) / 2)] }'
+}
 # ratio A B: A / B with 2 decimals (0 when B is 0)
 ratio() { echo "$1 $2" | awk '{ printf "%.2f", ($2 > 0 ? $1 / $2 : 0) }'; }
 # best CMD...: the fastest of 3 runs, ms
