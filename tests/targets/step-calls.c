@@ -10,8 +10,10 @@
  * f prints "main PID", then processes call sum6 one after the other: a
  * fork child (7..12) and its own fork child (13..18), a vfork child
  * (19..24), a fork child (25..30) that then runs this program again
- * without arguments (exit 95), and main (31..36); it exits 0, or prints
- * "child died" and exits 1 if a child ended otherwise.
+ * without arguments (exit 95), and main (31..36); then main exits 0,
+ * leaving a last fork child to call sum6 (37..42) 100 ms later.  If a
+ * child ended otherwise than it should, main prints "child died" and
+ * exits 1.
  */
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -79,6 +81,10 @@ forks(const char *self)
 	}
 	reap(pid, 95);
 	sum6(31, 32, 33, 34, 35, 36);
+	if (fork() == 0) {
+		usleep(100000);
+		_exit(sum6(37, 38, 39, 40, 41, 42) == 237 ? 0 : 1);
+	}
 }
 
 static void *
