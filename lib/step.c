@@ -2,10 +2,9 @@
  * step.c: the engines of ptstep.  A run lets a process go at full speed
  * until one of the session's breakpoints is hit (or a fault, an exec,
  * the end), stopping every thread there; fork children keep its logging
- * breakpoints and lose the others; a stepper runs one task an
- * instruction at a time
- * and sorts out, by the CPU's trap rules (ptc__trap_kind), which
- * stops ran an instruction.
+ * breakpoints and lose the others.  A stepper runs one task an
+ * instruction at a time and sorts out, by the CPU's trap rules
+ * (ptc__trap_kind), which stops ran an instruction.
  */
 #include <sys/wait.h>
 
