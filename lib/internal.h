@@ -118,6 +118,11 @@ int ptc__spawn_opts(struct ptc_os_spawn_opts *o, const char *path,
 
 /* ptc_os_reap() that goes on after a signal other than a cleanup one. */
 int ptc__reap(pid_t pid, int *code, int *sig);
+/*
+ * Whether the process of target t has ended (a zombie too) or ends
+ * within ms milliseconds (lib/target.c).
+ */
+int ptc__target_ends(const struct ptc_target *t, int ms);
 /* ptc_os_wait_ready() that goes on after a signal other than a cleanup one. */
 int ptc__wait_ready(const struct timespec *until);
 

@@ -237,6 +237,11 @@ char *ptc_os_maps_text(pid_t pid, size_t *lenp);
 int ptc_os_pid_hold(pid_t pid);
 /* 0 while the process held by fd lives (or fd is -1); -1 ESRCH after. */
 int ptc_os_pid_alive(int fd);
+/*
+ * Whether the process held by fd has ended (a zombie too) or ends
+ * within ms milliseconds: 1 if so, 0 if it lives on (or fd is -1).
+ */
+int ptc_os_pid_ends(int fd, int ms);
 
 /* ---- what a tracee's ids and descriptors are (ptstrace's decoders) ---- */
 

@@ -534,11 +534,16 @@ nap(uint64_t ns)
 	return ptc_cleanup_pending() != 0;
 }
 
-/* The process ended: the end of a watch or a freeze, not a failure. */
+/*
+ * The process ended: the end of a watch or a freeze, not a failure.  A
+ * process being killed loses its memory before it is seen to end, and
+ * a zombie, still there for ptc_target_alive(), has none: a failed
+ * access waits a moment for the end.
+ */
 static int
 ended(const struct ptc_target *t, enum ptc_scan_end *why)
 {
-	if (ptc_target_alive(t) == 0)
+	if (ptc_target_alive(t) == 0 && !ptc__target_ends(t, 250))
 		return 0;
 	*why = PTC_SCAN_EXITED;
 	return 1;

@@ -64,6 +64,12 @@ ptc_target_alive(const struct ptc_target *t)
 	return 0;
 }
 
+int
+ptc__target_ends(const struct ptc_target *t, int ms)
+{
+	return ptc_os_pid_ends(t->pidfd, ms);
+}
+
 ssize_t
 ptc_target_read(struct ptc_target *t, uint64_t addr, void *buf, size_t len)
 {

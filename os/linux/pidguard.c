@@ -8,6 +8,7 @@
 #include <sys/types.h>
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -42,4 +43,13 @@ ptc_os_pid_alive(int fd)
 	(void)fd;
 #endif
 	return 0;
+}
+
+int
+ptc_os_pid_ends(int fd, int ms)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+
+	/* A pidfd polls readable once the whole process has exited. */
+	return fd >= 0 && poll(&p, 1, ms) == 1;
 }
