@@ -92,6 +92,8 @@ ptstrace-compare ptmaps ptpeek ptdis ptpoke sym"
 # Never in the guests: installation, man pages and completions are the
 # same on every CPU and need host tools (make, mandoc, zsh, fish).
 GUEST_EXCLUDE="common install"
+# Why a suite is left out, where the general reason above is not all.
+GUEST_WHY="faults:passes here too, but takes 400-450 s alone (QEMU_SUITES=faults runs it)"
 # Single programs taken from larger packages: PACKAGE:PATH.
 ROOT_PICK="util-linux:usr/bin/setpriv util-linux:usr/bin/setarch
 bsdutils:usr/bin/script"
@@ -347,6 +349,7 @@ rootfs() {
 		    -f tests/qemu/skip.awk tests/qemu/skips.txt "$s" >"$s.tmp" &&
 		    mv "$s.tmp" "$s"
 	done
+	tell_suites "$r/ptools/tests"
 	cat >"$r/etc/ptools-qemu.env" <<-EOF
 	ARCH=$arch
 	B=$b
@@ -383,6 +386,44 @@ rootfs() {
 	    gzip -1 >"$Q/$arch.cpio.gz"
 }
 
+# tell_suites DIR: what the guest runs (the suites in DIR) and what it
+# leaves to the native run, and why.
+tell_suites() {
+	local s n runs='' left='' why
+	for s in "$1"/*.bats; do
+		[ -f "$s" ] && runs="$runs $(basename "$s" .bats)"
+	done
+	say "runs:$runs"
+	for s in tests/*.bats; do
+		n=$(basename "$s" .bats)
+		case " $runs " in *" $n "*) continue ;; esac
+		case " $GUEST_EXCLUDE " in
+		*" $n "*) why="the same on every CPU, and needs host tools" ;;
+		*) why=$(printf '%s\n' "$GUEST_WHY" | sed -n "s/^$n://p")
+		   [ -z "${QEMU_SUITES:-}" ] || why='' ;;
+		esac
+		if [ -n "$why" ]; then
+			say "leaves out $n: $why"
+		else
+			left="$left $n"
+		fi
+	done
+	if [ -n "${QEMU_SUITES:-}" ]; then
+		why="not in QEMU_SUITES"
+	else
+		why="the native run has them (emulated, a suite runs 10 to 30 times slower)"
+	fi
+	[ -z "$left" ] || say "leaves out$left: $why"
+}
+
+# tell_skips LOG: the tests the guest skipped, counted by reason.
+tell_skips() {
+	sed -n 's/^ok [0-9][0-9]* .* # skip //p' "$1" | sort | uniq -c |
+	    sort -rn | while read -r n why; do
+		say "skipped $n: $why"
+	done
+}
+
 # ---- boot ------------------------------------------------------------
 boot() {
 	local log=$Q/$arch.log rc line
@@ -402,6 +443,7 @@ boot() {
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$log" | tail -n 1)
 	[ -n "$line" ] || die "the guest printed no result (see $log)"
 	grep -q '^ptools-qemu: done' "$log" || die "the guest did not finish the suites"
+	tell_skips "$log"
 	echo "$line"
 	case $line in
 	*" 0 failed,"*) exit 0 ;;
