@@ -416,12 +416,18 @@ tell_suites() {
 	[ -z "$left" ] || say "leaves out$left: $why"
 }
 
-# tell_skips LOG: the tests the guest skipped, counted by reason.
+# tell_skips LOG: the tests the guest skipped, counted by reason; the
+# unit tests (cmocka gives a skip no reason) by name.
 tell_skips() {
+	local units
 	sed -n 's/^ok [0-9][0-9]* .* # skip //p' "$1" | sort | uniq -c |
 	    sort -rn | while read -r n why; do
 		say "skipped $n: $why"
 	done
+	units=$(sed -n 's/^not ok [0-9][0-9]* # SKIP //p' "$1" | paste -sd' ')
+	# shellcheck disable=SC2086 # a word per test
+	[ -z "$units" ] || say "skipped $(set -- $units; echo $#) unit" \
+	    "tests (cmocka names no reason): $units"
 }
 
 # ---- boot ------------------------------------------------------------
