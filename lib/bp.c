@@ -11,7 +11,9 @@
  * fork children (lib/step.c) also keeps copies: a child's memory holds
  * the breakpoints its parent had when it forked, and those it keeps are
  * recorded again with the child as their owner, so they too are written
- * back on every way out.
+ * back on every way out.  A child met before the run could tell what it
+ * is (its fork under way when the tool goes) holds copies no record
+ * owns: the session scrubs them as it lets the child go (bp_scrub).
  */
 #include <elf.h>
 #include <errno.h>
@@ -99,6 +101,33 @@ restore_hook(struct ptc_session *s)
 		put_back(b);
 }
 
+/*
+ * The session lets go of task pid of process tgid.  If that process is
+ * none the records are about, its memory may yet be a fork child's copy
+ * taken while breakpoints were written (a child whose parent's event or
+ * own first stop was still to come): each breakpoint instruction found
+ * there at one of our addresses gets the original bytes back.  Other
+ * bytes are left as they are, so a process with a memory of its own
+ * (a vfork child's is its parent's, put back already; a new program's
+ * is new) is not written.
+ */
+static void
+scrub_hook(const struct ptc_session *s, pid_t pid, pid_t tgid)
+{
+	const struct ptc_bp *b;
+	unsigned char now[BP_MAX_LEN];
+
+	for (b = s->bps; b != NULL; b = b->next)
+		if (b->owner == tgid || (b->owner == 0 && b->pid == tgid))
+			return;
+	for (b = s->bps; b != NULL; b = b->next)
+		if (ptc_mem_read(pid, b->addr, now, ptc_arch_bp_len,
+		    PTC_MEM_PROCFS) == (ssize_t)ptc_arch_bp_len &&
+		    memcmp(now, ptc_arch_bp_insn, ptc_arch_bp_len) == 0)
+			ptc_mem_write(pid, b->addr, b->orig, ptc_arch_bp_len,
+			    PTC_MEM_PROCFS);
+}
+
 int
 ptc_bp_insert(struct ptc_session *s, pid_t pid, uint64_t addr)
 {
@@ -142,6 +171,7 @@ ptc_bp_insert(struct ptc_session *s, pid_t pid, uint64_t addr)
 		s->bps = b;
 	}
 	s->bp_restore = restore_hook;
+	s->bp_scrub = scrub_hook;
 	return 0;
 fail:
 	{
@@ -362,16 +392,6 @@ ptc__bp_drop(struct ptc_session *s, pid_t owner, bool write)
 	forget(s, owner);
 }
 
-void
-ptc__bp_clear_child(const struct ptc_session *s, pid_t pid)
-{
-	const struct ptc_bp *b;
-
-	for (b = s->bps; b != NULL; b = b->next)
-		if (b->live && b->owner == 0)
-			ptc_mem_write(pid, b->addr, b->orig, ptc_arch_bp_len,
-			    PTC_MEM_PROCFS);
-}
 
 int
 ptc__bp_remove_live(struct ptc_session *s)

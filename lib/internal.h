@@ -87,6 +87,8 @@ struct ptc_session {
 	size_t nheld;              /* tasks with a held event */
 	struct ptc_bp *bps;        /* breakpoints written (bp.c) */
 	void (*bp_restore)(struct ptc_session *); /* set by bp.c */
+	/* before task pid of process tgid is let go (bp.c) */
+	void (*bp_scrub)(const struct ptc_session *, pid_t pid, pid_t tgid);
 };
 
 /* A task joins the session; tgid 0: read it from the OS. */
@@ -385,11 +387,6 @@ enum ptc__trap {
 extern const int ptc_arch_bp_si_code;
 /* The kind of trap si reports, by the CPU's rules (lib/bp.c). */
 enum ptc__trap ptc__trap_kind(const siginfo_t *si);
-/*
- * Write the original bytes of every breakpoint written now into process
- * pid, a fork child that got a copy of the memory with them in it.
- */
-void ptc__bp_clear_child(const struct ptc_session *s, pid_t pid);
 /* Put the original bytes back at every breakpoint written now. */
 int ptc__bp_remove_live(struct ptc_session *s);
 /*

@@ -834,6 +834,18 @@ drain_traps(struct ptc_session *s, struct ptc_task *t)
  * birth, it would stay ours.  Its first stop is taken (within about two
  * seconds), and it is let go.
  */
+/*
+ * PTRACE_DETACH of stopped task pid of process tgid (0: ask), once any
+ * breakpoint a fork copied into its memory is out (bp_scrub).
+ */
+static int
+let_go(struct ptc_session *s, pid_t pid, pid_t tgid, int sig)
+{
+	if (s->bp_scrub != NULL)
+		s->bp_scrub(s, pid, tgid > 0 ? tgid : ptc_os_tgid(pid));
+	return ptc_os_detach(pid, sig);
+}
+
 static void
 detach_unmet(struct ptc_session *s, pid_t pid)
 {
@@ -846,7 +858,7 @@ detach_unmet(struct ptc_session *s, pid_t pid)
 	for (i = 0; i < 2000; i++) {
 		if ((r = waitpid(pid, &status, __WALL | WNOHANG)) == pid) {
 			if (WIFSTOPPED(status))
-				ptc_os_detach(pid, 0);
+				let_go(s, pid, 0, 0);
 			return;
 		}
 		if (r < 0 && errno != EINTR)
@@ -875,7 +887,8 @@ detach_task(struct ptc_session *s, struct ptc_task *t, int sig)
 		if (wait_stop_flags(s, t, WNOHANG) == 1 &&
 		    ptc_os_stop_child(t->pid, &child) == 0 &&
 		    !ptc_os_sig_pending(t->pid, SIGTRAP) &&
-		    ptc_os_detach(t->pid, sig != 0 ? sig : t->pending_sig) == 0) {
+		    let_go(s, t->pid, t->tgid, sig != 0 ? sig :
+		    t->pending_sig) == 0) {
 			/* A fork event's child is let go with it. */
 			detach_unmet(s, child);
 			ptc__task_del(s, t);
@@ -893,7 +906,7 @@ detach_task(struct ptc_session *s, struct ptc_task *t, int sig)
 		if (sig == 0)
 			sig = t->pending_sig;
 		if (!t->gone)
-			ptc_os_detach(t->pid, sig);
+			let_go(s, t->pid, t->tgid, sig);
 	}
 	if (t->held)
 		detach_unmet(s, t->held_child);

@@ -631,15 +631,14 @@ ptc_run_release(struct ptc_run *r, struct ptc_task *keep)
 	size_t i;
 	pid_t o;
 
-	/* fork children: kept ones' own breakpoints, waiting ones' copies */
-	for (i = 0; (t = ptc_session_task_at(r->s, i)) != NULL; i++) {
-		if (t == keep || (o = owner(r, t)) == 0)
-			continue;
-		if (o == ptc_task_tgid(t))
+	/*
+	 * Kept fork children's own breakpoints; the copies of a child still
+	 * waiting go when it is let go (the session's bp_scrub).
+	 */
+	for (i = 0; (t = ptc_session_task_at(r->s, i)) != NULL; i++)
+		if (t != keep && (o = owner(r, t)) > 0 &&
+		    o == ptc_task_tgid(t))
 			ptc__bp_drop(r->s, o, true);
-		else if (o < 0)
-			ptc__bp_clear_child(r->s, ptc_task_pid(t));
-	}
 	if (ptc__bp_remove_live(r->s) != 0)
 		return -1;
 	/* newest first, as ptc_session_free() does */

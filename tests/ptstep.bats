@@ -511,6 +511,26 @@ sum6 a0=0x25" ] || fail "$output"
 	counting "$TPID" ticks
 }
 
+@test "ptstep -L: SIGTERM in the middle of forks leaves no child a breakpoint" {
+	# A child met while its fork is under way (its parent's event or
+	# its own first stop still to come) holds the breakpoint too.
+	for i in $(seq 1 12); do
+		start_target step-spawn r
+		ptstep -L tick -p "$TPID" >/dev/null 2>&1 &
+		spid=$!
+		sleep "0.$((5 + i * 3))"
+		kill -TERM "$spid"
+		rc=0
+		wait "$spid" || rc=$?
+		[ "$rc" = 143 ] || fail "try $i: ptstep exited $rc"
+		sleep 0.1
+		refute grep -q "child died" "$TOUT"
+		assert_untouched "$TPID"
+		kill -KILL "$TPID"
+		wait "$TPID" 2>/dev/null || true
+	done
+}
+
 # ---- -N: stepping over calls ----
 
 @test "ptstep -N steps over calls, recursive ones too" {

@@ -4,12 +4,15 @@
  * tasks that did not exist when the tracer attached.  In "f" mode the
  * parent calls tick() too, after each child, and prints "child died"
  * and exits 1 if a child did not exit normally.  "F" is "f" with
- * children that call tick() 20 times, a millisecond apart.
+ * children that call tick() 20 times, a millisecond apart.  "r" forks
+ * without a pause, so a tracer that goes is likely to leave while a
+ * fork is under way.
  */
 #include <sys/wait.h>
 
 #include <pthread.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 volatile unsigned long ticks;
@@ -31,7 +34,8 @@ worker(void *arg)
 int
 main(int argc, char *argv[])
 {
-	int forks = argc > 1 && (argv[1][0] == 'f' || argv[1][0] == 'F'),
+	int forks = argc > 1 && strchr("fFr", argv[1][0]) != NULL,
+	    rush = argc > 1 && argv[1][0] == 'r',
 	    calls = argc > 1 && argv[1][0] == 'F' ? 20 : 1, i, status;
 	pthread_t th;
 	pid_t pid;
@@ -54,12 +58,14 @@ main(int argc, char *argv[])
 				fflush(stdout);
 				return 1;
 			}
-			usleep(2000);
+			if (!rush)
+				usleep(2000);
 			tick();
 		} else {
 			pthread_create(&th, NULL, worker, NULL);
 			pthread_join(th, NULL);
 		}
-		usleep(1000);
+		if (!rush)
+			usleep(1000);
 	}
 }
