@@ -95,6 +95,12 @@ struct ptc_session {
 struct ptc_task *ptc__task_add(struct ptc_session *s, pid_t pid, pid_t tgid);
 void ptc__task_del(struct ptc_session *s, struct ptc_task *t);
 /*
+ * Detach every task but keep (NULL: every one), newest first; sig_of
+ * (or NULL: none) tells the signal each is to get.
+ */
+void ptc__detach_all(struct ptc_session *s, struct ptc_task *keep,
+    int (*sig_of)(void *arg, pid_t tid), void *arg);
+/*
  * The syscall task t entered (at an entry stop now) is of no interest:
  * its exit stop is taken for one without a PTRACE_GET_SYSCALL_INFO, as
  * long as t is resumed to it (PTC_RESUME_SYSCALL).

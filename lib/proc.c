@@ -913,6 +913,26 @@ detach_task(struct ptc_session *s, struct ptc_task *t, int sig)
 	ptc__task_del(s, t);
 }
 
+/*
+ * Newest first: children before their parents, for a parent that waits
+ * for its vfork child can stop only once the child goes on.
+ */
+void
+ptc__detach_all(struct ptc_session *s, struct ptc_task *keep,
+    int (*sig_of)(void *arg, pid_t tid), void *arg)
+{
+	struct ptc_task *t;
+
+	for (;;) {
+		if ((t = TAILQ_LAST(&s->tasks, ptc_taskq)) == keep &&
+		    t != NULL)
+			t = TAILQ_PREV(t, ptc_taskq, link);
+		if (t == NULL)
+			return;
+		detach_task(s, t, sig_of != NULL ? sig_of(arg, t->pid) : 0);
+	}
+}
+
 int
 ptc_detach(struct ptc_session *s, struct ptc_task *t, int sig)
 {
@@ -923,7 +943,6 @@ ptc_detach(struct ptc_session *s, struct ptc_task *t, int sig)
 void
 ptc_session_free(struct ptc_session *s)
 {
-	struct ptc_task *t;
 	int e = errno;
 
 	if (s == NULL)
@@ -935,12 +954,7 @@ ptc_session_free(struct ptc_session *s)
 	 */
 	if (s->bp_restore != NULL)
 		s->bp_restore(s);
-	/*
-	 * Newest first: children before their parents, for a parent that
-	 * waits for its vfork child can stop only once the child goes on.
-	 */
-	while ((t = TAILQ_LAST(&s->tasks, ptc_taskq)) != NULL)
-		detach_task(s, t, 0);
+	ptc__detach_all(s, NULL, NULL, NULL);
 	ptc_bp_forget_all(s);
 	reap(s);
 	LIST_REMOVE(s, live);

@@ -123,6 +123,13 @@ take_sig(struct ptc_run *r, pid_t tid)
 	return sig;
 }
 
+/* take_sig() for ptc__detach_all(). */
+static int
+run_sig(void *r, pid_t tid)
+{
+	return take_sig(r, tid);
+}
+
 static void
 set_sig(struct ptc_run *r, pid_t tid, int sig)
 {
@@ -627,24 +634,18 @@ ptc_run_next(struct ptc_run *r, struct ptc_run_event *out)
 int
 ptc_run_release(struct ptc_run *r, struct ptc_task *keep)
 {
-	struct ptc_task *t;
 	size_t i;
-	pid_t o;
 
 	/*
 	 * Kept fork children's own breakpoints; the copies of a child still
 	 * waiting go when it is let go (the session's bp_scrub).
 	 */
-	for (i = 0; (t = ptc_session_task_at(r->s, i)) != NULL; i++)
-		if (t != keep && (o = owner(r, t)) > 0 &&
-		    o == ptc_task_tgid(t))
-			ptc__bp_drop(r->s, o, true);
+	for (i = 0; i < r->nkids; i++)
+		if (r->kids[i].kept && !r->kids[i].vfork)
+			ptc__bp_drop(r->s, r->kids[i].pid, true);
 	if (ptc__bp_remove_live(r->s) != 0)
 		return -1;
-	/* newest first, as ptc_session_free() does */
-	for (i = ptc_session_ntasks(r->s); i-- > 0; )
-		if ((t = ptc_session_task_at(r->s, i)) != NULL && t != keep)
-			ptc_detach(r->s, t, take_sig(r, ptc_task_pid(t)));
+	ptc__detach_all(r->s, keep, run_sig, r);
 	r->halted = false;
 	return 0;
 }
