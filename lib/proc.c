@@ -48,9 +48,13 @@ last_words(void)
 		if (s->bp_restore != NULL)
 			s->bp_restore(s);
 	LIST_FOREACH(s, &live_sessions, live)
-		TAILQ_FOREACH(t, &s->tasks, link)
-			if (!t->gone && !t->spawned)
-				ptc_os_detach_now(t->pid);
+		TAILQ_FOREACH(t, &s->tasks, link) {
+			if (t->gone || t->spawned)
+				continue;
+			if (s->bp_scrub != NULL)
+				s->bp_scrub(s, t->pid, t->tgid);
+			ptc_os_detach_now(t->pid);
+		}
 }
 
 struct ptc_session *
