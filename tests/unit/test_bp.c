@@ -320,6 +320,13 @@ test_syscall_insn(void **state)
 	assert_int_equal(is_syscall(NULL, "\x1f\x20\x03\xd5", 4), 0);
 	/* x86 code is not this CPU's */
 	assert_int_equal(is_syscall("x86_64", "\x0f\x05", 2), 0);
+#elif defined(__powerpc64__) && defined(__LITTLE_ENDIAN__)
+	/* sc, scv 0; trap and nop are not */
+	assert_int_equal(is_syscall(NULL, "\x02\x00\x00\x44", 4), 1);
+	assert_int_equal(is_syscall(NULL, "\x01\x00\x00\x44", 4), 1);
+	assert_int_equal(is_syscall(NULL, "\x08\x00\xe0\x7f", 4), 0);
+	assert_int_equal(is_syscall(NULL, "\x00\x00\x00\x60", 4), 0);
+	assert_int_equal(is_syscall("x86_64", "\x0f\x05", 2), 0);
 #else
 #if defined(__x86_64__)
 	assert_int_equal(is_syscall(NULL, "\x0f\x05", 2), 1);
@@ -350,6 +357,14 @@ test_breakpoint_insn(void **state)
 	/* svc #0, hlt #0 */
 	assert_int_equal(is_breakpoint(NULL, "\x01\x00\x00\xd4", 4), 0);
 	assert_int_equal(is_breakpoint(NULL, "\x00\x00\x40\xd4", 4), 0);
+	assert_int_equal(is_breakpoint("x86_64", "\xcc", 1), 0);
+#elif defined(__powerpc64__) && defined(__LITTLE_ENDIAN__)
+	/* trap (tw 31,0,0) and td 31,0,0 */
+	assert_int_equal(is_breakpoint(NULL, "\x08\x00\xe0\x7f", 4), 1);
+	assert_int_equal(is_breakpoint(NULL, "\x88\x00\xe0\x7f", 4), 1);
+	/* sc; tw 4,0,0 (trap if equal) is conditional */
+	assert_int_equal(is_breakpoint(NULL, "\x02\x00\x00\x44", 4), 0);
+	assert_int_equal(is_breakpoint(NULL, "\x08\x00\x80\x7c", 4), 0);
 	assert_int_equal(is_breakpoint("x86_64", "\xcc", 1), 0);
 #else
 	assert_int_equal(is_breakpoint(NULL, "\xcc", 1), 1);

@@ -80,6 +80,15 @@ test_ptrace_requests(void **state)
 	assert_null(name_of(x, 25));
 	assert_null(name_of(x, 30));
 	assert_false(has(x, "PTRACE_SINGLEBLOCK"));
+#elif defined(__powerpc64__)
+	assert_string_equal(name_of(x, 12), "PTRACE_GETREGS");
+	assert_string_equal(name_of(x, 15), "PTRACE_SETFPREGS");
+	assert_string_equal(name_of(x, 18), "PTRACE_GETVRREGS");
+	assert_string_equal(name_of(x, 27), "PTRACE_GETVSRREGS");
+	assert_string_equal(name_of(x, 256), "PTRACE_SINGLEBLOCK");
+	assert_null(name_of(x, 25));
+	assert_null(name_of(x, 30));
+	assert_false(has(x, "PTRACE_PEEKMTETAGS"));
 #else
 #error "expectations for this CPU are missing"
 #endif
@@ -102,6 +111,12 @@ test_mmap(void **state)
 	assert_null(name_of(f, 0x40));
 	assert_string_equal(name_of(p, 0x10), "PROT_BTI");
 	assert_string_equal(name_of(p, 0x20), "PROT_MTE");
+#elif defined(__powerpc64__)
+	/* 0x40 is MAP_NORESERVE there, 0x80 MAP_LOCKED */
+	assert_string_equal(name_of(f, 0x40), "MAP_NORESERVE");
+	assert_string_equal(name_of(f, 0x80), "MAP_LOCKED");
+	assert_string_equal(name_of(p, 0x10), "PROT_SAO");
+	assert_null(name_of(p, 0x20));
 #else
 #error "expectations for this CPU are missing"
 #endif
