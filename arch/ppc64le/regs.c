@@ -43,6 +43,16 @@
 #define MSR_SF ((uint64_t)1 << 63)
 #define MSR_LE 1
 
+/*
+ * NT_PRSTATUS is ELF_NGREG (48) doublewords, struct pt_regs and the
+ * unused rest; the block must be that long to be read and written.
+ */
+#define PPC_NGREG 48
+struct gregs {
+	struct pt_regs r;
+	uint64_t rest[PPC_NGREG - sizeof(struct pt_regs) / 8];
+};
+
 static const struct ptc__regdesc descs[] = {
 	R(0), R(1), R(2), R(3), R(4), R(5), R(6), R(7),
 	R(8), R(9), R(10), R(11), R(12), R(13), R(14), R(15),
@@ -50,9 +60,15 @@ static const struct ptc__regdesc descs[] = {
 	R(24), R(25), R(26), R(27), R(28), R(29), R(30), R(31),
 	/* ccr ahead of msr: it is the flags register (ptc_regs_flags_name) */
 	GEN("nip", nip), GEN("link", link), GEN("ctr", ctr), GEN("ccr", ccr),
-	GEN("xer", xer), GEN("msr", msr), GEN("orig_gpr3", orig_gpr3),
-	GEN("trap", trap), GEN("dar", dar), GEN("dsisr", dsisr),
-	GEN("softe", softe), GEN("result", result),
+	GEN("xer", xer), GEN("msr", msr),
+	/*
+	 * The kernel's record of the last exception, not registers of the
+	 * program: read by name, not shown among the general registers
+	 * (a single step changes trap and orig_gpr3 every time).
+	 */
+	PART("orig_gpr3", orig_gpr3, 8), PART("trap", trap, 8),
+	PART("dar", dar, 8), PART("dsisr", dsisr, 8),
+	PART("softe", softe, 8), PART("result", result, 8),
 
 	GPR(0), GPR(1), GPR(2), GPR(3), GPR(4), GPR(5), GPR(6), GPR(7),
 	GPR(8), GPR(9), GPR(10), GPR(11), GPR(12), GPR(13), GPR(14), GPR(15),
@@ -157,7 +173,7 @@ static const struct ptc__regview view = {
 	.arch = "ppc64le",
 	.descs = descs,
 	.ndescs = sizeof(descs) / sizeof(descs[0]),
-	.gregs_size = sizeof(struct pt_regs),
+	.gregs_size = sizeof(struct gregs),
 	.xfeatures_off = 0,
 	.pc_name = ptc_arch_pc_name,
 	.sp_name = ptc_arch_sp_name,
