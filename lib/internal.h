@@ -383,6 +383,14 @@ enum ptc__trap {
 			      ptc_arch_bp_pc_adjust past it */
 	PTC__TRAP_OTHER,   /* none of these (after an exec, ...) */
 };
+/*
+ * Where a breakpoint asked for at addr goes, given the code there (len
+ * bytes): addr, or past a global entry prologue that direct calls skip
+ * (ppc64 ELFv2: they enter at the local entry, 8 bytes in), so that
+ * every call is caught (arch/<cpu>/bpentry.c, arch/generic/).
+ */
+uint64_t ptc_arch_bp_entry(const unsigned char *code, size_t len,
+    uint64_t addr);
 /* The si_code of the trap of a breakpoint instruction (arch/<cpu>/bp.c). */
 extern const int ptc_arch_bp_si_code;
 /* The kind of trap si reports, by the CPU's rules (lib/bp.c). */

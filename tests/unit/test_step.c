@@ -507,7 +507,8 @@ calls_at(struct ptc_session *s, const char *arg, const char *fn,
 	assert_int_equal(ptc_run_spawn(s, argv, PTC_RUN_ENTRY, &t, &ev), 0);
 	assert_non_null(t);
 	assert_non_null(tg = ptc_target_open(ptc_task_pid(t)));
-	assert_int_equal(ptc_addr_eval(tg, fn, addr), 0);
+	/* as the tools do: past a global entry where the CPU has one */
+	assert_int_equal(ptc_run_eval(tg, &fn, 1, addr), 0);
 	ptc_target_close(tg);
 	assert_int_equal(ptc_bp_insert(s, ptc_task_pid(t), *addr), 0);
 	assert_non_null(r = ptc_run_new(s, ptc_task_pid(t), flags));
