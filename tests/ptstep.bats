@@ -8,11 +8,16 @@ CALLS=$PTOOLS_TARGETS/step-calls
 
 # What differs per CPU: register names, the breakpoint instruction, and
 # the addresses of step-asm (tests/targets/step-asm.c, and
-# tests/qemu/step-asm-aarch64.c built in its place on aarch64).
+# tests/qemu/step-asm-aarch64.c built in its place on aarch64, and
+# tests/qemu/step-asm-ppc64le.c on ppc64le).
 case $(uname -m) in
 aarch64)
 	PC=pc SP=sp BPHEX=000020d4 BPLEN=4 EXIT_NR=93
 	SEQ=0x4001a0 UNTIL=0x4001a8
+	;;
+ppc64le)
+	PC=nip SP=r1 BPHEX=0800e07f BPLEN=4 EXIT_NR=1
+	SEQ=0x100001a4 UNTIL=0x100001ac
 	;;
 *)
 	PC=rip SP=rsp BPHEX=cc BPLEN=1 EXIT_NR=60
@@ -121,6 +126,18 @@ counting() {
 0x4001b4 1f2003d5 nop
 0x4001b8 a80b80d2 movz x8, #0x5d
 0x4001bc 010000d4 svc #0"
+	elif [ "$PC" = nip ]; then
+		expected="0x10000148 000061e8 ld r3, 0(r1)
+0x1000014c 0200232c cmpdi r3, 2
+0x10000150 54008041 blt 0x100001a4
+0x100001a4 05006038 li r3, 5
+0x100001a8 07006338 addi r3, r3, 7
+0x100001ac 03008038 li r4, 3
+0x100001b0 d621637c mullw r3, r3, r4
+0x100001b4 0000a038 li r5, 0
+0x100001b8 00000060 nop
+0x100001bc 01000038 li r0, 1
+0x100001c0 02000044 sc"
 	else
 		expected="0x401000 488b3c24 mov rdi, qword ptr [rsp]
 0x401004 4883ff02 cmp rdi, 2
@@ -169,6 +186,14 @@ counting() {
 		assert_line --regexp '^0x4001a4 .* add w0, w0, #7  ; x0=0xc( pstate=0x[0-9a-f]+)?$'
 		assert_line --regexp '^0x4001ac .* mul w0, w0, w1  ; x0=0x24( pstate=0x[0-9a-f]+)?$'
 		assert_line --regexp '^0x4001b4 .* nop$'
+	elif [ "$PC" = nip ]; then
+		# cr0 changes with cmpdi; msr may change where the kernel
+		# hands the FP unit over lazily
+		assert_line --regexp '^0x1000014c .* cmpdi r3, 2  ; ccr=0x80000000( msr=0x[0-9a-f]+)?$'
+		assert_line --regexp '^0x100001a4 .* li r3, 5  ; r3=0x5( msr=0x[0-9a-f]+)?$'
+		assert_line --regexp '^0x100001a8 .* addi r3, r3, 7  ; r3=0xc( msr=0x[0-9a-f]+)?$'
+		assert_line --regexp '^0x100001b0 .* mullw r3, r3, r4  ; r3=0x24( msr=0x[0-9a-f]+)?$'
+		assert_line --regexp '^0x100001b8 .* nop$'
 	else
 		assert_line --regexp '^0x401036 .* mov eax, 5  ; rax=0x5$'
 		assert_line --regexp '^0x40103b .* add eax, 7  ; rax=0xc rflags=0x[0-9a-f]+$'
@@ -192,6 +217,9 @@ counting() {
 	if [ "$PC" = pc ]; then
 		[ "$(printf '%s\n' "$output" | jq -r 'select(.addr == "0x4001a0") | .insn')" = "movz w0, #0x5" ]
 		[ "$(printf '%s\n' "$output" | jq -r 'select(.addr == "0x4001a0") | .regs.x0')" = "0x5" ]
+	elif [ "$PC" = nip ]; then
+		[ "$(printf '%s\n' "$output" | jq -r 'select(.addr == "0x100001a4") | .insn')" = "li r3, 5" ]
+		[ "$(printf '%s\n' "$output" | jq -r 'select(.addr == "0x100001a4") | .regs.r3')" = "0x5" ]
 	else
 		[ "$(printf '%s\n' "$output" | jq -r 'select(.addr == "0x401036") | .insn')" = "mov eax, 5" ]
 		[ "$(printf '%s\n' "$output" | jq -r 'select(.addr == "0x401036") | .regs.rax')" = "0x5" ]
@@ -204,6 +232,7 @@ counting() {
 	assert_failure 139
 	pc=0x40104f
 	[ "$PC" = pc ] && pc=0x4001c4
+	[ "$PC" = nip ] && pc=0x100001c8
 	assert_line --regexp "^fault    SIGSEGV at $pc .*: NULL-pointer read of 0x8 \\(size 4\\)$"
 	assert_line --regexp '^where    0x8 is not mapped'
 	assert_line "killed   SIGSEGV"
@@ -215,6 +244,8 @@ counting() {
 	f=$(printf '%s\n' "$output" | jq -c 'select(.event == "fault") | [.signal, .pc, .kind, .addr, .size, .insn]')
 	if [ "$PC" = pc ]; then
 		[ "$f" = '["SIGSEGV","0x4001c4","null","0x8",4,"ldr w1, [x0, #8]"]' ] || fail "$f"
+	elif [ "$PC" = nip ]; then
+		[ "$f" = '["SIGSEGV","0x100001c8","null","0x8",4,"lwz r4, 8(r3)"]' ] || fail "$f"
 	else
 		[ "$f" = '["SIGSEGV","0x40104f","null","0x8",4,"mov ecx, dword ptr [rax + 8]"]' ] || fail "$f"
 	fi
@@ -226,6 +257,10 @@ counting() {
 		# the linker puts .rodata in the text segment here
 		assert_line --regexp '^fault    SIGSEGV at 0x4001d4 .*: invalid write of 0x400248 \(size 4\): mapping is not writable$'
 		assert_line --regexp '^where    0x400248 is in .* r-xp .*step-asm \(\+0x248\)$'
+	elif [ "$PC" = nip ]; then
+		# .rodata is in the text segment here too
+		assert_line --regexp '^fault    SIGSEGV at 0x100001d8 .*: invalid write of 0x1000025c \(size 4\): mapping is not writable$'
+		assert_line --regexp '^where    0x1000025c is in .* r-xp .*step-asm \(\+0x25c\)$'
 	else
 		assert_line --regexp '^fault    SIGSEGV at 0x401059 .*: invalid write of 0x[0-9a-f]+ \(size 4\): mapping is not writable$'
 		assert_line --regexp '^where    0x[0-9a-f]+ is in .* r--p .*step-asm'
@@ -246,6 +281,7 @@ counting() {
 	run ptstep -- "$ASM" s
 	pc=0x401076
 	[ "$PC" = pc ] && pc=0x4001f0
+	[ "$PC" = nip ] && pc=0x100001fc
 	assert_line --regexp "^fault    SIGSEGV at $pc "'.*: stack overflow: write of 0x[0-9a-f]+ \(size 8\) beyond the stack'
 	assert_line --regexp '^where    .* bytes before .* \[stack\]$'
 }
@@ -260,6 +296,14 @@ counting() {
 		assert_line "exited   0"
 		return
 	fi
+	if [ "$PC" = nip ]; then
+		# nor on ppc64le: the quotient is undefined, and the exit
+		# status with it
+		assert_line --regexp '^0x1000020c .* divw r3, r3, r4$'
+		refute_line --partial "fault"
+		assert_line --regexp '^exited   [0-9]+$'
+		return
+	fi
 	assert_failure 136
 	assert_line --regexp '^fault    SIGFPE at 0x40108b .*: integer division by zero \(divisor ecx = 0\)$'
 	assert_line "killed   SIGFPE"
@@ -271,6 +315,9 @@ counting() {
 	if [ "$PC" = pc ]; then
 		# capstone 4 does not decode udf
 		assert_line --regexp '^fault    SIGILL at 0x40020c .*: illegal instruction( \(bytes do not decode\)|: udf #0)$'
+	elif [ "$PC" = nip ]; then
+		# the word 0 is no instruction
+		assert_line --regexp '^fault    SIGILL at 0x10000218 .*: illegal instruction \(bytes do not decode\)$'
 	else
 		assert_line --regexp '^fault    SIGILL at 0x40108d .*: illegal instruction: ud2$'
 	fi
@@ -286,6 +333,12 @@ counting() {
 		assert_line --regexp '^fault    SIGTRAP at 0x400210 .*: trap not set by this tool$'
 		assert_line --regexp '^0x400214 .* movz x0, #0$'
 		[ "$(printf '%s\n' "$output" | grep -c 'brk #0$')" -eq 1 ]
+	elif [ "$PC" = nip ]; then
+		# trap leaves the pc on itself too
+		assert_line --regexp '^0x1000021c .* trap$'
+		assert_line --regexp '^fault    SIGTRAP at 0x1000021c .*: trap not set by this tool$'
+		assert_line --regexp '^0x10000220 .* li r3, 0$'
+		[ "$(printf '%s\n' "$output" | grep -c ' trap$')" -eq 1 ]
 	else
 		assert_line --regexp '^fault    SIGTRAP .*: trap \(breakpoint instruction\) not set by this tool$'
 		assert_line --regexp '^0x401090 .* xor edi, edi$'
@@ -311,6 +364,7 @@ print(subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode)' \
 	assert_line --regexp '^where    0x8 is not mapped'
 	case $(ptools_cpu) in
 	aarch64) assert_line "insn     ldr w1, [x0, #8]" ;;
+	ppc64le) assert_line "insn     lwz r4, 8(r3)" ;;
 	i386) assert_line "insn     mov ecx, dword ptr [eax + 8]" ;;
 	*) assert_line "insn     mov ecx, dword ptr [rax + 8]" ;;
 	esac
@@ -347,6 +401,11 @@ EOF
 		# integer division by zero does not trap on aarch64
 		assert_success
 		assert_output "exited   0"
+		return
+	fi
+	if [ "$(ptools_cpu)" = ppc64le ]; then
+		# nor on ppc64le, whose quotient is undefined
+		assert_output --regexp '^exited   [0-9]+$'
 		return
 	fi
 	assert_failure 136
@@ -545,6 +604,7 @@ sum6 a0=0x25" ] || fail "$output"
 		fail "an instruction ran twice: $output"
 	case $(ptools_cpu) in
 	aarch64) assert_line --regexp '^0x[0-9a-f]+ +fact\+0x[0-9a-f]+ .* bl #?0x[0-9a-f]+  ; .*x0=0x18' ;;
+	ppc64le) assert_line --regexp '^0x[0-9a-f]+ +fact\+0x[0-9a-f]+ .* bl 0x[0-9a-f]+  ; .*r3=0x18' ;;
 	i386) assert_line --regexp '^0x[0-9a-f]+ +fact\+0x[0-9a-f]+ .* call 0x[0-9a-f]+  ; .*eax=0x18' ;;
 	*) assert_line --regexp '^0x[0-9a-f]+ +fact\+0x[0-9a-f]+ .* call 0x[0-9a-f]+  ; .*rax=0x18' ;;
 	esac
@@ -761,7 +821,7 @@ tests/targets/step-hello.c:12"
 	[ "$(grep -c '^0x' <<<"$output")" -eq 40 ] || fail "$output"
 	# a call of tick stepped over: shown once, tick's own code never
 	case $(ptools_cpu) in
-	aarch64) assert_line --regexp '^0x[0-9a-f]+ +spinner\+0x[0-9a-f]+ .* bl #?0x[0-9a-f]+' ;;
+	aarch64|ppc64le) assert_line --regexp '^0x[0-9a-f]+ +spinner\+0x[0-9a-f]+ .* bl #?0x[0-9a-f]+' ;;
 	*) assert_line --regexp '^0x[0-9a-f]+ +spinner\+0x[0-9a-f]+ .* call 0x[0-9a-f]+' ;;
 	esac
 	# (the steps begin in tick, at the breakpoint)

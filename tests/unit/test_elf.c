@@ -207,6 +207,14 @@ test_plt(void **state)
 	size_t f, seen = 0;
 
 	(void)state;
+#if defined(__powerpc64__)
+	/*
+	 * ppc64 ELFv2 calls other modules through linker stubs
+	 * ("plt_call.printf" to objdump) and its .plt holds addresses,
+	 * not code: there are no NAME@plt entries to compare.
+	 */
+	skip();
+#endif
 	for (f = 0; f < 3; f++) {
 		struct ptc_elf *e = ptc_elf_open(files[f]);
 		FILE *fp;
