@@ -615,6 +615,8 @@ sum6 a0=0x25" ] || fail "$output"
 	assert_success
 	if [ "$PC" = pc ]; then
 		assert_line --regexp '^0x400238 .* svc #0$'
+	elif [ "$PC" = nip ]; then
+		assert_line --regexp '^0x1000024c .* sc$'
 	else
 		assert_line --regexp '^0x4010ad .* syscall$'
 		# the dynamic loader of /bin/true runs next, mapped high
@@ -645,9 +647,18 @@ sum6 a0=0x25" ] || fail "$output"
 @test "ptstep -b main on a started program, then a libc function" {
 	run ptstep -n 2 -b main -- "$PTOOLS_TARGETS/step-hello"
 	assert_failure 3
-	assert_line --index 0 --regexp '^break    0x[0-9a-f]+ main thread [0-9]+$'
+	if [ "$PC" = nip ]; then
+		# past main's global entry, which sets up r2, to the local
+		# entry calls from its own module take
+		assert_line --index 0 --regexp '^break    0x[0-9a-f]+ main\+0x8 thread [0-9]+$'
+	else
+		assert_line --index 0 --regexp '^break    0x[0-9a-f]+ main thread [0-9]+$'
+	fi
 	assert_line --index 1 'source   tests/targets/step-hello.c:9'
-	if [ "$PC" = pc ]; then
+	if [ "$PC" = nip ]; then
+		assert_line --index 2 --regexp '^0x[0-9a-f]+ +main\+0x8 +a602087c +mflr r0$'
+		assert_line --index 3 --regexp '^0x[0-9a-f]+ +main\+0xc +100001f8 +std r0, 0x10\(r1\)$'
+	elif [ "$PC" = pc ]; then
 		assert_line --index 2 --regexp '^0x[0-9a-f]+ +main +fd7bbfa9 +stp x29, x30, \[sp, #-0x10\]!$'
 		assert_line --index 3 --regexp '^0x[0-9a-f]+ +main\+0x4 +fd030091 +mov x29, sp$'
 	else
@@ -657,8 +668,8 @@ sum6 a0=0x25" ] || fail "$output"
 	run ptstep -n 1 -b libc:puts -- "$PTOOLS_TARGETS/step-hello"
 	assert_failure 3
 	# libc is mapped high: 0x7e... or 0x7f... as the mmap base falls
-	# (aarch64: 0xffff...)
-	assert_line --index 0 --regexp '^break    0x(7[ef]|ffff)[0-9a-f]+ (_IO_)?puts thread [0-9]+$'
+	# (aarch64: 0xffff...); on ppc64le past the global entry
+	assert_line --index 0 --regexp '^break    0x(7[ef]|ffff)[0-9a-f]+ (_IO_)?puts(\+0x8)? thread [0-9]+$'
 	[ "${#lines[@]}" -ge 2 ]
 }
 

@@ -96,7 +96,10 @@ teardown(void **state)
 	return 0;
 }
 
-/* The runtime address of symbol name in process pid. */
+/*
+ * The runtime address of a breakpoint on function name in process pid,
+ * as the tools set it (past a ppc64 global entry).
+ */
 static uint64_t
 sym_addr(pid_t pid, const char *name)
 {
@@ -104,7 +107,7 @@ sym_addr(pid_t pid, const char *name)
 	uint64_t addr = 0;
 
 	assert_non_null(tg);
-	assert_int_equal(ptc_addr_eval(tg, name, &addr), 0);
+	assert_int_equal(ptc_run_eval(tg, &name, 1, &addr), 0);
 	ptc_target_close(tg);
 	return addr;
 }
