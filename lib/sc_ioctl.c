@@ -272,7 +272,8 @@ term_cflag(const struct ptc__dc *c, char *buf, size_t len, unsigned f)
 		snprintf(buf + n, n < len ? len - n : 0, "%s%s<<%s",
 		    n > 0 ? "|" : "", sp, sh);
 	}
-	snprintf(cs, sizeof(cs), "CS%u", 5 + ((f & CSIZE) >> 4));
+	/* CSIZE is bits 4-5 on most CPUs, 8-9 on PowerPC */
+	snprintf(cs, sizeof(cs), "CS%u", 5 + (f & CSIZE) / (CSIZE & -CSIZE));
 	term_part(c, buf, len, f & CSIZE, cs);
 	f &= ~(unsigned)(CBAUD | CIBAUD | CSIZE);
 	if (f != 0)
