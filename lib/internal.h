@@ -372,6 +372,13 @@ int ptc_os_getregset(pid_t pid, unsigned note, void *buf, size_t len);
  * registers this library does not read.
  */
 const char *const *ptc_arch_sc_tamper_regs(uint32_t arch);
+/*
+ * After the return register of a syscall-exit stop was set in r to an
+ * error (-errno, error 1) or a value (error 0): what else the CPU's
+ * convention wants (PowerPC's sc: a positive errno and cr0.SO).  0, or
+ * -1 with errno (arch/<cpu>/scret.c, arch/generic/).
+ */
+int ptc_arch_sc_ret_conv(struct ptc_regs *r, int error);
 
 /* ---- stepping and running to breakpoints (lib/step.c lib/bp.c
  * arch/<cpu>/bp.c) ---- */
