@@ -554,8 +554,13 @@ test_many(void **state)
 		checked++;
 	}
 	assert_true(checked > 5);
-	/* the tracee calls printf, malloc, getpid... through its PLT */
+	/*
+	 * the tracee calls printf, malloc, getpid... through its PLT (on
+	 * ppc64 through linker stubs, which have no symbols)
+	 */
+#if !defined(__powerpc64__)
 	assert_true(plt >= 3);
+#endif
 	ptc_elf_close(e);
 	live_close(&l);
 }
