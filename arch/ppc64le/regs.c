@@ -186,8 +186,7 @@ const struct ptc__regview *const ptc_arch_view = &view;
 
 /*
  * The kernel runs the number in r0 as it is after the entry stop and
- * returns r3.  Only the value is set: for a syscall made with sc (trap
- * 0xc00) an error is also the SO bit of cr0, which this does not set.
+ * returns r3 (for a syscall made with sc, with cr0.SO: scret.c).
  */
 const char *const *
 ptc_arch_sc_tamper_regs(uint32_t arch)
