@@ -98,7 +98,7 @@ procps libproc2-0 libncursesw6 libtinfo6 libcap-ng0 coreutils libacl1 libattr1
 libgmp10 libselinux1 libpcre2-8-0"
 # gprofng (of binutils) is built for amd64 and arm64 only.
 case $arch in
-ppc64le) ROOT_PKGS=$(echo $ROOT_PKGS | sed 's/ libgprofng0 / /') ;;
+ppc64le) ROOT_PKGS=${ROOT_PKGS/libgprofng0 /} ;;
 esac
 # Suites run in the guests unless QEMU_SUITES says otherwise ("all":
 # every suite but GUEST_EXCLUDE): those whose results depend on the CPU.
@@ -242,7 +242,7 @@ kernel() {
 	rm -rf "$kd.tmp" && mkdir -p "$kd.tmp"
 	dpkg-deb --fsys-tarfile "$f" | tar -x -C "$kd.tmp" --wildcards "./boot/$kimg-*"
 	mkdir -p "$kd"
-	mv "$kd.tmp"/boot/"$kimg"-* "$KERNEL"
+	mv "$kd.tmp/boot/$kimg"-* "$KERNEL"
 	rm -rf "$kd.tmp"
 }
 
