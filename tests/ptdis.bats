@@ -314,7 +314,12 @@ target_libc() {
 	local t=$PTOOLS_TARGETS/basic
 	run ptdis -e "$t" .init -n 2
 	assert_success
-	assert_line --index 0 "<_init>:"
+	if [ "$(ptools_cpu)" = ppc64le ]; then
+		# the linker's stub for .init's own call comes first there
+		assert_line --index 0 --regexp '^<(_init|[0-9a-f]+\.plt_call\.[^>]+)>:$'
+	else
+		assert_line --index 0 "<_init>:"
+	fi
 	assert_equal "${#lines[@]}" 3
 	run bash -c "ptdis -j -e '$t' main | jq -r 'select(.label) | .label'"
 	assert_output "main"
@@ -491,7 +496,12 @@ ret_re() {
 	run ptdis -p "$TPID" add_numbers "$size"
 	assert_success
 	assert_line --index 0 "<add_numbers>:"
-	assert_line --index -1 --regexp "$(ret_re)"
+	if [ "$(ptools_cpu)" = ppc64le ]; then
+		# the function's traceback table follows its blr
+		assert_line --regexp "$(ret_re)"
+	else
+		assert_line --index -1 --regexp "$(ret_re)"
+	fi
 	assert_equal "$output" "$(ptdis -e "$t" add_numbers)"
 	assert_untouched "$TPID"
 }
