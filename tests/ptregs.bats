@@ -358,7 +358,7 @@ need_gdb() {
 		run ptregs "$TPID" cr=-2
 		assert_success
 		run ptregs "$TPID" ccr
-		assert_output "0x00000000fffffffe"
+		assert_output "0xfffffffe"
 	elif [ "$PC" = eip ]; then
 		run ptregs "$TPID" ebx=0x11223344 esi=5 edi=-1 cf=1
 		assert_success
@@ -468,9 +468,9 @@ need_gdb() {
 		run ptregs "$TPID" f9=0x0011223344556677
 		assert_success
 		run ptregs "$TPID" f9
-		assert_output "0x0011223344556677"
+		assert_output "0x11223344556677"
 		run ptregs "$TPID" f8
-		refute_output "0x0011223344556677"
+		refute_output "0x11223344556677"
 		return
 	fi
 	run ptregs "$TPID" $v=0x00112233445566778899aabbccddeeff
