@@ -166,6 +166,11 @@ children_of() {
 	cat /proc/"$1"/task/*/children 2>/dev/null | tr ' ' '\n' | grep -v '^$'
 }
 
+# page_size: the kernel's page size in bytes (64 KiB on ppc64le).
+page_size() {
+	awk '/^KernelPageSize:/ { print $2 * 1024; exit }' /proc/self/smaps
+}
+
 # bp_hex: the bytes of the software breakpoint the tools write, in hex,
 # on ptools_cpu (int3; brk #0; trap).
 bp_hex() {
