@@ -718,6 +718,7 @@ tests/targets/step-hello.c:12"
 }
 
 @test "ptstep steps over a syscall that returns: each instruction once" {
+	[ "$PC" != nip ] || skip "on ppc64le a single step over scv also runs the instruction after it (the trace trap comes one instruction late): ptstep shows the two as one step"
 	run ptstep -n 60 -b libc:write -- "$PTOOLS_TARGETS/step-hello"
 	assert_failure 3
 	assert_line --regexp "^break    0x[0-9a-f]+ (__libc_|__)?write$LOC thread [0-9]+\$"
@@ -888,7 +889,7 @@ tests/targets/step-hello.c:12"
 
 @test "ptstep restores breakpoint bytes when interrupted with SIGINT" {
 	start_target step-loop
-	a=$(rt_addr step-loop never_called "$TPID")
+	a=$(bp_at "$TPID" "$(rt_addr step-loop never_called "$TPID")")
 	before=$(mem_hex "$TPID" "$a" 4)
 	ptstep -b "$a" -p "$TPID" >/dev/null 2>&1 &
 	spid=$!
