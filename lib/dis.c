@@ -350,6 +350,8 @@ fill_data(struct ptc_insn *in, const uint8_t *code, size_t n, uint64_t addr)
 	*o = '\0';
 }
 
+static const struct ptc__arch_code *code_by_name(const char *disarch);
+
 int
 ptc_dis_next(struct ptc_dis *d, const uint8_t **code, size_t *len,
     uint64_t *addr, struct ptc_insn *in)
@@ -362,6 +364,7 @@ ptc_dis_next(struct ptc_dis *d, const uint8_t **code, size_t *len,
 		return 0;
 	if (cs_disasm_iter(d->h, code, len, addr, d->ci)) {
 		const cs_insn *ci = d->ci;
+		const struct ptc__arch_code *c;
 		size_t ml = strlen(ci->mnemonic), ol = strlen(ci->op_str);
 
 		in->addr = ci->address;
@@ -376,6 +379,14 @@ ptc_dis_next(struct ptc_dis *d, const uint8_t **code, size_t *len,
 		memcpy(in->operands, ci->op_str, ol);
 		in->operands[ol] = '\0';
 		in->groups = groups_of(d, start, ci->size, a0);
+		/*
+		 * A call capstone puts in no group (PowerPC's bl): the
+		 * CPU's table knows it.
+		 */
+		if (!(in->groups & (PTC_DIS_JUMP | PTC_DIS_CALL)) &&
+		    (c = code_by_name(ptc_dis_arch(d))) != NULL &&
+		    ptc__insn_match(c->calls, 2, in))
+			in->groups |= PTC_DIS_CALL;
 		in->target = 0;
 		if ((in->groups & (PTC_DIS_JUMP | PTC_DIS_CALL)) &&
 		    parse_target(in->operands, &in->target))
@@ -457,10 +468,17 @@ ptc__insn_match(const struct ptc__insn_pat *pats, size_t n,
 	uint32_t w;
 	size_t i, j;
 
-	if (in->size == 0 || (in->groups & PTC_DIS_DATA))
+	if (in->size == 0)
 		return 0;
 	for (i = 0; i < n; i++) {
 		if (pats[i].size == 0 || pats[i].size != in->size)
+			continue;
+		/*
+		 * Bytes capstone does not decode match an exact pattern only
+		 * (scv 0, newer than capstone 4).
+		 */
+		if ((in->groups & PTC_DIS_DATA) && (pats[i].size < 4 ||
+		    pats[i].mask != 0xffffffff))
 			continue;
 		for (w = 0, j = 0; j < in->size; j++)
 			w |= (uint32_t)in->bytes[j] << (8 * j);

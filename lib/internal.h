@@ -378,6 +378,13 @@ int ptc_os_getregset(pid_t pid, unsigned note, void *buf, size_t len);
  * registers this library does not read.
  */
 const char *const *ptc_arch_sc_tamper_regs(uint32_t arch);
+/*
+ * After the return register of a syscall-exit stop was set in r to an
+ * error (-errno, error 1) or a value (error 0): what else the CPU's
+ * convention wants (PowerPC's sc: a positive errno and cr0.SO).  0, or
+ * -1 with errno (arch/<cpu>/scret.c, arch/generic/).
+ */
+int ptc_arch_sc_ret_conv(struct ptc_regs *r, int error);
 
 /* ---- stepping and running to breakpoints (lib/step.c lib/bp.c
  * arch/<cpu>/bp.c) ---- */
@@ -389,6 +396,14 @@ enum ptc__trap {
 			      ptc_arch_bp_pc_adjust past it */
 	PTC__TRAP_OTHER,   /* none of these (after an exec, ...) */
 };
+/*
+ * Where a breakpoint asked for at addr goes, given the code there (len
+ * bytes): addr, or past a global entry prologue that direct calls skip
+ * (ppc64 ELFv2: they enter at the local entry, 8 bytes in), so that
+ * every call is caught (arch/<cpu>/bpentry.c, arch/generic/).
+ */
+uint64_t ptc_arch_bp_entry(const unsigned char *code, size_t len,
+    uint64_t addr);
 /* The si_code of the trap of a breakpoint instruction (arch/<cpu>/bp.c). */
 extern const int ptc_arch_bp_si_code;
 /* The kind of trap si reports, by the CPU's rules (lib/bp.c). */

@@ -24,6 +24,7 @@
 /*
  * Four open(2) bits sit elsewhere on ARM and aarch64 than on x86, whose
  * values lib/xlat/open_flags.in holds: move them there before naming.
+ * PowerPC has the ARM values with O_DIRECT and O_LARGEFILE swapped.
  */
 static uint64_t
 oflags_x86(uint32_t arch, uint64_t v)
@@ -36,9 +37,25 @@ oflags_x86(uint32_t arch, uint64_t v)
 		{ 0200000, 040000 },    /* O_DIRECT */
 		{ 0400000, 0100000 },   /* O_LARGEFILE */
 	};
+	static const struct {
+		uint32_t ppc, x86;
+	} ppc_moved[] = {
+		{ 040000, 0200000 },    /* O_DIRECTORY */
+		{ 0100000, 0400000 },   /* O_NOFOLLOW */
+		{ 0200000, 0100000 },   /* O_LARGEFILE */
+		{ 0400000, 040000 },    /* O_DIRECT */
+	};
 	uint64_t r;
 	size_t i;
 
+	if (arch == AUDIT_ARCH_PPC64LE || arch == AUDIT_ARCH_PPC64 ||
+	    arch == AUDIT_ARCH_PPC) {
+		r = v & ~(uint64_t)0740000;
+		for (i = 0; i < sizeof(ppc_moved) / sizeof(ppc_moved[0]); i++)
+			if (v & ppc_moved[i].ppc)
+				r |= ppc_moved[i].x86;
+		return r;
+	}
 	if (arch != AUDIT_ARCH_AARCH64 && arch != AUDIT_ARCH_ARM)
 		return v;
 	r = v & ~(uint64_t)0740000;

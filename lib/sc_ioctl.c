@@ -272,7 +272,8 @@ term_cflag(const struct ptc__dc *c, char *buf, size_t len, unsigned f)
 		snprintf(buf + n, n < len ? len - n : 0, "%s%s<<%s",
 		    n > 0 ? "|" : "", sp, sh);
 	}
-	snprintf(cs, sizeof(cs), "CS%u", 5 + ((f & CSIZE) >> 4));
+	/* CSIZE is bits 4-5 on most CPUs, 8-9 on PowerPC */
+	snprintf(cs, sizeof(cs), "CS%u", 5 + (f & CSIZE) / (CSIZE & -CSIZE));
 	term_part(c, buf, len, f & CSIZE, cs);
 	f &= ~(unsigned)(CBAUD | CIBAUD | CSIZE);
 	if (f != 0)
@@ -281,11 +282,25 @@ term_cflag(const struct ptc__dc *c, char *buf, size_t len, unsigned f)
 		    f, NULL));
 }
 
+/* By index: the order of c_cc differs between CPUs (PowerPC). */
 static const char *const cc_names[] = {
-	"VINTR", "VQUIT", "VERASE", "VKILL", "VEOF", "VTIME", "VMIN",
-	"VSWTC", "VSTART", "VSTOP", "VSUSP", "VEOL", "VREPRINT", "VDISCARD",
-	"VWERASE", "VLNEXT", "VEOL2",
+	[VINTR] = "VINTR", [VQUIT] = "VQUIT", [VERASE] = "VERASE",
+	[VKILL] = "VKILL", [VEOF] = "VEOF", [VTIME] = "VTIME",
+	[VMIN] = "VMIN", [VSWTC] = "VSWTC", [VSTART] = "VSTART",
+	[VSTOP] = "VSTOP", [VSUSP] = "VSUSP", [VEOL] = "VEOL",
+	[VREPRINT] = "VREPRINT", [VDISCARD] = "VDISCARD",
+	[VWERASE] = "VWERASE", [VLNEXT] = "VLNEXT", [VEOL2] = "VEOL2",
 };
+
+/*
+ * PowerPC has no termios2: its struct termios holds the speeds itself,
+ * and TCGETS shows them as TCGETS2 does elsewhere.
+ */
+#ifdef TCGETS2
+#define TERMIOS_SPEEDS 0
+#else
+#define TERMIOS_SPEEDS 1
+#endif
 
 /* What an argument that points to a value is (ioctl_args below). */
 enum {
@@ -309,11 +324,16 @@ term_read(struct ptc__dc *c, uint64_t v, int type, struct term *t)
 {
 	union {
 		struct termios t;
+#ifdef TCGETS2
 		struct termios2 t2;
+#endif
 		struct termio o;
 	} u;
 	size_t len = type == T_TERMIO ? sizeof(u.o) :
-	    type == T_TERMIOS2 ? sizeof(u.t2) : sizeof(u.t);
+#ifdef TCGETS2
+	    type == T_TERMIOS2 ? sizeof(u.t2) :
+#endif
+	    sizeof(u.t);
 
 	memset(t, 0, sizeof(*t));
 	if (c->f->noderef || ptc__rdall(c, v, &u, len) != 0)
@@ -336,8 +356,13 @@ term_read(struct ptc__dc *c, uint64_t v, int type, struct term *t)
 	t->line = u.t.c_line;
 	t->ncc = sizeof(u.t.c_cc);
 	memcpy(t->cc, u.t.c_cc, t->ncc);
+#ifdef TCGETS2
 	t->ispeed = u.t2.c_ispeed;
 	t->ospeed = u.t2.c_ospeed;
+#else
+	t->ispeed = u.t.c_ispeed;
+	t->ospeed = u.t.c_ospeed;
+#endif
 	return 0;
 }
 
@@ -379,7 +404,8 @@ termios(struct ptc__dc *c, uint64_t v, int type)
 	for (i = 0; i < t.ncc; i++) {
 		char name[24];
 
-		if (i < sizeof(cc_names) / sizeof(cc_names[0]))
+		if (i < sizeof(cc_names) / sizeof(cc_names[0]) &&
+		    cc_names[i] != NULL)
 			snprintf(name, sizeof(name), "%s", cc_names[i]);
 		else
 			snprintf(name, sizeof(name), "%zu", i);
@@ -391,7 +417,7 @@ termios(struct ptc__dc *c, uint64_t v, int type)
 			    "%s[%s]=%u", i ? ", " : "", name, t.cc[i]);
 	}
 	ptc__sb_putc(c->o, c->f->json ? '}' : ']');
-	if (type == T_TERMIOS2) {
+	if (type == T_TERMIOS2 || (type == T_TERMIOS && TERMIOS_SPEEDS)) {
 		ptc__s_field(c, "c_ispeed");
 		ptc__p_uint(c, t.ispeed);
 		ptc__s_field(c, "c_ospeed");
@@ -442,8 +468,10 @@ static const struct {
 	{ TCGETS, A_OUT, T_TERMIOS }, { TIOCGLCKTRMIOS, A_OUT, T_TERMIOS },
 	{ TCSETS, A_IN, T_TERMIOS }, { TCSETSW, A_IN, T_TERMIOS },
 	{ TCSETSF, A_IN, T_TERMIOS }, { TIOCSLCKTRMIOS, A_IN, T_TERMIOS },
+#ifdef TCGETS2
 	{ TCGETS2, A_OUT, T_TERMIOS2 }, { TCSETS2, A_IN, T_TERMIOS2 },
 	{ TCSETSW2, A_IN, T_TERMIOS2 }, { TCSETSF2, A_IN, T_TERMIOS2 },
+#endif
 	{ TCGETA, A_OUT, T_TERMIO }, { TCSETA, A_IN, T_TERMIO },
 	{ TCSETAW, A_IN, T_TERMIO }, { TCSETAF, A_IN, T_TERMIO },
 	{ TIOCGWINSZ, A_OUT, T_WINSIZE }, { TIOCSWINSZ, A_IN, T_WINSIZE },

@@ -217,11 +217,14 @@ ptc__a_sigreturn(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 	/*
 	 * The signal frame at sp: on x86_64 the ucontext, its uc_sigmask
 	 * 296 bytes in; on aarch64 a siginfo (128 bytes) and the ucontext,
-	 * uc_sigmask 40 bytes into it.
+	 * uc_sigmask 40 bytes into it; on ppc64 the ucontext 128 bytes up
+	 * (the kernel's __SIGNAL_FRAMESIZE), uc_sigmask 40 bytes into it.
 	 */
 	if (c->arch == AUDIT_ARCH_X86_64)
 		off = 296;
 	else if (c->arch == AUDIT_ARCH_AARCH64)
+		off = 128 + 40;
+	else if (c->arch == AUDIT_ARCH_PPC64LE)
 		off = 128 + 40;
 	else
 		return;

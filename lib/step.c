@@ -1186,6 +1186,7 @@ int
 ptc_run_eval(struct ptc_target *target, const char *const *exprs, size_t n,
     uint64_t *addrs)
 {
+	unsigned char code[8];
 	size_t i, j;
 
 	for (i = 0; i < n; i++) {
@@ -1195,6 +1196,10 @@ ptc_run_eval(struct ptc_target *target, const char *const *exprs, size_t n,
 			snprintf(what, sizeof(what), "breakpoint %s", exprs[i]);
 			return fail_in(what);
 		}
+		if (ptc_mem_read(ptc_target_pid(target), addrs[i], code,
+		    sizeof(code), PTC_MEM_AUTO) == (ssize_t)sizeof(code))
+			addrs[i] = ptc_arch_bp_entry(code, sizeof(code),
+			    addrs[i]);
 		for (j = 0; j < i; j++)
 			if (addrs[j] == addrs[i])
 				return ptc_fail(EINVAL, "breakpoint %s: same "

@@ -652,9 +652,13 @@ its_turn(struct counter *c, const struct rule *r)
 	return 1;
 }
 
-/* Set a register of t, v cut to its width (-1 in a 32-bit task's eax). */
+/*
+ * Set a register of t, v cut to its width (-1 in a 32-bit task's eax);
+ * ret 0 or 1: it is a syscall's return value, a success or an error,
+ * in the CPU's convention (ptc_arch_sc_ret_conv), -1: it is not.
+ */
 static int
-set_reg(struct ptc_task *t, const char *name, uint64_t v)
+set_reg(struct ptc_task *t, const char *name, uint64_t v, int ret)
 {
 	struct ptc_regs *r = ptc_regs_new();
 	const struct ptc_reginfo *ri;
@@ -667,6 +671,7 @@ set_reg(struct ptc_task *t, const char *name, uint64_t v)
 		if (ri->bits < 64)
 			v &= ((uint64_t)1 << ri->bits) - 1;
 		rc = ptc_regs_set(r, name, v) == 0 &&
+		    (ret < 0 || ptc_arch_sc_ret_conv(r, ret) == 0) &&
 		    ptc_regs_store(r, t) == 0 ? 0 : -1;
 	}
 	ptc_regs_free(r);
@@ -682,17 +687,17 @@ set_nr(struct ptc_task *t, uint32_t arch, int64_t nr)
 		return ptc_fail(ENOTSUP, "no syscall registers known");
 	if (rn[0] == NULL)
 		return ptc_os_set_sysnr(ptc_task_pid(t), nr);
-	return set_reg(t, rn[0], (uint64_t)nr);
+	return set_reg(t, rn[0], (uint64_t)nr, -1);
 }
 
 static int
-set_ret(struct ptc_task *t, uint32_t arch, uint64_t v)
+set_ret(struct ptc_task *t, uint32_t arch, uint64_t v, int error)
 {
 	const char *const *rn = ptc_arch_sc_tamper_regs(arch);
 
 	if (rn == NULL)
 		return ptc_fail(ENOTSUP, "no syscall registers known");
-	return set_reg(t, rn[1], v);
+	return set_reg(t, rn[1], v, error);
 }
 
 static void
@@ -804,7 +809,7 @@ ptc__inject_exit(struct ptc__inject *inj, struct ptc__injtask *it,
 	if (r->flags & F_DELAY_EXIT)
 		delay(it, &r->delay_exit);
 	if ((it->done & D_TAMPERED) && set_ret(t, it->arch, r->flags &
-	    F_RETVAL ? r->rval : -r->rval) == 0) {
+	    F_RETVAL ? r->rval : -r->rval, !(r->flags & F_RETVAL)) == 0) {
 		/*
 		 * Shown as asked for, as strace shows it: a retval= in the
 		 * error range is still a success, one a 32-bit task gets cut

@@ -21,6 +21,9 @@
 #elif defined(__aarch64__)
 #define PTC__ARCH_NATIVE AUDIT_ARCH_AARCH64
 #define PTC__ARCH_COMPAT AUDIT_ARCH_ARM
+#elif defined(__powerpc64__) && defined(__LITTLE_ENDIAN__)
+#define PTC__ARCH_NATIVE AUDIT_ARCH_PPC64LE
+#define PTC__ARCH_COMPAT 0
 #elif defined(__i386__)
 #define PTC__ARCH_NATIVE AUDIT_ARCH_I386
 #define PTC__ARCH_COMPAT 0

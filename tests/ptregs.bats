@@ -15,6 +15,11 @@ aarch64)
 	# with restart_syscall
 	SLEEP='clock_nanosleep \(115\)|restart_syscall \(128\)'
 	;;
+ppc64le)
+	GENERAL="r0 r1 r2 r3 r4 r5 r6 r7 r8 r9 r10 r11 r12 r13 r14 r15 r16 r17 r18 r19 r20 r21 r22 r23 r24 r25 r26 r27 r28 r29 r30 r31 nip link ctr ccr xer msr"
+	PC=nip SP=r1 ACC=r3 FLAGS=ccr
+	SLEEP='clock_nanosleep \(248\)|restart_syscall \(0\)'
+	;;
 i386)
 	GENERAL="eax ebx ecx edx esi edi ebp esp eip eflags cs ss ds es fs gs orig_eax"
 	PC=eip SP=esp ACC=eax FLAGS=eflags
@@ -59,6 +64,7 @@ need_gdb() {
 	[ "$(printf '%s\n' "$output" | sort | uniq -d)" = "" ]
 	case $PC in
 	pc) assert_line v31 ;;
+	nip) assert_line f31; assert_line fpscr; refute_line v0 ;;
 	eip) assert_line xmm7; refute_line xmm8; refute_line rax ;;
 	*) assert_line xmm15; assert_line ymm15 ;;
 	esac
@@ -177,6 +183,15 @@ need_gdb() {
 	if [ "$PC" = pc ]; then
 		assert_line --regexp '^pstate   0x[0-9a-f]{16} \[( [A-Z]+)* EL0 \]$'
 		assert_line --regexp '^x29      0x[0-9a-f]{16}$'
+	elif [ "$PC" = nip ]; then
+		# cr0 by name, the other fields by number; msr as bits
+		assert_line --regexp '^ccr      0x[0-9a-f]{16} \[( [A-Z]+)*( cr[1-7]=[0-9a-f])* \]$'
+		assert_line --regexp '^msr      0x[0-9a-f]{16} \[ SF( [A-Z0-9]+)* PR( [A-Z0-9]+)* LE \]$'
+		# the kernel's record of the exception, by name: a syscall
+		# entered by sc or scv
+		run ptregs "$TPID" trap
+		assert_output --regexp '^0x(c0[01]|300[01])$'
+		run ptregs "$TPID"
 	elif [ "$PC" = eip ]; then
 		assert_line --regexp '^eflags   0x[0-9a-f]{8} \[( [A-Z]+)* IF( [A-Z]+)* \]$'
 		assert_line "cs       0x00000023"
@@ -208,6 +223,9 @@ need_gdb() {
 	if [ "$PC" = pc ]; then
 		# gdb calls pstate cpsr and decodes it its own way
 		regs="${GENERAL/pstate/cpsr}" want=34
+	elif [ "$PC" = nip ]; then
+		# gdb's names where they are ours (pc, cr and lr are aliases)
+		regs="${GENERAL%% nip*} msr ctr xer" want=35
 	elif [ "$PC" = eip ]; then
 		regs="${GENERAL% orig_eax}" want=16
 	else
@@ -222,7 +240,7 @@ need_gdb() {
 		n=$((n + 1))
 	done
 	[ "$n" -ge "$want" ] || fail "only $n registers compared"
-	if [ "$PC" != pc ]; then
+	if [ "$PC" != pc ] && [ "$PC" != nip ]; then
 		gflags=$(printf '%s\n' "$gdbout" | awk '$1 == "eflags" { $1 = $2 = ""; print }' | sed 's/^ *//')
 		mflags=$(printf '%s\n' "$mine" | awk -v f="$FLAGS" '$1 == f { $1 = $2 = ""; print }' | sed 's/^ *//')
 		[ "$gflags" = "$mflags" ] || fail "flags: gdb '$gflags' ptregs '$mflags'"
@@ -249,6 +267,19 @@ need_gdb() {
 		[ "${lines[10]}" -eq $(((fl >> 30) & 1)) ]
 		[ "${lines[11]}" -eq $(((fl >> 29) & 1)) ]
 		[ "${lines[12]}" -eq $(((fl >> 28) & 1)) ]
+	elif [ "$PC" = nip ]; then
+		run ptregs "$TPID" nip r1 sp gpr1 link lr ccr cr lt gt eq so
+		assert_success
+		[ "${#lines[@]}" -eq 12 ]
+		[ "${lines[2]}" = "${lines[1]}" ]
+		[ "${lines[3]}" = "${lines[1]}" ]
+		[ "${lines[5]}" = "${lines[4]}" ]
+		fl=${lines[6]}
+		[ $((lines[7])) -eq $((fl & 0xffffffff)) ]
+		[ "${lines[8]}" -eq $(((fl >> 31) & 1)) ]
+		[ "${lines[9]}" -eq $(((fl >> 30) & 1)) ]
+		[ "${lines[10]}" -eq $(((fl >> 29) & 1)) ]
+		[ "${lines[11]}" -eq $(((fl >> 28) & 1)) ]
 	elif [ "$PC" = eip ]; then
 		run ptregs "$TPID" eip eax ax al ah eflags zf if
 		assert_success
@@ -304,6 +335,30 @@ need_gdb() {
 		assert_success
 		run ptregs "$TPID" x19
 		assert_output "0x11223344fffffffe"
+	elif [ "$PC" = nip ]; then
+		run ptregs "$TPID" r19=0x1122334455667788 r20=5 r21=-1 so=1
+		assert_success
+		assert_output ""
+		run ptregs "$TPID" r19 gpr19 r20 r21 so
+		assert_output "0x1122334455667788
+0x1122334455667788
+0x5
+0xffffffffffffffff
+1"
+		run ptregs "$TPID" gpr19=0x99 eq=1
+		assert_success
+		run ptregs "$TPID" r19 eq so
+		assert_output "0x99
+1
+1"
+		run ptregs "$TPID" cr=0x100000000
+		assert_failure 1
+		assert_output --partial "too wide for cr"
+		# a negative value is two's complement in the register's width
+		run ptregs "$TPID" cr=-2
+		assert_success
+		run ptregs "$TPID" ccr
+		assert_output "0xfffffffe"
 	elif [ "$PC" = eip ]; then
 		run ptregs "$TPID" ebx=0x11223344 esi=5 edi=-1 cf=1
 		assert_success
@@ -371,6 +426,16 @@ need_gdb() {
 		assert_untouched "$TPID"
 		return
 	fi
+	if [ "$PC" = nip ]; then
+		# f0-f31 and fpscr after the general registers (the vector
+		# registers are not read)
+		names=$(printf '%s\n' "${lines[@]:2}" | awk '{ print $1 }' | tr '\n' ' ')
+		[ "$names" = "$GENERAL $(printf 'f%d ' $(seq 0 31))fpscr " ] || fail "names: $names"
+		assert_line --regexp '^f31      0x[0-9a-f]{16}$'
+		assert_line --regexp '^fpscr    0x[0-9a-f]{16} \[( [A-Z]+)*( RN=[a-z]+)? \]$'
+		assert_untouched "$TPID"
+		return
+	fi
 	assert_line --regexp '^st0      0x[0-9a-f]{20} '
 	assert_line --regexp '^fcw      0x037f$'
 	assert_line --regexp '^mxcsr    0x[0-9a-f]{8} \[( [A-Z]+)* \]$'
@@ -398,6 +463,16 @@ need_gdb() {
 	v=xmm9
 	[ "$PC" = pc ] && v=v9
 	[ "$PC" = eip ] && v=xmm5
+	if [ "$PC" = nip ]; then
+		# no vector registers in the view: a 64-bit FP register
+		run ptregs "$TPID" f9=0x0011223344556677
+		assert_success
+		run ptregs "$TPID" f9
+		assert_output "0x11223344556677"
+		run ptregs "$TPID" f8
+		refute_output "0x11223344556677"
+		return
+	fi
 	run ptregs "$TPID" $v=0x00112233445566778899aabbccddeeff
 	assert_success
 	run ptregs "$TPID" $v
@@ -421,6 +496,9 @@ need_gdb() {
 	[ $(($(printf '%s\n' "$output" | jq -r .regs.$PC))) -eq $(($(ptregs "$TPID" "$PC"))) ]
 	if [ "$PC" = pc ]; then
 		printf '%s\n' "$output" | jq -e '.flags | index("EL0")' >/dev/null
+	elif [ "$PC" = nip ]; then
+		# cr0's bits as set: none may be
+		printf '%s\n' "$output" | jq -e '.flags | type == "array"' >/dev/null
 	else
 		printf '%s\n' "$output" | jq -e '.flags | index("IF")' >/dev/null
 	fi

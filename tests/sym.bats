@@ -67,8 +67,9 @@ nobody() {
 @test "modules by name, with '-' and '+' in the name, and offsets" {
 	start_target basic
 	# every module starts with the ELF magic
-	# ld.so's name holds '-' on every CPU: ld-linux-x86-64.so.2 ...
-	ld=$(awk '$6 ~ /\/ld-linux/ { n = split($6, p, "/"); print p[n]; exit }' "/proc/$TPID/maps")
+	# ld.so's name holds '-' on most CPUs: ld-linux-x86-64.so.2 ...
+	# (ppc64le's is ld64.so.2)
+	ld=$(awk '$6 ~ /\/ld(-linux|64\.so)/ { n = split($6, p, "/"); print p[n]; exit }' "/proc/$TPID/maps")
 	[ -n "$ld" ]
 	for m in libc libc.so.6 basic "$ld" "$ld+0" 'libc + 0'; do
 		run ptpeek -t u32 "$TPID" "$m"
@@ -90,7 +91,7 @@ nobody() {
 	# clock_gettime as each CPU's vDSO names it
 	case $(ptools_cpu) in
 	x86_64|i386) f=__vdso_clock_gettime ;;
-	aarch64) f=__kernel_clock_gettime ;;
+	aarch64|ppc64le) f=__kernel_clock_gettime ;;
 	*) fail "no expectation for $(ptools_cpu)" ;;
 	esac
 	run ptmaps "$TPID" "[vdso]:$f"

@@ -15,6 +15,7 @@ machine() {
 	case $ARCH in
 	aarch64) assert_equal "$(uname -m)" aarch64 ;;
 	i386) assert_equal "$(uname -m)" x86_64 ;;
+	ppc64le) assert_equal "$(uname -m)" ppc64le ;;
 	*) fail "unknown ARCH $ARCH" ;;
 	esac
 }
@@ -24,6 +25,7 @@ machine() {
 	case $ARCH in
 	aarch64) want=183 ;;
 	i386) want=3 ;;
+	ppc64le) want=21 ;;
 	esac
 	for f in "$PTOOLS_TARGETS"/*; do
 		[ -f "$f" ] || continue

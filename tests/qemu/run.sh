@@ -1,5 +1,5 @@
 #!/bin/bash
-# run.sh ARCH: build ptools for ARCH (aarch64 or i386), boot a Debian
+# run.sh ARCH: build ptools for ARCH (aarch64, i386 or ppc64le), boot a Debian
 # kernel with qemu on an initramfs holding the build and the test
 # suites, run them inside and print the guest's "N passed, N failed,
 # N skipped" as the last line.  Exit status 0 only if the guest ran the
@@ -10,7 +10,8 @@
 #   debs/DEBARCH/       packages fetched with `apt-get download`
 #   sysroot-DEBARCH/    -dev packages unpacked with `dpkg -x`: headers,
 #                       static libraries and .pc files for cross builds
-#   kernel-FLAVOUR/     vmlinuz from Debian's linux-image package
+#   kernel-FLAVOUR/     vmlinuz (vmlinux for ppc64le) from Debian's
+#                       linux-image package
 #   rootfs-ARCH/        the guest's root, rebuilt on every run
 #   ARCH.cpio.gz        the initramfs; ARCH.log the guest's console
 # Build directories: build-aarch64/, build-i386/ (the tools statically
@@ -28,6 +29,9 @@
 set -eu
 
 arch=${1:-}
+# The kernel image's name in the package's /boot (the case below may
+# change it).
+kimg=vmlinuz
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
 Q=${QEMU_DIR:-build-qemu}
@@ -61,8 +65,21 @@ i386)
 	qpkg="qemu-system-x86"
 	qargs="-M pc -cpu max" console=ttyS0
 	;;
+ppc64le)
+	# The pseries machine boots through its SLOF firmware (about 7 s);
+	# POWER9 makes the C library use scv for syscalls.
+	deb=ppc64el triplet=powerpc64le-linux-gnu cc=powerpc64le-linux-gnu-gcc
+	BINUTILS=powerpc64le-linux-gnu
+	ccpkg=gcc-powerpc64le-linux-gnu:$hostdeb
+	cclib="libc6-dev-ppc64el-cross linux-libc-dev-ppc64el-cross"
+	kdeb=ppc64el kmeta=linux-image-powerpc64le qemu=qemu-system-ppc64
+	qpkg="qemu-system-ppc"
+	qargs="-M pseries -cpu POWER9" console=hvc0
+	# The kernel is an ELF vmlinux, not a compressed vmlinuz.
+	kimg=vmlinux
+	;;
 *)
-	echo "usage: make check-qemu ARCH=aarch64|i386" >&2
+	echo "usage: make check-qemu ARCH=aarch64|i386|ppc64le" >&2
 	exit 2
 	;;
 esac
@@ -79,6 +96,10 @@ strace jq libjq1 libonig5 binutils binutils-$BINUTILS binutils-common
 libbinutils libctf0 libctf-nobfd0 libgprofng0 libjansson4 zlib1g libzstd1
 procps libproc2-0 libncursesw6 libtinfo6 libcap-ng0 coreutils libacl1 libattr1
 libgmp10 libselinux1 libpcre2-8-0"
+# gprofng (of binutils) is built for amd64 and arm64 only.
+case $arch in
+ppc64le) ROOT_PKGS=${ROOT_PKGS/libgprofng0 /} ;;
+esac
 # Suites run in the guests unless QEMU_SUITES says otherwise ("all":
 # every suite but GUEST_EXCLUDE): those whose results depend on the CPU.
 # Under software emulation a suite runs 10 to 30 times slower than
@@ -208,7 +229,7 @@ sysroot() {
 
 kernel() {
 	local kd=$Q/kernel-${kmeta#linux-image-} pkg f
-	KERNEL=$kd/vmlinuz
+	KERNEL=$kd/$kimg
 	[ -f "$KERNEL" ] && return 0
 	# The metapackage names the current kernel package.
 	pkg=$(apt-cache depends "$kmeta:$kdeb" 2>/dev/null |
@@ -219,9 +240,9 @@ kernel() {
 	f=$(debfile "$pkg" "$kdeb")
 	say "unpacking $(basename "$f")"
 	rm -rf "$kd.tmp" && mkdir -p "$kd.tmp"
-	dpkg-deb --fsys-tarfile "$f" | tar -x -C "$kd.tmp" --wildcards './boot/vmlinuz-*'
+	dpkg-deb --fsys-tarfile "$f" | tar -x -C "$kd.tmp" --wildcards "./boot/$kimg-*"
 	mkdir -p "$kd"
-	mv "$kd.tmp"/boot/vmlinuz-* "$KERNEL"
+	mv "$kd.tmp/boot/$kimg"-* "$KERNEL"
 	rm -rf "$kd.tmp"
 }
 

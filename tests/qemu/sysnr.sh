@@ -21,6 +21,11 @@ aarch64)
 		}
 	    }' | sort -n
 	;;
+ppc64le)
+	h=/usr/powerpc64le-linux-gnu/include/asm/unistd_64.h
+	awk '$1 == "#define" && $2 ~ /^__NR_/ && $3 ~ /^[0-9]+$/ {
+		print $3, substr($2, 6) }' "$h" | sort -n
+	;;
 i386)
 	h=/usr/i686-linux-gnu/include/asm/unistd_32.h
 	[ -f "$h" ] || h=/usr/include/x86_64-linux-gnu/asm/unistd_32.h
@@ -28,7 +33,7 @@ i386)
 		print $3, substr($2, 6) }' "$h" | sort -n
 	;;
 *)
-	echo "usage: sysnr.sh aarch64|i386" >&2
+	echo "usage: sysnr.sh aarch64|i386|ppc64le" >&2
 	exit 2
 	;;
 esac

@@ -60,7 +60,13 @@ main(void)
 	struct erase_info_user erase = { 0x1000, 0x2000 };
 	struct ptp_extts_request extts = { 2, PTP_ENABLE_FEATURE, { 0, 7 } };
 	struct gpio_v2_line_values gv = { 0x5, 0xf };
+#ifdef TCSETS2
 	struct termios2 t2;
+#else
+	/* PowerPC has no termios2: its termios holds the speeds */
+	struct termios t2;
+#define TCSETS2 TCSETS
+#endif
 	int sgreset = 0x100 | 1;
 	unsigned flags = 0x10 | 0x08000000, bits = 0x0d000000, mode = 2;
 	unsigned modem = 0x002 | 0x004;

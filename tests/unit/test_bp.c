@@ -76,6 +76,26 @@ caller(void)
 	return caller_of(target_fn);
 }
 
+/*
+ * Where the tools put a breakpoint on fn in process pid: fn, or past a
+ * ppc64 global entry that the calls of an optimised child skip.
+ */
+static uint64_t
+bp_addr(pid_t pid, void (*fn)(void))
+{
+	char expr[32];
+	const char *e = expr;
+	struct ptc_target *tg = ptc_target_open(pid);
+	uint64_t a = 0;
+
+	snprintf(expr, sizeof(expr), "%#llx",
+	    (unsigned long long)(uintptr_t)fn);
+	assert_non_null(tg);
+	assert_int_equal(ptc_run_eval(tg, &e, 1, &a), 0);
+	ptc_target_close(tg);
+	return a;
+}
+
 static void
 reap_child(pid_t pid)
 {
@@ -99,7 +119,7 @@ test_insert_hit_restore(void **state)
 	struct ptc_task *t;
 	struct ptc_event ev;
 	pid_t pid = caller();
-	uint64_t fn = (uint64_t)(uintptr_t)target_fn, addr = 0, pc;
+	uint64_t fn = bp_addr(pid, target_fn), addr = 0, pc;
 	uint8_t orig = byte_at(pid, fn), buf[4];
 
 	(void)state;
@@ -163,7 +183,7 @@ test_session_free_restores(void **state)
 	struct ptc_session *s = ptc_session_new(0);
 	struct ptc_task *t;
 	pid_t pid = caller();
-	uint64_t fn = (uint64_t)(uintptr_t)target_fn;
+	uint64_t fn = bp_addr(pid, target_fn);
 	uint8_t orig = byte_at(pid, fn);
 
 	(void)state;
@@ -207,7 +227,7 @@ test_session_free_after_unreported_hit(void **state)
 	struct ptc_session *s = ptc_session_new(0);
 	struct ptc_task *t;
 	pid_t pid = caller_of(probe_fn);
-	uint64_t fn = (uint64_t)(uintptr_t)probe_fn;
+	uint64_t fn = bp_addr(pid, probe_fn);
 	int before = 0, after = 0, i;
 
 	(void)state;
@@ -320,6 +340,13 @@ test_syscall_insn(void **state)
 	assert_int_equal(is_syscall(NULL, "\x1f\x20\x03\xd5", 4), 0);
 	/* x86 code is not this CPU's */
 	assert_int_equal(is_syscall("x86_64", "\x0f\x05", 2), 0);
+#elif defined(__powerpc64__) && defined(__LITTLE_ENDIAN__)
+	/* sc, scv 0; trap and nop are not */
+	assert_int_equal(is_syscall(NULL, "\x02\x00\x00\x44", 4), 1);
+	assert_int_equal(is_syscall(NULL, "\x01\x00\x00\x44", 4), 1);
+	assert_int_equal(is_syscall(NULL, "\x08\x00\xe0\x7f", 4), 0);
+	assert_int_equal(is_syscall(NULL, "\x00\x00\x00\x60", 4), 0);
+	assert_int_equal(is_syscall("x86_64", "\x0f\x05", 2), 0);
 #else
 #if defined(__x86_64__)
 	assert_int_equal(is_syscall(NULL, "\x0f\x05", 2), 1);
@@ -350,6 +377,14 @@ test_breakpoint_insn(void **state)
 	/* svc #0, hlt #0 */
 	assert_int_equal(is_breakpoint(NULL, "\x01\x00\x00\xd4", 4), 0);
 	assert_int_equal(is_breakpoint(NULL, "\x00\x00\x40\xd4", 4), 0);
+	assert_int_equal(is_breakpoint("x86_64", "\xcc", 1), 0);
+#elif defined(__powerpc64__) && defined(__LITTLE_ENDIAN__)
+	/* trap (tw 31,0,0) and td 31,0,0 */
+	assert_int_equal(is_breakpoint(NULL, "\x08\x00\xe0\x7f", 4), 1);
+	assert_int_equal(is_breakpoint(NULL, "\x88\x00\xe0\x7f", 4), 1);
+	/* sc; tw 4,0,0 (trap if equal) is conditional */
+	assert_int_equal(is_breakpoint(NULL, "\x02\x00\x00\x44", 4), 0);
+	assert_int_equal(is_breakpoint(NULL, "\x08\x00\x80\x7c", 4), 0);
 	assert_int_equal(is_breakpoint("x86_64", "\xcc", 1), 0);
 #else
 	assert_int_equal(is_breakpoint(NULL, "\xcc", 1), 1);

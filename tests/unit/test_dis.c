@@ -116,6 +116,8 @@ test_native(void **state)
 	assert_string_equal(ptc_dis_arch(d), "aarch64");
 #elif defined(__i386__)
 	assert_string_equal(ptc_dis_arch(d), "i386");
+#elif defined(__powerpc64__) && defined(__LITTLE_ENDIAN__)
+	assert_string_equal(ptc_dis_arch(d), "ppc64le");
 #else
 #error "expectations for this CPU are missing"
 #endif
@@ -129,6 +131,8 @@ test_native(void **state)
 #define NATIVE "aarch64"
 #elif defined(__i386__)
 #define NATIVE "i386"
+#elif defined(__powerpc64__) && defined(__LITTLE_ENDIAN__)
+#define NATIVE "ppc64le"
 #endif
 
 /* An ELF header alone: no sections, no segments, of machine m. */

@@ -276,11 +276,11 @@ test_framepointers(void **state)
 	(void)state;
 	unwind(d, pid, pid, 0, &fs);
 	c = find(&fs, "chain_c");
-#if defined(__aarch64__)
+#if defined(__aarch64__) || defined(__powerpc64__)
 	/*
-	 * On aarch64 libdwfl's frame-pointer fallback can name the first
-	 * function without CFI twice (from its pc and from the link
-	 * register); its callers then follow in order.
+	 * On aarch64 and ppc64 libdwfl's frame-pointer fallback can name
+	 * the first function without CFI twice (from its pc and from the
+	 * link register); its callers then follow in order.
 	 */
 	if (strcmp(fs.sym[c + 1], "chain_c") == 0)
 		c++;

@@ -26,7 +26,8 @@ static char basic[4096], nopie[4096];
 /*
  * The first instruction bytes of add_numbers as gcc -O0 emits them:
  * x86-64 "push %rbp; mov %rsp,%rbp", i386 "push %ebp; mov %esp,%ebp",
- * AArch64 "sub sp, sp, #0x10" (a leaf keeps no frame record).
+ * AArch64 "sub sp, sp, #0x10" (a leaf keeps no frame record), ppc64le
+ * "std r31,-8(r1)" (the frame pointer saved below the stack pointer).
  */
 #if defined(__x86_64__)
 #define PROLOGUE "\x55\x48\x89\xe5"
@@ -34,6 +35,8 @@ static char basic[4096], nopie[4096];
 #define PROLOGUE "\x55\x89\xe5"
 #elif defined(__aarch64__)
 #define PROLOGUE "\xff\x43\x00\xd1"
+#elif defined(__powerpc64__)
+#define PROLOGUE "\xf8\xff\xe1\xfb"
 #else
 #error "expectations for this CPU are missing"
 #endif
@@ -108,6 +111,9 @@ test_header(void **state)
 #elif defined(__i386__)
 	assert_int_equal(ptc_elf_machine(e), EM_386);
 	assert_int_equal(ptc_elf_class(e), 32);
+#elif defined(__powerpc64__)
+	assert_int_equal(ptc_elf_machine(e), EM_PPC64);
+	assert_int_equal(ptc_elf_class(e), 64);
 #else
 #error "expectations for this CPU are missing"
 #endif
@@ -201,6 +207,14 @@ test_plt(void **state)
 	size_t f, seen = 0;
 
 	(void)state;
+#if defined(__powerpc64__)
+	/*
+	 * ppc64 ELFv2 calls other modules through linker stubs
+	 * ("plt_call.printf" to objdump) and its .plt holds addresses,
+	 * not code: there are no NAME@plt entries to compare.
+	 */
+	skip();
+#endif
 	for (f = 0; f < 3; f++) {
 		struct ptc_elf *e = ptc_elf_open(files[f]);
 		FILE *fp;
@@ -376,6 +390,10 @@ test_bias(void **state)
 	 */
 	assert_int_equal(ptc_elf_bias(e, 0x555555573000ULL, 0xf000, &b), 0);
 	assert_int_equal(b, 0x555555554000ULL);
+#elif defined(__powerpc64__)
+	/* 64 KiB pages as on aarch64: the same two segments */
+	assert_int_equal(ptc_elf_bias(e, 0x555555573000ULL, 0xf000, &b), 0);
+	assert_int_equal(b, 0x555555554000ULL);
 #endif
 	assert_int_equal(ptc_elf_bias(e, 0x555555554000ULL, 0x10000000, &b), -1);
 	ptc_elf_close(e);
@@ -397,6 +415,8 @@ test_bias(void **state)
 	assert_int_equal(ptc_elf_bias(e, 0x8049000, 0x1000, &b), 0);
 #elif defined(__aarch64__)
 	assert_int_equal(ptc_elf_bias(e, 0x41f000, 0xf000, &b), 0);
+#elif defined(__powerpc64__)
+	assert_int_equal(ptc_elf_bias(e, 0x1001f000, 0xf000, &b), 0);
 #endif
 	assert_int_equal(b, 0);
 	ptc_elf_close(e);

@@ -27,7 +27,7 @@
 static char basic[PATH_MAX], nopie[PATH_MAX];
 
 /* what each CPU's vDSO calls clock_gettime (i386: the 32-bit x86 one) */
-#if defined(__aarch64__)
+#if defined(__aarch64__) || defined(__powerpc64__)
 #define VDSO_GETTIME "__kernel_clock_gettime"
 #elif defined(__x86_64__) || defined(__i386__)
 #define VDSO_GETTIME "__vdso_clock_gettime"
@@ -554,8 +554,13 @@ test_many(void **state)
 		checked++;
 	}
 	assert_true(checked > 5);
-	/* the tracee calls printf, malloc, getpid... through its PLT */
+	/*
+	 * the tracee calls printf, malloc, getpid... through its PLT (on
+	 * ppc64 through linker stubs, which have no symbols)
+	 */
+#if !defined(__powerpc64__)
 	assert_true(plt >= 3);
+#endif
 	ptc_elf_close(e);
 	live_close(&l);
 }
