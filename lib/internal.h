@@ -251,6 +251,13 @@ extern const unsigned char ptc_arch_bp_insn[];
 extern const size_t ptc_arch_bp_len;
 /* How far the pc is past the breakpoint address after the trap. */
 extern const size_t ptc_arch_bp_pc_adjust;
+/*
+ * The breakpoint instruction for address addr in the memory of task
+ * pid (stopped): its length, the bytes in *insn.  A CPU with one kind
+ * of code gives ptc_arch_bp_insn (arch/generic/bppick.c); arm chooses
+ * between its ARM and Thumb instructions.  At most 16 bytes.
+ */
+size_t ptc_arch_bp_pick(pid_t pid, uint64_t addr, const unsigned char **insn);
 
 /* What one instruction accesses, decoded for fault explanations. */
 struct ptc__access {
