@@ -303,6 +303,11 @@ struct ptc__regview {
 	int (*decode)(const char *name, uint64_t v, char *buf, size_t len);
 	int (*in_syscall)(const void *gregs, uint64_t *nr);
 	uint32_t (*audit)(const void *gregs);
+	/*
+	 * The ptc_dis_open() name of the code the registers run, where
+	 * it changes with them (arm's Thumb state); NULL: arch.
+	 */
+	const char *(*code_arch)(const void *gregs);
 };
 /*
  * The native view (arch/<cpu>/regs.c): the registers of a task of the
