@@ -196,9 +196,15 @@ ptc_os_resume(pid_t pid, enum ptc_resume how, int sig)
 		req = PTRACE_CONT;
 		break;
 	}
-	if (ptrace(req, pid, 0, (long)sig) != 0)
+	if (ptrace(req, pid, 0, (long)sig) != 0) {
+		/* arm's kernel has no PTRACE_SINGLESTEP: EIO, task or not. */
+		if (how == PTC_RESUME_STEP && errno == EIO)
+			return ptc_fail(ENOTSUP, "single-step of task %d: not "
+			    "supported on this CPU yet (the kernel has no "
+			    "PTRACE_SINGLESTEP here)", (int)pid);
 		return ptc_fail(errno, "resume of task %d: %s", (int)pid,
 		    strerror(errno));
+	}
 	return 0;
 }
 
@@ -403,6 +409,14 @@ ptc_os_set_sysnr(pid_t pid, int64_t nr)
 	int32_t n = (int32_t)nr;
 	struct iovec iov = { &n, sizeof(n) };
 
+#if defined(__arm__)
+	/* arm keeps the number under way apart from r7, unnamed. */
+	(void)iov;
+	if (ptrace(PTRACE_SET_SYSCALL, pid, 0, (void *)(intptr_t)n) != 0)
+		return ptc_fail(errno, "set the syscall number of task %d: %s",
+		    (int)pid, strerror(errno));
+	return 0;
+#endif
 	if (ptc_arch_sysnr_regset == 0)
 		return ptc_fail(ENOTSUP, "task %d: the syscall number is a "
 		    "general register", (int)pid);
