@@ -335,6 +335,8 @@ extern const struct ptc__scent ptc__sc_i386[];
 extern const unsigned ptc__sc_i386_n;
 extern const struct ptc__scent ptc__sc_aarch64[];
 extern const unsigned ptc__sc_aarch64_n;
+extern const struct ptc__scent ptc__sc_arm[];
+extern const unsigned ptc__sc_arm_n;
 /* ioctl requests by number, then name (mk/ioctl.mk). */
 extern const struct ptc__xtab ptc__xt_ioctlent;
 

@@ -7,7 +7,7 @@
 # the headers; "CONST VALUE" gives the value (for constants newer than
 # the build machine's headers); "? NAME" names the values no entry
 # covers (mk/xlatunk.awk).  A last field "@CPU[,CPU...]" (x86_64,
-# i386, aarch64) keeps the entry only in builds for those CPUs: the
+# i386, aarch64, arm) keeps the entry only in builds for those CPUs: the
 # constant belongs to their ABI and other CPUs' headers lack it or give
 # the number another meaning.  Order is kept: flags print in it.
 BEGIN {
@@ -15,6 +15,7 @@ BEGIN {
 	cpu["x86_64"] = "__x86_64__"
 	cpu["i386"] = "__i386__"
 	cpu["aarch64"] = "__aarch64__"
+	cpu["arm"] = "__arm__"
 	n = 0
 	always = 0
 }

@@ -1,0 +1,162 @@
+/*
+ * regs.c: the arm (32-bit, EABI) registers as the library sees them.
+ * General registers are words of the kernel's NT_PRSTATUS block
+ * (struct user_regs: r0-r15, cpsr, orig_r0), with the usual aliases of
+ * r11-r15 (fp, ip, sp, lr, pc) and the N Z C V T flags of cpsr; the
+ * VFP registers d0-d31 and fpscr are the NT_ARM_VFP block, read by the
+ * OS layer in place of NT_PRFPREG (the old FPA block on this CPU).
+ */
+#include <linux/audit.h>
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "arm.h"
+#include "generic.h"
+#include "internal.h"
+
+#define GEN(n, i) { { n, 4, 32, PTC_REG_GENERAL }, PTC__RS_GEN, 4 * (i), 0, 0, 0 }
+#define R(i) GEN("r" #i, i)
+#define ALIAS(n, i) { { n, 4, 32, PTC_REG_PART }, PTC__RS_GEN, 4 * (i), 0, 0, 0 }
+#define FLAG(n, bit) \
+	{ { n, 0, 1, PTC_REG_PART }, PTC__RS_GEN, 4 * ARM_CPSR, bit, 0, 0 }
+#define D(i) { { "d" #i, 8, 64, PTC_REG_SSE }, PTC__RS_FP, 8 * (i), 0, 0, 0 }
+
+static const struct ptc__regdesc descs[] = {
+	R(0), R(1), R(2), R(3), R(4), R(5), R(6), R(7),
+	R(8), R(9), R(10), R(11), R(12), R(13), R(14), R(15),
+	GEN("cpsr", ARM_CPSR), GEN("orig_r0", ARM_ORIG_R0),
+
+	ALIAS("fp", 11), ALIAS("ip", 12), ALIAS("sp", 13), ALIAS("lr", 14),
+	ALIAS("pc", 15),
+	FLAG("n", 31), FLAG("z", 30), FLAG("c", 29), FLAG("v", 28),
+	FLAG("t", ARM_CPSR_T_BIT),
+
+	D(0), D(1), D(2), D(3), D(4), D(5), D(6), D(7),
+	D(8), D(9), D(10), D(11), D(12), D(13), D(14), D(15),
+	D(16), D(17), D(18), D(19), D(20), D(21), D(22), D(23),
+	D(24), D(25), D(26), D(27), D(28), D(29), D(30), D(31),
+	{ { "fpscr", 4, 32, PTC_REG_SSE }, PTC__RS_FP, 8 * 32, 0, 0, 0 },
+};
+
+const char ptc_arch_pc_name[] = "pc";
+const char ptc_arch_sp_name[] = "sp";
+
+static const struct ptc__flagname cpsr_names[] = {
+	{ 31, "N" }, { 30, "Z" }, { 29, "C" }, { 28, "V" }, { 27, "Q" },
+	{ 24, "J" }, { 9, "E" }, { 8, "A" }, { 7, "I" }, { 6, "F" },
+	{ 5, "T" }, { 0, NULL },
+};
+
+/* Cumulative exception flags and their trap enables. */
+static const struct ptc__flagname fpscr_names[] = {
+	{ 31, "N" }, { 30, "Z" }, { 29, "C" }, { 28, "V" }, { 27, "QC" },
+	{ 26, "AHP" }, { 25, "DN" }, { 24, "FZ" }, { 15, "IDE" },
+	{ 12, "IXE" }, { 11, "UFE" }, { 10, "OFE" }, { 9, "DZE" },
+	{ 8, "IOE" }, { 7, "IDC" }, { 4, "IXC" }, { 3, "UFC" }, { 2, "OFC" },
+	{ 1, "DZC" }, { 0, "IOC" }, { 0, NULL },
+};
+
+static const char *
+mode_name(unsigned m)
+{
+	switch (m) {
+	case 0x10: return "usr";
+	case 0x11: return "fiq";
+	case 0x12: return "irq";
+	case 0x13: return "svc";
+	case 0x16: return "mon";
+	case 0x17: return "abt";
+	case 0x1a: return "hyp";
+	case 0x1b: return "und";
+	case 0x1f: return "sys";
+	default: return "?";
+	}
+}
+
+static int
+decode(const char *name, uint64_t v, char *buf, size_t len)
+{
+	static const char *const rm[] = { "nearest", "up", "down", "zero" };
+	char extra[48];
+	size_t n;
+
+	if (strcmp(name, "cpsr") == 0) {
+		n = (size_t)snprintf(extra, sizeof(extra), " %s",
+		    mode_name((unsigned)(v & 0x1f)));
+		if (((v >> 16) & 0xf) != 0 && n < sizeof(extra))
+			snprintf(extra + n, sizeof(extra) - n, " GE=%x",
+			    (unsigned)((v >> 16) & 0xf));
+		return ptc__flagbits(buf, len, cpsr_names, v, extra);
+	}
+	if (strcmp(name, "fpscr") == 0) {
+		extra[0] = '\0';
+		if (((v >> 22) & 3) != 0)
+			snprintf(extra, sizeof(extra), " RM=%s",
+			    rm[(v >> 22) & 3]);
+		return ptc__flagbits(buf, len, fpscr_names, v, extra);
+	}
+	return -1;
+}
+
+/*
+ * The block cannot tell: orig_r0 is the first argument of the last
+ * syscall, kept after it returned, and -1 after another way into the
+ * kernel; r7 is whatever the program left there.  The callers find a
+ * restarted syscall by the instruction at the pc instead.
+ */
+static int
+in_syscall(const void *gregs, uint64_t *nr)
+{
+	(void)gregs;
+	(void)nr;
+	return 0;
+}
+
+static uint32_t
+audit(const void *gregs)
+{
+	(void)gregs;
+	return AUDIT_ARCH_ARM;
+}
+
+/* The T bit tells which instruction set the thread runs now. */
+static const char *
+code_arch(const void *gregs)
+{
+	uint32_t cpsr;
+
+	memcpy(&cpsr, (const char *)gregs + 4 * ARM_CPSR, sizeof(cpsr));
+	return (cpsr & ARM_CPSR_T) ? "thumb" : "arm";
+}
+
+static const struct ptc__regview view = {
+	.arch = "arm",
+	.descs = descs,
+	.ndescs = sizeof(descs) / sizeof(descs[0]),
+	.gregs_size = 4 * ARM_NGREGS,
+	.xfeatures_off = 0,
+	.pc_name = ptc_arch_pc_name,
+	.sp_name = ptc_arch_sp_name,
+	.ptrsize = 4,
+	.decode = decode,
+	.in_syscall = in_syscall,
+	.audit = audit,
+	.code_arch = code_arch,
+};
+const struct ptc__regview *const ptc_arch_view = &view;
+
+/*
+ * The number the kernel runs is kept apart from r7 once the syscall
+ * has started (PTRACE_SET_SYSCALL changes it, ptc_os_set_sysnr); the
+ * result goes back in r0.
+ */
+const char *const *
+ptc_arch_sc_tamper_regs(uint32_t arch)
+{
+	static const char *const r32[] = { NULL, "r0" };
+
+	return arch == AUDIT_ARCH_ARM ? r32 : NULL;
+}
