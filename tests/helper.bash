@@ -94,8 +94,8 @@ teardown() {
 	teardown_targets
 }
 
-# ptools_cpu: the CPU the tools under test were built for: x86_64, i386
-# or aarch64.  Not `uname -m`, which is the kernel's: the i386 guest runs
+# ptools_cpu: the CPU the tools under test were built for: x86_64, i386,
+# aarch64 or arm.  Not `uname -m`, which is the kernel's: the i386 guest runs
 # 32-bit tools on a 64-bit kernel.
 ptools_cpu() {
 	if [ -z "${_ptools_cpu:-}" ]; then
@@ -103,6 +103,7 @@ ptools_cpu() {
 		*X86-64*) _ptools_cpu=x86_64 ;;
 		*80386*) _ptools_cpu=i386 ;;
 		AArch64) _ptools_cpu=aarch64 ;;
+		ARM) _ptools_cpu=arm ;;
 		*) _ptools_cpu=unknown ;;
 		esac
 	fi
@@ -119,6 +120,8 @@ cpu_reg() {
 	sp:i386) echo esp ;;
 	pc:aarch64) echo pc ;;
 	sp:aarch64) echo sp ;;
+	pc:arm) echo pc ;;
+	sp:arm) echo sp ;;
 	*) echo "cpu_reg: no $1 for $(ptools_cpu)" >&2; return 1 ;;
 	esac
 }
@@ -146,12 +149,14 @@ make_zombie() {
 # ptools_cpu: the instruction starts BACK bytes before the program
 # counter.  x86 stops past the instruction (i386: past the vDSO's int
 # 0x80, whichever instruction entered the kernel); aarch64 has already
-# moved pc back to the svc, to restart the call.
+# moved pc back to the svc, to restart the call, and so has arm (the C
+# library's Thumb svc #0).
 syscall_insn() {
 	case $(ptools_cpu) in
 	x86_64) echo "0f05 2" ;;
 	i386) echo "cd80 2" ;;
 	aarch64) echo "010000d4 0" ;;
+	arm) echo "00df 0" ;;
 	esac
 }
 
@@ -162,11 +167,13 @@ children_of() {
 }
 
 # bp_hex: the bytes of the software breakpoint the tools write, in hex,
-# on ptools_cpu (int3; brk #0).
+# on ptools_cpu (int3; brk #0; on arm the Thumb one, udf #1, as the
+# tracees are Thumb code: ARM code gets f001f0e7).
 bp_hex() {
 	case $(ptools_cpu) in
 	x86_64|i386) echo cc ;;
 	aarch64) echo 000020d4 ;;
+	arm) echo 01de ;;
 	esac
 }
 
@@ -175,7 +182,7 @@ bp_hex() {
 # -t ptr reads.
 ptr_type() {
 	case $(ptools_cpu) in
-	i386) echo u32 ;;
+	i386|arm) echo u32 ;;
 	*) echo u64 ;;
 	esac
 }
