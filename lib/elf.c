@@ -36,6 +36,8 @@ struct esym {
 	uint8_t bind;
 	uint8_t dyn;     /* from .dynsym */
 	uint8_t synth;   /* made up for a PLT entry ("puts@plt") */
+	uint8_t thumb;   /* an ARM Thumb function: its value had the low
+			    bit set, cleared here to give its address */
 };
 
 struct esec {
@@ -626,6 +628,13 @@ load_syms(struct ptc_elf *e)
 			}
 			v[n].name = name;
 			v[n].value = s.st_value;
+			v[n].thumb = 0;
+			if (e->eh.e_machine == EM_ARM && (s.st_value & 1) &&
+			    (GELF_ST_TYPE(s.st_info) == STT_FUNC ||
+			    GELF_ST_TYPE(s.st_info) == STT_GNU_IFUNC)) {
+				v[n].value &= ~(uint64_t)1;
+				v[n].thumb = 1;
+			}
 			v[n].size = s.st_size;
 			v[n].shndx = s.st_shndx;
 			v[n].type = (uint8_t)GELF_ST_TYPE(s.st_info);
@@ -929,16 +938,19 @@ fill(const struct esym *s, struct ptc_sym *out)
 	out->type = s->type;
 }
 
-int
-ptc_elf_sym_byname(struct ptc_elf *e, const char *name, struct ptc_sym *sym)
+/* The symbol ptc_elf_sym_byname() finds, or NULL (errno set). */
+static const struct esym *
+sym_byname(struct ptc_elf *e, const char *name)
 {
 	const struct esym *best = NULL;
 	size_t b;
 
 	if (e->nsyms > 0 && e->nbuckets == 0 && build_names(e) == -1)
-		return -1;
-	if (e->nsyms == 0)
-		return ptc_fail(ENOENT, "unknown symbol '%s'", name);
+		return NULL;
+	if (e->nsyms == 0) {
+		ptc_fail(ENOENT, "unknown symbol '%s'", name);
+		return NULL;
+	}
 	for (b = name_hash(name) & (e->nbuckets - 1); e->byname[b] != 0;
 	    b = (b + 1) & (e->nbuckets - 1)) {
 		const struct esym *s = &e->syms[e->byname[b] - 1];
@@ -951,8 +963,18 @@ ptc_elf_sym_byname(struct ptc_elf *e, const char *name, struct ptc_sym *sym)
 			best = s;
 	}
 	if (best == NULL)
-		return ptc_fail(ENOENT, "unknown symbol '%s'", name);
-	fill(best, sym);
+		ptc_fail(ENOENT, "unknown symbol '%s'", name);
+	return best;
+}
+
+int
+ptc_elf_sym_byname(struct ptc_elf *e, const char *name, struct ptc_sym *sym)
+{
+	const struct esym *s = sym_byname(e, name);
+
+	if (s == NULL)
+		return -1;
+	fill(s, sym);
 	return 0;
 }
 
@@ -1329,18 +1351,17 @@ sym_in_text(struct ptc_elf *e, const char *name, uint64_t addr,
 static int
 code_of_sym(struct ptc_elf *e, const char *name, struct ptc_elf_code *c)
 {
+	const struct esym *es;
 	struct ptc_sym sym;
 	char why[256];
 	size_t i;
 	int saved;
 
-	if (ptc_elf_sym_byname(e, name, &sym) == -1)
+	if ((es = sym_byname(e, name)) == NULL)
 		return -1;
+	fill(es, &sym);
 	/* ARM marks thumb functions with the low address bit */
-	if (ptc_elf_machine(e) == EM_ARM && (sym.value & 1)) {
-		sym.value &= ~(uint64_t)1;
-		c->thumb = 1;
-	}
+	c->thumb = es->thumb;
 	c->addr = sym.value;
 	c->size = sym.size;
 	c->label = name;

@@ -553,7 +553,8 @@ int ptc_elf_big_endian(const struct ptc_elf *e);
 
 struct ptc_sym {
 	const char *name;
-	uint64_t value;  /* link-time address */
+	uint64_t value;  /* link-time address (an ARM Thumb function's
+			    without the low bit its ELF value has) */
 	uint64_t size;
 	int type;        /* STT_FUNC, STT_OBJECT, ... */
 };
