@@ -37,5 +37,8 @@ static const struct ptc__arch_code thumb = {
 
 const struct ptc__arch_code *const ptc_arch_code[] = { &arm, &thumb, NULL };
 
-/* The syscall number is r7, in the general block. */
-const unsigned ptc_arch_sysnr_regset = 0;
+/*
+ * The number is r7 when the syscall starts; at a syscall stop the
+ * kernel's own copy comes from PTRACE_GET_SYSCALL_INFO (regs.c).
+ */
+const unsigned ptc_arch_sysnr_regset = PTC__SYSNR_INFO;

@@ -102,17 +102,32 @@ decode(const char *name, uint64_t v, char *buf, size_t len)
 }
 
 /*
- * The block cannot tell: orig_r0 is the first argument of the last
- * syscall, kept after it returned, and -1 after another way into the
- * kernel; r7 is whatever the program left there.  The callers find a
- * restarted syscall by the instruction at the pc instead.
+ * NT_PRSTATUS alone cannot tell (orig_r0 is the first argument of the
+ * last syscall, kept after it returned; r7 is whatever the program left
+ * there): the OS layer appends the number of the syscall of a syscall
+ * stop (PTC__SYSNR_INFO), -2 at an exit stop, where r7 still holds the
+ * number the EABI put there.  A thread stopped while asleep in a
+ * syscall is at no syscall stop: the callers find the syscall it
+ * restarts by the instruction at the pc.
  */
+struct gregs {
+	uint32_t r[ARM_NGREGS];
+	int64_t syscallno;
+};
+
 static int
 in_syscall(const void *gregs, uint64_t *nr)
 {
-	(void)gregs;
-	(void)nr;
-	return 0;
+	const struct gregs *g = gregs;
+
+	if (g->syscallno == -2) {
+		*nr = g->r[7];
+		return 1;
+	}
+	if (g->syscallno < 0)
+		return 0;
+	*nr = (uint64_t)g->syscallno;
+	return 1;
 }
 
 static uint32_t
@@ -136,7 +151,7 @@ static const struct ptc__regview view = {
 	.arch = "arm",
 	.descs = descs,
 	.ndescs = sizeof(descs) / sizeof(descs[0]),
-	.gregs_size = 4 * ARM_NGREGS,
+	.gregs_size = sizeof(struct gregs),
 	.xfeatures_off = 0,
 	.pc_name = ptc_arch_pc_name,
 	.sp_name = ptc_arch_sp_name,
