@@ -32,6 +32,9 @@
 #elif defined(__aarch64__)
 #define LDSO "ld-linux-aarch64.so.1"
 #define VDSO_GETTIME "__kernel_clock_gettime"
+#elif defined(__arm__)
+#define LDSO "ld-linux-armhf.so.3"
+#define VDSO_GETTIME "__vdso_clock_gettime"
 #else
 #error "expectations for this CPU are missing"
 #endif

@@ -116,6 +116,8 @@ test_native(void **state)
 	assert_string_equal(ptc_dis_arch(d), "aarch64");
 #elif defined(__i386__)
 	assert_string_equal(ptc_dis_arch(d), "i386");
+#elif defined(__arm__)
+	assert_string_equal(ptc_dis_arch(d), "arm");
 #else
 #error "expectations for this CPU are missing"
 #endif
@@ -129,6 +131,8 @@ test_native(void **state)
 #define NATIVE "aarch64"
 #elif defined(__i386__)
 #define NATIVE "i386"
+#elif defined(__arm__)
+#define NATIVE "arm"
 #endif
 
 /* An ELF header alone: no sections, no segments, of machine m. */
