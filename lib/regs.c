@@ -104,7 +104,8 @@ ptc_regs_arch(const struct ptc_regs *r)
 {
 	const struct ptc__regview *v = view_of(r);
 
-	if (v->code_arch != NULL && (r->have & (1u << PTC__RS_GEN)))
+	if (v->code_arch != NULL && r != NULL &&
+	    (r->have & (1u << PTC__RS_GEN)))
 		return v->code_arch(r->gen);
 	return v->arch;
 }
