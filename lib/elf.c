@@ -331,6 +331,8 @@ slot_order(const void *pa, const void *pb)
  * address of .got.plt).
  * AArch64: "[bti c] adrp x16, PAGE; ldr x17, [x16, #OFF]; add x16,
  * x16, #OFF; br x17", the slot at PAGE + OFF.
+ * ARM: "add ip, pc, #A; add ip, ip, #B; ldr pc, [ip, #C]!" (ARM code,
+ * A and B rotated immediates), the slot at the entry + 8 + A + B + C.
  */
 static int
 plt_slot(int machine, const unsigned char *c, size_t len, uint64_t addr,
@@ -393,6 +395,28 @@ plt_slot(int machine, const unsigned char *c, size_t len, uint64_t addr,
 			imm |= ~((1ULL << 33) - 1);
 		page = (addr + i) & ~(uint64_t)0xfff;
 		*slot = page + imm + (uint64_t)((w[1] >> 10) & 0xfff) * 8;
+		return 0;
+	}
+	case EM_ARM: {
+		uint32_t w[3], imm[2];
+		size_t k;
+
+		if (len < sizeof(w))
+			return -1;
+		for (k = 0; k < 3; k++)
+			w[k] = (uint32_t)c[4 * k] | (uint32_t)c[4 * k + 1] << 8 |
+			    (uint32_t)c[4 * k + 2] << 16 |
+			    (uint32_t)c[4 * k + 3] << 24;
+		if ((w[0] & 0xfffff000) != 0xe28fc000 ||
+		    (w[1] & 0xfffff000) != 0xe28cc000 ||
+		    (w[2] & 0xfffff000) != 0xe5bcf000)
+			return -1;
+		for (k = 0; k < 2; k++) {
+			uint32_t v = w[k] & 0xff, rot = 2 * ((w[k] >> 8) & 0xf);
+
+			imm[k] = rot == 0 ? v : (v >> rot | v << (32 - rot));
+		}
+		*slot = (uint32_t)(addr + 8 + imm[0] + imm[1] + (w[2] & 0xfff));
 		return 0;
 	}
 	default:
@@ -513,7 +537,8 @@ plt_syms(struct ptc_elf *e, struct esym **vp, size_t *np, size_t *capp)
 	uint64_t got;
 
 	if ((e->eh.e_machine != EM_X86_64 && e->eh.e_machine != EM_386 &&
-	    e->eh.e_machine != EM_AARCH64) || e->shstrndx == SIZE_MAX)
+	    e->eh.e_machine != EM_AARCH64 && e->eh.e_machine != EM_ARM) ||
+	    e->shstrndx == SIZE_MAX)
 		return 0;
 	if (dyn_slots(e, &slots, &nslots) == -1)
 		return -1;
@@ -524,7 +549,7 @@ plt_syms(struct ptc_elf *e, struct esym **vp, size_t *np, size_t *capp)
 		const char *sn;
 		GElf_Shdr sh;
 		Elf_Data *d;
-		size_t k, ent, off;
+		size_t k, ent, off, step;
 
 		if (scn == NULL || gelf_getshdr(scn, &sh) == NULL ||
 		    sh.sh_type != SHT_PROGBITS ||
@@ -537,10 +562,16 @@ plt_syms(struct ptc_elf *e, struct esym **vp, size_t *np, size_t *capp)
 			continue;
 		ent = sh.sh_entsize >= 8 && sh.sh_entsize <= 64 ?
 		    (size_t)sh.sh_entsize : 16;
+		step = ent;
+		/* ARM: 12-byte entries after a 20-byte PLT0, by their words */
+		if (e->eh.e_machine == EM_ARM) {
+			ent = 12;
+			step = 4;
+		}
 		if ((d = elf_rawdata(scn, NULL)) == NULL || d->d_buf == NULL)
 			continue;
 		c = d->d_buf;
-		for (off = 0; off + ent <= d->d_size; off += ent) {
+		for (off = 0; off + ent <= d->d_size; off += step) {
 			struct slot key, *hit;
 			struct esym s;
 			char **np2, *name;
