@@ -3,7 +3,8 @@
  * General registers are words of the kernel's NT_PRSTATUS block
  * (struct user_regs: r0-r15, cpsr, orig_r0), with the usual aliases of
  * r11-r15 (fp, ip, sp, lr, pc) and the N Z C V T flags of cpsr; the
- * VFP registers d0-d31 and fpscr are the NT_ARM_VFP block, read by the
+ * VFP registers d0-d31 (q0-q15 their pairs) and fpscr are the
+ * NT_ARM_VFP block, read by the
  * OS layer in place of NT_PRFPREG (the old FPA block on this CPU).
  */
 #include <linux/audit.h>
@@ -23,6 +24,7 @@
 #define FLAG(n, bit) \
 	{ { n, 0, 1, PTC_REG_PART }, PTC__RS_GEN, 4 * ARM_CPSR, bit, 0, 0 }
 #define D(i) { { "d" #i, 8, 64, PTC_REG_SSE }, PTC__RS_FP, 8 * (i), 0, 0, 0 }
+#define Q(i) { { "q" #i, 16, 128, PTC_REG_PART }, PTC__RS_FP, 16 * (i), 0, 0, 0 }
 
 static const struct ptc__regdesc descs[] = {
 	R(0), R(1), R(2), R(3), R(4), R(5), R(6), R(7),
@@ -39,6 +41,8 @@ static const struct ptc__regdesc descs[] = {
 	D(16), D(17), D(18), D(19), D(20), D(21), D(22), D(23),
 	D(24), D(25), D(26), D(27), D(28), D(29), D(30), D(31),
 	{ { "fpscr", 4, 32, PTC_REG_SSE }, PTC__RS_FP, 8 * 32, 0, 0, 0 },
+	Q(0), Q(1), Q(2), Q(3), Q(4), Q(5), Q(6), Q(7),
+	Q(8), Q(9), Q(10), Q(11), Q(12), Q(13), Q(14), Q(15),
 };
 
 const char ptc_arch_pc_name[] = "pc";

@@ -50,6 +50,16 @@ __asm__(".text\n"
 #define probe_fn target_fn
 #endif
 
+/*
+ * The address of a function's first instruction: a Thumb function's
+ * pointer has the low bit set (arm), which says the mode, not where.
+ */
+#if defined(__arm__)
+#define FN_ADDR(f) ((uint64_t)(uintptr_t)(f) & ~(uint64_t)1)
+#else
+#define FN_ADDR(f) ((uint64_t)(uintptr_t)(f))
+#endif
+
 /* A child that calls fn every millisecond. */
 static pid_t
 caller_of(void (*fn)(void))
@@ -99,7 +109,7 @@ test_insert_hit_restore(void **state)
 	struct ptc_task *t;
 	struct ptc_event ev;
 	pid_t pid = caller();
-	uint64_t fn = (uint64_t)(uintptr_t)target_fn, addr = 0, pc;
+	uint64_t fn = FN_ADDR(target_fn), addr = 0, pc;
 	uint8_t orig = byte_at(pid, fn), buf[4];
 
 	(void)state;
@@ -163,7 +173,7 @@ test_session_free_restores(void **state)
 	struct ptc_session *s = ptc_session_new(0);
 	struct ptc_task *t;
 	pid_t pid = caller();
-	uint64_t fn = (uint64_t)(uintptr_t)target_fn;
+	uint64_t fn = FN_ADDR(target_fn);
 	uint8_t orig = byte_at(pid, fn);
 
 	(void)state;
@@ -207,7 +217,7 @@ test_session_free_after_unreported_hit(void **state)
 	struct ptc_session *s = ptc_session_new(0);
 	struct ptc_task *t;
 	pid_t pid = caller_of(probe_fn);
-	uint64_t fn = (uint64_t)(uintptr_t)probe_fn;
+	uint64_t fn = FN_ADDR(probe_fn);
 	int before = 0, after = 0, i;
 
 	(void)state;
@@ -320,6 +330,14 @@ test_syscall_insn(void **state)
 	assert_int_equal(is_syscall(NULL, "\x1f\x20\x03\xd5", 4), 0);
 	/* x86 code is not this CPU's */
 	assert_int_equal(is_syscall("x86_64", "\x0f\x05", 2), 0);
+#elif defined(__arm__)
+	/* svc #0 in ARM code, then in Thumb code; svc #1 is not one */
+	assert_int_equal(is_syscall(NULL, "\x00\x00\x00\xef", 4), 1);
+	assert_int_equal(is_syscall(NULL, "\x01\x00\x00\xef", 4), 0);
+	assert_int_equal(is_syscall("thumb", "\x00\xdf", 2), 1);
+	assert_int_equal(is_syscall("thumb", "\x01\xdf", 2), 0);
+	assert_int_equal(is_syscall("thumb", "\x00\xbf", 2), 0);
+	assert_int_equal(is_syscall("x86_64", "\x0f\x05", 2), 0);
 #else
 #if defined(__x86_64__)
 	assert_int_equal(is_syscall(NULL, "\x0f\x05", 2), 1);
@@ -350,6 +368,13 @@ test_breakpoint_insn(void **state)
 	/* svc #0, hlt #0 */
 	assert_int_equal(is_breakpoint(NULL, "\x01\x00\x00\xd4", 4), 0);
 	assert_int_equal(is_breakpoint(NULL, "\x00\x00\x40\xd4", 4), 0);
+	assert_int_equal(is_breakpoint("x86_64", "\xcc", 1), 0);
+#elif defined(__arm__)
+	/* the kernel's udf of each instruction set; udf #0 is not it */
+	assert_int_equal(is_breakpoint(NULL, "\xf0\x01\xf0\xe7", 4), 1);
+	assert_int_equal(is_breakpoint("thumb", "\x01\xde", 2), 1);
+	assert_int_equal(is_breakpoint("thumb", "\x00\xde", 2), 0);
+	assert_int_equal(is_breakpoint(NULL, "\x00\x00\x00\xef", 4), 0);
 	assert_int_equal(is_breakpoint("x86_64", "\xcc", 1), 0);
 #else
 	assert_int_equal(is_breakpoint(NULL, "\xcc", 1), 1);
