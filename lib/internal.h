@@ -61,6 +61,14 @@ struct ptc_task {
 	int pending_sig;     /* signal to deliver on detach */
 	struct ptc_scinfo sci;
 	void *data;
+	/*
+	 * A step by breakpoints (ptc_arch_next_pcs) under way: where they
+	 * are and the bytes they replaced, put back at the next stop.
+	 */
+	int ss_n;
+	uint64_t ss_addr[2];
+	size_t ss_len[2];
+	unsigned char ss_orig[2][4];
 };
 
 #define PTC__EARLY_GONE 16      /* children kept as come and gone early */
@@ -258,6 +266,22 @@ extern const size_t ptc_arch_bp_pc_adjust;
  * between its ARM and Thumb instructions.  At most 16 bytes.
  */
 size_t ptc_arch_bp_pick(pid_t pid, uint64_t addr, const unsigned char **insn);
+
+/*
+ * Stepping by breakpoints, on a CPU whose kernel cannot single-step
+ * (arm): where the instruction at the pc of stopped task pid
+ * (registers r) may go next, each with the breakpoint to write there.
+ * The count (1 or 2), 0 on a CPU that steps in the kernel
+ * (arch/generic/nextpc.c), or -1 (ENOTSUP: an instruction whose
+ * destination cannot be told).
+ */
+struct ptc__next {
+	uint64_t addr;
+	const unsigned char *insn;
+	size_t len;
+};
+int ptc_arch_next_pcs(pid_t pid, const struct ptc_regs *r,
+    struct ptc__next out[2]);
 
 /* What one instruction accesses, decoded for fault explanations. */
 struct ptc__access {

@@ -200,7 +200,7 @@ ptc_os_resume(pid_t pid, enum ptc_resume how, int sig)
 		/* arm's kernel has no PTRACE_SINGLESTEP: EIO, task or not. */
 		if (how == PTC_RESUME_STEP && errno == EIO)
 			return ptc_fail(ENOTSUP, "single-step of task %d: not "
-			    "supported on this CPU yet (the kernel has no "
+			    "supported on this CPU (the kernel has no "
 			    "PTRACE_SINGLESTEP here)", (int)pid);
 		return ptc_fail(errno, "resume of task %d: %s", (int)pid,
 		    strerror(errno));
