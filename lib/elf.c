@@ -940,6 +940,12 @@ ptc_elf_class(const struct ptc_elf *e)
 	return e->eh.e_ident[EI_CLASS] == ELFCLASS32 ? 32 : 64;
 }
 
+uint64_t
+ptc__elf_entry(const struct ptc_elf *e)
+{
+	return e->eh.e_entry;
+}
+
 int
 ptc_elf_type(const struct ptc_elf *e)
 {

@@ -150,6 +150,9 @@ extern const char ptc_arch_sp_name[];
 
 /* ---- disassembly (lib/dis.c, arch/<cpu>/dis.c) ---- */
 
+/* The entry point of an ELF file, e_entry (lib/elf.c). */
+uint64_t ptc__elf_entry(const struct ptc_elf *e);
+
 /*
  * ptc_dis_open() name of the CPU the library runs on ("x86_64"), from
  * the arch layer's ptc_arch_code table (lib/dis.c).

@@ -1090,7 +1090,8 @@ struct ptc_dis *ptc_dis_open_file(const struct ptc_elf *e, int thumb,
 /*
  * Open a disassembler for the code of process pid: the machine of its
  * executable, or the CPU this library was built for when the file
- * cannot be read.
+ * cannot be read.  An ARM executable whose entry point is Thumb code
+ * (the low bit of e_entry) gets Thumb.
  */
 struct ptc_dis *ptc_dis_open_pid(pid_t pid, unsigned flags);
 
