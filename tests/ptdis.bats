@@ -99,6 +99,11 @@ same_boundaries() {
 		run bash -c "printf '\xfd\x7b\xbf\xa9\xc0\x03\x5f\xd6' | ptdis"
 		assert_output "0x0  fd7bbfa9  stp    x29, x30, [sp, #-0x10]!
 0x4  c0035fd6  ret" ;;
+	arm)
+		# ARM code, the native name's (push {r7, lr}; pop {r7, pc})
+		run bash -c "printf '\x80\x40\x2d\xe9\x80\x80\xbd\xe8' | ptdis"
+		assert_output "0x0  80402de9  push   {r7, lr}
+0x4  8080bde8  pop    {r7, pc}" ;;
 	*)
 		fail "no expectation for $(ptools_cpu)" ;;
 	esac
@@ -475,6 +480,7 @@ ret_re() {
 	case $(ptools_cpu) in
 	x86_64|i386) echo '  c3 +ret$' ;;
 	aarch64) echo '  c0035fd6  ret$' ;;
+	arm) echo '  (7047 +bx     lr|[0-9a-f]{2}bd +pop    \{.*pc\})$' ;;
 	esac
 }
 
@@ -518,6 +524,7 @@ ret_re() {
 @test "-p annotates calls with the callee and -j gives its symbol" {
 	local call=call size
 	[ "$(ptools_cpu)" = aarch64 ] && call=bl
+	[ "$(ptools_cpu)" = arm ] && call=blx?
 	size=$(nm -S "$PTOOLS_TARGETS/basic" | awk '$4 == "main" { print "0x" $2 }')
 	[ -n "$size" ]
 	start_target basic
@@ -549,6 +556,13 @@ ret_re() {
 	aarch64)
 		assert_line --index 1 --regexp "^0x[0-9a-f]+  ff4300d1  sub    sp, sp, #0x10$"
 		assert_line --index 2 --regexp "^0x[0-9a-f]+  e00f00b9  str    w0, \[sp, #0xc\]$"
+		run ptdis -s att -p "$TPID" add_numbers 4
+		assert_failure 2
+		assert_output --partial "AT&T syntax is for x86 only" ;;
+	arm)
+		# Thumb, as the program's entry point: push {r7}; sub sp, #12
+		assert_line --index 1 --regexp "^0x[0-9a-f]+  80b4 +push   \{r7\}$"
+		assert_line --index 2 --regexp "^0x[0-9a-f]+  83b0 +sub    sp, #0xc$"
 		run ptdis -s att -p "$TPID" add_numbers 4
 		assert_failure 2
 		assert_output --partial "AT&T syntax is for x86 only" ;;
@@ -603,6 +617,9 @@ ret_re() {
 	aarch64)
 		run ptdis -p "$TPID" %pc 4
 		assert_output --regexp "^0x[0-9a-f]+  010000d4  svc    #0$" ;;
+	arm)
+		run ptdis -p "$TPID" %pc 2
+		assert_output --regexp "^0x[0-9a-f]+  00df +svc    #0$" ;;
 	*)
 		fail "no expectation for $(ptools_cpu)" ;;
 	esac

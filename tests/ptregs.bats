@@ -15,6 +15,11 @@ aarch64)
 	# with restart_syscall
 	SLEEP='clock_nanosleep \(115\)|restart_syscall \(128\)'
 	;;
+arm)
+	GENERAL="r0 r1 r2 r3 r4 r5 r6 r7 r8 r9 r10 r11 r12 r13 r14 r15 cpsr orig_r0"
+	PC=pc SP=sp ACC=r0 FLAGS=cpsr
+	SLEEP='clock_nanosleep \(265\)|clock_nanosleep_time64 \(407\)|restart_syscall \(0\)'
+	;;
 i386)
 	GENERAL="eax ebx ecx edx esi edi ebp esp eip eflags cs ss ds es fs gs orig_eax"
 	PC=eip SP=esp ACC=eax FLAGS=eflags
@@ -360,6 +365,18 @@ need_gdb() {
 	start_target basic
 	run ptregs -a "$TPID"
 	assert_success
+	if [ "$FLAGS" = cpsr ]; then
+		# arm VFP: d0-d31 and fpscr after the general registers (the
+		# q registers are their pairs, named but not listed)
+		names=$(printf '%s\n' "${lines[@]:2}" | awk '{ print $1 }' | tr '\n' ' ')
+		[ "$names" = "$GENERAL $(printf 'd%d ' $(seq 0 31))fpscr " ] || fail "names: $names"
+		assert_line --regexp '^d31      0x[0-9a-f]{16}$'
+		# round to nearest, no traps, no flush to zero (the default):
+		# at most cumulative exception flags are set
+		assert_line --regexp '^fpscr    0x000000[0-9a-f]{2} \[( (IDC|IXC|UFC|OFC|DZC|IOC))* \]$'
+		assert_untouched "$TPID"
+		return
+	fi
 	if [ "$PC" = pc ]; then
 		# FP/SIMD: v0-v31, fpsr and fpcr after the general registers
 		names=$(printf '%s\n' "${lines[@]:2}" | awk '{ print $1 }' | tr '\n' ' ')

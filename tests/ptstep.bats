@@ -8,11 +8,16 @@ CALLS=$PTOOLS_TARGETS/step-calls
 
 # What differs per CPU: register names, the breakpoint instruction, and
 # the addresses of step-asm (tests/targets/step-asm.c, and
-# tests/qemu/step-asm-aarch64.c built in its place on aarch64).
+# tests/qemu/step-asm-aarch64.c built in its place on aarch64, and
+# step-asm-arm.c, Thumb code, on arm).
 case $(uname -m) in
 aarch64)
 	PC=pc SP=sp BPHEX=000020d4 BPLEN=4 EXIT_NR=93
 	SEQ=0x4001a0 UNTIL=0x4001a8
+	;;
+armv7l)
+	PC=pc SP=sp BPHEX=01de BPLEN=2 EXIT_NR=1
+	SEQ=0x1011a UNTIL=0x1011e
 	;;
 *)
 	PC=rip SP=rsp BPHEX=cc BPLEN=1 EXIT_NR=60
