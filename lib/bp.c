@@ -410,5 +410,8 @@ ptc__bp_remove_live(struct ptc_session *s)
 int
 ptc_exec_entry(pid_t pid, uint64_t *entry)
 {
-	return ptc_os_auxv_get(pid, AT_ENTRY, entry);
+	if (ptc_os_auxv_get(pid, AT_ENTRY, entry) != 0)
+		return -1;
+	*entry = ptc_arch_code_addr(*entry);
+	return 0;
 }

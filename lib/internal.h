@@ -269,6 +269,12 @@ extern const size_t ptc_arch_bp_pc_adjust;
  * between its ARM and Thumb instructions.  At most 16 bytes.
  */
 size_t ptc_arch_bp_pick(pid_t pid, uint64_t addr, const unsigned char **insn);
+/*
+ * The address of the instruction a code pointer (AT_ENTRY, a function
+ * pointer) points to: the pointer itself but on arm, whose bit 0 says
+ * Thumb (arch/generic/codeaddr.c, arch/arm/codeaddr.c).
+ */
+uint64_t ptc_arch_code_addr(uint64_t ptr);
 
 /*
  * Stepping by breakpoints, on a CPU whose kernel cannot single-step

@@ -1212,7 +1212,7 @@ void ptc_bp_unpatch(const struct ptc_session *s, uint64_t addr, void *buf,
 /*
  * Entry point of the program process pid runs (ELF AT_ENTRY): where a
  * freshly started program has its libraries loaded and has not yet run
- * any of its own code.
+ * any of its own code (an ARM Thumb entry without its mode bit).
  */
 int ptc_exec_entry(pid_t pid, uint64_t *entry);
 
