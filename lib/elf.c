@@ -332,7 +332,8 @@ slot_order(const void *pa, const void *pb)
  * AArch64: "[bti c] adrp x16, PAGE; ldr x17, [x16, #OFF]; add x16,
  * x16, #OFF; br x17", the slot at PAGE + OFF.
  * ARM: "add ip, pc, #A; add ip, ip, #B; ldr pc, [ip, #C]!" (ARM code,
- * A and B rotated immediates), the slot at the entry + 8 + A + B + C.
+ * A and B rotated immediates), the slot at the entry + 8 + A + B + C;
+ * a Thumb "bx pc" (and a halfword to fill) may come first.
  */
 static int
 plt_slot(int machine, const unsigned char *c, size_t len, uint64_t addr,
@@ -595,6 +596,12 @@ plt_syms(struct ptc_elf *e, struct esym **vp, size_t *np, size_t *capp)
 			s.name = name;
 			s.value = sh.sh_addr + off;
 			s.size = ent;
+			/* ARM: a Thumb caller's "bx pc" stub starts it */
+			if (e->eh.e_machine == EM_ARM && off >= 4 &&
+			    memcmp(c + off - 4, "\x78\x47", 2) == 0) {
+				s.value -= 4;
+				s.size += 4;
+			}
 			s.shndx = (uint32_t)i;
 			s.type = STT_FUNC;
 			s.bind = STB_LOCAL;
