@@ -104,6 +104,28 @@ writes_pc(const cs_insn *in)
 	const cs_detail *d = in->detail;
 	int i;
 
+	/* pc as the destination, or in the list of a pop or an ldm */
+	switch (in->id) {
+	case ARM_INS_POP:
+	case ARM_INS_LDM:
+	case ARM_INS_LDMDA:
+	case ARM_INS_LDMDB:
+	case ARM_INS_LDMIB:
+		for (i = 0; i < d->arm.op_count; i++)
+			if (d->arm.operands[i].type == ARM_OP_REG &&
+			    d->arm.operands[i].reg == ARM_REG_PC)
+				return 1;
+		break;
+	default:
+		if (d->arm.op_count > 0 &&
+		    d->arm.operands[0].type == ARM_OP_REG &&
+		    d->arm.operands[0].reg == ARM_REG_PC &&
+		    in->id != ARM_INS_STR && in->id != ARM_INS_PUSH &&
+		    in->id != ARM_INS_CMP && in->id != ARM_INS_TST)
+			return 1;
+		break;
+	}
+
 	for (i = 0; i < d->regs_write_count; i++)
 		if (d->regs_write[i] == ARM_REG_PC)
 			return 1;
