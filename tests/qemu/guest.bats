@@ -15,6 +15,7 @@ machine() {
 	case $ARCH in
 	aarch64) assert_equal "$(uname -m)" aarch64 ;;
 	i386) assert_equal "$(uname -m)" x86_64 ;;
+	arm) assert_equal "$(uname -m)" armv7l ;;
 	*) fail "unknown ARCH $ARCH" ;;
 	esac
 }
@@ -24,6 +25,7 @@ machine() {
 	case $ARCH in
 	aarch64) want=183 ;;
 	i386) want=3 ;;
+	arm) want=40 ;;
 	esac
 	for f in "$PTOOLS_TARGETS"/*; do
 		[ -f "$f" ] || continue
