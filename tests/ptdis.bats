@@ -64,7 +64,11 @@ same_boundaries() {
 	read -r off vma size < <(text_of "$f")
 	[ "$n" -le "$size" ] || n=$size
 	stop=$((vma + n - 16))
-	tail -c +$((off + 1)) "$f" | head -c "$n" | ptdis -b "$vma" |
+	# raw bytes carry no instruction set: armhf's code is Thumb
+	local mode=
+	[ "$(ptools_cpu)" = arm ] && mode="-a thumb"
+	# shellcheck disable=SC2086
+	tail -c +$((off + 1)) "$f" | head -c "$n" | ptdis $mode -b "$vma" |
 	    awk '{ print $1 }' | below "$stop" >"$BATS_TEST_TMPDIR/ptdis"
 	objdump -d -z --no-show-raw-insn --start-address="$vma" \
 	    --stop-address=$((vma + n)) "$f" |
