@@ -947,6 +947,30 @@ ptc_elf_class(const struct ptc_elf *e)
 	return e->eh.e_ident[EI_CLASS] == ELFCLASS32 ? 32 : 64;
 }
 
+int
+ptc__thumb_at(pid_t pid, uint64_t addr)
+{
+	const struct ptc_map *m;
+	struct ptc_maps *maps;
+	struct ptc_elf *e = NULL;
+	struct ptc_sym sym;
+	uint64_t bias;
+	int covered = 0, r = -1;
+
+	if ((maps = ptc_maps_read(pid)) == NULL)
+		return -1;
+	if ((m = ptc_maps_find(maps, addr)) != NULL && m->path[0] == '/' &&
+	    (e = ptc_elf_open(m->path)) != NULL &&
+	    ptc_elf_machine(e) == EM_ARM &&
+	    ptc_elf_bias(e, m->start, m->offset, &bias) == 0 &&
+	    ptc_elf_sym_find(e, addr - bias, &sym, &covered) == 0 &&
+	    covered && (sym.type == STT_FUNC || sym.type == STT_GNU_IFUNC))
+		r = sym.thumb;
+	ptc_elf_close(e);
+	ptc_maps_free(maps);
+	return r;
+}
+
 uint64_t
 ptc__elf_entry(const struct ptc_elf *e)
 {
@@ -980,6 +1004,7 @@ fill(const struct esym *s, struct ptc_sym *out)
 	out->value = s->value;
 	out->size = s->size;
 	out->type = s->type;
+	out->thumb = s->thumb;
 }
 
 /* The symbol ptc_elf_sym_byname() finds, or NULL (errno set). */

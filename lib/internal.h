@@ -150,6 +150,12 @@ extern const char ptc_arch_sp_name[];
 
 /* ---- disassembly (lib/dis.c, arch/<cpu>/dis.c) ---- */
 
+/*
+ * Whether the code at addr in process pid is ARM Thumb code, by the
+ * ELF function symbol that covers it in the file mapped there: 1, 0
+ * (ARM code), or -1 when no function symbol says (lib/elf.c).
+ */
+int ptc__thumb_at(pid_t pid, uint64_t addr);
 /* The entry point of an ELF file, e_entry (lib/elf.c). */
 uint64_t ptc__elf_entry(const struct ptc_elf *e);
 

@@ -846,23 +846,29 @@ soft_step_begin(struct ptc_task *t)
 	ptc_regs_free(r);
 	if (n <= 0)
 		return n;
+	/*
+	 * A destination that cannot take a breakpoint (unmapped, a jump
+	 * to nowhere) is left out: the instruction faults going there.
+	 */
+	t->ss_n = 0;
 	for (i = 0; i < n; i++) {
-		t->ss_addr[i] = nx[i].addr;
-		t->ss_len[i] = nx[i].len;
-		if (ptc_mem_read(t->pid, nx[i].addr, t->ss_orig[i], nx[i].len,
+		int k = t->ss_n;
+
+		t->ss_addr[k] = nx[i].addr;
+		t->ss_len[k] = nx[i].len;
+		if (ptc_mem_read(t->pid, nx[i].addr, t->ss_orig[k], nx[i].len,
 		    PTC_MEM_AUTO) != (ssize_t)nx[i].len ||
 		    (ptc_mem_write(t->pid, nx[i].addr, nx[i].insn, nx[i].len,
 		    PTC_MEM_PROCFS) != (ssize_t)nx[i].len &&
 		    ptc_mem_write(t->pid, nx[i].addr, nx[i].insn, nx[i].len,
-		    PTC_MEM_AUTO) != (ssize_t)nx[i].len)) {
-			t->ss_n = i;
-			soft_step_undo(t, t->pid);
-			return ptc_fail(errno, "single-step of task %d: "
-			    "breakpoint at %#llx: %s", (int)t->pid,
-			    (unsigned long long)nx[i].addr, ptc_error());
-		}
-		t->ss_n = i + 1;
+		    PTC_MEM_AUTO) != (ssize_t)nx[i].len))
+			continue;
+		t->ss_n = k + 1;
 	}
+	if (t->ss_n == 0)
+		return ptc_fail(EFAULT, "single-step of task %d: no "
+		    "breakpoint could be written where the instruction at "
+		    "the pc goes", (int)t->pid);
 	return 1;
 }
 

@@ -557,6 +557,7 @@ struct ptc_sym {
 			    without the low bit its ELF value has) */
 	uint64_t size;
 	int type;        /* STT_FUNC, STT_OBJECT, ... */
+	int thumb;       /* an ARM Thumb function (its ELF value is odd) */
 };
 /*
  * Look a symbol up by name (.symtab, then .dynsym; a global definition

@@ -1,10 +1,11 @@
 /*
- * bppick.c: the arm breakpoint for an address, ARM or Thumb, by the
- * instruction set the stopped task runs (the T bit of its cpsr).  The
- * code of a Debian armhf program and its libraries is Thumb-2 all
- * through, so a breakpoint set anywhere in it takes the task's own
- * state; a process that mixes both sets (hand-written ARM code called
- * from Thumb) gets the instruction of the state it is stopped in.
+ * bppick.c: the arm breakpoint for an address, ARM or Thumb: by the
+ * function symbol that covers the address in the file mapped there
+ * (a Thumb function's value is odd), else by the instruction set the
+ * stopped task runs (the T bit of its cpsr), which is right for code
+ * without symbols in a program of one instruction set (a Debian armhf
+ * program and its libraries are Thumb-2 but for a few hand-written
+ * routines, such as the dynamic loader's first instructions).
  */
 #include <stdint.h>
 #include <string.h>
@@ -18,11 +19,13 @@ size_t
 ptc_arch_bp_pick(pid_t pid, uint64_t addr, const unsigned char **insn)
 {
 	uint32_t regs[ARM_NGREGS];
+	int thumb = ptc__thumb_at(pid, addr);
 
-	(void)addr;
 	*insn = ptc_arch_bp_insn;
-	if (ptc_os_getregs(pid, regs, sizeof(regs)) == (int)sizeof(regs) &&
-	    (regs[ARM_CPSR] & ARM_CPSR_T)) {
+	if (thumb < 0)
+		thumb = ptc_os_getregs(pid, regs, sizeof(regs)) ==
+		    (int)sizeof(regs) && (regs[ARM_CPSR] & ARM_CPSR_T);
+	if (thumb) {
 		*insn = thumb_bp;
 		return sizeof(thumb_bp);
 	}
