@@ -179,7 +179,11 @@ need_gdb() {
 	assert_line --index 1 --regexp "^syscall  ($SLEEP)\$"
 	names=$(printf '%s\n' "${lines[@]:2}" | awk '{ print $1 }' | tr '\n' ' ')
 	[ "$names" = "$GENERAL " ] || fail "names: $names"
-	if [ "$PC" = pc ]; then
+	if [ "$FLAGS" = cpsr ]; then
+		# Thumb code in user mode
+		assert_line --regexp '^cpsr     0x[0-9a-f]{8} \[( [A-Z]+)* T usr( GE=[0-9a-f])? \]$'
+		assert_line --regexp '^r11      0x[0-9a-f]{8}$'
+	elif [ "$PC" = pc ]; then
 		assert_line --regexp '^pstate   0x[0-9a-f]{16} \[( [A-Z]+)* EL0 \]$'
 		assert_line --regexp '^x29      0x[0-9a-f]{16}$'
 	elif [ "$PC" = eip ]; then
@@ -240,7 +244,21 @@ need_gdb() {
 	start_target basic
 	kill -STOP "$TPID"
 	sleep 0.1
-	if [ "$PC" = pc ]; then
+	if [ "$FLAGS" = cpsr ]; then
+		# the aliases are the r registers; the flags are cpsr's bits
+		run ptregs "$TPID" pc r11 fp r14 lr r13 sp cpsr n z c v t
+		assert_success
+		[ "${#lines[@]}" -eq 13 ]
+		[ "${lines[1]}" = "${lines[2]}" ]
+		[ "${lines[3]}" = "${lines[4]}" ]
+		[ "${lines[5]}" = "${lines[6]}" ]
+		fl=${lines[7]}
+		[ "${lines[8]}" -eq $(((fl >> 31) & 1)) ]
+		[ "${lines[9]}" -eq $(((fl >> 30) & 1)) ]
+		[ "${lines[10]}" -eq $(((fl >> 29) & 1)) ]
+		[ "${lines[11]}" -eq $(((fl >> 28) & 1)) ]
+		[ "${lines[12]}" -eq $(((fl >> 5) & 1)) ]
+	elif [ "$PC" = pc ]; then
 		run ptregs "$TPID" pc x29 w29 fp x30 lr sp wsp pstate n z c v
 		assert_success
 		[ "${#lines[@]}" -eq 13 ]
@@ -285,7 +303,25 @@ need_gdb() {
 	start_target basic
 	kill -STOP "$TPID"
 	sleep 0.1
-	if [ "$PC" = pc ]; then
+	if [ "$FLAGS" = cpsr ]; then
+		run ptregs "$TPID" r4=0x11223344 r5=5 r6=-1 c=1
+		assert_success
+		assert_output ""
+		run ptregs "$TPID" r4 r5 r6 c
+		assert_output "0x11223344
+0x5
+0xffffffff
+1"
+		run ptregs "$TPID" r4=0x100000000
+		assert_failure 1
+		assert_output --partial "too wide for r4"
+		run ptregs "$TPID" ip=0x99 z=1
+		assert_success
+		run ptregs "$TPID" r12 z c
+		assert_output "0x99
+1
+1"
+	elif [ "$PC" = pc ]; then
 		run ptregs "$TPID" x19=0x1122334455667788 x20=5 x21=-1 c=1
 		assert_success
 		assert_output ""
@@ -414,6 +450,7 @@ need_gdb() {
 	sleep 0.1
 	v=xmm9
 	[ "$PC" = pc ] && v=v9
+	[ "$FLAGS" = cpsr ] && v=q9
 	[ "$PC" = eip ] && v=xmm5
 	run ptregs "$TPID" $v=0x00112233445566778899aabbccddeeff
 	assert_success
@@ -436,7 +473,9 @@ need_gdb() {
 	assert_success
 	[ "$(printf '%s\n' "$output" | jq -r .tid)" = "$TPID" ]
 	[ $(($(printf '%s\n' "$output" | jq -r .regs.$PC))) -eq $(($(ptregs "$TPID" "$PC"))) ]
-	if [ "$PC" = pc ]; then
+	if [ "$FLAGS" = cpsr ]; then
+		printf '%s\n' "$output" | jq -e '.flags | index("usr")' >/dev/null
+	elif [ "$PC" = pc ]; then
 		printf '%s\n' "$output" | jq -e '.flags | index("EL0")' >/dev/null
 	else
 		printf '%s\n' "$output" | jq -e '.flags | index("IF")' >/dev/null
