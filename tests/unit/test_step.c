@@ -600,11 +600,12 @@ test_step_over_recursion(void **state)
 	assert_int_equal(ptc_regs_pc(ptc_step_regs(st)), pc + in.size);
 	pcname = ptc_regs_pc_name(ev.after);
 #if defined(__arm__)
-	ret = "r0";
+#define PC_RESULT "r0"
 #else
-	ret = strcmp(pcname, "pc") == 0 ? "x0" :
-	    strcmp(pcname, "eip") == 0 ? "eax" : "rax";
+#define PC_RESULT "x0"
 #endif
+	ret = strcmp(pcname, "pc") == 0 ? PC_RESULT :
+	    strcmp(pcname, "eip") == 0 ? "eax" : "rax";
 	assert_int_equal(ptc_regs_get(ev.after, ret, &v), 0);
 	assert_int_equal(v, 24);
 	/* The breakpoint at the return address is gone. */
