@@ -849,6 +849,8 @@ soft_step_begin(struct ptc_task *t)
 	/*
 	 * A destination that cannot take a breakpoint (unmapped, a jump
 	 * to nowhere) is left out: the instruction faults going there.
+	 * With none left, the pc itself is unmapped: the task faults at
+	 * once, and runs to that fault.
 	 */
 	t->ss_n = 0;
 	for (i = 0; i < n; i++) {
@@ -865,10 +867,6 @@ soft_step_begin(struct ptc_task *t)
 			continue;
 		t->ss_n = k + 1;
 	}
-	if (t->ss_n == 0)
-		return ptc_fail(EFAULT, "single-step of task %d: no "
-		    "breakpoint could be written where the instruction at "
-		    "the pc goes", (int)t->pid);
 	return 1;
 }
 

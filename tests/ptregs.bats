@@ -16,7 +16,7 @@ aarch64)
 	SLEEP='clock_nanosleep \(115\)|restart_syscall \(128\)'
 	;;
 arm)
-	GENERAL="r0 r1 r2 r3 r4 r5 r6 r7 r8 r9 r10 r11 r12 r13 r14 r15 cpsr orig_r0"
+	GENERAL="r0 r1 r2 r3 r4 r5 r6 r7 r8 r9 r10 r11 r12 sp lr pc cpsr orig_r0"
 	PC=pc SP=sp ACC=r0 FLAGS=cpsr
 	SLEEP='clock_nanosleep \(265\)|clock_nanosleep_time64 \(407\)|restart_syscall \(0\)'
 	;;

@@ -264,9 +264,11 @@ ptc_arch_next_pcs(pid_t pid, const struct ptc_regs *r,
 		return -1;
 	thumb = (cpsr & ARM_CPSR_T) != 0;
 	if ((got = ptc_mem_read(pid, pc, code, sizeof(code),
-	    PTC_MEM_AUTO)) < 2)
-		return ptc_fail(EFAULT, "single-step: no code at %#llx",
-		    (unsigned long long)pc);
+	    PTC_MEM_AUTO)) < 2) {
+		/* no code there: the fetch faults, wherever it would go */
+		add(out, &n, (uint32_t)pc, thumb);
+		return n;
+	}
 	if (cs_open(CS_ARCH_ARM, thumb ? CS_MODE_THUMB : CS_MODE_ARM,
 	    &h) != CS_ERR_OK)
 		return ptc_fail(EIO, "single-step: capstone failed");

@@ -1,8 +1,9 @@
 /*
  * regs.c: the arm (32-bit, EABI) registers as the library sees them.
  * General registers are words of the kernel's NT_PRSTATUS block
- * (struct user_regs: r0-r15, cpsr, orig_r0), with the usual aliases of
- * r11-r15 (fp, ip, sp, lr, pc) and the N Z C V T flags of cpsr; the
+ * (struct user_regs: r0-r15, cpsr, orig_r0), r13-r15 by the names gdb
+ * shows them by (sp, lr, pc), with the aliases r13-r15, fp (r11) and
+ * ip (r12) and the N Z C V T flags of cpsr; the
  * VFP registers d0-d31 (q0-q15 their pairs) and fpscr are the
  * NT_ARM_VFP block, read by the
  * OS layer in place of NT_PRFPREG (the old FPA block on this CPU).
@@ -28,11 +29,12 @@
 
 static const struct ptc__regdesc descs[] = {
 	R(0), R(1), R(2), R(3), R(4), R(5), R(6), R(7),
-	R(8), R(9), R(10), R(11), R(12), R(13), R(14), R(15),
+	R(8), R(9), R(10), R(11), R(12),
+	GEN("sp", 13), GEN("lr", 14), GEN("pc", 15),
 	GEN("cpsr", ARM_CPSR), GEN("orig_r0", ARM_ORIG_R0),
 
-	ALIAS("fp", 11), ALIAS("ip", 12), ALIAS("sp", 13), ALIAS("lr", 14),
-	ALIAS("pc", 15),
+	ALIAS("fp", 11), ALIAS("ip", 12), ALIAS("r13", 13), ALIAS("r14", 14),
+	ALIAS("r15", 15),
 	FLAG("n", 31), FLAG("z", 30), FLAG("c", 29), FLAG("v", 28),
 	FLAG("t", ARM_CPSR_T_BIT),
 

@@ -192,14 +192,15 @@ static const struct cpu cpu_aarch64 = {
 
 static const struct cpu cpu_arm = {
 	/*
-	 * r0-r15 cpsr orig_r0, fp ip sp lr pc, n z c v t, d0-d31 fpscr,
+	 * r0-r12 sp lr pc cpsr orig_r0, fp ip r13 r14 r15, n z c v t,
+	 * d0-d31 fpscr,
 	 * q0-q15.
 	 * The tracees are Thumb code: their snapshots read as "thumb".
 	 */
 	.arch = "thumb", .ptrsize = 4, .nregs = 77, .ngeneral = 18,
 	.first = "r0", .pc = "pc", .sp = "sp", .flags = "cpsr",
 	.regs = {
-		{ "ip", 4, 32, PTC_REG_PART }, { "lr", 4, 32, PTC_REG_PART },
+		{ "ip", 4, 32, PTC_REG_PART }, { "r14", 4, 32, PTC_REG_PART },
 		{ "t", 0, 1, PTC_REG_PART }, { "cpsr", 4, 32, PTC_REG_GENERAL },
 		{ "orig_r0", 4, 32, PTC_REG_GENERAL },
 		{ "d31", 8, 64, PTC_REG_SSE }, { "fpscr", 4, 32, PTC_REG_SSE },
