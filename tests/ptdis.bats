@@ -64,11 +64,7 @@ same_boundaries() {
 	read -r off vma size < <(text_of "$f")
 	[ "$n" -le "$size" ] || n=$size
 	stop=$((vma + n - 16))
-	# raw bytes carry no instruction set: armhf's code is Thumb
-	local mode=
-	[ "$(ptools_cpu)" = arm ] && mode="-a thumb"
-	# shellcheck disable=SC2086
-	tail -c +$((off + 1)) "$f" | head -c "$n" | ptdis $mode -b "$vma" |
+	tail -c +$((off + 1)) "$f" | head -c "$n" | ptdis -b "$vma" |
 	    awk '{ print $1 }' | below "$stop" >"$BATS_TEST_TMPDIR/ptdis"
 	objdump -d -z --no-show-raw-insn --start-address="$vma" \
 	    --stop-address=$((vma + n)) "$f" |
@@ -509,8 +505,12 @@ ret_re() {
 	run ptdis -p "$TPID" main 64
 	assert_success
 	assert_line --index 0 "<main>:"
+	# raw bytes carry no instruction set: armhf's programs are Thumb
+	local mode=
+	[ "$(ptools_cpu)" = arm ] && mode="-a thumb"
+	# shellcheck disable=SC2086
 	diff <(dd if=/proc/$TPID/mem bs=64 iflag=skip_bytes skip=$((a)) count=1 2>/dev/null |
-	    ptdis -b "$a") <(printf '%s\n' "${lines[@]}" | strip_names)
+	    ptdis $mode -b "$a") <(printf '%s\n' "${lines[@]}" | strip_names)
 	assert_untouched "$TPID"
 }
 
@@ -519,16 +519,22 @@ ret_re() {
 	start_target basic
 	local a
 	a=$(ptdis -j -p "$TPID" main 1 | jq -r .address)
-	diff <(ptpeek -r "$TPID" main 64 | ptdis -b "$a") \
+	# raw bytes carry no instruction set: armhf's programs are Thumb
+	local mode=
+	[ "$(ptools_cpu)" = arm ] && mode="-a thumb"
+	# shellcheck disable=SC2086
+	diff <(ptpeek -r "$TPID" main 64 | ptdis $mode -b "$a") \
 	    <(ptdis -p "$TPID" main 64 | strip_names)
-	diff <(ptpeek -r "$TPID" main 64 | ptdis -j -b "$a" | jq -c '[.address,.bytes,.mnemonic,.operands]') \
+	# shellcheck disable=SC2086
+	diff <(ptpeek -r "$TPID" main 64 | ptdis $mode -j -b "$a" | jq -c '[.address,.bytes,.mnemonic,.operands]') \
 	    <(ptdis -j -p "$TPID" main 64 | jq -c '[.address,.bytes,.mnemonic,.operands]')
 }
 
 @test "-p annotates calls with the callee and -j gives its symbol" {
 	local call=call size
 	[ "$(ptools_cpu)" = aarch64 ] && call=bl
-	[ "$(ptools_cpu)" = arm ] && call=blx?
+	# (Thumb calls Thumb with bl)
+	[ "$(ptools_cpu)" = arm ] && call=bl
 	size=$(nm -S "$PTOOLS_TARGETS/basic" | awk '$4 == "main" { print "0x" $2 }')
 	[ -n "$size" ]
 	start_target basic
