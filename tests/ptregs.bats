@@ -62,9 +62,10 @@ need_gdb() {
 	assert_line "$PC"
 	# then the -a registers; each name once
 	[ "$(printf '%s\n' "$output" | sort | uniq -d)" = "" ]
-	case $PC in
-	pc) assert_line v31 ;;
-	eip) assert_line xmm7; refute_line xmm8; refute_line rax ;;
+	case $FLAGS:$PC in
+	cpsr:*) assert_line d31; assert_line q15; refute_line v31 ;;
+	*:pc) assert_line v31 ;;
+	*:eip) assert_line xmm7; refute_line xmm8; refute_line rax ;;
 	*) assert_line xmm15; assert_line ymm15 ;;
 	esac
 	# every listed name is accepted by a register read
@@ -402,10 +403,10 @@ need_gdb() {
 	run ptregs -a "$TPID"
 	assert_success
 	if [ "$FLAGS" = cpsr ]; then
-		# arm VFP: d0-d31 and fpscr after the general registers (the
-		# q registers are their pairs, named but not listed)
+		# arm VFP: d0-d31, fpscr, then q0-q15 (the d registers by
+		# pairs) after the general registers
 		names=$(printf '%s\n' "${lines[@]:2}" | awk '{ print $1 }' | tr '\n' ' ')
-		[ "$names" = "$GENERAL $(printf 'd%d ' $(seq 0 31))fpscr " ] || fail "names: $names"
+		[ "$names" = "$GENERAL $(printf 'd%d ' $(seq 0 31))fpscr $(printf 'q%d ' $(seq 0 15))" ] || fail "names: $names"
 		assert_line --regexp '^d31      0x[0-9a-f]{16}$'
 		# round to nearest, no traps, no flush to zero (the default):
 		# at most cumulative exception flags are set

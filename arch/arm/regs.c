@@ -25,7 +25,7 @@
 #define FLAG(n, bit) \
 	{ { n, 0, 1, PTC_REG_PART }, PTC__RS_GEN, 4 * ARM_CPSR, bit, 0, 0 }
 #define D(i) { { "d" #i, 8, 64, PTC_REG_SSE }, PTC__RS_FP, 8 * (i), 0, 0, 0 }
-#define Q(i) { { "q" #i, 16, 128, PTC_REG_PART }, PTC__RS_FP, 16 * (i), 0, 0, 0 }
+#define Q(i) { { "q" #i, 16, 128, PTC_REG_SSE }, PTC__RS_FP, 16 * (i), 0, 0, 0 }
 
 static const struct ptc__regdesc descs[] = {
 	R(0), R(1), R(2), R(3), R(4), R(5), R(6), R(7),
