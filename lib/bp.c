@@ -32,6 +32,8 @@ struct ptc_bp {
 					    fork child with a copy */
 	uint64_t addr;
 	bool live;                       /* breakpoint bytes are written */
+	const unsigned char *insn;       /* the instruction written there */
+	size_t len;                      /* (ptc_arch_bp_pick) */
 	unsigned char orig[BP_MAX_LEN];
 };
 
@@ -50,10 +52,10 @@ find(const struct ptc_session *s, pid_t owner, uint64_t addr)
 static int
 arm(struct ptc_bp *b)
 {
-	if (ptc_mem_write(b->pid, b->addr, ptc_arch_bp_insn, ptc_arch_bp_len,
-	    PTC_MEM_PROCFS) != (ssize_t)ptc_arch_bp_len &&
-	    ptc_mem_write(b->pid, b->addr, ptc_arch_bp_insn, ptc_arch_bp_len,
-	    PTC_MEM_AUTO) != (ssize_t)ptc_arch_bp_len)
+	if (ptc_mem_write(b->pid, b->addr, b->insn, b->len,
+	    PTC_MEM_PROCFS) != (ssize_t)b->len &&
+	    ptc_mem_write(b->pid, b->addr, b->insn, b->len,
+	    PTC_MEM_AUTO) != (ssize_t)b->len)
 		return -1;
 	b->live = true;
 	return 0;
@@ -64,10 +66,10 @@ put_back(struct ptc_bp *b)
 {
 	if (!b->live)
 		return 0;
-	if (ptc_mem_write(b->pid, b->addr, b->orig, ptc_arch_bp_len,
-	    PTC_MEM_PROCFS) != (ssize_t)ptc_arch_bp_len &&
-	    ptc_mem_write(b->pid, b->addr, b->orig, ptc_arch_bp_len,
-	    PTC_MEM_AUTO) != (ssize_t)ptc_arch_bp_len)
+	if (ptc_mem_write(b->pid, b->addr, b->orig, b->len,
+	    PTC_MEM_PROCFS) != (ssize_t)b->len &&
+	    ptc_mem_write(b->pid, b->addr, b->orig, b->len,
+	    PTC_MEM_AUTO) != (ssize_t)b->len)
 		return -1;
 	b->live = false;
 	return 0;
@@ -121,10 +123,10 @@ scrub_hook(const struct ptc_session *s, pid_t pid, pid_t tgid)
 		if (b->owner == tgid || (b->owner == 0 && b->pid == tgid))
 			return;
 	for (b = s->bps; b != NULL; b = b->next)
-		if (ptc_mem_read(pid, b->addr, now, ptc_arch_bp_len,
-		    PTC_MEM_PROCFS) == (ssize_t)ptc_arch_bp_len &&
-		    memcmp(now, ptc_arch_bp_insn, ptc_arch_bp_len) == 0)
-			ptc_mem_write(pid, b->addr, b->orig, ptc_arch_bp_len,
+		if (ptc_mem_read(pid, b->addr, now, b->len,
+		    PTC_MEM_PROCFS) == (ssize_t)b->len &&
+		    memcmp(now, b->insn, b->len) == 0)
+			ptc_mem_write(pid, b->addr, b->orig, b->len,
 			    PTC_MEM_PROCFS);
 }
 
@@ -163,8 +165,9 @@ ptc_bp_insert(struct ptc_session *s, pid_t pid, uint64_t addr)
 	}
 	b->pid = pid;
 	b->addr = addr;
-	if (ptc_mem_read(pid, addr, b->orig, ptc_arch_bp_len, PTC_MEM_AUTO) !=
-	    (ssize_t)ptc_arch_bp_len || arm(b) != 0)
+	b->len = ptc_arch_bp_pick(pid, addr, &b->insn);
+	if (ptc_mem_read(pid, addr, b->orig, b->len, PTC_MEM_AUTO) !=
+	    (ssize_t)b->len || arm(b) != 0)
 		goto fail;
 	if (fresh) {
 		b->next = s->bps;
@@ -329,7 +332,7 @@ ptc_bp_unpatch(const struct ptc_session *s, uint64_t addr, void *buf,
 	for (b = s->bps; b != NULL; b = b->next) {
 		if (!b->live || b->owner != 0)
 			continue;
-		for (i = 0; i < ptc_arch_bp_len; i++)
+		for (i = 0; i < b->len; i++)
 			if (b->addr + i >= addr && b->addr + i < addr + len)
 				((unsigned char *)buf)[b->addr + i - addr] =
 				    b->orig[i];
@@ -361,7 +364,7 @@ ptc__bp_fork(struct ptc_session *s, pid_t from, pid_t child,
 			e = -1;
 			ptc__bp_drop(s, child, true);
 		}
-		ptc_mem_write(child, b->addr, b->orig, ptc_arch_bp_len,
+		ptc_mem_write(child, b->addr, b->orig, b->len,
 		    PTC_MEM_PROCFS);
 	}
 	return e;
@@ -407,5 +410,8 @@ ptc__bp_remove_live(struct ptc_session *s)
 int
 ptc_exec_entry(pid_t pid, uint64_t *entry)
 {
-	return ptc_os_auxv_get(pid, AT_ENTRY, entry);
+	if (ptc_os_auxv_get(pid, AT_ENTRY, entry) != 0)
+		return -1;
+	*entry = ptc_arch_code_addr(*entry);
+	return 0;
 }

@@ -203,7 +203,7 @@ ptc_dis_open_pid(pid_t pid, unsigned flags)
 	struct ptc_dis *d = NULL;
 
 	if ((e = ptc_pid_elf(pid)) != NULL) {
-		d = ptc_dis_open_file(e, 0, flags);
+		d = ptc_dis_open_file(e, (ptc__elf_entry(e) & 1) != 0, flags);
 		ptc_elf_close(e);
 	}
 	return d != NULL ? d : ptc_dis_open(NULL, flags);

@@ -36,6 +36,8 @@ struct esym {
 	uint8_t bind;
 	uint8_t dyn;     /* from .dynsym */
 	uint8_t synth;   /* made up for a PLT entry ("puts@plt") */
+	uint8_t thumb;   /* an ARM Thumb function: its value had the low
+			    bit set, cleared here to give its address */
 };
 
 struct esec {
@@ -329,6 +331,9 @@ slot_order(const void *pa, const void *pb)
  * address of .got.plt).
  * AArch64: "[bti c] adrp x16, PAGE; ldr x17, [x16, #OFF]; add x16,
  * x16, #OFF; br x17", the slot at PAGE + OFF.
+ * ARM: "add ip, pc, #A; add ip, ip, #B; ldr pc, [ip, #C]!" (ARM code,
+ * A and B rotated immediates), the slot at the entry + 8 + A + B + C;
+ * a Thumb "bx pc" (and a halfword to fill) may come first.
  */
 static int
 plt_slot(int machine, const unsigned char *c, size_t len, uint64_t addr,
@@ -391,6 +396,28 @@ plt_slot(int machine, const unsigned char *c, size_t len, uint64_t addr,
 			imm |= ~((1ULL << 33) - 1);
 		page = (addr + i) & ~(uint64_t)0xfff;
 		*slot = page + imm + (uint64_t)((w[1] >> 10) & 0xfff) * 8;
+		return 0;
+	}
+	case EM_ARM: {
+		uint32_t w[3], imm[2];
+		size_t k;
+
+		if (len < sizeof(w))
+			return -1;
+		for (k = 0; k < 3; k++)
+			w[k] = (uint32_t)c[4 * k] | (uint32_t)c[4 * k + 1] << 8 |
+			    (uint32_t)c[4 * k + 2] << 16 |
+			    (uint32_t)c[4 * k + 3] << 24;
+		if ((w[0] & 0xfffff000) != 0xe28fc000 ||
+		    (w[1] & 0xfffff000) != 0xe28cc000 ||
+		    (w[2] & 0xfffff000) != 0xe5bcf000)
+			return -1;
+		for (k = 0; k < 2; k++) {
+			uint32_t v = w[k] & 0xff, rot = 2 * ((w[k] >> 8) & 0xf);
+
+			imm[k] = rot == 0 ? v : (v >> rot | v << (32 - rot));
+		}
+		*slot = (uint32_t)(addr + 8 + imm[0] + imm[1] + (w[2] & 0xfff));
 		return 0;
 	}
 	default:
@@ -511,7 +538,8 @@ plt_syms(struct ptc_elf *e, struct esym **vp, size_t *np, size_t *capp)
 	uint64_t got;
 
 	if ((e->eh.e_machine != EM_X86_64 && e->eh.e_machine != EM_386 &&
-	    e->eh.e_machine != EM_AARCH64) || e->shstrndx == SIZE_MAX)
+	    e->eh.e_machine != EM_AARCH64 && e->eh.e_machine != EM_ARM) ||
+	    e->shstrndx == SIZE_MAX)
 		return 0;
 	if (dyn_slots(e, &slots, &nslots) == -1)
 		return -1;
@@ -522,7 +550,7 @@ plt_syms(struct ptc_elf *e, struct esym **vp, size_t *np, size_t *capp)
 		const char *sn;
 		GElf_Shdr sh;
 		Elf_Data *d;
-		size_t k, ent, off;
+		size_t k, ent, off, step;
 
 		if (scn == NULL || gelf_getshdr(scn, &sh) == NULL ||
 		    sh.sh_type != SHT_PROGBITS ||
@@ -535,10 +563,16 @@ plt_syms(struct ptc_elf *e, struct esym **vp, size_t *np, size_t *capp)
 			continue;
 		ent = sh.sh_entsize >= 8 && sh.sh_entsize <= 64 ?
 		    (size_t)sh.sh_entsize : 16;
+		step = ent;
+		/* ARM: 12-byte entries after a 20-byte PLT0, by their words */
+		if (e->eh.e_machine == EM_ARM) {
+			ent = 12;
+			step = 4;
+		}
 		if ((d = elf_rawdata(scn, NULL)) == NULL || d->d_buf == NULL)
 			continue;
 		c = d->d_buf;
-		for (off = 0; off + ent <= d->d_size; off += ent) {
+		for (off = 0; off + ent <= d->d_size; off += step) {
 			struct slot key, *hit;
 			struct esym s;
 			char **np2, *name;
@@ -562,6 +596,12 @@ plt_syms(struct ptc_elf *e, struct esym **vp, size_t *np, size_t *capp)
 			s.name = name;
 			s.value = sh.sh_addr + off;
 			s.size = ent;
+			/* ARM: a Thumb caller's "bx pc" stub starts it */
+			if (e->eh.e_machine == EM_ARM && off >= 4 &&
+			    memcmp(c + off - 4, "\x78\x47", 2) == 0) {
+				s.value -= 4;
+				s.size += 4;
+			}
 			s.shndx = (uint32_t)i;
 			s.type = STT_FUNC;
 			s.bind = STB_LOCAL;
@@ -626,6 +666,13 @@ load_syms(struct ptc_elf *e)
 			}
 			v[n].name = name;
 			v[n].value = s.st_value;
+			v[n].thumb = 0;
+			if (e->eh.e_machine == EM_ARM && (s.st_value & 1) &&
+			    (GELF_ST_TYPE(s.st_info) == STT_FUNC ||
+			    GELF_ST_TYPE(s.st_info) == STT_GNU_IFUNC)) {
+				v[n].value &= ~(uint64_t)1;
+				v[n].thumb = 1;
+			}
 			v[n].size = s.st_size;
 			v[n].shndx = s.st_shndx;
 			v[n].type = (uint8_t)GELF_ST_TYPE(s.st_info);
@@ -901,6 +948,36 @@ ptc_elf_class(const struct ptc_elf *e)
 }
 
 int
+ptc__thumb_at(pid_t pid, uint64_t addr)
+{
+	const struct ptc_map *m;
+	struct ptc_maps *maps;
+	struct ptc_elf *e = NULL;
+	struct ptc_sym sym;
+	uint64_t bias;
+	int covered = 0, r = -1;
+
+	if ((maps = ptc_maps_read(pid)) == NULL)
+		return -1;
+	if ((m = ptc_maps_find(maps, addr)) != NULL && m->path[0] == '/' &&
+	    (e = ptc_elf_open(m->path)) != NULL &&
+	    ptc_elf_machine(e) == EM_ARM &&
+	    ptc_elf_bias(e, m->start, m->offset, &bias) == 0 &&
+	    ptc_elf_sym_find(e, addr - bias, &sym, &covered) == 0 &&
+	    covered && (sym.type == STT_FUNC || sym.type == STT_GNU_IFUNC))
+		r = sym.thumb;
+	ptc_elf_close(e);
+	ptc_maps_free(maps);
+	return r;
+}
+
+uint64_t
+ptc__elf_entry(const struct ptc_elf *e)
+{
+	return e->eh.e_entry;
+}
+
+int
 ptc_elf_type(const struct ptc_elf *e)
 {
 	return e->eh.e_type;
@@ -927,18 +1004,22 @@ fill(const struct esym *s, struct ptc_sym *out)
 	out->value = s->value;
 	out->size = s->size;
 	out->type = s->type;
+	out->thumb = s->thumb;
 }
 
-int
-ptc_elf_sym_byname(struct ptc_elf *e, const char *name, struct ptc_sym *sym)
+/* The symbol ptc_elf_sym_byname() finds, or NULL (errno set). */
+static const struct esym *
+sym_byname(struct ptc_elf *e, const char *name)
 {
 	const struct esym *best = NULL;
 	size_t b;
 
 	if (e->nsyms > 0 && e->nbuckets == 0 && build_names(e) == -1)
-		return -1;
-	if (e->nsyms == 0)
-		return ptc_fail(ENOENT, "unknown symbol '%s'", name);
+		return NULL;
+	if (e->nsyms == 0) {
+		ptc_fail(ENOENT, "unknown symbol '%s'", name);
+		return NULL;
+	}
 	for (b = name_hash(name) & (e->nbuckets - 1); e->byname[b] != 0;
 	    b = (b + 1) & (e->nbuckets - 1)) {
 		const struct esym *s = &e->syms[e->byname[b] - 1];
@@ -951,8 +1032,18 @@ ptc_elf_sym_byname(struct ptc_elf *e, const char *name, struct ptc_sym *sym)
 			best = s;
 	}
 	if (best == NULL)
-		return ptc_fail(ENOENT, "unknown symbol '%s'", name);
-	fill(best, sym);
+		ptc_fail(ENOENT, "unknown symbol '%s'", name);
+	return best;
+}
+
+int
+ptc_elf_sym_byname(struct ptc_elf *e, const char *name, struct ptc_sym *sym)
+{
+	const struct esym *s = sym_byname(e, name);
+
+	if (s == NULL)
+		return -1;
+	fill(s, sym);
 	return 0;
 }
 
@@ -1329,18 +1420,17 @@ sym_in_text(struct ptc_elf *e, const char *name, uint64_t addr,
 static int
 code_of_sym(struct ptc_elf *e, const char *name, struct ptc_elf_code *c)
 {
+	const struct esym *es;
 	struct ptc_sym sym;
 	char why[256];
 	size_t i;
 	int saved;
 
-	if (ptc_elf_sym_byname(e, name, &sym) == -1)
+	if ((es = sym_byname(e, name)) == NULL)
 		return -1;
+	fill(es, &sym);
 	/* ARM marks thumb functions with the low address bit */
-	if (ptc_elf_machine(e) == EM_ARM && (sym.value & 1)) {
-		sym.value &= ~(uint64_t)1;
-		c->thumb = 1;
-	}
+	c->thumb = es->thumb;
 	c->addr = sym.value;
 	c->size = sym.size;
 	c->label = name;

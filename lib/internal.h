@@ -61,6 +61,14 @@ struct ptc_task {
 	int pending_sig;     /* signal to deliver on detach */
 	struct ptc_scinfo sci;
 	void *data;
+	/*
+	 * A step by breakpoints (ptc_arch_next_pcs) under way: where they
+	 * are and the bytes they replaced, put back at the next stop.
+	 */
+	int ss_n;
+	uint64_t ss_addr[2];
+	size_t ss_len[2];
+	unsigned char ss_orig[2][4];
 };
 
 #define PTC__EARLY_GONE 16      /* children kept as come and gone early */
@@ -147,6 +155,15 @@ extern const char ptc_arch_pc_name[];
 extern const char ptc_arch_sp_name[];
 
 /* ---- disassembly (lib/dis.c, arch/<cpu>/dis.c) ---- */
+
+/*
+ * Whether the code at addr in process pid is ARM Thumb code, by the
+ * ELF function symbol that covers it in the file mapped there: 1, 0
+ * (ARM code), or -1 when no function symbol says (lib/elf.c).
+ */
+int ptc__thumb_at(pid_t pid, uint64_t addr);
+/* The entry point of an ELF file, e_entry (lib/elf.c). */
+uint64_t ptc__elf_entry(const struct ptc_elf *e);
 
 /*
  * ptc_dis_open() name of the CPU the library runs on ("x86_64"), from
@@ -257,6 +274,35 @@ extern const unsigned char ptc_arch_bp_insn[];
 extern const size_t ptc_arch_bp_len;
 /* How far the pc is past the breakpoint address after the trap. */
 extern const size_t ptc_arch_bp_pc_adjust;
+/*
+ * The breakpoint instruction for address addr in the memory of task
+ * pid (stopped): its length, the bytes in *insn.  A CPU with one kind
+ * of code gives ptc_arch_bp_insn (arch/generic/bppick.c); arm chooses
+ * between its ARM and Thumb instructions.  At most 16 bytes.
+ */
+size_t ptc_arch_bp_pick(pid_t pid, uint64_t addr, const unsigned char **insn);
+/*
+ * The address of the instruction a code pointer (AT_ENTRY, a function
+ * pointer) points to: the pointer itself but on arm, whose bit 0 says
+ * Thumb (arch/generic/codeaddr.c, arch/arm/codeaddr.c).
+ */
+uint64_t ptc_arch_code_addr(uint64_t ptr);
+
+/*
+ * Stepping by breakpoints, on a CPU whose kernel cannot single-step
+ * (arm): where the instruction at the pc of stopped task pid
+ * (registers r) may go next, each with the breakpoint to write there.
+ * The count (1 or 2), 0 on a CPU that steps in the kernel
+ * (arch/generic/nextpc.c), or -1 (ENOTSUP: an instruction whose
+ * destination cannot be told).
+ */
+struct ptc__next {
+	uint64_t addr;
+	const unsigned char *insn;
+	size_t len;
+};
+int ptc_arch_next_pcs(pid_t pid, const struct ptc_regs *r,
+    struct ptc__next out[2]);
 
 /* What one instruction accesses, decoded for fault explanations. */
 struct ptc__access {
@@ -302,6 +348,11 @@ struct ptc__regview {
 	int (*decode)(const char *name, uint64_t v, char *buf, size_t len);
 	int (*in_syscall)(const void *gregs, uint64_t *nr);
 	uint32_t (*audit)(const void *gregs);
+	/*
+	 * The ptc_dis_open() name of the code the registers run, where
+	 * it changes with them (arm's Thumb state); NULL: arch.
+	 */
+	const char *(*code_arch)(const void *gregs);
 };
 /*
  * The native view (arch/<cpu>/regs.c): the registers of a task of the

@@ -137,6 +137,13 @@ int ptc_os_seccomp_install(const struct sock_filter *prog, size_t len);
  * block when asked for more bytes than NT_PRSTATUS gives.
  */
 extern const unsigned ptc_arch_sysnr_regset;
+/*
+ * ptc_arch_sysnr_regset for a CPU whose kernel has no such register
+ * set (arm): the number appended is PTRACE_GET_SYSCALL_INFO's, at a
+ * syscall-entry or seccomp stop; -2 at a syscall-exit stop, where the
+ * CPU layer finds it in the registers; -1 at any other stop.
+ */
+#define PTC__SYSNR_INFO 0xffffffffu
 /* Read the general register block of a stopped task (arch layout). */
 int ptc_os_getregs(pid_t pid, void *buf, size_t len);
 int ptc_os_setregs(pid_t pid, const void *buf, size_t len);

@@ -218,6 +218,51 @@ ptc_syscall_info(struct ptc_task *t, struct ptc_scinfo *si)
 }
 
 /*
+ * Put back the bytes under the breakpoints of a step by breakpoints,
+ * in the memory of task pid (the stepped task, or a fork child with a
+ * copy), last written first.
+ */
+static void
+soft_step_undo(struct ptc_task *t, pid_t pid)
+{
+	int i;
+
+	for (i = t->ss_n - 1; i >= 0; i--)
+		if (ptc_mem_write(pid, t->ss_addr[i], t->ss_orig[i],
+		    t->ss_len[i], PTC_MEM_PROCFS) != (ssize_t)t->ss_len[i])
+			ptc_mem_write(pid, t->ss_addr[i], t->ss_orig[i],
+			    t->ss_len[i], PTC_MEM_AUTO);
+	if (pid == t->pid)
+		t->ss_n = 0;
+}
+
+/*
+ * The stop that ends a step by breakpoints: the bytes go back (not
+ * after an exec, whose memory is new; a fork child's copy too), and a
+ * trap on one of them is the step's end, as a kernel step reports it.
+ */
+static void
+soft_step_end(struct ptc_task *t, struct ptc_event *ev)
+{
+	uint64_t pc;
+	int i;
+
+	if (ev->type == PTC_EV_EXEC || ev->type == PTC_EV_EXITED ||
+	    ev->type == PTC_EV_KILLED) {
+		t->ss_n = 0;
+		return;
+	}
+	if (ev->type == PTC_EV_FORK)
+		soft_step_undo(t, ev->new_pid);
+	if (ev->type == PTC_EV_STEP && ev->si.si_code == ptc_arch_bp_si_code &&
+	    ptc_pc_read(t, &pc) == 0)
+		for (i = 0; i < t->ss_n; i++)
+			if (t->ss_addr[i] == pc)
+				ev->si.si_code = TRAP_TRACE;
+	soft_step_undo(t, t->pid);
+}
+
+/*
  * Turn one wait status of pid into an event, and keep the task's idea
  * of whether it is inside a syscall right.
  */
@@ -243,6 +288,14 @@ decode(struct ptc_session *s, pid_t pid, int status, struct ptc_event *ev)
 	if (t == NULL)
 		return 0;
 	t->sci_valid = false;
+	if (t->ss_n > 0) {
+		bool was = t->stopped;
+
+		/* stopped now, for the pc read (unless it is gone) */
+		t->stopped = true;
+		soft_step_end(t, ev);
+		t->stopped = was;
+	}
 	if (st.type == PTC_EV_SYSCALL_ENTER && t->quiet_exit && t->in_syscall) {
 		/* The exit of a call whose entry was read: nothing to ask. */
 		t->quiet_exit = false;
@@ -779,14 +832,66 @@ ptc__wait_ready(const struct timespec *until)
 	return rc;
 }
 
+/*
+ * A step where the kernel cannot single-step: breakpoints where the
+ * instruction may go next, and the task runs to one of them.  1 when
+ * they are written, 0 on a CPU that steps in the kernel.
+ */
+static int
+soft_step_begin(struct ptc_task *t)
+{
+	struct ptc__next nx[2];
+	struct ptc_regs *r;
+	int n, i;
+
+	if ((r = ptc_regs_new()) == NULL)
+		return -1;
+	n = ptc_regs_fetch(r, t, 0) != 0 ? -1 : ptc_arch_next_pcs(t->pid, r, nx);
+	ptc_regs_free(r);
+	if (n <= 0)
+		return n;
+	/*
+	 * A destination that cannot take a breakpoint (unmapped, a jump
+	 * to nowhere) is left out: the instruction faults going there.
+	 * With none left, the pc itself is unmapped: the task faults at
+	 * once, and runs to that fault.
+	 */
+	t->ss_n = 0;
+	for (i = 0; i < n; i++) {
+		int k = t->ss_n;
+
+		t->ss_addr[k] = nx[i].addr;
+		t->ss_len[k] = nx[i].len;
+		if (ptc_mem_read(t->pid, nx[i].addr, t->ss_orig[k], nx[i].len,
+		    PTC_MEM_AUTO) != (ssize_t)nx[i].len ||
+		    (ptc_mem_write(t->pid, nx[i].addr, nx[i].insn, nx[i].len,
+		    PTC_MEM_PROCFS) != (ssize_t)nx[i].len &&
+		    ptc_mem_write(t->pid, nx[i].addr, nx[i].insn, nx[i].len,
+		    PTC_MEM_AUTO) != (ssize_t)nx[i].len))
+			continue;
+		t->ss_n = k + 1;
+	}
+	return 1;
+}
+
 int
 ptc_resume(struct ptc_task *t, enum ptc_resume how, int sig)
 {
+	int ss;
+
 	if (sig == 0)
 		sig = t->pending_sig;
+	if (how == PTC_RESUME_STEP && !t->held && t->ss_n == 0) {
+		if ((ss = soft_step_begin(t)) < 0)
+			return -1;
+		if (ss > 0)
+			how = PTC_RESUME_CONT;
+	}
 	/* It stays in the stop of its held event, which the wait reports. */
-	if (!t->held && ptc_os_resume(t->pid, how, sig) != 0)
+	if (!t->held && ptc_os_resume(t->pid, how, sig) != 0) {
+		soft_step_undo(t, t->pid);
 		return -1;
+	}
 	/* Run on otherwise, it may meet another call first. */
 	if (how != PTC_RESUME_SYSCALL)
 		t->quiet_exit = false;

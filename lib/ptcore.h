@@ -553,9 +553,11 @@ int ptc_elf_big_endian(const struct ptc_elf *e);
 
 struct ptc_sym {
 	const char *name;
-	uint64_t value;  /* link-time address */
+	uint64_t value;  /* link-time address (an ARM Thumb function's
+			    without the low bit its ELF value has) */
 	uint64_t size;
 	int type;        /* STT_FUNC, STT_OBJECT, ... */
+	int thumb;       /* an ARM Thumb function (its ELF value is odd) */
 };
 /*
  * Look a symbol up by name (.symtab, then .dynsym; a global definition
@@ -1089,7 +1091,8 @@ struct ptc_dis *ptc_dis_open_file(const struct ptc_elf *e, int thumb,
 /*
  * Open a disassembler for the code of process pid: the machine of its
  * executable, or the CPU this library was built for when the file
- * cannot be read.
+ * cannot be read.  An ARM executable whose entry point is Thumb code
+ * (the low bit of e_entry) gets Thumb.
  */
 struct ptc_dis *ptc_dis_open_pid(pid_t pid, unsigned flags);
 
@@ -1210,7 +1213,7 @@ void ptc_bp_unpatch(const struct ptc_session *s, uint64_t addr, void *buf,
 /*
  * Entry point of the program process pid runs (ELF AT_ENTRY): where a
  * freshly started program has its libraries loaded and has not yet run
- * any of its own code.
+ * any of its own code (an ARM Thumb entry without its mode bit).
  */
 int ptc_exec_entry(pid_t pid, uint64_t *entry);
 

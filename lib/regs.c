@@ -102,7 +102,12 @@ ptc_regs_reg_lookup(const struct ptc_regs *r, const char *name)
 const char *
 ptc_regs_arch(const struct ptc_regs *r)
 {
-	return view_of(r)->arch;
+	const struct ptc__regview *v = view_of(r);
+
+	if (v->code_arch != NULL && r != NULL &&
+	    (r->have & (1u << PTC__RS_GEN)))
+		return v->code_arch(r->gen);
+	return v->arch;
 }
 
 const char *

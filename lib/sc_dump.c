@@ -362,7 +362,7 @@ ptc__dumpio(FILE *fp, int json, const struct ptc__fdset *rd,
 	d.fp = fp;
 	d.pid = pid;
 	d.json = json;
-	d.wordsize = arch == AUDIT_ARCH_I386 ? 4 : 8;
+	d.wordsize = (arch & __AUDIT_ARCH_64BIT) ? 8 : 4;
 	/* The kernel reads what a write names even when the call fails. */
 	if (ptc__fdset_has(wr, fd) && (k = write_kind(name)) != IO_NONE &&
 	    (k != IO_MMSG || !is_error)) {

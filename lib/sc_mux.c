@@ -1,5 +1,6 @@
 /*
- * sc_mux.c: i386's multiplexed syscalls.  A 32-bit C library sends its
+ * sc_mux.c: i386's multiplexed syscalls (and arm's private calls, at
+ * the end).  A 32-bit C library sends its
  * socket calls through socketcall(call, args[]) and its System V IPC
  * calls through ipc(call, first, second, third, ptr, fifth); strace shows
  * and filters each as the call it stands for.  The i386 table gives these
@@ -18,6 +19,14 @@
 
 #include "internal.h"
 #include "sc_priv.h"
+
+/*
+ * arm's private calls, __ARM_NR_BASE + N, have rows at ARM_PRIVATE + N
+ * of its table (arch/arm/syscalls.nr): the same rewriting of the number.
+ */
+#define ARM_NR_BASE     0xf0000
+#define ARM_PRIVATE     1024
+#define ARM_NPRIVATE    16
 
 #define NR_SOCKETCALL   102
 #define NR_IPC          117
@@ -109,6 +118,12 @@ ipc(struct ptc__dc *c, uint64_t *nr, uint64_t a[6])
 int
 ptc__sc_demux(struct ptc__dc *c, uint32_t arch, uint64_t *nr, uint64_t a[6])
 {
+	if (arch == AUDIT_ARCH_ARM && *nr > ARM_NR_BASE &&
+	    *nr < ARM_NR_BASE + ARM_NPRIVATE &&
+	    ptc__sc_ent(arch, ARM_PRIVATE + *nr - ARM_NR_BASE) != NULL) {
+		*nr = ARM_PRIVATE + *nr - ARM_NR_BASE;
+		return 1;
+	}
 	if (arch != AUDIT_ARCH_I386)
 		return 0;
 	if (*nr == NR_SOCKETCALL)
@@ -121,6 +136,11 @@ ptc__sc_demux(struct ptc__dc *c, uint32_t arch, uint64_t *nr, uint64_t a[6])
 int
 ptc__sc_subcall_of(uint32_t arch, uint64_t nr, uint64_t *muxp)
 {
+	if (arch == AUDIT_ARCH_ARM && nr > ARM_PRIVATE &&
+	    nr < ARM_PRIVATE + ARM_NPRIVATE) {
+		*muxp = ARM_NR_BASE + nr - ARM_PRIVATE;
+		return 1;
+	}
 	if (arch != AUDIT_ARCH_I386)
 		return 0;
 	if (nr > SOCKET_SUBCALL && nr < IPC_SUBCALL) {
@@ -137,11 +157,13 @@ ptc__sc_subcall_of(uint32_t arch, uint64_t nr, uint64_t *muxp)
 uint64_t
 ptc__sc_nreal(uint32_t arch)
 {
-	uint64_t n = ptc_sc_count(arch), i;
+	uint64_t n = ptc_sc_count(arch), i, first;
 
-	if (arch != AUDIT_ARCH_I386 || n <= SOCKET_SUBCALL)
+	first = arch == AUDIT_ARCH_I386 ? SOCKET_SUBCALL :
+	    arch == AUDIT_ARCH_ARM ? ARM_PRIVATE : n;
+	if (n <= first)
 		return n;
-	for (i = SOCKET_SUBCALL; i > 0; i--)
+	for (i = first; i > 0; i--)
 		if (ptc_sc_name(arch, i - 1) != NULL)
 			break;
 	return i;

@@ -309,7 +309,8 @@ ptc__afn ptc__a_futex64;
  * table (numbers above the kernel's) and a[] to the direct call's
  * arguments; 1 when it did, 0 when the call stays as it is (another
  * arch or call, an unknown subcall, an unreadable argument array).
- * Reads tracee memory through c (pid, rd, rdctx).
+ * Reads tracee memory through c (pid, rd, rdctx).  An arm private call
+ * (0xf0000 + N) becomes its row the same way, its arguments as they are.
  */
 int ptc__sc_demux(struct ptc__dc *c, uint32_t arch, uint64_t *nr,
     uint64_t a[6]);
@@ -337,6 +338,8 @@ extern const struct ptc__scent ptc__sc_aarch64[];
 extern const unsigned ptc__sc_aarch64_n;
 extern const struct ptc__scent ptc__sc_ppc64le[];
 extern const unsigned ptc__sc_ppc64le_n;
+extern const struct ptc__scent ptc__sc_arm[];
+extern const unsigned ptc__sc_arm_n;
 /* ioctl requests by number, then name (mk/ioctl.mk). */
 extern const struct ptc__xtab ptc__xt_ioctlent;
 

@@ -449,7 +449,7 @@ ptc_sc_enter(struct ptc_scdec *d, FILE *fp, pid_t pid,
 	c->sp = si->sp;
 	memset(c->saved, 0, sizeof(c->saved));
 	memset(c->saved_ok, 0, sizeof(c->saved_ok));
-	c->wordsize = si->arch == AUDIT_ARCH_I386 ? 4 : 8;
+	c->wordsize = (si->arch & __AUDIT_ARCH_64BIT) ? 8 : 4;
 	c->rd = d->rd;
 	c->rdctx = d->rdctx;
 	c->exiting = 0;

@@ -1257,29 +1257,33 @@ ptc_step_call_args(pid_t tid, const struct ptc_regs *r, uint64_t args[6])
 	unsigned w = ptc_regs_ptrsize(r);
 	uint8_t stack[6 * 8];
 	uint32_t v32;
-	size_t i;
+	size_t i, k, at;
 
 	memset(args, 0, 6 * sizeof(args[0]));
 	if (c == NULL)
 		return ptc_fail(ENOTSUP, "no calling convention known");
-	if (c->call[0] != NULL) {
-		for (i = 0; i < 6; i++)
-			if (ptc_regs_get(r, c->call[i], &args[i]) != 0)
-				return -1;
+	for (k = 0; k < 6 && c->call[k] != NULL; k++)
+		if (ptc_regs_get(r, c->call[k], &args[k]) != 0)
+			return -1;
+	if (k == 6)
 		return 0;
-	}
-	/* On the stack, above the return address. */
-	if (ptc_mem_read(tid, ptc_regs_sp(r) + w, stack, 6 * w,
-	    PTC_MEM_AUTO) != (ssize_t)(6 * w))
+	/*
+	 * The rest on the stack: above the return address where the
+	 * call pushed it (no argument in a register, i386), else from
+	 * the stack pointer up (arm: the return address is in lr).
+	 */
+	at = k == 0 ? w : 0;
+	if (ptc_mem_read(tid, ptc_regs_sp(r) + at, stack, (6 - k) * w,
+	    PTC_MEM_AUTO) != (ssize_t)((6 - k) * w))
 		return ptc_fail(EFAULT, "thread %d: arguments on the stack "
 		    "at %#llx: unreadable", (int)tid,
-		    (unsigned long long)(ptc_regs_sp(r) + w));
-	for (i = 0; i < 6; i++) {
+		    (unsigned long long)(ptc_regs_sp(r) + at));
+	for (i = k; i < 6; i++) {
 		if (w == 4) {
-			memcpy(&v32, stack + 4 * i, 4);
+			memcpy(&v32, stack + 4 * (i - k), 4);
 			args[i] = v32;
 		} else
-			memcpy(&args[i], stack + 8 * i, 8);
+			memcpy(&args[i], stack + 8 * (i - k), 8);
 	}
 	return 0;
 }

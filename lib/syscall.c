@@ -28,6 +28,7 @@ static const struct sctab sctabs[] = {
 	{ AUDIT_ARCH_I386, ptc__sc_i386, &ptc__sc_i386_n },
 	{ AUDIT_ARCH_AARCH64, ptc__sc_aarch64, &ptc__sc_aarch64_n },
 	{ AUDIT_ARCH_PPC64LE, ptc__sc_ppc64le, &ptc__sc_ppc64le_n },
+	{ AUDIT_ARCH_ARM, ptc__sc_arm, &ptc__sc_arm_n },
 	{ 0, NULL, NULL },
 };
 

@@ -59,7 +59,7 @@ static const uint32_t arches[] = { PTC__ARCH_NATIVE, PTC__ARCH_COMPAT };
 static unsigned
 pers_of(uint32_t arch)
 {
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 	(void)arch;
 	return PTC__PERS_32;
 #else

@@ -27,6 +27,9 @@
 #elif defined(__i386__)
 #define PTC__ARCH_NATIVE AUDIT_ARCH_I386
 #define PTC__ARCH_COMPAT 0
+#elif defined(__arm__)
+#define PTC__ARCH_NATIVE AUDIT_ARCH_ARM
+#define PTC__ARCH_COMPAT 0
 #else
 #error "no audit arch known for this CPU"
 #endif

@@ -339,7 +339,7 @@ ptc__pathset_match(struct ptc__pathset *ps, pid_t pid, uint32_t arch,
 	const uint8_t *k;
 	uint64_t ind[6];
 	size_t n;
-	int ws = arch == AUDIT_ARCH_I386 ? 4 : 8;
+	int ws = (arch & __AUDIT_ARCH_64BIT) ? 8 : 4;
 
 	if ((k = kinds(ps, arch, &n)) == NULL || nr >= n)
 		return 0;

@@ -1,6 +1,7 @@
-# Cross builds and test runs under qemu: `make check-qemu ARCH=aarch64`
-# and `make check-qemu ARCH=i386` (tests/qemu/run.sh does the work and
-# explains the layout of build-qemu/).
+# Cross builds and test runs under qemu: `make check-qemu ARCH=aarch64`,
+# `make check-qemu ARCH=i386` and `make check-qemu ARCH=arm`
+# (tests/qemu/run.sh does the work and explains the layout of
+# build-qemu/).
 
 # Included before the main rules: keep "all" the default goal.
 .DEFAULT_GOAL := all
@@ -12,6 +13,10 @@
 # lib/xlat entries of one CPU's ABI carry a CPU tag (mk/xlatgen.awk).
 ifeq ($(ARCH),i386)
 # /proc/PID/mem offsets are addresses: above 2 GiB they need a 64-bit off_t.
+CPPFLAGS += -D_FILE_OFFSET_BITS=64
+endif
+ifeq ($(ARCH),arm)
+# The same on 32-bit arm, whose processes reach 3 GiB.
 CPPFLAGS += -D_FILE_OFFSET_BITS=64
 endif
 

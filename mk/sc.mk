@@ -8,11 +8,12 @@
 # them can be named (ptc_sc_name); a tracer meets those of its own CPU
 # and, on x86_64, the i386 ones of 32-bit tracees: PTC_SC_<cpu> says
 # which (the tests use it).
-SC_CPUS   = x86_64 i386 aarch64 ppc64le
+SC_CPUS   = x86_64 i386 aarch64 ppc64le arm
 SC_ARCHES_x86_64  = x86_64 i386
 SC_ARCHES_aarch64 = aarch64
 SC_ARCHES_ppc64le = ppc64le
 SC_ARCHES_i386    = i386
+SC_ARCHES_arm     = arm
 SC_ARCHES = $(SC_ARCHES_$(ARCH))
 CPPFLAGS += $(patsubst %,-DPTC_SC_%,$(SC_ARCHES))
 # x86_64's table is written by hand and describes every syscall; the

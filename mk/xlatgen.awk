@@ -7,7 +7,8 @@
 # the headers; "CONST VALUE" gives the value (for constants newer than
 # the build machine's headers); "? NAME" names the values no entry
 # covers (mk/xlatunk.awk).  A last field "@CPU[,CPU...]" (x86_64,
-# i386, aarch64, ppc64le) keeps the entry only in builds for those CPUs: the
+# i386, aarch64, ppc64le, arm) keeps the entry only in builds for those
+# CPUs: the
 # constant belongs to their ABI and other CPUs' headers lack it or give
 # the number another meaning.  Order is kept: flags print in it.
 BEGIN {
@@ -17,6 +18,7 @@ BEGIN {
 	cpu["aarch64"] = "__aarch64__"
 	# the ABI constants are those of every 64-bit PowerPC
 	cpu["ppc64le"] = "__powerpc64__"
+	cpu["arm"] = "__arm__"
 	n = 0
 	always = 0
 }

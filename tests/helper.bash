@@ -95,7 +95,8 @@ teardown() {
 }
 
 # ptools_cpu: the CPU the tools under test were built for: x86_64, i386,
-# aarch64 or ppc64le.  Not `uname -m`, which is the kernel's: the i386 guest runs
+# aarch64, ppc64le or arm.  Not `uname -m`, which is the kernel's: the
+# i386 guest runs
 # 32-bit tools on a 64-bit kernel.
 ptools_cpu() {
 	if [ -z "${_ptools_cpu:-}" ]; then
@@ -104,6 +105,7 @@ ptools_cpu() {
 		*80386*) _ptools_cpu=i386 ;;
 		AArch64) _ptools_cpu=aarch64 ;;
 		PowerPC64*) _ptools_cpu=ppc64le ;;
+		ARM) _ptools_cpu=arm ;;
 		*) _ptools_cpu=unknown ;;
 		esac
 	fi
@@ -122,6 +124,8 @@ cpu_reg() {
 	sp:aarch64) echo sp ;;
 	pc:ppc64le) echo nip ;;
 	sp:ppc64le) echo r1 ;;
+	pc:arm) echo pc ;;
+	sp:arm) echo sp ;;
 	*) echo "cpu_reg: no $1 for $(ptools_cpu)" >&2; return 1 ;;
 	esac
 }
@@ -149,14 +153,16 @@ make_zombie() {
 # ptools_cpu: the instruction starts BACK bytes before the program
 # counter.  x86 stops past the instruction (i386: past the vDSO's int
 # 0x80, whichever instruction entered the kernel); aarch64 has already
-# moved pc back to the svc, to restart the call; ppc64le stops past the
-# scv 0 the C library uses on POWER9 (the guest's CPU).
+# moved pc back to the svc, to restart the call, and so has arm (the C
+# library's Thumb svc #0); ppc64le stops past the scv 0 the C library
+# uses on POWER9 (the guest's CPU).
 syscall_insn() {
 	case $(ptools_cpu) in
 	x86_64) echo "0f05 2" ;;
 	i386) echo "cd80 2" ;;
 	aarch64) echo "010000d4 0" ;;
 	ppc64le) echo "01000044 4" ;;
+	arm) echo "00df 0" ;;
 	esac
 }
 
@@ -172,12 +178,14 @@ page_size() {
 }
 
 # bp_hex: the bytes of the software breakpoint the tools write, in hex,
-# on ptools_cpu (int3; brk #0; trap).
+# on ptools_cpu (int3; brk #0; trap; on arm the Thumb one, udf #1, as
+# the tracees are Thumb code: ARM code gets f001f0e7).
 bp_hex() {
 	case $(ptools_cpu) in
 	x86_64|i386) echo cc ;;
 	aarch64) echo 000020d4 ;;
 	ppc64le) echo 0800e07f ;;
+	arm) echo 01de ;;
 	esac
 }
 
@@ -186,7 +194,7 @@ bp_hex() {
 # -t ptr reads.
 ptr_type() {
 	case $(ptools_cpu) in
-	i386) echo u32 ;;
+	i386|arm) echo u32 ;;
 	*) echo u64 ;;
 	esac
 }

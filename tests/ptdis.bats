@@ -103,6 +103,11 @@ same_boundaries() {
 		run bash -c "printf '\xf8\xff\xe1\xfb\x20\x00\x80\x4e' | ptdis"
 		assert_output "0x0  f8ffe1fb  std    r31, -8(r1)
 0x4  2000804e  blr" ;;
+	arm)
+		# ARM code, the native name's (push {r7, lr}; pop {r7, pc})
+		run bash -c "printf '\x80\x40\x2d\xe9\x80\x80\xbd\xe8' | ptdis"
+		assert_output "0x0  80402de9  push   {r7, lr}
+0x4  8080bde8  pop    {r7, pc}" ;;
 	*)
 		fail "no expectation for $(ptools_cpu)" ;;
 	esac
@@ -485,6 +490,7 @@ ret_re() {
 	x86_64|i386) echo '  c3 +ret$' ;;
 	aarch64) echo '  c0035fd6  ret$' ;;
 	ppc64le) echo '  2000804e  blr$' ;;
+	arm) echo '  (7047 +bx     lr|[0-9a-f]{2}bd +pop    \{.*pc\})$' ;;
 	esac
 }
 
@@ -514,8 +520,12 @@ ret_re() {
 	run ptdis -p "$TPID" main 64
 	assert_success
 	assert_line --index 0 "<main>:"
+	# raw bytes carry no instruction set: armhf's programs are Thumb
+	local mode=
+	[ "$(ptools_cpu)" = arm ] && mode="-a thumb"
+	# shellcheck disable=SC2086
 	diff <(dd if=/proc/$TPID/mem bs=64 iflag=skip_bytes skip=$((a)) count=1 2>/dev/null |
-	    ptdis -b "$a") <(printf '%s\n' "${lines[@]}" | strip_names)
+	    ptdis $mode -b "$a") <(printf '%s\n' "${lines[@]}" | strip_names)
 	assert_untouched "$TPID"
 }
 
@@ -524,16 +534,21 @@ ret_re() {
 	start_target basic
 	local a
 	a=$(ptdis -j -p "$TPID" main 1 | jq -r .address)
-	diff <(ptpeek -r "$TPID" main 64 | ptdis -b "$a") \
+	# raw bytes carry no instruction set: armhf's programs are Thumb
+	local mode=
+	[ "$(ptools_cpu)" = arm ] && mode="-a thumb"
+	# shellcheck disable=SC2086
+	diff <(ptpeek -r "$TPID" main 64 | ptdis $mode -b "$a") \
 	    <(ptdis -p "$TPID" main 64 | strip_names)
-	diff <(ptpeek -r "$TPID" main 64 | ptdis -j -b "$a" | jq -c '[.address,.bytes,.mnemonic,.operands]') \
+	# shellcheck disable=SC2086
+	diff <(ptpeek -r "$TPID" main 64 | ptdis $mode -j -b "$a" | jq -c '[.address,.bytes,.mnemonic,.operands]') \
 	    <(ptdis -j -p "$TPID" main 64 | jq -c '[.address,.bytes,.mnemonic,.operands]')
 }
 
 @test "-p annotates calls with the callee and -j gives its symbol" {
 	local call=call size
-	[ "$(ptools_cpu)" = aarch64 ] && call=bl
-	[ "$(ptools_cpu)" = ppc64le ] && call=bl
+	# (arm: Thumb calls Thumb with bl)
+	case $(ptools_cpu) in aarch64|ppc64le|arm) call=bl ;; esac
 	size=$(nm -S "$PTOOLS_TARGETS/basic" | awk '$4 == "main" { print "0x" $2 }')
 	[ -n "$size" ]
 	start_target basic
@@ -571,6 +586,13 @@ ret_re() {
 	ppc64le)
 		assert_line --index 1 --regexp "^0x[0-9a-f]+  f8ffe1fb  std    r31, -8\(r1\)$"
 		assert_line --index 2 --regexp "^0x[0-9a-f]+  c1ff21f8  stdu   r1, -0x40\(r1\)$"
+		run ptdis -s att -p "$TPID" add_numbers 4
+		assert_failure 2
+		assert_output --partial "AT&T syntax is for x86 only" ;;
+	arm)
+		# Thumb, as the program's entry point: push {r7}; sub sp, #12
+		assert_line --index 1 --regexp "^0x[0-9a-f]+  80b4 +push   \{r7\}$"
+		assert_line --index 2 --regexp "^0x[0-9a-f]+  83b0 +sub    sp, #0xc$"
 		run ptdis -s att -p "$TPID" add_numbers 4
 		assert_failure 2
 		assert_output --partial "AT&T syntax is for x86 only" ;;
@@ -630,6 +652,9 @@ ret_re() {
 		# C library's choice on POWER9
 		run ptdis -p "$TPID" %nip-4 4
 		assert_output --regexp "^0x[0-9a-f]+  (01000044  \.byte  0x01, 0x00, 0x00, 0x44|02000044  sc)$" ;;
+	arm)
+		run ptdis -p "$TPID" %pc 2
+		assert_output --regexp "^0x[0-9a-f]+  00df +svc    #0$" ;;
 	*)
 		fail "no expectation for $(ptools_cpu)" ;;
 	esac

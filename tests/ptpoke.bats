@@ -298,7 +298,7 @@ bytes() {
 	x86_64) nr=0 ;;
 	i386) nr=3 ;;
 	aarch64) nr=63 ;;
-	ppc64le) nr=3 ;;
+	ppc64le|arm) nr=3 ;;
 	esac
 	for i in $(seq 1 300); do
 		for p in "$pp" $(children_of "$pp"); do

@@ -20,6 +20,11 @@ ppc64le)
 	PC=nip SP=r1 ACC=r3 FLAGS=ccr
 	SLEEP='clock_nanosleep \(248\)|restart_syscall \(0\)'
 	;;
+arm)
+	GENERAL="r0 r1 r2 r3 r4 r5 r6 r7 r8 r9 r10 r11 r12 sp lr pc cpsr orig_r0"
+	PC=pc SP=sp ACC=r0 FLAGS=cpsr
+	SLEEP='clock_nanosleep \(265\)|clock_nanosleep_time64 \(407\)|restart_syscall \(0\)'
+	;;
 i386)
 	GENERAL="eax ebx ecx edx esi edi ebp esp eip eflags cs ss ds es fs gs orig_eax"
 	PC=eip SP=esp ACC=eax FLAGS=eflags
@@ -62,10 +67,11 @@ need_gdb() {
 	assert_line "$PC"
 	# then the -a registers; each name once
 	[ "$(printf '%s\n' "$output" | sort | uniq -d)" = "" ]
-	case $PC in
-	pc) assert_line v31 ;;
-	nip) assert_line f31; assert_line fpscr; refute_line v0 ;;
-	eip) assert_line xmm7; refute_line xmm8; refute_line rax ;;
+	case $FLAGS:$PC in
+	cpsr:*) assert_line d31; assert_line q15; refute_line v31 ;;
+	*:pc) assert_line v31 ;;
+	*:nip) assert_line f31; assert_line fpscr; refute_line v0 ;;
+	*:eip) assert_line xmm7; refute_line xmm8; refute_line rax ;;
 	*) assert_line xmm15; assert_line ymm15 ;;
 	esac
 	# every listed name is accepted by a register read
@@ -180,7 +186,11 @@ need_gdb() {
 	assert_line --index 1 --regexp "^syscall  ($SLEEP)\$"
 	names=$(printf '%s\n' "${lines[@]:2}" | awk '{ print $1 }' | tr '\n' ' ')
 	[ "$names" = "$GENERAL " ] || fail "names: $names"
-	if [ "$PC" = pc ]; then
+	if [ "$FLAGS" = cpsr ]; then
+		# Thumb code in user mode
+		assert_line --regexp '^cpsr     0x[0-9a-f]{8} \[( [A-Z]+)* T usr( GE=[0-9a-f])? \]$'
+		assert_line --regexp '^r11      0x[0-9a-f]{8}$'
+	elif [ "$PC" = pc ]; then
 		assert_line --regexp '^pstate   0x[0-9a-f]{16} \[( [A-Z]+)* EL0 \]$'
 		assert_line --regexp '^x29      0x[0-9a-f]{16}$'
 	elif [ "$PC" = nip ]; then
@@ -253,7 +263,21 @@ need_gdb() {
 	start_target basic
 	kill -STOP "$TPID"
 	sleep 0.1
-	if [ "$PC" = pc ]; then
+	if [ "$FLAGS" = cpsr ]; then
+		# the aliases are the r registers; the flags are cpsr's bits
+		run ptregs "$TPID" pc r11 fp r14 lr r13 sp cpsr n z c v t
+		assert_success
+		[ "${#lines[@]}" -eq 13 ]
+		[ "${lines[1]}" = "${lines[2]}" ]
+		[ "${lines[3]}" = "${lines[4]}" ]
+		[ "${lines[5]}" = "${lines[6]}" ]
+		fl=${lines[7]}
+		[ "${lines[8]}" -eq $(((fl >> 31) & 1)) ]
+		[ "${lines[9]}" -eq $(((fl >> 30) & 1)) ]
+		[ "${lines[10]}" -eq $(((fl >> 29) & 1)) ]
+		[ "${lines[11]}" -eq $(((fl >> 28) & 1)) ]
+		[ "${lines[12]}" -eq $(((fl >> 5) & 1)) ]
+	elif [ "$PC" = pc ]; then
 		run ptregs "$TPID" pc x29 w29 fp x30 lr sp wsp pstate n z c v
 		assert_success
 		[ "${#lines[@]}" -eq 13 ]
@@ -311,7 +335,25 @@ need_gdb() {
 	start_target basic
 	kill -STOP "$TPID"
 	sleep 0.1
-	if [ "$PC" = pc ]; then
+	if [ "$FLAGS" = cpsr ]; then
+		run ptregs "$TPID" r4=0x11223344 r5=5 r6=-1 c=1
+		assert_success
+		assert_output ""
+		run ptregs "$TPID" r4 r5 r6 c
+		assert_output "0x11223344
+0x5
+0xffffffff
+1"
+		run ptregs "$TPID" r4=0x100000000
+		assert_failure 1
+		assert_output --partial "too wide for r4"
+		run ptregs "$TPID" ip=0x99 z=1
+		assert_success
+		run ptregs "$TPID" r12 z c
+		assert_output "0x99
+1
+1"
+	elif [ "$PC" = pc ]; then
 		run ptregs "$TPID" x19=0x1122334455667788 x20=5 x21=-1 c=1
 		assert_success
 		assert_output ""
@@ -415,6 +457,18 @@ need_gdb() {
 	start_target basic
 	run ptregs -a "$TPID"
 	assert_success
+	if [ "$FLAGS" = cpsr ]; then
+		# arm VFP: d0-d31, fpscr, then q0-q15 (the d registers by
+		# pairs) after the general registers
+		names=$(printf '%s\n' "${lines[@]:2}" | awk '{ print $1 }' | tr '\n' ' ')
+		[ "$names" = "$GENERAL $(printf 'd%d ' $(seq 0 31))fpscr $(printf 'q%d ' $(seq 0 15))" ] || fail "names: $names"
+		assert_line --regexp '^d31      0x[0-9a-f]{16}$'
+		# round to nearest, no traps, no flush to zero (the default):
+		# at most cumulative exception flags are set
+		assert_line --regexp '^fpscr    0x000000[0-9a-f]{2} \[( (IDC|IXC|UFC|OFC|DZC|IOC))* \]$'
+		assert_untouched "$TPID"
+		return
+	fi
 	if [ "$PC" = pc ]; then
 		# FP/SIMD: v0-v31, fpsr and fpcr after the general registers
 		names=$(printf '%s\n' "${lines[@]:2}" | awk '{ print $1 }' | tr '\n' ' ')
@@ -462,6 +516,7 @@ need_gdb() {
 	sleep 0.1
 	v=xmm9
 	[ "$PC" = pc ] && v=v9
+	[ "$FLAGS" = cpsr ] && v=q9
 	[ "$PC" = eip ] && v=xmm5
 	if [ "$PC" = nip ]; then
 		# no vector registers in the view: a 64-bit FP register
@@ -494,7 +549,9 @@ need_gdb() {
 	assert_success
 	[ "$(printf '%s\n' "$output" | jq -r .tid)" = "$TPID" ]
 	[ $(($(printf '%s\n' "$output" | jq -r .regs.$PC))) -eq $(($(ptregs "$TPID" "$PC"))) ]
-	if [ "$PC" = pc ]; then
+	if [ "$FLAGS" = cpsr ]; then
+		printf '%s\n' "$output" | jq -e '.flags | index("usr")' >/dev/null
+	elif [ "$PC" = pc ]; then
 		printf '%s\n' "$output" | jq -e '.flags | index("EL0")' >/dev/null
 	elif [ "$PC" = nip ]; then
 		# cr0's bits as set: none may be

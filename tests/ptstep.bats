@@ -9,7 +9,8 @@ CALLS=$PTOOLS_TARGETS/step-calls
 # What differs per CPU: register names, the breakpoint instruction, and
 # the addresses of step-asm (tests/targets/step-asm.c, and
 # tests/qemu/step-asm-aarch64.c built in its place on aarch64, and
-# tests/qemu/step-asm-ppc64le.c on ppc64le).
+# tests/qemu/step-asm-ppc64le.c on ppc64le, step-asm-arm.c, Thumb
+# code, on arm).
 case $(uname -m) in
 aarch64)
 	PC=pc SP=sp BPHEX=000020d4 BPLEN=4 EXIT_NR=93
@@ -21,6 +22,10 @@ ppc64le)
 	# a breakpoint on a function with an ELFv2 global entry is set on
 	# its local entry, 8 bytes in (ptstep(1)): NAME+0x8
 	LOC='(\+0x8)?' FACT=fact+0x8
+	;;
+armv7l)
+	PC=pc SP=sp BPHEX=01de BPLEN=2 EXIT_NR=1
+	SEQ=0x1011a UNTIL=0x1011e
 	;;
 *)
 	PC=rip SP=rsp BPHEX=cc BPLEN=1 EXIT_NR=60
@@ -379,6 +384,7 @@ print(subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode)' \
 	case $(ptools_cpu) in
 	aarch64) assert_line "insn     ldr w1, [x0, #8]" ;;
 	ppc64le) assert_line "insn     lwz r4, 8(r3)" ;;
+	arm) assert_line "insn     ldr r1, [r0, #8]" ;;
 	i386) assert_line "insn     mov ecx, dword ptr [eax + 8]" ;;
 	*) assert_line "insn     mov ecx, dword ptr [rax + 8]" ;;
 	esac
@@ -411,8 +417,8 @@ EOF
 	run ptstep -c -- "$ASM" j
 	assert_line "insn     unreadable"
 	run ptstep -c -- "$ASM" d
-	if [ "$(ptools_cpu)" = aarch64 ]; then
-		# integer division by zero does not trap on aarch64
+	if [ "$(ptools_cpu)" = aarch64 ] || [ "$(ptools_cpu)" = arm ]; then
+		# integer division by zero does not trap on aarch64 and arm
 		assert_success
 		assert_output "exited   0"
 		return
@@ -619,6 +625,7 @@ sum6 a0=0x25" ] || fail "$output"
 	case $(ptools_cpu) in
 	aarch64) assert_line --regexp '^0x[0-9a-f]+ +fact\+0x[0-9a-f]+ .* bl #?0x[0-9a-f]+  ; .*x0=0x18' ;;
 	ppc64le) assert_line --regexp '^0x[0-9a-f]+ +fact\+0x[0-9a-f]+ .* bl 0x[0-9a-f]+  ; .*r3=0x18' ;;
+	arm) assert_line --regexp '^0x[0-9a-f]+ +fact\+0x[0-9a-f]+ .* blx? #?0x[0-9a-f]+  ; .*r0=0x18' ;;
 	i386) assert_line --regexp '^0x[0-9a-f]+ +fact\+0x[0-9a-f]+ .* call 0x[0-9a-f]+  ; .*eax=0x18' ;;
 	*) assert_line --regexp '^0x[0-9a-f]+ +fact\+0x[0-9a-f]+ .* call 0x[0-9a-f]+  ; .*rax=0x18' ;;
 	esac
@@ -672,6 +679,9 @@ sum6 a0=0x25" ] || fail "$output"
 	if [ "$PC" = nip ]; then
 		assert_line --index 2 --regexp '^0x[0-9a-f]+ +main\+0x8 +a602087c +mflr r0$'
 		assert_line --index 3 --regexp '^0x[0-9a-f]+ +main\+0xc +100001f8 +std r0, 0x10\(r1\)$'
+	elif [ "$(ptools_cpu)" = arm ]; then
+		# Thumb: the frame record first
+		assert_line --index 2 --regexp '^0x[0-9a-f]+ +main +[0-9a-f]+ +push \{r7, lr\}$'
 	elif [ "$PC" = pc ]; then
 		assert_line --index 2 --regexp '^0x[0-9a-f]+ +main +fd7bbfa9 +stp x29, x30, \[sp, #-0x10\]!$'
 		assert_line --index 3 --regexp '^0x[0-9a-f]+ +main\+0x4 +fd030091 +mov x29, sp$'
@@ -682,8 +692,9 @@ sum6 a0=0x25" ] || fail "$output"
 	run ptstep -n 1 -b libc:puts -- "$PTOOLS_TARGETS/step-hello"
 	assert_failure 3
 	# libc is mapped high: 0x7e... or 0x7f... as the mmap base falls
-	# (aarch64: 0xffff...); on ppc64le past the global entry
-	assert_line --index 0 --regexp '^break    0x(7[ef]|ffff)[0-9a-f]+ (_IO_)?puts(\+0x8)? thread [0-9]+$'
+	# (aarch64: 0xffff...; arm below its 3 GiB: 0xb...); on ppc64le
+	# past the global entry
+	assert_line --index 0 --regexp '^break    0x(7[ef]|ffff|b)[0-9a-f]+ (_IO_)?puts(\+0x8)? thread [0-9]+$'
 	[ "${#lines[@]}" -ge 2 ]
 }
 
@@ -848,7 +859,7 @@ tests/targets/step-hello.c:12"
 	[ "$(grep -c '^0x' <<<"$output")" -eq 40 ] || fail "$output"
 	# a call of tick stepped over: shown once, tick's own code never
 	case $(ptools_cpu) in
-	aarch64|ppc64le) assert_line --regexp '^0x[0-9a-f]+ +spinner\+0x[0-9a-f]+ .* bl #?0x[0-9a-f]+' ;;
+	aarch64|ppc64le|arm) assert_line --regexp '^0x[0-9a-f]+ +spinner\+0x[0-9a-f]+ .* bl #?0x[0-9a-f]+' ;;
 	*) assert_line --regexp '^0x[0-9a-f]+ +spinner\+0x[0-9a-f]+ .* call 0x[0-9a-f]+' ;;
 	esac
 	# (the steps begin in tick, at the breakpoint)
@@ -1079,4 +1090,93 @@ i386_build() {
 	assert_failure 1
 	assert_output --regexp "^ptstep: breakpoint %esp: 0x[0-9a-f]+ is not executable \(mapping .* rw-p \[stack\]\)$"
 	assert_untouched "$TPID"
+}
+
+# ---- arm: the 32-bit arm build (tests/qemu/step-asm-arm.c, Thumb) ----
+# The tests above that expect x86_64 or aarch64 code and addresses are
+# skipped in the arm guest (tests/qemu/skips.txt); these run instead.
+# The kernel cannot single-step there: every step is made by
+# breakpoints where the instruction can go next.
+
+# The ELF machine of the tools: 40 is EM_ARM.
+arm_build() {
+	[ "$(od -An -tu2 -j18 -N2 "$PTOOLS_BIN/ptstep" | tr -d ' ')" = 40 ]
+}
+
+@test "arm: ptstep steps a known instruction sequence exactly and keeps the exit status" {
+	arm_build || skip "the tools are not 32-bit arm"
+	run ptstep -- "$ASM"
+	assert_failure 36
+	cols=$(printf '%s\n' "$output" | awk '/^0x/ { $2 = ""; print }' | tr -s ' ')
+	expected="0x100d8 0098 ldr r0, [sp]
+0x100da 0228 cmp r0, #2
+0x100dc c0f21d80 blt.w #0x1011a
+0x1011a 0520 movs r0, #5
+0x1011c 0730 adds r0, #7
+0x1011e 0321 movs r1, #3
+0x10120 4843 muls r0, r1, r0
+0x10122 0022 movs r2, #0
+0x10124 00bf nop
+0x10126 0127 movs r7, #1
+0x10128 00df svc #0"
+	[ "$cols" = "$expected" ] || fail "got: $cols"
+	assert_line "exited   36"
+	sym=$(printf '%s\n' "$output" | awk '$1 == "0x1011a" { print $2 }')
+	[ "$sym" = seq ] || fail "location '$sym'"
+}
+
+@test "arm: ptstep -u, -r, -s and -j" {
+	arm_build || skip "the tools are not 32-bit arm"
+	run ptstep -u 0x1011e -- "$ASM"
+	assert_failure 36
+	assert_line --partial "until    0x1011e"
+	[ "$(printf '%s\n' "$output" | grep -c '^0x')" -eq 5 ]
+	run ptstep -r -- "$ASM"
+	# movs and adds set the flags too
+	assert_line --regexp '^0x1011a .* movs r0, #5  ; r0=0x5( cpsr=0x[0-9a-f]+)?$'
+	assert_line --regexp '^0x1011c .* adds r0, #7  ; r0=0xc( cpsr=0x[0-9a-f]+)?$'
+	assert_line --regexp '^0x10120 .* muls r0, r1, r0  ; r0=0x24( cpsr=0x[0-9a-f]+)?$'
+	run ptstep -s -- "$ASM"
+	assert_line 'syscall  exit(36) [1]'
+	run ptstep -j -r -- "$ASM"
+	assert_failure 36
+	[ "$(printf '%s\n' "$output" | jq -r 'select(.addr == "0x1011a") | .insn')" = "movs r0, #5" ]
+	[ "$(printf '%s\n' "$output" | jq -r 'select(.addr == "0x1011a") | .regs.r0')" = "0x5" ]
+	[ "$(printf '%s\n' "$output" | jq -r 'select(.event == "exited") | .text')" = "36" ]
+}
+
+@test "arm: ptstep explains faults in Thumb code" {
+	arm_build || skip "the tools are not 32-bit arm"
+	run ptstep -- "$ASM" n
+	assert_failure 139
+	assert_line "fault    SIGSEGV at 0x1012c f_null+0x2: NULL-pointer read of 0x8 (size 4)"
+	assert_line --regexp '^where    0x8 is not mapped'
+	run ptstep -- "$ASM" w
+	assert_line "fault    SIGSEGV at 0x10132 f_rodata+0x4: invalid write of 0x10184 (size 4): mapping is not writable"
+	run ptstep -- "$ASM" u
+	assert_failure 132
+	assert_line --regexp '^fault    SIGILL at 0x10156 f_ud2: illegal instruction'
+	# integer division by zero does not trap: 1 / 0 = 0
+	run ptstep -- "$ASM" d
+	assert_success
+	assert_line --regexp '^0x1014e .* sdiv r0, r0, r1$'
+}
+
+@test "arm: ptstep follows an exec and steps over a syscall that returns" {
+	arm_build || skip "the tools are not 32-bit arm"
+	run ptstep -n 40 -- "$ASM" e
+	assert_success
+	assert_line --regexp '^0x1016c +f_exec\+0xc +00df +svc #0$'
+	assert_line --regexp '^exec     process [0-9]+ runs true$'
+	run ptstep -n 60 -b libc:write -- "$PTOOLS_TARGETS/step-hello"
+	assert_failure 3
+	assert_line --regexp '^break    0x[0-9a-f]+ (__libc_|__)?write thread [0-9]+$'
+	insns=$(printf '%s\n' "$output" | awk '/^0x/ { print $1, $4, $5 }')
+	sc=$(printf '%s\n' "$insns" | grep -m1 -nE ' svc #0 *$' | cut -d: -f1)
+	[ -n "$sc" ] || fail "no svc in: $insns"
+	at=$(printf '%s\n' "$insns" | sed -n "${sc}p" | cut -d' ' -f1)
+	next=$(printf '%s\n' "$insns" | sed -n "$((sc + 1))p" | cut -d' ' -f1)
+	after=$(printf '%s\n' "$insns" | sed -n "$((sc + 2))p" | cut -d' ' -f1)
+	[ -n "$next" ] && [ "$next" != "$at" ] && [ "$after" != "$next" ] ||
+	    fail "at $at: $insns"
 }

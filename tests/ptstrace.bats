@@ -447,10 +447,10 @@ clone
 exit_group
 +++ exited with 3 +++"
 	else
-		# the C library of the ppc64le guest (glibc 2.36) makes
-		# threads with clone
-		thr=clone3
-		[ "$(ptools_cpu)" = ppc64le ] && thr=clone
+		# the C libraries of the ppc64le and arm guests (glibc
+		# 2.36) make threads with clone
+		local thr=clone3
+		case $(ptools_cpu) in ppc64le|arm) thr=clone ;; esac
 		assert_output "execve
 clone
 clone

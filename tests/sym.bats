@@ -90,7 +90,7 @@ nobody() {
 	[ -n "$range" ]
 	# clock_gettime as each CPU's vDSO names it
 	case $(ptools_cpu) in
-	x86_64|i386) f=__vdso_clock_gettime ;;
+	x86_64|i386|arm) f=__vdso_clock_gettime ;;
 	aarch64|ppc64le) f=__kernel_clock_gettime ;;
 	*) fail "no expectation for $(ptools_cpu)" ;;
 	esac

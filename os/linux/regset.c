@@ -19,6 +19,15 @@
 #ifndef NT_X86_XSTATE
 #define NT_X86_XSTATE 0x202
 #endif
+#ifndef NT_ARM_VFP
+#define NT_ARM_VFP 0x400
+#endif
+/* arm's NT_PRFPREG is the old FPA block: the VFP one is its own. */
+#if defined(__arm__)
+#define FP_NOTE NT_ARM_VFP
+#else
+#define FP_NOTE NT_PRFPREG
+#endif
 
 int
 ptc_os_getfpregs(pid_t pid, void *buf, size_t len, int *ext)
@@ -32,7 +41,7 @@ ptc_os_getfpregs(pid_t pid, void *buf, size_t len, int *ext)
 		goto fail;
 	*ext = 0;
 	iov.iov_len = len;
-	if (ptrace(PTRACE_GETREGSET, pid, (void *)NT_PRFPREG, &iov) == 0)
+	if (ptrace(PTRACE_GETREGSET, pid, (void *)FP_NOTE, &iov) == 0)
 		return (int)iov.iov_len;
 fail:
 	return ptc_fail(errno, "FP registers of task %d: %s", (int)pid,
@@ -45,7 +54,7 @@ ptc_os_setfpregs(pid_t pid, const void *buf, size_t len, int ext)
 	struct iovec iov = { (void *)buf, len };
 
 	if (ptrace(PTRACE_SETREGSET, pid,
-	    (void *)(uintptr_t)(ext ? NT_X86_XSTATE : NT_PRFPREG), &iov) != 0)
+	    (void *)(uintptr_t)(ext ? NT_X86_XSTATE : FP_NOTE), &iov) != 0)
 		return ptc_fail(errno, "set FP registers of task %d: %s",
 		    (int)pid, strerror(errno));
 	return 0;

@@ -16,6 +16,7 @@ machine() {
 	aarch64) assert_equal "$(uname -m)" aarch64 ;;
 	i386) assert_equal "$(uname -m)" x86_64 ;;
 	ppc64le) assert_equal "$(uname -m)" ppc64le ;;
+	arm) assert_equal "$(uname -m)" armv7l ;;
 	*) fail "unknown ARCH $ARCH" ;;
 	esac
 }
@@ -26,6 +27,7 @@ machine() {
 	aarch64) want=183 ;;
 	i386) want=3 ;;
 	ppc64le) want=21 ;;
+	arm) want=40 ;;
 	esac
 	for f in "$PTOOLS_TARGETS"/*; do
 		[ -f "$f" ] || continue

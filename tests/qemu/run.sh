@@ -1,5 +1,5 @@
 #!/bin/bash
-# run.sh ARCH: build ptools for ARCH (aarch64, i386 or ppc64le), boot a Debian
+# run.sh ARCH: build ptools for ARCH (aarch64, i386, ppc64le or arm), boot a Debian
 # kernel with qemu on an initramfs holding the build and the test
 # suites, run them inside and print the guest's "N passed, N failed,
 # N skipped" as the last line.  Exit status 0 only if the guest ran the
@@ -77,12 +77,29 @@ ppc64le)
 	qargs="-M pseries -cpu POWER9" console=hvc0
 	# The kernel is an ELF vmlinux, not a compressed vmlinuz.
 	kimg=vmlinux
+	# binutils has no gprofng on this CPU
+	root_drop="libgprofng0"
+	;;
+arm)
+	# 32-bit arm, EABI with hard float (Debian armhf: ARMv7, Thumb-2).
+	deb=armhf triplet=arm-linux-gnueabihf cc=arm-linux-gnueabihf-gcc
+	BINUTILS=arm-linux-gnueabihf
+	ccpkg=gcc-arm-linux-gnueabihf:$hostdeb
+	cclib="libc6-dev-armhf-cross linux-libc-dev-armhf-cross"
+	kdeb=armhf kmeta=linux-image-armmp qemu=qemu-system-arm
+	qpkg="qemu-system-arm"
+	qargs="-M virt -cpu cortex-a15" console=ttyAMA0
+	# binutils has no gprofng on this CPU
+	root_drop="libgprofng0"
 	;;
 *)
-	echo "usage: make check-qemu ARCH=aarch64|i386|ppc64le" >&2
+	echo "usage: make check-qemu ARCH=aarch64|i386|ppc64le|arm" >&2
 	exit 2
 	;;
 esac
+
+# ROOT_PKGS the CPU lacks (its case above says which).
+root_drop=${root_drop:-}
 
 # Packages unpacked into the sysroot (headers, static libraries, .pc).
 DEV_PKGS="libbsd-dev libmd-dev libcapstone-dev libelf-dev libdw-dev
@@ -96,10 +113,14 @@ strace jq libjq1 libonig5 binutils binutils-$BINUTILS binutils-common
 libbinutils libctf0 libctf-nobfd0 libgprofng0 libjansson4 zlib1g libzstd1
 procps libproc2-0 libncursesw6 libtinfo6 libcap-ng0 coreutils libacl1 libattr1
 libgmp10 libselinux1 libpcre2-8-0"
-# gprofng (of binutils) is built for amd64 and arm64 only.
-case $arch in
-ppc64le) ROOT_PKGS=${ROOT_PKGS/libgprofng0 /} ;;
-esac
+keep=""
+for p in $ROOT_PKGS; do
+	case " $root_drop " in
+	*" $p "*) ;;
+	*) keep="$keep $p" ;;
+	esac
+done
+ROOT_PKGS=$keep
 # Suites run in the guests unless QEMU_SUITES says otherwise ("all":
 # every suite but GUEST_EXCLUDE): those whose results depend on the CPU.
 # Under software emulation a suite runs 10 to 30 times slower than

@@ -32,8 +32,19 @@ i386)
 	awk '$1 == "#define" && $2 ~ /^__NR_/ && $3 ~ /^[0-9]+$/ {
 		print $3, substr($2, 6) }' "$h" | sort -n
 	;;
+arm)
+	# EABI numbers only: the ARM private calls (__ARM_NR_*, 0xf0000
+	# and up) are not in the table.
+	h=/usr/arm-linux-gnueabihf/include/asm/unistd-eabi.h
+	awk '$1 == "#define" && $2 ~ /^__NR_/ {
+		v = $0
+		sub(/.*__NR_SYSCALL_BASE *\+ */, "", v)
+		sub(/\).*/, "", v)
+		if (v ~ /^[0-9]+$/)
+			print v, substr($2, 6) }' "$h" | sort -n
+	;;
 *)
-	echo "usage: sysnr.sh aarch64|i386|ppc64le" >&2
+	echo "usage: sysnr.sh aarch64|i386|ppc64le|arm" >&2
 	exit 2
 	;;
 esac

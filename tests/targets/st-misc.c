@@ -34,8 +34,12 @@ main(void)
 	char byte;
 	struct iovec iov = { &byte, 1 };
 
-	/* unknown values of tables */
+	/* unknown values of tables (arm EABI has only ugetrlimit) */
+#ifdef SYS_getrlimit
 	syscall(SYS_getrlimit, 16, NULL);
+#else
+	syscall(SYS_ugetrlimit, 16, NULL);
+#endif
 	syscall(SYS_dup3, 0, 1, 1);
 	syscall(SYS_close_range, ~1u, ~0u, 1);
 	syscall(SYS_ioprio_get, 5, 0);

@@ -35,6 +35,9 @@
 #elif defined(__powerpc64__)
 #define LDSO "ld64.so.2"
 #define VDSO_GETTIME "__kernel_clock_gettime"
+#elif defined(__arm__)
+#define LDSO "ld-linux-armhf.so.3"
+#define VDSO_GETTIME "__vdso_clock_gettime"
 #else
 #error "expectations for this CPU are missing"
 #endif

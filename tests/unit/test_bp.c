@@ -50,6 +50,16 @@ __asm__(".text\n"
 #define probe_fn target_fn
 #endif
 
+/*
+ * The address of a function's first instruction: a Thumb function's
+ * pointer has the low bit set (arm), which says the mode, not where.
+ */
+#if defined(__arm__)
+#define FN_ADDR(f) ((uint64_t)(uintptr_t)(f) & ~(uint64_t)1)
+#else
+#define FN_ADDR(f) ((uint64_t)(uintptr_t)(f))
+#endif
+
 /* A child that calls fn every millisecond. */
 static pid_t
 caller_of(void (*fn)(void))
@@ -77,8 +87,9 @@ caller(void)
 }
 
 /*
- * Where the tools put a breakpoint on fn in process pid: fn, or past a
- * ppc64 global entry that the calls of an optimised child skip.
+ * Where the tools put a breakpoint on fn in process pid: its first
+ * instruction, or past a ppc64 global entry that the calls of an
+ * optimised child skip.
  */
 static uint64_t
 bp_addr(pid_t pid, void (*fn)(void))
@@ -88,8 +99,7 @@ bp_addr(pid_t pid, void (*fn)(void))
 	struct ptc_target *tg = ptc_target_open(pid);
 	uint64_t a = 0;
 
-	snprintf(expr, sizeof(expr), "%#llx",
-	    (unsigned long long)(uintptr_t)fn);
+	snprintf(expr, sizeof(expr), "%#llx", (unsigned long long)FN_ADDR(fn));
 	assert_non_null(tg);
 	assert_int_equal(ptc_run_eval(tg, &e, 1, &a), 0);
 	ptc_target_close(tg);
@@ -346,6 +356,13 @@ test_syscall_insn(void **state)
 	assert_int_equal(is_syscall(NULL, "\x01\x00\x00\x44", 4), 1);
 	assert_int_equal(is_syscall(NULL, "\x08\x00\xe0\x7f", 4), 0);
 	assert_int_equal(is_syscall(NULL, "\x00\x00\x00\x60", 4), 0);
+#elif defined(__arm__)
+	/* svc #0 in ARM code, then in Thumb code; svc #1 is not one */
+	assert_int_equal(is_syscall(NULL, "\x00\x00\x00\xef", 4), 1);
+	assert_int_equal(is_syscall(NULL, "\x01\x00\x00\xef", 4), 0);
+	assert_int_equal(is_syscall("thumb", "\x00\xdf", 2), 1);
+	assert_int_equal(is_syscall("thumb", "\x01\xdf", 2), 0);
+	assert_int_equal(is_syscall("thumb", "\x00\xbf", 2), 0);
 	assert_int_equal(is_syscall("x86_64", "\x0f\x05", 2), 0);
 #else
 #if defined(__x86_64__)
@@ -385,6 +402,12 @@ test_breakpoint_insn(void **state)
 	/* sc; tw 4,0,0 (trap if equal) is conditional */
 	assert_int_equal(is_breakpoint(NULL, "\x02\x00\x00\x44", 4), 0);
 	assert_int_equal(is_breakpoint(NULL, "\x08\x00\x80\x7c", 4), 0);
+#elif defined(__arm__)
+	/* the kernel's udf of each instruction set; udf #0 is not it */
+	assert_int_equal(is_breakpoint(NULL, "\xf0\x01\xf0\xe7", 4), 1);
+	assert_int_equal(is_breakpoint("thumb", "\x01\xde", 2), 1);
+	assert_int_equal(is_breakpoint("thumb", "\x00\xde", 2), 0);
+	assert_int_equal(is_breakpoint(NULL, "\x00\x00\x00\xef", 4), 0);
 	assert_int_equal(is_breakpoint("x86_64", "\xcc", 1), 0);
 #else
 	assert_int_equal(is_breakpoint(NULL, "\xcc", 1), 1);

@@ -148,6 +148,21 @@ assert_line(const struct frames *fs, int i, const char *sym, int line,
 }
 
 /* The chain of the main thread, with the inlined call as its own frame. */
+/*
+ * arm: libdw unwinds by DWARF CFI only, and Debian's armhf C library,
+ * where the tracees sleep, has none (its unwind tables are ARM EHABI,
+ * .ARM.exidx): no frame above the syscall is found.
+ */
+static void
+no_unwind_here(void)
+{
+#if defined(__arm__)
+	print_message("skip: libdw cannot unwind through ARM EHABI-only "
+	    "code (the C library)\n");
+	skip();
+#endif
+}
+
 static void
 test_chain(void **state)
 {
@@ -157,6 +172,7 @@ test_chain(void **state)
 	int c;
 
 	(void)state;
+	no_unwind_here();
 	assert_int_equal(ptc_dwarf_exe_lines(d), 1);
 	unwind(d, pid, pid, 0, &fs);
 	c = find(&fs, "chain_c");
@@ -189,6 +205,7 @@ test_threads(void **state)
 	int c, workers = 0;
 
 	(void)state;
+	no_unwind_here();
 	/* the workers block before main does: all asleep now or soon */
 	usleep(100000);
 	assert_int_equal(n = ptc_pid_threads(pid, &tids), 3);
@@ -216,6 +233,7 @@ test_srcline(void **state)
 	int c;
 
 	(void)state;
+	no_unwind_here();
 	unwind(d, pid, pid, 0, &fs);
 	c = find(&fs, "chain_b");
 	assert_int_equal(ptc_dwarf_srcline(d, fs.f[c].pc - 1, loc, 4), 2);
@@ -249,6 +267,7 @@ test_nodebug(void **state)
 	int c;
 
 	(void)state;
+	no_unwind_here();
 	assert_int_equal(ptc_dwarf_exe_lines(d), 0);
 	unwind(d, pid, pid, 0, &fs);
 	c = find(&fs, "chain_c");
@@ -274,6 +293,7 @@ test_framepointers(void **state)
 	int c;
 
 	(void)state;
+	no_unwind_here();
 	unwind(d, pid, pid, 0, &fs);
 	c = find(&fs, "chain_c");
 #if defined(__aarch64__) || defined(__powerpc64__)

@@ -27,7 +27,8 @@ static char basic[4096], nopie[4096];
  * The first instruction bytes of add_numbers as gcc -O0 emits them:
  * x86-64 "push %rbp; mov %rsp,%rbp", i386 "push %ebp; mov %esp,%ebp",
  * AArch64 "sub sp, sp, #0x10" (a leaf keeps no frame record), ppc64le
- * "std r31,-8(r1)" (the frame pointer saved below the stack pointer).
+ * "std r31,-8(r1)" (the frame pointer saved below the stack pointer),
+ * arm (Thumb-2) "push {r7}; sub sp, #12".
  */
 #if defined(__x86_64__)
 #define PROLOGUE "\x55\x48\x89\xe5"
@@ -37,6 +38,8 @@ static char basic[4096], nopie[4096];
 #define PROLOGUE "\xff\x43\x00\xd1"
 #elif defined(__powerpc64__)
 #define PROLOGUE "\xf8\xff\xe1\xfb"
+#elif defined(__arm__)
+#define PROLOGUE "\x80\xb4\x83\xb0"
 #else
 #error "expectations for this CPU are missing"
 #endif
@@ -114,6 +117,9 @@ test_header(void **state)
 #elif defined(__powerpc64__)
 	assert_int_equal(ptc_elf_machine(e), EM_PPC64);
 	assert_int_equal(ptc_elf_class(e), 64);
+#elif defined(__arm__)
+	assert_int_equal(ptc_elf_machine(e), EM_ARM);
+	assert_int_equal(ptc_elf_class(e), 32);
 #else
 #error "expectations for this CPU are missing"
 #endif
@@ -395,6 +401,10 @@ test_bias(void **state)
 	assert_int_equal(ptc_elf_bias(e, 0x555555573000ULL, 0xf000, &b), 0);
 	assert_int_equal(b, 0x555555554000ULL);
 #endif
+	/*
+	 * arm: no second case, its data segment starts in the file's
+	 * first page too (offset 0xf08), where the text's mapping is.
+	 */
 	assert_int_equal(ptc_elf_bias(e, 0x555555554000ULL, 0x10000000, &b), -1);
 	ptc_elf_close(e);
 
@@ -417,6 +427,8 @@ test_bias(void **state)
 	assert_int_equal(ptc_elf_bias(e, 0x41f000, 0xf000, &b), 0);
 #elif defined(__powerpc64__)
 	assert_int_equal(ptc_elf_bias(e, 0x1001f000, 0xf000, &b), 0);
+#elif defined(__arm__)
+	assert_int_equal(ptc_elf_bias(e, 0x10000, 0, &b), 0);
 #endif
 	assert_int_equal(b, 0);
 	ptc_elf_close(e);

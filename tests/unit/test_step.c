@@ -603,7 +603,12 @@ test_step_over_recursion(void **state)
 	assert_int_equal(ptc_regs_sp(ev.after), sp);
 	assert_int_equal(ptc_regs_pc(ptc_step_regs(st)), pc + in.size);
 	pcname = ptc_regs_pc_name(ev.after);
-	ret = strcmp(pcname, "pc") == 0 ? "x0" :
+#if defined(__arm__)
+#define PC_RESULT "r0"
+#else
+#define PC_RESULT "x0"
+#endif
+	ret = strcmp(pcname, "pc") == 0 ? PC_RESULT :
 	    strcmp(pcname, "nip") == 0 ? "r3" :
 	    strcmp(pcname, "eip") == 0 ? "eax" : "rax";
 	assert_int_equal(ptc_regs_get(ev.after, ret, &v), 0);

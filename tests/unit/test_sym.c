@@ -29,7 +29,7 @@ static char basic[PATH_MAX], nopie[PATH_MAX];
 /* what each CPU's vDSO calls clock_gettime (i386: the 32-bit x86 one) */
 #if defined(__aarch64__) || defined(__powerpc64__)
 #define VDSO_GETTIME "__kernel_clock_gettime"
-#elif defined(__x86_64__) || defined(__i386__)
+#elif defined(__x86_64__) || defined(__i386__) || defined(__arm__)
 #define VDSO_GETTIME "__vdso_clock_gettime"
 #else
 #error "expectations for this CPU are missing"

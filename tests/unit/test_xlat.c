@@ -59,7 +59,7 @@ test_ptrace_requests(void **state)
 #if defined(__powerpc64__)
 	/* 0x1d there, as the C library and the kernel number it */
 	assert_string_equal(name_of(x, 29), "PTRACE_SYSEMU");
-#else
+#elif !defined(__arm__)
 	assert_string_equal(name_of(x, 31), "PTRACE_SYSEMU");
 #endif
 	assert_string_equal(name_of(x, 0x4206), "PTRACE_SEIZE");
@@ -94,6 +94,18 @@ test_ptrace_requests(void **state)
 	assert_string_equal(name_of(x, 30), "PTRACE_SYSEMU_SINGLESTEP");
 	assert_null(name_of(x, 25));
 	assert_false(has(x, "PTRACE_PEEKMTETAGS"));
+#elif defined(__arm__)
+	/* 12-15 and 22 as on x86, 18-31 arm's own, no PTRACE_SYSEMU */
+	assert_string_equal(name_of(x, 12), "PTRACE_GETREGS");
+	assert_string_equal(name_of(x, 15), "PTRACE_SETFPREGS");
+	assert_string_equal(name_of(x, 18), "PTRACE_GETWMMXREGS");
+	assert_string_equal(name_of(x, 22), "PTRACE_GET_THREAD_AREA");
+	assert_string_equal(name_of(x, 23), "PTRACE_SET_SYSCALL");
+	assert_string_equal(name_of(x, 27), "PTRACE_GETVFPREGS");
+	assert_string_equal(name_of(x, 31), "PTRACE_GETFDPIC");
+	assert_false(has(x, "PTRACE_SYSEMU"));
+	assert_false(has(x, "PTRACE_SINGLEBLOCK"));
+	assert_false(has(x, "PTRACE_PEEKMTETAGS"));
 #else
 #error "expectations for this CPU are missing"
 #endif
@@ -121,6 +133,11 @@ test_mmap(void **state)
 	assert_string_equal(name_of(f, 0x40), "MAP_NORESERVE");
 	assert_string_equal(name_of(f, 0x80), "MAP_LOCKED");
 	assert_string_equal(name_of(p, 0x10), "PROT_SAO");
+	assert_null(name_of(p, 0x20));
+#elif defined(__arm__)
+	/* neither MAP_32BIT nor aarch64's PROT_BTI, PROT_MTE */
+	assert_null(name_of(f, 0x40));
+	assert_null(name_of(p, 0x10));
 	assert_null(name_of(p, 0x20));
 #else
 #error "expectations for this CPU are missing"
