@@ -52,10 +52,7 @@ find(const struct ptc_session *s, pid_t owner, uint64_t addr)
 static int
 arm(struct ptc_bp *b)
 {
-	if (ptc_mem_write(b->pid, b->addr, b->insn, b->len,
-	    PTC_MEM_PROCFS) != (ssize_t)b->len &&
-	    ptc_mem_write(b->pid, b->addr, b->insn, b->len,
-	    PTC_MEM_AUTO) != (ssize_t)b->len)
+	if (ptc__mem_patch(b->pid, b->addr, b->insn, b->len) != 0)
 		return -1;
 	b->live = true;
 	return 0;
@@ -66,10 +63,7 @@ put_back(struct ptc_bp *b)
 {
 	if (!b->live)
 		return 0;
-	if (ptc_mem_write(b->pid, b->addr, b->orig, b->len,
-	    PTC_MEM_PROCFS) != (ssize_t)b->len &&
-	    ptc_mem_write(b->pid, b->addr, b->orig, b->len,
-	    PTC_MEM_AUTO) != (ssize_t)b->len)
+	if (ptc__mem_patch(b->pid, b->addr, b->orig, b->len) != 0)
 		return -1;
 	b->live = false;
 	return 0;

@@ -99,6 +99,13 @@ struct ptc_session {
 	void (*bp_scrub)(const struct ptc_session *, pid_t pid, pid_t tgid);
 };
 
+/*
+ * Write len bytes of code at addr in process pid (a breakpoint, or the
+ * bytes under it): through /proc/PID/mem, which writes read-only text,
+ * else by any way that works.  0, or -1 when nothing wrote them all.
+ */
+int ptc__mem_patch(pid_t pid, uint64_t addr, const void *buf, size_t len);
+
 /* A task joins the session; tgid 0: read it from the OS. */
 struct ptc_task *ptc__task_add(struct ptc_session *s, pid_t pid, pid_t tgid);
 void ptc__task_del(struct ptc_session *s, struct ptc_task *t);

@@ -633,3 +633,13 @@ ptc_mem_search(pid_t pid, uint64_t start, uint64_t end, const void *pat,
 		return -1;
 	return s.count;
 }
+
+int
+ptc__mem_patch(pid_t pid, uint64_t addr, const void *buf, size_t len)
+{
+	if (ptc_mem_write(pid, addr, buf, len, PTC_MEM_PROCFS) ==
+	    (ssize_t)len || ptc_mem_write(pid, addr, buf, len, PTC_MEM_AUTO) ==
+	    (ssize_t)len)
+		return 0;
+	return -1;
+}

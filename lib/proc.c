@@ -228,10 +228,8 @@ soft_step_undo(struct ptc_task *t, pid_t pid)
 	int i;
 
 	for (i = t->ss_n - 1; i >= 0; i--)
-		if (ptc_mem_write(pid, t->ss_addr[i], t->ss_orig[i],
-		    t->ss_len[i], PTC_MEM_PROCFS) != (ssize_t)t->ss_len[i])
-			ptc_mem_write(pid, t->ss_addr[i], t->ss_orig[i],
-			    t->ss_len[i], PTC_MEM_AUTO);
+		ptc__mem_patch(pid, t->ss_addr[i], t->ss_orig[i],
+		    t->ss_len[i]);
 	if (pid == t->pid)
 		t->ss_n = 0;
 }
@@ -864,10 +862,8 @@ soft_step_begin(struct ptc_task *t)
 		t->ss_len[k] = nx[i].len;
 		if (ptc_mem_read(t->pid, nx[i].addr, t->ss_orig[k], nx[i].len,
 		    PTC_MEM_AUTO) != (ssize_t)nx[i].len ||
-		    (ptc_mem_write(t->pid, nx[i].addr, nx[i].insn, nx[i].len,
-		    PTC_MEM_PROCFS) != (ssize_t)nx[i].len &&
-		    ptc_mem_write(t->pid, nx[i].addr, nx[i].insn, nx[i].len,
-		    PTC_MEM_AUTO) != (ssize_t)nx[i].len))
+		    ptc__mem_patch(t->pid, nx[i].addr, nx[i].insn,
+		    nx[i].len) != 0)
 			continue;
 		t->ss_n = k + 1;
 	}
@@ -950,7 +946,7 @@ drain_traps(struct ptc_session *s, struct ptc_task *t)
 static int
 let_go(struct ptc_session *s, pid_t pid, pid_t tgid, int sig)
 {
-	if (s->bp_scrub != NULL)
+	if (s->bp_scrub != NULL && s->bps != NULL)
 		s->bp_scrub(s, pid, tgid > 0 ? tgid : ptc_os_tgid(pid));
 	return ptc_os_detach(pid, sig);
 }
