@@ -1011,6 +1011,18 @@ step_event(struct ptc_step *st, const struct ptc_event *e, bool delivering,
 		ev->si = e->si;
 		ev->fault = (is_fault(e->sig) || e->sig == SIGTRAP) &&
 		    ptc_regs_pc(st->nxt) == ev->pc;
+		/*
+		 * A step by breakpoints (arm) cannot put one where a jump
+		 * goes into unmapped memory: the instruction ran, and the
+		 * fetch at its destination faulted, with no stop between.
+		 * A kernel step tells the two apart; here they come as one
+		 * fault whose address is the new pc.
+		 */
+		if (!ev->fault && is_fault(e->sig) && e->si.si_code > 0 &&
+		    ptc_regs_pc(st->nxt) != ev->pc &&
+		    (uint64_t)(uintptr_t)e->si.si_addr ==
+		    ptc_regs_pc(st->nxt))
+			ev->ran = ev->fault = 1;
 		swap(st);
 		return 0;
 	case PTC_EV_EXITED:
