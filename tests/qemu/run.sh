@@ -136,15 +136,6 @@ ptstrace-compare ptmaps ptpeek ptdis ptpoke sym"
 GUEST_EXCLUDE="common install"
 # Why a suite is left out, where the general reason above is not all.
 GUEST_WHY="faults:passes here too, but takes 400-450 s alone (QEMU_SUITES=faults runs it)"
-# arm: the suites that do not pass there yet are left out by default,
-# each with its reason (QEMU_SUITES=NAME runs one all the same).
-if [ "$arch" = arm ]; then
-	GUEST_SUITES="qemu-guest ptregs ptdis ptpeek ptstack ptmaps sym ptpoke
-ptstrace"
-	GUEST_WHY="$GUEST_WHY
-ptstep:on arm a jump to unmapped memory is told as a plain SIGSEGV, not explained (1 test fails)
-qemu-i386-compat:x86 only"
-fi
 # Single programs taken from larger packages: PACKAGE:PATH.
 ROOT_PICK="util-linux:usr/bin/setpriv util-linux:usr/bin/setarch
 bsdutils:usr/bin/script"
