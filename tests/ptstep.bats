@@ -729,7 +729,6 @@ tests/targets/step-hello.c:12"
 }
 
 @test "ptstep steps over a syscall that returns: each instruction once" {
-	[ "$PC" != nip ] || skip "on ppc64le a single step over scv also runs the instruction after it (the trace trap comes one instruction late): ptstep shows the two as one step"
 	run ptstep -n 60 -b libc:write -- "$PTOOLS_TARGETS/step-hello"
 	assert_failure 3
 	assert_line --regexp "^break    0x[0-9a-f]+ (__libc_|__)?write$LOC thread [0-9]+\$"
