@@ -50,7 +50,8 @@ static const struct {
 
 /*
  * A CPU without the unit (ENODEV), a kernel built without it (EINVAL:
- * no such set): the block ends before that part.
+ * no such set; EIO and ENODATA are taken the same way): the block ends
+ * before that part.
  */
 static int
 no_unit(int e)
