@@ -264,8 +264,9 @@ enum { PTC__RS_GEN, PTC__RS_FP };
 /*
  * A register described for the library: the public part, the block it
  * lives in, its byte offset there, a bit shift (ah, single flags) and,
- * for registers split across the block (ymm), the offset of the upper
- * half (0: none).
+ * for a register split across the block, the offset of its upper half
+ * (0: none): then off holds the lower half, each half info.size / 2
+ * bytes (x86's ymm: 16 and 16; ppc64le's vs0-vs31: 8 and 8).
  */
 struct ptc__regdesc {
 	struct ptc_reginfo info;
@@ -350,6 +351,13 @@ struct ptc__regview {
 	size_t ndescs;
 	size_t gregs_size;            /* bytes of the general block */
 	size_t xfeatures_off;
+	/*
+	 * Bytes at the start of the FP block that every snapshot of the
+	 * view has, 0: as many as its FP registers reach.  A register
+	 * past them is in a part the CPU may lack (ppc64le's VMX and
+	 * VSX sets), there only if the block the kernel gave reaches it.
+	 */
+	size_t fp_fixed;
 	const char *pc_name, *sp_name;
 	unsigned ptrsize;             /* bytes of a pointer of the task */
 	int (*decode)(const char *name, uint64_t v, char *buf, size_t len);

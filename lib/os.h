@@ -157,6 +157,19 @@ int ptc_os_getregset(pid_t pid, unsigned note, void *buf, size_t len);
 int ptc_os_getfpregs(pid_t pid, void *buf, size_t len, int *ext);
 int ptc_os_setfpregs(pid_t pid, const void *buf, size_t len, int ext);
 /*
+ * On 64-bit PowerPC the FP block is three register sets back to back,
+ * as far as the CPU has them (a CPU with VSX has VMX): NT_PRFPREG
+ * (f0-f31, fpscr), NT_PPC_VMX (v0-v31, vscr, vrsave, a quadword each)
+ * and NT_PPC_VSX (doubleword 1 of vs0-vs31, whose doubleword 0 is
+ * f0-f31).  They start 8 bytes in, so that no part is at offset 0,
+ * which the register tables take for "none" where they name the upper
+ * half of a register (f0 is vs0's), and the quadwords are aligned.
+ */
+#define PTC__PPC_FPR_OFF 8
+#define PTC__PPC_FPR_LEN (33 * 8)
+#define PTC__PPC_VMX_LEN (34 * 16)
+#define PTC__PPC_VSX_LEN (32 * 8)
+/*
  * Make a task stopped at a syscall's entry run syscall nr instead (-1:
  * none, the kernel then skips it) where the number lives in its own
  * register set (ptc_arch_sysnr_regset); ENOTSUP on CPUs that keep it

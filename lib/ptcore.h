@@ -912,7 +912,7 @@ int ptc_sp_read(struct ptc_task *t, uint64_t *sp);
 #define PTC_REG_GENERAL 1 /* shown by default: rax.. rip rflags segments */
 #define PTC_REG_PART    2 /* part of another: eax ax al ah, zf ... */
 #define PTC_REG_X87     3 /* st0-st7 and the x87 control words */
-#define PTC_REG_SSE     4 /* xmm0-xmm15, mxcsr */
+#define PTC_REG_SSE     4 /* xmm0-xmm15, mxcsr; v, vs, q, f, d elsewhere */
 #define PTC_REG_AVX     5 /* ymm0-ymm15 */
 
 /* What the library knows about one register name. */

@@ -253,17 +253,28 @@ ptc_regs_copy(struct ptc_regs *dst, const struct ptc_regs *src)
 	return 0;
 }
 
-/* Bytes of the FP block the view's table reaches into (ymm upper halves aside). */
+/* Bytes of a register at off: all of it, or the lower half of a split one. */
+static size_t
+lo_size(const struct ptc__regdesc *d)
+{
+	return d->off_hi != 0 ? d->info.size / 2u : d->info.size;
+}
+
+/*
+ * Bytes of the FP block every snapshot of the view must have: its
+ * fixed part, else as far as the table reaches (ymm upper halves aside).
+ */
 static size_t
 fp_extent(const struct ptc__regview *v)
 {
 	size_t i, end, max = 0;
 
+	if (v->fp_fixed != 0)
+		return v->fp_fixed;
 	for (i = 0; i < v->ndescs; i++) {
 		if (v->descs[i].set != PTC__RS_FP)
 			continue;
-		end = (size_t)v->descs[i].off + (v->descs[i].off_hi != 0 ? 16 :
-		    v->descs[i].info.size);
+		end = (size_t)v->descs[i].off + lo_size(&v->descs[i]);
 		if (end > max)
 			max = end;
 	}
@@ -305,13 +316,23 @@ lookup(const struct ptc_regs *r, const char *name)
 	return d;
 }
 
+/*
+ * Whether the FP block the kernel gave holds all of d: x86's AVX upper
+ * halves are only in the extended (XSAVE) image, longer than the 512
+ * bytes of the legacy one; ppc64le's vector registers only where the
+ * CPU has VMX and VSX.
+ */
 static int
-need_hi(const struct ptc_regs *r, const struct ptc__regdesc *d)
+present(const struct ptc_regs *r, const struct ptc__regdesc *d)
 {
-	if (d->off_hi == 0)
+	if (d->set != PTC__RS_FP)
 		return 0;
-	if (!r->fp_ext || r->fp_len < (size_t)d->off_hi + 16)
+	if (d->off_hi != 0 && r->fp_len < (size_t)d->off_hi + lo_size(d))
 		return ptc_fail(ENODATA, "%s: the kernel gives no AVX state",
+		    d->info.name);
+	if (r->fp_len < (size_t)d->off + lo_size(d))
+		return ptc_fail(ENODATA, "%s: the kernel gives no such "
+		    "register for this thread: its CPU lacks the unit",
 		    d->info.name);
 	return 0;
 }
@@ -332,7 +353,7 @@ ptc_regs_get_bytes(const struct ptc_regs *r, const char *name, void *buf,
 	uint64_t word;
 
 	if ((d = lookup(r, name)) == NULL || (b = block(r, d, &blen)) == NULL ||
-	    need_hi(r, d) != 0)
+	    present(r, d) != 0)
 		return -1;
 	memset(tmp, 0, sizeof(tmp));
 	if (d->info.size == 0 || d->shift != 0) {
@@ -341,9 +362,9 @@ ptc_regs_get_bytes(const struct ptc_regs *r, const char *name, void *buf,
 		memcpy(tmp, &word, sizeof(word));
 		size = d->info.size ? d->info.size : 1;
 	} else if (d->off_hi != 0) {
-		memcpy(tmp, b + d->off, 16);
-		memcpy(tmp + 16, b + d->off_hi, 16);
-		size = 32;
+		size = d->info.size;
+		memcpy(tmp, b + d->off, size / 2);
+		memcpy(tmp + size / 2, b + d->off_hi, size / 2);
 	} else {
 		size = d->info.size;
 		memcpy(tmp, b + d->off, size);
@@ -383,7 +404,7 @@ ptc_regs_set_bytes(struct ptc_regs *r, const char *name, const void *buf,
 	uint64_t word, val, m;
 
 	if ((d = lookup(r, name)) == NULL || (b = block(r, d, &blen)) == NULL ||
-	    need_hi(r, d) != 0)
+	    present(r, d) != 0)
 		return -1;
 	size = d->info.size ? d->info.size : 1;
 	if (len > size && len > 8)
@@ -402,8 +423,8 @@ ptc_regs_set_bytes(struct ptc_regs *r, const char *name, const void *buf,
 		word = (word & ~m) | ((val << d->shift) & m);
 		memcpy(b + d->off, &word, sizeof(word));
 	} else if (d->off_hi != 0) {
-		memcpy(b + d->off, tmp, 16);
-		memcpy(b + d->off_hi, tmp + 16, 16);
+		memcpy(b + d->off, tmp, size / 2);
+		memcpy(b + d->off_hi, tmp + size / 2, size / 2);
 	} else {
 		memcpy(b + d->off, tmp, size);
 	}

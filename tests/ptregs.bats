@@ -70,7 +70,8 @@ need_gdb() {
 	case $FLAGS:$PC in
 	cpsr:*) assert_line d31; assert_line q15; refute_line v31 ;;
 	*:pc) assert_line v31 ;;
-	*:nip) assert_line f31; assert_line fpscr; refute_line v0 ;;
+	*:nip) assert_line f31; assert_line fpscr; assert_line v31
+		assert_line vscr; assert_line vrsave; assert_line vs63 ;;
 	*:eip) assert_line xmm7; refute_line xmm8; refute_line rax ;;
 	*) assert_line xmm15; assert_line ymm15 ;;
 	esac
@@ -481,12 +482,24 @@ need_gdb() {
 		return
 	fi
 	if [ "$PC" = nip ]; then
-		# f0-f31 and fpscr after the general registers (the vector
-		# registers are not read)
+		# f0-f31 and fpscr, v0-v31, vscr and vrsave (VMX), vs0-vs63
+		# (VSX) after the general registers
 		names=$(printf '%s\n' "${lines[@]:2}" | awk '{ print $1 }' | tr '\n' ' ')
-		[ "$names" = "$GENERAL $(printf 'f%d ' $(seq 0 31))fpscr " ] || fail "names: $names"
+		[ "$names" = "$GENERAL $(printf 'f%d ' $(seq 0 31))fpscr $(printf 'v%d ' $(seq 0 31))vscr vrsave $(printf 'vs%d ' $(seq 0 63))" ] || fail "names: $names"
 		assert_line --regexp '^f31      0x[0-9a-f]{16}$'
 		assert_line --regexp '^fpscr    0x[0-9a-f]{16} \[( [A-Z]+)*( RN=[a-z]+)? \]$'
+		assert_line --regexp '^v31      0x[0-9a-f]{32}$'
+		# non-Java mode, which Linux starts a program with
+		assert_line --regexp '^vscr     0x000[01]000[01] \[( NJ)?( SAT)? \]$'
+		assert_line --regexp '^vrsave   0x[0-9a-f]{8}$'
+		assert_line --regexp '^vs63     0x[0-9a-f]{32}$'
+		# vs32-vs63 are v0-v31; the first half of vs0-vs31 is f0-f31
+		v=$(printf '%s\n' "$output" | awk '$1 == "v31" { print $2 }')
+		vs=$(printf '%s\n' "$output" | awk '$1 == "vs63" { print $2 }')
+		[ "$v" = "$vs" ] || fail "v31 $v vs63 $vs"
+		f=$(printf '%s\n' "$output" | awk '$1 == "f31" { print $2 }')
+		vs=$(printf '%s\n' "$output" | awk '$1 == "vs31" { print substr($2, 1, 18) }')
+		[ "$f" = "$vs" ] || fail "f31 $f vs31 $vs"
 		assert_untouched "$TPID"
 		return
 	fi
@@ -518,16 +531,7 @@ need_gdb() {
 	[ "$PC" = pc ] && v=v9
 	[ "$FLAGS" = cpsr ] && v=q9
 	[ "$PC" = eip ] && v=xmm5
-	if [ "$PC" = nip ]; then
-		# no vector registers in the view: a 64-bit FP register
-		run ptregs "$TPID" f9=0x0011223344556677
-		assert_success
-		run ptregs "$TPID" f9
-		assert_output "0x11223344556677"
-		run ptregs "$TPID" f8
-		refute_output "0x11223344556677"
-		return
-	fi
+	[ "$PC" = nip ] && v=v9
 	run ptregs "$TPID" $v=0x00112233445566778899aabbccddeeff
 	assert_success
 	run ptregs "$TPID" $v
@@ -539,6 +543,71 @@ need_gdb() {
 	command -v gdb >/dev/null || return 0
 	gx=$(gdb -nx -batch -p "$TPID" -ex 'p/x $xmm9.uint128' 2>/dev/null | awk '/^\$1/ { print $3 }')
 	[ "$gx" = 0x112233445566778899aabbccddeeff ] || fail "gdb xmm9 $gx"
+}
+
+# vec-regs loads known values (tests/targets/vec-regs.c) with the
+# CPU's own instructions: each reads as gdb prints $vsN.uint128, the
+# first doubleword of the vector as the upper half of the number.
+@test "ptregs reads ppc64le vector registers (VMX, VSX) as loaded" {
+	[ "$(ptools_cpu)" = ppc64le ] || skip "ppc64le only: its VMX and VSX registers"
+	start_target vec-regs
+	run ptregs "$TPID" vs5 f5 vs33 v1 vscr vrsave
+	assert_success
+	assert_output "0x00112233445566778899aabbccddeeff
+0x11223344556677
+0x0123456789abcdeffedcba9876543210
+0x0123456789abcdeffedcba9876543210
+0x10001
+0x12345678"
+	run ptregs -a "$TPID"
+	assert_line "f5       0x0011223344556677"
+	assert_line "v1       0x0123456789abcdeffedcba9876543210"
+	assert_line "vscr     0x00010001 [ NJ SAT ]"
+	assert_line "vrsave   0x12345678"
+	assert_line "vs5      0x00112233445566778899aabbccddeeff"
+	assert_line "vs33     0x0123456789abcdeffedcba9876543210"
+	run ptregs -j "$TPID" vs5 vscr
+	assert_output '{"tid":'"$TPID"',"syscall":null,"regs":{"vs5":"0x00112233445566778899aabbccddeeff","vscr":"0x00010001"}}'
+}
+
+@test "ptregs sets ppc64le vector registers, and the program sees them" {
+	[ "$(ptools_cpu)" = ppc64le ] || skip "ppc64le only: its VMX and VSX registers"
+	start_target vec-regs
+	# one write: the halves of vs5 go to two register sets (f5, VSX)
+	run ptregs "$TPID" vs5=0xa0a1a2a3a4a5a6a7b0b1b2b3b4b5b6b7 \
+	    v1=0xc0c1c2c3c4c5c6c7d0d1d2d3d4d5d6d7 vscr=0x10000 vrsave=0x55
+	assert_success
+	assert_output ""
+	run ptregs "$TPID" f5 vs5 vs33 vscr vrsave
+	assert_output "0xa0a1a2a3a4a5a6a7
+0xa0a1a2a3a4a5a6a7b0b1b2b3b4b5b6b7
+0xc0c1c2c3c4c5c6c7d0d1d2d3d4d5d6d7
+0x10000
+0x55"
+	# a half alone: f5 is the first doubleword of vs5
+	run ptregs "$TPID" f5=0x1122334455667788
+	assert_success
+	run ptregs "$TPID" vs5 vs6
+	assert_line --index 0 "0x1122334455667788b0b1b2b3b4b5b6b7"
+	refute_line --index 1 "0x1122334455667788b0b1b2b3b4b5b6b7"
+	run ptregs "$TPID" vscr=0x100000000
+	assert_failure 1
+	assert_output --partial "too wide for vscr"
+	# the program stores its registers: what it holds now
+	ptpoke -t u64 "$TPID" go 1
+	for _ in $(seq 1 200); do
+		[ "$(ptpeek -t u64 "$TPID" stored)" = 1 ] && break
+		sleep 0.05
+	done
+	run ptpeek -t u64 "$TPID" seen 7
+	assert_success
+	assert_output "1234605616436508552
+12732154106453800631
+13889596871863027399
+15047039637272254167
+0
+65536
+85"
 }
 
 @test "ptregs -j prints JSON that matches the text" {

@@ -3,10 +3,14 @@
  * them.  General registers are offsets into struct pt_regs (NT_PRSTATUS:
  * r0-r31, nip, msr, orig_gpr3, ctr, link, xer, ccr, softe, trap, dar,
  * dsisr, result), with the gprN, pc, sp, lr and cr aliases and the four
- * condition bits of cr0; the floating-point registers f0-f31 and fpscr
- * are the 33 doublewords of NT_PRFPREG.  The vector registers (NT_PPC_VMX,
- * NT_PPC_VSX) are other register sets the FP block does not hold, and are
- * not read.
+ * condition bits of cr0.  The FP block is three register sets back to
+ * back (lib/os.h): NT_PRFPREG, the 33 doublewords of f0-f31 and fpscr;
+ * NT_PPC_VMX, the quadwords of v0-v31, then vscr, then vrsave; and
+ * NT_PPC_VSX, doubleword 1 of vs0-vs31.  vs0-vs31 are f0-f31 (doubleword
+ * 0, the upper half as a little-endian number) joined to those, vs32-vs63
+ * are v0-v31: a 128-bit value reads as gdb's $vsN.uint128 does.  Where
+ * the CPU has no VMX or VSX the block ends before that part, and its
+ * registers do not read.
  *
  * trap says how the thread entered the kernel: 0xc00 is the sc
  * instruction, 0x3000 scv; at a stop inside a syscall the number is in
@@ -34,7 +38,28 @@
 #define FLAG(n, bit) \
 	{ { n, 0, 1, PTC_REG_PART }, PTC__RS_GEN, GO(ccr), bit, 0, 0 }
 /* NT_PRFPREG: fpr[32] then fpscr, a doubleword each. */
-#define F(i) { { "f" #i, 8, 64, PTC_REG_SSE }, PTC__RS_FP, 8 * (i), 0, 0, 0 }
+#define FPR_OFF PTC__PPC_FPR_OFF
+#define F(i) { { "f" #i, 8, 64, PTC_REG_SSE }, PTC__RS_FP, \
+	FPR_OFF + 8 * (i), 0, 0, 0 }
+/*
+ * NT_PPC_VMX: vr[32], then vscr and vrsave, each the first word of its
+ * quadword on a little-endian CPU (vscr is the last word of the vector
+ * in the CPU's own numbering, which a little-endian store puts first).
+ */
+#define VMX_OFF (FPR_OFF + PTC__PPC_FPR_LEN)
+#define V(i) { { "v" #i, 16, 128, PTC_REG_SSE }, PTC__RS_FP, \
+	VMX_OFF + 16 * (i), 0, 0, 0 }
+#define VMX_WORD(n, q) \
+	{ { n, 4, 32, PTC_REG_SSE }, PTC__RS_FP, VMX_OFF + 16 * (q), 0, 0, 0 }
+/*
+ * NT_PPC_VSX: the low halves of vs0-vs31, whose high halves are f0-f31;
+ * vs32-vs63 are v0-v31.
+ */
+#define VSX_OFF (VMX_OFF + PTC__PPC_VMX_LEN)
+#define VS(i) { { "vs" #i, 16, 128, PTC_REG_SSE }, PTC__RS_FP, \
+	VSX_OFF + 8 * (i), 0, FPR_OFF + 8 * (i), 0 }
+#define VSV(i, v) { { "vs" #i, 16, 128, PTC_REG_SSE }, PTC__RS_FP, \
+	VMX_OFF + 16 * (v), 0, 0, 0 }
 
 /* The trap numbers of the two syscall instructions (TRAP(regs)). */
 #define TRAP_SC  0xc00
@@ -82,7 +107,27 @@ static const struct ptc__regdesc descs[] = {
 	F(8), F(9), F(10), F(11), F(12), F(13), F(14), F(15),
 	F(16), F(17), F(18), F(19), F(20), F(21), F(22), F(23),
 	F(24), F(25), F(26), F(27), F(28), F(29), F(30), F(31),
-	{ { "fpscr", 8, 64, PTC_REG_SSE }, PTC__RS_FP, 8 * 32, 0, 0, 0 },
+	{ { "fpscr", 8, 64, PTC_REG_SSE }, PTC__RS_FP, FPR_OFF + 8 * 32, 0, 0,
+	  0 },
+
+	V(0), V(1), V(2), V(3), V(4), V(5), V(6), V(7),
+	V(8), V(9), V(10), V(11), V(12), V(13), V(14), V(15),
+	V(16), V(17), V(18), V(19), V(20), V(21), V(22), V(23),
+	V(24), V(25), V(26), V(27), V(28), V(29), V(30), V(31),
+	VMX_WORD("vscr", 32), VMX_WORD("vrsave", 33),
+
+	VS(0), VS(1), VS(2), VS(3), VS(4), VS(5), VS(6), VS(7),
+	VS(8), VS(9), VS(10), VS(11), VS(12), VS(13), VS(14), VS(15),
+	VS(16), VS(17), VS(18), VS(19), VS(20), VS(21), VS(22), VS(23),
+	VS(24), VS(25), VS(26), VS(27), VS(28), VS(29), VS(30), VS(31),
+	VSV(32, 0), VSV(33, 1), VSV(34, 2), VSV(35, 3),
+	VSV(36, 4), VSV(37, 5), VSV(38, 6), VSV(39, 7),
+	VSV(40, 8), VSV(41, 9), VSV(42, 10), VSV(43, 11),
+	VSV(44, 12), VSV(45, 13), VSV(46, 14), VSV(47, 15),
+	VSV(48, 16), VSV(49, 17), VSV(50, 18), VSV(51, 19),
+	VSV(52, 20), VSV(53, 21), VSV(54, 22), VSV(55, 23),
+	VSV(56, 24), VSV(57, 25), VSV(58, 26), VSV(59, 27),
+	VSV(60, 28), VSV(61, 29), VSV(62, 30), VSV(63, 31),
 };
 
 const char ptc_arch_pc_name[] = "nip";
@@ -117,6 +162,11 @@ static const struct ptc__flagname fpscr_names[] = {
 	{ 3, "XE" }, { 2, "NI" }, { 0, NULL },
 };
 
+/* Non-Java mode (denormals read as zero) and saturation. */
+static const struct ptc__flagname vscr_names[] = {
+	{ 16, "NJ" }, { 0, "SAT" }, { 0, NULL },
+};
+
 static int
 decode(const char *name, uint64_t v, char *buf, size_t len)
 {
@@ -142,6 +192,8 @@ decode(const char *name, uint64_t v, char *buf, size_t len)
 			snprintf(extra, sizeof(extra), " RN=%s", rn[v & 3]);
 		return ptc__flagbits(buf, len, fpscr_names, v, extra);
 	}
+	if (strcmp(name, "vscr") == 0)
+		return ptc__flagbits(buf, len, vscr_names, v, NULL);
 	return -1;
 }
 
@@ -175,6 +227,8 @@ static const struct ptc__regview view = {
 	.ndescs = sizeof(descs) / sizeof(descs[0]),
 	.gregs_size = sizeof(struct gregs),
 	.xfeatures_off = 0,
+	/* f0-f31 and fpscr; VMX and VSX where the CPU has them */
+	.fp_fixed = VMX_OFF,
 	.pc_name = ptc_arch_pc_name,
 	.sp_name = ptc_arch_sp_name,
 	.ptrsize = 8,

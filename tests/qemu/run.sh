@@ -35,6 +35,8 @@ kimg=vmlinuz
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
 Q=${QEMU_DIR:-build-qemu}
+# relative to the top directory, or absolute
+case $Q in /*) ;; *) Q=$top/$Q ;; esac
 timeout_s=${QEMU_TIMEOUT:-1200}
 smp=${QEMU_SMP:-2}
 par=${QEMU_PAR:-$smp}
@@ -237,7 +239,7 @@ sysroot() {
 	SYSROOT=$(cd "$sr" && pwd)
 	# pkg-config that sees only the sysroot's .pc files, with paths
 	# moved into it.
-	PKGCFG=$top/$Q/pkg-config-$deb
+	PKGCFG=$Q/pkg-config-$deb
 	cat >"$PKGCFG" <<-EOF
 	#!/bin/sh
 	PKG_CONFIG_LIBDIR=$SYSROOT/usr/lib/$triplet/pkgconfig:$SYSROOT/usr/share/pkgconfig

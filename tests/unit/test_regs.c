@@ -82,6 +82,9 @@ struct cpu {
 	const char *fp_ctl2;
 	uint64_t fp_ctl2_val, fp_ctl2_mask;
 	const char *vec, *vec_absent, *vec_wide;
+	/* another name of vec; a vector made of two registers' bytes,
+	 * the upper half another register of its own (NULL: none) */
+	const char *vec_alias, *vec_split, *vec_split_hi;
 
 	/* The syscall convention. */
 	const char *sc_nr, *sc_args[6];
@@ -196,15 +199,17 @@ static const struct cpu cpu_aarch64 = {
 static const struct cpu cpu_ppc64le = {
 	/*
 	 * r0-r31 nip link ctr ccr xer msr, orig_gpr3 trap dar dsisr softe
-	 * result, gpr0-gpr31 pc sp lr cr, lt gt eq so, f0-f31 fpscr
+	 * result, gpr0-gpr31 pc sp lr cr, lt gt eq so, f0-f31 fpscr,
+	 * v0-v31 vscr vrsave, vs0-vs63
 	 */
-	.arch = "ppc64le", .ptrsize = 8, .nregs = 117, .ngeneral = 38,
+	.arch = "ppc64le", .ptrsize = 8, .nregs = 215, .ngeneral = 38,
 	.first = "r0", .pc = "nip", .sp = "r1", .flags = "ccr",
 	.regs = {
 		{ "gpr3", 8, 64, PTC_REG_PART }, { "lr", 8, 64, PTC_REG_PART },
 		{ "cr", 4, 32, PTC_REG_PART }, { "so", 0, 1, PTC_REG_PART },
 		{ "msr", 8, 64, PTC_REG_GENERAL },
-		{ "f31", 8, 64, PTC_REG_SSE }, { "fpscr", 8, 64, PTC_REG_SSE },
+		{ "f31", 8, 64, PTC_REG_SSE }, { "vs0", 16, 128, PTC_REG_SSE },
+		{ "vscr", 4, 32, PTC_REG_SSE },
 	},
 	.absent = { "rax", "x0", "xmm0", "nope" },
 	.decode = {
@@ -215,6 +220,7 @@ static const struct cpu cpu_ppc64le = {
 		{ "msr", 0x800000000280f033ULL,
 		    "[ SF VEC VSX EE PR FP ME IR DR RI LE ]" },
 		{ "fpscr", 0x82000001, "[ FX XX RN=zero ]" },
+		{ "vscr", 0x10001, "[ NJ SAT ]" },
 	},
 	.plain = "r3",
 	.wide = "r19", .wide_val = 0x1122334455667788ULL,
@@ -228,8 +234,9 @@ static const struct cpu cpu_ppc64le = {
 	 * bits above are sticky, set by what the C library computed
 	 */
 	.fp_ctl = "fpscr", .fp_ctl_val = 0, .fp_ctl_mask = 0xff,
-	/* the vector registers (NT_PPC_VMX, NT_PPC_VSX) are not read */
-	.vec = NULL, .vec_absent = "f32",
+	/* v7 is vs39 (NT_PPC_VMX); vs7 is f7 and a doubleword of NT_PPC_VSX */
+	.vec = "v7", .vec_absent = "vs64", .vec_alias = "vs39",
+	.vec_split = "vs7", .vec_split_hi = "f7",
 	.sc_nr = "r0", .sc_args = { "r3", "r4", "r5", "r6", "r7", "r8" },
 	/* trap still says sc or scv, r0 still holds the number */
 	.audit = AUDIT_ARCH_PPC64LE, .stop_keeps_nr = 1,
@@ -702,6 +709,23 @@ test_fp(void **state)
 		assert_int_equal(ptc_regs_get_bytes(r, c->vec_wide, out,
 		    sizeof(out)), 32);
 		assert_memory_equal(in, out, 16);
+	}
+	if (c->vec_alias != NULL) {
+		assert_int_equal(ptc_regs_get_bytes(r, c->vec_alias, out,
+		    sizeof(out)), 16);
+		assert_memory_equal(in, out, 16);
+	}
+	if (c->vec_split != NULL) {
+		/* both halves written, each to its own block part */
+		assert_int_equal(ptc_regs_set_bytes(r, c->vec_split, in,
+		    sizeof(in)), 0);
+		assert_int_equal(ptc_regs_store(r, t), 0);
+		assert_int_equal(ptc_regs_fetch(r, t, PTC_REGS_FP), 0);
+		assert_int_equal(ptc_regs_get_bytes(r, c->vec_split, out,
+		    sizeof(out)), 16);
+		assert_memory_equal(in, out, 16);
+		assert_int_equal(ptc_regs_get(r, c->vec_split_hi, &v), 0);
+		assert_memory_equal(&v, in + 8, 8);
 	}
 no_vec:
 	assert_int_equal(ptc_reg_read(t, c->fp_ctl, &v), 0);
