@@ -323,6 +323,13 @@ struct fixture {
 static pid_t child;
 static char prog32[4096];
 
+static char proc_state(pid_t pid);
+
+/*
+ * A child asleep in pause(): until it is seen asleep, it may still be
+ * in the C library's work after fork (set_robust_list), however long a
+ * slow machine takes.
+ */
 static pid_t
 sleeper(void)
 {
@@ -332,7 +339,8 @@ sleeper(void)
 		for (;;)
 			pause();
 	}
-	usleep(20000);
+	for (int i = 0; i < 500 && proc_state(pid) != 'S'; i++)
+		usleep(10000);
 	return pid;
 }
 
