@@ -90,10 +90,18 @@ ptc_os_spawn(const struct ptc_os_spawn_opts *o, int *gofd)
 	if (mid == -1)
 		goto fail;
 	if (mid == 0) {
-		pid_t gc = fork();
+		pid_t self = getpid(), gc = fork();
 
 		if (gc != 0)
 			_exit(gc == -1 ? 1 : 0);
+		/*
+		 * Attach only once the middle process is gone: its end sends
+		 * the program a SIGCHLD, which the kernel drops while the
+		 * program is untraced (ignored by default) but would show as
+		 * the trace's first line once it is traced.
+		 */
+		while (getppid() == self)
+			usleep(200);
 		/* -DD: a process group of its own; -DDD: a session. */
 		if (o->detached == 2)
 			setpgid(0, 0);
