@@ -1815,6 +1815,12 @@ struct ptc_trace_opts {
 	int no_seccomp;       /* never install a seccomp filter */
 	int detach_execve;    /* -b execve */
 	int kill_on_exit;     /* --kill-on-exit: tasks die with the tracer */
+	/*
+	 * -I 1 (anywhere): a cleanup signal ends the trace where it is, as
+	 * if it had killed the tracer: the tasks are let go, but no line
+	 * is finished and no detach is told.
+	 */
+	int killable;
 	int debug;            /* -d: the tracer's events on stderr */
 	struct ptc_fmt fmt;   /* -s -x -v -y -a -X */
 };

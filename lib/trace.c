@@ -70,6 +70,7 @@ struct tstate {
 
 struct ptc_trace {
 	struct ptc_trace_opts o;
+	int killed;                 /* -I 1 and a cleanup signal came */
 	struct ptc_fmt fmt;
 	struct ptc_session *s;
 	struct ptc__scset trace;
@@ -1314,10 +1315,11 @@ detach_all(struct ptc_trace *tr)
 		 */
 		if (tr->o.kill_on_exit)
 			kill(ptc_task_pid(t), SIGKILL);
-		else if (ts != NULL && ts->in_sc)
+		else if (ts != NULL && ts->in_sc && !tr->killed)
 			sc_finish(tr, ts, NULL, PTC__ST_DETACHED);
 		ptc_detach(tr->s, t, 0);
-		if (!(tr->o.quiet & PTC_QUIET_ATTACH) && !tr->o.kill_on_exit)
+		if (!(tr->o.quiet & PTC_QUIET_ATTACH) && !tr->o.kill_on_exit &&
+		    !tr->killed)
 			msg(tr, "Process %d detached", ts != NULL ? ts->pid :
 			    ptc_task_pid(t));
 		if (ts != NULL) {
@@ -1470,6 +1472,7 @@ ptc_trace_run(struct ptc_trace *tr, int *sigp)
 			rc = ptc_wait(tr->s, &ev);
 		if (rc != 0) {
 			if (errno == EINTR) {
+				tr->killed = tr->o.killable;
 				detach_all(tr);
 				sig = ptc_cleanup_pending();
 				*sigp = sig;

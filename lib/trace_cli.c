@@ -756,6 +756,7 @@ ptc_trace_cli_check(struct ptc_trace_cli *c, int nargs)
 		if (c->qshort == 0 && !c->qlong)
 			c->qshort = 1;
 	}
+	o->killable = c->intr == 1;
 	return 0;
 }
 

@@ -338,6 +338,32 @@ daemon() {
 	done
 }
 
+@test "opts: a SIGTERM with -I1 leaves the trace as strace killed would, a line cut short, and the program untraced" {
+	local tool i tracer pid
+	for tool in strace ptstrace; do
+		for i in 1 2; do
+			rm -f "$tool.$i"
+			"$tool" -I "$i" -o "$tool.$i" -e trace=nanosleep,clock_nanosleep sleep 30 &
+			tracer=$!
+			for _ in $(seq 100); do
+				[ -s "$tool.$i" ] && break
+				sleep 0.05
+			done
+			pid=$(pgrep -P "$tracer" -x sleep)
+			kill -TERM "$tracer"
+			wait "$tracer" || true
+			[ "$(awk '/^TracerPid/ { print $2 }' "/proc/$pid/status")" = 0 ] ||
+			    fail "$tool -I $i: sleep is still traced"
+			kill -KILL "$pid"
+		done
+	done
+	cmp strace.1 ptstrace.1 || fail "strace: $(cat strace.1)
+ptstrace: $(cat ptstrace.1)"
+	[ "$(tail -c 2 ptstrace.1)" = ", " ] || fail "not cut short: $(cat ptstrace.1)"
+	# -I2 finishes the line and says so
+	assert_equal "$(cat ptstrace.2)" "$(cat ptstrace.1) <detached ...>"
+}
+
 @test "opts: --kill-on-exit kills the program when the tracer ends" {
 	local tracer pid
 	ptstrace --kill-on-exit -I1 -o /dev/null "$T/st-threads" 1 >tout 3>&- &
