@@ -1447,3 +1447,95 @@ ptc__a_flags64(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
 	ptc__p_flags(c, a->x, ptc__word(c, v), NULL);
 }
+
+/*
+ * capget and capset: the header (struct __user_cap_header_struct) and the
+ * sets, one struct __user_cap_data_struct for version 1 (and a version
+ * the kernel does not know), two (the low and the high 32 capabilities)
+ * for versions 2 and 3, shown as strace shows them: each set as one bit
+ * mask of both words.
+ */
+#define CAP_V2 0x20071026u
+#define CAP_V3 0x20080522u
+
+struct cap_header {
+	uint32_t version;
+	int32_t pid;
+};
+
+void
+ptc__a_cap_header(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	struct cap_header h;
+
+	(void)a;
+	if (v == 0 || ptc__rdall(c, v, &h, sizeof(h)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	ptc__s_field(c, "version");
+	ptc__p_enum(c, &ptc__xt_cap_version, h.version, NULL);
+	ptc__s_field(c, "pid");
+	ptc__p_int(c, h.pid);
+	ptc__s_close(c);
+}
+
+/* One set: the names of the low word's bits, then the high word's. */
+static void
+cap_set(struct ptc__dc *c, uint32_t lo, uint32_t hi)
+{
+	char s[1024], t[512];
+
+	if (lo == 0 && hi == 0) {
+		/* no names, in any -X style */
+		ptc__p_uint(c, 0);
+		return;
+	}
+	if (hi == 0) {
+		ptc__p_flags(c, &ptc__xt_cap_mask0, lo, "0");
+		return;
+	}
+	if (lo == 0) {
+		ptc__p_flags(c, &ptc__xt_cap_mask1, hi, "0");
+		return;
+	}
+	ptc__xsflags(c, s, sizeof(s), &ptc__xt_cap_mask0, lo, "0");
+	ptc__xsflags(c, t, sizeof(t), &ptc__xt_cap_mask1, hi, "0");
+	if (strlen(s) + 1 + strlen(t) < sizeof(s)) {
+		strcat(s, "|");
+		strcat(s, t);
+	}
+	ptc__p_raw(c, s);
+}
+
+void
+ptc__a_cap_data(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
+{
+	static const char *const names[] = {
+		"effective", "permitted", "inheritable",
+	};
+	struct cap_header h;
+	uint32_t d[2][3];
+	size_t n, i;
+
+	(void)a;
+	if (v == 0 || (a->out && c->is_error) ||
+	    ptc__rdall(c, c->a[0], &h, sizeof(h)) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	/* an unknown version is read as the first one, as strace reads it */
+	n = h.version == CAP_V2 || h.version == CAP_V3 ? 2 : 1;
+	memset(d, 0, sizeof(d));
+	if (ptc__rdall(c, v, d, n * sizeof(d[0])) != 0) {
+		ptc__p_addr(c, v);
+		return;
+	}
+	ptc__s_open(c);
+	for (i = 0; i < 3; i++) {
+		ptc__s_field(c, names[i]);
+		cap_set(c, d[0][i], d[1][i]);
+	}
+	ptc__s_close(c);
+}

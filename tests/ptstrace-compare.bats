@@ -43,6 +43,14 @@ setup() {
 	compare st-poll "${ST_POLL_SET:-pipe2,pipe,poll,select,read,write,epoll_create1,epoll_ctl,epoll_wait,eventfd2,nanosleep,clock_nanosleep,close}"
 }
 
+@test "compare: capabilities in every -X style (st-caps)" {
+	local x
+	for x in abbrev raw verbose; do
+		COMPARE_OPTS="-X $x"
+		compare st-caps capget,capset
+	done
+}
+
 @test "compare: processes (st-proc)" {
 	# when SIGCHLD arrives depends on the scheduler, not on the tracer,
 	# and so does a wait4 it interrupts
