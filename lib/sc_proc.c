@@ -734,75 +734,178 @@ ptc__a_rlimit(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 
 /* ---- futex ---- */
 
+/*
+ * The name of a futex operation: the command, _PRIVATE, and
+ * FUTEX_CLOCK_REALTIME where the command takes a timeout it can measure
+ * (the kernel refuses it elsewhere); NULL for what no name fits.
+ */
+static const char *
+futex_op_name(int op, char *buf, size_t len)
+{
+	int cmd = op & 127;
+	const char *name = ptc__xname(&ptc__xt_futex_ops, (unsigned)cmd);
+	int rt = (op & FUTEX_CLOCK_REALTIME) != 0;
+
+	if (name == NULL ||
+	    (op & ~(127 | FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME)) != 0)
+		return NULL;
+	if (rt && cmd != FUTEX_WAIT && cmd != FUTEX_WAIT_BITSET &&
+	    cmd != FUTEX_WAIT_REQUEUE_PI && cmd != FUTEX_LOCK_PI2)
+		return NULL;
+	snprintf(buf, len, "%s%s%s", name, !(op & FUTEX_PRIVATE_FLAG) ? "" :
+	    cmd == FUTEX_FD ? "|FUTEX_PRIVATE_FLAG" : "_PRIVATE",
+	    rt ? "|FUTEX_CLOCK_REALTIME" : "");
+	return buf;
+}
+
+/* "0xN" for a part of FUTEX_WAKE_OP's val3, "0" for none. */
+static int
+wake_op_num(char *s, size_t len, unsigned v)
+{
+	return v == 0 ? snprintf(s, len, "0") : snprintf(s, len, "%#x", v);
+}
+
+/*
+ * A field of val3 with a name in x, in the -X style: "NAME<<SHIFT";
+ * verbose "0xN / * NAME * /<<SHIFT"; raw, or no name, "0xN<<SHIFT" and
+ * the comment unknown (raw too, as strace has it: no name was shown).
+ */
+static int
+wake_op_field(char *s, size_t len, int style, const struct ptc__xtab *x,
+    unsigned v, int shift, const char *unknown)
+{
+	const char *name = style == PTC_XLAT_RAW ? NULL : ptc__xname(x, v);
+	char num[16];
+
+	wake_op_num(num, sizeof(num), v);
+	if (name == NULL)
+		return snprintf(s, len, "%s<<%d /* %s */", num, shift, unknown);
+	if (style == PTC_XLAT_VERBOSE)
+		return snprintf(s, len, "%s /* %s */<<%d", num, name, shift);
+	return snprintf(s, len, "%s<<%d", name, shift);
+}
+
+/*
+ * FUTEX_WAKE_OP's val3, the operation on *uaddr2 and the comparison of
+ * its old value, as its four fields:
+ * "FUTEX_OP_ADD<<28|0x1<<12|FUTEX_OP_CMP_GT<<24|0".
+ */
+static void
+futex_wake_op(struct ptc__dc *c, uint32_t v)
+{
+	static const char *const shift[] = {
+		"FUTEX_OP_OPARG_SHIFT<<28|", "0x8<<28|",
+		"0x8 /* FUTEX_OP_OPARG_SHIFT */<<28|",
+	};
+	char s[256], num[16];
+	size_t n = 0;
+	int style = ptc__xstyle(c);
+
+	if (c->f->json) {
+		ptc__p_hex(c, v);
+		return;
+	}
+	s[0] = '\0';
+	if ((v >> 28) & FUTEX_OP_OPARG_SHIFT)
+		n += (size_t)snprintf(s, sizeof(s), "%s", shift[style ==
+		    PTC_XLAT_RAW ? 1 : style == PTC_XLAT_VERBOSE ? 2 : 0]);
+	n += (size_t)wake_op_field(s + n, sizeof(s) - n, style,
+	    &ptc__xt_futex_wake_ops, (v >> 28) & 7, 28, "FUTEX_OP_???");
+	wake_op_num(num, sizeof(num), (v >> 12) & 0xfff);
+	n += (size_t)snprintf(s + n, sizeof(s) - n, "|%s<<12|", num);
+	n += (size_t)wake_op_field(s + n, sizeof(s) - n, style,
+	    &ptc__xt_futex_wake_cmps, (v >> 24) & 0xf, 24,
+	    "FUTEX_OP_CMP_???");
+	wake_op_num(num, sizeof(num), v & 0xfff);
+	snprintf(s + n, sizeof(s) - n, "|%s", num);
+	ptc__p_raw(c, s);
+}
+
+static void
+futex_bitset(struct ptc__dc *c, uint32_t v)
+{
+	ptc__p_xval(c, v, 'x', v == FUTEX_BITSET_MATCH_ANY ?
+	    "FUTEX_BITSET_MATCH_ANY" : NULL);
+}
+
+/*
+ * futex(uaddr, op, val, timeout or val2, uaddr2, val3): which of the
+ * four last arguments the command reads, and how.  An operation with no
+ * name (a flag its command refuses) still shows its command's arguments.
+ */
 void
 ptc__a_futex(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 {
-	int op = (int)c->a[1], cmd = op & FUTEX_CMD_MASK;
-	const char *name = ptc__xname(&ptc__xt_futex_ops, (unsigned)cmd);
+	int op = (int)c->a[1], cmd = op & 127;
+	uint32_t val = (uint32_t)c->a[2], val2 = (uint32_t)c->a[3];
+	uint32_t val3 = (uint32_t)c->a[5];
+	const char *name;
 	char buf[96];
-	size_t n = 0;
 
 	(void)a;
 	ptc__p_addr(c, v);
 #define NEXT() ptc__argsep(c)
 	NEXT();
-	if (name != NULL) {
-		n = (size_t)snprintf(buf, sizeof(buf), "%s%s", name,
-		    (op & FUTEX_PRIVATE_FLAG) ? "_PRIVATE" : "");
-		if (op & FUTEX_CLOCK_REALTIME)
-			snprintf(buf + n, sizeof(buf) - n, "|FUTEX_CLOCK_REALTIME");
-	}
-	ptc__p_xval(c, (unsigned)op, 'x', name != NULL ? buf : NULL);
-	NEXT();
-	ptc__p_uint(c, (uint32_t)c->a[2]);
+	if ((name = futex_op_name(op, buf, sizeof(buf))) != NULL)
+		ptc__p_xval(c, (unsigned)op, 'x', name);
+	else
+		ptc__p_enum(c, &ptc__xt_futex_ops, (unsigned)op, "FUTEX_???");
 	switch (cmd) {
-	case FUTEX_WAIT:
+	case FUTEX_UNLOCK_PI: case FUTEX_TRYLOCK_PI:
+		break;
+	case FUTEX_LOCK_PI: case FUTEX_LOCK_PI2:
 		NEXT();
 		ptc__p_timespec(c, c->a[3]);
 		break;
-	case FUTEX_WAIT_BITSET:
+	case FUTEX_WAIT: case FUTEX_WAIT_BITSET: case FUTEX_WAIT_REQUEUE_PI:
+		NEXT();
+		ptc__p_uint(c, val);
 		NEXT();
 		ptc__p_timespec(c, c->a[3]);
-		NEXT();
-		ptc__p_xval(c, (uint32_t)c->a[5], 'x',
-		    (uint32_t)c->a[5] == FUTEX_BITSET_MATCH_ANY ?
-		    "FUTEX_BITSET_MATCH_ANY" : NULL);
-		break;
-	case FUTEX_WAKE_BITSET:
-		NEXT();
-		ptc__p_xval(c, (uint32_t)c->a[5], 'x',
-		    (uint32_t)c->a[5] == FUTEX_BITSET_MATCH_ANY ?
-		    "FUTEX_BITSET_MATCH_ANY" : NULL);
-		break;
-	case FUTEX_REQUEUE:
-		NEXT();
-		ptc__p_uint(c, (uint32_t)c->a[3]);
-		NEXT();
-		ptc__p_addr(c, c->a[4]);
-		break;
-	case FUTEX_CMP_REQUEUE: case FUTEX_CMP_REQUEUE_PI:
-		NEXT();
-		ptc__p_uint(c, (uint32_t)c->a[3]);
-		NEXT();
-		ptc__p_addr(c, c->a[4]);
-		NEXT();
-		ptc__p_uint(c, (uint32_t)c->a[5]);
-		break;
-	case FUTEX_WAKE_OP:
-		NEXT();
-		ptc__p_uint(c, (uint32_t)c->a[3]);
-		NEXT();
-		ptc__p_addr(c, c->a[4]);
-		NEXT();
-		ptc__p_hex(c, (uint32_t)c->a[5]);
-		break;
-	case FUTEX_LOCK_PI: case FUTEX_LOCK_PI2: case FUTEX_WAIT_REQUEUE_PI:
-		NEXT();
-		ptc__p_timespec(c, c->a[3]);
-		if (cmd == FUTEX_WAIT_REQUEUE_PI) {
+		if (cmd == FUTEX_WAIT_BITSET) {
+			NEXT();
+			futex_bitset(c, val3);
+		} else if (cmd == FUTEX_WAIT_REQUEUE_PI) {
 			NEXT();
 			ptc__p_addr(c, c->a[4]);
 		}
+		break;
+	case FUTEX_WAKE_BITSET:
+		NEXT();
+		ptc__p_uint(c, val);
+		NEXT();
+		futex_bitset(c, val3);
+		break;
+	case FUTEX_REQUEUE: case FUTEX_CMP_REQUEUE: case FUTEX_CMP_REQUEUE_PI:
+	case FUTEX_WAKE_OP:
+		NEXT();
+		ptc__p_uint(c, val);
+		NEXT();
+		ptc__p_uint(c, val2);
+		NEXT();
+		ptc__p_addr(c, c->a[4]);
+		if (cmd == FUTEX_WAKE_OP) {
+			NEXT();
+			futex_wake_op(c, val3);
+		} else if (cmd != FUTEX_REQUEUE) {
+			NEXT();
+			ptc__p_uint(c, val3);
+		}
+		break;
+	case FUTEX_WAKE: case FUTEX_FD:
+		NEXT();
+		ptc__p_uint(c, val);
+		break;
+	default:
+		/* unknown: all four, raw */
+		NEXT();
+		ptc__p_uint(c, val);
+		NEXT();
+		ptc__p_addr(c, c->a[3]);
+		NEXT();
+		ptc__p_addr(c, c->a[4]);
+		NEXT();
+		ptc__p_hex(c, val3);
 		break;
 	}
 #undef NEXT

@@ -30,7 +30,7 @@ main(void)
 	struct sembuf sb = { .sem_num = 0, .sem_op = 1, .sem_flg = SEM_UNDO };
 	struct termios t;
 	struct statx stx;
-	uint32_t word = 0;
+	uint32_t word = 0, word2 = 0;
 	int fd, id, n;
 
 	fd = open("st-xlat.tmp", O_RDWR | O_CREAT | O_TRUNC, 0600);
@@ -56,6 +56,16 @@ main(void)
 	syscall(SYS_futex, &word, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
 	syscall(SYS_futex, &word, FUTEX_WAKE_BITSET | FUTEX_PRIVATE_FLAG, 1,
 	    NULL, NULL, FUTEX_BITSET_MATCH_ANY);
+	/* *word2 += 1 (the operation of val3); nobody waits on either */
+	syscall(SYS_futex, &word, FUTEX_WAKE_OP_PRIVATE, 1, 1, &word2,
+	    FUTEX_OP(FUTEX_OP_ADD, 1, FUTEX_OP_CMP_GT, 0));
+	syscall(SYS_futex, &word, FUTEX_WAKE_OP, 1, 0, &word2,
+	    (FUTEX_OP_OPARG_SHIFT << 28) | FUTEX_OP(FUTEX_OP_XOR, 3, 7, 0xfff));
+	/* operations the kernel refuses: no name fits them */
+	syscall(SYS_futex, &word, FUTEX_WAKE | FUTEX_CLOCK_REALTIME, 1, NULL,
+	    NULL, 0);
+	syscall(SYS_futex, &word, 14, 1, NULL, NULL, 0x9caffee1);
+	syscall(SYS_futex, &word, FUTEX_UNLOCK_PI_PRIVATE, 0, NULL, NULL, 0);
 	/* class best-effort (2), level 4, for this process */
 	syscall(SYS_ioprio_set, 1, 0, (2 << 13) | 4);
 	syscall(SYS_ioprio_get, 1, 0);
