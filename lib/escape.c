@@ -210,12 +210,6 @@ ptc__sb_escape(struct ptc__sb *b, const void *s, size_t len, int hex)
 }
 
 void
-ptc__sb_escape_path(struct ptc__sb *b, const char *path)
-{
-	escape(b, path, strlen(path), 0, 0, 0, SIZE_MAX);
-}
-
-void
 ptc__sb_escape_angle(struct ptc__sb *b, const char *s)
 {
 	escape(b, s, strlen(s), 0, 0, 1, SIZE_MAX);

@@ -234,7 +234,7 @@ ptc__a_dirfd(struct ptc__dc *c, const struct ptc__arg *a, uint64_t v)
 		ptc__sb_puts(c->o, ptc__sxval(path + sizeof(path) - 32, 32,
 		    ptc__xstyle(c), (uint64_t)AT_FDCWD, 'd', "AT_FDCWD"));
 		ptc__sb_putc(c->o, '<');
-		ptc__sb_escape_path(c->o, path);
+		ptc__sb_escape_angle(c->o, path);
 		ptc__sb_putc(c->o, '>');
 		return;
 	}

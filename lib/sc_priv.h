@@ -65,9 +65,10 @@ void ptc__sb_printf(struct ptc__sb *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Escape as ptc_escape() does, into b. */
 void ptc__sb_escape(struct ptc__sb *b, const void *s, size_t len, int hex);
-/* A path shown in <...> after a descriptor (-y): escaped, no quotes. */
-void ptc__sb_escape_path(struct ptc__sb *b, const char *path);
-/* A command name shown in <...> (-Y): '<' and '>' escaped too. */
+/*
+ * A text shown in <...>: a descriptor's path (-y), a command name (-Y):
+ * escaped without quotes, '<' and '>' too (octal, as strace does).
+ */
 void ptc__sb_escape_angle(struct ptc__sb *b, const char *s);
 void ptc__sb_json(struct ptc__sb *b, const void *s, size_t len);
 

@@ -1254,7 +1254,7 @@ ptc__p_fd(struct ptc__dc *c, int fd)
 			ptc__sb_putc(c->o, '}');
 		} else {
 			ptc__sb_printf(c->o, "%d<", fd);
-			ptc__sb_escape_path(c->o, path);
+			ptc__sb_escape_angle(c->o, path);
 			ptc__sb_printf(c->o, "<%s>>", info);
 		}
 		return;
@@ -1287,7 +1287,7 @@ ptc__p_fd(struct ptc__dc *c, int fd)
 			if (deleted)
 				path[plen - dl] = '\0';
 			ptc__sb_printf(c->o, "%d<", fd);
-			ptc__sb_escape_path(c->o, path);
+			ptc__sb_escape_angle(c->o, path);
 			ptc__sb_puts(c->o, deleted ? ">(deleted)" : ">");
 		}
 		return;

@@ -306,6 +306,13 @@ daemon() {
 	assert_output --regexp '^new unset 1 nobody '
 }
 
+@test "opts: -y escapes < and > in a path, as strace does" {
+	mkdir 'a<<0::0>>1'
+	cd 'a<<0::0>>1'
+	same_stderr -y -e trace=fsync dd if=/dev/null of=f conv=fsync status=none
+	grep -qF '\74\0740::0\76\0761/f>' p.out
+}
+
 @test "opts: -b execve detaches at execve" {
 	same -f -b execve -e trace=execve,exit_group sh -c "exec $T/st-proc"
 	grep -q ' execve(.*<detached \.\.\.>$' p.out
